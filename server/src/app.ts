@@ -1,0 +1,79 @@
+/**
+ * Builds the Fastify application: schemas by zod, OpenAPI 3.1 at /openapi.json with docs at
+ * /docs, one problem+json error handler, one plugin per module, and the built web app.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/index.js';
+import { loggerOptions } from './platform/logger.js';
+import { registerProblemHandlers } from './platform/http/problem.js';
+import { authPlugin } from './platform/http/auth.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { registerWeb } from './platform/http/web.js';
+import { catalogRoutes } from './modules/catalog/index.js';
+import { identityAuthResolver } from './modules/identity/index.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app, config.serveWeb ? await registerWeb(app) : undefined);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(securityHeaders, { production: config.env === 'production' });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '通办 Tongban API',
+        description: '一网通办政务服务平台接口。Errors are RFC 9457 application/problem+json with a stable `code` and messages in Chinese and English.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin, { resolver: identityAuthResolver(database.db) });
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['platform'], summary: '健康检查 Health check', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    async () => {
+      await database.db.selectFrom('platform.outbox').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: database.dialect };
+    },
+  );
+
+  await app.register(calendarRoutes, { db: database.db });
+  await app.register(catalogRoutes, { db: database.db });
+  return app;
+}

@@ -1,0 +1,79 @@
+/**
+ * The only reader of process.env. Parsed once by a schema, frozen, and fails fast at boot with
+ * every problem listed.
+ */
+import { z } from 'zod';
+import path from 'node:path';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… selects a PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: LogLevel.default('info'),
+  /** Seed demo data on first start when the catalogue is empty. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Size of the synthetic population the demo seed creates. */
+  DEMO_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(1_000),
+  DEMO_SEED: z.coerce.number().int().default(20261122),
+  /**
+   * 32-byte key (hex or base64) for encrypting personal data at rest and for the blind index.
+   * Development generates and stores one under DATA_DIR; production must set it.
+   */
+  DATA_KEY: z.string().optional(),
+  /** Cipher suite for personal data at rest: sm4 (SM4-CBC + HMAC-SM3, 国密) or aes (AES-256-GCM). */
+  DATA_CIPHER: z.enum(['sm4', 'aes']).default('sm4'),
+  /** Serve the built web app from web/dist. */
+  SERVE_WEB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The demo province (GB/T 2260 two-digit code). */
+  DEMO_PROVINCE: z.string().regex(/^\d{2}$/).default('52'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  logLevel: z.infer<typeof LogLevel>;
+  seedDemo: boolean;
+  demo: Readonly<{ persons: number; enterprises: number; seed: number; province: string }>;
+  dataKey: string | undefined;
+  dataCipher: 'sm4' | 'aes';
+  serveWeb: boolean;
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
+    throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    demo: Object.freeze({ persons: e.DEMO_PERSONS, enterprises: e.DEMO_ENTERPRISES, seed: e.DEMO_SEED, province: e.DEMO_PROVINCE }),
+    dataKey: e.DATA_KEY,
+    dataCipher: e.DATA_CIPHER,
+    serveWeb: e.SERVE_WEB,
+  });
+}

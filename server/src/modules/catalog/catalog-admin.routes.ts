@@ -1,0 +1,175 @@
+/** Catalogue administration: editing guides and the publishing workflow, themes, synonyms. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { Item, ItemGuide, ThemeInput } from '../../../../contracts/catalog.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { requireRoles } from '../../platform/http/auth.js';
+import * as items from './items.service.js';
+import { CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
+import { upsertTheme } from './themes.repository.js';
+import { cq } from './catalog.tables.js';
+import type { CatalogSearch } from './search/search.service.js';
+
+const tags = ['catalog-admin 事项管理'];
+const security = [{ bearer: [] }];
+const Code = z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/) });
+const Comment = z.object({ comment: z.string().trim().max(1000).default('') });
+const Status = z.enum(['draft', 'in_review', 'published', 'superseded', 'retired']);
+const Transition = z.object({ status: Status, version: z.number().int() });
+
+export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (app, { db, search }) => {
+  const ctxOf = (request: FastifyRequest): Ctx => ({ db, actor: request.actor, log: request.log, now: () => new Date() });
+  const admin = requireRoles(CATALOG_ADMIN);
+  const reviewer = requireRoles(CATALOG_REVIEWER);
+  const anyCatalogRole = requireRoles(CATALOG_ADMIN, CATALOG_REVIEWER);
+
+  app.get(
+    '/api/admin/catalog/items',
+    {
+      preHandler: anyCatalogRole,
+      schema: {
+        tags,
+        security,
+        summary: '事项列表（最新版本） Items in my region, latest version',
+        querystring: z.object({ status: Status.optional(), department: z.uuid().optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), basicCode: z.string(), name: z.string(), status: Status, version: z.number(), publishedVersion: z.number().nullable(), departmentName: z.string(), regionCode: z.string(), updatedAt: z.date() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await items.listItemsForAdmin(ctxOf(request), { ...request.query, departmentId: request.query.department }) }),
+  );
+
+  app.post(
+    '/api/admin/catalog/items',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security,
+        summary: '新建事项（草稿） Create an item as a draft',
+        body: z.object({ departmentId: z.uuid(), guide: ItemGuide }),
+        response: { 201: z.object({ code: z.string(), version: z.number() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await items.createItem(ctxOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/admin/catalog/items/:code',
+    {
+      preHandler: anyCatalogRole,
+      schema: {
+        tags,
+        security,
+        summary: '事项详情：最新版本、全部版本与操作记录 Latest version, versions and history',
+        params: Code,
+        response: {
+          200: z.object({
+            item: Item,
+            publishedVersion: z.number().nullable(),
+            versions: z.array(z.object({ version: z.number(), status: Status, name: z.string(), createdBy: z.string(), createdAt: z.date(), updatedAt: z.date(), publishedAt: z.date().nullable() })),
+            history: z.array(z.object({ version: z.number(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorId: z.string(), comment: z.string(), at: z.date() })),
+          }),
+        },
+      },
+    },
+    async (request) => items.getItemForAdmin(ctxOf(request), request.params.code),
+  );
+
+  app.get(
+    '/api/admin/catalog/items/:code/versions/:version',
+    {
+      preHandler: anyCatalogRole,
+      schema: { tags, security, summary: '查看某一版本 One version of an item', params: Code.extend({ version: z.coerce.number().int().min(1) }), response: { 200: Item } },
+    },
+    async (request) => items.getItemVersion(ctxOf(request), request.params.code, request.params.version),
+  );
+
+  app.put(
+    '/api/admin/catalog/items/:code',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security,
+        summary: '修改办事指南 Edit the guide (opens a new draft version of a published item)',
+        params: Code,
+        body: z.object({ guide: ItemGuide }),
+        response: { 200: z.object({ code: z.string(), version: z.number() }) },
+      },
+    },
+    async (request) => items.editItem(ctxOf(request), request.params.code, request.body.guide),
+  );
+
+  const transition = (path: string, summary: string, guard: ReturnType<typeof requireRoles>, run: (ctx: Ctx, code: string, comment: string) => Promise<z.infer<typeof Transition>>) =>
+    app.post(
+      `/api/admin/catalog/items/:code/${path}`,
+      { preHandler: guard, schema: { tags, security, summary, params: Code, body: Comment, response: { 200: Transition } } },
+      async (request) => {
+        const result = await run(ctxOf(request), request.params.code, request.body.comment);
+        if (path === 'approve' || path === 'retire') search.invalidate();
+        return result;
+      },
+    );
+  transition('submit', '提交审核 Submit the draft for review', admin, items.submitForReview);
+  transition('approve', '审核通过并发布 Approve and publish', reviewer, items.approve);
+  transition('reject', '审核退回 Send back to draft', reviewer, items.reject);
+  transition('retire', '废止 Retire the published version', admin, items.retire);
+
+  app.get(
+    '/api/admin/catalog/search/zero-results',
+    {
+      preHandler: anyCatalogRole,
+      schema: {
+        tags,
+        security,
+        summary: '零结果搜索（未满足的需求） Zero-result queries of the last 30 days',
+        response: { 200: z.object({ queries: z.array(z.object({ query: z.string(), count: z.coerce.number(), lastAt: z.date() })) }) },
+      },
+    },
+    async () => {
+      await search.flush();
+      return { queries: await search.zeroResultQueries() };
+    },
+  );
+
+  app.put(
+    '/api/admin/catalog/themes/:slug',
+    {
+      preHandler: admin,
+      schema: { tags, security, summary: '新建或修改主题 Create or update a theme', params: z.object({ slug: ThemeInput.shape.slug }), body: ThemeInput.omit({ slug: true }), response: { 200: z.object({ slug: z.string() }) } },
+    },
+    async (request) => {
+      await upsertTheme(db, { ...request.body, slug: request.params.slug, id: randomUUID() });
+      return { slug: request.params.slug };
+    },
+  );
+
+  app.put(
+    '/api/admin/catalog/synonyms/:term',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security,
+        summary: '同义词 Map a colloquial term to standard terms',
+        params: z.object({ term: z.string().trim().min(1).max(30) }),
+        body: z.object({ expansions: z.array(z.string().trim().min(1).max(30)).min(1).max(20) }),
+        response: { 200: z.object({ term: z.string(), expansions: z.array(z.string()) }) },
+      },
+    },
+    async (request) => {
+      const { term } = request.params;
+      const { expansions } = request.body;
+      await cq(db).insertInto('catalog.synonym').values({ term, expansions }).onConflict((oc) => oc.column('term').doUpdateSet({ expansions })).execute();
+      search.invalidate();
+      return { term, expansions };
+    },
+  );
+};

@@ -1,0 +1,149 @@
+/** Public catalogue API: search, guides, themes, regions, departments, power/service lists. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Item, ITEM_TYPE_NAMES, ItemType, SearchHit, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound } from '../../platform/errors.js';
+import { isValidRegionCode } from '../../platform/validators/index.js';
+import { getPublishedItem } from './items.service.js';
+import * as itemsRepo from './items.repository.js';
+import * as regions from './regions.repository.js';
+import { getTheme, listThemes } from './themes.service.js';
+import { regionAncestors, type CatalogSearch } from './search/search.service.js';
+
+const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
+const tags = ['catalog 事项目录'];
+
+export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (app, { db, search }) => {
+  app.get(
+    '/api/catalog/search',
+    {
+      schema: {
+        tags,
+        summary: '事项搜索 Search service items',
+        description: 'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"). `region` keeps items serving that region.',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(100),
+          region: RegionCode.optional(),
+          page: z.coerce.number().int().min(1).max(500).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: SearchResult },
+      },
+    },
+    async (request) => search.search(request.query),
+  );
+
+  app.get(
+    '/api/catalog/search/hot',
+    { schema: { tags, summary: '热门搜索 Hot searches', response: { 200: z.object({ queries: z.array(z.string()) }) } } },
+    async () => ({ queries: await search.hotQueries(8) }),
+  );
+
+  app.get(
+    '/api/catalog/items/:code',
+    {
+      schema: {
+        tags,
+        summary: '办事指南 The full guide of a published item',
+        params: z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code') }),
+        response: { 200: Item },
+      },
+    },
+    async (request) => getPublishedItem(db, request.params.code),
+  );
+
+  app.get(
+    '/api/catalog/themes',
+    {
+      schema: {
+        tags,
+        summary: '主题服务 Themes (一件事)',
+        querystring: z.object({ audience: z.enum(['person', 'enterprise']).optional() }),
+        response: { 200: z.object({ themes: z.array(ThemeSummary) }) },
+      },
+    },
+    async (request) => ({ themes: await listThemes(db, request.query.audience) }),
+  );
+
+  app.get(
+    '/api/catalog/themes/:id',
+    {
+      schema: {
+        tags,
+        summary: '主题详情 A theme with its items in order',
+        params: z.object({ id: z.string().min(2).max(60) }),
+        querystring: z.object({ region: RegionCode.optional() }),
+        response: { 200: Theme },
+      },
+    },
+    async (request) => getTheme(db, request.params.id, request.query.region),
+  );
+
+  app.get(
+    '/api/catalog/regions',
+    {
+      schema: {
+        tags,
+        summary: '行政区划 Child regions of a region (provinces when no parent)',
+        querystring: z.object({ parent: RegionCode.optional() }),
+        response: { 200: z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })) }) },
+      },
+    },
+    async (request) => {
+      const parent = request.query.parent ?? null;
+      if (parent && !(await regions.findRegion(db, parent))) {
+        throw notFound('CATALOG.REGION_NOT_FOUND', { zh: `未找到行政区划：${parent}`, en: `No such region: ${parent}` });
+      }
+      return { regions: await regions.listChildRegions(db, parent) };
+    },
+  );
+
+  app.get(
+    '/api/catalog/departments',
+    {
+      schema: {
+        tags,
+        summary: '部门 Departments in a region subtree',
+        querystring: z.object({ region: RegionCode.optional() }),
+        response: { 200: z.object({ departments: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string(), category: z.string(), creditCode: z.string(), address: z.string(), phone: z.string() })) }) },
+      },
+    },
+    async (request) => ({ departments: await regions.listDepartments(db, { regionPrefix: request.query.region }) }),
+  );
+
+  app.get(
+    '/api/catalog/lists/:kind',
+    {
+      schema: {
+        tags,
+        summary: '权力清单 / 公共服务清单 The power list or the public-service list',
+        params: z.object({ kind: z.enum(['power', 'service']) }),
+        querystring: z.object({ region: RegionCode.optional() }),
+        response: {
+          200: z.object({
+            kind: z.enum(['power', 'service']),
+            total: z.number().int(),
+            groups: z.array(z.object({ itemType: ItemType, itemTypeName: z.object({ zh: z.string(), en: z.string() }), items: z.array(SearchHit.omit({ score: true })) })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { kind } = request.params;
+      const types = kind === 'service' ? (['20'] as const) : ItemType.options.filter((t) => t !== '20');
+      const region = request.query.region;
+      const rows = await itemsRepo.listPublishedHits(db, { itemTypes: [...types], regionAncestors: region ? regionAncestors(region) : undefined, regionPrefix: region });
+      const groups = new Map<ItemType, (typeof rows)[number]['hit'][]>();
+      for (const r of rows) {
+        const t = r.itemType as ItemType;
+        groups.set(t, [...(groups.get(t) ?? []), r.hit]);
+      }
+      return {
+        kind,
+        total: rows.length,
+        groups: [...groups.entries()].map(([itemType, items]) => ({ itemType, itemTypeName: ITEM_TYPE_NAMES[itemType], items })),
+      };
+    },
+  );
+};

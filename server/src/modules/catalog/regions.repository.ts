@@ -1,0 +1,73 @@
+/** Regions (行政区划, five levels) and departments (部门). */
+import type { Db } from '../../platform/db/index.js';
+import { cq } from './catalog.tables.js';
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+}
+
+export interface DepartmentRow {
+  id: string;
+  key: string;
+  regionCode: string;
+  name: string;
+  shortName: string;
+  category: string;
+  creditCode: string;
+  address: string;
+  phone: string;
+}
+
+export async function insertRegions(db: Db, regions: RegionRow[]): Promise<void> {
+  for (let i = 0; i < regions.length; i += 2000) {
+    await cq(db).insertInto('catalog.region').values(regions.slice(i, i + 2000)).onConflict((oc) => oc.column('code').doNothing()).execute();
+  }
+}
+
+export async function listChildRegions(db: Db, parent: string | null): Promise<{ code: string; name: string; level: number }[]> {
+  let q = cq(db).selectFrom('catalog.region').select(['code', 'name', 'level']);
+  q = parent === null ? q.where('parentCode', 'is', null) : q.where('parentCode', '=', parent);
+  return q.orderBy('code').execute();
+}
+
+export async function findRegion(db: Db, code: string): Promise<RegionRow | undefined> {
+  return cq(db).selectFrom('catalog.region').select(['code', 'name', 'level', 'parentCode']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function countRegionsByLevel(db: Db): Promise<Record<number, number>> {
+  const rows = await cq(db).selectFrom('catalog.region').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+  return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
+}
+
+export async function insertDepartments(db: Db, rows: DepartmentRow[]): Promise<void> {
+  if (rows.length) await cq(db).insertInto('catalog.department').values(rows).execute();
+}
+
+export async function findDepartment(db: Db, id: string): Promise<DepartmentRow | undefined> {
+  return cq(db).selectFrom('catalog.department').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listDepartments(db: Db, opts: { regionPrefix?: string } = {}): Promise<DepartmentRow[]> {
+  let q = cq(db).selectFrom('catalog.department').select(['id', 'key', 'regionCode', 'name', 'shortName', 'category', 'creditCode', 'address', 'phone']);
+  if (opts.regionPrefix) q = q.where('regionCode', 'like', `${opts.regionPrefix}%`);
+  return q.orderBy('regionCode').orderBy('name').execute();
+}
+
+/** Villages (村/社区) under a region with their full address prefix (省市县乡村 names joined). */
+export async function listVillageAddresses(db: Db, under: string): Promise<{ code: string; address: string }[]> {
+  const rows = await cq(db)
+    .selectFrom('catalog.region as v')
+    .innerJoin('catalog.region as t', 't.code', 'v.parentCode')
+    .innerJoin('catalog.region as c', 'c.code', 't.parentCode')
+    .innerJoin('catalog.region as p', 'p.code', 'c.parentCode')
+    .innerJoin('catalog.region as s', 's.code', 'p.parentCode')
+    .select(['v.code', 'v.name as village', 't.name as township', 'c.name as county', 'p.name as city', 's.name as province'])
+    .where('v.level', '=', 5)
+    .where('v.code', 'like', `${under}%`)
+    .orderBy('v.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, address: `${r.province}${r.city}${r.county}${r.township}${r.village}` }));
+}

@@ -1,0 +1,120 @@
+/**
+ * The search read model (catalog.search_doc): one row per published item with a weighted
+ * tsvector of Chinese words, phrases and pinyin, and the hit as the API shows it.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.js';
+import type { SearchHit } from '../../../../../contracts/catalog.js';
+import { cq } from '../catalog.tables.js';
+
+export interface SearchDoc {
+  itemId: string;
+  code: string;
+  regionCode: string;
+  itemType: string;
+  name: string;
+  /** Lexemes by weight: A names and keywords, B department and summary, C body text. */
+  lexemes: { a: string[]; b: string[]; c: string[] };
+  hit: Omit<SearchHit, 'score'>;
+}
+
+const weighted = (d: SearchDoc) =>
+  sql<string>`setweight(array_to_tsvector(${d.lexemes.a}::text[]), 'A') || setweight(array_to_tsvector(${d.lexemes.b}::text[]), 'B') || setweight(array_to_tsvector(${d.lexemes.c}::text[]), 'C')`;
+
+export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 500) {
+    const batch = docs.slice(i, i + 500);
+    await cq(db)
+      .insertInto('catalog.searchDoc')
+      .values(batch.map((d) => ({ itemId: d.itemId, code: d.code, regionCode: d.regionCode, itemType: d.itemType, name: d.name, tsv: weighted(d), hit: JSON.stringify(d.hit) })))
+      .onConflict((oc) =>
+        oc.column('itemId').doUpdateSet((eb) => ({
+          code: eb.ref('excluded.code'),
+          regionCode: eb.ref('excluded.regionCode'),
+          itemType: eb.ref('excluded.itemType'),
+          name: eb.ref('excluded.name'),
+          tsv: eb.ref('excluded.tsv'),
+          hit: eb.ref('excluded.hit'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function deleteSearchDoc(db: Db, itemId: string): Promise<void> {
+  await cq(db).deleteFrom('catalog.searchDoc').where('itemId', '=', itemId).execute();
+}
+
+export interface SearchQuery {
+  tsquery: string;
+  /** The whole core phrase as a lexeme: a keyword or name equal to it ranks first. */
+  phrase: string;
+  /** Region codes whose items serve the region (the region and its ancestors) … */
+  regionAncestors?: string[];
+  /** … and the region prefix for items below it. */
+  regionPrefix?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Ranking: ts_rank over weighted lexemes (A 1.0, B 0.4, C 0.1), plus 1 when the whole phrase is a
+ * keyword or name of the item, plus 2 when it is exactly the item's name.
+ */
+export async function searchDocs(db: Db, q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+  const regionFilter =
+    q.regionAncestors && q.regionPrefix
+      ? sql`AND (region_code = ANY(${q.regionAncestors}::text[]) OR region_code LIKE ${q.regionPrefix + '%'})`
+      : sql``;
+  const phraseQuery = q.phrase ? `'${q.phrase.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : null;
+  const rows = await sql<{ hit: Omit<SearchHit, 'score'>; score: number; total: number }>`
+    SELECT hit,
+           ts_rank('{0.05, 0.1, 0.4, 1.0}', tsv, query)
+             + CASE WHEN tsv @@ CAST(${phraseQuery} AS tsquery) THEN 1 ELSE 0 END
+             + CASE WHEN name = ${q.phrase} THEN 2 ELSE 0 END AS score,
+           count(*) OVER () AS total
+    FROM catalog.search_doc, CAST(${q.tsquery} AS tsquery) AS query
+    WHERE tsv @@ query ${regionFilter}
+    ORDER BY score DESC, name, code
+    LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
+  const total = rows.rows[0]?.total ?? 0;
+  return { hits: rows.rows.map((r) => ({ ...r.hit, score: Math.round(r.score * 10000) / 10000 })), total: Number(total) };
+}
+
+export async function loadSynonyms(db: Db): Promise<Map<string, string[]>> {
+  const rows = await cq(db).selectFrom('catalog.synonym').select(['term', 'expansions']).execute();
+  return new Map(rows.map((r) => [r.term, r.expansions]));
+}
+
+export async function insertSearchLogs(db: Db, entries: { query: string; regionCode: string | null; resultCount: number; topCode: string | null; at: Date }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await cq(db).insertInto('catalog.searchLog').values(entries).execute();
+}
+
+/** The most frequent successful queries of the last 30 days (hot searches, 热门搜索). */
+export async function listHotQueries(db: Db, limit: number, since: Date): Promise<string[]> {
+  const rows = await cq(db)
+    .selectFrom('catalog.searchLog')
+    .select(['query', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('resultCount', '>', 0)
+    .where('at', '>=', since)
+    .groupBy('query')
+    .orderBy('n', 'desc')
+    .orderBy('query')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.query);
+}
+
+/** Zero-result queries: unmet demand for the big-data centre. */
+export async function listZeroResultQueries(db: Db, limit: number, since: Date) {
+  return cq(db)
+    .selectFrom('catalog.searchLog')
+    .select(['query', (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.max('at').as('lastAt')])
+    .where('resultCount', '=', 0)
+    .where('at', '>=', since)
+    .groupBy('query')
+    .orderBy('count', 'desc')
+    .limit(limit)
+    .execute();
+}

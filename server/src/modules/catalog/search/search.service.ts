@@ -1,0 +1,119 @@
+/**
+ * Search that understands how people ask: colloquial phrases through item keywords and synonyms,
+ * pinyin and initials, region filtering, and a log of every query (zero-result queries are unmet
+ * demand).
+ */
+import type { Db } from '../../../platform/db/index.js';
+import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
+import { regionLevel } from '../../../platform/validators/index.js';
+import { invalid } from '../../../platform/errors.js';
+import { queryTokens, strongTokens, toTsquery, weakTokens, type Synonyms } from './tokenizer.js';
+import * as repo from './search.repository.js';
+import type { SearchDoc } from './search.repository.js';
+
+/** Builds the read-model row of a published item. */
+export function searchDocOf(itemId: string, item: Item): SearchDoc {
+  return {
+    itemId,
+    code: item.code,
+    regionCode: item.region.code,
+    itemType: item.itemType,
+    name: item.name,
+    lexemes: {
+      a: strongTokens([item.name, ...item.keywords, item.result.name]),
+      b: weakTokens([item.department.name, item.department.shortName, item.summary]),
+      c: weakTokens([...item.conditions, ...item.materials.map((m) => m.name), item.legalBasis]),
+    },
+    hit: {
+      code: item.code,
+      name: item.name,
+      summary: item.summary,
+      itemType: item.itemType,
+      department: { id: item.department.id, name: item.department.name },
+      region: { code: item.region.code, name: item.region.name },
+      visits: item.visits,
+      promisedLimitDays: item.promisedLimitDays,
+      provinceWide: item.provinceWide,
+    },
+  };
+}
+
+/** Ancestors of a region code, itself included: 520103 → 52, 5201, 520103. */
+export function regionAncestors(code: string): string[] {
+  const cuts = [2, 4, 6, 9, 12].filter((n) => n <= code.length);
+  return cuts.map((n) => code.slice(0, n));
+}
+
+interface LogEntry {
+  query: string;
+  regionCode: string | null;
+  resultCount: number;
+  topCode: string | null;
+  at: Date;
+}
+
+/**
+ * The search use case with its caches: synonyms (reloaded after `invalidate`) and a query log
+ * written in batches so that logging never sits on the query's path.
+ */
+export class CatalogSearch {
+  private synonyms: Promise<Synonyms> | undefined;
+  private pending: LogEntry[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { flushEvery?: number; flushMs?: number } = {},
+  ) {}
+
+  invalidate(): void {
+    this.synonyms = undefined;
+  }
+
+  async search(input: { q: string; region?: string; page: number; pageSize: number }): Promise<SearchResult> {
+    if (input.region !== undefined && !regionLevel(input.region)) {
+      throw invalid('CATALOG.BAD_REGION', { zh: `行政区划代码无效：${input.region}`, en: `Invalid region code: ${input.region}` }, [
+        { field: 'query.region', code: 'CATALOG.BAD_REGION', message: { zh: '行政区划代码无效', en: 'Invalid region code' } },
+      ]);
+    }
+    this.synonyms ??= repo.loadSynonyms(this.db);
+    const tokens = queryTokens(input.q, await this.synonyms);
+    const tsquery = toTsquery(tokens);
+    const result = tsquery
+      ? await repo.searchDocs(this.db, {
+          tsquery,
+          phrase: tokens.phrase,
+          regionAncestors: input.region ? regionAncestors(input.region) : undefined,
+          regionPrefix: input.region,
+          limit: input.pageSize,
+          offset: (input.page - 1) * input.pageSize,
+        })
+      : { hits: [], total: 0 };
+    if (input.page === 1) this.log({ query: input.q.trim().slice(0, 200), regionCode: input.region ?? null, resultCount: result.total, topCode: result.hits[0]?.code ?? null, at: new Date() });
+    return { items: result.hits, total: result.total, query: input.q };
+  }
+
+  private log(entry: LogEntry): void {
+    this.pending.push(entry);
+    if (this.pending.length >= (this.opts.flushEvery ?? 200)) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 2000).unref();
+  }
+
+  /** Writes buffered query-log entries (called on a timer, on close, and by tests). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending.splice(0);
+    await repo.insertSearchLogs(this.db, batch);
+  }
+
+  hotQueries(limit = 8): Promise<string[]> {
+    return repo.listHotQueries(this.db, limit, new Date(Date.now() - 30 * 86_400_000));
+  }
+
+  zeroResultQueries(limit = 50) {
+    return repo.listZeroResultQueries(this.db, limit, new Date(Date.now() - 30 * 86_400_000));
+  }
+}
+
+export { upsertSearchDocs, deleteSearchDoc } from './search.repository.js';

@@ -1,0 +1,111 @@
+/**
+ * Chinese-aware tokens for the search index and for queries: jieba segmentation (search mode),
+ * full pinyin and initials of every word and phrase ("yyzz" → 营业执照), synonyms, and a stop
+ * list for the words people wrap a request in ("我要…办理", "怎么办").
+ *
+ * Tokens become tsvector lexemes directly (array_to_tsvector), so PostgreSQL's own parser, which
+ * does not know Chinese, never splits them.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { pinyin } from 'pinyin-pro';
+
+const jieba = Jieba.withDict(dict);
+
+/** Words that carry no meaning for finding an item. */
+const STOP = new Set([
+  '我', '我要', '我想', '想', '要', '请问', '怎么', '怎样', '如何', '在哪', '哪里', '哪儿', '去哪', '什么', '需要', '办理', '办', '申请', '手续', '流程',
+  '的', '了', '吗', '呢', '啊', '和', '与', '及', '或', '在', '给', '把', '一下', '可以', '能', '能否', '是否', '网上', '服务', '事项',
+]);
+
+/** Leading phrasing stripped before the whole query is matched as a phrase ("我要开饭店" → "开饭店"). */
+const LEADING = /^(我想要|我想|我要|请问|怎么|如何|怎样|想要|帮我)+/;
+const TRAILING = /(怎么办理|怎么办|如何办理|在哪里办|在哪办|要什么材料|需要什么材料|的流程|流程|手续|办理)+$/;
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_RUN = /[a-z0-9]+/g;
+
+export function normaliseQuery(q: string): string {
+  return q
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/[，。、；：？！“”‘’（）《》【】,.;:?!"'()<>[\]{}|\\/@#$%^&*+=~`]/g, ' ')
+    .trim()
+    .slice(0, 100);
+}
+
+/** The query's core phrase without "我要…办理" wrapping, spaces removed. */
+export function corePhrase(q: string): string {
+  return normaliseQuery(q).replace(/\s+/g, '').replace(LEADING, '').replace(TRAILING, '');
+}
+
+function words(text: string): string[] {
+  return jieba.cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
+}
+
+/** Full pinyin and initials of a Han phrase, without tones or spaces: 营业执照 → yingyezhizhao, yyzz. */
+export function pinyinForms(phrase: string): string[] {
+  if (!HAN.test(phrase)) return [];
+  const full = pinyin(phrase, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/g, '');
+  const initials = pinyin(phrase, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/g, '');
+  return [full, initials].filter((s) => s.length > 1);
+}
+
+/** Lexemes for indexing a text of strong weight (names, keywords): words, the phrase itself, pinyin. */
+export function strongTokens(phrases: string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of phrases) {
+    const phrase = normaliseQuery(raw).replace(/\s+/g, '');
+    if (!phrase) continue;
+    out.add(phrase);
+    for (const p of pinyinForms(phrase)) out.add(p);
+    for (const w of words(phrase)) {
+      out.add(w);
+      if (w.length > 1) for (const p of pinyinForms(w)) out.add(p);
+    }
+  }
+  return [...out];
+}
+
+/** Lexemes for indexing body text (conditions, materials, legal basis): words only. */
+export function weakTokens(texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) for (const w of words(normaliseQuery(t))) if (!STOP.has(w) && w.length > 1) out.add(w);
+  return [...out];
+}
+
+export interface QueryTokens {
+  /** Han words (with synonym expansions) matched exactly. */
+  terms: string[];
+  /** Latin runs matched as prefixes of pinyin or codes. */
+  prefixes: string[];
+  /** The core phrase, matched whole for a strong boost. */
+  phrase: string;
+}
+
+export type Synonyms = ReadonlyMap<string, readonly string[]>;
+
+export function queryTokens(q: string, synonyms: Synonyms = new Map()): QueryTokens {
+  const normalised = normaliseQuery(q);
+  const phrase = corePhrase(q);
+  const prefixes = [...new Set(normalised.match(LATIN_RUN) ?? [])].filter((p) => p.length >= 2 || /\d/.test(p));
+  const han = normalised.replace(LATIN_RUN, ' ');
+  const terms = new Set<string>();
+  const hanWords = words(han).filter((w) => HAN.test(w));
+  const meaningful = hanWords.filter((w) => !STOP.has(w));
+  // Single characters say little ("开" in 开饭店), unless they are all the query has.
+  const chosen = meaningful.some((w) => w.length > 1) ? meaningful.filter((w) => w.length > 1) : meaningful;
+  for (const w of chosen) terms.add(w);
+  if (phrase && HAN.test(phrase)) terms.add(phrase);
+  for (const t of [...terms]) for (const e of synonyms.get(t) ?? []) for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
+  return { terms: [...terms], prefixes, phrase };
+}
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A tsquery literal: any term, or any prefix. Empty string when there is nothing to search. */
+export function toTsquery(tokens: QueryTokens): string {
+  const parts = [...tokens.terms.map(quote), ...tokens.prefixes.map((p) => `${quote(p)}:*`)];
+  return parts.join(' | ');
+}

@@ -1,0 +1,104 @@
+/** Base registries (人口库, 法人库). Identifiers and phones are stored encrypted with blind indexes. */
+import type { Kysely } from 'kysely';
+import type { Db } from '../../platform/db/index.js';
+import type { FieldCipher } from '../../platform/crypto/index.js';
+import type { EnterpriseRecord, PersonRecord } from './seed/population.js';
+
+type PersonTable = {
+  id: string;
+  idNumberEnc: string;
+  idNumberIndex: string;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string;
+  regionCode: string;
+  address: string;
+  householdId: string;
+  householdRole: string;
+  maritalStatus: string;
+  alive: boolean;
+  deathDate: string | null;
+  disabilityLevel: number | null;
+  phoneEnc: string | null;
+  phoneIndex: string | null;
+  sourceDepartment: string;
+};
+type LegalEntityTable = {
+  creditCode: string;
+  name: string;
+  entityType: string;
+  legalRepresentativeId: string;
+  status: string;
+  industry: string;
+  businessScope: string;
+  regionCode: string;
+  address: string;
+  registeredCapital: number | null;
+  establishedOn: string;
+  sourceDepartment: string;
+};
+export type ExchangeTables = {
+  'exchange.person': PersonTable;
+  'exchange.legalEntity': LegalEntityTable;
+};
+
+const xq = (db: Db): Kysely<ExchangeTables> => db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
+
+/** 公安 owns the population registry; 市场监管 the legal-entity registry. */
+export const POPULATION_SOURCE = 'police';
+export const LEGAL_ENTITY_SOURCE = 'market';
+
+export async function insertPersons(db: Db, cipher: FieldCipher, persons: PersonRecord[]): Promise<void> {
+  for (let i = 0; i < persons.length; i += 1000) {
+    await xq(db)
+      .insertInto('exchange.person')
+      .values(
+        persons.slice(i, i + 1000).map((p) => ({
+          id: p.id,
+          idNumberEnc: cipher.encrypt(p.idNumber),
+          idNumberIndex: cipher.blindIndex(p.idNumber),
+          name: p.name,
+          sex: p.sex,
+          birthDate: p.birthDate,
+          ethnicity: p.ethnicity,
+          regionCode: p.regionCode,
+          address: p.address,
+          householdId: p.householdId,
+          householdRole: p.householdRole,
+          maritalStatus: p.maritalStatus,
+          alive: p.alive,
+          deathDate: p.deathDate,
+          disabilityLevel: p.disabilityLevel,
+          phoneEnc: p.phone ? cipher.encrypt(p.phone) : null,
+          phoneIndex: p.phone ? cipher.blindIndex(p.phone) : null,
+          sourceDepartment: POPULATION_SOURCE,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertLegalEntities(db: Db, entities: EnterpriseRecord[]): Promise<void> {
+  for (let i = 0; i < entities.length; i += 1000) {
+    await xq(db)
+      .insertInto('exchange.legalEntity')
+      .values(entities.slice(i, i + 1000).map((e) => ({ ...e, sourceDepartment: LEGAL_ENTITY_SOURCE })))
+      .execute();
+  }
+}
+
+export async function findPersonByIdNumber(db: Db, cipher: FieldCipher, idNumber: string) {
+  const row = await xq(db).selectFrom('exchange.person').selectAll().where('idNumberIndex', '=', cipher.blindIndex(idNumber)).executeTakeFirst();
+  return row ? { ...row, idNumber: cipher.decrypt(row.idNumberEnc), phone: row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null } : undefined;
+}
+
+export async function findLegalEntity(db: Db, creditCode: string) {
+  return xq(db).selectFrom('exchange.legalEntity').selectAll().where('creditCode', '=', creditCode).executeTakeFirst();
+}
+
+export async function countRegistries(db: Db): Promise<{ persons: number; legalEntities: number }> {
+  const p = await xq(db).selectFrom('exchange.person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const e = await xq(db).selectFrom('exchange.legalEntity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { persons: Number(p.n), legalEntities: Number(e.n) };
+}

@@ -1,0 +1,61 @@
+import type { Generated, Kysely } from 'kysely';
+import type { Db } from '../../platform/db/index.js';
+
+interface StaffTable {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  departmentIds: string[];
+  roles: string[];
+  active: Generated<boolean>;
+  createdAt: Generated<Date>;
+}
+interface ApiTokenTable {
+  tokenHash: string;
+  staffId: string;
+  label: string;
+  createdAt: Generated<Date>;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+export type IdentityTables = {
+  'identity.staff': StaffTable;
+  'identity.apiToken': ApiTokenTable;
+};
+
+const q = (db: Db): Kysely<IdentityTables> => db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+
+export interface StaffRow {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  departmentIds: string[];
+  roles: string[];
+}
+
+export async function insertStaff(db: Db, staff: StaffRow): Promise<void> {
+  await q(db).insertInto('identity.staff').values(staff).execute();
+}
+
+export async function insertToken(db: Db, row: { tokenHash: string; staffId: string; label: string; expiresAt: Date | null }): Promise<void> {
+  await q(db).insertInto('identity.apiToken').values({ ...row, revokedAt: null }).execute();
+}
+
+/** The active staff member holding a live token with this hash. */
+export async function findStaffByTokenHash(db: Db, tokenHash: string, now: Date): Promise<StaffRow | undefined> {
+  return q(db)
+    .selectFrom('identity.apiToken as t')
+    .innerJoin('identity.staff as s', 's.id', 't.staffId')
+    .select(['s.id', 's.username', 's.displayName', 's.regionCode', 's.departmentIds', 's.roles'])
+    .where('t.tokenHash', '=', tokenHash)
+    .where('t.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
+    .where('s.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
+  return q(db).selectFrom('identity.staff').select(['id', 'username', 'displayName', 'regionCode', 'departmentIds', 'roles']).where('username', '=', username).executeTakeFirst();
+}

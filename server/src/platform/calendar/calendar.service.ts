@@ -1,0 +1,43 @@
+/**
+ * The working-day calendar with the administrator's overrides from platform.calendar_override.
+ * Overrides are cached and reloaded after every change through this service.
+ */
+import type { Db } from '../db/index.js';
+import { WorkingCalendar, type DayOverride } from './working-calendar.js';
+
+export class CalendarService {
+  private cached: Promise<WorkingCalendar> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  calendar(): Promise<WorkingCalendar> {
+    this.cached ??= this.load();
+    return this.cached;
+  }
+
+  private async load(): Promise<WorkingCalendar> {
+    const rows = await this.db.selectFrom('platform.calendarOverride').select(['date', 'kind', 'name']).where('regionCode', 'is', null).orderBy('date').execute();
+    return new WorkingCalendar(rows);
+  }
+
+  async listOverrides(year?: number): Promise<DayOverride[]> {
+    let q = this.db.selectFrom('platform.calendarOverride').select(['date', 'kind', 'name']).where('regionCode', 'is', null);
+    if (year) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
+    return q.orderBy('date').execute();
+  }
+
+  /** Declares a day working or not (replacing any earlier override of that day). */
+  async setOverride(override: DayOverride, actorId: string | null): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('platform.calendarOverride').where('date', '=', override.date).where('regionCode', 'is', null).execute();
+      await trx.insertInto('platform.calendarOverride').values({ ...override, regionCode: null, createdBy: actorId }).execute();
+    });
+    this.cached = undefined;
+  }
+
+  async removeOverride(date: string): Promise<boolean> {
+    const res = await this.db.deleteFrom('platform.calendarOverride').where('date', '=', date).where('regionCode', 'is', null).executeTakeFirst();
+    this.cached = undefined;
+    return Number(res.numDeletedRows) > 0;
+  }
+}

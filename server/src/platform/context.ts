@@ -1,0 +1,30 @@
+import type { Db } from './db/index.js';
+
+/** Who is calling. Identity fills this in; anonymous callers have no id. */
+export interface Actor {
+  id: string | null;
+  kind: 'anonymous' | 'person' | 'staff' | 'system';
+  roles: readonly string[];
+  /** Region subtree the actor may act in (staff), e.g. '520103'. */
+  regionScope?: string;
+  departmentIds?: readonly string[];
+}
+
+export const ANONYMOUS: Actor = Object.freeze({ id: null, kind: 'anonymous', roles: [] });
+export const SYSTEM: Actor = Object.freeze({ id: 'system', kind: 'system', roles: ['system'] });
+
+/** The logging a use case needs (pino's and Fastify's loggers both fit). */
+export interface Log {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+  debug(obj: unknown, msg?: string): void;
+}
+
+/** What every use case receives: the database (or a transaction), the caller, a logger, the clock. */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  log: Log;
+  now: () => Date;
+}

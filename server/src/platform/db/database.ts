@@ -1,0 +1,76 @@
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite (real
+ * PostgreSQL in WASM) under the data directory. Both speak the same SQL through Kysely; write SQL
+ * that PostgreSQL 15 accepts (PGlite is 18).
+ */
+import { CamelCasePlugin, Kysely, type Transaction } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { KyselyPGlite } from 'kysely-pglite';
+import pg from 'pg';
+import { PostgresDialect } from 'kysely';
+import fs from 'node:fs';
+import type { PlatformTables } from './tables.js';
+
+/** The handle every module receives. Modules widen it with their own tables via `withTables`. */
+export type Db = Kysely<PlatformTables>;
+export type Trx = Transaction<PlatformTables>;
+
+export interface Database {
+  db: Db;
+  dialect: 'pglite' | 'postgres';
+  /** The embedded engine (PGlite only), e.g. to dump a snapshot for tests. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  url?: string;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+  /** Start PGlite from a dumped data directory (a tarball produced by dumpDataDir). */
+  loadDataDir?: Blob;
+}
+
+// Nested JSON keys are ours (camelCase already): leave them alone.
+const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const toNumber = (v: string) => Number(v);
+const keepString = (v: string) => v;
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8 || oid === NUMERIC) return toNumber;
+          if (oid === DATE) return keepString;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = opts.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    loadDataDir: opts.loadDataDir,
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
+  });
+  const db = new Kysely<PlatformTables>({ dialect: new KyselyPGlite(client).dialect, plugins });
+  return {
+    db,
+    dialect: 'pglite',
+    pglite: client,
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}

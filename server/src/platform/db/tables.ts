@@ -1,0 +1,29 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** platform.outbox: domain events written in the same transaction as the change they describe. */
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: ColumnType<unknown, string, string>;
+  actorId: string | null;
+  occurredAt: ColumnType<Date, Date | string | undefined, never>;
+  deliveredAt: Date | null;
+  attempts: Generated<number>;
+}
+
+/** platform.calendar_override: days an administrator declares working or non-working. */
+export interface CalendarOverrideTable {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string;
+  regionCode: string | null;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface PlatformTables {
+  'platform.outbox': OutboxTable;
+  'platform.calendarOverride': CalendarOverrideTable;
+}

@@ -1,0 +1,27 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+
+const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz'];
+
+/**
+ * Serves the built web app. Returns the SPA fallback for the not-found handler (GET of a page
+ * path answers index.html; API paths keep their problem+json 404s), or undefined when the app
+ * has not been built.
+ */
+export async function registerWeb(app: FastifyInstance): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    app.log.warn(`web app not built (${WEB_DIST}); run: npm run build:web`);
+    return undefined;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  return (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return undefined;
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  };
+}

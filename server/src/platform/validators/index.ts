@@ -1,0 +1,3 @@
+export * from './id-number.js';
+export * from './credit-code.js';
+export * from './division-code.js';

@@ -1,0 +1,69 @@
+/**
+ * Integration-test harness: a fresh database per test file (cloned from the seeded template), the
+ * real application on top of it, and staff with API tokens.
+ */
+import fs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Database, type Db } from '../platform/db/index.js';
+import { createStaff, issueApiToken, type StaffRole } from '../modules/identity/index.js';
+import { TEMPLATE_DB, withDatabase } from './template.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  database: Database;
+  /** Creates a staff member and returns an Authorization header for them. */
+  staff(roles: StaffRole[], regionCode?: string): Promise<{ id: string; authorization: string }>;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = inject('databaseUrl');
+  if (url) {
+    const name = `tongban_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.end();
+    const database = await openDatabase({ url: withDatabase(url, name), poolSize: 5 });
+    return {
+      database,
+      drop: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const snapshot = await fs.readFile(inject('pgliteSnapshot'));
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([snapshot]) });
+  return { database, drop: async () => {} };
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false' });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  let n = 0;
+  return {
+    app,
+    db: database.db,
+    database,
+    async staff(roles, regionCode = '52') {
+      const id = await createStaff(database.db, { username: `t${++n}.${randomBytes(3).toString('hex')}`, displayName: `测试人员${n}`, regionCode, roles });
+      return { id, authorization: `Bearer ${await issueApiToken(database.db, id, 'test')}` };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}

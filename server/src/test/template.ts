@@ -1,0 +1,40 @@
+/**
+ * Builds the database every integration test file starts from: migrated and seeded with the demo
+ * catalogue and a small population. PGlite: dumped once to a tarball that each file loads.
+ * PostgreSQL: a template database that each file clones with CREATE DATABASE … TEMPLATE.
+ */
+import pg from 'pg';
+import { openDatabase, migrateToLatest, type Database } from '../platform/db/index.js';
+import { seedCatalog } from '../modules/catalog/index.js';
+
+export const TEMPLATE_DB = 'tongban_test_template';
+export const SEED_NOW = new Date('2026-11-02T02:00:00Z');
+
+export async function seedTestData(database: Database): Promise<void> {
+  await migrateToLatest(database.db);
+  await seedCatalog(database.db, { province: '52', now: SEED_NOW });
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** (Re)creates the PostgreSQL template database. */
+export async function buildServerTemplate(adminUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ url: withDatabase(adminUrl, TEMPLATE_DB), poolSize: 2 });
+  try {
+    await seedTestData(database);
+  } finally {
+    await database.close();
+  }
+}
