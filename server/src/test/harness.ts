@@ -46,9 +46,9 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => {} };
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false' });
   const app = await buildApp({ config, database });
   await app.ready();
   let n = 0;

@@ -5,7 +5,7 @@ import type { Db } from '../db/index.js';
 import { requireRoles } from '../http/auth.js';
 import { notFound } from '../errors.js';
 import { CalendarService } from './calendar.service.js';
-import { isIsoDate } from './working-calendar.js';
+import { isIsoDate, WorkingCalendar } from './working-calendar.js';
 
 const IsoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD 且为真实日期 expected a real date YYYY-MM-DD' });
 const tags = ['calendar 工作日'];
@@ -58,7 +58,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   );
 
   const Override = z.object({ date: IsoDate, kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(100) });
-  const admin = requireRoles('system_admin', 'calendar_admin');
+  const admin = requireRoles('system_admin');
 
   app.get(
     '/api/admin/calendar/overrides',
@@ -76,6 +76,38 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       const override = { date: request.params.date, ...request.body };
       await service.setOverride(override, request.actor.id);
       return override;
+    },
+  );
+
+  app.get(
+    '/api/calendar/years',
+    {
+      schema: {
+        tags,
+        summary: '已知节假日安排的年份 Years with a known holiday arrangement',
+        response: { 200: z.object({ statutory: z.object({ first: z.number(), last: z.number() }), declared: z.array(z.object({ year: z.number(), note: z.string(), declaredAt: z.date() })) }) },
+      },
+    },
+    async () => ({ statutory: WorkingCalendar.knownYears(), declared: await service.listDeclaredYears() }),
+  );
+
+  app.put(
+    '/api/admin/calendar/years/:year',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '确认某年节假日安排已录入 Declare a year’s arrangement entered in full',
+        description: 'Enter the year’s holidays and adjusted working days as overrides first, then declare the year: from then on deadlines into that year are no longer flagged `beyondKnownCalendar`.',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({ note: z.string().trim().max(200).default('') }),
+        response: { 200: z.object({ year: z.number(), note: z.string() }) },
+      },
+    },
+    async (request) => {
+      await service.declareYear(request.params.year, request.body.note, request.actor.id);
+      return { year: request.params.year, note: request.body.note };
     },
   );
 

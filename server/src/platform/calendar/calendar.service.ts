@@ -17,7 +17,22 @@ export class CalendarService {
 
   private async load(): Promise<WorkingCalendar> {
     const rows = await this.db.selectFrom('platform.calendarOverride').select(['date', 'kind', 'name']).where('regionCode', 'is', null).orderBy('date').execute();
-    return new WorkingCalendar(rows);
+    const years = await this.db.selectFrom('platform.calendarYear').select('year').execute();
+    return new WorkingCalendar(rows, years.map((y) => y.year));
+  }
+
+  async listDeclaredYears(): Promise<{ year: number; note: string; declaredAt: Date }[]> {
+    return this.db.selectFrom('platform.calendarYear').select(['year', 'note', 'declaredAt']).orderBy('year').execute();
+  }
+
+  /** Declares that a year's official arrangement has been entered in full: its deadlines are final. */
+  async declareYear(year: number, note: string, actorId: string | null): Promise<void> {
+    await this.db
+      .insertInto('platform.calendarYear')
+      .values({ year, note, declaredBy: actorId })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ note, declaredBy: actorId }))
+      .execute();
+    this.cached = undefined;
   }
 
   async listOverrides(year?: number): Promise<DayOverride[]> {

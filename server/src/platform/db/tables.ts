@@ -23,7 +23,16 @@ export interface CalendarOverrideTable {
   createdAt: Generated<Date>;
 }
 
+/** platform.calendar_year: years whose official arrangement has been entered in full. */
+export interface CalendarYearTable {
+  year: number;
+  note: string;
+  declaredBy: string | null;
+  declaredAt: Generated<Date>;
+}
+
 export interface PlatformTables {
+  'platform.calendarYear': CalendarYearTable;
   'platform.outbox': OutboxTable;
   'platform.calendarOverride': CalendarOverrideTable;
 }

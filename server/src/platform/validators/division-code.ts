@@ -24,8 +24,10 @@ export function regionLevel(code: string): RegionLevel | undefined {
   if (!level) return undefined;
   const province = Number(code.slice(0, 2));
   if (province < 11 || province > 82) return undefined;
-  // Each level below the province must not be all zeros in its own segment.
-  const segments = [code.slice(2, 4), code.slice(4, 6), code.slice(6, 9), code.slice(9, 12)];
+  // Prefecture, township and village segments are never all zeros. The county segment may be:
+  // prefecture-level cities without counties (东莞 441900, 中山 442000, 儋州 460400) carry their
+  // townships directly, and the statistical codes give them the county code <prefecture>00.
+  const segments = [code.slice(2, 4), code.slice(6, 9), code.slice(9, 12)];
   if (segments.some((s) => s.length > 0 && Number(s) === 0)) return undefined;
   return Number(level) as RegionLevel;
 }

@@ -25,8 +25,14 @@ export interface IdNumberInfo {
 
 export type IdNumberResult = { ok: true; value: IdNumberInfo } | { ok: false; problem: IdNumberProblem };
 
-/** Is `yyyymmdd` a real calendar day no later than `today`? */
-function isPastDate(yyyymmdd: string, today: Date): boolean {
+/** China Standard Time (UTC+8, no daylight saving since 1991): birth dates are Beijing dates. */
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** Is `yyyymmdd` a real calendar day no later than `today`'s date in Beijing? */
+function isPastDate(yyyymmdd: string, now: Date): boolean {
+  // Judged by the server's UTC date, a child born (and registered) in Beijing before 08:00 would
+  // have a birth date "in the future".
+  const today = new Date(now.getTime() + CST_OFFSET_MS);
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
@@ -38,7 +44,7 @@ function isPastDate(yyyymmdd: string, today: Date): boolean {
 
 /**
  * Validates an 18-character 公民身份号码: format, a plausible address code (province prefix
- * 11–82), a real birth date not in the future, and the check character.
+ * 11–82), a real birth date not after today in Beijing time, and the check character.
  */
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
   const number = raw.trim().toUpperCase();

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const deadline = async (from: string, workingDays: number) => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/calendar/deadline?from=${from}&workingDays=${workingDays}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('GET /api/calendar/deadline', () => {
+  it('skips the National Day holiday and counts the adjusted Saturday', async () => {
+    // Sep 30 accepted; Oct 1–7 off; Oct 8 (Thu) is the 1st working day, Oct 9 the 2nd, Sat Oct 10 (调休) the 3rd.
+    expect(await deadline('2026-09-30', 1)).toMatchObject({ due: '2026-10-08', beyondKnownCalendar: false });
+    expect((await deadline('2026-09-30', 3)).due).toBe('2026-10-10');
+    expect((await deadline('2026-09-30', 4)).due).toBe('2026-10-12');
+  });
+
+  it('does not count the day of acceptance', async () => {
+    expect((await deadline('2026-11-02', 1)).due).toBe('2026-11-03');
+    expect((await deadline('2026-11-02', 0)).due).toBe('2026-11-02');
+  });
+
+  it('says when the count runs past the known official calendar', async () => {
+    expect((await deadline('2026-12-25', 20)).beyondKnownCalendar).toBe(true);
+  });
+
+  it('names the malformed parameter', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/calendar/deadline?from=2026-02-30&workingDays=-1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['querystring.from', 'querystring.workingDays']);
+  });
+});
+
+describe('administrator overrides', () => {
+  it('lets a system administrator declare a day off, which moves deadlines; others are refused', async () => {
+    const admin = await t.staff(['system_admin']);
+    const clerk = await t.staff(['window_clerk']);
+    const body = { kind: 'holiday', name: '地方性假日（演示）' };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body, headers: { authorization: clerk.authorization } })).statusCode).toBe(403);
+    const ok = await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body, headers: { authorization: admin.authorization } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await deadline('2026-11-02', 1)).due).toBe('2026-11-04');
+    const day = (await t.app.inject({ method: 'GET', url: '/api/calendar/days/2026-11-03' })).json();
+    expect(day).toMatchObject({ working: false, source: 'override' });
+    const del = await t.app.inject({ method: 'DELETE', url: '/api/admin/calendar/overrides/2026-11-03', headers: { authorization: admin.authorization } });
+    expect(del.statusCode).toBe(204);
+    expect((await deadline('2026-11-02', 1)).due).toBe('2026-11-03');
+  });
+
+  it('makes next year known once its arrangement is entered and declared', async () => {
+    const admin = await t.staff(['system_admin']);
+    const headers = { authorization: admin.authorization };
+    await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2027-01-01', payload: { kind: 'holiday', name: '元旦' }, headers });
+    expect(await deadline('2026-12-30', 2)).toMatchObject({ due: '2027-01-04', beyondKnownCalendar: true });
+    const declared = await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/years/2027', payload: { note: '国办发明电〔2026〕号（演示）' }, headers });
+    expect(declared.statusCode, declared.body).toBe(200);
+    expect(await deadline('2026-12-30', 2)).toMatchObject({ due: '2027-01-04', beyondKnownCalendar: false });
+    const years = (await t.app.inject({ method: 'GET', url: '/api/calendar/years' })).json();
+    expect(years.statutory).toEqual({ first: 2004, last: 2026 });
+    expect(years.declared.map((y: { year: number }) => y.year)).toEqual([2027]);
+  });
+});
