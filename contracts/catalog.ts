@@ -5,23 +5,11 @@
  */
 import { z } from 'zod';
 
+export { ITEM_TYPE_NAMES } from './catalog-codes.js';
+
 /** 事项类型 (GB/T 39046 A). */
 export const ItemType = z.enum(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20']);
 export type ItemType = z.infer<typeof ItemType>;
-export const ITEM_TYPE_NAMES: Record<ItemType, { zh: string; en: string }> = {
-  '00': { zh: '行政权力', en: 'Administrative power' },
-  '01': { zh: '行政许可', en: 'Administrative licensing' },
-  '02': { zh: '行政处罚', en: 'Administrative penalty' },
-  '03': { zh: '行政强制', en: 'Administrative enforcement' },
-  '04': { zh: '行政征收', en: 'Administrative levy' },
-  '05': { zh: '行政给付', en: 'Administrative payment' },
-  '06': { zh: '行政检查', en: 'Administrative inspection' },
-  '07': { zh: '行政确认', en: 'Administrative confirmation' },
-  '08': { zh: '行政奖励', en: 'Administrative reward' },
-  '09': { zh: '行政裁决', en: 'Administrative adjudication' },
-  '10': { zh: '其他行政权力', en: 'Other administrative power' },
-  '20': { zh: '公共服务', en: 'Public service' },
-};
 
 /** 行使层级: 1 国家, 2 省, 3 市, 4 县, 5 乡镇/街道, 6 村/社区, 7 分级管理. */
 export const ExerciseLevel = z.enum(['1', '2', '3', '4', '5', '6', '7']);
@@ -220,6 +208,7 @@ export type ThemeSummary = z.infer<typeof ThemeSummary>;
 
 export const Theme = ThemeSummary.extend({
   sharedFields: ThemeInput.shape.sharedFields,
-  steps: z.array(z.object({ order: z.number().int(), after: z.array(z.string()), optional: z.boolean(), item: SearchHit.omit({ score: true }) })),
+  /** `after` names the basic codes (基本编码) of the steps that must finish first (联动). */
+  steps: z.array(z.object({ order: z.number().int(), basicCode: z.string(), after: z.array(z.string()), optional: z.boolean(), item: SearchHit.omit({ score: true }) })),
 });
 export type Theme = z.infer<typeof Theme>;

@@ -37,7 +37,7 @@ export async function getTheme(db: Db, idOrSlug: string, region?: string): Promi
   };
   const steps = theme.steps.flatMap((s, index) => {
     const item = pick(s.basicCode);
-    return item ? [{ order: index + 1, after: s.after, optional: s.optional, item: hitOf(item) }] : [];
+    return item ? [{ order: index + 1, basicCode: s.basicCode, after: s.after, optional: s.optional, item: hitOf(item) }] : [];
   });
   return { id: theme.id, slug: theme.slug, name: theme.name, title: theme.title, audience: theme.audience, description: theme.description, icon: theme.icon, itemCount: steps.length, sharedFields: theme.sharedFields, steps };
 }

@@ -18,10 +18,19 @@ export async function registerWeb(app: FastifyInstance): Promise<((request: Fast
     app.log.warn(`web app not built (${WEB_DIST}); run: npm run build:web`);
     return undefined;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    // Hashed asset names never change content: cache for a year. The page itself is revalidated.
+    setHeaders: (res, filePath) => {
+      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   return (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return undefined;
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   };
 }

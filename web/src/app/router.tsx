@@ -1,0 +1,33 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { HomePage } from '../modules/catalog/home/HomePage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+// The home page ships with the entry chunk (most visits start there); every other page is its own chunk.
+const SearchPage = lazy(() => import('../modules/catalog/search/SearchPage'));
+const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'));
+const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
+const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // Page errors render inside the frame so that header and navigation stay usable.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'items/:code', element: <ItemGuidePage /> },
+          { path: 'themes/:id', element: <ThemePage /> },
+          { path: 'lists/:kind', element: <ListsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

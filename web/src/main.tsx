@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import './app/i18n';
+import './app/global.css';
+import { applyElderClass, readElderMode } from './app/preferences';
+import { Providers } from './app/providers';
+import { router } from './app/router';
+
+// Before the first paint, so that 长者模式 never flashes small type (CSP forbids an inline script).
+applyElderClass(readElderMode());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const api = 'http://localhost:3000';
+
+/** The portal: root web/, output web/dist (served by the server with SPA fallback). */
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Every page needs these and they change less often than the app: one cacheable chunk.
+            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    // contracts/ lives beside web/, outside the Vite root.
+    fs: { allow: [repoRoot] },
+    proxy: {
+      '/api': api,
+      '/openapi.json': api,
+      '/docs': api,
+      '/healthz': api,
+    },
+  },
+  preview: {
+    port: 4173,
+    proxy: {
+      '/api': api,
+      '/openapi.json': api,
+      '/docs': api,
+      '/healthz': api,
+    },
+  },
+});
