@@ -84,6 +84,11 @@ export function SiteHeader() {
               {t('nav.serviceList')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/lists/negative" className={navClass}>
+              {t('nav.negativeList')}
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <p className="sr-only" role="status" aria-live="polite">

@@ -10,6 +10,7 @@ const SearchPage = lazy(() => import('../modules/catalog/search/SearchPage'));
 const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'));
 const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
 const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
+const NegativeListPage = lazy(() => import('../modules/catalog/lists/NegativeListPage'));
 
 export const router = createBrowserRouter([
   {
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
           { path: 'search', element: <SearchPage /> },
           { path: 'items/:code', element: <ItemGuidePage /> },
           { path: 'themes/:id', element: <ThemePage /> },
+          { path: 'lists/negative', element: <NegativeListPage /> },
           { path: 'lists/:kind', element: <ListsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -131,3 +131,15 @@ describe('themes and lists', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('negative list', () => {
+  it('lists prohibited and licensed entries, licensed ones linked to the items granting the licence', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/catalog/lists/negative?region=520103' });
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = res.json().entries as { kind: string; title: string; items: { name: string; region: { code: string } }[] }[];
+    expect(entries.filter((e) => e.kind === 'prohibited').length).toBeGreaterThanOrEqual(6);
+    const food = entries.find((e) => e.title.includes('食品经营'))!;
+    expect(food.items.map((i) => i.name)).toContain('食品经营许可（新办）');
+    expect(food.items.every((i) => ['52', '5201', '520103'].includes(i.region.code))).toBe(true);
+  });
+});

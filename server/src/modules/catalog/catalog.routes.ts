@@ -8,7 +8,8 @@ import { isValidRegionCode } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
 import * as itemsRepo from './items.repository.js';
 import * as regions from './regions.repository.js';
-import { getTheme, listThemes } from './themes.service.js';
+import { getTheme, hitOf, listThemes } from './themes.service.js';
+import { cq } from './catalog.tables.js';
 import { regionAncestors, type CatalogSearch } from './search/search.service.js';
 
 const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
@@ -110,6 +111,40 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       },
     },
     async (request) => ({ departments: await regions.listDepartments(db, { regionPrefix: request.query.region }) }),
+  );
+
+  app.get(
+    '/api/catalog/lists/negative',
+    {
+      schema: {
+        tags,
+        summary: '市场准入负面清单 The market-access negative list',
+        description: '禁止准入类 (prohibited) and 许可准入类 (licence needed) entries; licensed entries link to the items that grant the licence, resolved for `region`.',
+        querystring: z.object({ region: RegionCode.optional() }),
+        response: {
+          200: z.object({
+            kind: z.literal('negative'),
+            entries: z.array(z.object({ id: z.string(), kind: z.enum(['prohibited', 'licensed']), sector: z.string(), title: z.string(), measures: z.string(), basis: z.string(), items: z.array(SearchHit.omit({ score: true })) })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const entries = await cq(db).selectFrom('catalog.negativeListEntry').selectAll().orderBy('sortOrder').execute();
+      const region = request.query.region;
+      const items = await itemsRepo.listPublishedByBasicCodes(db, [...new Set(entries.flatMap((e) => e.basicCodes))]);
+      const serving = (basicCode: string) => {
+        const all = items.filter((i) => i.basicCode === basicCode).map((i) => i.item);
+        return (region ? all.find((i) => region.startsWith(i.region.code)) : undefined) ?? all[0];
+      };
+      return {
+        kind: 'negative' as const,
+        entries: entries.map(({ sortOrder, basicCodes, ...e }) => {
+          void sortOrder;
+          return { ...e, items: basicCodes.flatMap((b) => { const it = serving(b); return it ? [hitOf(it)] : []; }) };
+        }),
+      };
+    },
   );
 
   app.get(

@@ -16,9 +16,10 @@ import { insertThemes } from './themes.repository.js';
 import { cq } from './catalog.tables.js';
 import { DEPARTMENTS, type DepartmentSeed } from './seed/departments.js';
 import { ITEM_SEEDS } from './seed/items/index.js';
-import type { ItemSeed } from './seed/item-seed.js';
+import { guideFor, type ItemSeed } from './seed/item-seed.js';
 import { THEMES } from './seed/themes.js';
 import { SYNONYMS } from './seed/synonyms.js';
+import { NEGATIVE_LIST } from './seed/negative-list.js';
 
 const require = createRequire(import.meta.url);
 const PROVINCE_NAMES: Record<string, string> = { '52': '贵州省' };
@@ -33,9 +34,7 @@ export interface CatalogSeedResult {
 
 const LEVEL_LENGTH: Record<ItemSeed['level'], number> = { province: 2, city: 4, county: 6 };
 
-export interface SeedDepartment extends regionsRepo.DepartmentRow {}
-
-export function departmentRow(d: DepartmentSeed): SeedDepartment {
+export function departmentRow(d: DepartmentSeed): regionsRepo.DepartmentRow {
   return {
     id: nameUuid('department', d.key),
     key: d.key,
@@ -50,19 +49,18 @@ export function departmentRow(d: DepartmentSeed): SeedDepartment {
 }
 
 /** Every (item seed × implementing department) pair, with the guide parsed and checked. */
-export function implementations(seeds: ItemSeed[], departments: SeedDepartment[]): { head: itemsRepo.ItemHead; guide: ItemGuide }[] {
+export function implementations(seeds: ItemSeed[], departments: DepartmentSeed[]): { head: itemsRepo.ItemHead; guide: ItemGuide }[] {
+  const rows = new Map(departments.map((d) => [d.key, departmentRow(d)]));
   const out: { head: itemsRepo.ItemHead; guide: ItemGuide }[] = [];
   for (const seed of seeds) {
-    const guide = ItemGuide.parse({ basicCode: seed.basicCode, ...seed.guide });
-    const problems = checkGuide(guide);
-    if (problems.length) throw new Error(`seed item ${seed.basicCode} ${guide.name}: ${problems.map((p) => p.message.en).join('; ')}`);
     for (const dept of departments) {
       if (dept.category !== seed.category || dept.regionCode.length !== LEVEL_LENGTH[seed.level]) continue;
-      const code = implementationCode(dept.creditCode, seed.basicCode);
-      out.push({
-        head: { id: nameUuid('item', code), code, basicCode: seed.basicCode, departmentId: dept.id, regionCode: dept.regionCode, publishedVersion: 1, latestVersion: 1 },
-        guide: { ...guide, venue: guide.venue.replaceAll('{department}', dept.name) },
-      });
+      const row = rows.get(dept.key)!;
+      const guide = ItemGuide.parse({ basicCode: seed.basicCode, ...guideFor(seed, dept) });
+      const problems = checkGuide(guide);
+      if (problems.length) throw new Error(`seed item ${seed.basicCode} ${guide.name}: ${problems.map((p) => p.message.en).join('; ')}`);
+      const code = implementationCode(row.creditCode, seed.basicCode);
+      out.push({ head: { id: nameUuid('item', code), code, basicCode: seed.basicCode, departmentId: row.id, regionCode: row.regionCode, publishedVersion: 1, latestVersion: 1 }, guide });
     }
   }
   return out;
@@ -78,8 +76,9 @@ function provinceRegions(province: string): regionsRepo.RegionRow[] {
 export async function seedCatalog(db: Db, opts: { province: string; now: Date; actorId?: string }): Promise<CatalogSeedResult> {
   const actorId = opts.actorId ?? 'seed';
   const regions = provinceRegions(opts.province);
-  const departments = DEPARTMENTS.filter((d) => d.regionCode.startsWith(opts.province)).map(departmentRow);
-  const impls = implementations(ITEM_SEEDS, departments);
+  const seeds = DEPARTMENTS.filter((d) => d.regionCode.startsWith(opts.province));
+  const departments = seeds.map(departmentRow);
+  const impls = implementations(ITEM_SEEDS, seeds);
   const themes = THEMES.map((t, i) => ({ ...ThemeInput.parse(t), id: nameUuid('theme', t.slug), sortOrder: i }));
   await db.transaction().execute(async (trx) => {
     await regionsRepo.insertRegions(trx, regions);
@@ -90,6 +89,10 @@ export async function seedCatalog(db: Db, opts: { province: string; now: Date; a
       .insertInto('catalog.synonym')
       .values(Object.entries(SYNONYMS).map(([term, expansions]) => ({ term, expansions })))
       .onConflict((oc) => oc.column('term').doNothing())
+      .execute();
+    await cq(trx)
+      .insertInto('catalog.negativeListEntry')
+      .values(NEGATIVE_LIST.map((e, i) => ({ ...e, sortOrder: i })))
       .execute();
     await rebuildSearchIndex(trx);
   });

@@ -93,7 +93,19 @@ export interface SearchLogTable {
   at: Generated<Date>;
 }
 
+export interface NegativeListEntryTable {
+  id: string;
+  kind: 'prohibited' | 'licensed';
+  sector: string;
+  title: string;
+  measures: string;
+  basis: string;
+  basicCodes: string[];
+  sortOrder: number;
+}
+
 export type CatalogTables = {
+  'catalog.negativeListEntry': NegativeListEntryTable;
   'catalog.region': RegionTable;
   'catalog.department': DepartmentTable;
   'catalog.item': ItemTable;

@@ -5,7 +5,8 @@ import { notFound } from '../../platform/errors.js';
 import * as repo from './themes.repository.js';
 import * as items from './items.repository.js';
 
-const hitOf = (item: Item): Theme['steps'][number]['item'] => ({
+/** An item as a list shows it. */
+export const hitOf = (item: Item): Theme['steps'][number]['item'] => ({
   code: item.code,
   name: item.name,
   summary: item.summary,

@@ -17,6 +17,7 @@ export const en: Messages = {
     home: 'Home',
     powerList: 'Power list',
     serviceList: 'Public-service list',
+    negativeList: 'Negative list',
   },
   header: {
     searchLabel: 'Search services',
@@ -232,6 +233,15 @@ export const en: Messages = {
     applySoon: 'Joint online application for this life event opens soon; for now, follow each service guide.',
     noSteps: 'No services of this theme are offered in this region yet.',
     fieldType: { string: 'Text', date: 'Date', number: 'Number', idNumber: 'ID number', creditCode: 'Credit code', phone: 'Phone', region: 'Region' },
+  },
+  negative: {
+    title: 'Market-access negative list',
+    intro: 'Sectors and activities outside this list are open to every market entity on equal terms; inside it, prohibited activities are closed and licensed ones need the licence first.',
+    prohibited: 'Prohibited',
+    licensed: 'Licence required',
+    measures: 'Measures',
+    basis: 'Legal basis',
+    items: 'Apply through',
   },
   lists: {
     power: 'Power list',

@@ -15,6 +15,7 @@ export const zhCN = {
     home: '首页',
     powerList: '权力清单',
     serviceList: '公共服务清单',
+    negativeList: '负面清单',
   },
   header: {
     searchLabel: '搜索办事事项',
@@ -230,6 +231,15 @@ export const zhCN = {
     applySoon: '“一件事”联办申报即将开放，目前请逐项查看办事指南办理。',
     noSteps: '本地区暂未提供本主题的事项。',
     fieldType: { string: '文本', date: '日期', number: '数字', idNumber: '身份证号', creditCode: '统一社会信用代码', phone: '电话', region: '行政区划' },
+  },
+  negative: {
+    title: '市场准入负面清单',
+    intro: '清单之外的行业、领域、业务，各类市场主体皆可依法平等进入；清单之内的，禁止准入类不得进入，许可准入类须依法取得许可。',
+    prohibited: '禁止准入类',
+    licensed: '许可准入类',
+    measures: '管理措施',
+    basis: '设定依据',
+    items: '办理事项',
   },
   lists: {
     power: '权力清单',

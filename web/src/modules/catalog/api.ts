@@ -50,3 +50,18 @@ export async function listRegions(parent: string | undefined, signal?: AbortSign
 export function getList(kind: ListKind, region: string | undefined, signal?: AbortSignal): Promise<CatalogList> {
   return getJson<CatalogList>(`/api/catalog/lists/${kind}`, { region }, signal);
 }
+
+export interface NegativeListEntry {
+  id: string;
+  kind: 'prohibited' | 'licensed';
+  sector: string;
+  title: string;
+  measures: string;
+  basis: string;
+  items: ListedItem[];
+}
+
+/** 市场准入负面清单, with licensed entries resolved to the items serving `region`. */
+export async function getNegativeList(region: string | undefined, signal?: AbortSignal): Promise<NegativeListEntry[]> {
+  return (await getJson<{ entries: NegativeListEntry[] }>('/api/catalog/lists/negative', { region }, signal)).entries;
+}

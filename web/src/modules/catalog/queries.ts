@@ -27,6 +27,10 @@ export function useTheme(idOrSlug: string, region: string | undefined) {
   return useQuery({ queryKey: ['catalog', 'theme', idOrSlug, region], queryFn: ({ signal }) => api.getTheme(idOrSlug, region, signal) });
 }
 
+export function useNegativeList(region: string | undefined) {
+  return useQuery({ queryKey: ['catalog', 'negative', region], queryFn: ({ signal }) => api.getNegativeList(region, signal), staleTime: 5 * 60_000 });
+}
+
 /** Regions change only with a new division table: cache them for the session. */
 export function useRegions(parent: string | undefined, enabled = true) {
   return useQuery({ queryKey: ['catalog', 'regions', parent ?? 'root'], queryFn: ({ signal }) => api.listRegions(parent, signal), enabled, staleTime: Infinity });
