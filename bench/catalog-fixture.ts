@@ -39,9 +39,8 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
         for (let k = 0; k < 8; k++) org8 += rng.pick([...orgChars]);
         return { ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市|云岩区|南明区)/, place.name), org8 };
       });
-    const rows = seeds.map(departmentRow);
-    await regionsRepo.insertDepartments(database.db, rows);
-    const impls = implementations(ITEM_SEEDS, rows).slice(0, target - total);
+    await regionsRepo.insertDepartments(database.db, seeds.map(departmentRow));
+    const impls = implementations(ITEM_SEEDS, seeds).slice(0, target - total);
     await itemsRepo.insertItemsBulk(database.db, impls.map((i) => ({ head: i.head, guide: i.guide, status: 'published', createdBy: 'bench', publishedAt: new Date() })));
     total += impls.length;
   }

@@ -45,12 +45,12 @@ describe('search understands how people ask', () => {
   });
 
   it('answers an empty result for nonsense, and logs it as unmet demand', async () => {
-    const r = await search('火星移民签证');
+    const r = await search('龘靐齉爩');
     expect(r).toMatchObject({ total: 0, items: [] });
     const admin = await t.staff(['catalog_admin']);
     const res = await t.app.inject({ method: 'GET', url: '/api/admin/catalog/search/zero-results', headers: { authorization: admin.authorization } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().queries.map((q: { query: string }) => q.query)).toContain('火星移民签证');
+    expect(res.json().queries.map((q: { query: string }) => q.query)).toContain('龘靐齉爩');
   });
 
   it('names the bad field of a malformed query', async () => {

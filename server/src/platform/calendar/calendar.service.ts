@@ -51,8 +51,8 @@ export class CalendarService {
   }
 
   async removeOverride(date: string): Promise<boolean> {
-    const res = await this.db.deleteFrom('platform.calendarOverride').where('date', '=', date).where('regionCode', 'is', null).executeTakeFirst();
+    const deleted = await this.db.deleteFrom('platform.calendarOverride').where('date', '=', date).where('regionCode', 'is', null).returning('date').execute();
     this.cached = undefined;
-    return Number(res.numDeletedRows) > 0;
+    return deleted.length > 0;
   }
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import type { SearchHit } from '../../../../../contracts/catalog.js';
 import { cq } from '../catalog.tables.js';
+import { LATER_STAGE, quoteLexeme } from './tokenizer.js';
 
 export interface SearchDoc {
   itemId: string;
@@ -18,15 +19,26 @@ export interface SearchDoc {
   hit: Omit<SearchHit, 'score'>;
 }
 
-const weighted = (d: SearchDoc) =>
-  sql<string>`setweight(array_to_tsvector(${d.lexemes.a}::text[]), 'A') || setweight(array_to_tsvector(${d.lexemes.b}::text[]), 'B') || setweight(array_to_tsvector(${d.lexemes.c}::text[]), 'C')`;
+/**
+ * The tsvector of a document as a literal with a position and a weight on every lexeme
+ * (`'食品':1A 'spjyxk':2A …`). Weights only count on positioned lexemes, so array_to_tsvector,
+ * which gives none, would make them all equal.
+ */
+export function tsvectorLiteral(lexemes: SearchDoc['lexemes']): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [weight, list] of [['A', lexemes.a], ['B', lexemes.b], ['C', lexemes.c]] as const) {
+    for (const l of list) parts.push(`${quoteLexeme(l)}:${Math.min(++pos, 16383)}${weight}`);
+  }
+  return parts.join(' ');
+}
 
 export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) {
     const batch = docs.slice(i, i + 500);
     await cq(db)
       .insertInto('catalog.searchDoc')
-      .values(batch.map((d) => ({ itemId: d.itemId, code: d.code, regionCode: d.regionCode, itemType: d.itemType, name: d.name, tsv: weighted(d), hit: JSON.stringify(d.hit) })))
+      .values(batch.map((d) => ({ itemId: d.itemId, code: d.code, regionCode: d.regionCode, itemType: d.itemType, name: d.name, tsv: sql<string>`${tsvectorLiteral(d.lexemes)}::tsvector`, hit: JSON.stringify(d.hit) })))
       .onConflict((oc) =>
         oc.column('itemId').doUpdateSet((eb) => ({
           code: eb.ref('excluded.code'),
@@ -49,6 +61,8 @@ export interface SearchQuery {
   tsquery: string;
   /** The whole core phrase as a lexeme: a keyword or name equal to it ranks first. */
   phrase: string;
+  /** Rank later-stage items (变更, 注销…) below first-time ones. */
+  preferFirstStage: boolean;
   /** Region codes whose items serve the region (the region and its ancestors) … */
   regionAncestors?: string[];
   /** … and the region prefix for items below it. */
@@ -59,19 +73,22 @@ export interface SearchQuery {
 
 /**
  * Ranking: ts_rank over weighted lexemes (A 1.0, B 0.4, C 0.1), plus 1 when the whole phrase is a
- * keyword or name of the item, plus 2 when it is exactly the item's name.
+ * keyword or name of the item, plus 2 when it is exactly the item's name, minus 0.5 for a
+ * later-stage item (变更, 注销…) when the query does not ask for one.
  */
 export async function searchDocs(db: Db, q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
   const regionFilter =
     q.regionAncestors && q.regionPrefix
       ? sql`AND (region_code = ANY(${q.regionAncestors}::text[]) OR region_code LIKE ${q.regionPrefix + '%'})`
       : sql``;
-  const phraseQuery = q.phrase ? `'${q.phrase.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : null;
+  // The whole phrase counts only as a name, keyword or result name (weight A).
+  const phraseQuery = q.phrase ? `${quoteLexeme(q.phrase)}:A` : null;
   const rows = await sql<{ hit: Omit<SearchHit, 'score'>; score: number; total: number }>`
     SELECT hit,
            ts_rank('{0.05, 0.1, 0.4, 1.0}', tsv, query)
              + CASE WHEN tsv @@ CAST(${phraseQuery} AS tsquery) THEN 1 ELSE 0 END
-             + CASE WHEN name = ${q.phrase} THEN 2 ELSE 0 END AS score,
+             + CASE WHEN name = ${q.phrase} THEN 2 ELSE 0 END
+             - CASE WHEN ${q.preferFirstStage} AND name ~ ${LATER_STAGE} THEN 0.5 ELSE 0 END AS score,
            count(*) OVER () AS total
     FROM catalog.search_doc, CAST(${q.tsquery} AS tsquery) AS query
     WHERE tsv @@ query ${regionFilter}

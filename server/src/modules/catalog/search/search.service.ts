@@ -83,6 +83,7 @@ export class CatalogSearch {
       ? await repo.searchDocs(this.db, {
           tsquery,
           phrase: tokens.phrase,
+          preferFirstStage: !tokens.laterStage,
           regionAncestors: input.region ? regionAncestors(input.region) : undefined,
           regionPrefix: input.region,
           limit: input.pageSize,

@@ -22,6 +22,14 @@ const STOP = new Set([
 const LEADING = /^(我想要|我想|我要|请问|怎么|如何|怎样|想要|帮我)+/;
 const TRAILING = /(怎么办理|怎么办|如何办理|在哪里办|在哪办|要什么材料|需要什么材料|的流程|流程|手续|办理)+$/;
 
+/**
+ * Names of items at a later stage of a licence's or a record's life. Someone who asks in general
+ * terms ("营业执照", "婚姻登记") usually wants the first-time item; asked with one of these words
+ * ("驾照换证") they want exactly that stage.
+ */
+export const LATER_STAGE = '变更|注销|补发|补领|补证|换证|换发|换领|延续|撤销|迁出|离婚|遗失|挂失|停业|歇业';
+const LATER_STAGE_RE = new RegExp(LATER_STAGE);
+
 const HAN = /\p{Script=Han}/u;
 const LATIN_RUN = /[a-z0-9]+/g;
 
@@ -82,6 +90,8 @@ export interface QueryTokens {
   prefixes: string[];
   /** The core phrase, matched whole for a strong boost. */
   phrase: string;
+  /** The query names a later life-cycle stage (变更, 注销, 补证…). */
+  laterStage: boolean;
 }
 
 export type Synonyms = ReadonlyMap<string, readonly string[]>;
@@ -99,13 +109,14 @@ export function queryTokens(q: string, synonyms: Synonyms = new Map()): QueryTok
   for (const w of chosen) terms.add(w);
   if (phrase && HAN.test(phrase)) terms.add(phrase);
   for (const t of [...terms]) for (const e of synonyms.get(t) ?? []) for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
-  return { terms: [...terms], prefixes, phrase };
+  return { terms: [...terms], prefixes, phrase, laterStage: LATER_STAGE_RE.test(normalised) };
 }
 
-const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A tsvector/tsquery lexeme literal: quoted, with quotes doubled and backslashes escaped. */
+export const quoteLexeme = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /** A tsquery literal: any term, or any prefix. Empty string when there is nothing to search. */
 export function toTsquery(tokens: QueryTokens): string {
-  const parts = [...tokens.terms.map(quote), ...tokens.prefixes.map((p) => `${quote(p)}:*`)];
+  const parts = [...tokens.terms.map(quoteLexeme), ...tokens.prefixes.map((p) => `${quoteLexeme(p)}:*`)];
   return parts.join(' | ');
 }
