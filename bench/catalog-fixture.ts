@@ -37,7 +37,7 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
         const template = DEPARTMENTS.find((d) => d.category === category)!;
         let org8 = '';
         for (let k = 0; k < 8; k++) org8 += rng.pick([...orgChars]);
-        return { ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市|云岩区|南明区)/, place.name), org8 };
+        return { ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市云岩区|贵阳市南明区|贵阳市)/, place.name), org8 };
       });
     await regionsRepo.insertDepartments(database.db, seeds.map(departmentRow));
     const impls = implementations(ITEM_SEEDS, seeds).slice(0, target - total);

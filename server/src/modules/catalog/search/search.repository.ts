@@ -74,7 +74,9 @@ export interface SearchQuery {
 /**
  * Ranking: ts_rank over weighted lexemes (A 1.0, B 0.4, C 0.1), plus 1 when the whole phrase is a
  * keyword or name of the item, plus 2 when it is exactly the item's name, minus 0.5 for a
- * later-stage item (变更, 注销…) when the query does not ask for one.
+ * later-stage item (变更, 注销…) when the query does not ask for one, minus 0.3 for penalties,
+ * enforcement and inspections (things done to people, not applied for), which a name match still
+ * brings up when they are what is asked for.
  */
 export async function searchDocs(db: Db, q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
   const regionFilter =
@@ -88,7 +90,8 @@ export async function searchDocs(db: Db, q: SearchQuery): Promise<{ hits: Search
            ts_rank('{0.05, 0.1, 0.4, 1.0}', tsv, query)
              + CASE WHEN tsv @@ CAST(${phraseQuery} AS tsquery) THEN 1 ELSE 0 END
              + CASE WHEN name = ${q.phrase} THEN 2 ELSE 0 END
-             - CASE WHEN ${q.preferFirstStage} AND name ~ ${LATER_STAGE} THEN 0.5 ELSE 0 END AS score,
+             - CASE WHEN ${q.preferFirstStage} AND name ~ ${LATER_STAGE} THEN 0.5 ELSE 0 END
+             - CASE WHEN item_type IN ('02', '03', '06') THEN 0.3 ELSE 0 END AS score,
            count(*) OVER () AS total
     FROM catalog.search_doc, CAST(${q.tsquery} AS tsquery) AS query
     WHERE tsv @@ query ${regionFilter}
