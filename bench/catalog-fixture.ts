@@ -29,18 +29,24 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
   }
   const categories = [...new Set(DEPARTMENTS.map((d) => d.category))];
   const existing = new Set(DEPARTMENTS.map((d) => `${d.regionCode}:${d.category}`));
+  const synthetic: typeof DEPARTMENTS = [];
   for (const place of places) {
-    if (total >= target) break;
-    const seeds = categories
-      .filter((c) => !existing.has(`${place.code}:${c}`))
-      .map((category) => {
-        const template = DEPARTMENTS.find((d) => d.category === category)!;
-        let org8 = '';
-        for (let k = 0; k < 8; k++) org8 += rng.pick([...orgChars]);
-        return { ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市云岩区|贵阳市南明区|贵阳市)/, place.name), org8 };
-      });
-    await regionsRepo.insertDepartments(database.db, seeds.map(departmentRow));
-    const impls = implementations(ITEM_SEEDS, seeds).slice(0, target - total);
+    for (const category of categories.filter((c) => !existing.has(`${place.code}:${c}`))) {
+      const template = DEPARTMENTS.find((d) => d.category === category)!;
+      let org8 = '';
+      for (let k = 0; k < 8; k++) org8 += rng.pick([...orgChars]);
+      synthetic.push({ ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市云岩区|贵阳市南明区|贵阳市)/, place.name), org8 });
+    }
+  }
+  await regionsRepo.insertDepartments(database.db, synthetic.map(departmentRow));
+  // Every county and city of the province implements its items; beyond that, items split into
+  // situations (办理项: 首次, 变更, 延续…), as real catalogues do, until the target is reached.
+  const SITUATIONS = ['', '（首次申请）', '（变更）', '（延续）', '（注销）', '（补办）', '（迁移）', '（更正）', '（撤回）', '（其他情形）'];
+  const all = [...DEPARTMENTS, ...synthetic];
+  for (let v = 0; v < SITUATIONS.length && total < target; v++) {
+    const seeds = ITEM_SEEDS.map((seed) => (v === 0 ? seed : { ...seed, basicCode: `V${v}${seed.basicCode.slice(2)}`, guide: { ...seed.guide, name: `${seed.guide.name}${SITUATIONS[v]}` } }));
+    const departments = v === 0 ? synthetic : all;
+    const impls = implementations(seeds, departments).slice(0, target - total);
     await itemsRepo.insertItemsBulk(database.db, impls.map((i) => ({ head: i.head, guide: i.guide, status: 'published', createdBy: 'bench', publishedAt: new Date() })));
     total += impls.length;
   }

@@ -69,18 +69,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        at timestamptz NOT NULL DEFAULT now()
      )`,
     `CREATE INDEX item_history_item ON catalog.item_history (item_id, id)`,
-    // The search read model: one row per published item, rebuilt whenever an item is published or retired.
+    // The search read model: one row per published item, rewritten whenever an item is published
+    // or retired. Lexemes by weight (A names and keywords, B department and summary, C body) feed
+    // the in-process index on every API node; `generation` in search_state tells nodes to reload.
     `CREATE TABLE catalog.search_doc (
        item_id uuid PRIMARY KEY REFERENCES catalog.item (id),
        code text NOT NULL,
        region_code text NOT NULL,
        item_type text NOT NULL,
        name text NOT NULL,
-       tsv tsvector NOT NULL,
+       lexemes_a text[] NOT NULL,
+       lexemes_b text[] NOT NULL,
+       lexemes_c text[] NOT NULL,
        hit jsonb NOT NULL
      )`,
-    `CREATE INDEX search_doc_tsv ON catalog.search_doc USING gin (tsv)`,
     `CREATE INDEX search_doc_region ON catalog.search_doc (region_code text_pattern_ops)`,
+    `CREATE TABLE catalog.search_state (
+       id boolean PRIMARY KEY DEFAULT true CHECK (id),
+       generation bigint NOT NULL
+     )`,
+    `INSERT INTO catalog.search_state (id, generation) VALUES (true, 0)`,
     // Global synonyms (口语 → 规范用语), editable by catalogue administrators.
     `CREATE TABLE catalog.synonym (
        term text PRIMARY KEY,

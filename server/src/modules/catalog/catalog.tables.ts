@@ -63,8 +63,14 @@ export interface SearchDocTable {
   regionCode: string;
   itemType: string;
   name: string;
-  tsv: string;
+  lexemesA: string[];
+  lexemesB: string[];
+  lexemesC: string[];
   hit: Json<Omit<SearchHit, 'score'>>;
+}
+export interface SearchStateTable {
+  id: boolean;
+  generation: number;
 }
 export interface SynonymTable {
   term: string;
@@ -112,6 +118,7 @@ export type CatalogTables = {
   'catalog.itemVersion': ItemVersionTable;
   'catalog.itemHistory': ItemHistoryTable;
   'catalog.searchDoc': SearchDocTable;
+  'catalog.searchState': SearchStateTable;
   'catalog.synonym': SynonymTable;
   'catalog.theme': ThemeTable;
   'catalog.searchLog': SearchLogTable;

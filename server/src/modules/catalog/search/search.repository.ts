@@ -1,12 +1,12 @@
 /**
- * The search read model (catalog.search_doc): one row per published item with a weighted
- * tsvector of Chinese words, phrases and pinyin, and the hit as the API shows it.
+ * The search read model (catalog.search_doc): one row per published item with its lexemes by
+ * weight and the hit as the API shows it, plus a generation counter bumped in the same
+ * transaction as every change so that each API node knows when to reload its index.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import type { SearchHit } from '../../../../../contracts/catalog.js';
 import { cq } from '../catalog.tables.js';
-import { LATER_STAGE, quoteLexeme } from './tokenizer.js';
 
 export interface SearchDoc {
   itemId: string;
@@ -19,86 +19,64 @@ export interface SearchDoc {
   hit: Omit<SearchHit, 'score'>;
 }
 
-/**
- * The tsvector of a document as a literal with a position and a weight on every lexeme
- * (`'食品':1A 'spjyxk':2A …`). Weights only count on positioned lexemes, so array_to_tsvector,
- * which gives none, would make them all equal.
- */
-export function tsvectorLiteral(lexemes: SearchDoc['lexemes']): string {
-  const parts: string[] = [];
-  let pos = 0;
-  for (const [weight, list] of [['A', lexemes.a], ['B', lexemes.b], ['C', lexemes.c]] as const) {
-    for (const l of list) parts.push(`${quoteLexeme(l)}:${Math.min(++pos, 16383)}${weight}`);
-  }
-  return parts.join(' ');
+async function bumpGeneration(db: Db): Promise<void> {
+  await cq(db).updateTable('catalog.searchState').set({ generation: sql`generation + 1` }).where('id', '=', true).execute();
 }
 
 export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) {
-    const batch = docs.slice(i, i + 500);
     await cq(db)
       .insertInto('catalog.searchDoc')
-      .values(batch.map((d) => ({ itemId: d.itemId, code: d.code, regionCode: d.regionCode, itemType: d.itemType, name: d.name, tsv: sql<string>`${tsvectorLiteral(d.lexemes)}::tsvector`, hit: JSON.stringify(d.hit) })))
+      .values(
+        docs.slice(i, i + 500).map((d) => ({
+          itemId: d.itemId,
+          code: d.code,
+          regionCode: d.regionCode,
+          itemType: d.itemType,
+          name: d.name,
+          lexemesA: d.lexemes.a,
+          lexemesB: d.lexemes.b,
+          lexemesC: d.lexemes.c,
+          hit: JSON.stringify(d.hit),
+        })),
+      )
       .onConflict((oc) =>
         oc.column('itemId').doUpdateSet((eb) => ({
           code: eb.ref('excluded.code'),
           regionCode: eb.ref('excluded.regionCode'),
           itemType: eb.ref('excluded.itemType'),
           name: eb.ref('excluded.name'),
-          tsv: eb.ref('excluded.tsv'),
+          lexemesA: eb.ref('excluded.lexemesA'),
+          lexemesB: eb.ref('excluded.lexemesB'),
+          lexemesC: eb.ref('excluded.lexemesC'),
           hit: eb.ref('excluded.hit'),
         })),
       )
       .execute();
   }
+  await bumpGeneration(db);
 }
 
 export async function deleteSearchDoc(db: Db, itemId: string): Promise<void> {
   await cq(db).deleteFrom('catalog.searchDoc').where('itemId', '=', itemId).execute();
+  await bumpGeneration(db);
 }
 
-export interface SearchQuery {
-  tsquery: string;
-  /** The whole core phrase as a lexeme: a keyword or name equal to it ranks first. */
-  phrase: string;
-  /** Rank later-stage items (变更, 注销…) below first-time ones. */
-  preferFirstStage: boolean;
-  /** Region codes whose items serve the region (the region and its ancestors) … */
-  regionAncestors?: string[];
-  /** … and the region prefix for items below it. */
-  regionPrefix?: string;
-  limit: number;
-  offset: number;
+export async function readGeneration(db: Db): Promise<number> {
+  const row = await cq(db).selectFrom('catalog.searchState').select('generation').executeTakeFirstOrThrow();
+  return Number(row.generation);
 }
 
-/**
- * Ranking: ts_rank over weighted lexemes (A 1.0, B 0.4, C 0.1), plus 1 when the whole phrase is a
- * keyword or name of the item, plus 2 when it is exactly the item's name, minus 0.5 for a
- * later-stage item (变更, 注销…) when the query does not ask for one, minus 0.3 for penalties,
- * enforcement and inspections (things done to people, not applied for), which a name match still
- * brings up when they are what is asked for.
- */
-export async function searchDocs(db: Db, q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
-  const regionFilter =
-    q.regionAncestors && q.regionPrefix
-      ? sql`AND (region_code = ANY(${q.regionAncestors}::text[]) OR region_code LIKE ${q.regionPrefix + '%'})`
-      : sql``;
-  // The whole phrase counts only as a name, keyword or result name (weight A).
-  const phraseQuery = q.phrase ? `${quoteLexeme(q.phrase)}:A` : null;
-  const rows = await sql<{ hit: Omit<SearchHit, 'score'>; score: number; total: number }>`
-    SELECT hit,
-           ts_rank('{0.05, 0.1, 0.4, 1.0}', tsv, query)
-             + CASE WHEN tsv @@ CAST(${phraseQuery} AS tsquery) THEN 1 ELSE 0 END
-             + CASE WHEN name = ${q.phrase} THEN 2 ELSE 0 END
-             - CASE WHEN ${q.preferFirstStage} AND name ~ ${LATER_STAGE} THEN 0.5 ELSE 0 END
-             - CASE WHEN item_type IN ('02', '03', '06') THEN 0.3 ELSE 0 END AS score,
-           count(*) OVER () AS total
-    FROM catalog.search_doc, CAST(${q.tsquery} AS tsquery) AS query
-    WHERE tsv @@ query ${regionFilter}
-    ORDER BY score DESC, name, code
-    LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
-  const total = rows.rows[0]?.total ?? 0;
-  return { hits: rows.rows.map((r) => ({ ...r.hit, score: Math.round(r.score * 10000) / 10000 })), total: Number(total) };
+/** Every document with the generation it belongs to (read in one transaction). */
+export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs: SearchDoc[] }> {
+  return db.transaction().execute(async (trx) => {
+    const generation = await readGeneration(trx);
+    const rows = await cq(trx).selectFrom('catalog.searchDoc').select(['itemId', 'code', 'regionCode', 'itemType', 'name', 'lexemesA', 'lexemesB', 'lexemesC', 'hit']).orderBy('code').execute();
+    return {
+      generation,
+      docs: rows.map((r) => ({ itemId: r.itemId, code: r.code, regionCode: r.regionCode, itemType: r.itemType, name: r.name, lexemes: { a: r.lexemesA, b: r.lexemesB, c: r.lexemesC }, hit: r.hit as SearchDoc['hit'] })),
+    };
+  });
 }
 
 export async function loadSynonyms(db: Db): Promise<Map<string, string[]>> {

@@ -7,7 +7,8 @@ import type { Db } from '../../../platform/db/index.js';
 import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
 import { regionLevel } from '../../../platform/validators/index.js';
 import { invalid } from '../../../platform/errors.js';
-import { queryTokens, strongTokens, toTsquery, weakTokens, type Synonyms } from './tokenizer.js';
+import { queryTokens, strongTokens, weakTokens, type Synonyms } from './tokenizer.js';
+import { SearchIndex } from './search-index.js';
 import * as repo from './search.repository.js';
 import type { SearchDoc } from './search.repository.js';
 
@@ -53,21 +54,58 @@ interface LogEntry {
 }
 
 /**
- * The search use case with its caches: synonyms (reloaded after `invalidate`) and a query log
- * written in batches so that logging never sits on the query's path.
+ * The search use case: an in-process index over the read model, synonyms, and a query log written
+ * in batches so that logging never sits on the query's path.
+ *
+ * Freshness: a write through this node calls `invalidate()`, and the next query waits for a fresh
+ * index. Writes through other nodes bump the read model's generation; this node looks at it at
+ * most once every `checkMs` and rebuilds in the background, serving the previous index meanwhile.
  */
 export class CatalogSearch {
   private synonyms: Promise<Synonyms> | undefined;
+  private index: Promise<SearchIndex> | undefined;
+  private rebuilding: Promise<void> | undefined;
+  private checkedAt = 0;
   private pending: LogEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushEvery?: number; flushMs?: number } = {},
+    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number } = {},
   ) {}
 
   invalidate(): void {
     this.synonyms = undefined;
+    this.index = undefined;
+  }
+
+  private async build(): Promise<SearchIndex> {
+    const { generation, docs } = await repo.loadSearchDocs(this.db);
+    this.checkedAt = Date.now();
+    return new SearchIndex(docs, generation);
+  }
+
+  private async currentIndex(): Promise<SearchIndex> {
+    this.index ??= this.build().catch((e) => {
+      this.index = undefined;
+      throw e;
+    });
+    const index = await this.index;
+    if (Date.now() - this.checkedAt > (this.opts.checkMs ?? 1000) && !this.rebuilding) {
+      this.checkedAt = Date.now();
+      this.rebuilding = (async () => {
+        if ((await repo.readGeneration(this.db)) !== index.generation) {
+          const fresh = await this.build();
+          this.index = Promise.resolve(fresh);
+          this.synonyms = undefined;
+        }
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          this.rebuilding = undefined;
+        });
+    }
+    return index;
   }
 
   async search(input: { q: string; region?: string; page: number; pageSize: number }): Promise<SearchResult> {
@@ -77,19 +115,18 @@ export class CatalogSearch {
       ]);
     }
     this.synonyms ??= repo.loadSynonyms(this.db);
-    const tokens = queryTokens(input.q, await this.synonyms);
-    const tsquery = toTsquery(tokens);
-    const result = tsquery
-      ? await repo.searchDocs(this.db, {
-          tsquery,
-          phrase: tokens.phrase,
-          preferFirstStage: !tokens.laterStage,
-          regionAncestors: input.region ? regionAncestors(input.region) : undefined,
-          regionPrefix: input.region,
-          limit: input.pageSize,
-          offset: (input.page - 1) * input.pageSize,
-        })
-      : { hits: [], total: 0 };
+    const [synonyms, index] = await Promise.all([this.synonyms, this.currentIndex()]);
+    const tokens = queryTokens(input.q, synonyms);
+    const result =
+      tokens.terms.length + tokens.prefixes.length > 0
+        ? index.search({
+            tokens,
+            regionAncestors: input.region ? regionAncestors(input.region) : undefined,
+            regionPrefix: input.region,
+            limit: input.pageSize,
+            offset: (input.page - 1) * input.pageSize,
+          })
+        : { hits: [], total: 0 };
     if (input.page === 1) this.log({ query: input.q.trim().slice(0, 200), regionCode: input.region ?? null, resultCount: result.total, topCode: result.hits[0]?.code ?? null, at: new Date() });
     return { items: result.hits, total: result.total, query: input.q };
   }
@@ -106,6 +143,11 @@ export class CatalogSearch {
     this.timer = undefined;
     const batch = this.pending.splice(0);
     await repo.insertSearchLogs(this.db, batch);
+  }
+
+  /** Waits for a background rebuild (tests, shutdown). */
+  async settle(): Promise<void> {
+    await this.rebuilding;
   }
 
   hotQueries(limit = 8): Promise<string[]> {

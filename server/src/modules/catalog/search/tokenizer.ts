@@ -2,9 +2,6 @@
  * Chinese-aware tokens for the search index and for queries: jieba segmentation (search mode),
  * full pinyin and initials of every word and phrase ("yyzz" → 营业执照), synonyms, and a stop
  * list for the words people wrap a request in ("我要…办理", "怎么办").
- *
- * Tokens become tsvector lexemes directly (array_to_tsvector), so PostgreSQL's own parser, which
- * does not know Chinese, never splits them.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
@@ -110,13 +107,4 @@ export function queryTokens(q: string, synonyms: Synonyms = new Map()): QueryTok
   if (phrase && HAN.test(phrase)) terms.add(phrase);
   for (const t of [...terms]) for (const e of synonyms.get(t) ?? []) for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
   return { terms: [...terms], prefixes, phrase, laterStage: LATER_STAGE_RE.test(normalised) };
-}
-
-/** A tsvector/tsquery lexeme literal: quoted, with quotes doubled and backslashes escaped. */
-export const quoteLexeme = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** A tsquery literal: any term, or any prefix. Empty string when there is nothing to search. */
-export function toTsquery(tokens: QueryTokens): string {
-  const parts = [...tokens.terms.map(quoteLexeme), ...tokens.prefixes.map((p) => `${quoteLexeme(p)}:*`)];
-  return parts.join(' | ');
 }
