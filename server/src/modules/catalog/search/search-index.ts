@@ -87,48 +87,75 @@ export class SearchIndex {
   }
 
   search(q: IndexQuery): { hits: SearchHit[]; total: number } {
+    const n = this.docs.length;
     const groups = [...q.tokens.terms.map((t) => [t]), ...q.tokens.prefixes.map((p) => this.withPrefix(p))];
-    // Per query term: the best weight rank each matching document has for it.
-    const matches: Map<number, number>[] = groups.map((lexemes) => {
-      const m = new Map<number, number>();
+    // Per query term: each matching document's best weight rank for it (-1: no match).
+    const best = new Int8Array(n).fill(-1);
+    const score = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    const touched: number[] = [];
+    const perGroup: { docs: number[]; idf: number }[] = [];
+    for (const lexemes of groups) {
+      const docs: number[] = [];
       for (const l of lexemes) {
         const list = this.postings.get(l);
         if (!list) continue;
         for (let k = 0; k < list.length; k += 2) {
           const doc = list[k]!;
           const rank = list[k + 1]!;
-          const seen = m.get(doc);
-          if (seen === undefined || rank < seen) m.set(doc, rank);
+          const seen = best[doc]!;
+          if (seen === -1) docs.push(doc);
+          if (seen === -1 || rank < seen) best[doc] = rank;
         }
       }
-      return m;
-    });
-    const n = this.docs.length;
-    const idf = matches.map((m) => Math.log(1 + n / Math.max(1, m.size)));
-    const idfSum = idf.reduce((s, x) => s + x, 0) || 1;
-    const scores = new Map<number, number>();
-    matches.forEach((m, g) => {
-      for (const [doc, rank] of m) scores.set(doc, (scores.get(doc) ?? 0) + (idf[g]! * WEIGHTS[rank as 0 | 1 | 2]) / idfSum);
-    });
+      const idf = Math.log(1 + n / Math.max(1, docs.length));
+      for (const doc of docs) {
+        score[doc] = score[doc]! + idf * WEIGHTS[best[doc] as 0 | 1 | 2];
+        best[doc] = -1;
+        if (!matched[doc]) {
+          matched[doc] = 1;
+          touched.push(doc);
+        }
+      }
+      perGroup.push({ docs, idf });
+    }
+    const idfSum = perGroup.reduce((s, g) => s + g.idf, 0) || 1;
 
     const { regionAncestors, regionPrefix } = q;
     const preferFirstStage = !q.tokens.laterStage;
     const phrase = q.tokens.phrase;
-    const scored: { doc: IndexedDoc; score: number }[] = [];
-    for (const [i, base] of scores) {
+    const candidates: number[] = [];
+    for (const i of touched) {
       const doc = this.docs[i]!;
       if (regionPrefix !== undefined && !(regionAncestors?.includes(doc.regionCode) || doc.regionCode.startsWith(regionPrefix))) continue;
-      let score = base;
-      if (phrase && doc.strong.has(phrase)) score += 1;
-      if (phrase && doc.name === phrase) score += 2;
-      if (preferFirstStage && doc.laterStage) score -= 0.5;
-      if (doc.doneToPeople) score -= 0.3;
-      scored.push({ doc, score });
+      let s = score[i]! / idfSum;
+      if (phrase && doc.strong.has(phrase)) s += 1;
+      if (phrase && doc.name === phrase) s += 2;
+      if (preferFirstStage && doc.laterStage) s -= 0.5;
+      if (doc.doneToPeople) s -= 0.3;
+      score[i] = s;
+      candidates.push(i);
     }
-    scored.sort((a, b) => b.score - a.score || (a.doc.name < b.doc.name ? -1 : a.doc.name > b.doc.name ? 1 : 0) || (a.doc.hit.code < b.doc.hit.code ? -1 : 1));
+    const before = (a: number, b: number): boolean => {
+      const d = score[a]! - score[b]!;
+      if (d !== 0) return d > 0;
+      const x = this.docs[a]!;
+      const y = this.docs[b]!;
+      return x.name !== y.name ? x.name < y.name : x.hit.code < y.hit.code;
+    };
+    // Only the requested page needs ordering: keep the best `offset + limit` in a sorted buffer.
+    const k = Math.min(candidates.length, q.offset + q.limit);
+    const top: number[] = [];
+    for (const c of candidates) {
+      if (top.length === k && !before(c, top[k - 1]!)) continue;
+      let pos = top.length === k ? k - 1 : top.length;
+      while (pos > 0 && before(c, top[pos - 1]!)) pos--;
+      top.splice(pos, 0, c);
+      if (top.length > k) top.pop();
+    }
     return {
-      total: scored.length,
-      hits: scored.slice(q.offset, q.offset + q.limit).map(({ doc, score }) => ({ ...doc.hit, score: Math.round(score * 10000) / 10000 })),
+      total: candidates.length,
+      hits: top.slice(q.offset).map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 })),
     };
   }
 }

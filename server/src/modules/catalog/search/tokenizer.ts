@@ -1,13 +1,11 @@
 /**
- * Chinese-aware tokens for the search index and for queries: jieba segmentation (search mode),
+ * Chinese-aware tokens for the search index and for queries: jieba segmentation (search mode,
+ * jieba-rs compiled to WebAssembly: one package for every platform, no native binaries),
  * full pinyin and initials of every word and phrase ("yyzz" → 营业执照), synonyms, and a stop
  * list for the words people wrap a request in ("我要…办理", "怎么办").
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { cut_for_search as cutForSearch } from 'jieba-wasm';
 import { pinyin } from 'pinyin-pro';
-
-const jieba = Jieba.withDict(dict);
 
 /** Words that carry no meaning for finding an item. */
 const STOP = new Set([
@@ -46,7 +44,7 @@ export function corePhrase(q: string): string {
 }
 
 function words(text: string): string[] {
-  return jieba.cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
+  return cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
 }
 
 /** Full pinyin and initials of a Han phrase, without tones or spaces: 营业执照 → yingyezhizhao, yyzz. */
