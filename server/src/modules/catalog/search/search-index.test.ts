@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from './search-index.js';
+import { MIN_SHOULD_MATCH, SearchIndex } from './search-index.js';
 import type { SearchDoc } from './search.repository.js';
 import { queryTokens, strongTokens, weakTokens } from './tokenizer.js';
 
@@ -57,5 +58,57 @@ describe('SearchIndex', () => {
 
   it('finds nothing for words it has never seen', () => {
     expect(codes('龘靐齉爩')).toEqual([]);
+  });
+
+  it('does not answer a long query with every item sharing one common word', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => doc(`F${i}`, `事项${i}登记`, { body: ['情况说明'] }));
+    const index3 = new SearchIndex([...filler, doc('R', '孤儿基本生活费发放', { body: ['情况说明'] })], 1);
+    const r = index3.search({ tokens: queryTokens('孤儿基本生活费发放情况'), limit: 5, offset: 0 });
+    expect(r.total).toBe(1);
+    expect(r.hits[0]!.code).toBe('R');
+  });
+
+  it('ranks and counts exactly as the scoring rule says, whatever it prunes', () => {
+    // A reference that scores every document by the definition, against the pruned search.
+    // Two shapes of corpus: a few words everywhere, or many rare words; '甲' is in most bodies, so
+    // that a rare term leaves few candidates for the common one to look up.
+    const corpus = fc.constantFrom(8, 150).chain((size) => {
+      const vocab = ['甲', ...Array.from({ length: size - 1 }, (_, k) => `词${k}`)];
+      const words = fc.uniqueArray(fc.constantFrom(...vocab), { maxLength: size > 8 ? 2 : 4 });
+      const docArb = fc
+        .record({ a: words, b: words, c: words, common: fc.integer({ min: 0, max: 9 }) })
+        .map(({ a, b, c, common }) => ({ a, b, c: common < 8 && !c.includes('甲') ? [...c, '甲'] : c }));
+      return fc.tuple(fc.array(docArb, { minLength: 1, maxLength: 150, size: 'max' }), fc
+          .tuple(fc.uniqueArray(fc.constantFrom(...vocab, '癸'), { minLength: 1, maxLength: 4 }), fc.boolean())
+          .map(([picked, common]) => (common && !picked.includes('甲') ? [...picked, '甲'] : picked)));
+    });
+    fc.assert(
+      fc.property(corpus, ([lexemeSets, terms]) => {
+        const source = lexemeSets.map((l, i) => ({ ...doc(`D${String(i).padStart(3, '0')}`, `事项${i}`), lexemes: l }));
+        const tokens = { terms, prefixes: [], phrase: '', laterStage: false };
+        const n = source.length;
+        const rankOf = (d: (typeof source)[number], t: string) => [d.lexemes.a, d.lexemes.b, d.lexemes.c].findIndex((list) => list.includes(t));
+        const idf = new Map(terms.map((t) => [t, source.filter((d) => rankOf(d, t) >= 0).length]).filter(([, df]) => (df as number) > 0).map(([t, df]) => [t as string, Math.log(1 + n / (df as number))]));
+        const idfSum = [...idf.values()].reduce((s, x) => s + x, 0);
+        const expected = source
+          .map((d) => {
+            let mass = 0;
+            let score = 0;
+            for (const [t, w] of idf) {
+              const rank = rankOf(d, t);
+              if (rank < 0) continue;
+              mass += w;
+              score += w * [1, 0.4, 0.1][rank]!;
+            }
+            return { code: d.code, name: d.name, mass, score: score / idfSum };
+          })
+          .filter((e) => e.mass > 0 && e.mass >= MIN_SHOULD_MATCH * idfSum - 1e-9)
+          .sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+        const got = new SearchIndex(source, 1).search({ tokens, limit: 10, offset: 0 });
+        expect(got.total).toBe(expected.length);
+        expect(got.hits.map((h) => h.score)).toEqual(expected.slice(0, 10).map((e) => Math.round(e.score * 10000) / 10000));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -8,6 +8,12 @@
  * keywords, plus 2 when it is exactly its name, minus 0.5 for a later-stage item (变更, 注销…)
  * when the query does not ask for one, minus 0.3 for penalties, enforcement and inspections
  * (things done to people rather than applied for).
+ *
+ * A document is a result when the terms it matches (at any weight) carry at least MIN_SHOULD_MATCH
+ * of the query's IDF mass: a long query ("对用人单位遵守劳动保障法律法规情况的监督检查") is not
+ * answered by every item that says "情况". Terms are visited rarest first; once the terms left
+ * cannot lift a new document over that bar, the common ones only add to documents already found
+ * (by binary search in their doc-ordered postings when those are few) — the MaxScore idea.
  */
 import type { SearchHit } from '../../../../../contracts/catalog.js';
 import type { SearchDoc } from './search.repository.js';
@@ -16,12 +22,13 @@ import { LATER_STAGE, type QueryTokens } from './tokenizer.js';
 const WEIGHTS = [1.0, 0.4, 0.1] as const;
 const LATER_STAGE_RE = new RegExp(LATER_STAGE);
 const DONE_TO_PEOPLE = new Set(['02', '03', '06']);
+/** Share of the query's IDF mass a document must match to be a result. */
+export const MIN_SHOULD_MATCH = 0.3;
 
 interface IndexedDoc {
   hit: Omit<SearchHit, 'score'>;
   name: string;
   regionCode: string;
-  strong: ReadonlySet<string>;
   laterStage: boolean;
   doneToPeople: boolean;
 }
@@ -38,9 +45,13 @@ export interface IndexQuery {
 
 export class SearchIndex {
   private readonly docs: IndexedDoc[];
-  /** lexeme → [docIndex, weightRank (0 = A)] pairs, flattened. */
-  private readonly postings = new Map<string, number[]>();
+  /** lexeme → postings in document order, each `doc << 2 | weightRank` (0 = A). */
+  private readonly postings = new Map<string, Int32Array>();
   private readonly lexemes: string[];
+  // Per-query scratch, reused (a search runs synchronously to the end) and cleared after use.
+  private readonly score: Float64Array;
+  private readonly mass: Float64Array;
+  private readonly best: Int8Array;
 
   constructor(
     source: readonly SearchDoc[],
@@ -50,22 +61,27 @@ export class SearchIndex {
       hit: d.hit,
       name: d.name,
       regionCode: d.regionCode,
-      strong: new Set(d.lexemes.a),
       laterStage: LATER_STAGE_RE.test(d.name),
       doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
     }));
+    const lists = new Map<string, number[]>();
     source.forEach((d, i) => {
       const best = new Map<string, number>();
       [d.lexemes.a, d.lexemes.b, d.lexemes.c].forEach((list, rank) => {
         for (const l of list) if (!best.has(l)) best.set(l, rank);
       });
       for (const [l, rank] of best) {
-        let list = this.postings.get(l);
-        if (!list) this.postings.set(l, (list = []));
-        list.push(i, rank);
+        let list = lists.get(l);
+        if (!list) lists.set(l, (list = []));
+        list.push((i << 2) | rank);
       }
     });
-    this.lexemes = [...this.postings.keys()].sort();
+    for (const [l, list] of lists) this.postings.set(l, Int32Array.from(list));
+    this.lexemes = [...lists.keys()].sort();
+    const n = this.docs.length;
+    this.score = new Float64Array(n);
+    this.mass = new Float64Array(n);
+    this.best = new Int8Array(n).fill(-1);
   }
 
   get size(): number {
@@ -86,51 +102,85 @@ export class SearchIndex {
     return out;
   }
 
-  search(q: IndexQuery): { hits: SearchHit[]; total: number } {
-    const n = this.docs.length;
-    const groups = [...q.tokens.terms.map((t) => [t]), ...q.tokens.prefixes.map((p) => this.withPrefix(p))];
-    // Per query term: each matching document's best weight rank for it (-1: no match).
-    const best = new Int8Array(n).fill(-1);
-    const score = new Float64Array(n);
-    const matched = new Uint8Array(n);
-    const touched: number[] = [];
-    const perGroup: { docs: number[]; idf: number }[] = [];
-    for (const lexemes of groups) {
-      const docs: number[] = [];
-      for (const l of lexemes) {
-        const list = this.postings.get(l);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k += 2) {
-          const doc = list[k]!;
-          const rank = list[k + 1]!;
-          const seen = best[doc]!;
-          if (seen === -1) docs.push(doc);
-          if (seen === -1 || rank < seen) best[doc] = rank;
-        }
-      }
-      const idf = Math.log(1 + n / Math.max(1, docs.length));
-      for (const doc of docs) {
-        score[doc] = score[doc]! + idf * WEIGHTS[best[doc] as 0 | 1 | 2];
-        best[doc] = -1;
-        if (!matched[doc]) {
-          matched[doc] = 1;
-          touched.push(doc);
-        }
-      }
-      perGroup.push({ docs, idf });
+  /** A query term's postings (a pinyin prefix has several) and its IDF. */
+  private group(lexemes: readonly string[]): { lists: Int32Array[]; idf: number } | undefined {
+    const lists = lexemes.map((l) => this.postings.get(l)).filter((p): p is Int32Array => p !== undefined);
+    if (lists.length === 0) return undefined;
+    let df = lists[0]!.length;
+    if (lists.length > 1) {
+      // Distinct documents across the lexemes (a document holds both "yingye…" forms, say).
+      const seen = new Set<number>();
+      for (const list of lists) for (const p of list) seen.add(p >> 2);
+      df = seen.size;
     }
-    const idfSum = perGroup.reduce((s, g) => s + g.idf, 0) || 1;
+    return { lists, idf: Math.log(1 + this.docs.length / df) };
+  }
+
+  search(q: IndexQuery): { hits: SearchHit[]; total: number } {
+    const { score, mass, best } = this;
+    const groups = [...q.tokens.terms.map((t) => [t]), ...q.tokens.prefixes.map((p) => this.withPrefix(p))]
+      .map((g) => this.group(g))
+      .filter((g) => g !== undefined)
+      .sort((a, b) => b.idf - a.idf);
+    const idfSum = groups.reduce((s, g) => s + g.idf, 0);
+    const bar = MIN_SHOULD_MATCH * idfSum - 1e-9;
+    let remaining = idfSum;
+    const touched: number[] = [];
+    const docs: number[] = [];
+    for (const { lists, idf } of groups) {
+      // Can a document not seen so far still clear the bar with this term and the rarer-to-common rest?
+      const open = remaining >= bar;
+      remaining -= idf;
+      const total = lists.reduce((s, l) => s + l.length, 0);
+      docs.length = 0;
+      if (open || touched.length * 16 > total) {
+        for (const list of lists) {
+          for (let k = 0; k < list.length; k++) {
+            const p = list[k]!;
+            const doc = p >> 2;
+            if (!open && mass[doc] === 0) continue;
+            const rank = p & 3;
+            const seen = best[doc]!;
+            if (seen === -1) docs.push(doc);
+            if (seen === -1 || rank < seen) best[doc] = rank;
+          }
+        }
+      } else {
+        // Few documents found, many postings: look each one up.
+        for (const doc of touched) {
+          for (const list of lists) {
+            const rank = find(list, doc);
+            if (rank === -1) continue;
+            const seen = best[doc]!;
+            if (seen === -1) docs.push(doc);
+            if (seen === -1 || rank < seen) best[doc] = rank;
+          }
+        }
+      }
+      for (const doc of docs) {
+        if (mass[doc] === 0) touched.push(doc);
+        score[doc] = score[doc]! + idf * WEIGHTS[best[doc] as 0 | 1 | 2];
+        mass[doc] = mass[doc]! + idf;
+        best[doc] = -1;
+      }
+    }
 
     const { regionAncestors, regionPrefix } = q;
     const preferFirstStage = !q.tokens.laterStage;
     const phrase = q.tokens.phrase;
+    // Documents with the whole phrase among their names and keywords (weight A) are flagged in
+    // `best`: 0, or 1 when it is exactly the name.
+    const phraseDocs = phrase ? this.postings.get(phrase) : undefined;
+    if (phraseDocs) for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.docs[p >> 2]!.name === phrase ? 1 : 0;
     const candidates: number[] = [];
     for (const i of touched) {
+      const matchedMass = mass[i]!;
+      mass[i] = 0;
+      if (matchedMass < bar) continue;
       const doc = this.docs[i]!;
       if (regionPrefix !== undefined && !(regionAncestors?.includes(doc.regionCode) || doc.regionCode.startsWith(regionPrefix))) continue;
       let s = score[i]! / idfSum;
-      if (phrase && doc.strong.has(phrase)) s += 1;
-      if (phrase && doc.name === phrase) s += 2;
+      if (best[i]! >= 0) s += best[i] === 1 ? 3 : 1;
       if (preferFirstStage && doc.laterStage) s -= 0.5;
       if (doc.doneToPeople) s -= 0.3;
       score[i] = s;
@@ -153,9 +203,23 @@ export class SearchIndex {
       top.splice(pos, 0, c);
       if (top.length > k) top.pop();
     }
-    return {
-      total: candidates.length,
-      hits: top.slice(q.offset).map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 })),
-    };
+    if (phraseDocs) for (const p of phraseDocs) best[p >> 2] = -1;
+    const hits = top.slice(q.offset).map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 }));
+    for (const i of touched) score[i] = 0;
+    return { total: candidates.length, hits };
   }
+}
+
+/** The weight rank of `doc` in doc-ordered postings, or -1. */
+function find(list: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = list[mid]! >> 2;
+    if (d === doc) return list[mid]! & 3;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
