@@ -1,11 +1,14 @@
 /**
  * HTTP throughput of /api/catalog/search against a bare Fastify hello-world, both started by this
  * script as child processes and loaded in turn by autocannon from this process. Prints the ratio
- * (target ≥ 0.5).
+ * (target ≥ 0.5), and the ratio against a hello-world answering a search answer's bytes (what the
+ * size of the answer alone costs on this machine).
  *   npm run bench:http      (BENCH_ITEMS, BENCH_SECONDS, BENCH_CONNECTIONS to tune)
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchQueries } from './catalog-fixture.js';
@@ -14,9 +17,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
-function start(script: string, port: number): Promise<ChildProcess> {
+function start(script: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('READY')) resolve(child);
     });
@@ -25,21 +28,34 @@ function start(script: string, port: number): Promise<ChildProcess> {
 }
 
 async function load(url: string, paths: string[]) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+  await autocannon({ url, connections: CONNECTIONS, duration: 3, requests }); // warm-up: JIT, index, caches
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
 }
-
-const hello = await start('servers/hello.ts', 3901);
-const helloStats = await load('http://127.0.0.1:3901', ['/']);
-hello.kill();
 
 const tongban = await start('servers/tongban.ts', 3902);
 const paths = benchQueries().slice(0, 50).map(({ q, region }) => `/api/catalog/search?q=${encodeURIComponent(q)}${region ? `&region=${region}` : ''}`);
 const searchStats = await load('http://127.0.0.1:3902', paths);
+// The median-sized answer among the paths, for the same-bytes peer.
+const bodies = await Promise.all(paths.map(async (p) => Buffer.from(await (await fetch(`http://127.0.0.1:3902${p}`)).arrayBuffer())));
 tongban.kill();
+const median = bodies.sort((a, b) => a.length - b.length)[bodies.length >> 1]!;
+const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-bench-')), 'answer.json');
+writeFileSync(bodyFile, median);
+
+const hello = await start('servers/hello.ts', 3901);
+const helloStats = await load('http://127.0.0.1:3901', ['/']);
+hello.kill();
+const same = await start('servers/hello.ts', 3903, { BODY_FILE: bodyFile });
+const sameStats = await load('http://127.0.0.1:3903', ['/']);
+same.kill();
 
 const ratio = searchStats.rps / helloStats.rps;
-console.log(`hello-world: ${helloStats.rps.toFixed(0)} req/s, p50 ${helloStats.p50} ms, p99 ${helloStats.p99} ms, errors ${helloStats.errors}`);
-console.log(`/api/catalog/search: ${searchStats.rps.toFixed(0)} req/s, p50 ${searchStats.p50} ms, p99 ${searchStats.p99} ms, errors ${searchStats.errors}`);
+const line = (name: string, s: typeof helloStats) => console.log(`${name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`);
+line('hello-world', helloStats);
+line(`hello-world answering a ${median.length}-byte search answer`, sameStats);
+line('/api/catalog/search', searchStats);
 console.log(`ratio search / hello-world = ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+console.log(`ratio search / same-bytes hello-world = ${(searchStats.rps / sameStats.rps).toFixed(2)}`);
 process.exit(0);

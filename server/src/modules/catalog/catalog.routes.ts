@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Item, ITEM_TYPE_NAMES, ItemType, SearchHit, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
+import { memoisedJson } from '../../platform/http/memo-json.js';
 import { isValidRegionCode } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
 import * as itemsRepo from './items.repository.js';
@@ -16,6 +17,7 @@ const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划
 const tags = ['catalog 事项目录'];
 
 export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (app, { db, search }) => {
+  const sendSearchResult = memoisedJson(SearchResult);
   app.get(
     '/api/catalog/search',
     {
@@ -32,7 +34,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: SearchResult },
       },
     },
-    async (request) => search.search(request.query),
+    async (request, reply) => sendSearchResult(reply, await search.search(request.query)),
   );
 
   app.get(

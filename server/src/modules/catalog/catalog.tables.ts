@@ -95,6 +95,7 @@ export interface SearchLogTable {
   query: string;
   regionCode: string | null;
   resultCount: number;
+  count: ColumnType<number, number | undefined, never>;
   topCode: string | null;
   at: Generated<Date>;
 }

@@ -11,6 +11,8 @@ import { CatalogSearch } from './search/search.service.js';
 
 export const catalogRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const search = new CatalogSearch(db);
+  // Build the search index before the server takes traffic, so no early caller waits for it.
+  app.addHook('onReady', async () => search.warm());
   app.addHook('onClose', async () => search.flush());
   await app.register(publicCatalogRoutes, { db, search });
   await app.register(adminCatalogRoutes, { db, search });

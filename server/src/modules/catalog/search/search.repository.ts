@@ -84,7 +84,7 @@ export async function loadSynonyms(db: Db): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.term, r.expansions]));
 }
 
-export async function insertSearchLogs(db: Db, entries: { query: string; regionCode: string | null; resultCount: number; topCode: string | null; at: Date }[]): Promise<void> {
+export async function insertSearchLogs(db: Db, entries: { query: string; regionCode: string | null; resultCount: number; topCode: string | null; count: number; at: Date }[]): Promise<void> {
   if (entries.length === 0) return;
   await cq(db).insertInto('catalog.searchLog').values(entries).execute();
 }
@@ -93,7 +93,7 @@ export async function insertSearchLogs(db: Db, entries: { query: string; regionC
 export async function listHotQueries(db: Db, limit: number, since: Date): Promise<string[]> {
   const rows = await cq(db)
     .selectFrom('catalog.searchLog')
-    .select(['query', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['query', (eb) => eb.fn.sum<number>('count').as('n')])
     .where('resultCount', '>', 0)
     .where('at', '>=', since)
     .groupBy('query')
@@ -108,7 +108,7 @@ export async function listHotQueries(db: Db, limit: number, since: Date): Promis
 export async function listZeroResultQueries(db: Db, limit: number, since: Date) {
   return cq(db)
     .selectFrom('catalog.searchLog')
-    .select(['query', (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.max('at').as('lastAt')])
+    .select(['query', (eb) => eb.fn.sum<number>('count').as('count'), (eb) => eb.fn.max('at').as('lastAt')])
     .where('resultCount', '=', 0)
     .where('at', '>=', since)
     .groupBy('query')

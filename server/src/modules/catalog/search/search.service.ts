@@ -50,6 +50,8 @@ interface LogEntry {
   regionCode: string | null;
   resultCount: number;
   topCode: string | null;
+  /** How many times it was asked in this flush window. */
+  count: number;
   at: Date;
 }
 
@@ -60,23 +62,58 @@ interface LogEntry {
  * Freshness: a write through this node calls `invalidate()`, and the next query waits for a fresh
  * index. Writes through other nodes bump the read model's generation; this node looks at it at
  * most once every `checkMs` and rebuilds in the background, serving the previous index meanwhile.
+ *
+ * Recent answers are kept in a small LRU cache for the index they came from (people ask the same
+ * few dozen things all day: 营业执照, 社保, 公积金); a new index empties it. The log counts
+ * identical queries within a flush window into one row.
  */
 export class CatalogSearch {
   private synonyms: Promise<Synonyms> | undefined;
   private index: Promise<SearchIndex> | undefined;
   private rebuilding: Promise<void> | undefined;
   private checkedAt = 0;
-  private pending: LogEntry[] = [];
+  private pending = new Map<string, LogEntry>();
+  private asked = 0;
   private timer: NodeJS.Timeout | undefined;
+  private readonly cache = new Map<string, SearchResult>();
+  private cachedFor: SearchIndex | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number } = {},
+    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number } = {},
   ) {}
 
   invalidate(): void {
     this.synonyms = undefined;
     this.index = undefined;
+  }
+
+  /** Loads the index and synonyms now rather than on the first query. */
+  async warm(): Promise<void> {
+    this.synonyms ??= repo.loadSynonyms(this.db);
+    await Promise.all([this.synonyms, this.currentIndex()]);
+  }
+
+  /** The cached answer for `key` from `index`, refreshed as most recently used. */
+  private cached(index: SearchIndex, key: string): SearchResult | undefined {
+    if (this.cachedFor !== index) {
+      this.cache.clear();
+      this.cachedFor = index;
+      return undefined;
+    }
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private remember(key: string, result: SearchResult): void {
+    const size = this.opts.cacheSize ?? 2000;
+    if (size <= 0) return;
+    this.cache.set(key, result);
+    if (this.cache.size > size) this.cache.delete(this.cache.keys().next().value!);
   }
 
   private async build(): Promise<SearchIndex> {
@@ -116,24 +153,34 @@ export class CatalogSearch {
     }
     this.synonyms ??= repo.loadSynonyms(this.db);
     const [synonyms, index] = await Promise.all([this.synonyms, this.currentIndex()]);
-    const tokens = queryTokens(input.q, synonyms);
-    const result =
-      tokens.terms.length + tokens.prefixes.length > 0
-        ? index.search({
-            tokens,
-            regionAncestors: input.region ? regionAncestors(input.region) : undefined,
-            regionPrefix: input.region,
-            limit: input.pageSize,
-            offset: (input.page - 1) * input.pageSize,
-          })
-        : { hits: [], total: 0 };
-    if (input.page === 1) this.log({ query: input.q.trim().slice(0, 200), regionCode: input.region ?? null, resultCount: result.total, topCode: result.hits[0]?.code ?? null, at: new Date() });
-    return { items: result.hits, total: result.total, query: input.q };
+    const key = `${input.region ?? ''}\u0000${input.page}\u0000${input.pageSize}\u0000${input.q}`;
+    let result = this.cached(index, key);
+    if (!result) {
+      const tokens = queryTokens(input.q, synonyms);
+      const found =
+        tokens.terms.length + tokens.prefixes.length > 0
+          ? index.search({
+              tokens,
+              regionAncestors: input.region ? regionAncestors(input.region) : undefined,
+              regionPrefix: input.region,
+              limit: input.pageSize,
+              offset: (input.page - 1) * input.pageSize,
+            })
+          : { hits: [], total: 0 };
+      result = { items: found.hits, total: found.total, query: input.q };
+      this.remember(key, result);
+    }
+    if (input.page === 1) this.log(input.q.trim().slice(0, 200), input.region ?? null, result);
+    return result;
   }
 
-  private log(entry: LogEntry): void {
-    this.pending.push(entry);
-    if (this.pending.length >= (this.opts.flushEvery ?? 200)) void this.flush();
+  private log(query: string, regionCode: string | null, result: SearchResult): void {
+    const topCode = result.items[0]?.code ?? null;
+    const key = `${regionCode ?? ''}\u0000${result.total}\u0000${topCode ?? ''}\u0000${query}`;
+    const entry = this.pending.get(key);
+    if (entry) entry.count++;
+    else this.pending.set(key, { query, regionCode, resultCount: result.total, topCode, count: 1, at: new Date() });
+    if (++this.asked >= (this.opts.flushEvery ?? 5000)) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 2000).unref();
   }
 
@@ -141,7 +188,9 @@ export class CatalogSearch {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending.splice(0);
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    this.asked = 0;
     await repo.insertSearchLogs(this.db, batch);
   }
 
