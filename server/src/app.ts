@@ -17,16 +17,22 @@ import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
-import { identityAuthResolver } from './modules/identity/index.js';
+import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
+import { createFieldCipher, loadDataKey } from './platform/crypto/index.js';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** The master data key; read from configuration (or the development key file) when not given. */
+  dataKey?: Buffer;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, dataKey = loadDataKey(config.dataKey, config.dataDir) }: AppDeps): Promise<FastifyInstance> {
+  const cipher = createFieldCipher({ suite: config.dataCipher, current: 'k1', keys: { k1: dataKey }, indexKey: dataKey });
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
     genReqId: (req) => {
@@ -63,6 +69,9 @@ export async function buildApp({ config, database }: AppDeps): Promise<FastifyIn
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(cookie);
+  // Limits are declared per route (sign-in, SMS codes, registration); none apply globally.
+  await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { resolver: identityAuthResolver(database.db) });
 
   app.get(
@@ -76,5 +85,9 @@ export async function buildApp({ config, database }: AppDeps): Promise<FastifyIn
 
   await app.register(calendarRoutes, { db: database.db });
   await app.register(catalogRoutes, { db: database.db });
+  await app.register(identityRoutes, {
+    deps: { db: database.db, cipher, auditKey: dataKey, production: config.env === 'production', log: app.log, now: () => new Date() },
+    rateLimits: config.rateLimits,
+  });
   return app;
 }

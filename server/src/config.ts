@@ -33,6 +33,10 @@ const Env = z.object({
   SERVE_WEB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The demo province (GB/T 2260 two-digit code). */
   DEMO_PROVINCE: z.string().regex(/^\d{2}$/).default('52'),
+  /** Requests per minute and client address: sign-in, SMS codes, registration. */
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
 });
 
 export type Config = Readonly<{
@@ -48,6 +52,7 @@ export type Config = Readonly<{
   dataKey: string | undefined;
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
+  rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -75,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.DATA_KEY,
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
+    rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
   });
 }

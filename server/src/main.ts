@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const cipher = createFieldCipher({ suite: config.dataCipher, current: 'k1', keys: { k1: key }, indexKey: key });
   if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, config, log);
 
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, dataKey: key });
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();

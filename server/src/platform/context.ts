@@ -7,7 +7,20 @@ export interface Actor {
   roles: readonly string[];
   /** Region subtree the actor may act in (staff), e.g. '520103'. */
   regionScope?: string;
+  /** Departments whose work the actor may see (staff); empty means every department in the region. */
   departmentIds?: readonly string[];
+  /** The enterprise a person acts for (法定代表人 or 经办人), with what the authorisation allows. */
+  actingFor?: ActingFor;
+  /** How the caller proved who they are. */
+  via?: 'session' | 'token';
+}
+
+export interface ActingFor {
+  enterpriseId: string;
+  creditCode: string;
+  name: string;
+  role: 'legal_representative' | 'agent';
+  scopes: readonly string[];
 }
 
 export const ANONYMOUS: Actor = Object.freeze({ id: null, kind: 'anonymous', roles: [] });

@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type Database, type Db } from '../platform/db/index.js';
 import { createStaff, issueApiToken, type StaffRole } from '../modules/identity/index.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
+import { TEST_DATA_KEY } from './keys.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -46,9 +47,9 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => {} };
 }
 
-export async function createTestApp(opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', DATA_KEY: TEST_DATA_KEY, ...opts.env });
   const app = await buildApp({ config, database });
   await app.ready();
   let n = 0;

@@ -1,30 +1,7 @@
-import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
+import { iq } from './identity.tables.js';
 
-interface StaffTable {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  departmentIds: string[];
-  roles: string[];
-  active: Generated<boolean>;
-  createdAt: Generated<Date>;
-}
-interface ApiTokenTable {
-  tokenHash: string;
-  staffId: string;
-  label: string;
-  createdAt: Generated<Date>;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-}
-export type IdentityTables = {
-  'identity.staff': StaffTable;
-  'identity.apiToken': ApiTokenTable;
-};
-
-const q = (db: Db): Kysely<IdentityTables> => db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+const q = iq;
 
 export interface StaffRow {
   id: string;

@@ -1,9 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/index.js';
 import type { Actor } from '../../platform/context.js';
 import type { AuthResolver } from '../../platform/http/auth.js';
+import { forbidden } from '../../platform/errors.js';
 import * as repo from './identity.repository.js';
+import { resolveSession, SESSION_COOKIE } from './sessions/sessions.js';
 
 /** Staff roles. 窗口人员, 审批人员, 科室负责人, 监察, 事项管理员, 数据管理员, 系统管理员. */
 export const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'] as const;
@@ -32,16 +34,47 @@ export async function issueApiToken(db: Db, staffId: string, label: string, expi
   return token;
 }
 
-export function identityAuthResolver(db: Db): AuthResolver {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Who is calling: a bearer token (staff and systems) or the session cookie of the web app. A
+ * request that changes something on the strength of a cookie must echo the session's CSRF token in
+ * `x-csrf-token`; bearer tokens are not sent by browsers on their own and need none.
+ */
+export function identityAuthResolver(db: Db, now: () => Date = () => new Date()): AuthResolver {
   return async (request: FastifyRequest): Promise<Actor | undefined> => {
     const header = request.headers.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return undefined;
-    const token = header.slice(7).trim();
-    if (!/^tb_[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-    const staff = await repo.findStaffByTokenHash(db, hashToken(token), new Date());
-    if (!staff) return undefined;
-    return { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds };
+    if (typeof header === 'string' && header.startsWith('Bearer ')) {
+      const token = header.slice(7).trim();
+      if (!/^tb_[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
+      const staff = await repo.findStaffByTokenHash(db, hashToken(token), now());
+      if (!staff) return undefined;
+      return { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'token' };
+    }
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!cookie) return undefined;
+    const session = await resolveSession(db, cookie, now());
+    if (!session) return undefined;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        throw forbidden('IDENTITY.CSRF', { zh: '页面已过期，请刷新后重试', en: 'The page is stale (missing CSRF token); reload and try again' });
+      }
+    }
+    sessionHashes.set(request, session.tokenHash);
+    return session.actor;
   };
+}
+
+const sessionHashes = new WeakMap<FastifyRequest, string>();
+
+/** The hash of the session behind this request, when it came with a session cookie. */
+export const sessionHashOf = (request: FastifyRequest): string | undefined => sessionHashes.get(request);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export const findStaffByUsername = repo.findStaffByUsername;

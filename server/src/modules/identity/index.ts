@@ -1,5 +1,21 @@
 /**
- * identity (用户通): staff accounts and API tokens for now. Persons, enterprises, sign-in, OIDC
- * and data scopes arrive with the unified-identity issue.
+ * identity (用户通 · 统一身份认证): persons bound to a verified 公民身份号码 (real-name levels 1–3),
+ * enterprises with their legal representative and agents, staff with roles and data scopes,
+ * sign-in (password + SMS codes, TOTP for administrative roles, lockout), sessions with CSRF
+ * protection, bearer tokens for API clients, and the audit trail of sign-ins, permission changes
+ * and reads of personal data.
  */
+import type { FastifyPluginAsync } from 'fastify';
+import type { IdentityDeps } from './identity.deps.js';
+import { authRoutes } from './auth.routes.js';
+import { adminRoutes } from './admin.routes.js';
+
+export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number } }> = async (app, opts) => {
+  await app.register(authRoutes, opts);
+  await app.register(adminRoutes, { deps: opts.deps });
+};
+
+export type { IdentityDeps } from './identity.deps.js';
 export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, type StaffRole, type NewStaff } from './identity.service.js';
+export { hashPassword } from './sign-in/password.js';
+export { TOTP_ROLES } from './sign-in/sign-in.service.js';

@@ -7,3 +7,8 @@ import { sql, type Kysely } from 'kysely';
 export async function execStatements(db: Kysely<unknown>, statements: string[]): Promise<void> {
   for (const s of statements) await sql.raw(s).execute(db);
 }
+
+/** Whether a database error is a unique-constraint violation (SQLSTATE 23505), on either dialect. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}

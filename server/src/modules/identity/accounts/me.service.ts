@@ -1,0 +1,55 @@
+/** Who am I (`GET /api/me`): the signed-in person or staff member, whom they act for, what they may do. */
+import type { Actor } from '../../../platform/context.js';
+import type { Me } from '../../../../../contracts/identity.js';
+import { notFound } from '../../../platform/errors.js';
+import { maskIdNumber, maskPhone } from '../../../platform/privacy/index.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { iq } from '../identity.tables.js';
+
+export interface EnterpriseLink {
+  enterpriseId: string;
+  creditCode: string;
+  name: string;
+  role: 'legal_representative' | 'agent';
+  scopes: string[];
+  expiresAt: Date | null;
+}
+
+export type { Me };
+
+/** Enterprises the person may act for now (live, unexpired authorisations). */
+export async function listEnterprisesOf(deps: IdentityDeps, personId: string): Promise<EnterpriseLink[]> {
+  const now = deps.now();
+  return iq(deps.db)
+    .selectFrom('identity.enterpriseAgent as a')
+    .innerJoin('identity.enterpriseAccount as e', 'e.id', 'a.enterpriseId')
+    .select(['e.id as enterpriseId', 'e.creditCode', 'e.name', 'a.role', 'a.scopes', 'a.expiresAt'])
+    .where('a.personId', '=', personId)
+    .where('a.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('a.expiresAt', 'is', null), eb('a.expiresAt', '>', now)]))
+    .orderBy('e.name')
+    .execute();
+}
+
+export async function getMe(deps: IdentityDeps, actor: Actor): Promise<Me> {
+  if (actor.kind === 'person' && actor.id) {
+    const p = await iq(deps.db).selectFrom('identity.personAccount').selectAll().where('id', '=', actor.id).executeTakeFirst();
+    if (!p) throw notFound('IDENTITY.NO_ACCOUNT', { zh: '账号不存在', en: 'No such account' });
+    return {
+      kind: 'person',
+      id: p.id,
+      name: p.name,
+      idNumber: maskIdNumber(deps.cipher.decrypt(p.idNumberEnc)),
+      phone: maskPhone(deps.cipher.decrypt(p.phoneEnc)),
+      realNameLevel: p.realNameLevel,
+      language: p.language,
+      actingFor: actor.actingFor ? { ...actor.actingFor, scopes: [...actor.actingFor.scopes] } : null,
+      enterprises: await listEnterprisesOf(deps, p.id),
+    };
+  }
+  if (actor.kind === 'staff' && actor.id) {
+    const s = await iq(deps.db).selectFrom('identity.staff').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
+    return { kind: 'staff', id: s.id, name: s.displayName, username: s.username, regionCode: s.regionCode, departmentIds: s.departmentIds, roles: s.roles, totpEnrolled: s.totpSecretEnc !== null };
+  }
+  return { kind: 'anonymous' };
+}

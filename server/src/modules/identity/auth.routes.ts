@@ -1,0 +1,152 @@
+/** Sign-in and accounts for residents, enterprises and staff: `/api/auth/*`, `/api/me`, `/api/enterprises/*`. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AgentGrant, Agent, Me, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
+import { unauthorized } from '../../platform/errors.js';
+import type { IdentityDeps } from './identity.deps.js';
+import type { RequestMeta } from './audit.js';
+import { getMe } from './accounts/me.service.js';
+import { registerPerson } from './accounts/registration.service.js';
+import { actFor, claimEnterprise, grantAgent, listAgents, revokeAgent } from './enterprises/enterprises.service.js';
+import { signIn } from './sign-in/sign-in.service.js';
+import { sendSmsCode } from './sign-in/sms-codes.js';
+import { CSRF_COOKIE, revokeSession, SESSION_COOKIE, type NewSession } from './sessions/sessions.js';
+import { sessionHashOf } from './identity.service.js';
+import { recordAudit } from './audit.js';
+
+const tags = ['identity 用户通'];
+export const metaOf = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+
+export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number } }> = async (app, { deps, rateLimits }) => {
+  const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: deps.production };
+  const setSession = (reply: FastifyReply, s: NewSession) => {
+    reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, httpOnly: true, expires: s.expiresAt });
+    // Readable by the web app, which echoes it in x-csrf-token.
+    reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookieOptions, httpOnly: false, expires: s.expiresAt });
+  };
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: 60_000 } });
+
+  app.post(
+    '/api/auth/sms-code',
+    {
+      config: perMinute(rateLimits.smsCode),
+      schema: { tags, summary: '发送短信验证码 Send an SMS code', body: SmsCodeRequest, response: { 202: z.object({ expiresAt: z.date() }) } },
+    },
+    async (request, reply) => reply.code(202).send(await sendSmsCode({ ...deps, log: request.log }, request.body.phone, request.body.purpose)),
+  );
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: perMinute(rateLimits.register),
+      schema: {
+        tags,
+        summary: '个人实名注册 Register as a person (verified against the population registry)',
+        description: 'A wrong check digit answers 400 IDENTITY.BAD_ID_NUMBER; a name that does not match the registry answers 422 IDENTITY.REGISTRY_MISMATCH without saying which part is wrong.',
+        body: Registration,
+        response: { 201: SignedIn },
+      },
+    },
+    async (request, reply) => {
+      const { personId, session } = await registerPerson(deps, request.body, metaOf(request));
+      setSession(reply, session);
+      const me = await getMe(deps, { id: personId, kind: 'person', roles: [] });
+      return reply.code(201).send({ me, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: perMinute(rateLimits.signIn),
+      schema: {
+        tags,
+        summary: '登录 Sign in (password, or SMS code for persons; staff in administrative roles add a TOTP code)',
+        body: SignIn,
+        response: { 200: SignedIn },
+      },
+    },
+    async (request, reply) => {
+      const { session, subject } = await signIn(deps, request.body, metaOf(request));
+      setSession(reply, session);
+      const me = await getMe(deps, { id: subject.id, kind: subject.kind, roles: [] });
+      return { me, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null() } } }, async (request, reply) => {
+    const hash = sessionHashOf(request);
+    if (hash) {
+      await revokeSession(deps.db, hash, deps.now());
+      await recordAudit(deps, deps.db, request.actor, 'identity.signed-out', { type: request.actor.kind, id: request.actor.id }, metaOf(request));
+    }
+    reply.clearCookie(SESSION_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/me', { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: Me } } }, async (request) => getMe(deps, request.actor));
+
+  app.put(
+    '/api/me/acting-for',
+    {
+      schema: {
+        tags,
+        summary: '切换办事身份 Act for an enterprise (or for yourself with null)',
+        body: z.object({ enterpriseId: z.uuid().nullable() }),
+        response: { 200: Me },
+      },
+    },
+    async (request) => {
+      const hash = sessionHashOf(request);
+      if (!hash) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
+      const actingFor = await actFor(deps, request.actor, hash, request.body.enterpriseId, metaOf(request));
+      const { actingFor: _old, ...actor } = request.actor;
+      return getMe(deps, actingFor ? { ...actor, actingFor } : actor);
+    },
+  );
+
+  const EnterpriseId = z.object({ id: z.uuid() });
+
+  app.post(
+    '/api/enterprises',
+    {
+      schema: {
+        tags,
+        summary: '法定代表人开通企业账号 Open the enterprise account as its legal representative',
+        body: z.object({ creditCode: z.string().trim().max(18) }),
+        response: { 201: z.object({ enterpriseId: z.uuid(), name: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await claimEnterprise(deps, request.actor, request.body.creditCode, metaOf(request))),
+  );
+
+  app.get(
+    '/api/enterprises/:id/agents',
+    { schema: { tags, summary: '经办人列表 Agents of the enterprise (legal representative only)', params: EnterpriseId, response: { 200: z.object({ agents: z.array(Agent) }) } } },
+    async (request) => ({ agents: await listAgents(deps, request.actor, request.params.id) }),
+  );
+
+  app.post(
+    '/api/enterprises/:id/agents',
+    {
+      schema: {
+        tags,
+        summary: '授权经办人 Authorise an agent with scopes and an expiry',
+        params: EnterpriseId,
+        body: AgentGrant,
+        response: { 201: z.object({ agentId: z.uuid() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await grantAgent(deps, request.actor, request.params.id, request.body, metaOf(request))),
+  );
+
+  app.delete(
+    '/api/enterprises/:id/agents/:agentId',
+    { schema: { tags, summary: '撤销授权 Revoke an agent', params: z.object({ id: z.uuid(), agentId: z.uuid() }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeAgent(deps, request.actor, request.params.id, request.params.agentId, metaOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+};

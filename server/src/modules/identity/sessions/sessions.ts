@@ -1,0 +1,104 @@
+/**
+ * Sessions of the web app: a random token in an HttpOnly cookie (only its SHA-256 is stored), a
+ * CSRF token bound to the session that unsafe requests must echo in `x-csrf-token`, an absolute
+ * lifetime, and the enterprise the person currently acts for. The acting-for authorisation is
+ * checked again on every request, so an agent whose authorisation expired or was revoked stops
+ * acting at once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../../platform/db/index.js';
+import type { ActingFor, Actor } from '../../../platform/context.js';
+import { iq } from '../identity.tables.js';
+
+export const SESSION_COOKIE = 'tb_session';
+export const CSRF_COOKIE = 'tb_csrf';
+export const SESSION_HOURS = { person: 12, staff: 8 } as const;
+
+export const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Db, subject: { kind: 'person' | 'staff'; id: string }, meta: { ip?: string; userAgent?: string }, now: Date): Promise<NewSession> {
+  const token = `tbs_${randomBytes(32).toString('base64url')}`;
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS[subject.kind] * 3_600_000);
+  await iq(db)
+    .insertInto('identity.session')
+    .values({
+      tokenHash: sha256(token),
+      subjectKind: subject.kind,
+      subjectId: subject.id,
+      actingFor: null,
+      csrfToken,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+/** The live session behind a cookie token, as an actor (with a still-valid acting-for only). */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | undefined> {
+  if (!/^tbs_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const tokenHash = sha256(token);
+  const s = await iq(db)
+    .selectFrom('identity.session')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .executeTakeFirst();
+  if (!s) return undefined;
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await iq(db).updateTable('identity.session').set({ lastSeenAt: now }).where('tokenHash', '=', tokenHash).execute();
+  }
+  if (s.subjectKind === 'staff') {
+    const staff = await iq(db).selectFrom('identity.staff').select(['id', 'roles', 'regionCode', 'departmentIds']).where('id', '=', s.subjectId).where('active', '=', true).executeTakeFirst();
+    if (!staff) return undefined;
+    return { tokenHash, csrfToken: s.csrfToken, actor: { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'session' } };
+  }
+  const person = await iq(db).selectFrom('identity.personAccount').select(['id']).where('id', '=', s.subjectId).where('active', '=', true).executeTakeFirst();
+  if (!person) return undefined;
+  const actingFor = s.actingFor ? await liveAuthorisation(db, person.id, s.actingFor, now) : undefined;
+  return { tokenHash, csrfToken: s.csrfToken, actor: { id: person.id, kind: 'person', roles: [], via: 'session', ...(actingFor ? { actingFor } : {}) } };
+}
+
+/** The person's live authorisation to act for the enterprise (not revoked, not expired), if any. */
+export async function liveAuthorisation(db: Db, personId: string, enterpriseId: string, now: Date): Promise<ActingFor | undefined> {
+  const row = await iq(db)
+    .selectFrom('identity.enterpriseAgent as a')
+    .innerJoin('identity.enterpriseAccount as e', 'e.id', 'a.enterpriseId')
+    .select(['e.id', 'e.creditCode', 'e.name', 'a.role', 'a.scopes'])
+    .where('a.personId', '=', personId)
+    .where('a.enterpriseId', '=', enterpriseId)
+    .where('a.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('a.expiresAt', 'is', null), eb('a.expiresAt', '>', now)]))
+    .executeTakeFirst();
+  return row ? { enterpriseId: row.id, creditCode: row.creditCode, name: row.name, role: row.role, scopes: row.scopes } : undefined;
+}
+
+export async function setActingFor(db: Db, tokenHash: string, enterpriseId: string | null): Promise<void> {
+  await iq(db).updateTable('identity.session').set({ actingFor: enterpriseId }).where('tokenHash', '=', tokenHash).execute();
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).execute();
+}
+
+/** Ends every session of a subject (after a password change or when staff are deactivated). */
+export async function revokeSessionsOf(db: Db, kind: 'person' | 'staff', id: string, now: Date): Promise<void> {
+  await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('subjectKind', '=', kind).where('subjectId', '=', id).where('revokedAt', 'is', null).execute();
+}

@@ -1,0 +1,1 @@
+export { maskIdNumber, maskName, maskPhone } from './mask.js';
