@@ -7,70 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { generateSync } from 'otplib';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { testCipher } from '../../test/keys.js';
+import * as people from '../../test/people.js';
 
 let t: TestApp;
-const cipher = testCipher();
-let phoneSeq = 0;
-const newPhone = () => `139${String(10_000_000 + ++phoneSeq * 7919).slice(-8)}`;
-
-interface RegistryPerson {
-  id: string;
-  name: string;
-  idNumber: string;
-  regionCode: string;
-}
-
-/** Living people of the registry without an account yet (legal representatives or not). */
-async function registryPersons(where: 'legal-representative' | 'any', count: number): Promise<RegistryPerson[]> {
-  const rep = where === 'legal-representative';
-  const rows = await sql<{ id: string; name: string; idNumberEnc: string; regionCode: string }>`
-    SELECT p.id, p.name, p.id_number_enc, p.region_code FROM exchange.person p
-    WHERE p.alive
-      AND NOT EXISTS (SELECT 1 FROM identity.person_account a WHERE a.registry_person_id = p.id)
-      AND ${rep} = EXISTS (SELECT 1 FROM exchange.legal_entity e WHERE e.legal_representative_id = p.id AND e.status = 'active')
-    ORDER BY p.id LIMIT ${count}`.execute(t.db);
-  return rows.rows.map((r) => ({ id: r.id, name: r.name, idNumber: cipher.decrypt(r.idNumberEnc), regionCode: r.regionCode }));
-}
-
-async function lastSmsCode(): Promise<string> {
-  const row = await sql<{ payload: { text: string } }>`SELECT payload FROM platform.outbox WHERE topic = 'identity.sms-requested' ORDER BY id DESC LIMIT 1`.execute(t.db);
-  const payload = row.rows[0]!.payload;
-  const text = cipher.decrypt((typeof payload === 'string' ? JSON.parse(payload) : payload).text);
-  return /(\d{6})/.exec(text)![1]!;
-}
-
-/** A browser-like client: keeps cookies, echoes the CSRF token. */
-function client() {
-  const jar = new Map<string, string>();
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  return {
-    jar,
-    async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, opts: { csrf?: boolean } = {}) {
-      const headers: Record<string, string> = {};
-      if (jar.size) headers.cookie = cookieHeader();
-      if (opts.csrf !== false && jar.has('tb_csrf')) headers['x-csrf-token'] = jar.get('tb_csrf')!;
-      const res = await t.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-      for (const c of res.cookies) {
-        if (c.value === '' || (c.expires && c.expires < new Date())) jar.delete(c.name);
-        else jar.set(c.name, c.value);
-      }
-      return res;
-    },
-  };
-}
-
-async function register(p: RegistryPerson, password = 'Tongban2026') {
-  const c = client();
-  const phone = newPhone();
-  expect((await c.call('POST', '/api/auth/sms-code', { phone, purpose: 'register' })).statusCode).toBe(202);
-  const res = await c.call('POST', '/api/auth/register', { idNumber: p.idNumber, name: p.name, phone, smsCode: await lastSmsCode(), password });
-  expect(res.statusCode, res.body).toBe(201);
-  return { c, phone, personId: res.json().me.id as string };
-}
+const registryPersons = (where: 'legal-representative' | 'any', count: number) => people.registryPersons(t, where, count);
+const lastSmsCode = () => people.lastSmsCode(t);
+const client = () => people.client(t);
+const register = (p: people.RegistryPerson, password?: string) => people.register(t, p, password);
+const { newPhone } = people;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { RATE_LIMIT_SMS_CODE: '1000', RATE_LIMIT_SIGN_IN: '1000', RATE_LIMIT_REGISTER: '1000' } });
+  t = await createTestApp({ env: people.GENEROUS_LIMITS });
 });
 afterAll(async () => t?.close());
 

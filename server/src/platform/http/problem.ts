@@ -138,6 +138,10 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
       FST_ERR_CTP_EMPTY_JSON_BODY: ['HTTP.EMPTY_JSON_BODY', { zh: '请求体为空', en: 'The JSON body is empty' }],
       FST_ERR_CTP_BODY_TOO_LARGE: ['HTTP.BODY_TOO_LARGE', { zh: '请求体过大', en: 'The request body is too large' }],
     };
+    if (status === 429) {
+      // @fastify/rate-limit: the client exceeded a route's limit.
+      return sendProblem(request, reply, 429, 'HTTP.TOO_MANY_REQUESTS', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' });
+    }
     const [code, message] = known[error.code] ?? (error instanceof SyntaxError
       ? ['HTTP.MALFORMED_JSON', { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' }]
       : [`HTTP.${status}`, { zh: TITLES[status]?.zh ?? '请求有误', en: error.message }]);
