@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, 'migrations applied');
   const key = loadDataKey(config.dataKey, config.dataDir);
   const cipher = createFieldCipher({ suite: config.dataCipher, current: 'k1', keys: { k1: key }, indexKey: key });
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, config, log);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, key, config, log);
 
   const app = await buildApp({ config, database, dataKey: key });
   const close = async (signal: string) => {

@@ -102,3 +102,24 @@ export async function countRegistries(db: Db): Promise<{ persons: number; legalE
   const e = await xq(db).selectFrom('exchange.legalEntity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { persons: Number(p.n), legalEntities: Number(e.n) };
 }
+
+/** Living people of the registry, in a stable order: legal representatives of active entities or others (demo accounts, tests). */
+export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: number, legalRepresentatives: boolean) {
+  const rows = await xq(db)
+    .selectFrom('exchange.person as p')
+    .select(['p.id', 'p.name', 'p.idNumberEnc', 'p.phoneEnc', 'p.regionCode', 'p.birthDate'])
+    .where('p.alive', '=', true)
+    .where((eb) => {
+      const reps = eb.exists(eb.selectFrom('exchange.legalEntity as e').select('e.creditCode').whereRef('e.legalRepresentativeId', '=', 'p.id').where('e.status', '=', 'active'));
+      return legalRepresentatives ? reps : eb.not(reps);
+    })
+    .orderBy('p.id')
+    .limit(count)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, regionCode: r.regionCode, idNumber: cipher.decrypt(r.idNumberEnc), phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null }));
+}
+
+/** Active legal entities whose legal representative is this registry person. */
+export async function listEntitiesRepresentedBy(db: Db, personId: string) {
+  return xq(db).selectFrom('exchange.legalEntity').select(['creditCode', 'name']).where('legalRepresentativeId', '=', personId).where('status', '=', 'active').orderBy('creditCode').execute();
+}

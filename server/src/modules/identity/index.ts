@@ -19,3 +19,4 @@ export type { IdentityDeps } from './identity.deps.js';
 export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, type StaffRole, type NewStaff } from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
+export { seedDemoAccounts, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';

@@ -164,8 +164,9 @@ export function generatePopulation(opts: { seed: number; persons: number; enterp
     const [industry, scope, word] = rng.pick(INDUSTRIES);
     const rep = rng.pick(adults);
     const brand = rng.pick(BRANDS);
-    const city = village.address.match(/^贵州省(.+?[市州])/)?.[1] ?? '贵州';
-    const name = individual ? `${city.replace(/[市州]$/, '')}${village.address.match(/[市州](.+?[区县市])/)?.[1] ?? ''}${brand}${word === '餐饮' ? '小吃店' : `${word}经营部`}` : `贵州${brand}${word}${rng.pick(['有限公司', '有限责任公司', '股份有限公司'])}`;
+    // 个体工商户 are named after their county (黎平县乌江建设经营部), companies after the province.
+    const countyName = village.address.match(/^贵州省.+?[市州](.+?[区县市])/)?.[1] ?? '';
+    const name = individual ? `${countyName}${brand}${word === '餐饮' ? '小吃店' : `${word}经营部`}` : `贵州${brand}${word}${rng.pick(['有限公司', '有限责任公司', '股份有限公司'])}`;
     enterprises.push({
       creditCode,
       name: enterprises.some((e) => e.name === name) ? `${name.replace(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/, '')}${i}${name.match(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/)?.[0] ?? ''}` : name,

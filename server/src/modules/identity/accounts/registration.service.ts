@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseIdNumber } from '../../../platform/validators/index.js';
-import { isUniqueViolation } from '../../../platform/db/index.js';
+import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
 import { conflict, invalid, unprocessable } from '../../../platform/errors.js';
 import { findPersonByIdNumber } from '../../exchange/index.js';
 import type { IdentityDeps } from '../identity.deps.js';
@@ -54,30 +54,13 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
     throw unprocessable('IDENTITY.REGISTRY_MISMATCH', { zh: '身份信息核验未通过，请核对姓名和证件号码', en: 'The identity could not be verified; check your name and ID number' });
   }
 
-  const personId = randomUUID();
   const passwordHash = await hashPassword(input.password);
-  const session = await db
+  const { personId, session } = await db
     .transaction()
     .execute(async (trx) => {
-    await iq(trx)
-      .insertInto('identity.personAccount')
-      .values({
-        id: personId,
-        registryPersonId: registry.id,
-        idNumberEnc: cipher.encrypt(idNumber),
-        idNumberIndex: cipher.blindIndex(idNumber),
-        name: registry.name,
-        phoneEnc: cipher.encrypt(input.phone),
-        phoneIndex: cipher.blindIndex(input.phone),
-        passwordHash,
-        realNameLevel: 2,
-        language: input.language ?? 'zh-CN',
-        regionCode: registry.regionCode,
-        lockedUntil: null,
-      })
-      .execute();
-    await recordAudit(deps, trx, { id: personId, kind: 'person' }, 'identity.registered', { type: 'person', id: personId }, meta, { detail: { realNameLevel: 2 } });
-    return createSession(trx, { kind: 'person', id: personId }, meta, now);
+      const personId = await insertPersonAccount(deps, trx, { registry, phone: input.phone, passwordHash, realNameLevel: 2, language: input.language ?? 'zh-CN' });
+      await recordAudit(deps, trx, { id: personId, kind: 'person' }, 'identity.registered', { type: 'person', id: personId }, meta, { detail: { realNameLevel: 2 } });
+      return { personId, session: await createSession(trx, { kind: 'person', id: personId }, meta, now) };
     })
     .catch((e: unknown) => {
       // Two registrations of one person at the same moment: the second loses here.
@@ -85,4 +68,32 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
       throw e;
     });
   return { personId, session };
+}
+
+/** Writes the account of a registry person (identifiers encrypted, blind indexes for look-up). */
+export async function insertPersonAccount(
+  deps: Pick<IdentityDeps, 'cipher'>,
+  db: Db,
+  a: { registry: { id: string; idNumber: string; name: string; regionCode: string }; phone: string; passwordHash: string; realNameLevel: 1 | 2 | 3; language: 'zh-CN' | 'en' },
+): Promise<string> {
+  const { cipher } = deps;
+  const id = randomUUID();
+  await iq(db)
+    .insertInto('identity.personAccount')
+    .values({
+      id,
+      registryPersonId: a.registry.id,
+      idNumberEnc: cipher.encrypt(a.registry.idNumber),
+      idNumberIndex: cipher.blindIndex(a.registry.idNumber),
+      name: a.registry.name,
+      phoneEnc: cipher.encrypt(a.phone),
+      phoneIndex: cipher.blindIndex(a.phone),
+      passwordHash: a.passwordHash,
+      realNameLevel: a.realNameLevel,
+      language: a.language,
+      regionCode: a.registry.regionCode,
+      lockedUntil: null,
+    })
+    .execute();
+  return id;
 }
