@@ -151,11 +151,7 @@ describe('tampering', () => {
   });
 });
 
-/**
- * The platform's PGlite dialect runs every Kysely transaction on PGlite's one session without
- * serialising them, so concurrent transactions there interleave instead of waiting on the head's
- * row lock: concurrency is exercised on the PostgreSQL server run only.
- */
+/** Several API nodes (pools) exist only on a PostgreSQL server; PGlite is one embedded session. */
 const serverUrl = inject('databaseUrl');
 
 /**
@@ -174,6 +170,21 @@ async function withTwoNodes(run: (nodes: Db[]) => Promise<void>): Promise<void> 
 }
 
 describe('transactions', () => {
+  it('keeps concurrent transactions of one node apart, a failing one among them', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        t.db.transaction().execute(async (trx) => {
+          await appendAudit(trx, entry(i), key);
+          await sql`SELECT 1`.execute(trx);
+          if (i === 5) throw new Error('the audited action failed');
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    expect(await count()).toBe(11);
+    expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 11 });
+  });
+
   it.runIf(serverUrl)('serialises concurrent appenders into one contiguous chain', async () => {
     await withTwoNodes(async (nodes) => {
       const results = await Promise.all(

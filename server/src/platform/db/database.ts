@@ -5,7 +5,7 @@
  */
 import { CamelCasePlugin, Kysely, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { KyselyPGlite } from 'kysely-pglite';
+import { PGliteDialect } from './pglite-dialect.js';
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import fs from 'node:fs';
@@ -63,7 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     loadDataDir: opts.loadDataDir,
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
   });
-  const db = new Kysely<PlatformTables>({ dialect: new KyselyPGlite(client).dialect, plugins });
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(client), plugins });
   return {
     db,
     dialect: 'pglite',
