@@ -2,11 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AgentGrant, Agent, Me, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
+import { AgentGrant, Agent, Language, Me, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
 import { unauthorized } from '../../platform/errors.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { RequestMeta } from './audit.js';
-import { getMe } from './accounts/me.service.js';
+import { getMe, setLanguage } from './accounts/me.service.js';
 import { registerPerson } from './accounts/registration.service.js';
 import { actFor, claimEnterprise, grantAgent, listAgents, revokeAgent } from './enterprises/enterprises.service.js';
 import { signIn } from './sign-in/sign-in.service.js';
@@ -86,6 +86,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
   });
 
   app.get('/api/me', { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: Me } } }, async (request) => getMe(deps, request.actor));
+
+  app.patch(
+    '/api/me',
+    { schema: { tags, summary: '修改偏好语言 Set my preferred language', body: z.object({ language: Language }), response: { 200: Me } } },
+    async (request) => setLanguage(deps, request.actor, request.body.language),
+  );
 
   app.put(
     '/api/me/acting-for',

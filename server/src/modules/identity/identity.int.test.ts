@@ -52,6 +52,8 @@ describe('registration', () => {
     expect(me).toMatchObject({ kind: 'person', name: p!.name, realNameLevel: 2, actingFor: null });
     expect(me.idNumber).toBe(`${p!.idNumber.slice(0, 6)}********${p!.idNumber.slice(-4)}`);
     expect(me.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect((await c.call('PATCH', '/api/me', { language: 'en' })).json().language).toBe('en');
+    expect((await c.call('GET', '/api/me')).json().language).toBe('en');
     const stored = await sql<{ idNumberEnc: string; phoneEnc: string }>`SELECT id_number_enc, phone_enc FROM identity.person_account WHERE registry_person_id = ${p!.id}`.execute(t.db);
     expect(stored.rows[0]!.idNumberEnc).toMatch(/^sm4\./);
     expect(stored.rows[0]!.idNumberEnc).not.toContain(p!.idNumber);

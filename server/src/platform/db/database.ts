@@ -54,6 +54,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, or a test dropping its database) must not
+    // crash the process; the pool replaces it on the next checkout.
+    pool.on('error', (e: Error & { code?: string }) => {
+      if (e.code !== '57P01') console.error('PostgreSQL pool: idle connection failed', e.message);
+    });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

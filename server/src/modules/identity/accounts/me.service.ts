@@ -1,7 +1,7 @@
 /** Who am I (`GET /api/me`): the signed-in person or staff member, whom they act for, what they may do. */
 import type { Actor } from '../../../platform/context.js';
 import type { Me } from '../../../../../contracts/identity.js';
-import { notFound } from '../../../platform/errors.js';
+import { notFound, unauthorized } from '../../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../../platform/privacy/index.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
@@ -52,4 +52,11 @@ export async function getMe(deps: IdentityDeps, actor: Actor): Promise<Me> {
     return { kind: 'staff', id: s.id, name: s.displayName, username: s.username, regionCode: s.regionCode, departmentIds: s.departmentIds, roles: s.roles, totpEnrolled: s.totpSecretEnc !== null };
   }
   return { kind: 'anonymous' };
+}
+
+/** The person's preferred language (messages, notices, SMS). */
+export async function setLanguage(deps: IdentityDeps, actor: Actor, language: 'zh-CN' | 'en'): Promise<Me> {
+  if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先以个人身份登录', en: 'Sign in as a person first' });
+  await iq(deps.db).updateTable('identity.personAccount').set({ language }).where('id', '=', actor.id).execute();
+  return getMe(deps, actor);
 }
