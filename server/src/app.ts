@@ -18,21 +18,21 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
-import { createFieldCipher, loadDataKey } from './platform/crypto/index.js';
+import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
 export interface AppDeps {
   config: Config;
   database: Database;
-  /** The master data key; read from configuration (or the development key file) when not given. */
-  dataKey?: Buffer;
+  /** The key ring; read from configuration (or the development key file) when not given. */
+  keys?: DataKeys;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp({ config, database, dataKey = loadDataKey(config.dataKey, config.dataDir) }: AppDeps): Promise<FastifyInstance> {
-  const cipher = createFieldCipher({ suite: config.dataCipher, current: 'k1', keys: { k1: dataKey }, indexKey: dataKey });
+export async function buildApp({ config, database, keys = dataKeysFrom(config) }: AppDeps): Promise<FastifyInstance> {
+  const cipher = cipherFrom(keys);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
     genReqId: (req) => {
@@ -88,7 +88,7 @@ export async function buildApp({ config, database, dataKey = loadDataKey(config.
   await app.register(calendarRoutes, { db: database.db });
   await app.register(catalogRoutes, { db: database.db });
   await app.register(identityRoutes, {
-    deps: { db: database.db, cipher, auditKey: dataKey, production: config.env === 'production', log: app.log, now: () => new Date() },
+    deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date() },
     rateLimits: config.rateLimits,
   });
   return app;

@@ -27,6 +27,12 @@ const Env = z.object({
    * Development generates and stores one under DATA_DIR; production must set it.
    */
   DATA_KEY: z.string().optional(),
+  /** Id written into new ciphertexts (`sm4.<id>.…`); change it with DATA_KEY when rotating. */
+  DATA_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
+  /** Earlier data keys still readable during a rotation: `k1:<key>,k2:<key>`. */
+  DATA_KEYS_RETIRED: z.string().regex(/^([a-z0-9]{1,8}:[^,:]+)(,[a-z0-9]{1,8}:[^,:]+)*$/, 'id:key pairs separated by commas').optional(),
+  /** Key of the blind indexes and the audit chain; stable across data-key rotations. Defaults to DATA_KEY. */
+  INDEX_KEY: z.string().optional(),
   /** Cipher suite for personal data at rest: sm4 (SM4-CBC + HMAC-SM3, 国密) or aes (AES-256-GCM). */
   DATA_CIPHER: z.enum(['sm4', 'aes']).default('sm4'),
   /** Serve the built web app from web/dist. */
@@ -37,6 +43,14 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /**
+   * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
+   * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !u.endsWith('/') && !u.includes('?') && !u.includes('#'), 'no trailing slash, query or fragment')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -50,9 +64,14 @@ export type Config = Readonly<{
   seedDemo: boolean;
   demo: Readonly<{ persons: number; enterprises: number; seed: number; province: string }>;
   dataKey: string | undefined;
+  dataKeyId: string;
+  dataKeysRetired: Readonly<Record<string, string>>;
+  indexKey: string | undefined;
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
   rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
+  /** Externally visible base URL, without a trailing slash. */
+  publicUrl: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -78,8 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     demo: Object.freeze({ persons: e.DEMO_PERSONS, enterprises: e.DEMO_ENTERPRISES, seed: e.DEMO_SEED, province: e.DEMO_PROVINCE }),
     dataKey: e.DATA_KEY,
+    dataKeyId: e.DATA_KEY_ID,
+    dataKeysRetired: Object.freeze(Object.fromEntries((e.DATA_KEYS_RETIRED ?? '').split(',').filter(Boolean).map((pair) => pair.split(':') as [string, string]))),
+    indexKey: e.INDEX_KEY,
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   });
 }

@@ -6,7 +6,7 @@ import { openDatabase, migrateToLatest } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { createFieldCipher, loadDataKey } from './platform/crypto/index.js';
+import { cipherFrom, dataKeysFrom } from './platform/crypto/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -24,11 +24,11 @@ async function main(): Promise<void> {
   log.info({ dialect: database.dialect }, config.databaseUrl ? 'connected to PostgreSQL server' : `embedded PGlite under ${config.dataDir}`);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const key = loadDataKey(config.dataKey, config.dataDir);
-  const cipher = createFieldCipher({ suite: config.dataCipher, current: 'k1', keys: { k1: key }, indexKey: key });
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, key, config, log);
+  const keys = dataKeysFrom(config);
+  const cipher = cipherFrom(keys);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, keys.indexKey, config, log);
 
-  const app = await buildApp({ config, database, dataKey: key });
+  const app = await buildApp({ config, database, keys });
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();

@@ -13,7 +13,7 @@ import { seedRegistries } from '../modules/exchange/index.js';
 import type { FieldCipher } from '../platform/crypto/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
 
-export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, dataKey: Buffer, config: Config, log: Logger): Promise<void> {
+export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buffer, config: Config, log: Logger): Promise<void> {
   if (!(await catalogIsEmpty(db))) return;
   const started = Date.now();
   const catalog = await seedCatalog(db, { province: config.demo.province, now: new Date() });
@@ -24,7 +24,7 @@ export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, dataKey: Buff
   if (config.env === 'production') {
     log.warn('production: no demo accounts are created (they would have a published password)');
   } else {
-    const accounts = await seedDemoAccounts({ db, cipher, auditKey: dataKey, production: false, log, now: () => new Date() });
+    const accounts = await seedDemoAccounts({ db, cipher, auditKey: indexKey, production: false, log, now: () => new Date() });
     const file = path.join(config.dataDir, 'demo-accounts.json');
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });

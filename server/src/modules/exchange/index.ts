@@ -4,7 +4,7 @@
  * events arrive with the data-sharing issue.
  */
 import type { Db } from '../../platform/db/index.js';
-import type { FieldCipher } from '../../platform/crypto/index.js';
+import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.js';
 import { generatePopulation, type Village } from './seed/population.js';
 import { insertLegalEntities, insertPersons } from './exchange.repository.js';
 
@@ -19,4 +19,9 @@ export async function seedRegistries(db: Db, cipher: FieldCipher, opts: { seed: 
     await insertLegalEntities(trx, enterprises);
   });
   return { persons: persons.length, enterprises: enterprises.length };
+}
+
+/** Re-encrypts the registries' identifiers with the current data key (key rotation). */
+export async function reencryptRegistries(db: Db, cipher: FieldCipher): Promise<number> {
+  return reencryptColumns(db, cipher, { table: 'exchange.person', key: 'id', columns: ['id_number_enc', 'phone_enc'] });
 }

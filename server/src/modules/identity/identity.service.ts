@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Actor } from '../../platform/context.js';
 import type { AuthResolver } from '../../platform/http/auth.js';
 import { forbidden } from '../../platform/errors.js';
+import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.js';
 import * as repo from './identity.repository.js';
 import { resolveSession, SESSION_COOKIE } from './sessions/sessions.js';
 
@@ -78,3 +79,11 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 export const findStaffByUsername = repo.findStaffByUsername;
+
+/** Re-encrypts the module's personal data and secrets with the current data key (key rotation). */
+export async function reencryptIdentityData(db: Db, cipher: FieldCipher): Promise<number> {
+  return (
+    (await reencryptColumns(db, cipher, { table: 'identity.person_account', key: 'id', columns: ['id_number_enc', 'phone_enc'] })) +
+    (await reencryptColumns(db, cipher, { table: 'identity.staff', key: 'id', columns: ['totp_secret_enc'] }))
+  );
+}

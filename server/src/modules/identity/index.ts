@@ -16,7 +16,7 @@ export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits
 };
 
 export type { IdentityDeps } from './identity.deps.js';
-export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, type StaffRole, type NewStaff } from './identity.service.js';
+export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, reencryptIdentityData, type StaffRole, type NewStaff } from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
 export { seedDemoAccounts, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';

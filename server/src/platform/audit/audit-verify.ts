@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../../config.js';
-import { openDatabase } from '../db/index.js';
-import { loadDataKey } from '../crypto/index.js';
+import { openDatabase, pgliteInUse } from '../db/index.js';
+import { dataKeysFrom } from '../crypto/index.js';
 import { verifyAuditChain, type AuditProblem } from './audit-chain.js';
 
 const PROBLEM: Record<AuditProblem, { zh: string; en: string }> = {
@@ -40,15 +40,16 @@ function config(): Config {
 async function main(): Promise<void> {
   const cfg = config();
   // A fresh key would only report every entry as altered: never generate one here.
-  if (!cfg.dataKey && !fs.existsSync(path.join(cfg.dataDir, 'data.key'))) {
+  if (!cfg.indexKey && !cfg.dataKey && !fs.existsSync(path.join(cfg.dataDir, 'data.key'))) {
     fail(`未设置 DATA_KEY，${cfg.dataDir} 下也没有 data.key。`, `DATA_KEY is not set and there is no data.key under ${cfg.dataDir}.`);
   }
-  const key = loadDataKey(cfg.dataKey, cfg.dataDir);
+  // The chain is keyed with the index key, which stays the same when the data key rotates.
+  const key = dataKeysFrom(cfg).indexKey;
   const pgliteDir = path.join(cfg.dataDir, 'pglite');
   if (!cfg.databaseUrl) {
     if (!fs.existsSync(pgliteDir)) fail(`${pgliteDir} 下没有数据库。`, `there is no database under ${pgliteDir}.`);
     // PGlite does not lock its directory against a second process; its pid file says it is open.
-    if (fs.existsSync(path.join(pgliteDir, 'postmaster.pid')) && !process.argv.includes('--force')) {
+    if (pgliteInUse(pgliteDir) && !process.argv.includes('--force')) {
       fail(
         '内嵌数据库正被使用（服务器在运行？），请先停止服务器；若确认没有在运行，加 --force。',
         'the embedded database is in use (is the server running?); stop the server first, or pass --force if it is not running.',

@@ -15,6 +15,8 @@ export interface FieldCipher {
   decrypt(sealed: string): string;
   /** Deterministic keyed digest for lookups (hex). Uses the index key, which is not rotated with the data keys. */
   blindIndex(plain: string): string;
+  /** Whether a ciphertext was written with the current key (a rotation re-encrypts the others). */
+  isCurrent(sealed: string): boolean;
 }
 
 interface DerivedKey {
@@ -83,6 +85,9 @@ export function createFieldCipher(ring: KeyRing): FieldCipher {
       if (!timingSafeEqual(tag, expected)) throw new Error('ciphertext failed its integrity check');
       const d = createDecipheriv('sm4-cbc', key.enc, body.subarray(0, 16));
       return Buffer.concat([d.update(body.subarray(16)), d.final()]).toString('utf8');
+    },
+    isCurrent(sealed) {
+      return sealed.startsWith(`${ring.suite}.${ring.current}.`);
     },
     blindIndex(plain) {
       return createHmac(hmacAlg, indexKey).update(plain.trim().toUpperCase()).digest('hex');

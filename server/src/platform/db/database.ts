@@ -79,3 +79,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/**
+ * Whether an embedded database directory is open in a running server: PGlite does not lock its
+ * directory, but leaves its pid file while open. Tools that write must not run beside a server.
+ */
+export function pgliteInUse(dataDir: string): boolean {
+  return fs.existsSync(`${dataDir}/postmaster.pid`);
+}

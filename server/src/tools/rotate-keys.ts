@@ -1,0 +1,48 @@
+/**
+ * `npm run keys:rotate`: re-encrypts every piece of personal data and every secret written with a
+ * retired data key, using the current one (see platform/crypto/keys.ts for the procedure).
+ * Resumable: each batch commits on its own. Exit code 0 when done, 2 when it cannot run.
+ */
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase, pgliteInUse } from '../platform/db/index.js';
+import { cipherFrom, dataKeysFrom } from '../platform/crypto/index.js';
+import { reencryptIdentityData } from '../modules/identity/index.js';
+import { reencryptRegistries } from '../modules/exchange/index.js';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`配置无效 Invalid configuration\n${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const dataDir = path.join(config.dataDir, 'pglite');
+  if (!config.databaseUrl && pgliteInUse(dataDir)) {
+    console.error('内嵌数据库正被使用，请先停止服务器。 The embedded database is in use: stop the server first.');
+    return 2;
+  }
+  const keys = dataKeysFrom(config);
+  const cipher = cipherFrom(keys);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir, poolSize: 2 });
+  try {
+    const identity = await reencryptIdentityData(database.db, cipher);
+    const registries = await reencryptRegistries(database.db, cipher);
+    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${identity + registries} 行（用户通 ${identity}，基础库 ${registries}）。 Re-encrypted ${identity + registries} rows with key ${keys.ring.current}.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(2);
+  },
+);
