@@ -1,6 +1,8 @@
 /** All SQL for items, their versions and history. */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
+import type { Actor } from '../../platform/context.js';
+import { withinScope } from '../../platform/scope.js';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { cq, type VersionStatus } from './catalog.tables.js';
 import { listsOf } from './guide-rules.js';
@@ -178,13 +180,15 @@ export async function listPublishedByBasicCodes(db: Db, basicCodes: string[]): P
 }
 
 /** Administrative listing: latest version of each item in a region subtree, optionally by status. */
-export async function listItemsForAdmin(db: Db, opts: { regionPrefix: string; status?: VersionStatus; departmentId?: string; limit: number; offset: number }) {
-  let q = cq(db)
+export async function listItemsForAdmin(db: Db, actor: Actor, opts: { status?: VersionStatus; departmentId?: string; limit: number; offset: number }) {
+  let q = withinScope(cq(db)
     .selectFrom('catalog.item as i')
     .innerJoin('catalog.itemVersion as v', (j) => j.onRef('v.itemId', '=', 'i.id').onRef('v.version', '=', 'i.latestVersion'))
     .innerJoin('catalog.department as d', 'd.id', 'i.departmentId')
-    .select(['i.code', 'i.basicCode', 'v.name', 'v.status', 'v.version', 'i.publishedVersion', 'd.name as departmentName', 'i.regionCode', 'v.updatedAt'])
-    .where('i.regionCode', 'like', `${opts.regionPrefix}%`);
+    .select(['i.code', 'i.basicCode', 'v.name', 'v.status', 'v.version', 'i.publishedVersion', 'd.name as departmentName', 'i.regionCode', 'v.updatedAt']), actor, {
+    region: 'i.regionCode',
+    department: 'i.departmentId',
+  });
   if (opts.status) q = q.where('v.status', '=', opts.status);
   if (opts.departmentId) q = q.where('i.departmentId', '=', opts.departmentId);
   return q.orderBy('v.updatedAt', 'desc').orderBy('i.code').limit(opts.limit).offset(opts.offset).execute();

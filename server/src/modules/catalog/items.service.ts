@@ -9,7 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/outbox.js';
-import { regionWithin } from '../../platform/validators/index.js';
+import { isWithinScope } from '../../platform/scope.js';
 import { checkGuide } from './guide-rules.js';
 import * as repo from './items.repository.js';
 import * as regions from './regions.repository.js';
@@ -37,9 +37,9 @@ export function validateGuide(input: unknown): ItemGuide {
   return parsed.data;
 }
 
-function assertScope(ctx: Ctx, regionCode: string): void {
-  const scope = ctx.actor.regionScope;
-  if (!scope || !regionWithin(regionCode, scope)) {
+/** The item (its region and department) must be within the caller's data scope. */
+function assertScope(ctx: Ctx, record: { regionCode: string; departmentId: string }): void {
+  if (!isWithinScope(ctx.actor, record)) {
     throw forbidden('CATALOG.OUT_OF_SCOPE', { zh: '该事项不在您的管理范围内', en: 'This item is outside your administrative scope' });
   }
 }
@@ -56,7 +56,7 @@ export async function createItem(ctx: Ctx, input: { departmentId: string; guide:
   const guide = validateGuide(input.guide);
   const dept = await regions.findDepartment(ctx.db, input.departmentId);
   if (!dept) throw notFound('CATALOG.DEPARTMENT_NOT_FOUND', { zh: '未找到实施部门', en: 'No such department' }, [], { departmentId: input.departmentId });
-  assertScope(ctx, dept.regionCode);
+  assertScope(ctx, { regionCode: dept.regionCode, departmentId: dept.id });
   const head: repo.ItemHead = {
     id: randomUUID(),
     code: implementationCode(dept.creditCode, guide.basicCode),
@@ -101,7 +101,7 @@ export async function editItem(ctx: Ctx, code: string, input: unknown): Promise<
   const guide = validateGuide(input);
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
-    assertScope(ctx, head.regionCode);
+    assertScope(ctx, head);
     if (guide.basicCode !== head.basicCode) {
       throw unprocessable('CATALOG.BASIC_CODE_FIXED', { zh: '基本编码不可修改', en: 'The basic code cannot change' }, [
         { field: 'basicCode', code: 'CATALOG.BASIC_CODE_FIXED', message: { zh: '基本编码不可修改', en: 'The basic code cannot change' } },
@@ -126,7 +126,7 @@ export async function editItem(ctx: Ctx, code: string, input: unknown): Promise<
 export async function submitForReview(ctx: Ctx, code: string, comment = ''): Promise<{ status: 'in_review'; version: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
-    assertScope(ctx, head.regionCode);
+    assertScope(ctx, head);
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
     if (!latest || latest.status !== 'draft') throw wrongState(code, latest?.status ?? 'unknown', '提交审核 submit for review');
     await repo.updateVersion(trx, head.id, latest.version, { status: 'in_review' });
@@ -139,7 +139,7 @@ export async function submitForReview(ctx: Ctx, code: string, comment = ''): Pro
 export async function approve(ctx: Ctx, code: string, comment = ''): Promise<{ status: 'published'; version: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
-    assertScope(ctx, head.regionCode);
+    assertScope(ctx, head);
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
     if (!latest || latest.status !== 'in_review') throw wrongState(code, latest?.status ?? 'unknown', '审核通过 approve');
     // 四眼原则: whoever wrote a version does not publish it.
@@ -162,7 +162,7 @@ export async function approve(ctx: Ctx, code: string, comment = ''): Promise<{ s
 export async function reject(ctx: Ctx, code: string, comment: string): Promise<{ status: 'draft'; version: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
-    assertScope(ctx, head.regionCode);
+    assertScope(ctx, head);
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
     if (!latest || latest.status !== 'in_review') throw wrongState(code, latest?.status ?? 'unknown', '退回 reject');
     await repo.updateVersion(trx, head.id, latest.version, { status: 'draft' });
@@ -175,7 +175,7 @@ export async function reject(ctx: Ctx, code: string, comment: string): Promise<{
 export async function retire(ctx: Ctx, code: string, reason: string): Promise<{ status: 'retired'; version: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
-    assertScope(ctx, head.regionCode);
+    assertScope(ctx, head);
     if (head.publishedVersion === null) throw wrongState(code, 'not_published', '废止 retire');
     await repo.updateVersion(trx, head.id, head.publishedVersion, { status: 'retired' });
     await repo.updateItemHead(trx, head.id, { publishedVersion: null, retiredAt: ctx.now() });
@@ -195,7 +195,7 @@ export async function getPublishedItem(db: Db, code: string): Promise<Item> {
 export async function getItemForAdmin(ctx: Ctx, code: string) {
   const head = await repo.findItemHead(ctx.db, code);
   if (!head) throw itemNotFound(code);
-  assertScope(ctx, head.regionCode);
+  assertScope(ctx, head);
   const [latest, versions, history] = await Promise.all([
     repo.findItemVersionView(ctx.db, code, head.latestVersion),
     repo.listVersions(ctx.db, head.id),
@@ -208,16 +208,14 @@ export async function getItemForAdmin(ctx: Ctx, code: string) {
 export async function getItemVersion(ctx: Ctx, code: string, version: number): Promise<Item> {
   const head = await repo.findItemHead(ctx.db, code);
   if (!head) throw itemNotFound(code);
-  assertScope(ctx, head.regionCode);
+  assertScope(ctx, head);
   const item = await repo.findItemVersionView(ctx.db, code, version);
   if (!item) throw notFound('CATALOG.VERSION_NOT_FOUND', { zh: `事项 ${code} 没有第 ${version} 版`, en: `Item ${code} has no version ${version}` });
   return item;
 }
 
 export async function listItemsForAdmin(ctx: Ctx, opts: { status?: 'draft' | 'in_review' | 'published' | 'retired' | 'superseded'; departmentId?: string; page: number; pageSize: number }) {
-  const regionPrefix = ctx.actor.regionScope;
-  if (!regionPrefix) throw forbidden('CATALOG.OUT_OF_SCOPE', { zh: '您没有管理区域', en: 'You have no administrative region' });
-  return repo.listItemsForAdmin(ctx.db, { regionPrefix, status: opts.status, departmentId: opts.departmentId, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+  return repo.listItemsForAdmin(ctx.db, ctx.actor, { status: opts.status, departmentId: opts.departmentId, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
 }
 
 /** Rebuilds the search read model for every published item (after seeding or a tokenizer change). */
