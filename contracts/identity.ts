@@ -10,7 +10,9 @@ export const IdNumberText = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$
 const PersonName = z.string().trim().min(1).max(50).regex(/^[\p{Script=Han}·A-Za-z .]+$/u, '姓名含有无效字符 invalid characters in name');
 export const Language = z.enum(['zh-CN', 'en']);
 
-export const SmsCodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'sign-in']) });
+export const SmsCodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'sign-in', 'reset-password']) });
+
+export const PasswordReset = z.object({ phone: Phone, smsCode: z.string().regex(/^\d{6}$/), password: z.string().min(1).max(128) });
 
 export const Registration = z.object({
   idNumber: IdNumberText,

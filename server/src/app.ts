@@ -90,6 +90,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   await app.register(identityRoutes, {
     deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date() },
     rateLimits: config.rateLimits,
+    publicUrl: config.publicUrl,
   });
   return app;
 }

@@ -34,8 +34,12 @@ describe('key rotation', () => {
     const before = await read();
     expect(before.every((r) => r.idNumberEnc.startsWith('sm4.k1.'))).toBe(true);
 
+    const secrets = async () => (await sql<{ enc: string }>`SELECT jwks_enc AS enc FROM identity.oidc_keyset`.execute(t.db)).rows.map((r) => r.enc);
+    const keysets = (await secrets()).length;
+    expect(keysets).toBeGreaterThan(0);
     const rewritten = (await reencryptIdentityData(t.db, rotating)) + (await reencryptRegistries(t.db, rotating));
-    expect(rewritten).toBe(before.length);
+    expect(rewritten).toBe(before.length + keysets);
+    expect((await secrets()).every((e) => e.startsWith('sm4.k2.'))).toBe(true);
     const after = await read();
     expect(after.every((r) => r.idNumberEnc.startsWith('sm4.k2.'))).toBe(true);
     expect(after.map((r) => onlyNew.decrypt(r.idNumberEnc))).toEqual(before.map((r) => old.decrypt(r.idNumberEnc)));

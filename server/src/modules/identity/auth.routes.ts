@@ -2,12 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AgentGrant, Agent, Language, Me, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
+import { AgentGrant, Agent, Language, Me, PasswordReset, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
 import { unauthorized } from '../../platform/errors.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { RequestMeta } from './audit.js';
 import { getMe, setLanguage } from './accounts/me.service.js';
 import { registerPerson } from './accounts/registration.service.js';
+import { resetPassword } from './accounts/password-reset.service.js';
 import { actFor, claimEnterprise, grantAgent, listAgents, revokeAgent } from './enterprises/enterprises.service.js';
 import { signIn } from './sign-in/sign-in.service.js';
 import { sendSmsCode } from './sign-in/sms-codes.js';
@@ -72,6 +73,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
       setSession(reply, session);
       const me = await getMe(deps, { id: subject.id, kind: subject.kind, roles: [] });
       return { me, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: perMinute(rateLimits.signIn),
+      schema: { tags, summary: '找回密码 Reset the password with an SMS code (ends every session)', body: PasswordReset, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await resetPassword(deps, request.body, metaOf(request));
+      return reply.code(204).send(null);
     },
   );
 

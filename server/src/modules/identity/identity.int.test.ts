@@ -91,6 +91,19 @@ describe('sign-in and sessions', () => {
     expect(byCode.json().me.kind).toBe('person');
   });
 
+  it('resets a forgotten password by SMS code, ending every session', async () => {
+    const [p] = await registryPersons('any', 1);
+    const { c, phone } = await register(p!);
+    await sql`UPDATE identity.sms_code SET created_at = created_at - interval '2 minutes'`.execute(t.db);
+    const other = client();
+    expect((await other.call('POST', '/api/auth/sms-code', { phone, purpose: 'reset-password' })).statusCode).toBe(202);
+    const reset = await other.call('POST', '/api/auth/password-reset', { phone, smsCode: await lastSmsCode(), password: 'Newpass2027' });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await c.call('GET', '/api/me')).json()).toEqual({ kind: 'anonymous' });
+    expect((await other.call('POST', '/api/auth/login', { method: 'password', account: phone, password: 'Tongban2026' })).statusCode).toBe(401);
+    expect((await other.call('POST', '/api/auth/login', { method: 'password', account: phone, password: 'Newpass2027' })).statusCode).toBe(200);
+  });
+
   it('locks an account after repeated failures, even against the right password', async () => {
     const [p] = await registryPersons('any', 1);
     await register(p!);
@@ -153,8 +166,11 @@ describe('staff', () => {
     const secret = new URL(res.json().totpUri).searchParams.get('secret')!;
     const c = client();
     expect((await c.call('POST', '/api/auth/login', { method: 'password', account: 'guiyang.data', password: 'Guiyang2026' })).json().code).toBe('IDENTITY.TOTP_REQUIRED');
-    const ok = await c.call('POST', '/api/auth/login', { method: 'password', account: 'guiyang.data', password: 'Guiyang2026', totp: generateSync({ secret }) });
+    const code = generateSync({ secret });
+    const ok = await c.call('POST', '/api/auth/login', { method: 'password', account: 'guiyang.data', password: 'Guiyang2026', totp: code });
     expect(ok.statusCode, ok.body).toBe(200);
+    // The same code a second time is a replay.
+    expect((await client().call('POST', '/api/auth/login', { method: 'password', account: 'guiyang.data', password: 'Guiyang2026', totp: code })).json().code).toBe('IDENTITY.BAD_TOTP');
     expect(ok.json().me).toMatchObject({ kind: 'staff', roles: ['data_admin'], regionCode: '520102', totpEnrolled: true });
     // Outside the administrator's region: refused.
     const far = await t.app.inject({

@@ -56,7 +56,8 @@ export function identityAuthResolver(db: Db, now: () => Date = () => new Date())
     if (!cookie) return undefined;
     const session = await resolveSession(db, cookie, now());
     if (!session) return undefined;
-    if (!SAFE_METHODS.has(request.method)) {
+    // The OpenID provider's own forms (/oidc/…) carry its own CSRF protection.
+    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/oidc/')) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
         throw forbidden('IDENTITY.CSRF', { zh: '页面已过期，请刷新后重试', en: 'The page is stale (missing CSRF token); reload and try again' });
@@ -84,6 +85,8 @@ export const findStaffByUsername = repo.findStaffByUsername;
 export async function reencryptIdentityData(db: Db, cipher: FieldCipher): Promise<number> {
   return (
     (await reencryptColumns(db, cipher, { table: 'identity.person_account', key: 'id', columns: ['id_number_enc', 'phone_enc'] })) +
-    (await reencryptColumns(db, cipher, { table: 'identity.staff', key: 'id', columns: ['totp_secret_enc'] }))
+    (await reencryptColumns(db, cipher, { table: 'identity.staff', key: 'id', columns: ['totp_secret_enc'] })) +
+    (await reencryptColumns(db, cipher, { table: 'identity.oidc_client', key: 'client_id', columns: ['secret_enc'] })) +
+    (await reencryptColumns(db, cipher, { table: 'identity.oidc_keyset', key: 'id', columns: ['jwks_enc'] }))
   );
 }

@@ -12,6 +12,7 @@ export interface StaffTable {
   createdAt: Generated<Date>;
   passwordHash: string | null;
   totpSecretEnc: string | null;
+  totpLastStep: number | null;
   failedLogins: Generated<number>;
   lockedUntil: Date | null;
 }
@@ -75,7 +76,7 @@ export interface SessionTable {
 export interface SmsCodeTable {
   id: string;
   phoneIndex: string;
-  purpose: 'register' | 'sign-in';
+  purpose: 'register' | 'sign-in' | 'reset-password';
   codeHash: string;
   attempts: Generated<number>;
   createdAt: ColumnType<Date, Date | undefined, never>;

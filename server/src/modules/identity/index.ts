@@ -9,10 +9,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { IdentityDeps } from './identity.deps.js';
 import { authRoutes } from './auth.routes.js';
 import { adminRoutes } from './admin.routes.js';
+import { oidcRoutes } from './oidc/oidc.routes.js';
 
-export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number } }> = async (app, opts) => {
+export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number }; publicUrl: string }> = async (app, opts) => {
   await app.register(authRoutes, opts);
   await app.register(adminRoutes, { deps: opts.deps });
+  await app.register(oidcRoutes, { deps: opts.deps, publicUrl: opts.publicUrl });
 };
 
 export type { IdentityDeps } from './identity.deps.js';

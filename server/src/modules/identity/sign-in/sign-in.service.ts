@@ -26,6 +26,7 @@ export interface SignedIn {
   subject: { kind: 'person' | 'staff'; id: string };
 }
 
+const badTotp = () => unauthorized('IDENTITY.BAD_TOTP', { zh: '动态口令错误或已使用过', en: 'Wrong or already used authenticator code' });
 const badCredentials = () => unauthorized('IDENTITY.BAD_CREDENTIALS', { zh: '账号或密码错误', en: 'Wrong account or password' });
 
 interface Account {
@@ -35,6 +36,7 @@ interface Account {
   failedLogins: number;
   lockedUntil: Date | null;
   totpSecretEnc: string | null;
+  totpLastStep: number | null;
   roles: string[];
 }
 
@@ -49,11 +51,11 @@ async function findAccount(deps: IdentityDeps, account: string): Promise<Account
       .where(column, '=', cipher.blindIndex(value.toUpperCase()))
       .where('active', '=', true)
       .executeTakeFirst();
-    return p && { kind: 'person', ...p, totpSecretEnc: null, roles: [] };
+    return p && { kind: 'person', ...p, totpSecretEnc: null, totpLastStep: null, roles: [] };
   }
   const s = await iq(db)
     .selectFrom('identity.staff')
-    .select(['id', 'passwordHash', 'failedLogins', 'lockedUntil', 'totpSecretEnc', 'roles'])
+    .select(['id', 'passwordHash', 'failedLogins', 'lockedUntil', 'totpSecretEnc', 'totpLastStep', 'roles'])
     .where('username', '=', value.toLowerCase())
     .where('active', '=', true)
     .executeTakeFirst();
@@ -86,13 +88,17 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
       retryAfterSeconds: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000),
     });
   }
+  let totpStep: number | undefined;
   if (input.method === 'password') {
     if (!(await verifyPassword(account?.passwordHash, input.password)) || !account) return fail('password');
     if (account.kind === 'staff' && account.roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r))) {
       if (!account.totpSecretEnc) return fail('totp-not-enrolled', unauthorized('IDENTITY.TOTP_NOT_ENROLLED', { zh: '管理岗位须先绑定动态口令，请联系系统管理员', en: 'Administrative roles need an authenticator; ask a system administrator' }));
       if (!input.totp) throw unauthorized('IDENTITY.TOTP_REQUIRED', { zh: '请输入动态口令', en: 'Enter the code from your authenticator' });
       const secret = deps.cipher.decrypt(account.totpSecretEnc);
-      if (!verifySync({ secret, token: input.totp, epochTolerance: 30 }).valid) return fail('totp', unauthorized('IDENTITY.BAD_TOTP', { zh: '动态口令错误', en: 'Wrong authenticator code' }));
+      // A code is good once: steps up to the last one used are refused (a replayed code).
+      const result = verifySync({ secret, token: input.totp, epochTolerance: 30, epoch: Math.floor(now.getTime() / 1000), ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}) });
+      if (!result.valid || !('timeStep' in result)) return fail('totp', badTotp());
+      totpStep = result.timeStep;
     }
   } else {
     if (!account || account.kind !== 'person') {
@@ -107,10 +113,22 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
     }
   }
   const subject = { kind: account.kind, id: account.id };
-  return deps.db.transaction().execute(async (trx) => {
+  const signedIn = await deps.db.transaction().execute(async (trx) => {
+    if (totpStep !== undefined) {
+      // Two sign-ins racing with one code: only the first moves the step forward.
+      const moved = await iq(trx)
+        .updateTable('identity.staff')
+        .set({ totpLastStep: totpStep })
+        .where('id', '=', account.id)
+        .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', totpStep!)]))
+        .returning('id')
+        .executeTakeFirst();
+      if (!moved) return undefined;
+    }
     await iq(trx).updateTable(table(account.kind)).set({ failedLogins: 0, lockedUntil: null }).where('id', '=', account.id).execute();
     const session = await createSession(trx, subject, meta, now);
     await recordAudit(deps, trx, subject, 'identity.signed-in', { type: account.kind, id: account.id }, meta, { detail: { method: input.method } });
     return { session, subject };
   });
+  return signedIn ?? fail('totp-replay', badTotp());
 }

@@ -11,7 +11,7 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
 import { sha256 } from '../sessions/sessions.js';
 
-export type SmsPurpose = 'register' | 'sign-in';
+export type SmsPurpose = 'register' | 'sign-in' | 'reset-password';
 const TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
@@ -33,8 +33,8 @@ export async function sendSmsCode(deps: IdentityDeps, phone: string, purpose: Sm
   if (Number(recent.n) >= 10) {
     throw tooManyRequests('IDENTITY.SMS_DAILY_LIMIT', { zh: '今日验证码发送次数已达上限', en: 'Too many codes sent to this phone today' });
   }
-  // Sign-in codes go only to phones with an account; the answer is the same either way.
-  const account = purpose === 'sign-in' ? await iq(db).selectFrom('identity.personAccount').select('id').where('phoneIndex', '=', phoneIndex).executeTakeFirst() : { id: null };
+  // Sign-in and reset codes go only to phones with an account; the answer is the same either way.
+  const account = purpose !== 'register' ? await iq(db).selectFrom('identity.personAccount').select('id').where('phoneIndex', '=', phoneIndex).executeTakeFirst() : { id: null };
   const id = randomUUID();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(at.getTime() + TTL_MS);
