@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { SearchBox } from '../modules/catalog/search/SearchBox';
+import { AccountMenu } from '../modules/identity/AccountMenu';
 import { setLanguage } from './i18n';
 import { usePreferences } from './preferences';
 
@@ -63,6 +64,7 @@ export function SiteHeader() {
           <span className="tb-header__spacer" />
         )}
         <div className="tb-header__tools">
+          <AccountMenu onAnnounce={setAnnouncement} />
           <LanguageSwitch />
           <ElderModeToggle onChange={(on) => setAnnouncement(on ? t('header.elderModeOn') : t('header.elderModeOff'))} />
         </div>

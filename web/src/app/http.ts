@@ -2,6 +2,10 @@
  * The one fetch helper for the portal's API calls. Failures come back from the server as RFC 9457
  * `application/problem+json`; they are thrown as {@link ProblemError} so that pages can show the
  * server's `detail` (already in the user's language, chosen by Accept-Language).
+ *
+ * Requests carry the session cookie (same origin only); unsafe ones echo the session's CSRF token
+ * from the `tb_csrf` cookie in `x-csrf-token`, as the server requires of cookie-authenticated
+ * changes.
  */
 import { currentLanguage } from './i18n';
 
@@ -13,7 +17,11 @@ export interface Problem {
   detail: string;
   code: string;
   requestId?: string;
+  /** The same message in both languages, so that a page can follow a language switch. */
+  message?: { zh: string; en: string };
   errors?: { field: string; code: string; message: string }[];
+  /** Extra facts some problems carry, e.g. `retryAfterSeconds` on a lockout. */
+  [extra: string]: unknown;
 }
 
 export class ProblemError extends Error {
@@ -54,12 +62,37 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && typeof (body as Problem).status === 'number' && typeof (body as Problem).title === 'string';
 }
 
-export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+const CSRF_COOKIE = 'tb_csrf';
+
+/** The session's CSRF token as the server set it (a cookie readable by scripts), if signed in. */
+export function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal }): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': currentLanguage() === 'en' ? 'en' : 'zh-CN',
+  };
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(withQuery(path, query), {
-      signal,
-      headers: { accept: 'application/json, application/problem+json', 'accept-language': currentLanguage() === 'en' ? 'en' : 'zh-CN' },
+    response = await fetch(withQuery(path, init.query), {
+      method,
+      signal: init.signal,
+      credentials: 'same-origin',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -71,8 +104,18 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
     if (isProblem(body)) throw new ProblemError(body);
     throw new NetworkError(`HTTP ${response.status}`, response.status);
   }
+  if (response.status === 204) return undefined as T;
   if (body === undefined) throw new NetworkError('response is not JSON', response.status);
   return body as T;
+}
+
+export function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, { query, signal });
+}
+
+/** POST/PUT/PATCH/DELETE with a JSON body (or none); resolves to undefined on 204 No Content. */
+export function sendJson<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, { body });
 }
 
 /** Client errors (4xx) will not go away by asking again. */

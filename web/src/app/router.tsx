@@ -11,6 +11,10 @@ const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'
 const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
 const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
 const NegativeListPage = lazy(() => import('../modules/catalog/lists/NegativeListPage'));
+const LoginPage = lazy(() => import('../modules/identity/LoginPage'));
+const RegisterPage = lazy(() => import('../modules/identity/RegisterPage'));
+const MePage = lazy(() => import('../modules/identity/MePage'));
+const PrivacyPage = lazy(() => import('../modules/identity/PrivacyPage'));
 
 export const router = createBrowserRouter([
   {
@@ -27,6 +31,10 @@ export const router = createBrowserRouter([
           { path: 'themes/:id', element: <ThemePage /> },
           { path: 'lists/negative', element: <NegativeListPage /> },
           { path: 'lists/:kind', element: <ListsPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterPage /> },
+          { path: 'me', element: <MePage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

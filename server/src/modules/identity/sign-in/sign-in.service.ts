@@ -103,11 +103,11 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
   } else {
     if (!account || account.kind !== 'person') {
       // Same answer as a wrong code, so that phones without an account are not revealed.
-      await consumeSmsCode(deps, input.phone, 'sign-in', input.code);
+      await consumeSmsCode(deps, input.phone, 'sign-in', input.code, 'body.code');
       return fail('sms');
     }
     try {
-      await consumeSmsCode(deps, input.phone, 'sign-in', input.code);
+      await consumeSmsCode(deps, input.phone, 'sign-in', input.code, 'body.code');
     } catch (e) {
       return fail('sms', e as Error);
     }

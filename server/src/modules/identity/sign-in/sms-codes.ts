@@ -50,12 +50,12 @@ export async function sendSmsCode(deps: IdentityDeps, phone: string, purpose: Sm
 }
 
 /** Consumes the newest live code for the phone and purpose if `code` matches it. */
-export async function consumeSmsCode(deps: IdentityDeps, phone: string, purpose: SmsPurpose, code: string): Promise<void> {
+export async function consumeSmsCode(deps: IdentityDeps, phone: string, purpose: SmsPurpose, code: string, field = 'body.smsCode'): Promise<void> {
   const { db, cipher, now } = deps;
   const at = now();
   const wrong = () =>
     unprocessable('IDENTITY.BAD_SMS_CODE', { zh: '验证码错误或已过期', en: 'The code is wrong or has expired' }, [
-      { field: 'body.smsCode', code: 'IDENTITY.BAD_SMS_CODE', message: { zh: '验证码错误或已过期', en: 'Wrong or expired code' } },
+      { field, code: 'IDENTITY.BAD_SMS_CODE', message: { zh: '验证码错误或已过期', en: 'Wrong or expired code' } },
     ]);
   // A wrong code still counts as an attempt: the transaction commits, then the request fails.
   const outcome = await db.transaction().execute(async (trx) => {
