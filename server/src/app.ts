@@ -15,6 +15,8 @@ import { registerProblemHandlers } from './platform/http/problem.js';
 import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { CalendarService } from './platform/calendar/calendar.service.js';
+import { casesModule } from './modules/cases/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
@@ -85,12 +87,15 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     },
   );
 
-  await app.register(calendarRoutes, { db: database.db });
+  // One calendar for the app: an administrator's override is seen at once by every deadline.
+  const calendar = new CalendarService(database.db);
+  await app.register(calendarRoutes, { service: calendar });
   await app.register(catalogRoutes, { db: database.db });
   await app.register(identityRoutes, {
     deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date() },
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
+  await app.register(casesModule, { deps: { db: database.db, calendar, now: () => new Date(), publicUrl: config.publicUrl } });
   return app;
 }

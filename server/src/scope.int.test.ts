@@ -12,8 +12,11 @@ import { createTestApp, type TestApp } from './test/harness.js';
 import { client, GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from './test/people.js';
 
 let t: TestApp;
-let victim: RegistryPerson & { personId: string; enterpriseId: string; phone: string };
+let victim: RegistryPerson & { personId: string; enterpriseId: string; phone: string; caseId: string };
 let ownClerk: string;
+/** A window clerk of the region of the victim's case (which is the item's region). */
+let caseClerk: string;
+let caseRegion: string;
 
 interface Operation {
   method: string;
@@ -28,7 +31,7 @@ function operations(): Operation[] {
 
 /** Every way to point the route at the victim: each path parameter takes each of their ids. */
 function urlsFor(op: Operation): string[] {
-  const ids = [victim.personId, victim.enterpriseId];
+  const ids = [victim.personId, victim.enterpriseId, victim.caseId];
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   let paths = [op.path];
   for (const name of pathParams) paths = paths.flatMap((p) => ids.map((id) => p.replace(`{${name}}`, id)));
@@ -49,7 +52,8 @@ const bodyFor = () => ({ enterpriseId: victim.enterpriseId, idNumber: victim.idN
 async function victimState(): Promise<string> {
   const rows = await sql`
     SELECT a.real_name_level, a.phone_index, a.password_hash, a.active,
-      (SELECT json_agg(json_build_object('p', g.person_id, 'r', g.role, 'x', g.revoked_at) ORDER BY g.id) FROM identity.enterprise_agent g WHERE g.enterprise_id = ${victim.enterpriseId}) AS agents
+      (SELECT json_agg(json_build_object('p', g.person_id, 'r', g.role, 'x', g.revoked_at) ORDER BY g.id) FROM identity.enterprise_agent g WHERE g.enterprise_id = ${victim.enterpriseId}) AS agents,
+      (SELECT json_agg(json_build_object('s', k.status, 'v', k.version, 'f', k.form) ORDER BY k.id) FROM cases."case" k WHERE k.applicant_person_id = ${victim.personId}) AS cases
     FROM identity.person_account a WHERE a.id = ${victim.personId}`.execute(t.db);
   return JSON.stringify(rows.rows);
 }
@@ -67,23 +71,38 @@ beforeAll(async () => {
   const credit = await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db);
   const claimed = await c.call('POST', '/api/enterprises', { creditCode: credit.rows[0]!.creditCode });
   expect(claimed.statusCode).toBe(201);
-  victim = { ...rep!, personId, phone, enterpriseId: claimed.json().enterpriseId };
+  // A case of theirs whose form carries their phone: reading it anywhere would be a leak.
+  const item = await sql<{ code: string; regionCode: string }>`SELECT code, region_code FROM catalog.item WHERE published_version IS NOT NULL AND length(region_code) = 6 ORDER BY code LIMIT 1`.execute(t.db);
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: { cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.jar.get('tb_csrf')!, 'idempotency-key': 'scope-walk-0001' },
+    payload: { itemCode: item.rows[0]!.code, form: { contactPhone: phone } },
+  });
+  expect(submitted.statusCode, submitted.body).toBe(201);
+  victim = { ...rep!, personId, phone, enterpriseId: claimed.json().enterpriseId, caseId: submitted.json().caseId };
+  caseRegion = item.rows[0]!.regionCode;
+  caseClerk = (await t.staff(['window_clerk'], caseRegion)).authorization;
   ownClerk = (await t.staff(['window_clerk'], victim.regionCode.slice(0, 6))).authorization;
 });
 afterAll(async () => t?.close());
 
 describe('data scope across every route', () => {
-  it('lets a clerk of the resident’s own county find them (the identifiers are live)', async () => {
+  it('lets a clerk of the resident’s own county find them and their case (the identifiers are live)', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/admin/persons/${victim.personId}?reason=${encodeURIComponent('窗口核验')}`, headers: { authorization: ownClerk } });
     expect(res.statusCode).toBe(200);
     expect(leaks(res.body).length).toBeGreaterThan(0);
+    const kase = await t.app.inject({ method: 'GET', url: `/api/cases/${victim.caseId}`, headers: { authorization: caseClerk } });
+    expect(kase.statusCode).toBe(200);
+    expect(leaks(kase.body).length).toBeGreaterThan(0);
   });
 
   const callers: { name: string; make: () => Promise<(method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string }>> }[] = [
     {
       name: 'a clerk of another county (every staff role)',
       make: async () => {
-        const county = victim.regionCode.startsWith('520102') ? '520103' : '520102';
+        // A county that is neither the resident's nor their case's.
+        const county = ['520102', '520103', '520111', '520112'].find((c) => !victim.regionCode.startsWith(c) && !caseRegion.startsWith(c))!;
         const { authorization } = await t.staff(['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'], county);
         return (method, url, body) => t.app.inject({ method: method as 'GET', url, headers: { authorization }, ...(body === undefined ? {} : { payload: body as object }) });
       },
@@ -117,6 +136,8 @@ describe('data scope across every route', () => {
       // The walk covered the routes that hold personal data.
       expect(walked.some((w) => w.startsWith('GET /api/admin/persons/'))).toBe(true);
       expect(walked.some((w) => w.startsWith('POST /api/enterprises/'))).toBe(true);
+      expect(walked).toContain(`GET /api/cases/${victim.caseId}`);
+      expect(walked).toContain(`POST /api/cases/${victim.caseId}/accept`);
     });
   }
 });

@@ -22,4 +22,4 @@ export { CatalogSearch } from './search/search.service.js';
 export { getPublishedItem, rebuildSearchIndex, implementationCode, validateGuide, CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
-export { listVillageAddresses } from './regions.repository.js';
+export { listVillageAddresses, listDepartments } from './regions.repository.js';

@@ -1,17 +1,15 @@
 /** Working-day calendar API: deadlines in working days, day details, and administrator overrides. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
 import { requireRoles } from '../http/auth.js';
 import { notFound } from '../errors.js';
-import { CalendarService } from './calendar.service.js';
+import type { CalendarService } from './calendar.service.js';
 import { isIsoDate, WorkingCalendar } from './working-calendar.js';
 
 const IsoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD 且为真实日期 expected a real date YYYY-MM-DD' });
 const tags = ['calendar 工作日'];
 
-export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = new CalendarService(db);
+export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }> = async (app, { service }) => {
 
   app.get(
     '/api/calendar/deadline',

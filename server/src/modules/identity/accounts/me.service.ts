@@ -5,6 +5,7 @@ import { notFound, unauthorized } from '../../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../../platform/privacy/index.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
+import type { Db } from '../../../platform/db/index.js';
 
 export interface EnterpriseLink {
   enterpriseId: string;
@@ -59,4 +60,9 @@ export async function setLanguage(deps: IdentityDeps, actor: Actor, language: 'z
   if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先以个人身份登录', en: 'Sign in as a person first' });
   await iq(deps.db).updateTable('identity.personAccount').set({ language }).where('id', '=', actor.id).execute();
   return getMe(deps, actor);
+}
+
+/** A person's name, for other modules that record who applied (their own records keep it). */
+export async function personName(db: Db, personId: string): Promise<string | undefined> {
+  return (await iq(db).selectFrom('identity.personAccount').select('name').where('id', '=', personId).executeTakeFirst())?.name;
 }

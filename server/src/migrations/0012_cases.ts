@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import { execStatements } from '../platform/db/sql.js';
+
+/**
+ * 审批服务系统: process definitions per service item, cases (办件) with their tracking code
+ * (全程一码), department tasks (并联审批), pauses of the clock (补正, 特别程序), idempotent
+ * submission, and the immutable case event log.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await execStatements(db, [
+    `CREATE SCHEMA IF NOT EXISTS cases`,
+    `CREATE TABLE cases.process_definition (
+       id uuid PRIMARY KEY,
+       item_code text NOT NULL,
+       version integer NOT NULL CHECK (version > 0),
+       definition jsonb NOT NULL,
+       active boolean NOT NULL DEFAULT false,
+       created_by text NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       UNIQUE (item_code, version)
+     )`,
+    `CREATE UNIQUE INDEX process_definition_active ON cases.process_definition (item_code) WHERE active`,
+    `CREATE TABLE cases."case" (
+       id uuid PRIMARY KEY,
+       tracking_code text NOT NULL UNIQUE,
+       item_code text NOT NULL,
+       item_name text NOT NULL,
+       region_code text NOT NULL,
+       department_id uuid NOT NULL,
+       definition jsonb NOT NULL,
+       definition_version integer NOT NULL,
+       applicant_person_id uuid NOT NULL,
+       applicant_enterprise_id uuid,
+       applicant_name text NOT NULL,
+       channel text NOT NULL CHECK (channel IN ('online', 'window')),
+       form jsonb NOT NULL,
+       status text NOT NULL CHECK (status IN ('submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn')),
+       stage_index integer,
+       promised_days integer NOT NULL,
+       submitted_at timestamptz NOT NULL,
+       accepted_on date,
+       due_on date,
+       decided_at timestamptz,
+       decision_note text,
+       version integer NOT NULL DEFAULT 1,
+       updated_at timestamptz NOT NULL DEFAULT now()
+     )`,
+    `CREATE INDEX case_applicant ON cases."case" (applicant_person_id, submitted_at DESC)`,
+    `CREATE INDEX case_enterprise ON cases."case" (applicant_enterprise_id, submitted_at DESC) WHERE applicant_enterprise_id IS NOT NULL`,
+    `CREATE INDEX case_window ON cases."case" (region_code, status) WHERE status IN ('submitted', 'awaiting_supplement')`,
+    `CREATE TABLE cases.task (
+       id uuid PRIMARY KEY,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       stage_index integer NOT NULL,
+       stage_key text NOT NULL,
+       task_key text NOT NULL,
+       name text NOT NULL,
+       department_id uuid NOT NULL,
+       region_code text NOT NULL,
+       role text NOT NULL,
+       status text NOT NULL CHECK (status IN ('open', 'approved', 'returned', 'refused', 'cancelled')),
+       assignee_id uuid,
+       limit_days integer NOT NULL,
+       opened_on date NOT NULL,
+       due_on date NOT NULL,
+       completed_at timestamptz,
+       opinion text,
+       version integer NOT NULL DEFAULT 1
+     )`,
+    `CREATE INDEX task_queue ON cases.task (department_id, due_on) WHERE status = 'open'`,
+    `CREATE INDEX task_case ON cases.task (case_id, stage_index)`,
+    // Periods the clock stood still (补正 after acceptance, 特别程序); ended_on NULL while running.
+    `CREATE TABLE cases.pause (
+       id uuid PRIMARY KEY,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       kind text NOT NULL CHECK (kind IN ('supplement', 'hearing', 'expert_review', 'inspection', 'public_notice', 'other')),
+       reason text NOT NULL,
+       started_on date NOT NULL,
+       ended_on date
+     )`,
+    `CREATE UNIQUE INDEX pause_open ON cases.pause (case_id) WHERE ended_on IS NULL`,
+    // One case per (applicant, Idempotency-Key); the request's hash tells a retry from a reuse.
+    `CREATE TABLE cases.idempotency (
+       actor_id uuid NOT NULL,
+       key text NOT NULL,
+       request_hash text NOT NULL,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       created_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (actor_id, key)
+     )`,
+    `CREATE TABLE cases.event (
+       id bigserial PRIMARY KEY,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       at timestamptz NOT NULL DEFAULT now(),
+       actor_id text,
+       actor_kind text NOT NULL,
+       type text NOT NULL,
+       from_status text,
+       to_status text,
+       task_id uuid,
+       detail jsonb NOT NULL DEFAULT '{}'
+     )`,
+    `CREATE INDEX event_case ON cases.event (case_id, id)`,
+    `CREATE FUNCTION cases.event_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'cases.event is append-only'; END $$`,
+    `CREATE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON cases.event FOR EACH ROW EXECUTE FUNCTION cases.event_is_immutable()`,
+  ]);
+}

@@ -1,0 +1,196 @@
+/**
+ * Case handling through the HTTP API and the services: idempotent submission, tracking, the window,
+ * a three-department parallel stage where one department returns the case, concurrent approvals,
+ * and a special procedure across the National Day holiday that moves the due date.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/context.js';
+import { CalendarService } from '../../platform/calendar/calendar.service.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import type { ProcessDefinition } from '../../../../contracts/cases.js';
+import { submitApplication } from './handling/submit.service.js';
+import { acceptCase } from './handling/window.service.js';
+import { resumeCase, suspendCase } from './handling/tasks.service.js';
+import { getCase } from './handling/read.service.js';
+
+let t: TestApp;
+let applicant: Client;
+let applicantId: string;
+let item: { code: string; regionCode: string; departmentId: string };
+let departments: string[];
+
+const staffHeader = async (roles: Parameters<TestApp['staff']>[0], region: string) => (await t.staff(roles, region)).authorization;
+
+async function submit(c: Client, key: string, form: Record<string, unknown> = { purpose: '新办' }) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: { cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.jar.get('tb_csrf')!, 'idempotency-key': key },
+    payload: { itemCode: item.code, form },
+  });
+  return res;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ env: GENEROUS_LIMITS });
+  const [p] = await registryPersons(t, 'any', 1);
+  ({ c: applicant, personId: applicantId } = await register(t, p!));
+  // A published county-level licensing item and three departments of the same county.
+  const row = await sql<{ code: string; regionCode: string; departmentId: string }>`
+    SELECT i.code, i.region_code, i.department_id FROM catalog.item i
+    WHERE i.published_version IS NOT NULL AND length(i.region_code) = 6
+      AND (SELECT count(*) FROM catalog.department d WHERE d.region_code = i.region_code) >= 3
+    ORDER BY i.code LIMIT 1`.execute(t.db);
+  item = row.rows[0]!;
+  const depts = await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code = ${item.regionCode} AND id <> ${item.departmentId} ORDER BY id LIMIT 2`.execute(t.db);
+  departments = [item.departmentId, ...depts.rows.map((d) => d.id)];
+});
+afterAll(async () => t?.close());
+
+describe('submission and tracking', () => {
+  it('makes one case of a retried submission and refuses the key for a different one', async () => {
+    const first = await submit(applicant, 'retry-key-0001');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await submit(applicant, 'retry-key-0001');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const other = await submit(applicant, 'retry-key-0001', { purpose: '变更' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('CASES.IDEMPOTENCY_KEY_REUSED');
+    // Two at once with one key: one case.
+    const [a, b] = await Promise.all([submit(applicant, 'twin-key-0001'), submit(applicant, 'twin-key-0001')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().caseId).toBe(b.json().caseId);
+    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE id = ${a.json().caseId}`.execute(t.db);
+    expect(n.rows[0]!.n).toBe(1);
+  });
+
+  it('shows progress to anyone with the code, without personal data, and the case to its applicant', async () => {
+    const { trackingCode, caseId } = (await submit(applicant, 'track-key-0001')).json();
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/track/${trackingCode.toLowerCase()}` });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toMatchObject({ trackingCode, status: 'submitted', caseId: null });
+    const name = (await sql<{ name: string }>`SELECT name FROM identity.person_account WHERE id = ${applicantId}`.execute(t.db)).rows[0]!.name;
+    expect(anonymous.body).not.toContain(name);
+    expect((await applicant.call('GET', `/api/track/${trackingCode}`)).json().caseId).toBe(caseId);
+    const qr = await t.app.inject({ method: 'GET', url: `/api/track/${trackingCode}/qr.svg` });
+    expect(qr.headers['content-type']).toMatch(/image\/svg\+xml/);
+    expect(qr.body).toContain('<svg');
+  });
+});
+
+describe('the window and parallel approval', () => {
+  it('runs a three-department stage where one department returns the case, then approves it', async () => {
+    const admin = await staffHeader(['catalog_admin'], item.regionCode);
+    const definition: ProcessDefinition = {
+      promisedLimitDays: 8,
+      stages: [
+        { key: 'review', name: '受理审查', when: [], tasks: [{ key: 'check', name: '材料审查', departmentId: departments[0]!, role: 'approver', limitDays: 3 }] },
+        {
+          key: 'joint',
+          name: '并联审批',
+          when: [],
+          tasks: departments.map((d, i) => ({ key: `dept${i}`, name: `部门${i + 1}审查`, departmentId: d, role: 'approver' as const, limitDays: 5 })),
+        },
+      ],
+    };
+    const saved = await t.app.inject({ method: 'PUT', url: `/api/admin/cases/definitions/${item.code}`, headers: { authorization: admin }, payload: definition });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const bpmn = await t.app.inject({ method: 'GET', url: `/api/admin/cases/definitions/${item.code}/bpmn`, headers: { authorization: admin } });
+    expect(bpmn.body).toContain('bpmn:parallelGateway');
+
+    const { caseId } = (await submit(applicant, 'parallel-key-01')).json();
+    const clerk = await staffHeader(['window_clerk'], item.regionCode);
+    const otherCounty = item.regionCode === '520102' ? '520103' : '520102';
+    const farClerk = await staffHeader(['window_clerk'], otherCounty);
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: farClerk }, payload: {} })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'CASES.ILLEGAL_TRANSITION', status: 409 });
+
+    // One approver per department, each limited to it.
+    const approvers: string[] = [];
+    for (const d of departments) {
+      const { id, authorization } = await t.staff(['approver'], item.regionCode);
+      await sql`UPDATE identity.staff SET department_ids = ARRAY[${d}]::uuid[] WHERE id = ${id}`.execute(t.db);
+      approvers.push(authorization);
+    }
+    const detail = async () => (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json();
+    const openTasks = async () => (await detail()).tasks.filter((k: { status: string }) => k.status === 'open');
+    const act = (who: string, task: { id: string; version: number }, step: 'approve' | 'return') =>
+      t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/${step}`, headers: { authorization: who }, payload: { version: task.version, opinion: step === 'approve' ? '同意' : '材料与现场不符，退回复核' } });
+    const queueOf = async (who: string) => (await t.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: who } })).json().items;
+
+    // Stage 1: one task of the lead department.
+    let open = await openTasks();
+    expect(open).toHaveLength(1);
+    expect((await queueOf(approvers[1]!)).map((q: { caseId: string }) => q.caseId)).not.toContain(caseId);
+    expect((await act(approvers[0]!, open[0], 'approve')).statusCode).toBe(204);
+    // Stage 2: three departments in parallel, each sees its own task.
+    open = await openTasks();
+    expect(open).toHaveLength(3);
+    for (const who of approvers) expect((await queueOf(who)).filter((q: { caseId: string }) => q.caseId === caseId)).toHaveLength(1);
+    const parallel = open;
+    const taskOf = (i: number) => parallel.find((k: { name: string }) => k.name === `部门${i + 1}审查`);
+    expect((await act(approvers[0]!, taskOf(0), 'approve')).statusCode).toBe(204);
+    expect((await act(approvers[1]!, taskOf(1), 'return')).statusCode).toBe(204);
+    // Back to stage 1; the third department's task ended with the return.
+    open = await openTasks();
+    expect(open.map((k: { name: string }) => k.name)).toEqual(['材料审查']);
+    expect((await act(approvers[2]!, taskOf(2), 'approve')).statusCode).toBe(409);
+    await act(approvers[0]!, open[0], 'approve');
+    open = await openTasks();
+    expect(open).toHaveLength(3);
+    for (const [i, who] of approvers.entries()) expect((await act(who, open.find((k: { name: string }) => k.name === `部门${i + 1}审查`), 'approve')).statusCode).toBe(204);
+    const done = await detail();
+    expect(done.status).toBe('approved');
+    expect(done.events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'returned', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'task-approved', 'task-approved', 'approved']);
+    // Approving a decided case is refused with its state.
+    const late = await act(approvers[0]!, { id: open[0].id, version: open[0].version }, 'approve');
+    expect(late.statusCode).toBe(409);
+  });
+
+  it('lets only one of two concurrent approvals decide a task', async () => {
+    const { caseId } = (await submit(applicant, 'concurrent-key-1')).json();
+    const clerk = await staffHeader(['window_clerk'], item.regionCode);
+    await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} });
+    const head = await staffHeader(['department_head'], item.regionCode);
+    const [task] = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json().tasks;
+    const results = await Promise.all([1, 2].map(() => t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: head }, payload: { version: task.version, opinion: '同意' } })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('CASES.TASK_CHANGED');
+    const events = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.event WHERE case_id = ${caseId} AND type = 'task-approved'`.execute(t.db);
+    expect(events.rows[0]!.n).toBe(1);
+  });
+});
+
+describe('deadlines', () => {
+  it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
+    let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost' };
+    const person: Actor = { id: applicantId, kind: 'person', roles: [] };
+    await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
+    const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');
+    // The default process: one stage within the promised limit; set it to 10 working days.
+    await sql`UPDATE cases."case" SET promised_days = 10 WHERE id = ${caseId}`.execute(t.db);
+    const ids = await Promise.all([t.staff(['window_clerk'], item.regionCode), t.staff(['approver'], item.regionCode)]);
+    const clerk: Actor = { id: ids[0].id, kind: 'staff', roles: ['window_clerk'], regionScope: item.regionCode, departmentIds: [] };
+    const approver: Actor = { id: ids[1].id, kind: 'staff', roles: ['approver'], regionScope: item.regionCode, departmentIds: [] };
+    await acceptCase(deps, clerk, caseId, '');
+    // 10 working days after 09-22, skipping 中秋 (09-25) and 国庆 (10-01…10-07), with 10-10 worked.
+    expect((await getCase(deps, person, caseId)).dueOn).toBe('2026-10-13');
+    const [task] = (await getCase(deps, person, caseId)).tasks;
+    now = new Date('2026-09-29T02:00:00Z');
+    await suspendCase(deps, approver, task!.id, { version: task!.version, kind: 'expert_review', reason: '专家评审' });
+    expect((await getCase(deps, person, caseId)).status).toBe('suspended');
+    now = new Date('2026-10-12T02:00:00Z');
+    // (09-29, 10-12] holds 5 working days: 09-30, 10-08, 10-09, 10-10, 10-12.
+    expect(await resumeCase(deps, approver, caseId)).toEqual({ dueOn: '2026-10-20' });
+    const after = await getCase(deps, person, caseId);
+    expect(after.status).toBe('in_progress');
+    expect(after.remainingWorkingDays).toBe(6);
+  });
+});

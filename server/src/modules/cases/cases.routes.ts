@@ -1,0 +1,168 @@
+/** Applications, the window, tasks and tracking: `/api/cases`, `/api/tasks`, `/api/track`. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import QRCode from 'qrcode';
+import { requireRoles } from '../../platform/http/auth.js';
+import { invalid, unauthorized } from '../../platform/errors.js';
+import { personName } from '../identity/index.js';
+import type { CasesDeps } from './cases.deps.js';
+import { submitApplication } from './handling/submit.service.js';
+import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
+import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
+import { getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
+import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
+import { ProcessDefinition } from '../../../../contracts/cases.js';
+
+const tags = ['cases 审批服务'];
+const Id = z.object({ id: z.uuid() });
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const TaskStep = z.object({ version: z.number().int().min(1), opinion: Text(2000) });
+const Status = z.enum(['submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn']);
+const Form = z.record(z.string().max(100), z.unknown()).refine((f) => JSON.stringify(f).length <= 64 * 1024, { message: '表单数据不能超过 64 KB form data over 64 KB' });
+
+export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
+  const window = requireRoles('window_clerk');
+  const approvers = requireRoles('approver', 'department_head');
+
+  app.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: '提交申请 Submit an application (idempotent with the Idempotency-Key header)',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
+        body: z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form }),
+        response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string() }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind !== 'person' || !request.actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
+      const name = (await personName(deps.db, request.actor.id)) ?? '';
+      const { created, ...result } = await submitApplication(deps, request.actor, request.body, request.headers['idempotency-key'], name);
+      return reply.code(created ? 201 : 200).send(result);
+    },
+  );
+
+  app.get('/api/cases', { schema: { tags, summary: '我的办件 My cases (or my enterprise’s while acting for it)', response: { 200: z.object({ cases: z.array(z.object({ id: z.uuid(), trackingCode: z.string(), itemName: z.string(), status: Status, submittedAt: z.date(), dueOn: z.string().nullable(), decidedAt: z.date().nullable() })) }) } } }, async (request) => {
+    if (request.actor.kind !== 'person') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
+    return { cases: await myCases(deps, request.actor) };
+  });
+
+  app.get('/api/cases/:id', { schema: { tags, summary: '办件详情 A case with its tasks, history and days left', params: Id } }, async (request) => getCase(deps, request.actor, request.params.id));
+
+  app.post('/api/cases/:id/accept', { preHandler: window, schema: { tags, summary: '受理 Accept (window)', params: Id, body: z.object({ note: z.string().max(1000).default('') }), response: { 204: z.null() } } }, async (request, reply) => {
+    await acceptCase(deps, request.actor, request.params.id, request.body.note);
+    return reply.code(204).send(null);
+  });
+
+  app.post(
+    '/api/cases/:id/reject',
+    { preHandler: window, schema: { tags, summary: '不予受理 Refuse to accept, with the legal basis', params: Id, body: z.object({ legalBasis: Text(500), explanation: Text(2000) }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await refuseToAccept(deps, request.actor, request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/request-supplement',
+    { preHandler: window, schema: { tags, summary: '一次性告知补正 Ask once for everything missing', params: Id, body: z.object({ items: z.array(Text(200)).min(1).max(50), note: z.string().max(2000).default('') }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await requestSupplement(deps, request.actor, request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/supplement',
+    { schema: { tags, summary: '补正 Supplement (applicant)', params: Id, body: z.object({ form: Form.optional(), note: z.string().max(2000).default('') }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await supplementCase(deps, request.actor, request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post('/api/cases/:id/withdraw', { schema: { tags, summary: '撤回 Withdraw (applicant)', params: Id, body: z.object({ reason: z.string().max(1000).default('') }), response: { 204: z.null() } } }, async (request, reply) => {
+    await withdrawCase(deps, request.actor, request.params.id, request.body.reason);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/cases/:id/resume', { preHandler: approvers, schema: { tags, summary: '结束特别程序 Resume after a special procedure', params: Id, response: { 200: z.object({ dueOn: z.string() }) } } }, async (request) =>
+    resumeCase(deps, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/tasks',
+    {
+      preHandler: requireRoles('window_clerk', 'approver', 'department_head'),
+      schema: { tags, summary: '工作台队列 My queue: open tasks (queue=tasks) or the window (queue=window), most urgent first', querystring: z.object({ queue: z.enum(['tasks', 'window']).default('tasks'), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+    },
+    async (request) => ({ items: request.query.queue === 'window' ? await windowQueue(deps, request.actor, request.query) : await taskQueue(deps, request.actor, request.query) }),
+  );
+
+  app.post('/api/tasks/:id/approve', { preHandler: approvers, schema: { tags, summary: '同意 Approve the task', params: Id, body: TaskStep, response: { 204: z.null() } } }, async (request, reply) => {
+    await approveTask(deps, request.actor, request.params.id, request.body);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/tasks/:id/return', { preHandler: approvers, schema: { tags, summary: '退回 Return the case to the previous stage', params: Id, body: TaskStep, response: { 204: z.null() } } }, async (request, reply) => {
+    await returnTask(deps, request.actor, request.params.id, request.body);
+    return reply.code(204).send(null);
+  });
+
+  app.post(
+    '/api/tasks/:id/refuse',
+    { preHandler: approvers, schema: { tags, summary: '不予许可 Refuse, with the legal basis', params: Id, body: TaskStep.extend({ legalBasis: Text(500) }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await refuseTask(deps, request.actor, request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/suspend',
+    {
+      preHandler: approvers,
+      schema: { tags, summary: '特别程序 Suspend for a hearing, expert review, inspection or public notice (the clock stops)', params: Id, body: z.object({ version: z.number().int().min(1), kind: z.enum(['hearing', 'expert_review', 'inspection', 'public_notice', 'other']), reason: Text(1000) }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await suspendCase(deps, request.actor, request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get('/api/track/:code', { schema: { tags, summary: '全程一码 Progress by tracking code (no personal data; the case id for its applicant)', params: z.object({ code: z.string().max(20) }) } }, async (request) => trackCase(deps, request.actor, request.params.code));
+
+  app.get('/api/track/:code/qr.svg', { schema: { tags, summary: '办件二维码 QR code of the tracking page', params: z.object({ code: z.string().max(20) }) } }, async (request, reply) => {
+    const { trackingCode } = await trackCase(deps, request.actor, request.params.code);
+    if (!trackingCode) throw invalid('CASES.BAD_CODE', { zh: '编码无效', en: 'Invalid code' });
+    const svg = await QRCode.toString(`${deps.publicUrl}/track/${trackingCode}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
+  });
+
+  const ItemCode = z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/) });
+  const catalogAdmin = requireRoles('catalog_admin');
+
+  app.get('/api/admin/cases/definitions/:itemCode', { preHandler: catalogAdmin, schema: { tags, summary: '流程定义 The active process of an item (a default one when none is modelled)', params: ItemCode } }, async (request) =>
+    readDefinition(deps, request.params.itemCode),
+  );
+
+  app.put(
+    '/api/admin/cases/definitions/:itemCode',
+    { preHandler: catalogAdmin, schema: { tags, summary: '保存流程定义 Save a new version and make it active (every problem listed as 422)', params: ItemCode, body: ProcessDefinition, response: { 200: z.object({ version: z.number() }) } } },
+    async (request) => saveDefinition(deps, request.actor, request.params.itemCode, request.body),
+  );
+
+  app.get('/api/admin/cases/definitions/:itemCode/bpmn', { preHandler: catalogAdmin, schema: { tags, summary: '导出 BPMN 2.0 Export as BPMN 2.0 XML', params: ItemCode } }, async (request, reply) =>
+    reply.type('application/xml; charset=utf-8').send(await definitionAsBpmn(deps, request.params.itemCode)),
+  );
+
+  await app.register(async (xml) => {
+    xml.addContentTypeParser(['application/xml', 'text/xml', 'application/bpmn+xml'], { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+    xml.put(
+      '/api/admin/cases/definitions/:itemCode/bpmn',
+      { preHandler: catalogAdmin, schema: { tags, summary: '导入 BPMN 2.0 Import BPMN 2.0 XML (the supported subset) as a new version', params: ItemCode, response: { 200: z.object({ version: z.number() }) } } },
+      async (request) => saveBpmn(deps, request.actor, (request.params as { itemCode: string }).itemCode, String(request.body)),
+    );
+  });
+};

@@ -1,0 +1,102 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Db } from '../../platform/db/index.js';
+import type { ProcessDefinition } from '../../../../contracts/cases.js';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type CaseStatus = 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn';
+export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
+export type PauseKind = 'supplement' | 'hearing' | 'expert_review' | 'inspection' | 'public_notice' | 'other';
+
+export interface ProcessDefinitionTable {
+  id: string;
+  itemCode: string;
+  version: number;
+  definition: Json<ProcessDefinition>;
+  active: Generated<boolean>;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+export interface CaseTable {
+  id: string;
+  trackingCode: string;
+  itemCode: string;
+  itemName: string;
+  regionCode: string;
+  departmentId: string;
+  definition: Json<ProcessDefinition>;
+  definitionVersion: number;
+  applicantPersonId: string;
+  applicantEnterpriseId: string | null;
+  applicantName: string;
+  channel: 'online' | 'window';
+  form: Json<Record<string, unknown>>;
+  status: CaseStatus;
+  stageIndex: number | null;
+  promisedDays: number;
+  submittedAt: Date;
+  acceptedOn: string | null;
+  dueOn: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  version: Generated<number>;
+  updatedAt: Generated<Date>;
+}
+export interface TaskTable {
+  id: string;
+  caseId: string;
+  stageIndex: number;
+  stageKey: string;
+  taskKey: string;
+  name: string;
+  departmentId: string;
+  regionCode: string;
+  role: string;
+  status: TaskStatus;
+  assigneeId: string | null;
+  limitDays: number;
+  openedOn: string;
+  dueOn: string;
+  completedAt: Date | null;
+  opinion: string | null;
+  version: Generated<number>;
+}
+export interface PauseTable {
+  id: string;
+  caseId: string;
+  kind: PauseKind;
+  reason: string;
+  startedOn: string;
+  endedOn: string | null;
+}
+export interface IdempotencyTable {
+  actorId: string;
+  key: string;
+  requestHash: string;
+  caseId: string;
+  createdAt: Generated<Date>;
+}
+export interface EventTable {
+  id: Generated<number>;
+  caseId: string;
+  at: Date;
+  actorId: string | null;
+  actorKind: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  taskId: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export type CasesTables = {
+  'cases.processDefinition': ProcessDefinitionTable;
+  'cases.case': CaseTable;
+  'cases.task': TaskTable;
+  'cases.pause': PauseTable;
+  'cases.idempotency': IdempotencyTable;
+  'cases.event': EventTable;
+};
+
+/** The cases module's view of the database: its own tables only. */
+export const kq = (db: Db): Kysely<CasesTables> => db.withTables<CasesTables>() as unknown as Kysely<CasesTables>;

@@ -1,0 +1,130 @@
+/**
+ * Reading cases: the detail (with tasks, the event history and the days left) for the applicant and
+ * for staff in scope; the public progress behind a tracking code (全程一码) with no personal data;
+ * the workbench queue of open tasks, most urgent first.
+ */
+import type { Actor } from '../../../platform/context.js';
+import { withinScope } from '../../../platform/scope.js';
+import type { CasesDeps } from '../cases.deps.js';
+import { kq } from '../cases.tables.js';
+import { beijingDate, remainingWorkingDays } from '../process/clock.js';
+import { normaliseTrackingCode } from '../process/tracking-code.js';
+import { canSee, caseNotFound } from './access.js';
+import { STATUS_ZH } from './load.js';
+import { notFound } from '../../../platform/errors.js';
+
+export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
+  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw caseNotFound(caseId);
+  const tasks = await kq(deps.db).selectFrom('cases.task').selectAll().where('caseId', '=', c.id).orderBy('stageIndex').orderBy('taskKey').orderBy('openedOn').execute();
+  if (!canSee(actor, c, tasks.map((t) => t.departmentId))) throw caseNotFound(caseId);
+  const events = await kq(deps.db).selectFrom('cases.event').select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail']).where('caseId', '=', c.id).orderBy('id').execute();
+  const calendar = await deps.calendar.calendar();
+  const today = beijingDate(deps.now());
+  const open = c.status === 'in_progress';
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    regionCode: c.regionCode,
+    applicantName: c.applicantName,
+    actingForEnterprise: c.applicantEnterpriseId !== null,
+    channel: c.channel,
+    status: c.status,
+    statusName: STATUS_ZH[c.status],
+    form: c.form,
+    version: c.version,
+    submittedAt: c.submittedAt,
+    acceptedOn: c.acceptedOn,
+    dueOn: c.dueOn,
+    remainingWorkingDays: open && c.dueOn ? remainingWorkingDays(calendar, today, c.dueOn) : null,
+    decidedAt: c.decidedAt,
+    decisionNote: c.decisionNote,
+    stage: c.stageIndex !== null ? c.definition.stages[c.stageIndex]!.name : null,
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      stage: t.stageKey,
+      name: t.name,
+      departmentId: t.departmentId,
+      status: t.status,
+      version: t.version,
+      openedOn: t.openedOn,
+      dueOn: t.dueOn,
+      remainingWorkingDays: t.status === 'open' ? remainingWorkingDays(calendar, today, t.dueOn) : null,
+      opinion: t.opinion,
+      completedAt: t.completedAt,
+    })),
+    events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId })),
+  };
+}
+
+/** Progress by tracking code: anyone holding the code sees the steps, never who or what was filed. */
+export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
+  const code = normaliseTrackingCode(rawCode);
+  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
+  if (!c) throw notFound('CASES.UNKNOWN_TRACKING_CODE', { zh: '未找到该办件编码，请核对', en: 'No case has this tracking code' });
+  const events = await kq(deps.db).selectFrom('cases.event').select(['at', 'type', 'toStatus']).where('caseId', '=', c.id).orderBy('id').execute();
+  const mine = canSee(actor, c) && actor.kind === 'person';
+  return {
+    trackingCode: c.trackingCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusName: STATUS_ZH[c.status],
+    submittedOn: beijingDate(c.submittedAt),
+    acceptedOn: c.acceptedOn,
+    dueOn: c.dueOn,
+    decidedOn: c.decidedAt ? beijingDate(c.decidedAt) : null,
+    steps: events.filter((e) => PUBLIC_STEPS.has(e.type)).map((e) => ({ on: beijingDate(e.at), step: e.type })),
+    /** The full case for its signed-in applicant. */
+    caseId: mine ? c.id : null,
+  };
+}
+
+const PUBLIC_STEPS = new Set(['submitted', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened', 'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn']);
+
+/** The workbench queue: open tasks the caller may work on, most urgent first. */
+export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
+  const rows = await withinScope(
+    kq(deps.db)
+      .selectFrom('cases.task as t')
+      .innerJoin('cases.case as c', 'c.id', 't.caseId')
+      .select(['t.id', 't.name', 't.stageKey', 't.dueOn', 't.openedOn', 't.version', 't.role', 't.departmentId', 'c.id as caseId', 'c.trackingCode', 'c.itemName', 'c.status as caseStatus', 'c.dueOn as caseDueOn'])
+      .where('t.status', '=', 'open')
+      .where('t.role', 'in', actor.roles.includes('department_head') ? ['approver', 'department_head', 'window_clerk'] : [...actor.roles]),
+    actor,
+    { region: 't.regionCode', department: 't.departmentId' },
+  )
+    .orderBy('t.dueOn')
+    .orderBy('t.openedOn')
+    .limit(opts.limit)
+    .execute();
+  const calendar = await deps.calendar.calendar();
+  const today = beijingDate(deps.now());
+  return rows.map((r) => ({ ...r, remainingWorkingDays: remainingWorkingDays(calendar, today, r.dueOn) }));
+}
+
+/** Cases waiting at the window of the caller's region (待受理, 待补正). */
+export async function windowQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
+  if (actor.kind !== 'staff' || !actor.roles.includes('window_clerk')) return [];
+  return withinScope(
+    kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemName', 'applicantName', 'status', 'submittedAt', 'version']).where('status', 'in', ['submitted', 'awaiting_supplement']),
+    { ...actor, departmentIds: [] },
+    { region: 'regionCode' },
+  )
+    .orderBy('submittedAt')
+    .limit(opts.limit)
+    .execute();
+}
+
+/** The applicant's own cases (or their enterprise's, when acting for one). */
+export async function myCases(deps: CasesDeps, actor: Actor) {
+  let q = kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemName', 'status', 'submittedAt', 'dueOn', 'decidedAt']);
+  // Acting for oneself: one's personal cases, not those filed as an enterprise's agent.
+  if (!actor.actingFor) q = q.where('applicantEnterpriseId', 'is', null);
+  return withinScope(q, actor, { person: 'applicantPersonId', enterprise: 'applicantEnterpriseId' })
+    .orderBy('submittedAt', 'desc')
+    .limit(200)
+    .execute();
+}
+

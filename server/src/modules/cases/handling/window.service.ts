@@ -1,0 +1,85 @@
+/**
+ * 一窗受理: the comprehensive window accepts (the clock starts the next working day), refuses to
+ * accept with a legal reason (不予受理), or asks once for everything missing (一次性告知 / 补正) —
+ * before acceptance, so the clock has not started; the applicant supplements or withdraws.
+ */
+import type { Actor } from '../../../platform/context.js';
+import type { CasesDeps } from '../cases.deps.js';
+import { kq } from '../cases.tables.js';
+import { beijingDate, dueAfter } from '../process/clock.js';
+import { openStage } from '../process/engine.js';
+import { appendCaseEvent } from '../process/events.js';
+import { requireApplicant, requireWindow } from './access.js';
+import { lockCase, requireStatus } from './load.js';
+
+export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
+  const calendar = await deps.calendar.calendar();
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    requireWindow(actor, c);
+    requireStatus(c, ['submitted'], '受理');
+    const at = deps.now();
+    const today = beijingDate(at);
+    await kq(trx)
+      .updateTable('cases.case')
+      .set((eb) => ({ status: 'in_progress', acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays), version: eb('version', '+', 1), updatedAt: at }))
+      .where('id', '=', c.id)
+      .execute();
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress', at, detail: { note } });
+    await openStage(trx, { ...c, status: 'in_progress' }, 0, { actor, at, today, calendar });
+  });
+}
+
+export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: string, reason: { legalBasis: string; explanation: string }): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    requireWindow(actor, c);
+    requireStatus(c, ['submitted'], '作不予受理决定');
+    const at = deps.now();
+    await kq(trx)
+      .updateTable('cases.case')
+      .set((eb) => ({ status: 'not_accepted', decidedAt: at, decisionNote: `${reason.explanation}（依据：${reason.legalBasis}）`, version: eb('version', '+', 1), updatedAt: at }))
+      .where('id', '=', c.id)
+      .execute();
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'not-accepted', from: c.status, to: 'not_accepted', at, detail: reason });
+  });
+}
+
+/** 一次性告知: everything missing, in one notice. */
+export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: string, notice: { items: string[]; note: string }): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    requireWindow(actor, c);
+    requireStatus(c, ['submitted'], '要求补正');
+    const at = deps.now();
+    await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'awaiting_supplement', version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplement-requested', from: c.status, to: 'awaiting_supplement', at, detail: notice });
+  });
+}
+
+export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: string, input: { form?: Record<string, unknown>; note: string }): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    requireApplicant(actor, c);
+    requireStatus(c, ['awaiting_supplement'], '补正');
+    const at = deps.now();
+    await kq(trx)
+      .updateTable('cases.case')
+      .set((eb) => ({ status: 'submitted', ...(input.form ? { form: JSON.stringify(input.form) } : {}), version: eb('version', '+', 1), updatedAt: at }))
+      .where('id', '=', c.id)
+      .execute();
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplemented', from: c.status, to: 'submitted', at, detail: { note: input.note, formChanged: Boolean(input.form) } });
+  });
+}
+
+export async function withdrawCase(deps: CasesDeps, actor: Actor, caseId: string, reason: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    requireApplicant(actor, c);
+    requireStatus(c, ['submitted', 'awaiting_supplement', 'in_progress', 'suspended'], '撤回');
+    const at = deps.now();
+    await kq(trx).updateTable('cases.task').set({ status: 'cancelled', completedAt: at }).where('caseId', '=', c.id).where('status', '=', 'open').execute();
+    await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'withdrawn', decidedAt: at, stageIndex: null, version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'withdrawn', from: c.status, to: 'withdrawn', at, detail: { reason } });
+  });
+}

@@ -1,0 +1,14 @@
+/**
+ * cases (审批服务系统 · 一窗受理、并联审批、全程一码): process definitions of items, applications
+ * (idempotent submission), the comprehensive window, parallel department tasks under working-day
+ * deadlines, special procedures that stop the clock, tracking codes, and the case event log.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { CasesDeps } from './cases.deps.js';
+import { casesRoutes } from './cases.routes.js';
+
+export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, opts) => {
+  await app.register(casesRoutes, opts);
+};
+
+export type { CasesDeps } from './cases.deps.js';

@@ -1,0 +1,71 @@
+/**
+ * The approval engine: stages in order, the tasks of a stage in parallel (并联审批), a stage whose
+ * conditions do not hold on the form skipped, the next stage opened when every task of the current
+ * one is approved, a return sending the case back to the previous stage that ran, and the case
+ * approved when no stage is left. Callers hold the case row locked (FOR UPDATE) for the whole step.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Actor } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/index.js';
+import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
+import { evaluate } from '../definitions/index.js';
+import { kq, type CaseTable } from '../cases.tables.js';
+import { dueAfter } from './clock.js';
+import { appendCaseEvent } from './events.js';
+
+export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex'>;
+
+/** The first stage at or after `from` whose conditions hold on the form, or -1. */
+export function nextApplicableStage(c: Pick<CaseRow, 'definition' | 'form'>, from: number): number {
+  for (let i = from; i < c.definition.stages.length; i++) if (evaluate(c.definition.stages[i]!.when, c.form)) return i;
+  return -1;
+}
+
+/** Opens the tasks of the next applicable stage at or after `from`; approves the case when none is left. */
+export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }): Promise<void> {
+  const index = nextApplicableStage(c, from);
+  if (index === -1) {
+    await kq(db).updateTable('cases.case').set((eb) => ({ status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: '准予许可', version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
+    await appendCaseEvent(db, { caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });
+    return;
+  }
+  const stage = c.definition.stages[index]!;
+  await kq(db)
+    .insertInto('cases.task')
+    .values(
+      stage.tasks.map((t) => ({
+        id: randomUUID(),
+        caseId: c.id,
+        stageIndex: index,
+        stageKey: stage.key,
+        taskKey: t.key,
+        name: t.name,
+        departmentId: t.departmentId,
+        regionCode: c.regionCode,
+        role: t.role,
+        status: 'open' as const,
+        assigneeId: null,
+        limitDays: t.limitDays,
+        openedOn: ctx.today,
+        dueOn: dueAfter(ctx.calendar, ctx.today, t.limitDays),
+        completedAt: null,
+        opinion: null,
+      })),
+    )
+    .execute();
+  await kq(db).updateTable('cases.case').set((eb) => ({ stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
+  await appendCaseEvent(db, { caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } });
+}
+
+/** After a task of the current stage is approved: the next stage once all of them are. */
+export async function afterApproval(db: Db, c: CaseRow, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }): Promise<void> {
+  const open = await kq(db).selectFrom('cases.task').select('id').where('caseId', '=', c.id).where('stageIndex', '=', c.stageIndex!).where('status', '=', 'open').execute();
+  if (open.length === 0) await openStage(db, c, c.stageIndex! + 1, ctx);
+}
+
+/** The stage before the current one that actually ran (skipped stages are skipped again), or -1. */
+export async function previousStage(db: Db, c: CaseRow): Promise<number> {
+  const ran = await kq(db).selectFrom('cases.task').select('stageIndex').distinct().where('caseId', '=', c.id).where('stageIndex', '<', c.stageIndex!).orderBy('stageIndex', 'desc').limit(1).executeTakeFirst();
+  return ran?.stageIndex ?? -1;
+}
