@@ -3,7 +3,7 @@ import { execStatements } from '../platform/db/sql.js';
 
 /**
  * 审批服务系统: process definitions per service item, cases (办件) with their tracking code
- * (全程一码), department tasks (并联审批), pauses of the clock (补正, 特别程序), idempotent
+ * (全程一码), bundles of cases from one theme application (一件事), department tasks (并联审批), pauses of the clock (补正, 特别程序), idempotent
  * submission, and the immutable case event log.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -20,8 +20,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        UNIQUE (item_code, version)
      )`,
     `CREATE UNIQUE INDEX process_definition_active ON cases.process_definition (item_code) WHERE active`,
+    // 一件事: one application on a theme, fanned out into the cases of its items.
+    `CREATE TABLE cases.bundle (
+       id uuid PRIMARY KEY,
+       tracking_code text NOT NULL UNIQUE,
+       theme_slug text NOT NULL,
+       theme_name text NOT NULL,
+       applicant_person_id uuid NOT NULL,
+       applicant_enterprise_id uuid,
+       form jsonb NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now()
+     )`,
     `CREATE TABLE cases."case" (
        id uuid PRIMARY KEY,
+       bundle_id uuid REFERENCES cases.bundle (id),
+       basic_code text NOT NULL,
+       waits_for text[] NOT NULL DEFAULT '{}',
        tracking_code text NOT NULL UNIQUE,
        item_code text NOT NULL,
        item_name text NOT NULL,
@@ -34,7 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        applicant_name text NOT NULL,
        channel text NOT NULL CHECK (channel IN ('online', 'window')),
        form jsonb NOT NULL,
-       status text NOT NULL CHECK (status IN ('submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn')),
+       status text NOT NULL CHECK (status IN ('waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn')),
        stage_index integer,
        promised_days integer NOT NULL,
        submitted_at timestamptz NOT NULL,
@@ -47,6 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
      )`,
     `CREATE INDEX case_applicant ON cases."case" (applicant_person_id, submitted_at DESC)`,
     `CREATE INDEX case_enterprise ON cases."case" (applicant_enterprise_id, submitted_at DESC) WHERE applicant_enterprise_id IS NOT NULL`,
+    `CREATE INDEX case_bundle ON cases."case" (bundle_id) WHERE bundle_id IS NOT NULL`,
     `CREATE INDEX case_window ON cases."case" (region_code, status) WHERE status IN ('submitted', 'awaiting_supplement')`,
     `CREATE TABLE cases.task (
        id uuid PRIMARY KEY,

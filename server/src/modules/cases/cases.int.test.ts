@@ -194,3 +194,72 @@ describe('deadlines', () => {
     expect(after.remainingWorkingDays).toBe(6);
   });
 });
+
+describe('秒批 and 一件事', () => {
+  it('decides an item with auto-approval rules inside the submit request, from registry data only', async () => {
+    const admin = await staffHeader(['catalog_admin'], item.regionCode);
+    const define = (minAge: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/admin/cases/definitions/${item.code}`,
+        headers: { authorization: admin },
+        payload: {
+          promisedLimitDays: 5,
+          stages: [{ key: 'decide', name: '审查决定', tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 5 }] }],
+          autoApproval: { rules: [{ field: 'applicant.age', op: 'gte', value: minAge }, { field: 'applicant.alive', op: 'truthy' }] },
+        },
+      });
+    expect((await define(18)).statusCode).toBe(200);
+    // The form claims whatever it likes; only verified data counts.
+    const quick = await submit(applicant, 'auto-approve-01', { applicant: { age: 10 } });
+    expect(quick.statusCode, quick.body).toBe(201);
+    expect(quick.json().status).toBe('approved');
+    const c = await applicant.call('GET', `/api/cases/${quick.json().caseId}`);
+    expect(c.json()).toMatchObject({ status: 'approved', decisionNote: expect.stringContaining('秒批') });
+    expect(c.json().events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`)).toEqual(['submitted:person', 'accepted:system', 'approved:system']);
+    // Rules that do not hold: the case goes to the window as usual.
+    expect((await define(200)).statusCode).toBe(200);
+    const slow = await submit(applicant, 'auto-approve-02', { applicant: { age: 300 } });
+    expect(slow.json().status).toBe('submitted');
+  });
+
+  it('turns one 新生儿出生 application into linked cases that start as their prerequisites finish', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/bundles',
+      headers: { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': 'newborn-bundle-1' },
+      payload: { theme: 'newborn', region: '520103', form: { babyName: '小明', babyBirthDate: '2026-11-20' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { bundleId, cases } = res.json();
+    expect(cases).toHaveLength(4);
+    const byName = (part: string) => cases.find((k: { itemName: string }) => k.itemName.includes(part));
+    const birth = byName('出生医学证明');
+    expect(birth.status).toBe('submitted');
+    expect(cases.filter((k: { status: string }) => k.status === 'waiting')).toHaveLength(3);
+
+    // The birth certificate is accepted and approved: 户口登记 and 参保登记 start; 社保卡 still waits for both.
+    const region = (await sql<{ regionCode: string }>`SELECT region_code FROM cases."case" WHERE id = ${birth.caseId}`.execute(t.db)).rows[0]!.regionCode;
+    const clerk = await staffHeader(['window_clerk'], region);
+    const approver = await staffHeader(['approver'], region);
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${birth.caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    const [task] = (await t.app.inject({ method: 'GET', url: `/api/cases/${birth.caseId}`, headers: { authorization: clerk } })).json().tasks;
+    expect((await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: approver }, payload: { version: task.version, opinion: '同意签发' } })).statusCode).toBe(204);
+    const progress = (await applicant.call('GET', `/api/bundles/${bundleId}`)).json();
+    expect(progress.progress).toEqual({ done: 1, total: 4 });
+    const status = (part: string) => progress.cases.find((k: { itemName: string }) => k.itemName.includes(part)).status;
+    expect(status('户口')).toBe('submitted');
+    expect(status('参保')).toBe('submitted');
+    expect(status('社会保障卡')).toBe('waiting');
+    // The same application again is the same bundle.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/bundles',
+      headers: { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': 'newborn-bundle-1' },
+      payload: { theme: 'newborn', region: '520103', form: { babyName: '小明', babyBirthDate: '2026-11-20' } },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().bundleId).toBe(bundleId);
+  });
+});
+

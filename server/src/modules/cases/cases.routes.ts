@@ -6,10 +6,10 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { invalid, unauthorized } from '../../platform/errors.js';
 import { personName } from '../identity/index.js';
 import type { CasesDeps } from './cases.deps.js';
-import { submitApplication } from './handling/submit.service.js';
+import { submitApplication, submitBundle } from './handling/submit.service.js';
 import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
-import { getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
+import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
 import { ProcessDefinition } from '../../../../contracts/cases.js';
 
@@ -17,7 +17,7 @@ const tags = ['cases 审批服务'];
 const Id = z.object({ id: z.uuid() });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const TaskStep = z.object({ version: z.number().int().min(1), opinion: Text(2000) });
-const Status = z.enum(['submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn']);
+const Status = z.enum(['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn']);
 const Form = z.record(z.string().max(100), z.unknown()).refine((f) => JSON.stringify(f).length <= 64 * 1024, { message: '表单数据不能超过 64 KB form data over 64 KB' });
 
 export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
@@ -32,7 +32,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         summary: '提交申请 Submit an application (idempotent with the Idempotency-Key header)',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
         body: z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form }),
-        response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string() }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string() }) },
+        response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }) },
       },
     },
     async (request, reply) => {
@@ -42,6 +42,28 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       return reply.code(created ? 201 : 200).send(result);
     },
   );
+
+  const BundleCases = z.array(z.object({ caseId: z.uuid(), itemCode: z.string(), itemName: z.string(), status: Status }));
+  app.post(
+    '/api/bundles',
+    {
+      schema: {
+        tags,
+        summary: '一件事申报 Apply for a theme: one application, the linked cases of its items',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
+        body: z.object({ theme: z.string().min(1).max(100), region: z.string().regex(/^\d{2,12}$/), form: Form, include: z.array(z.string().max(12)).max(50).default([]) }),
+        response: { 201: z.object({ bundleId: z.uuid(), trackingCode: z.string(), cases: BundleCases }), 200: z.object({ bundleId: z.uuid(), trackingCode: z.string(), cases: BundleCases }) },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind !== 'person' || !request.actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
+      const name = (await personName(deps.db, request.actor.id)) ?? '';
+      const { created, ...result } = await submitBundle(deps, request.actor, request.body, request.headers['idempotency-key'], name);
+      return reply.code(created ? 201 : 200).send(result);
+    },
+  );
+
+  app.get('/api/bundles/:id', { schema: { tags, summary: '一件事进度 One combined progress of a theme application', params: Id } }, async (request) => getBundle(deps, request.actor, request.params.id));
 
   app.get('/api/cases', { schema: { tags, summary: '我的办件 My cases (or my enterprise’s while acting for it)', response: { 200: z.object({ cases: z.array(z.object({ id: z.uuid(), trackingCode: z.string(), itemName: z.string(), status: Status, submittedAt: z.date(), dueOn: z.string().nullable(), decidedAt: z.date().nullable() })) }) } } }, async (request) => {
     if (request.actor.kind !== 'person') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });

@@ -4,7 +4,7 @@ import type { ProcessDefinition } from '../../../../contracts/cases.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
-export type CaseStatus = 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn';
+export type CaseStatus = 'waiting' | 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn';
 export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
 export type PauseKind = 'supplement' | 'hearing' | 'expert_review' | 'inspection' | 'public_notice' | 'other';
 
@@ -17,8 +17,22 @@ export interface ProcessDefinitionTable {
   createdBy: string;
   createdAt: Generated<Date>;
 }
+export interface BundleTable {
+  id: string;
+  trackingCode: string;
+  themeSlug: string;
+  themeName: string;
+  applicantPersonId: string;
+  applicantEnterpriseId: string | null;
+  form: Json<Record<string, unknown>>;
+  createdAt: Generated<Date>;
+}
 export interface CaseTable {
   id: string;
+  bundleId: string | null;
+  basicCode: string;
+  /** Basic codes of the bundle's items that must be approved before this case goes to the window (联动). */
+  waitsFor: string[];
   trackingCode: string;
   itemCode: string;
   itemName: string;
@@ -91,6 +105,7 @@ export interface EventTable {
 
 export type CasesTables = {
   'cases.processDefinition': ProcessDefinitionTable;
+  'cases.bundle': BundleTable;
   'cases.case': CaseTable;
   'cases.task': TaskTable;
   'cases.pause': PauseTable;

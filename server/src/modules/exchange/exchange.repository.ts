@@ -123,3 +123,25 @@ export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: 
 export async function listEntitiesRepresentedBy(db: Db, personId: string) {
   return xq(db).selectFrom('exchange.legalEntity').select(['creditCode', 'name']).where('legalRepresentativeId', '=', personId).where('status', '=', 'active').orderBy('creditCode').execute();
 }
+
+/**
+ * Verified facts about a person from the population registry, for rules that decide without a
+ * person (秒批): age on `today`, sex, region, marital status, disability, alive. No identifiers.
+ */
+export async function personFacts(db: Db, registryPersonId: string, today: string) {
+  const p = await xq(db)
+    .selectFrom('exchange.person')
+    .select(['birthDate', 'sex', 'regionCode', 'maritalStatus', 'disabilityLevel', 'alive', 'householdRole'])
+    .where('id', '=', registryPersonId)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return { age, sex: p.sex, regionCode: p.regionCode, maritalStatus: p.maritalStatus, disabilityLevel: p.disabilityLevel, alive: p.alive, householdRole: p.householdRole };
+}
+
+/** Verified facts about a legal entity from the legal-entity registry. */
+export async function entityFacts(db: Db, creditCode: string) {
+  return xq(db).selectFrom('exchange.legalEntity').select(['status', 'entityType', 'industry', 'regionCode', 'establishedOn']).where('creditCode', '=', creditCode).executeTakeFirst();
+}

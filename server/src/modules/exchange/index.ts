@@ -8,7 +8,7 @@ import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.
 import { generatePopulation, type Village } from './seed/population.js';
 import { insertLegalEntities, insertPersons } from './exchange.repository.js';
 
-export { findPersonByIdNumber, findLegalEntity, countRegistries, sampleRegistryPersons, listEntitiesRepresentedBy } from './exchange.repository.js';
+export { findPersonByIdNumber, findLegalEntity, countRegistries, sampleRegistryPersons, listEntitiesRepresentedBy, personFacts, entityFacts } from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';
 
 /** Fills the registries with the seeded synthetic population of the demo province. */

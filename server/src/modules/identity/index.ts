@@ -22,4 +22,4 @@ export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaf
 export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
 export { seedDemoAccounts, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
-export { personName } from './accounts/me.service.js';
+export { personName, registryPersonOf } from './accounts/me.service.js';

@@ -18,6 +18,7 @@ export function requireStatus(c: { id: string; status: CaseStatus; version: numb
 }
 
 export const STATUS_ZH: Record<CaseStatus, string> = {
+  waiting: '待前序事项办结',
   submitted: '待受理',
   awaiting_supplement: '待补正',
   in_progress: '办理中',

@@ -128,3 +128,13 @@ export async function myCases(deps: CasesDeps, actor: Actor) {
     .execute();
 }
 
+
+/** 一件事: the combined progress of a theme application, for its applicant. */
+export async function getBundle(deps: CasesDeps, actor: Actor, bundleId: string) {
+  const b = await kq(deps.db).selectFrom('cases.bundle').selectAll().where('id', '=', bundleId).executeTakeFirst();
+  const owned = b && canSee(actor, { id: b.id, regionCode: '', departmentId: '', applicantPersonId: b.applicantPersonId, applicantEnterpriseId: b.applicantEnterpriseId }) && actor.kind === 'person';
+  if (!b || !owned) throw notFound('CASES.BUNDLE_NOT_FOUND', { zh: '一件事申请不存在或无权查看', en: 'No such theme application, or not yours' });
+  const cases = await kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemCode', 'itemName', 'status', 'waitsFor', 'dueOn', 'decidedAt']).where('bundleId', '=', b.id).orderBy('submittedAt').orderBy('itemCode').execute();
+  const done = cases.filter((k) => ['approved', 'refused', 'not_accepted', 'withdrawn'].includes(k.status)).length;
+  return { id: b.id, trackingCode: b.trackingCode, theme: b.themeName, createdAt: b.createdAt, progress: { done, total: cases.length }, cases: cases.map((k) => ({ ...k, statusName: STATUS_ZH[k.status] })) };
+}

@@ -1,17 +1,24 @@
 /**
  * 申报: a signed-in person (for themselves, or for an enterprise with the `apply` scope) submits an
- * application for a published item. Submission is idempotent per applicant and `Idempotency-Key`:
- * a retry answers the same case; the same key with a different request is refused.
+ * application for a published item, or one application for a theme (一件事) that becomes the linked
+ * cases of its items. Submission is idempotent per applicant and `Idempotency-Key`: a retry answers
+ * the same result; the same key with a different request is refused. An item whose process has
+ * 秒批 rules is decided inside the request when the rules hold on verified registry data.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Actor } from '../../../platform/context.js';
-import { isUniqueViolation } from '../../../platform/db/index.js';
+import { SYSTEM, type Actor } from '../../../platform/context.js';
+import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
 import { forbidden, invalid, unauthorized, unprocessable } from '../../../platform/errors.js';
-import { getPublishedItem } from '../../catalog/index.js';
+import type { Item } from '../../../../../contracts/catalog.js';
+import type { ProcessDefinition } from '../../../../../contracts/cases.js';
+import { getPublishedItem, getTheme } from '../../catalog/index.js';
+import { entityFacts, personFacts } from '../../exchange/index.js';
+import { registryPersonOf } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
-import { kq } from '../cases.tables.js';
+import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
 import { processOf } from '../process/definitions.store.js';
+import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
 
@@ -19,10 +26,21 @@ export interface Submission {
   itemCode: string;
   form: Record<string, unknown>;
 }
+export interface BundleSubmission {
+  theme: string;
+  region: string;
+  form: Record<string, unknown>;
+  /** Optional steps (by 基本编码) the applicant wants too. */
+  include: string[];
+}
+export interface Submitted {
+  caseId: string;
+  trackingCode: string;
+  status: CaseStatus;
+  created: boolean;
+}
 
-const requestHash = (s: Submission, actingFor: string | null) => createHash('sha256').update(JSON.stringify([s.itemCode, s.form, actingFor])).digest('hex');
-
-export async function submitApplication(deps: CasesDeps, actor: Actor, input: Submission, idempotencyKey: string, applicantName: string): Promise<{ caseId: string; trackingCode: string; created: boolean }> {
+function checkApplicant(actor: Actor, idempotencyKey: string): asserts actor is Actor & { id: string } {
   if (actor.kind === 'anonymous') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
   if (actor.kind !== 'person' || !actor.id) throw forbidden('CASES.PERSON_ONLY', { zh: '仅个人或企业经办人可在线申报', en: 'Only persons (or agents of enterprises) apply online' });
   if (actor.actingFor && !actor.actingFor.scopes.includes('apply')) {
@@ -33,69 +51,187 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
       { field: 'headers.idempotency-key', code: 'CASES.BAD_IDEMPOTENCY_KEY', message: { zh: '格式不正确', en: 'Malformed' } },
     ]);
   }
-  const hash = requestHash(input, actor.actingFor?.enterpriseId ?? null);
-  const replay = async () => {
-    const prior = await kq(deps.db)
-      .selectFrom('cases.idempotency as i')
-      .innerJoin('cases.case as c', 'c.id', 'i.caseId')
-      .select(['c.id', 'c.trackingCode', 'i.requestHash'])
-      .where('i.actorId', '=', actor.id!)
-      .where('i.key', '=', idempotencyKey)
-      .executeTakeFirst();
-    if (!prior) return undefined;
-    if (prior.requestHash !== hash) {
-      throw unprocessable('CASES.IDEMPOTENCY_KEY_REUSED', { zh: '该 Idempotency-Key 已用于另一份申请', en: 'This Idempotency-Key was used for a different application' });
-    }
-    return { caseId: prior.id, trackingCode: prior.trackingCode, created: false };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
+}
 
-  const item = await getPublishedItem(deps.db, input.itemCode);
-  const { definition, version } = await processOf(deps.db, item);
-  const at = deps.now();
-  const today = beijingDate(at);
-  const caseId = randomUUID();
+const hashOf = (request: unknown, actor: Actor) => createHash('sha256').update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null])).digest('hex');
+
+/** The earlier answer to this key, if any (422 when the key was used for another request). */
+async function replay(db: Db, actorId: string, key: string, hash: string): Promise<{ caseId: string; trackingCode: string; status: CaseStatus; bundleId: string | null } | undefined> {
+  const prior = await kq(db)
+    .selectFrom('cases.idempotency as i')
+    .innerJoin('cases.case as c', 'c.id', 'i.caseId')
+    .select(['c.id', 'c.trackingCode', 'c.status', 'c.bundleId', 'i.requestHash'])
+    .where('i.actorId', '=', actorId)
+    .where('i.key', '=', key)
+    .executeTakeFirst();
+  if (!prior) return undefined;
+  if (prior.requestHash !== hash) throw unprocessable('CASES.IDEMPOTENCY_KEY_REUSED', { zh: '该 Idempotency-Key 已用于另一份申请', en: 'This Idempotency-Key was used for a different application' });
+  return { caseId: prior.id, trackingCode: prior.trackingCode, status: prior.status, bundleId: prior.bundleId };
+}
+
+/** Runs `write` in a transaction; a unique violation is a concurrent twin (answer it) or a tracking-code collision (retry). */
+async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: (trx: Db) => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
+  const earlier = await replay(deps.db, actorId, key, hash);
+  if (earlier) return fromReplay(earlier);
   for (let attempt = 0; ; attempt++) {
-    const trackingCode = newTrackingCode(today);
     try {
-      await deps.db.transaction().execute(async (trx) => {
-        await kq(trx)
-          .insertInto('cases.case')
-          .values({
-            id: caseId,
-            trackingCode,
-            itemCode: item.code,
-            itemName: item.name,
-            regionCode: item.region.code,
-            departmentId: item.department.id,
-            definition: JSON.stringify(definition),
-            definitionVersion: version,
-            applicantPersonId: actor.id!,
-            applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-            applicantName: actor.actingFor?.name ?? applicantName,
-            channel: 'online',
-            form: JSON.stringify(input.form),
-            status: 'submitted',
-            stageIndex: null,
-            promisedDays: definition.promisedLimitDays,
-            submittedAt: at,
-            acceptedOn: null,
-            dueOn: null,
-            decidedAt: null,
-            decisionNote: null,
-          })
-          .execute();
-        // The key is claimed in the same transaction: a concurrent twin waits here and then fails.
-        await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id!, key: idempotencyKey, requestHash: hash, caseId }).execute();
-        await appendCaseEvent(trx, { caseId, actor, type: 'submitted', from: null, to: 'submitted', at, detail: { itemCode: item.code, trackingCode } });
-      });
-      return { caseId, trackingCode, created: true };
+      return await deps.db.transaction().execute(write);
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
-      const twin = await replay();
-      if (twin) return twin;
-      if (attempt >= 3) throw e; // not the key: a tracking-code collision, retried
+      const twin = await replay(deps.db, actorId, key, hash);
+      if (twin) return fromReplay(twin);
+      if (attempt >= 3) throw e;
     }
   }
+}
+
+interface NewCase {
+  item: Item;
+  definition: ProcessDefinition;
+  version: number;
+  form: Record<string, unknown>;
+  status: 'submitted' | 'waiting';
+  bundleId?: string;
+  waitsFor?: string[];
+  trackingCode?: string;
+}
+
+async function insertCase(trx: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date): Promise<{ caseId: string; trackingCode: string }> {
+  const caseId = randomUUID();
+  const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
+  await kq(trx)
+    .insertInto('cases.case')
+    .values({
+      id: caseId,
+      bundleId: c.bundleId ?? null,
+      basicCode: c.item.basicCode,
+      waitsFor: c.waitsFor ?? [],
+      trackingCode,
+      itemCode: c.item.code,
+      itemName: c.item.name,
+      regionCode: c.item.region.code,
+      departmentId: c.item.department.id,
+      definition: JSON.stringify(c.definition),
+      definitionVersion: c.version,
+      applicantPersonId: actor.id,
+      applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
+      applicantName: actor.actingFor?.name ?? applicantName,
+      channel: 'online',
+      form: JSON.stringify(c.form),
+      status: c.status,
+      stageIndex: null,
+      promisedDays: c.definition.promisedLimitDays,
+      submittedAt: at,
+      acceptedOn: null,
+      dueOn: null,
+      decidedAt: null,
+      decisionNote: null,
+    })
+    .execute();
+  await appendCaseEvent(trx, { caseId, actor, type: 'submitted', from: null, to: c.status, at, detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) } });
+  return { caseId, trackingCode };
+}
+
+/**
+ * 秒批: when the process has rules and they all hold on verified data (the population and
+ * legal-entity registries, never what the applicant typed), the case is accepted and approved by
+ * the system at once. Returns whether it was.
+ */
+async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: string, definition: ProcessDefinition, at: Date): Promise<boolean> {
+  if (!definition.autoApproval) return false;
+  const today = beijingDate(at);
+  const registryId = await registryPersonOf(trx, actor.id);
+  const applicant = registryId ? await personFacts(trx, registryId, today) : undefined;
+  const enterprise = actor.actingFor ? await entityFacts(trx, actor.actingFor.creditCode) : undefined;
+  if (!applicant || !evaluate(definition.autoApproval.rules, { applicant, enterprise })) return false;
+  await kq(trx)
+    .updateTable('cases.case')
+    .set((eb) => ({ status: 'approved', acceptedOn: today, dueOn: today, decidedAt: at, decisionNote: '秒批：经核验数据符合全部条件，系统自动准予', version: eb('version', '+', 1), updatedAt: at }))
+    .where('id', '=', caseId)
+    .execute();
+  await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'accepted', from: 'submitted', to: 'in_progress', at, detail: { auto: true } });
+  await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'approved', from: 'in_progress', to: 'approved', at, detail: { auto: true, rules: definition.autoApproval.rules.length } });
+  return true;
+}
+
+export async function submitApplication(deps: CasesDeps, actor: Actor, input: Submission, idempotencyKey: string, applicantName: string): Promise<Submitted> {
+  checkApplicant(actor, idempotencyKey);
+  const hash = hashOf(input, actor);
+  const item = await getPublishedItem(deps.db, input.itemCode);
+  const { definition, version } = await processOf(deps.db, item);
+  return idempotently(
+    deps,
+    actor.id,
+    idempotencyKey,
+    hash,
+    async (trx) => {
+      const at = deps.now();
+      const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at);
+      // The key is claimed in the same transaction: a concurrent twin waits on it and then fails.
+      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId }).execute();
+      const auto = await tryAutoApproval(trx, actor, caseId, definition, at);
+      return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
+    },
+    async (r) => ({ caseId: r.caseId, trackingCode: r.trackingCode, status: r.status, created: false }),
+  );
+}
+
+export interface SubmittedBundle {
+  bundleId: string;
+  trackingCode: string;
+  cases: { caseId: string; itemCode: string; itemName: string; status: CaseStatus }[];
+  created: boolean;
+}
+
+/**
+ * 一件事: one application on a theme. Each required step (and each optional one asked for) becomes
+ * a case with the shared form data entered once; a step that must wait for others (联动) waits
+ * until they are approved, then goes to the window by itself.
+ */
+export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleSubmission, idempotencyKey: string, applicantName: string): Promise<SubmittedBundle> {
+  checkApplicant(actor, idempotencyKey);
+  const hash = hashOf({ bundle: input }, actor);
+  const theme = await getTheme(deps.db, input.theme, input.region);
+  const steps = theme.steps.filter((s) => !s.optional || input.include.includes(s.basicCode));
+  const unknown = input.include.filter((b) => !theme.steps.some((s) => s.basicCode === b && s.optional));
+  if (unknown.length) {
+    throw invalid('CASES.UNKNOWN_STEP', { zh: '所选事项不属于该主题的可选环节', en: 'Some chosen steps are not optional steps of this theme' }, [
+      { field: 'body.include', code: 'CASES.UNKNOWN_STEP', message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` } },
+    ]);
+  }
+  const chosen = new Set(steps.map((s) => s.basicCode));
+  const planned = await Promise.all(
+    steps.map(async (s) => {
+      const item = await getPublishedItem(deps.db, s.item.code);
+      return { item, ...(await processOf(deps.db, item)), waitsFor: s.after.filter((b) => chosen.has(b)) };
+    }),
+  );
+  const describe = (bundleId: string, created: boolean) => async (trx: Db): Promise<SubmittedBundle> => {
+    const bundle = await kq(trx).selectFrom('cases.bundle').select(['trackingCode']).where('id', '=', bundleId).executeTakeFirstOrThrow();
+    const cases = await kq(trx).selectFrom('cases.case').select(['id as caseId', 'itemCode', 'itemName', 'status']).where('bundleId', '=', bundleId).orderBy('submittedAt').orderBy('itemCode').execute();
+    return { bundleId, trackingCode: bundle.trackingCode, cases, created };
+  };
+  return idempotently(
+    deps,
+    actor.id,
+    idempotencyKey,
+    hash,
+    async (trx) => {
+      const at = deps.now();
+      const bundleId = randomUUID();
+      const trackingCode = newTrackingCode(beijingDate(at));
+      await kq(trx)
+        .insertInto('cases.bundle')
+        .values({ id: bundleId, trackingCode, themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, form: JSON.stringify(input.form) })
+        .execute();
+      let first: string | undefined;
+      for (const p of planned) {
+        const { caseId } = await insertCase(trx, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at);
+        first ??= caseId;
+      }
+      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId: first! }).execute();
+      return describe(bundleId, true)(trx);
+    },
+    async (r) => describe(r.bundleId!, false)(deps.db),
+  );
 }

@@ -76,7 +76,7 @@ export async function withdrawCase(deps: CasesDeps, actor: Actor, caseId: string
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireApplicant(actor, c);
-    requireStatus(c, ['submitted', 'awaiting_supplement', 'in_progress', 'suspended'], '撤回');
+    requireStatus(c, ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended'], '撤回');
     const at = deps.now();
     await kq(trx).updateTable('cases.task').set({ status: 'cancelled', completedAt: at }).where('caseId', '=', c.id).where('status', '=', 'open').execute();
     await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'withdrawn', decidedAt: at, stageIndex: null, version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();

@@ -14,7 +14,7 @@ import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
 import { appendCaseEvent } from './events.js';
 
-export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex'>;
+export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId'>;
 
 /** The first stage at or after `from` whose conditions hold on the form, or -1. */
 export function nextApplicableStage(c: Pick<CaseRow, 'definition' | 'form'>, from: number): number {
@@ -28,6 +28,7 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
   if (index === -1) {
     await kq(db).updateTable('cases.case').set((eb) => ({ status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: '准予许可', version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
     await appendCaseEvent(db, { caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });
+    if (c.bundleId) await releaseWaiting(db, c.bundleId, ctx);
     return;
   }
   const stage = c.definition.stages[index]!;
@@ -68,4 +69,15 @@ export async function afterApproval(db: Db, c: CaseRow, ctx: { actor: Actor; at:
 export async function previousStage(db: Db, c: CaseRow): Promise<number> {
   const ran = await kq(db).selectFrom('cases.task').select('stageIndex').distinct().where('caseId', '=', c.id).where('stageIndex', '<', c.stageIndex!).orderBy('stageIndex', 'desc').limit(1).executeTakeFirst();
   return ran?.stageIndex ?? -1;
+}
+
+/** 联动: cases of the bundle whose prerequisites are all approved now go to the window. */
+async function releaseWaiting(db: Db, bundleId: string, ctx: { actor: Actor; at: Date }): Promise<void> {
+  const cases = await kq(db).selectFrom('cases.case').select(['id', 'status', 'basicCode', 'waitsFor']).where('bundleId', '=', bundleId).forUpdate().execute();
+  const approved = new Set(cases.filter((k) => k.status === 'approved').map((k) => k.basicCode));
+  for (const k of cases) {
+    if (k.status !== 'waiting' || !k.waitsFor.every((b) => approved.has(b))) continue;
+    await kq(db).updateTable('cases.case').set((eb) => ({ status: 'submitted', version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', k.id).execute();
+    await appendCaseEvent(db, { caseId: k.id, actor: ctx.actor, type: 'released', from: 'waiting', to: 'submitted', at: ctx.at, detail: { after: k.waitsFor } });
+  }
 }

@@ -66,3 +66,8 @@ export async function setLanguage(deps: IdentityDeps, actor: Actor, language: 'z
 export async function personName(db: Db, personId: string): Promise<string | undefined> {
   return (await iq(db).selectFrom('identity.personAccount').select('name').where('id', '=', personId).executeTakeFirst())?.name;
 }
+
+/** The population-registry record a person's account is bound to (for verified facts). */
+export async function registryPersonOf(db: Db, personId: string): Promise<string | undefined> {
+  return (await iq(db).selectFrom('identity.personAccount').select('registryPersonId').where('id', '=', personId).executeTakeFirst())?.registryPersonId;
+}
