@@ -32,6 +32,22 @@ export interface DemoAccounts {
   persons: { name: string; idNumber: string; phone: string; note: string }[];
 }
 
+/**
+ * Accounts for `count` residents of the population registry (none of them a legal representative)
+ * with one password, for benchmarks and demos. Returns how they sign in.
+ */
+export async function enrolResidents(deps: IdentityDeps, count: number, password: string): Promise<{ name: string; idNumber: string; phone: string }[]> {
+  const passwordHash = await hashPassword(password);
+  const residents = await sampleRegistryPersons(deps.db, deps.cipher, count, false);
+  const out: { name: string; idNumber: string; phone: string }[] = [];
+  for (const [i, r] of residents.entries()) {
+    const phone = `1370852${String(i).padStart(4, '0')}`;
+    await insertPersonAccount(deps, deps.db, { registry: r, phone, passwordHash, realNameLevel: 2, language: 'zh-CN' });
+    out.push({ name: r.name, idNumber: r.idNumber, phone });
+  }
+  return out;
+}
+
 export async function seedDemoAccounts(deps: IdentityDeps): Promise<DemoAccounts> {
   const meta = { ip: '127.0.0.1', userAgent: 'demo seed' };
   const staff: DemoAccounts['staff'] = [];

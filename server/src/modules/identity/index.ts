@@ -21,5 +21,5 @@ export type { IdentityDeps } from './identity.deps.js';
 export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, reencryptIdentityData, type StaffRole, type NewStaff } from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
-export { seedDemoAccounts, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
+export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
 export { personName, registryPersonOf } from './accounts/me.service.js';
