@@ -16,7 +16,7 @@ import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
-import { casesModule } from './modules/cases/index.js';
+import { casesModule, ItemProcesses } from './modules/cases/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
@@ -96,6 +96,6 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
-  await app.register(casesModule, { deps: { db: database.db, calendar, now: () => new Date(), publicUrl: config.publicUrl } });
+  await app.register(casesModule, { deps: { db: database.db, calendar, now: () => new Date(), publicUrl: config.publicUrl, processes: new ItemProcesses(database.db) } });
   return app;
 }

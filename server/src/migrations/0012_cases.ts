@@ -99,7 +99,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        actor_id uuid NOT NULL,
        key text NOT NULL,
        request_hash text NOT NULL,
-       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       -- Deferred: the key is claimed first in the submitting transaction, before the case exists.
+       case_id uuid NOT NULL REFERENCES cases."case" (id) DEFERRABLE INITIALLY DEFERRED,
        created_at timestamptz NOT NULL DEFAULT now(),
        PRIMARY KEY (actor_id, key)
      )`,

@@ -14,6 +14,7 @@ import { submitApplication } from './handling/submit.service.js';
 import { acceptCase } from './handling/window.service.js';
 import { resumeCase, suspendCase } from './handling/tasks.service.js';
 import { getCase } from './handling/read.service.js';
+import { ItemProcesses } from './process/item-processes.js';
 
 let t: TestApp;
 let applicant: Client;
@@ -170,7 +171,7 @@ describe('the window and parallel approval', () => {
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
-    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost' };
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0) };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');

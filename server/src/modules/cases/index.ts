@@ -12,3 +12,4 @@ export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, 
 };
 
 export type { CasesDeps } from './cases.deps.js';
+export { ItemProcesses } from './process/item-processes.js';

@@ -11,13 +11,12 @@ import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
 import { forbidden, invalid, unauthorized, unprocessable } from '../../../platform/errors.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
-import { getPublishedItem, getTheme } from '../../catalog/index.js';
+import { getTheme } from '../../catalog/index.js';
 import { entityFacts, personFacts } from '../../exchange/index.js';
 import { registryPersonOf } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
-import { processOf } from '../process/definitions.store.js';
 import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
@@ -71,8 +70,8 @@ async function replay(db: Db, actorId: string, key: string, hash: string): Promi
 
 /** Runs `write` in a transaction; a unique violation is a concurrent twin (answer it) or a tracking-code collision (retry). */
 async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: (trx: Db) => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
-  const earlier = await replay(deps.db, actorId, key, hash);
-  if (earlier) return fromReplay(earlier);
+  // No look-up first: the transaction claims the key before anything else, so a retry or a
+  // concurrent twin fails on it (after waiting for the first to commit) and is answered from it.
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.db.transaction().execute(write);
@@ -86,6 +85,7 @@ async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, ha
 }
 
 interface NewCase {
+  id?: string;
   item: Item;
   definition: ProcessDefinition;
   version: number;
@@ -97,7 +97,7 @@ interface NewCase {
 }
 
 async function insertCase(trx: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date): Promise<{ caseId: string; trackingCode: string }> {
-  const caseId = randomUUID();
+  const caseId = c.id ?? randomUUID();
   const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
   await kq(trx)
     .insertInto('cases.case')
@@ -157,8 +157,7 @@ async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: s
 export async function submitApplication(deps: CasesDeps, actor: Actor, input: Submission, idempotencyKey: string, applicantName: string): Promise<Submitted> {
   checkApplicant(actor, idempotencyKey);
   const hash = hashOf(input, actor);
-  const item = await getPublishedItem(deps.db, input.itemCode);
-  const { definition, version } = await processOf(deps.db, item);
+  const { item, definition, version } = await deps.processes.get(input.itemCode);
   return idempotently(
     deps,
     actor.id,
@@ -166,9 +165,9 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
     hash,
     async (trx) => {
       const at = deps.now();
-      const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at);
-      // The key is claimed in the same transaction: a concurrent twin waits on it and then fails.
+      const caseId = randomUUID();
       await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId }).execute();
+      const { trackingCode } = await insertCase(trx, actor, applicantName, { id: caseId, item, definition, version, form: input.form, status: 'submitted' }, at);
       const auto = await tryAutoApproval(trx, actor, caseId, definition, at);
       return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
     },
@@ -199,12 +198,10 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
       { field: 'body.include', code: 'CASES.UNKNOWN_STEP', message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` } },
     ]);
   }
+  if (steps.length === 0) throw unprocessable('CASES.THEME_EMPTY', { zh: '该主题在所选地区没有可办理的事项', en: 'This theme has no items that serve the chosen region' });
   const chosen = new Set(steps.map((s) => s.basicCode));
   const planned = await Promise.all(
-    steps.map(async (s) => {
-      const item = await getPublishedItem(deps.db, s.item.code);
-      return { item, ...(await processOf(deps.db, item)), waitsFor: s.after.filter((b) => chosen.has(b)) };
-    }),
+    steps.map(async (s) => ({ ...(await deps.processes.get(s.item.code)), waitsFor: s.after.filter((b) => chosen.has(b)) })),
   );
   const describe = (bundleId: string, created: boolean) => async (trx: Db): Promise<SubmittedBundle> => {
     const bundle = await kq(trx).selectFrom('cases.bundle').select(['trackingCode']).where('id', '=', bundleId).executeTakeFirstOrThrow();
@@ -219,17 +216,16 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
     async (trx) => {
       const at = deps.now();
       const bundleId = randomUUID();
+      const firstCaseId = randomUUID();
+      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId: firstCaseId }).execute();
       const trackingCode = newTrackingCode(beijingDate(at));
       await kq(trx)
         .insertInto('cases.bundle')
         .values({ id: bundleId, trackingCode, themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, form: JSON.stringify(input.form) })
         .execute();
-      let first: string | undefined;
-      for (const p of planned) {
-        const { caseId } = await insertCase(trx, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at);
-        first ??= caseId;
+      for (const [i, p] of planned.entries()) {
+        await insertCase(trx, actor, applicantName, { ...p, ...(i === 0 ? { id: firstCaseId } : {}), form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at);
       }
-      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId: first! }).execute();
       return describe(bundleId, true)(trx);
     },
     async (r) => describe(r.bundleId!, false)(deps.db),

@@ -20,13 +20,11 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
     requireStatus(c, ['submitted'], '受理');
     const at = deps.now();
     const today = beijingDate(at);
-    await kq(trx)
-      .updateTable('cases.case')
-      .set((eb) => ({ status: 'in_progress', acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays), version: eb('version', '+', 1), updatedAt: at }))
-      .where('id', '=', c.id)
-      .execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress', at, detail: { note } });
-    await openStage(trx, { ...c, status: 'in_progress' }, 0, { actor, at, today, calendar });
+    // Accepting and opening the first stage are one update of the case and one insert of events.
+    await openStage(trx, { ...c, status: 'in_progress' }, 0, { actor, at, today, calendar }, {
+      set: { status: 'in_progress', acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
+      events: [{ caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress', at, detail: { note } }],
+    });
   });
 }
 

@@ -33,7 +33,7 @@ export async function saveDefinition(deps: CasesDeps, actor: Actor, itemCode: st
     await kq(trx).updateTable('cases.processDefinition').set({ active: false }).where('itemCode', '=', item.code).where('active', '=', true).execute();
     await kq(trx).insertInto('cases.processDefinition').values({ id: randomUUID(), itemCode: item.code, version, definition: JSON.stringify(definition), active: true, createdBy: actor.id ?? 'system' }).execute();
     return { version };
-  });
+  }).finally(() => deps.processes.invalidate(item.code));
 }
 
 export async function readDefinition(deps: CasesDeps, itemCode: string): Promise<{ version: number; definition: ProcessDefinition }> {

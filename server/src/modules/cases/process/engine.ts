@@ -5,14 +5,14 @@
  * approved when no stage is left. Callers hold the case row locked (FOR UPDATE) for the whole step.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import { evaluate } from '../definitions/index.js';
 import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
-import { appendCaseEvent } from './events.js';
+import { appendCaseEvent, appendCaseEvents, type CaseEvent } from './events.js';
 
 export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId'>;
 
@@ -22,12 +22,27 @@ export function nextApplicableStage(c: Pick<CaseRow, 'definition' | 'form'>, fro
   return -1;
 }
 
-/** Opens the tasks of the next applicable stage at or after `from`; approves the case when none is left. */
-export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }): Promise<void> {
+/** What the caller changes in the same step (accepting, say), written together with the stage. */
+export interface StepChanges {
+  set?: Updateable<CaseTable>;
+  events?: CaseEvent[];
+}
+
+/**
+ * Opens the tasks of the next applicable stage at or after `from`, or approves the case when none
+ * is left; the caller's own changes to the case and its events go into the same statements.
+ */
+export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }, step: StepChanges = {}): Promise<void> {
   const index = nextApplicableStage(c, from);
+  const events = [...(step.events ?? [])];
   if (index === -1) {
-    await kq(db).updateTable('cases.case').set((eb) => ({ status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: '准予许可', version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
-    await appendCaseEvent(db, { caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });
+    await kq(db)
+      .updateTable('cases.case')
+      .set((eb) => ({ ...step.set, status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: '准予许可', version: eb('version', '+', 1), updatedAt: ctx.at }))
+      .where('id', '=', c.id)
+      .execute();
+    events.push({ caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });
+    await appendCaseEvents(db, events);
     if (c.bundleId) await releaseWaiting(db, c.bundleId, ctx);
     return;
   }
@@ -55,8 +70,9 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
       })),
     )
     .execute();
-  await kq(db).updateTable('cases.case').set((eb) => ({ stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
-  await appendCaseEvent(db, { caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } });
+  await kq(db).updateTable('cases.case').set((eb) => ({ ...step.set, stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
+  events.push({ caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } });
+  await appendCaseEvents(db, events);
 }
 
 /** After a task of the current stage is approved: the next stage once all of them are. */

@@ -50,30 +50,56 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-/** The live session behind a cookie token, as an actor (with a still-valid acting-for only). */
+/**
+ * The live session behind a cookie token, as an actor (with a still-valid acting-for only): one
+ * query for the session, its subject and the authorisation it acts under — this runs on every
+ * request of the web app.
+ */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | undefined> {
   if (!/^tbs_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = sha256(token);
   const s = await iq(db)
-    .selectFrom('identity.session')
-    .selectAll()
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', now)
+    .selectFrom('identity.session as s')
+    .leftJoin('identity.staff as st', (j) => j.onRef('st.id', '=', 's.subjectId').on('s.subjectKind', '=', 'staff').on('st.active', '=', true))
+    .leftJoin('identity.personAccount as p', (j) => j.onRef('p.id', '=', 's.subjectId').on('s.subjectKind', '=', 'person').on('p.active', '=', true))
+    .leftJoin('identity.enterpriseAgent as a', (j) =>
+      j
+        .onRef('a.enterpriseId', '=', 's.actingFor')
+        .onRef('a.personId', '=', 'p.id')
+        .on('a.revokedAt', 'is', null)
+        .on((eb) => eb.or([eb('a.expiresAt', 'is', null), eb('a.expiresAt', '>', now)])),
+    )
+    .leftJoin('identity.enterpriseAccount as e', 'e.id', 'a.enterpriseId')
+    .select([
+      's.subjectKind',
+      's.csrfToken',
+      's.lastSeenAt',
+      'st.id as staffId',
+      'st.roles',
+      'st.regionCode',
+      'st.departmentIds',
+      'p.id as personId',
+      'e.id as enterpriseId',
+      'e.creditCode',
+      'e.name as enterpriseName',
+      'a.role as agentRole',
+      'a.scopes as agentScopes',
+    ])
+    .where('s.tokenHash', '=', tokenHash)
+    .where('s.revokedAt', 'is', null)
+    .where('s.expiresAt', '>', now)
     .executeTakeFirst();
   if (!s) return undefined;
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await iq(db).updateTable('identity.session').set({ lastSeenAt: now }).where('tokenHash', '=', tokenHash).execute();
   }
   if (s.subjectKind === 'staff') {
-    const staff = await iq(db).selectFrom('identity.staff').select(['id', 'roles', 'regionCode', 'departmentIds']).where('id', '=', s.subjectId).where('active', '=', true).executeTakeFirst();
-    if (!staff) return undefined;
-    return { tokenHash, csrfToken: s.csrfToken, actor: { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'session' } };
+    if (!s.staffId) return undefined;
+    return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.staffId, kind: 'staff', roles: s.roles!, regionScope: s.regionCode!, departmentIds: s.departmentIds!, via: 'session' } };
   }
-  const person = await iq(db).selectFrom('identity.personAccount').select(['id']).where('id', '=', s.subjectId).where('active', '=', true).executeTakeFirst();
-  if (!person) return undefined;
-  const actingFor = s.actingFor ? await liveAuthorisation(db, person.id, s.actingFor, now) : undefined;
-  return { tokenHash, csrfToken: s.csrfToken, actor: { id: person.id, kind: 'person', roles: [], via: 'session', ...(actingFor ? { actingFor } : {}) } };
+  if (!s.personId) return undefined;
+  const actingFor: ActingFor | undefined = s.enterpriseId ? { enterpriseId: s.enterpriseId, creditCode: s.creditCode!, name: s.enterpriseName!, role: s.agentRole!, scopes: s.agentScopes! } : undefined;
+  return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.personId, kind: 'person', roles: [], via: 'session', ...(actingFor ? { actingFor } : {}) } };
 }
 
 /** The person's live authorisation to act for the enterprise (not revoked, not expired), if any. */
