@@ -18,7 +18,7 @@ import type { CasesDeps } from '../cases.deps.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
 import { evaluate } from '../definitions/index.js';
-import { appendCaseEvent } from '../process/events.js';
+import { appendCaseEvent, eventRows } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
 
 export interface Submission {
@@ -69,12 +69,12 @@ async function replay(db: Db, actorId: string, key: string, hash: string): Promi
 }
 
 /** Runs `write` in a transaction; a unique violation is a concurrent twin (answer it) or a tracking-code collision (retry). */
-async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: (trx: Db) => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
+async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: () => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
   // No look-up first: the transaction claims the key before anything else, so a retry or a
   // concurrent twin fails on it (after waiting for the first to commit) and is answered from it.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.transaction().execute(write);
+      return await write();
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       const twin = await replay(deps.db, actorId, key, hash);
@@ -96,39 +96,51 @@ interface NewCase {
   trackingCode?: string;
 }
 
-async function insertCase(trx: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date): Promise<{ caseId: string; trackingCode: string }> {
+/**
+ * Writes a new case, its first event and (when given) the claim of the idempotency key in one
+ * statement — atomic without a transaction, and one round trip to the database.
+ */
+async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
   const caseId = c.id ?? randomUUID();
   const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
-  await kq(trx)
-    .insertInto('cases.case')
-    .values({
-      id: caseId,
-      bundleId: c.bundleId ?? null,
-      basicCode: c.item.basicCode,
-      waitsFor: c.waitsFor ?? [],
-      trackingCode,
-      itemCode: c.item.code,
-      itemName: c.item.name,
-      regionCode: c.item.region.code,
-      departmentId: c.item.department.id,
-      definition: JSON.stringify(c.definition),
-      definitionVersion: c.version,
-      applicantPersonId: actor.id,
-      applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-      applicantName: actor.actingFor?.name ?? applicantName,
-      channel: 'online',
-      form: JSON.stringify(c.form),
-      status: c.status,
-      stageIndex: null,
-      promisedDays: c.definition.promisedLimitDays,
-      submittedAt: at,
-      acceptedOn: null,
-      dueOn: null,
-      decidedAt: null,
-      decisionNote: null,
-    })
-    .execute();
-  await appendCaseEvent(trx, { caseId, actor, type: 'submitted', from: null, to: c.status, at, detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) } });
+  const row = {
+    id: caseId,
+    bundleId: c.bundleId ?? null,
+    basicCode: c.item.basicCode,
+    waitsFor: c.waitsFor ?? [],
+    trackingCode,
+    itemCode: c.item.code,
+    itemName: c.item.name,
+    regionCode: c.item.region.code,
+    departmentId: c.item.department.id,
+    definition: JSON.stringify(c.definition),
+    definitionVersion: c.version,
+    applicantPersonId: actor.id,
+    applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
+    applicantName: actor.actingFor?.name ?? applicantName,
+    channel: 'online' as const,
+    form: JSON.stringify(c.form),
+    status: c.status,
+    stageIndex: null,
+    promisedDays: c.definition.promisedLimitDays,
+    submittedAt: at,
+    acceptedOn: null,
+    dueOn: null,
+    decidedAt: null,
+    decisionNote: null,
+  };
+  const events = eventRows([{ caseId, actor, type: 'submitted', from: null, to: c.status, at, detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) } }]);
+  const claimed = claim ? [{ actorId: actor.id, key: claim.key, requestHash: claim.hash, caseId }] : [];
+  if (claimed.length) {
+    await kq(db)
+      .with('claimed', (q) => q.insertInto('cases.idempotency').values(claimed))
+      .with('created', (q) => q.insertInto('cases.case').values(row))
+      .insertInto('cases.event')
+      .values(events)
+      .execute();
+  } else {
+    await kq(db).with('created', (q) => q.insertInto('cases.case').values(row)).insertInto('cases.event').values(events).execute();
+  }
   return { caseId, trackingCode };
 }
 
@@ -163,13 +175,20 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
     actor.id,
     idempotencyKey,
     hash,
-    async (trx) => {
+    async () => {
       const at = deps.now();
-      const caseId = randomUUID();
-      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId }).execute();
-      const { trackingCode } = await insertCase(trx, actor, applicantName, { id: caseId, item, definition, version, form: input.form, status: 'submitted' }, at);
-      const auto = await tryAutoApproval(trx, actor, caseId, definition, at);
-      return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
+      const claim = { key: idempotencyKey, hash };
+      if (!definition.autoApproval) {
+        // The common case: one statement claims the key (a retry or a concurrent twin fails on it,
+        // after the first commits) and writes the case and its first event.
+        const { caseId, trackingCode } = await insertCase(deps.db, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
+      }
+      return deps.db.transaction().execute(async (trx) => {
+        const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        const auto = await tryAutoApproval(trx, actor, caseId, definition, at);
+        return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
+      });
     },
     async (r) => ({ caseId: r.caseId, trackingCode: r.trackingCode, status: r.status, created: false }),
   );
@@ -213,21 +232,20 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
     actor.id,
     idempotencyKey,
     hash,
-    async (trx) => {
-      const at = deps.now();
-      const bundleId = randomUUID();
-      const firstCaseId = randomUUID();
-      await kq(trx).insertInto('cases.idempotency').values({ actorId: actor.id, key: idempotencyKey, requestHash: hash, caseId: firstCaseId }).execute();
-      const trackingCode = newTrackingCode(beijingDate(at));
-      await kq(trx)
-        .insertInto('cases.bundle')
-        .values({ id: bundleId, trackingCode, themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, form: JSON.stringify(input.form) })
-        .execute();
-      for (const [i, p] of planned.entries()) {
-        await insertCase(trx, actor, applicantName, { ...p, ...(i === 0 ? { id: firstCaseId } : {}), form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at);
-      }
-      return describe(bundleId, true)(trx);
-    },
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const at = deps.now();
+        const bundleId = randomUUID();
+        await kq(trx)
+          .insertInto('cases.bundle')
+          .values({ id: bundleId, trackingCode: newTrackingCode(beijingDate(at)), themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, form: JSON.stringify(input.form) })
+          .execute();
+        for (const [i, p] of planned.entries()) {
+          // The first case carries the claim of the key.
+          await insertCase(trx, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at, i === 0 ? { key: idempotencyKey, hash } : undefined);
+        }
+        return describe(bundleId, true)(trx);
+      }),
     async (r) => describe(r.bundleId!, false)(deps.db),
   );
 }

@@ -12,7 +12,7 @@ import type { WorkingCalendar } from '../../../platform/calendar/working-calenda
 import { evaluate } from '../definitions/index.js';
 import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
-import { appendCaseEvent, appendCaseEvents, type CaseEvent } from './events.js';
+import { appendCaseEvent, appendCaseEvents, eventRows, type CaseEvent } from './events.js';
 
 export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId'>;
 
@@ -47,32 +47,32 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
     return;
   }
   const stage = c.definition.stages[index]!;
-  await kq(db)
-    .insertInto('cases.task')
-    .values(
-      stage.tasks.map((t) => ({
-        id: randomUUID(),
-        caseId: c.id,
-        stageIndex: index,
-        stageKey: stage.key,
-        taskKey: t.key,
-        name: t.name,
-        departmentId: t.departmentId,
-        regionCode: c.regionCode,
-        role: t.role,
-        status: 'open' as const,
-        assigneeId: null,
-        limitDays: t.limitDays,
-        openedOn: ctx.today,
-        dueOn: dueAfter(ctx.calendar, ctx.today, t.limitDays),
-        completedAt: null,
-        opinion: null,
-      })),
-    )
-    .execute();
-  await kq(db).updateTable('cases.case').set((eb) => ({ ...step.set, stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id).execute();
+  const tasks = stage.tasks.map((t) => ({
+    id: randomUUID(),
+    caseId: c.id,
+    stageIndex: index,
+    stageKey: stage.key,
+    taskKey: t.key,
+    name: t.name,
+    departmentId: t.departmentId,
+    regionCode: c.regionCode,
+    role: t.role,
+    status: 'open' as const,
+    assigneeId: null,
+    limitDays: t.limitDays,
+    openedOn: ctx.today,
+    dueOn: dueAfter(ctx.calendar, ctx.today, t.limitDays),
+    completedAt: null,
+    opinion: null,
+  }));
   events.push({ caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } });
-  await appendCaseEvents(db, events);
+  // Tasks, the case and the events in one statement: one round trip to the database.
+  await kq(db)
+    .with('opened', (q) => q.insertInto('cases.task').values(tasks))
+    .with('moved', (q) => q.updateTable('cases.case').set((eb) => ({ ...step.set, stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id))
+    .insertInto('cases.event')
+    .values(eventRows(events))
+    .execute();
 }
 
 /** After a task of the current stage is approved: the next stage once all of them are. */
