@@ -154,6 +154,18 @@ describe('the window and parallel approval', () => {
     expect(late.statusCode).toBe(409);
   });
 
+  it('accepts a case once when two clerks accept it at the same moment', async () => {
+    const { caseId } = (await submit(applicant, 'double-accept-1')).json();
+    const clerks = await Promise.all([1, 2].map(() => staffHeader(['window_clerk'], item.regionCode)));
+    const results = await Promise.all(clerks.map((who) => t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: who }, payload: {} })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    const counts = await sql<{ tasks: number; accepted: number }>`
+      SELECT (SELECT count(*)::int FROM cases.task WHERE case_id = ${caseId}) AS tasks,
+             (SELECT count(*)::int FROM cases.event WHERE case_id = ${caseId} AND type = 'accepted') AS accepted`.execute(t.db);
+    expect(counts.rows[0]!.accepted).toBe(1);
+    expect(counts.rows[0]!.tasks).toBeGreaterThan(0);
+  });
+
   it('lets only one of two concurrent approvals decide a task', async () => {
     const { caseId } = (await submit(applicant, 'concurrent-key-1')).json();
     const clerk = await staffHeader(['window_clerk'], item.regionCode);

@@ -7,24 +7,35 @@ import type { Actor } from '../../../platform/context.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
 import { beijingDate, dueAfter } from '../process/clock.js';
-import { openStage } from '../process/engine.js';
+import { nextApplicableStage, openStage, stagePlan } from '../process/engine.js';
+import { guardedStep } from '../process/guarded-step.js';
 import { appendCaseEvent } from '../process/events.js';
-import { requireApplicant, requireWindow } from './access.js';
+import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { lockCase, requireStatus } from './load.js';
 
 export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
   const calendar = await deps.calendar.calendar();
+  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw caseNotFound(caseId);
+  requireWindow(actor, c);
+  requireStatus(c, ['submitted'], '受理');
+  const at = deps.now();
+  const today = beijingDate(at);
+  const accepted = { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress' as const, at, detail: { note } };
+  const set = { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) };
+  const first = nextApplicableStage(c, 0);
+  if (first !== -1) {
+    // The usual case: accept and open the first stage in one statement, guarded by the version read.
+    const { tasks, event } = stagePlan({ ...c, status: 'in_progress' }, first, { actor, at, today, calendar });
+    if (await guardedStep(deps.db, c, { ...set, stageIndex: first, at, tasks, events: [accepted, event] })) return;
+    const now = await kq(deps.db).selectFrom('cases.case').select(['id', 'status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    requireStatus(now, ['submitted'], '受理');
+  }
+  // No stage applies (approved at once), or the case moved meanwhile: the locked path.
   await deps.db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, caseId);
-    requireWindow(actor, c);
-    requireStatus(c, ['submitted'], '受理');
-    const at = deps.now();
-    const today = beijingDate(at);
-    // Accepting and opening the first stage are one update of the case and one insert of events.
-    await openStage(trx, { ...c, status: 'in_progress' }, 0, { actor, at, today, calendar }, {
-      set: { status: 'in_progress', acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
-      events: [{ caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress', at, detail: { note } }],
-    });
+    const locked = await lockCase(trx, caseId);
+    requireStatus(locked, ['submitted'], '受理');
+    await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar }, { set, events: [{ ...accepted, from: locked.status }] });
   });
 }
 

@@ -46,6 +46,19 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
     if (c.bundleId) await releaseWaiting(db, c.bundleId, ctx);
     return;
   }
+  const { tasks, event } = stagePlan(c, index, ctx);
+  events.push(event);
+  // Tasks, the case and the events in one statement: one round trip to the database.
+  await kq(db)
+    .with('opened', (q) => q.insertInto('cases.task').values(tasks))
+    .with('moved', (q) => q.updateTable('cases.case').set((eb) => ({ ...step.set, stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id))
+    .insertInto('cases.event')
+    .values(eventRows(events))
+    .execute();
+}
+
+/** The tasks that opening stage `index` creates, and its event. */
+export function stagePlan(c: CaseRow, index: number, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }) {
   const stage = c.definition.stages[index]!;
   const tasks = stage.tasks.map((t) => ({
     id: randomUUID(),
@@ -65,14 +78,8 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
     completedAt: null,
     opinion: null,
   }));
-  events.push({ caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } });
-  // Tasks, the case and the events in one statement: one round trip to the database.
-  await kq(db)
-    .with('opened', (q) => q.insertInto('cases.task').values(tasks))
-    .with('moved', (q) => q.updateTable('cases.case').set((eb) => ({ ...step.set, stageIndex: index, version: eb('version', '+', 1), updatedAt: ctx.at })).where('id', '=', c.id))
-    .insertInto('cases.event')
-    .values(eventRows(events))
-    .execute();
+  const event: CaseEvent = { caseId: c.id, actor: ctx.actor, type: 'stage-opened', from: c.status, to: c.status, at: ctx.at, detail: { stage: stage.key, tasks: stage.tasks.map((t) => t.key) } };
+  return { tasks, event };
 }
 
 /** After a task of the current stage is approved: the next stage once all of them are. */
