@@ -94,6 +94,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        ended_on date
      )`,
     `CREATE UNIQUE INDEX pause_open ON cases.pause (case_id) WHERE ended_on IS NULL`,
+    // 延期: an approver asks, a department head decides (行政许可法 第四十二条: at most ten more working days).
+    `CREATE TABLE cases.extension (
+       id uuid PRIMARY KEY,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       task_id uuid NOT NULL REFERENCES cases.task (id),
+       days integer NOT NULL CHECK (days BETWEEN 1 AND 30),
+       reason text NOT NULL,
+       status text NOT NULL CHECK (status IN ('pending', 'approved', 'refused')),
+       requested_by uuid NOT NULL,
+       requested_at timestamptz NOT NULL,
+       decided_by uuid,
+       decided_at timestamptz
+     )`,
+    `CREATE UNIQUE INDEX extension_pending ON cases.extension (case_id) WHERE status = 'pending'`,
     // One case per (applicant, Idempotency-Key); the request's hash tells a retry from a reuse.
     `CREATE TABLE cases.idempotency (
        actor_id uuid NOT NULL,

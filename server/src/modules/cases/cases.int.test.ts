@@ -180,6 +180,41 @@ describe('the window and parallel approval', () => {
   });
 });
 
+describe('working on a task', () => {
+  it('claims, hands over, notes an opinion and extends the deadline once with a department head’s approval', async () => {
+    await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
+    await t.app.inject({ method: 'PUT', url: `/api/admin/cases/definitions/${item.code}`, headers: { authorization: await staffHeader(['catalog_admin'], item.regionCode) }, payload: { promisedLimitDays: 5, stages: [{ key: 'decide', name: '审查决定', tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 5 }] }] } });
+    const { caseId } = (await submit(applicant, 'task-work-key-1')).json();
+    const clerk = await staffHeader(['window_clerk'], item.regionCode);
+    await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} });
+    const a = await t.staff(['approver'], item.regionCode);
+    const b = await t.staff(['approver'], item.regionCode);
+    const head = await t.staff(['department_head'], item.regionCode);
+    const caseNow = async () => (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json();
+    const post = (who: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { authorization: who }, payload });
+    let task = (await caseNow()).tasks[0];
+    expect((await post(a.authorization, `/api/tasks/${task.id}/claim`, { version: task.version })).statusCode).toBe(204);
+    task = (await caseNow()).tasks[0];
+    expect((await post(b.authorization, `/api/tasks/${task.id}/claim`, { version: task.version })).json().code).toBe('CASES.TASK_CLAIMED');
+    expect((await post(head.authorization, `/api/tasks/${task.id}/reassign`, { version: task.version, assigneeId: b.id })).statusCode).toBe(204);
+    expect((await post(b.authorization, `/api/tasks/${task.id}/opinions`, { text: '需补充现场照片' })).statusCode).toBe(204);
+
+    const before = await caseNow();
+    const asked = await post(b.authorization, `/api/tasks/${task.id}/extend`, { days: 5, reason: '需组织专家论证' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await post(b.authorization, `/api/tasks/${task.id}/extend`, { days: 3, reason: '再延' })).json().code).toBe('CASES.ALREADY_EXTENDED');
+    expect((await post(b.authorization, `/api/tasks/${task.id}/extend`, { days: 20, reason: '太长' })).statusCode).toBe(400);
+    expect((await post(b.authorization, `/api/extensions/${asked.json().extensionId}/approve`, {})).statusCode).toBe(403);
+    const approved = await post(head.authorization, `/api/extensions/${asked.json().extensionId}/approve`, {});
+    expect(approved.statusCode).toBe(200);
+    const after = await caseNow();
+    const cal = await new CalendarService(t.db).calendar();
+    expect(after.dueOn).toBe(cal.addWorkingDays(before.dueOn, 5).due);
+    expect(after.tasks[0].dueOn).toBe(cal.addWorkingDays(before.tasks[0].dueOn, 5).due);
+    expect(after.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['task-claimed', 'task-reassigned', 'opinion', 'extension-requested', 'extension-approved']));
+  });
+});
+
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import QRCode from 'qrcode';
 import { requireRoles } from '../../platform/http/auth.js';
 import { invalid, unauthorized } from '../../platform/errors.js';
-import { personName } from '../identity/index.js';
+import { findActiveStaff, personName } from '../identity/index.js';
 import type { CasesDeps } from './cases.deps.js';
 import { submitApplication, submitBundle } from './handling/submit.service.js';
 import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
+import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
 import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
 import { ProcessDefinition } from '../../../../contracts/cases.js';
@@ -151,6 +152,43 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       await suspendCase(deps, request.actor, request.params.id, request.body);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post('/api/tasks/:id/claim', { preHandler: approvers, schema: { tags, summary: '认领 Claim the task', params: Id, body: z.object({ version: z.number().int().min(1) }), response: { 204: z.null() } } }, async (request, reply) => {
+    await claimTask(deps, request.actor, request.params.id, request.body.version);
+    return reply.code(204).send(null);
+  });
+
+  app.post(
+    '/api/tasks/:id/reassign',
+    { preHandler: requireRoles('department_head'), schema: { tags, summary: '转办 Give the task to a colleague (department head)', params: Id, body: z.object({ version: z.number().int().min(1), assigneeId: z.uuid(), note: z.string().max(1000).default('') }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await reassignTask(deps, request.actor, request.params.id, request.body, (id) => findActiveStaff(deps.db, id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post('/api/tasks/:id/opinions', { preHandler: approvers, schema: { tags, summary: '办理意见 Add an opinion', params: Id, body: z.object({ text: Text(2000) }), response: { 204: z.null() } } }, async (request, reply) => {
+    await addOpinion(deps, request.actor, request.params.id, request.body.text);
+    return reply.code(204).send(null);
+  });
+
+  app.post(
+    '/api/tasks/:id/extend',
+    { preHandler: approvers, schema: { tags, summary: '申请延期 Ask for more working days (a department head decides; at most 10)', params: Id, body: z.object({ days: z.number().int().min(1).max(30), reason: Text(1000) }), response: { 201: z.object({ extensionId: z.uuid() }) } } },
+    async (request, reply) => reply.code(201).send(await requestExtension(deps, request.actor, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/extensions/:id/approve',
+    { preHandler: requireRoles('department_head'), schema: { tags, summary: '批准延期 Approve an extension (due dates move)', params: Id, response: { 200: z.object({ dueOn: z.string().nullable() }) } } },
+    async (request) => decideExtension(deps, request.actor, request.params.id, true),
+  );
+
+  app.post(
+    '/api/extensions/:id/refuse',
+    { preHandler: requireRoles('department_head'), schema: { tags, summary: '不批准延期 Refuse an extension', params: Id, response: { 200: z.object({ dueOn: z.string().nullable() }) } } },
+    async (request) => decideExtension(deps, request.actor, request.params.id, false),
   );
 
   app.get('/api/track/:code', { schema: { tags, summary: '全程一码 Progress by tracking code (no personal data; the case id for its applicant)', params: z.object({ code: z.string().max(20) }) } }, async (request) => trackCase(deps, request.actor, request.params.code));

@@ -83,6 +83,18 @@ export interface PauseTable {
   startedOn: string;
   endedOn: string | null;
 }
+export interface ExtensionTable {
+  id: string;
+  caseId: string;
+  taskId: string;
+  days: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
 export interface IdempotencyTable {
   actorId: string;
   key: string;
@@ -109,6 +121,7 @@ export type CasesTables = {
   'cases.case': CaseTable;
   'cases.task': TaskTable;
   'cases.pause': PauseTable;
+  'cases.extension': ExtensionTable;
   'cases.idempotency': IdempotencyTable;
   'cases.event': EventTable;
 };

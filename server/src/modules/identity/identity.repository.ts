@@ -36,3 +36,8 @@ export async function findStaffByTokenHash(db: Db, tokenHash: string, now: Date)
 export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
   return q(db).selectFrom('identity.staff').select(['id', 'username', 'displayName', 'regionCode', 'departmentIds', 'roles']).where('username', '=', username).executeTakeFirst();
 }
+
+/** An active staff member's region, departments and roles (for routing work to them). */
+export async function findActiveStaff(db: Db, id: string): Promise<{ regionCode: string; departmentIds: string[]; roles: string[] } | undefined> {
+  return q(db).selectFrom('identity.staff').select(['regionCode', 'departmentIds', 'roles']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+}

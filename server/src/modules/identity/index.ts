@@ -23,3 +23,4 @@ export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
 export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
 export { personName, registryPersonOf } from './accounts/me.service.js';
+export { findActiveStaff } from './identity.repository.js';
