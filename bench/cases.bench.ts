@@ -47,7 +47,8 @@ const cipher = createFieldCipher({ suite: 'sm4', current: 'k1', keys: { k1: key 
 await seedRegistries(database.db, cipher, { seed: 3, persons: CLIENTS * 3, enterprises: 10, villages: await listVillageAddresses(database.db, '52'), today: new Date() });
 const residents = await enrolResidents({ db: database.db, cipher, auditKey: key, production: false, log: console, now: () => new Date() }, CLIENTS, PASSWORD);
 const { rows: items } = await sql<{ code: string; regionCode: string; departmentId: string }>`
-  SELECT code, region_code, department_id FROM catalog.item WHERE published_version IS NOT NULL AND length(region_code) = 6 ORDER BY code LIMIT 1`.execute(database.db);
+  SELECT i.code, i.region_code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+  WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(database.db);
 const item = items[0]!;
 const clerkId = await createStaff(database.db, { username: 'bench.clerk', displayName: '压测窗口', regionCode: item.regionCode, roles: ['window_clerk'] });
 const adminId = await createStaff(database.db, { username: 'bench.admin', displayName: '压测管理员', regionCode: '52', roles: ['catalog_admin'] });

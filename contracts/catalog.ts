@@ -95,6 +95,25 @@ export const Fee = z.object({
 export type Fee = z.infer<typeof Fee>;
 
 /**
+ * One field of an item's application form (申请表). The form an administrator edits is this list;
+ * the JSON Schema the portal renders and the server validates with is generated from it.
+ */
+export const FormField = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/),
+  label: text(100),
+  type: z.enum(['string', 'text', 'number', 'date', 'boolean', 'choice', 'idNumber', 'creditCode', 'phone', 'region']),
+  required: z.boolean().default(true),
+  /** Choices of a `choice` field. */
+  options: z.array(text(100)).max(50).optional(),
+  /** Longest text, or largest number. */
+  max: z.number().int().min(0).max(1_000_000_000).optional(),
+  /** Smallest number. */
+  min: z.number().int().min(0).optional(),
+  help: z.string().max(300).optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+/**
  * The editable body of a guide: everything an administrator writes. Invariants that span fields
  * (promised ≤ legal limit, visits and online depth, delivery) are checked by the catalogue service
  * so that every violation is reported at once, not by this schema.
@@ -147,6 +166,8 @@ export const ItemGuide = z.object({
   keywords: z.array(text(50)).default([]),
   /** 事项简介 */
   summary: z.string().max(2000).default(''),
+  /** 申请表: the fields an applicant fills in online (empty: the item takes free-form remarks only). */
+  form: z.array(FormField).max(60).default([]),
 });
 export type ItemGuide = z.infer<typeof ItemGuide>;
 export type ItemGuideInput = z.input<typeof ItemGuide>;

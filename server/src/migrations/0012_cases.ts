@@ -94,6 +94,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        ended_on date
      )`,
     `CREATE UNIQUE INDEX pause_open ON cases.pause (case_id) WHERE ended_on IS NULL`,
+    // Drafts of applications (草稿): one per applicant (and enterprise acted for) and item.
+    `CREATE TABLE cases.draft (
+       id uuid PRIMARY KEY,
+       applicant_person_id uuid NOT NULL,
+       applicant_enterprise_id uuid,
+       item_code text NOT NULL,
+       form jsonb NOT NULL,
+       updated_at timestamptz NOT NULL
+     )`,
+    `CREATE UNIQUE INDEX draft_owner_item ON cases.draft (applicant_person_id, COALESCE(applicant_enterprise_id, '00000000-0000-0000-0000-000000000000'::uuid), item_code)`,
     // 延期: an approver asks, a department head decides (行政许可法 第四十二条: at most ten more working days).
     `CREATE TABLE cases.extension (
        id uuid PRIMARY KEY,

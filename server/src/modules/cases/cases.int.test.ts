@@ -41,7 +41,8 @@ beforeAll(async () => {
   // A published county-level licensing item and three departments of the same county.
   const row = await sql<{ code: string; regionCode: string; departmentId: string }>`
     SELECT i.code, i.region_code, i.department_id FROM catalog.item i
-    WHERE i.published_version IS NOT NULL AND length(i.region_code) = 6
+    JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0
       AND (SELECT count(*) FROM catalog.department d WHERE d.region_code = i.region_code) >= 3
     ORDER BY i.code LIMIT 1`.execute(t.db);
   item = row.rows[0]!;
@@ -79,6 +80,34 @@ describe('submission and tracking', () => {
     const qr = await t.app.inject({ method: 'GET', url: `/api/track/${trackingCode}/qr.svg` });
     expect(qr.headers['content-type']).toMatch(/image\/svg\+xml/);
     expect(qr.body).toContain('<svg');
+  });
+});
+
+describe('application forms and drafts', () => {
+  it('keeps a draft, refuses a form with every problem named, and submits a good one', async () => {
+    const food = (await sql<{ code: string }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db)).rows[0]!.code;
+    const schema = await t.app.inject({ method: 'GET', url: `/api/catalog/items/${food}/form-schema` });
+    expect(schema.headers['content-type']).toMatch(/application\/schema\+json/);
+    expect(schema.json()).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['operatorName', 'creditCode', 'phone']) });
+
+    expect((await applicant.call('PUT', `/api/drafts/${food}`, { form: { operatorName: '黔味小吃' } })).statusCode).toBe(200);
+    expect((await applicant.call('GET', `/api/drafts/${food}`)).json().form).toEqual({ operatorName: '黔味小吃' });
+    const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+    const form = { operatorName: '黔味小吃', creditCode, premises: '贵阳市云岩区中华北路 1 号', area: 60, format: '餐饮服务经营者', items: '热食类食品制售', safetyManager: '王芳', safetyManagerId: '11010519491231002X', phone: '13812345678' };
+    const post = (key: string, f: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': key },
+        payload: { itemCode: food, form: f },
+      });
+    const bad = await post('food-form-bad-1', { ...form, area: 0, format: '酒吧', safetyManagerId: '110105194912310021', phone: undefined });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('CASES.FORM_INVALID');
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['form.area', 'form.format', 'form.phone', 'form.safetyManagerId']);
+    const good = await post('food-form-good-1', form);
+    expect(good.statusCode, good.body).toBe(201);
+    expect((await applicant.call('GET', `/api/drafts/${food}`)).statusCode).toBe(404);
   });
 });
 

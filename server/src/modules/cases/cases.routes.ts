@@ -10,6 +10,7 @@ import { submitApplication, submitBundle } from './handling/submit.service.js';
 import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
+import { deleteDraft, getDraft, listDrafts, saveDraft } from './handling/drafts.service.js';
 import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
 import { ProcessDefinition } from '../../../../contracts/cases.js';
@@ -63,6 +64,17 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       return reply.code(created ? 201 : 200).send(result);
     },
   );
+
+  const ItemCodeParam = z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/) });
+  app.get('/api/drafts', { schema: { tags, summary: '我的草稿 My drafts', response: { 200: z.object({ drafts: z.array(z.object({ itemCode: z.string(), updatedAt: z.date() })) }) } } }, async (request) => ({ drafts: await listDrafts(deps, request.actor) }));
+  app.get('/api/drafts/:itemCode', { schema: { tags, summary: '草稿 A draft', params: ItemCodeParam } }, async (request) => getDraft(deps, request.actor, request.params.itemCode));
+  app.put('/api/drafts/:itemCode', { schema: { tags, summary: '保存草稿 Save a draft (not validated; submitting removes it)', params: ItemCodeParam, body: z.object({ form: Form }), response: { 200: z.object({ updatedAt: z.date() }) } } }, async (request) =>
+    saveDraft(deps, request.actor, request.params.itemCode, request.body.form),
+  );
+  app.delete('/api/drafts/:itemCode', { schema: { tags, summary: '删除草稿 Delete a draft', params: ItemCodeParam, response: { 204: z.null() } } }, async (request, reply) => {
+    await deleteDraft(deps, request.actor, request.params.itemCode);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/bundles/:id', { schema: { tags, summary: '一件事进度 One combined progress of a theme application', params: Id } }, async (request) => getBundle(deps, request.actor, request.params.id));
 

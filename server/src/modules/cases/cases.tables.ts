@@ -83,6 +83,14 @@ export interface PauseTable {
   startedOn: string;
   endedOn: string | null;
 }
+export interface DraftTable {
+  id: string;
+  applicantPersonId: string;
+  applicantEnterpriseId: string | null;
+  itemCode: string;
+  form: Json<Record<string, unknown>>;
+  updatedAt: Date;
+}
 export interface ExtensionTable {
   id: string;
   caseId: string;
@@ -121,6 +129,7 @@ export type CasesTables = {
   'cases.case': CaseTable;
   'cases.task': TaskTable;
   'cases.pause': PauseTable;
+  'cases.draft': DraftTable;
   'cases.extension': ExtensionTable;
   'cases.idempotency': IdempotencyTable;
   'cases.event': EventTable;

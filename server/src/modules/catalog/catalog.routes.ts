@@ -7,6 +7,7 @@ import { notFound } from '../../platform/errors.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { isValidRegionCode } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
+import { jsonSchemaOf } from './forms/application-form.js';
 import * as itemsRepo from './items.repository.js';
 import * as regions from './regions.repository.js';
 import { getTheme, hitOf, listThemes } from './themes.service.js';
@@ -54,6 +55,21 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       },
     },
     async (request) => getPublishedItem(db, request.params.code),
+  );
+
+  app.get(
+    '/api/catalog/items/:code/form-schema',
+    {
+      schema: {
+        tags,
+        summary: '申请表 JSON Schema The application form of a published item as JSON Schema',
+        params: z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code') }),
+      },
+    },
+    async (request, reply) => {
+      const item = await getPublishedItem(db, request.params.code);
+      return reply.type('application/schema+json').send({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `${item.name} 申请表`, ...jsonSchemaOf(item.form) });
+    },
   );
 
   app.get(

@@ -18,6 +18,13 @@ export function checkGuide(guide: ItemGuide): FieldError[] {
   if (guide.caseKind === '2' && guide.promisedLimitDays === 0) {
     out.push(violation('caseKind', 'CATALOG.PROMISED_WITHOUT_LIMIT', '承诺件须有大于 0 的承诺时限；当场办结的应为即办件', 'A promised item (承诺件) needs a promised limit above 0; same-day items are 即办件'));
   }
+  const keys = new Set<string>();
+  guide.form.forEach((f, i) => {
+    if (keys.has(f.key)) out.push(violation(`form.${i}.key`, 'CATALOG.DUPLICATE_FORM_FIELD', `申请表字段“${f.key}”重复`, `Form field "${f.key}" appears twice`));
+    keys.add(f.key);
+    if (f.type === 'choice' && (f.options?.length ?? 0) < 2) out.push(violation(`form.${i}.options`, 'CATALOG.CHOICE_WITHOUT_OPTIONS', `选择项“${f.label}”至少需要两个选项`, `Choice field "${f.label}" needs at least two options`));
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) out.push(violation(`form.${i}.min`, 'CATALOG.FORM_RANGE', `字段“${f.label}”的最小值大于最大值`, `Field "${f.label}" has min above max`));
+  });
   const names = new Set<string>();
   guide.materials.forEach((m, i) => {
     if (m.originals + m.copies < 1) {

@@ -11,7 +11,7 @@ import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
 import { forbidden, invalid, unauthorized, unprocessable } from '../../../platform/errors.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
-import { getTheme } from '../../catalog/index.js';
+import { getTheme, validateApplicationForm } from '../../catalog/index.js';
 import { entityFacts, personFacts } from '../../exchange/index.js';
 import { registryPersonOf } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
@@ -50,6 +50,12 @@ function checkApplicant(actor: Actor, idempotencyKey: string): asserts actor is 
       { field: 'headers.idempotency-key', code: 'CASES.BAD_IDEMPOTENCY_KEY', message: { zh: '格式不正确', en: 'Malformed' } },
     ]);
   }
+}
+
+/** The form data must fit the item's application form (every problem at once). */
+export function checkForm(item: Item, form: Record<string, unknown>): void {
+  const errors = validateApplicationForm(item.form, form);
+  if (errors.length) throw unprocessable('CASES.FORM_INVALID', { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` }, errors);
 }
 
 const hashOf = (request: unknown, actor: Actor) => createHash('sha256').update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null])).digest('hex');
@@ -134,6 +140,11 @@ async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: 
   if (claimed.length) {
     await kq(db)
       .with('claimed', (q) => q.insertInto('cases.idempotency').values(claimed))
+      // The applicant's draft of this item is done with.
+      .with('undrafted', (q) => {
+        const d = q.deleteFrom('cases.draft').where('applicantPersonId', '=', actor.id).where('itemCode', '=', c.item.code);
+        return actor.actingFor ? d.where('applicantEnterpriseId', '=', actor.actingFor.enterpriseId) : d.where('applicantEnterpriseId', 'is', null);
+      })
       .with('created', (q) => q.insertInto('cases.case').values(row))
       .insertInto('cases.event')
       .values(events)
@@ -170,6 +181,7 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
   checkApplicant(actor, idempotencyKey);
   const hash = hashOf(input, actor);
   const { item, definition, version } = await deps.processes.get(input.itemCode);
+  checkForm(item, input.form);
   return idempotently(
     deps,
     actor.id,

@@ -11,6 +11,7 @@ import { nextApplicableStage, openStage, stagePlan } from '../process/engine.js'
 import { guardedStep } from '../process/guarded-step.js';
 import { appendCaseEvent } from '../process/events.js';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
+import { checkForm } from './submit.service.js';
 import { lockCase, requireStatus } from './load.js';
 
 export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
@@ -67,6 +68,11 @@ export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: s
 }
 
 export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: string, input: { form?: Record<string, unknown>; note: string }): Promise<void> {
+  if (input.form) {
+    // Checked before the transaction (the item may have to be read; inside, only the handle may be used).
+    const c = await kq(deps.db).selectFrom('cases.case').select(['itemCode']).where('id', '=', caseId).executeTakeFirst();
+    if (c) checkForm((await deps.processes.get(c.itemCode)).item, input.form);
+  }
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireApplicant(actor, c);

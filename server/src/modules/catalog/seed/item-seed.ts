@@ -338,6 +338,8 @@ export interface ItemDef {
   exerciseLevel?: ItemGuideInput['exerciseLevel'];
   nature?: ItemGuideInput['implementerNature'];
   caseKind?: ItemGuideInput['caseKind'];
+  /** 申请表 fields the applicant fills in online. */
+  applicationForm?: ItemGuideInput['form'];
 }
 
 const WHO: Record<'person' | 'enterprise' | 'both' | 'org', ServiceObject[]> = {
@@ -412,6 +414,7 @@ export function item(def: ItemDef): ItemSeed {
     intermediaries: def.intermediaries ?? [],
     keywords: def.keywords,
     summary: def.summary,
+    form: def.applicationForm ?? [],
   };
   return { basicCode: def.code, level: def.level, category: def.category, guide, venueFor: venue };
 }

@@ -31,6 +31,17 @@ export const MARKET_ITEMS: ItemSeed[] = [
     visits: 0, provinceWide: true,
     result: { name: '食品经营许可证', type: 'license' },
     keywords: ['开饭店', '开餐馆', '开餐厅', '餐饮许可', '开小吃店', '卖食品', '开超市', '开奶茶店', '开火锅店', '食品许可证', '餐饮服务许可证'],
+    applicationForm: [
+      { key: 'operatorName', label: '经营者名称（与营业执照一致）', type: 'string', max: 100 },
+      { key: 'creditCode', label: '统一社会信用代码', type: 'creditCode' },
+      { key: 'premises', label: '经营场所', type: 'string', max: 200 },
+      { key: 'area', label: '经营场所面积（平方米）', type: 'number', min: 1, max: 100000 },
+      { key: 'format', label: '主体业态', type: 'choice', options: ['食品销售经营者', '餐饮服务经营者', '单位食堂'] },
+      { key: 'items', label: '经营项目', type: 'text', max: 1000, help: '如：热食类食品制售、冷食类食品制售、预包装食品销售' },
+      { key: 'safetyManager', label: '食品安全管理人员姓名', type: 'string', max: 50 },
+      { key: 'safetyManagerId', label: '食品安全管理人员身份证号码', type: 'idNumber' },
+      { key: 'phone', label: '联系电话', type: 'phone' },
+    ],
     summary: '开餐馆、小吃店、奶茶店或者销售散装食品、开超市的，须先取得食品经营许可证。全程网上办理，电子证照与纸质证书具有同等效力。',
   }),
   item({
