@@ -21,6 +21,7 @@ import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
+import { createFileStore } from './platform/storage/index.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -96,6 +97,17 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
-  await app.register(casesModule, { deps: { db: database.db, calendar, now: () => new Date(), publicUrl: config.publicUrl, processes: new ItemProcesses(database.db) } });
+  await app.register(casesModule, {
+    deps: {
+      db: database.db,
+      calendar,
+      now: () => new Date(),
+      publicUrl: config.publicUrl,
+      processes: new ItemProcesses(database.db),
+      files: createFileStore(config.storage),
+      uploadMaxBytes: config.uploadMaxBytes,
+      auditKey: keys.indexKey,
+    },
+  });
   return app;
 }

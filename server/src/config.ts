@@ -39,6 +39,17 @@ const Env = z.object({
   SERVE_WEB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The demo province (GB/T 2260 two-digit code). */
   DEMO_PROVINCE: z.string().regex(/^\d{2}$/).default('52'),
+  /** Where application materials are stored: local disk (STORAGE_DIR) or S3-compatible storage. */
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  STORAGE_DIR: z.string().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** Largest uploaded material, in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
   /** Requests per minute and client address: sign-in, SMS codes, registration. */
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
@@ -72,6 +83,11 @@ export type Config = Readonly<{
   rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
   /** Externally visible base URL, without a trailing slash. */
   publicUrl: string;
+  storage: Readonly<
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle?: boolean; accessKeyId?: string; secretAccessKey?: string }
+  >;
+  uploadMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -83,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.STORAGE === 's3' && !e.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: required when STORAGE=s3');
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither');
+  }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
   }
@@ -103,6 +125,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
+    storage: Object.freeze(
+      e.STORAGE === 's3'
+        ? {
+            kind: 's3' as const,
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+            ...(e.S3_FORCE_PATH_STYLE ? { forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' } : {}),
+            ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : {}),
+          }
+        : { kind: 'local' as const, dir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'files')) },
+    ),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   });
 }

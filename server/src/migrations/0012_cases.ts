@@ -94,6 +94,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        ended_on date
      )`,
     `CREATE UNIQUE INDEX pause_open ON cases.pause (case_id) WHERE ended_on IS NULL`,
+    // 申办一袋: what stands in for each material of the guide — an uploaded file, a licence or shared
+    // data the platform holds, or a written promise to bring it later (容缺).
+    `CREATE TABLE cases.material (
+       id uuid PRIMARY KEY,
+       case_id uuid NOT NULL REFERENCES cases."case" (id),
+       material_index integer NOT NULL CHECK (material_index >= 0),
+       name text NOT NULL,
+       kind text NOT NULL CHECK (kind IN ('upload', 'license', 'shared_data', 'promise')),
+       file_key text,
+       content_type text,
+       size integer,
+       reference text,
+       added_by uuid NOT NULL,
+       added_at timestamptz NOT NULL,
+       CHECK (kind <> 'upload' OR (file_key IS NOT NULL AND content_type IS NOT NULL AND size IS NOT NULL))
+     )`,
+    `CREATE INDEX material_case ON cases.material (case_id, material_index)`,
     // Drafts of applications (草稿): one per applicant (and enterprise acted for) and item.
     `CREATE TABLE cases.draft (
        id uuid PRIMARY KEY,

@@ -3,6 +3,8 @@
  * real application on top of it, and staff with API tokens.
  */
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -49,7 +51,8 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 
 export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', DATA_KEY: TEST_DATA_KEY, ...opts.env });
+  const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, ...opts.env });
   const app = await buildApp({ config, database });
   await app.ready();
   let n = 0;
@@ -65,6 +68,7 @@ export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<str
       await app.close();
       await database.close();
       await drop();
+      await fs.rm(files, { recursive: true, force: true });
     },
   };
 }

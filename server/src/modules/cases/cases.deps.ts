@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/index.js';
 import type { CalendarService } from '../../platform/calendar/calendar.service.js';
 import type { ItemProcesses } from './process/item-processes.js';
+import type { FileStore } from '../../platform/storage/index.js';
 
 /** What the case use cases need besides the caller. */
 export interface CasesDeps {
@@ -9,6 +10,11 @@ export interface CasesDeps {
   now: () => Date;
   /** Published items with their active process (a short-lived cache). */
   processes: ItemProcesses;
+  /** Where uploaded materials go, and how large one may be. */
+  files: FileStore;
+  uploadMaxBytes: number;
+  /** Key of the audit chain (staff reading an applicant's material is audited). */
+  auditKey: Buffer;
   /** Where people reach the platform (the QR code of a case points at its tracking page). */
   publicUrl: string;
 }

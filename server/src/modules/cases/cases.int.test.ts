@@ -15,6 +15,11 @@ import { acceptCase } from './handling/window.service.js';
 import { resumeCase, suspendCase } from './handling/tasks.service.js';
 import { getCase } from './handling/read.service.js';
 import { ItemProcesses } from './process/item-processes.js';
+import { createFileStore } from '../../platform/storage/index.js';
+import { TEST_DATA_KEY } from '../../test/keys.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 let t: TestApp;
 let applicant: Client;
@@ -108,6 +113,36 @@ describe('application forms and drafts', () => {
     const good = await post('food-form-good-1', form);
     expect(good.statusCode, good.body).toBe(201);
     expect((await applicant.call('GET', `/api/drafts/${food}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the materials bag', () => {
+  it('takes files checked by their bytes, lists what is missing, and audits staff reads', async () => {
+    const { caseId } = (await submit(applicant, 'materials-key-01')).json();
+    const headers = { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')! };
+    const bag = async (who: Record<string, string>) => (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/materials`, headers: who })).json();
+    const before = await bag(headers);
+    expect(before.materials.length).toBeGreaterThan(0);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const up = await t.app.inject({ method: 'PUT', url: `/api/cases/${caseId}/materials/0`, headers: { ...headers, 'content-type': 'application/pdf' }, payload: pdf });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ contentType: 'application/pdf', size: pdf.length });
+    const fake = await t.app.inject({ method: 'PUT', url: `/api/cases/${caseId}/materials/0`, headers: { ...headers, 'content-type': 'application/pdf' }, payload: Buffer.from('MZ this is not a pdf') });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().code).toMatch(/^STORAGE\./);
+    const after = await bag(headers);
+    expect(after.materials[0].provided).toMatchObject({ kind: 'upload', contentType: 'application/pdf' });
+    expect(after.missingRequired).not.toContain(after.materials[0].name);
+
+    const clerk = await t.staff(['window_clerk'], item.regionCode);
+    const file = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/materials/${up.json().materialId}/file`, headers: { authorization: clerk.authorization } });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.material-read' AND actor_id = ${clerk.id} AND target_id = ${caseId}`.execute(t.db);
+    expect(audited.rows[0]!.n).toBe(1);
+    const otherCounty = item.regionCode === '520102' ? '520103' : '520102';
+    const far = await t.staff(['window_clerk'], otherCounty);
+    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/materials/${up.json().materialId}/file`, headers: { authorization: far.authorization } })).statusCode).toBe(404);
   });
 });
 
@@ -247,7 +282,7 @@ describe('working on a task', () => {
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
-    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0) };
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, auditKey: Buffer.from(TEST_DATA_KEY, 'hex') };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');

@@ -11,6 +11,7 @@ import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdraw
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './handling/drafts.service.js';
+import { listMaterials, promiseMaterial, readMaterialFile, uploadMaterial } from './handling/materials.service.js';
 import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
 import { ProcessDefinition } from '../../../../contracts/cases.js';
@@ -64,6 +65,39 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       return reply.code(created ? 201 : 200).send(result);
     },
   );
+
+  const MaterialParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(200) });
+  // Uploads: the file is the body (PDF, JPEG, PNG, OFD), up to UPLOAD_MAX_BYTES; what it is is read from its bytes.
+  await app.register(async (files) => {
+    files.removeAllContentTypeParsers();
+    files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.uploadMaxBytes }, (_request, body, done) => done(null, body));
+    files.put(
+      '/api/cases/:id/materials/:index',
+      { schema: { tags, summary: '上传材料 Upload the file for a material of the guide (申办一袋)', params: MaterialParams } },
+      async (request, reply) => {
+        const { id, index } = request.params as z.infer<typeof MaterialParams>;
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return reply.code(201).send(await uploadMaterial(deps, request.actor, id, index, body, request.headers['content-type']));
+      },
+    );
+  });
+
+  app.post(
+    '/api/cases/:id/materials/:index/promise',
+    { schema: { tags, summary: '容缺承诺 Promise to bring a non-essential material later', params: MaterialParams, body: z.object({ promise: Text(1000) }), response: { 201: z.object({ materialId: z.uuid() }) } } },
+    async (request, reply) => reply.code(201).send(await promiseMaterial(deps, request.actor, request.params.id, request.params.index, request.body.promise)),
+  );
+
+  app.get('/api/cases/:id/materials', { schema: { tags, summary: '申办一袋 The materials of a case and what is still missing', params: Id } }, async (request) => listMaterials(deps, request.actor, request.params.id));
+
+  app.get('/api/cases/:id/materials/:materialId/file', { schema: { tags, summary: '材料文件 A material’s file (staff reads are audited)', params: z.object({ id: z.uuid(), materialId: z.uuid() }) } }, async (request, reply) => {
+    const file = await readMaterialFile(deps, request.actor, request.params.id, request.params.materialId, { ip: request.ip });
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file.bytes);
+  });
 
   const ItemCodeParam = z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/) });
   app.get('/api/drafts', { schema: { tags, summary: '我的草稿 My drafts', response: { 200: z.object({ drafts: z.array(z.object({ itemCode: z.string(), updatedAt: z.date() })) }) } } }, async (request) => ({ drafts: await listDrafts(deps, request.actor) }));

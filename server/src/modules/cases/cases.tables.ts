@@ -83,6 +83,19 @@ export interface PauseTable {
   startedOn: string;
   endedOn: string | null;
 }
+export interface MaterialTable {
+  id: string;
+  caseId: string;
+  materialIndex: number;
+  name: string;
+  kind: 'upload' | 'license' | 'shared_data' | 'promise';
+  fileKey: string | null;
+  contentType: string | null;
+  size: number | null;
+  reference: string | null;
+  addedBy: string;
+  addedAt: Date;
+}
 export interface DraftTable {
   id: string;
   applicantPersonId: string;
@@ -130,6 +143,7 @@ export type CasesTables = {
   'cases.task': TaskTable;
   'cases.pause': PauseTable;
   'cases.draft': DraftTable;
+  'cases.material': MaterialTable;
   'cases.extension': ExtensionTable;
   'cases.idempotency': IdempotencyTable;
   'cases.event': EventTable;
