@@ -2,6 +2,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from '../server/src/test/harness.js';
 
 export const SCREENSHOTS = path.resolve('artifacts/screenshots');
 
@@ -15,4 +17,35 @@ export async function launch(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The real server (with the built web app) on a free port, and Chromium, for one test file. */
+export interface Portal {
+  t: TestApp;
+  base: string;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startPortal(opts: { env?: Record<string, string> } = {}): Promise<Portal> {
+  const t = await createTestApp({ serveWeb: true, ...(opts.env ? { env: opts.env } : {}) });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  const browser = await launch();
+  return {
+    t,
+    base,
+    async newPage(viewport = { width: 1366, height: 900 }) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => {
+        throw e;
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

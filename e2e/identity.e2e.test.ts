@@ -5,37 +5,24 @@
  * reader's language; the sign-in page in English and on a phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../server/src/test/harness.js';
+import type { TestApp } from '../server/src/test/harness.js';
 import { client, GENEROUS_LIMITS, lastSmsCode, newPhone, register, registryPersons, type RegistryPerson } from '../server/src/test/people.js';
-import { launch, screenshot } from './browser.js';
+import { screenshot, startPortal, type Portal } from './browser.js';
 
+let portal: Portal;
 let t: TestApp;
-let browser: Browser;
 let base: string;
 const PASSWORD = 'Qiaoliang2026';
 
 beforeAll(async () => {
-  t = await createTestApp({ serveWeb: true, env: GENEROUS_LIMITS });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launch();
+  portal = await startPortal({ env: GENEROUS_LIMITS });
+  ({ t, base } = portal);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(async () => portal?.close());
 
-async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
-}
+const newPage = (viewport?: { width: number; height: number }): Promise<Page> => portal.newPage(viewport);
 
 const masked = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
 

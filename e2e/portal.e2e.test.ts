@@ -4,34 +4,19 @@
  * Screenshots of each page go to artifacts/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
-import { createTestApp, type TestApp } from '../server/src/test/harness.js';
-import { launch, screenshot } from './browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot, startPortal, type Portal } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
+let portal: Portal;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ serveWeb: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launch();
+  portal = await startPortal();
+  ({ base } = portal);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(async () => portal?.close());
 
-async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
-}
+const newPage = (viewport?: { width: number; height: number }): Promise<Page> => portal.newPage(viewport);
 
 describe('portal', () => {
   it('finds 食品经营许可 from "我要开饭店" and shows its full guide', async () => {
