@@ -19,7 +19,7 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, ItemProcesses } from './modules/cases/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { catalogRoutes } from './modules/catalog/index.js';
-import { identityAuthResolver, identityRoutes } from './modules/identity/index.js';
+import { identityAuthResolver, identityRoutes, personByIdNumber } from './modules/identity/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import cookie from '@fastify/cookie';
@@ -107,6 +107,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       files: createFileStore(config.storage),
       uploadMaxBytes: config.uploadMaxBytes,
       auditKey: keys.indexKey,
+      findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
     },
   });
   return app;

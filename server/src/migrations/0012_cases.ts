@@ -47,6 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        applicant_enterprise_id uuid,
        applicant_name text NOT NULL,
        channel text NOT NULL CHECK (channel IN ('online', 'window')),
+       -- The window clerk who filed it for a walk-in resident (窗口代录).
+       filed_by uuid,
        form jsonb NOT NULL,
        status text NOT NULL CHECK (status IN ('waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn')),
        stage_index integer,

@@ -13,6 +13,8 @@ export interface CasesDeps {
   /** Where uploaded materials go, and how large one may be. */
   files: FileStore;
   uploadMaxBytes: number;
+  /** A registered person by ID number (identity owns the accounts and their encrypted identifiers). */
+  findResident: (idNumber: string) => Promise<{ id: string; name: string } | undefined>;
   /** Key of the audit chain (staff reading an applicant's material is audited). */
   auditKey: Buffer;
   /** Where people reach the platform (the QR code of a case points at its tracking page). */

@@ -24,6 +24,7 @@ import path from 'node:path';
 let t: TestApp;
 let applicant: Client;
 let applicantId: string;
+let applicantPerson: { idNumber: string; name: string };
 let item: { code: string; regionCode: string; departmentId: string };
 let departments: string[];
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   t = await createTestApp({ env: GENEROUS_LIMITS });
   const [p] = await registryPersons(t, 'any', 1);
   ({ c: applicant, personId: applicantId } = await register(t, p!));
+  applicantPerson = p!;
   // A published county-level licensing item and three departments of the same county.
   const row = await sql<{ code: string; regionCode: string; departmentId: string }>`
     SELECT i.code, i.region_code, i.department_id FROM catalog.item i
@@ -113,6 +115,25 @@ describe('application forms and drafts', () => {
     const good = await post('food-form-good-1', form);
     expect(good.statusCode, good.body).toBe(201);
     expect((await applicant.call('GET', `/api/drafts/${food}`)).statusCode).toBe(404);
+  });
+});
+
+describe('walk-in applications', () => {
+  it('lets a window file for a registered resident and accept at once; the case is the resident’s', async () => {
+    await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
+    const clerk = await t.staff(['window_clerk'], item.regionCode);
+    const file = (key: string, body: object) => t.app.inject({ method: 'POST', url: '/api/window/applications', headers: { authorization: clerk.authorization, 'idempotency-key': key }, payload: body });
+    const wrongName = await file('walk-in-key-001', { idNumber: applicantPerson.idNumber, name: '冒名者', itemCode: item.code, form: { note: '窗口代录' } });
+    expect(wrongName.statusCode).toBe(422);
+    const res = await file('walk-in-key-002', { idNumber: applicantPerson.idNumber, name: applicantPerson.name, itemCode: item.code, form: { note: '窗口代录' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().status).toBe('in_progress');
+    const mine = (await applicant.call('GET', '/api/cases')).json().cases.map((k: { id: string }) => k.id);
+    expect(mine).toContain(res.json().caseId);
+    const detail = (await applicant.call('GET', `/api/cases/${res.json().caseId}`)).json();
+    expect(detail).toMatchObject({ channel: 'window', status: 'in_progress' });
+    const looked = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.resident-looked-up' AND actor_id = ${clerk.id}`.execute(t.db);
+    expect(looked.rows[0]!.n).toBe(2);
   });
 });
 
@@ -282,7 +303,7 @@ describe('working on a task', () => {
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
-    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, auditKey: Buffer.from(TEST_DATA_KEY, 'hex') };
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), findResident: async () => undefined };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');

@@ -6,7 +6,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { invalid, unauthorized } from '../../platform/errors.js';
 import { findActiveStaff, personName } from '../identity/index.js';
 import type { CasesDeps } from './cases.deps.js';
-import { submitApplication, submitBundle } from './handling/submit.service.js';
+import { fileForResident, submitApplication, submitBundle } from './handling/submit.service.js';
 import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
@@ -116,6 +116,30 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     if (request.actor.kind !== 'person') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
     return { cases: await myCases(deps, request.actor) };
   });
+
+  app.post(
+    '/api/window/applications',
+    {
+      preHandler: window,
+      schema: {
+        tags,
+        summary: '窗口代录 File an application for a walk-in resident (and accept it at once)',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
+        body: z.object({ idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/), name: Text(50), itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form, acceptNow: z.boolean().default(true) }),
+        response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }) },
+      },
+    },
+    async (request, reply) => {
+      const { acceptNow, ...input } = request.body;
+      const filed = await fileForResident(deps, request.actor, input, request.headers['idempotency-key'], { ip: request.ip });
+      if (filed.created && acceptNow) {
+        await acceptCase(deps, request.actor, filed.caseId, '窗口代录，当场受理');
+        filed.status = 'in_progress';
+      }
+      const { created, ...result } = filed;
+      return reply.code(created ? 201 : 200).send(result);
+    },
+  );
 
   app.get('/api/cases/:id', { schema: { tags, summary: '办件详情 A case with its tasks, history and days left', params: Id } }, async (request) => getCase(deps, request.actor, request.params.id));
 

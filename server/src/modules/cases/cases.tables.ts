@@ -44,6 +44,7 @@ export interface CaseTable {
   applicantEnterpriseId: string | null;
   applicantName: string;
   channel: 'online' | 'window';
+  filedBy: string | null;
   form: Json<Record<string, unknown>>;
   status: CaseStatus;
   stageIndex: number | null;

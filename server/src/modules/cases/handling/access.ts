@@ -8,7 +8,7 @@ import { isWithinScope } from '../../../platform/scope.js';
 import type { Selectable } from 'kysely';
 import type { CaseTable } from '../cases.tables.js';
 
-type Owned = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'departmentId' | 'applicantPersonId' | 'applicantEnterpriseId'>;
+type Owned = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'departmentId' | 'applicantPersonId' | 'applicantEnterpriseId'> & { filedBy?: string | null };
 
 export const caseNotFound = (id: string) => notFound('CASES.NOT_FOUND', { zh: '办件不存在或无权查看', en: 'No such case, or not yours to see' }, [], { id });
 
@@ -34,5 +34,6 @@ export function requireWindow(actor: Actor, c: Owned): void {
   if (actor.kind !== 'staff' || !actor.roles.includes('window_clerk')) {
     throw forbidden('CASES.WINDOW_ONLY', { zh: '仅综合窗口人员可办理', en: 'Only window clerks can do this' });
   }
-  if (!isWithinScope({ ...actor, departmentIds: [] }, { regionCode: c.regionCode })) throw caseNotFound(c.id);
+  // A window accepts the cases of its region, and those it filed itself for walk-in residents.
+  if (c.filedBy !== actor.id && !isWithinScope({ ...actor, departmentIds: [] }, { regionCode: c.regionCode })) throw caseNotFound(c.id);
 }

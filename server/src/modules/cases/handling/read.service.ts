@@ -55,7 +55,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
       opinion: t.opinion,
       completedAt: t.completedAt,
     })),
-    events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId })),
+    events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId, detail: e.detail })),
   };
 }
 

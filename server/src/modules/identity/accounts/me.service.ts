@@ -71,3 +71,8 @@ export async function personName(db: Db, personId: string): Promise<string | und
 export async function registryPersonOf(db: Db, personId: string): Promise<string | undefined> {
   return (await iq(db).selectFrom('identity.personAccount').select('registryPersonId').where('id', '=', personId).executeTakeFirst())?.registryPersonId;
 }
+
+/** The account of a person by ID number (a window filing for a walk-in resident), or undefined. */
+export async function personByIdNumber(deps: Pick<IdentityDeps, 'db' | 'cipher'>, idNumber: string): Promise<{ id: string; name: string } | undefined> {
+  return iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name']).where('idNumberIndex', '=', deps.cipher.blindIndex(idNumber.trim().toUpperCase())).where('active', '=', true).executeTakeFirst();
+}
