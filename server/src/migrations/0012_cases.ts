@@ -58,11 +58,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        due_on date,
        decided_at timestamptz,
        decision_note text,
+       -- 决定书文号, numbered per department and year (unique within the department).
+       decision_no text,
        version integer NOT NULL DEFAULT 1,
        updated_at timestamptz NOT NULL DEFAULT now()
      )`,
     `CREATE INDEX case_applicant ON cases."case" (applicant_person_id, submitted_at DESC)`,
     `CREATE INDEX case_enterprise ON cases."case" (applicant_enterprise_id, submitted_at DESC) WHERE applicant_enterprise_id IS NOT NULL`,
+    `CREATE UNIQUE INDEX case_decision_no ON cases."case" (department_id, decision_no) WHERE decision_no IS NOT NULL`,
     `CREATE INDEX case_bundle ON cases."case" (bundle_id) WHERE bundle_id IS NOT NULL`,
     `CREATE INDEX case_window ON cases."case" (region_code, status) WHERE status IN ('submitted', 'awaiting_supplement')`,
     `CREATE TABLE cases.task (
@@ -113,6 +116,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        CHECK (kind <> 'upload' OR (file_key IS NOT NULL AND content_type IS NOT NULL AND size IS NOT NULL))
      )`,
     `CREATE INDEX material_case ON cases.material (case_id, material_index)`,
+    `CREATE TABLE cases.decision_seq (
+       department_id uuid NOT NULL,
+       year integer NOT NULL,
+       last integer NOT NULL,
+       PRIMARY KEY (department_id, year)
+     )`,
     // Drafts of applications (草稿): one per applicant (and enterprise acted for) and item.
     `CREATE TABLE cases.draft (
        id uuid PRIMARY KEY,

@@ -233,6 +233,12 @@ describe('the window and parallel approval', () => {
     for (const [i, who] of approvers.entries()) expect((await act(who, open.find((k: { name: string }) => k.name === `部门${i + 1}审查`), 'approve')).statusCode).toBe(204);
     const done = await detail();
     expect(done.status).toBe('approved');
+    expect(done.decisionNo).toMatch(/^许〔\d{4}〕\d{6}号$/);
+    // The licence module hears of it through the outbox.
+    const decided = await sql<{ payload: unknown }>`SELECT payload FROM platform.outbox WHERE topic = 'cases.case-decided' AND aggregate_id = ${caseId}`.execute(t.db);
+    expect(decided.rows).toHaveLength(1);
+    const payload = decided.rows[0]!.payload;
+    expect(typeof payload === 'string' ? JSON.parse(payload) : payload).toMatchObject({ decision: 'approved', itemCode: item.code, applicantPersonId: applicantId, decisionNo: done.decisionNo });
     expect(done.events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'returned', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'task-approved', 'task-approved', 'approved']);
     // Approving a decided case is refused with its state.
     const late = await act(approvers[0]!, { id: open[0].id, version: open[0].version }, 'approve');

@@ -54,6 +54,7 @@ export interface CaseTable {
   dueOn: string | null;
   decidedAt: Date | null;
   decisionNote: string | null;
+  decisionNo: Generated<string | null>;
   version: Generated<number>;
   updatedAt: Generated<Date>;
 }
@@ -96,6 +97,11 @@ export interface MaterialTable {
   reference: string | null;
   addedBy: string;
   addedAt: Date;
+}
+export interface DecisionSeqTable {
+  departmentId: string;
+  year: number;
+  last: number;
 }
 export interface DraftTable {
   id: string;
@@ -144,6 +150,7 @@ export type CasesTables = {
   'cases.task': TaskTable;
   'cases.pause': PauseTable;
   'cases.draft': DraftTable;
+  'cases.decisionSeq': DecisionSeqTable;
   'cases.material': MaterialTable;
   'cases.extension': ExtensionTable;
   'cases.idempotency': IdempotencyTable;

@@ -41,6 +41,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
     remainingWorkingDays: open && c.dueOn ? remainingWorkingDays(calendar, today, c.dueOn) : null,
     decidedAt: c.decidedAt,
     decisionNote: c.decisionNote,
+    decisionNo: c.decisionNo,
     stage: c.stageIndex !== null ? c.definition.stages[c.stageIndex]!.name : null,
     tasks: tasks.map((t) => ({
       id: t.id,

@@ -21,6 +21,7 @@ import { beijingDate } from '../process/clock.js';
 import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent, eventRows } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
+import { recordDecision } from '../process/decision.js';
 
 export interface Submission {
   itemCode: string;
@@ -172,7 +173,7 @@ async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: 
  * legal-entity registries, never what the applicant typed), the case is accepted and approved by
  * the system at once. Returns whether it was.
  */
-async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: string, definition: ProcessDefinition, at: Date): Promise<boolean> {
+async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: string, item: Item, definition: ProcessDefinition, at: Date): Promise<boolean> {
   if (!definition.autoApproval) return false;
   const today = beijingDate(at);
   const registryId = await registryPersonOf(trx, actor.id);
@@ -186,6 +187,7 @@ async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: s
     .execute();
   await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'accepted', from: 'submitted', to: 'in_progress', at, detail: { auto: true } });
   await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'approved', from: 'in_progress', to: 'approved', at, detail: { auto: true, rules: definition.autoApproval.rules.length } });
+  await recordDecision(trx, { id: caseId, departmentId: item.department.id, itemCode: item.code, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null }, 'approved', at, SYSTEM.id);
   return true;
 }
 
@@ -210,7 +212,7 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
       }
       return deps.db.transaction().execute(async (trx) => {
         const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
-        const auto = await tryAutoApproval(trx, actor, caseId, definition, at);
+        const auto = await tryAutoApproval(trx, actor, caseId, item, definition, at);
         return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
       });
     },

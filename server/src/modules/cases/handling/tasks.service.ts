@@ -13,6 +13,7 @@ import { kq, type PauseKind } from '../cases.tables.js';
 import { beijingDate, pausedWorkingDays } from '../process/clock.js';
 import { afterApproval, openStage, previousStage } from '../process/engine.js';
 import { appendCaseEvent } from '../process/events.js';
+import { recordDecision } from '../process/decision.js';
 import { lockCase, requireStatus } from './load.js';
 
 const taskNotFound = (id: string) => notFound('CASES.TASK_NOT_FOUND', { zh: '任务不存在或不在您的办理范围', en: 'No such task within your scope' }, [], { id });
@@ -79,6 +80,7 @@ export async function refuseTask(deps: CasesDeps, actor: Actor, taskId: string, 
       .where('id', '=', c.id)
       .execute();
     await appendCaseEvent(trx, { caseId: c.id, actor, type: 'refused', from: c.status, to: 'refused', taskId: task.id, at, detail: { opinion: input.opinion, legalBasis: input.legalBasis } });
+    await recordDecision(trx, c, 'refused', at, actor.id);
   });
 }
 

@@ -10,6 +10,7 @@ import { beijingDate, dueAfter } from '../process/clock.js';
 import { nextApplicableStage, openStage, stagePlan } from '../process/engine.js';
 import { guardedStep } from '../process/guarded-step.js';
 import { appendCaseEvent } from '../process/events.js';
+import { recordDecision } from '../process/decision.js';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { checkForm } from './submit.service.js';
 import { lockCase, requireStatus } from './load.js';
@@ -52,6 +53,7 @@ export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: stri
       .where('id', '=', c.id)
       .execute();
     await appendCaseEvent(trx, { caseId: c.id, actor, type: 'not-accepted', from: c.status, to: 'not_accepted', at, detail: reason });
+    await recordDecision(trx, c, 'not_accepted', at, actor.id);
   });
 }
 

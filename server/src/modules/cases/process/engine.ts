@@ -12,9 +12,10 @@ import type { WorkingCalendar } from '../../../platform/calendar/working-calenda
 import { evaluate } from '../definitions/index.js';
 import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
+import { recordDecision } from './decision.js';
 import { appendCaseEvent, appendCaseEvents, eventRows, type CaseEvent } from './events.js';
 
-export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId'>;
+export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId' | 'departmentId' | 'itemCode' | 'applicantPersonId' | 'applicantEnterpriseId'>;
 
 /** The first stage at or after `from` whose conditions hold on the form, or -1. */
 export function nextApplicableStage(c: Pick<CaseRow, 'definition' | 'form'>, from: number): number {
@@ -43,6 +44,7 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
       .execute();
     events.push({ caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });
     await appendCaseEvents(db, events);
+    await recordDecision(db, c, 'approved', ctx.at, ctx.actor.id);
     if (c.bundleId) await releaseWaiting(db, c.bundleId, ctx);
     return;
   }

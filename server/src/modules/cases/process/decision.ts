@@ -1,0 +1,39 @@
+/**
+ * A decision (准予许可, 不予许可, 不予受理) gets its document number (决定书文号, per department
+ * and year: 许〔2026〕000123号) and is announced on the outbox as `cases.case-decided`, which the
+ * licence module listens to in order to issue the e-licence of an approved item.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.js';
+import { appendEvent } from '../../../platform/outbox.js';
+import { kq } from '../cases.tables.js';
+
+export type Decision = 'approved' | 'refused' | 'not_accepted';
+const PREFIX: Record<Decision, string> = { approved: '许', refused: '不许', not_accepted: '不受' };
+
+export async function recordDecision(
+  db: Db,
+  c: { id: string; departmentId: string; itemCode: string; applicantPersonId: string; applicantEnterpriseId: string | null; bundleId?: string | null },
+  decision: Decision,
+  at: Date,
+  actorId: string | null,
+): Promise<string> {
+  const year = Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const { rows } = await sql<{ last: number }>`
+    INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
+    ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
+    RETURNING last`.execute(db);
+  const decisionNo = `${PREFIX[decision]}〔${year}〕${String(rows[0]!.last).padStart(6, '0')}号`;
+  await kq(db).updateTable('cases.case').set({ decisionNo }).where('id', '=', c.id).execute();
+  await appendEvent(
+    db,
+    {
+      topic: 'cases.case-decided',
+      aggregateType: 'cases.case',
+      aggregateId: c.id,
+      payload: { caseId: c.id, decision, decisionNo, itemCode: c.itemCode, applicantPersonId: c.applicantPersonId, applicantEnterpriseId: c.applicantEnterpriseId, bundleId: c.bundleId ?? null, decidedAt: at.toISOString() },
+    },
+    actorId,
+  );
+  return decisionNo;
+}
