@@ -91,6 +91,11 @@ export function SiteHeader() {
               {t('nav.negativeList')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/track" className={navClass}>
+              {t('cases.nav.track')}
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <p className="sr-only" role="status" aria-live="polite">

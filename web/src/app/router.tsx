@@ -15,6 +15,11 @@ const LoginPage = lazy(() => import('../modules/identity/LoginPage'));
 const RegisterPage = lazy(() => import('../modules/identity/RegisterPage'));
 const MePage = lazy(() => import('../modules/identity/MePage'));
 const PrivacyPage = lazy(() => import('../modules/identity/PrivacyPage'));
+const MyCasesPage = lazy(() => import('../modules/cases/MyCasesPage'));
+const MyCasePage = lazy(() => import('../modules/cases/MyCasePage'));
+const TrackPage = lazy(() => import('../modules/cases/TrackPage'));
+const WorkbenchPage = lazy(() => import('../modules/cases/WorkbenchPage'));
+const WorkbenchCasePage = lazy(() => import('../modules/cases/WorkbenchCasePage'));
 
 export const router = createBrowserRouter([
   {
@@ -34,6 +39,12 @@ export const router = createBrowserRouter([
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'me', element: <MePage /> },
+          { path: 'me/cases', element: <MyCasesPage /> },
+          { path: 'me/cases/:id', element: <MyCasePage /> },
+          { path: 'track', element: <TrackPage /> },
+          { path: 'track/:code', element: <TrackPage /> },
+          { path: 'workbench', element: <WorkbenchPage /> },
+          { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

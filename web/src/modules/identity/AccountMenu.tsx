@@ -80,6 +80,19 @@ export function AccountMenu({ onAnnounce }: { onAnnounce: (message: string) => v
             {t('identity.myAccount')}
           </Link>
         </li>
+        {data.kind === 'person' ? (
+          <li>
+            <Link to="/me/cases" onClick={() => setOpen(false)}>
+              {t('cases.nav.myCases')}
+            </Link>
+          </li>
+        ) : (
+          <li>
+            <Link to="/workbench" onClick={() => setOpen(false)}>
+              {t('cases.nav.workbench')}
+            </Link>
+          </li>
+        )}
         <li>
           <button
             type="button"

@@ -50,6 +50,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
       departmentId: t.departmentId,
       status: t.status,
       version: t.version,
+      assigneeId: t.assigneeId,
       openedOn: t.openedOn,
       dueOn: t.dueOn,
       remainingWorkingDays: t.status === 'open' ? remainingWorkingDays(calendar, today, t.dueOn) : null,
@@ -90,7 +91,7 @@ export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: nu
     kq(deps.db)
       .selectFrom('cases.task as t')
       .innerJoin('cases.case as c', 'c.id', 't.caseId')
-      .select(['t.id', 't.name', 't.stageKey', 't.dueOn', 't.openedOn', 't.version', 't.role', 't.departmentId', 'c.id as caseId', 'c.trackingCode', 'c.itemName', 'c.status as caseStatus', 'c.dueOn as caseDueOn'])
+      .select(['t.id', 't.name', 't.stageKey', 't.dueOn', 't.openedOn', 't.version', 't.role', 't.departmentId', 't.assigneeId', 'c.id as caseId', 'c.trackingCode', 'c.itemName', 'c.status as caseStatus', 'c.dueOn as caseDueOn'])
       .where('t.status', '=', 'open')
       .where('t.role', 'in', actor.roles.includes('department_head') ? ['approver', 'department_head', 'window_clerk'] : [...actor.roles]),
     actor,

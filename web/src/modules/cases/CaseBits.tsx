@@ -1,0 +1,88 @@
+/** Small pieces shared by the applicant's, the public and the workbench case pages. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../ui/Badge';
+import { ProblemError } from '../../app/http';
+import { CASE_STATUSES, type CaseEvent, type CaseStatus } from './api';
+import { dateTime, deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, shortDate, STATUS_TONE } from './model';
+
+export function useEnglish(): boolean {
+  return useTranslation().i18n.resolvedLanguage === 'en';
+}
+
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  return <Badge tone={STATUS_TONE[status] ?? 'gray'}>{CASE_STATUSES.includes(status) ? t(`cases.status.${status}`) : status}</Badge>;
+}
+
+/** Working days left, coloured by urgency; the words say it too, so colour is never the only cue. */
+export function DeadlineBadge({ days }: { days: number | null | undefined }) {
+  const { t } = useTranslation();
+  if (days === null || days === undefined) return <span className="tb-muted">—</span>;
+  const tone = deadlineTone(days);
+  const text = days < 0 ? t('cases.deadline.overdue', { count: -days }) : days === 0 ? t('cases.deadline.today') : t('cases.deadline.left', { count: days });
+  return <span className={`tb-deadline tb-deadline--${tone}`} data-tone={tone}>{text}</span>;
+}
+
+export function DeadlineLegend() {
+  const { t } = useTranslation();
+  return <p className="tb-muted tb-small">{t('cases.deadline.legend', { soon: DUE_SOON_DAYS, near: DUE_NEAR_DAYS })}</p>;
+}
+
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="tb-facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The usual path of a case as an ordered list, the current step marked for screen readers too. */
+export function ProgressSteps({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  const current = progressIndex(status);
+  const ended = ['refused', 'not_accepted', 'withdrawn'].includes(status);
+  return (
+    <ol className="tb-case-steps" aria-label={t('cases.progress.label')}>
+      {PROGRESS_STEPS.map((step, i) => {
+        const state = i < current || (i === current && current === PROGRESS_STEPS.length - 1) ? 'done' : i === current ? 'current' : 'todo';
+        return (
+          <li key={step} className={`tb-case-steps__step is-${state}${ended && i === current ? ' is-ended' : ''}`} aria-current={i === current ? 'step' : undefined}>
+            <span className="tb-case-steps__dot" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span>{i === current && step === 'decided' ? t(`cases.status.${status}`) : t(`cases.progress.${step}`)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function eventName(t: ReturnType<typeof useTranslation>['t'], type: string): string {
+  const key = `cases.event.${type}`;
+  const name = t(key as 'cases.event.submitted');
+  return name === key ? type : name;
+}
+
+export function EventList({ events, showActor = false }: { events: (Pick<CaseEvent, 'at' | 'type'> & Partial<Pick<CaseEvent, 'by' | 'to'>>)[]; showActor?: boolean }) {
+  const { t } = useTranslation();
+  const en = useEnglish();
+  return (
+    <ol className="tb-case-events">
+      {events.map((e, i) => (
+        <li key={`${e.at}-${i}`}>
+          <time dateTime={e.at}>{/^\d{4}-\d{2}-\d{2}$/.test(e.at) ? shortDate(e.at, en) : dateTime(e.at, en)}</time>
+          <span className="tb-case-events__what">{eventName(t, e.type)}</span>
+          {showActor && e.by ? <span className="tb-muted tb-small">{t(`cases.actor.${e.by as 'person'}`, { defaultValue: e.by })}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A 409 from a step: someone else moved first (or the case moved on). */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ProblemError && error.status === 409 && ['CASES.TASK_CHANGED', 'CASES.TASK_CLAIMED', 'CASES.ILLEGAL_TRANSITION'].includes(error.problem.code);
+}

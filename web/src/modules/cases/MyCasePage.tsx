@@ -1,0 +1,149 @@
+import { Button, Form, Input, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams } from 'react-router';
+import { PageLoading } from '../../ui/PageLoading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FormProblem } from '../identity/FormProblem';
+import { useMe } from '../identity/queries';
+import * as api from './api';
+import { DeadlineBadge, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
+import { MaterialsSection } from './MaterialsSection';
+import { shortDate, WITHDRAWABLE } from './model';
+import { useCase, useCaseStep } from './queries';
+import './cases.css';
+
+function ApplicantActions({ c }: { c: api.CaseDetail }) {
+  const { t } = useTranslation();
+  const [done, setDone] = useState('');
+  const supplement = useCaseStep((note: string) => api.supplement(c.id, note));
+  const withdraw = useCaseStep((reason: string) => api.withdraw(c.id, reason));
+  const [reason, setReason] = useState('');
+  const canSupplement = c.status === 'awaiting_supplement';
+  const canWithdraw = WITHDRAWABLE.includes(c.status);
+  const error = supplement.error ?? withdraw.error;
+
+  return (
+    <section className="tb-panel tb-case-section" aria-labelledby="case-actions">
+      <h2 id="case-actions">{t('cases.applicant.actions')}</h2>
+      <p role="status" aria-live="polite" className="tb-text-green">
+        {done}
+      </p>
+      {error ? <FormProblem error={error} title={isConflict(error) ? t('cases.task.conflictRefreshed') : undefined} /> : null}
+      {!canSupplement && !canWithdraw ? <p>{t('cases.applicant.none')}</p> : null}
+      {canSupplement ? (
+        <div className="tb-case-action">
+          <h3>{t('cases.applicant.supplementTitle')}</h3>
+          <p>{t('cases.applicant.supplementHelp')}</p>
+          <p className="tb-muted tb-small">{t('cases.applicant.supplementNoticeMissing')}</p>
+          <Form
+            layout="vertical"
+            requiredMark={false}
+            aria-label={t('cases.applicant.supplementTitle')}
+            onFinish={(v: { note?: string }) => {
+              setDone('');
+              supplement.mutate(v.note?.trim() ?? '', { onSuccess: () => setDone(t('cases.applicant.supplemented')) });
+            }}
+          >
+            <Form.Item name="note" label={t('cases.applicant.supplementNote')}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+            <Button autoInsertSpace={false} type="primary" htmlType="submit" loading={supplement.isPending}>
+              {t('cases.applicant.supplementSubmit')}
+            </Button>
+          </Form>
+        </div>
+      ) : null}
+      {canWithdraw ? (
+        <div className="tb-case-action">
+          <h3>{t('cases.applicant.withdrawTitle')}</h3>
+          <label className="tb-field">
+            <span>{t('cases.applicant.withdrawReason')}</span>
+            <Input.TextArea rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <Popconfirm
+            title={t('cases.applicant.withdrawConfirm')}
+            okText={t('cases.applicant.withdrawSubmit')}
+            cancelText={t('cases.workbench.cancel')}
+            okButtonProps={{ danger: true, autoInsertSpace: false }}
+            onConfirm={() => {
+              setDone('');
+              withdraw.mutate(reason.trim(), { onSuccess: () => setDone(t('cases.applicant.withdrawn')) });
+            }}
+          >
+            <Button autoInsertSpace={false} danger loading={withdraw.isPending}>
+              {t('cases.applicant.withdrawSubmit')}
+            </Button>
+          </Popconfirm>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function CaseView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const en = useEnglish();
+  const c = useCase(id);
+  useDocumentTitle(c.data ? c.data.itemName : t('cases.detail.title'));
+  if (c.isPending) return <PageLoading />;
+  if (c.isError) return <ProblemAlert error={c.error} onRetry={() => void c.refetch()} />;
+  const d = c.data;
+  return (
+    <>
+      <header className="tb-page-header">
+        <p>
+          <Link to="/me/cases">{t('cases.detail.back')}</Link>
+        </p>
+        <h1>{d.itemName}</h1>
+        <p>
+          <StatusBadge status={d.status} /> <span className="tb-code">{d.trackingCode}</span>
+        </p>
+      </header>
+      <ProgressSteps status={d.status} />
+      <section className="tb-panel tb-case-section" aria-labelledby="case-facts">
+        <h2 id="case-facts">{t('cases.detail.facts')}</h2>
+        <dl className="tb-facts">
+          <Fact label={t('cases.fields.trackingCode')}>
+            <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>
+          </Fact>
+          <Fact label={t('cases.fields.status')}>{t(`cases.status.${d.status}`)}</Fact>
+          <Fact label={t('cases.fields.submittedAt')}>{shortDate(d.submittedAt, en)}</Fact>
+          {d.acceptedOn ? <Fact label={t('cases.fields.acceptedOn')}>{shortDate(d.acceptedOn, en)}</Fact> : null}
+          {d.stage ? <Fact label={t('cases.fields.stage')}>{d.stage}</Fact> : null}
+          {d.dueOn ? <Fact label={t('cases.fields.dueOn')}>{shortDate(d.dueOn, en)}</Fact> : null}
+          {d.remainingWorkingDays !== null ? (
+            <Fact label={t('cases.fields.daysLeft')}>
+              <DeadlineBadge days={d.remainingWorkingDays} />
+            </Fact>
+          ) : null}
+          {d.decidedAt ? <Fact label={t('cases.fields.decidedAt')}>{shortDate(d.decidedAt, en)}</Fact> : null}
+          {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
+        </dl>
+      </section>
+      <ApplicantActions c={d} />
+      <MaterialsSection caseId={d.id} headingId="case-materials" />
+      <section className="tb-panel tb-case-section" aria-labelledby="case-history">
+        <h2 id="case-history">{t('cases.detail.history')}</h2>
+        <EventList events={d.events.filter((e) => e.type !== 'opinion' && e.type !== 'task-claimed')} />
+      </section>
+    </>
+  );
+}
+
+export function MyCasePage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  if (me.isPending) return <div className="tb-container tb-page"><PageLoading /></div>;
+  if (me.isError) return <div className="tb-container tb-page"><ProblemAlert error={me.error} onRetry={() => void me.refetch()} /></div>;
+  if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent(`/me/cases/${id}`)}`} replace />;
+  if (me.data.kind === 'staff') return <Navigate to={`/workbench/cases/${id}`} replace />;
+  return (
+    <div className="tb-container tb-page tb-cases">
+      <CaseView id={id} />
+    </div>
+  );
+}
+
+export default MyCasePage;
