@@ -21,6 +21,8 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
   const withdraw = useCaseStep((reason: string) => api.withdraw(c.id, reason));
   const [reason, setReason] = useState('');
   const canSupplement = c.status === 'awaiting_supplement';
+  // The window's one-time notice (一次性告知): the latest request for supplements.
+  const notice = [...c.events].reverse().find((e) => e.type === 'supplement-requested')?.detail;
   const canWithdraw = WITHDRAWABLE.includes(c.status);
   const error = supplement.error ?? withdraw.error;
 
@@ -36,7 +38,19 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
         <div className="tb-case-action">
           <h3>{t('cases.applicant.supplementTitle')}</h3>
           <p>{t('cases.applicant.supplementHelp')}</p>
-          <p className="tb-muted tb-small">{t('cases.applicant.supplementNoticeMissing')}</p>
+          {notice?.items?.length ? (
+            <div>
+              <p>{t('cases.applicant.supplementNoticeItems')}</p>
+              <ol>
+                {notice.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ol>
+              {notice.note ? <p className="tb-muted">{notice.note}</p> : null}
+            </div>
+          ) : (
+            <p className="tb-muted tb-small">{t('cases.applicant.supplementNoticeMissing')}</p>
+          )}
           <Form
             layout="vertical"
             requiredMark={false}

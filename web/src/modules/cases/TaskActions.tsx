@@ -23,7 +23,8 @@ interface Values {
  * The steps on one open task. Each names the task version this page read; when someone else got
  * there first the server answers 409 and the page says so and reads the case again.
  */
-export function TaskActions({ task, onDone }: { task: api.CaseTask; onDone: (message: string) => void }) {
+/** `busy` while the case is being read again after a step: acting on a stale version would only earn a 409. */
+export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask; onDone: (message: string) => void; busy?: boolean }) {
   const { t } = useTranslation();
   const [decision, setDecision] = useState<Decision>('approve');
   const [form] = Form.useForm<Values>();
@@ -66,7 +67,7 @@ export function TaskActions({ task, onDone }: { task: api.CaseTask; onDone: (mes
   return (
     <div className="tb-task-actions">
       {step.isError ? <FormProblem error={step.error} title={isConflict(step.error) ? t('cases.task.conflictRefreshed') : undefined} /> : null}
-      <Button autoInsertSpace={false} onClick={() => run({ kind: 'claim', version: task.version }, t('cases.task.claim'))} loading={step.isPending && step.variables?.kind === 'claim'}>
+      <Button autoInsertSpace={false} onClick={() => run({ kind: 'claim', version: task.version }, t('cases.task.claim'))} loading={step.isPending && step.variables?.kind === 'claim'} disabled={busy}>
         {t('cases.task.claim')}
         <span className="sr-only">{task.name}</span>
       </Button>
@@ -108,7 +109,7 @@ export function TaskActions({ task, onDone }: { task: api.CaseTask; onDone: (mes
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         ) : null}
-        <Button autoInsertSpace={false} type="primary" danger={decision === 'refuse'} htmlType="submit" loading={step.isPending && step.variables?.kind !== 'claim'}>
+        <Button autoInsertSpace={false} type="primary" danger={decision === 'refuse'} htmlType="submit" loading={step.isPending && step.variables?.kind !== 'claim'} disabled={busy}>
           {name}
         </Button>
       </Form>

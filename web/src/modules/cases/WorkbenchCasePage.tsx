@@ -103,7 +103,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
                   </>
                 ) : null}
               </p>
-              {task.status === 'open' && approver && d.status === 'in_progress' ? <TaskActions task={task} onDone={setAnnouncement} /> : null}
+              {task.status === 'open' && approver && d.status === 'in_progress' ? <TaskActions task={task} onDone={setAnnouncement} busy={c.isFetching} /> : null}
             </li>
           ))}
         </ul>

@@ -43,6 +43,8 @@ export interface CaseEvent {
   from: CaseStatus | null;
   to: CaseStatus | null;
   taskId: string | null;
+  /** What the step recorded: the notice items of 一次性告知, reasons, opinions. */
+  detail?: { items?: string[]; note?: string } & Record<string, unknown>;
 }
 
 export interface CaseDetail {
