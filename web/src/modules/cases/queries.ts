@@ -31,6 +31,10 @@ export function useCaseStep<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: casesKeys.all }),
+    // Not awaited: the caller's own callbacks must run while its component is still mounted (the
+    // refreshed case may no longer show the task that was just decided).
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: casesKeys.all });
+    },
   });
 }
