@@ -1,6 +1,7 @@
 /** Small pieces shared by the applicant's, the public and the workbench case pages. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { ProblemError } from '../../app/http';
 import { CASE_STATUSES, type CaseEvent, type CaseStatus } from './api';
@@ -85,4 +86,27 @@ export function EventList({ events, showActor = false }: { events: (Pick<CaseEve
 /** A 409 from a step: someone else moved first (or the case moved on). */
 export function isConflict(error: unknown): boolean {
   return error instanceof ProblemError && error.status === 409 && ['CASES.TASK_CHANGED', 'CASES.TASK_CLAIMED', 'CASES.ILLEGAL_TRANSITION'].includes(error.problem.code);
+}
+
+/** One case in a list: its item (a link), status and tracking code; the list adds its own facts and actions. */
+export function CaseCard({ to, itemName, status, trackingCode, facts, children }: { to: string; itemName: string; status: CaseStatus; trackingCode: string; facts: ReactNode; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <li className="tb-panel tb-case-card">
+      <div className="tb-case-card__head">
+        <Link to={to} className="tb-case-card__name">
+          {itemName}
+        </Link>
+        <StatusBadge status={status} />
+      </div>
+      <dl className="tb-case-card__facts">
+        <div>
+          <dt>{t('cases.fields.trackingCode')}</dt>
+          <dd className="tb-code">{trackingCode}</dd>
+        </div>
+        {facts}
+      </dl>
+      {children}
+    </li>
+  );
 }

@@ -4,7 +4,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMe } from '../identity/queries';
-import { StatusBadge, useEnglish } from './CaseBits';
+import { CaseCard, useEnglish } from './CaseBits';
 import { shortDate } from './model';
 import { useMyCases } from './queries';
 import './cases.css';
@@ -26,28 +26,25 @@ function CaseList() {
   return (
     <ul className="tb-case-list" aria-label={t('cases.mine.listLabel')}>
       {cases.data.map((c) => (
-        <li key={c.id} className="tb-panel tb-case-card">
-          <div className="tb-case-card__head">
-            <Link to={`/me/cases/${c.id}`} className="tb-case-card__name">
-              {c.itemName}
-            </Link>
-            <StatusBadge status={c.status} />
-          </div>
-          <dl className="tb-case-card__facts">
-            <div>
-              <dt>{t('cases.fields.trackingCode')}</dt>
-              <dd className="tb-code">{c.trackingCode}</dd>
-            </div>
-            <div>
-              <dt>{t('cases.fields.submittedAt')}</dt>
-              <dd>{shortDate(c.submittedAt, en)}</dd>
-            </div>
-            <div>
-              <dt>{c.decidedAt ? t('cases.fields.decidedAt') : t('cases.fields.dueOn')}</dt>
-              <dd>{shortDate(c.decidedAt ?? c.dueOn, en)}</dd>
-            </div>
-          </dl>
-        </li>
+        <CaseCard
+          key={c.id}
+          to={`/me/cases/${c.id}`}
+          itemName={c.itemName}
+          status={c.status}
+          trackingCode={c.trackingCode}
+          facts={
+            <>
+              <div>
+                <dt>{t('cases.fields.submittedAt')}</dt>
+                <dd>{shortDate(c.submittedAt, en)}</dd>
+              </div>
+              <div>
+                <dt>{c.decidedAt ? t('cases.fields.decidedAt') : t('cases.fields.dueOn')}</dt>
+                <dd>{shortDate(c.decidedAt ?? c.dueOn, en)}</dd>
+              </div>
+            </>
+          }
+        />
       ))}
     </ul>
   );

@@ -8,7 +8,7 @@ import { Tabs } from '../../ui/Tabs';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity/api';
 import { useMe } from '../identity/queries';
-import { DeadlineBadge, DeadlineLegend, StatusBadge, useEnglish } from './CaseBits';
+import { CaseCard, DeadlineBadge, DeadlineLegend, useEnglish } from './CaseBits';
 import { byUrgency, dateTime, deadlineTone, shortDate } from './model';
 import { useTaskQueue, useWindowQueue } from './queries';
 import { WindowActions } from './WindowActions';
@@ -36,29 +36,27 @@ function WindowTab({ announce }: { announce: (m: string) => void }) {
       ) : (
         <ul className="tb-case-list" aria-label={t('cases.workbench.windowList')}>
           {queue.data.map((c) => (
-            <li key={c.id} className="tb-panel tb-case-card">
-              <div className="tb-case-card__head">
-                <Link to={`/workbench/cases/${c.id}`} className="tb-case-card__name">
-                  {c.itemName}
-                </Link>
-                <StatusBadge status={c.status} />
-              </div>
-              <dl className="tb-case-card__facts">
-                <div>
-                  <dt>{t('cases.fields.trackingCode')}</dt>
-                  <dd className="tb-code">{c.trackingCode}</dd>
-                </div>
-                <div>
-                  <dt>{t('cases.fields.applicant')}</dt>
-                  <dd>{c.applicantName}</dd>
-                </div>
-                <div>
-                  <dt>{t('cases.workbench.submitted')}</dt>
-                  <dd>{dateTime(c.submittedAt, en)}</dd>
-                </div>
-              </dl>
+            <CaseCard
+              key={c.id}
+              to={`/workbench/cases/${c.id}`}
+              itemName={c.itemName}
+              status={c.status}
+              trackingCode={c.trackingCode}
+              facts={
+                <>
+                  <div>
+                    <dt>{t('cases.fields.applicant')}</dt>
+                    <dd>{c.applicantName}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('cases.workbench.submitted')}</dt>
+                    <dd>{dateTime(c.submittedAt, en)}</dd>
+                  </div>
+                </>
+              }
+            >
               <WindowActions c={c} onDone={announce} />
-            </li>
+            </CaseCard>
           ))}
         </ul>
       )}
