@@ -37,6 +37,9 @@ export default defineConfig({
           globalSetup: ['server/src/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A browser journey that fails is run once more (a shared 2-core machine can starve
+          // Chromium for seconds); one that fails twice fails the suite.
+          retry: 1,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
