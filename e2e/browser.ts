@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { beforeEach, onTestFailed } from 'vitest';
 import { createTestApp, type TestApp } from '../server/src/test/harness.js';
 
 export const SCREENSHOTS = path.resolve('artifacts/screenshots');
@@ -23,21 +24,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface Portal {
   t: TestApp;
   base: string;
+  /** The pages still open (for screenshots when a journey fails). */
+  pages(): Page[];
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
+/** The server and Chromium for one test file. */
 export async function startPortal(opts: { env?: Record<string, string> } = {}): Promise<Portal> {
   const t = await createTestApp({ serveWeb: true, ...(opts.env ? { env: opts.env } : {}) });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await launch();
+  const open = new Set<Page>();
   return {
+    pages: () => [...open],
     t,
     base,
     async newPage(viewport = { width: 1366, height: 900 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN' });
       const page = await context.newPage();
+      open.add(page);
+      page.on('close', () => open.delete(page));
       page.on('pageerror', (e) => {
         throw e;
       });
@@ -48,4 +56,20 @@ export async function startPortal(opts: { env?: Record<string, string> } = {}): 
       await t.close();
     },
   };
+}
+
+/**
+ * When a journey fails, every page it left open is saved as
+ * `artifacts/screenshots/failed-<test>-<n>.png`: the state the failing wait saw. Call once per file.
+ */
+export function keepFailureScreenshots(portal: () => Portal | undefined): void {
+  beforeEach(() => {
+    onTestFailed(async ({ task }) => {
+      let n = 0;
+      for (const page of portal()?.pages() ?? []) {
+        if (page.isClosed()) continue;
+        await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${++n}`).catch(() => undefined);
+      }
+    });
+  });
 }

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
 import { hashPassword } from '../server/src/modules/identity/index.js';
-import { screenshot, startPortal, type Portal } from './browser.js';
+import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -64,6 +64,7 @@ beforeAll(async () => {
   item = row.rows[0]!;
 });
 afterAll(async () => portal?.close());
+keepFailureScreenshots(() => portal);
 
 describe('cases', () => {
   let first: { caseId: string; trackingCode: string };

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { client, GENEROUS_LIMITS, lastSmsCode, newPhone, register, registryPersons, type RegistryPerson } from '../server/src/test/people.js';
-import { screenshot, startPortal, type Portal } from './browser.js';
+import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   ({ t, base } = portal);
 });
 afterAll(async () => portal?.close());
+keepFailureScreenshots(() => portal);
 
 const newPage = (viewport?: { width: number; height: number }): Promise<Page> => portal.newPage(viewport);
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startPortal, type Portal } from './browser.js';
+import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 
 let portal: Portal;
 let base: string;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   ({ base } = portal);
 });
 afterAll(async () => portal?.close());
+keepFailureScreenshots(() => portal);
 
 const newPage = (viewport?: { width: number; height: number }): Promise<Page> => portal.newPage(viewport);
 
