@@ -1,16 +1,8 @@
 import type { Db } from '../../platform/db/index.js';
-import { iq } from './identity.tables.js';
+import type { Selectable } from 'kysely';
+import { iq as q, type StaffTable } from './identity.tables.js';
 
-const q = iq;
-
-export interface StaffRow {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  departmentIds: string[];
-  roles: string[];
-}
+export type StaffRow = Pick<Selectable<StaffTable>, 'id' | 'username' | 'displayName' | 'regionCode' | 'departmentIds' | 'roles'>;
 
 export async function insertStaff(db: Db, staff: StaffRow): Promise<void> {
   await q(db).insertInto('identity.staff').values(staff).execute();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { ProblemError } from '../../app/http';
-import { CASE_STATUSES, type CaseEvent, type CaseStatus } from './api';
+import { CASE_STATUSES, type CaseDetail, type CaseEvent, type CaseStatus } from './api';
 import { dateTime, deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, shortDate, STATUS_TONE } from './model';
 
 export function useEnglish(): boolean {
@@ -108,5 +108,24 @@ export function CaseCard({ to, itemName, status, trackingCode, facts, children }
       </dl>
       {children}
     </li>
+  );
+}
+
+/** The clock of a case as facts: submitted, accepted, stage, due, days left (for a `<dl>`). */
+export function CaseClockFacts({ d }: { d: Pick<CaseDetail, 'submittedAt' | 'acceptedOn' | 'stage' | 'dueOn' | 'remainingWorkingDays'> }) {
+  const { t } = useTranslation();
+  const en = useEnglish();
+  return (
+    <>
+      <Fact label={t('cases.fields.submittedAt')}>{shortDate(d.submittedAt, en)}</Fact>
+      {d.acceptedOn ? <Fact label={t('cases.fields.acceptedOn')}>{shortDate(d.acceptedOn, en)}</Fact> : null}
+      {d.stage ? <Fact label={t('cases.fields.stage')}>{d.stage}</Fact> : null}
+      {d.dueOn ? <Fact label={t('cases.fields.dueOn')}>{shortDate(d.dueOn, en)}</Fact> : null}
+      {d.remainingWorkingDays !== null ? (
+        <Fact label={t('cases.fields.daysLeft')}>
+          <DeadlineBadge days={d.remainingWorkingDays} />
+        </Fact>
+      ) : null}
+    </>
   );
 }

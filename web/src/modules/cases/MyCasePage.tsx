@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { DeadlineBadge, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
 import { MaterialsSection } from './MaterialsSection';
 import { shortDate, WITHDRAWABLE } from './model';
 import { useCase, useCaseStep } from './queries';
@@ -123,15 +123,7 @@ function CaseView({ id }: { id: string }) {
             <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>
           </Fact>
           <Fact label={t('cases.fields.status')}>{t(`cases.status.${d.status}`)}</Fact>
-          <Fact label={t('cases.fields.submittedAt')}>{shortDate(d.submittedAt, en)}</Fact>
-          {d.acceptedOn ? <Fact label={t('cases.fields.acceptedOn')}>{shortDate(d.acceptedOn, en)}</Fact> : null}
-          {d.stage ? <Fact label={t('cases.fields.stage')}>{d.stage}</Fact> : null}
-          {d.dueOn ? <Fact label={t('cases.fields.dueOn')}>{shortDate(d.dueOn, en)}</Fact> : null}
-          {d.remainingWorkingDays !== null ? (
-            <Fact label={t('cases.fields.daysLeft')}>
-              <DeadlineBadge days={d.remainingWorkingDays} />
-            </Fact>
-          ) : null}
+          <CaseClockFacts d={d} />
           {d.decidedAt ? <Fact label={t('cases.fields.decidedAt')}>{shortDate(d.decidedAt, en)}</Fact> : null}
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>

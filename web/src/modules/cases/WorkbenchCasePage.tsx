@@ -9,7 +9,7 @@ import type { StaffMe } from '../identity/api';
 import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { DeadlineBadge, DeadlineLegend, EventList, Fact, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, DeadlineBadge, DeadlineLegend, EventList, Fact, StatusBadge, useEnglish } from './CaseBits';
 import { MaterialsSection } from './MaterialsSection';
 import { shortDate } from './model';
 import { useCase, useCaseStep } from './queries';
@@ -53,15 +53,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
             {d.applicantName}
             {d.actingForEnterprise ? ` (${t('cases.fields.actingForEnterprise')})` : ''}
           </Fact>
-          <Fact label={t('cases.fields.submittedAt')}>{shortDate(d.submittedAt, en)}</Fact>
-          {d.acceptedOn ? <Fact label={t('cases.fields.acceptedOn')}>{shortDate(d.acceptedOn, en)}</Fact> : null}
-          {d.stage ? <Fact label={t('cases.fields.stage')}>{d.stage}</Fact> : null}
-          {d.dueOn ? <Fact label={t('cases.fields.dueOn')}>{shortDate(d.dueOn, en)}</Fact> : null}
-          {d.remainingWorkingDays !== null ? (
-            <Fact label={t('cases.fields.daysLeft')}>
-              <DeadlineBadge days={d.remainingWorkingDays} />
-            </Fact>
-          ) : null}
+          <CaseClockFacts d={d} />
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>
       </section>
