@@ -18,6 +18,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, ItemProcesses } from './modules/cases/index.js';
 import { registerWeb } from './platform/http/web.js';
+import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes, personByIdNumber } from './modules/identity/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
@@ -33,6 +34,13 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Domain-event delivery inside the platform (tests call `app.outbox.drain()`). */
+    outbox: OutboxDispatcher;
+  }
+}
 
 export async function buildApp({ config, database, keys = dataKeysFrom(config) }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
@@ -78,6 +86,14 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   // Limits are declared per route (sign-in, SMS codes, registration); none apply globally.
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { resolver: identityAuthResolver(database.db) });
+
+  // Outbox delivery to the subscribers inside the platform; modules subscribe while registering.
+  const outbox = new OutboxDispatcher(database.db, { log: app.log });
+  app.decorate('outbox', outbox);
+  if (config.workers) {
+    app.addHook('onReady', async () => outbox.start());
+    app.addHook('onClose', async () => outbox.stop());
+  }
 
   app.get(
     '/healthz',

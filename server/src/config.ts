@@ -54,6 +54,8 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
+  WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -88,6 +90,8 @@ export type Config = Readonly<{
     | { kind: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle?: boolean; accessKeyId?: string; secretAccessKey?: string }
   >;
   uploadMaxBytes: number;
+  /** Whether this node runs the background workers (outbox delivery, webhooks). */
+  workers: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -124,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexKey: e.INDEX_KEY,
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
+    workers: e.WORKERS,
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(
       e.STORAGE === 's3'

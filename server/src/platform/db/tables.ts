@@ -13,6 +13,17 @@ export interface OutboxTable {
   attempts: Generated<number>;
 }
 
+/** platform.outbox_delivery: what each subscriber has handled, or waits to retry. */
+export interface OutboxDeliveryTable {
+  subscriber: string;
+  eventId: number;
+  state: 'delivered' | 'retry' | 'dead';
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  updatedAt: Generated<Date>;
+}
+
 /** platform.calendar_override: days an administrator declares working or non-working. */
 export interface CalendarOverrideTable {
   date: string;
@@ -34,5 +45,6 @@ export interface CalendarYearTable {
 export interface PlatformTables {
   'platform.calendarYear': CalendarYearTable;
   'platform.outbox': OutboxTable;
+  'platform.outboxDelivery': OutboxDeliveryTable;
   'platform.calendarOverride': CalendarOverrideTable;
 }

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../test/harness.js';
+import { appendEvent } from './outbox.js';
+import { OutboxDispatcher, type OutboxEvent } from './outbox-dispatcher.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await sql`CREATE TABLE public.effect (subscriber text NOT NULL, event_id bigint NOT NULL)`.execute(t.db);
+});
+afterAll(async () => t?.close());
+
+const effects = async (subscriber: string) =>
+  (await sql<{ eventId: number }>`SELECT event_id AS "eventId" FROM public.effect WHERE subscriber = ${subscriber} ORDER BY event_id`.execute(t.db)).rows.map((r) => r.eventId);
+
+const record = (subscriber: string) => async (e: OutboxEvent, trx: typeof t.db) => {
+  await sql`INSERT INTO public.effect (subscriber, event_id) VALUES (${subscriber}, ${e.id})`.execute(trx);
+};
+
+const emit = (topic: string, n: number) => appendEvent(t.db, { topic, aggregateType: 'test', aggregateId: String(n), payload: { n } }, null);
+
+describe('outbox dispatcher', () => {
+  it('delivers each event once to each subscriber of its topic, and a failing one again later until it succeeds', async () => {
+    let clock = new Date('2026-11-23T08:00:00Z');
+    const d = new OutboxDispatcher(t.db, { now: () => clock });
+    let failuresLeft = 2;
+    d.subscribe({ name: 'steady', topics: ['t.a', 't.b'], handle: record('steady') });
+    d.subscribe({
+      name: 'flaky',
+      topics: ['t.a'],
+      handle: async (e, trx) => {
+        await record('flaky')(e, trx); // written, then rolled back with the failure
+        if (failuresLeft-- > 0) throw new Error('endpoint down');
+      },
+    });
+    await emit('t.a', 1);
+    await emit('t.b', 2);
+    await emit('t.c', 3);
+
+    expect(await d.drain()).toBe(2); // steady ×2; flaky failed once
+    expect(await effects('steady')).toHaveLength(2);
+    expect(await effects('flaky')).toEqual([]);
+    expect(await d.drain()).toBe(0); // not due yet: nothing is retried before its time
+
+    clock = new Date(clock.getTime() + 1_000);
+    expect(await d.drain()).toBe(0); // second failure, next try after 2 s
+    clock = new Date(clock.getTime() + 2_000);
+    expect(await d.drain()).toBe(1);
+    expect(await effects('flaky')).toHaveLength(1);
+
+    const { rows } = await sql<{ state: string; attempts: number }>`
+      SELECT state, attempts FROM platform.outbox_delivery WHERE subscriber = 'flaky'`.execute(t.db);
+    expect(rows).toEqual([{ state: 'delivered', attempts: 3 }]);
+
+    // A second dispatcher on the same database (another API node) delivers nothing again.
+    const other = new OutboxDispatcher(t.db, { now: () => clock });
+    other.subscribe({ name: 'steady', topics: ['t.a', 't.b'], handle: record('steady') });
+    other.subscribe({ name: 'flaky', topics: ['t.a'], handle: record('flaky') });
+    expect(await other.drain()).toBe(0);
+    expect(await effects('steady')).toHaveLength(2);
+  });
+
+  it('gives up after the last attempt and keeps the error for an operator', async () => {
+    let clock = new Date('2026-11-23T09:00:00Z');
+    const d = new OutboxDispatcher(t.db, { now: () => clock, maxAttempts: 3 });
+    d.subscribe({ name: 'broken', topics: ['t.d'], handle: async () => { throw new Error('bad payload'); } });
+    await emit('t.d', 4);
+    for (let i = 0; i < 5; i++) {
+      await d.drain();
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    const { rows } = await sql<{ state: string; attempts: number; lastError: string }>`
+      SELECT state, attempts, last_error AS "lastError" FROM platform.outbox_delivery WHERE subscriber = 'broken'`.execute(t.db);
+    expect(rows).toEqual([{ state: 'dead', attempts: 3, lastError: 'bad payload' }]);
+  });
+
+  it('runs concurrent drains of two nodes without delivering an event twice', async () => {
+    const a = new OutboxDispatcher(t.db);
+    const b = new OutboxDispatcher(t.db);
+    for (const d of [a, b]) d.subscribe({ name: 'raced', topics: ['t.e'], handle: record('raced') });
+    for (let i = 0; i < 20; i++) await emit('t.e', i);
+    const [na, nb] = await Promise.all([a.drain(), b.drain()]);
+    expect(na + nb).toBe(20);
+    const ids = await effects('raced');
+    expect(new Set(ids).size).toBe(20);
+    expect(ids).toHaveLength(20);
+  });
+});

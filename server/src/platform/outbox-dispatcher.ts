@@ -1,0 +1,182 @@
+/**
+ * Delivers outbox events to the subscribers inside the platform, at least once each, and makes
+ * "at least once" behave as "exactly once" for effects in the database: a subscriber's handler
+ * runs in one transaction with the row that marks the event delivered to that subscriber, so the
+ * effect and the mark commit together or not at all.
+ *
+ * - Subscribers are independent: one failing on an event delays neither the others nor its own
+ *   next events; the failed event is retried with exponential backoff (1 s, 2 s, 4 s … capped at
+ *   an hour) and, after `maxAttempts`, left as `dead` with its last error for an operator.
+ * - Several API nodes may run dispatchers on one database: claiming a delivery is an insert on the
+ *   (subscriber, event) key, so a second node waits for the first and then skips the event.
+ * - Events are scanned from a watermark 1,000 ids below the subscriber's newest delivery, so an
+ *   event whose transaction commits after later ids were delivered is still found.
+ */
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from './db/index.js';
+
+export interface OutboxEvent {
+  id: number;
+  topic: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+  actorId: string | null;
+  occurredAt: Date;
+}
+
+export interface OutboxSubscriber {
+  /** Stable name: deliveries are recorded under it (renaming it replays the watermark window). */
+  name: string;
+  topics: readonly string[];
+  /** Runs inside the delivery's transaction: write through `trx` only; throw to be retried. */
+  handle(event: OutboxEvent, trx: Db): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  log?: Pick<Logger, 'warn' | 'error'>;
+  now?: () => Date;
+  pollMs?: number;
+  maxAttempts?: number;
+  batchSize?: number;
+}
+
+const LATE_COMMIT_WINDOW = 1000;
+const MAX_BACKOFF_MS = 3_600_000;
+
+export class OutboxDispatcher {
+  private readonly subscribers = new Map<string, OutboxSubscriber>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private readonly now: () => Date;
+  private readonly pollMs: number;
+  private readonly maxAttempts: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: DispatcherOptions = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+    this.pollMs = opts.pollMs ?? 500;
+    this.maxAttempts = opts.maxAttempts ?? 12;
+    this.batchSize = opts.batchSize ?? 100;
+  }
+
+  subscribe(subscriber: OutboxSubscriber): void {
+    if (this.subscribers.has(subscriber.name)) throw new Error(`outbox subscriber ${subscriber.name} is already registered`);
+    this.subscribers.set(subscriber.name, subscriber);
+  }
+
+  /** Polls in the background until `stop()`. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.drain().catch((e: unknown) => this.opts.log?.error({ err: e }, 'outbox dispatch failed'));
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => 0);
+  }
+
+  /**
+   * Delivers everything due now — new events and retries whose time has come — until nothing is
+   * left; answers how many deliveries succeeded. Tests call it instead of waiting for the poll.
+   */
+  drain(): Promise<number> {
+    const run = (this.running ??= this.drainAll().finally(() => (this.running = undefined)));
+    return run;
+  }
+
+  private async drainAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      let pass = 0;
+      for (const s of this.subscribers.values()) pass += (await this.deliverNew(s)) + (await this.retryDue(s));
+      total += pass;
+      if (pass === 0) return total;
+    }
+  }
+
+  private async deliverNew(s: OutboxSubscriber): Promise<number> {
+    const { rows } = await sql<OutboxEvent>`
+      SELECT o.id, o.topic, o.aggregate_type AS "aggregateType", o.aggregate_id AS "aggregateId", o.payload,
+             o.actor_id AS "actorId", o.occurred_at AS "occurredAt"
+        FROM platform.outbox o
+       WHERE o.topic = ANY(${[...s.topics]}::text[])
+         AND o.id > (SELECT coalesce(max(event_id), 0) - ${LATE_COMMIT_WINDOW} FROM platform.outbox_delivery WHERE subscriber = ${s.name})
+         AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)
+       ORDER BY o.id
+       LIMIT ${this.batchSize}`.execute(this.db);
+    let delivered = 0;
+    for (const event of rows) {
+      try {
+        const handled = await this.db.transaction().execute(async (trx) => {
+          const claim = await sql`
+            INSERT INTO platform.outbox_delivery (subscriber, event_id, state, attempts)
+            VALUES (${s.name}, ${event.id}, 'delivered', 1)
+            ON CONFLICT DO NOTHING RETURNING event_id`.execute(trx);
+          if (claim.rows.length === 0) return false;
+          await s.handle(event, trx);
+          return true;
+        });
+        if (handled) delivered++;
+      } catch (e) {
+        await this.recordFailure(s, event, e, 1, 'insert');
+      }
+    }
+    return delivered;
+  }
+
+  private async retryDue(s: OutboxSubscriber): Promise<number> {
+    const { rows } = await sql<OutboxEvent & { attempts: number }>`
+      SELECT o.id, o.topic, o.aggregate_type AS "aggregateType", o.aggregate_id AS "aggregateId", o.payload,
+             o.actor_id AS "actorId", o.occurred_at AS "occurredAt", d.attempts
+        FROM platform.outbox_delivery d JOIN platform.outbox o ON o.id = d.event_id
+       WHERE d.subscriber = ${s.name} AND d.state = 'retry' AND d.next_attempt_at <= ${this.now()}
+       ORDER BY d.next_attempt_at
+       LIMIT ${this.batchSize}`.execute(this.db);
+    let delivered = 0;
+    for (const { attempts, ...event } of rows) {
+      try {
+        const handled = await this.db.transaction().execute(async (trx) => {
+          // The update locks the row: a second node waits, then finds it no longer waiting.
+          const claim = await sql`
+            UPDATE platform.outbox_delivery SET state = 'delivered', attempts = attempts + 1, next_attempt_at = NULL, updated_at = now()
+             WHERE subscriber = ${s.name} AND event_id = ${event.id} AND state = 'retry' RETURNING event_id`.execute(trx);
+          if (claim.rows.length === 0) return false;
+          await s.handle(event, trx);
+          return true;
+        });
+        if (handled) delivered++;
+      } catch (e) {
+        await this.recordFailure(s, event, e, attempts + 1, 'update');
+      }
+    }
+    return delivered;
+  }
+
+  private async recordFailure(s: OutboxSubscriber, event: OutboxEvent, error: unknown, attempts: number, how: 'insert' | 'update'): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const dead = attempts >= this.maxAttempts;
+    const next = dead ? null : new Date(this.now().getTime() + Math.min(1000 * 2 ** (attempts - 1), MAX_BACKOFF_MS));
+    const state = dead ? 'dead' : 'retry';
+    this.opts.log?.warn({ subscriber: s.name, eventId: event.id, topic: event.topic, attempts, dead, err: message }, 'outbox subscriber failed');
+    if (how === 'insert') {
+      await sql`
+        INSERT INTO platform.outbox_delivery (subscriber, event_id, state, attempts, next_attempt_at, last_error)
+        VALUES (${s.name}, ${event.id}, ${state}, ${attempts}, ${next}, ${message})
+        ON CONFLICT DO NOTHING`.execute(this.db);
+    } else {
+      await sql`
+        UPDATE platform.outbox_delivery SET state = ${state}, attempts = ${attempts}, next_attempt_at = ${next}, last_error = ${message}, updated_at = now()
+         WHERE subscriber = ${s.name} AND event_id = ${event.id} AND state = 'retry'`.execute(this.db);
+    }
+  }
+}
