@@ -123,6 +123,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       files: createFileStore(config.storage),
       uploadMaxBytes: config.uploadMaxBytes,
       auditKey: keys.indexKey,
+      cipher,
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
     },
   });

@@ -46,8 +46,8 @@ export function client(t: TestApp) {
   const jar = new Map<string, string>();
   return {
     jar,
-    async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown, opts: { csrf?: boolean } = {}) {
-      const headers: Record<string, string> = {};
+    async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
       if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
       if (opts.csrf !== false && jar.has('tb_csrf')) headers['x-csrf-token'] = jar.get('tb_csrf')!;
       const res = await t.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });

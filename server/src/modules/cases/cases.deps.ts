@@ -2,6 +2,8 @@ import type { Db } from '../../platform/db/index.js';
 import type { CalendarService } from '../../platform/calendar/calendar.service.js';
 import type { ItemProcesses } from './process/item-processes.js';
 import type { FileStore } from '../../platform/storage/index.js';
+import type { FieldCipher } from '../../platform/crypto/index.js';
+import type { MaterialSources } from './handling/reuse.service.js';
 
 /** What the case use cases need besides the caller. */
 export interface CasesDeps {
@@ -17,6 +19,10 @@ export interface CasesDeps {
   findResident: (idNumber: string) => Promise<{ id: string; name: string } | undefined>;
   /** Key of the audit chain (staff reading an applicant's material is audited). */
   auditKey: Buffer;
+  /** Encrypts the personal data cases keeps itself (the delivery address, recipient and phone). */
+  cipher: FieldCipher;
+  /** E-licences and shared data that stand in for materials (免提交); none when not wired. */
+  materialSources?: MaterialSources;
   /** Where people reach the platform (the QR code of a case points at its tracking page). */
   publicUrl: string;
 }

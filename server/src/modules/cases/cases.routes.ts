@@ -11,6 +11,7 @@ import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdraw
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './handling/drafts.service.js';
+import { reusableMaterials } from './handling/reuse.service.js';
 import { listMaterials, promiseMaterial, readMaterialFile, uploadMaterial } from './handling/materials.service.js';
 import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
@@ -20,7 +21,7 @@ const tags = ['cases 审批服务'];
 const Id = z.object({ id: z.uuid() });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const TaskStep = z.object({ version: z.number().int().min(1), opinion: Text(2000) });
-const Status = z.enum(['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn']);
+const Status = z.enum(['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn', 'terminated']);
 const Form = z.record(z.string().max(100), z.unknown()).refine((f) => JSON.stringify(f).length <= 64 * 1024, { message: '表单数据不能超过 64 KB form data over 64 KB' });
 
 export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
@@ -34,7 +35,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         tags,
         summary: '提交申请 Submit an application (idempotent with the Idempotency-Key header)',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
-        body: z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form }),
+        body: z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form, reuseConsent: z.boolean().default(false) }),
         response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }) },
       },
     },
@@ -44,6 +45,29 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       const { created, ...result } = await submitApplication(deps, request.actor, request.body, request.headers['idempotency-key'], name);
       return reply.code(created ? 201 : 200).send(result);
     },
+  );
+
+  const SatisfiedBy = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('license'), licenseId: z.uuid(), typeName: z.string(), number: z.string() }),
+    z.object({ kind: z.literal('shared'), resource: z.string(), resourceName: z.string() }),
+  ]);
+  app.get(
+    '/api/applications/:itemCode/materials',
+    {
+      schema: {
+        tags,
+        summary: '免提交 Which materials of an item the platform already holds for the signed-in applicant (licences, shared data)',
+        params: z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/) }),
+        response: {
+          200: z.object({
+            materials: z.array(z.object({ index: z.number().int(), name: z.string(), necessity: z.enum(['required', 'optional', 'deferrable']), satisfiedBy: SatisfiedBy.nullable() })),
+            saved: z.object({ materials: z.number().int(), visits: z.number().int() }),
+            consentRequired: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => reusableMaterials(deps, request.actor, request.params.itemCode),
   );
 
   const BundleCases = z.array(z.object({ caseId: z.uuid(), itemCode: z.string(), itemName: z.string(), status: Status }));

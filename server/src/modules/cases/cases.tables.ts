@@ -4,7 +4,7 @@ import type { ProcessDefinition } from '../../../../contracts/cases.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
-export type CaseStatus = 'waiting' | 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn';
+export type CaseStatus = 'waiting' | 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn' | 'terminated';
 export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
 export type PauseKind = 'supplement' | 'hearing' | 'expert_review' | 'inspection' | 'public_notice' | 'other';
 
@@ -55,6 +55,9 @@ export interface CaseTable {
   decidedAt: Date | null;
   decisionNote: string | null;
   decisionNo: Generated<string | null>;
+  /** 免提交: materials the applicant did not have to bring, and visits that saved. */
+  materialsSaved: Generated<number>;
+  visitsSaved: Generated<number>;
   version: Generated<number>;
   updatedAt: Generated<Date>;
 }
@@ -155,7 +158,40 @@ export type CasesTables = {
   'cases.extension': ExtensionTable;
   'cases.idempotency': IdempotencyTable;
   'cases.event': EventTable;
+  'cases.delivery': DeliveryTable;
+  'cases.fee': FeeTable;
 };
+
+/** 送达: how the result reaches the applicant; recipient, phone and address encrypted. */
+export interface DeliveryTable {
+  caseId: string;
+  method: 'pickup' | 'post' | 'online';
+  recipientEnc: string | null;
+  phoneEnc: string | null;
+  addressEnc: string | null;
+  regionCode: string | null;
+  status: 'pending' | 'dispatched' | 'delivered' | 'collected';
+  carrier: string | null;
+  trackingNumber: string | null;
+  dispatchedAt: Date | null;
+  completedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** 收费: a fee due on a case, and its payment (the 非税收入缴款书 number) or waiver. */
+export interface FeeTable {
+  id: string;
+  caseId: string;
+  name: string;
+  basis: string;
+  amountFen: number;
+  status: 'due' | 'paid' | 'waived';
+  paymentRef: string | null;
+  setBy: string;
+  setAt: Date;
+  settledBy: string | null;
+  settledAt: Date | null;
+}
 
 /** The cases module's view of the database: its own tables only. */
 export const kq = (db: Db): Kysely<CasesTables> => db.withTables<CasesTables>() as unknown as Kysely<CasesTables>;

@@ -6,10 +6,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CasesDeps } from './cases.deps.js';
 import { casesRoutes } from './cases.routes.js';
+import { resultsRoutes } from './results.routes.js';
 
 export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, opts) => {
   await app.register(casesRoutes, opts);
+  await app.register(resultsRoutes, opts);
 };
 
 export type { CasesDeps } from './cases.deps.js';
 export { ItemProcesses } from './process/item-processes.js';
+export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';

@@ -27,4 +27,5 @@ export const STATUS_ZH: Record<CaseStatus, string> = {
   refused: '不予许可',
   not_accepted: '不予受理',
   withdrawn: '已撤回',
+  terminated: '已终止',
 };

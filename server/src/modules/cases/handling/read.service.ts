@@ -83,7 +83,7 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
   };
 }
 
-const PUBLIC_STEPS = new Set(['submitted', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened', 'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn']);
+const PUBLIC_STEPS = new Set(['submitted', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened', 'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn', 'terminated']);
 
 /** The workbench queue: open tasks the caller may work on, most urgent first. */
 export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
@@ -137,6 +137,6 @@ export async function getBundle(deps: CasesDeps, actor: Actor, bundleId: string)
   const owned = b && canSee(actor, { id: b.id, regionCode: '', departmentId: '', applicantPersonId: b.applicantPersonId, applicantEnterpriseId: b.applicantEnterpriseId }) && actor.kind === 'person';
   if (!b || !owned) throw notFound('CASES.BUNDLE_NOT_FOUND', { zh: '一件事申请不存在或无权查看', en: 'No such theme application, or not yours' });
   const cases = await kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemCode', 'itemName', 'status', 'waitsFor', 'dueOn', 'decidedAt']).where('bundleId', '=', b.id).orderBy('submittedAt').orderBy('itemCode').execute();
-  const done = cases.filter((k) => ['approved', 'refused', 'not_accepted', 'withdrawn'].includes(k.status)).length;
+  const done = cases.filter((k) => ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'].includes(k.status)).length;
   return { id: b.id, trackingCode: b.trackingCode, theme: b.themeName, createdAt: b.createdAt, progress: { done, total: cases.length }, cases: cases.map((k) => ({ ...k, statusName: STATUS_ZH[k.status] })) };
 }

@@ -22,10 +22,13 @@ import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent, eventRows } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
 import { recordDecision } from '../process/decision.js';
+import { attachReused, holderOf, planReuse } from './reuse.service.js';
 
 export interface Submission {
   itemCode: string;
   form: Record<string, unknown>;
+  /** 授权调取: the applicant consents to the platform attaching the licences and shared data it holds. */
+  reuseConsent?: boolean;
 }
 export interface BundleSubmission {
   theme: string;
@@ -204,7 +207,8 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
     async () => {
       const at = deps.now();
       const claim = { key: idempotencyKey, hash };
-      if (!definition.autoApproval) {
+      const reuse = input.reuseConsent ? await planReuse(deps.materialSources, item, holderOf(actor), at) : undefined;
+      if (!definition.autoApproval && !reuse?.saved.materials) {
         // The common case: one statement claims the key (a retry or a concurrent twin fails on it,
         // after the first commits) and writes the case and its first event.
         const { caseId, trackingCode } = await insertCase(deps.db, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
@@ -212,6 +216,7 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
       }
       return deps.db.transaction().execute(async (trx) => {
         const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        if (reuse) await attachReused(trx, deps, actor, { caseId, item }, reuse, at);
         const auto = await tryAutoApproval(trx, actor, caseId, item, definition, at);
         return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
       });
