@@ -13,6 +13,8 @@ export interface Actor {
   actingFor?: ActingFor;
   /** How the caller proved who they are. */
   via?: 'session' | 'token';
+  /** The person's name (or the staff member's display name), read with the session. */
+  name?: string;
 }
 
 export interface ActingFor {

@@ -41,7 +41,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     },
     async (request, reply) => {
       if (request.actor.kind !== 'person' || !request.actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
-      const name = (await personName(deps.db, request.actor.id)) ?? '';
+      const name = request.actor.name ?? (await personName(deps.db, request.actor.id)) ?? '';
       const { created, ...result } = await submitApplication(deps, request.actor, request.body, request.headers['idempotency-key'], name);
       return reply.code(created ? 201 : 200).send(result);
     },
@@ -84,7 +84,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     },
     async (request, reply) => {
       if (request.actor.kind !== 'person' || !request.actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
-      const name = (await personName(deps.db, request.actor.id)) ?? '';
+      const name = request.actor.name ?? (await personName(deps.db, request.actor.id)) ?? '';
       const { created, ...result } = await submitBundle(deps, request.actor, request.body, request.headers['idempotency-key'], name);
       return reply.code(created ? 201 : 200).send(result);
     },

@@ -50,7 +50,7 @@ export function identityAuthResolver(db: Db, now: () => Date = () => new Date())
       if (!/^tb_[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
       const staff = await repo.findStaffByTokenHash(db, hashToken(token), now());
       if (!staff) return undefined;
-      return { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'token' };
+      return { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'token', name: staff.displayName };
     }
     const cookie = request.cookies?.[SESSION_COOKIE];
     if (!cookie) return undefined;

@@ -78,7 +78,9 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       'st.roles',
       'st.regionCode',
       'st.departmentIds',
+      'st.displayName',
       'p.id as personId',
+      'p.name as personName',
       'e.id as enterpriseId',
       'e.creditCode',
       'e.name as enterpriseName',
@@ -95,11 +97,11 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   }
   if (s.subjectKind === 'staff') {
     if (!s.staffId) return undefined;
-    return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.staffId, kind: 'staff', roles: s.roles!, regionScope: s.regionCode!, departmentIds: s.departmentIds!, via: 'session' } };
+    return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.staffId, kind: 'staff', roles: s.roles!, regionScope: s.regionCode!, departmentIds: s.departmentIds!, via: 'session', name: s.displayName! } };
   }
   if (!s.personId) return undefined;
   const actingFor: ActingFor | undefined = s.enterpriseId ? { enterpriseId: s.enterpriseId, creditCode: s.creditCode!, name: s.enterpriseName!, role: s.agentRole!, scopes: s.agentScopes! } : undefined;
-  return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.personId, kind: 'person', roles: [], via: 'session', ...(actingFor ? { actingFor } : {}) } };
+  return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.personId, kind: 'person', roles: [], via: 'session', name: s.personName!, ...(actingFor ? { actingFor } : {}) } };
 }
 
 /** The person's live authorisation to act for the enterprise (not revoked, not expired), if any. */
