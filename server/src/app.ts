@@ -17,6 +17,7 @@ import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, ItemProcesses } from './modules/cases/index.js';
+import { evaluationModule } from './modules/evaluation/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
 import { catalogRoutes } from './modules/catalog/index.js';
@@ -127,5 +128,6 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
     },
   });
+  await app.register(evaluationModule, { deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation } });
   return app;
 }

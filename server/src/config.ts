@@ -54,6 +54,9 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /** 好差评: working days for the return visit after a bad review, and for its rectification (set locally). */
+  EVALUATION_CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(1),
+  EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
   WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
@@ -92,6 +95,8 @@ export type Config = Readonly<{
   uploadMaxBytes: number;
   /** Whether this node runs the background workers (outbox delivery, webhooks). */
   workers: boolean;
+  /** 好差评 deadlines in working days. */
+  evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
     workers: e.WORKERS,
+    evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(
       e.STORAGE === 's3'

@@ -16,3 +16,4 @@ export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, 
 export type { CasesDeps } from './cases.deps.js';
 export { ItemProcesses } from './process/item-processes.js';
 export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';
+export { findCaseForEvaluation } from './handling/facts.js';

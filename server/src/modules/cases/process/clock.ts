@@ -5,10 +5,7 @@
  */
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 
-const CST_MS = 8 * 3_600_000;
-
-/** The date in Beijing (the date a case is accepted or decided on). */
-export const beijingDate = (at: Date): string => new Date(at.getTime() + CST_MS).toISOString().slice(0, 10);
+export { beijingDate } from '../../../platform/calendar/beijing.js';
 
 export const dueAfter = (calendar: WorkingCalendar, from: string, workingDays: number): string => calendar.addWorkingDays(from, workingDays).due;
 

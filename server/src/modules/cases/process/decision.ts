@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { appendEvent } from '../../../platform/outbox.js';
+import { beijingYear } from '../../../platform/calendar/beijing.js';
 import { kq } from '../cases.tables.js';
 
 export type Decision = 'approved' | 'refused' | 'not_accepted';
@@ -18,7 +19,7 @@ export async function recordDecision(
   at: Date,
   actorId: string | null,
 ): Promise<string> {
-  const year = Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const year = beijingYear(at);
   const { rows } = await sql<{ last: number }>`
     INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
     ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
