@@ -85,6 +85,26 @@ describe('delivery of the result (送达)', () => {
   });
 });
 
+describe('decision document (决定书)', () => {
+  it('is a PDF with the decision number for the applicant once decided, and nothing before', async () => {
+    const caseId = await decidedCase('decision-key-0001');
+    const early = await applicant.call('GET', `/api/cases/${caseId}/decision.pdf`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('CASES.NO_DECISION');
+    await approve(caseId);
+    const res = await applicant.call('GET', `/api/cases/${caseId}/decision.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { PDFDocument } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(res.rawPayload);
+    const decisionNo = (await sql<{ n: string }>`SELECT decision_no AS n FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.n;
+    expect(pdf.getTitle()).toBe(`准予行政许可决定书 ${decisionNo}`);
+    const stranger = (await t.staff(['window_clerk'], item.regionCode === '520102' ? '520103' : '520102')).authorization;
+    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/decision.pdf`, headers: { authorization: stranger } })).statusCode).toBe(404);
+  });
+});
+
 describe('fees (收费)', () => {
   it('holds the result back while a fee is due; the window records the payment, a head may waive', async () => {
     const caseId = await decidedCase('fees-key-0001');

@@ -1,4 +1,7 @@
-/** Results of a case: delivery (送达) and fees (收费). `/api/cases/{id}/delivery`, `/api/cases/{id}/fees`. */
+/**
+ * Results of a case: the decision document (决定书), delivery (送达) and fees (收费).
+ * `/api/cases/{id}/decision.pdf`, `/api/cases/{id}/delivery`, `/api/cases/{id}/fees`.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
@@ -6,6 +9,7 @@ import { isValidRegionCode } from '../../platform/validators/index.js';
 import type { CasesDeps } from './cases.deps.js';
 import { chooseDelivery, completeDelivery, getDelivery } from './handling/delivery.service.js';
 import { listFees, setFee, settleFee } from './handling/fees.service.js';
+import { decisionDocument } from './handling/decision-document.js';
 
 const tags = ['cases 审批服务'];
 const Id = z.object({ id: z.uuid() });
@@ -39,6 +43,19 @@ const Fee = z.object({ id: z.uuid(), name: z.string(), basis: z.string(), amount
 
 export const resultsRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
   const window = requireRoles('window_clerk');
+
+  app.get(
+    '/api/cases/:id/decision.pdf',
+    { schema: { tags, summary: '决定书 The decision of a decided case as PDF (准予 / 不予许可 / 不予受理)', params: Id } },
+    async (request, reply) => {
+      const { pdf, fileName } = await decisionDocument(deps, request.actor, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
+    },
+  );
 
   app.put(
     '/api/cases/:id/delivery',

@@ -61,8 +61,10 @@ export async function planReuse(sources: MaterialSources | undefined, item: Item
     ? await Promise.all([licenseTypes.length ? sources.licenses(holder, licenseTypes, at) : [], resources.length ? sources.sharedData(holder, resources) : []])
     : [[], []];
   const materials = item.materials.map((m, index) => {
-    const license = m.licenseType ? licenses.find((l) => l.typeCode === m.licenseType) : undefined;
-    const data = m.sharedData ? shared.find((s) => s.resource === m.sharedData) : undefined;
+    // An optional material depends on circumstances (an agent's ID card when an agent applies): never assumed.
+    const wanted = m.necessity !== 'optional';
+    const license = wanted && m.licenseType ? licenses.find((l) => l.typeCode === m.licenseType) : undefined;
+    const data = wanted && m.sharedData ? shared.find((s) => s.resource === m.sharedData) : undefined;
     const satisfiedBy: SatisfiedBy | null = license
       ? { kind: 'license', licenseId: license.id, typeName: license.typeName, number: license.number }
       : data

@@ -1,0 +1,35 @@
+/**
+ * The CJK font every generated document embeds (as a subset): Noto Sans Hans from the
+ * `@embedpdf/fonts-sc` package — installed with the project, never fetched, no system fonts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const CJK_FONT_FAMILY = 'Noto Sans Hans';
+let bytes: Uint8Array | undefined;
+
+export function cjkFont(): Uint8Array {
+  bytes ??= new Uint8Array(fs.readFileSync(path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts/NotoSansHans-Regular.otf')));
+  return bytes;
+}
+
+/** Splits text into lines no wider than `max` by a width function (Chinese has no spaces to break at). */
+export function wrapText(text: string, max: number, width: (s: string) => number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (ch === '\n') {
+      out.push(line);
+      line = '';
+      continue;
+    }
+    if (line && width(line + ch) > max) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  return [...out, line];
+}
