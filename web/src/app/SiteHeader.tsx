@@ -49,7 +49,8 @@ export function SiteHeader() {
   return (
     <header className="tb-header">
       <div className="tb-container tb-header__inner">
-        <Link to="/" className="tb-logo" aria-label={t('header.homeLink')}>
+        {/* The link is named by its visible text (WCAG 2.5.3 label in name), then where it leads. */}
+        <Link to="/" className="tb-logo">
           <span className="tb-logo__mark" aria-hidden="true">
             通
           </span>
@@ -57,6 +58,7 @@ export function SiteHeader() {
             <span className="tb-logo__name">{t('app.name')}</span>
             <span className="tb-logo__sub">{t('app.fullName')}</span>
           </span>
+          <span className="sr-only">（{t('header.homeLink')}）</span>
         </Link>
         {showSearch ? (
           <SearchBox className="tb-header__search" region={region} label={t('header.searchLabel')} placeholder={t('header.searchPlaceholder')} />

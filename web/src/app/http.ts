@@ -75,16 +75,26 @@ export function csrfToken(): string | undefined {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal }): Promise<T> {
+interface CallInit {
+  query?: Query;
+  /** A JSON body, or a file sent as it is (with its own content type). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function request<T>(method: Method, path: string, init: CallInit): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': currentLanguage() === 'en' ? 'en' : 'zh-CN',
+    ...init.headers,
   };
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
   }
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const file = init.body instanceof Blob ? init.body : undefined;
+  if (init.body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   let response: Response;
   try {
     response = await fetch(withQuery(path, init.query), {
@@ -92,7 +102,7 @@ async function request<T>(method: Method, path: string, init: { query?: Query; b
       signal: init.signal,
       credentials: 'same-origin',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: file ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -114,8 +124,13 @@ export function getJson<T>(path: string, query?: Query, signal?: AbortSignal): P
 }
 
 /** POST/PUT/PATCH/DELETE with a JSON body (or none); resolves to undefined on 204 No Content. */
-export function sendJson<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<T> {
-  return request<T>(method, path, { body });
+export function sendJson<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return request<T>(method, path, { body, headers });
+}
+
+/** A file as the request body (uploads); the answer is JSON as for {@link sendJson}. */
+export function sendFile<T>(method: 'PUT' | 'POST', path: string, file: Blob): Promise<T> {
+  return request<T>(method, path, { body: file });
 }
 
 /** Client errors (4xx) will not go away by asking again. */

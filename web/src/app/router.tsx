@@ -18,6 +18,7 @@ const PrivacyPage = lazy(() => import('../modules/identity/PrivacyPage'));
 const MyCasesPage = lazy(() => import('../modules/cases/MyCasesPage'));
 const MyCasePage = lazy(() => import('../modules/cases/MyCasePage'));
 const TrackPage = lazy(() => import('../modules/cases/TrackPage'));
+const ApplyPage = lazy(() => import('../modules/cases/apply/ApplyPage'));
 const WorkbenchPage = lazy(() => import('../modules/cases/WorkbenchPage'));
 const WorkbenchCasePage = lazy(() => import('../modules/cases/WorkbenchCasePage'));
 
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'items/:code', element: <ItemGuidePage /> },
+          { path: 'items/:code/apply', element: <ApplyPage /> },
           { path: 'themes/:id', element: <ThemePage /> },
           { path: 'lists/negative', element: <NegativeListPage /> },
           { path: 'lists/:kind', element: <ListsPage /> },

@@ -50,6 +50,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
   const SatisfiedBy = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('license'), licenseId: z.uuid(), typeName: z.string(), number: z.string() }),
     z.object({ kind: z.literal('shared'), resource: z.string(), resourceName: z.string() }),
+    z.object({ kind: z.literal('form') }),
   ]);
   app.get(
     '/api/applications/:itemCode/materials',

@@ -5,6 +5,9 @@ import { materialFileUrl } from './api';
 import { useMaterials } from './queries';
 
 /** 申办一袋: each material of the guide, what was provided (a file or a 容缺 promise) and what is missing. */
+/** Materials the applicant did not bring: the platform held them (免提交) or the online form is the material. */
+const REUSED = { license: 'cases.detail.byLicense', shared_data: 'cases.detail.byShared', form: 'cases.detail.byForm' } as const;
+
 export function MaterialsSection({ caseId, headingId }: { caseId: string; headingId: string }) {
   const { t } = useTranslation();
   const bag = useMaterials(caseId);
@@ -38,6 +41,8 @@ export function MaterialsSection({ caseId, headingId }: { caseId: string; headin
                         <span className="sr-only">{m.name}</span>
                       </a>
                     </>
+                  ) : m.provided && m.provided.kind in REUSED ? (
+                    <Badge tone="green">{t(REUSED[m.provided.kind as keyof typeof REUSED])}</Badge>
                   ) : m.provided?.kind === 'promise' ? (
                     <Badge tone="blue" title={m.provided.promise ?? undefined}>
                       {t('cases.detail.promised')}

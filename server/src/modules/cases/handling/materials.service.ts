@@ -14,6 +14,7 @@ import { kq } from '../cases.tables.js';
 import { appendCaseEvent } from '../process/events.js';
 import { canSee, caseNotFound, requireApplicant } from './access.js';
 import { STATUS_ZH } from './load.js';
+import { filledOnline } from './reuse.service.js';
 
 const OPEN_FOR_MATERIALS = ['submitted', 'awaiting_supplement'] as const;
 
@@ -71,6 +72,10 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
   const rows = await kq(deps.db).selectFrom('cases.material').select(['id', 'materialIndex', 'kind', 'contentType', 'size', 'reference', 'addedAt']).where('caseId', '=', c.id).execute();
   const materials = item.materials.map((m, index) => {
     const provided = rows.find((r) => r.materialIndex === index);
+    if (!provided && filledOnline(item, m)) {
+      // The application form, filled in online: submitted with the case itself.
+      return { index, name: m.name, necessity: m.necessity, form: m.form, provided: { id: null, kind: 'form' as const, contentType: null, size: null, promise: null, addedAt: c.submittedAt } };
+    }
     return { index, name: m.name, necessity: m.necessity, form: m.form, provided: provided ? { id: provided.id, kind: provided.kind, contentType: provided.contentType, size: provided.size, promise: provided.kind === 'promise' ? provided.reference : null, addedAt: provided.addedAt } : null };
   });
   const missing = materials.filter((m) => m.necessity === 'required' && !m.provided).map((m) => m.name);

@@ -41,7 +41,9 @@ export interface MaterialSources {
 
 export type SatisfiedBy =
   | { kind: 'license'; licenseId: string; typeName: string; number: string }
-  | { kind: 'shared'; resource: string; resourceName: string };
+  | { kind: 'shared'; resource: string; resourceName: string }
+  /** The application form (在线填报): the form submitted with the application is the material. */
+  | { kind: 'form' };
 
 export interface ReusePlan {
   materials: { index: number; name: string; necessity: Material['necessity']; satisfiedBy: SatisfiedBy | null }[];
@@ -52,6 +54,9 @@ export interface ReusePlan {
 export function holderOf(actor: Actor & { id: string }): Holder {
   return { personId: actor.id, enterprise: actor.actingFor ? { id: actor.actingFor.enterpriseId, creditCode: actor.actingFor.creditCode } : null };
 }
+
+/** A 在线填报 material of an item with an application form is the form submitted with the case. */
+export const filledOnline = (item: Item, m: Material): boolean => m.source === 'online_form' && item.form.length > 0;
 
 /** For each material of the guide, what the platform holds that can stand in for it. */
 export async function planReuse(sources: MaterialSources | undefined, item: Item, holder: Holder, at: Date): Promise<ReusePlan> {
@@ -65,14 +70,16 @@ export async function planReuse(sources: MaterialSources | undefined, item: Item
     const wanted = m.necessity !== 'optional';
     const license = wanted && m.licenseType ? licenses.find((l) => l.typeCode === m.licenseType) : undefined;
     const data = wanted && m.sharedData ? shared.find((s) => s.resource === m.sharedData) : undefined;
-    const satisfiedBy: SatisfiedBy | null = license
+    const satisfiedBy: SatisfiedBy | null = filledOnline(item, m)
+      ? { kind: 'form' }
+      : license
       ? { kind: 'license', licenseId: license.id, typeName: license.typeName, number: license.number }
       : data
         ? { kind: 'shared', resource: data.resource, resourceName: data.name }
         : null;
     return { index, name: m.name, necessity: m.necessity, satisfiedBy };
   });
-  const reused = materials.filter((m) => m.satisfiedBy);
+  const reused = materials.filter((m) => m.satisfiedBy && m.satisfiedBy.kind !== 'form');
   // A visit is saved when an original on paper would otherwise have had to be shown at a window.
   const visits = reused.some((m) => item.materials[m.index]!.originals > 0 && item.materials[m.index]!.form !== 'electronic') ? 1 : 0;
   return { materials, saved: { materials: reused.length, visits } };
@@ -88,7 +95,8 @@ export async function reusableMaterials(deps: CasesDeps, actor: Actor, itemCode:
 
 /** Attaches the reusable materials to a new case, inside the transaction that writes the case. */
 export async function attachReused(trx: Db, deps: CasesDeps, actor: Actor & { id: string }, c: { caseId: string; item: Item }, plan: ReusePlan, at: Date): Promise<void> {
-  const reused = plan.materials.filter((m) => m.satisfiedBy);
+  type Held = Exclude<SatisfiedBy, { kind: 'form' }>;
+  const reused = plan.materials.flatMap((m) => (m.satisfiedBy && m.satisfiedBy.kind !== 'form' ? [{ index: m.index, name: m.name, by: m.satisfiedBy as Held }] : []));
   if (reused.length === 0) return;
   await kq(trx)
     .insertInto('cases.material')
@@ -98,11 +106,11 @@ export async function attachReused(trx: Db, deps: CasesDeps, actor: Actor & { id
         caseId: c.caseId,
         materialIndex: m.index,
         name: m.name,
-        kind: m.satisfiedBy!.kind === 'license' ? ('license' as const) : ('shared_data' as const),
+        kind: m.by.kind === 'license' ? ('license' as const) : ('shared_data' as const),
         fileKey: null,
         contentType: null,
         size: null,
-        reference: m.satisfiedBy!.kind === 'license' ? m.satisfiedBy!.licenseId : m.satisfiedBy!.resource,
+        reference: m.by.kind === 'license' ? m.by.licenseId : m.by.resource,
         addedBy: actor.id,
         addedAt: at,
       })),
@@ -110,8 +118,8 @@ export async function attachReused(trx: Db, deps: CasesDeps, actor: Actor & { id
     .execute();
   await kq(trx).updateTable('cases.case').set({ materialsSaved: plan.saved.materials, visitsSaved: plan.saved.visits }).where('id', '=', c.caseId).execute();
   for (const m of reused) {
-    if (m.satisfiedBy!.kind === 'license') {
-      await deps.materialSources!.recordLicenseUse(trx, { licenseId: m.satisfiedBy!.licenseId, caseId: c.caseId, departmentId: c.item.department.id, purpose: `办理「${c.item.name}」：${m.name}`, at });
+    if (m.by.kind === 'license') {
+      await deps.materialSources!.recordLicenseUse(trx, { licenseId: m.by.licenseId, caseId: c.caseId, departmentId: c.item.department.id, purpose: `办理「${c.item.name}」：${m.name}`, at });
     }
   }
   await appendCaseEvent(trx, {
@@ -121,6 +129,6 @@ export async function attachReused(trx: Db, deps: CasesDeps, actor: Actor & { id
     from: null,
     to: null,
     at,
-    detail: { materials: reused.map((m) => ({ index: m.index, name: m.name, kind: m.satisfiedBy!.kind })), saved: plan.saved },
+    detail: { materials: reused.map((m) => ({ index: m.index, name: m.name, kind: m.by.kind })), saved: plan.saved },
   });
 }

@@ -220,7 +220,7 @@ export function ItemGuidePage() {
         <div className="tb-guide-layout">
           <div className="tb-guide-main">
             <GuideHeader item={item.data} />
-            <GuideActions />
+            <GuideActions item={item.data} />
             <GuideToc variant="inline" />
             <GuideBody item={item.data} />
           </div>

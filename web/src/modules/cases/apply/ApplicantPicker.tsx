@@ -1,0 +1,42 @@
+import { Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FormProblem } from '../../identity/FormProblem';
+import type { PersonMe } from '../../identity/api';
+import { useSetActingFor } from '../../identity/queries';
+
+/**
+ * 申报身份: the person applies for themselves or for an enterprise they may apply for. Switching
+ * changes the session's acting identity (as on 我的账号); the wizard starts again for the new applicant.
+ */
+export function ApplicantPicker({ me, forEnterprises }: { me: PersonMe; forEnterprises: boolean }) {
+  const { t } = useTranslation();
+  const switchTo = useSetActingFor();
+  const enterprises = me.enterprises.filter((e) => e.scopes.includes('apply'));
+  const current = me.actingFor?.enterpriseId ?? 'self';
+  if (enterprises.length === 0) {
+    return forEnterprises ? (
+      <p className="tb-muted">
+        {t('apply.applicant.noEnterprise')} <Link to="/me">{t('apply.applicant.openEnterprise')}</Link>
+      </p>
+    ) : null;
+  }
+  return (
+    <fieldset className="tb-apply-applicant">
+      <legend>{t('apply.applicant.title')}</legend>
+      <Radio.Group
+        value={switchTo.isPending ? (switchTo.variables ?? 'self') : current}
+        disabled={switchTo.isPending}
+        onChange={(e) => switchTo.mutate(e.target.value === 'self' ? null : (e.target.value as string))}
+      >
+        <Radio value="self">{t('apply.applicant.myself', { name: me.name })}</Radio>
+        {enterprises.map((e) => (
+          <Radio key={e.enterpriseId} value={e.enterpriseId}>
+            {t('apply.applicant.enterprise', { name: e.name })}
+          </Radio>
+        ))}
+      </Radio.Group>
+      {switchTo.isError ? <FormProblem error={switchTo.error} /> : null}
+    </fieldset>
+  );
+}
