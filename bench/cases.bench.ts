@@ -28,6 +28,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const DATA_KEY = 'be4c'.repeat(16);
 const PASSWORD = 'Bench2026pass';
 const PORT = 3911;
+/** Server processes (node:cluster): the platform's PROCESSES setting. */
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 
 const cluster = process.env.BENCH_DATABASE_URL ? undefined : await startCluster();
 const adminUrl: string = process.env.BENCH_DATABASE_URL ?? cluster?.url;
@@ -64,6 +66,7 @@ const server: ChildProcess = spawn(process.execPath, [...profile, '--import', 't
     NODE_ENV: 'production',
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: '20',
+    PROCESSES: String(PROCESSES),
     DATA_KEY,
     PORT: String(PORT),
     HOST: '127.0.0.1',
@@ -173,7 +176,7 @@ const out = execFileSync(...asPostgres([...common, '-c', '10', '-j', '2', '-T', 
 const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
 cluster?.stop();
 
-console.log(`item ${item.code}: two stages, ${CLIENTS} concurrent applicants, ${SECONDS} s after a 2 s warm-up, PostgreSQL server`);
+console.log(`item ${item.code}: two stages, ${CLIENTS} concurrent applicants, ${SECONDS} s after a 2 s warm-up, PostgreSQL server, ${PROCESSES} server process(es)`);
 console.log(`submitted and accepted: ${result.cases} cases, ${result.perSecond.toFixed(0)} cases/s, errors ${result.errors}${result.firstError ? ` (first: ${String(result.firstError).slice(0, 200)})` : ''}`);
 console.log(`submit + accept latency p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
 console.log(`pgbench (TPC-B-like, 10 clients, scale 5): ${tps.toFixed(0)} tps; ratio cases/s ÷ pgbench tps = ${(result.perSecond / tps).toFixed(3)}`);

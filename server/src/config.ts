@@ -57,6 +57,8 @@ const Env = z.object({
   /** 好差评: working days for the return visit after a bad review, and for its rectification (set locally). */
   EVALUATION_CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(1),
   EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
+  PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
   WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
@@ -95,6 +97,8 @@ export type Config = Readonly<{
   uploadMaxBytes: number;
   /** Whether this node runs the background workers (outbox delivery, webhooks). */
   workers: boolean;
+  /** Server processes sharing the port (node:cluster). */
+  processes: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
@@ -113,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither');
+  }
+  if (e.PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  PROCESSES: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database serves one process');
   }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
@@ -134,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
     workers: e.WORKERS,
+    processes: e.PROCESSES,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(

@@ -1,17 +1,21 @@
-/** Boot: loadConfig → openDatabase → migrate → seed (first start) → buildApp → listen. */
+/**
+ * Boot: loadConfig → openDatabase → migrate → seed (first start) → buildApp → listen.
+ * With PROCESSES > 1 (a PostgreSQL server only), the first process migrates and seeds, then forks
+ * that many server processes sharing the port (node:cluster) and restarts one that dies.
+ */
+import cluster from 'node:cluster';
 import path from 'node:path';
-import { pino } from 'pino';
-import { loadConfig, ConfigError } from './config.js';
+import { pino, type Logger } from 'pino';
+import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, migrateToLatest } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { cipherFrom, dataKeysFrom } from './platform/crypto/index.js';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -19,16 +23,21 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = pino(loggerOptions(config.logLevel));
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.databasePoolSize });
+}
+
+const openConfigured = (config: Config) => openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.databasePoolSize });
+
+/** Migrations and the first-start demo data: once, before any process serves. */
+async function prepare(config: Config, log: Logger, database: Awaited<ReturnType<typeof openConfigured>>): Promise<void> {
   log.info({ dialect: database.dialect }, config.databaseUrl ? 'connected to PostgreSQL server' : `embedded PGlite under ${config.dataDir}`);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const keys = dataKeysFrom(config);
-  const cipher = cipherFrom(keys);
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipher, keys.indexKey, config, log);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db, cipherFrom(keys), keys.indexKey, config, log);
+}
 
-  const app = await buildApp({ config, database, keys });
+async function serve(config: Config, log: Logger, database: Awaited<ReturnType<typeof openConfigured>>): Promise<void> {
+  const app = await buildApp({ config, database, keys: dataKeysFrom(config) });
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
@@ -38,7 +47,37 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  log.info(`通办 Tongban is running: http://localhost:${config.port}  (API docs: /docs, OpenAPI: /openapi.json)`);
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log = pino(loggerOptions(config.logLevel));
+  if (cluster.isWorker) return serve(config, log, await openConfigured(config));
+
+  const database = await openConfigured(config);
+  await prepare(config, log, database);
+  if (config.processes === 1) {
+    await serve(config, log, database);
+  } else {
+    await database.close();
+    let stopping = false;
+    for (let i = 0; i < config.processes; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      log.error({ pid: worker.process.pid, code, signal }, 'a server process died; starting another');
+      cluster.fork();
+    });
+    const stop = (signal: NodeJS.Signals) => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+      let left = Object.keys(cluster.workers ?? {}).length;
+      if (left === 0) process.exit(0);
+      cluster.on('exit', () => --left === 0 && process.exit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  }
+  log.info(`通办 Tongban is running: http://localhost:${config.port}  (API docs: /docs, OpenAPI: /openapi.json${config.processes > 1 ? `; ${config.processes} processes` : ''})`);
 }
 
 main().catch((e) => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults for a first start', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ env: 'development', port: 3000, processes: 1, workers: true, databaseUrl: undefined, evaluation: { callBackDays: 1, rectifyDays: 15 } });
+  });
+
+  it('fails fast, naming the setting, on what it cannot run with', () => {
+    expect(() => loadConfig({ PROCESSES: '2' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PROCESSES: '2' })).toThrow(/PROCESSES: .*DATABASE_URL/);
+    expect(loadConfig({ PROCESSES: '2', DATABASE_URL: 'postgres://db/tongban' }).processes).toBe(2);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATA_KEY/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ STORAGE: 's3' })).toThrow(/S3_BUCKET/);
+  });
+});
