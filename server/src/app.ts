@@ -16,12 +16,14 @@ import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
-import { casesModule, ItemProcesses } from './modules/cases/index.js';
+import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
+import { findValidLicenses, licensesModule, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
 import { catalogRoutes } from './modules/catalog/index.js';
-import { identityAuthResolver, identityRoutes, personByIdNumber } from './modules/identity/index.js';
+import { identityAuthResolver, identityRoutes, personByIdNumber, personIdentifiers, registryPersonOf, staffDisplayNames, verifyClientAccessToken } from './modules/identity/index.js';
+import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import cookie from '@fastify/cookie';
@@ -114,6 +116,16 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
+  // 证照通: licences signed SM2 where the platform runs the 国密 suite, Ed25519 otherwise.
+  const licenses: LicensesDeps = {
+    db: database.db,
+    cipher,
+    auditKey: keys.indexKey,
+    now: () => new Date(),
+    publicUrl: config.publicUrl,
+    signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519',
+    caseOfHolder: (caseId, holder) => caseOfApplicant(database.db, caseId, holder),
+  };
   await app.register(casesModule, {
     deps: {
       db: database.db,
@@ -126,7 +138,34 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       auditKey: keys.indexKey,
       cipher,
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
+      // 免提交: valid e-licences and shared registry data of the applicant stand in for the materials they satisfy.
+      materialSources: {
+        licenses: (holder, types, at) => findValidLicenses({ db: database.db, cipher }, holder, types, at),
+        sharedData: async (holder, resources) => {
+          const person = await personIdentifiers({ db: database.db, cipher }, holder.personId);
+          return resourcesHolding(database.db, cipher, { idNumber: person?.idNumber, creditCode: holder.enterprise?.creditCode }, resources);
+        },
+        recordLicenseUse: (trx, use) => recordLicenseUse(trx, { ...use, staffId: null }, keys.indexKey),
+      },
     },
+  });
+  outbox.subscribe(lifeEventsSubscriber(() => new Date()));
+  outbox.subscribe(licensesSubscriber(licenses));
+  await app.register(licensesModule, { deps: licenses });
+  // 数据通: identity answers through functions (identity imports the exchange, not the reverse).
+  await app.register(exchangeModule, {
+    db: database.db,
+    cipher,
+    auditKey: keys.indexKey,
+    indexKey: keys.indexKey,
+    log: app.log,
+    now: () => new Date(),
+    identity: {
+      registryPersonOf: (accountId) => registryPersonOf(database.db, accountId),
+      staffNames: (ids) => staffDisplayNames(database.db, ids),
+      verifyClientToken: (token) => verifyClientAccessToken({ db: database.db, now: () => new Date() }, token),
+    },
+    webhookPollMs: config.workers ? 2_000 : 0,
   });
   await app.register(evaluationModule, { deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation } });
   return app;

@@ -12,6 +12,7 @@ import { catalogIsEmpty, listVillageAddresses, seedCatalog } from '../modules/ca
 import { seedRegistries } from '../modules/exchange/index.js';
 import type { FieldCipher } from '../platform/crypto/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
+import { seedDemoLicenses } from '../modules/licenses/index.js';
 
 export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buffer, config: Config, log: Logger): Promise<void> {
   if (!(await catalogIsEmpty(db))) return;
@@ -21,6 +22,9 @@ export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buf
   const villages = await listVillageAddresses(db, config.demo.province);
   const registries = await seedRegistries(db, cipher, { seed: config.demo.seed, persons: config.demo.persons, enterprises: config.demo.enterprises, villages, today: new Date() });
   log.info(registries, 'demo population and legal entities seeded');
+  // 营业执照 of every enterprise; residents' 居民身份证 follow their accounts (identity.person-registered).
+  const licenses = await seedDemoLicenses(db, { cipher, auditKey: indexKey, now: () => new Date(), signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519' });
+  log.info(licenses, 'demo e-licences issued');
   if (config.env === 'production') {
     log.warn('production: no demo accounts are created (they would have a published password)');
   } else {

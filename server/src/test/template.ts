@@ -7,7 +7,8 @@ import pg from 'pg';
 import { openDatabase, migrateToLatest, type Database } from '../platform/db/index.js';
 import { listVillageAddresses, seedCatalog } from '../modules/catalog/index.js';
 import { seedRegistries } from '../modules/exchange/index.js';
-import { testCipher } from './keys.js';
+import { seedDemoLicenses } from '../modules/licenses/index.js';
+import { TEST_DATA_KEY, testCipher } from './keys.js';
 
 export const TEMPLATE_DB = 'tongban_test_template';
 export const SEED_NOW = new Date('2026-11-02T02:00:00Z');
@@ -17,6 +18,7 @@ export async function seedTestData(database: Database): Promise<void> {
   await seedCatalog(database.db, { province: '52', now: SEED_NOW });
   const villages = await listVillageAddresses(database.db, '52');
   await seedRegistries(database.db, testCipher(), { seed: 7, persons: 300, enterprises: 30, villages, today: SEED_NOW });
+  await seedDemoLicenses(database.db, { cipher: testCipher(), auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), now: () => SEED_NOW, signatureAlg: 'SM2' });
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -1,5 +1,5 @@
 /** Base registries (人口库, 法人库). Identifiers and phones are stored encrypted with blind indexes. */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { EnterpriseRecord, PersonRecord } from './seed/population.js';
@@ -23,6 +23,9 @@ type PersonTable = {
   phoneEnc: string | null;
   phoneIndex: string | null;
   sourceDepartment: string;
+  /** 户籍状态: a death cancels the household registration. */
+  householdStatus: Generated<'registered' | 'cancelled'>;
+  updatedAt: Generated<Date>;
 };
 type LegalEntityTable = {
   creditCode: string;
@@ -37,6 +40,7 @@ type LegalEntityTable = {
   registeredCapital: number | null;
   establishedOn: string;
   sourceDepartment: string;
+  updatedAt: Generated<Date>;
 };
 export type ExchangeTables = {
   'exchange.person': PersonTable;

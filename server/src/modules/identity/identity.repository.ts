@@ -33,3 +33,11 @@ export async function findStaffByUsername(db: Db, username: string): Promise<Sta
 export async function findActiveStaff(db: Db, id: string): Promise<{ regionCode: string; departmentIds: string[]; roles: string[] } | undefined> {
   return q(db).selectFrom('identity.staff').select(['regionCode', 'departmentIds', 'roles']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
 }
+
+/** Display names of staff members by id (those not found are left out). */
+export async function staffDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (uuids.length === 0) return new Map();
+  const rows = await q(db).selectFrom('identity.staff').select(['id', 'displayName']).where('id', 'in', uuids).execute();
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}

@@ -22,5 +22,6 @@ export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaf
 export { hashPassword } from './sign-in/password.js';
 export { TOTP_ROLES } from './sign-in/sign-in.service.js';
 export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
-export { personName, registryPersonOf, personByIdNumber } from './accounts/me.service.js';
-export { findActiveStaff } from './identity.repository.js';
+export { personName, registryPersonOf, personByIdNumber, personIdentifiers, findEnterpriseAccount, accountsOfRegistryPersons } from './accounts/me.service.js';
+export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
+export { verifyClientAccessToken } from './oidc/resource-server.js';

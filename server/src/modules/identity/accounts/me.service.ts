@@ -76,3 +76,22 @@ export async function registryPersonOf(db: Db, personId: string): Promise<string
 export async function personByIdNumber(deps: Pick<IdentityDeps, 'db' | 'cipher'>, idNumber: string): Promise<{ id: string; name: string } | undefined> {
   return iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name']).where('idNumberIndex', '=', deps.cipher.blindIndex(idNumber.trim().toUpperCase())).where('active', '=', true).executeTakeFirst();
 }
+
+/** A person's name and 公民身份号码 (the e-licence module keys licences to the number's blind index). */
+export async function personIdentifiers(deps: Pick<IdentityDeps, 'db' | 'cipher'>, personId: string): Promise<{ id: string; name: string; idNumber: string } | undefined> {
+  const p = await iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name', 'idNumberEnc']).where('id', '=', personId).executeTakeFirst();
+  return p ? { id: p.id, name: p.name, idNumber: deps.cipher.decrypt(p.idNumberEnc) } : undefined;
+}
+
+/** An enterprise account by its id or its 统一社会信用代码. */
+export async function findEnterpriseAccount(db: Db, by: { id: string } | { creditCode: string }): Promise<{ id: string; creditCode: string; name: string } | undefined> {
+  const q = iq(db).selectFrom('identity.enterpriseAccount').select(['id', 'creditCode', 'name']);
+  return ('id' in by ? q.where('id', '=', by.id) : q.where('creditCode', '=', by.creditCode)).executeTakeFirst();
+}
+
+/** The accounts of registry persons (a life event names persons of the population registry). */
+export async function accountsOfRegistryPersons(db: Db, registryPersonIds: readonly string[]): Promise<string[]> {
+  if (registryPersonIds.length === 0) return [];
+  const rows = await iq(db).selectFrom('identity.personAccount').select('id').where('registryPersonId', 'in', [...registryPersonIds]).execute();
+  return rows.map((r) => r.id);
+}

@@ -14,6 +14,7 @@ import { recordAudit, type RequestMeta } from '../audit.js';
 import { createSession, type NewSession } from '../sessions/sessions.js';
 import { hashPassword, passwordProblems } from '../sign-in/password.js';
 import { consumeSmsCode } from '../sign-in/sms-codes.js';
+import { appendEvent } from '../../../platform/outbox.js';
 
 export interface Registration {
   idNumber: string;
@@ -70,7 +71,11 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
   return { personId, session };
 }
 
-/** Writes the account of a registry person (identifiers encrypted, blind indexes for look-up). */
+/**
+ * Writes the account of a registry person (identifiers encrypted, blind indexes for look-up) and
+ * announces it as `identity.person-registered` (the licence module issues the person's
+ * 居民身份证 e-licence). The payload carries the account id only, never the identifiers.
+ */
 export async function insertPersonAccount(
   deps: Pick<IdentityDeps, 'cipher'>,
   db: Db,
@@ -95,5 +100,6 @@ export async function insertPersonAccount(
       lockedUntil: null,
     })
     .execute();
+  await appendEvent(db, { topic: 'identity.person-registered', aggregateType: 'identity.person', aggregateId: id, payload: { personId: id, realNameLevel: a.realNameLevel } }, id);
   return id;
 }

@@ -1,0 +1,29 @@
+/** Issuing departments (发证机关), read through the catalogue's front door. */
+import type { Db } from '../../../platform/db/index.js';
+import { listDepartments } from '../../catalog/index.js';
+
+export interface Department {
+  id: string;
+  name: string;
+  category: string;
+  creditCode: string;
+  regionCode: string;
+}
+
+export async function findDepartment(db: Db, id: string): Promise<Department | undefined> {
+  return (await listDepartments(db)).find((d) => d.id === id);
+}
+
+/**
+ * The department of `category` closest to `regionCode`: the county's, else the city's, else the
+ * province's (a resident of a county without its own demo department gets the city's licence).
+ */
+export function closestDepartment(departments: readonly Department[], category: string, regionCode: string): Department | undefined {
+  return departments
+    .filter((d) => d.category === category && regionCode.startsWith(d.regionCode))
+    .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
+}
+
+export async function issuingDepartment(db: Db, category: string, regionCode: string): Promise<Department | undefined> {
+  return closestDepartment(await listDepartments(db), category, regionCode);
+}

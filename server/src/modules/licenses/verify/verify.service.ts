@@ -1,0 +1,65 @@
+/**
+ * 在线核验 (`GET /api/licenses/verify`): by licence id or number with the signature a verifier
+ * holds (from the QR code or a document), or the QR code's text itself. The platform rebuilds the
+ * content from its record and checks the issuer's signature over it — a record altered in the
+ * database, or a signature that is not the issuer's over that content, reports `tampered` — then
+ * its status and validity. The answer shows the public face only.
+ */
+import type { Db } from '../../../platform/db/index.js';
+import type { FieldCipher } from '../../../platform/crypto/index.js';
+import { invalid } from '../../../platform/errors.js';
+import type { LicensesDeps } from '../licenses.deps.js';
+import { lq } from '../licenses.tables.js';
+import { findLicense, type FoundLicense } from '../licenses.repository.js';
+import { contentOf, signatureHolds } from '../signing/content.js';
+import { findPublicKey } from '../signing/keys.js';
+import { licenseNotFound } from '../errors.js';
+import { publicFace } from '../present.js';
+import { effectiveStatus } from '../status.js';
+import type { StatusList } from './offline.js';
+
+export interface VerifyQuery {
+  id?: string;
+  number?: string;
+  signature?: string;
+  /** The QR code's text: the verification URL (or its query string). */
+  payload?: string;
+}
+
+function fromPayload(payload: string): { number?: string; signature?: string } {
+  const query = payload.includes('?') ? payload.slice(payload.indexOf('?') + 1) : payload;
+  const p = new URLSearchParams(query);
+  return { number: p.get('number') ?? undefined, signature: p.get('signature') ?? undefined };
+}
+
+/** Whether the stored record still carries the issuer's signature over its own content (and the presented one, if any, is that signature). */
+export async function recordIntact(db: Db, cipher: FieldCipher, l: FoundLicense, presented?: string): Promise<boolean> {
+  const key = await findPublicKey(db, l.kid);
+  if (!key || key.departmentId !== l.issuerDepartmentId) return false;
+  let content;
+  try {
+    content = contentOf(l, l.previousNumber, cipher);
+  } catch {
+    return false;
+  }
+  if (!signatureHolds(content, l.alg, l.signature, key.publicKey)) return false;
+  return presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, key.publicKey);
+}
+
+export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'now'>, q: VerifyQuery) {
+  const target = q.payload ? fromPayload(q.payload) : { number: q.number, signature: q.signature };
+  if (!q.id && !target.number) throw invalid('LICENSES.VERIFY_WHAT', { zh: '请提供证照编号或二维码内容', en: 'Give a licence id or number, or the QR code text' });
+  const l = await findLicense(deps.db, q.id ? { id: q.id } : { number: target.number! });
+  if (!l) throw licenseNotFound();
+  const at = deps.now();
+  const intact = await recordIntact(deps.db, deps.cipher, l, target.signature);
+  const face = publicFace(l, deps.cipher, at, { fullName: false });
+  return { result: intact ? effectiveStatus(l, at) : ('tampered' as const), checkedAt: at, signature: { alg: l.alg, kid: l.kid, valid: intact }, license: face };
+}
+
+/** The published status list: numbers of licences not in force by the issuer's act. */
+export async function statusList(db: Db): Promise<StatusList> {
+  const rows = await lq(db).selectFrom('licenses.license').select(['number', 'status']).where('status', '!=', 'valid').orderBy('number').execute();
+  const of = (s: string) => rows.filter((r) => r.status === s).map((r) => r.number);
+  return { revoked: of('revoked'), suspended: of('suspended'), superseded: of('superseded') };
+}
