@@ -13,12 +13,14 @@ import { seedRegistries } from '../modules/exchange/index.js';
 import type { FieldCipher } from '../platform/crypto/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
 import { seedDemoLicenses } from '../modules/licenses/index.js';
+import { seedDemoProcesses } from '../modules/cases/index.js';
 
 export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buffer, config: Config, log: Logger): Promise<void> {
   if (!(await catalogIsEmpty(db))) return;
   const started = Date.now();
   const catalog = await seedCatalog(db, { province: config.demo.province, now: new Date() });
   log.info(catalog, 'demo catalogue seeded');
+  log.info({ processes: await seedDemoProcesses(db, config.demo.province) }, 'demo processes seeded (食品经营许可: parallel checks)');
   const villages = await listVillageAddresses(db, config.demo.province);
   const registries = await seedRegistries(db, cipher, { seed: config.demo.seed, persons: config.demo.persons, enterprises: config.demo.enterprises, villages, today: new Date() });
   log.info(registries, 'demo population and legal entities seeded');

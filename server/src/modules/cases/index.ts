@@ -39,3 +39,4 @@ export async function caseOfApplicant(db: Db, caseId: string, applicant: { perso
 export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';
 export { findCaseForEvaluation } from './handling/facts.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
+export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';
