@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
 
 let t: TestApp;
 let applicant: Client;
@@ -12,36 +13,14 @@ let head: string;
 
 const ADDRESS = '贵州省贵阳市云岩区中华北路 88 号 3 单元 402';
 
-async function decidedCase(key: string): Promise<string> {
-  const res = await applicant.call('POST', '/api/cases', { itemCode: item.code, form: { purpose: '新办' } }, { headers: { 'idempotency-key': key } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().caseId;
-}
-
-async function approve(caseId: string): Promise<void> {
-  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
-  for (;;) {
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json();
-    const open = detail.tasks.filter((k: { status: string }) => k.status === 'open');
-    if (open.length === 0) return;
-    for (const task of open) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: head }, payload: { version: task.version, opinion: '同意' } });
-      expect(r.statusCode, r.body).toBe(204);
-    }
-  }
-}
+const decidedCase = (key: string) => submitCase(applicant, item.code, key);
+const approve = (caseId: string) => approveCase(t, caseId, clerk, head);
 
 beforeAll(async () => {
   t = await createTestApp({ env: GENEROUS_LIMITS });
   const [p] = await registryPersons(t, 'any', 1);
   ({ c: applicant } = await register(t, p!));
-  const row = await sql<{ code: string; regionCode: string }>`
-    SELECT i.code, i.region_code FROM catalog.item i
-    JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
-    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0
-      AND v.guide->'deliveryMethods' ? 'post' AND v.guide->'deliveryMethods' ? 'pickup'
-    ORDER BY i.code LIMIT 1`.execute(t.db);
-  item = row.rows[0]!;
+  item = await formlessCountyItem(t, 'post-and-pickup');
   clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
   head = (await t.staff(['department_head'], item.regionCode)).authorization;
 });

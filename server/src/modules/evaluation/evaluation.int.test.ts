@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
 
 let t: TestApp;
 let applicant: Client;
@@ -11,20 +12,12 @@ let item: { code: string; regionCode: string };
 let clerk: string;
 let head: string;
 
-async function submitted(key: string): Promise<string> {
-  const res = await applicant.call('POST', '/api/cases', { itemCode: item.code, form: { purpose: '新办' } }, { headers: { 'idempotency-key': key } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().caseId;
-}
+const submitted = (key: string) => submitCase(applicant, item.code, key);
 
 async function decided(key: string): Promise<string> {
   const caseId = await submitted(key);
-  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
-  for (;;) {
-    const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json().tasks.filter((k: { status: string }) => k.status === 'open');
-    if (open.length === 0) return caseId;
-    for (const task of open) await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: head }, payload: { version: task.version, opinion: '同意' } });
-  }
+  await approveCase(t, caseId, clerk, head);
+  return caseId;
 }
 
 beforeAll(async () => {
@@ -32,10 +25,7 @@ beforeAll(async () => {
   const [p, q] = await registryPersons(t, 'any', 2);
   ({ c: applicant } = await register(t, p!));
   ({ c: other } = await register(t, q!));
-  const row = await sql<{ code: string; regionCode: string }>`
-    SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
-    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(t.db);
-  item = row.rows[0]!;
+  item = await formlessCountyItem(t);
   clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
   head = (await t.staff(['department_head'], item.regionCode)).authorization;
 });

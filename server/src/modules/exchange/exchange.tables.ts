@@ -63,13 +63,16 @@ export interface AccessLogTable {
   seq: number;
   at: Date;
   consumerDepartmentId: string;
+  /** The external system that asked, if not a member of staff. */
   clientId: string | null;
   officerId: string;
+  /** `staff`, `client`, `system`. */
   officerKind: string;
   purpose: string;
   resourceCode: string;
   grantId: string | null;
   subjectKind: SubjectKind;
+  /** The registry person's id, or the enterprise's credit code. */
   subjectKey: string;
   fields: string[];
   prevHash: string;

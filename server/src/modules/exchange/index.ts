@@ -28,17 +28,8 @@ export { LIFE_EVENT_RECORDED } from './life-events/record.service.js';
 export { resourcesHolding } from './sharing/holdings.js';
 export type { IdentityPort } from './exchange.deps.js';
 
-export interface ExchangeOptions {
-  db: Db;
-  cipher: FieldCipher;
-  auditKey: Buffer;
-  indexKey: Buffer;
-  log: Log;
-  now: () => Date;
-  identity: IdentityPort;
-  /** How often the webhook worker looks for due deliveries; 0: no worker (tests call deliverDue). */
-  webhookPollMs: number;
-}
+/** The exchange's dependencies as the app gives them, and how often the webhook worker looks for due deliveries (0: no worker; tests call deliverDue). */
+export type ExchangeOptions = Omit<ExchangeDeps, 'departments' | 'chain' | 'grants'> & { webhookPollMs: number };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -14,28 +14,13 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { unavailable } from '../../../platform/errors.js';
-import { sq, type SubjectKind } from '../exchange.tables.js';
+import { sq, type AccessLogTable } from '../exchange.tables.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const LANES = 16;
 
-/** One disclosure, as the caller gives it. */
-export interface AccessEntry {
-  at: Date;
-  consumerDepartmentId: string;
-  /** The external system that asked, if not a member of staff. */
-  clientId: string | null;
-  officerId: string;
-  /** `staff`, `client`, `system`. */
-  officerKind: string;
-  purpose: string;
-  resourceCode: string;
-  grantId: string | null;
-  subjectKind: SubjectKind;
-  /** The registry person's id, or the enterprise's credit code. */
-  subjectKey: string;
-  fields: string[];
-}
+/** One disclosure, as the caller gives it: a row of the log without its place in the chain. */
+export type AccessEntry = Omit<AccessLogTable, 'lane' | 'seq' | 'prevHash' | 'hash'>;
 
 interface Chained extends Omit<AccessEntry, 'at'> {
   lane: number;

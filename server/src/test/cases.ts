@@ -1,0 +1,36 @@
+/** Case steps through the API for tests that need a case in some state. */
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import type { TestApp } from './harness.js';
+import type { Client } from './people.js';
+
+/** A published county item without an application form (any form data is accepted). */
+export async function formlessCountyItem(t: TestApp, extra: 'post-and-pickup' | 'any' = 'any'): Promise<{ code: string; regionCode: string }> {
+  const delivery = extra === 'post-and-pickup' ? sql`AND v.guide->'deliveryMethods' ? 'post' AND v.guide->'deliveryMethods' ? 'pickup'` : sql``;
+  const row = await sql<{ code: string; regionCode: string }>`
+    SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ${delivery}
+    ORDER BY i.code LIMIT 1`.execute(t.db);
+  return row.rows[0]!;
+}
+
+/** Submits an application as the signed-in client; answers the new case's id. */
+export async function submitCase(applicant: Client, itemCode: string, key: string, form: Record<string, unknown> = { purpose: '新办' }): Promise<string> {
+  const res = await applicant.call('POST', '/api/cases', { itemCode, form }, { headers: { 'idempotency-key': key } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().caseId;
+}
+
+/** The window accepts the case and every open task is approved, stage after stage, until it is decided. */
+export async function approveCase(t: TestApp, caseId: string, clerk: string, approver: string): Promise<void> {
+  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+  for (let round = 0; round < 10; round++) {
+    const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json().tasks.filter((k: { status: string }) => k.status === 'open');
+    if (open.length === 0) return;
+    for (const task of open) {
+      const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: approver }, payload: { version: task.version, opinion: '同意' } });
+      expect(r.statusCode, r.body).toBe(204);
+    }
+  }
+  throw new Error(`case ${caseId} was not decided after ten rounds of approvals`);
+}
