@@ -99,6 +99,9 @@ export const StaffSummary = z.object({
   departmentIds: z.array(z.string()),
   roles: z.array(z.string()),
   active: z.boolean(),
+  /** A TOTP secret was issued (administrative roles), and it has been used to sign in. */
+  totpIssued: z.boolean(),
+  totpUsed: z.boolean(),
 });
 export const PersonForStaff = z.object({
   id: z.uuid(),

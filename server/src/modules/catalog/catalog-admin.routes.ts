@@ -1,6 +1,7 @@
 /** Catalogue administration: editing guides and the publishing workflow, themes, synonyms. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden } from '../../platform/errors.js';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { Item, ItemGuide, ThemeInput } from '../../../../contracts/catalog.js';
@@ -25,6 +26,13 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
   const admin = requireRoles(CATALOG_ADMIN);
   const reviewer = requireRoles(CATALOG_REVIEWER);
   const anyCatalogRole = requireRoles(CATALOG_ADMIN, CATALOG_REVIEWER);
+  // Themes and synonyms serve the whole province: only its provincial catalogue administrators edit them.
+  const provinceAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    await admin(request, reply);
+    if ((request.actor.regionScope ?? '').length > 2) {
+      throw forbidden('CATALOG.PROVINCE_ONLY', { zh: '主题和同义词全省通用，仅省级事项管理员可修改', en: 'Themes and synonyms serve the whole province: only provincial catalogue administrators can change them' });
+    }
+  };
 
   app.get(
     '/api/admin/catalog/items',
@@ -142,8 +150,8 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
   app.put(
     '/api/admin/catalog/themes/:slug',
     {
-      preHandler: admin,
-      schema: { tags, security, summary: '新建或修改主题 Create or update a theme', params: z.object({ slug: ThemeInput.shape.slug }), body: ThemeInput.omit({ slug: true }), response: { 200: z.object({ slug: z.string() }) } },
+      preHandler: provinceAdmin,
+      schema: { tags, security, summary: '新建或修改主题 Create or update a theme (provincial administrators)', params: z.object({ slug: ThemeInput.shape.slug }), body: ThemeInput.omit({ slug: true }), response: { 200: z.object({ slug: z.string() }) } },
     },
     async (request) => {
       await upsertTheme(db, { ...request.body, slug: request.params.slug, id: randomUUID() });
@@ -154,7 +162,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
   app.put(
     '/api/admin/catalog/synonyms/:term',
     {
-      preHandler: admin,
+      preHandler: provinceAdmin,
       schema: {
         tags,
         security,

@@ -146,3 +146,17 @@ describe('guide invariants', () => {
     expect(xml.headers['content-type']).toMatch(/problem\+json/);
   });
 });
+
+describe('province-wide content', () => {
+  it('lets only provincial catalogue administrators change themes and synonyms', async () => {
+    const county = await t.staff(['catalog_admin'], '520103');
+    const theme = { name: '开办小店', title: '我要开小店', audience: 'enterprise', steps: [{ basicCode: '011270001001' }] };
+    const put = (who: string, url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { authorization: who }, payload });
+    const refused = await put(county.authorization, '/api/admin/catalog/themes/open-small-shop', theme);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('CATALOG.PROVINCE_ONLY');
+    expect((await put(county.authorization, '/api/admin/catalog/synonyms/开店', { expansions: ['营业执照'] })).statusCode).toBe(403);
+    expect((await put(admin.authorization, '/api/admin/catalog/themes/open-small-shop', theme)).statusCode).toBe(200);
+    expect((await put(admin.authorization, '/api/admin/catalog/synonyms/开店', { expansions: ['营业执照'] })).statusCode).toBe(200);
+  });
+});

@@ -6,7 +6,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { listAudit, verifyAuditChain } from '../../platform/audit/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { metaOf } from './auth.routes.js';
-import { changeStaffRoles, createStaffAccount, findPersonForStaff, listStaff, verifyInPerson } from './staff/staff-admin.service.js';
+import { changeStaffRoles, createStaffAccount, findPersonForStaff, listStaff, setStaffActive, verifyInPerson } from './staff/staff-admin.service.js';
 
 const tags = ['identity-admin 人员与审计'];
 const security = [{ bearer: [] }];
@@ -43,6 +43,18 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
       schema: { tags, security, summary: '调整角色与数据范围 Change roles, region and departments', params: z.object({ id: z.uuid() }), body: StaffRoles, response: { 200: z.object({ totpUri: z.string().nullable() }) } },
     },
     async (request) => changeStaffRoles(deps, request.actor, request.params.id, request.body, metaOf(request)),
+  );
+
+  app.put(
+    '/api/admin/staff/:id/active',
+    {
+      preHandler: systemAdmin,
+      schema: { tags, security, summary: '停用或恢复人员 Deactivate (ends sessions and API tokens) or restore a staff member', params: z.object({ id: z.uuid() }), body: z.object({ active: z.boolean(), reason: Reason }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await setStaffActive(deps, request.actor, request.params.id, request.body, metaOf(request));
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -180,6 +180,26 @@ describe('staff', () => {
       payload: { username: 'zunyi.clerk', displayName: '遵义窗口', regionCode: '520302', roles: ['window_clerk'], password: 'Zunyi20261' },
     });
     expect(far.statusCode).toBe(403);
+
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/admin/staff', headers: { authorization: admin.authorization } })).json().staff;
+    expect(listed.find((x: { username: string }) => x.username === 'guiyang.data')).toMatchObject({ active: true, totpIssued: true, totpUsed: true });
+  });
+
+  it('deactivates a staff member: their sessions and API tokens stop at once, and it is audited', async () => {
+    const admin = await t.staff(['system_admin'], '5201');
+    const leaver = await t.staff(['window_clerk'], '520102');
+    const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: leaver.authorization } });
+    expect((await me()).json().kind).toBe('staff');
+    const set = (who: string, id: string, active: boolean) => t.app.inject({ method: 'PUT', url: `/api/admin/staff/${id}/active`, headers: { authorization: who }, payload: { active, reason: '调离岗位' } });
+    expect((await set(admin.authorization, admin.id, false)).json().code).toBe('IDENTITY.SELF_DEACTIVATE');
+    expect((await set(leaver.authorization, admin.id, false)).statusCode).toBe(403);
+    expect((await set(admin.authorization, leaver.id, false)).statusCode).toBe(204);
+    expect((await me()).json().kind).not.toBe('staff');
+    const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'identity.staff-deactivated' AND target_id = ${leaver.id} AND reason = '调离岗位'`.execute(t.db);
+    expect(audited.rows[0]!.n).toBe(1);
+    // Restored, they sign in again with a new token: the old one stays revoked.
+    expect((await set(admin.authorization, leaver.id, true)).statusCode).toBe(204);
+    expect((await me()).json().kind).not.toBe('staff');
   });
 
   it('lets a clerk find residents of their own county only, and audits each read', async () => {

@@ -69,11 +69,36 @@ export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input
 }
 
 export async function listStaff(deps: IdentityDeps, actor: Actor) {
-  return withinScope(iq(deps.db).selectFrom('identity.staff').select(['id', 'username', 'displayName', 'regionCode', 'departmentIds', 'roles', 'active']), actor, { region: 'regionCode' })
+  const rows = await withinScope(
+    iq(deps.db).selectFrom('identity.staff').select(['id', 'username', 'displayName', 'regionCode', 'departmentIds', 'roles', 'active', 'totpSecretEnc', 'totpLastStep']),
+    actor,
+    { region: 'regionCode' },
+  )
     .orderBy('regionCode')
     .orderBy('username')
     .limit(500)
     .execute();
+  return rows.map(({ totpSecretEnc, totpLastStep, ...s }) => ({ ...s, totpIssued: totpSecretEnc !== null, totpUsed: totpLastStep !== null }));
+}
+
+/**
+ * Deactivates a staff member (leaving, moving away) or restores them. Deactivation ends their
+ * sessions and API tokens at once; nobody deactivates themselves. Audited with the reason.
+ */
+export async function setStaffActive(deps: IdentityDeps, actor: Actor, staffId: string, input: { active: boolean; reason: string }, meta: RequestMeta): Promise<void> {
+  if (staffId === actor.id) throw forbidden('IDENTITY.SELF_DEACTIVATE', { zh: '不能停用自己的账号', en: 'You cannot deactivate yourself' });
+  await deps.db.transaction().execute(async (trx) => {
+    const target = await withinScope(iq(trx).selectFrom('identity.staff').select(['id', 'active']).where('id', '=', staffId), actor, { region: 'regionCode' }).forUpdate().executeTakeFirst();
+    if (!target) throw notFound('IDENTITY.NO_STAFF', { zh: '人员不存在或不在您的管理范围', en: 'No such staff member within your region' });
+    if (target.active === input.active) return;
+    const now = deps.now();
+    await iq(trx).updateTable('identity.staff').set({ active: input.active }).where('id', '=', staffId).execute();
+    if (!input.active) {
+      await revokeSessionsOf(trx, 'staff', staffId, now);
+      await iq(trx).updateTable('identity.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).execute();
+    }
+    await recordAudit(deps, trx, actor, input.active ? 'identity.staff-reactivated' : 'identity.staff-deactivated', { type: 'staff', id: staffId }, meta, { reason: input.reason });
+  });
 }
 
 /** Changes roles, region and departments. Nobody changes their own; the target and the new region must be within the administrator's. */
