@@ -12,6 +12,7 @@ import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryP
 import { hashPassword } from '../server/src/modules/identity/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
+import { signIn as signInAt } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -59,13 +60,7 @@ async function pageIn(elder: boolean): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, account: string, password: string, returnTo: string): Promise<void> {
-  await page.goto(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('账号', { exact: true }).fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL(`${base}${returnTo}`);
-}
+const signIn = (page: Page, account: string, password: string, returnTo: string) => signInAt(page, base, account, password, returnTo);
 
 async function expectAccessible(page: Page, name: string, elder: boolean): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.classList.contains('elder-mode'))).toBe(elder);

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
-import { hashPassword } from '../server/src/modules/identity/index.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
+import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword as staffAt } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -20,7 +20,6 @@ let person: RegistryPerson;
 let applicant: Client;
 let item: { code: string; regionCode: string; name: string };
 const PERSON_PASSWORD = 'Tongban2026';
-const STAFF_PASSWORD = 'Chuangkou2026x';
 
 async function apply(key: string): Promise<{ caseId: string; trackingCode: string }> {
   const res = await t.app.inject({
@@ -33,22 +32,8 @@ async function apply(key: string): Promise<{ caseId: string; trackingCode: strin
   return res.json();
 }
 
-/** Staff made by the harness have an API token only; give them a password to sign in through the page. */
-async function staffWithPassword(roles: Parameters<TestApp['staff']>[0]): Promise<string> {
-  const { id } = await t.staff(roles, item.regionCode);
-  await sql`UPDATE identity.staff SET password_hash = ${await hashPassword(STAFF_PASSWORD)} WHERE id = ${id}`.execute(t.db);
-  return (await sql<{ username: string }>`SELECT username FROM identity.staff WHERE id = ${id}`.execute(t.db)).rows[0]!.username;
-}
-
-async function signIn(page: Page, account: string, password: string, returnTo: string): Promise<void> {
-  await page.goto(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('账号', { exact: true }).fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL(`${base}${returnTo}`);
-}
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+const staffWithPassword = async (roles: Parameters<TestApp['staff']>[0]) => (await staffAt(t, roles, item.regionCode)).username;
+const signIn = (page: Page, account: string, password: string, returnTo: string) => signInAt(page, base, account, password, returnTo);
 
 beforeAll(async () => {
   portal = await startPortal({ env: GENEROUS_LIMITS });

@@ -21,6 +21,11 @@ const TrackPage = lazy(() => import('../modules/cases/TrackPage'));
 const ApplyPage = lazy(() => import('../modules/cases/apply/ApplyPage'));
 const WorkbenchPage = lazy(() => import('../modules/cases/WorkbenchPage'));
 const WorkbenchCasePage = lazy(() => import('../modules/cases/WorkbenchCasePage'));
+const AdminApp = lazy(() => import('../modules/admin/AdminApp'));
+const WalletPage = lazy(() => import('../modules/licenses/WalletPage'));
+const DataUsesPage = lazy(() => import('../modules/licenses/DataUsesPage'));
+const VerifyPage = lazy(() => import('../modules/licenses/VerifyPage'));
+const SharedLicensePage = lazy(() => import('../modules/licenses/SharedLicensePage'));
 
 export const router = createBrowserRouter([
   {
@@ -43,11 +48,16 @@ export const router = createBrowserRouter([
           { path: 'me', element: <MePage /> },
           { path: 'me/cases', element: <MyCasesPage /> },
           { path: 'me/cases/:id', element: <MyCasePage /> },
+          { path: 'me/licenses', element: <WalletPage /> },
+          { path: 'me/data-uses', element: <DataUsesPage /> },
+          { path: 'licenses/verify', element: <VerifyPage /> },
+          { path: 'licenses/shared/:code', element: <SharedLicensePage /> },
           { path: 'track', element: <TrackPage /> },
           { path: 'track/:code', element: <TrackPage /> },
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
           { path: 'privacy', element: <PrivacyPage /> },
+          { path: 'admin/*', element: <AdminApp /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

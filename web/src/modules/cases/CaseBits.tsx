@@ -1,8 +1,10 @@
 /** Small pieces shared by the applicant's, the public and the workbench case pages. */
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
+import { Fact } from '../../ui/Fact';
 import { ProblemError } from '../../app/http';
 import { CASE_STATUSES, type CaseDetail, type CaseEvent, type CaseStatus } from './api';
 import { dateTime, deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, shortDate, STATUS_TONE } from './model';
@@ -30,14 +32,7 @@ export function DeadlineLegend() {
   return <p className="tb-muted tb-small">{t('cases.deadline.legend', { soon: DUE_SOON_DAYS, near: DUE_NEAR_DAYS })}</p>;
 }
 
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="tb-facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+export { Fact } from '../../ui/Fact';
 
 /** The usual path of a case as an ordered list, the current step marked for screen readers too. */
 export function ProgressSteps({ status }: { status: CaseStatus }) {
@@ -61,7 +56,7 @@ export function ProgressSteps({ status }: { status: CaseStatus }) {
   );
 }
 
-export function eventName(t: ReturnType<typeof useTranslation>['t'], type: string): string {
+export function eventName(t: TFunction, type: string): string {
   const key = `cases.event.${type}`;
   const name = t(key as 'cases.event.submitted');
   return name === key ? type : name;

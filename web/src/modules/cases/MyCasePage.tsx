@@ -9,7 +9,9 @@ import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
 import { CaseClockFacts, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
+import { CaseResults } from './CaseResults';
 import { MaterialsSection } from './MaterialsSection';
+import { RatingSection } from './RatingSection';
 import { shortDate, WITHDRAWABLE } from './model';
 import { useCase, useCaseStep } from './queries';
 import './cases.css';
@@ -129,6 +131,8 @@ function CaseView({ id }: { id: string }) {
         </dl>
       </section>
       <ApplicantActions c={d} />
+      <CaseResults c={d} />
+      {api.DECIDED.includes(d.status) ? <RatingSection caseId={d.id} /> : null}
       <MaterialsSection caseId={d.id} headingId="case-materials" />
       <section className="tb-panel tb-case-section" aria-labelledby="case-history">
         <h2 id="case-history">{t('cases.detail.history')}</h2>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ export interface NoticeFacts {
 }
 
 /** 一次性告知书 as plain text: what the clerk prints or reads out, the same words everywhere. */
-export function noticeText(t: ReturnType<typeof useTranslation>['t'], en: boolean, n: NoticeFacts): string {
+export function noticeText(t: TFunction, en: boolean, n: NoticeFacts): string {
   const lines = [
     t('cases.workbench.noticeBody', { applicant: n.applicantName, date: shortDate(n.submittedAt, en), item: n.itemName, code: n.trackingCode, interpolation: { escapeValue: false } }),
     ...n.items.map((item, i) => `${i + 1}. ${item}`),

@@ -10,6 +10,9 @@ import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
 import { CaseClockFacts, DeadlineBadge, DeadlineLegend, EventList, Fact, StatusBadge, useEnglish } from './CaseBits';
+import { DecisionLink } from './CaseResults';
+import { DeliveryWork } from './DeliveryWork';
+import { FeeWork } from './FeeWork';
 import { MaterialsSection } from './MaterialsSection';
 import { shortDate } from './model';
 import { useCase, useCaseStep } from './queries';
@@ -100,6 +103,20 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           ))}
         </ul>
         {openTasks.length === 0 && d.tasks.length > 0 ? <p className="tb-muted">{t('cases.task.noOpen')}</p> : null}
+      </section>
+      <section className="tb-panel tb-case-section" aria-labelledby="work-results">
+        <h2 id="work-results">{t('cases.results.title')}</h2>
+        <dl className="tb-facts">
+          <DecisionLink c={d} />
+        </dl>
+        <div className="tb-case-action">
+          <h3>{t('cases.fees.title')}</h3>
+          <FeeWork caseId={d.id} roles={me.roles} onDone={setAnnouncement} />
+        </div>
+        <div className="tb-case-action">
+          <h3>{t('cases.delivery.title')}</h3>
+          <DeliveryWork c={d} isWindow={me.roles.includes('window_clerk')} onDone={setAnnouncement} />
+        </div>
       </section>
       <MaterialsSection caseId={d.id} headingId="work-materials" />
       <section className="tb-panel tb-case-section" aria-labelledby="work-history">

@@ -8,14 +8,18 @@ import { Tabs } from '../../ui/Tabs';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity/api';
 import { useMe } from '../identity/queries';
+import { AdminLink } from '../admin/AdminLink';
 import { CaseCard, DeadlineBadge, DeadlineLegend, useEnglish } from './CaseBits';
 import { byUrgency, dateTime, deadlineTone, shortDate } from './model';
 import { useTaskQueue, useWindowQueue } from './queries';
+import { RectificationsTab } from './RectificationsTab';
 import { WindowActions } from './WindowActions';
 import './cases.css';
 
-type Tab = 'window' | 'tasks';
+type Tab = 'window' | 'tasks' | 'rectifications';
 const TASK_ROLES = ['approver', 'department_head'];
+/** Who may see and work on bad-review rectifications (the server's rule). */
+const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
 
 function WindowTab({ announce }: { announce: (m: string) => void }) {
   const { t } = useTranslation();
@@ -127,6 +131,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const tabs = [
     ...(canWindow ? [{ key: 'window' as Tab, label: t('cases.workbench.window'), panel: <WindowTab announce={setAnnouncement} /> }] : []),
     ...(canTasks ? [{ key: 'tasks' as Tab, label: t('cases.workbench.tasks'), panel: <TasksTab /> }] : []),
+    ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');
@@ -166,6 +171,7 @@ export function WorkbenchPage() {
     <div className="tb-container tb-page tb-cases tb-workbench">
       <header className="tb-page-header">
         <h1>{t('cases.workbench.title')}</h1>
+        {me.data?.kind === 'staff' ? <AdminLink roles={me.data.roles} /> : null}
       </header>
       {body}
     </div>

@@ -66,6 +66,8 @@ export interface CaseDetail {
   remainingWorkingDays: number | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** 决定书文号, once decided. */
+  decisionNo?: string | null;
   stage: string | null;
   tasks: CaseTask[];
   events: CaseEvent[];
@@ -192,3 +194,114 @@ export function taskStep(taskId: string, action: TaskAction): Promise<unknown> {
 }
 
 export const resume = (caseId: string) => sendJson<{ dueOn: string }>('POST', `${caseUrl(caseId)}/resume`);
+
+// Results (results.routes.ts): the decision document, delivery (送达) and fees (收费).
+export const DECIDED: readonly CaseStatus[] = ['approved', 'refused', 'not_accepted'];
+export const DELIVERY_METHODS = ['pickup', 'post', 'online'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export type DeliveryStatus = 'pending' | 'dispatched' | 'delivered' | 'collected';
+export type DeliveryChoice = { method: 'pickup' | 'online' } | { method: 'post'; recipient: string; phone: string; address: string; regionCode: string };
+
+/** Masked for staff unless the window asked for the label (`full`). */
+export interface Delivery {
+  method: DeliveryMethod;
+  status: DeliveryStatus;
+  recipient: string | null;
+  phone: string | null;
+  address: string | null;
+  regionCode: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  dispatchedAt: string | null;
+  completedAt: string | null;
+}
+
+export type FeeStatus = 'due' | 'paid' | 'waived';
+export interface Fee {
+  id: string;
+  name: string;
+  basis: string;
+  amountFen: number;
+  status: FeeStatus;
+  paymentRef: string | null;
+  setAt: string;
+  settledAt: string | null;
+}
+
+export const decisionPdfUrl = (id: string) => `${caseUrl(id)}/decision.pdf`;
+export async function getDelivery(id: string, full = false, signal?: AbortSignal): Promise<Delivery | null> {
+  return (await getJson<{ delivery: Delivery | null }>(`${caseUrl(id)}/delivery`, full ? { full: 'true' } : undefined, signal)).delivery;
+}
+export const chooseDelivery = (id: string, choice: DeliveryChoice) => sendJson<void>('PUT', `${caseUrl(id)}/delivery`, choice);
+export type DeliveryStep = { kind: 'dispatch'; carrier: string; trackingNumber: string } | { kind: 'delivered' } | { kind: 'collected' };
+export function deliveryStep(id: string, step: DeliveryStep): Promise<void> {
+  const { kind, ...body } = step;
+  return sendJson<void>('POST', `${caseUrl(id)}/delivery/${kind}`, kind === 'dispatch' ? body : undefined);
+}
+
+export const getFees = (id: string, signal?: AbortSignal) => getJson<{ fees: Fee[]; dueFen: number }>(`${caseUrl(id)}/fees`, undefined, signal);
+export const setFee = (id: string, fee: { name: string; basis: string; amountFen: number }) => sendJson<{ id: string }>('POST', `${caseUrl(id)}/fees`, fee);
+export type FeeStep = { kind: 'paid'; paymentRef: string } | { kind: 'waive'; reason: string };
+export function settleFee(id: string, feeId: string, step: FeeStep): Promise<void> {
+  const url = `${caseUrl(id)}/fees/${encodeURIComponent(feeId)}`;
+  return step.kind === 'paid' ? sendJson<void>('POST', `${url}/paid`, { paymentRef: step.paymentRef }) : sendJson<void>('POST', `${url}/waive`, { reason: step.reason });
+}
+
+// 好差评 (evaluation.routes.ts).
+export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+export type RectificationStatus = 'open' | 'called_back' | 'resolved' | 'withdrawn';
+export const RESOLUTIONS = ['immediate', 'deadline', 'explained'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export interface Rating {
+  id: string;
+  level: RatingLevel;
+  levelName: string;
+  comment: string;
+  channel: string;
+  status: 'valid' | 'under_appeal' | 'removed';
+  ratedAt: string;
+  rectification: {
+    id: string;
+    status: RectificationStatus;
+    callBackDue: string;
+    rectifyDue: string;
+    resolution: Resolution | null;
+    resolutionNote: string | null;
+    resolvedAt: string | null;
+    followUpLevel: number | null;
+  } | null;
+}
+
+export interface Rectification {
+  id: string;
+  status: RectificationStatus;
+  callBackDue: string;
+  rectifyDue: string;
+  resolution: Resolution | null;
+  version: number;
+  trackingCode: string;
+  itemName: string;
+  level: RatingLevel;
+  comment: string;
+  ratedAt: string;
+  caseId: string;
+  callBackOverdue: boolean;
+  rectifyOverdue: boolean;
+}
+
+export async function getRating(id: string, signal?: AbortSignal): Promise<Rating | null> {
+  return (await getJson<{ rating: Rating | null }>(`${caseUrl(id)}/rating`, undefined, signal)).rating;
+}
+export const rateCase = (id: string, input: { level: number; comment: string }) => sendJson<{ ratingId: string; rectificationId: string | null }>('POST', `${caseUrl(id)}/rating`, { ...input, channel: 'pc' });
+export const rateFollowUp = (id: string, level: number) => sendJson<void>('POST', `${caseUrl(id)}/rating/follow-up`, { level });
+
+export async function listRectifications(signal?: AbortSignal): Promise<Rectification[]> {
+  return (await getJson<{ items: Rectification[] }>('/api/evaluation/rectifications', undefined, signal)).items;
+}
+export type RectificationStep = { kind: 'call-back'; version: number; note: string } | { kind: 'resolve'; version: number; resolution: Resolution; note: string };
+export function rectificationStep(id: string, step: RectificationStep): Promise<void> {
+  const { kind, ...body } = step;
+  return sendJson<void>('POST', `/api/evaluation/rectifications/${encodeURIComponent(id)}/${kind}`, body);
+}

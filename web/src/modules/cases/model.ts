@@ -66,3 +66,6 @@ export function dateTime(iso: string, english: boolean): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 }
+
+/** An amount in fen (分) as yuan with two decimals: 1500 → "15.00". */
+export const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -65,3 +65,16 @@ export interface NegativeListEntry {
 export async function getNegativeList(region: string | undefined, signal?: AbortSignal): Promise<NegativeListEntry[]> {
   return (await getJson<{ entries: NegativeListEntry[] }>('/api/catalog/lists/negative', { region }, signal)).entries;
 }
+
+export interface Department {
+  id: string;
+  name: string;
+  shortName: string;
+  regionCode: string;
+  category: string;
+}
+
+/** Departments in a region and the regions below it (all of them without one). */
+export async function listDepartments(region: string | undefined, signal?: AbortSignal): Promise<Department[]> {
+  return (await getJson<{ departments: Department[] }>('/api/catalog/departments', { region }, signal)).departments;
+}

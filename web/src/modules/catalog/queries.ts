@@ -39,3 +39,8 @@ export function useRegions(parent: string | undefined, enabled = true) {
 export function useCatalogList(kind: api.ListKind, region: string | undefined) {
   return useQuery({ queryKey: ['catalog', 'list', kind, region], queryFn: ({ signal }) => api.getList(kind, region, signal) });
 }
+
+/** Departments change rarely: cached for the session, like regions. */
+export function useDepartments(region: string | undefined, enabled = true) {
+  return useQuery({ queryKey: ['catalog', 'departments', region ?? 'all'], queryFn: ({ signal }) => api.listDepartments(region, signal), enabled, staleTime: Infinity });
+}

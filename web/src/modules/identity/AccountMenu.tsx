@@ -81,11 +81,23 @@ export function AccountMenu({ onAnnounce }: { onAnnounce: (message: string) => v
           </Link>
         </li>
         {data.kind === 'person' ? (
-          <li>
-            <Link to="/me/cases" onClick={() => setOpen(false)}>
-              {t('cases.nav.myCases')}
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link to="/me/cases" onClick={() => setOpen(false)}>
+                {t('cases.nav.myCases')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/me/licenses" onClick={() => setOpen(false)}>
+                {t('licenses.nav.wallet')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/me/data-uses" onClick={() => setOpen(false)}>
+                {t('licenses.nav.dataUses')}
+              </Link>
+            </li>
+          </>
         ) : (
           <li>
             <Link to="/workbench" onClick={() => setOpen(false)}>

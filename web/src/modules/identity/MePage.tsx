@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../../app/i18n';
+import { Fact } from '../../ui/Fact';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -19,16 +21,8 @@ const LEVELS = ['1', '2', '3'] as const;
 const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="tb-facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
-function scopeNames(scopes: string[], t: ReturnType<typeof useTranslation>['t']): string {
+function scopeNames(scopes: string[], t: TFunction): string {
   return scopes.map((s) => (AGENT_SCOPES.includes(s as AgentScope) ? t(`identity.agents.scope.${s as AgentScope}`) : s)).join(t('app.listSep'));
 }
 
@@ -63,6 +57,27 @@ function Basics({ me }: { me: PersonMe }) {
         </ul>
       </details>
     </section>
+  );
+}
+
+/** Where the person's own records live: cases, licences, and who used their data. */
+function MyServices() {
+  const { t } = useTranslation();
+  return (
+    <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
+      <h2 id="account-services">{t('identity.me.services')}</h2>
+      <ul className="tb-inline-links">
+        <li>
+          <Link to="/me/cases">{t('cases.nav.myCases')}</Link>
+        </li>
+        <li>
+          <Link to="/me/licenses">{t('licenses.nav.wallet')}</Link>
+        </li>
+        <li>
+          <Link to="/me/data-uses">{t('licenses.nav.dataUses')}</Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -287,6 +302,7 @@ export function MePage() {
       {data.kind === 'person' ? (
         <>
           <Basics me={data} />
+          <MyServices />
           <ActingFor me={data} />
           {data.enterprises
             .filter((e) => e.role === 'legal_representative')

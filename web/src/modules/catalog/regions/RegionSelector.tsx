@@ -7,7 +7,7 @@ import { useRegions } from '../queries';
  * screen-reader support, and no select library on the first page. Choosing "全部…" at a level
  * goes back up to the level above.
  */
-export function RegionSelector({ value, onChange, compact = false }: { value: string | undefined; onChange: (code: string | undefined) => void; compact?: boolean }) {
+export function RegionSelector({ value, onChange, compact = false, legend }: { value: string | undefined; onChange: (code: string | undefined) => void; compact?: boolean; legend?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const province = value && value.length >= 2 ? value.slice(0, 2) : undefined;
@@ -26,7 +26,7 @@ export function RegionSelector({ value, onChange, compact = false }: { value: st
 
   return (
     <fieldset className={compact ? 'tb-region tb-region--compact' : 'tb-region'}>
-      <legend className="tb-region__legend">{t('region.legend')}</legend>
+      <legend className="tb-region__legend">{legend ?? t('region.legend')}</legend>
       <div className="tb-region__selects">
         {levels.map((level) => {
           const options = level.query.data ?? [];

@@ -1,0 +1,241 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { FormProblem } from '../../identity/FormProblem';
+import { changeStaffRoles, createStaff, listDepartments, listStaff, setStaffActive, type StaffInput, type StaffSummary } from '../api';
+import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
+import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
+import { ALL_ROLES, hasAnyRole, TOTP_ROLES } from '../sections';
+
+/** An otpauth URI, shown once: the secret for an authenticator app. */
+function TotpNotice({ uri, username }: { uri: string; username: string }) {
+  const { t } = useTranslation('admin');
+  const secret = new URL(uri).searchParams.get('secret') ?? '';
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      title={t('staff.totpOnce', { username })}
+      description={
+        <>
+          <p>
+            {t('staff.totpSecret')}
+            {t('colon')}
+            <code className="tb-admin-code">{secret}</code>
+          </p>
+          <p className="tb-admin-break">
+            <code>{uri}</code>
+          </p>
+        </>
+      }
+    />
+  );
+}
+
+/** At least one role; not `required`, which would put aria-required on the checkbox group (not allowed there). */
+const rolesRule = (message: string) => ({ validator: (_: unknown, v?: string[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(message))) });
+
+function useDepartmentOptions(region: string) {
+  const departments = useQuery({ queryKey: ['admin', 'departments', region], queryFn: ({ signal }) => listDepartments(region, signal), staleTime: 300_000 });
+  return { departments, options: (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })) };
+}
+
+function RolesEditor({ staff, onDone, onCancel }: { staff: StaffSummary; onDone: (totpUri: string | null) => void; onCancel: () => void }) {
+  const { t } = useTranslation('admin');
+  const roleName = useRoleName();
+  const me = useStaff();
+  const [form] = Form.useForm<Pick<StaffInput, 'roles' | 'regionCode' | 'departmentIds'>>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { options } = useDepartmentOptions(me.regionCode);
+  const change = useMutation({
+    mutationFn: (v: Pick<StaffInput, 'roles' | 'regionCode' | 'departmentIds'>) => changeStaffRoles(staff.id, v),
+    onSuccess: (r) => onDone(r.totpUri),
+    onError: (e) => setProblems(applyFieldProblems(form, fieldProblems(e))),
+  });
+  return (
+    <Form
+      form={form}
+      name="staff-roles"
+      layout="vertical"
+      className="tb-panel tb-admin-inline-form"
+      aria-label={t('staff.changeRolesOf', { name: staff.displayName })}
+      initialValues={{ roles: staff.roles, regionCode: staff.regionCode, departmentIds: staff.departmentIds }}
+      onFinish={(v) => change.mutate({ ...v, regionCode: v.regionCode.trim() })}
+    >
+      <h2 className="tb-admin-h3">{t('staff.changeRolesOf', { name: staff.displayName })}</h2>
+      <p className="tb-admin-muted">{t('staff.sessionsEnd')}</p>
+      {change.isError ? <FormProblem error={change.error} /> : null}
+      <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
+      <Form.Item name="roles" label={t('staff.roles')} rules={[rolesRule(t('validation.roles'))]}>
+        <Checkbox.Group options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+      </Form.Item>
+      <div className="tb-admin-grid">
+        <Form.Item name="regionCode" label={t('staff.region')} rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}>
+          <Input maxLength={12} />
+        </Form.Item>
+        <Form.Item name="departmentIds" label={t('staff.departments')} className="tb-admin-wide">
+          <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      </div>
+      <div className="tb-admin-actions">
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {t('staff.saveRoles')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </Form>
+  );
+}
+
+function CreateStaff({ onCreated }: { onCreated: (username: string, totpUri: string | null) => void }) {
+  const { t } = useTranslation('admin');
+  const roleName = useRoleName();
+  const me = useStaff();
+  const [form] = Form.useForm<StaffInput>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { options } = useDepartmentOptions(me.regionCode);
+  const create = useMutation({
+    mutationFn: createStaff,
+    onSuccess: (r, v) => {
+      form.resetFields();
+      setProblems([]);
+      onCreated(v.username, r.totpUri);
+    },
+    onError: (e) => setProblems(applyFieldProblems(form, fieldProblems(e))),
+  });
+  return (
+    <section className="tb-panel" aria-labelledby="tb-admin-new-staff">
+      <h2 id="tb-admin-new-staff">{t('staff.create')}</h2>
+      {create.isError ? <FormProblem error={create.error} /> : null}
+      <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
+      <Form<StaffInput>
+        form={form}
+        name="staff-create"
+        layout="vertical"
+        aria-label={t('staff.create')}
+        initialValues={{ regionCode: me.regionCode, roles: ['window_clerk'], departmentIds: [] }}
+        onFinish={(v) => create.mutate({ ...v, username: v.username.trim().toLowerCase(), displayName: v.displayName.trim(), regionCode: v.regionCode.trim(), departmentIds: v.departmentIds ?? [] })}
+      >
+        <div className="tb-admin-grid">
+          <Form.Item name="username" label={t('staff.username')} rules={[{ required: true, pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}$/, message: t('validation.username') }]}>
+            <Input maxLength={63} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('staff.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="regionCode" label={t('staff.region')} rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}>
+            <Input maxLength={12} />
+          </Form.Item>
+          <Form.Item name="password" label={t('staff.password')} extra={t('staff.passwordHelp')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input.Password maxLength={128} autoComplete="new-password" />
+          </Form.Item>
+        </div>
+        <Form.Item name="roles" label={t('staff.roles')} rules={[rolesRule(t('validation.roles'))]}>
+          <Checkbox.Group options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+        </Form.Item>
+        <Form.Item name="departmentIds" label={t('staff.departments')}>
+          <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          {t('staff.createButton')}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+/** 人员与角色: staff of my region, their roles and data scope; new staff; role changes (audited by the server). */
+export function StaffPage() {
+  const { t } = useTranslation('admin');
+  const roleName = useRoleName();
+  const me = useStaff();
+  useDocumentTitle(t('staff.title'));
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<StaffSummary | null>(null);
+  const [totp, setTotp] = useState<{ uri: string; username: string } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const staff = useQuery({ queryKey: ['admin', 'staff'], queryFn: ({ signal }) => listStaff(signal), staleTime: 0 });
+  const { departments } = useDepartmentOptions(me.regionCode);
+  const deptName = (id: string) => departments.data?.find((d) => d.id === id)?.shortName ?? id.slice(0, 8);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'staff'] });
+  const toggle = useMutation({
+    mutationFn: (v: { id: string; active: boolean; name: string }) => setStaffActive(v.id, v.active, t(v.active ? 'staff.reactivateReason' : 'staff.deactivateReason')),
+    onSuccess: (_, v) => {
+      setAnnouncement(t(v.active ? 'staff.reactivated' : 'staff.deactivated', { name: v.name }));
+      refresh();
+    },
+  });
+
+  const columns: TableColumnsType<StaffSummary> = [
+    { title: t('staff.displayName'), dataIndex: 'displayName', render: (_, s) => (<><div>{s.displayName}</div><div className="tb-admin-code">{s.username}</div></>) },
+    { title: t('staff.region'), dataIndex: 'regionCode' },
+    { title: t('staff.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map(roleName).join(t('listSep')) },
+    { title: t('staff.departments'), dataIndex: 'departmentIds', render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.allDepartments')) },
+    {
+      title: t('staff.totp'),
+      key: 'totp',
+      render: (_, s) => (!hasAnyRole(s.roles, TOTP_ROLES) ? t('staff.totpNotNeeded') : s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired')),
+    },
+    { title: t('staff.state'), dataIndex: 'active', render: (active: boolean) => (active ? t('staff.active') : t('staff.inactive')) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, s) =>
+        s.id === me.id ? (
+          <span className="tb-admin-muted">{t('staff.self')}</span>
+        ) : (
+          <span className="tb-admin-actions">
+            <Button size="small" onClick={() => setEditing(s)}>
+              {t('staff.changeRoles')}
+              <span className="sr-only">{s.displayName}</span>
+            </Button>
+            <Button size="small" danger={s.active} loading={toggle.isPending && toggle.variables?.id === s.id} onClick={() => toggle.mutate({ id: s.id, active: !s.active, name: s.displayName })}>
+              {s.active ? t('staff.deactivate') : t('staff.reactivate')}
+              <span className="sr-only">{s.displayName}</span>
+            </Button>
+          </span>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('staff.title')}>
+        <p className="tb-admin__lead">{t('staff.lead')}</p>
+      </PageHeader>
+      <p role="status" aria-live="polite" className="tb-admin-announce">
+        {announcement}
+      </p>
+      {totp ? <TotpNotice uri={totp.uri} username={totp.username} /> : null}
+      {toggle.isError ? <ProblemAlert error={toggle.error} /> : null}
+      {editing ? (
+        <RolesEditor
+          key={editing.id}
+          staff={editing}
+          onCancel={() => setEditing(null)}
+          onDone={(uri) => {
+            setTotp(uri ? { uri, username: editing.username } : null);
+            setAnnouncement(t('staff.rolesChanged', { name: editing.displayName }));
+            setEditing(null);
+            refresh();
+          }}
+        />
+      ) : null}
+      {staff.isError ? <ProblemAlert error={staff.error} onRetry={() => void staff.refetch()} /> : null}
+      <Table<StaffSummary> rowKey="id" size="middle" loading={staff.isPending} columns={columns} dataSource={staff.data ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 900 }} />
+      <CreateStaff
+        onCreated={(username, uri) => {
+          setTotp(uri ? { uri, username } : null);
+          setAnnouncement(t('staff.created', { username }));
+          refresh();
+        }}
+      />
+    </>
+  );
+}
+
+export default StaffPage;
