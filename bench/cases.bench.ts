@@ -65,7 +65,7 @@ const server: ChildProcess = spawn(process.execPath, [...profile, '--import', 't
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '20',
+    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
     PROCESSES: String(PROCESSES),
     DATA_KEY,
     PORT: String(PORT),

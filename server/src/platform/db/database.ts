@@ -6,6 +6,7 @@
 import { CamelCasePlugin, Kysely, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparedStatementsPool } from './prepared-pool.js';
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import fs from 'node:fs';
@@ -59,7 +60,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', (e: Error & { code?: string }) => {
       if (e.code !== '57P01') console.error('PostgreSQL pool: idle connection failed', e.message);
     });
-    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
