@@ -20,6 +20,8 @@ async function loadAxe(page: Page): Promise<void> {
 
 /** WCAG 2.1 A/AA violations on the page (or inside `include`, a CSS selector), one line per failing element. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  // Colours are judged as they settle: a dialog fading in is half-transparent until its animation ends.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   await loadAxe(page);
   const violations = await page.evaluate(
     async ({ tags, include }) => {

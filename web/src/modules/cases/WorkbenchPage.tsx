@@ -14,6 +14,7 @@ import { byUrgency, dateTime, deadlineTone, shortDate } from './model';
 import { useTaskQueue, useWindowQueue } from './queries';
 import { RectificationsTab } from './RectificationsTab';
 import { WindowActions } from './WindowActions';
+import { WalkInPanel } from './WalkInPanel';
 import './cases.css';
 
 type Tab = 'window' | 'tasks' | 'rectifications';
@@ -21,7 +22,7 @@ const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
 
-function WindowTab({ announce }: { announce: (m: string) => void }) {
+function WindowTab({ announce, regionCode }: { announce: (m: string) => void; regionCode: string }) {
   const { t } = useTranslation();
   const en = useEnglish();
   const queue = useWindowQueue(true);
@@ -64,6 +65,7 @@ function WindowTab({ announce }: { announce: (m: string) => void }) {
           ))}
         </ul>
       )}
+      <WalkInPanel regionCode={regionCode} onDone={announce} />
     </>
   );
 }
@@ -129,7 +131,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
   const tabs = [
-    ...(canWindow ? [{ key: 'window' as Tab, label: t('cases.workbench.window'), panel: <WindowTab announce={setAnnouncement} /> }] : []),
+    ...(canWindow ? [{ key: 'window' as Tab, label: t('cases.workbench.window'), panel: <WindowTab announce={setAnnouncement} regionCode={me.regionCode} /> }] : []),
     ...(canTasks ? [{ key: 'tasks' as Tab, label: t('cases.workbench.tasks'), panel: <TasksTab /> }] : []),
     ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
   ];

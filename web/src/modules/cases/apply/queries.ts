@@ -46,7 +46,7 @@ export async function sendMaterials(caseId: string, materials: readonly Material
 }
 
 /** 16 random bytes as hex: a valid Idempotency-Key (8–80 of [A-Za-z0-9_-]); getRandomValues works outside secure contexts too. */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
