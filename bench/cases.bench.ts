@@ -29,7 +29,7 @@ const DATA_KEY = 'be4c'.repeat(16);
 const PASSWORD = 'Bench2026pass';
 const PORT = 3911;
 /** Server processes (node:cluster): the platform's PROCESSES setting. */
-const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
 const cluster = process.env.BENCH_DATABASE_URL ? undefined : await startCluster();
 const adminUrl: string = process.env.BENCH_DATABASE_URL ?? cluster?.url;

@@ -88,7 +88,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   await app.register(cookie);
   // Limits are declared per route (sign-in, SMS codes, registration); none apply globally.
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { resolver: identityAuthResolver(database.db) });
+  await app.register(authPlugin, { resolver: identityAuthResolver(database.db, { cacheMs: config.sessionCacheMs }) });
 
   // Outbox delivery to the subscribers inside the platform; modules subscribe while registering.
   const outbox = new OutboxDispatcher(database.db, { log: app.log });

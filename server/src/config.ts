@@ -57,6 +57,8 @@ const Env = z.object({
   /** 好差评: working days for the return visit after a bad review, and for its rectification (set locally). */
   EVALUATION_CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(1),
   EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** How long a node remembers who a session or API token is (0: not at all); revocations reach other nodes within it. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
@@ -99,6 +101,8 @@ export type Config = Readonly<{
   workers: boolean;
   /** Server processes sharing the port (node:cluster). */
   processes: number;
+  /** Milliseconds a node remembers a resolved session or API token. */
+  sessionCacheMs: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveWeb: e.SERVE_WEB,
     workers: e.WORKERS,
     processes: e.PROCESSES,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(

@@ -52,7 +52,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', WORKERS: 'false', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', WORKERS: 'false', SESSION_CACHE_MS: '0', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, ...opts.env });
   const app = await buildApp({ config, database });
   await app.ready();
   let n = 0;

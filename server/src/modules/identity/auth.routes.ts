@@ -12,7 +12,7 @@ import { resetPassword } from './accounts/password-reset.service.js';
 import { actFor, claimEnterprise, grantAgent, listAgents, revokeAgent } from './enterprises/enterprises.service.js';
 import { signIn } from './sign-in/sign-in.service.js';
 import { sendSmsCode } from './sign-in/sms-codes.js';
-import { CSRF_COOKIE, revokeSession, SESSION_COOKIE, type NewSession } from './sessions/sessions.js';
+import { ACTING_COOKIE, CSRF_COOKIE, revokeSession, SESSION_COOKIE, type NewSession } from './sessions/sessions.js';
 import { sessionHashOf } from './identity.service.js';
 import { recordAudit } from './audit.js';
 
@@ -94,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
       await revokeSession(deps.db, hash, deps.now());
       await recordAudit(deps, deps.db, request.actor, 'identity.signed-out', { type: request.actor.kind, id: request.actor.id }, metaOf(request));
     }
-    reply.clearCookie(SESSION_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions).clearCookie(ACTING_COOKIE, cookieOptions);
     return reply.code(204).send(null);
   });
 
@@ -116,10 +116,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
         response: { 200: Me },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const hash = sessionHashOf(request);
       if (!hash) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
       const actingFor = await actFor(deps, request.actor, hash, request.body.enterpriseId, metaOf(request));
+      // Part of the key under which nodes remember this session for a moment (sessions/auth-cache.ts).
+      reply.setCookie(ACTING_COOKIE, actingFor?.enterpriseId ?? 'self', { ...cookieOptions, httpOnly: true });
       const { actingFor: _old, ...actor } = request.actor;
       return getMe(deps, actingFor ? { ...actor, actingFor } : actor);
     },

@@ -6,7 +6,8 @@ import type { AuthResolver } from '../../platform/http/auth.js';
 import { forbidden } from '../../platform/errors.js';
 import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.js';
 import * as repo from './identity.repository.js';
-import { resolveSession, SESSION_COOKIE } from './sessions/sessions.js';
+import { ACTING_COOKIE, resolveSession, SESSION_COOKIE } from './sessions/sessions.js';
+import { AuthCache } from './sessions/auth-cache.js';
 
 /** Staff roles. 窗口人员, 审批人员, 科室负责人, 监察, 事项管理员, 数据管理员, 系统管理员. */
 export const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'] as const;
@@ -42,19 +43,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * request that changes something on the strength of a cookie must echo the session's CSRF token in
  * `x-csrf-token`; bearer tokens are not sent by browsers on their own and need none.
  */
-export function identityAuthResolver(db: Db, now: () => Date = () => new Date()): AuthResolver {
+/**
+ * Who the caller is, from an API token or a session cookie; answers are remembered for
+ * `cacheMs` on this node (see sessions/auth-cache.ts; 0: every request reads the database).
+ */
+export function identityAuthResolver(db: Db, opts: { now?: () => Date; cacheMs?: number } = {}): AuthResolver {
+  const now = opts.now ?? (() => new Date());
+  const tokens = new AuthCache<Actor | undefined>(opts.cacheMs ?? 0);
+  const sessions = new AuthCache<Awaited<ReturnType<typeof resolveSession>>>(opts.cacheMs ?? 0);
   return async (request: FastifyRequest): Promise<Actor | undefined> => {
     const header = request.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const token = header.slice(7).trim();
       if (!/^tb_[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-      const staff = await repo.findStaffByTokenHash(db, hashToken(token), now());
-      if (!staff) return undefined;
-      return { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'token', name: staff.displayName };
+      return tokens.get(AuthCache.key('token', token), async () => {
+        const staff = await repo.findStaffByTokenHash(db, hashToken(token), now());
+        return staff ? { id: staff.id, kind: 'staff', roles: staff.roles, regionScope: staff.regionCode, departmentIds: staff.departmentIds, via: 'token', name: staff.displayName } : undefined;
+      });
     }
     const cookie = request.cookies?.[SESSION_COOKIE];
     if (!cookie) return undefined;
-    const session = await resolveSession(db, cookie, now());
+    const session = await sessions.get(AuthCache.key('session', cookie, request.cookies?.[ACTING_COOKIE]), () => resolveSession(db, cookie, now()));
     if (!session) return undefined;
     // The OpenID provider's own forms (/oidc/…) carry its own CSRF protection.
     if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/oidc/')) {

@@ -15,6 +15,7 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
 import { recordAudit, type RequestMeta } from '../audit.js';
 import { liveAuthorisation, setActingFor } from '../sessions/sessions.js';
+import { forgetCachedAuth } from '../sessions/auth-cache.js';
 
 /** What an agent may be authorised to do. 申报 / 查询办件 / 使用证照. */
 export const AGENT_SCOPES = ['apply', 'track', 'licenses'] as const;
@@ -57,6 +58,7 @@ export async function claimEnterprise(deps: IdentityDeps, actor: Actor, creditCo
       .where('personId', '!=', personId)
       .where('revokedAt', 'is', null)
       .execute();
+    forgetCachedAuth();
     const existing = await iq(trx).selectFrom('identity.enterpriseAgent').select('id').where('enterpriseId', '=', enterprise.id).where('personId', '=', personId).where('revokedAt', 'is', null).executeTakeFirst();
     if (existing) await iq(trx).updateTable('identity.enterpriseAgent').set({ role: 'legal_representative', scopes: [...AGENT_SCOPES], expiresAt: null }).where('id', '=', existing.id).execute();
     else
@@ -153,6 +155,7 @@ export async function revokeAgent(deps: IdentityDeps, actor: Actor, enterpriseId
       .returning('id')
       .executeTakeFirst();
     if (!row) throw notFound('IDENTITY.NO_AGENT', { zh: '授权不存在或已撤销', en: 'No such live authorisation' });
+    forgetCachedAuth();
     await recordAudit(deps, trx, { id: grantor, kind: 'person', onBehalfOf: enterpriseId }, 'identity.agent-revoked', { type: 'enterprise-agent', id: agentId }, meta);
   });
 }

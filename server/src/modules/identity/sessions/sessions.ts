@@ -5,6 +5,7 @@
  * checked again on every request, so an agent whose authorisation expired or was revoked stops
  * acting at once.
  */
+import { forgetCachedAuth } from './auth-cache.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import type { ActingFor, Actor } from '../../../platform/context.js';
@@ -12,6 +13,8 @@ import { iq } from '../identity.tables.js';
 
 export const SESSION_COOKIE = 'tb_session';
 export const CSRF_COOKIE = 'tb_csrf';
+/** Which enterprise the session acts for (or `self`): not trusted, only part of the auth-cache key. */
+export const ACTING_COOKIE = 'tb_act';
 export const SESSION_HOURS = { person: 12, staff: 8 } as const;
 
 export const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -120,13 +123,16 @@ export async function liveAuthorisation(db: Db, personId: string, enterpriseId: 
 
 export async function setActingFor(db: Db, tokenHash: string, enterpriseId: string | null): Promise<void> {
   await iq(db).updateTable('identity.session').set({ actingFor: enterpriseId }).where('tokenHash', '=', tokenHash).execute();
+  forgetCachedAuth();
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now: Date): Promise<void> {
   await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).execute();
+  forgetCachedAuth();
 }
 
 /** Ends every session of a subject (after a password change or when staff are deactivated). */
 export async function revokeSessionsOf(db: Db, kind: 'person' | 'staff', id: string, now: Date): Promise<void> {
   await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('subjectKind', '=', kind).where('subjectId', '=', id).where('revokedAt', 'is', null).execute();
+  forgetCachedAuth();
 }

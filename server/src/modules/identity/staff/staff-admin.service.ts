@@ -16,6 +16,7 @@ import { recordAudit, type RequestMeta } from '../audit.js';
 import { hashPassword, passwordProblems } from '../sign-in/password.js';
 import { TOTP_ROLES } from '../sign-in/sign-in.service.js';
 import { revokeSessionsOf } from '../sessions/sessions.js';
+import { forgetCachedAuth } from '../sessions/auth-cache.js';
 import type { StaffRole } from '../identity.service.js';
 
 export interface StaffInput {
@@ -96,6 +97,7 @@ export async function setStaffActive(deps: IdentityDeps, actor: Actor, staffId: 
     if (!input.active) {
       await revokeSessionsOf(trx, 'staff', staffId, now);
       await iq(trx).updateTable('identity.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).execute();
+      forgetCachedAuth();
     }
     await recordAudit(deps, trx, actor, input.active ? 'identity.staff-reactivated' : 'identity.staff-deactivated', { type: 'staff', id: staffId }, meta, { reason: input.reason });
   });
