@@ -107,6 +107,7 @@ describe('administration', () => {
     const page = catalogPage;
     await signIn(page, staff.catalog, '/admin');
     await page.getByRole('heading', { level: 1, name: '管理后台' }).waitFor();
+    await menu(page).getByRole('link').first().waitFor();
     const links = await menu(page).getByRole('link').allInnerTexts();
     expect(links).toEqual(['事项管理', '主题管理', '流程定义', '部门']);
     await expectAccessible(page, 'overview');
@@ -234,7 +235,7 @@ describe('administration', () => {
     await signIn(page, staff.system, '/workbench');
     await page.locator('main').getByRole('link', { name: '管理后台' }).click();
     await page.waitForURL(`${base}/admin`);
-    expect(await menu(page).getByRole('link').allInnerTexts()).toEqual(['人员与角色', '工作日历', '审计日志', '部门']);
+    await expect.poll(() => menu(page).getByRole('link').allInnerTexts()).toEqual(['人员与角色', '工作日历', '审计日志', '部门']);
 
     await menu(page).getByRole('link', { name: '工作日历' }).click();
     await page.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();

@@ -18,6 +18,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
+import { supervisionModule } from './modules/supervision/index.js';
 import { findValidLicenses, licensesModule, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
@@ -168,5 +169,6 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     webhookPollMs: config.workers ? 2_000 : 0,
   });
   await app.register(evaluationModule, { deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation } });
+  await app.register(supervisionModule, { deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays } });
   return app;
 }

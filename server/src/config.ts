@@ -59,6 +59,8 @@ const Env = z.object({
   EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** How long a node remembers who a session or API token is (0: not at all); revocations reach other nodes within it. */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** 投诉举报: working days a department has to answer a complaint. */
+  COMPLAINT_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
@@ -103,6 +105,8 @@ export type Config = Readonly<{
   processes: number;
   /** Milliseconds a node remembers a resolved session or API token. */
   sessionCacheMs: number;
+  /** Working days a department has to answer a complaint. */
+  complaintAnswerDays: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     processes: e.PROCESSES,
     sessionCacheMs: e.SESSION_CACHE_MS,
+    complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(

@@ -8,6 +8,8 @@ import { en } from './locales/en';
 import { zhCN, type Messages } from './locales/zh-CN';
 import { adminEn } from '../modules/admin/locales/en';
 import { adminZhCN, type AdminMessages } from '../modules/admin/locales/zh-CN';
+import { complaintsEn } from '../modules/complaints/locales/en';
+import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,7 +19,7 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages };
+    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages };
   }
 }
 
@@ -49,7 +51,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN }, en: { translation: en, admin: adminEn } },
+  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn } },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

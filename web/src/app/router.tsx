@@ -22,6 +22,7 @@ const ApplyPage = lazy(() => import('../modules/cases/apply/ApplyPage'));
 const WorkbenchPage = lazy(() => import('../modules/cases/WorkbenchPage'));
 const WorkbenchCasePage = lazy(() => import('../modules/cases/WorkbenchCasePage'));
 const AdminApp = lazy(() => import('../modules/admin/AdminApp'));
+const ComplaintsPage = lazy(() => import('../modules/complaints/ComplaintsPage'));
 const WalletPage = lazy(() => import('../modules/licenses/WalletPage'));
 const DataUsesPage = lazy(() => import('../modules/licenses/DataUsesPage'));
 const VerifyPage = lazy(() => import('../modules/licenses/VerifyPage'));
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'me/cases/:id', element: <MyCasePage /> },
           { path: 'me/licenses', element: <WalletPage /> },
           { path: 'me/data-uses', element: <DataUsesPage /> },
+          { path: 'me/complaints', element: <ComplaintsPage /> },
           { path: 'licenses/verify', element: <VerifyPage /> },
           { path: 'licenses/shared/:code', element: <SharedLicensePage /> },
           { path: 'track', element: <TrackPage /> },

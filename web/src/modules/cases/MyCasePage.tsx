@@ -100,6 +100,7 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
 
 function CaseView({ id }: { id: string }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('complaints');
   const en = useEnglish();
   const c = useCase(id);
   useDocumentTitle(c.data ? c.data.itemName : t('cases.detail.title'));
@@ -122,7 +123,8 @@ function CaseView({ id }: { id: string }) {
         <h2 id="case-facts">{t('cases.detail.facts')}</h2>
         <dl className="tb-facts">
           <Fact label={t('cases.fields.trackingCode')}>
-            <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>
+            <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>{' · '}
+            <Link to={`/me/complaints?case=${d.id}&code=${d.trackingCode}`}>{tc('complainLink')}</Link>
           </Fact>
           <Fact label={t('cases.fields.status')}>{t(`cases.status.${d.status}`)}</Fact>
           <CaseClockFacts d={d} />

@@ -13,14 +13,17 @@ import { CaseCard, DeadlineBadge, DeadlineLegend, useEnglish } from './CaseBits'
 import { byUrgency, dateTime, deadlineTone, shortDate } from './model';
 import { useTaskQueue, useWindowQueue } from './queries';
 import { RectificationsTab } from './RectificationsTab';
+import { ComplaintsTab } from '../complaints/ComplaintsTab';
 import { WindowActions } from './WindowActions';
 import { WalkInPanel } from './WalkInPanel';
 import './cases.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
+/** Who answers complaints (the server's rule). */
+const COMPLAINT_ROLES = ['department_head', 'supervisor'];
 
 function WindowTab({ announce, regionCode }: { announce: (m: string) => void; regionCode: string }) {
   const { t } = useTranslation();
@@ -126,6 +129,7 @@ function TasksTab() {
 
 function Workbench({ me }: { me: StaffMe }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('complaints');
   const [params, setParams] = useSearchParams();
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
@@ -134,6 +138,7 @@ function Workbench({ me }: { me: StaffMe }) {
     ...(canWindow ? [{ key: 'window' as Tab, label: t('cases.workbench.window'), panel: <WindowTab announce={setAnnouncement} regionCode={me.regionCode} /> }] : []),
     ...(canTasks ? [{ key: 'tasks' as Tab, label: t('cases.workbench.tasks'), panel: <TasksTab /> }] : []),
     ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
+    ...(me.roles.some((r) => COMPLAINT_ROLES.includes(r)) ? [{ key: 'complaints' as Tab, label: tc('queue'), panel: <ComplaintsTab /> }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');

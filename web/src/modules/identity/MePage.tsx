@@ -63,6 +63,7 @@ function Basics({ me }: { me: PersonMe }) {
 /** Where the person's own records live: cases, licences, and who used their data. */
 function MyServices() {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('complaints');
   return (
     <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
       <h2 id="account-services">{t('identity.me.services')}</h2>
@@ -75,6 +76,9 @@ function MyServices() {
         </li>
         <li>
           <Link to="/me/data-uses">{t('licenses.nav.dataUses')}</Link>
+        </li>
+        <li>
+          <Link to="/me/complaints">{tc('title')}</Link>
         </li>
       </ul>
     </nav>

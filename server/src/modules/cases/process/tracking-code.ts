@@ -3,16 +3,11 @@
  * characters of Crockford base32 (no I, L, O, U), e.g. 261123-K7Q2MX. About a billion codes a day,
  * so a collision (retried on the unique index) is rare.
  */
-import { randomInt } from 'node:crypto';
+import { referenceCode } from '../../../platform/ids/reference-code.js';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TRACKING_CODE = /^\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/;
 
-export function newTrackingCode(today: string): string {
-  let tail = '';
-  for (let i = 0; i < 6; i++) tail += ALPHABET[randomInt(ALPHABET.length)];
-  return `${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-${tail}`;
-}
+export const newTrackingCode = (today: string): string => referenceCode(today);
 
 /** Accepts what people type: lower case, spaces, O for 0, I/L for 1. */
 export function normaliseTrackingCode(raw: string): string {
