@@ -10,6 +10,8 @@ import { adminEn } from '../modules/admin/locales/en';
 import { adminZhCN, type AdminMessages } from '../modules/admin/locales/zh-CN';
 import { complaintsEn } from '../modules/complaints/locales/en';
 import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
+import { licenseWorkEn } from '../modules/licenses/work/locales/en';
+import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,7 +21,7 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages };
+    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages };
   }
 }
 
@@ -51,7 +53,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn } },
+  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn } },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

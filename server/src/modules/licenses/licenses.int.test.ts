@@ -214,3 +214,16 @@ describe('use authorisation (用证)', () => {
     expect(audited.rows[0]!.n).toBe(2);
   });
 });
+
+describe('the issuing department finds its licence by number', () => {
+  it('answers the issuer with the holder masked, and another county nothing', async () => {
+    const { id, number } = await issue();
+    const found = await staffCall(issuer, 'GET', `/api/licenses/issued?number=${encodeURIComponent(number)}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ id, number, typeName: '残疾人证', status: 'valid' });
+    expect(found.json().holderName).not.toBe(holder.name);
+    const other = (await t.staff(['approver'], '520102')).authorization;
+    expect((await staffCall(other, 'GET', `/api/licenses/issued?number=${encodeURIComponent(number)}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/licenses/issued?number=${encodeURIComponent(number)}` })).statusCode).toBe(401);
+  });
+});

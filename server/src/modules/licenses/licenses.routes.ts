@@ -20,7 +20,7 @@ import { listUses, useLicense } from './use/use.service.js';
 import { grantConsent, listConsents, revokeConsent } from './use/consent.service.js';
 import { issueDirectly } from './issue/direct.service.js';
 import { findDepartment } from './issue/departments.js';
-import { changeStatus, replaceLicense } from './lifecycle/lifecycle.service.js';
+import { changeStatus, replaceLicense, findIssuedLicense } from './lifecycle/lifecycle.service.js';
 import { renderPdf, renderPng } from './render/render.js';
 import { appendAudit } from '../../platform/audit/index.js';
 
@@ -153,6 +153,22 @@ export const licensesRoutes: FastifyPluginAsyncZod<{ deps: LicensesDeps }> = asy
       const l = await issueDirectly(deps, request.actor, request.body);
       return reply.code(201).send({ id: l.id, number: l.number });
     },
+  );
+
+  app.get(
+    '/api/licenses/issued',
+    {
+      preHandler: issuers,
+      schema: {
+        tags,
+        summary: '本机关证照查询 A licence my department issued, by its number (to revoke, suspend or reinstate it)',
+        querystring: z.object({ number: z.string().trim().min(10).max(100) }),
+        response: {
+          200: z.object({ id: z.uuid(), number: z.string(), version: z.number().int(), typeName: z.string(), holderName: z.string(), issuer: z.string(), validUntil: z.string().nullable(), status: z.string(), statusReason: z.string().nullable() }),
+        },
+      },
+    },
+    async (request) => findIssuedLicense(deps, request.actor, request.query.number),
   );
 
   for (const step of ['revoke', 'suspend', 'reinstate'] as const) {

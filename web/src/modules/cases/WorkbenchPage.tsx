@@ -14,11 +14,12 @@ import { byUrgency, dateTime, deadlineTone, shortDate } from './model';
 import { useTaskQueue, useWindowQueue } from './queries';
 import { RectificationsTab } from './RectificationsTab';
 import { ComplaintsTab } from '../complaints/ComplaintsTab';
+import { LicenceWorkTab } from '../licenses/work/LicenceWorkTab';
 import { WindowActions } from './WindowActions';
 import { WalkInPanel } from './WalkInPanel';
 import './cases.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
@@ -130,6 +131,7 @@ function TasksTab() {
 function Workbench({ me }: { me: StaffMe }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
+  const { t: tl } = useTranslation('licenseWork');
   const [params, setParams] = useSearchParams();
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
@@ -139,6 +141,7 @@ function Workbench({ me }: { me: StaffMe }) {
     ...(canTasks ? [{ key: 'tasks' as Tab, label: t('cases.workbench.tasks'), panel: <TasksTab /> }] : []),
     ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
     ...(me.roles.some((r) => COMPLAINT_ROLES.includes(r)) ? [{ key: 'complaints' as Tab, label: tc('queue'), panel: <ComplaintsTab /> }] : []),
+    ...(canTasks ? [{ key: 'licences' as Tab, label: tl('tab'), panel: <LicenceWorkTab me={me} /> }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');

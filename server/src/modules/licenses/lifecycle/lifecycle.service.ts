@@ -17,6 +17,7 @@ import type { LicenseData } from '../signing/content.js';
 import { illegalStatus, licenseNotFound, notIssuer } from '../errors.js';
 import { findDepartment } from '../issue/departments.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
+import { maskName } from '../../../platform/privacy/index.js';
 import { issueLicense, recordLicenseEvent, validityEnd, type LicenseRow } from '../issue/issue.js';
 
 /** The licence, locked, when the staff member works for its issuing department; 404 otherwise (nothing is revealed). */
@@ -64,4 +65,21 @@ export async function replaceLicense(deps: LicensesDeps, actor: Actor, id: strin
     const term = input.how === 'changed' ? { validFrom: row.validFrom, validUntil: row.validUntil } : { validFrom: today, validUntil: years === null ? null : validityEnd(today, years) };
     return issueLicense(trx, deps, { typeCode: row.typeCode, holder: { kind: row.holderKind, id: deps.cipher.decrypt(row.holderIdEnc), name: row.holderName }, issuer, data, ...term, replaces: { license: row, how: input.how }, actor });
   });
+}
+
+/**
+ * An issuing department's licence by its number (the one in force, or the latest version), for
+ * staff whose scope covers the issuer — to revoke, suspend or reinstate it. The holder's name is
+ * masked; another department's licence is not found.
+ */
+export async function findIssuedLicense(deps: LicensesDeps, actor: Actor, number: string) {
+  const row = await lq(deps.db)
+    .selectFrom('licenses.license')
+    .select(['id', 'number', 'version', 'typeCode', 'holderName', 'issuerDepartmentId', 'validUntil', 'status', 'statusReason'])
+    .where('number', '=', number.trim())
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  const issuer = row ? await findDepartment(deps.db, row.issuerDepartmentId) : undefined;
+  if (!row || !issuer || !isWithinScope(actor, { regionCode: issuer.regionCode, departmentId: issuer.id })) throw licenseNotFound();
+  return { id: row.id, number: row.number, version: row.version, typeName: getLicenseType(row.typeCode).name, holderName: maskName(row.holderName), issuer: issuer.name, validUntil: row.validUntil, status: row.status, statusReason: row.statusReason };
 }
