@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { generateSync } from 'otplib';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS } from '../server/src/test/people.js';
+import { makeCreditCode } from '../server/src/platform/validators/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 
@@ -294,6 +295,25 @@ describe('administration', () => {
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.getByRole('status').filter({ hasText: '审计链完整' }).waitFor();
     await expectAccessible(page, 'audit');
+
+    // 部门: a system administrator adds a department of the province and renames it.
+    await menu(page).getByRole('link', { name: '部门' }).click();
+    const newDepartment = page.getByRole('region', { name: '新增部门' });
+    await newDepartment.getByLabel('部门名称').fill('贵州省统计局');
+    await newDepartment.getByLabel('简称').fill('省统计局');
+    await newDepartment.getByLabel(/部门标识/).fill('gz-statistics');
+    await newDepartment.getByLabel('类别').fill('statistics');
+    await newDepartment.getByLabel('行政区划').fill('52');
+    await newDepartment.getByLabel('统一社会信用代码').fill(makeCreditCode('1', '1', '520000', 'MB1C0999'));
+    await newDepartment.getByRole('button', { name: '保存' }).click();
+    await announced(page, '已新增部门：贵州省统计局');
+    await page.getByLabel('按名称或信用代码筛选').fill('统计');
+    await page.getByRole('row').filter({ hasText: '贵州省统计局' }).getByRole('button', { name: /修改/ }).click();
+    const change = page.getByRole('region', { name: /修改：贵州省统计局/ });
+    await change.getByLabel('电话').fill('0851-85000000');
+    await change.getByRole('button', { name: '保存' }).click();
+    await announced(page, '已保存：贵州省统计局');
+    await expectAccessible(page, 'departments');
     await page.context().close();
   });
 

@@ -11,6 +11,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import * as items from './items.service.js';
 import { CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 import { upsertTheme } from './themes.repository.js';
+import { createDepartment, DepartmentEdit, DepartmentInput, updateDepartment } from './departments.service.js';
 import { cq } from './catalog.tables.js';
 import type { CatalogSearch } from './search/search.service.js';
 
@@ -156,6 +157,21 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     async (request) => {
       await upsertTheme(db, { ...request.body, slug: request.params.slug, id: randomUUID() });
       return { slug: request.params.slug };
+    },
+  );
+
+  const departmentEditors = requireRoles(CATALOG_ADMIN, 'system_admin');
+  app.post(
+    '/api/admin/catalog/departments',
+    { preHandler: departmentEditors, schema: { tags, security, summary: '新增部门 Add a department of my region', body: DepartmentInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.code(201).send(await createDepartment(ctxOf(request), request.body)),
+  );
+  app.put(
+    '/api/admin/catalog/departments/:id',
+    { preHandler: departmentEditors, schema: { tags, security, summary: '修改部门 Rename a department or change its address and phone', params: z.object({ id: z.uuid() }), body: DepartmentEdit, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await updateDepartment(ctxOf(request), request.params.id, request.body);
+      return reply.code(204).send(null);
     },
   );
 

@@ -81,6 +81,19 @@ export type Department = CatalogDepartment & { creditCode: string; address: stri
 
 export const listDepartments = listCatalogDepartments as (region: string | undefined, signal?: AbortSignal) => Promise<Department[]>;
 
+export interface DepartmentInput {
+  key: string;
+  name: string;
+  shortName: string;
+  category: string;
+  regionCode: string;
+  creditCode: string;
+  address: string;
+  phone: string;
+}
+export const createDepartment = (input: DepartmentInput) => sendJson<{ id: string }>('POST', '/api/admin/catalog/departments', input);
+export const updateDepartment = (id: string, input: Pick<DepartmentInput, 'name' | 'shortName' | 'address' | 'phone'>) => sendJson<void>('PUT', `/api/admin/catalog/departments/${enc(id)}`, input);
+
 export function getDefinition(itemCode: string, signal?: AbortSignal): Promise<{ version: number; definition: ProcessDefinition }> {
   return getJson(`/api/admin/cases/definitions/${enc(itemCode)}`, undefined, signal);
 }
