@@ -135,6 +135,9 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     // The licence belongs to the enterprise: the owner acts for it (办事身份), then opens 我的证照.
     await page.getByRole('radio', { name: new RegExp(company.name) }).check();
     await page.getByRole('status').filter({ hasText: company.name }).waitFor();
+    // Signed in and acting for the enterprise, the guide marks what the government already holds.
+    await page.goto(`${base}/items/${(await sql<{ code: string }>`SELECT item_code AS code FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.code}`);
+    await page.getByText('您的电子证照：营业执照，申报时授权调取即可').first().waitFor();
     await page.goto(`${base}/me/licenses`);
     const card = page.getByRole('list', { name: '电子证照列表' }).getByRole('listitem').filter({ hasText: '食品经营许可证' });
     await card.getByText('有效', { exact: true }).waitFor();

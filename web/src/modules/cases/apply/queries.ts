@@ -14,8 +14,8 @@ const applyKey = (what: string, itemCode: string, applicant: string) => ['apply'
 export const useFormSchema = (itemCode: string) => useQuery({ queryKey: ['apply', 'schema', itemCode], queryFn: ({ signal }) => api.getFormSchema(itemCode, signal), retry });
 export const useDraft = (itemCode: string, applicant: string) =>
   useQuery({ queryKey: applyKey('draft', itemCode, applicant), queryFn: ({ signal }) => api.getDraft(itemCode, signal), staleTime: 0, gcTime: 0, retry });
-export const useMaterialsPlan = (itemCode: string, applicant: string) =>
-  useQuery({ queryKey: applyKey('plan', itemCode, applicant), queryFn: ({ signal }) => api.getMaterialsPlan(itemCode, signal), staleTime: 0, retry });
+export const useMaterialsPlan = (itemCode: string, applicant: string, enabled = true) =>
+  useQuery({ queryKey: applyKey('plan', itemCode, applicant), queryFn: ({ signal }) => api.getMaterialsPlan(itemCode, signal), staleTime: 0, retry, enabled });
 
 export const useSaveDraft = (itemCode: string) => useMutation({ mutationFn: (form: api.FormValues) => api.saveDraft(itemCode, form) });
 

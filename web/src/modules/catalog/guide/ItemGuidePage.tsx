@@ -19,7 +19,9 @@ import { formatDate, telHref } from './format';
 import { GuideActions } from './GuideActions';
 import { GuideSection } from './GuideSection';
 import { GuideToc } from './GuideToc';
-import { MaterialsSection } from './MaterialsSection';
+import { MaterialsSection, type HeldMaterial, type HeldMaterials } from './MaterialsSection';
+import { useMe } from '../../identity/queries';
+import { useMaterialsPlan } from '../../cases/apply/queries';
 import { ProcessSection } from './ProcessSection';
 
 function Phone({ number }: { number: string }) {
@@ -69,7 +71,21 @@ function GuideHeader({ item }: { item: Item }) {
   );
 }
 
+/** For a signed-in person: the materials of this item the platform already holds for them (免提交). */
+function useHeldMaterials(item: Item): HeldMaterials {
+  const me = useMe();
+  const person = me.data?.kind === 'person' ? me.data : undefined;
+  const plan = useMaterialsPlan(item.code, person?.actingFor?.enterpriseId ?? 'self', Boolean(person));
+  const held = new Map<string, HeldMaterial>();
+  for (const m of plan.data?.materials ?? []) {
+    if (m.satisfiedBy?.kind === 'license') held.set(m.name, { kind: 'license', typeName: m.satisfiedBy.typeName });
+    else if (m.satisfiedBy?.kind === 'shared') held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
+  }
+  return held;
+}
+
 function GuideBody({ item }: { item: Item }) {
+  const held = useHeldMaterials(item);
   const { t, i18n } = useTranslation();
   const sampleHref = safeHref(item.result.sample);
   return (
@@ -91,7 +107,7 @@ function GuideBody({ item }: { item: Item }) {
       </GuideSection>
 
       <GuideSection id="materials" title={t('guide.sections.materials')}>
-        <MaterialsSection materials={item.materials} />
+        <MaterialsSection materials={item.materials} held={held} />
       </GuideSection>
 
       <GuideSection id="process" title={t('guide.sections.process')}>

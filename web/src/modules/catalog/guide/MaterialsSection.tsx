@@ -1,5 +1,6 @@
 import { DownloadOutlined, FileDoneOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Grid, Table, type TableColumnsType } from 'antd';
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Material } from '../../../../../contracts/catalog';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
@@ -15,8 +16,24 @@ function NecessityBadge({ necessity }: { necessity: Material['necessity'] }) {
   return <Badge tone={NECESSITY_TONE[necessity]}>{t(`guide.materials.necessityKind.${necessity}`)}</Badge>;
 }
 
+/** What the platform holds for the signed-in applicant, by material name (from the 免提交 plan). */
+export type HeldMaterial = { kind: 'license'; typeName: string } | { kind: 'shared'; resourceName: string };
+export type HeldMaterials = ReadonlyMap<string, HeldMaterial>;
+const Held = createContext<HeldMaterials>(new Map());
+
 function ExemptNote({ material }: { material: Material }) {
   const { t } = useTranslation();
+  const held = useContext(Held).get(material.name);
+  if (held) {
+    return (
+      <span className="tb-exempt">
+        <Badge tone="green" icon={<FileDoneOutlined />}>
+          {t('guide.materials.held')}
+        </Badge>
+        <span className="tb-muted tb-small">{held.kind === 'license' ? t('guide.materials.heldLicense', { name: held.typeName }) : t('guide.materials.heldShared', { name: held.resourceName })}</span>
+      </span>
+    );
+  }
   if (!isExempt(material)) return null;
   return (
     <span className="tb-exempt">
@@ -204,7 +221,7 @@ function MaterialCards({ materials }: { materials: Material[] }) {
 }
 
 /** 申请材料: everything the applicant may be asked for, and what the government already holds. */
-export function MaterialsSection({ materials }: { materials: Material[] }) {
+export function MaterialsSection({ materials, held = new Map() }: { materials: Material[]; held?: HeldMaterials }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   if (materials.length === 0) return <p>{t('guide.materials.none')}</p>;
@@ -220,7 +237,7 @@ export function MaterialsSection({ materials }: { materials: Material[] }) {
           </>
         ) : null}
       </p>
-      {screens.md === false ? <MaterialCards materials={materials} /> : <MaterialsTable materials={materials} />}
+      <Held.Provider value={held}>{screens.md === false ? <MaterialCards materials={materials} /> : <MaterialsTable materials={materials} />}</Held.Provider>
     </>
   );
 }
