@@ -22,5 +22,5 @@ export { CatalogSearch } from './search/search.service.js';
 export { getPublishedItem, rebuildSearchIndex, implementationCode, validateGuide, CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
-export { listVillageAddresses, listDepartments } from './regions.repository.js';
+export { listVillageAddresses, listDepartments, findDepartment } from './regions.repository.js';
 export { jsonSchemaOf, validateApplicationForm } from './forms/application-form.js';

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unauthorized } from '../../platform/errors.js';
 import { isWithinScope } from '../../platform/scope.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
-import { findCaseForEvaluation } from '../cases/index.js';
+import { findCaseFacts, isApplicantOf } from '../cases/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { eq, isBadReview, type Channel } from './evaluation.tables.js';
 
@@ -20,15 +20,13 @@ export const LEVEL_ZH: Record<number, string> = { 5: '非常满意', 4: '满意'
 
 const noCase = (id: string) => notFound('EVALUATION.NO_CASE', { zh: '办件不存在或无权评价', en: 'No such case, or not yours to rate' }, [], { id });
 
-function isApplicant(actor: Actor, c: { applicantPersonId: string; applicantEnterpriseId: string | null }): boolean {
-  if (actor.kind !== 'person' || !actor.id) return false;
-  return c.applicantEnterpriseId ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId : !actor.actingFor && actor.id === c.applicantPersonId;
-}
+/** The rater of a rating is the applicant of its case: the same rule decides who may read it. */
+const isRater = (actor: Actor, r: { raterPersonId: string; raterEnterpriseId: string | null }) => isApplicantOf(actor, { applicantPersonId: r.raterPersonId, applicantEnterpriseId: r.raterEnterpriseId });
 
 export async function rateCase(deps: EvaluationDeps, actor: Actor, caseId: string, input: { level: number; comment: string; channel: Channel }): Promise<{ ratingId: string; rectificationId: string | null }> {
   if (actor.kind === 'anonymous') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再评价', en: 'Sign in to rate' });
-  const c = await findCaseForEvaluation(deps.db, caseId);
-  if (!c || !isApplicant(actor, c)) throw noCase(caseId);
+  const c = await findCaseFacts(deps.db, caseId);
+  if (!c || !isApplicantOf(actor, c)) throw noCase(caseId);
   if (!RATEABLE.includes(c.status)) {
     throw conflict('EVALUATION.NOT_FINISHED', { zh: '办件办结后才能评价', en: 'A case can be rated once it has been decided' }, [], { status: c.status });
   }
@@ -100,12 +98,12 @@ export async function getRating(deps: EvaluationDeps, actor: Actor, caseId: stri
     .select(['x.id as rectificationId', 'x.status as rectificationStatus', 'x.callBackDue', 'x.rectifyDue', 'x.resolution', 'x.resolutionNote', 'x.resolvedAt', 'x.followUpLevel'])
     .where('r.caseId', '=', caseId)
     .executeTakeFirst();
-  const mine = r && actor.kind === 'person' && (r.raterEnterpriseId ? actor.actingFor?.enterpriseId === r.raterEnterpriseId : !actor.actingFor && actor.id === r.raterPersonId);
+  const mine = r && isRater(actor, r);
   const staff = r && actor.kind === 'staff' && isWithinScope(actor, { regionCode: r.regionCode, departmentId: r.departmentId });
   if (!r || !(mine || staff)) {
     // Whether a case has a rating is itself the rater's business.
-    const c = await findCaseForEvaluation(deps.db, caseId);
-    if (c && (isApplicant(actor, c) || (actor.kind === 'staff' && isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId })))) return null;
+    const c = await findCaseFacts(deps.db, caseId);
+    if (c && (isApplicantOf(actor, c) || (actor.kind === 'staff' && isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId })))) return null;
     throw noCase(caseId);
   }
   return {
@@ -125,8 +123,7 @@ export async function getRating(deps: EvaluationDeps, actor: Actor, caseId: stri
 /** The rater rates the fix of their bad review, once it is resolved. */
 export async function rateFollowUp(deps: EvaluationDeps, actor: Actor, caseId: string, level: number): Promise<void> {
   const r = await eq(deps.db).selectFrom('evaluation.rating').select(['id', 'raterPersonId', 'raterEnterpriseId']).where('caseId', '=', caseId).executeTakeFirst();
-  const mine = r && actor.kind === 'person' && (r.raterEnterpriseId ? actor.actingFor?.enterpriseId === r.raterEnterpriseId : !actor.actingFor && actor.id === r.raterPersonId);
-  if (!r || !mine) throw noCase(caseId);
+  if (!r || !isRater(actor, r)) throw noCase(caseId);
   const done = await eq(deps.db)
     .updateTable('evaluation.rectification')
     .set({ followUpLevel: level, followUpAt: deps.now() })

@@ -12,8 +12,8 @@ import { withinScope } from '../../platform/scope.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
 import { referenceCode } from '../../platform/ids/reference-code.js';
 import { maskName } from '../../platform/privacy/index.js';
-import { listDepartments } from '../catalog/index.js';
-import { findCaseForEvaluation } from '../cases/index.js';
+import { findDepartment } from '../catalog/index.js';
+import { findCaseFacts, isApplicantOf } from '../cases/index.js';
 import { personName } from '../identity/index.js';
 import type { SupervisionDeps } from './supervision.deps.js';
 import { svq, type ComplaintTable } from './supervision.tables.js';
@@ -36,12 +36,11 @@ function requirePerson(actor: Actor): asserts actor is Actor & { id: string } {
 /** Where the complaint goes: the case's department (a case of the complainant's), or the department named. */
 async function addressee(deps: SupervisionDeps, actor: Actor & { id: string }, input: NewComplaint): Promise<{ departmentId: string; regionCode: string; caseId: string | null }> {
   if (input.caseId) {
-    const c = await findCaseForEvaluation(deps.db, input.caseId);
-    const own = c && (c.applicantEnterpriseId ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId : c.applicantPersonId === actor.id);
-    if (!c || !own) throw notFound('SUPERVISION.NO_CASE', { zh: '办件不存在或不是您的办件', en: 'No such case of yours' }, [], { caseId: input.caseId });
+    const c = await findCaseFacts(deps.db, input.caseId);
+    if (!c || !isApplicantOf(actor, c)) throw notFound('SUPERVISION.NO_CASE', { zh: '办件不存在或不是您的办件', en: 'No such case of yours' }, [], { caseId: input.caseId });
     return { departmentId: c.departmentId, regionCode: c.regionCode, caseId: c.id };
   }
-  const department = input.departmentId ? (await listDepartments(deps.db)).find((d) => d.id === input.departmentId) : undefined;
+  const department = input.departmentId ? await findDepartment(deps.db, input.departmentId) : undefined;
   if (!department) {
     throw unprocessable('SUPERVISION.WHICH_DEPARTMENT', { zh: '请选择投诉的办件或部门', en: 'Name the case or the department the complaint is about' }, [
       { field: 'body.departmentId', code: 'SUPERVISION.WHICH_DEPARTMENT', message: { zh: '请选择部门', en: 'Choose a department' } },

@@ -23,10 +23,15 @@ export function canSee(actor: Actor, c: Owned, taskDepartments: readonly string[
   return isWithinScope(actor, { personId: c.applicantPersonId });
 }
 
+/** The applicant of a case: the person, acting for themselves, or whoever acts for the enterprise that applied. */
+export function isApplicantOf(actor: Actor, c: { applicantPersonId: string; applicantEnterpriseId: string | null }): boolean {
+  if (actor.kind !== 'person' || !actor.id) return false;
+  return c.applicantEnterpriseId ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId : !actor.actingFor && actor.id === c.applicantPersonId;
+}
+
 export function requireApplicant(actor: Actor, c: Owned): void {
   if (actor.kind === 'anonymous') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
-  const own = c.applicantEnterpriseId ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId : actor.kind === 'person' && !actor.actingFor && actor.id === c.applicantPersonId;
-  if (!own) throw caseNotFound(c.id);
+  if (!isApplicantOf(actor, c)) throw caseNotFound(c.id);
 }
 
 /** Window work (受理): a window clerk whose region covers the case. */

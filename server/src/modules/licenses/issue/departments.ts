@@ -2,16 +2,14 @@
 import type { Db } from '../../../platform/db/index.js';
 import { listDepartments } from '../../catalog/index.js';
 
+export { findDepartment } from '../../catalog/index.js';
+
 export interface Department {
   id: string;
   name: string;
   category: string;
   creditCode: string;
   regionCode: string;
-}
-
-export async function findDepartment(db: Db, id: string): Promise<Department | undefined> {
-  return (await listDepartments(db)).find((d) => d.id === id);
 }
 
 /**

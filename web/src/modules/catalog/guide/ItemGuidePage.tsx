@@ -1,5 +1,6 @@
 import { BankOutlined, EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Breadcrumb, Descriptions } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Item } from '../../../../../contracts/catalog';
@@ -76,12 +77,15 @@ function useHeldMaterials(item: Item): HeldMaterials {
   const me = useMe();
   const person = me.data?.kind === 'person' ? me.data : undefined;
   const plan = useMaterialsPlan(item.code, person?.actingFor?.enterpriseId ?? 'self', Boolean(person));
-  const held = new Map<string, HeldMaterial>();
-  for (const m of plan.data?.materials ?? []) {
-    if (m.satisfiedBy?.kind === 'license') held.set(m.name, { kind: 'license', typeName: m.satisfiedBy.typeName });
-    else if (m.satisfiedBy?.kind === 'shared') held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
-  }
-  return held;
+  // One map per answer of the plan, so the materials below re-render only when it changes.
+  return useMemo(() => {
+    const held = new Map<string, HeldMaterial>();
+    for (const m of plan.data?.materials ?? []) {
+      if (m.satisfiedBy?.kind === 'license') held.set(m.name, { kind: 'license', typeName: m.satisfiedBy.typeName });
+      else if (m.satisfiedBy?.kind === 'shared') held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
+    }
+    return held;
+  }, [plan.data]);
 }
 
 function GuideBody({ item }: { item: Item }) {

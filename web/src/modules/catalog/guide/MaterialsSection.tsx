@@ -19,7 +19,8 @@ function NecessityBadge({ necessity }: { necessity: Material['necessity'] }) {
 /** What the platform holds for the signed-in applicant, by material name (from the 免提交 plan). */
 export type HeldMaterial = { kind: 'license'; typeName: string } | { kind: 'shared'; resourceName: string };
 export type HeldMaterials = ReadonlyMap<string, HeldMaterial>;
-const Held = createContext<HeldMaterials>(new Map());
+const NOTHING_HELD: HeldMaterials = new Map();
+const Held = createContext<HeldMaterials>(NOTHING_HELD);
 
 function ExemptNote({ material }: { material: Material }) {
   const { t } = useTranslation();
@@ -221,7 +222,7 @@ function MaterialCards({ materials }: { materials: Material[] }) {
 }
 
 /** 申请材料: everything the applicant may be asked for, and what the government already holds. */
-export function MaterialsSection({ materials, held = new Map() }: { materials: Material[]; held?: HeldMaterials }) {
+export function MaterialsSection({ materials, held = NOTHING_HELD }: { materials: Material[]; held?: HeldMaterials }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   if (materials.length === 0) return <p>{t('guide.materials.none')}</p>;
