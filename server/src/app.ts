@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
+import { refuseUnstorableText } from './platform/http/storable-text.js';
 import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app, config.serveWeb ? await registerWeb(app) : undefined);
+  app.addHook('preValidation', refuseUnstorableText);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     done(null, payload);

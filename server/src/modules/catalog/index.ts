@@ -10,15 +10,18 @@ import { adminCatalogRoutes } from './catalog-admin.routes.js';
 import { CatalogSearch } from './search/search.service.js';
 
 export const catalogRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  const search = new CatalogSearch(db);
+  const search = new CatalogSearch(db, { log: app.log });
   // Build the search index before the server takes traffic, so no early caller waits for it.
   app.addHook('onReady', async () => search.warm());
-  app.addHook('onClose', async () => search.flush());
+  app.addHook('onClose', async () => {
+    // Closing must not fail because the log could not be written (the database may be gone).
+    await search.flush().catch((err: unknown) => app.log.error({ err }, 'search log: not written at close'));
+  });
   await app.register(publicCatalogRoutes, { db, search });
   await app.register(adminCatalogRoutes, { db, search });
 };
 
-export { CatalogSearch } from './search/search.service.js';
+export { CatalogSearch, type SearchLogSink } from './search/search.service.js';
 export { getPublishedItem, rebuildSearchIndex, implementationCode, validateGuide, CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';

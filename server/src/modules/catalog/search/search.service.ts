@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/index.js';
 import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
-import { regionLevel } from '../../../platform/validators/index.js';
+import { regionLevel, storableText } from '../../../platform/validators/index.js';
 import { invalid } from '../../../platform/errors.js';
 import { queryTokens, strongTokens, weakTokens, type Synonyms } from './tokenizer.js';
 import { SearchIndex } from './search-index.js';
@@ -55,6 +55,12 @@ interface LogEntry {
   at: Date;
 }
 
+/** Where the query log reports a batch it could not write (pino's logger fits). */
+export interface SearchLogSink {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
 /**
  * The search use case: an in-process index over the read model, synonyms, and a query log written
  * in batches so that logging never sits on the query's path.
@@ -75,12 +81,14 @@ export class CatalogSearch {
   private pending = new Map<string, LogEntry>();
   private asked = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Consecutive failed writes of the query log; the batch is kept for a retry until `maxRetries`. */
+  private failures = 0;
   private readonly cache = new Map<string, SearchResult>();
   private cachedFor: SearchIndex | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number } = {},
+    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number; maxRetries?: number; log?: SearchLogSink } = {},
   ) {}
 
   invalidate(): void {
@@ -170,28 +178,67 @@ export class CatalogSearch {
       result = { items: found.hits, total: found.total, query: input.q };
       this.remember(key, result);
     }
-    if (input.page === 1) this.log(input.q.trim().slice(0, 200), input.region ?? null, result);
+    if (input.page === 1) this.log(storableText(input.q.trim().slice(0, 200)), input.region ?? null, result);
     return result;
   }
 
   private log(query: string, regionCode: string | null, result: SearchResult): void {
     const topCode = result.items[0]?.code ?? null;
     const key = `${regionCode ?? ''}\u0000${result.total}\u0000${topCode ?? ''}\u0000${query}`;
-    const entry = this.pending.get(key);
-    if (entry) entry.count++;
-    else this.pending.set(key, { query, regionCode, resultCount: result.total, topCode, count: 1, at: new Date() });
-    if (++this.asked >= (this.opts.flushEvery ?? 5000)) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 2000).unref();
+    this.add(key, { query, regionCode, resultCount: result.total, topCode, count: 1, at: new Date() });
+    if (++this.asked >= (this.opts.flushEvery ?? 5000)) this.flushInBackground();
+    else this.schedule();
   }
 
-  /** Writes buffered query-log entries (called on a timer, on close, and by tests). */
+  private add(key: string, entry: LogEntry): void {
+    const known = this.pending.get(key);
+    if (known) known.count += entry.count;
+    else this.pending.set(key, entry);
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => this.flushInBackground(), this.opts.flushMs ?? 2000).unref();
+  }
+
+  /**
+   * Writes buffered query-log entries (on close, and by the zero-result report). Rejects when the
+   * database refuses; the entries are then kept for the next attempt.
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = [...this.pending.values()];
+    const batch = new Map(this.pending);
     this.pending = new Map();
     this.asked = 0;
-    await repo.insertSearchLogs(this.db, batch);
+    try {
+      await repo.insertSearchLogs(this.db, [...batch.values()]);
+      this.failures = 0;
+    } catch (e) {
+      // Entries logged meanwhile stay; the failed batch joins them for the next attempt.
+      for (const [key, entry] of batch) this.add(key, entry);
+      throw e;
+    }
+  }
+
+  /**
+   * The query log's background write: it never rejects (an unhandled rejection would stop the
+   * process). A failed write is retried on the next tick of the timer; after `maxRetries`
+   * consecutive failures the buffered entries are dropped and their number logged.
+   */
+  private flushInBackground(): void {
+    this.flush().catch((err: unknown) => {
+      this.failures++;
+      const entries = this.pending.size;
+      if (this.failures > (this.opts.maxRetries ?? 3)) {
+        const queries = [...this.pending.values()].reduce((n, e) => n + e.count, 0);
+        this.pending = new Map();
+        this.failures = 0;
+        this.opts.log?.error({ err, entries, queries }, 'search log: write failed again, buffered queries dropped');
+      } else {
+        this.opts.log?.warn({ err, entries, attempt: this.failures }, 'search log: write failed, will retry');
+        this.schedule();
+      }
+    });
   }
 
   /** Waits for a background rebuild (tests, shutdown). */
