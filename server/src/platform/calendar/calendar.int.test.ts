@@ -67,3 +67,18 @@ describe('administrator overrides', () => {
     expect(years.declared.map((y: { year: number }) => y.year)).toEqual([2027]);
   });
 });
+
+describe('concurrent overrides of one day', () => {
+  it('end with one override, the last write, and no request fails', async () => {
+    const admin = await t.staff(['system_admin']);
+    const names = ['调休上班一', '调休上班二', '调休上班三', '调休上班四', '调休上班五', '调休上班六'];
+    const answers = await Promise.all(
+      names.map((name) => t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-12-19', headers: { authorization: admin.authorization }, payload: { kind: 'workday', name } })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(names.map(() => 200));
+    const list = await t.app.inject({ method: 'GET', url: '/api/admin/calendar/overrides?year=2026', headers: { authorization: admin.authorization } });
+    const days = list.json().overrides.filter((o: { date: string }) => o.date === '2026-12-19');
+    expect(days).toHaveLength(1);
+    expect(names).toContain(days[0].name);
+  });
+});

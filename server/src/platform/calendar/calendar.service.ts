@@ -2,6 +2,7 @@
  * The working-day calendar with the administrator's overrides from platform.calendar_override.
  * Overrides are cached and reloaded after every change through this service.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { WorkingCalendar, type DayOverride } from './working-calendar.js';
 
@@ -41,12 +42,17 @@ export class CalendarService {
     return q.orderBy('date').execute();
   }
 
-  /** Declares a day working or not (replacing any earlier override of that day). */
+  /**
+   * Declares a day working or not (replacing any earlier override of that day). One statement
+   * against the day's unique index, so that administrators saving the same day at once all
+   * succeed and the last write stays (delete-then-insert let two inserts collide).
+   */
   async setOverride(override: DayOverride, actorId: string | null): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('platform.calendarOverride').where('date', '=', override.date).where('regionCode', 'is', null).execute();
-      await trx.insertInto('platform.calendarOverride').values({ ...override, regionCode: null, createdBy: actorId }).execute();
-    });
+    await this.db
+      .insertInto('platform.calendarOverride')
+      .values({ ...override, regionCode: null, createdBy: actorId })
+      .onConflict((oc) => oc.expression(sql`date, (coalesce(region_code, ''))`).doUpdateSet({ kind: override.kind, name: override.name, createdBy: actorId }))
+      .execute();
     this.cached = undefined;
   }
 
