@@ -11,6 +11,7 @@ import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import fs from 'node:fs';
 import type { PlatformTables } from './tables.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** The handle every module receives. Modules widen it with their own tables via `withTables`. */
 export type Db = Kysely<PlatformTables>;
@@ -64,9 +65,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir.startsWith('memory://')) return openPGlite(dataDir, opts.loadDataDir, () => {});
+  fs.mkdirSync(dataDir, { recursive: true });
+  // One writer per directory: refused here (DataDirLocked) while another process has it open.
+  const lock = lockDataDir(dataDir);
+  try {
+    return await openPGlite(dataDir, opts.loadDataDir, () => lock.release());
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function openPGlite(dataDir: string, loadDataDir: Blob | undefined, release: () => void): Promise<Database> {
   const client = await PGlite.create(dataDir, {
-    loadDataDir: opts.loadDataDir,
+    loadDataDir,
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
   });
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(client), plugins });
@@ -75,16 +88,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dialect: 'pglite',
     pglite: client,
     close: async () => {
-      await db.destroy();
-      if (!client.closed) await client.close();
+      try {
+        await db.destroy();
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
     },
   };
-}
-
-/**
- * Whether an embedded database directory is open in a running server: PGlite does not lock its
- * directory, but leaves its pid file while open. Tools that write must not run beside a server.
- */
-export function pgliteInUse(dataDir: string): boolean {
-  return fs.existsSync(`${dataDir}/postmaster.pid`);
 }
