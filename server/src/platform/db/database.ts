@@ -22,6 +22,8 @@ export interface Database {
   dialect: 'pglite' | 'postgres';
   /** The embedded engine (PGlite only), e.g. to dump a snapshot for tests. */
   pglite?: PGlite;
+  /** Connections of the pool (PostgreSQL server only): open, idle, and callers waiting for one. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
+      // A server that does not answer (a network cut) fails the checkout instead of hanging it.
+      connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8 || oid === NUMERIC) return toNumber;
@@ -62,7 +66,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       if (e.code !== '57P01') console.error('PostgreSQL pool: idle connection failed', e.message);
     });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', poolStats, close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   if (dataDir.startsWith('memory://')) return openPGlite(dataDir, opts.loadDataDir, () => {});

@@ -3,3 +3,4 @@ export { migrateToLatest } from './migrate.js';
 export { execStatements, isUniqueViolation } from './sql.js';
 export type { PlatformTables } from './tables.js';
 export { DataDirLocked, dataDirHolder, lockDataDir, lockPathOf, type DataDirLock, type LockHolder } from './data-dir-lock.js';
+export { isDatabaseUnavailable } from './availability.js';

@@ -3,7 +3,7 @@
  * pinyin and initials, region filtering, and a log of every query (zero-result queries are unmet
  * demand).
  */
-import type { Db } from '../../../platform/db/index.js';
+import { isDatabaseUnavailable, type Db } from '../../../platform/db/index.js';
 import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
 import { regionLevel } from '../../../platform/validators/index.js';
 import { invalid } from '../../../platform/errors.js';
@@ -44,6 +44,9 @@ export function regionAncestors(code: string): string[] {
   const cuts = [2, 4, 6, 9, 12].filter((n) => n <= code.length);
   return cuts.map((n) => code.slice(0, n));
 }
+
+/** Distinct query-log entries kept while the database is away; beyond it the oldest are dropped. */
+const MAX_PENDING = 50_000;
 
 interface LogEntry {
   query: string;
@@ -188,10 +191,29 @@ export class CatalogSearch {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = [...this.pending.values()];
+    const batch = this.pending;
     this.pending = new Map();
     this.asked = 0;
-    await repo.insertSearchLogs(this.db, batch);
+    try {
+      await repo.insertSearchLogs(this.db, [...batch.values()]);
+    } catch (e) {
+      // The database is away (a restart): keep the entries for the next flush, up to a bound.
+      if (isDatabaseUnavailable(e)) this.keep(batch);
+      throw e;
+    }
+  }
+
+  /** Entries waiting for the next flush (for metrics). */
+  get pendingEntries(): number {
+    return this.pending.size;
+  }
+
+  private keep(batch: Map<string, LogEntry>): void {
+    for (const [key, entry] of batch) {
+      const newer = this.pending.get(key);
+      if (newer) newer.count += entry.count;
+      else if (this.pending.size < MAX_PENDING) this.pending.set(key, entry);
+    }
   }
 
   /** Waits for a background rebuild (tests, shutdown). */
