@@ -2,7 +2,7 @@
  * `npm run audit:verify`: verifies the audit log's hash chain in the configured database (the
  * environment the server reads: DATABASE_URL or PGlite under DATA_DIR, DATA_KEY or the generated
  * development key). Exit code 0: intact; 1: not intact; 2: could not verify.
- * With the embedded database, stop the server first (`--force` overrides the check).
+ * With the embedded database it refuses while a server has it open (naming the process).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

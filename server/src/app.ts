@@ -7,7 +7,6 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTyp
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
@@ -22,6 +21,8 @@ import { evaluationModule } from './modules/evaluation/index.js';
 import { supervisionModule } from './modules/supervision/index.js';
 import { findValidLicenses, licensesModule, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
 import { registerWeb } from './platform/http/web.js';
+import { healthRoutes } from './platform/http/health.js';
+import { registerMetrics } from './platform/metrics/index.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { identityAuthResolver, identityRoutes, personByIdNumber, personIdentifiers, registryPersonOf, staffDisplayNames, verifyClientAccessToken } from './modules/identity/index.js';
@@ -101,19 +102,13 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     app.addHook('onClose', async () => outbox.stop());
   }
 
-  app.get(
-    '/healthz',
-    { schema: { tags: ['platform'], summary: '健康检查 Health check', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
-    async () => {
-      await database.db.selectFrom('platform.outbox').select('id').limit(1).execute();
-      return { status: 'ok' as const, database: database.dialect };
-    },
-  );
+  await app.register(healthRoutes, { database });
+  const metrics = await registerMetrics(app, { token: config.metricsToken, database, outbox });
 
   // One calendar for the app: an administrator's override is seen at once by every deadline.
   const calendar = new CalendarService(database.db);
   await app.register(calendarRoutes, { service: calendar });
-  await app.register(catalogRoutes, { db: database.db });
+  await app.register(catalogRoutes, { db: database.db, metrics });
   await app.register(identityRoutes, {
     deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date() },
     rateLimits: config.rateLimits,

@@ -65,6 +65,8 @@ const Env = z.object({
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
   WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Bearer token a Prometheus scraper presents at /metrics; unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -103,6 +105,8 @@ export type Config = Readonly<{
   workers: boolean;
   /** Server processes sharing the port (node:cluster). */
   processes: number;
+  /** Bearer token for /metrics (undefined: metrics off). */
+  metricsToken: string | undefined;
   /** Milliseconds a node remembers a resolved session or API token. */
   sessionCacheMs: number;
   /** Working days a department has to answer a complaint. */
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     processes: e.PROCESSES,
     sessionCacheMs: e.SESSION_CACHE_MS,
+    metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),

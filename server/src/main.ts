@@ -7,7 +7,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { openDatabase, migrateToLatest } from './platform/db/index.js';
+import { DataDirLocked, openDatabase, migrateToLatest } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+  // Another process has the embedded database open: say who, without a stack trace.
+  if (e instanceof DataDirLocked) console.error(`${e.zh}\n${e.message}`);
+  else console.error(e);
+  process.exit(e instanceof DataDirLocked ? 2 : 1);
 });

@@ -9,12 +9,14 @@
  *   an hour) and, after `maxAttempts`, left as `dead` with its last error for an operator.
  * - Several API nodes may run dispatchers on one database: claiming a delivery is an insert on the
  *   (subscriber, event) key, so a second node waits for the first and then skips the event.
+ * - When the database cannot be reached, polling backs off (doubling up to 30 s) and resumes by
+ *   itself; such failures are nobody's fault and count as no subscriber's attempt.
  * - Events are scanned from a watermark 1,000 ids below the subscriber's newest delivery, so an
  *   event whose transaction commits after later ids were delivered is still found.
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from './db/index.js';
+import { isDatabaseUnavailable, type Db } from './db/index.js';
 
 export interface OutboxEvent {
   id: number;
@@ -35,7 +37,7 @@ export interface OutboxSubscriber {
 }
 
 export interface DispatcherOptions {
-  log?: Pick<Logger, 'warn' | 'error'>;
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
   pollMs?: number;
   maxAttempts?: number;
@@ -44,6 +46,16 @@ export interface DispatcherOptions {
 
 const LATE_COMMIT_WINDOW = 1000;
 const MAX_BACKOFF_MS = 3_600_000;
+const MAX_POLL_BACKOFF_MS = 30_000;
+
+/** Per subscriber: events waiting (new or to retry), dead letters, and the oldest waiting event. */
+export interface SubscriberBacklog {
+  subscriber: string;
+  pending: number;
+  retrying: number;
+  dead: number;
+  oldestWaitingAt: Date | null;
+}
 
 export class OutboxDispatcher {
   private readonly subscribers = new Map<string, OutboxSubscriber>();
@@ -53,6 +65,9 @@ export class OutboxDispatcher {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly batchSize: number;
+  /** Failed polls in a row, and when the next poll may run (backing off while the database is away). */
+  private failures = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly db: Db,
@@ -73,10 +88,60 @@ export class OutboxDispatcher {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (this.running) return;
-      this.drain().catch((e: unknown) => this.opts.log?.error({ err: e }, 'outbox dispatch failed'));
+      if (this.running || Date.now() < this.pausedUntil) return;
+      this.drain().then(
+        () => this.resumed(),
+        (e: unknown) => this.backOff(e),
+      );
     }, this.pollMs);
     this.timer.unref();
+  }
+
+  /** Failed polls in a row (0 when delivering normally). */
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
+  private backOff(e: unknown): void {
+    this.failures++;
+    const waitMs = Math.min(this.pollMs * 2 ** this.failures, MAX_POLL_BACKOFF_MS);
+    this.pausedUntil = Date.now() + waitMs;
+    if (isDatabaseUnavailable(e)) this.opts.log?.warn({ err: e, failures: this.failures, waitMs }, 'outbox dispatch: database unavailable, backing off');
+    else this.opts.log?.error({ err: e, failures: this.failures, waitMs }, 'outbox dispatch failed');
+  }
+
+  private resumed(): void {
+    if (this.failures === 0) return;
+    this.opts.log?.info({ failures: this.failures }, 'outbox dispatch resumed');
+    this.failures = 0;
+    this.pausedUntil = 0;
+  }
+
+  /** What waits for each subscriber (for metrics): counted as the dispatcher itself would find it. */
+  async backlog(): Promise<SubscriberBacklog[]> {
+    const out: SubscriberBacklog[] = [];
+    for (const s of this.subscribers.values()) {
+      const { rows } = await sql<{ pending: number; oldest: Date | null }>`
+        SELECT count(*)::int AS pending, min(o.occurred_at) AS oldest
+          FROM platform.outbox o
+         WHERE o.topic = ANY(${[...s.topics]}::text[])
+           AND o.id > (SELECT coalesce(max(event_id), 0) - ${LATE_COMMIT_WINDOW} FROM platform.outbox_delivery WHERE subscriber = ${s.name})
+           AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)`.execute(this.db);
+      const { rows: states } = await sql<{ retrying: number; dead: number; oldest: Date | null }>`
+        SELECT count(*) FILTER (WHERE d.state = 'retry')::int AS retrying, count(*) FILTER (WHERE d.state = 'dead')::int AS dead,
+               min(o.occurred_at) FILTER (WHERE d.state = 'retry') AS oldest
+          FROM platform.outbox_delivery d JOIN platform.outbox o ON o.id = d.event_id
+         WHERE d.subscriber = ${s.name} AND d.state IN ('retry', 'dead')`.execute(this.db);
+      const oldest = [rows[0]?.oldest, states[0]?.oldest].filter((d): d is Date => d != null).map((d) => new Date(d));
+      out.push({
+        subscriber: s.name,
+        pending: rows[0]?.pending ?? 0,
+        retrying: states[0]?.retrying ?? 0,
+        dead: states[0]?.dead ?? 0,
+        oldestWaitingAt: oldest.length ? new Date(Math.min(...oldest.map((d) => d.getTime()))) : null,
+      });
+    }
+    return out;
   }
 
   async stop(): Promise<void> {
@@ -128,6 +193,7 @@ export class OutboxDispatcher {
         });
         if (handled) delivered++;
       } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
         await this.recordFailure(s, event, e, 1, 'insert');
       }
     }
@@ -156,6 +222,7 @@ export class OutboxDispatcher {
         });
         if (handled) delivered++;
       } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
         await this.recordFailure(s, event, e, attempts + 1, 'update');
       }
     }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase, pgliteInUse } from '../platform/db/index.js';
+import { DataDirLocked, openDatabase, type Database } from '../platform/db/index.js';
 import { cipherFrom, dataKeysFrom } from '../platform/crypto/index.js';
 import { reencryptIdentityData } from '../modules/identity/index.js';
 import { reencryptRegistries } from '../modules/exchange/index.js';
@@ -21,14 +21,17 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const dataDir = path.join(config.dataDir, 'pglite');
-  if (!config.databaseUrl && pgliteInUse(dataDir)) {
-    console.error('内嵌数据库正被使用，请先停止服务器。 The embedded database is in use: stop the server first.');
-    return 2;
-  }
   const keys = dataKeysFrom(config);
   const cipher = cipherFrom(keys);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir, poolSize: 2 });
+  let database: Database;
+  try {
+    // The embedded database is refused while a server (or another tool) has it open.
+    database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: 2 });
+  } catch (e) {
+    if (!(e instanceof DataDirLocked)) throw e;
+    console.error(`${e.zh} ${e.message}`);
+    return 2;
+  }
   try {
     const identity = await reencryptIdentityData(database.db, cipher);
     const registries = await reencryptRegistries(database.db, cipher);

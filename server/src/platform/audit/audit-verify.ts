@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../../config.js';
-import { openDatabase, pgliteInUse } from '../db/index.js';
+import { DataDirLocked, openDatabase, type Database } from '../db/index.js';
 import { dataKeysFrom } from '../crypto/index.js';
 import { verifyAuditChain, type AuditProblem } from './audit-chain.js';
 
@@ -28,6 +28,16 @@ function fail(zh: string, en: string): never {
   throw new CannotVerify(zh, en);
 }
 
+/** The database, or a refusal naming the process that has the embedded one open. */
+async function open(cfg: Config, pgliteDir: string): Promise<Database> {
+  try {
+    return await openDatabase({ url: cfg.databaseUrl, dataDir: pgliteDir, poolSize: 1 });
+  } catch (e) {
+    if (e instanceof DataDirLocked) fail(e.zh, e.message);
+    throw e;
+  }
+}
+
 function config(): Config {
   try {
     return loadConfig();
@@ -46,17 +56,8 @@ async function main(): Promise<void> {
   // The chain is keyed with the index key, which stays the same when the data key rotates.
   const key = dataKeysFrom(cfg).indexKey;
   const pgliteDir = path.join(cfg.dataDir, 'pglite');
-  if (!cfg.databaseUrl) {
-    if (!fs.existsSync(pgliteDir)) fail(`${pgliteDir} 下没有数据库。`, `there is no database under ${pgliteDir}.`);
-    // PGlite does not lock its directory against a second process; its pid file says it is open.
-    if (pgliteInUse(pgliteDir) && !process.argv.includes('--force')) {
-      fail(
-        '内嵌数据库正被使用（服务器在运行？），请先停止服务器；若确认没有在运行，加 --force。',
-        'the embedded database is in use (is the server running?); stop the server first, or pass --force if it is not running.',
-      );
-    }
-  }
-  const database = await openDatabase({ url: cfg.databaseUrl, dataDir: pgliteDir, poolSize: 1 });
+  if (!cfg.databaseUrl && !fs.existsSync(pgliteDir)) fail(`${pgliteDir} 下没有数据库。`, `there is no database under ${pgliteDir}.`);
+  const database = await open(cfg, pgliteDir);
   try {
     const { rows } = await sql<{ t: string | null }>`SELECT to_regclass('platform.audit_log')::text AS t`.execute(database.db);
     if (!rows[0]?.t) fail('数据库尚无审计日志表（请先启动一次服务器以完成迁移）。', 'the database has no audit log yet (start the server once to migrate it).');

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import fs from 'node:fs';
 import type { PlatformTables } from './tables.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** The handle every module receives. Modules widen it with their own tables via `withTables`. */
 export type Db = Kysely<PlatformTables>;
@@ -21,6 +22,8 @@ export interface Database {
   dialect: 'pglite' | 'postgres';
   /** The embedded engine (PGlite only), e.g. to dump a snapshot for tests. */
   pglite?: PGlite;
+  /** Connections of the pool (PostgreSQL server only): open, idle, and callers waiting for one. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
+      // A server that does not answer (a network cut) fails the checkout instead of hanging it.
+      connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8 || oid === NUMERIC) return toNumber;
@@ -61,12 +66,25 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       if (e.code !== '57P01') console.error('PostgreSQL pool: idle connection failed', e.message);
     });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', poolStats, close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir.startsWith('memory://')) return openPGlite(dataDir, opts.loadDataDir, () => {});
+  fs.mkdirSync(dataDir, { recursive: true });
+  // One writer per directory: refused here (DataDirLocked) while another process has it open.
+  const lock = lockDataDir(dataDir);
+  try {
+    return await openPGlite(dataDir, opts.loadDataDir, () => lock.release());
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function openPGlite(dataDir: string, loadDataDir: Blob | undefined, release: () => void): Promise<Database> {
   const client = await PGlite.create(dataDir, {
-    loadDataDir: opts.loadDataDir,
+    loadDataDir,
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
   });
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(client), plugins });
@@ -75,16 +93,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dialect: 'pglite',
     pglite: client,
     close: async () => {
-      await db.destroy();
-      if (!client.closed) await client.close();
+      try {
+        await db.destroy();
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
     },
   };
-}
-
-/**
- * Whether an embedded database directory is open in a running server: PGlite does not lock its
- * directory, but leaves its pid file while open. Tools that write must not run beside a server.
- */
-export function pgliteInUse(dataDir: string): boolean {
-  return fs.existsSync(`${dataDir}/postmaster.pid`);
 }

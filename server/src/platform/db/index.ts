@@ -1,4 +1,6 @@
-export { openDatabase, pgliteInUse, type Database, type Db, type Trx, type OpenOptions } from './database.js';
+export { openDatabase, type Database, type Db, type Trx, type OpenOptions } from './database.js';
 export { migrateToLatest } from './migrate.js';
 export { execStatements, isUniqueViolation } from './sql.js';
 export type { PlatformTables } from './tables.js';
+export { DataDirLocked, dataDirHolder, lockDataDir, lockPathOf, type DataDirLock, type LockHolder } from './data-dir-lock.js';
+export { isDatabaseUnavailable } from './availability.js';

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, STATUS_BY_KIND, type Bilingual, type FieldError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -127,6 +128,12 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
       return sendProblem(request, reply, 500, 'HTTP.INTERNAL', { zh: '服务器内部错误', en: 'Internal server error' });
     }
     const status = error.statusCode ?? 500;
+    if (isDatabaseUnavailable(error)) {
+      // A restart or network cut: the request may be retried once the database is back.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(request, reply, 503, 'PLATFORM.DATABASE_UNAVAILABLE', { zh: '数据库暂时无法访问，请稍后重试', en: 'The database cannot be reached; retry later' });
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error');
       return sendProblem(request, reply, 500, 'HTTP.INTERNAL', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please retry later' });

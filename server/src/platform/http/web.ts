@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
-const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz'];
+const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics'];
 
 /**
  * Serves the built web app. Returns the SPA fallback for the not-found handler (GET of a page

@@ -3,7 +3,7 @@
  * pinyin and initials, region filtering, and a log of every query (zero-result queries are unmet
  * demand).
  */
-import type { Db } from '../../../platform/db/index.js';
+import { isDatabaseUnavailable, type Db } from '../../../platform/db/index.js';
 import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
 import { regionLevel, storableText } from '../../../platform/validators/index.js';
 import { invalid } from '../../../platform/errors.js';
@@ -44,6 +44,9 @@ export function regionAncestors(code: string): string[] {
   const cuts = [2, 4, 6, 9, 12].filter((n) => n <= code.length);
   return cuts.map((n) => code.slice(0, n));
 }
+
+/** Distinct query-log entries kept while the database is away; beyond it the oldest are dropped. */
+const MAX_PENDING = 50_000;
 
 interface LogEntry {
   query: string;
@@ -193,7 +196,7 @@ export class CatalogSearch {
   private add(key: string, entry: LogEntry): void {
     const known = this.pending.get(key);
     if (known) known.count += entry.count;
-    else this.pending.set(key, entry);
+    else if (this.pending.size < MAX_PENDING) this.pending.set(key, entry);
   }
 
   private schedule(): void {
@@ -227,7 +230,8 @@ export class CatalogSearch {
    */
   private flushInBackground(): void {
     this.flush().catch((err: unknown) => {
-      this.failures++;
+      // While the database is away (a restart) the entries are kept, bounded by MAX_PENDING.
+      if (!isDatabaseUnavailable(err)) this.failures++;
       const entries = this.pending.size;
       if (this.failures > (this.opts.maxRetries ?? 3)) {
         const queries = [...this.pending.values()].reduce((n, e) => n + e.count, 0);
@@ -239,6 +243,11 @@ export class CatalogSearch {
         this.schedule();
       }
     });
+  }
+
+  /** Entries waiting for the next flush (for metrics). */
+  get pendingEntries(): number {
+    return this.pending.size;
   }
 
   /** Waits for a background rebuild (tests, shutdown). */
