@@ -56,7 +56,8 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only declared proxies may say who the client is (X-Forwarded-For); rate limits key on request.ip.
+    trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -78,7 +78,7 @@ export async function createProvider(deps: IdentityDeps, publicUrl: string): Pro
       ctx.body = out;
     },
   });
-  // Fastify trusts X-Forwarded-* (trustProxy: true); the provider must build the same URLs.
+  // oidc.routes.ts overwrites X-Forwarded-* with what Fastify concluded from the declared proxies (TRUST_PROXY).
   provider.proxy = true;
   return provider;
 }
