@@ -72,6 +72,13 @@ const Env = z.object({
     .default('')
     .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .refine((list) => list.every(isProxySpec), 'addresses or CIDR blocks separated by commas (or loopback, linklocal, uniquelocal)'),
+  /** 等保三级: minutes without a request after which a session ends (staff; residents). */
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES_PERSON: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** Staff may not reuse their last N passwords. */
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  /** Days after which a staff password must be changed at sign-in. */
+  STAFF_PASSWORD_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** 好差评: working days for the return visit after a bad review, and for its rectification (set locally). */
   EVALUATION_CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(1),
   EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
@@ -110,6 +117,8 @@ export type Config = Readonly<{
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
   rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
+  /** Sign-in and session policy (等保三级). */
+  signIn: Readonly<{ idleMinutes: { staff: number; person: number }; passwordHistory: number; staffPasswordMaxDays: number }>;
   /** Declared reverse proxies (addresses, CIDR blocks); empty: forwarded headers are ignored. */
   trustProxy: readonly string[];
   /** Externally visible base URL, without a trailing slash. */
@@ -174,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
+    signIn: Object.freeze({
+      idleMinutes: { staff: e.SESSION_IDLE_MINUTES_STAFF, person: e.SESSION_IDLE_MINUTES_PERSON },
+      passwordHistory: e.PASSWORD_HISTORY,
+      staffPasswordMaxDays: e.STAFF_PASSWORD_MAX_DAYS,
+    }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(
       e.STORAGE === 's3'
