@@ -48,7 +48,7 @@ await seedCatalog(database.db, { province: '52', now: new Date() });
 const key = Buffer.from(DATA_KEY, 'hex');
 const cipher = createFieldCipher({ suite: 'sm4', current: 'k1', keys: { k1: key }, indexKey: key });
 await seedRegistries(database.db, cipher, { seed: 3, persons: CLIENTS * 3, enterprises: 10, villages: await listVillageAddresses(database.db, '52'), today: new Date() });
-const residents = await enrolResidents({ db: database.db, cipher, auditKey: key, production: false, log: console, now: () => new Date() }, CLIENTS, PASSWORD);
+const residents = await enrolResidents({ db: database.db, cipher }, CLIENTS, PASSWORD);
 const { rows: items } = await sql<{ code: string; regionCode: string; departmentId: string }>`
   SELECT i.code, i.region_code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
   WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(database.db);

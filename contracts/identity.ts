@@ -10,7 +10,11 @@ export const IdNumberText = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$
 const PersonName = z.string().trim().min(1).max(50).regex(/^[\p{Script=Han}·A-Za-z .]+$/u, '姓名含有无效字符 invalid characters in name');
 export const Language = z.enum(['zh-CN', 'en']);
 
-export const SmsCodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'sign-in', 'reset-password']) });
+export const SmsCodeRequest = z.union([
+  z.object({ phone: Phone, purpose: z.enum(['register', 'sign-in', 'reset-password']) }),
+  /** The second factor of a password sign-in after repeated failures: sent to the phone of the account named (ID number or phone). */
+  z.object({ account: z.string().trim().min(1).max(64), purpose: z.literal('step-up') }),
+]);
 
 export const PasswordReset = z.object({ phone: Phone, smsCode: z.string().regex(/^\d{6}$/), password: z.string().min(1).max(128) });
 
@@ -24,7 +28,17 @@ export const Registration = z.object({
 });
 
 export const SignIn = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('password'), account: z.string().trim().min(1).max(64), password: z.string().min(1).max(128), totp: z.string().regex(/^\d{6}$/).optional() }),
+  z.object({
+    method: z.literal('password'),
+    account: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(128),
+    /** Staff: the authenticator code. */
+    totp: z.string().regex(/^\d{6}$/).optional(),
+    /** After repeated failures (IDENTITY.STEP_UP_REQUIRED), persons add the SMS code sent for `purpose: step-up`. */
+    stepUpCode: z.string().regex(/^\d{6}$/).optional(),
+    /** Staff whose password has expired (IDENTITY.PASSWORD_EXPIRED) choose the new one here. */
+    newPassword: z.string().min(1).max(128).optional(),
+  }),
   z.object({ method: z.literal('sms'), phone: Phone, code: z.string().regex(/^\d{6}$/) }),
 ]);
 

@@ -58,7 +58,8 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only declared proxies may say who the client is (X-Forwarded-For); rate limits key on request.ip.
+    trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -92,7 +93,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   await app.register(cookie);
   // Limits are declared per route (sign-in, SMS codes, registration); none apply globally.
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { resolver: identityAuthResolver(database.db, { cacheMs: config.sessionCacheMs }) });
+  await app.register(authPlugin, { resolver: identityAuthResolver(database.db, { cacheMs: config.sessionCacheMs, idle: { idleMinutes: config.signIn.idleMinutes, auditKey: keys.indexKey } }) });
 
   // Outbox delivery to the subscribers inside the platform; modules subscribe while registering.
   const outbox = new OutboxDispatcher(database.db, { log: app.log });
@@ -110,7 +111,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
   await app.register(calendarRoutes, { service: calendar });
   await app.register(catalogRoutes, { db: database.db, metrics });
   await app.register(identityRoutes, {
-    deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date() },
+    deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date(), policy: config.signIn },
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });

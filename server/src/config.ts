@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import path from 'node:path';
+import { isIP } from 'node:net';
+
+/** An address or CIDR block (`10.0.0.0/8`, `::1`), or one of proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`). */
+const isProxySpec = (s: string): boolean => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(s)) return true;
+  const [addr, bits, ...rest] = s.split('/');
+  if (rest.length || !addr || !isIP(addr)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+};
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -54,6 +63,22 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
+   * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxySpec), 'addresses or CIDR blocks separated by commas (or loopback, linklocal, uniquelocal)'),
+  /** 等保三级: minutes without a request after which a session ends (staff; residents). */
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES_PERSON: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** Staff may not reuse their last N passwords. */
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  /** Days after which a staff password must be changed at sign-in. */
+  STAFF_PASSWORD_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** 好差评: working days for the return visit after a bad review, and for its rectification (set locally). */
   EVALUATION_CALLBACK_DAYS: z.coerce.number().int().min(1).max(30).default(1),
   EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
@@ -94,6 +119,10 @@ export type Config = Readonly<{
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
   rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
+  /** Sign-in and session policy (等保三级). */
+  signIn: Readonly<{ idleMinutes: { staff: number; person: number }; passwordHistory: number; staffPasswordMaxDays: number }>;
+  /** Declared reverse proxies (addresses, CIDR blocks); empty: forwarded headers are ignored. */
+  trustProxy: readonly string[];
   /** Externally visible base URL, without a trailing slash. */
   publicUrl: string;
   storage: Readonly<
@@ -158,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
+    trustProxy: Object.freeze([...e.TRUST_PROXY]),
+    signIn: Object.freeze({
+      idleMinutes: { staff: e.SESSION_IDLE_MINUTES_STAFF, person: e.SESSION_IDLE_MINUTES_PERSON },
+      passwordHistory: e.PASSWORD_HISTORY,
+      staffPasswordMaxDays: e.STAFF_PASSWORD_MAX_DAYS,
+    }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(
       e.STORAGE === 's3'

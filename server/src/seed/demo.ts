@@ -30,7 +30,7 @@ export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buf
   if (config.env === 'production') {
     log.warn('production: no demo accounts are created (they would have a published password)');
   } else {
-    const accounts = await seedDemoAccounts({ db, cipher, auditKey: indexKey, production: false, log, now: () => new Date() });
+    const accounts = await seedDemoAccounts({ db, cipher, auditKey: indexKey, production: false, log, now: () => new Date(), policy: config.signIn });
     const file = path.join(config.dataDir, 'demo-accounts.json');
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });

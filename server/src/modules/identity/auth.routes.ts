@@ -10,7 +10,7 @@ import { getMe, setLanguage } from './accounts/me.service.js';
 import { registerPerson } from './accounts/registration.service.js';
 import { resetPassword } from './accounts/password-reset.service.js';
 import { actFor, claimEnterprise, grantAgent, listAgents, revokeAgent } from './enterprises/enterprises.service.js';
-import { signIn } from './sign-in/sign-in.service.js';
+import { sendStepUpCode, signIn } from './sign-in/sign-in.service.js';
 import { sendSmsCode } from './sign-in/sms-codes.js';
 import { ACTING_COOKIE, CSRF_COOKIE, revokeSession, SESSION_COOKIE, type NewSession } from './sessions/sessions.js';
 import { sessionHashOf } from './identity.service.js';
@@ -32,9 +32,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
     '/api/auth/sms-code',
     {
       config: perMinute(rateLimits.smsCode),
-      schema: { tags, summary: '发送短信验证码 Send an SMS code', body: SmsCodeRequest, response: { 202: z.object({ expiresAt: z.date() }) } },
+      schema: { tags, summary: '发送短信验证码 Send an SMS code (to a phone; or, as the second factor of a password sign-in, to the phone of the account named)', body: SmsCodeRequest, response: { 202: z.object({ expiresAt: z.date() }) } },
     },
-    async (request, reply) => reply.code(202).send(await sendSmsCode({ ...deps, log: request.log }, request.body.phone, request.body.purpose)),
+    async (request, reply) => {
+      const body = request.body;
+      const withLog = { ...deps, log: request.log };
+      return reply.code(202).send('account' in body ? await sendStepUpCode(withLog, body.account) : await sendSmsCode(withLog, body.phone, body.purpose));
+    },
   );
 
   app.post(
@@ -63,7 +67,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
       config: perMinute(rateLimits.signIn),
       schema: {
         tags,
-        summary: '登录 Sign in (password, or SMS code for persons; staff in administrative roles add a TOTP code)',
+        summary: '登录 Sign in (password, or SMS code for persons; staff add a TOTP code)',
+        description:
+          'After repeated failures on an account the password alone answers 401 IDENTITY.STEP_UP_REQUIRED: persons add `stepUpCode` (SMS, `purpose: step-up`), staff their TOTP code. Too many attempts from one client or on one account answer 429 IDENTITY.SIGN_IN_THROTTLED with Retry-After — never a lock. A staff password older than STAFF_PASSWORD_MAX_DAYS answers 403 IDENTITY.PASSWORD_EXPIRED until `newPassword` is given.',
         body: SignIn,
         response: { 200: SignedIn },
       },

@@ -36,7 +36,7 @@ export interface DemoAccounts {
  * Accounts for `count` residents of the population registry (none of them a legal representative)
  * with one password, for benchmarks and demos. Returns how they sign in.
  */
-export async function enrolResidents(deps: IdentityDeps, count: number, password: string): Promise<{ name: string; idNumber: string; phone: string }[]> {
+export async function enrolResidents(deps: Pick<IdentityDeps, 'db' | 'cipher'>, count: number, password: string): Promise<{ name: string; idNumber: string; phone: string }[]> {
   const passwordHash = await hashPassword(password);
   const residents = await sampleRegistryPersons(deps.db, deps.cipher, count, false);
   const out: { name: string; idNumber: string; phone: string }[] = [];

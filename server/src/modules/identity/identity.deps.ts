@@ -12,4 +12,16 @@ export interface IdentityDeps {
   production: boolean;
   log: Log;
   now: () => Date;
+  /** Idle timeout, password history and age (等保三级). */
+  policy: SignInPolicy;
+}
+
+/** 等保三级 sign-in and session policy (from configuration). */
+export interface SignInPolicy {
+  /** Minutes without a request after which a session ends, by kind of account. */
+  idleMinutes: { staff: number; person: number };
+  /** How many earlier staff passwords may not be reused. */
+  passwordHistory: number;
+  /** Days a staff password lasts before it must be changed at sign-in. */
+  staffPasswordMaxDays: number;
 }

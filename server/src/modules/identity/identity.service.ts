@@ -6,7 +6,7 @@ import type { AuthResolver } from '../../platform/http/auth.js';
 import { forbidden } from '../../platform/errors.js';
 import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.js';
 import * as repo from './identity.repository.js';
-import { ACTING_COOKIE, resolveSession, SESSION_COOKIE } from './sessions/sessions.js';
+import { ACTING_COOKIE, resolveSession, SESSION_COOKIE, type IdlePolicy } from './sessions/sessions.js';
 import { AuthCache } from './sessions/auth-cache.js';
 
 /** Staff roles. 窗口人员, 审批人员, 科室负责人, 监察, 事项管理员, 数据管理员, 系统管理员. */
@@ -47,7 +47,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Who the caller is, from an API token or a session cookie; answers are remembered for
  * `cacheMs` on this node (see sessions/auth-cache.ts; 0: every request reads the database).
  */
-export function identityAuthResolver(db: Db, opts: { now?: () => Date; cacheMs?: number } = {}): AuthResolver {
+export function identityAuthResolver(db: Db, opts: { now?: () => Date; cacheMs?: number; idle: IdlePolicy }): AuthResolver {
   const now = opts.now ?? (() => new Date());
   const tokens = new AuthCache<Actor | undefined>(opts.cacheMs ?? 0);
   const sessions = new AuthCache<Awaited<ReturnType<typeof resolveSession>>>(opts.cacheMs ?? 0);
@@ -63,7 +63,7 @@ export function identityAuthResolver(db: Db, opts: { now?: () => Date; cacheMs?:
     }
     const cookie = request.cookies?.[SESSION_COOKIE];
     if (!cookie) return undefined;
-    const session = await sessions.get(AuthCache.key('session', cookie, request.cookies?.[ACTING_COOKIE]), () => resolveSession(db, cookie, now()));
+    const session = await sessions.get(AuthCache.key('session', cookie, request.cookies?.[ACTING_COOKIE]), () => resolveSession(db, cookie, now(), opts.idle));
     if (!session) return undefined;
     // The OpenID provider's own forms (/oidc/…) carry its own CSRF protection.
     if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/oidc/')) {

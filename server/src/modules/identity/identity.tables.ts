@@ -15,6 +15,21 @@ export interface StaffTable {
   totpLastStep: number | null;
   failedLogins: Generated<number>;
   lockedUntil: Date | null;
+  /** When the password was last set: staff must change it after `STAFF_PASSWORD_MAX_DAYS`. */
+  passwordChangedAt: Generated<Date>;
+}
+/** Failed sign-ins per key: `account:<kind>:<id>`, `name:<blind index>` (an account that does not exist), `client:<address>`. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  lastFailureAt: Date;
+  waitUntil: Date | null;
+}
+/** Staff passwords of the past (argon2id hashes), so that the last `PASSWORD_HISTORY` are not reused. */
+export interface PasswordHistoryTable {
+  staffId: string;
+  passwordHash: string;
+  createdAt: Generated<Date>;
 }
 export interface ApiTokenTable {
   tokenHash: string;
@@ -92,6 +107,8 @@ export type IdentityTables = {
   'identity.enterpriseAgent': EnterpriseAgentTable;
   'identity.session': SessionTable;
   'identity.smsCode': SmsCodeTable;
+  'identity.signInThrottle': SignInThrottleTable;
+  'identity.passwordHistory': PasswordHistoryTable;
 };
 
 /** The identity module's view of the database: its own tables only. */

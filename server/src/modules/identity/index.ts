@@ -1,8 +1,8 @@
 /**
  * identity (用户通 · 统一身份认证): persons bound to a verified 公民身份号码 (real-name levels 1–3),
  * enterprises with their legal representative and agents, staff with roles and data scopes,
- * sign-in (password + SMS codes, TOTP for administrative roles, lockout), sessions with CSRF
- * protection, bearer tokens for API clients, and the audit trail of sign-ins, permission changes
+ * sign-in (password + SMS codes, TOTP for every staff member, throttling with a second factor
+ * instead of a lock), sessions with CSRF protection and an idle timeout, bearer tokens for API clients, and the audit trail of sign-ins, permission changes
  * and reads of personal data.
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -20,7 +20,6 @@ export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits
 export type { IdentityDeps } from './identity.deps.js';
 export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, reencryptIdentityData, type StaffRole, type NewStaff } from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
-export { TOTP_ROLES } from './sign-in/sign-in.service.js';
 export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
 export { personName, registryPersonOf, personByIdNumber, personIdentifiers, findEnterpriseAccount, accountsOfRegistryPersons } from './accounts/me.service.js';
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';

@@ -110,6 +110,8 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      // A 429 that knows how long to wait says so the standard way too.
+      if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
       return sendProblem(request, reply, STATUS_BY_KIND[error.kind], error.code, error.bilingual, error.errors, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,6 +1,6 @@
 /**
  * Registration of a natural person (个人注册): the 公民身份号码 must pass its check digit, the phone
- * must receive a code, and name and number must match the population registry (人口库) — which
+ * must receive a code (checked before anything about existing accounts is said), and name and number must match the population registry (人口库) — which
  * makes the account real-name level 2. A mismatch is refused without saying which part is wrong.
  */
 import { randomUUID } from 'node:crypto';
@@ -38,6 +38,8 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
   const weak = passwordProblems(input.password, [idNumber, input.phone]);
   if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
 
+  // The code first: only the phone's holder learns whether the ID number or phone already has an account.
+  await consumeSmsCode(deps, input.phone, 'register', input.smsCode);
   const taken = await iq(db)
     .selectFrom('identity.personAccount')
     .select(['idNumberIndex', 'phoneIndex'])
@@ -48,7 +50,6 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
   }
   if (taken.length) throw conflict('IDENTITY.PHONE_TAKEN', { zh: '该手机号已绑定其他账号', en: 'This phone belongs to another account' });
 
-  await consumeSmsCode(deps, input.phone, 'register', input.smsCode);
   const registry = await findPersonByIdNumber(db, cipher, idNumber);
   if (!registry || !registry.alive || registry.name !== input.name.trim()) {
     await recordAudit(deps, db, { id: null, kind: 'anonymous' }, 'identity.registration-refused', { type: 'person', id: null }, meta, { detail: { reason: 'registry-mismatch' } });

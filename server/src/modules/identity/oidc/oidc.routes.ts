@@ -35,6 +35,10 @@ const mount: FastifyPluginAsync<{ provider: Provider; production: boolean }> = a
     reply.hijack();
     const raw = request.raw as IncomingMessage & { originalUrl?: string };
     raw.originalUrl = raw.url;
+    // The provider believes X-Forwarded-* (proxy on): give it what Fastify concluded from the declared proxies (TRUST_PROXY).
+    raw.headers['x-forwarded-for'] = request.ip;
+    raw.headers['x-forwarded-proto'] = request.protocol;
+    raw.headers['x-forwarded-host'] = request.host;
     raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
     reply.raw.setHeader('x-request-id', request.id);
     for (const [name, value] of Object.entries(HEADERS)) reply.raw.setHeader(name, value);

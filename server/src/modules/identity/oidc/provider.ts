@@ -28,7 +28,7 @@ function portalSessionCheck(deps: IdentityDeps) {
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId) return interactionPolicy.Check.REQUEST_PROMPT;
       const token = ctx.cookies.get(SESSION_COOKIE, { signed: false });
-      const portal = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
+      const portal = token ? await resolveSession(deps.db, token, deps.now(), { idleMinutes: deps.policy.idleMinutes, auditKey: deps.auditKey }) : undefined;
       if (!portal || portal.actor.id !== accountId) return interactionPolicy.Check.REQUEST_PROMPT;
       const clientId = ctx.oidc.client?.clientId;
       if (clientId && (await findActingFor(deps, clientId, accountId)) !== (portal.actor.actingFor?.enterpriseId ?? null)) return interactionPolicy.Check.REQUEST_PROMPT;
@@ -78,7 +78,7 @@ export async function createProvider(deps: IdentityDeps, publicUrl: string): Pro
       ctx.body = out;
     },
   });
-  // Fastify trusts X-Forwarded-* (trustProxy: true); the provider must build the same URLs.
+  // oidc.routes.ts overwrites X-Forwarded-* with what Fastify concluded from the declared proxies (TRUST_PROXY).
   provider.proxy = true;
   return provider;
 }

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import type { ActingFor, Actor } from '../../../platform/context.js';
 import { iq } from '../identity.tables.js';
+import { recordAudit } from '../audit.js';
 
 export const SESSION_COOKIE = 'tb_session';
 export const CSRF_COOKIE = 'tb_csrf';
@@ -53,12 +54,18 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
+/** Idle timeout (等保三级): minutes without a request after which a session ends; the ending is audited. */
+export interface IdlePolicy {
+  idleMinutes: { staff: number; person: number };
+  auditKey: Buffer;
+}
+
 /**
  * The live session behind a cookie token, as an actor (with a still-valid acting-for only): one
  * query for the session, its subject and the authorisation it acts under — this runs on every
- * request of the web app.
+ * request of the web app. A session idle for longer than its kind allows is ended here.
  */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | undefined> {
+export async function resolveSession(db: Db, token: string, now: Date, idle: IdlePolicy): Promise<ResolvedSession | undefined> {
   if (!/^tbs_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = sha256(token);
   const s = await iq(db)
@@ -75,6 +82,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     .leftJoin('identity.enterpriseAccount as e', 'e.id', 'a.enterpriseId')
     .select([
       's.subjectKind',
+      's.subjectId',
       's.csrfToken',
       's.lastSeenAt',
       'st.id as staffId',
@@ -95,6 +103,10 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     .where('s.expiresAt', '>', now)
     .executeTakeFirst();
   if (!s) return undefined;
+  if (now.getTime() - s.lastSeenAt.getTime() > idle.idleMinutes[s.subjectKind] * 60_000) {
+    await endIdleSession(db, tokenHash, { kind: s.subjectKind, id: s.subjectId }, now, idle);
+    return undefined;
+  }
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await iq(db).updateTable('identity.session').set({ lastSeenAt: now }).where('tokenHash', '=', tokenHash).execute();
   }
@@ -105,6 +117,15 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (!s.personId) return undefined;
   const actingFor: ActingFor | undefined = s.enterpriseId ? { enterpriseId: s.enterpriseId, creditCode: s.creditCode!, name: s.enterpriseName!, role: s.agentRole!, scopes: s.agentScopes! } : undefined;
   return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.personId, kind: 'person', roles: [], via: 'session', name: s.personName!, ...(actingFor ? { actingFor } : {}) } };
+}
+
+async function endIdleSession(db: Db, tokenHash: string, subject: { kind: 'person' | 'staff'; id: string }, now: Date, idle: IdlePolicy): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ended = await iq(trx).updateTable('identity.session').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).returning('tokenHash').executeTakeFirst();
+    // Two requests of one idle session: the first ends and audits it.
+    if (ended) await recordAudit({ auditKey: idle.auditKey, now: () => now }, trx, subject, 'identity.session-idle-ended', { type: subject.kind, id: subject.id }, {}, { detail: { idleMinutes: idle.idleMinutes[subject.kind] } });
+  });
+  forgetCachedAuth();
 }
 
 /** The person's live authorisation to act for the enterprise (not revoked, not expired), if any. */

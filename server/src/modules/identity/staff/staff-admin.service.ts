@@ -14,7 +14,6 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
 import { recordAudit, type RequestMeta } from '../audit.js';
 import { hashPassword, passwordProblems } from '../sign-in/password.js';
-import { TOTP_ROLES } from '../sign-in/sign-in.service.js';
 import { revokeSessionsOf } from '../sessions/sessions.js';
 import { forgetCachedAuth } from '../sessions/auth-cache.js';
 import type { StaffRole } from '../identity.service.js';
@@ -28,21 +27,19 @@ export interface StaffInput {
   password: string;
 }
 
-const needsTotp = (roles: readonly string[]) => roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r));
-
 function requireInRegion(actor: Actor, regionCode: string): void {
   if (!isWithinScope(actor, { regionCode })) {
     throw forbidden('IDENTITY.OUT_OF_SCOPE', { zh: '超出您的管理范围', en: 'Outside the region you administer' });
   }
 }
 
-/** Creates a staff member; an administrative role gets a TOTP secret, shown this once as an otpauth URI. */
+/** Creates a staff member with a TOTP secret (every staff role signs in with one, 等保三级), shown this once as an otpauth URI. */
 export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input: StaffInput, meta: RequestMeta): Promise<{ id: string; totpUri: string | null }> {
   requireInRegion(actor, input.regionCode);
   const weak = passwordProblems(input.password, [input.username]);
   if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
   const id = randomUUID();
-  const secret = needsTotp(input.roles) ? generateSecret() : null;
+  const secret = generateSecret();
   const passwordHash = await hashPassword(input.password);
   await deps.db
     .transaction()
@@ -57,7 +54,7 @@ export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input
           departmentIds: input.departmentIds,
           roles: input.roles,
           passwordHash,
-          totpSecretEnc: secret ? deps.cipher.encrypt(secret) : null,
+          totpSecretEnc: deps.cipher.encrypt(secret),
         })
         .execute();
       await recordAudit(deps, trx, actor, 'identity.staff-created', { type: 'staff', id }, meta, { detail: { roles: input.roles, regionCode: input.regionCode, departmentIds: input.departmentIds } });
@@ -66,7 +63,7 @@ export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input
       if (isUniqueViolation(e)) throw conflict('IDENTITY.USERNAME_TAKEN', { zh: '用户名已被使用', en: 'The user name is taken' });
       throw e;
     });
-  return { id, totpUri: secret ? generateURI({ issuer: '通办 Tongban', label: input.username, secret }) : null };
+  return { id, totpUri: generateURI({ issuer: '通办 Tongban', label: input.username, secret }) };
 }
 
 export async function listStaff(deps: IdentityDeps, actor: Actor) {
@@ -118,7 +115,8 @@ export async function changeStaffRoles(
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound('IDENTITY.NO_STAFF', { zh: '人员不存在或不在您的管理范围', en: 'No such staff member within your region' });
-    const secret = needsTotp(input.roles) && !before.totpSecretEnc ? generateSecret() : null;
+    // Staff created before every role needed one get their TOTP secret now.
+    const secret = before.totpSecretEnc ? null : generateSecret();
     await iq(trx)
       .updateTable('identity.staff')
       .set({ roles: input.roles, regionCode: input.regionCode, departmentIds: input.departmentIds, ...(secret ? { totpSecretEnc: deps.cipher.encrypt(secret) } : {}) })
