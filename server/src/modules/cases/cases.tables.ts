@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 import type { ProcessDefinition } from '../../../../contracts/cases.js';
+import type { ItemTypeCode } from '../../../../contracts/catalog-codes.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -36,6 +37,8 @@ export interface CaseTable {
   trackingCode: string;
   itemCode: string;
   itemName: string;
+  /** 事项类型 (GB/T 39046 code, `01` 行政许可) as published when the case was filed; decides the kind of its decision document. */
+  itemType: Generated<ItemTypeCode | null>;
   regionCode: string;
   departmentId: string;
   definition: Json<ProcessDefinition>;

@@ -1,4 +1,5 @@
-/** Generated documents (PDF, images) with the embedded CJK font: decisions, licence faces. */
+/** Generated documents (PDF, images) with the embedded CJK font: decisions, notices, licence faces. */
 export { cjkFont, wrapText, CJK_FONT_FAMILY } from './fonts.js';
 export { qrModules } from './qr.js';
-export { officialDocumentPdf, type OfficialDocument } from './official-document.js';
+export { cjkPdf } from './cjk-pdf.js';
+export { officialDocumentPdf, TITLE_BOX, type OfficialDocument } from './official-document.js';

@@ -125,6 +125,7 @@ async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: 
     trackingCode,
     itemCode: c.item.code,
     itemName: c.item.name,
+    itemType: c.item.itemType,
     regionCode: c.item.region.code,
     departmentId: c.item.department.id,
     definition: JSON.stringify(c.definition),

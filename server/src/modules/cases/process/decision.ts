@@ -1,6 +1,7 @@
 /**
- * A decision (准予许可, 不予许可, 不予受理) gets its document number (决定书文号, per department
- * and year: 许〔2026〕000123号) and is announced on the outbox as `cases.case-decided`, which the
+ * A decision (准予, 不予, 不予受理) gets its document number (文号, per department and year; the
+ * prefix follows the item type: 许〔2026〕000123号 for a 行政许可, 办〔2026〕000124号 for a 办结通知书 —
+ * see decision-kind.ts) and is announced on the outbox as `cases.case-decided`, which the
  * licence module listens to in order to issue the e-licence of an approved item.
  */
 import { sql } from 'kysely';
@@ -9,8 +10,9 @@ import { appendEvent } from '../../../platform/outbox.js';
 import { beijingYear } from '../../../platform/calendar/beijing.js';
 import { kq } from '../cases.tables.js';
 
-export type Decision = 'approved' | 'refused' | 'not_accepted';
-const PREFIX: Record<Decision, string> = { approved: '许', refused: '不许', not_accepted: '不受' };
+import { decisionKind, type Decision } from './decision-kind.js';
+
+export type { Decision } from './decision-kind.js';
 
 export async function recordDecision(
   db: Db,
@@ -24,7 +26,8 @@ export async function recordDecision(
     INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
     ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
     RETURNING last`.execute(db);
-  const decisionNo = `${PREFIX[decision]}〔${year}〕${String(rows[0]!.last).padStart(6, '0')}号`;
+  const { itemType } = await kq(db).selectFrom('cases.case').select('itemType').where('id', '=', c.id).executeTakeFirstOrThrow();
+  const decisionNo = `${decisionKind(decision, itemType).prefix}〔${year}〕${String(rows[0]!.last).padStart(6, '0')}号`;
   await kq(db).updateTable('cases.case').set({ decisionNo }).where('id', '=', c.id).execute();
   await appendEvent(
     db,

@@ -5,7 +5,7 @@
  * approved when no stage is left. Callers hold the case row locked (FOR UPDATE) for the whole step.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
@@ -14,6 +14,9 @@ import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
 import { recordDecision } from './decision.js';
 import { appendCaseEvent, appendCaseEvents, eventRows, type CaseEvent } from './events.js';
+
+/** Only a 行政许可 is 准予许可; other item types are 准予办理. */
+const APPROVED_NOTE = sql<string>`CASE WHEN item_type IS NULL OR item_type = '01' THEN '准予许可' ELSE '准予办理' END`;
 
 export type CaseRow = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'status' | 'form' | 'definition' | 'stageIndex' | 'bundleId' | 'departmentId' | 'itemCode' | 'applicantPersonId' | 'applicantEnterpriseId'>;
 
@@ -39,7 +42,7 @@ export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: 
   if (index === -1) {
     await kq(db)
       .updateTable('cases.case')
-      .set((eb) => ({ ...step.set, status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: '准予许可', version: eb('version', '+', 1), updatedAt: ctx.at }))
+      .set((eb) => ({ ...step.set, status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: APPROVED_NOTE, version: eb('version', '+', 1), updatedAt: ctx.at }))
       .where('id', '=', c.id)
       .execute();
     events.push({ caseId: c.id, actor: ctx.actor, type: 'approved', from: c.status, to: 'approved', at: ctx.at });

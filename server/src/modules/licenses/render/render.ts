@@ -6,10 +6,9 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { PDFDocument, rgb } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import { rgb } from 'pdf-lib';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { cjkFont as font, CJK_FONT_FAMILY as FONT_FAMILY, qrModules, wrapText as wrap } from '../../../platform/documents/index.js';
+import { cjkFont as font, cjkPdf, CJK_FONT_FAMILY as FONT_FAMILY, qrModules, wrapText as wrap } from '../../../platform/documents/index.js';
 import { getLicenseType } from '../types/license-types.js';
 import type { HolderView } from '../present.js';
 import { STATUS_ZH } from '../errors.js';
@@ -40,29 +39,30 @@ function lines(l: HolderView): [string, string][] {
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function renderPdf(l: HolderView): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle(`${l.type.name} ${l.number}`);
-  doc.setProducer('通办 Tongban');
-  const f = await doc.embedFont(font(), { subset: true });
-  const page = doc.addPage([595, 842]);
-  const ink = rgb(0.1, 0.1, 0.1);
-  const red = rgb(0.75, 0.1, 0.1);
-  const title = l.type.name;
-  page.drawText(title, { x: (595 - f.widthOfTextAtSize(title, 28)) / 2, y: 760, size: 28, font: f, color: red });
-  let y = 700;
-  for (const [label, value] of lines(l)) {
-    page.drawText(label, { x: 60, y, size: 11, font: f, color: rgb(0.4, 0.4, 0.4) });
-    for (const part of wrap(value, 360, (s) => f.widthOfTextAtSize(s, 12))) {
-      page.drawText(part, { x: 170, y, size: 12, font: f, color: ink });
-      y -= 18;
+  const doc = await cjkPdf((doc, f) => {
+    const page = doc.addPage([595, 842]);
+    const ink = rgb(0.1, 0.1, 0.1);
+    const red = rgb(0.75, 0.1, 0.1);
+    const title = l.type.name;
+    page.drawText(title, { x: (595 - f.widthOfTextAtSize(title, 28)) / 2, y: 760, size: 28, font: f, color: red });
+    let y = 700;
+    for (const [label, value] of lines(l)) {
+      // A long label wraps within its column instead of running into the value.
+      const labelLines = wrap(label, 96, (s) => f.widthOfTextAtSize(s, 11));
+      labelLines.forEach((part, i) => page.drawText(part, { x: 60, y: y - i * 16, size: 11, font: f, color: rgb(0.4, 0.4, 0.4) }));
+      const labelBottom = y - (labelLines.length - 1) * 16;
+      for (const part of wrap(value, 360, (s) => f.widthOfTextAtSize(s, 12))) {
+        page.drawText(part, { x: 170, y, size: 12, font: f, color: ink });
+        y -= 18;
+      }
+      y = Math.min(y, labelBottom - 18) - 8;
     }
-    y -= 8;
-  }
-  const qr = qrModules(l.verificationUrl);
-  const cell = 110 / qr.size;
-  for (let qy = 0; qy < qr.size; qy++) for (let qx = 0; qx < qr.size; qx++) if (qr.dark(qx, qy)) page.drawRectangle({ x: 425 + qx * cell, y: 150 - (qy + 1) * cell, width: cell, height: cell, color: ink });
-  page.drawText('扫码核验 Scan to verify', { x: 425, y: 25, size: 9, font: f, color: rgb(0.4, 0.4, 0.4) });
+    const qr = qrModules(l.verificationUrl);
+    const cell = 110 / qr.size;
+    for (let qy = 0; qy < qr.size; qy++) for (let qx = 0; qx < qr.size; qx++) if (qr.dark(qx, qy)) page.drawRectangle({ x: 425 + qx * cell, y: 150 - (qy + 1) * cell, width: cell, height: cell, color: ink });
+    page.drawText('扫码核验 Scan to verify', { x: 425, y: 25, size: 9, font: f, color: rgb(0.4, 0.4, 0.4) });
+  });
+  doc.setTitle(`${l.type.name} ${l.number}`);
   return doc.save();
 }
 

@@ -1,0 +1,111 @@
+/**
+ * The documents a case produces, as a reader sees them: rendered by poppler and MuPDF with no font
+ * error, the title inked where it belongs, the kind and number following the item's type.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { approveCase, submitCase } from '../../test/cases.js';
+import { renderPdf } from '../../test/render-pdf.js';
+import { TITLE_BOX } from '../../platform/documents/index.js';
+
+let t: TestApp;
+let applicant: Client;
+
+/** A published county item of the given 事项类型 without an application form. */
+async function countyItem(type: string, basicCode?: string): Promise<{ code: string; regionCode: string; departmentId: string }> {
+  const row = await sql<{ code: string; regionCode: string; departmentId: string }>`
+    SELECT i.code, i.region_code, i.department_id FROM catalog.item i
+    JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+    JOIN catalog.search_doc s ON s.item_id = i.id
+    WHERE length(i.region_code) = 6 AND s.item_type = ${type} AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0
+      AND (${basicCode ?? null}::text IS NULL OR i.basic_code = ${basicCode ?? null})
+    ORDER BY i.code LIMIT 1`.execute(t.db);
+  return row.rows[0]!;
+}
+
+const decisionPdf = async (caseId: string) => {
+  const res = await applicant.call('GET', `/api/cases/${caseId}/decision.pdf`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.rawPayload;
+};
+const decisionNo = async (caseId: string) => (await sql<{ n: string }>`SELECT decision_no AS n FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.n;
+
+/** Opens everywhere: no complaint from poppler or MuPDF, fonts embedded, the title readable and inked. */
+async function expectReadable(pdf: Uint8Array, title: string, name: string) {
+  const r = await renderPdf(pdf, { name });
+  expect(r.errors).toEqual([]);
+  expect(r.fonts.every((f) => f.embedded)).toBe(true);
+  expect(r.text).toContain(title);
+  const ink = r.ink(TITLE_BOX);
+  expect(ink.poppler).toBeGreaterThan(0.05);
+  expect(ink.mupdf).toBeGreaterThan(0.05);
+  expect(pdf.byteLength).toBeLessThan(150_000);
+  return r;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ env: GENEROUS_LIMITS });
+  const [p] = await registryPersons(t, 'any', 1);
+  ({ c: applicant } = await register(t, p!));
+});
+afterAll(async () => t?.close());
+
+describe('decision documents follow the item type', { timeout: 60_000 }, () => {
+  it('a public service decided by 秒批 (老年人优待证) gets a 办结通知书 numbered 办〔…〕, never a licence', async () => {
+    const item = await countyItem('20', '201070015000');
+    const admin = (await t.staff(['catalog_admin'], item.regionCode)).authorization;
+    const defined = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/cases/definitions/${item.code}`,
+      headers: { authorization: admin },
+      payload: {
+        promisedLimitDays: 0,
+        stages: [{ key: 'decide', name: '审查决定', tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 0 }] }],
+        autoApproval: { rules: [{ field: 'applicant.alive', op: 'truthy' }] },
+      },
+    });
+    expect(defined.statusCode, defined.body).toBe(200);
+    const caseId = await submitCase(applicant, item.code, 'doc-kind-public-1', {});
+    expect((await applicant.call('GET', `/api/cases/${caseId}`)).json()).toMatchObject({ status: 'approved' });
+
+    const number = await decisionNo(caseId);
+    expect(number).toMatch(/^办〔\d{4}〕\d{6}号$/);
+    const r = await expectReadable(await decisionPdf(caseId), '办结通知书', 'decision-public-service');
+    expect(r.text).toContain(number);
+    expect(r.text).not.toContain('许可');
+  });
+
+  it('a 行政许可 approved through its stages gets a 准予行政许可决定书 numbered 许〔…〕', async () => {
+    const item = await countyItem('01');
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const head = (await t.staff(['department_head'], item.regionCode)).authorization;
+    const caseId = await submitCase(applicant, item.code, 'doc-kind-licence-1');
+    await approveCase(t, caseId, clerk, head);
+    const number = await decisionNo(caseId);
+    expect(number).toMatch(/^许〔\d{4}〕\d{6}号$/);
+    const r = await expectReadable(await decisionPdf(caseId), '准予行政许可决定书', 'decision-licence-granted');
+    expect(r.text).toContain(number);
+  });
+
+  it('不予受理 and 不予许可 render too, with the rights of appeal', async () => {
+    const item = await countyItem('01');
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const head = (await t.staff(['department_head'], item.regionCode)).authorization;
+
+    const rejected = await submitCase(applicant, item.code, 'doc-kind-reject-1');
+    const no = await t.app.inject({ method: 'POST', url: `/api/cases/${rejected}/reject`, headers: { authorization: clerk }, payload: { legalBasis: '《中华人民共和国行政许可法》第三十二条', explanation: '申请事项依法不属于本机关职权范围' } });
+    expect(no.statusCode, no.body).toBe(204);
+    const r1 = await expectReadable(await decisionPdf(rejected), '不予受理决定书', 'decision-not-accepted');
+    expect(r1.text).toContain('行政复议');
+
+    const refused = await submitCase(applicant, item.code, 'doc-kind-refuse-1');
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${refused}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    const task = (await t.app.inject({ method: 'GET', url: `/api/cases/${refused}`, headers: { authorization: clerk } })).json().tasks.find((k: { status: string }) => k.status === 'open');
+    const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/refuse`, headers: { authorization: head }, payload: { version: task.version, opinion: '经营场所不符合要求', legalBasis: '《中华人民共和国行政许可法》第三十八条' } });
+    expect(r.statusCode, r.body).toBe(204);
+    const r2 = await expectReadable(await decisionPdf(refused), '不予行政许可决定书', 'decision-licence-refused');
+    expect(r2.text).toContain('行政诉讼');
+  });
+});
