@@ -95,7 +95,7 @@ export const Agent = z.object({
   active: z.boolean(),
 });
 
-export const StaffRoleName = z.enum(['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin']);
+export const StaffRoleName = z.enum(['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar']);
 export const StaffInput = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/),
   displayName: z.string().trim().min(1).max(50),

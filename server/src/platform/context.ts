@@ -7,7 +7,7 @@ export interface Actor {
   roles: readonly string[];
   /** Region subtree the actor may act in (staff), e.g. '520103'. */
   regionScope?: string;
-  /** Departments whose work the actor may see (staff); empty means every department in the region. */
+  /** Departments the actor works for (staff); none means none (see platform/scope.ts for region-wide roles). */
   departmentIds?: readonly string[];
   /** The enterprise a person acts for (法定代表人 or 经办人), with what the authorisation allows. */
   actingFor?: ActingFor;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
@@ -20,9 +21,20 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
-  /** Creates a staff member and returns an Authorization header for them. */
-  staff(roles: StaffRole[], regionCode?: string): Promise<{ id: string; authorization: string }>;
+  /**
+   * Creates a staff member and returns an Authorization header for them. Staff act for the
+   * departments they belong to (none: for none); without `departmentIds` those of the department
+   * roles (approver, head, registrar) belong to every department of their region, the others to none.
+   */
+  staff(roles: StaffRole[], regionCode?: string, departmentIds?: string[]): Promise<{ id: string; authorization: string }>;
   close(): Promise<void>;
+}
+
+const DEPARTMENT_ROLES: readonly StaffRole[] = ['approver', 'department_head', 'registrar'];
+
+async function departmentsWithin(db: Db, regionCode: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code LIKE ${regionCode + '%'} ORDER BY id`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
 
 async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -60,8 +72,9 @@ export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<str
     app,
     db: database.db,
     database,
-    async staff(roles, regionCode = '52') {
-      const id = await createStaff(database.db, { username: `t${++n}.${randomBytes(3).toString('hex')}`, displayName: `测试人员${n}`, regionCode, roles });
+    async staff(roles, regionCode = '52', departmentIds) {
+      const departments = departmentIds ?? (roles.some((r) => DEPARTMENT_ROLES.includes(r)) ? await departmentsWithin(database.db, regionCode) : []);
+      const id = await createStaff(database.db, { username: `t${++n}.${randomBytes(3).toString('hex')}`, displayName: `测试人员${n}`, regionCode, roles, departmentIds: departments });
       return { id, authorization: `Bearer ${await issueApiToken(database.db, id, 'test')}` };
     },
     async close() {

@@ -285,7 +285,12 @@ describe('working on a task', () => {
     const post = (who: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { authorization: who }, payload });
     let task = (await caseNow()).tasks[0];
     expect((await post(a.authorization, `/api/tasks/${task.id}/claim`, { version: task.version })).statusCode).toBe(204);
+    // The task is still open, but not as the approver saw it: a decision on the old version is refused.
+    const stale = await post(a.authorization, `/api/tasks/${task.id}/approve`, { version: task.version, opinion: '同意' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'CASES.TASK_CHANGED', version: task.version + 1 });
     task = (await caseNow()).tasks[0];
+    expect(task.status).toBe('open');
     expect((await post(b.authorization, `/api/tasks/${task.id}/claim`, { version: task.version })).json().code).toBe('CASES.TASK_CLAIMED');
     expect((await post(head.authorization, `/api/tasks/${task.id}/reassign`, { version: task.version, assigneeId: b.id })).statusCode).toBe(204);
     expect((await post(b.authorization, `/api/tasks/${task.id}/opinions`, { text: '需补充现场照片' })).statusCode).toBe(204);
@@ -317,7 +322,7 @@ describe('deadlines', () => {
     await sql`UPDATE cases."case" SET promised_days = 10 WHERE id = ${caseId}`.execute(t.db);
     const ids = await Promise.all([t.staff(['window_clerk'], item.regionCode), t.staff(['approver'], item.regionCode)]);
     const clerk: Actor = { id: ids[0].id, kind: 'staff', roles: ['window_clerk'], regionScope: item.regionCode, departmentIds: [] };
-    const approver: Actor = { id: ids[1].id, kind: 'staff', roles: ['approver'], regionScope: item.regionCode, departmentIds: [] };
+    const approver: Actor = { id: ids[1].id, kind: 'staff', roles: ['approver'], regionScope: item.regionCode, departmentIds: [item.departmentId] };
     await acceptCase(deps, clerk, caseId, '');
     // 10 working days after 09-22, skipping 中秋 (09-25) and 国庆 (10-01…10-07), with 10-10 worked.
     expect((await getCase(deps, person, caseId)).dueOn).toBe('2026-10-13');
@@ -331,6 +336,10 @@ describe('deadlines', () => {
     const after = await getCase(deps, person, caseId);
     expect(after.status).toBe('in_progress');
     expect(after.remainingWorkingDays).toBe(6);
+    // The open task's deadline moves by the same 5 working days.
+    const cal = await deps.calendar.calendar();
+    expect(after.tasks[0]!.dueOn).toBe(cal.addWorkingDays(task!.dueOn, 5).due);
+    expect(after.tasks[0]!.dueOn).not.toBe(task!.dueOn);
   });
 });
 

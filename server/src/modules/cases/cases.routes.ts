@@ -6,7 +6,8 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { invalid, unauthorized } from '../../platform/errors.js';
 import { findActiveStaff, personName } from '../identity/index.js';
 import type { CasesDeps } from './cases.deps.js';
-import { fileForResident, submitApplication, submitBundle } from './handling/submit.service.js';
+import { submitApplication, submitBundle } from './handling/submit.service.js';
+import { fileForResident } from './handling/walk-in.service.js';
 import { acceptCase, refuseToAccept, requestSupplement, supplementCase, withdrawCase } from './handling/window.service.js';
 import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './handling/tasks.service.js';
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
@@ -155,13 +156,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
       },
     },
     async (request, reply) => {
-      const { acceptNow, ...input } = request.body;
-      const filed = await fileForResident(deps, request.actor, input, request.headers['idempotency-key'], { ip: request.ip });
-      if (filed.created && acceptNow) {
-        await acceptCase(deps, request.actor, filed.caseId, '窗口代录，当场受理');
-        filed.status = 'in_progress';
-      }
-      const { created, ...result } = filed;
+      const { created, ...result } = await fileForResident(deps, request.actor, request.body, request.headers['idempotency-key'], { ip: request.ip });
       return reply.code(created ? 201 : 200).send(result);
     },
   );

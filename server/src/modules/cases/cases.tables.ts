@@ -48,6 +48,8 @@ export interface CaseTable {
   applicantName: string;
   channel: 'online' | 'window';
   filedBy: string | null;
+  /** 收件地: the region of the window that filed it for a walk-in resident (null when filed online). */
+  filingRegionCode: Generated<string | null>;
   form: Json<Record<string, unknown>>;
   status: CaseStatus;
   stageIndex: number | null;

@@ -37,7 +37,7 @@ describe('a death ends the open cases of the deceased', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${working}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
     expect((await applicant.call('POST', `/api/cases/${withdrawn}/withdraw`, { reason: '不再需要' })).statusCode).toBe(204);
 
-    const health = await departmentStaff(t, 'gz-health', ['window_clerk']);
+    const health = await departmentStaff(t, 'gz-health', ['registrar']);
     const recorded = await call(t, health.authorization, 'POST', '/api/exchange/life-events', { departmentId: health.departmentId, event: { type: 'death', idNumber: person.idNumber, occurredOn: '2026-11-20', reference: '死亡医学证明 Q520000777' } });
     expect(recorded.statusCode, recorded.body).toBe(201);
     await t.app.outbox.drain();

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/outbox.js';
-import { isWithinScope } from '../../platform/scope.js';
+import { isWithinRegion } from '../../platform/scope.js';
 import { isValidRegionCode, parseCreditCode } from '../../platform/validators/index.js';
 import { cq } from './catalog.tables.js';
 
@@ -26,7 +26,7 @@ export const DepartmentInput = DepartmentEdit.extend({
 const outOfScope = () => notFound('CATALOG.NO_DEPARTMENT', { zh: '部门不存在或不在您的管理范围', en: 'No such department within your region' });
 
 export async function createDepartment(ctx: Ctx, input: z.infer<typeof DepartmentInput>): Promise<{ id: string }> {
-  if (!isWithinScope({ ...ctx.actor, departmentIds: [] }, { regionCode: input.regionCode })) throw outOfScope();
+  if (!isWithinRegion(ctx.actor, input.regionCode)) throw outOfScope();
   const region = await cq(ctx.db).selectFrom('catalog.region').select('code').where('code', '=', input.regionCode).executeTakeFirst();
   if (!region) {
     throw unprocessable('CATALOG.NO_REGION', { zh: '行政区划不存在', en: 'No such region' }, [{ field: 'body.regionCode', code: 'CATALOG.NO_REGION', message: { zh: '行政区划不存在', en: 'No such region' } }]);
@@ -46,7 +46,7 @@ export async function createDepartment(ctx: Ctx, input: z.infer<typeof Departmen
 
 export async function updateDepartment(ctx: Ctx, id: string, input: z.infer<typeof DepartmentEdit>): Promise<void> {
   const d = await cq(ctx.db).selectFrom('catalog.department').select(['id', 'regionCode']).where('id', '=', id).executeTakeFirst();
-  if (!d || !isWithinScope({ ...ctx.actor, departmentIds: [] }, { regionCode: d.regionCode })) throw outOfScope();
+  if (!d || !isWithinRegion(ctx.actor, d.regionCode)) throw outOfScope();
   await ctx.db.transaction().execute(async (trx) => {
     await cq(trx).updateTable('catalog.department').set(input).where('id', '=', id).execute();
     await appendEvent(trx, { topic: 'catalog.department-changed', aggregateType: 'catalog.department', aggregateId: id, payload: { id, ...input } }, ctx.actor.id);

@@ -179,6 +179,9 @@ export async function listPublishedByBasicCodes(db: Db, basicCodes: string[]): P
   return rows.map((r) => ({ basicCode: r.basicCode, item: toItem(r) }));
 }
 
+/** The catalogue is kept for a whole region: its administrators and reviewers act for every department of it. */
+export const CATALOG_SCOPE = { regionWide: ['catalog_admin', 'catalog_reviewer'] };
+
 /** Administrative listing: latest version of each item in a region subtree, optionally by status. */
 export async function listItemsForAdmin(db: Db, actor: Actor, opts: { status?: VersionStatus; departmentId?: string; limit: number; offset: number }) {
   let q = withinScope(cq(db)
@@ -188,7 +191,7 @@ export async function listItemsForAdmin(db: Db, actor: Actor, opts: { status?: V
     .select(['i.code', 'i.basicCode', 'v.name', 'v.status', 'v.version', 'i.publishedVersion', 'd.name as departmentName', 'i.regionCode', 'v.updatedAt']), actor, {
     region: 'i.regionCode',
     department: 'i.departmentId',
-  });
+  }, CATALOG_SCOPE);
   if (opts.status) q = q.where('v.status', '=', opts.status);
   if (opts.departmentId) q = q.where('i.departmentId', '=', opts.departmentId);
   return q.orderBy('v.updatedAt', 'desc').orderBy('i.code').limit(opts.limit).offset(opts.offset).execute();

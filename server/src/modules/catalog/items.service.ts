@@ -39,7 +39,7 @@ export function validateGuide(input: unknown): ItemGuide {
 
 /** The item (its region and department) must be within the caller's data scope. */
 function assertScope(ctx: Ctx, record: { regionCode: string; departmentId: string }): void {
-  if (!isWithinScope(ctx.actor, record)) {
+  if (!isWithinScope(ctx.actor, record, repo.CATALOG_SCOPE)) {
     throw forbidden('CATALOG.OUT_OF_SCOPE', { zh: '该事项不在您的管理范围内', en: 'This item is outside your administrative scope' });
   }
 }

@@ -44,7 +44,7 @@ export async function decideAppeal(deps: EvaluationDeps, actor: Actor, appealId:
       .where('a.id', '=', appealId)
       .forUpdate()
       .executeTakeFirst();
-    if (!a || !isWithinScope(actor, { regionCode: a.regionCode, departmentId: a.departmentId })) throw notFound('EVALUATION.NO_APPEAL', { zh: '申诉不存在或无权查看', en: 'No such appeal, or not yours to see' });
+    if (!a || !isWithinScope(actor, { regionCode: a.regionCode, departmentId: a.departmentId }, { regionWide: ['supervisor'] })) throw notFound('EVALUATION.NO_APPEAL', { zh: '申诉不存在或无权查看', en: 'No such appeal, or not yours to see' });
     if (a.status !== 'pending') throw conflict('EVALUATION.APPEAL_DECIDED', { zh: '该申诉已复核', en: 'The appeal has already been decided' }, [], { status: a.status });
     if (a.filedBy === actor.id) throw forbidden('EVALUATION.OWN_APPEAL', { zh: '不能复核本人提出的申诉', en: 'You cannot decide your own appeal' });
     const at = deps.now();

@@ -9,6 +9,9 @@ import type { Actor } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unauthorized } from '../../platform/errors.js';
 import { isWithinScope } from '../../platform/scope.js';
+
+/** Like the case it rates, a rating is read by the department's staff and by every window and supervisor of the region. */
+const RATING_READERS = { regionWide: ['window_clerk', 'supervisor'] };
 import { beijingDate } from '../../platform/calendar/beijing.js';
 import { findCaseFacts, isApplicantOf } from '../cases/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
@@ -99,11 +102,11 @@ export async function getRating(deps: EvaluationDeps, actor: Actor, caseId: stri
     .where('r.caseId', '=', caseId)
     .executeTakeFirst();
   const mine = r && isRater(actor, r);
-  const staff = r && actor.kind === 'staff' && isWithinScope(actor, { regionCode: r.regionCode, departmentId: r.departmentId });
+  const staff = r && actor.kind === 'staff' && isWithinScope(actor, { regionCode: r.regionCode, departmentId: r.departmentId }, RATING_READERS);
   if (!r || !(mine || staff)) {
     // Whether a case has a rating is itself the rater's business.
     const c = await findCaseFacts(deps.db, caseId);
-    if (c && (isApplicantOf(actor, c) || (actor.kind === 'staff' && isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId })))) return null;
+    if (c && (isApplicantOf(actor, c) || (actor.kind === 'staff' && isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId }, RATING_READERS)))) return null;
     throw noCase(caseId);
   }
   return {

@@ -7,6 +7,9 @@
 import type { Actor } from '../../platform/context.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { withinScope } from '../../platform/scope.js';
+
+/** 差评整改 is the department's; supervisors of the region follow every department's. */
+const SUPERVISED = { regionWide: ['supervisor'] };
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { eq, type RectificationTable } from './evaluation.tables.js';
 import { requireStaff } from './ratings.service.js';
@@ -23,7 +26,7 @@ export async function listRectifications(deps: EvaluationDeps, actor: Actor, sta
     .select(['x.id', 'x.status', 'x.callBackDue', 'x.rectifyDue', 'x.resolution', 'x.version', 'r.trackingCode', 'r.itemName', 'r.level', 'r.comment', 'r.ratedAt', 'r.caseId'])
     .orderBy('x.rectifyDue')
     .limit(200);
-  q = withinScope(q, actor, { region: 'x.regionCode', department: 'x.departmentId' });
+  q = withinScope(q, actor, { region: 'x.regionCode', department: 'x.departmentId' }, SUPERVISED);
   if (status) q = q.where('x.status', '=', status);
   const today = beijingDate(deps.now());
   return (await q.execute()).map((x) => ({
@@ -35,7 +38,7 @@ export async function listRectifications(deps: EvaluationDeps, actor: Actor, sta
 
 async function step(deps: EvaluationDeps, actor: Actor, id: string, version: number, from: Status[], set: Partial<RectificationTable>): Promise<void> {
   requireStaff(actor);
-  const found = await withinScope(eq(deps.db).selectFrom('evaluation.rectification').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }).executeTakeFirst();
+  const found = await withinScope(eq(deps.db).selectFrom('evaluation.rectification').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED).executeTakeFirst();
   if (!found) throw notFound('EVALUATION.NO_RECTIFICATION', { zh: '整改单不存在或无权查看', en: 'No such rectification, or not yours to see' });
   const done = await eq(deps.db)
     .updateTable('evaluation.rectification')

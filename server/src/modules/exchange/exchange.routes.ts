@@ -154,8 +154,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
   app.post(
     '/api/exchange/life-events',
     {
-      preHandler: working,
-      schema: { tags, summary: '登记生命周期事件 Record a life event once for a department (applied to the registries, delivered to subscribers)', body: z.object({ departmentId: z.uuid(), event: LifeEventBody }), response: { 201: Recorded, 200: Recorded } },
+      preHandler: requireRoles('registrar'),
+      schema: { tags, summary: '登记生命周期事件 Record a life event once for a department (registrars of the competent department, for subjects of its region; applied to the registries, delivered to subscribers)', body: z.object({ departmentId: z.uuid(), event: LifeEventBody }), response: { 201: Recorded, 200: Recorded } },
     },
     async (request, reply) => {
       const result = await recordLifeEvent(deps, { kind: 'staff', actor: request.actor, departmentId: request.body.departmentId }, request.body.event);

@@ -4,6 +4,7 @@
  * population registry — one of them the legal representative of an enterprise with an agent.
  */
 import { SYSTEM, type Actor } from '../../platform/context.js';
+import { listDepartments } from '../catalog/index.js';
 import { listEntitiesRepresentedBy, sampleRegistryPersons } from '../exchange/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { StaffRole } from './identity.service.js';
@@ -15,14 +16,16 @@ import { createStaffAccount } from './staff/staff-admin.service.js';
 
 export const DEMO_PASSWORD = 'Tongban2026';
 
-export const DEMO_STAFF: { username: string; displayName: string; regionCode: string; roles: StaffRole[] }[] = [
+/** Staff act for the departments they belong to: here, those of the listed categories in their region. */
+export const DEMO_STAFF: { username: string; displayName: string; regionCode: string; roles: StaffRole[]; departmentCategories?: string[] }[] = [
   { username: 'system.admin', displayName: '省政务服务中心系统管理员 陈刚', regionCode: '52', roles: ['system_admin'] },
   { username: 'catalog.admin', displayName: '省级事项管理员 王敏', regionCode: '52', roles: ['catalog_admin'] },
   { username: 'catalog.reviewer', displayName: '省级事项审核员 李强', regionCode: '52', roles: ['catalog_reviewer'] },
   { username: 'yunyan.admin', displayName: '云岩区事项管理员 张丽', regionCode: '520103', roles: ['catalog_admin'] },
   { username: 'yunyan.clerk', displayName: '云岩区政务服务中心综合窗口 刘洋', regionCode: '520103', roles: ['window_clerk'] },
   { username: 'nanming.clerk', displayName: '南明区政务服务中心综合窗口 赵静', regionCode: '520102', roles: ['window_clerk'] },
-  { username: 'guiyang.approver', displayName: '贵阳市审批人员 孙伟', regionCode: '5201', roles: ['approver'] },
+  { username: 'guiyang.approver', displayName: '贵阳市市场监管和城管审批人员 孙伟', regionCode: '5201', roles: ['approver'], departmentCategories: ['market', 'urban'] },
+  { username: 'yunyan.registrar', displayName: '云岩区民政局婚姻登记员 何芳', regionCode: '520103', roles: ['registrar'], departmentCategories: ['civil'] },
   { username: 'province.supervisor', displayName: '省政务服务效能监察 周敏', regionCode: '52', roles: ['supervisor'] },
 ];
 
@@ -51,8 +54,9 @@ export async function enrolResidents(deps: Pick<IdentityDeps, 'db' | 'cipher'>, 
 export async function seedDemoAccounts(deps: IdentityDeps): Promise<DemoAccounts> {
   const meta = { ip: '127.0.0.1', userAgent: 'demo seed' };
   const staff: DemoAccounts['staff'] = [];
-  for (const s of DEMO_STAFF) {
-    const { id, totpUri } = await createStaffAccount(deps, SYSTEM, { ...s, departmentIds: [], password: DEMO_PASSWORD }, meta);
+  for (const { departmentCategories = [], ...s } of DEMO_STAFF) {
+    const departmentIds = (await listDepartments(deps.db, { regionPrefix: s.regionCode })).filter((d) => departmentCategories.includes(d.category)).map((d) => d.id);
+    const { id, totpUri } = await createStaffAccount(deps, SYSTEM, { ...s, departmentIds, password: DEMO_PASSWORD }, meta);
     staff.push({ ...s, apiToken: await issueApiToken(deps.db, id, 'demo'), totpSecret: totpUri ? new URL(totpUri).searchParams.get('secret') : null });
   }
 

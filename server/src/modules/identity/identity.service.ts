@@ -9,8 +9,11 @@ import * as repo from './identity.repository.js';
 import { ACTING_COOKIE, resolveSession, SESSION_COOKIE, type IdlePolicy } from './sessions/sessions.js';
 import { AuthCache } from './sessions/auth-cache.js';
 
-/** Staff roles. 窗口人员, 审批人员, 科室负责人, 监察, 事项管理员, 数据管理员, 系统管理员. */
-export const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'] as const;
+/**
+ * Staff roles. 窗口人员, 审批人员, 科室负责人, 监察, 事项管理员, 事项审核员, 数据管理员, 系统管理员,
+ * 登记员 (records life events — deaths, births, marriages, residence — for their department).
+ */
+export const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
 import { forbidden } from '../../platform/errors.js';
-import { isWithinScope } from '../../platform/scope.js';
+import { isWithinRegion } from '../../platform/scope.js';
 import type { LicensesDeps } from './licenses.deps.js';
 import { LICENSE_TYPES } from './types/license-types.js';
 import { HolderView, History, Id, LicenseDocument, PublicFace, StaffView, Text, Uses, Verification } from './licenses.schemas.js';
@@ -193,7 +193,7 @@ export const licensesRoutes: FastifyPluginAsyncZod<{ deps: LicensesDeps }> = asy
     { preHandler: requireRoles('system_admin'), schema: { tags, summary: '轮换签名密钥 Rotate a department’s signing keys (the old ones stay published)', params: z.object({ departmentId: z.uuid() }), response: { 200: z.object({ kids: z.array(z.string()) }) } } },
     async (request) => {
       const d = await findDepartment(deps.db, request.params.departmentId);
-      if (!d || !isWithinScope({ ...request.actor, departmentIds: [] }, { regionCode: d.regionCode })) throw forbidden('LICENSES.NOT_AUTHORISED_ISSUER', { zh: '无权管理该部门的密钥', en: 'Not your department’s keys' });
+      if (!d || !isWithinRegion(request.actor, d.regionCode)) throw forbidden('LICENSES.NOT_AUTHORISED_ISSUER', { zh: '无权管理该部门的密钥', en: 'Not your department’s keys' });
       const kids = await deps.db.transaction().execute(async (trx) => {
         const made = await rotateKeys(trx, deps.cipher, d.id, deps.now());
         await appendAudit(trx, { actorId: request.actor.id, actorKind: request.actor.kind, action: 'licenses.keys-rotated', targetType: 'department', targetId: d.id, ip: request.ip, detail: { kids: made } }, deps.auditKey);

@@ -28,6 +28,8 @@ export interface NewComplaint {
 }
 
 const HANDLERS = ['supervisor', 'department_head'];
+/** A department head answers for their departments; supervisors for every department of their region. */
+const SUPERVISED = { regionWide: ['supervisor'] };
 
 function requirePerson(actor: Actor): asserts actor is Actor & { id: string } {
   if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
@@ -113,7 +115,7 @@ export async function myComplaints(deps: SupervisionDeps, actor: Actor) {
 /** The complaints a head or supervisor must answer, most urgent first; a hidden complainant stays hidden. */
 export async function complaintQueue(deps: SupervisionDeps, actor: Actor, status: ComplaintTable['status'] | undefined) {
   if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r))) throw forbidden('SUPERVISION.HANDLERS_ONLY', { zh: '仅部门负责人或监督人员可处理投诉', en: 'Only department heads and supervisors handle complaints' });
-  let q = withinScope(svq(deps.db).selectFrom('supervision.complaint').selectAll(), actor, { region: 'regionCode', department: 'departmentId' });
+  let q = withinScope(svq(deps.db).selectFrom('supervision.complaint').selectAll(), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED);
   if (status) q = q.where('status', '=', status);
   const rows = await q.orderBy('dueOn').orderBy('createdAt').limit(200).execute();
   const today = beijingDate(deps.now());
@@ -128,7 +130,7 @@ export async function complaintQueue(deps: SupervisionDeps, actor: Actor, status
 
 export async function answerComplaint(deps: SupervisionDeps, actor: Actor, id: string, input: { version: number; reply: string }): Promise<void> {
   if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r))) throw forbidden('SUPERVISION.HANDLERS_ONLY', { zh: '仅部门负责人或监督人员可处理投诉', en: 'Only department heads and supervisors handle complaints' });
-  const found = await withinScope(svq(deps.db).selectFrom('supervision.complaint').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }).executeTakeFirst();
+  const found = await withinScope(svq(deps.db).selectFrom('supervision.complaint').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED).executeTakeFirst();
   if (!found) throw notFound('SUPERVISION.NO_COMPLAINT', { zh: '投诉不存在或无权查看', en: 'No such complaint, or not yours to see' });
   const done = await svq(deps.db)
     .updateTable('supervision.complaint')

@@ -412,6 +412,7 @@ export const en: Messages = {
       catalog_reviewer: 'Catalogue reviewer',
       data_admin: 'Data administrator',
       system_admin: 'System administrator',
+      registrar: 'Registrar (life events)',
     },
     privacy: {
       title: 'Terms of use and privacy notice',

@@ -410,6 +410,7 @@ export const zhCN = {
       catalog_reviewer: '事项审核员',
       data_admin: '数据管理员',
       system_admin: '系统管理员',
+      registrar: '登记员（生命周期事件）',
     },
     privacy: {
       title: '用户协议和隐私政策',

@@ -28,7 +28,7 @@ export const ADMIN_ROLES: readonly StaffRole[] = ['catalog_admin', 'catalog_revi
 /** Roles whose sign-in needs a TOTP code (identity's TOTP_ROLES). */
 export const TOTP_ROLES: readonly StaffRole[] = ['catalog_admin', 'data_admin', 'system_admin'];
 
-export const ALL_ROLES: readonly StaffRole[] = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'];
+export const ALL_ROLES: readonly StaffRole[] = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'];
 
 export const hasAnyRole = (roles: readonly string[], wanted: readonly string[]) => wanted.some((r) => roles.includes(r));
 

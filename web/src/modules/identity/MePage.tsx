@@ -18,7 +18,7 @@ import { useClaimEnterprise, useMe, useSetActingFor, useSetPreferredLanguage, us
 import './identity.css';
 
 const LEVELS = ['1', '2', '3'] as const;
-const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'] as const;
+const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
 
 

@@ -1,12 +1,23 @@
 import type { Db } from '../../../platform/db/index.js';
 import { conflict } from '../../../platform/errors.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
-import { caseNotFound } from './access.js';
+import type { Actor } from '../../../platform/context.js';
+import { canSee, caseNotFound } from './access.js';
 
 /** The case row, locked for the rest of the transaction: every step of one case runs in turn. */
 export async function lockCase(db: Db, id: string) {
   const c = await kq(db).selectFrom('cases.case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!c) throw caseNotFound(id);
+  return c;
+}
+
+export type LockedCase = Awaited<ReturnType<typeof lockCase>>;
+
+/** The case, when the actor may see it — staff also through a task of one of their departments; 404 otherwise. */
+export async function findVisibleCase(db: Db, actor: Actor, id: string): Promise<LockedCase> {
+  const c = await kq(db).selectFrom('cases.case').selectAll().where('id', '=', id).executeTakeFirst();
+  const tasks = c && actor.kind === 'staff' ? await kq(db).selectFrom('cases.task').select('departmentId').distinct().where('caseId', '=', c.id).execute() : [];
+  if (!c || !canSee(actor, c, tasks.map((t) => t.departmentId))) throw caseNotFound(id);
   return c;
 }
 

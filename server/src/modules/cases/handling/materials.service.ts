@@ -12,8 +12,8 @@ import { checkUpload } from '../../../platform/storage/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
 import { appendCaseEvent } from '../process/events.js';
-import { canSee, caseNotFound, requireApplicant } from './access.js';
-import { STATUS_ZH } from './load.js';
+import { caseNotFound, requireApplicant } from './access.js';
+import { findVisibleCase, STATUS_ZH } from './load.js';
 import { filledOnline } from './reuse.service.js';
 
 const OPEN_FOR_MATERIALS = ['submitted', 'awaiting_supplement'] as const;
@@ -66,8 +66,7 @@ export async function promiseMaterial(deps: CasesDeps, actor: Actor, caseId: str
 
 /** The bag: every material of the guide and what stands for it (or that it is missing). */
 export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: string) {
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c || !canSee(actor, c)) throw caseNotFound(caseId);
+  const c = await findVisibleCase(deps.db, actor, caseId);
   const { item } = await deps.processes.get(c.itemCode);
   const rows = await kq(deps.db).selectFrom('cases.material').select(['id', 'materialIndex', 'kind', 'contentType', 'size', 'reference', 'addedAt']).where('caseId', '=', c.id).execute();
   const materials = item.materials.map((m, index) => {
@@ -84,8 +83,7 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
 
 /** A file of the bag, for its applicant or staff in scope (staff reads are audited). */
 export async function readMaterialFile(deps: CasesDeps, actor: Actor, caseId: string, materialId: string, meta: { ip?: string }) {
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c || !canSee(actor, c)) throw caseNotFound(caseId);
+  const c = await findVisibleCase(deps.db, actor, caseId);
   const m = await kq(deps.db).selectFrom('cases.material').selectAll().where('id', '=', materialId).where('caseId', '=', c.id).where('kind', '=', 'upload').executeTakeFirst();
   const bytes = m?.fileKey ? await deps.files.get(m.fileKey) : undefined;
   if (!m || !bytes) throw notFound('CASES.NO_SUCH_FILE', { zh: '材料文件不存在', en: 'No such file' });

@@ -4,20 +4,18 @@
  * the workbench queue of open tasks, most urgent first.
  */
 import type { Actor } from '../../../platform/context.js';
-import { withinScope } from '../../../platform/scope.js';
+import { regionCondition, withinScope } from '../../../platform/scope.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
 import { beijingDate, remainingWorkingDays } from '../process/clock.js';
 import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
-import { STATUS_ZH } from './load.js';
+import { findVisibleCase, STATUS_ZH } from './load.js';
 import { notFound } from '../../../platform/errors.js';
 
 export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw caseNotFound(caseId);
+  const c = await findVisibleCase(deps.db, actor, caseId);
   const tasks = await kq(deps.db).selectFrom('cases.task').selectAll().where('caseId', '=', c.id).orderBy('stageIndex').orderBy('taskKey').orderBy('openedOn').execute();
-  if (!canSee(actor, c, tasks.map((t) => t.departmentId))) throw caseNotFound(caseId);
   const events = await kq(deps.db).selectFrom('cases.event').select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail']).where('caseId', '=', c.id).orderBy('id').execute();
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
@@ -28,6 +26,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
     itemCode: c.itemCode,
     itemName: c.itemName,
     regionCode: c.regionCode,
+    filingRegionCode: c.filingRegionCode,
     applicantName: c.applicantName,
     actingForEnterprise: c.applicantEnterpriseId !== null,
     channel: c.channel,
@@ -109,11 +108,12 @@ export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: nu
 /** Cases waiting at the window of the caller's region (待受理, 待补正). */
 export async function windowQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
   if (actor.kind !== 'staff' || !actor.roles.includes('window_clerk')) return [];
-  return withinScope(
-    kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemName', 'applicantName', 'status', 'submittedAt', 'version']).where('status', 'in', ['submitted', 'awaiting_supplement']),
-    { ...actor, departmentIds: [] },
-    { region: 'regionCode' },
-  )
+  // The window of the handling place and the window that filed the case (全省通办), for every department.
+  return kq(deps.db)
+    .selectFrom('cases.case')
+    .select(['id', 'trackingCode', 'itemName', 'applicantName', 'status', 'submittedAt', 'version'])
+    .where('status', 'in', ['submitted', 'awaiting_supplement'])
+    .where((eb) => eb.or([regionCondition(actor, 'regionCode'), regionCondition(actor, 'filingRegionCode')]))
     .orderBy('submittedAt')
     .limit(opts.limit)
     .execute();

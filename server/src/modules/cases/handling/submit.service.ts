@@ -9,7 +9,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SYSTEM, type Actor } from '../../../platform/context.js';
 import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
 import { forbidden, invalid, unauthorized, unprocessable } from '../../../platform/errors.js';
-import { appendAudit } from '../../../platform/audit/index.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
 import { getTheme, validateApplicationForm } from '../../catalog/index.js';
@@ -63,7 +62,7 @@ export function checkForm(item: Item, form: Record<string, unknown>): void {
   if (errors.length) throw unprocessable('CASES.FORM_INVALID', { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` }, errors);
 }
 
-const hashOf = (request: unknown, actor: Actor) => createHash('sha256').update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null])).digest('hex');
+export const hashOf = (request: unknown, actor: Actor) => createHash('sha256').update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null])).digest('hex');
 
 /** The earlier answer to this key, if any (422 when the key was used for another request). */
 async function replay(db: Db, actorId: string, key: string, hash: string): Promise<{ caseId: string; trackingCode: string; status: CaseStatus; bundleId: string | null } | undefined> {
@@ -80,7 +79,7 @@ async function replay(db: Db, actorId: string, key: string, hash: string): Promi
 }
 
 /** Runs `write` in a transaction; a unique violation is a concurrent twin (answer it) or a tracking-code collision (retry). */
-async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: () => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
+export async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: () => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
   // No look-up first: the transaction claims the key before anything else, so a retry or a
   // concurrent twin fails on it (after waiting for the first to commit) and is answered from it.
   for (let attempt = 0; ; attempt++) {
@@ -95,10 +94,10 @@ async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, ha
   }
 }
 
-interface NewCase {
+export interface NewCase {
   id?: string;
-  /** The clerk filing for a walk-in resident (channel 'window'), and that resident. */
-  filedBy?: string;
+  /** The window filing for a walk-in resident (channel 'window': the clerk and the window's region, 收件地), and that resident. */
+  filing?: { clerkId: string; regionCode: string };
   applicant?: { personId: string; name: string };
   item: Item;
   definition: ProcessDefinition;
@@ -114,7 +113,7 @@ interface NewCase {
  * Writes a new case, its first event and (when given) the claim of the idempotency key in one
  * statement — atomic without a transaction, and one round trip to the database.
  */
-async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
+export async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
   const caseId = c.id ?? randomUUID();
   const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
   const row = {
@@ -133,8 +132,9 @@ async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: 
     applicantPersonId: c.applicant?.personId ?? actor.id,
     applicantEnterpriseId: c.applicant ? null : (actor.actingFor?.enterpriseId ?? null),
     applicantName: c.applicant?.name ?? actor.actingFor?.name ?? applicantName,
-    channel: c.filedBy ? ('window' as const) : ('online' as const),
-    filedBy: c.filedBy ?? null,
+    channel: c.filing ? ('window' as const) : ('online' as const),
+    filedBy: c.filing?.clerkId ?? null,
+    filingRegionCode: c.filing?.regionCode ?? null,
     form: JSON.stringify(c.form),
     status: c.status,
     stageIndex: null,
@@ -147,7 +147,7 @@ async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: 
   };
   const events = eventRows([{ caseId, actor, type: 'submitted', from: null, to: c.status, at, detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) } }]);
   const claimed = claim ? [{ actorId: actor.id, key: claim.key, requestHash: claim.hash, caseId }] : [];
-  if (claimed.length && !c.filedBy) {
+  if (claimed.length && !c.filing) {
     await kq(db)
       .with('claimed', (q) => q.insertInto('cases.idempotency').values(claimed))
       // The applicant's draft of this item is done with.
@@ -280,48 +280,4 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
       }),
     async (r) => describe(r.bundleId!, false)(deps.db),
   );
-}
-
-/**
- * 窗口代录: a window clerk files an application for a resident standing at the counter (by their ID
- * number and name, checked against their account) and accepts it at once. The look-up is audited.
- */
-export async function fileForResident(
-  deps: CasesDeps,
-  clerk: Actor,
-  input: { idNumber: string; name: string; itemCode: string; form: Record<string, unknown> },
-  idempotencyKey: string,
-  meta: { ip?: string },
-): Promise<Submitted> {
-  if (clerk.kind !== 'staff' || !clerk.id || !clerk.roles.includes('window_clerk') || !clerk.regionScope) {
-    throw forbidden('CASES.WINDOW_ONLY', { zh: '仅综合窗口人员可代录', en: 'Only window clerks file for residents' });
-  }
-  if (!/^[A-Za-z0-9_-]{8,80}$/.test(idempotencyKey)) {
-    throw invalid('CASES.BAD_IDEMPOTENCY_KEY', { zh: '请求头 Idempotency-Key 须为 8–80 位字母、数字、- 或 _', en: 'The Idempotency-Key header must be 8–80 letters, digits, - or _' });
-  }
-  const { item, definition, version } = await deps.processes.get(input.itemCode);
-  // This window serves the item when the item's region contains the window's, or anywhere for 全省通办.
-  if (!item.provinceWide && !clerk.regionScope.startsWith(item.region.code)) {
-    throw forbidden('CASES.NOT_THIS_WINDOW', { zh: '该事项不在本窗口办理范围内', en: 'This window does not handle this item' });
-  }
-  checkForm(item, input.form);
-  const resident = await deps.findResident(input.idNumber);
-  await appendAudit(deps.db, { at: deps.now(), actorId: clerk.id, actorKind: 'staff', onBehalfOf: null, action: 'cases.resident-looked-up', targetType: 'person', targetId: resident?.id ?? null, ip: meta.ip ?? null, reason: `窗口代录 ${item.code}`, detail: { found: Boolean(resident) } }, deps.auditKey);
-  if (!resident || resident.name !== input.name.trim()) {
-    throw unprocessable('CASES.RESIDENT_NOT_FOUND', { zh: '未找到与姓名和证件号码相符的实名用户，请先为居民办理注册', en: 'No registered person matches that name and ID number' });
-  }
-  const clerkActor = clerk as Actor & { id: string };
-  const hash = hashOf({ walkIn: input }, clerk);
-  const filed = await idempotently(
-    deps,
-    clerk.id,
-    idempotencyKey,
-    hash,
-    async () => {
-      const { caseId, trackingCode } = await insertCase(deps.db, clerkActor, resident.name, { item, definition, version, form: input.form, status: 'submitted', filedBy: clerk.id!, applicant: { personId: resident.id, name: resident.name } }, deps.now(), { key: idempotencyKey, hash });
-      return { caseId, trackingCode, status: 'submitted' as CaseStatus, created: true };
-    },
-    async (r) => ({ caseId: r.caseId, trackingCode: r.trackingCode, status: r.status, created: false }),
-  );
-  return filed;
 }

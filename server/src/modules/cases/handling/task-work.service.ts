@@ -46,7 +46,7 @@ export async function reassignTask(deps: CasesDeps, actor: Actor, taskId: string
   const to = await staffOf(input.assigneeId);
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await openTask(trx, actor, taskId, input.version);
-    const fits = to && task.regionCode.startsWith(to.regionCode) && (to.departmentIds.length === 0 || to.departmentIds.includes(task.departmentId)) && (to.roles.includes(task.role) || to.roles.includes('department_head'));
+    const fits = to && task.regionCode.startsWith(to.regionCode) && to.departmentIds.includes(task.departmentId) && (to.roles.includes(task.role) || to.roles.includes('department_head'));
     if (!fits) {
       throw invalid('CASES.BAD_ASSIGNEE', { zh: '接收人须为本部门有相应岗位的工作人员', en: 'The assignee must be a staff member of this department in the right role' }, [
         { field: 'body.assigneeId', code: 'CASES.BAD_ASSIGNEE', message: { zh: '接收人不符合要求', en: 'Unsuitable assignee' } },

@@ -4,6 +4,8 @@
  * before acceptance, so the clock has not started; the applicant supplements or withdraws.
  */
 import type { Actor } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/index.js';
+import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
 import { beijingDate, dueAfter } from '../process/clock.js';
@@ -13,7 +15,7 @@ import { appendCaseEvent } from '../process/events.js';
 import { recordDecision } from '../process/decision.js';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { checkForm } from './submit.service.js';
-import { lockCase, requireStatus } from './load.js';
+import { lockCase, requireStatus, type LockedCase } from './load.js';
 
 export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
   const calendar = await deps.calendar.calendar();
@@ -22,9 +24,7 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
   requireWindow(actor, c);
   requireStatus(c, ['submitted'], '受理');
   const at = deps.now();
-  const today = beijingDate(at);
-  const accepted = { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress' as const, at, detail: { note } };
-  const set = { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) };
+  const { today, set, accepted } = acceptance(c, actor, note, at, calendar);
   const first = nextApplicableStage(c, 0);
   if (first !== -1) {
     // The usual case: accept and open the first stage in one statement, guarded by the version read.
@@ -34,11 +34,27 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
     requireStatus(now, ['submitted'], '受理');
   }
   // No stage applies (approved at once), or the case moved meanwhile: the locked path.
-  await deps.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, caseId);
-    requireStatus(locked, ['submitted'], '受理');
-    await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar }, { set, events: [{ ...accepted, from: locked.status }] });
-  });
+  await deps.db.transaction().execute(async (trx) => acceptLocked(trx, actor, await lockCase(trx, caseId), note, at, calendar));
+}
+
+/**
+ * Accepts a case locked (or just written) in the caller's transaction: the clock starts the next
+ * working day and the first stage that applies opens (or the case is approved when none does).
+ */
+export async function acceptLocked(trx: Db, actor: Actor, locked: LockedCase, note: string, at: Date, calendar: WorkingCalendar): Promise<void> {
+  requireStatus(locked, ['submitted'], '受理');
+  const { today, set, accepted } = acceptance(locked, actor, note, at, calendar);
+  await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar }, { set, events: [accepted] });
+}
+
+/** What acceptance changes: the clock starts the next working day and runs the promised days. */
+function acceptance(c: Pick<LockedCase, 'id' | 'status' | 'promisedDays'>, actor: Actor, note: string, at: Date, calendar: WorkingCalendar) {
+  const today = beijingDate(at);
+  return {
+    today,
+    set: { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
+    accepted: { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress' as const, at, detail: { note } },
+  };
 }
 
 export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: string, reason: { legalBasis: string; explanation: string }): Promise<void> {

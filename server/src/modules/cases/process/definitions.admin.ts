@@ -16,7 +16,7 @@ import { processOf } from './definitions.store.js';
 
 async function itemInScope(deps: CasesDeps, actor: Actor, itemCode: string) {
   const item = await getPublishedItem(deps.db, itemCode);
-  if (!isWithinScope(actor, { regionCode: item.region.code, departmentId: item.department.id })) {
+  if (!isWithinScope(actor, { regionCode: item.region.code, departmentId: item.department.id }, { regionWide: ['catalog_admin'] })) {
     throw forbidden('CASES.OUT_OF_SCOPE', { zh: '该事项不在您的管理范围内', en: 'This item is outside your scope' });
   }
   return item;

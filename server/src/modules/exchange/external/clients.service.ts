@@ -14,6 +14,9 @@ import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type ClientTable } from '../exchange.tables.js';
 import { requireDepartment } from '../sharing/access.js';
 
+/** Department systems are registered for any department of the region by its data or system administrators. */
+const CLIENT_ADMINISTRATION = { regionWide: ['data_admin', 'system_admin'] };
+
 export interface ExternalClient {
   clientId: string;
   name: string;
@@ -23,7 +26,7 @@ export interface ExternalClient {
 
 export async function registerClient(deps: ExchangeDeps, actor: Actor, input: { clientId: string; name: string; departmentId: string; ratePerMinute: number }): Promise<ExternalClient> {
   const department = await deps.departments.get(input.departmentId);
-  requireDepartment(actor, department);
+  requireDepartment(actor, department, CLIENT_ADMINISTRATION);
   try {
     await deps.db.transaction().execute(async (trx) => {
       await sq(trx)
@@ -40,7 +43,7 @@ export async function registerClient(deps: ExchangeDeps, actor: Actor, input: { 
 }
 
 export async function listClients(deps: ExchangeDeps, actor: Actor): Promise<Selectable<ClientTable>[]> {
-  return sq(deps.db).selectFrom('exchange.client').selectAll().where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' })).orderBy('createdAt', 'desc').execute();
+  return sq(deps.db).selectFrom('exchange.client').selectAll().where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }, CLIENT_ADMINISTRATION)).orderBy('createdAt', 'desc').execute();
 }
 
 export async function disableClient(deps: ExchangeDeps, actor: Actor, clientId: string): Promise<void> {
@@ -48,7 +51,7 @@ export async function disableClient(deps: ExchangeDeps, actor: Actor, clientId: 
   const missing = notFound('EXCHANGE.NO_CLIENT', { zh: '客户端不存在或已停用', en: 'No such active client' });
   if (!c) throw missing;
   const department = await deps.departments.get(c.departmentId);
-  requireDepartment(actor, department);
+  requireDepartment(actor, department, CLIENT_ADMINISTRATION);
   await deps.db.transaction().execute(async (trx) => {
     await sq(trx).updateTable('exchange.client').set({ disabledAt: deps.now() }).where('clientId', '=', clientId).execute();
     await appendAudit(trx, auditEntry(actor, 'exchange.client-disabled', { targetType: 'exchange_client', targetId: clientId }), deps.auditKey);

@@ -17,6 +17,8 @@ import type { LifeEventInput, LifeEventNotice } from './life-event.types.js';
 
 export interface Applied {
   regionCode: string;
+  /** Where the subjects are registered (before the event; a move: both ends): a registrar of one of these regions is competent. */
+  subjectRegions: string[];
   personIds: string[];
   creditCode: string | null;
   notice: LifeEventNotice;
@@ -44,7 +46,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
       const p = await lockPerson(trx, cipher, e.idNumber);
       if (!p.alive) throw contradicts('人口库中该人员已登记死亡', 'The registry already records this person as dead');
       await person.set({ alive: false, deathDate: e.occurredOn, householdStatus: 'cancelled', updatedAt: new Date() }).where('id', '=', p.id).execute();
-      return { regionCode: p.regionCode, personIds: [p.id], creditCode: null, notice: { ...base, persons: [{ idNumber: e.idNumber, name: p.name }], facts: { deathDate: e.occurredOn } } };
+      return { regionCode: p.regionCode, subjectRegions: [p.regionCode], personIds: [p.id], creditCode: null, notice: { ...base, persons: [{ idNumber: e.idNumber, name: p.name }], facts: { deathDate: e.occurredOn } } };
     }
     case 'birth': {
       const mother = await lockPerson(trx, cipher, e.motherIdNumber);
@@ -80,6 +82,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
         .execute();
       return {
         regionCode: mother.regionCode,
+        subjectRegions: [mother.regionCode],
         personIds: [childId, mother.id],
         creditCode: null,
         notice: { ...base, persons: [{ idNumber: e.child.idNumber, name: e.child.name }, { idNumber: e.motherIdNumber, name: mother.name }], facts: { birthDate: e.occurredOn, sex: id.value.sex } },
@@ -98,6 +101,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
       await person.set({ maritalStatus: marrying ? 'married' : 'divorced', updatedAt: new Date() }).where('id', 'in', [a.id, b.id]).execute();
       return {
         regionCode: a.regionCode,
+        subjectRegions: [a.regionCode, b.regionCode],
         personIds: [a.id, b.id],
         creditCode: null,
         notice: { ...base, persons: [{ idNumber: e.idNumbers[0], name: a.name }, { idNumber: e.idNumbers[1], name: b.name }] },
@@ -107,7 +111,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
       const p = await lockPerson(trx, cipher, e.idNumber);
       if (!p.alive) throw contradicts('人口库中该人员已登记死亡', 'The registry records this person as dead');
       await person.set({ regionCode: e.regionCode, address: e.address, updatedAt: new Date() }).where('id', '=', p.id).execute();
-      return { regionCode: e.regionCode, personIds: [p.id], creditCode: null, notice: { ...base, persons: [{ idNumber: e.idNumber, name: p.name }], facts: { fromRegionCode: p.regionCode, toRegionCode: e.regionCode } } };
+      return { regionCode: e.regionCode, subjectRegions: [p.regionCode, e.regionCode], personIds: [p.id], creditCode: null, notice: { ...base, persons: [{ idNumber: e.idNumber, name: p.name }], facts: { fromRegionCode: p.regionCode, toRegionCode: e.regionCode } } };
     }
     case 'enterprise_established': {
       const rep = await lockPerson(trx, cipher, e.legalRepresentativeIdNumber);
@@ -132,6 +136,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
         .execute();
       return {
         regionCode: e.regionCode,
+        subjectRegions: [e.regionCode],
         personIds: [rep.id],
         creditCode: e.creditCode,
         notice: { ...base, persons: [{ idNumber: e.legalRepresentativeIdNumber, name: rep.name }], enterprise: { creditCode: e.creditCode, name: e.name }, facts: { entityType: e.entityType, industry: e.industry } },
@@ -142,7 +147,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
       if (!ent) throw notFound('EXCHANGE.SUBJECT_NOT_FOUND', { zh: '法人库中没有该统一社会信用代码', en: 'The legal-entity registry has no such credit code' });
       if (ent.status === 'cancelled') throw contradicts('该企业已注销', 'This enterprise is already cancelled');
       await sq(trx).updateTable('exchange.legalEntity').set({ status: 'cancelled', updatedAt: new Date() }).where('creditCode', '=', e.creditCode).execute();
-      return { regionCode: ent.regionCode, personIds: [], creditCode: e.creditCode, notice: { ...base, persons: [], enterprise: { creditCode: e.creditCode, name: ent.name } } };
+      return { regionCode: ent.regionCode, subjectRegions: [ent.regionCode], personIds: [], creditCode: e.creditCode, notice: { ...base, persons: [], enterprise: { creditCode: e.creditCode, name: ent.name } } };
     }
   }
 }

@@ -47,9 +47,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-  healthClerk = await departmentStaff(t, 'gz-health', ['window_clerk']);
-  policeClerk = await departmentStaff(t, 'gz-police', ['window_clerk']);
-  hrssClerk = await departmentStaff(t, 'gz-hrss', ['window_clerk']);
+  healthClerk = await departmentStaff(t, 'gz-health', ['registrar']);
+  policeClerk = await departmentStaff(t, 'gz-police', ['registrar']);
+  hrssClerk = await departmentStaff(t, 'gz-hrss', ['registrar']);
   // Subscribers: three department systems by webhook (人社 ends the pension, 医保, 民政), 公安's inbox.
   for (const [key, path] of [['gz-hrss', '/pension'], ['gz-medicare', '/medicare'], ['gz-civil', '/civil']] as const) {
     const admin = await departmentStaff(t, key, ['data_admin']);
@@ -160,7 +160,7 @@ describe('a death, recorded once', () => {
 
 describe('other life events', () => {
   it('marries two people, then divorces them, in the civil-affairs registry', async () => {
-    const civil = await departmentStaff(t, 'gz-civil', ['window_clerk']);
+    const civil = await departmentStaff(t, 'gz-civil', ['registrar']);
     const rows = await sql<{ id: string }>`SELECT id FROM exchange.person WHERE alive AND marital_status = 'unmarried' AND birth_date < '2000-01-01' ORDER BY id LIMIT 2`.execute(t.db);
     const people = await registryPersons(t, 'any', 300);
     const pair = rows.rows.map((r) => people.find((p) => p.id === r.id)!).filter(Boolean);
@@ -189,7 +189,7 @@ describe('the webhook worker', () => {
     const node = await createTestApp({ env: { ...GENEROUS_LIMITS, WORKERS: 'true' } });
     try {
       const admin = await departmentStaff(node, 'gz-hrss', ['data_admin']);
-      const health = await departmentStaff(node, 'gz-health', ['window_clerk']);
+      const health = await departmentStaff(node, 'gz-health', ['registrar']);
       const sub = await call(node, admin.authorization, 'POST', '/api/exchange/subscriptions', { departmentId: admin.departmentId, eventTypes: ['death'], channel: 'webhook', url: `${base}/worker` });
       expect(sub.statusCode).toBe(201);
       const [p] = await registryPersons(node, 'any', 1);

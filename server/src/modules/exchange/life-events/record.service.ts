@@ -18,7 +18,12 @@ import { requireDepartment } from '../sharing/access.js';
 import { applyLifeEvent } from './apply.js';
 import { EVENT_NAMES, RECORDERS, type LifeEventInput } from './life-event.types.js';
 
-/** A member of staff for a department in their scope, or a department system for its own. */
+/**
+ * Who records: a registrar (登记员) for one of their own departments, or a department system for its
+ * own. The department must be competent for the kind of event (民政 for marriages and deaths, 卫健
+ * or 公安 for births, 公安 for residence, 市场监管 for enterprises) and for where its subjects are
+ * registered: a department records for its region only.
+ */
 export type Recorder = { kind: 'staff'; actor: Actor; departmentId: string } | { kind: 'client'; clientId: string; departmentId: string };
 
 export interface Recorded {
@@ -33,7 +38,7 @@ export const LIFE_EVENT_RECORDED = 'exchange.life-event-recorded';
 
 export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, input: LifeEventInput): Promise<Recorded> {
   const department = await deps.departments.get(recorder.departmentId);
-  if (recorder.kind === 'staff') requireDepartment(recorder.actor, department);
+  if (recorder.kind === 'staff') requireRegistrar(recorder.actor, department);
   requireRecorder(department, input);
 
   const existing = await findByReference(deps, department.id, input.reference);
@@ -45,6 +50,8 @@ export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, in
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const applied = await applyLifeEvent(trx, deps.cipher, input);
+      // Refused after the registry was read (and rolled back with the transaction): the subject's region is only known now.
+      if (!applied.subjectRegions.some((r) => r.startsWith(department.regionCode))) throw outsideRegion(department, input);
       await sq(trx)
         .insertInto('exchange.lifeEvent')
         .values({
@@ -96,6 +103,16 @@ export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, in
     throw e;
   }
 }
+
+function requireRegistrar(actor: Actor, department: Department): void {
+  requireDepartment(actor, department);
+  if (!actor.roles.includes('registrar')) {
+    throw forbidden('EXCHANGE.REGISTRAR_ONLY', { zh: '仅登记员可登记生命周期事件', en: 'Only registrars record life events' });
+  }
+}
+
+const outsideRegion = (department: Department, input: LifeEventInput) =>
+  forbidden('EXCHANGE.NOT_IN_REGION', { zh: `${department.name}只能为本辖区登记的对象登记“${EVENT_NAMES[input.type].zh}”`, en: `This department records ${EVENT_NAMES[input.type].en} events only for subjects registered in its region` }, [], { type: input.type });
 
 function requireRecorder(department: Department, input: LifeEventInput): void {
   if (!RECORDERS[input.type].includes(department.category)) {

@@ -10,6 +10,9 @@ import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { forbidden } from '../../../platform/errors.js';
 import { isWithinScope } from '../../../platform/scope.js';
+
+/** The department's staff use a licence; the 综合窗口 receives for every department of its region. */
+const LICENCE_USERS = { regionWide: ['window_clerk'] };
 import { listDepartments } from '../../catalog/index.js';
 import type { LicensesDeps } from '../licenses.deps.js';
 import { lq } from '../licenses.tables.js';
@@ -50,7 +53,7 @@ async function useBasis(deps: LicensesDeps, actor: Actor, l: FoundLicense, caseI
   if (caseId) {
     const account = await holderAccount(deps, l.holderKind, l.holderIdEnc);
     const c = account && (await deps.caseOfHolder(caseId, account));
-    if (c && isWithinScope(actor, c)) return { departmentId: c.departmentId, caseId, consentId: null };
+    if (c && isWithinScope(actor, c, LICENCE_USERS)) return { departmentId: c.departmentId, caseId, consentId: null };
   }
   const consents = await lq(deps.db)
     .selectFrom('licenses.consent')
@@ -63,7 +66,7 @@ async function useBasis(deps: LicensesDeps, actor: Actor, l: FoundLicense, caseI
   const departments = consents.length ? await listDepartments(deps.db) : [];
   for (const c of consents) {
     const d = departments.find((x) => x.id === c.departmentId);
-    if (d && c.typeCodes.includes(l.typeCode) && isWithinScope(actor, { regionCode: d.regionCode, departmentId: d.id })) return { departmentId: d.id, caseId: null, consentId: c.id };
+    if (d && c.typeCodes.includes(l.typeCode) && isWithinScope(actor, { regionCode: d.regionCode, departmentId: d.id }, LICENCE_USERS)) return { departmentId: d.id, caseId: null, consentId: c.id };
   }
   return undefined;
 }

@@ -77,7 +77,7 @@ function RolesEditor({ staff, onDone, onCancel }: { staff: StaffSummary; onDone:
         <Form.Item name="regionCode" label={t('staff.region')} rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}>
           <Input maxLength={12} />
         </Form.Item>
-        <Form.Item name="departmentIds" label={t('staff.departments')} className="tb-admin-wide">
+        <Form.Item name="departmentIds" label={t('staff.departments')} extra={t('staff.departmentsHint')} className="tb-admin-wide">
           <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
       </div>
@@ -137,7 +137,7 @@ function CreateStaff({ onCreated }: { onCreated: (username: string, totpUri: str
         <Form.Item name="roles" label={t('staff.roles')} rules={[rolesRule(t('validation.roles'))]}>
           <Checkbox.Group options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
         </Form.Item>
-        <Form.Item name="departmentIds" label={t('staff.departments')}>
+        <Form.Item name="departmentIds" label={t('staff.departments')} extra={t('staff.departmentsHint')}>
           <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
@@ -174,7 +174,7 @@ export function StaffPage() {
     { title: t('staff.displayName'), dataIndex: 'displayName', render: (_, s) => (<><div>{s.displayName}</div><div className="tb-admin-code">{s.username}</div></>) },
     { title: t('staff.region'), dataIndex: 'regionCode' },
     { title: t('staff.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map(roleName).join(t('listSep')) },
-    { title: t('staff.departments'), dataIndex: 'departmentIds', render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.allDepartments')) },
+    { title: t('staff.departments'), dataIndex: 'departmentIds', render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.noDepartments')) },
     {
       title: t('staff.totp'),
       key: 'totp',

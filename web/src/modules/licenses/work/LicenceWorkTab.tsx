@@ -20,7 +20,7 @@ function IssueForm({ me, onDone }: { me: StaffMe; onDone: (m: string) => void })
   const [form] = Form.useForm<Record<string, string>>();
   const typeCode = Form.useWatch('typeCode', form);
   const type = types.data?.find((x) => x.code === typeCode);
-  const mine = (departments.data ?? []).filter((d) => d.regionCode.startsWith(me.regionCode) && (me.departmentIds.length === 0 || me.departmentIds.includes(d.id)) && (!type || d.category === type.category));
+  const mine = (departments.data ?? []).filter((d) => d.regionCode.startsWith(me.regionCode) && me.departmentIds.includes(d.id) && (!type || d.category === type.category));
   const issue = useMutation({
     mutationFn: (v: Record<string, string>) =>
       api.issueLicense({
