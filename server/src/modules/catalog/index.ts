@@ -11,7 +11,7 @@ import { adminCatalogRoutes } from './catalog-admin.routes.js';
 import { CatalogSearch } from './search/search.service.js';
 
 export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = async (app, { db, metrics }) => {
-  const search = new CatalogSearch(db);
+  const search = new CatalogSearch(db, { log: app.log });
   metrics?.gauge('tongban_search_log_pending', 'Search-log entries waiting to be written (kept while the database is away)', [], () => [[{}, search.pendingEntries]]);
   // Build the search index before the server takes traffic, so no early caller waits for it.
   app.addHook('onReady', async () => search.warm());

@@ -3,6 +3,7 @@
  * pinyin and initials, region filtering, and a log of every query (zero-result queries are unmet
  * demand).
  */
+import type { Logger } from 'pino';
 import { isDatabaseUnavailable, type Db } from '../../../platform/db/index.js';
 import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
 import { regionLevel } from '../../../platform/validators/index.js';
@@ -83,7 +84,7 @@ export class CatalogSearch {
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number } = {},
+    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number; log?: Pick<Logger, 'warn'> } = {},
   ) {}
 
   invalidate(): void {
@@ -183,8 +184,12 @@ export class CatalogSearch {
     const entry = this.pending.get(key);
     if (entry) entry.count++;
     else this.pending.set(key, { query, regionCode, resultCount: result.total, topCode, count: 1, at: new Date() });
-    if (++this.asked >= (this.opts.flushEvery ?? 5000)) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 2000).unref();
+    if (++this.asked >= (this.opts.flushEvery ?? 5000)) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.opts.flushMs ?? 2000).unref();
+  }
+
+  private flushInBackground(): void {
+    this.flush().catch((e: unknown) => this.opts.log?.warn({ err: e, pending: this.pending.size }, 'search log not written; kept for the next flush if the database was away'));
   }
 
   /** Writes buffered query-log entries (called on a timer, on close, and by tests). */
