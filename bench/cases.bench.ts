@@ -19,7 +19,6 @@ import { createFieldCipher } from '../server/src/platform/crypto/index.js';
 import { listVillageAddresses, seedCatalog } from '../server/src/modules/catalog/index.js';
 import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken } from '../server/src/modules/identity/index.js';
-// @ts-expect-error plain JavaScript helper shared with the test runner
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +31,7 @@ const PORT = 3911;
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
 const cluster = process.env.BENCH_DATABASE_URL ? undefined : await startCluster();
-const adminUrl: string = process.env.BENCH_DATABASE_URL ?? cluster?.url;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? cluster?.url;
 if (!adminUrl) throw new Error('No PostgreSQL: install Debian’s postgresql or set BENCH_DATABASE_URL');
 const dbName = `tongban_bench_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl });

@@ -31,7 +31,6 @@ import { GrantCache } from '../server/src/modules/exchange/sharing/grant-cache.j
 import { querySharedData } from '../server/src/modules/exchange/sharing/query.service.js';
 import { pickFields } from '../server/src/modules/exchange/sharing/field-selection.js';
 import type { ExchangeDeps } from '../server/src/modules/exchange/exchange.deps.js';
-// @ts-expect-error plain JavaScript helper shared with the test runner
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);

@@ -25,7 +25,7 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout.trim();
 
-describe.runIf(embedded)('the embedded data directory lock', () => {
+describe.runIf(embedded)('the embedded data directory lock', { timeout: 120_000 }, () => {
   // One directory for these tests: creating a PGlite database takes seconds.
   const dir = tmpDir();
 
@@ -63,7 +63,7 @@ describe.runIf(embedded)('the embedded data directory lock', () => {
   });
 });
 
-describe.runIf(embedded)('audit:verify and keys:rotate beside a server and after a crash', () => {
+describe.runIf(embedded)('audit:verify and keys:rotate beside a server and after a crash', { timeout: 300_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await templateDataDir(inject('pgliteSnapshot'));

@@ -12,6 +12,7 @@ import { PostgresDialect } from 'kysely';
 import fs from 'node:fs';
 import type { PlatformTables } from './tables.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { isDatabaseUnavailable } from './availability.js';
 
 /** The handle every module receives. Modules widen it with their own tables via `withTables`. */
 export type Db = Kysely<PlatformTables>;
@@ -62,9 +63,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle connection the server ends (a restart, or a test dropping its database) must not
     // crash the process; the pool replaces it on the next checkout.
-    pool.on('error', (e: Error & { code?: string }) => {
-      if (e.code !== '57P01') console.error('PostgreSQL pool: idle connection failed', e.message);
-    });
+    const connectionFailed = (e: Error & { code?: string }) => {
+      if (!isDatabaseUnavailable(e)) console.error('PostgreSQL pool: connection failed', e.message);
+    };
+    pool.on('error', connectionFailed);
+    // pg-pool listens for errors only on idle connections: one checked out between two statements
+    // of a transaction when the server goes away would emit an error nobody hears, and end the
+    // process. Each connection keeps a listener for life; the work using it fails and the pool drops it.
+    pool.on('connect', (client) => client.on('error', connectionFailed));
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }), plugins });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, dialect: 'postgres', poolStats, close: () => db.destroy() };

@@ -4,3 +4,4 @@ export { execStatements, isUniqueViolation } from './sql.js';
 export type { PlatformTables } from './tables.js';
 export { DataDirLocked, dataDirHolder, lockDataDir, lockPathOf, type DataDirLock, type LockHolder } from './data-dir-lock.js';
 export { isDatabaseUnavailable } from './availability.js';
+export { backupEmbedded, restoreEmbedded, BackupRefused } from './embedded-backup.js';
