@@ -225,6 +225,15 @@ describe('我的证照 and 谁用了我的数据', () => {
     expect(await visitor.locator('main').innerText()).not.toContain(holder.name);
     expect(await axeViolations(visitor)).toEqual([]);
     await screenshot(visitor, 'licenses-verify');
+    // The number alone: valid or not, type and issuer — nothing of the holder.
+    await visitor.goto(`${base}/licenses/verify?number=${encodeURIComponent(licence.number)}`);
+    await visitor.getByRole('heading', { level: 2, name: '该编号的证照有效' }).waitFor();
+    const byNumber = await visitor.locator('main').innerText();
+    expect(byNumber).toContain(licence.issuer.name);
+    expect(byNumber).not.toContain(holder.name);
+    expect(byNumber).not.toContain('持证主体');
+    expect(await axeViolations(visitor)).toEqual([]);
+    await screenshot(visitor, 'licenses-verify-number');
     await visitor.goto(`${base}/licenses/shared/ZZZZZZZZZZ`);
     await visitor.getByText('亮证码无效或已过期').waitFor();
     await visitor.context().close();

@@ -24,6 +24,11 @@ async function issue(data: Record<string, string> = { category: '肢体残疾', 
 }
 
 const verify = async (query: string) => t.app.inject({ method: 'GET', url: `/api/licenses/verify?${query}` });
+/** Verifies as someone holding the licence's QR code (number and signature) would. */
+const check = async (id: string) => {
+  const { number, signature } = (await holder.c.call('GET', `/api/me/licenses/${id}`)).json();
+  return verify(`number=${encodeURIComponent(number)}&signature=${signature.value}`);
+};
 
 beforeAll(async () => {
   t = await createTestApp({ env: GENEROUS_LIMITS });
@@ -36,6 +41,51 @@ beforeAll(async () => {
   issuer = (await t.staff(['approver'], '520103')).authorization;
 });
 afterAll(async () => t?.close());
+
+describe('lookup by number', () => {
+  it('says only valid or invalid, the type and the issuer — nothing of the holder — without the signature', async () => {
+    const { id, number } = await issue();
+    const res = await verify(`number=${encodeURIComponent(number)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ proof: 'number', result: 'valid', license: { number, type: { code: 'DISABILITY_CERT' } } });
+    expect(Object.keys(body.license).sort()).toEqual(['issuer', 'number', 'type']);
+    expect(Object.keys(body.license.issuer)).toEqual(['name']);
+    expect(res.body).not.toContain(holder.name.slice(0, 1) + '*');
+    expect((await verify(`id=${id}`)).json()).toMatchObject({ proof: 'number', result: 'valid' });
+    // Suspended or revoked: just invalid.
+    await staffCall(issuer, 'POST', `/api/licenses/${id}/suspend`, { reason: '复核期间' });
+    expect((await verify(`number=${encodeURIComponent(number)}`)).json()).toMatchObject({ proof: 'number', result: 'invalid' });
+    // With the signature (the QR code), the status and the public face.
+    expect((await check(id)).json()).toMatchObject({ proof: 'signature', result: 'suspended', license: { holder: { kind: 'person' } } });
+  });
+
+  it('shows nothing of a business licence’s holder by number alone', async () => {
+    const row = (await sql<{ number: string; holderName: string }>`SELECT number, holder_name FROM licenses.license WHERE type_code = 'BUSINESS_LICENSE' AND status = 'valid' LIMIT 1`.execute(t.db)).rows[0]!;
+    const res = await verify(`number=${encodeURIComponent(row.number)}`);
+    expect(res.json()).toMatchObject({ proof: 'number', result: 'valid' });
+    expect(res.body).not.toContain(row.holderName);
+  });
+
+  it('refuses a signature in a non-canonical base64url spelling, and shows nothing for a forged one', async () => {
+    const { id } = await issue();
+    const { number, signature } = (await holder.c.call('GET', `/api/me/licenses/${id}`)).json();
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = `${signature.value.slice(0, -1)}${alphabet[alphabet.indexOf(signature.value.at(-1)) ^ 1]}`;
+    expect(Buffer.from(twin, 'base64url').equals(Buffer.from(signature.value, 'base64url'))).toBe(true);
+    const res = await verify(`number=${encodeURIComponent(number)}&signature=${twin}`);
+    expect(res.json()).toMatchObject({ proof: 'signature', result: 'tampered', signature: { valid: false } });
+    expect(Object.keys(res.json().license).sort()).toEqual(['issuer', 'number', 'type']);
+  });
+
+  it('numbers licences with random serials, not a sequence anyone can walk', async () => {
+    const serials: number[] = [];
+    for (let i = 0; i < 3; i++) serials.push(Number((await issue()).number.split('.').at(-3)));
+    serials.sort((a, b) => a - b);
+    expect(serials[2]! - serials[0]!).toBeGreaterThan(2);
+    expect(new Set(serials).size).toBe(3);
+  });
+});
 
 describe('issuance and verification', () => {
   it('issues a licence with a standard identifier that verifies through its QR code', async () => {
@@ -60,7 +110,7 @@ describe('issuance and verification', () => {
     forged[10] = forged[10]! ^ 0xff;
     expect((await verify(`number=${number}&signature=${forged.toString('base64url')}`)).json().result).toBe('tampered');
     await sql`UPDATE licenses.license SET holder_name = '李四' WHERE id = ${id}`.execute(t.db);
-    const res = (await verify(`id=${id}`)).json();
+    const res = (await check(id)).json();
     expect(res.result).toBe('tampered');
     expect(res.signature.valid).toBe(false);
   });
@@ -73,7 +123,7 @@ describe('issuance and verification', () => {
     expect((await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/suspend`, { reason: '复核期间' })).json().status).toBe('suspended');
     expect((await staffCall(issuer, 'POST', `/api/licenses/${revoked.id}/reinstate`, { reason: '误操作' })).json().code).toBe('LICENSES.ILLEGAL_TRANSITION');
     for (const [l, result] of [[revoked, 'revoked'], [suspended, 'suspended'], [expired, 'expired']] as const) {
-      expect((await verify(`id=${l.id}`)).json().result).toBe(result);
+      expect((await check(l.id)).json().result).toBe(result);
       const doc = (await holder.c.call('GET', `/api/me/licenses/${l.id}/document`)).json();
       expect((await t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: doc })).json().result).toBe(result);
     }
@@ -82,11 +132,23 @@ describe('issuance and verification', () => {
     expect(status.suspended).toContain(suspended.number);
     // Reinstated, the suspended one is valid again; the holder sees both steps.
     expect((await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/reinstate`, { reason: '复核通过' })).json().status).toBe('valid');
-    expect((await verify(`id=${suspended.id}`)).json().result).toBe('valid');
+    expect((await check(suspended.id)).json().result).toBe('valid');
     expect((await holder.c.call('GET', `/api/me/licenses/${suspended.id}`)).json().history.map((h: { action: string }) => h.action)).toEqual(['issued', 'suspended', 'reinstated']);
     // Only the issuing department's staff may: another county's approver sees nothing.
     const other = (await t.staff(['approver'], '520102')).authorization;
     expect((await staffCall(other, 'POST', `/api/licenses/${suspended.id}/revoke`, { reason: '越权' })).statusCode).toBe(404);
+  });
+
+  it('checks the signature before the status list offline: an altered document of a revoked licence is tampered', async () => {
+    const { id } = await issue();
+    const doc = (await holder.c.call('GET', `/api/me/licenses/${id}/document`)).json();
+    expect((await staffCall(issuer, 'POST', `/api/licenses/${id}/revoke`, { reason: '以欺骗手段取得' })).json().status).toBe('revoked');
+    const offline = (body: object) => t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: body }).then((r) => r.json().result);
+    expect(await offline(doc)).toBe('revoked');
+    expect(await offline({ ...doc, content: { ...doc.content, data: { ...doc.content.data, level: '一级' } } })).toBe('tampered');
+    const forged = Buffer.from(doc.signature.value, 'base64url');
+    forged[3] = forged[3]! ^ 0xff;
+    expect(await offline({ ...doc, signature: { ...doc.signature, value: forged.toString('base64url') } })).toBe('tampered');
   });
 
   it('detects an altered offline document', async () => {
@@ -113,7 +175,7 @@ describe('issuance and verification', () => {
     expect((await staffCall(admin, 'POST', `/api/admin/licenses/keys/${disabled.id}/rotate`)).statusCode).toBe(200);
     const after = (await t.app.inject({ method: 'GET', url: '/.well-known/license-keys.json' })).json() as JSONWebKeySet;
     await jwtVerify(jwt, createLocalJWKSet(after));
-    expect((await verify(`id=${id}`)).json().result).toBe('valid');
+    expect((await check(id)).json().result).toBe('valid');
   });
 
   it('renews and changes as new versions, the old one superseded, all in the history', async () => {
@@ -121,13 +183,13 @@ describe('issuance and verification', () => {
     const changed = await staffCall(issuer, 'POST', `/api/licenses/${first.id}/change`, { reason: '等级复评', data: { level: '二级' } });
     expect(changed.statusCode, changed.body).toBe(201);
     expect(changed.json().number).toMatch(/\.002\.[0-9A-Z]$/);
-    expect((await verify(`id=${first.id}`)).json().result).toBe('superseded');
+    expect((await check(first.id)).json().result).toBe('superseded');
     const renewed = await staffCall(issuer, 'POST', `/api/licenses/${changed.json().id}/renew`, { reason: '有效期届满换领' });
     expect(renewed.statusCode, renewed.body).toBe(201);
     const detail = (await holder.c.call('GET', `/api/me/licenses/${renewed.json().id}`)).json();
     expect(detail.data.level).toBe('二级');
     expect(detail.history.map((h: { action: string; version: number }) => `${h.action}@${h.version}`)).toEqual(['issued@1', 'superseded@1', 'changed@2', 'superseded@2', 'renewed@3']);
-    expect((await verify(`id=${renewed.json().id}`)).json().result).toBe('valid');
+    expect((await check(renewed.json().id)).json().result).toBe('valid');
   });
 
   it('renders the licence as a PDF and a PNG', async () => {

@@ -43,7 +43,8 @@ export const licensesRoutes: FastifyPluginAsyncZod<{ deps: LicensesDeps }> = asy
       config: { rateLimit: { max: 120, timeWindow: 60_000 } },
       schema: {
         tags,
-        summary: '在线核验 Verify a licence by id or number with its signature, or by the QR code text: valid, revoked, suspended, expired or tampered',
+        summary: '在线核验 Verify a licence by number (or id) with its signature, or by the QR code text: valid, revoked, suspended, expired or tampered',
+        description: 'Without a signature the answer says only `valid` or `invalid`, the type and the issuer (proof: number); the public face needs the signature or the QR code text (proof: signature). A signature that does not hold answers `tampered` with no more than the number tells.',
         querystring: z.object({ id: z.uuid().optional(), number: z.string().max(100).optional(), signature: z.string().max(200).optional(), payload: z.string().max(1000).optional() }),
         response: { 200: Verification },
       },

@@ -29,12 +29,15 @@ export const HolderView = z.object({
   verificationUrl: z.string(),
 });
 export const History = z.array(z.object({ action: z.string(), reason: z.string().nullable(), actorKind: z.string(), at: z.date(), number: z.string(), version: z.number() }));
-export const Verification = z.object({
-  result: z.enum(['valid', 'suspended', 'revoked', 'superseded', 'expired', 'not_yet_valid', 'tampered']),
-  checkedAt: z.date(),
-  signature: z.object({ alg: z.string(), kid: z.string(), valid: z.boolean() }),
-  license: PublicFace,
-});
+/** All a licence number tells: itself, the type and the issuer. */
+const NumberFace = z.object({ number: z.string(), type: z.object({ code: z.string(), name: z.string() }), issuer: z.object({ name: z.string() }) });
+const CheckedSignature = z.object({ alg: z.string(), kid: z.string(), valid: z.boolean() });
+/** 在线核验: by number alone, only whether it is in force, its type and issuer; with a signature that holds, the status and the public face. */
+export const Verification = z.union([
+  z.object({ proof: z.literal('number'), result: z.enum(['valid', 'invalid']), checkedAt: z.date(), license: NumberFace }),
+  z.object({ proof: z.literal('signature'), result: z.literal('tampered'), checkedAt: z.date(), signature: CheckedSignature, license: NumberFace }),
+  z.object({ proof: z.literal('signature'), result: z.enum(['valid', 'suspended', 'revoked', 'superseded', 'expired', 'not_yet_valid']), checkedAt: z.date(), signature: CheckedSignature, license: PublicFace }),
+]);
 export const Uses = z.array(
   z.object({ id: z.number(), licenseId: z.uuid(), number: z.string(), typeCode: z.string(), typeName: z.string(), departmentId: z.string(), departmentName: z.string(), caseId: z.string().nullable(), consentId: z.string().nullable(), purpose: z.string(), at: z.date() }),
 );

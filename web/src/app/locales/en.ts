@@ -832,6 +832,10 @@ export const en: Messages = {
       inputHelp: 'The number is printed on the licence, like 1.2.156.3005.2.…',
       submit: 'Verify',
       checkedAt: 'Checked at {{at}}',
+      numberValid: 'The licence with this number is valid',
+      numberInvalid: 'The licence with this number is not valid',
+      numberInvalidHelp: 'It has been suspended, revoked, replaced or has expired, and cannot be relied on.',
+      numberOnly: 'A licence number alone only tells whether the licence is valid. To see the holder and the contents, scan the QR code on the licence or ask the holder to show it with a share code.',
     },
     shared: {
       title: 'Shown licence',

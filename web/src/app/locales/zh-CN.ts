@@ -830,6 +830,10 @@ export const zhCN = {
       inputHelp: '证照编号印在证照上，形如 1.2.156.3005.2.…',
       submit: '核验',
       checkedAt: '核验时间：{{at}}',
+      numberValid: '该编号的证照有效',
+      numberInvalid: '该编号的证照目前无效',
+      numberInvalidHelp: '该证照已被暂停、吊销、替代或已过期，不能作为有效凭证。',
+      numberOnly: '仅凭证照编号只能确认证照是否有效。持证人和证照内容须扫描证照上的二维码，或由持证人出示亮证码后查看。',
     },
     shared: {
       title: '亮证',

@@ -1,5 +1,5 @@
 import { Button, Input } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
@@ -7,7 +7,9 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useEnglish } from '../cases/CaseBits';
 import { dateTime } from '../cases/model';
+import { Fact } from '../../ui/Fact';
 import { VerdictPanel } from './LicenseBits';
+import type { NumberFace, Verification } from './api';
 import { useVerification } from './queries';
 import './licenses.css';
 
@@ -46,6 +48,41 @@ function VerifyForm({ onVerify }: { onVerify: (v: string) => void }) {
   );
 }
 
+/**
+ * The answer without the holder: a number looked up alone (valid or not), or a signature that did
+ * not hold (tampered). Type, number and issuer — what the number itself says.
+ */
+function NumberVerdict({ verdict, face, note }: { verdict: 'valid' | 'invalid' | 'tampered'; face: NumberFace; note: ReactNode }) {
+  const { t } = useTranslation();
+  const title = verdict === 'tampered' ? t('licenses.verdict.tampered') : verdict === 'valid' ? t('licenses.verify.numberValid') : t('licenses.verify.numberInvalid');
+  const help = verdict === 'tampered' ? t('licenses.verdictHelp.tampered') : verdict === 'invalid' ? t('licenses.verify.numberInvalidHelp') : null;
+  return (
+    <section className={`tb-panel tb-verdict tb-verdict--${verdict === 'valid' ? 'green' : 'red'}`} aria-labelledby="verdict-heading">
+      <p className="tb-verdict__type">{face.type.name}</p>
+      <h2 id="verdict-heading" className="tb-verdict__result" data-verdict={verdict}>
+        <span aria-hidden="true" className="tb-verdict__icon">
+          {verdict === 'valid' ? '✓' : '!'}
+        </span>
+        {title}
+      </h2>
+      {help ? <p className="tb-verdict__explain">{help}</p> : null}
+      {note}
+      <dl className="tb-facts">
+        <Fact label={t('licenses.fields.number')}>
+          <span className="tb-code tb-break">{face.number}</span>
+        </Fact>
+        <Fact label={t('licenses.fields.issuer')}>{face.issuer.name}</Fact>
+      </dl>
+      {verdict !== 'tampered' ? <p className="tb-muted tb-small">{t('licenses.verify.numberOnly')}</p> : null}
+    </section>
+  );
+}
+
+function Verdict({ v, note }: { v: Verification; note: ReactNode }) {
+  if (v.proof === 'signature' && v.result !== 'tampered') return <VerdictPanel verdict={v.result} face={v.license} note={note} />;
+  return <NumberVerdict verdict={v.result} face={v.license} note={note} />;
+}
+
 /** 证照核验: what someone who scans a licence's QR code (or types its number) sees. */
 export function VerifyPage() {
   const { t } = useTranslation();
@@ -66,11 +103,7 @@ export function VerifyPage() {
       ) : result.isError ? (
         <ProblemAlert error={result.error} onRetry={() => void result.refetch()} />
       ) : (
-        <VerdictPanel
-          verdict={result.data.result}
-          face={result.data.license}
-          note={<p className="tb-muted tb-small">{t('licenses.verify.checkedAt', { at: dateTime(result.data.checkedAt, en) })}</p>}
-        />
+        <Verdict v={result.data} note={<p className="tb-muted tb-small">{t('licenses.verify.checkedAt', { at: dateTime(result.data.checkedAt, en) })}</p>} />
       )}
     </div>
   );

@@ -52,12 +52,18 @@ export interface LicenseType {
   fields: { key: string; label: string }[];
 }
 
-export interface Verification {
-  result: Verdict;
-  checkedAt: string;
-  signature: { alg: string; kid: string; valid: boolean };
-  license: PublicFace;
+/** All a licence number tells: itself, the type and the issuer. */
+export interface NumberFace {
+  number: string;
+  type: { code: string; name: string };
+  issuer: { name: string };
 }
+
+/** 在线核验: by number alone only valid/invalid; with the signature (QR code) the status and the public face. */
+export type Verification =
+  | { proof: 'number'; result: 'valid' | 'invalid'; checkedAt: string; license: NumberFace }
+  | { proof: 'signature'; result: 'tampered'; checkedAt: string; signature: { alg: string; kid: string; valid: boolean }; license: NumberFace }
+  | { proof: 'signature'; result: Exclude<Verdict, 'tampered'>; checkedAt: string; signature: { alg: string; kid: string; valid: boolean }; license: PublicFace };
 
 export type SharedLicense = PublicFace & { sharedUntil: string };
 

@@ -70,11 +70,15 @@ function isoDate(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A birth date `minAge`–`maxAge` years back, never after `today` (a baby of this year is born by today). */
 function randomBirth(rng: Rng, minAge: number, maxAge: number, today: Date): string {
   const year = today.getUTCFullYear() - rng.int(minAge, maxAge);
   const month = rng.int(1, 12);
   const day = rng.int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
-  return isoDate(year, month, day);
+  const date = isoDate(year, month, day);
+  if (date <= today.toISOString().slice(0, 10)) return date;
+  // Later in the year than today: the same day a year earlier (29 February becomes the 28th).
+  return isoDate(year - 1, month, Math.min(day, new Date(Date.UTC(year - 1, month, 0)).getUTCDate()));
 }
 
 /** Generates `count` persons in households, and `enterpriseCount` legal entities. */

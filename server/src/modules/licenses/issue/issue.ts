@@ -5,8 +5,8 @@
  * history, the audit entry and the outbox event, all on the caller's transaction.
  */
 import { beijingDate } from '../../../platform/calendar/beijing.js';
-import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { appendEvent } from '../../../platform/outbox.js';
@@ -51,12 +51,16 @@ export function validityEnd(from: string, years: number): string {
   return end.toISOString().slice(0, 10);
 }
 
-async function nextSerial(db: Db, departmentId: string, typeCode: string): Promise<number> {
-  const { rows } = await sql<{ last: number }>`
-    INSERT INTO licenses.serial_seq (department_id, type_code, last) VALUES (${departmentId}, ${typeCode}, 1)
-    ON CONFLICT (department_id, type_code) DO UPDATE SET last = licenses.serial_seq.last + 1
-    RETURNING last`.execute(db);
-  return rows[0]!.last;
+/**
+ * A random serial (1–99,999,999) not yet used by the department for the type: numbers cannot be
+ * guessed from one another (a sequence let anyone walk an issuer's licences).
+ */
+async function newSerial(db: Db, departmentId: string, typeCode: string): Promise<number> {
+  for (;;) {
+    const serial = randomInt(1, 100_000_000);
+    const taken = await lq(db).selectFrom('licenses.license').select('id').where('issuerDepartmentId', '=', departmentId).where('typeCode', '=', typeCode).where('serial', '=', serial).executeTakeFirst();
+    if (!taken) return serial;
+  }
 }
 
 export async function recordLicenseEvent(db: Db, row: Pick<LicenseRow, 'id' | 'lineageId'>, action: LicenseAction, actor: { id: string | null; kind: string }, at: Date, reason: string | null = null): Promise<void> {
@@ -70,7 +74,7 @@ export async function issueLicense(db: Db, deps: SigningDeps, input: IssueInput)
   const { cipher } = deps;
   const previous = input.replaces?.license;
   const version = previous ? previous.version + 1 : 1;
-  const serial = previous ? previous.serial : await nextSerial(db, input.issuer.id, type.code);
+  const serial = previous ? previous.serial : await newSerial(db, input.issuer.id, type.code);
   const validFrom = input.validFrom ?? beijingDate(now);
   const years = validityYears(type, input.facts);
   const validUntil = input.validUntil !== undefined ? input.validUntil : years === null ? null : validityEnd(validFrom, years);

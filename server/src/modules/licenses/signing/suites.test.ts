@@ -15,4 +15,19 @@ describe.each([ED25519, SM2])('$alg signatures', (suite) => {
     expect(suite.verify(message, sig, suite.generate().publicKey)).toBe(false);
     expect(suite.verify(message, 'short', keys.publicKey)).toBe(false);
   });
+
+  it('accepts only the canonical base64url of the signature', () => {
+    const sig = suite.sign(message, keys.privateKey, keys.publicKey);
+    // 64 bytes are 86 characters: the last one carries 2 bits, its other 4 must be zero.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1)!);
+    const variants = [1, 2, 4, 8].map((bit) => `${sig.slice(0, -1)}${alphabet[last ^ bit]}`);
+    for (const v of variants) {
+      expect(Buffer.from(v, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
+      expect(suite.verify(message, v, keys.publicKey)).toBe(false);
+    }
+    expect(suite.verify(message, `${sig}=`, keys.publicKey)).toBe(false);
+    expect(suite.verify(message, `${sig.slice(0, 40)} ${sig.slice(40)}`, keys.publicKey)).toBe(false);
+    expect(suite.verify(message, sig, keys.publicKey)).toBe(true);
+  });
 });

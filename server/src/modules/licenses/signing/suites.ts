@@ -1,7 +1,7 @@
 /**
  * 电子签名: one interface over the two signature suites a licence may carry — SM2 with SM3
  * (GB/T 32918, `sm-crypto-v2`, user id `1234567812345678`, raw r‖s) where the platform runs the
- * 国密 suite, Ed25519 (node:crypto) otherwise. Signatures travel as base64url. Public keys are
+ * 国密 suite, Ed25519 (node:crypto) otherwise. Signatures travel as base64url, decoded strictly. Public keys are
  * cached as precomputed points / key objects: verification is the hot path.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
@@ -29,6 +29,17 @@ const cache = <V>(make: (k: string) => V) => {
   };
 };
 
+/**
+ * Strict base64url: only the alphabet, no padding, and the canonical encoding of the bytes — a last
+ * character whose unused bits are set decodes to the same bytes in Node but is another string, and
+ * must not pass for the signature.
+ */
+export function strictBase64url(text: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : undefined;
+}
+
 const edPublic = cache<KeyObject>((jwk) => createPublicKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }));
 const edPrivate = cache<KeyObject>((jwk) => createPrivateKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }));
 
@@ -40,8 +51,8 @@ export const ED25519: SignatureSuite = {
   },
   sign: (message, privateKey) => edSign(null, message, edPrivate(privateKey)).toString('base64url'),
   verify(message, signature, publicKey) {
-    const sig = Buffer.from(signature, 'base64url');
-    return sig.length === 64 && edVerify(null, message, edPublic(publicKey), sig);
+    const sig = strictBase64url(signature);
+    return sig?.length === 64 && edVerify(null, message, edPublic(publicKey), sig);
   },
 };
 
@@ -55,8 +66,8 @@ export const SM2: SignatureSuite = {
   },
   sign: (message, privateKey, publicKey) => Buffer.from(sm2.doSignature(message, privateKey, { hash: true, der: false, publicKey }), 'hex').toString('base64url'),
   verify(message, signature, publicKey) {
-    const sig = Buffer.from(signature, 'base64url');
-    if (sig.length !== 64) return false;
+    const sig = strictBase64url(signature);
+    if (sig?.length !== 64) return false;
     try {
       return sm2.doVerifySignature(message, sig.toString('hex'), sm2Point(publicKey), { hash: true, der: false });
     } catch {

@@ -3,7 +3,8 @@
  * holds (from the QR code or a document), or the QR code's text itself. The platform rebuilds the
  * content from its record and checks the issuer's signature over it — a record altered in the
  * database, or a signature that is not the issuer's over that content, reports `tampered` — then
- * its status and validity. The answer shows the public face only.
+ * its status and validity. With a signature that holds, the answer shows the public face; without
+ * one, only valid/invalid, type and issuer.
  */
 import type { Db } from '../../../platform/db/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
@@ -16,6 +17,7 @@ import { findPublicKey } from '../signing/keys.js';
 import { licenseNotFound } from '../errors.js';
 import { publicFace } from '../present.js';
 import { effectiveStatus } from '../status.js';
+import { getLicenseType } from '../types/license-types.js';
 import type { StatusList } from './offline.js';
 
 export interface VerifyQuery {
@@ -46,6 +48,12 @@ export async function recordIntact(db: Db, cipher: FieldCipher, l: FoundLicense,
   return presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, key.publicKey);
 }
 
+/**
+ * What a caller may learn depends on what they hold. A number (or id) alone: whether that licence
+ * is in force (`valid` / `invalid`), its type and issuer — both readable from the number anyway —
+ * and nothing of the holder, so guessing numbers yields nothing personal. With the signature (the
+ * QR code, a licence document): its status, validity and the public face.
+ */
 export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'now'>, q: VerifyQuery) {
   const target = q.payload ? fromPayload(q.payload) : { number: q.number, signature: q.signature };
   if (!q.id && !target.number) throw invalid('LICENSES.VERIFY_WHAT', { zh: '请提供证照编号或二维码内容', en: 'Give a licence id or number, or the QR code text' });
@@ -53,8 +61,18 @@ export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'n
   if (!l) throw licenseNotFound();
   const at = deps.now();
   const intact = await recordIntact(deps.db, deps.cipher, l, target.signature);
-  const face = publicFace(l, deps.cipher, at, { fullName: false });
-  return { result: intact ? effectiveStatus(l, at) : ('tampered' as const), checkedAt: at, signature: { alg: l.alg, kid: l.kid, valid: intact }, license: face };
+  const result = intact ? effectiveStatus(l, at) : ('tampered' as const);
+  if (target.signature === undefined) return { proof: 'number' as const, result: result === 'valid' ? ('valid' as const) : ('invalid' as const), checkedAt: at, license: numberFace(l) };
+  const signature = { alg: l.alg, kid: l.kid, valid: intact };
+  // A signature that does not hold learns no more than the number would.
+  if (result === 'tampered') return { proof: 'signature' as const, result, checkedAt: at, signature, license: numberFace(l) };
+  return { proof: 'signature' as const, result, checkedAt: at, signature, license: publicFace(l, deps.cipher, at, { fullName: false }) };
+}
+
+/** All a licence number tells: itself, the type and the issuer. */
+function numberFace(l: FoundLicense) {
+  const type = getLicenseType(l.typeCode);
+  return { number: l.number, type: { code: type.code, name: type.name }, issuer: { name: l.issuerName } };
 }
 
 /** The published status list: numbers of licences not in force by the issuer's act. */

@@ -4,7 +4,7 @@ import { execStatements } from '../platform/db/sql.js';
 /**
  * Sign-in that cannot lock people out, and 等保三级 staff controls: failures counted per account
  * (or per unknown account name) and per client address instead of a lock on the account; staff
- * password history and age.
+ * password history and age. Licence serials are random now: an index to check one is free.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await execStatements(db, [
@@ -24,5 +24,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The old lock is replaced by the throttle: nobody stays locked out by it.
     `UPDATE identity.staff SET locked_until = NULL, failed_logins = 0`,
     `UPDATE identity.person_account SET locked_until = NULL, failed_logins = 0`,
+    `CREATE INDEX license_issuer_serial ON licenses.license (issuer_department_id, type_code, serial)`,
   ]);
 }
