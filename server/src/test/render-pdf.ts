@@ -95,3 +95,33 @@ export async function renderPdf(pdf: Uint8Array, opts: { name?: string; pageHeig
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
+
+export interface PdfSignature {
+  signer: string;
+  type: string;
+  /** poppler's verdict on the signature itself, e.g. "Signature is Valid." */
+  validation: string;
+  /** …and on the certificate ("Certificate issuer is unknown." for a platform-issued one). */
+  certificate: string;
+  wholeDocument: boolean;
+}
+
+/** The PDF's signatures as poppler's `pdfsig` checks them. */
+export async function pdfSignatures(pdf: Uint8Array): Promise<PdfSignature[]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tb-pdfsig-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    await fs.writeFile(file, pdf);
+    // pdfsig exits non-zero when a signature does not verify; the report is what matters.
+    const out = await run('pdfsig', [file]).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+    return out.stdout
+      .split(/^Signature #\d+:$/m)
+      .slice(1)
+      .map((block) => {
+        const field = (label: string) => new RegExp(`- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
+        return { signer: field('Signer Certificate Common Name'), type: field('Signature Type'), validation: field('Signature Validation'), certificate: field('Certificate Validation'), wholeDocument: /Total document signed/.test(block) };
+      });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
 import { approveCase, submitCase } from '../../test/cases.js';
-import { renderPdf } from '../../test/render-pdf.js';
+import { pdfSignatures, renderPdf } from '../../test/render-pdf.js';
 import { TITLE_BOX } from '../../platform/documents/index.js';
 
 let t: TestApp;
@@ -85,8 +85,28 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     await approveCase(t, caseId, clerk, head);
     const number = await decisionNo(caseId);
     expect(number).toMatch(/^许〔\d{4}〕\d{6}号$/);
-    const r = await expectReadable(await decisionPdf(caseId), '准予行政许可决定书', 'decision-licence-granted');
+    const pdf = await decisionPdf(caseId);
+    const r = await expectReadable(pdf, '准予行政许可决定书', 'decision-licence-granted');
     expect(r.text).toContain(number);
+
+    // 电子印章: signed by the deciding department (PAdES), valid as issued, broken by any change.
+    const department = (await sql<{ name: string }>`SELECT name FROM catalog.department WHERE id = ${item.departmentId}`.execute(t.db)).rows[0]!.name;
+    const [signature, ...more] = await pdfSignatures(pdf);
+    expect(more).toEqual([]);
+    expect(signature).toMatchObject({ signer: department, type: 'ETSI.CAdES.detached', validation: 'Signature is Valid.', wholeDocument: true });
+    const changed = Buffer.from(pdf);
+    // A byte of the header's binary comment: inside the first signed range, harmless to parsing.
+    changed[10] = changed[10]! ^ 0x01;
+    const [broken] = await pdfSignatures(changed);
+    expect(broken!.validation).not.toBe('Signature is Valid.');
+    expect(broken!.validation).toMatch(/Invalid|mismatch/i);
+
+    // The key is the department's, kept encrypted, and the same for its next document.
+    const seals = await sql<{ n: number; enc: string }>`SELECT count(*)::int AS n, min(private_key_enc) AS enc FROM platform.document_seal WHERE department_id = ${item.departmentId}`.execute(t.db);
+    expect(seals.rows[0]!.n).toBe(1);
+    expect(seals.rows[0]!.enc).not.toContain('PRIVATE KEY');
+    const again = await pdfSignatures(await decisionPdf(caseId));
+    expect(again[0]!.validation).toBe('Signature is Valid.');
   });
 
   it('不予受理 and 不予许可 render too, with the rights of appeal', async () => {

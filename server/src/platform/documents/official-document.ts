@@ -9,6 +9,7 @@ import { wrapText } from './fonts.js';
 import { qrModules } from './qr.js';
 import { cjkPdf } from './cjk-pdf.js';
 import { drawSeal } from './seal-image.js';
+import { signPdf, type SealKeyPair } from './seal/index.js';
 
 export interface OfficialDocument {
   issuer: string;
@@ -79,8 +80,10 @@ function draw(doc: PDFDocument, font: PDFFont, d: OfficialDocument): void {
   page.drawText(d.qr.caption, { x: MARGIN, y: MARGIN, size: 9, font, color: GREY });
 }
 
-export async function officialDocumentPdf(d: OfficialDocument): Promise<Uint8Array> {
+/** The document as PDF; with `seal`, signed by the issuing department's key (PAdES, see seal/pades.ts). */
+export async function officialDocumentPdf(d: OfficialDocument, seal?: { keys: SealKeyPair; location: string; at: Date }): Promise<Uint8Array> {
   const doc = await cjkPdf((doc, font) => draw(doc, font, d));
   doc.setTitle(`${d.title} ${d.number}`);
-  return doc.save();
+  if (!seal) return doc.save();
+  return signPdf(doc, seal.keys, { name: d.issuer, reason: `${d.title} ${d.number}`, location: seal.location, at: seal.at });
 }

@@ -8,7 +8,7 @@
  */
 import type { Actor } from '../../../platform/context.js';
 import { conflict } from '../../../platform/errors.js';
-import { officialDocumentPdf } from '../../../platform/documents/index.js';
+import { departmentSeal, officialDocumentPdf } from '../../../platform/documents/index.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
@@ -39,6 +39,7 @@ export async function decisionDocument(deps: CasesDeps, actor: Actor, caseId: st
   const item = await deps.processes.get(c.itemCode).then((p) => p.item).catch(() => undefined);
   const kind = decisionKind(status, c.itemType ?? item?.itemType ?? null);
   const issuer = item?.department.name ?? '审批机关';
+  const keys = await departmentSeal(deps.db, deps.cipher, { id: c.departmentId, name: issuer }, deps.now());
   // The law the decision rests on: the first title the guide's 设定依据 cites.
   const basis = (item && /《[^》]+》/.exec(item.legalBasis)?.[0]) ?? '有关法律法规';
   const submitted = chineseDate(beijingDate(c.submittedAt));
@@ -65,6 +66,6 @@ export async function decisionDocument(deps: CasesDeps, actor: Actor, caseId: st
     dated: chineseDate(beijingDate(c.decidedAt)),
     qr: { url: `${deps.publicUrl}/track/${c.trackingCode}`, caption: `全程一码 ${c.trackingCode}` },
     sealPurpose: kind.licensing ? '行政许可专用章' : '政务服务专用章',
-  });
+  }, { keys, location: item?.region.name ?? c.regionCode, at: deps.now() });
   return { pdf, fileName: `${kind.title}-${c.trackingCode}.pdf` };
 }
