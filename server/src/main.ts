@@ -44,8 +44,14 @@ async function serve(config: Config, log: Logger, database: Awaited<ReturnType<t
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  const closeOn = (signal: NodeJS.Signals): void => {
+    close(signal).catch((err: unknown) => {
+      log.error({ err, signal }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', closeOn);
+  process.once('SIGTERM', closeOn);
   await app.listen({ port: config.port, host: config.host });
 }
 

@@ -65,7 +65,7 @@ class ExclusiveDriver implements Driver {
     clearTimeout(timer);
     if (outcome === 'timeout') {
       // Give our turn back once it comes, so the queue keeps moving.
-      void previous.then(release);
+      previous.then(release, release);
       throw new Error(`PGlite: waited ${this.waitMs} ms for the database session; is a query using db instead of the transaction handle inside a transaction?`);
     }
     const connection = new PGliteConnection(this.client);

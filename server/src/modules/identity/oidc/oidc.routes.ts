@@ -43,7 +43,11 @@ const mount: FastifyPluginAsync<{ provider: Provider; production: boolean }> = a
     reply.raw.setHeader('x-request-id', request.id);
     for (const [name, value] of Object.entries(HEADERS)) reply.raw.setHeader(name, value);
     if (production) reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    void callback(raw, reply.raw);
+    callback(raw, reply.raw).catch((err: unknown) => {
+      request.log.error({ err }, 'OpenID provider failed');
+      if (!reply.raw.headersSent) reply.raw.writeHead(500);
+      reply.raw.end();
+    });
   };
   const config = { schema: { hide: true } };
   app.all(OIDC_PREFIX, config, handler);
