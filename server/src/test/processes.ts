@@ -48,7 +48,7 @@ export async function killHard(child: ChildProcess): Promise<void> {
 
 /** Runs `npm run <script>` with the given environment; answers its exit code and output. */
 export function npmRun(script: string, env: Record<string, string>, args: string[] = []): { status: number | null; out: string } {
-  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
