@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../platform/db/index.js';
@@ -47,7 +48,7 @@ export async function killHard(child: ChildProcess): Promise<void> {
 
 /** Runs `npm run <script>` with the given environment; answers its exit code and output. */
 export function npmRun(script: string, env: Record<string, string>, args: string[] = []): { status: number | null; out: string } {
-  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -57,4 +58,38 @@ export async function templateDataDir(snapshotFile: string): Promise<string> {
   const database = await openDatabase({ dataDir: path.join(dir, 'pglite'), loadDataDir: new Blob([await fs.readFile(snapshotFile)]) });
   await database.close();
   return dir;
+}
+
+/** A free loopback port. */
+export function sparePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** The real server (`main.ts`) as a child process; resolves once /readyz answers 200. */
+export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${err.slice(-2000)}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return child;
+    if (Date.now() > deadline) {
+      await killHard(child);
+      throw new Error(`the server was not ready within 120 s: ${err.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

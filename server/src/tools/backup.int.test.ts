@@ -14,7 +14,7 @@ import { TEST_DATA_KEY } from '../test/keys.js';
 const embedded = !inject('databaseUrl');
 
 // Each step runs a tool in its own process (a few seconds each on a busy machine).
-describe.runIf(embedded)('npm run backup and npm run restore', { timeout: 300_000 }, () => {
+describe.runIf(embedded)('npm run backup and npm run restore', { timeout: 600_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   const pglite = () => path.join(dataDir, 'pglite');

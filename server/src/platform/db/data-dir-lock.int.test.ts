@@ -63,7 +63,7 @@ describe.runIf(embedded)('the embedded data directory lock', { timeout: 120_000 
   });
 });
 
-describe.runIf(embedded)('audit:verify and keys:rotate beside a server and after a crash', { timeout: 300_000 }, () => {
+describe.runIf(embedded)('audit:verify and keys:rotate beside a server and after a crash', { timeout: 600_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await templateDataDir(inject('pgliteSnapshot'));
