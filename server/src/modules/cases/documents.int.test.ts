@@ -129,3 +129,40 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     expect(r2.text).toContain('行政诉讼');
   });
 });
+
+describe('受理通知书', { timeout: 60_000 }, () => {
+  it('the window prints a sealed receipt once accepted: tracking code, item, masked applicant, department, dates; strangers get 404', async () => {
+    const item = await countyItem('01');
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const caseId = await submitCase(applicant, item.code, 'receipt-1');
+    const receipt = (authorization: string) => t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/acceptance-receipt.pdf`, headers: { authorization } });
+
+    const early = await receipt(clerk);
+    expect(early.statusCode).toBe(409);
+    expect(early.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(early.json().code).toBe('CASES.NOT_ACCEPTED_YET');
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    const res = await receipt(clerk);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const c = (await sql<{ trackingCode: string; itemName: string; applicantName: string; dueOn: string | null; promisedDays: number }>`
+      SELECT tracking_code, item_name, applicant_name, due_on::text, promised_days FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!;
+    const r = await expectReadable(res.rawPayload, '受理通知书', 'acceptance-receipt');
+    const text = r.text.replace(/\s+/g, '');
+    expect(text).toContain(c.trackingCode);
+    expect(text).toContain(c.itemName.replace(/\s+/g, ''));
+    expect(text).not.toContain(c.applicantName);
+    expect(text).toContain(`${[...c.applicantName][0]}*`);
+    if (c.dueOn) {
+      const [y, m, d] = c.dueOn.split('-').map(Number);
+      expect(text).toContain(`${y}年${m}月${d}日`);
+    }
+    expect((await pdfSignatures(res.rawPayload))[0]).toMatchObject({ validation: 'Signature is Valid.', type: 'ETSI.CAdES.detached' });
+
+    // The applicant may print it too; a clerk of another county may not see it.
+    expect((await applicant.call('GET', `/api/cases/${caseId}/acceptance-receipt.pdf`)).statusCode).toBe(200);
+    const stranger = (await t.staff(['window_clerk'], item.regionCode === '520102' ? '520103' : '520102')).authorization;
+    expect((await receipt(stranger)).statusCode).toBe(404);
+  });
+});

@@ -2,6 +2,7 @@
  * Results of a case: the decision document (决定书), delivery (送达) and fees (收费).
  * `/api/cases/{id}/decision.pdf`, `/api/cases/{id}/delivery`, `/api/cases/{id}/fees`.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
@@ -10,6 +11,7 @@ import type { CasesDeps } from './cases.deps.js';
 import { chooseDelivery, completeDelivery, getDelivery } from './handling/delivery.service.js';
 import { listFees, setFee, settleFee } from './handling/fees.service.js';
 import { decisionDocument } from './handling/decision-document.js';
+import { acceptanceReceipt } from './handling/acceptance-receipt.js';
 
 const tags = ['cases 审批服务'];
 const Id = z.object({ id: z.uuid() });
@@ -44,17 +46,23 @@ const Fee = z.object({ id: z.uuid(), name: z.string(), basis: z.string(), amount
 export const resultsRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
   const window = requireRoles('window_clerk');
 
+  const sendPdf = (reply: FastifyReply, { pdf, fileName }: { pdf: Uint8Array; fileName: string }) =>
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(pdf));
+
   app.get(
     '/api/cases/:id/decision.pdf',
-    { schema: { tags, summary: '决定书 The decision of a decided case as PDF (准予 / 不予许可 / 不予受理)', params: Id } },
-    async (request, reply) => {
-      const { pdf, fileName } = await decisionDocument(deps, request.actor, request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(pdf));
-    },
+    { schema: { tags, summary: '决定书 The decision of a decided case as PDF (准予 / 不予许可 / 不予受理; 办结通知书 for items that are no 行政许可), sealed and signed', params: Id } },
+    async (request, reply) => sendPdf(reply, await decisionDocument(deps, request.actor, request.params.id)),
+  );
+
+  app.get(
+    '/api/cases/:id/acceptance-receipt.pdf',
+    { schema: { tags, summary: '受理通知书 The acceptance receipt of an accepted case as PDF (tracking code, promised date), sealed and signed', params: Id } },
+    async (request, reply) => sendPdf(reply, await acceptanceReceipt(deps, request.actor, request.params.id)),
   );
 
   app.put(

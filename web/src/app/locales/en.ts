@@ -678,6 +678,8 @@ export const en: Messages = {
       title: 'Result, fees and delivery',
       decision: 'Decision',
       decisionLink: 'Open the decision (PDF)',
+      receipt: 'Acceptance receipt',
+      receiptLink: 'Print the acceptance receipt (PDF)',
       saved: 'Nothing to bring',
       savedText: 'E-licences and shared data spared you {{materials}} materials and {{visits}} visits',
     },

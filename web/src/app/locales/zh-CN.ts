@@ -676,6 +676,8 @@ export const zhCN = {
       title: '办理结果、收费与送达',
       decision: '决定书',
       decisionLink: '查看决定书（PDF）',
+      receipt: '受理通知书',
+      receiptLink: '打印受理通知书（PDF）',
       saved: '免提交',
       savedText: '电子证照和共享数据为您免交 {{materials}} 份材料，少跑 {{visits}} 次',
     },

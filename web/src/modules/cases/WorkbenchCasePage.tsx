@@ -11,6 +11,7 @@ import { useMe } from '../identity/queries';
 import * as api from './api';
 import { CaseClockFacts, DeadlineBadge, DeadlineLegend, EventList, Fact, StatusBadge, useEnglish } from './CaseBits';
 import { DecisionLink } from './CaseResults';
+import { AcceptanceReceiptLink } from './AcceptanceReceipt';
 import { DeliveryWork } from './DeliveryWork';
 import { FeeWork } from './FeeWork';
 import { MaterialsSection } from './MaterialsSection';
@@ -57,6 +58,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
             {d.actingForEnterprise ? ` (${t('cases.fields.actingForEnterprise')})` : ''}
           </Fact>
           <CaseClockFacts d={d} />
+          <AcceptanceReceiptLink c={d} />
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>
       </section>

@@ -229,6 +229,7 @@ export interface Fee {
 }
 
 export const decisionPdfUrl = (id: string) => `${caseUrl(id)}/decision.pdf`;
+export const acceptanceReceiptUrl = (id: string) => `${caseUrl(id)}/acceptance-receipt.pdf`;
 export async function getDelivery(id: string, full = false, signal?: AbortSignal): Promise<Delivery | null> {
   return (await getJson<{ delivery: Delivery | null }>(`${caseUrl(id)}/delivery`, full ? { full: 'true' } : undefined, signal)).delivery;
 }

@@ -8,20 +8,13 @@
  */
 import type { Actor } from '../../../platform/context.js';
 import { conflict } from '../../../platform/errors.js';
-import { departmentSeal, officialDocumentPdf } from '../../../platform/documents/index.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { CasesDeps } from '../cases.deps.js';
-import { kq } from '../cases.tables.js';
-import { canSee, caseNotFound } from './access.js';
 import { decisionKind } from '../process/decision-kind.js';
+import { chineseDate, publishedItem, sealedCaseDocument, visibleCase } from './case-documents.js';
 
 const DECIDED = ['approved', 'refused', 'not_accepted'] as const;
 type Decided = (typeof DECIDED)[number];
-
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 /** Where an appeal of an unfavourable decision goes: the body one level up, and the courts. */
 const RIGHTS = '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。';
@@ -29,17 +22,14 @@ const RIGHTS = '如不服本决定，可以自收到本决定书之日起六十�
 const OBJECTION = '如有异议，可以向本机关或者上级主管部门反映，也可以拨打12345政务服务便民热线。';
 
 export async function decisionDocument(deps: CasesDeps, actor: Actor, caseId: string): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c || !canSee(actor, c)) throw caseNotFound(caseId);
+  const c = await visibleCase(deps, actor, caseId);
   if (!(DECIDED as readonly string[]).includes(c.status) || !c.decisionNo || !c.decidedAt) {
     throw conflict('CASES.NO_DECISION', { zh: '办件尚未作出决定，没有决定书', en: 'The case has no decision yet' }, [], { status: c.status });
   }
   const status = c.status as Decided;
-  // The item as published now names the department and the legal basis; a retired item keeps its name.
-  const item = await deps.processes.get(c.itemCode).then((p) => p.item).catch(() => undefined);
+  const item = await publishedItem(deps, c.itemCode);
   const kind = decisionKind(status, c.itemType ?? item?.itemType ?? null);
   const issuer = item?.department.name ?? '审批机关';
-  const keys = await departmentSeal(deps.db, deps.cipher, { id: c.departmentId, name: issuer }, deps.now());
   // The law the decision rests on: the first title the guide's 设定依据 cites.
   const basis = (item && /《[^》]+》/.exec(item.legalBasis)?.[0]) ?? '有关法律法规';
   const submitted = chineseDate(beijingDate(c.submittedAt));
@@ -57,15 +47,14 @@ export async function decisionDocument(deps: CasesDeps, actor: Actor, caseId: st
         refused: [`${applied}，本机关受理后经审查：${c.decisionNote ?? '不符合办理条件'}。根据${basis}的规定，决定不予办理。`, rights],
         not_accepted: [`${applied}，经审查：${c.decisionNote ?? '申请事项不属于本机关办理范围'}。决定不予受理。`, rights],
       }[status];
-  const pdf = await officialDocumentPdf({
+  const pdf = await sealedCaseDocument(deps, c, item?.region.name ?? c.regionCode, {
     issuer,
     title: kind.title,
     number: c.decisionNo,
     addressee: c.applicantName,
     paragraphs,
     dated: chineseDate(beijingDate(c.decidedAt)),
-    qr: { url: `${deps.publicUrl}/track/${c.trackingCode}`, caption: `全程一码 ${c.trackingCode}` },
     sealPurpose: kind.licensing ? '行政许可专用章' : '政务服务专用章',
-  }, { keys, location: item?.region.name ?? c.regionCode, at: deps.now() });
+  });
   return { pdf, fileName: `${kind.title}-${c.trackingCode}.pdf` };
 }
