@@ -15,6 +15,7 @@
  * BENCH_CLIENTS (default 32) concurrent callers; BENCH_SECONDS (default 8) per path, measured in
  * alternating 1-second rounds so that both paths see the same machine (it is shared).
  */
+import { systemResolve } from '../server/src/platform/net/index.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -79,6 +80,7 @@ const deps: ExchangeDeps = {
   log: console,
   now: () => new Date(),
   identity: { registryPersonOf: async () => undefined, staffNames: async () => new Map(), verifyClientToken: async () => undefined },
+  outbound: { requireHttps: true, allowPrivate: false, resolve: systemResolve },
   departments,
   chain: new AccessChain(db, key),
   grants: new GrantCache(db),

@@ -32,7 +32,7 @@ let deceased: RegistryPerson & { c: Client };
 const secrets = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await createTestApp({ env: GENEROUS_LIMITS });
+  t = await createTestApp({ env: { ...GENEROUS_LIMITS, WEBHOOK_ALLOW_PRIVATE: 'true' } });
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -186,7 +186,7 @@ describe('other life events', () => {
 
 describe('the webhook worker', () => {
   it('delivers on its own on a node with workers, and stops when the app closes', async () => {
-    const node = await createTestApp({ env: { ...GENEROUS_LIMITS, WORKERS: 'true' } });
+    const node = await createTestApp({ env: { ...GENEROUS_LIMITS, WORKERS: 'true', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     try {
       const admin = await departmentStaff(node, 'gz-hrss', ['data_admin']);
       const health = await departmentStaff(node, 'gz-health', ['window_clerk']);
