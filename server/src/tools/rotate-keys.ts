@@ -9,6 +9,7 @@ import { openDatabase, pgliteInUse } from '../platform/db/index.js';
 import { cipherFrom, dataKeysFrom } from '../platform/crypto/index.js';
 import { reencryptIdentityData } from '../modules/identity/index.js';
 import { reencryptRegistries } from '../modules/exchange/index.js';
+import { reencryptCaseData } from '../modules/cases/index.js';
 
 async function main(): Promise<number> {
   let config;
@@ -32,7 +33,9 @@ async function main(): Promise<number> {
   try {
     const identity = await reencryptIdentityData(database.db, cipher);
     const registries = await reencryptRegistries(database.db, cipher);
-    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${identity + registries} 行（用户通 ${identity}，基础库 ${registries}）。 Re-encrypted ${identity + registries} rows with key ${keys.ring.current}.`);
+    const cases = await reencryptCaseData(database.db, cipher);
+    const total = identity + registries + cases;
+    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`);
     return 0;
   } finally {
     await database.close();

@@ -24,7 +24,9 @@ export interface BundleTable {
   themeName: string;
   applicantPersonId: string;
   applicantEnterpriseId: string | null;
+  /** The shared form's non-personal fields; the rest is sealed in `formEnc` (handling/form-store.ts). */
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   createdAt: Generated<Date>;
 }
 export interface CaseTable {
@@ -45,7 +47,9 @@ export interface CaseTable {
   applicantName: string;
   channel: 'online' | 'window';
   filedBy: string | null;
+  /** The form's non-personal fields (what process conditions read); the personal ones are sealed in `formEnc`. */
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   status: CaseStatus;
   stageIndex: number | null;
   promisedDays: number;
@@ -112,6 +116,7 @@ export interface DraftTable {
   applicantEnterpriseId: string | null;
   itemCode: string;
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   updatedAt: Date;
 }
 export interface ExtensionTable {
