@@ -9,6 +9,8 @@ import { GENEROUS_LIMITS, register, registryPersons } from '../test/people.js';
 import { reencryptIdentityData } from '../modules/identity/index.js';
 import { reencryptRegistries } from '../modules/exchange/index.js';
 import { reencryptCaseData } from '../modules/cases/index.js';
+import { reencryptLicenseData } from '../modules/licenses/index.js';
+import { reencryptSupervisionData } from '../modules/supervision/index.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 
@@ -58,9 +60,23 @@ describe('key rotation', () => {
     const secrets = async () => (await sql<{ enc: string }>`SELECT jwks_enc AS enc FROM identity.oidc_keyset`.execute(t.db)).rows.map((r) => r.enc);
     const keysets = (await secrets()).length;
     expect(keysets).toBeGreaterThan(0);
-    const rotate = async () => (await reencryptIdentityData(t.db, rotating)) + (await reencryptRegistries(t.db, rotating)) + (await reencryptCaseData(t.db, rotating));
-    // exchange.person rows hold two ciphertexts (ID number, personal data) but are rewritten once each.
-    expect(await rotate()).toBe(before.length + keysets + 2);
+    const others = async () =>
+      (
+        await sql<{ enc: string }>`
+          SELECT data_enc AS enc FROM licenses.license UNION ALL SELECT private_key_enc FROM licenses.signing_key
+          UNION ALL SELECT content_enc FROM supervision.complaint`.execute(t.db)
+      ).rows.map((r) => r.enc);
+    const othersBefore = await others();
+    expect(othersBefore.length).toBeGreaterThan(0);
+    const rotate = async () =>
+      (await reencryptIdentityData(t.db, rotating)) +
+      (await reencryptRegistries(t.db, rotating)) +
+      (await reencryptCaseData(t.db, rotating)) +
+      (await reencryptLicenseData(t.db, rotating)) +
+      (await reencryptSupervisionData(t.db, rotating));
+    // exchange.person rows hold two ciphertexts (ID number, personal data) but are rewritten once each; one case, one draft.
+    expect(await rotate()).toBe(before.length + keysets + 2 + othersBefore.length);
+    expect((await others()).every((e) => e.startsWith('sm4.k2.'))).toBe(true);
     expect((await secrets()).every((e) => e.startsWith('sm4.k2.'))).toBe(true);
     const after = await read();
     expect(after.every((r) => r.idNumberEnc.startsWith('sm4.k2.'))).toBe(true);
