@@ -15,6 +15,7 @@
  * BENCH_CLIENTS (default 32) concurrent callers; BENCH_SECONDS (default 8) per path, measured in
  * alternating 1-second rounds so that both paths see the same machine (it is shared).
  */
+import { systemResolve } from '../server/src/platform/net/index.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -24,7 +25,7 @@ import { appendAudit, auditEntry } from '../server/src/platform/audit/index.js';
 import { maskPhone } from '../server/src/platform/privacy/index.js';
 import type { Actor } from '../server/src/platform/context.js';
 import { listVillageAddresses, seedCatalog } from '../server/src/modules/catalog/index.js';
-import { seedRegistries } from '../server/src/modules/exchange/index.js';
+import { birthFacts, seedRegistries } from '../server/src/modules/exchange/index.js';
 import { Departments } from '../server/src/modules/exchange/departments.js';
 import { AccessChain } from '../server/src/modules/exchange/access-log/access-chain.js';
 import { GrantCache } from '../server/src/modules/exchange/sharing/grant-cache.js';
@@ -78,6 +79,7 @@ const deps: ExchangeDeps = {
   log: console,
   now: () => new Date(),
   identity: { registryPersonOf: async () => undefined, staffNames: async () => new Map(), verifyClientToken: async () => undefined },
+  outbound: { requireHttps: true, allowPrivate: false, resolve: systemResolve },
   departments,
   chain: new AccessChain(db, key),
   grants: new GrantCache(db),
@@ -85,10 +87,10 @@ const deps: ExchangeDeps = {
 const officer: Actor = { id: randomUUID(), kind: 'staff', roles: ['window_clerk'], regionScope: hrss.regionCode, departmentIds: [hrss.id] };
 
 async function direct(idNumber: string) {
-  const p = await sql<Record<string, unknown> & { phoneEnc: string | null }>`
-    SELECT name, birth_date, alive, marital_status, phone_enc FROM exchange.person WHERE id_number_index = ${cipher.blindIndex(idNumber)}`.execute(db);
-  const row = p.rows[0]!;
-  return pickFields({ ...row, phone: row.phoneEnc ? maskPhone(cipher.decrypt(row.phoneEnc)) : null }, FIELDS);
+  const p = await sql<{ personalEnc: string; alive: boolean; phoneEnc: string | null }>`
+    SELECT personal_enc, alive, phone_enc FROM exchange.person WHERE id_number_index = ${cipher.blindIndex(idNumber)}`.execute(db);
+  const { personalEnc, phoneEnc, ...row } = p.rows[0]!;
+  return pickFields({ ...birthFacts(idNumber), ...(JSON.parse(cipher.decrypt(personalEnc)) as Record<string, unknown>), ...row, phone: phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null }, FIELDS);
 }
 
 async function audited(idNumber: string) {

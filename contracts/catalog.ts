@@ -110,6 +110,11 @@ export const FormField = z.object({
   /** Smallest number. */
   min: z.number().int().min(0).optional(),
   help: z.string().max(300).optional(),
+  /**
+   * Personal data (个人信息) kept encrypted at rest: an ID number, phone, address or name. ID-number
+   * and phone fields are personal whether marked or not.
+   */
+  personal: z.enum(['id', 'phone', 'address', 'name']).optional(),
 });
 export type FormField = z.infer<typeof FormField>;
 

@@ -29,6 +29,7 @@ import { identityAuthResolver, identityRoutes, personByIdNumber, personIdentifie
 import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
+import { systemResolve, type Resolve } from './platform/net/index.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -37,6 +38,8 @@ export interface AppDeps {
   database: Database;
   /** The key ring; read from configuration (or the development key file) when not given. */
   keys?: DataKeys;
+  /** How outbound requests resolve host names (the system resolver unless a test gives its own). */
+  resolve?: Resolve;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -48,7 +51,7 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, database, keys = dataKeysFrom(config) }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, keys = dataKeysFrom(config), resolve = systemResolve }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
@@ -164,6 +167,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       staffNames: (ids) => staffDisplayNames(database.db, ids),
       verifyClientToken: (token) => verifyClientAccessToken({ db: database.db, now: () => new Date() }, token),
     },
+    outbound: { ...config.outbound, resolve },
     webhookPollMs: config.workers ? 2_000 : 0,
   });
   await app.register(evaluationModule, { deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation } });

@@ -88,6 +88,11 @@ const Env = z.object({
   COMPLAINT_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Development only: let webhooks reach private, loopback and link-local addresses (a receiver on
+   * this machine or the local network). Refused in production, where targets must be public https.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
   WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Bearer token a Prometheus scraper presents at /metrics; unset: no /metrics. */
@@ -132,6 +137,8 @@ export type Config = Readonly<{
   uploadMaxBytes: number;
   /** Whether this node runs the background workers (outbox delivery, webhooks). */
   workers: boolean;
+  /** Outbound requests to addresses others chose (webhooks): https only in production; private addresses only when allowed (development). */
+  outbound: Readonly<{ requireHttps: boolean; allowPrivate: boolean }>;
   /** Server processes sharing the port (node:cluster). */
   processes: number;
   /** Bearer token for /metrics (undefined: metrics off). */
@@ -162,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PROCESSES > 1 && !e.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  PROCESSES: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database serves one process');
   }
+  if (e.NODE_ENV === 'production' && e.WEBHOOK_ALLOW_PRIVATE) {
+    throw new ConfigError('Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE: not allowed in production (webhooks go to public https addresses only)');
+  }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
   }
@@ -182,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
     workers: e.WORKERS,
+    outbound: Object.freeze({ requireHttps: e.NODE_ENV === 'production', allowPrivate: e.WEBHOOK_ALLOW_PRIVATE }),
     processes: e.PROCESSES,
     sessionCacheMs: e.SESSION_CACHE_MS,
     metricsToken: e.METRICS_TOKEN,

@@ -30,9 +30,9 @@ const openConfigured = (config: Config) => openDatabase({ url: config.databaseUr
 /** Migrations and the first-start demo data: once, before any process serves. */
 async function prepare(config: Config, log: Logger, database: Awaited<ReturnType<typeof openConfigured>>): Promise<void> {
   log.info({ dialect: database.dialect }, config.databaseUrl ? 'connected to PostgreSQL server' : `embedded PGlite under ${config.dataDir}`);
-  const applied = await migrateToLatest(database.db);
-  if (applied.length) log.info({ applied }, 'migrations applied');
   const keys = dataKeysFrom(config);
+  const applied = await migrateToLatest(database.db, { cipher: cipherFrom(keys) });
+  if (applied.length) log.info({ applied }, 'migrations applied');
   if (config.seedDemo) await seedDemoIfEmpty(database.db, cipherFrom(keys), keys.indexKey, config, log);
 }
 

@@ -16,6 +16,7 @@ import { openDatabase, type Database, type Db } from '../platform/db/index.js';
 import { createStaff, issueApiToken, type StaffRole } from '../modules/identity/index.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
 import { TEST_DATA_KEY } from './keys.js';
+import type { Resolve } from '../platform/net/index.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -61,11 +62,11 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => {} };
 }
 
-export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', WORKERS: 'false', SESSION_CACHE_MS: '0', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, ...opts.env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(opts.resolve ? { resolve: opts.resolve } : {}) });
   await app.ready();
   let n = 0;
   return {

@@ -22,13 +22,13 @@ export interface RegistryPerson {
 /** Living people of the registry without an account yet (legal representatives or not), registered under `regionPrefix` when given. */
 export async function registryPersons(t: TestApp, where: 'legal-representative' | 'any', count: number, regionPrefix = ''): Promise<RegistryPerson[]> {
   const rep = where === 'legal-representative';
-  const rows = await sql<{ id: string; name: string; idNumberEnc: string; regionCode: string }>`
-    SELECT p.id, p.name, p.id_number_enc, p.region_code FROM exchange.person p
+  const rows = await sql<{ id: string; personalEnc: string; idNumberEnc: string; regionCode: string }>`
+    SELECT p.id, p.personal_enc, p.id_number_enc, p.region_code FROM exchange.person p
     WHERE p.alive AND p.region_code LIKE ${regionPrefix + '%'}
       AND NOT EXISTS (SELECT 1 FROM identity.person_account a WHERE a.registry_person_id = p.id)
       AND ${rep} = EXISTS (SELECT 1 FROM exchange.legal_entity e WHERE e.legal_representative_id = p.id AND e.status = 'active')
     ORDER BY p.id LIMIT ${count}`.execute(t.db);
-  return rows.rows.map((r) => ({ id: r.id, name: r.name, idNumber: cipher.decrypt(r.idNumberEnc), regionCode: r.regionCode }));
+  return rows.rows.map((r) => ({ id: r.id, name: (JSON.parse(cipher.decrypt(r.personalEnc)) as { name: string }).name, idNumber: cipher.decrypt(r.idNumberEnc), regionCode: r.regionCode }));
 }
 
 /** The code of the newest SMS in the outbox. */

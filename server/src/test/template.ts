@@ -14,7 +14,7 @@ export const TEMPLATE_DB = 'tongban_test_template';
 export const SEED_NOW = new Date('2026-11-02T02:00:00Z');
 
 export async function seedTestData(database: Database): Promise<void> {
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, { cipher: testCipher() });
   await seedCatalog(database.db, { province: '52', now: SEED_NOW });
   const villages = await listVillageAddresses(database.db, '52');
   await seedRegistries(database.db, testCipher(), { seed: 7, persons: 300, enterprises: 30, villages, today: SEED_NOW });

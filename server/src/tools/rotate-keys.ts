@@ -9,6 +9,9 @@ import { DataDirLocked, openDatabase, type Database } from '../platform/db/index
 import { cipherFrom, dataKeysFrom } from '../platform/crypto/index.js';
 import { reencryptIdentityData } from '../modules/identity/index.js';
 import { reencryptRegistries } from '../modules/exchange/index.js';
+import { reencryptCaseData } from '../modules/cases/index.js';
+import { reencryptLicenseData } from '../modules/licenses/index.js';
+import { reencryptSupervisionData } from '../modules/supervision/index.js';
 
 async function main(): Promise<number> {
   let config;
@@ -35,7 +38,11 @@ async function main(): Promise<number> {
   try {
     const identity = await reencryptIdentityData(database.db, cipher);
     const registries = await reencryptRegistries(database.db, cipher);
-    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${identity + registries} 行（用户通 ${identity}，基础库 ${registries}）。 Re-encrypted ${identity + registries} rows with key ${keys.ring.current}.`);
+    const cases = await reencryptCaseData(database.db, cipher);
+    const licenses = await reencryptLicenseData(database.db, cipher);
+    const complaints = await reencryptSupervisionData(database.db, cipher);
+    const total = identity + registries + cases + licenses + complaints;
+    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}，证照 ${licenses}，投诉举报 ${complaints}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`);
     return 0;
   } finally {
     await database.close();

@@ -161,7 +161,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     },
   );
 
-  app.get('/api/cases/:id', { schema: { tags, summary: '办件详情 A case with its tasks, history and days left', params: Id } }, async (request) => getCase(deps, request.actor, request.params.id));
+  app.get('/api/cases/:id', { schema: { tags, summary: '办件详情 A case with its tasks, history and days left', params: Id } }, async (request) => getCase(deps, request.actor, request.params.id, { ip: request.ip }));
 
   app.post('/api/cases/:id/accept', { preHandler: window, schema: { tags, summary: '受理 Accept (window)', params: Id, body: z.object({ note: z.string().max(1000).default('') }), response: { 204: z.null() } } }, async (request, reply) => {
     await acceptCase(deps, request.actor, request.params.id, request.body.note);

@@ -25,7 +25,9 @@ export interface BundleTable {
   themeName: string;
   applicantPersonId: string;
   applicantEnterpriseId: string | null;
+  /** The shared form's non-personal fields; the rest is sealed in `formEnc` (handling/form-store.ts). */
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   createdAt: Generated<Date>;
 }
 export interface CaseTable {
@@ -50,7 +52,9 @@ export interface CaseTable {
   filedBy: string | null;
   /** 收件地: the region of the window that filed it for a walk-in resident (null when filed online). */
   filingRegionCode: Generated<string | null>;
+  /** The form's non-personal fields (what process conditions read); the personal ones are sealed in `formEnc`. */
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   status: CaseStatus;
   stageIndex: number | null;
   promisedDays: number;
@@ -117,6 +121,7 @@ export interface DraftTable {
   applicantEnterpriseId: string | null;
   itemCode: string;
   form: Json<Record<string, unknown>>;
+  formEnc: string | null;
   updatedAt: Date;
 }
 export interface ExtensionTable {

@@ -18,5 +18,6 @@ export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.serv
 export { ItemProcesses } from './process/item-processes.js';
 export { findCaseFacts, findDecidedCase, caseOfApplicant } from './handling/facts.js';
 export { isApplicantOf } from './handling/access.js';
+export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

@@ -71,7 +71,7 @@ describe('免提交', () => {
     const plan = (await c.call('GET', `/api/applications/${item!.code}/materials`)).json();
     expect(plan.materials.find((m: { name: string }) => m.name === '居民户口簿').satisfiedBy).toEqual({ kind: 'shared', resource: 'population.household', resourceName: expect.any(String) });
     // Someone the registry does not know (an account never matched to it) gets no shared data.
-    await sql`UPDATE exchange.person SET id_number_index = 'gone' WHERE name = ${someone!.name} AND id = ${someone!.id}`.execute(t.db);
+    await sql`UPDATE exchange.person SET id_number_index = 'gone' WHERE id = ${someone!.id}`.execute(t.db);
     const none = (await c.call('GET', `/api/applications/${item!.code}/materials`)).json();
     expect(none.materials.find((m: { name: string }) => m.name === '居民户口簿').satisfiedBy).toBeNull();
   });

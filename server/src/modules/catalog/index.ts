@@ -28,4 +28,4 @@ export { getPublishedItem, rebuildSearchIndex, implementationCode, validateGuide
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export { listVillageAddresses, listDepartments, findDepartment } from './regions.repository.js';
-export { jsonSchemaOf, validateApplicationForm } from './forms/application-form.js';
+export { jsonSchemaOf, validateApplicationForm, personalKind, clearFormKeys } from './forms/application-form.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { Log } from '../../platform/context.js';
+import type { OutboundPolicy } from '../../platform/net/index.js';
 import type { Departments } from './departments.js';
 import type { AccessChain } from './access-log/access-chain.js';
 import type { GrantCache } from './sharing/grant-cache.js';
@@ -29,6 +30,8 @@ export interface ExchangeDeps {
   log: Log;
   now: () => Date;
   identity: IdentityPort;
+  /** Where webhooks may go (SSRF rules) and how their hosts are resolved. */
+  outbound: OutboundPolicy;
   departments: Departments;
   chain: AccessChain;
   grants: GrantCache;

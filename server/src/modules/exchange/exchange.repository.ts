@@ -1,25 +1,21 @@
-/** Base registries (人口库, 法人库). Identifiers and phones are stored encrypted with blind indexes. */
+/** Base registries (人口库, 法人库). What a person's record keeps, and how, is in person-record.ts. */
 import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { EnterpriseRecord, PersonRecord } from './seed/population.js';
+import { openPerson, openPersonal, sealPersonal } from './person-record.js';
 
 type PersonTable = {
   id: string;
   idNumberEnc: string;
   idNumberIndex: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  ethnicity: string;
+  /** Name, ethnicity, address, marital status, disability level: encrypted together (PersonalData). */
+  personalEnc: string;
   regionCode: string;
-  address: string;
   householdId: string;
   householdRole: string;
-  maritalStatus: string;
   alive: boolean;
   deathDate: string | null;
-  disabilityLevel: number | null;
   phoneEnc: string | null;
   phoneIndex: string | null;
   sourceDepartment: string;
@@ -62,18 +58,12 @@ export async function insertPersons(db: Db, cipher: FieldCipher, persons: Person
           id: p.id,
           idNumberEnc: cipher.encrypt(p.idNumber),
           idNumberIndex: cipher.blindIndex(p.idNumber),
-          name: p.name,
-          sex: p.sex,
-          birthDate: p.birthDate,
-          ethnicity: p.ethnicity,
+          personalEnc: sealPersonal(cipher, p),
           regionCode: p.regionCode,
-          address: p.address,
           householdId: p.householdId,
           householdRole: p.householdRole,
-          maritalStatus: p.maritalStatus,
           alive: p.alive,
           deathDate: p.deathDate,
-          disabilityLevel: p.disabilityLevel,
           phoneEnc: p.phone ? cipher.encrypt(p.phone) : null,
           phoneIndex: p.phone ? cipher.blindIndex(p.phone) : null,
           sourceDepartment: POPULATION_SOURCE,
@@ -94,7 +84,7 @@ export async function insertLegalEntities(db: Db, entities: EnterpriseRecord[]):
 
 export async function findPersonByIdNumber(db: Db, cipher: FieldCipher, idNumber: string) {
   const row = await xq(db).selectFrom('exchange.person').selectAll().where('idNumberIndex', '=', cipher.blindIndex(idNumber)).executeTakeFirst();
-  return row ? { ...row, idNumber: cipher.decrypt(row.idNumberEnc), phone: row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null } : undefined;
+  return row ? openPerson(cipher, row) : undefined;
 }
 
 export async function findLegalEntity(db: Db, creditCode: string) {
@@ -111,7 +101,7 @@ export async function countRegistries(db: Db): Promise<{ persons: number; legalE
 export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: number, legalRepresentatives: boolean) {
   const rows = await xq(db)
     .selectFrom('exchange.person as p')
-    .select(['p.id', 'p.name', 'p.idNumberEnc', 'p.phoneEnc', 'p.regionCode', 'p.birthDate'])
+    .select(['p.id', 'p.personalEnc', 'p.idNumberEnc', 'p.phoneEnc', 'p.regionCode'])
     .where('p.alive', '=', true)
     .where((eb) => {
       const reps = eb.exists(eb.selectFrom('exchange.legalEntity as e').select('e.creditCode').whereRef('e.legalRepresentativeId', '=', 'p.id').where('e.status', '=', 'active'));
@@ -120,7 +110,7 @@ export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: 
     .orderBy('p.id')
     .limit(count)
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, regionCode: r.regionCode, idNumber: cipher.decrypt(r.idNumberEnc), phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null }));
+  return rows.map((r) => ({ id: r.id, name: openPersonal(cipher, r.personalEnc).name, regionCode: r.regionCode, idNumber: cipher.decrypt(r.idNumberEnc), phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null }));
 }
 
 /** Active legal entities whose legal representative is this registry person. */
@@ -132,13 +122,10 @@ export async function listEntitiesRepresentedBy(db: Db, personId: string) {
  * Verified facts about a person from the population registry, for rules that decide without a
  * person (秒批): age on `today`, sex, region, marital status, disability, alive. No identifiers.
  */
-export async function personFacts(db: Db, registryPersonId: string, today: string) {
-  const p = await xq(db)
-    .selectFrom('exchange.person')
-    .select(['birthDate', 'sex', 'regionCode', 'maritalStatus', 'disabilityLevel', 'alive', 'householdRole'])
-    .where('id', '=', registryPersonId)
-    .executeTakeFirst();
-  if (!p) return undefined;
+export async function personFacts(db: Db, cipher: FieldCipher, registryPersonId: string, today: string) {
+  const row = await xq(db).selectFrom('exchange.person').select(['idNumberEnc', 'personalEnc', 'regionCode', 'alive', 'householdRole']).where('id', '=', registryPersonId).executeTakeFirst();
+  if (!row) return undefined;
+  const p = openPerson(cipher, row);
   const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);

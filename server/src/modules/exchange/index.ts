@@ -26,6 +26,7 @@ export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Vill
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
 export { LIFE_EVENT_RECORDED } from './life-events/record.service.js';
 export { resourcesHolding } from './sharing/holdings.js';
+export { sealPersonal, birthFacts } from './person-record.js';
 export type { IdentityPort } from './exchange.deps.js';
 
 /** The exchange's dependencies as the app gives them, and how often the webhook worker looks for due deliveries (0: no worker; tests call deliverDue). */
@@ -70,7 +71,7 @@ export async function seedRegistries(db: Db, cipher: FieldCipher, opts: { seed: 
 /** Re-encrypts the module's personal data and secrets with the current data key (key rotation). */
 export async function reencryptRegistries(db: Db, cipher: FieldCipher): Promise<number> {
   return (
-    (await reencryptColumns(db, cipher, { table: 'exchange.person', key: 'id', columns: ['id_number_enc', 'phone_enc'] })) +
+    (await reencryptColumns(db, cipher, { table: 'exchange.person', key: 'id', columns: ['id_number_enc', 'phone_enc', 'personal_enc'] })) +
     (await reencryptColumns(db, cipher, { table: 'exchange.life_event', key: 'id', columns: ['notice_enc'] })) +
     (await reencryptColumns(db, cipher, { table: 'exchange.subscription', key: 'id', columns: ['secret_enc'] }))
   );

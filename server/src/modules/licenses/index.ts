@@ -19,3 +19,4 @@ export { licensesSubscriber } from './issue/subscribers.js';
 export { seedDemoLicenses } from './issue/demo-seed.js';
 export { findValidLicenses, recordLicenseUse, type Applicant, type LicenseUse } from './use/use.service.js';
 export { LICENSE_TYPES } from './types/license-types.js';
+export { reencryptLicenseData } from './key-rotation.js';

@@ -12,3 +12,4 @@ export const supervisionModule: FastifyPluginAsync<{ deps: SupervisionDeps }> = 
 };
 
 export type { SupervisionDeps } from './supervision.deps.js';
+export { reencryptSupervisionData } from './key-rotation.js';

@@ -2,3 +2,4 @@ export { createFieldCipher, parseKey, type FieldCipher, type KeyRing, type Suite
 export { loadDataKey } from './data-key.js';
 export { dataKeysFrom, cipherFrom, type DataKeys } from './keys.js';
 export { reencryptColumns } from './reencrypt.js';
+export { sealRecord, openRecord, openSealedRecord } from './sealed-record.js';

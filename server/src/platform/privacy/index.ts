@@ -1,1 +1,1 @@
-export { maskIdNumber, maskName, maskPhone } from './mask.js';
+export { maskIdNumber, maskName, maskPhone, maskAddress, maskPersonal } from './mask.js';

@@ -1,6 +1,7 @@
 /**
  * Drafts (草稿): an application saved before it is complete, one per applicant (and enterprise
- * acted for) and item; submitting the application removes it. Drafts are not validated beyond size.
+ * acted for) and item; submitting the application removes it. Drafts are not validated beyond size;
+ * their personal fields are encrypted like a case's (form-store.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -9,6 +10,7 @@ import { notFound, unauthorized } from '../../../platform/errors.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
+import { openForm, sealForm } from './form-store.js';
 
 function owner(actor: Actor): { personId: string; enterpriseId: string | null } {
   if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
@@ -22,13 +24,14 @@ const mine = (db: Db, o: { personId: string; enterpriseId: string | null }) => {
 
 export async function saveDraft(deps: CasesDeps, actor: Actor, itemCode: string, form: Record<string, unknown>): Promise<{ updatedAt: Date }> {
   const o = owner(actor);
-  await deps.processes.get(itemCode); // the item must exist and be published
+  const { item } = await deps.processes.get(itemCode); // the item must exist and be published
   const updatedAt = deps.now();
+  const stored = sealForm(deps.cipher, [item.form], form);
   await sql`
-    INSERT INTO cases.draft (id, applicant_person_id, applicant_enterprise_id, item_code, form, updated_at)
-    VALUES (${randomUUID()}, ${o.personId}, ${o.enterpriseId}, ${itemCode}, ${JSON.stringify(form)}::jsonb, ${updatedAt})
+    INSERT INTO cases.draft (id, applicant_person_id, applicant_enterprise_id, item_code, form, form_enc, updated_at)
+    VALUES (${randomUUID()}, ${o.personId}, ${o.enterpriseId}, ${itemCode}, ${stored.form}::jsonb, ${stored.formEnc}, ${updatedAt})
     ON CONFLICT (applicant_person_id, COALESCE(applicant_enterprise_id, '00000000-0000-0000-0000-000000000000'::uuid), item_code)
-    DO UPDATE SET form = EXCLUDED.form, updated_at = EXCLUDED.updated_at`.execute(deps.db);
+    DO UPDATE SET form = EXCLUDED.form, form_enc = EXCLUDED.form_enc, updated_at = EXCLUDED.updated_at`.execute(deps.db);
   return { updatedAt };
 }
 
@@ -37,9 +40,9 @@ export async function listDrafts(deps: CasesDeps, actor: Actor) {
 }
 
 export async function getDraft(deps: CasesDeps, actor: Actor, itemCode: string) {
-  const d = await mine(deps.db, owner(actor)).select(['itemCode', 'form', 'updatedAt']).where('itemCode', '=', itemCode).executeTakeFirst();
+  const d = await mine(deps.db, owner(actor)).select(['itemCode', 'form', 'formEnc', 'updatedAt']).where('itemCode', '=', itemCode).executeTakeFirst();
   if (!d) throw notFound('CASES.NO_DRAFT', { zh: '没有该事项的草稿', en: 'No draft for this item' });
-  return d;
+  return { itemCode: d.itemCode, form: openForm(deps.cipher, d), updatedAt: d.updatedAt };
 }
 
 export async function deleteDraft(deps: CasesDeps, actor: Actor, itemCode: string): Promise<void> {

@@ -12,11 +12,18 @@ import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
 import { findVisibleCase, STATUS_ZH } from './load.js';
 import { notFound } from '../../../platform/errors.js';
+import { appendAudit } from '../../../platform/audit/index.js';
+import { formFor } from './form-store.js';
 
-export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
+export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, meta: { ip?: string } = {}) {
   const c = await findVisibleCase(deps.db, actor, caseId);
   const tasks = await kq(deps.db).selectFrom('cases.task').selectAll().where('caseId', '=', c.id).orderBy('stageIndex').orderBy('taskKey').orderBy('openedOn').execute();
   const events = await kq(deps.db).selectFrom('cases.event').select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail']).where('caseId', '=', c.id).orderBy('id').execute();
+  const { form, disclosed } = formFor(deps.cipher, actor, c);
+  // Staff reading an applicant's personal data is on the record, as reading a material file is.
+  if (disclosed && actor.kind === 'staff') {
+    await appendAudit(deps.db, { at: deps.now(), actorId: actor.id, actorKind: actor.kind, onBehalfOf: null, action: 'cases.form-read', targetType: 'case', targetId: c.id, ip: meta.ip ?? null, reason: null, detail: {} }, deps.auditKey);
+  }
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
   const open = c.status === 'in_progress';
@@ -32,7 +39,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
     channel: c.channel,
     status: c.status,
     statusName: STATUS_ZH[c.status],
-    form: c.form,
+    form,
     version: c.version,
     submittedAt: c.submittedAt,
     acceptedOn: c.acceptedOn,

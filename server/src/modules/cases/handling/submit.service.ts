@@ -5,6 +5,8 @@
  * the same result; the same key with a different request is refused. An item whose process has
  * 秒批 rules is decided inside the request when the rules hold on verified registry data.
  */
+import type { FieldCipher } from '../../../platform/crypto/index.js';
+import { sealForm } from './form-store.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { SYSTEM, type Actor } from '../../../platform/context.js';
 import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
@@ -113,7 +115,7 @@ export interface NewCase {
  * Writes a new case, its first event and (when given) the claim of the idempotency key in one
  * statement — atomic without a transaction, and one round trip to the database.
  */
-export async function insertCase(db: Db, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
+export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
   const caseId = c.id ?? randomUUID();
   const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
   const row = {
@@ -135,7 +137,7 @@ export async function insertCase(db: Db, actor: Actor & { id: string }, applican
     channel: c.filing ? ('window' as const) : ('online' as const),
     filedBy: c.filing?.clerkId ?? null,
     filingRegionCode: c.filing?.regionCode ?? null,
-    form: JSON.stringify(c.form),
+    ...sealForm(cipher, [c.item.form], c.form),
     status: c.status,
     stageIndex: null,
     promisedDays: c.definition.promisedLimitDays,
@@ -177,11 +179,11 @@ export async function insertCase(db: Db, actor: Actor & { id: string }, applican
  * legal-entity registries, never what the applicant typed), the case is accepted and approved by
  * the system at once. Returns whether it was.
  */
-async function tryAutoApproval(trx: Db, actor: Actor & { id: string }, caseId: string, item: Item, definition: ProcessDefinition, at: Date): Promise<boolean> {
+async function tryAutoApproval(trx: Db, cipher: FieldCipher, actor: Actor & { id: string }, caseId: string, item: Item, definition: ProcessDefinition, at: Date): Promise<boolean> {
   if (!definition.autoApproval) return false;
   const today = beijingDate(at);
   const registryId = await registryPersonOf(trx, actor.id);
-  const applicant = registryId ? await personFacts(trx, registryId, today) : undefined;
+  const applicant = registryId ? await personFacts(trx, cipher, registryId, today) : undefined;
   const enterprise = actor.actingFor ? await entityFacts(trx, actor.actingFor.creditCode) : undefined;
   if (!applicant || !evaluate(definition.autoApproval.rules, { applicant, enterprise })) return false;
   await kq(trx)
@@ -212,13 +214,13 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
       if (!definition.autoApproval && !reuse?.saved.materials) {
         // The common case: one statement claims the key (a retry or a concurrent twin fails on it,
         // after the first commits) and writes the case and its first event.
-        const { caseId, trackingCode } = await insertCase(deps.db, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        const { caseId, trackingCode } = await insertCase(deps.db, deps.cipher, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
         return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
       }
       return deps.db.transaction().execute(async (trx) => {
-        const { caseId, trackingCode } = await insertCase(trx, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        const { caseId, trackingCode } = await insertCase(trx, deps.cipher, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
         if (reuse) await attachReused(trx, deps, actor, { caseId, item }, reuse, at);
-        const auto = await tryAutoApproval(trx, actor, caseId, item, definition, at);
+        const auto = await tryAutoApproval(trx, deps.cipher, actor, caseId, item, definition, at);
         return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
       });
     },
@@ -270,11 +272,11 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
         const bundleId = randomUUID();
         await kq(trx)
           .insertInto('cases.bundle')
-          .values({ id: bundleId, trackingCode: newTrackingCode(beijingDate(at)), themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, form: JSON.stringify(input.form) })
+          .values({ id: bundleId, trackingCode: newTrackingCode(beijingDate(at)), themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, ...sealForm(deps.cipher, planned.map((p) => p.item.form), input.form) })
           .execute();
         for (const [i, p] of planned.entries()) {
           // The first case carries the claim of the key.
-          await insertCase(trx, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at, i === 0 ? { key: idempotencyKey, hash } : undefined);
+          await insertCase(trx, deps.cipher, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at, i === 0 ? { key: idempotencyKey, hash } : undefined);
         }
         return describe(bundleId, true)(trx);
       }),

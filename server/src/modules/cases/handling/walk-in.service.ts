@@ -52,7 +52,7 @@ export async function fileForResident(deps: CasesDeps, clerk: Actor, input: Walk
       deps.db.transaction().execute(async (trx) => {
         const at = deps.now();
         const filing = { clerkId: filer.id, regionCode: filer.regionScope };
-        const { caseId, trackingCode } = await insertCase(trx, filer, resident.name, { item, definition, version, form: input.form, status: 'submitted', filing, applicant: { personId: resident.id, name: resident.name } }, at, { key: idempotencyKey, hash });
+        const { caseId, trackingCode } = await insertCase(trx, deps.cipher, filer, resident.name, { item, definition, version, form: input.form, status: 'submitted', filing, applicant: { personId: resident.id, name: resident.name } }, at, { key: idempotencyKey, hash });
         if (!calendar) return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
         await acceptLocked(trx, filer, await lockCase(trx, caseId), '窗口代录，当场受理', at, calendar);
         const { status } = await lockCase(trx, caseId);

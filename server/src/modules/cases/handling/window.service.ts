@@ -3,6 +3,7 @@
  * accept with a legal reason (不予受理), or asks once for everything missing (一次性告知 / 补正) —
  * before acceptance, so the clock has not started; the applicant supplements or withdraws.
  */
+import { sealForm } from './form-store.js';
 import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
@@ -86,10 +87,15 @@ export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: s
 }
 
 export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: string, input: { form?: Record<string, unknown>; note: string }): Promise<void> {
+  let stored: ReturnType<typeof sealForm> | undefined;
   if (input.form) {
     // Checked before the transaction (the item may have to be read; inside, only the handle may be used).
     const c = await kq(deps.db).selectFrom('cases.case').select(['itemCode']).where('id', '=', caseId).executeTakeFirst();
-    if (c) checkForm((await deps.processes.get(c.itemCode)).item, input.form);
+    if (c) {
+      const { item } = await deps.processes.get(c.itemCode);
+      checkForm(item, input.form);
+      stored = sealForm(deps.cipher, [item.form], input.form);
+    }
   }
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
@@ -98,7 +104,7 @@ export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: stri
     const at = deps.now();
     await kq(trx)
       .updateTable('cases.case')
-      .set((eb) => ({ status: 'submitted', ...(input.form ? { form: JSON.stringify(input.form) } : {}), version: eb('version', '+', 1), updatedAt: at }))
+      .set((eb) => ({ status: 'submitted', ...(stored ?? {}), version: eb('version', '+', 1), updatedAt: at }))
       .where('id', '=', c.id)
       .execute();
     await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplemented', from: c.status, to: 'submitted', at, detail: { note: input.note, formChanged: Boolean(input.form) } });

@@ -8,13 +8,29 @@ import type { FormField } from '../../../../../contracts/catalog.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { isValidCreditCode, isValidIdNumber, isValidRegionCode } from '../../../platform/validators/index.js';
 
+/** What kind of personal data a field holds (`x-personal` in its JSON Schema), if any: ID-number and phone fields always. */
+export function personalKind(f: Pick<FormField, 'type' | 'personal'>): FormField['personal'] {
+  return f.personal ?? (f.type === 'idNumber' ? 'id' : f.type === 'phone' ? 'phone' : undefined);
+}
+
+/**
+ * The keys of a form that may be stored in clear: declared by one of the forms and personal in
+ * none. Everything else a form holds — personal fields, and keys no form declares — is encrypted.
+ */
+export function clearFormKeys(forms: readonly (readonly FormField[])[]): Set<string> {
+  const all = forms.flat();
+  const personal = new Set(all.filter((f) => personalKind(f)).map((f) => f.key));
+  return new Set(all.filter((f) => !personal.has(f.key)).map((f) => f.key));
+}
+
 const FORMAT: Record<string, string> = { date: 'date', idNumber: 'id-number', creditCode: 'credit-code', phone: 'mobile', region: 'region-code' };
 
 /** The JSON Schema of a form (keywords common to draft-07 and 2020-12): an object of the fields, closed to others. */
 export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const f of fields) {
-    const base = { title: f.label, ...(f.help ? { description: f.help } : {}) };
+    const personal = personalKind(f);
+    const base = { title: f.label, ...(f.help ? { description: f.help } : {}), ...(personal ? { 'x-personal': personal } : {}) };
     switch (f.type) {
       case 'number':
         properties[f.key] = { ...base, type: 'number', ...(f.min !== undefined ? { minimum: f.min } : {}), ...(f.max !== undefined ? { maximum: f.max } : {}) };
@@ -42,6 +58,7 @@ export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unkno
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: true })
+  .addKeyword({ keyword: 'x-personal', schemaType: 'string' })
   .addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
   .addFormat('id-number', (s: string) => isValidIdNumber(s))
   .addFormat('credit-code', (s: string) => isValidCreditCode(s))

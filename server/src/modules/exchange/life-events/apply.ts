@@ -14,6 +14,7 @@ import { parseIdNumber } from '../../../platform/validators/index.js';
 import { sq } from '../exchange.tables.js';
 import { LEGAL_ENTITY_SOURCE, POPULATION_SOURCE } from '../exchange.repository.js';
 import type { LifeEventInput, LifeEventNotice } from './life-event.types.js';
+import { openPersonal, sealPersonal } from '../person-record.js';
 
 export interface Applied {
   regionCode: string;
@@ -30,12 +31,13 @@ const contradicts = (zh: string, en: string) => conflict('EXCHANGE.REGISTRY_CONF
 async function lockPerson(trx: Db, cipher: FieldCipher, idNumber: string) {
   const p = await sq(trx)
     .selectFrom('exchange.person')
-    .select(['id', 'name', 'alive', 'maritalStatus', 'regionCode', 'address', 'householdId'])
+    .select(['id', 'personalEnc', 'alive', 'regionCode', 'householdId'])
     .where('idNumberIndex', '=', cipher.blindIndex(idNumber))
     .forUpdate()
     .executeTakeFirst();
   if (!p) throw noPerson();
-  return p;
+  const personal = openPersonal(cipher, p.personalEnc);
+  return { id: p.id, alive: p.alive, regionCode: p.regionCode, householdId: p.householdId, personal, name: personal.name, maritalStatus: personal.maritalStatus, address: personal.address };
 }
 
 export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventInput): Promise<Applied> {
@@ -63,18 +65,12 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
           id: childId,
           idNumberEnc: cipher.encrypt(e.child.idNumber),
           idNumberIndex: cipher.blindIndex(e.child.idNumber),
-          name: e.child.name,
-          sex: id.value.sex,
-          birthDate: e.occurredOn,
-          ethnicity: '汉族',
+          personalEnc: sealPersonal(cipher, { name: e.child.name, ethnicity: '汉族', address: mother.address, maritalStatus: 'unmarried', disabilityLevel: null }),
           regionCode: mother.regionCode,
-          address: mother.address,
           householdId: mother.householdId,
           householdRole: '子女',
-          maritalStatus: 'unmarried',
           alive: true,
           deathDate: null,
-          disabilityLevel: null,
           phoneEnc: null,
           phoneIndex: null,
           sourceDepartment: POPULATION_SOURCE,
@@ -98,7 +94,9 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
         if (marrying && p.maritalStatus === 'married') throw contradicts('一方已登记为已婚', 'One party is already married');
         if (!marrying && p.maritalStatus !== 'married') throw contradicts('一方未登记为已婚', 'One party is not recorded as married');
       }
-      await person.set({ maritalStatus: marrying ? 'married' : 'divorced', updatedAt: new Date() }).where('id', 'in', [a.id, b.id]).execute();
+      for (const p of [a, b]) {
+        await person.set({ personalEnc: sealPersonal(cipher, { ...p.personal, maritalStatus: marrying ? 'married' : 'divorced' }), updatedAt: new Date() }).where('id', '=', p.id).execute();
+      }
       return {
         regionCode: a.regionCode,
         subjectRegions: [a.regionCode, b.regionCode],
@@ -110,7 +108,7 @@ export async function applyLifeEvent(trx: Db, cipher: FieldCipher, e: LifeEventI
     case 'relocation': {
       const p = await lockPerson(trx, cipher, e.idNumber);
       if (!p.alive) throw contradicts('人口库中该人员已登记死亡', 'The registry records this person as dead');
-      await person.set({ regionCode: e.regionCode, address: e.address, updatedAt: new Date() }).where('id', '=', p.id).execute();
+      await person.set({ regionCode: e.regionCode, personalEnc: sealPersonal(cipher, { ...p.personal, address: e.address }), updatedAt: new Date() }).where('id', '=', p.id).execute();
       return { regionCode: e.regionCode, subjectRegions: [p.regionCode, e.regionCode], personIds: [p.id], creditCode: null, notice: { ...base, persons: [{ idNumber: e.idNumber, name: p.name }], facts: { fromRegionCode: p.regionCode, toRegionCode: e.regionCode } } };
     }
     case 'enterprise_established': {

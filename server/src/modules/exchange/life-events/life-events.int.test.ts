@@ -10,6 +10,9 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../../../test/people.js';
 import { verifyWebhookSignature } from '../index.js';
 import { call, departmentStaff } from '../exchange.test-kit.js';
+import { testCipher } from '../../../test/keys.js';
+
+const cipher = testCipher();
 
 interface Received {
   path: string;
@@ -32,7 +35,7 @@ let deceased: RegistryPerson & { c: Client };
 const secrets = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await createTestApp({ env: GENEROUS_LIMITS });
+  t = await createTestApp({ env: { ...GENEROUS_LIMITS, WEBHOOK_ALLOW_PRIVATE: 'true' } });
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -160,15 +163,17 @@ describe('a death, recorded once', () => {
 
 describe('other life events', () => {
   it('marries two people, then divorces them, in the civil-affairs registry', async () => {
+    const all = await sql<{ id: string; enc: string }>`SELECT id, personal_enc AS enc FROM exchange.person`.execute(t.db);
+    const byId = new Map(all.rows.map((r) => [r.id, JSON.parse(cipher.decrypt(r.enc)) as { maritalStatus: string }]));
+    const personal = (id: string) => byId.get(id)!;
     const civil = await departmentStaff(t, 'gz-civil', ['registrar']);
-    const rows = await sql<{ id: string }>`SELECT id FROM exchange.person WHERE alive AND marital_status = 'unmarried' AND birth_date < '2000-01-01' ORDER BY id LIMIT 2`.execute(t.db);
     const people = await registryPersons(t, 'any', 300);
-    const pair = rows.rows.map((r) => people.find((p) => p.id === r.id)!).filter(Boolean);
+    const pair = people.filter((p) => personal(p.id).maritalStatus === 'unmarried' && p.idNumber.slice(6, 14) < '20000101').slice(0, 2);
     expect(pair).toHaveLength(2);
     const idNumbers = pair.map((p) => p.idNumber);
     const married = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', { departmentId: civil.departmentId, event: { type: 'marriage', idNumbers, occurredOn: '2026-11-21', reference: '结婚登记 J5200-2026-001' } });
     expect(married.statusCode, married.body).toBe(201);
-    const status = async () => (await sql<{ s: string }>`SELECT marital_status AS s FROM exchange.person WHERE id IN (${pair[0]!.id}, ${pair[1]!.id})`.execute(t.db)).rows.map((r) => r.s);
+    const status = async () => (await sql<{ id: string; enc: string }>`SELECT id, personal_enc AS enc FROM exchange.person WHERE id IN (${pair[0]!.id}, ${pair[1]!.id})`.execute(t.db)).rows.map((r) => JSON.parse(cipher.decrypt(r.enc)).maritalStatus);
     expect(await status()).toEqual(['married', 'married']);
     const again = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', { departmentId: civil.departmentId, event: { type: 'marriage', idNumbers, occurredOn: '2026-11-22', reference: '结婚登记 J5200-2026-002' } });
     expect(again.json().code).toBe('EXCHANGE.REGISTRY_CONFLICT');
@@ -186,7 +191,7 @@ describe('other life events', () => {
 
 describe('the webhook worker', () => {
   it('delivers on its own on a node with workers, and stops when the app closes', async () => {
-    const node = await createTestApp({ env: { ...GENEROUS_LIMITS, WORKERS: 'true' } });
+    const node = await createTestApp({ env: { ...GENEROUS_LIMITS, WORKERS: 'true', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     try {
       const admin = await departmentStaff(node, 'gz-hrss', ['data_admin']);
       const health = await departmentStaff(node, 'gz-health', ['registrar']);

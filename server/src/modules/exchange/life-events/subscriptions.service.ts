@@ -11,6 +11,7 @@ import { scopeCondition } from '../../../platform/scope.js';
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type LifeEventType } from '../exchange.tables.js';
 import { DATA_ADMINISTRATION, requireDepartment } from '../sharing/access.js';
+import { checkTarget, OutboundRefused } from '../../../platform/net/index.js';
 
 export interface NewSubscription {
   departmentId: string;
@@ -29,26 +30,26 @@ export interface SubscriptionView {
   createdAt: Date;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** https anywhere; http only to the machine itself (development and tests). */
-function checkUrl(url: string | undefined): string {
-  let u: URL | undefined;
+/**
+ * A webhook target: http(s) without credentials (https only in production), its host resolving to
+ * public addresses only — checked again at every delivery (platform/net).
+ */
+async function checkUrl(deps: ExchangeDeps, url: string | undefined): Promise<string> {
   try {
-    u = url ? new URL(url) : undefined;
-  } catch {
-    u = undefined;
+    return (await checkTarget(url ?? '', deps.outbound)).toString();
+  } catch (e) {
+    if (!(e instanceof OutboundRefused)) throw e;
+    if (e.reason === 'forbidden-address') throw invalid('EXCHANGE.WEBHOOK_TARGET_FORBIDDEN', { zh: '回调地址须为公网地址，不能指向内网、本机或链路本地地址', en: 'A webhook must go to a public address, not a private, loopback or link-local one' });
+    if (e.reason === 'unresolved') throw invalid('EXCHANGE.WEBHOOK_TARGET_UNRESOLVED', { zh: '回调地址的域名无法解析', en: 'The webhook host name does not resolve' });
+    throw invalid('EXCHANGE.BAD_WEBHOOK_URL', deps.outbound.requireHttps ? { zh: '回调地址须为 https 地址，且不含用户名和密码', en: 'A webhook URL must be https, without user name or password' } : { zh: '回调地址须为 http(s) 地址，且不含用户名和密码', en: 'A webhook URL must be http(s), without user name or password' });
   }
-  const ok = u && !u.username && !u.password && !u.hash && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname)));
-  if (!ok) throw invalid('EXCHANGE.BAD_WEBHOOK_URL', { zh: '回调地址须为 https（仅本机地址可用 http）', en: 'A webhook URL must be https (http for localhost only)' });
-  return u!.toString();
 }
 
 export async function subscribe(deps: ExchangeDeps, actor: Actor, input: NewSubscription): Promise<{ id: string; secret: string | null }> {
   const department = await deps.departments.get(input.departmentId);
   requireDepartment(actor, department, DATA_ADMINISTRATION);
   const webhook = input.channel === 'webhook';
-  const url = webhook ? checkUrl(input.url) : null;
+  const url = webhook ? await checkUrl(deps, input.url) : null;
   if (!webhook && input.url) throw invalid('EXCHANGE.BAD_WEBHOOK_URL', { zh: '站内收件箱订阅不需要回调地址', en: 'An inbox subscription has no URL' });
   const secret = webhook ? `whsec_${randomBytes(32).toString('base64url')}` : null;
   const id = randomUUID();

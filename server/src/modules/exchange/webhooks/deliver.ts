@@ -6,6 +6,8 @@
  * schedules a retry with exponential backoff (30 s, 1 min, 2 min … capped at 6 h; dead after 10
  * attempts). Every attempt of one delivery carries the same idempotency key, so a receiver that
  * remembers keys acts exactly once even when an answer was lost and the notice came again.
+ * Targets are resolved and checked again for every attempt, and the connection goes to the address
+ * checked (platform/net: no private addresses, no DNS rebinding, no redirects).
  */
 import { sql } from 'kysely';
 import type { ExchangeDeps } from '../exchange.deps.js';
@@ -13,6 +15,7 @@ import { sq } from '../exchange.tables.js';
 import type { LifeEventNotice } from '../life-events/life-event.types.js';
 import { EVENT_NAMES } from '../life-events/life-event.types.js';
 import { SIGNATURE_HEADER, signWebhook } from './signature.js';
+import { guardedPost } from '../../../platform/net/index.js';
 
 export interface DeliveryPolicy {
   batch: number;
@@ -129,19 +132,20 @@ export class WebhookDeliverer {
   private async post(url: string, secret: string, payload: WebhookPayload, now: Date): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
     const body = JSON.stringify(payload);
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          [SIGNATURE_HEADER]: signWebhook(secret, Math.floor(now.getTime() / 1000), body),
-          'tongban-event': payload.type,
-          'idempotency-key': payload.id,
+      const res = await guardedPost(
+        url,
+        {
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            [SIGNATURE_HEADER]: signWebhook(secret, Math.floor(now.getTime() / 1000), body),
+            'tongban-event': payload.type,
+            'idempotency-key': payload.id,
+          },
+          body,
+          timeoutMs: this.policy.timeoutMs,
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
-      });
-      await res.body?.cancel();
+        this.deps.outbound,
+      );
       return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
     } catch (e) {
       return { ok: false, status: null, error: (e instanceof Error ? e.message : String(e)).slice(0, 500) };

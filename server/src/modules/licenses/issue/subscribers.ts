@@ -47,7 +47,7 @@ function dataFromForm(type: LicenseType, form: Record<string, unknown>, holder: 
 
 export async function issueForDecidedCase(trx: Db, deps: SigningDeps, caseId: string): Promise<void> {
   if (await lq(trx).selectFrom('licenses.license').select('id').where('sourceCaseId', '=', caseId).executeTakeFirst()) return;
-  const c = await findDecidedCase(trx, caseId);
+  const c = await findDecidedCase(trx, deps.cipher, caseId);
   if (!c || c.status !== 'approved') return;
   const item = await getPublishedItem(trx, c.itemCode);
   if (item.result.type !== 'license') return;
