@@ -23,7 +23,7 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
   requireStatus(c, ['submitted'], '受理');
   const at = deps.now();
   const today = beijingDate(at);
-  const accepted = { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress' as const, at, detail: { note } };
+  const accepted = { caseId: c.id, actor, type: 'accepted' as const, from: c.status, to: 'in_progress' as const, at, detail: { note } };
   const set = { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) };
   const first = nextApplicableStage(c, 0);
   if (first !== -1) {
