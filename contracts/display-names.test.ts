@@ -6,14 +6,15 @@ import type { CaseStatus, TaskStatus } from '../server/src/modules/cases/cases.t
 import { CASE_EVENT_TYPES } from '../server/src/modules/cases/process/events.js';
 import { DEPARTMENTS } from '../server/src/modules/catalog/seed/departments.js';
 import type { GrantStatus } from '../server/src/modules/exchange/exchange.tables.js';
-import type { LicenseAction, LicenseStatus } from '../server/src/modules/licenses/licenses.tables.js';
+import type { LicenseAction } from '../server/src/modules/licenses/licenses.tables.js';
+import type { EffectiveStatus } from '../server/src/modules/licenses/status.js';
 import { ItemType } from './catalog.js';
 import { DISPLAY_NAMES, displayName, hasDisplayName, type DisplayTable } from './display-names.js';
 
 /** Every member of a union type, checked by the compiler: a new member makes these objects incomplete. */
 const TASK_STATUSES: Record<TaskStatus, true> = { open: true, approved: true, returned: true, refused: true, cancelled: true };
 const CASE_STATUSES: Record<CaseStatus, true> = { waiting: true, submitted: true, awaiting_supplement: true, in_progress: true, suspended: true, approved: true, refused: true, not_accepted: true, withdrawn: true, terminated: true };
-const LICENSE_STATUSES: Record<LicenseStatus, true> = { valid: true, suspended: true, revoked: true, superseded: true };
+const LICENSE_STATUSES: Record<EffectiveStatus, true> = { valid: true, suspended: true, revoked: true, superseded: true, expired: true, not_yet_valid: true };
 const LICENSE_ACTIONS: Record<LicenseAction, true> = { issued: true, suspended: true, reinstated: true, revoked: true, renewed: true, changed: true, superseded: true };
 const GRANT_DECISIONS: Record<Exclude<GrantStatus, 'pending'>, true> = { approved: true, refused: true, revoked: true };
 const MATERIAL_SOURCES = ['upload', 'license', 'shared_data', 'promise', 'form'];

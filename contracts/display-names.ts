@@ -197,6 +197,8 @@ const LICENSE_STATUS: Record<string, Name> = {
   suspended: { zh: '已中止', en: 'Suspended' },
   revoked: { zh: '已注销', en: 'Revoked' },
   superseded: { zh: '已被新版本取代', en: 'Superseded' },
+  expired: { zh: '已过期', en: 'Expired' },
+  not_yet_valid: { zh: '尚未生效', en: 'Not yet valid' },
 };
 
 /** The department categories the catalogue accepts (部门类别). */

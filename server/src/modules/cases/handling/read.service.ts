@@ -11,7 +11,8 @@ import { beijingDate, remainingWorkingDays } from '../process/clock.js';
 import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
 import { STATUS_ZH } from './load.js';
-import { notFound } from '../../../platform/errors.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { formForReader } from './form-view.js';
 
 export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -22,6 +23,15 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
   const open = c.status === 'in_progress';
+  // The item's form labels what was filed; an item no longer published leaves the values unlabelled.
+  const fields = await deps.processes.get(c.itemCode).then(
+    (p) => p.item.form,
+    (e: unknown) => {
+      if (e instanceof AppError && e.kind === 'NotFound') return [];
+      throw e;
+    },
+  );
+  const stageNames = new Map(c.definition.stages.map((s) => [s.key, s.name]));
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -33,7 +43,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
     channel: c.channel,
     status: c.status,
     statusName: STATUS_ZH[c.status],
-    form: c.form,
+    ...formForReader(fields, c.form, actor),
     version: c.version,
     submittedAt: c.submittedAt,
     acceptedOn: c.acceptedOn,
@@ -46,6 +56,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
     tasks: tasks.map((t) => ({
       id: t.id,
       stage: t.stageKey,
+      /** 环节名称 of the task's stage, for pages (the key above is for programs). */
+      stageName: stageNames.get(t.stageKey) ?? null,
       name: t.name,
       departmentId: t.departmentId,
       status: t.status,
@@ -58,6 +70,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string) {
       completedAt: t.completedAt,
     })),
     events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId, detail: e.detail })),
+    /** The e-licences the case produced (证照结果). */
+    licenses: deps.producedLicenses ? await deps.producedLicenses(c.id, deps.now()) : [],
   };
 }
 
