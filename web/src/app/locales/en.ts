@@ -140,6 +140,7 @@ export const en: Messages = {
       provinceWide: 'Province-wide',
       handlingForms: 'Ways to apply',
       quantityLimit: 'Quantity limit',
+      noQuantityLimit: 'No quantity limit',
       yes: 'Yes',
       no: 'No',
       visitsCount: '{{count}} visit(s)',

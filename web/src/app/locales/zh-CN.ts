@@ -138,6 +138,7 @@ export const zhCN = {
       provinceWide: '全省通办',
       handlingForms: '办理形式',
       quantityLimit: '数量限制',
+      noQuantityLimit: '无数量限制',
       yes: '是',
       no: '否',
       visitsCount: '{{count}} 次',

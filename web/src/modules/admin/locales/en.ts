@@ -253,6 +253,7 @@ export const adminEn: AdminMessages = {
     roles: 'Roles',
     departments: 'Departments',
     allDepartments: 'All departments of the region',
+    otherDepartment: 'Another department',
     totp: 'Authenticator',
     totpRequired: 'Required',
     totpNotNeeded: 'Not needed',
@@ -340,6 +341,7 @@ export const adminEn: AdminMessages = {
     },
   },
   audit: {
+    anyAction: 'Any action',
     title: 'Audit log',
     lead: 'The tamper-evident record of sign-ins, permission changes, reads of personal data and administrative actions, newest first.',
     verifyTitle: 'Verify the hash chain',

@@ -251,6 +251,7 @@ export const adminZhCN = {
     roles: '角色',
     departments: '部门',
     allDepartments: '辖区内全部部门',
+    otherDepartment: '其他部门',
     totp: '动态口令',
     totpRequired: '需要绑定',
     totpNotNeeded: '不需要',
@@ -338,6 +339,7 @@ export const adminZhCN = {
     },
   },
   audit: {
+    anyAction: '全部操作',
     title: '审计日志',
     lead: '登录、权限变更、个人信息读取和管理操作的不可篡改记录，按时间倒序。',
     verifyTitle: '校验哈希链',
