@@ -267,6 +267,15 @@ export const en: Messages = {
     },
   },
   identity: {
+    forgot: {
+      link: 'Forgot your password?',
+      title: 'Reset your password',
+      intro: 'Receive a code on the mobile number you registered with and set a new password. Every earlier sign-in is then ended.',
+      submit: 'Set the new password',
+      done: 'Your new password is set. Sign in with it.',
+      signIn: 'Sign in',
+      staff: 'Staff who forgot their password ask their system administrator to reset it.',
+    },
     signIn: 'Sign in',
     signUp: 'Register',
     myAccount: 'My account',

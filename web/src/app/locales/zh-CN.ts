@@ -265,6 +265,15 @@ export const zhCN = {
     },
   },
   identity: {
+    forgot: {
+      link: '忘记密码？',
+      title: '找回密码',
+      intro: '通过注册时的手机号接收验证码，设置新密码。设置后，此前的所有登录都将退出。',
+      submit: '设置新密码',
+      done: '新密码已设置，请用新密码登录。',
+      signIn: '去登录',
+      staff: '工作人员忘记密码请联系本单位系统管理员重置。',
+    },
     signIn: '登录',
     signUp: '注册',
     myAccount: '我的账号',
