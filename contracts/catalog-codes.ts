@@ -2,6 +2,9 @@
  * Code lists without zod, so that the web app can show names without loading the schemas.
  * GB/T 39046-2020 Annex A.
  */
+/** 数量限制 of a guide that sets none: the default value, shown in the reader's language. */
+export const NO_QUANTITY_LIMIT = '无数量限制';
+
 export type ItemTypeCode = '00' | '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '20';
 
 /** 事项类型 names. */

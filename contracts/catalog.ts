@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-export { ITEM_TYPE_NAMES } from './catalog-codes.js';
+import { NO_QUANTITY_LIMIT } from './catalog-codes.js';
+
+export { ITEM_TYPE_NAMES, NO_QUANTITY_LIMIT } from './catalog-codes.js';
 
 /** 事项类型 (GB/T 39046 A). */
 export const ItemType = z.enum(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20']);
@@ -136,7 +138,7 @@ export const ItemGuide = z.object({
   /** 受理条件 */
   conditions: z.array(text(1000)).min(1),
   /** 数量限制 */
-  quantityLimit: z.string().max(500).default('无数量限制'),
+  quantityLimit: z.string().max(500).default(NO_QUANTITY_LIMIT),
   materials: z.array(Material),
   processSteps: z.array(ProcessStep).min(1),
   /** 法定时限, working days. */

@@ -19,7 +19,7 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { supervisionModule } from './modules/supervision/index.js';
-import { findValidLicenses, licensesModule, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
+import { findValidLicenses, licensesModule, licensesOfCase, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
@@ -140,6 +140,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
       auditKey: keys.indexKey,
       cipher,
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
+      producedLicenses: (caseId, at) => licensesOfCase(database.db, caseId, at),
       // 免提交: valid e-licences and shared registry data of the applicant stand in for the materials they satisfy.
       materialSources: {
         licenses: (holder, types, at) => findValidLicenses({ db: database.db, cipher }, holder, types, at),

@@ -34,3 +34,33 @@ export async function approveCase(t: TestApp, caseId: string, clerk: string, app
   }
   throw new Error(`case ${caseId} was not decided after ten rounds of approvals`);
 }
+
+/** 食品经营许可（新办） of a district, as the applicant's enterprise files it (the form of the demo guide). */
+export async function foodLicenceItem(t: TestApp): Promise<{ code: string; regionCode: string }> {
+  const row = await sql<{ code: string; regionCode: string }>`
+    SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+    WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db);
+  return row.rows[0]!;
+}
+
+export const foodLicenceForm = (creditCode: string) => ({
+  operatorName: '黔味小吃',
+  creditCode,
+  premises: '贵阳市云岩区中华北路 1 号',
+  area: 60,
+  format: '餐饮服务经营者',
+  items: '热食类食品制售',
+  safetyManager: '王芳',
+  safetyManagerId: '11010519491231002X',
+  phone: '13812345678',
+});
+
+/** The registry's legal representative claims their enterprise and acts for it. */
+export async function actForEnterprise(t: TestApp, c: Client, representativeId: string): Promise<{ enterpriseId: string; creditCode: string }> {
+  const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${representativeId} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+  const claimed = await c.call('POST', '/api/enterprises', { creditCode });
+  expect(claimed.statusCode, claimed.body).toBe(201);
+  const enterpriseId = claimed.json().enterpriseId as string;
+  expect((await c.call('PUT', '/api/me/acting-for', { enterpriseId })).statusCode).toBe(200);
+  return { enterpriseId, creditCode };
+}

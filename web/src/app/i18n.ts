@@ -12,6 +12,8 @@ import { complaintsEn } from '../modules/complaints/locales/en';
 import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
 import { licenseWorkEn } from '../modules/licenses/work/locales/en';
 import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
+import { caseViewEn } from '../modules/cases/view/locales/en';
+import { caseViewZhCN, type CaseViewMessages } from '../modules/cases/view/locales/zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +23,7 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages };
+    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages; caseView: CaseViewMessages };
   }
 }
 
@@ -53,7 +55,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn } },
+  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN, caseView: caseViewZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn, caseView: caseViewEn } },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

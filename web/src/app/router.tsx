@@ -13,6 +13,7 @@ const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
 const NegativeListPage = lazy(() => import('../modules/catalog/lists/NegativeListPage'));
 const LoginPage = lazy(() => import('../modules/identity/LoginPage'));
 const RegisterPage = lazy(() => import('../modules/identity/RegisterPage'));
+const ForgotPasswordPage = lazy(() => import('../modules/identity/ForgotPasswordPage'));
 const MePage = lazy(() => import('../modules/identity/MePage'));
 const PrivacyPage = lazy(() => import('../modules/identity/PrivacyPage'));
 const MyCasesPage = lazy(() => import('../modules/cases/MyCasesPage'));
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           { path: 'lists/:kind', element: <ListsPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'me', element: <MePage /> },
           { path: 'me/cases', element: <MyCasesPage /> },
           { path: 'me/cases/:id', element: <MyCasePage /> },

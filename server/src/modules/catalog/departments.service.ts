@@ -12,13 +12,14 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/outbox.js';
 import { isWithinRegion } from '../../platform/scope.js';
 import { isValidRegionCode, parseCreditCode } from '../../platform/validators/index.js';
+import { DEPARTMENT_CATEGORIES } from '../../../../contracts/display-names.js';
 import { cq } from './catalog.tables.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const DepartmentEdit = z.object({ name: text(100), shortName: text(50), address: z.string().trim().max(200).default(''), phone: z.string().trim().regex(/^[0-9-]{3,20}$/, '电话号码格式不正确 not a phone number').or(z.literal('')).default('') });
 export const DepartmentInput = DepartmentEdit.extend({
   key: z.string().regex(/^[a-z0-9-]{2,40}$/),
-  category: z.string().regex(/^[a-z-]{2,30}$/),
+  category: z.enum(DEPARTMENT_CATEGORIES),
   regionCode: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
   creditCode: z.string().trim().toUpperCase().refine((c) => parseCreditCode(c).ok, '统一社会信用代码校验位不正确 the credit code’s check characters are wrong'),
 });

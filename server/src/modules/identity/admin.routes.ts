@@ -6,6 +6,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { listAudit, verifyAuditChain } from '../../platform/audit/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { metaOf } from './auth.routes.js';
+import { staffNames } from './staff/staff-names.js';
 import { changeStaffRoles, createStaffAccount, findPersonForStaff, listStaff, setStaffActive, verifyInPerson } from './staff/staff-admin.service.js';
 
 const tags = ['identity-admin 人员与审计'];
@@ -113,13 +114,21 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
                 targetId: z.string().nullable(),
                 ip: z.string().nullable(),
                 reason: z.string().nullable(),
+                /** The display name of a staff actor, and of a staff target: people, not ids, on screens. */
+                actorName: z.string().nullable(),
+                targetName: z.string().nullable(),
               }),
             ),
           }),
         },
       },
     },
-    async (request) => ({ entries: await listAudit(deps.db, request.query) }),
+    async (request) => {
+      const entries = await listAudit(deps.db, request.query);
+      const names = await staffNames(deps.db, entries.flatMap((e) => [e.actorKind === 'staff' ? e.actorId : null, e.targetType === 'staff' ? e.targetId : null]));
+      const nameOf = (kind: string | null, id: string | null) => (kind === 'staff' && id ? (names.get(id) ?? null) : null);
+      return { entries: entries.map((e) => ({ ...e, actorName: nameOf(e.actorKind, e.actorId), targetName: nameOf(e.targetType, e.targetId) })) };
+    },
   );
 
   app.get(

@@ -18,5 +18,6 @@ export type { LicensesDeps, HolderAccount } from './licenses.deps.js';
 export { licensesSubscriber } from './issue/subscribers.js';
 export { seedDemoLicenses } from './issue/demo-seed.js';
 export { findValidLicenses, recordLicenseUse, type Applicant, type LicenseUse } from './use/use.service.js';
+export { licensesOfCase, type CaseLicense } from './issue/of-case.js';
 export { LICENSE_TYPES } from './types/license-types.js';
 export { reencryptLicenseData } from './key-rotation.js';

@@ -201,6 +201,9 @@ export interface AuditEntry {
   targetId: string | null;
   ip: string | null;
   reason: string | null;
+  /** Display names of a staff actor and a staff target. */
+  actorName: string | null;
+  targetName: string | null;
 }
 
 export interface AuditQuery {

@@ -1,12 +1,12 @@
 /** Small pieces shared by the applicant's, the public and the workbench case pages. */
-import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { Fact } from '../../ui/Fact';
 import { ProblemError } from '../../app/http';
-import { CASE_STATUSES, type CaseDetail, type CaseEvent, type CaseStatus } from './api';
+import { useDisplayName } from '../../ui/useDisplayName';
+import type { CaseDetail, CaseEvent, CaseStatus } from './api';
 import { dateTime, deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, shortDate, STATUS_TONE } from './model';
 
 export function useEnglish(): boolean {
@@ -14,8 +14,8 @@ export function useEnglish(): boolean {
 }
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
-  const { t } = useTranslation();
-  return <Badge tone={STATUS_TONE[status] ?? 'gray'}>{CASE_STATUSES.includes(status) ? t(`cases.status.${status}`) : status}</Badge>;
+  const name = useDisplayName();
+  return <Badge tone={STATUS_TONE[status] ?? 'gray'}>{name('caseStatus', status)}</Badge>;
 }
 
 /** Working days left, coloured by urgency; the words say it too, so colour is never the only cue. */
@@ -37,8 +37,9 @@ export { Fact } from '../../ui/Fact';
 /** The usual path of a case as an ordered list, the current step marked for screen readers too. */
 export function ProgressSteps({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
+  const name = useDisplayName();
   const current = progressIndex(status);
-  const ended = ['refused', 'not_accepted', 'withdrawn'].includes(status);
+  const ended = ['refused', 'not_accepted', 'withdrawn', 'terminated'].includes(status);
   return (
     <ol className="tb-case-steps" aria-label={t('cases.progress.label')}>
       {PROGRESS_STEPS.map((step, i) => {
@@ -48,7 +49,7 @@ export function ProgressSteps({ status }: { status: CaseStatus }) {
             <span className="tb-case-steps__dot" aria-hidden="true">
               {i + 1}
             </span>
-            <span>{i === current && step === 'decided' ? t(`cases.status.${status}`) : t(`cases.progress.${step}`)}</span>
+            <span>{i === current && step === 'decided' ? name('caseStatus', status) : t(`cases.progress.${step}`)}</span>
           </li>
         );
       })}
@@ -56,24 +57,25 @@ export function ProgressSteps({ status }: { status: CaseStatus }) {
   );
 }
 
-export function eventName(t: TFunction, type: string): string {
-  const key = `cases.event.${type}`;
-  const name = t(key as 'cases.event.submitted');
-  return name === key ? type : name;
-}
+type ListedEvent = Pick<CaseEvent, 'at' | 'type'> & Partial<Pick<CaseEvent, 'by' | 'to' | 'taskId' | 'detail'>>;
 
-export function EventList({ events, showActor = false }: { events: (Pick<CaseEvent, 'at' | 'type'> & Partial<Pick<CaseEvent, 'by' | 'to'>>)[]; showActor?: boolean }) {
-  const { t } = useTranslation();
+/** 办理记录: each step by its name (never its key), who took it, and what it concerned (`detailOf`). */
+export function EventList<E extends ListedEvent>({ events, showActor = false, detailOf }: { events: E[]; showActor?: boolean; detailOf?: (e: E) => string | null }) {
   const en = useEnglish();
+  const name = useDisplayName();
   return (
     <ol className="tb-case-events">
-      {events.map((e, i) => (
-        <li key={`${e.at}-${i}`}>
-          <time dateTime={e.at}>{/^\d{4}-\d{2}-\d{2}$/.test(e.at) ? shortDate(e.at, en) : dateTime(e.at, en)}</time>
-          <span className="tb-case-events__what">{eventName(t, e.type)}</span>
-          {showActor && e.by ? <span className="tb-muted tb-small">{t(`cases.actor.${e.by as 'person'}`, { defaultValue: e.by })}</span> : null}
-        </li>
-      ))}
+      {events.map((e, i) => {
+        const detail = detailOf?.(e);
+        return (
+          <li key={`${e.at}-${i}`}>
+            <time dateTime={e.at}>{/^\d{4}-\d{2}-\d{2}$/.test(e.at) ? shortDate(e.at, en) : dateTime(e.at, en)}</time>
+            <span className="tb-case-events__what">{name('caseEvent', e.type)}</span>
+            {showActor && e.by ? <span className="tb-muted tb-small">{name('actorKind', e.by)}</span> : null}
+            {detail ? <span className="tb-case-events__detail">{detail}</span> : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }

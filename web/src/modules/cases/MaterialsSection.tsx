@@ -3,6 +3,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Badge } from '../../ui/Badge';
 import { materialFileUrl } from './api';
 import { useMaterials } from './queries';
+import { MaterialPreview } from './view/MaterialPreview';
 
 /** 申办一袋: each material of the guide, what was provided (a file or a 容缺 promise) and what is missing. */
 /** Materials the applicant did not bring: the platform held them (免提交) or the online form is the material. */
@@ -51,6 +52,7 @@ export function MaterialsSection({ caseId, headingId }: { caseId: string; headin
                     <Badge tone={m.necessity === 'required' ? 'red' : 'gray'}>{t('cases.detail.missing')}</Badge>
                   )}
                 </span>
+                <MaterialPreview caseId={caseId} material={m} />
               </li>
             ))}
           </ul>

@@ -8,12 +8,16 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { CaseClockFacts, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
 import { CaseResults } from './CaseResults';
 import { MaterialsSection } from './MaterialsSection';
 import { RatingSection } from './RatingSection';
 import { shortDate, WITHDRAWABLE } from './model';
 import { useCase, useCaseStep } from './queries';
+import { CaseEvents } from './view/CaseEvents';
+import { CaseLicences } from './view/CaseLicences';
+import { FormView } from './view/FormView';
+import { useDisplayName } from '../../ui/useDisplayName';
 import './cases.css';
 
 function ApplicantActions({ c }: { c: api.CaseDetail }) {
@@ -102,6 +106,7 @@ function CaseView({ id }: { id: string }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
   const en = useEnglish();
+  const name = useDisplayName();
   const c = useCase(id);
   useDocumentTitle(c.data ? c.data.itemName : t('cases.detail.title'));
   if (c.isPending) return <PageLoading />;
@@ -126,19 +131,21 @@ function CaseView({ id }: { id: string }) {
             <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>{' · '}
             <Link to={`/me/complaints?case=${d.id}&code=${d.trackingCode}`}>{tc('complainLink')}</Link>
           </Fact>
-          <Fact label={t('cases.fields.status')}>{t(`cases.status.${d.status}`)}</Fact>
+          <Fact label={t('cases.fields.status')}>{name('caseStatus', d.status)}</Fact>
           <CaseClockFacts d={d} />
           {d.decidedAt ? <Fact label={t('cases.fields.decidedAt')}>{shortDate(d.decidedAt, en)}</Fact> : null}
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
+          <CaseLicences c={d} forApplicant />
         </dl>
       </section>
       <ApplicantActions c={d} />
+      <FormView fields={d.formFields} form={d.form} headingId="case-form" masked={false} />
       <CaseResults c={d} />
       {api.DECIDED.includes(d.status) ? <RatingSection caseId={d.id} /> : null}
       <MaterialsSection caseId={d.id} headingId="case-materials" />
       <section className="tb-panel tb-case-section" aria-labelledby="case-history">
         <h2 id="case-history">{t('cases.detail.history')}</h2>
-        <EventList events={d.events.filter((e) => e.type !== 'opinion' && e.type !== 'task-claimed')} />
+        <CaseEvents c={d} staff={false} />
       </section>
     </>
   );

@@ -71,7 +71,7 @@ export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask
         {t('cases.task.claim')}
         <span className="sr-only">{task.name}</span>
       </Button>
-      <Form form={form} layout="vertical" requiredMark={false} aria-label={`${t('cases.task.actions')} ${task.name}`} onFinish={submit} initialValues={{ kind: 'hearing', days: 5 }}>
+      <Form form={form} name={`task-${task.id}`} layout="vertical" requiredMark={false} aria-label={`${t('cases.task.actions')} ${task.name}`} onFinish={submit} initialValues={{ kind: 'hearing', days: 5 }}>
         <Form.Item label={t('cases.task.actions')}>
           <Radio.Group
             optionType="button"

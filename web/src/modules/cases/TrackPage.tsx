@@ -7,6 +7,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { normaliseCode, qrUrl } from './api';
+import { useDisplayName } from '../../ui/useDisplayName';
 import { EventList, Fact, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
 import { shortDate } from './model';
 import { useTracking } from './queries';
@@ -16,6 +17,7 @@ import './cases.css';
 function TrackResult({ code }: { code: string }) {
   const { t } = useTranslation();
   const en = useEnglish();
+  const name = useDisplayName();
   const tracking = useTracking(code);
   if (tracking.isPending) return <PageLoading rows={4} />;
   if (tracking.isError) {
@@ -34,7 +36,7 @@ function TrackResult({ code }: { code: string }) {
           <Fact label={t('cases.fields.trackingCode')}>
             <span className="tb-code">{d.trackingCode}</span>
           </Fact>
-          <Fact label={t('cases.fields.status')}>{t(`cases.status.${d.status}`)}</Fact>
+          <Fact label={t('cases.fields.status')}>{name('caseStatus', d.status)}</Fact>
           <Fact label={t('cases.fields.submittedAt')}>{shortDate(d.submittedOn, en)}</Fact>
           {d.acceptedOn ? <Fact label={t('cases.fields.acceptedOn')}>{shortDate(d.acceptedOn, en)}</Fact> : null}
           {d.dueOn ? <Fact label={t('cases.fields.dueOn')}>{shortDate(d.dueOn, en)}</Fact> : null}

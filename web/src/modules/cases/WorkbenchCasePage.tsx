@@ -9,7 +9,7 @@ import type { StaffMe } from '../identity/api';
 import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { CaseClockFacts, DeadlineBadge, DeadlineLegend, EventList, Fact, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, DeadlineBadge, DeadlineLegend, Fact, StatusBadge, useEnglish } from './CaseBits';
 import { DecisionLink } from './CaseResults';
 import { AcceptanceReceiptLink } from './AcceptanceReceipt';
 import { DeliveryWork } from './DeliveryWork';
@@ -19,11 +19,16 @@ import { shortDate } from './model';
 import { useCase, useCaseStep } from './queries';
 import { TaskActions } from './TaskActions';
 import { WindowActions } from './WindowActions';
+import { CaseEvents, taskLabel } from './view/CaseEvents';
+import { CaseLicences } from './view/CaseLicences';
+import { FormView } from './view/FormView';
+import { useDisplayName } from '../../ui/useDisplayName';
 import './cases.css';
 
 function CaseWork({ id, me }: { id: string; me: StaffMe }) {
   const { t } = useTranslation();
   const en = useEnglish();
+  const name = useDisplayName();
   const c = useCase(id);
   const [announcement, setAnnouncement] = useState('');
   const resume = useCaseStep(() => api.resume(id));
@@ -62,6 +67,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>
       </section>
+      <FormView fields={d.formFields} form={d.form} headingId="work-form" masked />
       {me.roles.includes('window_clerk') && d.status === 'submitted' ? (
         <section className="tb-panel tb-case-section" aria-labelledby="work-window">
           <h2 id="work-window">{t('cases.task.windowActions')}</h2>
@@ -84,8 +90,8 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           {d.tasks.map((task) => (
             <li key={task.id} className={`tb-task-item${task.status === 'open' ? ' is-open' : ''}`}>
               <div className="tb-case-card__head">
-                <h3>{t('cases.task.taskFor', { name: task.name, stage: task.stage })}</h3>
-                <span>{task.status === 'open' ? <DeadlineBadge days={task.remainingWorkingDays} /> : t(`cases.taskStatus.${task.status}`)}</span>
+                <h3>{taskLabel(task)}</h3>
+                <span>{task.status === 'open' ? <DeadlineBadge days={task.remainingWorkingDays} /> : name('taskStatus', task.status)}</span>
               </div>
               <p className="tb-muted tb-small">
                 {t('cases.fields.taskDue')}
@@ -110,6 +116,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
         <h2 id="work-results">{t('cases.results.title')}</h2>
         <dl className="tb-facts">
           <DecisionLink c={d} />
+          <CaseLicences c={d} forApplicant={false} />
         </dl>
         <div className="tb-case-action">
           <h3>{t('cases.fees.title')}</h3>
@@ -123,7 +130,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
       <MaterialsSection caseId={d.id} headingId="work-materials" />
       <section className="tb-panel tb-case-section" aria-labelledby="work-history">
         <h2 id="work-history">{t('cases.detail.history')}</h2>
-        <EventList events={d.events} showActor />
+        <CaseEvents c={d} staff />
       </section>
     </>
   );

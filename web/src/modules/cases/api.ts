@@ -6,7 +6,7 @@
  */
 import { getJson, sendJson } from '../../app/http';
 
-export const CASE_STATUSES = ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn'] as const;
+export const CASE_STATUSES = ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
 export const SUSPEND_KINDS = ['hearing', 'expert_review', 'inspection', 'public_notice', 'other'] as const;
@@ -25,6 +25,8 @@ export interface CaseSummary {
 export interface CaseTask {
   id: string;
   stage: string;
+  /** 环节名称 of the stage (the key above is for programs). */
+  stageName: string | null;
   name: string;
   departmentId: string;
   status: TaskStatus;
@@ -58,7 +60,10 @@ export interface CaseDetail {
   channel: string;
   status: CaseStatus;
   statusName: string;
+  /** The form as filed; to staff, ID and mobile numbers come masked. */
   form: Record<string, unknown>;
+  /** The item's application form: what labels the values. */
+  formFields: CaseFormField[];
   version: number;
   submittedAt: string;
   acceptedOn: string | null;
@@ -71,6 +76,24 @@ export interface CaseDetail {
   stage: string | null;
   tasks: CaseTask[];
   events: CaseEvent[];
+  /** The e-licences the case produced. */
+  licenses: CaseLicence[];
+}
+
+export interface CaseFormField {
+  key: string;
+  label: string;
+  type: 'string' | 'text' | 'number' | 'date' | 'boolean' | 'choice' | 'idNumber' | 'creditCode' | 'phone' | 'region';
+  help?: string;
+  options?: string[];
+}
+
+export interface CaseLicence {
+  id: string;
+  number: string;
+  typeName: string;
+  status: string;
+  validUntil: string | null;
 }
 
 export interface CaseMaterial {

@@ -30,6 +30,7 @@ export const STATUS_TONE: Record<CaseStatus, BadgeTone> = {
   refused: 'red',
   not_accepted: 'red',
   withdrawn: 'gray',
+  terminated: 'gray',
 };
 
 /** States the applicant may still withdraw from (the server's rule). */

@@ -188,6 +188,10 @@ export function LoginPage() {
           <span className="tb-dot" aria-hidden="true">
             ·
           </span>
+          <Link to="/forgot-password">{t('identity.forgot.link')}</Link>
+          <span className="tb-dot" aria-hidden="true">
+            ·
+          </span>
           <Link to="/privacy">{t('identity.privacyLink')}</Link>
         </p>
       </div>

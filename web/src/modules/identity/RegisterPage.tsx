@@ -1,4 +1,3 @@
-import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,8 @@ import { FormProblem } from './FormProblem';
 import { applyFieldErrors, problemCode } from './problems';
 import { SmsCodeButton } from './SmsCodeButton';
 import { maskPhone, useFinishSignIn } from './useFinishSignIn';
-import { idNumberShapeOk, passwordRules, PHONE, SMS_CODE } from './validation';
+import { NewPasswordFields } from './NewPasswordFields';
+import { idNumberShapeOk, PHONE, SMS_CODE } from './validation';
 import './identity.css';
 
 interface Values {
@@ -21,31 +21,6 @@ interface Values {
   password: string;
   confirm: string;
   consent: boolean;
-}
-
-/** The password rules, each ticked as it is met (announced politely, not on every key). */
-function PasswordRules({ id, password, account }: { id: string; password: string; account: string[] }) {
-  const { t } = useTranslation();
-  const rules = passwordRules(password);
-  const noAccount = !account.some((a) => a && password.toLowerCase().includes(a.toLowerCase()));
-  const items: [string, boolean][] = [
-    [t('identity.register.ruleLength'), rules.length],
-    [t('identity.register.ruleLettersDigits'), rules.lettersAndDigits],
-    [t('identity.register.ruleNoAccount'), password.length > 0 && noAccount],
-  ];
-  return (
-    <div id={id} className="tb-rules">
-      <span className="tb-rules__title">{t('identity.register.passwordRulesTitle')}</span>
-      <ul className="tb-rules__list">
-        {items.map(([label, met]) => (
-          <li key={label} className={met ? 'is-met' : undefined}>
-            {met ? <CheckCircleFilled aria-hidden="true" /> : <MinusCircleOutlined aria-hidden="true" />} {label}
-            <span className="sr-only">（{met ? t('identity.register.ruleMet') : t('identity.register.ruleNotMet')}）</span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 function RegistrationProblem({ error }: { error: unknown }) {
@@ -150,37 +125,7 @@ export function RegisterPage() {
               />
             </Space.Compact>
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('identity.fields.password')}
-            extra={<PasswordRules id="password-rules" password={password} account={[idNumber, phone]} />}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) => {
-                  const value = v ?? '';
-                  const r = passwordRules(value);
-                  const account = [getFieldValue('idNumber'), getFieldValue('phone')] as (string | undefined)[];
-                  const containsAccount = account.some((a) => a && value.toLowerCase().includes(a.toLowerCase()));
-                  return r.length && r.lettersAndDigits && !containsAccount ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.passwordRules')));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" size="large" maxLength={64} />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('identity.fields.confirmPassword')}
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('identity.validation.confirmPassword') },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.confirmPassword')))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" size="large" maxLength={64} />
-          </Form.Item>
+          <NewPasswordFields password={password} account={[idNumber, phone]} accountFields={['idNumber', 'phone']} />
           <Form.Item
             name="consent"
             valuePropName="checked"

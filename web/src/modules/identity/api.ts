@@ -18,7 +18,7 @@ export type Agent = Wire<z.infer<typeof AgentSchema>>;
 export type AgentScope = z.infer<typeof AgentScopeSchema>;
 export type AgentGrant = Omit<z.input<typeof AgentGrantSchema>, 'expiresAt'> & { expiresAt: string };
 export type SignIn = z.input<typeof SignInSchema>;
-export type SmsPurpose = 'register' | 'sign-in';
+export type SmsPurpose = 'register' | 'sign-in' | 'reset-password';
 export type Language = PersonMe['language'];
 
 export interface Registration {
@@ -52,6 +52,11 @@ export function signIn(input: SignIn): Promise<SignedIn> {
 
 export function register(input: Registration): Promise<SignedIn> {
   return sendJson('POST', '/api/auth/register', input);
+}
+
+/** 找回密码: a new password with an SMS code; the server ends every session of the account. */
+export function resetPassword(input: { phone: string; smsCode: string; password: string }): Promise<void> {
+  return sendJson('POST', '/api/auth/password-reset', input);
 }
 
 export function signOut(): Promise<void> {

@@ -1,13 +1,15 @@
 /**
  * Where to go after signing in: the `returnTo` parameter when it is a path on this site (never
- * another origin, never `//host`), else 我的账号. Paths under /oidc/ belong to the server's sign-in
+ * another origin, never `//host`), else the account's home (我的账号, or the workbench for staff). Paths under /oidc/ belong to the server's sign-in
  * provider, not to the web app, and need a full page load.
  */
 export type Destination = { kind: 'route'; to: string } | { kind: 'document'; href: string };
 
-const FALLBACK: Destination = { kind: 'route', to: '/me' };
+/** Where each kind of account starts: people on 我的账号, staff on their workbench. */
+export const HOME = { person: '/me', staff: '/workbench' } as const;
 
-export function destinationOf(returnTo: string | null, origin = window.location.origin): Destination {
+export function destinationOf(returnTo: string | null, home: string = HOME.person, origin = window.location.origin): Destination {
+  const FALLBACK: Destination = { kind: 'route', to: home };
   if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return FALLBACK;
   let url: URL;
   try {

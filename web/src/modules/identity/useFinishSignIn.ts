@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from './api';
 import { acceptSession } from './queries';
-import { destinationOf } from './returnTo';
+import { destinationOf, HOME } from './returnTo';
 
 /** After sign-in or registration: remember who is signed in, then go where the person was headed. */
 export function useFinishSignIn(): (me: Me) => void {
@@ -11,7 +11,7 @@ export function useFinishSignIn(): (me: Me) => void {
   const [params] = useSearchParams();
   return (me) => {
     acceptSession(queryClient, me);
-    const destination = destinationOf(params.get('returnTo'));
+    const destination = destinationOf(params.get('returnTo'), me.kind === 'staff' ? HOME.staff : HOME.person);
     if (destination.kind === 'document') window.location.assign(destination.href);
     else void navigate(destination.to, { replace: true });
   };

@@ -11,9 +11,10 @@ import { beijingDate, remainingWorkingDays } from '../process/clock.js';
 import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
 import { findVisibleCase, STATUS_ZH } from './load.js';
-import { notFound } from '../../../platform/errors.js';
+import { AppError, notFound } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
+import { formForReader } from './form-view.js';
 
 export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, meta: { ip?: string } = {}) {
   const c = await findVisibleCase(deps.db, actor, caseId);
@@ -27,6 +28,15 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
   const open = c.status === 'in_progress';
+  // The item's form labels what was filed; an item no longer published leaves the values unlabelled.
+  const fields = await deps.processes.get(c.itemCode).then(
+    (p) => p.item.form,
+    (e: unknown) => {
+      if (e instanceof AppError && e.kind === 'NotFound') return [];
+      throw e;
+    },
+  );
+  const stageNames = new Map(c.definition.stages.map((s) => [s.key, s.name]));
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -39,7 +49,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
     channel: c.channel,
     status: c.status,
     statusName: STATUS_ZH[c.status],
-    form,
+    // Handling staff see the form in full (audited above); others get it masked.
+    ...formForReader(fields, form, actor.kind === 'staff' && !disclosed),
     version: c.version,
     submittedAt: c.submittedAt,
     acceptedOn: c.acceptedOn,
@@ -52,6 +63,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
     tasks: tasks.map((t) => ({
       id: t.id,
       stage: t.stageKey,
+      /** 环节名称 of the task's stage, for pages (the key above is for programs). */
+      stageName: stageNames.get(t.stageKey) ?? null,
       name: t.name,
       departmentId: t.departmentId,
       status: t.status,
@@ -64,6 +77,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
       completedAt: t.completedAt,
     })),
     events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId, detail: e.detail })),
+    /** The e-licences the case produced (证照结果). */
+    licenses: deps.producedLicenses ? await deps.producedLicenses(c.id, deps.now()) : [],
   };
 }
 

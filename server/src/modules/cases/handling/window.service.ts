@@ -54,7 +54,7 @@ function acceptance(c: Pick<LockedCase, 'id' | 'status' | 'promisedDays'>, actor
   return {
     today,
     set: { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
-    accepted: { caseId: c.id, actor, type: 'accepted', from: c.status, to: 'in_progress' as const, at, detail: { note } },
+    accepted: { caseId: c.id, actor, type: 'accepted' as const, from: c.status, to: 'in_progress' as const, at, detail: { note } },
   };
 }
 

@@ -2,10 +2,20 @@ import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
 
+/** Every kind of entry the case event log holds (办理记录); each has a display name in contracts/display-names.ts. */
+export const CASE_EVENT_TYPES = [
+  'submitted', 'released', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened',
+  'task-claimed', 'task-reassigned', 'task-approved', 'opinion', 'extension-requested', 'extension-approved', 'extension-refused',
+  'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn', 'terminated',
+  'materials-reused', 'material-added', 'material-promised',
+  'delivery-chosen', 'delivery-dispatch', 'delivery-delivered', 'delivery-collected', 'fee-due', 'fee-paid', 'fee-waived',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
 export interface CaseEvent {
   caseId: string;
   actor: Actor;
-  type: string;
+  type: CaseEventType;
   from: CaseStatus | null;
   to: CaseStatus | null;
   taskId?: string;

@@ -5,7 +5,7 @@
  * follow from the department and the number of visits (venue, hours, phones, handling forms,
  * online depth, delivery).
  */
-import type { ItemGuideInput, ItemType } from '../../../../../contracts/catalog.js';
+import { NO_QUANTITY_LIMIT, type ItemGuideInput, type ItemType } from '../../../../../contracts/catalog.js';
 import { REGION_NAMES, departmentsOf, type DepartmentSeed } from './departments.js';
 
 export type Level = 'province' | 'city' | 'county';
@@ -393,7 +393,7 @@ export function item(def: ItemDef): ItemSeed {
     serviceObjects: Array.isArray(def.who) ? def.who : WHO[def.who],
     legalBasis: def.basis,
     conditions: def.conditions,
-    quantityLimit: def.quantityLimit ?? '无数量限制',
+    quantityLimit: def.quantityLimit ?? NO_QUANTITY_LIMIT,
     materials: def.materials,
     processSteps: steps,
     legalLimitDays: def.legal,

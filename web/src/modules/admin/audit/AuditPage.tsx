@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -7,11 +7,15 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { FormProblem } from '../../identity/FormProblem';
 import { listAudit, verifyAudit, type AuditEntry, type AuditQuery } from '../api';
 import { formatDateTime, PageHeader, useEnglish } from '../bits';
+import { DISPLAY_NAMES } from '../../../../../contracts/display-names';
+import { useDisplayName } from '../../../ui/useDisplayName';
 
 /** 审计日志: the hash-chained audit log, newest first, filtered by action, actor or target; and its verification. */
 export function AuditPage() {
   const { t } = useTranslation('admin');
   const en = useEnglish();
+  const name = useDisplayName();
+  const actions = Object.keys(DISPLAY_NAMES.auditAction.names).map((value) => ({ value, label: name('auditAction', value) }));
   useDocumentTitle(t('audit.title'));
   const [filter, setFilter] = useState<Omit<AuditQuery, 'beforeSeq'>>({});
   const [cursor, setCursor] = useState<number[]>([]);
@@ -21,9 +25,9 @@ export function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.seq'), dataIndex: 'seq', align: 'right' },
     { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v, en) },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => <span className="tb-admin-code">{`${e.actorKind}${e.actorId ? ` ${e.actorId}` : ''}`}</span> },
-    { title: t('audit.target'), key: 'target', render: (_, e) => (e.targetType ? <span className="tb-admin-code">{`${e.targetType} ${e.targetId ?? ''}`}</span> : '—') },
+    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => name('auditAction', v) },
+    { title: t('audit.actor'), key: 'actor', render: (_, e) => (e.actorName ? `${name('actorKind', e.actorKind)} ${e.actorName}` : name('actorKind', e.actorKind)) },
+    { title: t('audit.target'), key: 'target', render: (_, e) => (e.targetType ? (e.targetName ? `${name('auditTarget', e.targetType)} ${e.targetName}` : name('auditTarget', e.targetType)) : '—') },
     { title: t('audit.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
     { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
   ];
@@ -58,7 +62,7 @@ export function AuditPage() {
         }}
       >
         <Form.Item name="action" label={t('audit.action')}>
-          <Input maxLength={64} placeholder="identity.roles-changed" />
+          <Select allowClear showSearch optionFilterProp="label" options={actions} className="tb-admin-audit-action" placeholder={t('audit.anyAction')} />
         </Form.Item>
         <Form.Item name="actorId" label={t('audit.actor')}>
           <Input maxLength={64} />

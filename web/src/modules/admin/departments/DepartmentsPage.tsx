@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -8,12 +8,16 @@ import { FormProblem } from '../../identity/FormProblem';
 import { createDepartment, listDepartments, updateDepartment, type Department, type DepartmentInput } from '../api';
 import { hasAnyRole } from '../sections';
 import { PageHeader, useStaff } from '../bits';
+import { DEPARTMENT_CATEGORIES } from '../../../../../contracts/display-names';
+import { useDisplayName } from '../../../ui/useDisplayName';
+import { RegionName } from '../../catalog/regions/RegionName';
 
 const EDITORS = ['catalog_admin', 'system_admin'];
 
 /** A new department (every field), or the editable fields of one (name, short name, address, phone). */
 function DepartmentForm({ editing, regionCode, onDone }: { editing: Department | null; regionCode: string; onDone: (m: string) => void }) {
   const { t } = useTranslation('admin');
+  const name = useDisplayName();
   const [form] = Form.useForm<DepartmentInput>();
   const queryClient = useQueryClient();
   // A new target (or none: a new department) starts from its own values, not the last form's.
@@ -46,8 +50,8 @@ function DepartmentForm({ editing, regionCode, onDone }: { editing: Department |
             <Form.Item name="key" label={t('departments.key')} rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: t('departments.keyFormat') }]}>
               <Input maxLength={40} />
             </Form.Item>
-            <Form.Item name="category" label={t('departments.category')} rules={[{ required: true, pattern: /^[a-z-]{2,30}$/, message: t('departments.keyFormat') }]}>
-              <Input maxLength={30} />
+            <Form.Item name="category" label={t('departments.category')} rules={required(t('departments.required'))}>
+              <Select showSearch optionFilterProp="label" options={DEPARTMENT_CATEGORIES.map((value) => ({ value, label: name('departmentCategory', value) }))} />
             </Form.Item>
             <Form.Item name="regionCode" label={t('departments.region')} rules={required(t('departments.required'))}>
               <Input maxLength={12} />
@@ -74,6 +78,7 @@ function DepartmentForm({ editing, regionCode, onDone }: { editing: Department |
 /** 部门: the departments of my region; catalogue and system administrators add and edit them. */
 export function DepartmentsPage() {
   const { t } = useTranslation('admin');
+  const name = useDisplayName();
   const me = useStaff();
   useDocumentTitle(t('departments.title'));
   const [q, setQ] = useState('');
@@ -84,8 +89,8 @@ export function DepartmentsPage() {
   const shown = (departments.data ?? []).filter((d) => !q || d.name.includes(q) || d.shortName.includes(q) || d.creditCode.includes(q.toUpperCase()));
   const columns: TableColumnsType<Department> = [
     { title: t('departments.name'), dataIndex: 'name' },
-    { title: t('departments.region'), dataIndex: 'regionCode' },
-    { title: t('departments.category'), dataIndex: 'category' },
+    { title: t('departments.region'), dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
+    { title: t('departments.category'), dataIndex: 'category', render: (code: string) => name('departmentCategory', code) },
     { title: t('departments.creditCode'), dataIndex: 'creditCode', render: (v: string) => <span className="tb-admin-code">{v}</span> },
     { title: t('departments.phone'), dataIndex: 'phone' },
     ...(canEdit

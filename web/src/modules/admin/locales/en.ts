@@ -254,6 +254,8 @@ export const adminEn: AdminMessages = {
     departments: 'Departments',
     noDepartments: 'No department',
     departmentsHint: 'Approvers, department heads and registrars act only for the departments chosen here; with none they act for none. Window clerks and supervisors cover every department of their region by their role.',
+    allDepartments: 'All departments of the region',
+    otherDepartment: 'Another department',
     totp: 'Authenticator',
     totpRequired: 'Required',
     totpNotNeeded: 'Not needed',
@@ -341,6 +343,7 @@ export const adminEn: AdminMessages = {
     },
   },
   audit: {
+    anyAction: 'Any action',
     title: 'Audit log',
     lead: 'The tamper-evident record of sign-ins, permission changes, reads of personal data and administrative actions, newest first.',
     verifyTitle: 'Verify the hash chain',

@@ -252,6 +252,8 @@ export const adminZhCN = {
     departments: '部门',
     noDepartments: '未归属部门',
     departmentsHint: '审批人员、部门负责人和登记员只办理所属部门的事务；未选部门则不代表任何部门。综合窗口、效能监察按角色覆盖辖区内全部部门。',
+    allDepartments: '辖区内全部部门',
+    otherDepartment: '其他部门',
     totp: '动态口令',
     totpRequired: '需要绑定',
     totpNotNeeded: '不需要',
@@ -339,6 +341,7 @@ export const adminZhCN = {
     },
   },
   audit: {
+    anyAction: '全部操作',
     title: '审计日志',
     lead: '登录、权限变更、个人信息读取和管理操作的不可篡改记录，按时间倒序。',
     verifyTitle: '校验哈希链',

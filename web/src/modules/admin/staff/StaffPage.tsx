@@ -9,6 +9,7 @@ import { changeStaffRoles, createStaff, listDepartments, listStaff, setStaffActi
 import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
 import { ALL_ROLES, hasAnyRole, TOTP_ROLES } from '../sections';
+import { RegionName } from '../../catalog/regions/RegionName';
 
 /** An otpauth URI, shown once: the secret for an authenticator app. */
 function TotpNotice({ uri, username }: { uri: string; username: string }) {
@@ -160,7 +161,7 @@ export function StaffPage() {
   const [announcement, setAnnouncement] = useState('');
   const staff = useQuery({ queryKey: ['admin', 'staff'], queryFn: ({ signal }) => listStaff(signal), staleTime: 0 });
   const { departments } = useDepartmentOptions(me.regionCode);
-  const deptName = (id: string) => departments.data?.find((d) => d.id === id)?.shortName ?? id.slice(0, 8);
+  const deptName = (id: string) => departments.data?.find((d) => d.id === id)?.shortName ?? t('staff.otherDepartment');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'staff'] });
   const toggle = useMutation({
     mutationFn: (v: { id: string; active: boolean; name: string }) => setStaffActive(v.id, v.active, t(v.active ? 'staff.reactivateReason' : 'staff.deactivateReason')),
@@ -172,7 +173,7 @@ export function StaffPage() {
 
   const columns: TableColumnsType<StaffSummary> = [
     { title: t('staff.displayName'), dataIndex: 'displayName', render: (_, s) => (<><div>{s.displayName}</div><div className="tb-admin-code">{s.username}</div></>) },
-    { title: t('staff.region'), dataIndex: 'regionCode' },
+    { title: t('staff.region'), dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
     { title: t('staff.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map(roleName).join(t('listSep')) },
     { title: t('staff.departments'), dataIndex: 'departmentIds', render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.noDepartments')) },
     {

@@ -19,6 +19,8 @@ const STEPS = ['form', 'materials', 'review', 'done'] as const;
 type Step = 0 | 1 | 2 | 3;
 /** 服务对象 企业法人: the item serves enterprises, so acting for one is offered. */
 const ENTERPRISE = '2';
+/** 服务对象 自然人: without it the item is for 法人 only, and a person applies only for an enterprise. */
+const PERSON = '1';
 
 /** The steps as an ordered list, the current one marked for screen readers too. */
 function StepList({ current }: { current: Step }) {
@@ -57,6 +59,7 @@ interface WizardProps {
 
 function Wizard({ item, me, fields, draft, plan }: WizardProps) {
   const { t } = useTranslation();
+  const enterpriseOnly = !item.serviceObjects.includes(PERSON) && item.serviceObjects.includes(ENTERPRISE);
   const [step, setStepState] = useState<Step>(0);
   const [values, setValues] = useState<FormValues>(() => ({ ...prefill(fields, me), ...draft?.form }));
   const [choices, setChoices] = useState<MaterialChoices>({});
@@ -107,19 +110,21 @@ function Wizard({ item, me, fields, draft, plan }: WizardProps) {
         </h2>
         {step === 0 ? (
           <>
-            <ApplicantPicker me={me} forEnterprises={item.serviceObjects.includes(ENTERPRISE)} />
-            <FormStep
-              itemCode={item.code}
-              fields={fields}
-              values={values}
-              restoredFrom={draft?.updatedAt}
-              serverErrors={serverErrors}
-              onNext={(v) => {
-                setValues(v);
-                setServerErrors(undefined);
-                setStep(1);
-              }}
-            />
+            <ApplicantPicker me={me} forEnterprises={item.serviceObjects.includes(ENTERPRISE)} enterpriseOnly={enterpriseOnly} />
+            {enterpriseOnly && !me.actingFor ? null : (
+              <FormStep
+                itemCode={item.code}
+                fields={fields}
+                values={values}
+                restoredFrom={draft?.updatedAt}
+                serverErrors={serverErrors}
+                onNext={(v) => {
+                  setValues(v);
+                  setServerErrors(undefined);
+                  setStep(1);
+                }}
+              />
+            )}
           </>
         ) : step === 1 ? (
           <MaterialsStep

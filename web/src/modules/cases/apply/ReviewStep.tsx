@@ -42,7 +42,7 @@ export function ReviewStep({ me, fields, values, materials, choices, consent, co
     <div className="tb-apply-review">
       <section className="tb-apply-review__part" aria-labelledby="review-applicant">
         <h3 id="review-applicant">{t('apply.review.applicant')}</h3>
-        <p>{me.actingFor ? t('apply.applicant.enterpriseBy', { name: me.actingFor.name, person: me.name }) : t('apply.applicant.myself', { name: me.name })}</p>
+        <p>{me.actingFor ? t(me.actingFor.role === 'legal_representative' ? 'apply.applicant.enterpriseByRepresentative' : 'apply.applicant.enterpriseBy', { name: me.actingFor.name, person: me.name }) : t('apply.applicant.myself', { name: me.name })}</p>
       </section>
       <section className="tb-apply-review__part" aria-labelledby="review-form">
         <div className="tb-apply-review__head">

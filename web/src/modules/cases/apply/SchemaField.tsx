@@ -20,7 +20,8 @@ function rulesOf(f: FormField, t: TFunction): Rule[] {
   const label = f.label;
   const rules: Rule[] = [];
   // A rule without a type is a string rule: a number field's required rule must say it is about a number.
-  if (f.required && f.kind !== 'boolean') rules.push({ required: true, message: t('apply.validation.required', { label }), ...(f.kind === 'number' ? { type: 'number' as const } : { whitespace: true }) });
+  // Text that is not a number ("八十") leaves the number input empty: its message asks for digits.
+  if (f.required && f.kind !== 'boolean') rules.push({ required: true, ...(f.kind === 'number' ? { type: 'number' as const, message: t('apply.validation.number', { label }) } : { whitespace: true, message: t('apply.validation.required', { label }) }) });
   switch (f.kind) {
     case 'string':
     case 'text':

@@ -1,6 +1,7 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../../contracts/catalog';
+import { NO_QUANTITY_LIMIT } from '../../../../../contracts/catalog-codes';
 import type { Messages } from '../../../app/locales/zh-CN';
 import { Badge } from '../../../ui/Badge';
 import { LimitText } from '../../../ui/LimitText';
@@ -24,7 +25,7 @@ export function BasicInfo({ item }: { item: Item }) {
     { key: 'region', label: t('guide.basic.region'), children: item.region.name },
     { key: 'serviceObjects', label: t('guide.basic.serviceObjects'), children: list(item.serviceObjects.map((o) => t(`guide.serviceObject.${o}`))) },
     { key: 'caseKind', label: t('guide.basic.caseKind'), children: t(`guide.caseKind.${item.caseKind}`) },
-    { key: 'quantityLimit', label: t('guide.basic.quantityLimit'), children: item.quantityLimit || t('guide.basic.none') },
+    { key: 'quantityLimit', label: t('guide.basic.quantityLimit'), children: !item.quantityLimit || item.quantityLimit === NO_QUANTITY_LIMIT ? t('guide.basic.noQuantityLimit') : item.quantityLimit },
     { key: 'legalLimit', label: t('guide.basic.legalLimit'), children: <LimitText days={item.legalLimitDays} variant="plain" /> },
     { key: 'promisedLimit', label: t('guide.basic.promisedLimit'), children: <strong><LimitText days={item.promisedLimitDays} variant="plain" /></strong> },
     {
