@@ -81,7 +81,7 @@ beforeAll(async () => {
   const { resources } = await api<{ resources: { code: string; sharingClass: string; owner: { id: string }; fields: { key: string }[] }[] }>('GET', '/api/exchange/resources', root);
   const conditional = resources.find((r) => r.sharingClass === 'conditional')!;
   const consumer = (await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code = '52' AND id <> ${conditional.owner.id} ORDER BY name LIMIT 1`.execute(t.db)).rows[0]!.id;
-  const requester = (await t.staff(['data_admin'], '52')).authorization;
+  const requester = (await t.staff(['data_admin'], '52', [consumer])).authorization;
   await api('POST', '/api/exchange/grants', requester, {
     resourceCode: conditional.code,
     consumerDepartmentId: consumer,

@@ -17,7 +17,7 @@ export type { CasesDeps } from './cases.deps.js';
 export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';
 export { ItemProcesses } from './process/item-processes.js';
 export { findCaseFacts, findDecidedCase, caseOfApplicant } from './handling/facts.js';
-export { isApplicantOf } from './handling/access.js';
+export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

@@ -9,13 +9,13 @@ import type { Actor } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unauthorized } from '../../platform/errors.js';
 import { isWithinScope } from '../../platform/scope.js';
-
-/** Like the case it rates, a rating is read by the department's staff and by every window and supervisor of the region. */
-const RATING_READERS = { regionWide: ['window_clerk', 'supervisor'] };
 import { beijingDate } from '../../platform/calendar/beijing.js';
-import { findCaseFacts, isApplicantOf } from '../cases/index.js';
+import { CASE_READERS, findCaseFacts, isApplicantOf } from '../cases/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { eq, isBadReview, type Channel } from './evaluation.tables.js';
+
+/** Like the case it rates, a rating is read by the department's staff and by every window and supervisor of the region. */
+const RATING_READERS = CASE_READERS;
 
 const RATEABLE = ['approved', 'refused', 'not_accepted'];
 

@@ -13,7 +13,7 @@ import type { CaseTable } from '../cases.tables.js';
 type Owned = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'departmentId' | 'applicantPersonId' | 'applicantEnterpriseId'> & { filingRegionCode?: string | null };
 
 /** Staff who read every case of their region, whatever its department: the 综合窗口 accepts them all, supervisors watch them. */
-const CASE_READERS = { regionWide: ['window_clerk', 'supervisor'] };
+export const CASE_READERS = { regionWide: ['window_clerk', 'supervisor'] };
 
 export const caseNotFound = (id: string) => notFound('CASES.NOT_FOUND', { zh: '办件不存在或无权查看', en: 'No such case, or not yours to see' }, [], { id });
 

@@ -14,8 +14,8 @@ import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type ClientTable } from '../exchange.tables.js';
 import { requireDepartment } from '../sharing/access.js';
 
-/** Department systems are registered for any department of the region by its data or system administrators. */
-const CLIENT_ADMINISTRATION = { regionWide: ['data_admin', 'system_admin'] };
+/** Department systems are registered by the department's data administrator, or for any department of the region by its system administrators. */
+const CLIENT_ADMINISTRATION = { regionWide: ['system_admin'] };
 
 export interface ExternalClient {
   clientId: string;

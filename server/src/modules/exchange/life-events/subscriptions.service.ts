@@ -10,7 +10,7 @@ import { invalid, notFound } from '../../../platform/errors.js';
 import { scopeCondition } from '../../../platform/scope.js';
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type LifeEventType } from '../exchange.tables.js';
-import { DATA_ADMINISTRATION, requireDepartment } from '../sharing/access.js';
+import { requireDepartment } from '../sharing/access.js';
 import { checkTarget, OutboundRefused } from '../../../platform/net/index.js';
 
 export interface NewSubscription {
@@ -47,7 +47,7 @@ async function checkUrl(deps: ExchangeDeps, url: string | undefined): Promise<st
 
 export async function subscribe(deps: ExchangeDeps, actor: Actor, input: NewSubscription): Promise<{ id: string; secret: string | null }> {
   const department = await deps.departments.get(input.departmentId);
-  requireDepartment(actor, department, DATA_ADMINISTRATION);
+  requireDepartment(actor, department);
   const webhook = input.channel === 'webhook';
   const url = webhook ? await checkUrl(deps, input.url) : null;
   if (!webhook && input.url) throw invalid('EXCHANGE.BAD_WEBHOOK_URL', { zh: '站内收件箱订阅不需要回调地址', en: 'An inbox subscription has no URL' });
@@ -67,7 +67,7 @@ export async function listSubscriptions(deps: ExchangeDeps, actor: Actor): Promi
   return sq(deps.db)
     .selectFrom('exchange.subscription')
     .select(['id', 'departmentId', 'eventTypes', 'channel', 'url', 'active', 'createdAt'])
-    .where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }, DATA_ADMINISTRATION))
+    .where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }))
     .orderBy('createdAt', 'desc')
     .execute();
 }
@@ -75,7 +75,7 @@ export async function listSubscriptions(deps: ExchangeDeps, actor: Actor): Promi
 export async function unsubscribe(deps: ExchangeDeps, actor: Actor, id: string): Promise<void> {
   const s = await sq(deps.db).selectFrom('exchange.subscription').select(['id', 'departmentId']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
   if (!s) throw notFound('EXCHANGE.NO_SUBSCRIPTION', { zh: '订阅不存在或已取消', en: 'No such active subscription' });
-  requireDepartment(actor, await deps.departments.get(s.departmentId), DATA_ADMINISTRATION);
+  requireDepartment(actor, await deps.departments.get(s.departmentId));
   await deps.db.transaction().execute(async (trx) => {
     await sq(trx).updateTable('exchange.subscription').set({ active: false }).where('id', '=', id).execute();
     await appendAudit(trx, auditEntry(actor, 'exchange.unsubscribed', { targetType: 'subscription', targetId: id }), deps.auditKey);

@@ -12,9 +12,6 @@ export function requireStaff(actor: Actor): void {
   if (actor.kind !== 'staff') throw forbidden('EXCHANGE.STAFF_ONLY', { zh: '仅政务工作人员可使用数据共享交换', en: 'Only government staff use data sharing' });
 }
 
-/** 数据管理员 administer sharing for every department of their region (subscriptions, grants, external systems). */
-export const DATA_ADMINISTRATION: ScopeOptions = { regionWide: ['data_admin'] };
-
 /** Whether the staff member acts for the department: it is one of theirs (or their role spans the region, by `opts`). */
 export const coversDepartment = (actor: Actor, d: Department, opts: ScopeOptions = {}): boolean => isWithinScope(actor, { regionCode: d.regionCode, departmentId: d.id }, opts);
 

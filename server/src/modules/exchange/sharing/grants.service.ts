@@ -12,7 +12,7 @@ import { conflict, forbidden, invalid, notFound } from '../../../platform/errors
 import { scopeCondition } from '../../../platform/scope.js';
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type GrantStatus, type SharingGrantTable } from '../exchange.tables.js';
-import { coversDepartment, DATA_ADMINISTRATION, requireDepartment, requireStaff } from './access.js';
+import { coversDepartment, requireDepartment, requireStaff } from './access.js';
 import { getResource } from './resources.service.js';
 import { selectFields } from './field-selection.js';
 
@@ -76,7 +76,7 @@ function checkExpiry(deps: ExchangeDeps, expiresAt: Date): void {
 
 export async function requestGrant(deps: ExchangeDeps, actor: Actor, input: GrantRequest): Promise<GrantView> {
   const consumer = await deps.departments.get(input.consumerDepartmentId);
-  requireDepartment(actor, consumer, DATA_ADMINISTRATION);
+  requireDepartment(actor, consumer);
   const resource = await getResource(deps, input.resourceCode);
   if (resource.sharingClass === 'not_shared') {
     throw forbidden('EXCHANGE.NOT_SHARED', { zh: `“${resource.name}”属于不予共享类资源`, en: 'This resource is not shared' }, [], { resourceCode: resource.code });
@@ -124,10 +124,10 @@ export async function decideGrant(deps: ExchangeDeps, actor: Actor, id: string, 
   const owner = await deps.departments.get(g.ownerDepartmentId);
   const consumer = await deps.departments.find(g.consumerDepartmentId);
   try {
-    requireDepartment(actor, owner, DATA_ADMINISTRATION);
+    requireDepartment(actor, owner);
   } catch (e) {
     // The consumer may see that its grant exists, but only the owner decides.
-    if (consumer && coversDepartment(actor, consumer, DATA_ADMINISTRATION)) throw e;
+    if (consumer && coversDepartment(actor, consumer)) throw e;
     throw grantNotFound(id);
   }
   const resource = await getResource(deps, g.resourceCode);
@@ -170,7 +170,7 @@ export async function listGrants(deps: ExchangeDeps, actor: Actor, filter: { sid
     .innerJoin('exchange.resource as r', 'r.code', 'g.resourceCode')
     .selectAll('g')
     .select('r.name as resourceName')
-    .where(scopeCondition(actor, { region, department }, DATA_ADMINISTRATION));
+    .where(scopeCondition(actor, { region, department }));
   if (filter.status) q = q.where('g.status', '=', filter.status);
   const rows = await q.orderBy('g.requestedAt', 'desc').limit(filter.limit).execute();
   return Promise.all(rows.map(({ resourceName, ...g }) => view(deps, g, resourceName)));
