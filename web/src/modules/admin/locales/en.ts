@@ -255,7 +255,6 @@ export const adminEn: AdminMessages = {
     allDepartments: 'All departments of the region',
     totp: 'Authenticator',
     totpRequired: 'Required',
-    totpNotNeeded: 'Not needed',
     state: 'State',
     active: 'Active',
     inactive: 'Deactivated',

@@ -253,7 +253,6 @@ export const adminZhCN = {
     allDepartments: '辖区内全部部门',
     totp: '动态口令',
     totpRequired: '需要绑定',
-    totpNotNeeded: '不需要',
     state: '状态',
     active: '在用',
     inactive: '已停用',
