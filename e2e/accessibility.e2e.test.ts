@@ -9,10 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
-import { hashPassword } from '../server/src/modules/identity/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
-import { signIn as signInAt } from './journey.js';
+import { signIn as signInAt, staffWithPassword, STAFF_PASSWORD } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -23,7 +22,6 @@ let item: { code: string; regionCode: string };
 let food: string;
 let trackingCode: string;
 const PASSWORD = 'Tongban2026';
-const STAFF_PASSWORD = 'Chuangkou2026x';
 
 beforeAll(async () => {
   portal = await startPortal({ env: GENEROUS_LIMITS });
@@ -103,9 +101,7 @@ describe.each(MODES)('accessibility ($name)', ({ elder }) => {
   });
 
   it('the workbench of a window clerk', async () => {
-    const { id } = await t.staff(['window_clerk', 'approver'], item.regionCode);
-    await sql`UPDATE identity.staff SET password_hash = ${await hashPassword(STAFF_PASSWORD)} WHERE id = ${id}`.execute(t.db);
-    const username = (await sql<{ username: string }>`SELECT username FROM identity.staff WHERE id = ${id}`.execute(t.db)).rows[0]!.username;
+    const { username } = await staffWithPassword(t, ['window_clerk', 'approver'], item.regionCode);
     const page = await pageIn(elder);
     await signIn(page, username, STAFF_PASSWORD, '/workbench');
     await page.getByRole('tab', { name: '综合窗口' }).click();

@@ -1,26 +1,38 @@
 /** Steps many journeys share: signing in through the page, staff who can, and the phone-width check. */
-import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestApp } from '../server/src/test/harness.js';
-import { hashPassword } from '../server/src/modules/identity/index.js';
+import { staffWithPassword as makeSigningStaff, totpCode, STAFF_PASSWORD } from '../server/src/test/staff.js';
 
-export const STAFF_PASSWORD = 'Chuangkou2026x';
+export { STAFF_PASSWORD };
 
-/** Signs in on the sign-in page and waits to be taken back to `returnTo`. */
+/** Staff made here, by user name: they sign in with a TOTP code (every staff role, 等保三级). */
+const signingStaff = new Map<string, TestApp>();
+
+/**
+ * Signs in on the sign-in page and waits to be taken back to `returnTo`. Staff made by
+ * {@link staffWithPassword} complete the second factor when the page asks for it.
+ */
 export async function signIn(page: Page, base: string, account: string, password: string, returnTo: string): Promise<void> {
   await page.goto(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
   await page.getByLabel('账号', { exact: true }).fill(account);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  const app = signingStaff.get(account);
+  if (app) {
+    const totp = page.getByLabel('动态口令', { exact: true });
+    await totp.waitFor();
+    await totp.fill(await totpCode(app, account));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+  }
   await page.waitForURL(`${base}${returnTo}`);
 }
 
-/** Staff made by the harness have an API token only; give them {@link STAFF_PASSWORD} to sign in through the page. */
+/** A staff member with {@link STAFF_PASSWORD} and a TOTP secret, who signs in through the page with {@link signIn}. */
 export async function staffWithPassword(t: TestApp, roles: Parameters<TestApp['staff']>[0], regionCode: string): Promise<{ username: string; authorization: string }> {
-  const { id, authorization } = await t.staff(roles, regionCode);
-  await sql`UPDATE identity.staff SET password_hash = ${await hashPassword(STAFF_PASSWORD)} WHERE id = ${id}`.execute(t.db);
-  return { username: (await sql<{ username: string }>`SELECT username FROM identity.staff WHERE id = ${id}`.execute(t.db)).rows[0]!.username, authorization };
+  const s = await makeSigningStaff(t, roles, regionCode);
+  signingStaff.set(s.username, t);
+  return { username: s.username, authorization: s.authorization };
 }
 
 /** No horizontal scrolling on a 390-pixel-wide phone. */

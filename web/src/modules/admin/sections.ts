@@ -25,9 +25,6 @@ export const SECTIONS: readonly Section[] = [
 
 export const ADMIN_ROLES: readonly StaffRole[] = ['catalog_admin', 'catalog_reviewer', 'system_admin', 'data_admin', 'department_head', 'supervisor'];
 
-/** Roles whose sign-in needs a TOTP code (identity's TOTP_ROLES). */
-export const TOTP_ROLES: readonly StaffRole[] = ['catalog_admin', 'data_admin', 'system_admin'];
-
 export const ALL_ROLES: readonly StaffRole[] = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'];
 
 export const hasAnyRole = (roles: readonly string[], wanted: readonly string[]) => wanted.some((r) => roles.includes(r));

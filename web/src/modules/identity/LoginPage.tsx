@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Tabs } from '../../ui/Tabs';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { signIn } from './api';
+import { requestStepUpCode, signIn } from './api';
 import { FormProblem } from './FormProblem';
 import { applyFieldErrors, problemCode, problemOf } from './problems';
 import { SmsCodeButton } from './SmsCodeButton';
@@ -14,23 +14,21 @@ import './identity.css';
 
 type Method = 'password' | 'sms';
 
-/** 账号已锁定: when the lock ends, as a time of day and in minutes. */
-function Lockout({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
-  const seconds = Number(problemOf(error)?.retryAfterSeconds ?? 0);
-  const until = new Date(Date.now() + seconds * 1000);
-  const time = until.toLocaleTimeString(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+/** 登录过于频繁: how long to wait — never a lock. */
+function Throttled({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const seconds = Math.max(1, Number(problemOf(error)?.retryAfterSeconds ?? 1));
   return (
-    <FormProblem error={error} title={t('identity.login.lockedTitle')}>
-      <p className="tb-form-problem__text">{t('identity.login.locked', { time, minutes: Math.max(1, Math.ceil(seconds / 60)) })}</p>
-      <p className="tb-form-problem__text">{t('identity.login.lockedHelp')}</p>
+    <FormProblem error={error} title={t('identity.login.throttledTitle')}>
+      <p className="tb-form-problem__text">{t('identity.login.throttled', { seconds })}</p>
+      <p className="tb-form-problem__text">{t('identity.login.throttledHelp')}</p>
     </FormProblem>
   );
 }
 
 function SignInProblem({ error }: { error: unknown }) {
   if (!error) return null;
-  if (problemCode(error) === 'IDENTITY.ACCOUNT_LOCKED') return <Lockout error={error} />;
+  if (problemCode(error) === 'IDENTITY.SIGN_IN_THROTTLED') return <Throttled error={error} />;
   return <FormProblem error={error} />;
 }
 
@@ -38,43 +36,89 @@ interface PasswordValues {
   account: string;
   password: string;
   totp?: string;
+  stepUpCode?: string;
+  newPassword?: string;
 }
+
+/** What the server asked for besides the password: a TOTP code (staff), an SMS code after failures (persons), a new password (expired). */
+type Extra = 'totp' | 'step-up' | 'new-password';
+const PERSON_ACCOUNT = /^(1[3-9]\d{9}|\d{17}[\dXx])$/;
 
 function PasswordForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<PasswordValues>();
   const finish = useFinishSignIn();
   const [error, setError] = useState<unknown>();
-  const [needTotp, setNeedTotp] = useState(false);
+  const [extras, setExtras] = useState<ReadonlySet<Extra>>(new Set());
+  const [notice, setNotice] = useState<Extra>();
+  const [codeSent, setCodeSent] = useState(false);
+  const [staffStepUp, setStaffStepUp] = useState(false);
   const [busy, setBusy] = useState(false);
   const totpRef = useRef<InputRef>(null);
+  const need = (e: Extra) => extras.has(e);
 
   useEffect(() => {
-    if (needTotp) totpRef.current?.focus();
-  }, [needTotp]);
+    if (notice === 'totp') totpRef.current?.focus();
+  }, [notice]);
+
+  const ask = (extra: Extra) => {
+    setExtras((s) => new Set([...s, extra]));
+    setNotice(extra);
+  };
 
   const submit = async (values: PasswordValues) => {
     setBusy(true);
     setError(undefined);
     try {
-      const signed = await signIn({ method: 'password', account: values.account.trim(), password: values.password, ...(needTotp && values.totp ? { totp: values.totp } : {}) });
+      const signed = await signIn({
+        method: 'password',
+        account: values.account.trim(),
+        password: values.password,
+        ...(need('totp') && values.totp ? { totp: values.totp } : {}),
+        ...(need('step-up') && values.stepUpCode ? { stepUpCode: values.stepUpCode } : {}),
+        ...(need('new-password') && values.newPassword ? { newPassword: values.newPassword } : {}),
+      });
       finish(signed.me);
     } catch (e) {
-      if (problemCode(e) === 'IDENTITY.TOTP_REQUIRED') {
-        setNeedTotp(true);
-      } else {
+      const code = problemCode(e);
+      if (code === 'IDENTITY.TOTP_REQUIRED') ask('totp');
+      else if (code === 'IDENTITY.STEP_UP_REQUIRED') {
+        const person = PERSON_ACCOUNT.test(values.account.trim());
+        setStaffStepUp(!person);
+        ask(person ? 'step-up' : 'totp');
+      }
+      else if (code === 'IDENTITY.PASSWORD_EXPIRED') ask('new-password');
+      else {
         setError(e);
         applyFieldErrors(form, e);
-        if (problemCode(e) === 'IDENTITY.BAD_TOTP') form.setFieldValue('totp', '');
+        if (code === 'IDENTITY.BAD_TOTP') form.setFieldValue('totp', '');
       }
     } finally {
       setBusy(false);
     }
   };
 
+  const getAccount = async () => {
+    try {
+      return ((await form.validateFields(['account'])) as Pick<PasswordValues, 'account'>).account.trim();
+    } catch {
+      return undefined;
+    }
+  };
+
+  const noticeText: Record<Extra, [string, string]> = {
+    totp: staffStepUp ? [t('identity.login.stepUpTitle'), t('identity.login.stepUpStaff')] : [t('identity.login.totpRequired'), ''],
+    'step-up': [t('identity.login.stepUpTitle'), t('identity.login.stepUpPerson')],
+    'new-password': [t('identity.login.expiredTitle'), t('identity.login.expired')],
+  };
+
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="tb-auth-form">
-      {needTotp && !error ? <FormProblem error={undefined} type="info" title={t('identity.login.totpRequired')} /> : null}
+      {notice && !error ? (
+        <FormProblem error={undefined} type="info" title={noticeText[notice][0]}>
+          {noticeText[notice][1] ? <p className="tb-form-problem__text">{noticeText[notice][1]}</p> : null}
+        </FormProblem>
+      ) : null}
       <SignInProblem error={error} />
       <Form.Item name="account" label={t('identity.fields.account')} extra={t('identity.login.accountHelp')} rules={[{ required: true, whitespace: true, message: t('identity.validation.account') }]}>
         <Input autoComplete="username" autoCapitalize="off" spellCheck={false} size="large" />
@@ -82,9 +126,33 @@ function PasswordForm() {
       <Form.Item name="password" label={t('identity.fields.password')} rules={[{ required: true, message: t('identity.validation.password') }]}>
         <Input.Password autoComplete="current-password" size="large" />
       </Form.Item>
-      {needTotp ? (
+      {need('totp') ? (
         <Form.Item name="totp" label={t('identity.fields.totp')} extra={t('identity.login.totpHelp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('identity.validation.totp') }]}>
           <Input ref={totpRef} inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" className="tb-code-input" />
+        </Form.Item>
+      ) : null}
+      {need('step-up') ? (
+        <Form.Item label={t('identity.login.stepUpCode')} required extra={codeSent ? <span role="status">{t('identity.login.stepUpSent')}</span> : undefined}>
+          <Space.Compact block>
+            <Form.Item name="stepUpCode" noStyle rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}>
+              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" aria-label={t('identity.login.stepUpCode')} className="tb-code-input" />
+            </Form.Item>
+            <SmsCodeButton
+              purpose="sign-in"
+              request={requestStepUpCode}
+              getPhone={getAccount}
+              onSent={() => {
+                setError(undefined);
+                setCodeSent(true);
+              }}
+              onError={setError}
+            />
+          </Space.Compact>
+        </Form.Item>
+      ) : null}
+      {need('new-password') ? (
+        <Form.Item name="newPassword" label={t('identity.login.newPassword')} rules={[{ required: true, message: t('identity.validation.password') }]}>
+          <Input.Password autoComplete="new-password" size="large" />
         </Form.Item>
       ) : null}
       <Button type="primary" htmlType="submit" size="large" block loading={busy} autoInsertSpace={false}>

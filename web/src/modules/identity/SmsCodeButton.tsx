@@ -16,8 +16,11 @@ export function SmsCodeButton({
   getPhone,
   onSent,
   onError,
+  request = (phone) => requestSmsCode(phone, purpose),
 }: {
   purpose: SmsPurpose;
+  /** How the code is asked for (default: to the phone, for `purpose`). */
+  request?: (target: string) => Promise<unknown>;
   getPhone: () => Promise<string | undefined>;
   onSent: (phone: string) => void;
   onError: (error: unknown) => void;
@@ -37,7 +40,7 @@ export function SmsCodeButton({
     if (!phone) return;
     setSending(true);
     try {
-      await requestSmsCode(phone, purpose);
+      await request(phone);
       setSecondsLeft(WAIT_SECONDS);
       onSent(phone);
     } catch (e) {

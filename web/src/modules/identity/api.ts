@@ -46,6 +46,11 @@ export function requestSmsCode(phone: string, purpose: SmsPurpose): Promise<{ ex
   return sendJson('POST', '/api/auth/sms-code', { phone, purpose });
 }
 
+/** The second factor of a password sign-in: a code to the phone of the account named (the answer is the same if there is none). */
+export function requestStepUpCode(account: string): Promise<{ expiresAt: string }> {
+  return sendJson('POST', '/api/auth/sms-code', { account, purpose: 'step-up' });
+}
+
 export function signIn(input: SignIn): Promise<SignedIn> {
   return sendJson('POST', '/api/auth/login', input);
 }

@@ -258,7 +258,6 @@ export const adminEn: AdminMessages = {
     otherDepartment: 'Another department',
     totp: 'Authenticator',
     totpRequired: 'Required',
-    totpNotNeeded: 'Not needed',
     state: 'State',
     active: 'Active',
     inactive: 'Deactivated',

@@ -256,7 +256,6 @@ export const adminZhCN = {
     otherDepartment: '其他部门',
     totp: '动态口令',
     totpRequired: '需要绑定',
-    totpNotNeeded: '不需要',
     state: '状态',
     active: '在用',
     inactive: '已停用',

@@ -8,7 +8,7 @@ import { FormProblem } from '../../identity/FormProblem';
 import { changeStaffRoles, createStaff, listDepartments, listStaff, setStaffActive, type StaffInput, type StaffSummary } from '../api';
 import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
-import { ALL_ROLES, hasAnyRole, TOTP_ROLES } from '../sections';
+import { ALL_ROLES } from '../sections';
 import { RegionName } from '../../catalog/regions/RegionName';
 
 /** An otpauth URI, shown once: the secret for an authenticator app. */
@@ -179,7 +179,8 @@ export function StaffPage() {
     {
       title: t('staff.totp'),
       key: 'totp',
-      render: (_, s) => (!hasAnyRole(s.roles, TOTP_ROLES) ? t('staff.totpNotNeeded') : s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired')),
+      // Every staff role signs in with a TOTP code (等保三级).
+      render: (_, s) => (s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired')),
     },
     { title: t('staff.state'), dataIndex: 'active', render: (active: boolean) => (active ? t('staff.active') : t('staff.inactive')) },
     {
