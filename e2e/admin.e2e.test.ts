@@ -129,6 +129,16 @@ describe('administration', () => {
     const materials = await page.getByRole('group', { name: /^材料 \d+$/ }).count();
     const added = page.getByRole('group', { name: `材料 ${materials}` });
     await added.getByLabel('材料名称').fill('养殖场所平面图');
+    // An application-form field holding personal data, marked so: stored encrypted, masked for supervisors.
+    await page.getByRole('button', { name: '添加字段' }).click();
+    const fieldCount = await page.getByRole('group', { name: /^字段 \d+$/ }).count();
+    const field = page.getByRole('group', { name: `字段 ${fieldCount}` });
+    await field.getByLabel('字段标识').fill('contactAddress');
+    await field.getByLabel('字段名称').fill('联系人住址');
+    await field.getByLabel('个人信息').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="地址"]').click();
+    await field.locator('.ant-select').getByText('地址', { exact: true }).waitFor();
+    await screenshot(page, 'admin-guide-personal-field');
     // Longer than the legal limit: the server refuses and says so next to the field.
     const promised = page.getByLabel('承诺时限（工作日）');
     await promised.fill(String(draft.legalLimitDays + 5));
@@ -147,9 +157,10 @@ describe('administration', () => {
     await page.locator('.tb-admin-status').filter({ hasText: '审核中' }).first().waitFor();
     await expectAccessible(page, 'item-edit');
 
-    const saved = await api<{ item: { name: string; status: string; materials: { name: string }[] } }>('GET', `/api/admin/catalog/items/${draft.code}`, root);
+    const saved = await api<{ item: { name: string; status: string; materials: { name: string }[]; form: { key: string }[] } }>('GET', `/api/admin/catalog/items/${draft.code}`, root);
     expect(saved.item).toMatchObject({ name: NAME, status: 'in_review' });
     expect(saved.item.materials.map((m) => m.name)).toContain('养殖场所平面图');
+    expect(saved.item.form).toContainEqual(expect.objectContaining({ key: 'contactAddress', label: '联系人住址', personal: 'address' }));
   });
 
   it('lets a reviewer approve it; the item is published and found by portal search', async () => {

@@ -8,6 +8,8 @@ const SOURCE = ['applicant', 'government', 'e_license', 'online_form'] as const;
 const MATERIAL_FORM = ['paper', 'electronic', 'either'] as const;
 const DELIVERY = ['pickup', 'post', 'online'] as const;
 const FIELD_TYPES = ['string', 'text', 'number', 'date', 'boolean', 'choice', 'idNumber', 'creditCode', 'phone', 'region'] as const;
+/** Kinds of personal data a field may hold: stored encrypted, masked for staff who only oversee. */
+const PERSONAL_KINDS = ['id', 'phone', 'address', 'name'] as const;
 
 const NEW_MATERIAL = { name: '', necessity: 'required', source: 'applicant', form: 'either', originals: 1, copies: 0, basis: '', issuer: '', paperSpec: 'A4', instructions: '', acceptanceStandard: '' };
 const NEW_FEE = { name: '', standard: '', basis: '', waivable: false };
@@ -168,6 +170,9 @@ export function GuideForm({ form, guide, disabled, onFinish }: { form: FormInsta
                     </Form.Item>
                     <Form.Item name={[field.name, 'type']} label={t('guide.fieldType')}>
                       <Select options={FIELD_TYPES.map((v) => ({ value: v, label: t(`guide.fieldTypes.${v}`) }))} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'personal']} label={t('guide.fieldPersonal')} extra={t('guide.fieldPersonalHelp')}>
+                      <Select allowClear placeholder={t('guide.fieldPersonalNone')} options={PERSONAL_KINDS.map((v) => ({ value: v, label: t(`guide.fieldPersonalKinds.${v}`) }))} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'options']} label={t('guide.fieldOptions')} extra={t('guide.fieldOptionsHelp')}>
                       <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
