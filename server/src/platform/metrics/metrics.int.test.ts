@@ -1,6 +1,9 @@
 /** /metrics: per-route request series, the outbox and search-log gauges, and refused without the token. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { loadConfig } from '../../config.js';
+import { registerMetrics } from './index.js';
 
 const TOKEN = 'metrics-test-token-0123456789';
 let t: TestApp;
@@ -67,11 +70,12 @@ describe('GET /metrics', () => {
   });
 
   it('does not exist when no token is configured', async () => {
-    const plain = await createTestApp();
+    const bare = Fastify();
     try {
-      expect((await plain.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+      expect(await registerMetrics(bare, { token: loadConfig({}).metricsToken, database: t.database, outbox: t.app.outbox })).toBeUndefined();
+      expect((await bare.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
     } finally {
-      await plain.close();
+      await bare.close();
     }
   });
 });
