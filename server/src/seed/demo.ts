@@ -35,6 +35,8 @@ export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buf
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
     log.info(`demo accounts (staff with API tokens and TOTP secrets, residents; password ${accounts.password}) written to ${file}`);
+    // Every staff role signs in with a TOTP code: the demo secrets, to put in an authenticator app (development only).
+    for (const s of accounts.staff) log.info(`demo staff ${s.username}: password ${accounts.password}, TOTP secret ${s.totpSecret}`);
   }
   log.info({ ms: Date.now() - started }, 'demo data ready');
 }
