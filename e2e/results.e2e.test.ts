@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import { maskIdNumber } from '../server/src/platform/privacy/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword } from './journey.js';
@@ -196,6 +197,9 @@ describe('我的证照 and 谁用了我的数据', () => {
     const card = page.getByRole('list', { name: '电子证照列表' }).getByRole('listitem').filter({ hasText: '居民身份证电子证照' });
     await card.getByText('有效', { exact: true }).waitFor();
     expect(await card.innerText()).toContain(holder.name);
+    // The holder's ID number masked, as 我的账号 shows it.
+    expect(await card.innerText()).not.toContain(holder.idNumber);
+    expect(await card.innerText()).toContain(maskIdNumber(holder.idNumber));
     await card.getByText('证照历史').click();
     await card.getByText(/签发 · 第 1 版/).waitFor();
     await checkBothModes(page, 'licenses-wallet');

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons } from '../../test/people.js';
 import { testCipher } from '../../test/keys.js';
+import { maskIdNumber } from '../../platform/privacy/index.js';
 import { findValidLicenses } from './index.js';
 
 let t: TestApp;
@@ -24,7 +25,7 @@ describe('issuance through the outbox', () => {
     await t.app.outbox.drain();
     const own = (await c.call('GET', '/api/me/licenses')).json().licenses;
     expect(own.map((l: { type: { code: string } }) => l.type.code)).toEqual(['ID_CARD']);
-    expect(own[0].holder.id).toBe(rep!.idNumber);
+    expect(own[0].holder.id).toBe(maskIdNumber(rep!.idNumber));
     expect(own[0].issuer.name).toMatch(/公安/);
 
     const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.creditCode;

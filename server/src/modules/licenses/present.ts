@@ -1,5 +1,7 @@
 /**
- * What each caller sees of a licence. The holder: everything. A department using it (用证): the
+ * What each caller sees of a licence. The holder: everything (the wallet masks identity numbers on
+ * screen as 我的账号 does; the licence's own PDF and image print the holder's in full and any
+ * third person's masked). A department using it (用证): the
  * data, with 公民身份号码 masked. Anyone with a share code or checking a QR code: the public face —
  * type, number, issuer, validity and the data items marked public, the holder's name, and a
  * person's identifier reduced to its first and last character.
@@ -12,6 +14,9 @@ import type { FoundLicense } from './licenses.repository.js';
 import { effectiveStatus } from './status.js';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
+
+/** The data with every 公民身份号码 in it masked (a 负责人's, a spouse's…). */
+export const maskIdNumbers = (data: LicenseData): LicenseData => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && ID_NUMBER.test(v) ? maskIdNumber(v) : v]));
 
 /** The QR code's text: the verification page with the licence number and its signature. */
 export const verificationUrl = (publicUrl: string, l: { number: string; signature: string }) => `${publicUrl}/licenses/verify?number=${encodeURIComponent(l.number)}&signature=${l.signature}`;
@@ -51,8 +56,14 @@ export function staffView(l: FoundLicense, cipher: FieldCipher, at: Date) {
   return {
     ...common(l, at),
     holder: { kind: l.holderKind, id: l.holderKind === 'person' ? maskIdNumber(id) : id, name: l.holderName },
-    data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && ID_NUMBER.test(v) ? maskIdNumber(v) : v])),
+    data: maskIdNumbers(data),
   };
+}
+
+/** 我的证照 on screen: the holder's view with identity numbers masked as 我的账号 shows them. */
+export function walletView(l: FoundLicense, cipher: FieldCipher, at: Date, publicUrl: string) {
+  const v = holderView(l, cipher, at, publicUrl);
+  return { ...v, holder: { ...v.holder, id: v.holder.kind === 'person' ? maskIdNumber(v.holder.id) : v.holder.id }, data: maskIdNumbers(v.data) };
 }
 
 export function publicFace(l: FoundLicense, cipher: FieldCipher, at: Date, opts: { fullName: boolean }) {

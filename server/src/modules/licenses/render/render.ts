@@ -10,7 +10,7 @@ import { rgb } from 'pdf-lib';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { cjkFont as font, cjkPdf, CJK_FONT_FAMILY as FONT_FAMILY, qrModules, wrapText as wrap } from '../../../platform/documents/index.js';
 import { getLicenseType } from '../types/license-types.js';
-import type { HolderView } from '../present.js';
+import { maskIdNumbers, type HolderView } from '../present.js';
 import { STATUS_ZH } from '../errors.js';
 
 const require = createRequire(import.meta.url);
@@ -21,14 +21,15 @@ function resvgReady(): Promise<void> {
   return wasmReady;
 }
 
-/** The lines printed on the licence: label and value. */
+/** The lines printed on the licence: label and value; a third person's identity number only masked. */
 function lines(l: HolderView): [string, string][] {
   const type = getLicenseType(l.type.code);
+  const data = maskIdNumbers(l.data);
   const holderLabel = l.holder.kind === 'person' ? ['姓名', '公民身份号码'] : ['名称', '统一社会信用代码'];
   return [
     [holderLabel[0]!, l.holder.name],
     [holderLabel[1]!, l.holder.id],
-    ...type.fields.filter((f) => l.data[f.key] !== undefined && l.data[f.key] !== null).map((f) => [f.label, String(l.data[f.key])] as [string, string]),
+    ...type.fields.filter((f) => data[f.key] !== undefined && data[f.key] !== null).map((f) => [f.label, String(data[f.key])] as [string, string]),
     ['有效期限', `${l.validFrom} 至 ${l.validUntil ?? '长期'}`],
     ['发证机关', l.issuer.name],
     ['证照编号', l.number],
@@ -40,13 +41,18 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 
 export async function renderPdf(l: HolderView): Promise<Uint8Array> {
   const doc = await cjkPdf((doc, f) => {
-    const page = doc.addPage([595, 842]);
+    let page = doc.addPage([595, 842]);
     const ink = rgb(0.1, 0.1, 0.1);
     const red = rgb(0.75, 0.1, 0.1);
     const title = l.type.name;
     page.drawText(title, { x: (595 - f.widthOfTextAtSize(title, 28)) / 2, y: 760, size: 28, font: f, color: red });
     let y = 700;
     for (const [label, value] of lines(l)) {
+      // Rows never run into the QR code at the bottom: a long licence continues on a new page.
+      if (y < 190) {
+        page = doc.addPage([595, 842]);
+        y = 780;
+      }
       // A long label wraps within its column instead of running into the value.
       const labelLines = wrap(label, 96, (s) => f.widthOfTextAtSize(s, 11));
       labelLines.forEach((part, i) => page.drawText(part, { x: 60, y: y - i * 16, size: 11, font: f, color: rgb(0.4, 0.4, 0.4) }));
@@ -69,7 +75,13 @@ export async function renderPdf(l: HolderView): Promise<Uint8Array> {
 export async function renderPng(l: HolderView): Promise<Uint8Array> {
   await resvgReady();
   const width = 1000;
-  const rows = lines(l).flatMap(([label, value]) => wrap(value, 34, (s) => [...s].length).map((part, i) => [i === 0 ? label : '', part] as const));
+  // Labels wrap within their column (8 characters at 18 px) and values within theirs: a long label
+  // or value takes more lines instead of running into its neighbour.
+  const rows = lines(l).flatMap(([label, value]) => {
+    const labels = wrap(label, 8, (s) => [...s].length);
+    const values = wrap(value, 26, (s) => [...s].length);
+    return Array.from({ length: Math.max(labels.length, values.length) }, (_, i) => [labels[i] ?? '', values[i] ?? ''] as const);
+  });
   const height = Math.max(420, 170 + rows.length * 34 + 40);
   const qr = qrModules(l.verificationUrl);
   const cell = 180 / qr.size;

@@ -11,14 +11,14 @@ import { lq } from '../licenses.tables.js';
 import { findLicense, listHistory, listHolderLicenses, type FoundLicense } from '../licenses.repository.js';
 import { walletHolder } from '../holders.js';
 import { licenseNotFound } from '../errors.js';
-import { holderView, publicFace } from '../present.js';
+import { publicFace, walletView } from '../present.js';
 import { contentOf } from '../signing/content.js';
 import type { LicenseDocument } from '../verify/offline.js';
 
 export async function myLicenses(deps: LicensesDeps, actor: Actor) {
   const holder = await walletHolder(deps, actor);
   const at = deps.now();
-  return (await listHolderLicenses(deps.db, holder)).map((l) => holderView(l, deps.cipher, at, deps.publicUrl));
+  return (await listHolderLicenses(deps.db, holder)).map((l) => walletView(l, deps.cipher, at, deps.publicUrl));
 }
 
 /** One of the caller's licences (any version of theirs), or 404. */
@@ -31,7 +31,7 @@ export async function myLicense(deps: LicensesDeps, actor: Actor, id: string): P
 
 export async function myLicenseDetail(deps: LicensesDeps, actor: Actor, id: string) {
   const l = await myLicense(deps, actor, id);
-  return { ...holderView(l, deps.cipher, deps.now(), deps.publicUrl), history: await listHistory(deps.db, l.lineageId) };
+  return { ...walletView(l, deps.cipher, deps.now(), deps.publicUrl), history: await listHistory(deps.db, l.lineageId) };
 }
 
 /** The signed licence document (content + signature) a verifier checks offline. */

@@ -27,10 +27,12 @@ export function importSigningKey(privateKeyPem: string): Promise<CryptoKey> {
   return webcrypto.subtle.importKey('pkcs8', pemBody(privateKeyPem), SIGN, false, ['sign']) as Promise<CryptoKey>;
 }
 
+/** A distinguished name of one attribute per RDN (C, O, OU, CN), as readers list them. */
 function name(parts: [string, string][]): pkijs.RelativeDistinguishedNames {
-  return new pkijs.RelativeDistinguishedNames({
-    typesAndValues: parts.map(([type, value]) => new pkijs.AttributeTypeAndValue({ type, value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) })),
-  });
+  const typesAndValues = parts.map(([type, value]) => new pkijs.AttributeTypeAndValue({ type, value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }));
+  // pkijs would put every attribute into one multi-valued RDN ("C=CN+O=…+CN=…").
+  const encoded = new asn1js.Sequence({ value: typesAndValues.map((atv) => new asn1js.Set({ value: [atv.toSchema()] })) }).toBER(false);
+  return pkijs.RelativeDistinguishedNames.fromBER(encoded);
 }
 
 /** A new key and a certificate for it, valid `years` from `now`, for the department named. */
@@ -39,7 +41,7 @@ export async function issueSealCertificate(department: { id: string; name: strin
   const subject: [string, string][] = [
     [OID.country, 'CN'],
     [OID.organization, department.name],
-    [OID.organizationalUnit, `电子印章 ${department.id}`],
+    [OID.organizationalUnit, '电子印章'],
     [OID.commonName, department.name],
   ];
   const cert = new pkijs.Certificate();
@@ -49,7 +51,7 @@ export async function issueSealCertificate(department: { id: string; name: strin
   cert.issuer = name([
     [OID.country, 'CN'],
     [OID.organization, '通办 Tongban'],
-    [OID.commonName, '通办平台电子印章签发 (platform-issued, not a CA)'],
+    [OID.commonName, '通办平台电子印章签发（非电子认证服务机构）'],
   ]);
   cert.notBefore.value = now;
   cert.notAfter.value = new Date(now.getTime() + years * 365 * 86_400_000);
