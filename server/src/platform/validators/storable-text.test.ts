@@ -14,5 +14,10 @@ describe('text PostgreSQL can store', () => {
     expect(findUnstorableText({ a: 1, b: [true, null, 'ok'] })).toBeUndefined();
     expect(findUnstorableText(Buffer.from([0, 0xed, 0xa0, 0x80]))).toBeUndefined();
     expect(findUnstorableText('\u0000')).toEqual([]);
+    // Parsers build objects on their own prototypes (the query string's has no Object.prototype).
+    function Empty() {}
+    Empty.prototype = Object.create(null);
+    const query = Object.assign(new (Empty as unknown as new () => object)(), { q: 'a\u0000' });
+    expect(findUnstorableText(query)).toEqual(['q']);
   });
 });

@@ -17,20 +17,15 @@ export function storableText(s: string): string {
   return s.replace(UNSTORABLE_ALL, (c) => (c === '\u0000' ? '' : '\uFFFD'));
 }
 
-const isPlainObject = (value: object): boolean => {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-
 /**
  * The path of the first string (value or object key) in `value` that PostgreSQL cannot store, as
- * segments from `value` itself; undefined when every string is storable. Looks into arrays and
- * plain objects (parsed JSON) only: a Buffer is an uploaded file's bytes, not text.
+ * segments from `value` itself; undefined when every string is storable. Binary data (an
+ * uploaded file's Buffer) is bytes, not text, and is not looked into.
  */
 export function findUnstorableText(value: unknown, path: string[] = [], depth = 0): string[] | undefined {
   if (typeof value === 'string') return isStorableText(value) ? undefined : path;
   if (value === null || typeof value !== 'object' || depth > 64) return undefined;
-  if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnstorableText(value[i], [...path, String(i)], depth + 1);
