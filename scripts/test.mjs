@@ -1,5 +1,6 @@
 /**
  * `npm test`: the whole suite, as CI runs it.
+ *   0. the type-aware lint (no floating promises: tools/lint);
  *   1. unit and integration tests on embedded PGlite;
  *   2. integration tests again on a PostgreSQL server (TEST_DATABASE_URL, or a throwaway cluster
  *      started from Debian's postgresql package);
@@ -47,6 +48,24 @@ function chromiumPath() {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 }
 
+function lint() {
+  const out = path.join(artifacts, 'lint.json');
+  fs.rmSync(out, { force: true });
+  console.log('\n=== lint ===');
+  const r = spawnSync('node', ['tools/lint/run.mjs', '.', '--format', 'json', '--output-file', out], { cwd: root, stdio: 'inherit' });
+  if (!fs.existsSync(out)) {
+    problems.push(`lint: eslint exited with ${r.status} without a report`);
+    return;
+  }
+  const findings = JSON.parse(fs.readFileSync(out, 'utf8')).flatMap((f) =>
+    f.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(root, f.filePath)}:${m.line}:${m.column} ${m.message} (${m.ruleId})`),
+  );
+  for (const f of findings) console.log(f);
+  console.log(`lint: ${findings.length} problem${findings.length === 1 ? '' : 's'}`);
+  if (findings.length > 0 || r.status !== 0) problems.push(`lint: ${findings.length} problems (npm run lint)`);
+}
+
+lint();
 vitest('pglite', ['unit', 'integration']);
 
 if (process.env.TEST_DATABASE_URL) {

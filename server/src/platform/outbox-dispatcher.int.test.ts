@@ -86,4 +86,38 @@ describe('outbox dispatcher', () => {
     expect(new Set(ids).size).toBe(20);
     expect(ids).toHaveLength(20);
   });
+
+  it('runs two nodes racing on the same retried events without repeating an effect', async () => {
+    let clock = new Date('2026-11-23T09:00:00Z');
+    const failedOnce = new Set<number>();
+    const dispatcher = () => {
+      const d = new OutboxDispatcher(t.db, { now: () => clock });
+      d.subscribe({
+        name: 'retried',
+        topics: ['t.f'],
+        handle: async (e, trx) => {
+          await record('retried')(e, trx);
+          if (!failedOnce.has(e.id)) {
+            failedOnce.add(e.id);
+            throw new Error('receiver down');
+          }
+        },
+      });
+      return d;
+    };
+    const [a, b] = [dispatcher(), dispatcher()];
+    for (let i = 0; i < 20; i++) await emit('t.f', i);
+    expect(await a.drain()).toBe(0); // every event failed once and waits for its retry
+    const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM platform.outbox_delivery WHERE subscriber = 'retried' AND state = 'retry'`.execute(t.db);
+    expect(Number(waiting.rows[0]!.n)).toBe(20);
+
+    clock = new Date(clock.getTime() + 1_000);
+    const [na, nb] = await Promise.all([a.drain(), b.drain()]);
+    expect(na + nb).toBe(20);
+    const ids = await effects('retried');
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+    const rows = await sql<{ state: string; attempts: number }>`SELECT DISTINCT state, attempts FROM platform.outbox_delivery WHERE subscriber = 'retried'`.execute(t.db);
+    expect(rows.rows).toEqual([{ state: 'delivered', attempts: 2 }]);
+  });
 });

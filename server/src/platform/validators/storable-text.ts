@@ -19,11 +19,13 @@ export function storableText(s: string): string {
 
 /**
  * The path of the first string (value or object key) in `value` that PostgreSQL cannot store, as
- * dotted segments from `value` itself; undefined when every string is storable.
+ * segments from `value` itself; undefined when every string is storable. Binary data (an
+ * uploaded file's Buffer) is bytes, not text, and is not looked into.
  */
 export function findUnstorableText(value: unknown, path: string[] = [], depth = 0): string[] | undefined {
   if (typeof value === 'string') return isStorableText(value) ? undefined : path;
   if (value === null || typeof value !== 'object' || depth > 64) return undefined;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnstorableText(value[i], [...path, String(i)], depth + 1);
