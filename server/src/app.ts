@@ -136,6 +136,7 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config) }
       processes: new ItemProcesses(database.db),
       files: createFileStore(config.storage),
       uploadMaxBytes: config.uploadMaxBytes,
+      toleranceDays: config.toleranceDays,
       auditKey: keys.indexKey,
       cipher,
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),

@@ -61,6 +61,8 @@ const Env = z.object({
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** 投诉举报: working days a department has to answer a complaint. */
   COMPLAINT_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** 容缺受理: working days after acceptance within which a promised material must be brought. */
+  TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
@@ -107,6 +109,8 @@ export type Config = Readonly<{
   sessionCacheMs: number;
   /** Working days a department has to answer a complaint. */
   complaintAnswerDays: number;
+  /** 容缺受理: working days after acceptance to bring a promised material. */
+  toleranceDays: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
@@ -152,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processes: e.PROCESSES,
     sessionCacheMs: e.SESSION_CACHE_MS,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
+    toleranceDays: e.TOLERANCE_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
     storage: Object.freeze(

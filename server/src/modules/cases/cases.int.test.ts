@@ -309,7 +309,7 @@ describe('working on a task', () => {
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
-    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), cipher: testCipher(), findResident: async () => undefined };
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, toleranceDays: 5, auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), cipher: testCipher(), findResident: async () => undefined };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');
