@@ -202,9 +202,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     async (request, reply) => {
       const { acceptNow, received, ...input } = request.body;
       // 材料齐全 before anything is filed: accepted at once means complete at once.
-      const { item } = await deps.processes.get(input.itemCode);
-      requireCounterMaterialsComplete(item, received, acceptNow);
-      const filed = await fileForResident(deps, request.actor, input, request.headers['idempotency-key'], { ip: request.ip });
+      const filed = await fileForResident(deps, request.actor, input, request.headers['idempotency-key'], { ip: request.ip }, (item) => requireCounterMaterialsComplete(item, received, acceptNow));
       if (filed.created) for (const index of new Set(received)) await receivePaperMaterial(deps, request.actor, filed.caseId, index, '窗口代录：当场收取原件');
       if (filed.created && acceptNow) {
         await acceptCase(deps, request.actor, filed.caseId, '窗口代录，当场受理');

@@ -294,6 +294,8 @@ export async function fileForResident(
   input: { idNumber: string; name: string; itemCode: string; form: Record<string, unknown> },
   idempotencyKey: string,
   meta: { ip?: string },
+  /** Checked once the resident is known, before anything is filed (材料齐全 when accepted at once). */
+  checkMaterials: (item: Item) => void = () => {},
 ): Promise<Submitted> {
   if (clerk.kind !== 'staff' || !clerk.id || !clerk.roles.includes('window_clerk') || !clerk.regionScope) {
     throw forbidden('CASES.WINDOW_ONLY', { zh: '仅综合窗口人员可代录', en: 'Only window clerks file for residents' });
@@ -312,6 +314,7 @@ export async function fileForResident(
   if (!resident || resident.name !== input.name.trim()) {
     throw unprocessable('CASES.RESIDENT_NOT_FOUND', { zh: '未找到与姓名和证件号码相符的实名用户，请先为居民办理注册', en: 'No registered person matches that name and ID number' });
   }
+  checkMaterials(item);
   const clerkActor = clerk as Actor & { id: string };
   const hash = hashOf({ walkIn: input }, clerk);
   const filed = await idempotently(
