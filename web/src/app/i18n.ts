@@ -10,6 +10,8 @@ import { adminEn } from '../modules/admin/locales/en';
 import { adminZhCN, type AdminMessages } from '../modules/admin/locales/zh-CN';
 import { complaintsEn } from '../modules/complaints/locales/en';
 import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
+import { completenessEn } from '../modules/cases/completeness/locales/en';
+import { completenessZhCN, type CompletenessMessages } from '../modules/cases/completeness/locales/zh-CN';
 import { licenseWorkEn } from '../modules/licenses/work/locales/en';
 import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
 
@@ -21,7 +23,7 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages };
+    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages; completeness: CompletenessMessages };
   }
 }
 
@@ -53,7 +55,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn } },
+  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN, completeness: completenessZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn, completeness: completenessEn } },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

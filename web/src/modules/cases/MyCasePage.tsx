@@ -10,6 +10,7 @@ import { useMe } from '../identity/queries';
 import * as api from './api';
 import { CaseClockFacts, EventList, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
 import { CaseResults } from './CaseResults';
+import { CaseMaterialUploads } from './completeness/CaseMaterialUploads';
 import { MaterialsSection } from './MaterialsSection';
 import { RatingSection } from './RatingSection';
 import { shortDate, WITHDRAWABLE } from './model';
@@ -53,6 +54,7 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
           ) : (
             <p className="tb-muted tb-small">{t('cases.applicant.supplementNoticeMissing')}</p>
           )}
+          <CaseMaterialUploads caseId={c.id} status={c.status} noticeItems={notice?.items} />
           <Form
             layout="vertical"
             requiredMark={false}
@@ -133,6 +135,7 @@ function CaseView({ id }: { id: string }) {
         </dl>
       </section>
       <ApplicantActions c={d} />
+      {d.status !== 'awaiting_supplement' ? <CaseMaterialUploads caseId={d.id} status={d.status} asSection /> : null}
       <CaseResults c={d} />
       {api.DECIDED.includes(d.status) ? <RatingSection caseId={d.id} /> : null}
       <MaterialsSection caseId={d.id} headingId="case-materials" />

@@ -4,11 +4,13 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/Badge';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, type ApplyMaterial, type MaterialChoice } from './materials';
+import { fileProblem } from '../completeness/fileType';
+import { useFileProblemText } from '../completeness/MaterialUpload';
 
 const NECESSITY_TONE = { required: 'red', optional: 'gray', deferrable: 'blue' } as const;
-const FILE_NAME = /\.(pdf|ofd|jpe?g|png)$/i;
 
-export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+import { fileSize } from '../completeness/fileType';
+export { fileSize };
 
 /** Where the platform already holds the material (免提交). */
 function Reused({ m }: { m: ApplyMaterial }) {
@@ -27,17 +29,19 @@ function FilePicker({ m, choice, onChange }: { m: ApplyMaterial; choice: Materia
   const id = useId();
   const [problem, setProblem] = useState('');
   const file = choice?.kind === 'file' ? choice.file : undefined;
-  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+  const text = useFileProblemText();
+  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const picked = e.target.files?.[0];
     e.target.value = '';
     if (!picked) return;
-    const bad = !FILE_NAME.test(picked.name) ? t('apply.materials.badType') : picked.size > MAX_FILE_BYTES ? t('apply.materials.tooLarge', { size: fileSize(MAX_FILE_BYTES) }) : picked.size === 0 ? t('apply.materials.empty') : '';
-    setProblem(bad);
-    if (!bad) onChange({ kind: 'file', file: picked });
+    // Its name and its bytes must both be a format the guide accepts (a renamed file says why).
+    const found = await fileProblem(picked);
+    setProblem(found ? text(found) : '');
+    if (!found) onChange({ kind: 'file', file: picked });
   };
   return (
     <div className="tb-apply-file">
-      <input id={id} type="file" accept={ACCEPTED_FILES} className="tb-apply-file__input" onChange={pick} aria-describedby={`${id}-types`} />
+      <input id={id} type="file" accept={ACCEPTED_FILES} className="tb-apply-file__input" onChange={(e) => void pick(e)} aria-describedby={`${id}-types`} />
       <label htmlFor={id} className="tb-apply-file__button">
         <PaperClipOutlined aria-hidden="true" /> {file ? t('apply.materials.replace') : t('apply.materials.choose')}
         <span className="sr-only">{m.name}</span>
