@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import { completeMaterials } from '../server/src/test/cases.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword } from './journey.js';
@@ -78,6 +79,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   ({ caseId, trackingCode } = res.json());
+  await completeMaterials(applicant, caseId);
   await decide(caseId, (await t.staff(['window_clerk'], item.regionCode)).authorization, (await t.staff(['department_head'], item.regionCode)).authorization);
 });
 afterAll(async () => portal?.close());

@@ -7,6 +7,7 @@ import { useCaseStep } from '../queries';
 import { uploadCaseMaterial } from './api';
 import { fileProblem, fileSize, type FileProblem } from './fileType';
 import '../apply/apply.css';
+import './completeness.css';
 
 /** The file check's verdict in the reader's language. */
 export function useFileProblemText() {
