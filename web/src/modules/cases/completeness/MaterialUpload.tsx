@@ -1,8 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormProblem } from '../../identity/FormProblem';
-import { MAX_FILE_BYTES } from '../apply/materials';
+import { ACCEPTED_FILES, MAX_FILE_BYTES } from '../apply/materials';
 import { useCaseStep } from '../queries';
 import { uploadCaseMaterial } from './api';
 import { fileProblem, fileSize, type FileProblem } from './fileType';
@@ -15,11 +15,12 @@ export function useFileProblemText() {
   return (p: FileProblem) => t(`file.${p.key}`, { file: p.file, ext: p.ext, size: p.size });
 }
 
-/** Picks a file, checks its type, and returns it (the caller sends it). */
-export function FileChooser({ label, replacing, onFile }: { label: string; replacing: boolean; onFile: (file: File) => void }) {
-  const { t } = useTranslation('completeness');
+/**
+ * The change handler of a file input that checks the chosen file (name and content) before handing
+ * it on, and the problem to show in the reader's language when it is refused.
+ */
+export function useCheckedPick(onFile: (file: File) => void) {
   const text = useFileProblemText();
-  const id = useId();
   const [problem, setProblem] = useState('');
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const picked = e.target.files?.[0];
@@ -30,9 +31,17 @@ export function FileChooser({ label, replacing, onFile }: { label: string; repla
     setProblem(found ? text(found) : '');
     if (!found) onFile(picked);
   };
+  return { pick: (e: ChangeEvent<HTMLInputElement>) => void pick(e), problem };
+}
+
+/** Picks a file, checks its type, and returns it (the caller sends it); `children` show what was chosen. */
+export function FileChooser({ label, replacing, onFile, children }: { label: string; replacing: boolean; onFile: (file: File) => void; children?: ReactNode }) {
+  const { t } = useTranslation('completeness');
+  const id = useId();
+  const { pick, problem } = useCheckedPick(onFile);
   return (
     <div className="tb-apply-file">
-      <input id={id} type="file" accept=".pdf,.ofd,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className="tb-apply-file__input" onChange={(e) => void pick(e)} aria-describedby={`${id}-types`} />
+      <input id={id} type="file" accept={ACCEPTED_FILES} className="tb-apply-file__input" onChange={pick} aria-describedby={`${id}-types`} />
       <label htmlFor={id} className="tb-apply-file__button">
         <PaperClipOutlined aria-hidden="true" /> {replacing ? t('file.replace') : t('file.choose')}
         <span className="sr-only">{label}</span>
@@ -40,6 +49,7 @@ export function FileChooser({ label, replacing, onFile }: { label: string; repla
       <span id={`${id}-types`} className="tb-muted tb-small">
         {t('file.types', { size: fileSize(MAX_FILE_BYTES) })}
       </span>
+      {children}
       {problem ? (
         <span className="tb-field-error" role="alert">
           {problem}

@@ -2,7 +2,7 @@
 export const completenessZhCN = {
   file: {
     choose: '选择文件',
-    replace: '重新选择文件',
+    replace: '更换文件',
     uploading: '正在上传…',
     uploaded: '「{{name}}」已上传',
     types: '支持 PDF、JPG、PNG、OFD 格式，单个文件不超过 {{size}}',
