@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/index.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import { checkUpload } from '../../../platform/storage/index.js';
 import type { CasesDeps } from '../cases.deps.js';
@@ -29,8 +30,7 @@ const closed = (c: CaseState, zh: string, en: string) => conflict('CASES.MATERIA
 
 /** Whether the applicant may put a file in for this material now (409 with the reason otherwise). */
 function requireUploadAllowed(c: CaseState, name: string, current: Current | undefined, today: string): void {
-  if (isOneOf(OPEN_FOR_MATERIALS, c.status)) return;
-  if (!isOneOf(ACCEPTED, c.status)) throw closed(c, `办件「${STATUS_ZH[c.status]}」，不能再更改材料`, `The case is ${c.status}; its materials can no longer change`);
+  if (!isOneOf(ACCEPTED, c.status)) return requireBeforeAcceptance(c);
   if (current?.kind !== 'promise') throw closed(c, `办件已受理，「${name}」不是容缺承诺的材料，不能再更改`, `The case was accepted; only promised materials can still be brought`);
   if (current.dueOn && current.dueOn < today) {
     throw conflict('CASES.PROMISE_OVERDUE', { zh: `「${name}」的容缺承诺已于 ${current.dueOn} 到期，请联系办理部门`, en: `The promise to bring "${name}" fell due on ${current.dueOn}; contact the department` }, [], { dueOn: current.dueOn });
@@ -51,6 +51,10 @@ async function caseAndMaterial(deps: CasesDeps, caseId: string, index: number, a
   return { c, material };
 }
 
+/** What stands for the material now (the entry a new one supersedes). */
+const currentEntry = (db: Db, caseId: string, index: number): Promise<Current | undefined> =>
+  kq(db).selectFrom('cases.material').select(['id', 'kind', 'dueOn']).where('caseId', '=', caseId).where('materialIndex', '=', index).where('supersededAt', 'is', null).executeTakeFirst();
+
 type NewEntry = { name: string; kind: 'upload' | 'promise' | 'paper'; fileKey?: string; contentType?: string; size?: number; reference?: string };
 const EVENT_OF: Record<NewEntry['kind'], string> = { upload: 'material-added', promise: 'material-promised', paper: 'material-received' };
 
@@ -64,7 +68,7 @@ async function record(deps: CasesDeps, actor: Actor, caseId: string, index: numb
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
-    const current = await kq(trx).selectFrom('cases.material').select(['id', 'kind', 'dueOn']).where('caseId', '=', caseId).where('materialIndex', '=', index).where('supersededAt', 'is', null).executeTakeFirst();
+    const current = await currentEntry(trx, caseId, index);
     allowed(c, current, beijingDate(at));
     if (current) await kq(trx).updateTable('cases.material').set({ supersededAt: at }).where('id', '=', current.id).execute();
     await kq(trx)
@@ -83,9 +87,8 @@ async function record(deps: CasesDeps, actor: Actor, caseId: string, index: numb
 /** The applicant's file for a material: before acceptance, or for an open 容缺 promise until its due date. */
 export async function uploadMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, bytes: Buffer, declaredType: string | undefined) {
   const { c, material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
-  const before = await kq(deps.db).selectFrom('cases.material').select(['id', 'kind', 'dueOn']).where('caseId', '=', caseId).where('materialIndex', '=', index).where('supersededAt', 'is', null).executeTakeFirst();
   // Checked before the bytes are stored, and again on the locked case.
-  requireUploadAllowed(c, material.name, before, beijingDate(deps.now()));
+  requireUploadAllowed(c, material.name, await currentEntry(deps.db, caseId, index), beijingDate(deps.now()));
   const check = checkUpload(bytes, declaredType, { maxBytes: deps.uploadMaxBytes });
   if (!check.ok) throw invalid(check.code, check.message, [{ field: 'body', code: check.code, message: check.message }]);
   const stored = await deps.files.put(bytes, { contentType: check.contentType });
