@@ -52,6 +52,12 @@ const { rows: items } = await sql<{ code: string; regionCode: string; department
   SELECT i.code, i.region_code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
   WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(database.db);
 const item = items[0]!;
+// 材料齐全: each case gets a file for every material that is not optional before it is accepted.
+const { rows: guideMaterials } = await sql<{ necessity: string }>`
+  SELECT m->>'necessity' AS necessity FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version,
+  jsonb_array_elements(v.guide->'materials') WITH ORDINALITY AS x(m, n) WHERE i.code = ${item.code} ORDER BY n`.execute(database.db);
+const requiredMaterials = guideMaterials.flatMap((m, index) => (m.necessity === 'optional' ? [] : [index]));
+const materialFile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const clerkId = await createStaff(database.db, { username: 'bench.clerk', displayName: '压测窗口', regionCode: item.regionCode, roles: ['window_clerk'] });
 const adminId = await createStaff(database.db, { username: 'bench.admin', displayName: '压测管理员', regionCode: '52', roles: ['catalog_admin'] });
 const clerk = `Bearer ${await issueApiToken(database.db, clerkId, 'bench')}`;
@@ -112,9 +118,9 @@ const sessions = await Promise.all(
 // The load generator shares the two cores with the server and PostgreSQL: it uses node:http with
 // kept-alive sockets, which costs about half the CPU per request of fetch().
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+function post(url: string, headers: Record<string, string>, body: string | Buffer, method: 'POST' | 'PUT' = 'POST'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${url}`, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = http.request(`${base}${url}`, { method, agent, headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -133,6 +139,9 @@ async function oneCase(s: { cookie: string; csrf: string }): Promise<void> {
   const submitted = ok(
     await post('/api/cases', { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() }, JSON.stringify({ itemCode: item.code, form: { purpose: '新办', note: '压测' } })),
   );
+  for (const index of requiredMaterials) {
+    ok(await post(`/api/cases/${submitted.caseId}/materials/${index}`, { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/pdf' }, materialFile, 'PUT'));
+  }
   ok(await post(`/api/cases/${submitted.caseId}/accept`, { authorization: clerk }, '{}'));
 }
 
@@ -176,7 +185,7 @@ const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
 cluster?.stop();
 
 console.log(`item ${item.code}: two stages, ${CLIENTS} concurrent applicants, ${SECONDS} s after a 2 s warm-up, PostgreSQL server, ${PROCESSES} server process(es)`);
-console.log(`submitted and accepted: ${result.cases} cases, ${result.perSecond.toFixed(0)} cases/s, errors ${result.errors}${result.firstError ? ` (first: ${String(result.firstError).slice(0, 200)})` : ''}`);
+console.log(`submitted, ${requiredMaterials.length} material file(s) uploaded and accepted: ${result.cases} cases, ${result.perSecond.toFixed(0)} cases/s, errors ${result.errors}${result.firstError ? ` (first: ${String(result.firstError).slice(0, 200)})` : ''}`);
 console.log(`submit + accept latency p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
 console.log(`pgbench (TPC-B-like, 10 clients, scale 5): ${tps.toFixed(0)} tps; ratio cases/s ÷ pgbench tps = ${(result.perSecond / tps).toFixed(3)}`);
 console.log(`target ≥ 500 cases/s: ${result.perSecond >= 500 ? 'met' : 'NOT met'}`);

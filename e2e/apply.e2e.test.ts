@@ -161,7 +161,8 @@ describe('在线申报', () => {
     expect(cases.rows[0]!.applicantEnterpriseId).not.toBeNull();
     const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.case WHERE applicant_enterprise_id = ${cases.rows[0]!.applicantEnterpriseId}`.execute(t.db);
     expect(all.rows[0]!.n).toBe(1);
-    const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${cases.rows[0]!.id} AND kind = 'upload'`.execute(t.db);
+    // What stands for each material now (a file sent twice keeps the earlier one as history).
+    const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${cases.rows[0]!.id} AND kind = 'upload' AND superseded_at IS NULL`.execute(t.db);
     expect(stored.rows[0]!.n).toBe(uploads);
 
     await page.getByRole('link', { name: '我的办件' }).last().click();

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import { completeMaterials } from '../server/src/test/cases.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword as staffAt } from './journey.js';
 
@@ -29,6 +30,7 @@ async function apply(key: string): Promise<{ caseId: string; trackingCode: strin
     payload: { itemCode: item.code, form: { purpose: '新办' } },
   });
   expect(res.statusCode, res.body).toBe(201);
+  await completeMaterials(applicant, res.json().caseId);
   return res.json();
 }
 

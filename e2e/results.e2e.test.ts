@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
 import { maskIdNumber } from '../server/src/platform/privacy/index.js';
+import { completeMaterials } from '../server/src/test/cases.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword } from './journey.js';
@@ -79,6 +80,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   ({ caseId, trackingCode } = res.json());
+  await completeMaterials(applicant, caseId);
   await decide(caseId, (await t.staff(['window_clerk'], item.regionCode)).authorization, (await t.staff(['department_head'], item.regionCode)).authorization);
 });
 afterAll(async () => portal?.close());

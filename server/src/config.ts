@@ -86,6 +86,8 @@ const Env = z.object({
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** 投诉举报: working days a department has to answer a complaint. */
   COMPLAINT_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** 容缺受理: working days after acceptance within which a promised material must be brought. */
+  TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /**
@@ -147,6 +149,8 @@ export type Config = Readonly<{
   sessionCacheMs: number;
   /** Working days a department has to answer a complaint. */
   complaintAnswerDays: number;
+  /** 容缺受理: working days after acceptance to bring a promised material. */
+  toleranceDays: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
 }>;
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheMs: e.SESSION_CACHE_MS,
     metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
+    toleranceDays: e.TOLERANCE_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
     signIn: Object.freeze({

@@ -14,10 +14,25 @@ export async function formlessCountyItem(t: TestApp, extra: 'post-and-pickup' | 
   return row.rows[0]!;
 }
 
-/** Submits an application as the signed-in client; answers the new case's id. */
+/** A small file that passes the upload check as a PDF. */
+export const tinyPdf = (): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
+
+/** As the applicant, uploads a file for every material the case still lacks (all but optional ones and those in `except`). */
+export async function completeMaterials(applicant: Client, caseId: string, except: string[] = []): Promise<void> {
+  const bag = await applicant.call('GET', `/api/cases/${caseId}/materials`);
+  expect(bag.statusCode, bag.body).toBe(200);
+  for (const m of bag.json().materials as { index: number; name: string; necessity: string; provided: unknown }[]) {
+    if (m.provided || m.necessity === 'optional' || except.includes(m.name)) continue;
+    const res = await applicant.call('PUT', `/api/cases/${caseId}/materials/${m.index}`, tinyPdf(), { headers: { 'content-type': 'application/pdf' } });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+}
+
+/** Submits an application as the signed-in client with every required material; answers the new case's id. */
 export async function submitCase(applicant: Client, itemCode: string, key: string, form: Record<string, unknown> = { purpose: '新办' }): Promise<string> {
   const res = await applicant.call('POST', '/api/cases', { itemCode, form }, { headers: { 'idempotency-key': key } });
   expect(res.statusCode, res.body).toBe(201);
+  await completeMaterials(applicant, res.json().caseId);
   return res.json().caseId;
 }
 

@@ -10,6 +10,8 @@ import { adminEn } from '../modules/admin/locales/en';
 import { adminZhCN, type AdminMessages } from '../modules/admin/locales/zh-CN';
 import { complaintsEn } from '../modules/complaints/locales/en';
 import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
+import { completenessEn } from '../modules/cases/completeness/locales/en';
+import { completenessZhCN, type CompletenessMessages } from '../modules/cases/completeness/locales/zh-CN';
 import { licenseWorkEn } from '../modules/licenses/work/locales/en';
 import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
 import { caseViewEn } from '../modules/cases/view/locales/en';
@@ -23,7 +25,7 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages; caseView: CaseViewMessages };
+    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages; caseView: CaseViewMessages; completeness: CompletenessMessages };
   }
 }
 
@@ -55,7 +57,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN, caseView: caseViewZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn, caseView: caseViewEn } },
+  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN, caseView: caseViewZhCN, completeness: completenessZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn, caseView: caseViewEn, completeness: completenessEn } },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -15,6 +15,8 @@ export interface CasesDeps {
   /** Where uploaded materials go, and how large one may be. */
   files: FileStore;
   uploadMaxBytes: number;
+  /** 容缺受理: working days after acceptance within which a promised material must be brought. */
+  toleranceDays: number;
   /** A registered person by ID number (identity owns the accounts and their encrypted identifiers). */
   findResident: (idNumber: string) => Promise<{ id: string; name: string } | undefined>;
   /** Key of the audit chain (staff reading an applicant's material is audited). */

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/context.js';
 import { CalendarService } from '../../platform/calendar/calendar.service.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { completeMaterials } from '../../test/cases.js';
 import type { ProcessDefinition } from '../../../../contracts/cases.js';
 import { submitApplication } from './handling/submit.service.js';
 import { acceptCase } from './handling/window.service.js';
@@ -125,15 +126,28 @@ describe('walk-in applications', () => {
     const file = (key: string, body: object) => t.app.inject({ method: 'POST', url: '/api/window/applications', headers: { authorization: clerk.authorization, 'idempotency-key': key }, payload: body });
     const wrongName = await file('walk-in-key-001', { idNumber: applicantPerson.idNumber, name: '冒名者', itemCode: item.code, form: { note: '窗口代录' } });
     expect(wrongName.statusCode).toBe(422);
-    const res = await file('walk-in-key-002', { idNumber: applicantPerson.idNumber, name: applicantPerson.name, itemCode: item.code, form: { note: '窗口代录' } });
+    // Accepted at once means complete at once: without the originals nothing is filed.
+    const casesBefore = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE filed_by = ${clerk.id}`.execute(t.db)).rows[0]!.n;
+    const incomplete = await file('walk-in-key-003', { idNumber: applicantPerson.idNumber, name: applicantPerson.name, itemCode: item.code, form: { note: '窗口代录' } });
+    expect(incomplete.statusCode).toBe(409);
+    expect(incomplete.json().code).toBe('CASES.MATERIALS_MISSING');
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE filed_by = ${clerk.id}`.execute(t.db)).rows[0]!.n).toBe(casesBefore);
+    // The resident hands the originals over at the counter.
+    const guide = (await t.app.inject({ method: 'GET', url: `/api/catalog/items/${item.code}` })).json();
+    const received: number[] = guide.materials.flatMap((m: { necessity: string }, i: number) => (m.necessity === 'optional' ? [] : [i]));
+    const res = await file('walk-in-key-002', { idNumber: applicantPerson.idNumber, name: applicantPerson.name, itemCode: item.code, form: { note: '窗口代录' }, received });
     expect(res.statusCode, res.body).toBe(201);
+    const bag = (await applicant.call('GET', `/api/cases/${res.json().caseId}/materials`)).json();
+    expect(bag.missingRequired).toEqual([]);
+    expect(bag.materials.filter((m: { provided: { kind: string } | null }) => m.provided?.kind === 'paper')).toHaveLength(received.length);
     expect(res.json().status).toBe('in_progress');
     const mine = (await applicant.call('GET', '/api/cases')).json().cases.map((k: { id: string }) => k.id);
     expect(mine).toContain(res.json().caseId);
     const detail = (await applicant.call('GET', `/api/cases/${res.json().caseId}`)).json();
     expect(detail).toMatchObject({ channel: 'window', status: 'in_progress' });
     const looked = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.resident-looked-up' AND actor_id = ${clerk.id}`.execute(t.db);
-    expect(looked.rows[0]!.n).toBe(2);
+    // Every look-up is audited, the one refused for missing materials too.
+    expect(looked.rows[0]!.n).toBe(3);
   });
 });
 
@@ -188,6 +202,7 @@ describe('the window and parallel approval', () => {
     expect(bpmn.body).toContain('bpmn:parallelGateway');
 
     const { caseId } = (await submit(applicant, 'parallel-key-01')).json();
+    await completeMaterials(applicant, caseId);
     const clerk = await staffHeader(['window_clerk'], item.regionCode);
     const otherCounty = item.regionCode === '520102' ? '520103' : '520102';
     const farClerk = await staffHeader(['window_clerk'], otherCounty);
@@ -239,7 +254,7 @@ describe('the window and parallel approval', () => {
     expect(decided.rows).toHaveLength(1);
     const payload = decided.rows[0]!.payload;
     expect(typeof payload === 'string' ? JSON.parse(payload) : payload).toMatchObject({ decision: 'approved', itemCode: item.code, applicantPersonId: applicantId, decisionNo: done.decisionNo });
-    expect(done.events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'returned', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'task-approved', 'task-approved', 'approved']);
+    expect(done.events.map((e: { type: string }) => e.type).filter((type: string) => type !== 'material-added')).toEqual(['submitted', 'accepted', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'returned', 'stage-opened', 'task-approved', 'stage-opened', 'task-approved', 'task-approved', 'task-approved', 'approved']);
     // Approving a decided case is refused with its state.
     const late = await act(approvers[0]!, { id: open[0].id, version: open[0].version }, 'approve');
     expect(late.statusCode).toBe(409);
@@ -247,6 +262,7 @@ describe('the window and parallel approval', () => {
 
   it('accepts a case once when two clerks accept it at the same moment', async () => {
     const { caseId } = (await submit(applicant, 'double-accept-1')).json();
+    await completeMaterials(applicant, caseId);
     const clerks = await Promise.all([1, 2].map(() => staffHeader(['window_clerk'], item.regionCode)));
     const results = await Promise.all(clerks.map((who) => t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: who }, payload: {} })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([204, 409]);
@@ -259,6 +275,7 @@ describe('the window and parallel approval', () => {
 
   it('lets only one of two concurrent approvals decide a task', async () => {
     const { caseId } = (await submit(applicant, 'concurrent-key-1')).json();
+    await completeMaterials(applicant, caseId);
     const clerk = await staffHeader(['window_clerk'], item.regionCode);
     await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} });
     const head = await staffHeader(['department_head'], item.regionCode);
@@ -276,6 +293,7 @@ describe('working on a task', () => {
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     await t.app.inject({ method: 'PUT', url: `/api/admin/cases/definitions/${item.code}`, headers: { authorization: await staffHeader(['catalog_admin'], item.regionCode) }, payload: { promisedLimitDays: 5, stages: [{ key: 'decide', name: '审查决定', tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 5 }] }] } });
     const { caseId } = (await submit(applicant, 'task-work-key-1')).json();
+    await completeMaterials(applicant, caseId);
     const clerk = await staffHeader(['window_clerk'], item.regionCode);
     await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} });
     const a = await t.staff(['approver'], item.regionCode);
@@ -314,12 +332,13 @@ describe('working on a task', () => {
 describe('deadlines', () => {
   it('moves the due date by the working days a suspension across the National Day holiday took', async () => {
     let now = new Date('2026-09-22T02:00:00Z'); // Tuesday 10:00 in Beijing
-    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), cipher: testCipher(), findResident: async () => undefined };
+    const deps = { db: t.db, calendar: new CalendarService(t.db), now: () => now, publicUrl: 'http://localhost', processes: new ItemProcesses(t.db, 0), files: createFileStore({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-')) }), uploadMaxBytes: 1 << 20, toleranceDays: 5, auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), cipher: testCipher(), findResident: async () => undefined };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
     const { caseId } = await submitApplication(deps, person, { itemCode: item.code, form: {} }, 'holiday-key-01', '测试');
     // The default process: one stage within the promised limit; set it to 10 working days.
     await sql`UPDATE cases."case" SET promised_days = 10 WHERE id = ${caseId}`.execute(t.db);
+    await completeMaterials(applicant, caseId);
     const ids = await Promise.all([t.staff(['window_clerk'], item.regionCode), t.staff(['approver'], item.regionCode)]);
     const clerk: Actor = { id: ids[0].id, kind: 'staff', roles: ['window_clerk'], regionScope: item.regionCode, departmentIds: [] };
     const approver: Actor = { id: ids[1].id, kind: 'staff', roles: ['approver'], regionScope: item.regionCode, departmentIds: [item.departmentId] };
@@ -358,13 +377,23 @@ describe('秒批 and 一件事', () => {
         },
       });
     expect((await define(18)).statusCode).toBe(200);
+    // Rules that hold, but materials missing: no 准予; the case goes to the window.
+    const incomplete = await submit(applicant, 'auto-approve-00', { applicant: { age: 10 } });
+    expect(incomplete.statusCode, incomplete.body).toBe(201);
+    expect(incomplete.json().status).toBe('submitted');
+    // An item whose only material is the 居民身份证, taken with consent from the e-licence issued at registration.
+    await t.app.outbox.drain();
+    const idOnly = (await sql<{ code: string }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '就业困难人员认定' AND i.region_code = ${item.regionCode}`.execute(t.db)).rows[0]!.code;
+    const defineOn = (code: string) => t.app.inject({ method: 'PUT', url: `/api/admin/cases/definitions/${code}`, headers: { authorization: admin }, payload: { promisedLimitDays: 5, stages: [{ key: 'decide', name: '审查决定', tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 5 }] }], autoApproval: { rules: [{ field: 'applicant.age', op: 'gte', value: 18 }, { field: 'applicant.alive', op: 'truthy' }] } } });
+    const definedOn = await defineOn(idOnly);
+    expect(definedOn.statusCode, definedOn.body).toBe(200);
     // The form claims whatever it likes; only verified data counts.
-    const quick = await submit(applicant, 'auto-approve-01', { applicant: { age: 10 } });
+    const quick = await applicant.call('POST', '/api/cases', { itemCode: idOnly, form: { applicant: { age: 10 } }, reuseConsent: true }, { headers: { 'idempotency-key': 'auto-approve-01' } });
     expect(quick.statusCode, quick.body).toBe(201);
     expect(quick.json().status).toBe('approved');
     const c = await applicant.call('GET', `/api/cases/${quick.json().caseId}`);
     expect(c.json()).toMatchObject({ status: 'approved', decisionNote: expect.stringContaining('秒批') });
-    expect(c.json().events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`)).toEqual(['submitted:person', 'accepted:system', 'approved:system']);
+    expect(c.json().events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`)).toEqual(['submitted:person', 'materials-reused:person', 'accepted:system', 'approved:system']);
     // Rules that do not hold: the case goes to the window as usual.
     expect((await define(200)).statusCode).toBe(200);
     const slow = await submit(applicant, 'auto-approve-02', { applicant: { age: 300 } });
@@ -390,6 +419,7 @@ describe('秒批 and 一件事', () => {
     const region = (await sql<{ regionCode: string }>`SELECT region_code FROM cases."case" WHERE id = ${birth.caseId}`.execute(t.db)).rows[0]!.regionCode;
     const clerk = await staffHeader(['window_clerk'], region);
     const approver = await staffHeader(['approver'], region);
+    await completeMaterials(applicant, birth.caseId);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${birth.caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
     const [task] = (await t.app.inject({ method: 'GET', url: `/api/cases/${birth.caseId}`, headers: { authorization: clerk } })).json().tasks;
     expect((await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: approver }, payload: { version: task.version, opinion: '同意签发' } })).statusCode).toBe(204);

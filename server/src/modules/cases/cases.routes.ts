@@ -13,7 +13,11 @@ import { approveTask, refuseTask, resumeCase, returnTask, suspendCase } from './
 import { addOpinion, claimTask, decideExtension, reassignTask, requestExtension } from './handling/task-work.service.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './handling/drafts.service.js';
 import { reusableMaterials } from './handling/reuse.service.js';
-import { listMaterials, promiseMaterial, readMaterialFile, uploadMaterial } from './handling/materials.service.js';
+import { promiseMaterial, receivePaperMaterial, uploadMaterial } from './handling/materials.service.js';
+import { listMaterials, readMaterialFile } from './handling/bag.service.js';
+import { requireCounterMaterialsComplete } from './handling/completeness.js';
+import { approveAnotherNotice } from './handling/supplement.js';
+import { listOpenPromises } from './handling/promises.service.js';
 import { getBundle, getCase, myCases, taskQueue, trackCase, windowQueue } from './handling/read.service.js';
 import { definitionAsBpmn, readDefinition, saveBpmn, saveDefinition } from './process/definitions.admin.js';
 import { ProcessDefinition } from '../../../../contracts/cases.js';
@@ -99,7 +103,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.uploadMaxBytes }, (_request, body, done) => done(null, body));
     files.put(
       '/api/cases/:id/materials/:index',
-      { schema: { tags, summary: '上传材料 Upload the file for a material of the guide (申办一袋)', params: MaterialParams } },
+      { schema: { tags, summary: '上传材料 Upload or replace the file for a material of the guide (申办一袋): before acceptance, while awaiting 补正, or for an open 容缺 promise until its due date', params: MaterialParams } },
       async (request, reply) => {
         const { id, index } = request.params as z.infer<typeof MaterialParams>;
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -112,6 +116,39 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
     '/api/cases/:id/materials/:index/promise',
     { schema: { tags, summary: '容缺承诺 Promise to bring a non-essential material later', params: MaterialParams, body: z.object({ promise: Text(1000) }), response: { 201: z.object({ materialId: z.uuid() }) } } },
     async (request, reply) => reply.code(201).send(await promiseMaterial(deps, request.actor, request.params.id, request.params.index, request.body.promise)),
+  );
+
+  app.post(
+    '/api/cases/:id/materials/:index/received',
+    { preHandler: window, schema: { tags, summary: '窗口收件 The window received the paper original of a material at the counter', params: MaterialParams, body: z.object({ note: z.string().trim().max(500).default('') }), response: { 201: z.object({ materialId: z.uuid() }) } } },
+    async (request, reply) => reply.code(201).send(await receivePaperMaterial(deps, request.actor, request.params.id, request.params.index, request.body.note)),
+  );
+
+  app.post(
+    '/api/cases/:id/another-notice',
+    { preHandler: requireRoles('department_head'), schema: { tags, summary: '批准再次告知 A department head approves one more 一次性告知, with a reason', params: Id, body: z.object({ reason: Text(1000) }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await approveAnotherNotice(deps, request.actor, request.params.id, request.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/promises',
+    {
+      preHandler: approvers,
+      schema: {
+        tags,
+        summary: '容缺待补 Open 容缺 promises of accepted cases in scope (overdue=true: only those past their due date)',
+        querystring: z.object({ overdue: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ caseId: z.uuid(), trackingCode: z.string(), itemName: z.string(), applicantName: z.string(), materialIndex: z.number().int(), name: z.string(), promise: z.string().nullable(), dueOn: z.string(), overdue: z.boolean(), remainingWorkingDays: z.number().int() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listOpenPromises(deps, request.actor, request.query) }),
   );
 
   app.get('/api/cases/:id/materials', { schema: { tags, summary: '申办一袋 The materials of a case and what is still missing', params: Id } }, async (request) => listMaterials(deps, request.actor, request.params.id));
@@ -151,7 +188,15 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         tags,
         summary: '窗口代录 File an application for a walk-in resident (and accept it at once)',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
-        body: z.object({ idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/), name: Text(50), itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), form: Form, acceptNow: z.boolean().default(true) }),
+        body: z.object({
+          idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/),
+          name: Text(50),
+          itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/),
+          form: Form,
+          acceptNow: z.boolean().default(true),
+          /** Materials (by index in the guide) whose paper originals the window received at the counter. */
+          received: z.array(z.number().int().min(0).max(200)).max(200).default([]),
+        }),
         response: { 201: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }), 200: z.object({ caseId: z.uuid(), trackingCode: z.string(), status: Status }) },
       },
     },

@@ -102,13 +102,18 @@ export interface MaterialTable {
   caseId: string;
   materialIndex: number;
   name: string;
-  kind: 'upload' | 'license' | 'shared_data' | 'promise';
+  /** `paper`: an original the window received at the counter (窗口代录). */
+  kind: 'upload' | 'license' | 'shared_data' | 'promise' | 'paper';
   fileKey: string | null;
   contentType: string | null;
   size: number | null;
   reference: string | null;
   addedBy: string;
   addedAt: Date;
+  /** When a newer file (or the promised material) took this one's place: kept as history. */
+  supersededAt: Generated<Date | null>;
+  /** 容缺: the day a promised material is due, set at acceptance. */
+  dueOn: Generated<string | null>;
 }
 export interface DecisionSeqTable {
   departmentId: string;

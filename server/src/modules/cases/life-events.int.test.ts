@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../../test/people.js';
 import { call, departmentStaff } from '../exchange/exchange.test-kit.js';
+import { completeMaterials } from '../../test/cases.js';
 
 let t: TestApp;
 let person: RegistryPerson;
@@ -34,6 +35,7 @@ describe('a death ends the open cases of the deceased', () => {
     const working = await submit('death-open-0002');
     const withdrawn = await submit('death-done-0001');
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    await completeMaterials(applicant, working);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${working}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
     expect((await applicant.call('POST', `/api/cases/${withdrawn}/withdraw`, { reason: '不再需要' })).statusCode).toBe(204);
 

@@ -11,6 +11,7 @@ import { GENEROUS_LIMITS, register, registryPersons } from '../../test/people.js
 import { testCipher } from '../../test/keys.js';
 import { maskIdNumber } from '../../platform/privacy/index.js';
 import { findValidLicenses } from './index.js';
+import { completeMaterials } from '../../test/cases.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,6 +50,7 @@ describe('issuance through the outbox', () => {
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const caseId = submitted.json().caseId as string;
+    await completeMaterials(c, caseId);
     const clerk = (await t.staff(['window_clerk'], food.regionCode)).authorization;
     const approver = (await t.staff(['approver', 'department_head'], food.regionCode)).authorization;
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);

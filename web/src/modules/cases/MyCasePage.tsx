@@ -10,6 +10,7 @@ import { useMe } from '../identity/queries';
 import * as api from './api';
 import { CaseClockFacts, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
 import { CaseResults } from './CaseResults';
+import { CaseMaterialUploads } from './completeness/CaseMaterialUploads';
 import { MaterialsSection } from './MaterialsSection';
 import { RatingSection } from './RatingSection';
 import { shortDate, WITHDRAWABLE } from './model';
@@ -57,6 +58,7 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
           ) : (
             <p className="tb-muted tb-small">{t('cases.applicant.supplementNoticeMissing')}</p>
           )}
+          <CaseMaterialUploads caseId={c.id} status={c.status} noticeItems={notice?.items} />
           <Form
             layout="vertical"
             requiredMark={false}
@@ -140,6 +142,7 @@ function CaseView({ id }: { id: string }) {
       </section>
       <ApplicantActions c={d} />
       <FormView fields={d.formFields} form={d.form} headingId="case-form" masked={false} />
+      {d.status !== 'awaiting_supplement' ? <CaseMaterialUploads caseId={d.id} status={d.status} asSection /> : null}
       <CaseResults c={d} />
       {api.DECIDED.includes(d.status) ? <RatingSection caseId={d.id} /> : null}
       <MaterialsSection caseId={d.id} headingId="case-materials" />

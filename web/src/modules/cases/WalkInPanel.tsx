@@ -11,6 +11,7 @@ import { fieldsOf, formData } from './apply/formFields';
 import { newIdempotencyKey } from './apply/queries';
 import { useFormSchema } from './apply/queries';
 import { SchemaField } from './apply/SchemaField';
+import { CounterMaterials } from './completeness/CounterMaterials';
 
 interface Filed {
   caseId: string;
@@ -26,7 +27,7 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
   const fields = schema.data ? fieldsOf(schema.data) : [];
   const file = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      sendJson<Filed>('POST', '/api/window/applications', { idNumber: String(v.walkInIdNumber).trim().toUpperCase(), name: String(v.walkInName).trim(), itemCode, form: formData(fields, v), acceptNow: true }, { 'idempotency-key': key }),
+      sendJson<Filed>('POST', '/api/window/applications', { idNumber: String(v.walkInIdNumber).trim().toUpperCase(), name: String(v.walkInName).trim(), itemCode, form: formData(fields, v), acceptNow: true, received: (v.received as number[] | undefined) ?? [] }, { 'idempotency-key': key }),
     onSuccess: onFiled,
   });
   if (schema.isError) return <ProblemAlert error={schema.error} />;
@@ -41,6 +42,7 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
       {fields.map((f) => (
         <SchemaField key={f.key} f={f} />
       ))}
+      <CounterMaterials itemCode={itemCode} />
       {file.isError ? <ProblemAlert error={file.error} /> : null}
       <Button type="primary" htmlType="submit" loading={file.isPending}>
         {t('cases.walkIn.submit')}

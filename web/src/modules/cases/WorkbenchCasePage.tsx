@@ -15,6 +15,7 @@ import { AcceptanceReceiptLink } from './AcceptanceReceipt';
 import { DeliveryWork } from './DeliveryWork';
 import { FeeWork } from './FeeWork';
 import { MaterialsSection } from './MaterialsSection';
+import { SupplementReview } from './completeness/SupplementReview';
 import { shortDate } from './model';
 import { useCase, useCaseStep } from './queries';
 import { TaskActions } from './TaskActions';
@@ -127,6 +128,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           <DeliveryWork c={d} isWindow={me.roles.includes('window_clerk')} onDone={setAnnouncement} />
         </div>
       </section>
+      <SupplementReview c={d} isHead={me.roles.includes('department_head')} onDone={setAnnouncement} />
       <MaterialsSection caseId={d.id} headingId="work-materials" />
       <section className="tb-panel tb-case-section" aria-labelledby="work-history">
         <h2 id="work-history">{t('cases.detail.history')}</h2>

@@ -5,6 +5,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Tabs } from '../../ui/Tabs';
+import { OverduePromises } from './completeness/OverduePromises';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity/api';
 import { useMe } from '../identity/queries';
@@ -19,7 +20,7 @@ import { WindowActions } from './WindowActions';
 import { WalkInPanel } from './WalkInPanel';
 import './cases.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
@@ -133,6 +134,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const { t: tc } = useTranslation('complaints');
   const { t: tl } = useTranslation('licenseWork');
   const [params, setParams] = useSearchParams();
+  const { t: tp } = useTranslation('completeness');
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
@@ -142,6 +144,7 @@ function Workbench({ me }: { me: StaffMe }) {
     ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
     ...(me.roles.some((r) => COMPLAINT_ROLES.includes(r)) ? [{ key: 'complaints' as Tab, label: tc('queue'), panel: <ComplaintsTab /> }] : []),
     ...(canTasks ? [{ key: 'licences' as Tab, label: tl('tab'), panel: <LicenceWorkTab me={me} /> }] : []),
+    ...(me.roles.includes('department_head') ? [{ key: 'promises' as Tab, label: tp('promises.tab'), panel: <OverduePromises /> }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');

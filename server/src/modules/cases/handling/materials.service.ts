@@ -1,94 +1,131 @@
 /**
- * 申办一袋: the materials of an application. For each material of the item's guide the applicant
- * uploads a file (PDF, JPEG, PNG or OFD, checked by its bytes, not its name), or — for a material
- * marked 容缺后补 — promises in writing to bring it later. Staff in scope read them; every read of
- * an applicant's file by staff is in the audit chain.
+ * 申办一袋, changed: for each material of the item's guide the applicant uploads a file (PDF, JPEG,
+ * PNG or OFD, checked by its bytes, not its name), or — for a material marked 容缺后补 — promises in
+ * writing to bring it later; the window records a paper original received at the counter. Before
+ * acceptance (also while the case awaits 补正) anything may be replaced; after it, only a promised
+ * material is brought, until the promise's due date. Nothing is deleted: a replaced entry is history.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/context.js';
-import { appendAudit } from '../../../platform/audit/index.js';
+import type { Db } from '../../../platform/db/index.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import { checkUpload } from '../../../platform/storage/index.js';
 import type { CasesDeps } from '../cases.deps.js';
-import { kq } from '../cases.tables.js';
-import { appendCaseEvent } from '../process/events.js';
-import { caseNotFound, requireApplicant } from './access.js';
-import { findVisibleCase, STATUS_ZH } from './load.js';
-import { filledOnline } from './reuse.service.js';
+import type { Item } from '../../../../../contracts/catalog.js';
+import { kq, type CaseStatus, type CaseTable, type MaterialTable } from '../cases.tables.js';
+import { appendCaseEvent, type CaseEventType } from '../process/events.js';
+import type { Selectable } from 'kysely';
+import { caseNotFound, requireApplicant, requireWindow } from './access.js';
+import { lockCase, STATUS_ZH } from './load.js';
+import { beijingDate } from '../process/clock.js';
 
+/** Before acceptance any material may change; afterwards only a 容缺 promise is fulfilled, until its due date. */
 const OPEN_FOR_MATERIALS = ['submitted', 'awaiting_supplement'] as const;
+const ACCEPTED = ['in_progress', 'suspended'] as const;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-async function caseForApplicant(deps: CasesDeps, actor: Actor, caseId: string, index: number) {
+type Current = { id: string; kind: MaterialTable['kind']; dueOn: string | null };
+type CaseState = { id: string; status: CaseStatus; version: number };
+
+const closed = (c: CaseState, zh: string, en: string) => conflict('CASES.MATERIALS_CLOSED', { zh, en }, [], { status: c.status, version: c.version });
+
+/** Whether the applicant may put a file in for this material now (409 with the reason otherwise). */
+function requireUploadAllowed(c: CaseState, name: string, current: Current | undefined, today: string): void {
+  if (!isOneOf(ACCEPTED, c.status)) return requireBeforeAcceptance(c);
+  if (current?.kind !== 'promise') throw closed(c, `办件已受理，「${name}」不是容缺承诺的材料，不能再更改`, `The case was accepted; only promised materials can still be brought`);
+  if (current.dueOn && current.dueOn < today) {
+    throw conflict('CASES.PROMISE_OVERDUE', { zh: `「${name}」的容缺承诺已于 ${current.dueOn} 到期，请联系办理部门`, en: `The promise to bring "${name}" fell due on ${current.dueOn}; contact the department` }, [], { dueOn: current.dueOn });
+  }
+}
+
+function requireBeforeAcceptance(c: CaseState): void {
+  if (!isOneOf(OPEN_FOR_MATERIALS, c.status)) throw closed(c, `办件「${STATUS_ZH[c.status]}」，不能再更改材料`, `The case is ${c.status}; its materials can no longer change`);
+}
+
+async function caseAndMaterial(deps: CasesDeps, caseId: string, index: number, access: (c: Selectable<CaseTable>) => void) {
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw caseNotFound(caseId);
-  requireApplicant(actor, c);
-  if (!(OPEN_FOR_MATERIALS as readonly string[]).includes(c.status)) {
-    throw conflict('CASES.MATERIALS_CLOSED', { zh: `办件「${STATUS_ZH[c.status]}」，不能再更改材料`, en: `The case is ${c.status}; its materials can no longer change` }, [], { status: c.status, version: c.version });
-  }
+  access(c);
   const { item } = await deps.processes.get(c.itemCode);
   const material = item.materials[index];
   if (!material) throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], { index });
   return { c, material };
 }
 
-async function record(deps: CasesDeps, actor: Actor, caseId: string, index: number, row: { name: string; kind: 'upload' | 'promise'; fileKey?: string; contentType?: string; size?: number; reference?: string }): Promise<string> {
-  const id = randomUUID();
+/** What stands for the material now (the entry a new one supersedes). */
+const currentEntry = (db: Db, caseId: string, index: number): Promise<Current | undefined> =>
+  kq(db).selectFrom('cases.material').select(['id', 'kind', 'dueOn']).where('caseId', '=', caseId).where('materialIndex', '=', index).where('supersededAt', 'is', null).executeTakeFirst();
+
+type NewEntry = { name: string; kind: 'upload' | 'promise' | 'paper'; fileKey?: string; contentType?: string; size?: number; reference?: string };
+const EVENT_OF: Record<NewEntry['kind'], CaseEventType> = { upload: 'material-added', promise: 'material-promised', paper: 'material-received' };
+
+/**
+ * Puts a file, promise or paper original in for a material, on the locked case and after `allowed`
+ * agrees with what stands now. What stood before is kept as history (superseded, never deleted); a
+ * promise replaced by the material is fulfilled.
+ */
+async function record(deps: CasesDeps, actor: Actor, caseId: string, index: number, row: NewEntry, allowed: (c: CaseState, current: Current | undefined, today: string) => void): Promise<string> {
   const at = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
-    // A new file or promise replaces what stood for this material before.
-    await kq(trx).deleteFrom('cases.material').where('caseId', '=', caseId).where('materialIndex', '=', index).execute();
-    await kq(trx)
-      .insertInto('cases.material')
-      .values({ id, caseId, materialIndex: index, name: row.name, kind: row.kind, fileKey: row.fileKey ?? null, contentType: row.contentType ?? null, size: row.size ?? null, reference: row.reference ?? null, addedBy: actor.id!, addedAt: at })
-      .execute();
-    await appendCaseEvent(trx, { caseId, actor, type: row.kind === 'promise' ? 'material-promised' : 'material-added', from: null, to: null, at, detail: { index, name: row.name, ...(row.size ? { size: row.size, contentType: row.contentType } : {}) } });
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    const current = await currentEntry(trx, caseId, index);
+    allowed(c, current, beijingDate(at));
+    return recordLocked(trx, actor, caseId, index, row, current, at);
   });
+}
+
+/** Writes the entry on a case locked in the caller's transaction; what stood before becomes history. */
+async function recordLocked(trx: Db, actor: Actor, caseId: string, index: number, row: NewEntry, current: Current | undefined, at: Date): Promise<string> {
+  const id = randomUUID();
+  if (current) await kq(trx).updateTable('cases.material').set({ supersededAt: at }).where('id', '=', current.id).execute();
+  await kq(trx)
+    .insertInto('cases.material')
+    .values({ id, caseId, materialIndex: index, name: row.name, kind: row.kind, fileKey: row.fileKey ?? null, contentType: row.contentType ?? null, size: row.size ?? null, reference: row.reference ?? null, addedBy: actor.id!, addedAt: at })
+    .execute();
+  const detail = { index, name: row.name, ...(row.size ? { size: row.size, contentType: row.contentType } : {}), ...(current ? { replaced: current.kind } : {}) };
+  await appendCaseEvent(trx, { caseId, actor, type: EVENT_OF[row.kind], from: null, to: null, at, detail });
+  if (current?.kind === 'promise' && row.kind !== 'promise') {
+    await appendCaseEvent(trx, { caseId, actor, type: 'promise-fulfilled', from: null, to: null, at, detail: { index, name: row.name, dueOn: current.dueOn } });
+  }
   return id;
 }
 
+/** The applicant's file for a material: before acceptance, or for an open 容缺 promise until its due date. */
 export async function uploadMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, bytes: Buffer, declaredType: string | undefined) {
-  const { material } = await caseForApplicant(deps, actor, caseId, index);
+  const { c, material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
+  // Checked before the bytes are stored, and again on the locked case.
+  requireUploadAllowed(c, material.name, await currentEntry(deps.db, caseId, index), beijingDate(deps.now()));
   const check = checkUpload(bytes, declaredType, { maxBytes: deps.uploadMaxBytes });
   if (!check.ok) throw invalid(check.code, check.message, [{ field: 'body', code: check.code, message: check.message }]);
   const stored = await deps.files.put(bytes, { contentType: check.contentType });
-  const id = await record(deps, actor, caseId, index, { name: material.name, kind: 'upload', fileKey: stored.key, contentType: stored.contentType, size: stored.size });
+  const allowed = (k: CaseState, current: Current | undefined, today: string) => requireUploadAllowed(k, material.name, current, today);
+  const id = await record(deps, actor, caseId, index, { name: material.name, kind: 'upload', fileKey: stored.key, contentType: stored.contentType, size: stored.size }, allowed);
   return { materialId: id, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 };
 }
 
-/** 容缺受理: a written promise to bring a non-essential material later. */
+/** 容缺受理: a written promise to bring a non-essential material later (due TOLERANCE_DAYS working days after acceptance). */
 export async function promiseMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, promise: string) {
-  const { material } = await caseForApplicant(deps, actor, caseId, index);
+  const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
   if (material.necessity !== 'deferrable') {
     throw conflict('CASES.NOT_DEFERRABLE', { zh: `「${material.name}」不是容缺后补材料，须当时提交`, en: `"${material.name}" cannot be brought later` });
   }
-  return { materialId: await record(deps, actor, caseId, index, { name: material.name, kind: 'promise', reference: promise }) };
+  return { materialId: await record(deps, actor, caseId, index, { name: material.name, kind: 'promise', reference: promise }, requireBeforeAcceptance) };
 }
 
-/** The bag: every material of the guide and what stands for it (or that it is missing). */
-export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: string) {
-  const c = await findVisibleCase(deps.db, actor, caseId);
-  const { item } = await deps.processes.get(c.itemCode);
-  const rows = await kq(deps.db).selectFrom('cases.material').select(['id', 'materialIndex', 'kind', 'contentType', 'size', 'reference', 'addedAt']).where('caseId', '=', c.id).execute();
-  const materials = item.materials.map((m, index) => {
-    const provided = rows.find((r) => r.materialIndex === index);
-    if (!provided && filledOnline(item, m)) {
-      // The application form, filled in online: submitted with the case itself.
-      return { index, name: m.name, necessity: m.necessity, form: m.form, provided: { id: null, kind: 'form' as const, contentType: null, size: null, promise: null, addedAt: c.submittedAt } };
-    }
-    return { index, name: m.name, necessity: m.necessity, form: m.form, provided: provided ? { id: provided.id, kind: provided.kind, contentType: provided.contentType, size: provided.size, promise: provided.kind === 'promise' ? provided.reference : null, addedAt: provided.addedAt } : null };
-  });
-  const missing = materials.filter((m) => m.necessity === 'required' && !m.provided).map((m) => m.name);
-  return { materials, missingRequired: missing };
-}
-
-/** A file of the bag, for its applicant or staff in scope (staff reads are audited). */
-export async function readMaterialFile(deps: CasesDeps, actor: Actor, caseId: string, materialId: string, meta: { ip?: string }) {
-  const c = await findVisibleCase(deps.db, actor, caseId);
-  const m = await kq(deps.db).selectFrom('cases.material').selectAll().where('id', '=', materialId).where('caseId', '=', c.id).where('kind', '=', 'upload').executeTakeFirst();
-  const bytes = m?.fileKey ? await deps.files.get(m.fileKey) : undefined;
-  if (!m || !bytes) throw notFound('CASES.NO_SUCH_FILE', { zh: '材料文件不存在', en: 'No such file' });
-  if (actor.kind === 'staff') {
-    await appendAudit(deps.db, { at: deps.now(), actorId: actor.id, actorKind: actor.kind, onBehalfOf: null, action: 'cases.material-read', targetType: 'case', targetId: c.id, ip: meta.ip ?? null, reason: null, detail: { material: m.name } }, deps.auditKey);
+/**
+ * 窗口代录: the paper originals a walk-in resident handed over, recorded on the case just filed in the
+ * caller's transaction (so filing, originals and acceptance stand or fall together).
+ */
+export async function recordCounterOriginals(trx: Db, actor: Actor, caseId: string, item: Item, indexes: readonly number[], note: string, at: Date): Promise<void> {
+  for (const index of new Set(indexes)) {
+    const material = item.materials[index];
+    if (!material) throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], { index });
+    await recordLocked(trx, actor, caseId, index, { name: material.name, kind: 'paper', reference: note }, await currentEntry(trx, caseId, index), at);
   }
-  return { bytes, contentType: m.contentType!, name: m.name };
+}
+
+/** 窗口收件: the window records a paper original it received at the counter (a walk-in resident's, or one brought in person). */
+export async function receivePaperMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, note: string) {
+  const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireWindow(actor, k));
+  return { materialId: await record(deps, actor, caseId, index, { name: material.name, kind: 'paper', ...(note ? { reference: note } : {}) }, requireBeforeAcceptance) };
 }

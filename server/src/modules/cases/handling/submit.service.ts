@@ -24,6 +24,7 @@ import { appendCaseEvent, eventRows } from '../process/events.js';
 import { newTrackingCode } from '../process/tracking-code.js';
 import { recordDecision } from '../process/decision.js';
 import { attachReused, holderOf, planReuse } from './reuse.service.js';
+import { currentMaterials, unmetMaterials } from './completeness.js';
 
 export interface Submission {
   itemCode: string;
@@ -181,6 +182,8 @@ export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { i
  */
 async function tryAutoApproval(trx: Db, cipher: FieldCipher, actor: Actor & { id: string }, caseId: string, item: Item, definition: ProcessDefinition, at: Date): Promise<boolean> {
   if (!definition.autoApproval) return false;
+  // 准予 only on complete materials: what the application lacks goes to the window instead.
+  if (unmetMaterials(item, await currentMaterials(trx, caseId), 'decide').length) return false;
   const today = beijingDate(at);
   const registryId = await registryPersonOf(trx, actor.id);
   const applicant = registryId ? await personFacts(trx, cipher, registryId, today) : undefined;

@@ -35,24 +35,33 @@ async function takeTask(db: Db, actor: Actor, taskId: string, version: number) {
   return { c, task };
 }
 
+/** The guide of the task's item, read before the step's transaction (inside it, only its handle may be used). */
+async function itemOfTask(deps: CasesDeps, taskId: string) {
+  const found = await kq(deps.db).selectFrom('cases.task as t').innerJoin('cases.case as c', 'c.id', 't.caseId').select('c.itemCode').where('t.id', '=', taskId).executeTakeFirst();
+  if (!found) throw taskNotFound(taskId);
+  return (await deps.processes.get(found.itemCode)).item;
+}
+
 async function closeTask(db: Db, taskId: string, status: 'approved' | 'returned' | 'refused', opinion: string, at: Date): Promise<void> {
   await kq(db).updateTable('cases.task').set((eb) => ({ status, opinion, completedAt: at, version: eb('version', '+', 1) })).where('id', '=', taskId).execute();
 }
 
 export async function approveTask(deps: CasesDeps, actor: Actor, taskId: string, input: { version: number; opinion: string }): Promise<void> {
   const calendar = await deps.calendar.calendar();
+  const item = await itemOfTask(deps, taskId);
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await takeTask(trx, actor, taskId, input.version);
     const at = deps.now();
     await closeTask(trx, task.id, 'approved', input.opinion, at);
     await appendCaseEvent(trx, { caseId: c.id, actor, type: 'task-approved', from: c.status, to: c.status, taskId: task.id, at, detail: { task: task.taskKey, opinion: input.opinion } });
-    await afterApproval(trx, c, { actor, at, today: beijingDate(at), calendar });
+    await afterApproval(trx, c, { actor, at, today: beijingDate(at), calendar, item });
   });
 }
 
 /** Sends the case back to the previous stage that ran; the other open tasks of this stage end. */
 export async function returnTask(deps: CasesDeps, actor: Actor, taskId: string, input: { version: number; opinion: string }): Promise<void> {
   const calendar = await deps.calendar.calendar();
+  const item = await itemOfTask(deps, taskId);
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await takeTask(trx, actor, taskId, input.version);
     const back = await previousStage(trx, c);
@@ -63,7 +72,7 @@ export async function returnTask(deps: CasesDeps, actor: Actor, taskId: string, 
     await closeTask(trx, task.id, 'returned', input.opinion, at);
     await kq(trx).updateTable('cases.task').set({ status: 'cancelled', completedAt: at }).where('caseId', '=', c.id).where('status', '=', 'open').execute();
     await appendCaseEvent(trx, { caseId: c.id, actor, type: 'returned', from: c.status, to: c.status, taskId: task.id, at, detail: { fromStage: task.stageKey, toStage: c.definition.stages[back]!.key, opinion: input.opinion } });
-    await openStage(trx, c, back, { actor, at, today: beijingDate(at), calendar });
+    await openStage(trx, c, back, { actor, at, today: beijingDate(at), calendar, item });
   });
 }
 

@@ -13,6 +13,8 @@ import type { CasesDeps } from '../cases.deps.js';
 import { checkForm, hashOf, idempotently, insertCase, type Submitted } from './submit.service.js';
 import { lockCase } from './load.js';
 import { acceptLocked } from './window.service.js';
+import { requireCounterMaterialsComplete } from './completeness.js';
+import { recordCounterOriginals } from './materials.service.js';
 
 export interface WalkIn {
   idNumber: string;
@@ -20,6 +22,8 @@ export interface WalkIn {
   itemCode: string;
   form: Record<string, unknown>;
   acceptNow: boolean;
+  /** Materials (by index in the guide) whose paper originals the window received at the counter. */
+  received: number[];
 }
 
 export async function fileForResident(deps: CasesDeps, clerk: Actor, input: WalkIn, idempotencyKey: string, meta: { ip?: string }): Promise<Submitted> {
@@ -40,6 +44,8 @@ export async function fileForResident(deps: CasesDeps, clerk: Actor, input: Walk
   if (!resident || resident.name !== input.name.trim()) {
     throw unprocessable('CASES.RESIDENT_NOT_FOUND', { zh: '未找到与姓名和证件号码相符的实名用户，请先为居民办理注册', en: 'No registered person matches that name and ID number' });
   }
+  // 材料齐全 before anything is filed: accepted at once means complete at once.
+  requireCounterMaterialsComplete(item, input.received, input.acceptNow);
   const filer = clerk as Actor & { id: string; regionScope: string };
   const hash = hashOf({ walkIn: input }, clerk);
   const calendar = input.acceptNow ? await deps.calendar.calendar() : undefined;
@@ -53,8 +59,9 @@ export async function fileForResident(deps: CasesDeps, clerk: Actor, input: Walk
         const at = deps.now();
         const filing = { clerkId: filer.id, regionCode: filer.regionScope };
         const { caseId, trackingCode } = await insertCase(trx, deps.cipher, filer, resident.name, { item, definition, version, form: input.form, status: 'submitted', filing, applicant: { personId: resident.id, name: resident.name } }, at, { key: idempotencyKey, hash });
+        await recordCounterOriginals(trx, filer, caseId, item, input.received, '窗口代录：当场收取原件', at);
         if (!calendar) return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
-        await acceptLocked(trx, filer, await lockCase(trx, caseId), '窗口代录，当场受理', at, calendar);
+        await acceptLocked(trx, { actor: filer, item, note: '窗口代录，当场受理', at, calendar, toleranceDays: deps.toleranceDays }, await lockCase(trx, caseId));
         const { status } = await lockCase(trx, caseId);
         return { caseId, trackingCode, status, created: true };
       }),

@@ -17,6 +17,9 @@ import { recordDecision } from '../process/decision.js';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { checkForm } from './submit.service.js';
 import { lockCase, requireStatus, type LockedCase } from './load.js';
+import { currentMaterials, materialsMissing, unmetMaterials } from './completeness.js';
+import { requireNoticeAllowed, supplementState } from './supplement.js';
+import type { Item } from '../../../../../contracts/catalog.js';
 
 export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
   const calendar = await deps.calendar.calendar();
@@ -24,28 +27,47 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
   if (!c) throw caseNotFound(caseId);
   requireWindow(actor, c);
   requireStatus(c, ['submitted'], '受理');
+  const { item } = await deps.processes.get(c.itemCode);
+  // 材料齐全: nothing required missing (materials are only ever added or replaced, so this holds on).
+  const standing = await currentMaterials(deps.db, c.id);
+  const unmet = unmetMaterials(item, standing, 'accept');
+  if (unmet.length) throw materialsMissing(unmet, 'accept');
+  const promised = standing.some((m) => m.kind === 'promise');
   const at = deps.now();
   const { today, set, accepted } = acceptance(c, actor, note, at, calendar);
   const first = nextApplicableStage(c, 0);
-  if (first !== -1) {
+  if (first !== -1 && !promised) {
     // The usual case: accept and open the first stage in one statement, guarded by the version read.
     const { tasks, event } = stagePlan({ ...c, status: 'in_progress' }, first, { actor, at, today, calendar });
     if (await guardedStep(deps.db, c, { ...set, stageIndex: first, at, tasks, events: [accepted, event] })) return;
     const now = await kq(deps.db).selectFrom('cases.case').select(['id', 'status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
     requireStatus(now, ['submitted'], '受理');
   }
-  // No stage applies (approved at once), or the case moved meanwhile: the locked path.
-  await deps.db.transaction().execute(async (trx) => acceptLocked(trx, actor, await lockCase(trx, caseId), note, at, calendar));
+  // 容缺 promises to date, no stage applies (approved at once), or the case moved meanwhile: the locked path.
+  await deps.db.transaction().execute(async (trx) => acceptLocked(trx, { actor, item, note, at, calendar, toleranceDays: deps.toleranceDays }, await lockCase(trx, caseId)));
 }
 
 /**
- * Accepts a case locked (or just written) in the caller's transaction: the clock starts the next
- * working day and the first stage that applies opens (or the case is approved when none does).
+ * Accepts a case locked (or just written) in the caller's transaction: 材料齐全 is checked on what
+ * stands now, each 容缺 promise falls due `toleranceDays` working days after acceptance, the clock
+ * starts the next working day and the first stage that applies opens (or the case is approved when
+ * none does).
  */
-export async function acceptLocked(trx: Db, actor: Actor, locked: LockedCase, note: string, at: Date, calendar: WorkingCalendar): Promise<void> {
+export async function acceptLocked(
+  trx: Db,
+  step: { actor: Actor; item: Item; note: string; at: Date; calendar: WorkingCalendar; toleranceDays: number },
+  locked: LockedCase,
+): Promise<void> {
+  const { actor, item, note, at, calendar } = step;
   requireStatus(locked, ['submitted'], '受理');
+  const unmet = unmetMaterials(item, await currentMaterials(trx, locked.id), 'accept');
+  if (unmet.length) throw materialsMissing(unmet, 'accept');
   const { today, set, accepted } = acceptance(locked, actor, note, at, calendar);
-  await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar }, { set, events: [accepted] });
+  // 容缺受理: each promise is due TOLERANCE_DAYS working days after acceptance.
+  const promiseDue = dueAfter(calendar, today, step.toleranceDays);
+  const dated = await kq(trx).updateTable('cases.material').set({ dueOn: promiseDue }).where('caseId', '=', locked.id).where('kind', '=', 'promise').where('supersededAt', 'is', null).returning('name').execute();
+  const events = [{ ...accepted, detail: { note, ...(dated.length ? { promisesDueOn: promiseDue, promised: dated.map((m) => m.name) } : {}) } }];
+  await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar, item }, { set, events });
 }
 
 /** What acceptance changes: the clock starts the next working day and runs the promised days. */
@@ -54,7 +76,7 @@ function acceptance(c: Pick<LockedCase, 'id' | 'status' | 'promisedDays'>, actor
   return {
     today,
     set: { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
-    accepted: { caseId: c.id, actor, type: 'accepted' as const, from: c.status, to: 'in_progress' as const, at, detail: { note } },
+    accepted: { caseId: c.id, actor, type: 'accepted' as const, from: c.status, to: 'in_progress' as const, at, detail: { note } as Record<string, unknown> },
   };
 }
 
@@ -74,15 +96,17 @@ export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: stri
   });
 }
 
-/** 一次性告知: everything missing, in one notice. */
+/** 一次性告知: everything missing, in one notice — once, unless a department head approves another. */
 export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: string, notice: { items: string[]; note: string }): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireWindow(actor, c);
     requireStatus(c, ['submitted'], '要求补正');
+    const earlier = await supplementState(trx, c.id);
+    requireNoticeAllowed(earlier);
     const at = deps.now();
     await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'awaiting_supplement', version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplement-requested', from: c.status, to: 'awaiting_supplement', at, detail: notice });
+    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplement-requested', from: c.status, to: 'awaiting_supplement', at, detail: { ...notice, ...(earlier?.anotherNotice ? { approvedReason: earlier.anotherNotice.reason } : {}) } });
   });
 }
 

@@ -9,6 +9,8 @@ import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
+import type { Item } from '../../../../../contracts/catalog.js';
+import { requireCompleteMaterials } from '../handling/completeness.js';
 import { evaluate } from '../definitions/index.js';
 import { kq, type CaseTable } from '../cases.tables.js';
 import { dueAfter } from './clock.js';
@@ -26,6 +28,15 @@ export function nextApplicableStage(c: Pick<CaseRow, 'definition' | 'form'>, fro
   return -1;
 }
 
+/** Who takes a step, when, and the item's guide (准予 needs its materials complete). */
+export interface StepContext {
+  actor: Actor;
+  at: Date;
+  today: string;
+  calendar: WorkingCalendar;
+  item: Item;
+}
+
 /** What the caller changes in the same step (accepting, say), written together with the stage. */
 export interface StepChanges {
   set?: Updateable<CaseTable>;
@@ -36,10 +47,12 @@ export interface StepChanges {
  * Opens the tasks of the next applicable stage at or after `from`, or approves the case when none
  * is left; the caller's own changes to the case and its events go into the same statements.
  */
-export async function openStage(db: Db, c: CaseRow, from: number, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }, step: StepChanges = {}): Promise<void> {
+export async function openStage(db: Db, c: CaseRow, from: number, ctx: StepContext, step: StepChanges = {}): Promise<void> {
   const index = nextApplicableStage(c, from);
   const events = [...(step.events ?? [])];
   if (index === -1) {
+    // 准予 only on complete materials: nothing missing, no 容缺 promise still open.
+    await requireCompleteMaterials(db, c.id, ctx.item, 'decide');
     await kq(db)
       .updateTable('cases.case')
       .set((eb) => ({ ...step.set, status: 'approved', stageIndex: null, decidedAt: ctx.at, decisionNote: APPROVED_NOTE, version: eb('version', '+', 1), updatedAt: ctx.at }))
@@ -88,7 +101,7 @@ export function stagePlan(c: CaseRow, index: number, ctx: { actor: Actor; at: Da
 }
 
 /** After a task of the current stage is approved: the next stage once all of them are. */
-export async function afterApproval(db: Db, c: CaseRow, ctx: { actor: Actor; at: Date; today: string; calendar: WorkingCalendar }): Promise<void> {
+export async function afterApproval(db: Db, c: CaseRow, ctx: StepContext): Promise<void> {
   const open = await kq(db).selectFrom('cases.task').select('id').where('caseId', '=', c.id).where('stageIndex', '=', c.stageIndex!).where('status', '=', 'open').execute();
   if (open.length === 0) await openStage(db, c, c.stageIndex! + 1, ctx);
 }

@@ -7,7 +7,7 @@ export const CASE_EVENT_TYPES = [
   'submitted', 'released', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened',
   'task-claimed', 'task-reassigned', 'task-approved', 'opinion', 'extension-requested', 'extension-approved', 'extension-refused',
   'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn', 'terminated',
-  'materials-reused', 'material-added', 'material-promised',
+  'materials-reused', 'material-added', 'material-promised', 'material-received', 'promise-fulfilled', 'another-notice-approved',
   'delivery-chosen', 'delivery-dispatch', 'delivery-delivered', 'delivery-collected', 'fee-due', 'fee-paid', 'fee-waived',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];

@@ -7,18 +7,24 @@ import { Link } from 'react-router';
 import { qrUrl } from '../api';
 import { StatusBadge } from '../CaseBits';
 import { problemMessage, problemOf } from '../../identity/problems';
+import { MaterialUpload } from '../completeness/MaterialUpload';
 import { sendMaterials, type MaterialToSend, type SendFailure, type SubmitResult } from './queries';
 
-/** Materials the case did not get, and one button to send them again. */
+/**
+ * Materials the case did not get, each with why: a file is replaced by choosing a new one (checked,
+ * then uploaded at once); a promise that failed is sent again with one button.
+ */
 function FailedMaterials({ caseId, initial, materials }: { caseId: string; initial: SendFailure[]; materials: MaterialToSend[] }) {
   const { t, i18n } = useTranslation();
   const [failed, setFailed] = useState(initial);
-  const again = useMutation({ mutationFn: () => sendMaterials(caseId, materials.filter((m) => failed.some((f) => f.index === m.index))), onSuccess: setFailed });
+  const promises = materials.filter((m) => m.choice.kind === 'promise' && failed.some((f) => f.index === m.index));
+  const again = useMutation({ mutationFn: () => sendMaterials(caseId, promises), onSuccess: (still) => setFailed((now) => now.filter((f) => !promises.some((p) => p.index === f.index) || still.some((s) => s.index === f.index))) });
   if (failed.length === 0) return <p className="tb-text-green" role="status">{t('apply.done.allSent')}</p>;
   const why = (e: unknown) => {
     const p = problemOf(e);
     return p ? problemMessage(p, i18n.resolvedLanguage) : t('error.network');
   };
+  const isFile = (index: number) => materials.find((m) => m.index === index)?.choice.kind === 'file';
   return (
     <Alert
       type="warning"
@@ -32,14 +38,17 @@ function FailedMaterials({ caseId, initial, materials }: { caseId: string; initi
               {f.name}
               {t('app.colon')}
               {why(f.error)}
+              {isFile(f.index) ? <MaterialUpload caseId={caseId} index={f.index} name={f.name} replacing onUploaded={() => setFailed((now) => now.filter((x) => x.index !== f.index))} /> : null}
             </li>
           ))}
         </ul>
       }
       action={
-        <Button size="small" onClick={() => again.mutate()} loading={again.isPending}>
-          {t('apply.done.retryUploads')}
-        </Button>
+        promises.length ? (
+          <Button size="small" onClick={() => again.mutate()} loading={again.isPending}>
+            {t('apply.done.retryUploads')}
+          </Button>
+        ) : undefined
       }
     />
   );

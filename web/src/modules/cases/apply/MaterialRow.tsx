@@ -1,14 +1,15 @@
-import { CheckCircleFilled, PaperClipOutlined } from '@ant-design/icons';
+import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Input, Radio } from 'antd';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/Badge';
-import { ACCEPTED_FILES, MAX_FILE_BYTES, type ApplyMaterial, type MaterialChoice } from './materials';
+import { type ApplyMaterial, type MaterialChoice } from './materials';
+import { fileSize } from '../completeness/fileType';
+import { FileChooser } from '../completeness/MaterialUpload';
 
 const NECESSITY_TONE = { required: 'red', optional: 'gray', deferrable: 'blue' } as const;
-const FILE_NAME = /\.(pdf|ofd|jpe?g|png)$/i;
 
-export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+export { fileSize };
 
 /** Where the platform already holds the material (免提交). */
 function Reused({ m }: { m: ApplyMaterial }) {
@@ -24,27 +25,9 @@ function Reused({ m }: { m: ApplyMaterial }) {
 
 function FilePicker({ m, choice, onChange }: { m: ApplyMaterial; choice: MaterialChoice | undefined; onChange: (c: MaterialChoice | undefined) => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [problem, setProblem] = useState('');
   const file = choice?.kind === 'file' ? choice.file : undefined;
-  const pick = (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = e.target.files?.[0];
-    e.target.value = '';
-    if (!picked) return;
-    const bad = !FILE_NAME.test(picked.name) ? t('apply.materials.badType') : picked.size > MAX_FILE_BYTES ? t('apply.materials.tooLarge', { size: fileSize(MAX_FILE_BYTES) }) : picked.size === 0 ? t('apply.materials.empty') : '';
-    setProblem(bad);
-    if (!bad) onChange({ kind: 'file', file: picked });
-  };
   return (
-    <div className="tb-apply-file">
-      <input id={id} type="file" accept={ACCEPTED_FILES} className="tb-apply-file__input" onChange={pick} aria-describedby={`${id}-types`} />
-      <label htmlFor={id} className="tb-apply-file__button">
-        <PaperClipOutlined aria-hidden="true" /> {file ? t('apply.materials.replace') : t('apply.materials.choose')}
-        <span className="sr-only">{m.name}</span>
-      </label>
-      <span id={`${id}-types`} className="tb-muted tb-small">
-        {t('apply.materials.types', { size: fileSize(MAX_FILE_BYTES) })}
-      </span>
+    <FileChooser label={m.name} replacing={Boolean(file)} onFile={(picked) => onChange({ kind: 'file', file: picked })}>
       {file ? (
         <span className="tb-apply-file__chosen">
           {file.name}（{fileSize(file.size)}）
@@ -54,12 +37,7 @@ function FilePicker({ m, choice, onChange }: { m: ApplyMaterial; choice: Materia
           </Button>
         </span>
       ) : null}
-      {problem ? (
-        <span className="tb-field-error" role="alert">
-          {problem}
-        </span>
-      ) : null}
-    </div>
+    </FileChooser>
   );
 }
 
