@@ -302,7 +302,9 @@ describe('administration', () => {
     await newDepartment.getByLabel('部门名称').fill('贵州省统计局');
     await newDepartment.getByLabel('简称').fill('省统计局');
     await newDepartment.getByLabel(/部门标识/).fill('gz-statistics');
-    await newDepartment.getByLabel('类别').fill('statistics');
+    // 类别 is chosen by its name from the catalogue's list.
+    await newDepartment.getByLabel('类别').click();
+    await page.locator('.ant-select-item-option', { hasText: '统计' }).click();
     await newDepartment.getByLabel('行政区划').fill('52');
     await newDepartment.getByLabel('统一社会信用代码').fill(makeCreditCode('1', '1', '520000', 'MB1C0999'));
     await newDepartment.getByRole('button', { name: '保存' }).click();
