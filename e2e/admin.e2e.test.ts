@@ -291,7 +291,7 @@ describe('administration', () => {
 
     await menu(page).getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'identity.roles-changed' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: '调整角色与数据范围' }).first().waitFor();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.getByRole('status').filter({ hasText: '审计链完整' }).waitFor();
     await expectAccessible(page, 'audit');
