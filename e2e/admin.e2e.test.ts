@@ -303,7 +303,8 @@ describe('administration', () => {
     await newDepartment.getByLabel('简称').fill('省统计局');
     await newDepartment.getByLabel(/部门标识/).fill('gz-statistics');
     // 类别 is chosen by its name from the catalogue's list.
-    await newDepartment.getByLabel('类别').click();
+    // (typed to filter: the list is virtual and shows only its first options)
+    await newDepartment.getByLabel('类别').fill('统计');
     await page.locator('.ant-select-item-option', { hasText: '统计' }).click();
     await newDepartment.getByLabel('行政区划').fill('52');
     await newDepartment.getByLabel('统一社会信用代码').fill(makeCreditCode('1', '1', '520000', 'MB1C0999'));
