@@ -302,7 +302,7 @@ describe('administration', () => {
 
     await menu(page).getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'identity.roles-changed' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: '调整角色与数据范围' }).first().waitFor();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.getByRole('status').filter({ hasText: '审计链完整' }).waitFor();
     await expectAccessible(page, 'audit');
@@ -313,7 +313,10 @@ describe('administration', () => {
     await newDepartment.getByLabel('部门名称').fill('贵州省统计局');
     await newDepartment.getByLabel('简称').fill('省统计局');
     await newDepartment.getByLabel(/部门标识/).fill('gz-statistics');
-    await newDepartment.getByLabel('类别').fill('statistics');
+    // 类别 is chosen by its name from the catalogue's list.
+    // (typed to filter: the list is virtual and shows only its first options)
+    await newDepartment.getByLabel('类别').fill('统计');
+    await page.locator('.ant-select-item-option', { hasText: '统计' }).click();
     await newDepartment.getByLabel('行政区划').fill('52');
     await newDepartment.getByLabel('统一社会信用代码').fill(makeCreditCode('1', '1', '520000', 'MB1C0999'));
     await newDepartment.getByRole('button', { name: '保存' }).click();

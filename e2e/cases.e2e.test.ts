@@ -177,7 +177,7 @@ describe('cases', () => {
     await page.goto(`${base}/me/cases/${second.caseId}`);
     await page.getByRole('heading', { name: '补正', exact: true }).waitFor();
     // The window's one-time notice, item by item.
-    await page.getByText('申请表缺少申请人签字').waitFor();
+    await page.getByText('申请表缺少申请人签字').first().waitFor();
     await page.getByLabel('补正说明').fill('已补齐身份证复印件并签字。');
     await page.getByRole('button', { name: '提交补正' }).click();
     await page.getByRole('status').filter({ hasText: '已提交补正' }).waitFor();

@@ -46,7 +46,7 @@ describe('application forms at rest', () => {
     expect((await applicant.call('GET', `/api/drafts/${food.code}`)).json().form).toEqual(draft);
   });
 
-  it('keeps a case’s personal fields encrypted; the applicant and the window read them, the window’s read audited', async () => {
+  it('keeps a case’s personal fields encrypted; the applicant reads them, the window too (identifiers masked on screen), its read audited', async () => {
     const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
     const res = await applicant.call('POST', '/api/cases', { itemCode: food.code, form: form(creditCode) }, { headers: { 'idempotency-key': 'at-rest-0001' } });
     expect(res.statusCode, res.body).toBe(201);
@@ -62,7 +62,9 @@ describe('application forms at rest', () => {
     const clerk = await t.staff(['window_clerk'], food.regionCode);
     const seen = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk.authorization } });
     expect(seen.statusCode).toBe(200);
-    expect(seen.json().form.safetyManagerId).toBe('11010519491231002X');
+    // On screen the window sees identifiers masked, and the name and address it needs in full.
+    expect(seen.json().form.safetyManagerId).toBe('110105********002X');
+    expect(JSON.stringify(seen.json().form)).toContain('中华北路 1 号');
     const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.form-read' AND target_id = ${caseId} AND actor_id = ${clerk.id}`.execute(t.db);
     expect(audited.rows[0]!.n).toBe(1);
     // A supervisor overseeing the region sees the personal values masked; that read discloses nothing and is not audited, nor are the applicant's own.

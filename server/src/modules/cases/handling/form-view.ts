@@ -1,8 +1,8 @@
 /**
  * The application form as a reader sees it: the item's field list (labels, kinds, choices) beside
  * the values, so that pages label what was filed instead of showing keys. Staff see identifiers
- * who do not handle the case see identifiers masked (脱敏): ID numbers and mobile numbers, whether in a
- * field of that kind or inside any other text; the applicant and handling staff (audited) see it in full.
+ * see identifiers masked (脱敏) as everywhere else on screen: ID numbers and mobile numbers, whether in
+ * a field of that kind or inside any other text; the applicant sees their own form in full.
  */
 import type { FormField } from '../../../../../contracts/catalog.js';
 import { maskPersonalText } from '../../../platform/logger.js';
@@ -21,7 +21,7 @@ function maskValue(field: FormViewField | undefined, v: unknown): unknown {
   return v;
 }
 
-/** `mask`: identifiers masked (staff who do not handle the case); the applicant and handling staff see the form in full. */
+/** `mask`: identifiers masked (every staff reader); the applicant sees the form in full. */
 export function formForReader(fields: readonly FormField[], form: Record<string, unknown>, mask: boolean): { formFields: FormViewField[]; form: Record<string, unknown> } {
   const formFields = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.help ? { help: f.help } : {}), ...(f.options ? { options: f.options } : {}) }));
   if (!mask) return { formFields, form };

@@ -49,8 +49,9 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
     channel: c.channel,
     status: c.status,
     statusName: STATUS_ZH[c.status],
-    // Handling staff see the form in full (audited above); others get it masked.
-    ...formForReader(fields, form, actor.kind === 'staff' && !disclosed),
+    // On screen, staff see ID and mobile numbers masked (脱敏) even when they handle the case; the
+    // names and addresses handling staff need are disclosed to them (audited above).
+    ...formForReader(fields, form, actor.kind === 'staff'),
     version: c.version,
     submittedAt: c.submittedAt,
     acceptedOn: c.acceptedOn,
