@@ -29,7 +29,7 @@ async function victimState(): Promise<string> {
   const rows = await sql`
     SELECT (SELECT json_agg(json_build_object('s', k.status, 'v', k.version, 'a', k.assignee_id, 'o', k.opinion, 'd', k.due_on) ORDER BY k.id) FROM cases.task k WHERE k.case_id = ${caseId}) AS tasks,
       (SELECT json_build_object('s', c.status, 'd', c.due_on, 'i', c.stage_index) FROM cases."case" c WHERE c.id = ${caseId}) AS kase,
-      (SELECT json_build_object('a', p.alive, 'm', p.marital_status, 'r', p.region_code, 'h', p.household_status) FROM exchange.person p WHERE p.id = ${victim.id}) AS person,
+      (SELECT json_build_object('a', p.alive, 'm', p.personal_enc, 'r', p.region_code, 'h', p.household_status) FROM exchange.person p WHERE p.id = ${victim.id}) AS person,
       (SELECT count(*) FROM exchange.life_event) AS life_events`.execute(t.db);
   return JSON.stringify(rows.rows);
 }

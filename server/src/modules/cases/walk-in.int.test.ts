@@ -13,11 +13,11 @@ let t: TestApp;
 let resident: RegistryPerson;
 let applicant: Client;
 /** A 全省通办 item without an application form, handled in 云岩 (520103). */
-let item: { code: string; regionCode: string };
+let item: { code: string; regionCode: string; materials: number };
 let nanmingClerk: { id: string; authorization: string };
 
 const file = (authorization: string, key: string, extra: object = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/window/applications', headers: { authorization, 'idempotency-key': key }, payload: { idNumber: resident.idNumber, name: resident.name, itemCode: item.code, form: { note: '窗口代录' }, ...extra } });
+  t.app.inject({ method: 'POST', url: '/api/window/applications', headers: { authorization, 'idempotency-key': key }, payload: { idNumber: resident.idNumber, name: resident.name, itemCode: item.code, form: { note: '窗口代录' }, received: [...Array(item.materials).keys()], ...extra } });
 const get = (authorization: string, url: string) => t.app.inject({ method: 'GET', url, headers: { authorization } });
 const count = async (where: ReturnType<typeof sql>) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE ${where}`.execute(t.db)).rows[0]!.n;
 
@@ -25,8 +25,8 @@ beforeAll(async () => {
   t = await createTestApp({ env: GENEROUS_LIMITS });
   [resident] = await registryPersons(t, 'any', 1) as [RegistryPerson];
   ({ c: applicant } = await register(t, resident));
-  const row = await sql<{ code: string; regionCode: string }>`
-    SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+  const row = await sql<{ code: string; regionCode: string; materials: number }>`
+    SELECT i.code, i.region_code, jsonb_array_length(COALESCE(v.guide->'materials', '[]'::jsonb))::int AS materials FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
     WHERE i.region_code = '520103' AND (v.guide->>'provinceWide')::boolean AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0
       AND v.guide->'deliveryMethods' ? 'pickup'
     ORDER BY i.code LIMIT 1`.execute(t.db);
