@@ -9,6 +9,7 @@ import type { GrantStatus } from '../server/src/modules/exchange/exchange.tables
 import type { LicenseAction } from '../server/src/modules/licenses/licenses.tables.js';
 import type { EffectiveStatus } from '../server/src/modules/licenses/status.js';
 import { ItemType } from './catalog.js';
+import { StaffRoleName } from './identity.js';
 import { DISPLAY_NAMES, displayName, hasDisplayName, type DisplayTable } from './display-names.js';
 
 /** Every member of a union type, checked by the compiler: a new member makes these objects incomplete. */
@@ -88,5 +89,8 @@ describe('display names', () => {
         expect(n.en.replace(/\([^)]*\)/g, ''), `${table}.${code}`).not.toMatch(/\p{Script=Han}/u);
       }
     }
+  });
+  it('name every staff role (refusals name the roles a step needs)', () => {
+    expect(StaffRoleName.options.filter((r) => !hasDisplayName('staffRole', r))).toEqual([]);
   });
 });

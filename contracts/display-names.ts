@@ -208,6 +208,18 @@ const LICENSE_STATUS: Record<string, Name> = {
 };
 
 /** The department categories the catalogue accepts (部门类别). */
+const STAFF_ROLE: Record<string, Name> = {
+  window_clerk: { zh: '综合窗口', en: 'Window clerk' },
+  approver: { zh: '审批人员', en: 'Approver' },
+  department_head: { zh: '部门负责人', en: 'Department head' },
+  supervisor: { zh: '效能监察', en: 'Supervisor' },
+  catalog_admin: { zh: '事项管理员', en: 'Catalogue administrator' },
+  catalog_reviewer: { zh: '事项审核员', en: 'Catalogue reviewer' },
+  data_admin: { zh: '数据管理员', en: 'Data administrator' },
+  system_admin: { zh: '系统管理员', en: 'System administrator' },
+  registrar: { zh: '登记员（生命周期事件）', en: 'Registrar (life events)' },
+};
+
 export const DEPARTMENT_CATEGORIES = Object.keys(DEPARTMENT_CATEGORY) as [string, ...string[]];
 
 export const DISPLAY_NAMES = {
@@ -221,6 +233,7 @@ export const DISPLAY_NAMES = {
   itemType: { names: ITEM_TYPE_NAMES, fallback: { zh: '其他类型', en: 'Other type' } },
   materialSource: { names: MATERIAL_SOURCE, fallback: { zh: '其他来源', en: 'Other source' } },
   licenseStatus: { names: LICENSE_STATUS, fallback: { zh: '其他状态', en: 'Other status' } },
+  staffRole: { names: STAFF_ROLE, fallback: { zh: '其他岗位', en: 'Other role' } },
 } as const satisfies Record<string, Table>;
 
 export type DisplayTable = keyof typeof DISPLAY_NAMES;

@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../context.js';
 import { forbidden, unauthorized } from '../errors.js';
+import { displayName } from '../../../../contracts/display-names.js';
 
 export type AuthResolver = (request: FastifyRequest) => Promise<Actor | undefined>;
 
@@ -31,7 +32,8 @@ export function requireRoles(...roles: string[]) {
       throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
     }
     if (!roles.some((r) => actor.roles.includes(r))) {
-      throw forbidden('AUTH.ROLE_REQUIRED', { zh: `需要以下角色之一：${roles.join('、')}`, en: `Requires one of the roles: ${roles.join(', ')}` }, [], { requiredRoles: roles });
+      const named = (lang: 'zh' | 'en') => roles.map((r) => displayName('staffRole', r, lang));
+      throw forbidden('AUTH.ROLE_REQUIRED', { zh: `需要以下岗位之一：${named('zh').join('、')}`, en: `Requires one of the roles: ${named('en').join(', ')}` }, [], { requiredRoles: roles });
     }
   };
 }

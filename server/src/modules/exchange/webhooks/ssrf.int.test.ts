@@ -36,7 +36,7 @@ async function subscribe(t: TestApp, url: string) {
 }
 
 async function recordDeath(t: TestApp, reference: string) {
-  const health = await departmentStaff(t, 'gz-health', ['window_clerk']);
+  const health = await departmentStaff(t, 'gz-health', ['registrar']);
   const [p] = await registryPersons(t, 'any', 1);
   const res = await call(t, health.authorization, 'POST', '/api/exchange/life-events', { departmentId: health.departmentId, event: { type: 'death', idNumber: p!.idNumber, occurredOn: '2026-11-21', reference } });
   expect(res.statusCode, res.body).toBe(201);
