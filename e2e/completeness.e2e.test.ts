@@ -142,8 +142,16 @@ describe('材料齐全', () => {
 
   it('catches a renamed file in the wizard and says why', async () => {
     const item = await itemNamed('食品经营许可（变更）');
-    const page = await applicantPage(`/me/cases`);
-    await page.goto(`${base}/items/${item.code}/apply`);
+    // The item serves enterprises only: its applicant is a legal representative acting for theirs.
+    const [holder] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
+    const { c } = await register(t, holder, PASSWORD);
+    const company = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${holder.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!;
+    expect((await c.call('POST', '/api/enterprises', { creditCode: company.creditCode })).statusCode).toBe(201);
+    const page = await portal.newPage();
+    await page.goto(`${base}/login?returnTo=${encodeURIComponent(`/items/${item.code}/apply`)}`);
+    await page.getByLabel('账号', { exact: true }).fill(holder.idNumber);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: '填写表单' }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor();
