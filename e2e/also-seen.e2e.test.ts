@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, lastSmsCode, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
-import { actForEnterprise, foodLicenceForm, foodLicenceItem } from '../server/src/test/cases.js';
+import { actForEnterprise, completeMaterials, foodLicenceForm, foodLicenceItem } from '../server/src/test/cases.js';
 import { seedDemoProcesses } from '../server/src/modules/cases/index.js';
 import { keepFailureScreenshots, screenshot, startPortal, type Portal } from './browser.js';
 import { signIn, STAFF_PASSWORD, staffWithPassword } from './journey.js';
+import { totpCode } from '../server/src/test/staff.js';
 import { rawCodes, setLanguage } from './visible-text.js';
 
 let portal: Portal;
@@ -37,6 +38,8 @@ beforeAll(async () => {
   const applied = await applicant.call('POST', '/api/cases', { itemCode: item.code, form: foodLicenceForm(creditCode), reuseConsent: true }, { headers: { 'idempotency-key': 'e2e-also-seen-0001' } });
   expect(applied.statusCode, applied.body).toBe(201);
   caseId = applied.json().caseId as string;
+  // 材料齐全: the window accepts only a complete application.
+  await completeMaterials(applicant, caseId);
 });
 afterAll(async () => portal?.close());
 keepFailureScreenshots(() => portal);
@@ -48,6 +51,11 @@ describe('also seen on the way', () => {
     await page.goto(`${base}/login`);
     await page.getByLabel('账号', { exact: true }).fill(clerk.username);
     await page.getByLabel('密码', { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    // Every staff role signs in with its authenticator code.
+    const totp = page.getByLabel('动态口令', { exact: true });
+    await totp.waitFor();
+    await totp.fill(await totpCode(t, clerk.username));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/workbench`);
     await page.context().close();

@@ -132,7 +132,7 @@ describe('在线申报', () => {
 
     await page.getByRole('heading', { level: 2, name: '确认提交' }).waitFor();
     const review = await page.locator('.tb-apply-review').innerText();
-    for (const v of [enterprise.name, enterprise.creditCode, '餐饮服务经营者', manager, `${enterprise.name}（经办人：${rep.name}）`]) expect(review).toContain(v);
+    for (const v of [enterprise.name, enterprise.creditCode, '餐饮服务经营者', manager, `${enterprise.name}（法定代表人：${rep.name}）`]) expect(review).toContain(v);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'apply-3-review');
     // The answer to the first submission is lost on the way back: the server made the case, the page saw a network error.
