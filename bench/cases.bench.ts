@@ -46,42 +46,66 @@ await migrateToLatest(database.db);
 await seedCatalog(database.db, { province: '52', now: new Date() });
 const key = Buffer.from(DATA_KEY, 'hex');
 const cipher = createFieldCipher({ suite: 'sm4', current: 'k1', keys: { k1: key }, indexKey: key });
-await seedRegistries(database.db, cipher, { seed: 3, persons: CLIENTS * 3, enterprises: 10, villages: await listVillageAddresses(database.db, '52'), today: new Date() });
+await seedRegistries(database.db, cipher, {
+  seed: 3,
+  persons: CLIENTS * 3,
+  enterprises: 10,
+  villages: await listVillageAddresses(database.db, '52'),
+  today: new Date(),
+});
 const residents = await enrolResidents({ db: database.db, cipher }, CLIENTS, PASSWORD);
 const { rows: items } = await sql<{ code: string; regionCode: string; departmentId: string }>`
   SELECT i.code, i.region_code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
-  WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(database.db);
+  WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+  database.db,
+);
 const item = items[0]!;
 // 材料齐全: each case gets a file for every material that is not optional before it is accepted.
 const { rows: guideMaterials } = await sql<{ necessity: string }>`
   SELECT m->>'necessity' AS necessity FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version,
-  jsonb_array_elements(v.guide->'materials') WITH ORDINALITY AS x(m, n) WHERE i.code = ${item.code} ORDER BY n`.execute(database.db);
+  jsonb_array_elements(v.guide->'materials') WITH ORDINALITY AS x(m, n) WHERE i.code = ${item.code} ORDER BY n`.execute(
+  database.db,
+);
 const requiredMaterials = guideMaterials.flatMap((m, index) => (m.necessity === 'optional' ? [] : [index]));
 const materialFile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
-const clerkId = await createStaff(database.db, { username: 'bench.clerk', displayName: '压测窗口', regionCode: item.regionCode, roles: ['window_clerk'] });
-const adminId = await createStaff(database.db, { username: 'bench.admin', displayName: '压测管理员', regionCode: '52', roles: ['catalog_admin'] });
+const clerkId = await createStaff(database.db, {
+  username: 'bench.clerk',
+  displayName: '压测窗口',
+  regionCode: item.regionCode,
+  roles: ['window_clerk'],
+});
+const adminId = await createStaff(database.db, {
+  username: 'bench.admin',
+  displayName: '压测管理员',
+  regionCode: '52',
+  roles: ['catalog_admin'],
+});
 const clerk = `Bearer ${await issueApiToken(database.db, clerkId, 'bench')}`;
 const catalogAdmin = `Bearer ${await issueApiToken(database.db, adminId, 'bench')}`;
 await database.close();
 
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const server: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
-    PROCESSES: String(PROCESSES),
-    DATA_KEY,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SERVE_WEB: 'false',
-    SEED_DEMO: 'false',
-    RATE_LIMIT_SIGN_IN: '100000',
+const server: ChildProcess = spawn(
+  process.execPath,
+  [...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
+      PROCESSES: String(PROCESSES),
+      DATA_KEY,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_SIGN_IN: '100000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {
   try {
@@ -99,18 +123,39 @@ const json = async (res: Response) => {
 const definition = {
   promisedLimitDays: 10,
   stages: [
-    { key: 'review', name: '受理审查', tasks: [{ key: 'check', name: '材料审查', departmentId: item.departmentId, limitDays: 3 }] },
-    { key: 'decide', name: '审查决定', tasks: [{ key: 'decide', name: '决定', departmentId: item.departmentId, limitDays: 5 }] },
+    {
+      key: 'review',
+      name: '受理审查',
+      tasks: [{ key: 'check', name: '材料审查', departmentId: item.departmentId, limitDays: 3 }],
+    },
+    {
+      key: 'decide',
+      name: '审查决定',
+      tasks: [{ key: 'decide', name: '决定', departmentId: item.departmentId, limitDays: 5 }],
+    },
   ],
 };
-await json(await fetch(`${base}/api/admin/cases/definitions/${item.code}`, { method: 'PUT', headers: { authorization: catalogAdmin, 'content-type': 'application/json' }, body: JSON.stringify(definition) }));
+await json(
+  await fetch(`${base}/api/admin/cases/definitions/${item.code}`, {
+    method: 'PUT',
+    headers: { authorization: catalogAdmin, 'content-type': 'application/json' },
+    body: JSON.stringify(definition),
+  }),
+);
 
 // Each applicant signs in once (session cookie + CSRF token).
 const sessions = await Promise.all(
   residents.map(async (r) => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'password', account: r.idNumber, password: PASSWORD }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'password', account: r.idNumber, password: PASSWORD }),
+    });
     const body = await json(res);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     return { cookie, csrf: body.csrfToken as string };
   }),
 );
@@ -118,14 +163,27 @@ const sessions = await Promise.all(
 // The load generator shares the two cores with the server and PostgreSQL: it uses node:http with
 // kept-alive sockets, which costs about half the CPU per request of fetch().
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-function post(url: string, headers: Record<string, string>, body: string | Buffer, method: 'POST' | 'PUT' = 'POST'): Promise<{ status: number; body: string }> {
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${url}`, { method, agent, headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${base}${url}`,
+      {
+        method,
+        agent,
+        headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -137,10 +195,21 @@ const ok = (r: { status: number; body: string }) => {
 
 async function oneCase(s: { cookie: string; csrf: string }): Promise<void> {
   const submitted = ok(
-    await post('/api/cases', { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() }, JSON.stringify({ itemCode: item.code, form: { purpose: '新办', note: '压测' } })),
+    await post(
+      '/api/cases',
+      { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() },
+      JSON.stringify({ itemCode: item.code, form: { purpose: '新办', note: '压测' } }),
+    ),
   );
   for (const index of requiredMaterials) {
-    ok(await post(`/api/cases/${submitted.caseId}/materials/${index}`, { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/pdf' }, materialFile, 'PUT'));
+    ok(
+      await post(
+        `/api/cases/${submitted.caseId}/materials/${index}`,
+        { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/pdf' },
+        materialFile,
+        'PUT',
+      ),
+    );
   }
   ok(await post(`/api/cases/${submitted.caseId}/accept`, { authorization: clerk }, '{}'));
 }
@@ -166,7 +235,14 @@ async function run(seconds: number) {
   );
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { cases: latencies.length, perSecond: latencies.length / seconds, errors, firstError, p50: q(0.5), p99: q(0.99) };
+  return {
+    cases: latencies.length,
+    perSecond: latencies.length / seconds,
+    errors,
+    firstError,
+    p50: q(0.5),
+    p99: q(0.99),
+  };
 }
 
 await run(2); // warm-up
@@ -177,16 +253,27 @@ await new Promise((r) => server.once('exit', r));
 // pgbench's default TPC-B-like workload on the same database, same machine, right after.
 const { port, hostname } = new URL(url);
 const pgbenchBin = cluster ? path.join(cluster.bin, 'pgbench') : 'pgbench';
-const asPostgres = (args: string[]) => (cluster && process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', pgbenchBin, ...args]] : [pgbenchBin, args]) as [string, string[]];
+const asPostgres = (args: string[]) =>
+  (cluster && process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', pgbenchBin, ...args]]
+    : [pgbenchBin, args]) as [string, string[]];
 const common = ['-h', hostname, '-p', port || '5432', '-U', 'postgres'];
 execFileSync(...asPostgres([...common, '-i', '-s', '5', '-q', dbName]), { stdio: 'ignore' });
-const out = execFileSync(...asPostgres([...common, '-c', '10', '-j', '2', '-T', String(SECONDS), dbName]), { encoding: 'utf8' });
+const out = execFileSync(...asPostgres([...common, '-c', '10', '-j', '2', '-T', String(SECONDS), dbName]), {
+  encoding: 'utf8',
+});
 const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
 cluster?.stop();
 
-console.log(`item ${item.code}: two stages, ${CLIENTS} concurrent applicants, ${SECONDS} s after a 2 s warm-up, PostgreSQL server, ${PROCESSES} server process(es)`);
-console.log(`submitted, ${requiredMaterials.length} material file(s) uploaded and accepted: ${result.cases} cases, ${result.perSecond.toFixed(0)} cases/s, errors ${result.errors}${result.firstError ? ` (first: ${String(result.firstError).slice(0, 200)})` : ''}`);
+console.log(
+  `item ${item.code}: two stages, ${CLIENTS} concurrent applicants, ${SECONDS} s after a 2 s warm-up, PostgreSQL server, ${PROCESSES} server process(es)`,
+);
+console.log(
+  `submitted, ${requiredMaterials.length} material file(s) uploaded and accepted: ${result.cases} cases, ${result.perSecond.toFixed(0)} cases/s, errors ${result.errors}${result.firstError ? ` (first: ${String(result.firstError).slice(0, 200)})` : ''}`,
+);
 console.log(`submit + accept latency p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
-console.log(`pgbench (TPC-B-like, 10 clients, scale 5): ${tps.toFixed(0)} tps; ratio cases/s ÷ pgbench tps = ${(result.perSecond / tps).toFixed(3)}`);
+console.log(
+  `pgbench (TPC-B-like, 10 clients, scale 5): ${tps.toFixed(0)} tps; ratio cases/s ÷ pgbench tps = ${(result.perSecond / tps).toFixed(3)}`,
+);
 console.log(`target ≥ 500 cases/s: ${result.perSecond >= 500 ? 'met' : 'NOT met'}`);
 process.exit(0);

@@ -35,19 +35,53 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
       const template = DEPARTMENTS.find((d) => d.category === category)!;
       let org8 = '';
       for (let k = 0; k < 8; k++) org8 += rng.pick([...orgChars]);
-      synthetic.push({ ...template, key: `bench-${place.code}-${category}`, regionCode: place.code, name: template.name.replace(/^(贵州省|贵阳市云岩区|贵阳市南明区|贵阳市)/, place.name), org8 });
+      synthetic.push({
+        ...template,
+        key: `bench-${place.code}-${category}`,
+        regionCode: place.code,
+        name: template.name.replace(/^(贵州省|贵阳市云岩区|贵阳市南明区|贵阳市)/, place.name),
+        org8,
+      });
     }
   }
   await regionsRepo.insertDepartments(database.db, synthetic.map(departmentRow));
   // Every county and city of the province implements its items; beyond that, items split into
   // situations (办理项: 首次, 变更, 延续…), as real catalogues do, until the target is reached.
-  const SITUATIONS = ['', '（首次申请）', '（变更）', '（延续）', '（注销）', '（补办）', '（迁移）', '（更正）', '（撤回）', '（其他情形）'];
+  const SITUATIONS = [
+    '',
+    '（首次申请）',
+    '（变更）',
+    '（延续）',
+    '（注销）',
+    '（补办）',
+    '（迁移）',
+    '（更正）',
+    '（撤回）',
+    '（其他情形）',
+  ];
   const all = [...DEPARTMENTS, ...synthetic];
   for (let v = 0; v < SITUATIONS.length && total < target; v++) {
-    const seeds = ITEM_SEEDS.map((seed) => (v === 0 ? seed : { ...seed, basicCode: `V${v}${seed.basicCode.slice(2)}`, guide: { ...seed.guide, name: `${seed.guide.name}${SITUATIONS[v]}` } }));
+    const seeds = ITEM_SEEDS.map((seed) =>
+      v === 0
+        ? seed
+        : {
+            ...seed,
+            basicCode: `V${v}${seed.basicCode.slice(2)}`,
+            guide: { ...seed.guide, name: `${seed.guide.name}${SITUATIONS[v]}` },
+          },
+    );
     const departments = v === 0 ? synthetic : all;
     const impls = implementations(seeds, departments).slice(0, target - total);
-    await itemsRepo.insertItemsBulk(database.db, impls.map((i) => ({ head: i.head, guide: i.guide, status: 'published', createdBy: 'bench', publishedAt: new Date() })));
+    await itemsRepo.insertItemsBulk(
+      database.db,
+      impls.map((i) => ({
+        head: i.head,
+        guide: i.guide,
+        status: 'published',
+        createdBy: 'bench',
+        publishedAt: new Date(),
+      })),
+    );
     total += impls.length;
   }
   await rebuildSearchIndex(database.db);
@@ -60,11 +94,29 @@ export function benchQueries(): { q: string; region?: string }[] {
   const out: { q: string; region?: string }[] = [];
   const names = ITEM_SEEDS.map((s) => s.guide.name);
   const keywords = ITEM_SEEDS.flatMap((s) => s.guide.keywords ?? []);
-  const fixed = ['我要开饭店', 'yyzz', 'yingyezhizhao', '给孩子上户口', '驾照换证', '我要退休', '公积金提取', '低保', 'sfz', '营业执照怎么办理'];
+  const fixed = [
+    '我要开饭店',
+    'yyzz',
+    'yingyezhizhao',
+    '给孩子上户口',
+    '驾照换证',
+    '我要退休',
+    '公积金提取',
+    '低保',
+    'sfz',
+    '营业执照怎么办理',
+  ];
   for (const q of fixed) out.push({ q });
   while (out.length < 200) {
     const kind = rng.int(0, 3);
-    const q = kind === 0 ? rng.pick(names) : kind === 1 ? rng.pick(keywords) : kind === 2 ? `我要${rng.pick(keywords)}` : rng.pick(names).slice(0, 4);
+    const q =
+      kind === 0
+        ? rng.pick(names)
+        : kind === 1
+          ? rng.pick(keywords)
+          : kind === 2
+            ? `我要${rng.pick(keywords)}`
+            : rng.pick(names).slice(0, 4);
     out.push(rng.chance(0.3) ? { q, region: rng.pick(['520103', '520102', '5201', '52']) } : { q });
   }
   return out;

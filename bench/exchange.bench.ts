@@ -52,24 +52,39 @@ if (adminUrl) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
-  database = await openDatabase({ url: Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString(), poolSize: CLIENTS + 2 });
+  database = await openDatabase({
+    url: Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString(),
+    poolSize: CLIENTS + 2,
+  });
 } else {
   database = await openDatabase({ dataDir: 'memory://' });
 }
 const { db } = database;
-const engine = adminUrl ? `PostgreSQL server (${(await sql<{ serverVersion: string }>`SHOW server_version`.execute(db)).rows[0]!.serverVersion})${cluster ? ', throwaway: fsync off' : ''}` : 'PGlite (in process)';
+const engine = adminUrl
+  ? `PostgreSQL server (${(await sql<{ serverVersion: string }>`SHOW server_version`.execute(db)).rows[0]!.serverVersion})${cluster ? ', throwaway: fsync off' : ''}`
+  : 'PGlite (in process)';
 
 await migrateToLatest(db);
 await seedCatalog(db, { province: '52', now: new Date() });
-await seedRegistries(db, cipher, { seed: 11, persons: PERSONS, enterprises: 50, villages: await listVillageAddresses(db, '52'), today: new Date() });
+await seedRegistries(db, cipher, {
+  seed: 11,
+  persons: PERSONS,
+  enterprises: 50,
+  villages: await listVillageAddresses(db, '52'),
+  today: new Date(),
+});
 
 const departments = new Departments(db);
 const hrss = (await departments.topOf('hrss'))!;
 const police = (await departments.topOf('police'))!;
 const grantId = randomUUID();
 await sql`INSERT INTO exchange.sharing_grant (id, resource_code, consumer_department_id, consumer_region_code, owner_department_id, owner_region_code, fields, purpose, legal_basis, status, requested_by, requested_at, expires_at, decided_by, decided_at)
-  VALUES (${grantId}, 'population.person', ${hrss.id}, ${hrss.regionCode}, ${police.id}, ${police.regionCode}, ${sql.val(FIELDS)}::text[], '养老保险待遇资格认证', '《社会保险法》', 'approved', 'bench', now(), now() + interval '1 day', 'bench', now())`.execute(db);
-const idNumbers = (await sql<{ idNumberEnc: string }>`SELECT id_number_enc FROM exchange.person ORDER BY id`.execute(db)).rows.map((r) => cipher.decrypt(r.idNumberEnc));
+  VALUES (${grantId}, 'population.person', ${hrss.id}, ${hrss.regionCode}, ${police.id}, ${police.regionCode}, ${sql.val(FIELDS)}::text[], '养老保险待遇资格认证', '《社会保险法》', 'approved', 'bench', now(), now() + interval '1 day', 'bench', now())`.execute(
+  db,
+);
+const idNumbers = (
+  await sql<{ idNumberEnc: string }>`SELECT id_number_enc FROM exchange.person ORDER BY id`.execute(db)
+).rows.map((r) => cipher.decrypt(r.idNumberEnc));
 
 const deps: ExchangeDeps = {
   db,
@@ -78,26 +93,55 @@ const deps: ExchangeDeps = {
   indexKey: key,
   log: console,
   now: () => new Date(),
-  identity: { registryPersonOf: async () => undefined, staffNames: async () => new Map(), verifyClientToken: async () => undefined },
+  identity: {
+    registryPersonOf: async () => undefined,
+    staffNames: async () => new Map(),
+    verifyClientToken: async () => undefined,
+  },
   outbound: { requireHttps: true, allowPrivate: false, resolve: systemResolve },
   departments,
   chain: new AccessChain(db, key),
   grants: new GrantCache(db),
 };
-const officer: Actor = { id: randomUUID(), kind: 'staff', roles: ['window_clerk'], regionScope: hrss.regionCode, departmentIds: [hrss.id] };
+const officer: Actor = {
+  id: randomUUID(),
+  kind: 'staff',
+  roles: ['window_clerk'],
+  regionScope: hrss.regionCode,
+  departmentIds: [hrss.id],
+};
 
 async function direct(idNumber: string) {
   const p = await sql<{ personalEnc: string; alive: boolean; phoneEnc: string | null }>`
-    SELECT personal_enc, alive, phone_enc FROM exchange.person WHERE id_number_index = ${cipher.blindIndex(idNumber)}`.execute(db);
+    SELECT personal_enc, alive, phone_enc FROM exchange.person WHERE id_number_index = ${cipher.blindIndex(idNumber)}`.execute(
+    db,
+  );
   const { personalEnc, phoneEnc, ...row } = p.rows[0]!;
-  return pickFields({ ...birthFacts(idNumber), ...(JSON.parse(cipher.decrypt(personalEnc)) as Record<string, unknown>), ...row, phone: phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null }, FIELDS);
+  return pickFields(
+    {
+      ...birthFacts(idNumber),
+      ...(JSON.parse(cipher.decrypt(personalEnc)) as Record<string, unknown>),
+      ...row,
+      phone: phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null,
+    },
+    FIELDS,
+  );
 }
 
 async function audited(idNumber: string) {
-  return (await querySharedData(deps, { kind: 'staff', actor: officer }, { grantId, purpose: '办件 261123-K7Q2MX 待遇资格认证', subject: { idNumber }, fields: FIELDS })).record;
+  return (
+    await querySharedData(
+      deps,
+      { kind: 'staff', actor: officer },
+      { grantId, purpose: '办件 261123-K7Q2MX 待遇资格认证', subject: { idNumber }, fields: FIELDS },
+    )
+  ).record;
 }
 
-async function run(seconds: number, op: (i: number) => Promise<unknown>): Promise<{ perSecond: number; p50: number; p99: number }> {
+async function run(
+  seconds: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<{ perSecond: number; p50: number; p99: number }> {
   const latencies: number[] = [];
   let next = 0;
   const until = performance.now() + seconds * 1000;
@@ -132,16 +176,43 @@ for (let r = 0; r < SECONDS; r++) {
 }
 const combine = (rs: Awaited<ReturnType<typeof run>>[]) => {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return { perSecond: rs.reduce((n, r) => n + r.perSecond, 0) / rs.length, p50: median(rs.map((r) => r.p50)), p99: Math.max(...rs.map((r) => r.p99)) };
+  return {
+    perSecond: rs.reduce((n, r) => n + r.perSecond, 0) / rs.length,
+    p50: median(rs.map((r) => r.p50)),
+    p99: Math.max(...rs.map((r) => r.p99)),
+  };
 };
 const d = combine(rounds.direct);
 const a = combine(rounds.audited);
 const ratios = rounds.audited.map((r, i) => r.perSecond / rounds.direct[i]!.perSecond);
 
 const system = { id: 'bench', kind: 'staff' };
-const platformAppend = await run(SECONDS / 2, () => appendAudit(db, auditEntry(system, 'exchange.person-read', { targetType: 'person', targetId: randomUUID(), reason: '基准测试', detail: { fields: FIELDS } }), key));
+const platformAppend = await run(SECONDS / 2, () =>
+  appendAudit(
+    db,
+    auditEntry(system, 'exchange.person-read', {
+      targetType: 'person',
+      targetId: randomUUID(),
+      reason: '基准测试',
+      detail: { fields: FIELDS },
+    }),
+    key,
+  ),
+);
 const laneAppend = await run(SECONDS / 2, () =>
-  deps.chain.append({ at: new Date(), consumerDepartmentId: hrss.id, clientId: null, officerId: officer.id!, officerKind: 'staff', purpose: '基准测试', resourceCode: 'population.person', grantId, subjectKind: 'person', subjectKey: randomUUID(), fields: FIELDS }),
+  deps.chain.append({
+    at: new Date(),
+    consumerDepartmentId: hrss.id,
+    clientId: null,
+    officerId: officer.id!,
+    officerKind: 'staff',
+    purpose: '基准测试',
+    resourceCode: 'population.person',
+    grantId,
+    subjectKind: 'person',
+    subjectKey: randomUUID(),
+    fields: FIELDS,
+  }),
 );
 const chain = await sql<{ n: number }>`SELECT count(*)::int AS n FROM exchange.access_log`.execute(db);
 
@@ -154,11 +225,18 @@ if (adminUrl) {
 }
 cluster?.stop();
 
-const fmt = (r: { perSecond: number; p50: number; p99: number }) => `${r.perSecond.toFixed(0)}/s (p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms)`;
-console.log(`${engine}; ${PERSONS} persons; ${CLIENTS} concurrent callers; ${SECONDS} s each in alternating 1 s rounds after a 2 s warm-up; fields ${FIELDS.join(',')}`);
+const fmt = (r: { perSecond: number; p50: number; p99: number }) =>
+  `${r.perSecond.toFixed(0)}/s (p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms)`;
+console.log(
+  `${engine}; ${PERSONS} persons; ${CLIENTS} concurrent callers; ${SECONDS} s each in alternating 1 s rounds after a 2 s warm-up; fields ${FIELDS.join(',')}`,
+);
 console.log(`direct registry lookup (blind index, decrypt):          ${fmt(d)}`);
 console.log(`audited sharing query (grant, fields, decrypt, log):    ${fmt(a)}`);
-console.log(`ratio audited ÷ direct = ${(a.perSecond / d.perSecond).toFixed(3)} (per round ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target ≥ 0.5; X-Road ~0.11)`);
-console.log(`access-log append alone: platform audit chain ${fmt(platformAppend)}; exchange laned chain ${fmt(laneAppend)}; ratio ${(laneAppend.perSecond / platformAppend.perSecond).toFixed(2)}`);
+console.log(
+  `ratio audited ÷ direct = ${(a.perSecond / d.perSecond).toFixed(3)} (per round ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target ≥ 0.5; X-Road ~0.11)`,
+);
+console.log(
+  `access-log append alone: platform audit chain ${fmt(platformAppend)}; exchange laned chain ${fmt(laneAppend)}; ratio ${(laneAppend.perSecond / platformAppend.perSecond).toFixed(2)}`,
+);
 console.log(`access log rows written: ${chain.rows[0]!.n}`);
 process.exit(0);

@@ -19,7 +19,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
 function start(script: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('READY')) resolve(child);
     });
@@ -31,14 +34,24 @@ async function load(url: string, paths: string[]) {
   const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
   await autocannon({ url, connections: CONNECTIONS, duration: 3, requests }); // warm-up: JIT, index, caches
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 const tongban = await start('servers/tongban.ts', 3902);
-const paths = benchQueries().slice(0, 50).map(({ q, region }) => `/api/catalog/search?q=${encodeURIComponent(q)}${region ? `&region=${region}` : ''}`);
+const paths = benchQueries()
+  .slice(0, 50)
+  .map(({ q, region }) => `/api/catalog/search?q=${encodeURIComponent(q)}${region ? `&region=${region}` : ''}`);
 const searchStats = await load('http://127.0.0.1:3902', paths);
 // The median-sized answer among the paths, for the same-bytes peer.
-const bodies = await Promise.all(paths.map(async (p) => Buffer.from(await (await fetch(`http://127.0.0.1:3902${p}`)).arrayBuffer())));
+const bodies = await Promise.all(
+  paths.map(async (p) => Buffer.from(await (await fetch(`http://127.0.0.1:3902${p}`)).arrayBuffer())),
+);
 tongban.kill();
 const median = bodies.sort((a, b) => a.length - b.length)[bodies.length >> 1]!;
 const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-bench-')), 'answer.json');
@@ -52,7 +65,8 @@ const sameStats = await load('http://127.0.0.1:3903', ['/']);
 same.kill();
 
 const ratio = searchStats.rps / helloStats.rps;
-const line = (name: string, s: typeof helloStats) => console.log(`${name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`);
+const line = (name: string, s: typeof helloStats) =>
+  console.log(`${name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`);
 line('hello-world', helloStats);
 line(`hello-world answering a ${median.length}-byte search answer`, sameStats);
 line('/api/catalog/search', searchStats);

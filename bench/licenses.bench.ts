@@ -18,7 +18,12 @@ const content = canonicalBytes({
   issuedAt: '2026-11-23T02:00:00.000Z',
   validFrom: '2026-11-23',
   validUntil: '2031-11-22',
-  data: { operatorName: '贵阳黔味小吃有限公司', premises: '贵阳市云岩区中华北路 1 号', format: '餐饮服务经营者', items: '热食类食品制售' },
+  data: {
+    operatorName: '贵阳黔味小吃有限公司',
+    premises: '贵阳市云岩区中华北路 1 号',
+    format: '餐饮服务经营者',
+    items: '热食类食品制售',
+  },
   previous: null,
 });
 
@@ -46,5 +51,6 @@ const hz = (name: string): number => {
   return r.throughput.mean;
 };
 console.log(`content: ${content.length} bytes of canonical JSON`);
-for (const t of bench.tasks) console.log(`${t.name.padEnd(16)} ${Math.round(hz(t.name)).toLocaleString('en').padStart(8)} ops/s`);
+for (const t of bench.tasks)
+  console.log(`${t.name.padEnd(16)} ${Math.round(hz(t.name)).toLocaleString('en').padStart(8)} ops/s`);
 console.log(`SM2 / Ed25519 verifications per second: ${(hz('SM2 verify') / hz('Ed25519 verify')).toFixed(3)}`);

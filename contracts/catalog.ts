@@ -165,7 +165,11 @@ export const ItemGuide = z.object({
   /** 办件类型 */
   caseKind: CaseKind,
   /** 审批结果 */
-  result: z.object({ name: text(200), type: z.enum(['license', 'approval', 'document', 'other']), sample: z.string().max(500).optional() }),
+  result: z.object({
+    name: text(200),
+    type: z.enum(['license', 'approval', 'document', 'other']),
+    sample: z.string().max(500).optional(),
+  }),
   deliveryMethods: z.array(DeliveryMethod).min(1),
   /** 中介服务 */
   intermediaries: z.array(text(200)).default([]),
@@ -179,7 +183,12 @@ export const ItemGuide = z.object({
 export type ItemGuide = z.infer<typeof ItemGuide>;
 export type ItemGuideInput = z.input<typeof ItemGuide>;
 
-export const DepartmentRef = z.object({ id: z.string(), name: z.string(), shortName: z.string(), creditCode: z.string() });
+export const DepartmentRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  creditCode: z.string(),
+});
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
 
 export const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
@@ -224,19 +233,48 @@ export const ThemeInput = z.object({
   audience: z.enum(['person', 'enterprise']),
   description: z.string().max(2000).default(''),
   /** Items in handling order; `after` names the basic codes that must finish first (联动). */
-  steps: z.array(z.object({ basicCode: z.string(), after: z.array(z.string()).default([]), optional: z.boolean().default(false) })).min(1),
+  steps: z
+    .array(
+      z.object({ basicCode: z.string(), after: z.array(z.string()).default([]), optional: z.boolean().default(false) }),
+    )
+    .min(1),
   /** Form fields filled once and shared by every item of the theme. */
-  sharedFields: z.array(z.object({ key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), label: text(100), type: z.enum(['string', 'date', 'number', 'idNumber', 'creditCode', 'phone', 'region']) })).default([]),
+  sharedFields: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+        label: text(100),
+        type: z.enum(['string', 'date', 'number', 'idNumber', 'creditCode', 'phone', 'region']),
+      }),
+    )
+    .default([]),
   icon: z.string().max(50).default('file'),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 
-export const ThemeSummary = z.object({ id: z.string(), slug: z.string(), name: z.string(), title: z.string(), audience: z.enum(['person', 'enterprise']), description: z.string(), icon: z.string(), itemCount: z.number().int() });
+export const ThemeSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  title: z.string(),
+  audience: z.enum(['person', 'enterprise']),
+  description: z.string(),
+  icon: z.string(),
+  itemCount: z.number().int(),
+});
 export type ThemeSummary = z.infer<typeof ThemeSummary>;
 
 export const Theme = ThemeSummary.extend({
   sharedFields: ThemeInput.shape.sharedFields,
   /** `after` names the basic codes (基本编码) of the steps that must finish first (联动). */
-  steps: z.array(z.object({ order: z.number().int(), basicCode: z.string(), after: z.array(z.string()), optional: z.boolean(), item: SearchHit.omit({ score: true }) })),
+  steps: z.array(
+    z.object({
+      order: z.number().int(),
+      basicCode: z.string(),
+      after: z.array(z.string()),
+      optional: z.boolean(),
+      item: SearchHit.omit({ score: true }),
+    }),
+  ),
 });
 export type Theme = z.infer<typeof Theme>;

@@ -13,10 +13,42 @@ import { StaffRoleName } from './identity.js';
 import { DISPLAY_NAMES, displayName, hasDisplayName, type DisplayTable } from './display-names.js';
 
 /** Every member of a union type, checked by the compiler: a new member makes these objects incomplete. */
-const TASK_STATUSES: Record<TaskStatus, true> = { open: true, approved: true, returned: true, refused: true, cancelled: true };
-const CASE_STATUSES: Record<CaseStatus, true> = { waiting: true, submitted: true, awaiting_supplement: true, in_progress: true, suspended: true, approved: true, refused: true, not_accepted: true, withdrawn: true, terminated: true };
-const LICENSE_STATUSES: Record<EffectiveStatus, true> = { valid: true, suspended: true, revoked: true, superseded: true, expired: true, not_yet_valid: true };
-const LICENSE_ACTIONS: Record<LicenseAction, true> = { issued: true, suspended: true, reinstated: true, revoked: true, renewed: true, changed: true, superseded: true };
+const TASK_STATUSES: Record<TaskStatus, true> = {
+  open: true,
+  approved: true,
+  returned: true,
+  refused: true,
+  cancelled: true,
+};
+const CASE_STATUSES: Record<CaseStatus, true> = {
+  waiting: true,
+  submitted: true,
+  awaiting_supplement: true,
+  in_progress: true,
+  suspended: true,
+  approved: true,
+  refused: true,
+  not_accepted: true,
+  withdrawn: true,
+  terminated: true,
+};
+const LICENSE_STATUSES: Record<EffectiveStatus, true> = {
+  valid: true,
+  suspended: true,
+  revoked: true,
+  superseded: true,
+  expired: true,
+  not_yet_valid: true,
+};
+const LICENSE_ACTIONS: Record<LicenseAction, true> = {
+  issued: true,
+  suspended: true,
+  reinstated: true,
+  revoked: true,
+  renewed: true,
+  changed: true,
+  superseded: true,
+};
 const GRANT_DECISIONS: Record<Exclude<GrantStatus, 'pending'>, true> = { approved: true, refused: true, revoked: true };
 const MATERIAL_SOURCES = ['upload', 'license', 'shared_data', 'promise', 'form'];
 
@@ -37,7 +69,11 @@ function serverSources(dir: string): string[] {
  */
 function auditActionsInSource(): Set<string> {
   const found = new Set<string>();
-  const patterns = [/recordAudit\([^;]*?'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g, /auditEntry\(\s*\w+,\s*'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g, /action:\s*'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g];
+  const patterns = [
+    /recordAudit\([^;]*?'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g,
+    /auditEntry\(\s*\w+,\s*'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g,
+    /action:\s*'([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g,
+  ];
   for (const file of serverSources(join(import.meta.dirname, '../server/src'))) {
     const text = readFileSync(file, 'utf8');
     if (!/appendAudit|recordAudit|auditEntry/.test(text)) continue;

@@ -249,4 +249,3 @@ export function displayName(table: DisplayTable, code: string | null | undefined
 export function hasDisplayName(table: DisplayTable, code: string): boolean {
   return Object.hasOwn(DISPLAY_NAMES[table].names, code);
 }
-

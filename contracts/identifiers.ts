@@ -18,7 +18,14 @@ export function idNumberValid(raw: string, today: Date = new Date()): boolean {
   const birth = new Date(Date.UTC(y, m - 1, d));
   const beijing = new Date(today.getTime() + 8 * 3_600_000);
   const todayUtc = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate());
-  if (y < 1880 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > todayUtc) return false;
+  if (
+    y < 1880 ||
+    birth.getUTCFullYear() !== y ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d ||
+    birth.getTime() > todayUtc
+  )
+    return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(n[i]) * ID_WEIGHTS[i]!;
   return ID_CHECK[sum % 11] === n[17];
@@ -31,7 +38,8 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** An 18-character credit code whose organisation-code and overall check characters are right. */
 export function creditCodeValid(raw: string): boolean {
   const c = raw.trim().toUpperCase();
-  if (c.length !== 18 || [...c].some((ch) => !CREDIT_ALPHABET.includes(ch)) || !/^\d{6}$/.test(c.slice(2, 8))) return false;
+  if (c.length !== 18 || [...c].some((ch) => !CREDIT_ALPHABET.includes(ch)) || !/^\d{6}$/.test(c.slice(2, 8)))
+    return false;
   // GB 11714: digits are themselves, letters A=10 … Z=35.
   let org = 0;
   for (let i = 0; i < 8; i++) org += parseInt(c[8 + i]!, 36) * ORG_WEIGHTS[i]!;

@@ -4,10 +4,22 @@
  */
 import { z } from 'zod';
 
-export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号码格式不正确 invalid mobile number');
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确 invalid mobile number');
 /** Shape only; the check digit is verified by the server with a precise error code. */
-export const IdNumberText = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '公民身份号码应为 18 位 an ID number has 18 characters');
-const PersonName = z.string().trim().min(1).max(50).regex(/^[\p{Script=Han}·A-Za-z .]+$/u, '姓名含有无效字符 invalid characters in name');
+export const IdNumberText = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, '公民身份号码应为 18 位 an ID number has 18 characters');
+const PersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[\p{Script=Han}·A-Za-z .]+$/u, '姓名含有无效字符 invalid characters in name');
 export const Language = z.enum(['zh-CN', 'en']);
 
 export const SmsCodeRequest = z.union([
@@ -16,7 +28,11 @@ export const SmsCodeRequest = z.union([
   z.object({ account: z.string().trim().min(1).max(64), purpose: z.literal('step-up') }),
 ]);
 
-export const PasswordReset = z.object({ phone: Phone, smsCode: z.string().regex(/^\d{6}$/), password: z.string().min(1).max(128) });
+export const PasswordReset = z.object({
+  phone: Phone,
+  smsCode: z.string().regex(/^\d{6}$/),
+  password: z.string().min(1).max(128),
+});
 
 export const Registration = z.object({
   idNumber: IdNumberText,
@@ -33,9 +49,15 @@ export const SignIn = z.discriminatedUnion('method', [
     account: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(128),
     /** Staff: the authenticator code. */
-    totp: z.string().regex(/^\d{6}$/).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     /** After repeated failures (IDENTITY.STEP_UP_REQUIRED), persons add the SMS code sent for `purpose: step-up`. */
-    stepUpCode: z.string().regex(/^\d{6}$/).optional(),
+    stepUpCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     /** Staff whose password has expired (IDENTITY.PASSWORD_EXPIRED) choose the new one here. */
     newPassword: z.string().min(1).max(128).optional(),
   }),
@@ -83,7 +105,12 @@ export type Me = z.infer<typeof Me>;
 export const SignedIn = z.object({ me: Me, csrfToken: z.string(), expiresAt: z.date() });
 
 export const AgentScope = z.enum(['apply', 'track', 'licenses']);
-export const AgentGrant = z.object({ idNumber: IdNumberText, name: PersonName, scopes: z.array(AgentScope).min(1), expiresAt: z.coerce.date() });
+export const AgentGrant = z.object({
+  idNumber: IdNumberText,
+  name: PersonName,
+  scopes: z.array(AgentScope).min(1),
+  expiresAt: z.coerce.date(),
+});
 export const Agent = z.object({
   id: z.uuid(),
   /** Masked: 张*. */
@@ -95,9 +122,23 @@ export const Agent = z.object({
   active: z.boolean(),
 });
 
-export const StaffRoleName = z.enum(['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar']);
+export const StaffRoleName = z.enum([
+  'window_clerk',
+  'approver',
+  'department_head',
+  'supervisor',
+  'catalog_admin',
+  'catalog_reviewer',
+  'data_admin',
+  'system_admin',
+  'registrar',
+]);
 export const StaffInput = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/),
   displayName: z.string().trim().min(1).max(50),
   regionCode: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/),
   departmentIds: z.array(z.uuid()).max(50).default([]),

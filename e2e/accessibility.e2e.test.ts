@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { signIn as signInAt, staffWithPassword, STAFF_PASSWORD } from './journey.js';
@@ -28,7 +34,8 @@ beforeAll(async () => {
   ({ t, base } = portal);
   [person] = (await registryPersons(t, 'any', 1)) as [RegistryPerson];
   ({ c: applicant } = await register(t, person, PASSWORD));
-  const published = (name?: string) => sql<{ code: string; regionCode: string }>`
+  const published = (name?: string) =>
+    sql<{ code: string; regionCode: string }>`
     SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
     WHERE length(i.region_code) = 6 AND (${name ?? null}::text IS NULL AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 OR v.name = ${name ?? null}::text)
     ORDER BY i.code LIMIT 1`.execute(t.db);
@@ -37,7 +44,11 @@ beforeAll(async () => {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
-    headers: { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': 'a11y-case-0001' },
+    headers: {
+      cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': applicant.jar.get('tb_csrf')!,
+      'idempotency-key': 'a11y-case-0001',
+    },
     payload: { itemCode: item.code, form: {} },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -58,7 +69,8 @@ async function pageIn(elder: boolean): Promise<Page> {
   return page;
 }
 
-const signIn = (page: Page, account: string, password: string, returnTo: string) => signInAt(page, base, account, password, returnTo);
+const signIn = (page: Page, account: string, password: string, returnTo: string) =>
+  signInAt(page, base, account, password, returnTo);
 
 async function expectAccessible(page: Page, name: string, elder: boolean): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.classList.contains('elder-mode'))).toBe(elder);
@@ -105,7 +117,11 @@ describe.each(MODES)('accessibility ($name)', ({ elder }) => {
     const page = await pageIn(elder);
     await signIn(page, username, STAFF_PASSWORD, '/workbench');
     await page.getByRole('tab', { name: '综合窗口' }).click();
-    await page.getByRole('list', { name: '待受理办件' }).getByRole('listitem').filter({ hasText: trackingCode }).waitFor();
+    await page
+      .getByRole('list', { name: '待受理办件' })
+      .getByRole('listitem')
+      .filter({ hasText: trackingCode })
+      .waitFor();
     await expectAccessible(page, 'workbench', elder);
     await close(page.context());
   });

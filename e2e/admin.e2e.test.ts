@@ -32,14 +32,31 @@ let staff: Record<'catalog' | 'reviewer' | 'system' | 'data' | 'clerk', { userna
 /** Pages kept open across tests: an authenticator code is accepted once, so each account signs in once. */
 let catalogPage: Page;
 
-async function api<T>(method: 'GET' | 'POST' | 'PUT', url: string, authorization: string, payload?: unknown): Promise<T> {
-  const res = await t.app.inject({ method, url, headers: { authorization }, ...(payload === undefined ? {} : { payload: payload as object }) });
+async function api<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  authorization: string,
+  payload?: unknown,
+): Promise<T> {
+  const res = await t.app.inject({
+    method,
+    url,
+    headers: { authorization },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.json() as T;
 }
 
 async function createStaff(username: string, roles: string[], departmentIds: string[] = []) {
-  const r = await api<{ totpUri: string | null }>('POST', '/api/admin/staff', root, { username, displayName: `测试${username}`, regionCode: '52', roles, departmentIds, password: PASSWORD });
+  const r = await api<{ totpUri: string | null }>('POST', '/api/admin/staff', root, {
+    username,
+    displayName: `测试${username}`,
+    regionCode: '52',
+    roles,
+    departmentIds,
+    password: PASSWORD,
+  });
   return { username, secret: r.totpUri ? new URL(r.totpUri).searchParams.get('secret') : null };
 }
 
@@ -60,7 +77,8 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, `admin-${name}`);
 }
 
-const announced = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
+const announced = (page: Page, text: string | RegExp) =>
+  page.getByRole('status').filter({ hasText: text }).first().waitFor();
 const menu = (page: Page) => page.getByRole('navigation', { name: '管理后台菜单' });
 
 beforeAll(async () => {
@@ -72,15 +90,34 @@ beforeAll(async () => {
     SELECT i.code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
     WHERE i.region_code = '52' AND v.guide->>'caseKind' = '2' AND (v.guide->>'promisedLimitDays')::int >= 5
     ORDER BY i.code LIMIT 1`.execute(t.db);
-  const item = await api<Record<string, unknown> & { department: { id: string }; legalLimitDays: number; promisedLimitDays: number }>('GET', `/api/catalog/items/${source.rows[0]!.code}`, root);
-  const created = await api<{ code: string }>('POST', '/api/admin/catalog/items', root, { departmentId: item.department.id, guide: { ...item, basicCode: 'E2EADMIN01', name: '测试事项（待改名）', keywords: [] } });
+  const item = await api<
+    Record<string, unknown> & { department: { id: string }; legalLimitDays: number; promisedLimitDays: number }
+  >('GET', `/api/catalog/items/${source.rows[0]!.code}`, root);
+  const created = await api<{ code: string }>('POST', '/api/admin/catalog/items', root, {
+    departmentId: item.department.id,
+    guide: { ...item, basicCode: 'E2EADMIN01', name: '测试事项（待改名）', keywords: [] },
+  });
   draft = { code: created.code, legalLimitDays: item.legalLimitDays, promisedLimitDays: item.promisedLimitDays };
-  otherDepartment = (await sql<{ name: string }>`SELECT name FROM catalog.department WHERE region_code = '52' AND id <> ${item.department.id} ORDER BY name LIMIT 1`.execute(t.db)).rows[0]!.name;
+  otherDepartment = (
+    await sql<{
+      name: string;
+    }>`SELECT name FROM catalog.department WHERE region_code = '52' AND id <> ${item.department.id} ORDER BY name LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!.name;
 
   // A sharing request of a conditional resource, made of the department the data administrator serves.
-  const { resources } = await api<{ resources: { code: string; sharingClass: string; owner: { id: string }; fields: { key: string }[] }[] }>('GET', '/api/exchange/resources', root);
+  const { resources } = await api<{
+    resources: { code: string; sharingClass: string; owner: { id: string }; fields: { key: string }[] }[];
+  }>('GET', '/api/exchange/resources', root);
   const conditional = resources.find((r) => r.sharingClass === 'conditional')!;
-  const consumer = (await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code = '52' AND id <> ${conditional.owner.id} ORDER BY name LIMIT 1`.execute(t.db)).rows[0]!.id;
+  const consumer = (
+    await sql<{
+      id: string;
+    }>`SELECT id FROM catalog.department WHERE region_code = '52' AND id <> ${conditional.owner.id} ORDER BY name LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!.id;
   const requester = (await t.staff(['data_admin'], '52', [consumer])).authorization;
   await api('POST', '/api/exchange/grants', requester, {
     resourceCode: conditional.code,
@@ -157,10 +194,14 @@ describe('administration', () => {
     await page.locator('.tb-admin-status').filter({ hasText: '审核中' }).first().waitFor();
     await expectAccessible(page, 'item-edit');
 
-    const saved = await api<{ item: { name: string; status: string; materials: { name: string }[]; form: { key: string }[] } }>('GET', `/api/admin/catalog/items/${draft.code}`, root);
+    const saved = await api<{
+      item: { name: string; status: string; materials: { name: string }[]; form: { key: string }[] };
+    }>('GET', `/api/admin/catalog/items/${draft.code}`, root);
     expect(saved.item).toMatchObject({ name: NAME, status: 'in_review' });
     expect(saved.item.materials.map((m) => m.name)).toContain('养殖场所平面图');
-    expect(saved.item.form).toContainEqual(expect.objectContaining({ key: 'contactAddress', label: '联系人住址', personal: 'address' }));
+    expect(saved.item.form).toContainEqual(
+      expect.objectContaining({ key: 'contactAddress', label: '联系人住址', personal: 'address' }),
+    );
   });
 
   it('lets a reviewer approve it; the item is published and found by portal search', async () => {
@@ -186,7 +227,11 @@ describe('administration', () => {
     const page = catalogPage;
     await menu(page).getByRole('link', { name: '流程定义' }).click();
     await page.getByRole('heading', { level: 1, name: '流程定义' }).waitFor();
-    await page.getByRole('searchbox', { name: '搜索已发布事项' }).or(page.getByLabel('搜索已发布事项')).first().fill(NAME);
+    await page
+      .getByRole('searchbox', { name: '搜索已发布事项' })
+      .or(page.getByLabel('搜索已发布事项'))
+      .first()
+      .fill(NAME);
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: NAME }).click();
     await page.getByRole('heading', { name: '当前流程（第 0 版）' }).waitFor();
@@ -204,7 +249,10 @@ describe('administration', () => {
     await page.getByLabel('承诺时限（工作日）').fill('0');
     await page.getByRole('button', { name: '校验并保存' }).click();
     await page.getByRole('alert').filter({ hasText: '服务器指出' }).waitFor();
-    await page.locator('.tb-admin-field.has-error').filter({ has: page.getByLabel('承诺时限（工作日）') }).waitFor();
+    await page
+      .locator('.tb-admin-field.has-error')
+      .filter({ has: page.getByLabel('承诺时限（工作日）') })
+      .waitFor();
     await screenshot(page, 'admin-process-problem');
     await page.getByLabel('承诺时限（工作日）').fill(String(draft.promisedLimitDays));
     await page.getByRole('button', { name: '校验并保存' }).click();
@@ -212,7 +260,10 @@ describe('administration', () => {
     await page.getByRole('heading', { name: '当前流程（第 1 版）' }).waitFor();
     await expectAccessible(page, 'processes');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 BPMN' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 BPMN' }).click(),
+    ]);
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-bpmn-')), `${draft.code}.bpmn`);
     await download.saveAs(file);
     const xml = await fs.readFile(file, 'utf8');
@@ -223,7 +274,10 @@ describe('administration', () => {
     await announced(page, '已导入 BPMN，保存为第 2 版并启用');
     await page.getByRole('heading', { name: '当前流程（第 2 版）' }).waitFor();
     expect(await tasks.count()).toBe(2);
-    const active = await api<{ version: number; definition: { stages: { tasks: { name: string; limitDays: number }[] }[] } }>('GET', `/api/admin/cases/definitions/${draft.code}`, root);
+    const active = await api<{
+      version: number;
+      definition: { stages: { tasks: { name: string; limitDays: number }[] }[] };
+    }>('GET', `/api/admin/cases/definitions/${draft.code}`, root);
     expect(active.version).toBe(2);
     expect(active.definition.stages[0]!.tasks.map((x) => x.name)).toEqual(['审查', '现场核查']);
     await screenshot(page, 'admin-process-imported');
@@ -247,7 +301,9 @@ describe('administration', () => {
     await signIn(page, staff.system, '/workbench');
     await page.locator('main').getByRole('link', { name: '管理后台' }).click();
     await page.waitForURL(`${base}/admin`);
-    await expect.poll(() => menu(page).getByRole('link').allInnerTexts()).toEqual(['人员与角色', '工作日历', '审计日志', '部门']);
+    await expect
+      .poll(() => menu(page).getByRole('link').allInnerTexts())
+      .toEqual(['人员与角色', '工作日历', '审计日志', '部门']);
 
     await menu(page).getByRole('link', { name: '工作日历' }).click();
     await page.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();
@@ -267,7 +323,9 @@ describe('administration', () => {
     await page.getByRole('row').filter({ hasText: '本地休息日（e2e）' }).waitFor();
     // The deadline check asks again: the day off pushes the due date by one working day.
     await announced(page, '截止 2026-03-06');
-    expect((await api<{ due: string }>('GET', '/api/calendar/deadline?from=2026-03-02&workingDays=3', root)).due).toBe('2026-03-06');
+    expect((await api<{ due: string }>('GET', '/api/calendar/deadline?from=2026-03-02&workingDays=3', root)).due).toBe(
+      '2026-03-06',
+    );
     await expectAccessible(page, 'calendar');
 
     await page.getByRole('row').filter({ hasText: '本地休息日（e2e）' }).getByRole('button', { name: /删除/ }).click();
@@ -335,7 +393,10 @@ describe('administration', () => {
     const page = await portal.newPage();
     await signIn(page, staff.data, '/admin/sharing');
     await page.getByRole('heading', { level: 1, name: '共享申请审批' }).waitFor();
-    const card = page.getByRole('list', { name: '向本部门提出的申请' }).getByRole('listitem').filter({ hasText: '核验申请人信息（e2e）' });
+    const card = page
+      .getByRole('list', { name: '向本部门提出的申请' })
+      .getByRole('listitem')
+      .filter({ hasText: '核验申请人信息（e2e）' });
     await card.getByText('待审批').waitFor();
     await expectAccessible(page, 'sharing');
     await card.getByLabel(/审批意见/).fill('同意，仅限核验用途');
@@ -343,7 +404,11 @@ describe('administration', () => {
     await page.getByRole('status').filter({ hasText: '已批准' }).first().waitFor();
     await card.getByText('已批准').waitFor();
     await page.getByRole('tab', { name: '本部门提出的申请', exact: true }).click();
-    await page.getByRole('tabpanel').getByText(/没有提出共享申请|申请部门|数据所属部门/).first().waitFor();
+    await page
+      .getByRole('tabpanel')
+      .getByText(/没有提出共享申请|申请部门|数据所属部门/)
+      .first()
+      .waitFor();
     await screenshot(page, 'admin-sharing');
     await page.context().close();
   });

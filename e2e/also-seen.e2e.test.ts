@@ -8,7 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, lastSmsCode, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  lastSmsCode,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { actForEnterprise, completeMaterials, foodLicenceForm, foodLicenceItem } from '../server/src/test/cases.js';
 import { seedDemoProcesses } from '../server/src/modules/cases/index.js';
 import { keepFailureScreenshots, screenshot, startPortal, type Portal } from './browser.js';
@@ -35,7 +42,12 @@ beforeAll(async () => {
   item = await foodLicenceItem(t);
   // Filed before the password reset below ends this client's session.
   const { creditCode } = await actForEnterprise(t, applicant, rep.id);
-  const applied = await applicant.call('POST', '/api/cases', { itemCode: item.code, form: foodLicenceForm(creditCode), reuseConsent: true }, { headers: { 'idempotency-key': 'e2e-also-seen-0001' } });
+  const applied = await applicant.call(
+    'POST',
+    '/api/cases',
+    { itemCode: item.code, form: foodLicenceForm(creditCode), reuseConsent: true },
+    { headers: { 'idempotency-key': 'e2e-also-seen-0001' } },
+  );
   expect(applied.statusCode, applied.body).toBe(201);
   caseId = applied.json().caseId as string;
   // 材料齐全: the window accepts only a complete application.
@@ -87,13 +99,26 @@ describe('also seen on the way', () => {
     await signIn(again, base, rep.idNumber, 'Xinmima2027', '/me');
     await again.context().close();
     // The old password no longer works.
-    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { method: 'password', account: rep.idNumber, password: PASSWORD } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { method: 'password', account: rep.idNumber, password: PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
   });
 
   it('gives each of two parallel tasks its own opinion box, under its stage’s name', async () => {
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/accept`,
+          headers: { authorization: clerk },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
 
     const approver = await staffWithPassword(t, ['approver'], item.regionCode);
     const page = await portal.newPage();
@@ -105,7 +130,11 @@ describe('also seen on the way', () => {
       [...document.querySelectorAll('.tb-task-item.is-open')].map((li) => {
         const box = li.querySelector('textarea')!;
         const label = [...li.querySelectorAll('label')].find((l) => l.htmlFor === box.id);
-        return { id: box.id, labelled: Boolean(label), sameIdCount: document.querySelectorAll(`[id="${box.id}"]`).length };
+        return {
+          id: box.id,
+          labelled: Boolean(label),
+          sameIdCount: document.querySelectorAll(`[id="${box.id}"]`).length,
+        };
       }),
     );
     expect(boxes).toHaveLength(2);

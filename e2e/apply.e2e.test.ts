@@ -25,9 +25,14 @@ let enterprise: { creditCode: string; name: string };
 const PASSWORD = 'Tongban2026';
 const FOOD = '食品经营许可（新办）';
 /** The smallest file the server recognises as a PDF by its bytes. */
-const PDF = { name: '材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1') };
+const PDF = {
+  name: '材料.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+};
 
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+const fitsPhone = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 async function signIn(page: Page): Promise<void> {
   await page.getByLabel('账号', { exact: true }).fill(rep.idNumber);
@@ -36,7 +41,18 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** Fills the food-licence form's own fields (the enterprise's name and credit code are pre-filled or given). */
-async function fillFoodForm(page: Page, f: { premises: string; area: string; format: string; items: string; manager: string; managerId: string; phone: string }): Promise<void> {
+async function fillFoodForm(
+  page: Page,
+  f: {
+    premises: string;
+    area: string;
+    format: string;
+    items: string;
+    manager: string;
+    managerId: string;
+    phone: string;
+  },
+): Promise<void> {
   await page.getByLabel('经营场所', { exact: true }).fill(f.premises);
   await page.getByLabel('经营场所面积（平方米）').fill(f.area);
   await page.getByRole('radio', { name: f.format }).check();
@@ -52,7 +68,8 @@ async function uploadRequired(page: Page): Promise<number> {
   let uploads = 0;
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);
-    if (!(await row.getByText('必要', { exact: true }).count()) || !(await row.locator('input[type=file]').count())) continue;
+    if (!(await row.getByText('必要', { exact: true }).count()) || !(await row.locator('input[type=file]').count()))
+      continue;
     await row.locator('input[type=file]').setInputFiles(PDF);
     await row.getByText(PDF.name).waitFor();
     uploads++;
@@ -62,7 +79,11 @@ async function uploadRequired(page: Page): Promise<number> {
 
 /** A county item of 食品经营许可（新办） (the one search ranks first may be any county's). */
 async function foodItemCode(): Promise<string> {
-  const row = await sql<{ code: string }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = ${FOOD} AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db);
+  const row = await sql<{
+    code: string;
+  }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = ${FOOD} AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(
+    t.db,
+  );
   return row.rows[0]!.code;
 }
 
@@ -71,7 +92,14 @@ beforeAll(async () => {
   ({ t, base } = portal);
   [rep] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
   const { c } = await register(t, rep, PASSWORD);
-  enterprise = (await sql<{ creditCode: string; name: string }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!;
+  enterprise = (
+    await sql<{
+      creditCode: string;
+      name: string;
+    }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!;
   const opened = await c.call('POST', '/api/enterprises', { creditCode: enterprise.creditCode });
   expect(opened.statusCode, opened.body).toBe(201);
 });
@@ -105,7 +133,15 @@ describe('在线申报', () => {
     // A wrong check digit is caught here, before anything is sent.
     const manager = makeIdNumber('520102', '1990-05-17', 123);
     const wrong = manager.slice(0, 17) + (manager.endsWith('1') ? '2' : '1');
-    await fillFoodForm(page, { premises: '贵阳市云岩区中华北路 1 号', area: '60', format: '餐饮服务经营者', items: '热食类食品制售', manager: '王芳', managerId: wrong, phone: '13812345678' });
+    await fillFoodForm(page, {
+      premises: '贵阳市云岩区中华北路 1 号',
+      area: '60',
+      format: '餐饮服务经营者',
+      items: '热食类食品制售',
+      manager: '王芳',
+      managerId: wrong,
+      phone: '13812345678',
+    });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('「食品安全管理人员身份证号码」应为 18 位有效身份证号码，请核对校验位').waitFor();
     await page.getByLabel('食品安全管理人员身份证号码').fill(manager);
@@ -123,7 +159,10 @@ describe('在线申报', () => {
     // 申办一袋: nothing yet, so the step says what is missing; then a PDF for each material that needs one.
     await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('alert').filter({ hasText: /还有 \d+ 项材料未提供/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /还有 \d+ 项材料未提供/ })
+      .waitFor();
     const uploads = await uploadRequired(page);
     expect(uploads).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -132,14 +171,25 @@ describe('在线申报', () => {
 
     await page.getByRole('heading', { level: 2, name: '确认提交' }).waitFor();
     const review = await page.locator('.tb-apply-review').innerText();
-    for (const v of [enterprise.name, enterprise.creditCode, '餐饮服务经营者', manager, `${enterprise.name}（法定代表人：${rep.name}）`]) expect(review).toContain(v);
+    for (const v of [
+      enterprise.name,
+      enterprise.creditCode,
+      '餐饮服务经营者',
+      manager,
+      `${enterprise.name}（法定代表人：${rep.name}）`,
+    ])
+      expect(review).toContain(v);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'apply-3-review');
     // The answer to the first submission is lost on the way back: the server made the case, the page saw a network error.
-    await page.route(`${base}/api/cases`, async (route) => {
-      await route.fetch();
-      await route.abort('connectionreset');
-    }, { times: 1 });
+    await page.route(
+      `${base}/api/cases`,
+      async (route) => {
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     // Trying again (with a double click) still makes one case: one Idempotency-Key per attempt, kept across retries.
@@ -156,18 +206,32 @@ describe('在线申报', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'apply-4-done');
 
-    const cases = await sql<{ id: string; applicantEnterpriseId: string | null }>`SELECT id, applicant_enterprise_id FROM cases.case WHERE tracking_code = ${trackingCode}`.execute(t.db);
+    const cases = await sql<{
+      id: string;
+      applicantEnterpriseId: string | null;
+    }>`SELECT id, applicant_enterprise_id FROM cases.case WHERE tracking_code = ${trackingCode}`.execute(t.db);
     expect(cases.rows).toHaveLength(1);
     expect(cases.rows[0]!.applicantEnterpriseId).not.toBeNull();
-    const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.case WHERE applicant_enterprise_id = ${cases.rows[0]!.applicantEnterpriseId}`.execute(t.db);
+    const all = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM cases.case WHERE applicant_enterprise_id = ${cases.rows[0]!.applicantEnterpriseId}`.execute(
+      t.db,
+    );
     expect(all.rows[0]!.n).toBe(1);
     // What stands for each material now (a file sent twice keeps the earlier one as history).
-    const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${cases.rows[0]!.id} AND kind = 'upload' AND superseded_at IS NULL`.execute(t.db);
+    const stored = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${cases.rows[0]!.id} AND kind = 'upload' AND superseded_at IS NULL`.execute(
+      t.db,
+    );
     expect(stored.rows[0]!.n).toBe(uploads);
 
     await page.getByRole('link', { name: '我的办件' }).last().click();
     await page.waitForURL(`${base}/me/cases`);
-    const card = page.getByRole('list', { name: '我的办件列表' }).getByRole('listitem').filter({ hasText: trackingCode });
+    const card = page
+      .getByRole('list', { name: '我的办件列表' })
+      .getByRole('listitem')
+      .filter({ hasText: trackingCode });
     await card.getByText('待受理').waitFor();
     expect(await card.innerText()).toContain(FOOD);
     await screenshot(page, 'apply-5-my-cases');
@@ -178,7 +242,14 @@ describe('在线申报', () => {
     const [holder] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
     const { c } = await register(t, holder, PASSWORD);
     await t.app.outbox.drain(); // the 居民身份证 e-licence issued at registration
-    const company = (await sql<{ creditCode: string; name: string }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${holder.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!;
+    const company = (
+      await sql<{
+        creditCode: string;
+        name: string;
+      }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${holder.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     expect((await c.call('POST', '/api/enterprises', { creditCode: company.creditCode })).statusCode).toBe(201);
     const code = await foodItemCode();
     const page = await portal.newPage();
@@ -188,11 +259,23 @@ describe('在线申报', () => {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('radio', { name: `代 ${company.name} 申报` }).check();
     await expect.poll(() => page.getByLabel('统一社会信用代码').inputValue()).toBe(company.creditCode);
-    await fillFoodForm(page, { premises: '贵阳市观山湖区长岭北路 8 号', area: '120', format: '餐饮服务经营者', items: '热食类食品制售', manager: '张伟', managerId: makeIdNumber('520115', '1988-08-08', 21), phone: '13712345678' });
+    await fillFoodForm(page, {
+      premises: '贵阳市观山湖区长岭北路 8 号',
+      area: '120',
+      format: '餐饮服务经营者',
+      items: '热食类食品制售',
+      manager: '张伟',
+      managerId: makeIdNumber('520115', '1988-08-08', 21),
+      phone: '13712345678',
+    });
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor();
-    const licence = page.getByRole('list', { name: '申请材料清单' }).getByRole('listitem').filter({ hasText: '营业执照' }).first();
+    const licence = page
+      .getByRole('list', { name: '申请材料清单' })
+      .getByRole('listitem')
+      .filter({ hasText: '营业执照' })
+      .first();
     await licence.locator('input[type=file]').waitFor({ state: 'attached' }); // without consent it is uploaded like any other
     await page.getByRole('checkbox', { name: /我授权本平台调取/ }).check();
     await licence.getByText('已由电子证照自动关联，免提交').waitFor();
@@ -207,7 +290,12 @@ describe('在线申报', () => {
     await page.getByText('申请材料已全部上传。').waitFor();
 
     const trackingCode = (await page.locator('.tb-apply-done__tracking').innerText()).trim();
-    const kinds = await sql<{ kind: string; n: number }>`SELECT m.kind, count(*)::int AS n FROM cases.material m JOIN cases.case c ON c.id = m.case_id WHERE c.tracking_code = ${trackingCode} GROUP BY m.kind ORDER BY m.kind`.execute(t.db);
+    const kinds = await sql<{
+      kind: string;
+      n: number;
+    }>`SELECT m.kind, count(*)::int AS n FROM cases.material m JOIN cases.case c ON c.id = m.case_id WHERE c.tracking_code = ${trackingCode} GROUP BY m.kind ORDER BY m.kind`.execute(
+      t.db,
+    );
     expect(kinds.rows).toEqual([
       { kind: 'license', n: 2 },
       { kind: 'upload', n: uploads },
@@ -220,7 +308,17 @@ describe('在线申报', () => {
     const page = await portal.newPage({ width: 390, height: 844 });
     // A server without the 免提交 plan yet (404): every material is uploaded, and the page says why.
     await page.route(`${base}/api/applications/**`, (route) =>
-      route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found', code: 'NOT_FOUND' }) }),
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          detail: 'Not Found',
+          code: 'NOT_FOUND',
+        }),
+      }),
     );
     await page.goto(`${base}/login?returnTo=${encodeURIComponent(`/items/${code}/apply`)}`);
     await signIn(page);
@@ -236,7 +334,15 @@ describe('在线申报', () => {
 
     await page.getByLabel('经营者名称（与营业执照一致）').fill('黔味小吃店');
     await page.getByLabel('统一社会信用代码').fill(enterprise.creditCode);
-    await fillFoodForm(page, { premises: '贵阳市南明区花果园 2 号', area: '30', format: '食品销售经营者', items: '预包装食品销售', manager: '李明', managerId: makeIdNumber('520102', '1985-01-02', 11), phone: '13912345678' });
+    await fillFoodForm(page, {
+      premises: '贵阳市南明区花果园 2 号',
+      area: '30',
+      format: '食品销售经营者',
+      items: '预包装食品销售',
+      manager: '李明',
+      managerId: makeIdNumber('520102', '1985-01-02', 11),
+      phone: '13912345678',
+    });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor();
     await page.getByText('电子证照和共享数据的自动关联暂未开通，请上传各项材料。').waitFor();
@@ -259,7 +365,9 @@ describe('在线申报', () => {
     await page.getByLabel('食品安全管理人员身份证号码').fill('520102199005171231');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Please fill in “经营场所”').waitFor();
-    await page.getByText('“食品安全管理人员身份证号码” must be a valid 18-character ID number; check the last character').waitFor();
+    await page
+      .getByText('“食品安全管理人员身份证号码” must be a valid 18-character ID number; check the last character')
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'apply-en');
     await page.getByRole('button', { name: '中文' }).click();

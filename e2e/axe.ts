@@ -21,13 +21,23 @@ async function loadAxe(page: Page): Promise<void> {
 /** WCAG 2.1 A/AA violations on the page (or inside `include`, a CSS selector), one line per failing element. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   // Colours are judged as they settle: a dialog fading in is half-transparent until its animation ends.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await loadAxe(page);
   const violations = await page.evaluate(
     async ({ tags, include }) => {
       const run = (window as unknown as { axe: typeof axe }).axe.run;
-      const result = await run(include ? { include: [include] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`) }));
+      const result = await run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+      }));
     },
     { tags: WCAG_21_AA, include },
   );

@@ -22,12 +22,22 @@ let owner: RegistryPerson;
 let company: { creditCode: string; name: string };
 const PASSWORD = 'Tongban2026';
 const FOOD = '食品经营许可（新办）';
-const PDF = { name: '布局图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1') };
+const PDF = {
+  name: '布局图.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+};
 
 /** A member of staff with a password, limited to one department of the county. */
-async function departmentOfficer(roles: Parameters<TestApp['staff']>[0], regionCode: string, category: string): Promise<string> {
+async function departmentOfficer(
+  roles: Parameters<TestApp['staff']>[0],
+  regionCode: string,
+  category: string,
+): Promise<string> {
   const { username } = await staffWithPassword(t, roles, regionCode);
-  await sql`UPDATE identity.staff SET department_ids = ARRAY(SELECT id FROM catalog.department WHERE region_code = ${regionCode} AND category = ${category}) WHERE username = ${username}`.execute(t.db);
+  await sql`UPDATE identity.staff SET department_ids = ARRAY(SELECT id FROM catalog.department WHERE region_code = ${regionCode} AND category = ${category}) WHERE username = ${username}`.execute(
+    t.db,
+  );
   return username;
 }
 
@@ -38,7 +48,14 @@ beforeAll(async () => {
   [owner] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
   const { c } = await register(t, owner, PASSWORD);
   await t.app.outbox.drain(); // the owner's 居民身份证 e-licence
-  company = (await sql<{ creditCode: string; name: string }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${owner.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!;
+  company = (
+    await sql<{
+      creditCode: string;
+      name: string;
+    }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${owner.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!;
   expect((await c.call('POST', '/api/enterprises', { creditCode: company.creditCode })).statusCode).toBe(201);
 });
 afterAll(async () => portal?.close());
@@ -57,9 +74,14 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await page.getByRole('link', { name: FOOD }).first().click();
     await page.getByRole('heading', { level: 1, name: FOOD }).waitFor();
     const code = page.url().split('/items/')[1]!.split(/[?#]/)[0]!;
-    regionCode = (await sql<{ r: string }>`SELECT region_code AS r FROM catalog.item WHERE code = ${code}`.execute(t.db)).rows[0]!.r;
+    regionCode = (
+      await sql<{ r: string }>`SELECT region_code AS r FROM catalog.item WHERE code = ${code}`.execute(t.db)
+    ).rows[0]!.r;
     await screenshot(page, 'brief-guide');
-    await page.getByRole('link', { name: /立即申请/ }).first().click();
+    await page
+      .getByRole('link', { name: /立即申请/ })
+      .first()
+      .click();
 
     await page.getByLabel('账号', { exact: true }).fill(owner.idNumber);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
@@ -81,7 +103,8 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await rows.filter({ hasText: '营业执照' }).first().getByText('已由电子证照自动关联，免提交').waitFor();
     for (let i = 0; i < (await rows.count()); i++) {
       const row = rows.nth(i);
-      if (!(await row.getByText('必要', { exact: true }).count()) || !(await row.locator('input[type=file]').count())) continue;
+      if (!(await row.getByText('必要', { exact: true }).count()) || !(await row.locator('input[type=file]').count()))
+        continue;
       await row.locator('input[type=file]').setInputFiles(PDF);
       await row.getByText(PDF.name).waitFor();
     }
@@ -91,7 +114,9 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await page.getByText('申请材料已全部上传。').waitFor();
     trackingCode = (await page.locator('.tb-apply-done__tracking').innerText()).trim();
     expect(trackingCode).toMatch(/^\d{6}-[0-9A-Z]{6}$/);
-    caseId = (await sql<{ id: string }>`SELECT id FROM cases."case" WHERE tracking_code = ${trackingCode}`.execute(t.db)).rows[0]!.id;
+    caseId = (
+      await sql<{ id: string }>`SELECT id FROM cases."case" WHERE tracking_code = ${trackingCode}`.execute(t.db)
+    ).rows[0]!.id;
     await screenshot(page, 'brief-submitted');
     await page.context().close();
   });
@@ -100,14 +125,22 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     const clerk = await staffWithPassword(t, ['window_clerk'], regionCode);
     const window = await portal.newPage();
     await signIn(window, base, clerk.username, STAFF_PASSWORD, '/workbench');
-    const card = window.getByRole('list', { name: '待受理办件' }).getByRole('listitem').filter({ hasText: trackingCode });
+    const card = window
+      .getByRole('list', { name: '待受理办件' })
+      .getByRole('listitem')
+      .filter({ hasText: trackingCode });
     await card.getByRole('button', { name: new RegExp(`^受理.*${trackingCode}`) }).click();
     await card.getByRole('form').getByRole('button', { name: '受理', exact: true }).click();
-    await window.getByRole('status').filter({ hasText: `已受理：${trackingCode}` }).waitFor();
+    await window
+      .getByRole('status')
+      .filter({ hasText: `已受理：${trackingCode}` })
+      .waitFor();
     await window.context().close();
 
     // Both checks are open at once, each in its own department's queue.
-    const open = await sql<{ name: string }>`SELECT name FROM cases.task WHERE case_id = ${caseId} AND status = 'open' ORDER BY name`.execute(t.db);
+    const open = await sql<{
+      name: string;
+    }>`SELECT name FROM cases.task WHERE case_id = ${caseId} AND status = 'open' ORDER BY name`.execute(t.db);
     expect(open.rows.map((r) => r.name).sort()).toEqual(['经营场所现场核查', '门头招牌与油烟排放核查'].sort());
 
     const approve = async (username: string, taskName: string) => {
@@ -116,7 +149,10 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
       const form = page.getByRole('form', { name: `办理操作 ${taskName}` });
       await form.getByLabel('意见内容').fill('经核查，符合要求，同意。');
       await form.getByRole('button', { name: '同意', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: new RegExp(`已办理：同意 · ${taskName}`) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`已办理：同意 · ${taskName}`) })
+        .waitFor();
       await screenshot(page, `brief-${taskName}`);
       await page.context().close();
     };
@@ -125,7 +161,10 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await approve(urban, '门头招牌与油烟排放核查');
     await approve(market, '经营场所现场核查');
     await approve(market, '作出许可决定');
-    expect((await sql<{ status: string }>`SELECT status FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.status).toBe('approved');
+    expect(
+      (await sql<{ status: string }>`SELECT status FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!
+        .status,
+    ).toBe('approved');
   });
 
   it('issues the 食品经营许可证 into the wallet, and the owner rates the case', async () => {
@@ -136,10 +175,15 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await page.getByRole('radio', { name: new RegExp(company.name) }).check();
     await page.getByRole('status').filter({ hasText: company.name }).waitFor();
     // Signed in and acting for the enterprise, the guide marks what the government already holds.
-    await page.goto(`${base}/items/${(await sql<{ code: string }>`SELECT item_code AS code FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.code}`);
+    await page.goto(
+      `${base}/items/${(await sql<{ code: string }>`SELECT item_code AS code FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.code}`,
+    );
     await page.getByText('您的电子证照：营业执照，申报时授权调取即可').first().waitFor();
     await page.goto(`${base}/me/licenses`);
-    const card = page.getByRole('list', { name: '电子证照列表' }).getByRole('listitem').filter({ hasText: '食品经营许可证' });
+    const card = page
+      .getByRole('list', { name: '电子证照列表' })
+      .getByRole('listitem')
+      .filter({ hasText: '食品经营许可证' });
     await card.getByText('有效', { exact: true }).waitFor();
     expect(await card.innerText()).toContain(company.name);
     await screenshot(page, 'brief-wallet');
@@ -151,7 +195,9 @@ describe('我要开饭店, from search to a licence in the wallet', () => {
     await page.getByRole('status').filter({ hasText: '感谢您的评价。' }).waitFor();
     await screenshot(page, 'brief-rated');
     await page.context().close();
-    const rating = await sql<{ level: number }>`SELECT level FROM evaluation.rating WHERE case_id = ${caseId}`.execute(t.db);
+    const rating = await sql<{ level: number }>`SELECT level FROM evaluation.rating WHERE case_id = ${caseId}`.execute(
+      t.db,
+    );
     expect(rating.rows[0]!.level).toBe(5);
   });
 });

@@ -11,7 +11,16 @@ export const SCREENSHOTS = path.resolve('artifacts/screenshots');
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -68,7 +77,9 @@ export function keepFailureScreenshots(portal: () => Portal | undefined): void {
       let n = 0;
       for (const page of portal()?.pages() ?? []) {
         if (page.isClosed()) continue;
-        await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${++n}`).catch(() => undefined);
+        await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${++n}`).catch(
+          () => undefined,
+        );
       }
     });
   });

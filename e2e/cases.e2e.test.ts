@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { completeMaterials } from '../server/src/test/cases.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn as signInAt, STAFF_PASSWORD, staffWithPassword as staffAt } from './journey.js';
@@ -26,7 +32,11 @@ async function apply(key: string): Promise<{ caseId: string; trackingCode: strin
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
-    headers: { cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': key },
+    headers: {
+      cookie: [...applicant.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': applicant.jar.get('tb_csrf')!,
+      'idempotency-key': key,
+    },
     payload: { itemCode: item.code, form: { purpose: '新办' } },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -34,8 +44,10 @@ async function apply(key: string): Promise<{ caseId: string; trackingCode: strin
   return res.json();
 }
 
-const staffWithPassword = async (roles: Parameters<TestApp['staff']>[0]) => (await staffAt(t, roles, item.regionCode)).username;
-const signIn = (page: Page, account: string, password: string, returnTo: string) => signInAt(page, base, account, password, returnTo);
+const staffWithPassword = async (roles: Parameters<TestApp['staff']>[0]) =>
+  (await staffAt(t, roles, item.regionCode)).username;
+const signIn = (page: Page, account: string, password: string, returnTo: string) =>
+  signInAt(page, base, account, password, returnTo);
 
 beforeAll(async () => {
   portal = await startPortal({ env: GENEROUS_LIMITS });
@@ -68,9 +80,15 @@ describe('cases', () => {
     await card.getByText('待受理').waitFor();
     expect(await card.innerText()).toContain(item.name);
     // The account menu leads here too.
-    await page.locator('header').getByRole('button', { name: /账号菜单/ }).click();
+    await page
+      .locator('header')
+      .getByRole('button', { name: /账号菜单/ })
+      .click();
     await page.locator('header').getByRole('link', { name: '我的办件' }).waitFor();
-    await page.locator('header').getByRole('button', { name: /账号菜单/ }).click();
+    await page
+      .locator('header')
+      .getByRole('button', { name: /账号菜单/ })
+      .click();
     await screenshot(page, 'cases-my-cases');
 
     await card.getByRole('link', { name: item.name }).click();
@@ -88,7 +106,10 @@ describe('cases', () => {
     const page = await portal.newPage();
     await signIn(page, clerk, STAFF_PASSWORD, '/me');
     await page.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
-    await page.locator('header').getByRole('button', { name: /账号菜单/ }).click();
+    await page
+      .locator('header')
+      .getByRole('button', { name: /账号菜单/ })
+      .click();
     await page.locator('header').getByRole('link', { name: '工作台' }).click();
     await page.waitForURL(`${base}/workbench`);
     await page.getByRole('tab', { name: '综合窗口', selected: true }).waitFor();
@@ -99,7 +120,10 @@ describe('cases', () => {
 
     await firstCard.getByRole('button', { name: new RegExp(`^受理.*${first.trackingCode}`) }).click();
     await firstCard.getByRole('form').getByRole('button', { name: '受理', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `已受理：${first.trackingCode}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已受理：${first.trackingCode}` })
+      .waitFor();
     await queue.getByRole('listitem').filter({ hasText: first.trackingCode }).waitFor({ state: 'detached' });
 
     const secondCard = queue.getByRole('listitem').filter({ hasText: second.trackingCode });
@@ -108,7 +132,10 @@ describe('cases', () => {
     await secondCard.getByRole('button', { name: '增加一项' }).click();
     await secondCard.getByRole('textbox', { name: '第 2 项' }).fill('申请表缺少申请人签字');
     await secondCard.getByRole('form').getByRole('button', { name: '一次性告知补正', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `已发出一次性告知：${second.trackingCode}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已发出一次性告知：${second.trackingCode}` })
+      .waitFor();
     const notice = secondCard.getByTestId('one-time-notice');
     await notice.waitFor();
     const text = await notice.innerText();
@@ -126,7 +153,10 @@ describe('cases', () => {
     const page = await portal.newPage();
     await signIn(page, approver, STAFF_PASSWORD, '/workbench');
     await page.getByRole('tab', { name: '我的任务', selected: true }).waitFor();
-    const task = page.getByRole('list', { name: '我的任务列表' }).getByRole('listitem').filter({ hasText: first.trackingCode });
+    const task = page
+      .getByRole('list', { name: '我的任务列表' })
+      .getByRole('listitem')
+      .filter({ hasText: first.trackingCode });
     await task.getByText(/剩 \d+ 个工作日|今日到期/).waitFor();
     await screenshot(page, 'cases-workbench-tasks');
 
@@ -135,11 +165,17 @@ describe('cases', () => {
     await page.getByRole('heading', { level: 1, name: item.name }).waitFor();
     await page.getByRole('heading', { name: '办理记录' }).waitFor();
     await page.getByRole('button', { name: /^认领/ }).click();
-    await page.getByRole('status').filter({ hasText: /已办理：认领/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已办理：认领/ })
+      .waitFor();
     await page.getByText('认领任务').waitFor();
     await page.getByLabel('意见内容').fill('材料齐全，符合法定条件，同意。');
     await page.getByRole('form').getByRole('button', { name: '同意', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /已办理：同意/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已办理：同意/ })
+      .waitFor();
     await page.locator('main').getByText('准予许可').first().waitFor();
     await screenshot(page, 'cases-workbench-case');
     await page.context().close();
@@ -149,15 +185,39 @@ describe('cases', () => {
     // A third case, accepted through the API; the approver's page then loses a race to a colleague.
     const third = await apply('e2e-case-0003');
     const { authorization } = await t.staff(['window_clerk'], item.regionCode);
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${third.caseId}/accept`, headers: { authorization }, payload: {} })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${third.caseId}/accept`,
+          headers: { authorization },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
     const approver = await staffWithPassword(['approver']);
     const page = await portal.newPage();
     await signIn(page, approver, STAFF_PASSWORD, `/workbench/cases/${third.caseId}`);
     await page.getByRole('button', { name: /^认领/ }).waitFor();
     const colleague = await t.staff(['approver'], item.regionCode);
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${third.caseId}`, headers: { authorization: colleague.authorization } })).json();
+    const detail = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/cases/${third.caseId}`,
+        headers: { authorization: colleague.authorization },
+      })
+    ).json();
     const open = detail.tasks.find((x: { status: string }) => x.status === 'open');
-    expect((await t.app.inject({ method: 'POST', url: `/api/tasks/${open.id}/claim`, headers: { authorization: colleague.authorization }, payload: { version: open.version } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/tasks/${open.id}/claim`,
+          headers: { authorization: colleague.authorization },
+          payload: { version: open.version },
+        })
+      ).statusCode,
+    ).toBe(204);
     await page.getByLabel('意见内容').fill('同意。');
     await page.getByRole('form').getByRole('button', { name: '同意', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '已被他人处理，请刷新' }).waitFor();

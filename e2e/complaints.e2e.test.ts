@@ -41,7 +41,10 @@ describe('投诉举报', () => {
     await page.getByLabel('标题').fill('窗口要求重复提交材料');
     await page.getByLabel('具体内容').fill('已在网上提交的材料，窗口又要求提供复印件。');
     await page.getByRole('button', { name: '提交' }).click();
-    await page.getByRole('status').filter({ hasText: /已提交，编号 TS\d{6}-/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已提交，编号 TS\d{6}-/ })
+      .waitFor();
     await page.getByRole('list', { name: '我的投诉' }).getByText('待答复').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'complaints-filed');
@@ -53,10 +56,16 @@ describe('投诉举报', () => {
     const page = await portal.newPage();
     await signIn(page, base, head.username, STAFF_PASSWORD, '/workbench');
     await page.getByRole('tab', { name: '投诉处理' }).click();
-    const card = page.getByRole('list', { name: '待处理投诉列表' }).getByRole('listitem').filter({ hasText: '窗口要求重复提交材料' });
+    const card = page
+      .getByRole('list', { name: '待处理投诉列表' })
+      .getByRole('listitem')
+      .filter({ hasText: '窗口要求重复提交材料' });
     await card.getByLabel('答复内容').fill('经核实，已纠正窗口做法，网上已提交的材料不再要求复印件。');
     await card.getByRole('button', { name: '答复' }).click();
-    await page.getByRole('status').filter({ hasText: /已答复：TS/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已答复：TS/ })
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'complaints-answered');
     await page.context().close();

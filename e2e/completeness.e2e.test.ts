@@ -8,7 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { completeMaterials } from '../server/src/test/cases.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
@@ -20,15 +26,39 @@ let base: string;
 let person: RegistryPerson;
 let applicant: Client;
 const PASSWORD = 'Tongban2026';
-const PDF = { name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1') };
+const PDF = {
+  name: '营业执照.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+};
 /** A Word document renamed to .pdf: the name says PDF, the bytes do not. */
-const FAKE_PDF = { name: '改名的文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004word/document.xml this is a docx', 'latin1') };
+const FAKE_PDF = {
+  name: '改名的文件.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('PK\u0003\u0004word/document.xml this is a docx', 'latin1'),
+};
 
 const itemNamed = async (name: string) =>
-  (await sql<{ code: string; regionCode: string }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = ${name} AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db)).rows[0]!;
+  (
+    await sql<{
+      code: string;
+      regionCode: string;
+    }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = ${name} AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!;
 
-async function applyWithout(itemCode: string, key: string, leaveOut: string): Promise<{ caseId: string; trackingCode: string }> {
-  const res = await applicant.call('POST', '/api/cases', { itemCode, form: {} }, { headers: { 'idempotency-key': `${key}-${Date.now()}` } });
+async function applyWithout(
+  itemCode: string,
+  key: string,
+  leaveOut: string,
+): Promise<{ caseId: string; trackingCode: string }> {
+  const res = await applicant.call(
+    'POST',
+    '/api/cases',
+    { itemCode, form: {} },
+    { headers: { 'idempotency-key': `${key}-${Date.now()}` } },
+  );
   expect(res.statusCode, res.body).toBe(201);
   await completeMaterials(applicant, res.json().caseId, [leaveOut]);
   return res.json();
@@ -57,7 +87,9 @@ describe('材料齐全', () => {
   it('takes a case missing a material through 一次性告知, a refused fake file, the real upload and acceptance', async () => {
     const item = await itemNamed('食品经营许可（变更）');
     const bag = (await applicant.call('GET', `/api/applications/${item.code}/materials`)).json();
-    const missing = bag.materials.find((m: { necessity: string; satisfiedBy: unknown }) => m.necessity === 'required' && !m.satisfiedBy).name as string;
+    const missing = bag.materials.find(
+      (m: { necessity: string; satisfiedBy: unknown }) => m.necessity === 'required' && !m.satisfiedBy,
+    ).name as string;
     const { caseId, trackingCode } = await applyWithout(item.code, 'e2e-complete-0001', missing);
 
     // The window cannot accept: the server names the material.
@@ -68,14 +100,23 @@ describe('材料齐全', () => {
     await review.getByText(`尚缺必需材料：${missing}`).waitFor();
     const actions = desk.getByRole('group', { name: '窗口操作' });
     await actions.getByRole('button', { name: /^受理/ }).click();
-    await desk.getByRole('form', { name: new RegExp(`^受理 `) }).getByRole('button', { name: '受理', exact: true }).click();
-    await desk.getByRole('alert').filter({ hasText: `材料不齐，不能受理。尚缺：「${missing}」` }).waitFor();
+    await desk
+      .getByRole('form', { name: new RegExp(`^受理 `) })
+      .getByRole('button', { name: '受理', exact: true })
+      .click();
+    await desk
+      .getByRole('alert')
+      .filter({ hasText: `材料不齐，不能受理。尚缺：「${missing}」` })
+      .waitFor();
     await screenshot(desk, 'complete-1-accept-refused');
     // 一次性告知.
     await actions.getByRole('button', { name: /^一次性告知补正/ }).click();
     await desk.getByLabel('第 1 项').fill(missing);
     await desk.getByLabel('其他说明（选填）').fill('请上传 PDF 格式的文件');
-    await desk.getByRole('form', { name: /^一次性告知补正 / }).getByRole('button', { name: '一次性告知补正' }).click();
+    await desk
+      .getByRole('form', { name: /^一次性告知补正 / })
+      .getByRole('button', { name: '一次性告知补正' })
+      .click();
     await desk.getByText(`已发出一次性告知：${trackingCode}`).waitFor();
 
     // The applicant: the notice, an upload control per material, and a fake PDF explained in Chinese.
@@ -85,8 +126,17 @@ describe('材料齐全', () => {
     const row = uploads.getByRole('listitem').filter({ hasText: missing });
     await row.getByText('告知补正').waitFor();
     await row.locator('input[type=file]').setInputFiles(FAKE_PDF);
-    await row.getByRole('alert').filter({ hasText: `「${FAKE_PDF.name}」的扩展名是 PDF，但文件内容不是 PDF 文件` }).waitFor();
-    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${caseId} AND name = ${missing}`.execute(t.db)).rows[0]!.n).toBe(0);
+    await row
+      .getByRole('alert')
+      .filter({ hasText: `「${FAKE_PDF.name}」的扩展名是 PDF，但文件内容不是 PDF 文件` })
+      .waitFor();
+    expect(
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM cases.material WHERE case_id = ${caseId} AND name = ${missing}`.execute(t.db)
+      ).rows[0]!.n,
+    ).toBe(0);
     await screenshot(page, 'complete-2-fake-file');
     await row.locator('input[type=file]').setInputFiles(PDF);
     await row.getByText(`「${PDF.name}」已上传`).waitFor();
@@ -105,9 +155,15 @@ describe('材料齐全', () => {
     expect(await axeViolations(desk)).toEqual([]);
     await screenshot(desk, 'complete-4-window-review');
     await actions.getByRole('button', { name: /^受理/ }).click();
-    await desk.getByRole('form', { name: new RegExp(`^受理 `) }).getByRole('button', { name: '受理', exact: true }).click();
+    await desk
+      .getByRole('form', { name: new RegExp(`^受理 `) })
+      .getByRole('button', { name: '受理', exact: true })
+      .click();
     await desk.getByText(`已受理：${trackingCode}`).waitFor();
-    expect((await sql<{ status: string }>`SELECT status FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.status).toBe('in_progress');
+    expect(
+      (await sql<{ status: string }>`SELECT status FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!
+        .status,
+    ).toBe('in_progress');
     await desk.context().close();
     await page.context().close();
   });
@@ -117,10 +173,31 @@ describe('材料齐全', () => {
     const guide = (await applicant.call('GET', `/api/applications/${item.code}/materials`)).json();
     const deferred = guide.materials.find((m: { necessity: string }) => m.necessity === 'deferrable');
     const { caseId } = await applyWithout(item.code, 'e2e-complete-0002', deferred.name);
-    expect((await applicant.call('POST', `/api/cases/${caseId}/materials/${deferred.index}/promise`, { promise: '检测报告十个工作日内补交' })).statusCode).toBe(201);
+    expect(
+      (
+        await applicant.call('POST', `/api/cases/${caseId}/materials/${deferred.index}/promise`, {
+          promise: '检测报告十个工作日内补交',
+        })
+      ).statusCode,
+    ).toBe(201);
     const clerk = await t.staff(['window_clerk'], item.regionCode);
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk.authorization }, payload: {} })).statusCode).toBe(204);
-    const dueOn = (await sql<{ dueOn: string }>`SELECT due_on::text AS "dueOn" FROM cases.material WHERE case_id = ${caseId} AND kind = 'promise'`.execute(t.db)).rows[0]!.dueOn;
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/accept`,
+          headers: { authorization: clerk.authorization },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
+    const dueOn = (
+      await sql<{
+        dueOn: string;
+      }>`SELECT due_on::text AS "dueOn" FROM cases.material WHERE case_id = ${caseId} AND kind = 'promise'`.execute(
+        t.db,
+      )
+    ).rows[0]!.dueOn;
 
     const page = await applicantPage(`/me/cases/${caseId}`);
     const uploads = page.getByTestId('case-uploads');
@@ -145,7 +222,13 @@ describe('材料齐全', () => {
     // The item serves enterprises only: its applicant is a legal representative acting for theirs.
     const [holder] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
     const { c } = await register(t, holder, PASSWORD);
-    const company = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${holder.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!;
+    const company = (
+      await sql<{
+        creditCode: string;
+      }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${holder.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     expect((await c.call('POST', '/api/enterprises', { creditCode: company.creditCode })).statusCode).toBe(201);
     const page = await portal.newPage();
     await page.goto(`${base}/login?returnTo=${encodeURIComponent(`/items/${item.code}/apply`)}`);

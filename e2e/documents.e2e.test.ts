@@ -26,7 +26,9 @@ beforeAll(async () => {
   item = (
     await sql<{ code: string; regionCode: string }>`
     SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
-    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(t.db)
+    WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+      t.db,
+    )
   ).rows[0]!;
   caseId = await submitCase(applicant, item.code, 'e2e-receipt-0001');
 });
@@ -53,7 +55,9 @@ describe('受理通知书', () => {
     const pdf = await res.body();
     const rendered = await renderPdf(pdf, { name: 'documents-e2e-receipt' });
     expect(rendered.errors).toEqual([]);
-    const { trackingCode } = (await sql<{ trackingCode: string }>`SELECT tracking_code FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!;
+    const { trackingCode } = (
+      await sql<{ trackingCode: string }>`SELECT tracking_code FROM cases."case" WHERE id = ${caseId}`.execute(t.db)
+    ).rows[0]!;
     expect(rendered.text).toContain('受理通知书');
     expect(rendered.text).toContain(trackingCode);
     expect((await pdfSignatures(pdf))[0]!.validation).toBe('Signature is Valid.');

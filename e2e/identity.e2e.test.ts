@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { client, GENEROUS_LIMITS, lastSmsCode, newPhone, register, registryPersons, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  client,
+  GENEROUS_LIMITS,
+  lastSmsCode,
+  newPhone,
+  register,
+  registryPersons,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 
 let portal: Portal;
@@ -74,7 +82,10 @@ describe('identity', () => {
     expect(main).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(main).toContain('L2');
     // The header knows who is signed in.
-    await page.locator('header').getByRole('button', { name: new RegExp(person.name) }).waitFor();
+    await page
+      .locator('header')
+      .getByRole('button', { name: new RegExp(person.name) })
+      .waitFor();
     await screenshot(page, 'identity-me');
 
     await page.locator('main').getByRole('button', { name: '退出登录' }).click();
@@ -147,10 +158,17 @@ describe('identity', () => {
     await register(t, other);
     // Five wrong passwords from several addresses make a second factor due; then, as after more failures, a wait (held a minute: the machine may be slow).
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `198.51.100.${i + 1}`, payload: { method: 'password', account: other.idNumber, password: `wrong-${i}-x` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: `198.51.100.${i + 1}`,
+        payload: { method: 'password', account: other.idNumber, password: `wrong-${i}-x` },
+      });
       expect(res.statusCode).toBe(401);
     }
-    await sql`UPDATE identity.sign_in_throttle SET wait_until = now() + interval '1 minute' WHERE key LIKE 'account:%'`.execute(t.db);
+    await sql`UPDATE identity.sign_in_throttle SET wait_until = now() + interval '1 minute' WHERE key LIKE 'account:%'`.execute(
+      t.db,
+    );
     const page = await newPage();
     await page.goto(`${base}/login`);
     await signInWithPassword(page, other.idNumber, 'Tongban2026');
@@ -180,7 +198,12 @@ describe('identity', () => {
     await register(t, rep);
     await register(t, agent);
     const { creditCode, name: enterprise } = (
-      await sql<{ creditCode: string; name: string }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)
+      await sql<{
+        creditCode: string;
+        name: string;
+      }>`SELECT credit_code, name FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+        t.db,
+      )
     ).rows[0]!;
 
     const page = await newPage();
@@ -212,7 +235,10 @@ describe('identity', () => {
 
     await page.getByRole('radio', { name: new RegExp(enterprise) }).check();
     await page.getByText(`当前身份：代 ${enterprise} 办事`).waitFor();
-    await page.locator('header').getByRole('button', { name: new RegExp(`代 ${enterprise}`) }).click();
+    await page
+      .locator('header')
+      .getByRole('button', { name: new RegExp(`代 ${enterprise}`) })
+      .click();
     await page.locator('header').getByRole('link', { name: '我的账号' }).waitFor();
     await screenshot(page, 'identity-acting-for');
     await page.locator('header').getByRole('button', { name: '退出登录' }).click();

@@ -13,7 +13,13 @@ const signingStaff = new Map<string, TestApp>();
  * Signs in on the sign-in page and waits to be taken back to `returnTo`. Staff made by
  * {@link staffWithPassword} complete the second factor when the page asks for it.
  */
-export async function signIn(page: Page, base: string, account: string, password: string, returnTo: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  account: string,
+  password: string,
+  returnTo: string,
+): Promise<void> {
   await page.goto(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
   await page.getByLabel('账号', { exact: true }).fill(account);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -29,11 +35,16 @@ export async function signIn(page: Page, base: string, account: string, password
 }
 
 /** A staff member with {@link STAFF_PASSWORD} and a TOTP secret, who signs in through the page with {@link signIn}. */
-export async function staffWithPassword(t: TestApp, roles: Parameters<TestApp['staff']>[0], regionCode: string): Promise<{ username: string; authorization: string }> {
+export async function staffWithPassword(
+  t: TestApp,
+  roles: Parameters<TestApp['staff']>[0],
+  regionCode: string,
+): Promise<{ username: string; authorization: string }> {
   const s = await makeSigningStaff(t, roles, regionCode);
   signingStaff.set(s.username, t);
   return { username: s.username, authorization: s.authorization };
 }
 
 /** No horizontal scrolling on a 390-pixel-wide phone. */
-export const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+export const fitsPhone = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

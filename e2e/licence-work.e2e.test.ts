@@ -28,7 +28,9 @@ keepFailureScreenshots(() => portal);
 describe('证照管理', () => {
   it('issues a licence, then suspends and revokes it', async () => {
     const officer = await staffWithPassword(t, ['approver'], '520103');
-    await sql`UPDATE identity.staff SET department_ids = ARRAY(SELECT id FROM catalog.department WHERE region_code = '520103' AND category = 'disabled') WHERE username = ${officer.username}`.execute(t.db);
+    await sql`UPDATE identity.staff SET department_ids = ARRAY(SELECT id FROM catalog.department WHERE region_code = '520103' AND category = 'disabled') WHERE username = ${officer.username}`.execute(
+      t.db,
+    );
     const page = await portal.newPage();
     await signIn(page, base, officer.username, STAFF_PASSWORD, '/workbench?tab=licences');
     const issue = page.getByRole('region', { name: '直接签发证照' });
@@ -61,7 +63,10 @@ describe('证照管理', () => {
     await screenshot(page, 'licence-work-revoked');
     await page.context().close();
 
-    const verified = await t.app.inject({ method: 'GET', url: `/api/licenses/verify?number=${encodeURIComponent(number)}` });
+    const verified = await t.app.inject({
+      method: 'GET',
+      url: `/api/licenses/verify?number=${encodeURIComponent(number)}`,
+    });
     expect(verified.json()).toMatchObject({ proof: 'number', result: 'invalid' });
   });
 });

@@ -25,7 +25,13 @@ describe('portal', () => {
     await page.goto(base);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('一网通办');
     await screenshot(page, 'home-zh');
-    const box = page.getByRole('search').first().getByRole('combobox').or(page.getByRole('search').first().getByRole('searchbox')).or(page.getByRole('search').first().locator('input')).first();
+    const box = page
+      .getByRole('search')
+      .first()
+      .getByRole('combobox')
+      .or(page.getByRole('search').first().getByRole('searchbox'))
+      .or(page.getByRole('search').first().locator('input'))
+      .first();
     await box.fill('我要开饭店');
     await box.press('Enter');
     await page.waitForURL(/\/search\?/);
@@ -36,7 +42,8 @@ describe('portal', () => {
     await page.waitForURL(/\/items\//);
     await page.getByRole('heading', { name: '申请材料' }).waitFor();
     const text = await page.locator('main').innerText();
-    for (const element of ['设定依据', '受理条件', '办理流程', '法定时限', '承诺时限', '咨询电话']) expect(text).toContain(element);
+    for (const element of ['设定依据', '受理条件', '办理流程', '法定时限', '承诺时限', '咨询电话'])
+      expect(text).toContain(element);
     await screenshot(page, 'item-guide');
     await page.context().close();
   });

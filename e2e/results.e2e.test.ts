@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { maskIdNumber } from '../server/src/platform/privacy/index.js';
 import { completeMaterials } from '../server/src/test/cases.js';
 import { axeViolations } from './axe.js';
@@ -32,7 +38,8 @@ const ADDRESS = '中华北路 88 号 3 单元 402';
 const TRACKING = 'EMS1234567890';
 
 const cookieOf = (c: Client) => [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const signIn = (page: Page, account: string, password: string, returnTo: string) => signInAt(page, base, account, password, returnTo);
+const signIn = (page: Page, account: string, password: string, returnTo: string) =>
+  signInAt(page, base, account, password, returnTo);
 
 /** axe in the normal view and in 长者模式 (switched on and off with the header's button). */
 async function checkBothModes(page: Page, name: string): Promise<void> {
@@ -46,13 +53,29 @@ async function checkBothModes(page: Page, name: string): Promise<void> {
 
 /** Accepts the case and approves every open task through the API (as results.int.test.ts does). */
 async function decide(id: string, clerk: string, head: string): Promise<void> {
-  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${id}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+  expect(
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/accept`,
+        headers: { authorization: clerk },
+        payload: {},
+      })
+    ).statusCode,
+  ).toBe(204);
   for (;;) {
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { authorization: clerk } })).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { authorization: clerk } })
+    ).json();
     const open = detail.tasks.filter((k: { status: string }) => k.status === 'open');
     if (open.length === 0) return;
     for (const task of open) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: head }, payload: { version: task.version, opinion: '同意' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${task.id}/approve`,
+        headers: { authorization: head },
+        payload: { version: task.version, opinion: '同意' },
+      });
       expect(r.statusCode, r.body).toBe(204);
     }
   }
@@ -75,13 +98,21 @@ beforeAll(async () => {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
-    headers: { cookie: cookieOf(applicant), 'x-csrf-token': applicant.jar.get('tb_csrf')!, 'idempotency-key': 'e2e-results-0001' },
+    headers: {
+      cookie: cookieOf(applicant),
+      'x-csrf-token': applicant.jar.get('tb_csrf')!,
+      'idempotency-key': 'e2e-results-0001',
+    },
     payload: { itemCode: item.code, form: { purpose: '新办' } },
   });
   expect(res.statusCode, res.body).toBe(201);
   ({ caseId, trackingCode } = res.json());
   await completeMaterials(applicant, caseId);
-  await decide(caseId, (await t.staff(['window_clerk'], item.regionCode)).authorization, (await t.staff(['department_head'], item.regionCode)).authorization);
+  await decide(
+    caseId,
+    (await t.staff(['window_clerk'], item.regionCode)).authorization,
+    (await t.staff(['department_head'], item.regionCode)).authorization,
+  );
 });
 afterAll(async () => portal?.close());
 keepFailureScreenshots(() => portal);
@@ -122,11 +153,18 @@ describe('results, delivery and 好差评', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '打印邮寄面单' }).click();
     await page.getByTestId('delivery-label').getByText(ADDRESS).waitFor();
-    const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.delivery-address-read' AND target_id = ${caseId}`.execute(t.db);
+    const audited = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'cases.delivery-address-read' AND target_id = ${caseId}`.execute(
+      t.db,
+    );
     expect(audited.rows[0]!.n).toBe(1);
     await page.getByLabel('快递单号').fill(TRACKING);
     await page.getByRole('form', { name: '寄出' }).getByRole('button', { name: '寄出' }).click();
-    await page.getByRole('status').filter({ hasText: `已寄出，快递单号 ${TRACKING}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已寄出，快递单号 ${TRACKING}` })
+      .waitFor();
     await page.getByText('已寄出', { exact: true }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'results-workbench-delivery');
@@ -153,18 +191,27 @@ describe('results, delivery and 好差评', () => {
     const page = await portal.newPage();
     await signIn(page, head.username, STAFF_PASSWORD, '/workbench');
     await page.getByRole('tab', { name: '差评整改' }).click();
-    const card = page.getByRole('list', { name: '差评整改台账' }).getByRole('listitem').filter({ hasText: trackingCode });
+    const card = page
+      .getByRole('list', { name: '差评整改台账' })
+      .getByRole('listitem')
+      .filter({ hasText: trackingCode });
     await card.getByText('窗口让我多跑了一趟。').waitFor();
     await card.getByText('不满意').waitFor();
     await checkBothModes(page, 'results-workbench-rectifications');
     await card.getByLabel('回访记录').fill('已电话回访，向申请人致歉。');
     await card.getByRole('button', { name: '回访' }).click();
-    await page.getByRole('status').filter({ hasText: `已办理：回访 · ${trackingCode}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已办理：回访 · ${trackingCode}` })
+      .waitFor();
     await card.getByText('已回访，整改中').waitFor();
     await card.getByRole('radio', { name: '立行立改' }).check();
     await card.getByLabel('整改情况').fill('已调整窗口流程，材料一次告知。');
     await card.getByRole('button', { name: '整改' }).click();
-    await page.getByRole('status').filter({ hasText: `已办理：整改 · ${trackingCode}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已办理：整改 · ${trackingCode}` })
+      .waitFor();
     await card.getByText('已整改').waitFor();
     await screenshot(page, 'results-workbench-rectified');
     await page.context().close();
@@ -196,7 +243,10 @@ describe('我的证照 and 谁用了我的数据', () => {
     await signIn(page, holder.idNumber, PASSWORD, '/me');
     await page.getByRole('link', { name: '我的证照' }).first().click();
     await page.waitForURL(`${base}/me/licenses`);
-    const card = page.getByRole('list', { name: '电子证照列表' }).getByRole('listitem').filter({ hasText: '居民身份证电子证照' });
+    const card = page
+      .getByRole('list', { name: '电子证照列表' })
+      .getByRole('listitem')
+      .filter({ hasText: '居民身份证电子证照' });
     await card.getByText('有效', { exact: true }).waitFor();
     expect(await card.innerText()).toContain(holder.name);
     // The holder's ID number masked, as 我的账号 shows it.
@@ -211,7 +261,9 @@ describe('我的证照 and 谁用了我的数据', () => {
     const code = (await dialog.locator('.tb-share__code').innerText()).trim();
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
     await dialog.getByText(/有效期剩余 [45]:\d\d/).waitFor();
-    await page.waitForFunction(() => Boolean((document.querySelector('.tb-share__qr') as HTMLImageElement | null)?.naturalWidth));
+    await page.waitForFunction(() =>
+      Boolean((document.querySelector('.tb-share__qr') as HTMLImageElement | null)?.naturalWidth),
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'licenses-share');
 
@@ -266,32 +318,78 @@ describe('我的证照 and 谁用了我的数据', () => {
     const [rep] = (await registryPersons(t, 'legal-representative', 1)) as [RegistryPerson];
     const { c } = await register(t, rep, PASSWORD);
     await t.app.outbox.drain();
-    const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+    const creditCode = (
+      await sql<{
+        creditCode: string;
+      }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep.id} AND status = 'active' ORDER BY credit_code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.creditCode;
     const enterpriseId = (await c.call('POST', '/api/enterprises', { creditCode })).json().enterpriseId;
     expect((await c.call('PUT', '/api/me/acting-for', { enterpriseId })).statusCode).toBe(200);
-    const food = (await sql<{ code: string }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db)).rows[0]!.code;
-    const form = { operatorName: '黔味小吃', creditCode, premises: '贵阳市云岩区中华北路 1 号', area: 60, format: '餐饮服务经营者', items: '热食类食品制售', safetyManager: '王芳', safetyManagerId: '11010519491231002X', phone: '13812345678' };
-    const applied = await c.call('POST', '/api/cases', { itemCode: food, form, reuseConsent: true }, { headers: { 'idempotency-key': 'e2e-uses-0001' } });
+    const food = (
+      await sql<{
+        code: string;
+      }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.code;
+    const form = {
+      operatorName: '黔味小吃',
+      creditCode,
+      premises: '贵阳市云岩区中华北路 1 号',
+      area: 60,
+      format: '餐饮服务经营者',
+      items: '热食类食品制售',
+      safetyManager: '王芳',
+      safetyManagerId: '11010519491231002X',
+      phone: '13812345678',
+    };
+    const applied = await c.call(
+      'POST',
+      '/api/cases',
+      { itemCode: food, form, reuseConsent: true },
+      { headers: { 'idempotency-key': 'e2e-uses-0001' } },
+    );
     expect(applied.statusCode, applied.body).toBe(201);
     expect((await c.call('PUT', '/api/me/acting-for', { enterpriseId: null })).statusCode).toBe(200);
-    const department = (await sql<{ id: string; name: string }>`SELECT id, name FROM catalog.department WHERE region_code = '52' ORDER BY name LIMIT 1`.execute(t.db)).rows[0]!;
-    const granted = await c.call('POST', '/api/me/license-consents', { departmentId: department.id, typeCodes: ['ID_CARD'], purpose: '办理社保业务', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const department = (
+      await sql<{
+        id: string;
+        name: string;
+      }>`SELECT id, name FROM catalog.department WHERE region_code = '52' ORDER BY name LIMIT 1`.execute(t.db)
+    ).rows[0]!;
+    const granted = await c.call('POST', '/api/me/license-consents', {
+      departmentId: department.id,
+      typeCodes: ['ID_CARD'],
+      purpose: '办理社保业务',
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
     expect(granted.statusCode, granted.body).toBe(201);
 
     const page = await portal.newPage();
     await signIn(page, rep.idNumber, PASSWORD, '/me/data-uses');
     await page.getByRole('heading', { level: 1, name: '谁用了我的数据' }).waitFor();
     await page.getByText(/^查询我的数据被谁使用/).waitFor();
-    const use = page.getByRole('list', { name: '我的证照被谁使用' }).getByRole('listitem').filter({ hasText: '居民身份证电子证照' });
+    const use = page
+      .getByRole('list', { name: '我的证照被谁使用' })
+      .getByRole('listitem')
+      .filter({ hasText: '居民身份证电子证照' });
     await use.getByText(/办理「食品经营许可（新办）」/).waitFor();
     await use.getByRole('link', { name: '查看办件' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /我的数据被哪些部门读取/ }).waitFor();
-    const consent = page.getByRole('list', { name: '我的用证授权' }).getByRole('listitem').filter({ hasText: '办理社保业务' });
+    const consent = page
+      .getByRole('list', { name: '我的用证授权' })
+      .getByRole('listitem')
+      .filter({ hasText: '办理社保业务' });
     await consent.locator('strong', { hasText: department.name }).waitFor();
     await checkBothModes(page, 'licenses-data-uses');
     await consent.getByRole('button', { name: /撤销授权/ }).click();
     await page.getByRole('button', { name: '撤销授权', exact: true }).last().click();
-    await page.getByRole('status').filter({ hasText: `已撤销对 ${department.name} 的授权` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已撤销对 ${department.name} 的授权` })
+      .waitFor();
     await consent.getByText('已撤销').waitFor();
     await fitsPhoneAfter(page);
     await page.context().close();

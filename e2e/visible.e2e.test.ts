@@ -13,7 +13,13 @@ import type { Page } from 'playwright-core';
 import { generateSync } from 'otplib';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../server/src/test/people.js';
+import {
+  GENEROUS_LIMITS,
+  register,
+  registryPersons,
+  type Client,
+  type RegistryPerson,
+} from '../server/src/test/people.js';
 import { actForEnterprise, approveCase, foodLicenceForm, foodLicenceItem } from '../server/src/test/cases.js';
 import { keepFailureScreenshots, screenshot, startPortal, type Portal } from './browser.js';
 import { signIn, STAFF_PASSWORD, staffWithPassword } from './journey.js';
@@ -39,18 +45,23 @@ async function samplePdf(): Promise<Buffer> {
 }
 
 async function upload(index: number, body: Buffer, contentType: string): Promise<void> {
-  const res = await applicant.call('PUT', `/api/cases/${caseId}/materials/${index}`, body, { headers: { 'content-type': contentType } });
+  const res = await applicant.call('PUT', `/api/cases/${caseId}/materials/${index}`, body, {
+    headers: { 'content-type': contentType },
+  });
   expect(res.statusCode, res.body).toBe(201);
 }
 
 /** Whether a canvas of the preview has dark pixels (a drawn page, not a blank box). */
 const previewHasInk = (page: Page) =>
-  page.locator('canvas.tb-preview__page').first().evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
-    return dark;
-  });
+  page
+    .locator('canvas.tb-preview__page')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
+      return dark;
+    });
 
 beforeAll(async () => {
   portal = await startPortal({ env: GENEROUS_LIMITS });
@@ -61,11 +72,18 @@ beforeAll(async () => {
   let creditCode: string;
   ({ enterpriseId, creditCode } = await actForEnterprise(t, applicant, rep.id));
   item = await foodLicenceItem(t);
-  const applied = await applicant.call('POST', '/api/cases', { itemCode: item.code, form: foodLicenceForm(creditCode), reuseConsent: true }, { headers: { 'idempotency-key': 'e2e-visible-0001' } });
+  const applied = await applicant.call(
+    'POST',
+    '/api/cases',
+    { itemCode: item.code, form: foodLicenceForm(creditCode), reuseConsent: true },
+    { headers: { 'idempotency-key': 'e2e-visible-0001' } },
+  );
   expect(applied.statusCode, applied.body).toBe(201);
   caseId = applied.json().caseId;
   const shot = await portal.newPage({ width: 320, height: 200 });
-  await shot.setContent('<body style="margin:0;background:#a8161c"><h1 style="color:#fff;font:48px sans-serif;margin:40px">规章制度</h1></body>');
+  await shot.setContent(
+    '<body style="margin:0;background:#a8161c"><h1 style="color:#fff;font:48px sans-serif;margin:40px">规章制度</h1></body>',
+  );
   const png = await shot.screenshot({ type: 'png' });
   await shot.context().close();
   await upload(3, await samplePdf(), 'application/pdf');
@@ -106,7 +124,9 @@ describe('the application is visible', () => {
   it('names the steps, stages and the licence once decided, for staff and the applicant, in both languages', async () => {
     const approver = await t.staff(['approver', 'department_head'], item.regionCode);
     const clerkToken = (await t.staff(['window_clerk'], item.regionCode)).authorization;
-    const state = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerkToken } })).json().status;
+    const state = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerkToken } })
+    ).json().status;
     // A retried journey finds the case decided already.
     if (state === 'submitted') await approveCase(t, caseId, clerkToken, approver.authorization);
     await t.app.outbox.drain();
@@ -130,7 +150,14 @@ describe('the application is visible', () => {
     await signIn(page, base, rep.idNumber, PASSWORD, '/me');
     // The case is the enterprise's: act for it, as 我的账号 would.
     const csrf = (await page.context().cookies()).find((c) => c.name === 'tb_csrf')!.value;
-    expect((await page.request.put(`${base}/api/me/acting-for`, { data: { enterpriseId }, headers: { 'x-csrf-token': csrf } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.put(`${base}/api/me/acting-for`, {
+          data: { enterpriseId },
+          headers: { 'x-csrf-token': csrf },
+        })
+      ).status(),
+    ).toBe(200);
     await page.goto(`${base}/me/cases/${caseId}`);
     await page.getByRole('region', { name: '申请表' }).getByText('11010519491231002X').waitFor();
     await page.getByRole('link', { name: '在我的证照中查看' }).waitFor();
@@ -153,7 +180,18 @@ describe('the application is visible', () => {
   it('shows the audit log, staff and departments by name, without keys or ids', async () => {
     const root = (await t.staff(['system_admin'], '52')).authorization;
     const username = `visible.admin${Date.now() % 100_000}`;
-    const made = await t.app.inject({ method: 'POST', url: '/api/admin/staff', headers: { authorization: root }, payload: { username, displayName: '省级系统管理员 吴昊', regionCode: '52', roles: ['system_admin'], password: STAFF_PASSWORD } });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/staff',
+      headers: { authorization: root },
+      payload: {
+        username,
+        displayName: '省级系统管理员 吴昊',
+        regionCode: '52',
+        roles: ['system_admin'],
+        password: STAFF_PASSWORD,
+      },
+    });
     expect(made.statusCode, made.body).toBe(201);
     const secret = new URL(made.json().totpUri).searchParams.get('secret')!;
     const page = await portal.newPage();

@@ -24,7 +24,13 @@ beforeAll(async () => {
   [resident] = (await registryPersons(t, 'any', 1)) as [RegistryPerson];
   await register(t, resident);
   const formless = await formlessCountyItem(t);
-  const name = (await sql<{ name: string }>`SELECT v.name FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE i.code = ${formless.code}`.execute(t.db)).rows[0]!.name;
+  const name = (
+    await sql<{
+      name: string;
+    }>`SELECT v.name FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE i.code = ${formless.code}`.execute(
+      t.db,
+    )
+  ).rows[0]!.name;
   item = { ...formless, name };
 });
 afterAll(async () => portal?.close());
@@ -40,7 +46,10 @@ describe('窗口代录', () => {
     const panel = page.getByRole('region', { name: '窗口代录' });
     await panel.getByRole('textbox', { name: '查找事项' }).fill(item.name);
     await panel.getByRole('button', { name: '查找', exact: true }).click();
-    await panel.getByRole('radio', { name: new RegExp(item.name) }).first().check();
+    await panel
+      .getByRole('radio', { name: new RegExp(item.name) })
+      .first()
+      .check();
     const form = panel.getByRole('form', { name: '代录申请表' });
     await form.getByLabel('申请人公民身份号码').fill(resident.idNumber);
     await form.getByLabel('申请人姓名').fill(resident.name);
@@ -53,7 +62,11 @@ describe('窗口代录', () => {
     const done = panel.getByRole('status');
     await done.getByText(/已代录并受理：\d{6}-[0-9A-Z]{6}/).waitFor();
     const trackingCode = /(\d{6}-[0-9A-Z]{6})/.exec(await done.innerText())![1]!;
-    const row = await sql<{ id: string; status: string; channel: string }>`SELECT id, status, channel FROM cases."case" WHERE tracking_code = ${trackingCode}`.execute(t.db);
+    const row = await sql<{
+      id: string;
+      status: string;
+      channel: string;
+    }>`SELECT id, status, channel FROM cases."case" WHERE tracking_code = ${trackingCode}`.execute(t.db);
     expect(row.rows[0]).toMatchObject({ status: 'in_progress', channel: 'window' });
     caseId = row.rows[0]!.id;
     await screenshot(page, 'walk-in-filed');
@@ -61,7 +74,11 @@ describe('窗口代录', () => {
   });
 
   it('keeps the case from a clerk of another county', async () => {
-    const other = await staffWithPassword(t, ['window_clerk', 'approver'], item.regionCode === '520102' ? '520103' : '520102');
+    const other = await staffWithPassword(
+      t,
+      ['window_clerk', 'approver'],
+      item.regionCode === '520102' ? '520103' : '520102',
+    );
     const page = await portal.newPage();
     await signIn(page, base, other.username, STAFF_PASSWORD, `/workbench/cases/${caseId}`);
     await page.getByText('办件不存在或无权查看').waitFor();

@@ -9,5 +9,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const entry = path.join(root, 'server', 'src', 'platform', 'audit', 'audit-verify.ts');
-const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 2);

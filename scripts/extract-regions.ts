@@ -10,7 +10,12 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parentRegionCode, REGION_LEVEL_NAMES, regionLevel, type RegionLevel } from '../server/src/platform/validators/division-code.js';
+import {
+  parentRegionCode,
+  REGION_LEVEL_NAMES,
+  regionLevel,
+  type RegionLevel,
+} from '../server/src/platform/validators/division-code.js';
 
 type RegionTuple = [code: string, name: string, parentCode: string | null];
 
@@ -58,6 +63,8 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `[\n${tuples.map((t) => JSON.stringify(t)).join(',\n')}\n]\n`);
 
 for (const level of [1, 2, 3, 4, 5] as const) {
-  console.log(`${REGION_LEVEL_NAMES[level].zh} ${REGION_LEVEL_NAMES[level].en.padEnd(10)} ${String(counts[level]).padStart(6)}`);
+  console.log(
+    `${REGION_LEVEL_NAMES[level].zh} ${REGION_LEVEL_NAMES[level].en.padEnd(10)} ${String(counts[level]).padStart(6)}`,
+  );
 }
 console.log(`total ${tuples.length} → ${relative(root, out)}`);

@@ -20,10 +20,17 @@ function newest(dir) {
 const index = path.join(root, 'web', 'dist', 'index.html');
 const sources = [path.join(root, 'web', 'src'), path.join(root, 'contracts')].filter((d) => fs.existsSync(d));
 const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-if (process.env.SERVE_WEB !== 'false' && fs.existsSync(path.join(root, 'web', 'src')) && Math.max(...sources.map(newest)) > built) {
+if (
+  process.env.SERVE_WEB !== 'false' &&
+  fs.existsSync(path.join(root, 'web', 'src')) &&
+  Math.max(...sources.map(newest)) > built
+) {
   console.log('Building the web app (first start or sources changed)…');
   const r = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 0);

@@ -20,7 +20,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Every page needs these and they change less often than the app: one cacheable chunk.
-            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/ },
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/,
+            },
           ],
         },
       },

@@ -17,12 +17,34 @@ let caseId: string;
 let item: { code: string; regionCode: string };
 
 const inject = (authorization: string, method: string, url: string, payload?: object) =>
-  t.app.inject({ method: method as 'POST', url, headers: { authorization }, ...(payload === undefined ? {} : { payload }) });
-const openTasks = async () => (await sql<{ id: string; version: number; departmentId: string }>`SELECT id, version, department_id AS "departmentId" FROM cases.task WHERE case_id = ${caseId} AND status = 'open' ORDER BY id`.execute(t.db)).rows;
-const departmentOf = async (regionCode: string, category: string) => (await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code = ${regionCode} AND category = ${category}`.execute(t.db)).rows[0]!.id;
+  t.app.inject({
+    method: method as 'POST',
+    url,
+    headers: { authorization },
+    ...(payload === undefined ? {} : { payload }),
+  });
+const openTasks = async () =>
+  (
+    await sql<{
+      id: string;
+      version: number;
+      departmentId: string;
+    }>`SELECT id, version, department_id AS "departmentId" FROM cases.task WHERE case_id = ${caseId} AND status = 'open' ORDER BY id`.execute(
+      t.db,
+    )
+  ).rows;
+const departmentOf = async (regionCode: string, category: string) =>
+  (
+    await sql<{
+      id: string;
+    }>`SELECT id FROM catalog.department WHERE region_code = ${regionCode} AND category = ${category}`.execute(t.db)
+  ).rows[0]!.id;
 const countyOf = (p: RegistryPerson) => p.regionCode.slice(0, 6);
 const otherCounty = (county: string) => (county === '520102' ? '520103' : '520102');
-const deathOf = (p: RegistryPerson, departmentId: string, reference: string) => ({ departmentId, event: { type: 'death', idNumber: p.idNumber, occurredOn: '2026-11-20', reference } });
+const deathOf = (p: RegistryPerson, departmentId: string, reference: string) => ({
+  departmentId,
+  event: { type: 'death', idNumber: p.idNumber, occurredOn: '2026-11-20', reference },
+});
 
 /** What no one outside the competent departments may change: the case's tasks and the resident's registry entry. */
 async function victimState(): Promise<string> {
@@ -51,7 +73,13 @@ describe('staff without departments act for none', () => {
   it('refuses a city approver with no departments, or other departments, the tasks of a district department', async () => {
     const [task] = await openTasks();
     const nobody = await t.staff(['approver', 'department_head'], '5201', []);
-    const elsewhere = (await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code LIKE '5201%' AND id <> ${task!.departmentId} ORDER BY id LIMIT 3`.execute(t.db)).rows.map((d) => d.id);
+    const elsewhere = (
+      await sql<{
+        id: string;
+      }>`SELECT id FROM catalog.department WHERE region_code LIKE '5201%' AND id <> ${task!.departmentId} ORDER BY id LIMIT 3`.execute(
+        t.db,
+      )
+    ).rows.map((d) => d.id);
     const others = await t.staff(['approver', 'department_head'], '5201', elsewhere);
     for (const who of [nobody, others]) {
       const queue = await inject(who.authorization, 'GET', '/api/tasks?queue=tasks');
@@ -59,13 +87,18 @@ describe('staff without departments act for none', () => {
       expect(queue.json().items.map((k: { id: string }) => k.id)).not.toContain(task!.id);
       expect((await inject(who.authorization, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
       for (const step of ['claim', 'approve']) {
-        const res = await inject(who.authorization, 'POST', `/api/tasks/${task!.id}/${step}`, { version: task!.version, opinion: '同意' });
+        const res = await inject(who.authorization, 'POST', `/api/tasks/${task!.id}/${step}`, {
+          version: task!.version,
+          opinion: '同意',
+        });
         expect(res.statusCode, `${step}: ${res.body}`).toBe(404);
       }
     }
     // The department's own approver finds it: the ids were live.
     const own = await t.staff(['approver'], '5201', [task!.departmentId]);
-    expect((await inject(own.authorization, 'GET', '/api/tasks?queue=tasks')).json().items.map((k: { id: string }) => k.id)).toContain(task!.id);
+    expect(
+      (await inject(own.authorization, 'GET', '/api/tasks?queue=tasks')).json().items.map((k: { id: string }) => k.id),
+    ).toContain(task!.id);
     expect((await inject(own.authorization, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
   });
 });
@@ -77,17 +110,32 @@ describe('life events are recorded by the competent registrar', () => {
     const before = await victimState();
     // A window clerk of the resident's county, even listed under its 民政局: not a registrar.
     const clerk = await t.staff(['window_clerk'], county, [civil]);
-    const byClerk = await inject(clerk.authorization, 'POST', '/api/exchange/life-events', deathOf(victim, civil, '死亡登记 W-0001'));
+    const byClerk = await inject(
+      clerk.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      deathOf(victim, civil, '死亡登记 W-0001'),
+    );
     expect(byClerk.statusCode).toBe(403);
     // A registrar of another county's 民政局: the resident is not registered in its region.
     const farCivil = await departmentOf(otherCounty(county), 'civil');
     const far = await t.staff(['registrar'], otherCounty(county), [farCivil]);
-    const byFar = await inject(far.authorization, 'POST', '/api/exchange/life-events', deathOf(victim, farCivil, '死亡登记 F-0001'));
+    const byFar = await inject(
+      far.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      deathOf(victim, farCivil, '死亡登记 F-0001'),
+    );
     expect(byFar.statusCode).toBe(403);
     expect(byFar.json().code).toBe('EXCHANGE.NOT_IN_REGION');
     // A registrar of the county without departments may not name the county's 民政局.
     const unattached = await t.staff(['registrar'], county, []);
-    const byUnattached = await inject(unattached.authorization, 'POST', '/api/exchange/life-events', deathOf(victim, civil, '死亡登记 U-0001'));
+    const byUnattached = await inject(
+      unattached.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      deathOf(victim, civil, '死亡登记 U-0001'),
+    );
     expect(byUnattached.statusCode).toBe(403);
     expect(byUnattached.json().code).toBe('EXCHANGE.NOT_YOUR_DEPARTMENT');
     expect(await victimState()).toBe(before);
@@ -95,18 +143,30 @@ describe('life events are recorded by the competent registrar', () => {
     // The county's own registrar records a death of a resident of the county.
     const [neighbour] = (await registryPersons(t, 'any', 1, county)).filter((p) => p.id !== victim.id);
     const registrar = await t.staff(['registrar'], county, [civil]);
-    const recorded = await inject(registrar.authorization, 'POST', '/api/exchange/life-events', deathOf(neighbour!, civil, '死亡登记 R-0001'));
+    const recorded = await inject(
+      registrar.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      deathOf(neighbour!, civil, '死亡登记 R-0001'),
+    );
     expect(recorded.statusCode, recorded.body).toBe(201);
-    const alive = await sql<{ alive: boolean }>`SELECT alive FROM exchange.person WHERE id = ${neighbour!.id}`.execute(t.db);
+    const alive = await sql<{ alive: boolean }>`SELECT alive FROM exchange.person WHERE id = ${neighbour!.id}`.execute(
+      t.db,
+    );
     expect(alive.rows[0]!.alive).toBe(false);
   });
 });
 
 describe('every state-changing route, with each staff role', () => {
-  interface Operation { method: string; path: string }
+  interface Operation {
+    method: string;
+    path: string;
+  }
   const operations = (): Operation[] => {
     const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    return Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path }))).filter((o) => o.method !== 'GET' && o.method !== 'HEAD' && o.method !== 'OPTIONS');
+    return Object.entries(spec.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })))
+      .filter((o) => o.method !== 'GET' && o.method !== 'HEAD' && o.method !== 'OPTIONS');
   };
 
   it('changes none of the resident’s tasks or registry entry for staff of the region without departments', async () => {
@@ -115,7 +175,17 @@ describe('every state-changing route, with each staff role', () => {
     const civil = await departmentOf(county, 'civil');
     const ids = [caseId, victim.personId, civil, tasks[0]!.id];
     // One body that fits many routes (unknown keys are dropped by each route's schema).
-    const body = { version: tasks[0]!.version, opinion: '同意', note: '越权测试', reason: '越权测试', text: '越权测试', legalBasis: '越权测试', explanation: '越权测试', days: 1, ...deathOf(victim, civil, '越权测试 0001') };
+    const body = {
+      version: tasks[0]!.version,
+      opinion: '同意',
+      note: '越权测试',
+      reason: '越权测试',
+      text: '越权测试',
+      legalBasis: '越权测试',
+      explanation: '越权测试',
+      days: 1,
+      ...deathOf(victim, civil, '越权测试 0001'),
+    };
     const before = await victimState();
     const walked = new Set<string>();
     for (const role of [...STAFF_ROLES]) {

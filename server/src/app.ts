@@ -3,7 +3,12 @@
  * /docs, one problem+json error handler, one plugin per module, and the built web app.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
@@ -19,13 +24,28 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { supervisionModule } from './modules/supervision/index.js';
-import { findValidLicenses, licensesModule, licensesOfCase, licensesSubscriber, recordLicenseUse, type LicensesDeps } from './modules/licenses/index.js';
+import {
+  findValidLicenses,
+  licensesModule,
+  licensesOfCase,
+  licensesSubscriber,
+  recordLicenseUse,
+  type LicensesDeps,
+} from './modules/licenses/index.js';
 import { registerWeb } from './platform/http/web.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
 import { catalogRoutes } from './modules/catalog/index.js';
-import { identityAuthResolver, identityRoutes, personByIdNumber, personIdentifiers, registryPersonOf, staffDisplayNames, verifyClientAccessToken } from './modules/identity/index.js';
+import {
+  identityAuthResolver,
+  identityRoutes,
+  personByIdNumber,
+  personIdentifiers,
+  registryPersonOf,
+  staffDisplayNames,
+  verifyClientAccessToken,
+} from './modules/identity/index.js';
 import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
@@ -51,7 +71,12 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, database, keys = dataKeysFrom(config), resolve = systemResolve }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  keys = dataKeysFrom(config),
+  resolve = systemResolve,
+}: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
@@ -83,7 +108,8 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
       openapi: '3.1.0',
       info: {
         title: '通办 Tongban API',
-        description: '一网通办政务服务平台接口。Errors are RFC 9457 application/problem+json with a stable `code` and messages in Chinese and English.',
+        description:
+          '一网通办政务服务平台接口。Errors are RFC 9457 application/problem+json with a stable `code` and messages in Chinese and English.',
         version: '0.1.0',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -96,7 +122,12 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
   await app.register(cookie);
   // Limits are declared per route (sign-in, SMS codes, registration); none apply globally.
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { resolver: identityAuthResolver(database.db, { cacheMs: config.sessionCacheMs, idle: { idleMinutes: config.signIn.idleMinutes, auditKey: keys.indexKey } }) });
+  await app.register(authPlugin, {
+    resolver: identityAuthResolver(database.db, {
+      cacheMs: config.sessionCacheMs,
+      idle: { idleMinutes: config.signIn.idleMinutes, auditKey: keys.indexKey },
+    }),
+  });
 
   // Outbox delivery to the subscribers inside the platform; modules subscribe while registering.
   const outbox = new OutboxDispatcher(database.db, { log: app.log });
@@ -114,7 +145,15 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
   await app.register(calendarRoutes, { service: calendar });
   await app.register(catalogRoutes, { db: database.db, metrics });
   await app.register(identityRoutes, {
-    deps: { db: database.db, cipher, auditKey: keys.indexKey, production: config.env === 'production', log: app.log, now: () => new Date(), policy: config.signIn },
+    deps: {
+      db: database.db,
+      cipher,
+      auditKey: keys.indexKey,
+      production: config.env === 'production',
+      log: app.log,
+      now: () => new Date(),
+      policy: config.signIn,
+    },
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
@@ -147,7 +186,12 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
         licenses: (holder, types, at) => findValidLicenses({ db: database.db, cipher }, holder, types, at),
         sharedData: async (holder, resources) => {
           const person = await personIdentifiers({ db: database.db, cipher }, holder.personId);
-          return resourcesHolding(database.db, cipher, { idNumber: person?.idNumber, creditCode: holder.enterprise?.creditCode }, resources);
+          return resourcesHolding(
+            database.db,
+            cipher,
+            { idNumber: person?.idNumber, creditCode: holder.enterprise?.creditCode },
+            resources,
+          );
         },
         recordLicenseUse: (trx, use) => recordLicenseUse(trx, { ...use, staffId: null }, keys.indexKey),
       },
@@ -172,7 +216,11 @@ export async function buildApp({ config, database, keys = dataKeysFrom(config), 
     outbound: { ...config.outbound, resolve },
     webhookPollMs: config.workers ? 2_000 : 0,
   });
-  await app.register(evaluationModule, { deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation } });
-  await app.register(supervisionModule, { deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays } });
+  await app.register(evaluationModule, {
+    deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation },
+  });
+  await app.register(supervisionModule, {
+    deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays },
+  });
   return app;
 }

@@ -50,7 +50,11 @@ describe('architecture', () => {
   it('platform imports no module', () => {
     const violations = all
       .filter((f) => path.relative(SRC, f).startsWith('platform'))
-      .flatMap((f) => importsOf(f).filter((t) => moduleOf(t)).map((t) => `${path.relative(SRC, f)} → ${path.relative(SRC, t)}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => moduleOf(t))
+          .map((t) => `${path.relative(SRC, f)} → ${path.relative(SRC, t)}`),
+      );
     expect(violations).toEqual([]);
   });
 

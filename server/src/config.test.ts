@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: 'development', port: 3000, processes: 1, workers: true, databaseUrl: undefined, evaluation: { callBackDays: 1, rectifyDays: 15 } });
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 3000,
+      processes: 1,
+      workers: true,
+      databaseUrl: undefined,
+      evaluation: { callBackDays: 1, rectifyDays: 15 },
+    });
   });
 
   it('fails fast, naming the setting, on what it cannot run with', () => {
@@ -18,7 +25,12 @@ describe('configuration', () => {
 
   it('trusts no proxy unless declared, and checks the declared ones', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      '::1',
+      'loopback',
+    ]);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });

@@ -22,11 +22,17 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   /** postgres://… selects a PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: LogLevel.default('info'),
   /** Seed demo data on first start when the catalogue is empty. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Size of the synthetic population the demo seed creates. */
   DEMO_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(1_000),
@@ -37,17 +43,29 @@ const Env = z.object({
    */
   DATA_KEY: z.string().optional(),
   /** Id written into new ciphertexts (`sm4.<id>.…`); change it with DATA_KEY when rotating. */
-  DATA_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
+  DATA_KEY_ID: z
+    .string()
+    .regex(/^[a-z0-9]{1,8}$/)
+    .default('k1'),
   /** Earlier data keys still readable during a rotation: `k1:<key>,k2:<key>`. */
-  DATA_KEYS_RETIRED: z.string().regex(/^([a-z0-9]{1,8}:[^,:]+)(,[a-z0-9]{1,8}:[^,:]+)*$/, 'id:key pairs separated by commas').optional(),
+  DATA_KEYS_RETIRED: z
+    .string()
+    .regex(/^([a-z0-9]{1,8}:[^,:]+)(,[a-z0-9]{1,8}:[^,:]+)*$/, 'id:key pairs separated by commas')
+    .optional(),
   /** Key of the blind indexes and the audit chain; stable across data-key rotations. Defaults to DATA_KEY. */
   INDEX_KEY: z.string().optional(),
   /** Cipher suite for personal data at rest: sm4 (SM4-CBC + HMAC-SM3, 国密) or aes (AES-256-GCM). */
   DATA_CIPHER: z.enum(['sm4', 'aes']).default('sm4'),
   /** Serve the built web app from web/dist. */
-  SERVE_WEB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SERVE_WEB: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** The demo province (GB/T 2260 two-digit code). */
-  DEMO_PROVINCE: z.string().regex(/^\d{2}$/).default('52'),
+  DEMO_PROVINCE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default('52'),
   /** Where application materials are stored: local disk (STORAGE_DIR) or S3-compatible storage. */
   STORAGE: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().optional(),
@@ -58,7 +76,12 @@ const Env = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   /** Largest uploaded material, in bytes. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** Requests per minute and client address: sign-in, SMS codes, registration. */
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
@@ -70,11 +93,29 @@ const Env = z.object({
   TRUST_PROXY: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
-    .refine((list) => list.every(isProxySpec), 'addresses or CIDR blocks separated by commas (or loopback, linklocal, uniquelocal)'),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every(isProxySpec),
+      'addresses or CIDR blocks separated by commas (or loopback, linklocal, uniquelocal)',
+    ),
   /** 等保三级: minutes without a request after which a session ends (staff; residents). */
-  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_IDLE_MINUTES_PERSON: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_IDLE_MINUTES_STAFF: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_IDLE_MINUTES_PERSON: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
   /** Staff may not reuse their last N passwords. */
   PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   /** Days after which a staff password must be changed at sign-in. */
@@ -94,11 +135,21 @@ const Env = z.object({
    * Development only: let webhooks reach private, loopback and link-local addresses (a receiver on
    * this machine or the local network). Refused in production, where targets must be public https.
    */
-  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Background workers (outbox delivery, webhooks): off for a node that should only answer requests. */
-  WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  WORKERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Bearer token a Prometheus scraper presents at /metrics; unset: no /metrics. */
-  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+    .optional(),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -127,14 +178,26 @@ export type Config = Readonly<{
   serveWeb: boolean;
   rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
   /** Sign-in and session policy (等保三级). */
-  signIn: Readonly<{ idleMinutes: { staff: number; person: number }; passwordHistory: number; staffPasswordMaxDays: number }>;
+  signIn: Readonly<{
+    idleMinutes: { staff: number; person: number };
+    passwordHistory: number;
+    staffPasswordMaxDays: number;
+  }>;
   /** Declared reverse proxies (addresses, CIDR blocks); empty: forwarded headers are ignored. */
   trustProxy: readonly string[];
   /** Externally visible base URL, without a trailing slash. */
   publicUrl: string;
   storage: Readonly<
     | { kind: 'local'; dir: string }
-    | { kind: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle?: boolean; accessKeyId?: string; secretAccessKey?: string }
+    | {
+        kind: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        forcePathStyle?: boolean;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+      }
   >;
   uploadMaxBytes: number;
   /** Whether this node runs the background workers (outbox delivery, webhooks). */
@@ -171,10 +234,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither');
   }
   if (e.PROCESSES > 1 && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  PROCESSES: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database serves one process');
+    throw new ConfigError(
+      'Invalid configuration:\n  PROCESSES: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database serves one process',
+    );
   }
   if (e.NODE_ENV === 'production' && e.WEBHOOK_ALLOW_PRIVATE) {
-    throw new ConfigError('Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE: not allowed in production (webhooks go to public https addresses only)');
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE: not allowed in production (webhooks go to public https addresses only)',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
@@ -188,10 +255,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
-    demo: Object.freeze({ persons: e.DEMO_PERSONS, enterprises: e.DEMO_ENTERPRISES, seed: e.DEMO_SEED, province: e.DEMO_PROVINCE }),
+    demo: Object.freeze({
+      persons: e.DEMO_PERSONS,
+      enterprises: e.DEMO_ENTERPRISES,
+      seed: e.DEMO_SEED,
+      province: e.DEMO_PROVINCE,
+    }),
     dataKey: e.DATA_KEY,
     dataKeyId: e.DATA_KEY_ID,
-    dataKeysRetired: Object.freeze(Object.fromEntries((e.DATA_KEYS_RETIRED ?? '').split(',').filter(Boolean).map((pair) => pair.split(':') as [string, string]))),
+    dataKeysRetired: Object.freeze(
+      Object.fromEntries(
+        (e.DATA_KEYS_RETIRED ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => pair.split(':') as [string, string]),
+      ),
+    ),
     indexKey: e.INDEX_KEY,
     dataCipher: e.DATA_CIPHER,
     serveWeb: e.SERVE_WEB,
@@ -209,7 +288,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passwordHistory: e.PASSWORD_HISTORY,
       staffPasswordMaxDays: e.STAFF_PASSWORD_MAX_DAYS,
     }),
-    rateLimits: Object.freeze({ signIn: e.RATE_LIMIT_SIGN_IN, smsCode: e.RATE_LIMIT_SMS_CODE, register: e.RATE_LIMIT_REGISTER }),
+    rateLimits: Object.freeze({
+      signIn: e.RATE_LIMIT_SIGN_IN,
+      smsCode: e.RATE_LIMIT_SMS_CODE,
+      register: e.RATE_LIMIT_REGISTER,
+    }),
     storage: Object.freeze(
       e.STORAGE === 's3'
         ? {
@@ -218,7 +301,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             region: e.S3_REGION,
             ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
             ...(e.S3_FORCE_PATH_STYLE ? { forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' } : {}),
-            ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : {}),
+            ...(e.S3_ACCESS_KEY_ID
+              ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! }
+              : {}),
           }
         : { kind: 'local' as const, dir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'files')) },
     ),

@@ -33,7 +33,13 @@ describe.runIf(onServer)('kill -9 under load', { timeout: 300_000 }, () => {
     t = await createTestApp({ env: GENEROUS_LIMITS });
     const name = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.db)).rows[0]!.name;
     files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
-    env = { DATABASE_URL: withDatabase(inject('databaseUrl'), name), DATA_KEY: TEST_DATA_KEY, WORKERS: 'false', STORAGE_DIR: files, DATABASE_POOL_SIZE: '8' };
+    env = {
+      DATABASE_URL: withDatabase(inject('databaseUrl'), name),
+      DATA_KEY: TEST_DATA_KEY,
+      WORKERS: 'false',
+      STORAGE_DIR: files,
+      DATABASE_POOL_SIZE: '8',
+    };
   });
   afterAll(async () => {
     if (server) await killHard(server);
@@ -106,13 +112,19 @@ describe.runIf(onServer)('kill -9 under load', { timeout: 300_000 }, () => {
     expect(rows).toHaveLength(keys.length);
     expect(rows.every((r) => r.cases === 1)).toBe(true);
     const ackedIds = [...acked.values()];
-    const present = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE id = ANY(${ackedIds}::uuid[])`.execute(t.db)).rows[0]!.n;
+    const present = (
+      await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" WHERE id = ANY(${ackedIds}::uuid[])`.execute(
+        t.db,
+      )
+    ).rows[0]!.n;
     expect(present).toBe(ackedIds.length);
     // Every case these residents have of the item came from one of the keys: no stray duplicate.
     // (The form's undeclared keys are sealed at rest, so cases are counted by their applicants.)
     const registryIds = people.map((p) => p.id);
     const cases = (
-      await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases."case" c JOIN identity.person_account a ON a.id = c.applicant_person_id
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM cases."case" c JOIN identity.person_account a ON a.id = c.applicant_person_id
          WHERE c.item_code = ${item.code} AND a.registry_person_id = ANY(${registryIds}::uuid[])`.execute(t.db)
     ).rows[0]!.n;
     expect(cases).toBe(keys.length);

@@ -37,7 +37,9 @@ beforeAll(async () => {
   const caseId = await submitCase(resident, item.code, 'fuzz-case');
   const staffMember = await t.staff([...STAFF_ROLES], item.regionCode);
   staff = staffMember.authorization;
-  const tracking = await sql<{ trackingCode: string }>`SELECT tracking_code FROM cases."case" WHERE id = ${caseId}`.execute(t.db);
+  const tracking = await sql<{
+    trackingCode: string;
+  }>`SELECT tracking_code FROM cases."case" WHERE id = ${caseId}`.execute(t.db);
   const theme = await sql<{ slug: string }>`SELECT slug FROM catalog.theme ORDER BY slug LIMIT 1`.execute(t.db);
   Object.assign(known, {
     id: [caseId, staffMember.id, '00000000-0000-4000-8000-000000000000'],
@@ -55,10 +57,12 @@ async function fingerprint(): Promise<Map<string, string>> {
     SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
     WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg_%'
     ORDER BY 1`.execute(t.db);
-  const parts = tables.rows.filter((r) => !MAY_CHANGE_WHEN_REFUSED.has(r.name)).map((r) => {
-    const [schema, table] = r.name.split('.') as [string, string];
-    return sql`SELECT ${r.name} AS name, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text AS state FROM ${sql.id(schema, table)}`;
-  });
+  const parts = tables.rows
+    .filter((r) => !MAY_CHANGE_WHEN_REFUSED.has(r.name))
+    .map((r) => {
+      const [schema, table] = r.name.split('.') as [string, string];
+      return sql`SELECT ${r.name} AS name, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text AS state FROM ${sql.id(schema, table)}`;
+    });
   const rows = await sql<{ name: string; state: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(t.db);
   return new Map(rows.rows.map((r) => [r.name, r.state]));
 }
@@ -71,9 +75,13 @@ type Caller = 'anonymous' | 'resident' | 'staff';
 
 async function send(caller: Caller, r: FuzzRequest): Promise<{ statusCode: number; body: string }> {
   const payload = r.payload === undefined ? undefined : JSON.stringify(r.payload);
-  const headers: Record<string, string> = { ...r.headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) };
+  const headers: Record<string, string> = {
+    ...r.headers,
+    ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+  };
   const method = r.method as 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-  if (caller === 'resident') return resident.call(method, r.url, payload === undefined ? undefined : r.payload, { headers });
+  if (caller === 'resident')
+    return resident.call(method, r.url, payload === undefined ? undefined : r.payload, { headers });
   if (caller === 'staff') headers.authorization = staff;
   return t.app.inject({ method, url: r.url, headers, ...(payload === undefined ? {} : { payload }) });
 }
@@ -97,7 +105,10 @@ describe('fuzzing every route from /openapi.json', () => {
         for (const r of requests) {
           const res = await send(caller, r);
           sent++;
-          if (res.statusCode >= 500) serverErrors.push(`${caller} ${r.method} ${r.url.slice(0, 160)} [${r.mutated}] → ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode >= 500)
+            serverErrors.push(
+              `${caller} ${r.method} ${r.url.slice(0, 160)} [${r.mutated}] → ${res.statusCode} ${res.body.slice(0, 200)}`,
+            );
           if (res.statusCode < 400) allRefused = false;
         }
         // Reads may record that they were refused (the audit log); state-changing requests may not write.

@@ -25,11 +25,23 @@ function configOrExit(): Config {
   }
 }
 
-const openConfigured = (config: Config) => openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.databasePoolSize });
+const openConfigured = (config: Config) =>
+  openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    poolSize: config.databasePoolSize,
+  });
 
 /** Migrations and the first-start demo data: once, before any process serves. */
-async function prepare(config: Config, log: Logger, database: Awaited<ReturnType<typeof openConfigured>>): Promise<void> {
-  log.info({ dialect: database.dialect }, config.databaseUrl ? 'connected to PostgreSQL server' : `embedded PGlite under ${config.dataDir}`);
+async function prepare(
+  config: Config,
+  log: Logger,
+  database: Awaited<ReturnType<typeof openConfigured>>,
+): Promise<void> {
+  log.info(
+    { dialect: database.dialect },
+    config.databaseUrl ? 'connected to PostgreSQL server' : `embedded PGlite under ${config.dataDir}`,
+  );
   const keys = dataKeysFrom(config);
   const applied = await migrateToLatest(database.db, { cipher: cipherFrom(keys) });
   if (applied.length) log.info({ applied }, 'migrations applied');
@@ -83,7 +95,9 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   }
-  log.info(`通办 Tongban is running: http://localhost:${config.port}  (API docs: /docs, OpenAPI: /openapi.json${config.processes > 1 ? `; ${config.processes} processes` : ''})`);
+  log.info(
+    `通办 Tongban is running: http://localhost:${config.port}  (API docs: /docs, OpenAPI: /openapi.json${config.processes > 1 ? `; ${config.processes} processes` : ''})`,
+  );
 }
 
 main().catch((e) => {

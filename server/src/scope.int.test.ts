@@ -14,7 +14,13 @@ import { createTestApp, type TestApp } from './test/harness.js';
 import { client, GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from './test/people.js';
 
 let t: TestApp;
-let victim: RegistryPerson & { personId: string; enterpriseId: string; phone: string; caseId: string; trackingCode: string };
+let victim: RegistryPerson & {
+  personId: string;
+  enterpriseId: string;
+  phone: string;
+  caseId: string;
+  trackingCode: string;
+};
 /** A value only the victim's case form holds. */
 const FORM_MARKER = `scope-walk-${Date.now().toString(36)}`;
 let ownClerk: string;
@@ -30,7 +36,9 @@ interface Operation {
 
 function operations(): Operation[] {
   const spec = t.app.swagger() as { paths: Record<string, Record<string, { parameters?: Operation['parameters'] }>> };
-  return Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, parameters: op.parameters })));
+  return Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, parameters: op.parameters })),
+  );
 }
 
 /** Every way to point the route at the victim: each path parameter takes each of their ids. */
@@ -59,7 +67,15 @@ function urlsFor(op: Operation): string[] {
 /** Routes that answer for any id by design (none yet): each needs a reason here. */
 const PUBLIC_BY_ID = new Set<string>([]);
 
-const bodyFor = () => ({ enterpriseId: victim.enterpriseId, idNumber: victim.idNumber, name: victim.name, creditCode: '', scopes: ['apply'], expiresAt: new Date(Date.now() + 86_400_000).toISOString(), reason: '越权测试' });
+const bodyFor = () => ({
+  enterpriseId: victim.enterpriseId,
+  idNumber: victim.idNumber,
+  name: victim.name,
+  creditCode: '',
+  scopes: ['apply'],
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  reason: '越权测试',
+});
 
 async function victimState(): Promise<string> {
   const rows = await sql`
@@ -73,26 +89,48 @@ async function victimState(): Promise<string> {
 function leaks(body: string): string[] {
   const masked = `${victim.idNumber.slice(0, 6)}********${victim.idNumber.slice(-4)}`;
   const phone = `${victim.phone.slice(0, 3)}****${victim.phone.slice(-4)}`;
-  return [victim.idNumber, masked, phone, victim.phone, victim.trackingCode, FORM_MARKER].filter((s) => body.includes(s));
+  return [victim.idNumber, masked, phone, victim.phone, victim.trackingCode, FORM_MARKER].filter((s) =>
+    body.includes(s),
+  );
 }
 
 beforeAll(async () => {
   t = await createTestApp({ env: GENEROUS_LIMITS });
   const [rep] = await registryPersons(t, 'legal-representative', 1);
   const { c, personId, phone } = await register(t, rep!);
-  const credit = await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db);
+  const credit = await sql<{
+    creditCode: string;
+  }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(
+    t.db,
+  );
   const claimed = await c.call('POST', '/api/enterprises', { creditCode: credit.rows[0]!.creditCode });
   expect(claimed.statusCode).toBe(201);
   // A case of theirs whose form carries their phone: reading it anywhere would be a leak.
-  const item = await sql<{ code: string; regionCode: string }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(t.db);
+  const item = await sql<{
+    code: string;
+    regionCode: string;
+  }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+    t.db,
+  );
   const submitted = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
-    headers: { cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.jar.get('tb_csrf')!, 'idempotency-key': 'scope-walk-0001' },
+    headers: {
+      cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': c.jar.get('tb_csrf')!,
+      'idempotency-key': 'scope-walk-0001',
+    },
     payload: { itemCode: item.rows[0]!.code, form: { contactPhone: phone, note: FORM_MARKER } },
   });
   expect(submitted.statusCode, submitted.body).toBe(201);
-  victim = { ...rep!, personId, phone, enterpriseId: claimed.json().enterpriseId, caseId: submitted.json().caseId, trackingCode: submitted.json().trackingCode };
+  victim = {
+    ...rep!,
+    personId,
+    phone,
+    enterpriseId: claimed.json().enterpriseId,
+    caseId: submitted.json().caseId,
+    trackingCode: submitted.json().trackingCode,
+  };
   caseRegion = item.rows[0]!.regionCode;
   caseClerk = (await t.staff(['window_clerk'], caseRegion)).authorization;
   ownClerk = (await t.staff(['window_clerk'], victim.regionCode.slice(0, 6))).authorization;
@@ -101,25 +139,68 @@ afterAll(async () => t?.close());
 
 describe('data scope across every route', () => {
   it('lets a clerk of the resident’s own county find them and their case (the identifiers are live)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/admin/persons/${victim.personId}?reason=${encodeURIComponent('窗口核验')}`, headers: { authorization: ownClerk } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/persons/${victim.personId}?reason=${encodeURIComponent('窗口核验')}`,
+      headers: { authorization: ownClerk },
+    });
     expect(res.statusCode).toBe(200);
     expect(leaks(res.body).length).toBeGreaterThan(0);
-    const kase = await t.app.inject({ method: 'GET', url: `/api/cases/${victim.caseId}`, headers: { authorization: caseClerk } });
+    const kase = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${victim.caseId}`,
+      headers: { authorization: caseClerk },
+    });
     expect(kase.statusCode).toBe(200);
     expect(leaks(kase.body).length).toBeGreaterThan(0);
-    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${victim.caseId}/materials`, headers: { authorization: caseClerk } })).statusCode).toBe(200);
-    const windowQueue = await t.app.inject({ method: 'GET', url: '/api/tasks?queue=window', headers: { authorization: caseClerk } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/cases/${victim.caseId}/materials`,
+          headers: { authorization: caseClerk },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const windowQueue = await t.app.inject({
+      method: 'GET',
+      url: '/api/tasks?queue=window',
+      headers: { authorization: caseClerk },
+    });
     expect(leaks(windowQueue.body)).toContain(victim.trackingCode);
   });
 
-  const callers: { name: string; make: () => Promise<(method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string }>> }[] = [
+  const callers: {
+    name: string;
+    make: () => Promise<(method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string }>>;
+  }[] = [
     {
       name: 'a clerk of another county (every staff role)',
       make: async () => {
         // A county that is neither the resident's nor their case's.
-        const county = ['520102', '520103', '520111', '520112'].find((c) => !victim.regionCode.startsWith(c) && !caseRegion.startsWith(c))!;
-        const { authorization } = await t.staff(['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin'], county);
-        return (method, url, body) => t.app.inject({ method: method as 'GET', url, headers: { authorization }, ...(body === undefined ? {} : { payload: body as object }) });
+        const county = ['520102', '520103', '520111', '520112'].find(
+          (c) => !victim.regionCode.startsWith(c) && !caseRegion.startsWith(c),
+        )!;
+        const { authorization } = await t.staff(
+          [
+            'window_clerk',
+            'approver',
+            'department_head',
+            'supervisor',
+            'catalog_admin',
+            'catalog_reviewer',
+            'data_admin',
+            'system_admin',
+          ],
+          county,
+        );
+        return (method, url, body) =>
+          t.app.inject({
+            method: method as 'GET',
+            url,
+            headers: { authorization },
+            ...(body === undefined ? {} : { payload: body as object }),
+          });
       },
     },
     {
@@ -130,7 +211,10 @@ describe('data scope across every route', () => {
         return (method, url, body) => c.call(method as 'GET', url, body);
       },
     },
-    { name: 'an anonymous caller', make: async () => (method, url, body) => client(t).call(method as 'GET', url, body) },
+    {
+      name: 'an anonymous caller',
+      make: async () => (method, url, body) => client(t).call(method as 'GET', url, body),
+    },
   ];
 
   for (const caller of callers) {
@@ -145,7 +229,8 @@ describe('data scope across every route', () => {
           walked.push(`${op.method} ${url}`);
           expect(leaks(res.body), `${op.method} ${url} → ${res.statusCode}`).toEqual([]);
           // A route that names one of the victim's records refuses it: the record itself, not only its personal data.
-          if (op.path.includes('{') && !PUBLIC_BY_ID.has(op.path)) expect(res.statusCode, `${op.method} ${url}`).toBeGreaterThanOrEqual(400);
+          if (op.path.includes('{') && !PUBLIC_BY_ID.has(op.path))
+            expect(res.statusCode, `${op.method} ${url}`).toBeGreaterThanOrEqual(400);
         }
       }
       expect(await victimState()).toBe(before);

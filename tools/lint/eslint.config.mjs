@@ -13,7 +13,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'artifacts/**', 'data/**', 'tools/**'] },
   {
-    files: ['server/**/*.ts', 'contracts/**/*.ts', 'web/src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'vitest.config.ts'],
+    files: [
+      'server/**/*.ts',
+      'contracts/**/*.ts',
+      'web/src/**/*.{ts,tsx}',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'vitest.config.ts',
+    ],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: { allowDefaultProject: ['scripts/*.mjs'] }, tsconfigRootDir: root },

@@ -6,5 +6,7 @@ import { execStatements } from '../platform/db/sql.js';
  * many times it was asked: a portal answers thousands of "营业执照" a minute.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await execStatements(db, [`ALTER TABLE catalog.search_log ADD COLUMN count integer NOT NULL DEFAULT 1 CHECK (count > 0)`]);
+  await execStatements(db, [
+    `ALTER TABLE catalog.search_log ADD COLUMN count integer NOT NULL DEFAULT 1 CHECK (count > 0)`,
+  ]);
 }

@@ -28,11 +28,22 @@ export async function up(db: Kysely<unknown>, { cipher }: MigrationContext): Pro
     `ALTER TABLE exchange.person ADD COLUMN personal_enc text`,
   ]);
   const key = () => {
-    if (!cipher) throw new Error('migration 0026 encrypts personal data and needs the data key (migrateToLatest(db, { cipher }))');
+    if (!cipher)
+      throw new Error('migration 0026 encrypts personal data and needs the data key (migrateToLatest(db, { cipher }))');
     return cipher;
   };
-  await sealForms(db, key, 'cases."case"', sql`SELECT c.id, c.form, coalesce(v.guide -> 'form', '[]'::jsonb) AS fields FROM cases."case" c LEFT JOIN catalog.item i ON i.code = c.item_code LEFT JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version`);
-  await sealForms(db, key, 'cases.draft', sql`SELECT d.id, d.form, coalesce(v.guide -> 'form', '[]'::jsonb) AS fields FROM cases.draft d LEFT JOIN catalog.item i ON i.code = d.item_code LEFT JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version`);
+  await sealForms(
+    db,
+    key,
+    'cases."case"',
+    sql`SELECT c.id, c.form, coalesce(v.guide -> 'form', '[]'::jsonb) AS fields FROM cases."case" c LEFT JOIN catalog.item i ON i.code = c.item_code LEFT JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version`,
+  );
+  await sealForms(
+    db,
+    key,
+    'cases.draft',
+    sql`SELECT d.id, d.form, coalesce(v.guide -> 'form', '[]'::jsonb) AS fields FROM cases.draft d LEFT JOIN catalog.item i ON i.code = d.item_code LEFT JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version`,
+  );
   await sealForms(
     db,
     key,
@@ -49,7 +60,13 @@ export async function up(db: Kysely<unknown>, { cipher }: MigrationContext): Pro
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 async function markPersonalFields(db: Kysely<unknown>): Promise<void> {
-  const rows = await sql<{ itemId: string; version: number; guide: unknown }>`SELECT item_id, version, guide FROM catalog.item_version WHERE jsonb_array_length(coalesce(guide -> 'form', '[]'::jsonb)) > 0`.execute(db);
+  const rows = await sql<{
+    itemId: string;
+    version: number;
+    guide: unknown;
+  }>`SELECT item_id, version, guide FROM catalog.item_version WHERE jsonb_array_length(coalesce(guide -> 'form', '[]'::jsonb)) > 0`.execute(
+    db,
+  );
   for (const row of rows.rows) {
     const guide = json<{ form: (FormField & { personal?: string })[] }>(row.guide);
     let changed = false;
@@ -61,14 +78,31 @@ async function markPersonalFields(db: Kysely<unknown>): Promise<void> {
         changed = true;
       }
     }
-    if (changed) await sql`UPDATE catalog.item_version SET guide = ${JSON.stringify(guide)}::jsonb WHERE item_id = ${row.itemId} AND version = ${row.version}`.execute(db);
+    if (changed)
+      await sql`UPDATE catalog.item_version SET guide = ${JSON.stringify(guide)}::jsonb WHERE item_id = ${row.itemId} AND version = ${row.version}`.execute(
+        db,
+      );
   }
 }
 
-async function sealForms(db: Kysely<unknown>, key: () => FieldCipher, table: string, source: ReturnType<typeof sql>): Promise<void> {
-  const rows = await sql<{ id: string; form: unknown; fields: unknown }>`SELECT * FROM (${source}) s WHERE s.form <> '{}'::jsonb`.execute(db);
+async function sealForms(
+  db: Kysely<unknown>,
+  key: () => FieldCipher,
+  table: string,
+  source: ReturnType<typeof sql>,
+): Promise<void> {
+  const rows = await sql<{
+    id: string;
+    form: unknown;
+    fields: unknown;
+  }>`SELECT * FROM (${source}) s WHERE s.form <> '{}'::jsonb`.execute(db);
   for (let i = 0; i < rows.rows.length; i += 500) {
-    const batch = rows.rows.slice(i, i + 500).map((r) => ({ id: r.id, ...sealForm(key(), [json<FormField[]>(r.fields)], json<Record<string, unknown>>(r.form)) }));
+    const batch = rows.rows
+      .slice(i, i + 500)
+      .map((r) => ({
+        id: r.id,
+        ...sealForm(key(), [json<FormField[]>(r.fields)], json<Record<string, unknown>>(r.form)),
+      }));
     await sql`UPDATE ${sql.raw(table)} t SET form = u.form::jsonb, form_enc = u.form_enc
       FROM (SELECT unnest(${sql.val(batch.map((b) => b.id))}::uuid[]) AS id, unnest(${sql.val(batch.map((b) => b.form))}::text[]) AS form, unnest(${sql.val(batch.map((b) => b.formEnc))}::text[]) AS form_enc) u
       WHERE t.id = u.id`.execute(db);
@@ -77,7 +111,17 @@ async function sealForms(db: Kysely<unknown>, key: () => FieldCipher, table: str
 
 async function sealRegistry(db: Kysely<unknown>, key: () => FieldCipher): Promise<void> {
   for (;;) {
-    const rows = await sql<{ id: string; idNumberEnc: string; name: string; sex: string; birthDate: string; ethnicity: string; address: string; maritalStatus: string; disabilityLevel: number | null }>`
+    const rows = await sql<{
+      id: string;
+      idNumberEnc: string;
+      name: string;
+      sex: string;
+      birthDate: string;
+      ethnicity: string;
+      address: string;
+      maritalStatus: string;
+      disabilityLevel: number | null;
+    }>`
       SELECT id, id_number_enc, name, sex, birth_date::text AS birth_date, ethnicity, address, marital_status, disability_level
       FROM exchange.person WHERE personal_enc IS NULL ORDER BY id LIMIT 1000`.execute(db);
     if (rows.rows.length === 0) return;
@@ -86,7 +130,10 @@ async function sealRegistry(db: Kysely<unknown>, key: () => FieldCipher): Promis
       const facts = birthFacts(cipher.decrypt(r.idNumberEnc));
       return facts.birthDate !== r.birthDate || facts.sex !== r.sex;
     });
-    if (disagree.length) throw new Error(`migration 0026: ${disagree.length} registry persons have a date of birth or sex that differs from their ID number (first: ${disagree[0]!.id}); correct them first`);
+    if (disagree.length)
+      throw new Error(
+        `migration 0026: ${disagree.length} registry persons have a date of birth or sex that differs from their ID number (first: ${disagree[0]!.id}); correct them first`,
+      );
     await sql`UPDATE exchange.person p SET personal_enc = u.enc
       FROM (SELECT unnest(${sql.val(rows.rows.map((r) => r.id))}::uuid[]) AS id, unnest(${sql.val(rows.rows.map((r) => sealPersonal(cipher, r)))}::text[]) AS enc) u
       WHERE p.id = u.id`.execute(db);

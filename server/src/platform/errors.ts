@@ -15,7 +15,15 @@ export interface FieldError {
   message: Bilingual;
 }
 
-export type ErrorKind = 'Invalid' | 'Unprocessable' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'Conflict' | 'TooManyRequests' | 'Unavailable';
+export type ErrorKind =
+  | 'Invalid'
+  | 'Unprocessable'
+  | 'Unauthorized'
+  | 'Forbidden'
+  | 'NotFound'
+  | 'Conflict'
+  | 'TooManyRequests'
+  | 'Unavailable';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   Invalid: 400,

@@ -16,15 +16,32 @@ export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.idNumber', '*.phone', '*.password', '*.token', 'idNumber', 'phone', 'password'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.idNumber',
+        '*.phone',
+        '*.password',
+        '*.token',
+        'idNumber',
+        'phone',
+        'password',
+      ],
       censor: '[REDACTED]',
     },
     serializers: {
-      req: (req: { method: string; url: string; id: string; ip?: string }) => ({ method: req.method, url: maskPersonalText(req.url), id: req.id }),
+      req: (req: { method: string; url: string; id: string; ip?: string }) => ({
+        method: req.method,
+        url: maskPersonalText(req.url),
+        id: req.id,
+      }),
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? maskPersonalText(a) : a)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? maskPersonalText(a) : a)) as Parameters<typeof method>,
+        );
       },
     },
   };

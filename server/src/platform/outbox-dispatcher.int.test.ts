@@ -12,13 +12,18 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const effects = async (subscriber: string) =>
-  (await sql<{ eventId: number }>`SELECT event_id AS "eventId" FROM public.effect WHERE subscriber = ${subscriber} ORDER BY event_id`.execute(t.db)).rows.map((r) => r.eventId);
+  (
+    await sql<{
+      eventId: number;
+    }>`SELECT event_id AS "eventId" FROM public.effect WHERE subscriber = ${subscriber} ORDER BY event_id`.execute(t.db)
+  ).rows.map((r) => r.eventId);
 
 const record = (subscriber: string) => async (e: OutboxEvent, trx: typeof t.db) => {
   await sql`INSERT INTO public.effect (subscriber, event_id) VALUES (${subscriber}, ${e.id})`.execute(trx);
 };
 
-const emit = (topic: string, n: number) => appendEvent(t.db, { topic, aggregateType: 'test', aggregateId: String(n), payload: { n } }, null);
+const emit = (topic: string, n: number) =>
+  appendEvent(t.db, { topic, aggregateType: 'test', aggregateId: String(n), payload: { n } }, null);
 
 describe('outbox dispatcher', () => {
   it('delivers each event once to each subscriber of its topic, and a failing one again later until it succeeds', async () => {
@@ -64,14 +69,22 @@ describe('outbox dispatcher', () => {
   it('gives up after the last attempt and keeps the error for an operator', async () => {
     let clock = new Date('2026-11-23T09:00:00Z');
     const d = new OutboxDispatcher(t.db, { now: () => clock, maxAttempts: 3 });
-    d.subscribe({ name: 'broken', topics: ['t.d'], handle: async () => { throw new Error('bad payload'); } });
+    d.subscribe({
+      name: 'broken',
+      topics: ['t.d'],
+      handle: async () => {
+        throw new Error('bad payload');
+      },
+    });
     await emit('t.d', 4);
     for (let i = 0; i < 5; i++) {
       await d.drain();
       clock = new Date(clock.getTime() + 60_000);
     }
     const { rows } = await sql<{ state: string; attempts: number; lastError: string }>`
-      SELECT state, attempts, last_error AS "lastError" FROM platform.outbox_delivery WHERE subscriber = 'broken'`.execute(t.db);
+      SELECT state, attempts, last_error AS "lastError" FROM platform.outbox_delivery WHERE subscriber = 'broken'`.execute(
+      t.db,
+    );
     expect(rows).toEqual([{ state: 'dead', attempts: 3, lastError: 'bad payload' }]);
   });
 
@@ -108,7 +121,11 @@ describe('outbox dispatcher', () => {
     const [a, b] = [dispatcher(), dispatcher()];
     for (let i = 0; i < 20; i++) await emit('t.f', i);
     expect(await a.drain()).toBe(0); // every event failed once and waits for its retry
-    const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM platform.outbox_delivery WHERE subscriber = 'retried' AND state = 'retry'`.execute(t.db);
+    const waiting = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM platform.outbox_delivery WHERE subscriber = 'retried' AND state = 'retry'`.execute(
+      t.db,
+    );
     expect(Number(waiting.rows[0]!.n)).toBe(20);
 
     clock = new Date(clock.getTime() + 1_000);
@@ -117,7 +134,10 @@ describe('outbox dispatcher', () => {
     const ids = await effects('retried');
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
-    const rows = await sql<{ state: string; attempts: number }>`SELECT DISTINCT state, attempts FROM platform.outbox_delivery WHERE subscriber = 'retried'`.execute(t.db);
+    const rows = await sql<{
+      state: string;
+      attempts: number;
+    }>`SELECT DISTINCT state, attempts FROM platform.outbox_delivery WHERE subscriber = 'retried'`.execute(t.db);
     expect(rows.rows).toEqual([{ state: 'delivered', attempts: 2 }]);
   });
 });

@@ -80,7 +80,8 @@ export class OutboxDispatcher {
   }
 
   subscribe(subscriber: OutboxSubscriber): void {
-    if (this.subscribers.has(subscriber.name)) throw new Error(`outbox subscriber ${subscriber.name} is already registered`);
+    if (this.subscribers.has(subscriber.name))
+      throw new Error(`outbox subscriber ${subscriber.name} is already registered`);
     this.subscribers.set(subscriber.name, subscriber);
   }
 
@@ -106,7 +107,11 @@ export class OutboxDispatcher {
     this.failures++;
     const waitMs = Math.min(this.pollMs * 2 ** this.failures, MAX_POLL_BACKOFF_MS);
     this.pausedUntil = Date.now() + waitMs;
-    if (isDatabaseUnavailable(e)) this.opts.log?.warn({ err: e, failures: this.failures, waitMs }, 'outbox dispatch: database unavailable, backing off');
+    if (isDatabaseUnavailable(e))
+      this.opts.log?.warn(
+        { err: e, failures: this.failures, waitMs },
+        'outbox dispatch: database unavailable, backing off',
+      );
     else this.opts.log?.error({ err: e, failures: this.failures, waitMs }, 'outbox dispatch failed');
   }
 
@@ -126,7 +131,9 @@ export class OutboxDispatcher {
           FROM platform.outbox o
          WHERE o.topic = ANY(${[...s.topics]}::text[])
            AND o.id > (SELECT coalesce(max(event_id), 0) - ${LATE_COMMIT_WINDOW} FROM platform.outbox_delivery WHERE subscriber = ${s.name})
-           AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)`.execute(this.db);
+           AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)`.execute(
+        this.db,
+      );
       const { rows: states } = await sql<{ retrying: number; dead: number; oldest: Date | null }>`
         SELECT count(*) FILTER (WHERE d.state = 'retry')::int AS retrying, count(*) FILTER (WHERE d.state = 'dead')::int AS dead,
                min(o.occurred_at) FILTER (WHERE d.state = 'retry') AS oldest
@@ -215,7 +222,9 @@ export class OutboxDispatcher {
           // The update locks the row: a second node waits, then finds it no longer waiting.
           const claim = await sql`
             UPDATE platform.outbox_delivery SET state = 'delivered', attempts = attempts + 1, next_attempt_at = NULL, updated_at = now()
-             WHERE subscriber = ${s.name} AND event_id = ${event.id} AND state = 'retry' RETURNING event_id`.execute(trx);
+             WHERE subscriber = ${s.name} AND event_id = ${event.id} AND state = 'retry' RETURNING event_id`.execute(
+            trx,
+          );
           if (claim.rows.length === 0) return false;
           await s.handle(event, trx);
           return true;
@@ -229,12 +238,21 @@ export class OutboxDispatcher {
     return delivered;
   }
 
-  private async recordFailure(s: OutboxSubscriber, event: OutboxEvent, error: unknown, attempts: number, how: 'insert' | 'update'): Promise<void> {
+  private async recordFailure(
+    s: OutboxSubscriber,
+    event: OutboxEvent,
+    error: unknown,
+    attempts: number,
+    how: 'insert' | 'update',
+  ): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
     const dead = attempts >= this.maxAttempts;
     const next = dead ? null : new Date(this.now().getTime() + Math.min(1000 * 2 ** (attempts - 1), MAX_BACKOFF_MS));
     const state = dead ? 'dead' : 'retry';
-    this.opts.log?.warn({ subscriber: s.name, eventId: event.id, topic: event.topic, attempts, dead, err: message }, 'outbox subscriber failed');
+    this.opts.log?.warn(
+      { subscriber: s.name, eventId: event.id, topic: event.topic, attempts, dead, err: message },
+      'outbox subscriber failed',
+    );
     if (how === 'insert') {
       await sql`
         INSERT INTO platform.outbox_delivery (subscriber, event_id, state, attempts, next_attempt_at, last_error)

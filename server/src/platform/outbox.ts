@@ -13,10 +13,20 @@ export interface DomainEvent<P = unknown> {
   payload: P;
 }
 
-export async function appendEvent(db: Kysely<PlatformTables>, event: DomainEvent, actorId: string | null): Promise<void> {
+export async function appendEvent(
+  db: Kysely<PlatformTables>,
+  event: DomainEvent,
+  actorId: string | null,
+): Promise<void> {
   await db
     .insertInto('platform.outbox')
-    .values({ topic: event.topic, aggregateType: event.aggregateType, aggregateId: event.aggregateId, payload: JSON.stringify(event.payload), actorId })
+    .values({
+      topic: event.topic,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      payload: JSON.stringify(event.payload),
+      actorId,
+    })
     .execute();
 }
 

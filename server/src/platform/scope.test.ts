@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './context.js';
 import { isWithinRegion, isWithinScope } from './scope.js';
 
-const staff = (roles: string[], departmentIds: string[], regionScope = '5201'): Actor => ({ id: 's1', kind: 'staff', roles, regionScope, departmentIds });
+const staff = (roles: string[], departmentIds: string[], regionScope = '5201'): Actor => ({
+  id: 's1',
+  kind: 'staff',
+  roles,
+  regionScope,
+  departmentIds,
+});
 const civil = { regionCode: '520103', departmentId: 'civil' };
 
 describe('data scope of staff', () => {

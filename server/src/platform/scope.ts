@@ -33,7 +33,8 @@ export interface ScopeOptions {
 
 const NOTHING = sql<SqlBool>`false`;
 
-const actsRegionWide = (actor: Actor, opts: ScopeOptions) => opts.regionWide?.some((r) => actor.roles.includes(r)) ?? false;
+const actsRegionWide = (actor: Actor, opts: ScopeOptions) =>
+  opts.regionWide?.some((r) => actor.roles.includes(r)) ?? false;
 
 /** The condition that keeps rows within the actor's scope. */
 export function scopeCondition(actor: Actor, cols: ScopeColumns, opts: ScopeOptions = {}): Expression<SqlBool> {
@@ -50,7 +51,8 @@ export function scopeCondition(actor: Actor, cols: ScopeColumns, opts: ScopeOpti
     }
     case 'person': {
       if (!actor.id) return NOTHING;
-      if (actor.actingFor) return cols.enterprise ? sql<SqlBool>`${sql.ref(cols.enterprise)} = ${actor.actingFor.enterpriseId}` : NOTHING;
+      if (actor.actingFor)
+        return cols.enterprise ? sql<SqlBool>`${sql.ref(cols.enterprise)} = ${actor.actingFor.enterpriseId}` : NOTHING;
       return cols.person ? sql<SqlBool>`${sql.ref(cols.person)} = ${actor.id}` : NOTHING;
     }
     default:
@@ -59,12 +61,21 @@ export function scopeCondition(actor: Actor, cols: ScopeColumns, opts: ScopeOpti
 }
 
 /** Adds the actor's scope to a query: `withinScope(query, actor, { region: 'p.regionCode' })`. */
-export function withinScope<QB extends { where(expression: Expression<SqlBool>): QB }>(qb: QB, actor: Actor, cols: ScopeColumns, opts: ScopeOptions = {}): QB {
+export function withinScope<QB extends { where(expression: Expression<SqlBool>): QB }>(
+  qb: QB,
+  actor: Actor,
+  cols: ScopeColumns,
+  opts: ScopeOptions = {},
+): QB {
   return qb.where(scopeCondition(actor, cols, opts));
 }
 
 /** Whether a single record (already loaded) is within the actor's scope, by the same rules. */
-export function isWithinScope(actor: Actor, record: { regionCode?: string; departmentId?: string; personId?: string; enterpriseId?: string }, opts: ScopeOptions = {}): boolean {
+export function isWithinScope(
+  actor: Actor,
+  record: { regionCode?: string; departmentId?: string; personId?: string; enterpriseId?: string },
+  opts: ScopeOptions = {},
+): boolean {
   switch (actor.kind) {
     case 'system':
       return true;
@@ -74,7 +85,8 @@ export function isWithinScope(actor: Actor, record: { regionCode?: string; depar
       if (record.departmentId === undefined) return true;
       return actor.departmentIds?.includes(record.departmentId) ?? false;
     case 'person':
-      if (actor.actingFor) return record.enterpriseId !== undefined && record.enterpriseId === actor.actingFor.enterpriseId;
+      if (actor.actingFor)
+        return record.enterpriseId !== undefined && record.enterpriseId === actor.actingFor.enterpriseId;
       return record.personId !== undefined && record.personId === actor.id;
     default:
       return false;

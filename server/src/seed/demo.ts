@@ -15,28 +15,59 @@ import { seedDemoAccounts } from '../modules/identity/index.js';
 import { seedDemoLicenses } from '../modules/licenses/index.js';
 import { seedDemoProcesses } from '../modules/cases/index.js';
 
-export async function seedDemoIfEmpty(db: Db, cipher: FieldCipher, indexKey: Buffer, config: Config, log: Logger): Promise<void> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  cipher: FieldCipher,
+  indexKey: Buffer,
+  config: Config,
+  log: Logger,
+): Promise<void> {
   if (!(await catalogIsEmpty(db))) return;
   const started = Date.now();
   const catalog = await seedCatalog(db, { province: config.demo.province, now: new Date() });
   log.info(catalog, 'demo catalogue seeded');
-  log.info({ processes: await seedDemoProcesses(db, config.demo.province) }, 'demo processes seeded (食品经营许可: parallel checks)');
+  log.info(
+    { processes: await seedDemoProcesses(db, config.demo.province) },
+    'demo processes seeded (食品经营许可: parallel checks)',
+  );
   const villages = await listVillageAddresses(db, config.demo.province);
-  const registries = await seedRegistries(db, cipher, { seed: config.demo.seed, persons: config.demo.persons, enterprises: config.demo.enterprises, villages, today: new Date() });
+  const registries = await seedRegistries(db, cipher, {
+    seed: config.demo.seed,
+    persons: config.demo.persons,
+    enterprises: config.demo.enterprises,
+    villages,
+    today: new Date(),
+  });
   log.info(registries, 'demo population and legal entities seeded');
   // 营业执照 of every enterprise; residents' 居民身份证 follow their accounts (identity.person-registered).
-  const licenses = await seedDemoLicenses(db, { cipher, auditKey: indexKey, now: () => new Date(), signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519' });
+  const licenses = await seedDemoLicenses(db, {
+    cipher,
+    auditKey: indexKey,
+    now: () => new Date(),
+    signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519',
+  });
   log.info(licenses, 'demo e-licences issued');
   if (config.env === 'production') {
     log.warn('production: no demo accounts are created (they would have a published password)');
   } else {
-    const accounts = await seedDemoAccounts({ db, cipher, auditKey: indexKey, production: false, log, now: () => new Date(), policy: config.signIn });
+    const accounts = await seedDemoAccounts({
+      db,
+      cipher,
+      auditKey: indexKey,
+      production: false,
+      log,
+      now: () => new Date(),
+      policy: config.signIn,
+    });
     const file = path.join(config.dataDir, 'demo-accounts.json');
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
-    log.info(`demo accounts (staff with API tokens and TOTP secrets, residents; password ${accounts.password}) written to ${file}`);
+    log.info(
+      `demo accounts (staff with API tokens and TOTP secrets, residents; password ${accounts.password}) written to ${file}`,
+    );
     // Every staff role signs in with a TOTP code: the demo secrets, to put in an authenticator app (development only).
-    for (const s of accounts.staff) log.info(`demo staff ${s.username}: password ${accounts.password}, TOTP secret ${s.totpSecret}`);
+    for (const s of accounts.staff)
+      log.info(`demo staff ${s.username}: password ${accounts.password}, TOTP secret ${s.totpSecret}`);
   }
   log.info({ ms: Date.now() - started }, 'demo data ready');
 }

@@ -5,8 +5,14 @@ import type { TestApp } from './harness.js';
 import type { Client } from './people.js';
 
 /** A published county item without an application form (any form data is accepted). */
-export async function formlessCountyItem(t: TestApp, extra: 'post-and-pickup' | 'any' = 'any'): Promise<{ code: string; regionCode: string }> {
-  const delivery = extra === 'post-and-pickup' ? sql`AND v.guide->'deliveryMethods' ? 'post' AND v.guide->'deliveryMethods' ? 'pickup'` : sql``;
+export async function formlessCountyItem(
+  t: TestApp,
+  extra: 'post-and-pickup' | 'any' = 'any',
+): Promise<{ code: string; regionCode: string }> {
+  const delivery =
+    extra === 'post-and-pickup'
+      ? sql`AND v.guide->'deliveryMethods' ? 'post' AND v.guide->'deliveryMethods' ? 'pickup'`
+      : sql``;
   const row = await sql<{ code: string; regionCode: string }>`
     SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
     WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ${delivery}
@@ -15,7 +21,8 @@ export async function formlessCountyItem(t: TestApp, extra: 'post-and-pickup' | 
 }
 
 /** A small file that passes the upload check as a PDF. */
-export const tinyPdf = (): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
+export const tinyPdf = (): Buffer =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
 
 /** As the applicant, uploads a file for every material the case still lacks (all but optional ones and those in `except`). */
 export async function completeMaterials(applicant: Client, caseId: string, except: string[] = []): Promise<void> {
@@ -23,13 +30,20 @@ export async function completeMaterials(applicant: Client, caseId: string, excep
   expect(bag.statusCode, bag.body).toBe(200);
   for (const m of bag.json().materials as { index: number; name: string; necessity: string; provided: unknown }[]) {
     if (m.provided || m.necessity === 'optional' || except.includes(m.name)) continue;
-    const res = await applicant.call('PUT', `/api/cases/${caseId}/materials/${m.index}`, tinyPdf(), { headers: { 'content-type': 'application/pdf' } });
+    const res = await applicant.call('PUT', `/api/cases/${caseId}/materials/${m.index}`, tinyPdf(), {
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
 }
 
 /** Submits an application as the signed-in client with every required material; answers the new case's id. */
-export async function submitCase(applicant: Client, itemCode: string, key: string, form: Record<string, unknown> = { purpose: '新办' }): Promise<string> {
+export async function submitCase(
+  applicant: Client,
+  itemCode: string,
+  key: string,
+  form: Record<string, unknown> = { purpose: '新办' },
+): Promise<string> {
   const res = await applicant.call('POST', '/api/cases', { itemCode, form }, { headers: { 'idempotency-key': key } });
   expect(res.statusCode, res.body).toBe(201);
   await completeMaterials(applicant, res.json().caseId);
@@ -38,12 +52,28 @@ export async function submitCase(applicant: Client, itemCode: string, key: strin
 
 /** The window accepts the case and every open task is approved, stage after stage, until it is decided. */
 export async function approveCase(t: TestApp, caseId: string, clerk: string, approver: string): Promise<void> {
-  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+  expect(
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/accept`,
+        headers: { authorization: clerk },
+        payload: {},
+      })
+    ).statusCode,
+  ).toBe(204);
   for (let round = 0; round < 10; round++) {
-    const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } })).json().tasks.filter((k: { status: string }) => k.status === 'open');
+    const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } }))
+      .json()
+      .tasks.filter((k: { status: string }) => k.status === 'open');
     if (open.length === 0) return;
     for (const task of open) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: approver }, payload: { version: task.version, opinion: '同意' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${task.id}/approve`,
+        headers: { authorization: approver },
+        payload: { version: task.version, opinion: '同意' },
+      });
       expect(r.statusCode, r.body).toBe(204);
     }
   }
@@ -71,8 +101,18 @@ export const foodLicenceForm = (creditCode: string) => ({
 });
 
 /** The registry's legal representative claims their enterprise and acts for it. */
-export async function actForEnterprise(t: TestApp, c: Client, representativeId: string): Promise<{ enterpriseId: string; creditCode: string }> {
-  const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${representativeId} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+export async function actForEnterprise(
+  t: TestApp,
+  c: Client,
+  representativeId: string,
+): Promise<{ enterpriseId: string; creditCode: string }> {
+  const creditCode = (
+    await sql<{
+      creditCode: string;
+    }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${representativeId} AND status = 'active' LIMIT 1`.execute(
+      t.db,
+    )
+  ).rows[0]!.creditCode;
   const claimed = await c.call('POST', '/api/enterprises', { creditCode });
   expect(claimed.statusCode, claimed.body).toBe(201);
   const enterpriseId = claimed.json().enterpriseId as string;

@@ -39,7 +39,15 @@ export interface FuzzRequest {
 }
 
 /** Every operation of an OpenAPI 3.1 document. */
-export function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> }): Operation[] {
+export function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+    >
+  >;
+}): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
@@ -50,14 +58,59 @@ export function operationsOf(doc: { paths: Record<string, Record<string, { param
   );
 }
 
-const HOSTILE_TEXT = ['\u0000', 'a\u0000b', '\uD800', 'x\uDFFFy', '\uDBFF\u0000', 'a'.repeat(5000), '', ' ', "' OR 1=1 --", '../../etc/passwd', '<script>alert(1)</script>', '%00', '${7*7}', '𠀀😀', '-1', '1e400', 'NaN', '9999-99-99', '2026-02-30', '99999999999999999999999'];
-const HOSTILE_VALUES: unknown[] = [...HOSTILE_TEXT, null, true, 0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, [], {}, [null], { '\u0000': 1 }, { ['\uD800']: 'x' }, JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: {} } }];
+const HOSTILE_TEXT = [
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDFFFy',
+  '\uDBFF\u0000',
+  'a'.repeat(5000),
+  '',
+  ' ',
+  "' OR 1=1 --",
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '%00',
+  '${7*7}',
+  '𠀀😀',
+  '-1',
+  '1e400',
+  'NaN',
+  '9999-99-99',
+  '2026-02-30',
+  '99999999999999999999999',
+];
+const HOSTILE_VALUES: unknown[] = [
+  ...HOSTILE_TEXT,
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  Number.MAX_SAFE_INTEGER,
+  [],
+  {},
+  [null],
+  { '\u0000': 1 },
+  { ['\uD800']: 'x' },
+  JSON.parse('{"__proto__":{"admin":true}}'),
+  { constructor: { prototype: {} } },
+];
 
 const anyValue = fc.constantFrom(...HOSTILE_VALUES);
 const anyText = fc.constantFrom(...HOSTILE_TEXT);
 
 /** A plausible value for a schema, with `known` values for names that identify records. */
-function plausible(schema: JsonSchema | undefined, name: string, known: Record<string, string[]>, pick: <T>(xs: T[]) => T, depth = 0): unknown {
+function plausible(
+  schema: JsonSchema | undefined,
+  name: string,
+  known: Record<string, string[]>,
+  pick: <T>(xs: T[]) => T,
+  depth = 0,
+): unknown {
   if (!schema || depth > 6) return 'a';
   if (known[name]?.length) return pick(known[name]!);
   if (schema.const !== undefined) return schema.const;
@@ -69,7 +122,8 @@ function plausible(schema: JsonSchema | undefined, name: string, known: Record<s
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, inner] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(key) || pick([true, false])) out[key] = plausible(inner, key, known, pick, depth + 1);
+        if (schema.required?.includes(key) || pick([true, false]))
+          out[key] = plausible(inner, key, known, pick, depth + 1);
       }
       return out;
     }
@@ -81,7 +135,8 @@ function plausible(schema: JsonSchema | undefined, name: string, known: Record<s
     case 'boolean':
       return pick([true, false]);
     case 'string':
-      if (schema.format === 'uuid') return pick(['00000000-0000-4000-8000-000000000000', '6f1c2b1e-3c3d-4e4f-8a9b-0c1d2e3f4a5b']);
+      if (schema.format === 'uuid')
+        return pick(['00000000-0000-4000-8000-000000000000', '6f1c2b1e-3c3d-4e4f-8a9b-0c1d2e3f4a5b']);
       if (schema.format === 'date') return '2026-05-01';
       if (schema.format === 'date-time') return '2026-05-01T08:00:00.000Z';
       return 'a'.repeat(Math.max(schema.minLength ?? 1, 1));
@@ -103,7 +158,9 @@ function mutate(value: unknown, hostile: unknown, pick: <T>(xs: T[]) => T, path 
         return { value: copy, at: `${path}{key}` };
       }
       const inside = mutate(inner, hostile, pick, `${path}.${key}`);
-      const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+      const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
+        ? [...value]
+        : { ...(value as Record<string, unknown>) };
       (copy as Record<string, unknown>)[key] = inside.value;
       return { value: copy, at: inside.at };
     }
@@ -117,15 +174,25 @@ function encode(v: unknown): string {
   return s.replace(/[\s\S]/gu, (c) => {
     const unit = c.charCodeAt(0);
     if (c.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     }
     return encodeURIComponent(c);
   });
 }
 
 /** `count` requests for one operation, deterministic in `seed`. */
-export function requestsFor(op: Operation, known: Record<string, string[]>, seed: number, count: number): FuzzRequest[] {
-  const choices = fc.sample(fc.tuple(fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), anyValue, anyText, fc.nat({ max: 99 })), { seed, numRuns: count });
+export function requestsFor(
+  op: Operation,
+  known: Record<string, string[]>,
+  seed: number,
+  count: number,
+): FuzzRequest[] {
+  const choices = fc.sample(
+    fc.tuple(fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), anyValue, anyText, fc.nat({ max: 99 })),
+    { seed, numRuns: count },
+  );
   return choices.map(([dice, hostileValue, hostileText, roll]) => {
     let d = 0;
     const pick = <T>(xs: T[]): T => xs[dice[d++ % dice.length]! % xs.length]!;
@@ -139,7 +206,11 @@ export function requestsFor(op: Operation, known: Record<string, string[]>, seed
     }
     let payload = op.body ? plausible(op.body, '', known, pick) : undefined;
     // Where the hostile value goes: a path parameter, a query parameter, or the body.
-    const places = [...Object.keys(path).map((k) => `path:${k}`), ...op.parameters.filter((p) => p.in === 'query').map((p) => `query:${p.name}`), ...(op.body ? ['body', 'body', 'body'] : [])];
+    const places = [
+      ...Object.keys(path).map((k) => `path:${k}`),
+      ...op.parameters.filter((p) => p.in === 'query').map((p) => `query:${p.name}`),
+      ...(op.body ? ['body', 'body', 'body'] : []),
+    ];
     let mutated = 'nothing';
     if (places.length > 0) {
       const place = pick(places);
@@ -155,7 +226,11 @@ export function requestsFor(op: Operation, known: Record<string, string[]>, seed
     }
     const url =
       op.path.replace(/\{(\w+)\}/g, (_, name: string) => encode(path[name])) +
-      (Object.keys(query).length ? `?${Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`).join('&')}` : '');
+      (Object.keys(query).length
+        ? `?${Object.entries(query)
+            .map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`)
+            .join('&')}`
+        : '');
     return { method: op.method, url, headers, ...(payload === undefined ? {} : { payload }), mutated };
   });
 }

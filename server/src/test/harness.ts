@@ -27,14 +27,20 @@ export interface TestApp {
    * departments they belong to (none: for none); without `departmentIds` those of the department
    * roles (approver, head, registrar) belong to every department of their region, the others to none.
    */
-  staff(roles: StaffRole[], regionCode?: string, departmentIds?: string[]): Promise<{ id: string; authorization: string }>;
+  staff(
+    roles: StaffRole[],
+    regionCode?: string,
+    departmentIds?: string[],
+  ): Promise<{ id: string; authorization: string }>;
   close(): Promise<void>;
 }
 
 const DEPARTMENT_ROLES: readonly StaffRole[] = ['approver', 'department_head', 'registrar'];
 
 async function departmentsWithin(db: Db, regionCode: string): Promise<string[]> {
-  const rows = await sql<{ id: string }>`SELECT id FROM catalog.department WHERE region_code LIKE ${regionCode + '%'} ORDER BY id`.execute(db);
+  const rows = await sql<{
+    id: string;
+  }>`SELECT id FROM catalog.department WHERE region_code LIKE ${regionCode + '%'} ORDER BY id`.execute(db);
   return rows.rows.map((r) => r.id);
 }
 
@@ -62,10 +68,22 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => {} };
 }
 
-export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: opts.serveWeb ? 'true' : 'false', SEED_DEMO: 'false', WORKERS: 'false', SESSION_CACHE_MS: '0', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SERVE_WEB: opts.serveWeb ? 'true' : 'false',
+    SEED_DEMO: 'false',
+    WORKERS: 'false',
+    SESSION_CACHE_MS: '0',
+    DATA_KEY: TEST_DATA_KEY,
+    STORAGE_DIR: files,
+    ...opts.env,
+  });
   const app = await buildApp({ config, database, ...(opts.resolve ? { resolve: opts.resolve } : {}) });
   await app.ready();
   let n = 0;
@@ -74,8 +92,16 @@ export async function createTestApp(opts: { serveWeb?: boolean; env?: Record<str
     db: database.db,
     database,
     async staff(roles, regionCode = '52', departmentIds) {
-      const departments = departmentIds ?? (roles.some((r) => DEPARTMENT_ROLES.includes(r)) ? await departmentsWithin(database.db, regionCode) : []);
-      const id = await createStaff(database.db, { username: `t${++n}.${randomBytes(3).toString('hex')}`, displayName: `测试人员${n}`, regionCode, roles, departmentIds: departments });
+      const departments =
+        departmentIds ??
+        (roles.some((r) => DEPARTMENT_ROLES.includes(r)) ? await departmentsWithin(database.db, regionCode) : []);
+      const id = await createStaff(database.db, {
+        username: `t${++n}.${randomBytes(3).toString('hex')}`,
+        displayName: `测试人员${n}`,
+        regionCode,
+        roles,
+        departmentIds: departments,
+      });
       return { id, authorization: `Bearer ${await issueApiToken(database.db, id, 'test')}` };
     },
     async close() {

@@ -27,13 +27,19 @@ export function waitForLine(child: ChildProcess, line: RegExp): Promise<string> 
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('exit', (code) => reject(new Error(`child exited (${code}) before printing ${line}: ${err.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`child exited (${code}) before printing ${line}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
 /** A process that opens the embedded database under `dataDir` and keeps it open until killed. */
 export async function holdDatabase(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/test/hold-database.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'server/src/test/hold-database.ts'), dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await waitForLine(child, /^open$/m);
   return child;
 }
@@ -47,15 +53,27 @@ export async function killHard(child: ChildProcess): Promise<void> {
 }
 
 /** Runs `npm run <script>` with the given environment; answers its exit code and output. */
-export function npmRun(script: string, env: Record<string, string>, args: string[] = []): { status: number | null; out: string } {
-  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
+export function npmRun(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): { status: number | null; out: string } {
+  const r = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
 /** A data directory holding the seeded test template (an embedded database on disk). */
 export async function templateDataDir(snapshotFile: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-data-'));
-  const database = await openDatabase({ dataDir: path.join(dir, 'pglite'), loadDataDir: new Blob([await fs.readFile(snapshotFile)]) });
+  const database = await openDatabase({
+    dataDir: path.join(dir, 'pglite'),
+    loadDataDir: new Blob([await fs.readFile(snapshotFile)]),
+  });
   await database.close();
   return dir;
 }
@@ -76,7 +94,16 @@ export function sparePort(): Promise<number> {
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -84,7 +111,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${err.slice(-2000)}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return child;
     if (Date.now() > deadline) {
       await killHard(child);

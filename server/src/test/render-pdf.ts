@@ -59,7 +59,10 @@ function inkShare(img: Gray, pageHeightPt: number, box: Box): number {
   return dark / Math.max(1, (x1 - x0) * (y1 - y0));
 }
 
-export async function renderPdf(pdf: Uint8Array, opts: { name?: string; pageHeightPt?: number } = {}): Promise<RenderedPdf> {
+export async function renderPdf(
+  pdf: Uint8Array,
+  opts: { name?: string; pageHeightPt?: number } = {},
+): Promise<RenderedPdf> {
   const pageHeightPt = opts.pageHeightPt ?? 842;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tb-render-'));
   try {
@@ -69,7 +72,9 @@ export async function renderPdf(pdf: Uint8Array, opts: { name?: string; pageHeig
     const text = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     const poppler = await run('pdftoppm', ['-r', String(DPI), '-gray', file, path.join(dir, 'p')]);
     const mupdf = await run('mutool', ['draw', '-q', '-r', String(DPI), '-o', path.join(dir, 'm-%d.pgm'), file]);
-    const popplerPage = parsePgm(await fs.readFile(path.join(dir, (await fs.readdir(dir)).filter((f) => f.startsWith('p-')).sort()[0]!)));
+    const popplerPage = parsePgm(
+      await fs.readFile(path.join(dir, (await fs.readdir(dir)).filter((f) => f.startsWith('p-')).sort()[0]!)),
+    );
     const mupdfPage = parsePgm(await fs.readFile(path.join(dir, 'm-1.pgm')));
     // Page one as a PNG to look at: $RENDER_DIR (default <tmp>/tongban-documents)/<name>.png.
     if (opts.name) {
@@ -78,7 +83,9 @@ export async function renderPdf(pdf: Uint8Array, opts: { name?: string; pageHeig
       await run('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-singlefile', '-png', file, path.join(out, opts.name)]);
     }
     return {
-      errors: [fonts.stderr, text.stderr, poppler.stderr, mupdf.stderr].flatMap((e) => e.split('\n')).filter((l) => l.trim() && !BENIGN.test(l.trim())),
+      errors: [fonts.stderr, text.stderr, poppler.stderr, mupdf.stderr]
+        .flatMap((e) => e.split('\n'))
+        .filter((l) => l.trim() && !BENIGN.test(l.trim())),
       fonts: fonts.stdout
         .split('\n')
         .slice(2)
@@ -89,7 +96,10 @@ export async function renderPdf(pdf: Uint8Array, opts: { name?: string; pageHeig
           return { name: t[0]!, type: l.slice(37, 55).trim(), embedded: t[t.length - 5] === 'yes' };
         }),
       text: text.stdout,
-      ink: (box) => ({ poppler: inkShare(popplerPage, pageHeightPt, box), mupdf: inkShare(mupdfPage, pageHeightPt, box) }),
+      ink: (box) => ({
+        poppler: inkShare(popplerPage, pageHeightPt, box),
+        mupdf: inkShare(mupdfPage, pageHeightPt, box),
+      }),
     };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -119,7 +129,13 @@ export async function pdfSignatures(pdf: Uint8Array): Promise<PdfSignature[]> {
       .slice(1)
       .map((block) => {
         const field = (label: string) => new RegExp(`- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
-        return { signer: field('Signer Certificate Common Name'), type: field('Signature Type'), validation: field('Signature Validation'), certificate: field('Certificate Validation'), wholeDocument: /Total document signed/.test(block) };
+        return {
+          signer: field('Signer Certificate Common Name'),
+          type: field('Signature Type'),
+          validation: field('Signature Validation'),
+          certificate: field('Certificate Validation'),
+          wholeDocument: /Total document signed/.test(block),
+        };
       });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -34,6 +34,10 @@ export async function staffWithPassword(t: TestApp, roles: StaffRole[], regionCo
  * person in several times in a row.
  */
 export async function totpCode(t: TestApp, username: string): Promise<string> {
-  const { rows } = await sql<{ totpSecretEnc: string }>`UPDATE identity.staff SET totp_last_step = NULL WHERE username = ${username} RETURNING totp_secret_enc`.execute(t.db);
+  const { rows } = await sql<{
+    totpSecretEnc: string;
+  }>`UPDATE identity.staff SET totp_last_step = NULL WHERE username = ${username} RETURNING totp_secret_enc`.execute(
+    t.db,
+  );
   return generateSync({ secret: testCipher().decrypt(rows[0]!.totpSecretEnc) });
 }

@@ -17,8 +17,19 @@ export async function seedTestData(database: Database): Promise<void> {
   await migrateToLatest(database.db, { cipher: testCipher() });
   await seedCatalog(database.db, { province: '52', now: SEED_NOW });
   const villages = await listVillageAddresses(database.db, '52');
-  await seedRegistries(database.db, testCipher(), { seed: 7, persons: 300, enterprises: 30, villages, today: SEED_NOW });
-  await seedDemoLicenses(database.db, { cipher: testCipher(), auditKey: Buffer.from(TEST_DATA_KEY, 'hex'), now: () => SEED_NOW, signatureAlg: 'SM2' });
+  await seedRegistries(database.db, testCipher(), {
+    seed: 7,
+    persons: 300,
+    enterprises: 30,
+    villages,
+    today: SEED_NOW,
+  });
+  await seedDemoLicenses(database.db, {
+    cipher: testCipher(),
+    auditKey: Buffer.from(TEST_DATA_KEY, 'hex'),
+    now: () => SEED_NOW,
+    signatureAlg: 'SM2',
+  });
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -76,7 +76,10 @@ describe.runIf(embedded)('npm run backup and npm run restore', { timeout: 600_00
     const holder = await holdDatabase(pglite());
     try {
       const file = path.join(dataDir, 'while-running.tar.gz');
-      for (const [script, args] of [['backup', [file]], ['restore', [path.join(dataDir, 'tongban.backup.tar.gz'), '--force']]] as const) {
+      for (const [script, args] of [
+        ['backup', [file]],
+        ['restore', [path.join(dataDir, 'tongban.backup.tar.gz'), '--force']],
+      ] as const) {
         const r = npmRun(script, env, [...args]);
         expect(r.status, r.out).toBe(2);
         expect(r.out).toContain(`pid ${holder.pid}`);

@@ -30,10 +30,14 @@ async function main(): Promise<number> {
   const target = path.resolve(file);
   if (mode === 'backup') {
     const bytes = await backupEmbedded(dataDir, target, { force });
-    console.log(`已备份内嵌数据库到 ${target}（${(bytes / 1048576).toFixed(1)} MB）。 Backed up the embedded database to ${target}.`);
+    console.log(
+      `已备份内嵌数据库到 ${target}（${(bytes / 1048576).toFixed(1)} MB）。 Backed up the embedded database to ${target}.`,
+    );
   } else {
     await restoreEmbedded(target, dataDir, { force });
-    console.log(`已从 ${target} 恢复内嵌数据库到 ${dataDir}。 Restored the embedded database under ${dataDir} from ${target}.`);
+    console.log(
+      `已从 ${target} 恢复内嵌数据库到 ${dataDir}。 Restored the embedded database under ${dataDir} from ${target}.`,
+    );
   }
   return 0;
 }

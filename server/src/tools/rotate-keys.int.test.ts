@@ -20,15 +20,40 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const form = (creditCode: string) => ({ operatorName: '黔味小吃', creditCode, premises: '贵阳市云岩区中华北路 1 号', area: 60, format: '餐饮服务经营者', items: '热食类食品制售', safetyManager: '王芳', safetyManagerId: '11010519491231002X', phone: '13812345678' });
+const form = (creditCode: string) => ({
+  operatorName: '黔味小吃',
+  creditCode,
+  premises: '贵阳市云岩区中华北路 1 号',
+  area: 60,
+  format: '餐饮服务经营者',
+  items: '热食类食品制售',
+  safetyManager: '王芳',
+  safetyManagerId: '11010519491231002X',
+  phone: '13812345678',
+});
 
 describe('key rotation', () => {
   it('re-encrypts personal data with the new key, keeps blind indexes, sign-in and case reads working, and is idempotent', async () => {
     const [p] = await registryPersons(t, 'any', 1);
     const { c } = await register(t, p!);
-    const food = (await sql<{ code: string }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db)).rows[0]!.code;
-    const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity ORDER BY credit_code LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
-    const submitted = await c.call('POST', '/api/cases', { itemCode: food, form: form(creditCode) }, { headers: { 'idempotency-key': 'rotate-case-1' } });
+    const food = (
+      await sql<{
+        code: string;
+      }>`SELECT i.code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.code;
+    const creditCode = (
+      await sql<{
+        creditCode: string;
+      }>`SELECT credit_code FROM exchange.legal_entity ORDER BY credit_code LIMIT 1`.execute(t.db)
+    ).rows[0]!.creditCode;
+    const submitted = await c.call(
+      'POST',
+      '/api/cases',
+      { itemCode: food, form: form(creditCode) },
+      { headers: { 'idempotency-key': 'rotate-case-1' } },
+    );
     expect(submitted.statusCode, submitted.body).toBe(201);
     const caseId = submitted.json().caseId as string;
     expect((await c.call('PUT', `/api/drafts/${food}`, { form: { phone: '13812345678' } })).statusCode).toBe(200);
@@ -36,7 +61,12 @@ describe('key rotation', () => {
     const oldKey = Buffer.from(TEST_DATA_KEY, 'hex');
     const newKey = randomBytes(32);
     const old = createFieldCipher({ suite: 'sm4', current: 'k1', keys: { k1: oldKey }, indexKey: oldKey });
-    const rotating = createFieldCipher({ suite: 'sm4', current: 'k2', keys: { k1: oldKey, k2: newKey }, indexKey: oldKey });
+    const rotating = createFieldCipher({
+      suite: 'sm4',
+      current: 'k2',
+      keys: { k1: oldKey, k2: newKey },
+      indexKey: oldKey,
+    });
     const onlyNew = createFieldCipher({ suite: 'sm4', current: 'k2', keys: { k2: newKey }, indexKey: oldKey });
 
     const read = async () =>
@@ -57,7 +87,10 @@ describe('key rotation', () => {
     const sealedBefore = await sealed();
     expect(sealedBefore.length).toBeGreaterThan(before.length / 2);
 
-    const secrets = async () => (await sql<{ enc: string }>`SELECT jwks_enc AS enc FROM identity.oidc_keyset`.execute(t.db)).rows.map((r) => r.enc);
+    const secrets = async () =>
+      (await sql<{ enc: string }>`SELECT jwks_enc AS enc FROM identity.oidc_keyset`.execute(t.db)).rows.map(
+        (r) => r.enc,
+      );
     const keysets = (await secrets()).length;
     expect(keysets).toBeGreaterThan(0);
     const others = async () =>
@@ -90,14 +123,26 @@ describe('key rotation', () => {
     expect(await rotate()).toBe(0);
 
     // A node that knows only the new key reads the case and the draft in full.
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false', WORKERS: 'false', SESSION_CACHE_MS: '0', DATA_KEY: newKey.toString('hex'), DATA_KEY_ID: 'k2', INDEX_KEY: TEST_DATA_KEY });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      WORKERS: 'false',
+      SESSION_CACHE_MS: '0',
+      DATA_KEY: newKey.toString('hex'),
+      DATA_KEY_ID: 'k2',
+      INDEX_KEY: TEST_DATA_KEY,
+    });
     const rotated = await buildApp({ config, database: t.database });
     try {
       const headers = { cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
       const got = await rotated.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers });
       expect(got.statusCode, got.body).toBe(200);
       expect(got.json().form).toEqual(form(creditCode));
-      expect((await rotated.inject({ method: 'GET', url: `/api/drafts/${food}`, headers })).json().form).toEqual({ phone: '13812345678' });
+      expect((await rotated.inject({ method: 'GET', url: `/api/drafts/${food}`, headers })).json().form).toEqual({
+        phone: '13812345678',
+      });
     } finally {
       await rotated.close();
     }

@@ -29,7 +29,11 @@ async function main(): Promise<number> {
   let database: Database;
   try {
     // The embedded database is refused while a server (or another tool) has it open.
-    database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: 2 });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'pglite'),
+      poolSize: 2,
+    });
   } catch (e) {
     if (!(e instanceof DataDirLocked)) throw e;
     console.error(`${e.zh} ${e.message}`);
@@ -42,7 +46,9 @@ async function main(): Promise<number> {
     const licenses = await reencryptLicenseData(database.db, cipher);
     const complaints = await reencryptSupervisionData(database.db, cipher);
     const total = identity + registries + cases + licenses + complaints;
-    console.log(`已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}，证照 ${licenses}，投诉举报 ${complaints}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`);
+    console.log(
+      `已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}，证照 ${licenses}，投诉举报 ${complaints}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`,
+    );
     return 0;
   } finally {
     await database.close();

@@ -29,7 +29,13 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="tb-main">
-        <Suspense fallback={<div className="tb-container tb-page"><PageLoading /></div>}>
+        <Suspense
+          fallback={
+            <div className="tb-container tb-page">
+              <PageLoading />
+            </div>
+          }
+        >
           <Outlet />
         </Suspense>
       </main>

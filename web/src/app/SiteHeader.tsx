@@ -12,7 +12,11 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const english = i18n.resolvedLanguage === 'en';
   return (
-    <Button className="tb-header__tool" icon={<TranslationOutlined aria-hidden="true" />} onClick={() => void setLanguage(english ? 'zh-CN' : 'en')}>
+    <Button
+      className="tb-header__tool"
+      icon={<TranslationOutlined aria-hidden="true" />}
+      onClick={() => void setLanguage(english ? 'zh-CN' : 'en')}
+    >
       <span lang={english ? 'zh-CN' : 'en'}>{english ? t('header.switchToChinese') : t('header.switchToEnglish')}</span>
     </Button>
   );
@@ -61,14 +65,21 @@ export function SiteHeader() {
           <span className="sr-only">（{t('header.homeLink')}）</span>
         </Link>
         {showSearch ? (
-          <SearchBox className="tb-header__search" region={region} label={t('header.searchLabel')} placeholder={t('header.searchPlaceholder')} />
+          <SearchBox
+            className="tb-header__search"
+            region={region}
+            label={t('header.searchLabel')}
+            placeholder={t('header.searchPlaceholder')}
+          />
         ) : (
           <span className="tb-header__spacer" />
         )}
         <div className="tb-header__tools">
           <AccountMenu onAnnounce={setAnnouncement} />
           <LanguageSwitch />
-          <ElderModeToggle onChange={(on) => setAnnouncement(on ? t('header.elderModeOn') : t('header.elderModeOff'))} />
+          <ElderModeToggle
+            onChange={(on) => setAnnouncement(on ? t('header.elderModeOn') : t('header.elderModeOff'))}
+          />
         </div>
       </div>
       <nav className="tb-nav" aria-label={t('nav.label')}>

@@ -59,7 +59,12 @@ function withQuery(path: string, query?: Query): string {
 }
 
 function isProblem(body: unknown): body is Problem {
-  return typeof body === 'object' && body !== null && typeof (body as Problem).status === 'number' && typeof (body as Problem).title === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Problem).status === 'number' &&
+    typeof (body as Problem).title === 'string'
+  );
 }
 
 const CSRF_COOKIE = 'tb_csrf';
@@ -94,7 +99,8 @@ async function request<T>(method: Method, path: string, init: CallInit): Promise
     if (token) headers['x-csrf-token'] = token;
   }
   const file = init.body instanceof Blob ? init.body : undefined;
-  if (init.body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
+  if (init.body !== undefined)
+    headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   let response: Response;
   try {
     response = await fetch(withQuery(path, init.query), {
@@ -124,7 +130,12 @@ export function getJson<T>(path: string, query?: Query, signal?: AbortSignal): P
 }
 
 /** POST/PUT/PATCH/DELETE with a JSON body (or none); resolves to undefined on 204 No Content. */
-export function sendJson<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+export function sendJson<T>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   return request<T>(method, path, { body, headers });
 }
 

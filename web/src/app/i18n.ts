@@ -25,7 +25,14 @@ const STORAGE_KEY = 'tongban.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; admin: AdminMessages; complaints: ComplaintsMessages; licenseWork: LicenseWorkMessages; caseView: CaseViewMessages; completeness: CompletenessMessages };
+    resources: {
+      translation: Messages;
+      admin: AdminMessages;
+      complaints: ComplaintsMessages;
+      licenseWork: LicenseWorkMessages;
+      caseView: CaseViewMessages;
+      completeness: CompletenessMessages;
+    };
   }
 }
 
@@ -57,7 +64,24 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN, admin: adminZhCN, complaints: complaintsZhCN, licenseWork: licenseWorkZhCN, caseView: caseViewZhCN, completeness: completenessZhCN }, en: { translation: en, admin: adminEn, complaints: complaintsEn, licenseWork: licenseWorkEn, caseView: caseViewEn, completeness: completenessEn } },
+  resources: {
+    'zh-CN': {
+      translation: zhCN,
+      admin: adminZhCN,
+      complaints: complaintsZhCN,
+      licenseWork: licenseWorkZhCN,
+      caseView: caseViewZhCN,
+      completeness: completenessZhCN,
+    },
+    en: {
+      translation: en,
+      admin: adminEn,
+      complaints: complaintsEn,
+      licenseWork: licenseWorkEn,
+      caseView: caseViewEn,
+      completeness: completenessEn,
+    },
+  },
   lng: readStored(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

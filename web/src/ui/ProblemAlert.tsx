@@ -9,14 +9,22 @@ import { NetworkError, ProblemError } from '../app/http';
 export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problem = error instanceof ProblemError ? error.problem : undefined;
-  const title = problem ? problem.detail || problem.title : error instanceof NetworkError && error.status === undefined ? t('error.network') : t('error.generic');
+  const title = problem
+    ? problem.detail || problem.title
+    : error instanceof NetworkError && error.status === undefined
+      ? t('error.network')
+      : t('error.generic');
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
       title={title}
-      description={problem?.requestId ? <span className="tb-request-id">{t('error.requestId', { id: problem.requestId })}</span> : undefined}
+      description={
+        problem?.requestId ? (
+          <span className="tb-request-id">{t('error.requestId', { id: problem.requestId })}</span>
+        ) : undefined
+      }
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>

@@ -5,5 +5,9 @@ import { Badge } from './Badge';
 /** 全省通办: can be handled at any service centre in the province. */
 export function ProvinceWideBadge() {
   const { t } = useTranslation();
-  return <Badge tone="red" icon={<GlobalOutlined />}>{t('item.provinceWide')}</Badge>;
+  return (
+    <Badge tone="red" icon={<GlobalOutlined />}>
+      {t('item.provinceWide')}
+    </Badge>
+  );
 }

@@ -10,15 +10,41 @@ export interface TabDef<K extends string> {
  * WAI-ARIA tabs (arrow keys, Home, End) in a few lines: the home page uses it instead of antd
  * Tabs, whose overflow menu and dropdown would triple the weight of the first page.
  */
-export function Tabs<K extends string>({ label, tabs, active, onChange }: { label: string; tabs: TabDef<K>[]; active: K; onChange: (key: K) => void }) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  active,
+  onChange,
+}: {
+  label: string;
+  tabs: TabDef<K>[];
+  active: K;
+  onChange: (key: K) => void;
+}) {
   const id = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index = Math.max(0, tabs.findIndex((t) => t.key === active));
+  const index = Math.max(
+    0,
+    tabs.findIndex((t) => t.key === active),
+  );
   const current = tabs[index];
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const last = tabs.length - 1;
-    const next = e.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : e.key === 'ArrowLeft' ? (index === 0 ? last : index - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : e.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : -1;
     const tab = tabs[next];
     if (next < 0 || !tab) return;
     e.preventDefault();

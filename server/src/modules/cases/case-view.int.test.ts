@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const asStaff = async (caseId: string, authorization: string) => (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization } })).json();
+const asStaff = async (caseId: string, authorization: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization } })).json();
 
 describe('a case as its readers see it', () => {
   it('labels the form by the item’s fields, shows the applicant their form in full and staff identifiers masked', async () => {
@@ -57,7 +58,15 @@ describe('a case as its readers see it', () => {
       expect(task.stageName).toMatch(/\p{Script=Han}/u);
       expect(task.stageName).not.toBe(task.stage);
     }
-    expect(decided.licenses).toEqual([{ id: expect.any(String), number: expect.any(String), typeName: '食品经营许可证', status: 'valid', validUntil: expect.any(String) }]);
+    expect(decided.licenses).toEqual([
+      {
+        id: expect.any(String),
+        number: expect.any(String),
+        typeName: '食品经营许可证',
+        status: 'valid',
+        validUntil: expect.any(String),
+      },
+    ]);
     const own = (await applicant.call('GET', `/api/cases/${caseId}`)).json();
     expect(own.licenses).toEqual(decided.licenses);
     const wallet = (await applicant.call('GET', '/api/me/licenses')).json().licenses;
@@ -66,7 +75,8 @@ describe('a case as its readers see it', () => {
 
   it('keeps the case, its form and licence from another county’s staff', async () => {
     const caseId = await submitCase(applicant, item.code, 'case-view-refused-0001', foodLicenceForm(creditCode));
-    const other = (await t.staff(['window_clerk', 'approver'], item.regionCode === '520102' ? '520103' : '520102')).authorization;
+    const other = (await t.staff(['window_clerk', 'approver'], item.regionCode === '520102' ? '520103' : '520102'))
+      .authorization;
     const res = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: other } });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('黔味小吃');

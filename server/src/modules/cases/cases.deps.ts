@@ -26,7 +26,10 @@ export interface CasesDeps {
   /** E-licences and shared data that stand in for materials (免提交); none when not wired. */
   materialSources?: MaterialSources;
   /** The e-licences a case produced (证照通 owns them); none when not wired. */
-  producedLicenses?: (caseId: string, at: Date) => Promise<{ id: string; number: string; typeName: string; status: string; validUntil: string | null }[]>;
+  producedLicenses?: (
+    caseId: string,
+    at: Date,
+  ) => Promise<{ id: string; number: string; typeName: string; status: string; validUntil: string | null }[]>;
   /** Where people reach the platform (the QR code of a case points at its tracking page). */
   publicUrl: string;
 }

@@ -5,7 +5,17 @@ import type { ItemTypeCode } from '../../../../contracts/catalog-codes.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
-export type CaseStatus = 'waiting' | 'submitted' | 'awaiting_supplement' | 'in_progress' | 'suspended' | 'approved' | 'refused' | 'not_accepted' | 'withdrawn' | 'terminated';
+export type CaseStatus =
+  | 'waiting'
+  | 'submitted'
+  | 'awaiting_supplement'
+  | 'in_progress'
+  | 'suspended'
+  | 'approved'
+  | 'refused'
+  | 'not_accepted'
+  | 'withdrawn'
+  | 'terminated';
 export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
 export type PauseKind = 'supplement' | 'hearing' | 'expert_review' | 'inspection' | 'public_notice' | 'other';
 

@@ -21,7 +21,11 @@ describe('demo processes', () => {
       expect(joint!.tasks).toHaveLength(2);
       expect(new Set(joint!.tasks.map((k) => k.departmentId)).size).toBe(2);
       expect(decide!.tasks).toHaveLength(1);
-      const owner = await sql<{ name: string }>`SELECT v.name FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE i.code = ${r.itemCode}`.execute(t.db);
+      const owner = await sql<{
+        name: string;
+      }>`SELECT v.name FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE i.code = ${r.itemCode}`.execute(
+        t.db,
+      );
       expect(owner.rows[0]!.name).toBe('食品经营许可（新办）');
     }
   });

@@ -14,7 +14,10 @@ let t: TestApp;
 let applicant: Client;
 
 /** A published county item of the given 事项类型 without an application form. */
-async function countyItem(type: string, basicCode?: string): Promise<{ code: string; regionCode: string; departmentId: string }> {
+async function countyItem(
+  type: string,
+  basicCode?: string,
+): Promise<{ code: string; regionCode: string; departmentId: string }> {
   const row = await sql<{ code: string; regionCode: string; departmentId: string }>`
     SELECT i.code, i.region_code, i.department_id FROM catalog.item i
     JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
@@ -30,7 +33,8 @@ const decisionPdf = async (caseId: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.rawPayload;
 };
-const decisionNo = async (caseId: string) => (await sql<{ n: string }>`SELECT decision_no AS n FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.n;
+const decisionNo = async (caseId: string) =>
+  (await sql<{ n: string }>`SELECT decision_no AS n FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!.n;
 
 /** Opens everywhere: no complaint from poppler or MuPDF, fonts embedded, the title readable and inked. */
 async function expectReadable(pdf: Uint8Array, title: string, name: string) {
@@ -83,10 +87,17 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     expect(r.text).toContain(number);
 
     // 电子印章: signed by the deciding department (PAdES), valid as issued, broken by any change.
-    const department = (await sql<{ name: string }>`SELECT name FROM catalog.department WHERE id = ${item.departmentId}`.execute(t.db)).rows[0]!.name;
+    const department = (
+      await sql<{ name: string }>`SELECT name FROM catalog.department WHERE id = ${item.departmentId}`.execute(t.db)
+    ).rows[0]!.name;
     const [signature, ...more] = await pdfSignatures(pdf);
     expect(more).toEqual([]);
-    expect(signature).toMatchObject({ signer: department, type: 'ETSI.CAdES.detached', validation: 'Signature is Valid.', wholeDocument: true });
+    expect(signature).toMatchObject({
+      signer: department,
+      type: 'ETSI.CAdES.detached',
+      validation: 'Signature is Valid.',
+      wholeDocument: true,
+    });
     const changed = Buffer.from(pdf);
     // A byte of the header's binary comment: inside the first signed range, harmless to parsing.
     changed[10] = changed[10]! ^ 0x01;
@@ -95,7 +106,12 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     expect(broken!.validation).toMatch(/Invalid|mismatch/i);
 
     // The key is the department's, kept encrypted, and the same for its next document.
-    const seals = await sql<{ n: number; enc: string }>`SELECT count(*)::int AS n, min(private_key_enc) AS enc FROM platform.document_seal WHERE department_id = ${item.departmentId}`.execute(t.db);
+    const seals = await sql<{
+      n: number;
+      enc: string;
+    }>`SELECT count(*)::int AS n, min(private_key_enc) AS enc FROM platform.document_seal WHERE department_id = ${item.departmentId}`.execute(
+      t.db,
+    );
     expect(seals.rows[0]!.n).toBe(1);
     expect(seals.rows[0]!.enc).not.toContain('PRIVATE KEY');
     const again = await pdfSignatures(await decisionPdf(caseId));
@@ -108,15 +124,45 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     const head = (await t.staff(['department_head'], item.regionCode)).authorization;
 
     const rejected = await submitCase(applicant, item.code, 'doc-kind-reject-1');
-    const no = await t.app.inject({ method: 'POST', url: `/api/cases/${rejected}/reject`, headers: { authorization: clerk }, payload: { legalBasis: '《中华人民共和国行政许可法》第三十二条', explanation: '申请事项依法不属于本机关职权范围' } });
+    const no = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${rejected}/reject`,
+      headers: { authorization: clerk },
+      payload: {
+        legalBasis: '《中华人民共和国行政许可法》第三十二条',
+        explanation: '申请事项依法不属于本机关职权范围',
+      },
+    });
     expect(no.statusCode, no.body).toBe(204);
     const r1 = await expectReadable(await decisionPdf(rejected), '不予受理决定书', 'decision-not-accepted');
     expect(r1.text).toContain('行政复议');
 
     const refused = await submitCase(applicant, item.code, 'doc-kind-refuse-1');
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${refused}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
-    const task = (await t.app.inject({ method: 'GET', url: `/api/cases/${refused}`, headers: { authorization: clerk } })).json().tasks.find((k: { status: string }) => k.status === 'open');
-    const r = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/refuse`, headers: { authorization: head }, payload: { version: task.version, opinion: '经营场所不符合要求', legalBasis: '《中华人民共和国行政许可法》第三十八条' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${refused}/accept`,
+          headers: { authorization: clerk },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
+    const task = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${refused}`, headers: { authorization: clerk } })
+    )
+      .json()
+      .tasks.find((k: { status: string }) => k.status === 'open');
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/refuse`,
+      headers: { authorization: head },
+      payload: {
+        version: task.version,
+        opinion: '经营场所不符合要求',
+        legalBasis: '《中华人民共和国行政许可法》第三十八条',
+      },
+    });
     expect(r.statusCode, r.body).toBe(204);
     const r2 = await expectReadable(await decisionPdf(refused), '不予行政许可决定书', 'decision-licence-refused');
     expect(r2.text).toContain('行政诉讼');
@@ -128,19 +174,39 @@ describe('受理通知书', { timeout: 60_000 }, () => {
     const item = await countyItem('01');
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
     const caseId = await submitCase(applicant, item.code, 'receipt-1');
-    const receipt = (authorization: string) => t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/acceptance-receipt.pdf`, headers: { authorization } });
+    const receipt = (authorization: string) =>
+      t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/acceptance-receipt.pdf`, headers: { authorization } });
 
     const early = await receipt(clerk);
     expect(early.statusCode).toBe(409);
     expect(early.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(early.json().code).toBe('CASES.NOT_ACCEPTED_YET');
 
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/accept`,
+          headers: { authorization: clerk },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
     const res = await receipt(clerk);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const c = (await sql<{ trackingCode: string; itemName: string; applicantName: string; dueOn: string | null; promisedDays: number }>`
-      SELECT tracking_code, item_name, applicant_name, due_on::text, promised_days FROM cases."case" WHERE id = ${caseId}`.execute(t.db)).rows[0]!;
+    const c = (
+      await sql<{
+        trackingCode: string;
+        itemName: string;
+        applicantName: string;
+        dueOn: string | null;
+        promisedDays: number;
+      }>`
+      SELECT tracking_code, item_name, applicant_name, due_on::text, promised_days FROM cases."case" WHERE id = ${caseId}`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     const r = await expectReadable(res.rawPayload, '受理通知书', 'acceptance-receipt');
     const text = r.text.replace(/\s+/g, '');
     expect(text).toContain(c.trackingCode);
@@ -151,11 +217,15 @@ describe('受理通知书', { timeout: 60_000 }, () => {
       const [y, m, d] = c.dueOn.split('-').map(Number);
       expect(text).toContain(`${y}年${m}月${d}日`);
     }
-    expect((await pdfSignatures(res.rawPayload))[0]).toMatchObject({ validation: 'Signature is Valid.', type: 'ETSI.CAdES.detached' });
+    expect((await pdfSignatures(res.rawPayload))[0]).toMatchObject({
+      validation: 'Signature is Valid.',
+      type: 'ETSI.CAdES.detached',
+    });
 
     // The applicant may print it too; a clerk of another county may not see it.
     expect((await applicant.call('GET', `/api/cases/${caseId}/acceptance-receipt.pdf`)).statusCode).toBe(200);
-    const stranger = (await t.staff(['window_clerk'], item.regionCode === '520102' ? '520103' : '520102')).authorization;
+    const stranger = (await t.staff(['window_clerk'], item.regionCode === '520102' ? '520103' : '520102'))
+      .authorization;
     expect((await receipt(stranger)).statusCode).toBe(404);
   });
 });

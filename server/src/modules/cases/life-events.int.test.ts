@@ -22,12 +22,22 @@ beforeAll(async () => {
   item = (
     await sql<{ code: string; regionCode: string }>`
       SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
-      WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(t.db)
+      WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+      t.db,
+    )
   ).rows[0]!;
 });
 afterAll(async () => t?.close());
 
-const submit = async (key: string) => (await applicant.call('POST', '/api/cases', { itemCode: item.code, form: { purpose: '新办' } }, { headers: { 'idempotency-key': key } })).json().caseId as string;
+const submit = async (key: string) =>
+  (
+    await applicant.call(
+      'POST',
+      '/api/cases',
+      { itemCode: item.code, form: { purpose: '新办' } },
+      { headers: { 'idempotency-key': key } },
+    )
+  ).json().caseId as string;
 
 describe('a death ends the open cases of the deceased', () => {
   it('terminates open cases once, cancels their tasks and keeps decided ones', async () => {
@@ -36,29 +46,64 @@ describe('a death ends the open cases of the deceased', () => {
     const withdrawn = await submit('death-done-0001');
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
     await completeMaterials(applicant, working);
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${working}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
-    expect((await applicant.call('POST', `/api/cases/${withdrawn}/withdraw`, { reason: '不再需要' })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${working}/accept`,
+          headers: { authorization: clerk },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await applicant.call('POST', `/api/cases/${withdrawn}/withdraw`, { reason: '不再需要' })).statusCode).toBe(
+      204,
+    );
 
     const health = await departmentStaff(t, 'gz-health', ['registrar']);
-    const recorded = await call(t, health.authorization, 'POST', '/api/exchange/life-events', { departmentId: health.departmentId, event: { type: 'death', idNumber: person.idNumber, occurredOn: '2026-11-20', reference: '死亡医学证明 Q520000777' } });
+    const recorded = await call(t, health.authorization, 'POST', '/api/exchange/life-events', {
+      departmentId: health.departmentId,
+      event: {
+        type: 'death',
+        idNumber: person.idNumber,
+        occurredOn: '2026-11-20',
+        reference: '死亡医学证明 Q520000777',
+      },
+    });
     expect(recorded.statusCode, recorded.body).toBe(201);
     await t.app.outbox.drain();
     // Delivered again (a retry after a lost acknowledgement): nothing more happens.
     await sql`INSERT INTO platform.outbox (topic, aggregate_type, aggregate_id, payload, actor_id)
-              SELECT topic, aggregate_type, aggregate_id, payload, actor_id FROM platform.outbox WHERE topic = 'exchange.life-event-recorded' AND aggregate_id = ${recorded.json().eventId}`.execute(t.db);
+              SELECT topic, aggregate_type, aggregate_id, payload, actor_id FROM platform.outbox WHERE topic = 'exchange.life-event-recorded' AND aggregate_id = ${recorded.json().eventId}`.execute(
+      t.db,
+    );
     await t.app.outbox.drain();
 
-    const cases = await sql<{ id: string; status: string; decisionNote: string | null }>`SELECT id, status, decision_note AS "decisionNote" FROM cases."case" WHERE id IN (${waiting}, ${working}, ${withdrawn})`.execute(t.db);
+    const cases = await sql<{
+      id: string;
+      status: string;
+      decisionNote: string | null;
+    }>`SELECT id, status, decision_note AS "decisionNote" FROM cases."case" WHERE id IN (${waiting}, ${working}, ${withdrawn})`.execute(
+      t.db,
+    );
     const byId = new Map(cases.rows.map((c) => [c.id, c]));
     expect(byId.get(waiting)).toMatchObject({ status: 'terminated', decisionNote: expect.stringContaining('死亡') });
     expect(byId.get(working)!.status).toBe('terminated');
     expect(byId.get(withdrawn)!.status).toBe('withdrawn');
-    const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.task WHERE case_id = ${working} AND status = 'open'`.execute(t.db);
+    const open = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM cases.task WHERE case_id = ${working} AND status = 'open'`.execute(t.db);
     expect(open.rows[0]!.n).toBe(0);
-    const events = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases.event WHERE type = 'terminated' AND case_id IN (${waiting}, ${working})`.execute(t.db);
+    const events = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM cases.event WHERE type = 'terminated' AND case_id IN (${waiting}, ${working})`.execute(
+      t.db,
+    );
     expect(events.rows[0]!.n).toBe(2);
     // The tracking page shows the end without saying why to anyone holding the code.
-    const code = (await sql<{ c: string }>`SELECT tracking_code AS c FROM cases."case" WHERE id = ${waiting}`.execute(t.db)).rows[0]!.c;
+    const code = (
+      await sql<{ c: string }>`SELECT tracking_code AS c FROM cases."case" WHERE id = ${waiting}`.execute(t.db)
+    ).rows[0]!.c;
     const tracked = (await t.app.inject({ method: 'GET', url: `/api/track/${code}` })).json();
     expect(tracked.status).toBe('terminated');
     expect(JSON.stringify(tracked)).not.toContain('死亡');

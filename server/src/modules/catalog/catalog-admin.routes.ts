@@ -22,8 +22,16 @@ const Comment = z.object({ comment: z.string().trim().max(1000).default('') });
 const Status = z.enum(['draft', 'in_review', 'published', 'superseded', 'retired']);
 const Transition = z.object({ status: Status, version: z.number().int() });
 
-export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (app, { db, search }) => {
-  const ctxOf = (request: FastifyRequest): Ctx => ({ db, actor: request.actor, log: request.log, now: () => new Date() });
+export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
+  app,
+  { db, search },
+) => {
+  const ctxOf = (request: FastifyRequest): Ctx => ({
+    db,
+    actor: request.actor,
+    log: request.log,
+    now: () => new Date(),
+  });
   const admin = requireRoles(CATALOG_ADMIN);
   const reviewer = requireRoles(CATALOG_REVIEWER);
   const anyCatalogRole = requireRoles(CATALOG_ADMIN, CATALOG_REVIEWER);
@@ -31,7 +39,10 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
   const provinceAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
     await admin(request, reply);
     if ((request.actor.regionScope ?? '').length > 2) {
-      throw forbidden('CATALOG.PROVINCE_ONLY', { zh: '主题和同义词全省通用，仅省级事项管理员可修改', en: 'Themes and synonyms serve the whole province: only provincial catalogue administrators can change them' });
+      throw forbidden('CATALOG.PROVINCE_ONLY', {
+        zh: '主题和同义词全省通用，仅省级事项管理员可修改',
+        en: 'Themes and synonyms serve the whole province: only provincial catalogue administrators can change them',
+      });
     }
   };
 
@@ -43,15 +54,37 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '事项列表（最新版本） Items in my region, latest version',
-        querystring: z.object({ status: Status.optional(), department: z.uuid().optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          status: Status.optional(),
+          department: z.uuid().optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
         response: {
           200: z.object({
-            items: z.array(z.object({ code: z.string(), basicCode: z.string(), name: z.string(), status: Status, version: z.number(), publishedVersion: z.number().nullable(), departmentName: z.string(), regionCode: z.string(), updatedAt: z.date() })),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                basicCode: z.string(),
+                name: z.string(),
+                status: Status,
+                version: z.number(),
+                publishedVersion: z.number().nullable(),
+                departmentName: z.string(),
+                regionCode: z.string(),
+                updatedAt: z.date(),
+              }),
+            ),
           }),
         },
       },
     },
-    async (request) => ({ items: await items.listItemsForAdmin(ctxOf(request), { ...request.query, departmentId: request.query.department }) }),
+    async (request) => ({
+      items: await items.listItemsForAdmin(ctxOf(request), {
+        ...request.query,
+        departmentId: request.query.department,
+      }),
+    }),
   );
 
   app.post(
@@ -82,8 +115,28 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
           200: z.object({
             item: Item,
             publishedVersion: z.number().nullable(),
-            versions: z.array(z.object({ version: z.number(), status: Status, name: z.string(), createdBy: z.string(), createdAt: z.date(), updatedAt: z.date(), publishedAt: z.date().nullable() })),
-            history: z.array(z.object({ version: z.number(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorId: z.string(), comment: z.string(), at: z.date() })),
+            versions: z.array(
+              z.object({
+                version: z.number(),
+                status: Status,
+                name: z.string(),
+                createdBy: z.string(),
+                createdAt: z.date(),
+                updatedAt: z.date(),
+                publishedAt: z.date().nullable(),
+              }),
+            ),
+            history: z.array(
+              z.object({
+                version: z.number(),
+                action: z.string(),
+                fromStatus: z.string().nullable(),
+                toStatus: z.string(),
+                actorId: z.string(),
+                comment: z.string(),
+                at: z.date(),
+              }),
+            ),
           }),
         },
       },
@@ -95,7 +148,13 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     '/api/admin/catalog/items/:code/versions/:version',
     {
       preHandler: anyCatalogRole,
-      schema: { tags, security, summary: '查看某一版本 One version of an item', params: Code.extend({ version: z.coerce.number().int().min(1) }), response: { 200: Item } },
+      schema: {
+        tags,
+        security,
+        summary: '查看某一版本 One version of an item',
+        params: Code.extend({ version: z.coerce.number().int().min(1) }),
+        response: { 200: Item },
+      },
     },
     async (request) => items.getItemVersion(ctxOf(request), request.params.code, request.params.version),
   );
@@ -116,10 +175,18 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     async (request) => items.editItem(ctxOf(request), request.params.code, request.body.guide),
   );
 
-  const transition = (path: string, summary: string, guard: ReturnType<typeof requireRoles>, run: (ctx: Ctx, code: string, comment: string) => Promise<z.infer<typeof Transition>>) =>
+  const transition = (
+    path: string,
+    summary: string,
+    guard: ReturnType<typeof requireRoles>,
+    run: (ctx: Ctx, code: string, comment: string) => Promise<z.infer<typeof Transition>>,
+  ) =>
     app.post(
       `/api/admin/catalog/items/:code/${path}`,
-      { preHandler: guard, schema: { tags, security, summary, params: Code, body: Comment, response: { 200: Transition } } },
+      {
+        preHandler: guard,
+        schema: { tags, security, summary, params: Code, body: Comment, response: { 200: Transition } },
+      },
       async (request) => {
         const result = await run(ctxOf(request), request.params.code, request.body.comment);
         if (path === 'approve' || path === 'retire') search.invalidate();
@@ -139,7 +206,11 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '零结果搜索（未满足的需求） Zero-result queries of the last 30 days',
-        response: { 200: z.object({ queries: z.array(z.object({ query: z.string(), count: z.coerce.number(), lastAt: z.date() })) }) },
+        response: {
+          200: z.object({
+            queries: z.array(z.object({ query: z.string(), count: z.coerce.number(), lastAt: z.date() })),
+          }),
+        },
       },
     },
     async () => {
@@ -152,7 +223,14 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     '/api/admin/catalog/themes/:slug',
     {
       preHandler: provinceAdmin,
-      schema: { tags, security, summary: '新建或修改主题 Create or update a theme (provincial administrators)', params: z.object({ slug: ThemeInput.shape.slug }), body: ThemeInput.omit({ slug: true }), response: { 200: z.object({ slug: z.string() }) } },
+      schema: {
+        tags,
+        security,
+        summary: '新建或修改主题 Create or update a theme (provincial administrators)',
+        params: z.object({ slug: ThemeInput.shape.slug }),
+        body: ThemeInput.omit({ slug: true }),
+        response: { 200: z.object({ slug: z.string() }) },
+      },
     },
     async (request) => {
       await upsertTheme(db, { ...request.body, slug: request.params.slug, id: randomUUID() });
@@ -163,12 +241,31 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
   const departmentEditors = requireRoles(CATALOG_ADMIN, 'system_admin');
   app.post(
     '/api/admin/catalog/departments',
-    { preHandler: departmentEditors, schema: { tags, security, summary: '新增部门 Add a department of my region', body: DepartmentInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    {
+      preHandler: departmentEditors,
+      schema: {
+        tags,
+        security,
+        summary: '新增部门 Add a department of my region',
+        body: DepartmentInput,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createDepartment(ctxOf(request), request.body)),
   );
   app.put(
     '/api/admin/catalog/departments/:id',
-    { preHandler: departmentEditors, schema: { tags, security, summary: '修改部门 Rename a department or change its address and phone', params: z.object({ id: z.uuid() }), body: DepartmentEdit, response: { 204: z.null() } } },
+    {
+      preHandler: departmentEditors,
+      schema: {
+        tags,
+        security,
+        summary: '修改部门 Rename a department or change its address and phone',
+        params: z.object({ id: z.uuid() }),
+        body: DepartmentEdit,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await updateDepartment(ctxOf(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -191,7 +288,11 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     async (request) => {
       const { term } = request.params;
       const { expansions } = request.body;
-      await cq(db).insertInto('catalog.synonym').values({ term, expansions }).onConflict((oc) => oc.column('term').doUpdateSet({ expansions })).execute();
+      await cq(db)
+        .insertInto('catalog.synonym')
+        .values({ term, expansions })
+        .onConflict((oc) => oc.column('term').doUpdateSet({ expansions }))
+        .execute();
       search.invalidate();
       return { term, expansions };
     },

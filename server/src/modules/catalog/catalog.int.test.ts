@@ -26,7 +26,10 @@ describe('search understands how people ask', () => {
     for (const q of ['yyzz', 'yingyezhizhao']) {
       const r = await search(q);
       expect(r.total, q).toBeGreaterThan(0);
-      expect(r.items.slice(0, 5).some((i) => /设立登记|营业执照/.test(i.name)), q).toBe(true);
+      expect(
+        r.items.slice(0, 5).some((i) => /设立登记|营业执照/.test(i.name)),
+        q,
+      ).toBe(true);
     }
   });
 
@@ -47,7 +50,11 @@ describe('search understands how people ask', () => {
   it('answers an empty result for nonsense, and logs it as unmet demand', async () => {
     for (let i = 0; i < 3; i++) expect(await search('龘靐齉爩')).toMatchObject({ total: 0, items: [] });
     const admin = await t.staff(['catalog_admin']);
-    const res = await t.app.inject({ method: 'GET', url: '/api/admin/catalog/search/zero-results', headers: { authorization: admin.authorization } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/catalog/search/zero-results',
+      headers: { authorization: admin.authorization },
+    });
     expect(res.statusCode).toBe(200);
     // Asked three times, answered from the cache twice: still counted three times.
     expect(res.json().queries).toContainEqual(expect.objectContaining({ query: '龘靐齉爩', count: 3 }));
@@ -59,7 +66,9 @@ describe('search understands how people ask', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
     expect(body.code).toBe('HTTP.VALIDATION_FAILED');
-    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['querystring.region', 'querystring.pageSize']));
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['querystring.region', 'querystring.pageSize']),
+    );
     expect(body.message.zh).toBeTruthy();
     expect(body.message.en).toBeTruthy();
   });
@@ -87,7 +96,11 @@ describe('guides', () => {
   });
 
   it('answers 404 problem+json for an unknown code, in the caller’s language', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/catalog/items/11520000000000000X0000000000001', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/catalog/items/11520000000000000X0000000000001',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(res.statusCode).toBe(404);
     const body = res.json();
     expect(body).toMatchObject({ status: 404, code: 'CATALOG.ITEM_NOT_FOUND', title: 'Not Found' });
@@ -107,7 +120,9 @@ describe('themes and lists', () => {
     expect(detail.statusCode).toBe(200);
     const theme = detail.json();
     expect(theme.steps.length).toBeGreaterThan(1);
-    expect(theme.steps.map((s: { order: number }) => s.order)).toEqual(theme.steps.map((_: unknown, i: number) => i + 1));
+    expect(theme.steps.map((s: { order: number }) => s.order)).toEqual(
+      theme.steps.map((_: unknown, i: number) => i + 1),
+    );
     for (const s of theme.steps) expect(['52', '5201', '520103']).toContain(s.item.region.code);
   });
 
@@ -116,7 +131,9 @@ describe('themes and lists', () => {
     const service = (await t.app.inject({ method: 'GET', url: '/api/catalog/lists/service?region=520103' })).json();
     expect(power.total).toBeGreaterThan(50);
     expect(service.total).toBeGreaterThan(5);
-    expect(power.groups.map((g: { itemType: string }) => g.itemType)).toEqual(expect.arrayContaining(['01', '02', '07']));
+    expect(power.groups.map((g: { itemType: string }) => g.itemType)).toEqual(
+      expect.arrayContaining(['01', '02', '07']),
+    );
     expect(service.groups.every((g: { itemType: string }) => g.itemType === '20')).toBe(true);
   });
 
@@ -125,7 +142,8 @@ describe('themes and lists', () => {
     expect(cities.map((c: { name: string }) => c.name)).toContain('贵阳市');
     const towns = (await t.app.inject({ method: 'GET', url: '/api/catalog/regions?parent=520103' })).json().regions;
     expect(towns.length).toBeGreaterThan(5);
-    const villages = (await t.app.inject({ method: 'GET', url: `/api/catalog/regions?parent=${towns[0].code}` })).json().regions;
+    const villages = (await t.app.inject({ method: 'GET', url: `/api/catalog/regions?parent=${towns[0].code}` })).json()
+      .regions;
     expect(villages[0].level).toBe(5);
     const missing = await t.app.inject({ method: 'GET', url: '/api/catalog/regions?parent=529999' });
     expect(missing.statusCode).toBe(404);
@@ -136,7 +154,11 @@ describe('negative list', () => {
   it('lists prohibited and licensed entries, licensed ones linked to the items granting the licence', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/catalog/lists/negative?region=520103' });
     expect(res.statusCode, res.body).toBe(200);
-    const entries = res.json().entries as { kind: string; title: string; items: { name: string; region: { code: string } }[] }[];
+    const entries = res.json().entries as {
+      kind: string;
+      title: string;
+      items: { name: string; region: { code: string } }[];
+    }[];
     expect(entries.filter((e) => e.kind === 'prohibited').length).toBeGreaterThanOrEqual(6);
     const food = entries.find((e) => e.title.includes('食品经营'))!;
     expect(food.items.map((i) => i.name)).toContain('食品经营许可（新办）');

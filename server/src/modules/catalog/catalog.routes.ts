@@ -1,7 +1,15 @@
 /** Public catalogue API: search, guides, themes, regions, departments, power/service lists. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Item, ITEM_TYPE_NAMES, ItemType, SearchHit, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog.js';
+import {
+  Item,
+  ITEM_TYPE_NAMES,
+  ItemType,
+  SearchHit,
+  SearchResult,
+  Theme,
+  ThemeSummary,
+} from '../../../../contracts/catalog.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
@@ -17,7 +25,10 @@ import { regionAncestors, type CatalogSearch } from './search/search.service.js'
 const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
 const tags = ['catalog 事项目录'];
 
-export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (app, { db, search }) => {
+export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
+  app,
+  { db, search },
+) => {
   const sendSearchResult = memoisedJson(SearchResult);
   app.get(
     '/api/catalog/search',
@@ -25,7 +36,8 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       schema: {
         tags,
         summary: '事项搜索 Search service items',
-        description: 'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"). `region` keeps items serving that region.',
+        description:
+          'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"). `region` keeps items serving that region.',
         querystring: z.object({
           q: z.string().trim().min(1).max(100),
           region: RegionCode.optional(),
@@ -40,7 +52,9 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
 
   app.get(
     '/api/catalog/search/hot',
-    { schema: { tags, summary: '热门搜索 Hot searches', response: { 200: z.object({ queries: z.array(z.string()) }) } } },
+    {
+      schema: { tags, summary: '热门搜索 Hot searches', response: { 200: z.object({ queries: z.array(z.string()) }) } },
+    },
     async () => ({ queries: await search.hotQueries(8) }),
   );
 
@@ -50,7 +64,9 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       schema: {
         tags,
         summary: '办事指南 The full guide of a published item',
-        params: z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code') }),
+        params: z.object({
+          code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code'),
+        }),
         response: { 200: Item },
       },
     },
@@ -63,12 +79,20 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       schema: {
         tags,
         summary: '申请表 JSON Schema The application form of a published item as JSON Schema',
-        params: z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code') }),
+        params: z.object({
+          code: z.string().regex(/^[0-9A-Z]{18,40}$/, '实施编码格式不正确 malformed implementation code'),
+        }),
       },
     },
     async (request, reply) => {
       const item = await getPublishedItem(db, request.params.code);
-      return reply.type('application/schema+json').send({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `${item.name} 申请表`, ...jsonSchemaOf(item.form) });
+      return reply
+        .type('application/schema+json')
+        .send({
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          title: `${item.name} 申请表`,
+          ...jsonSchemaOf(item.form),
+        });
     },
   );
 
@@ -106,13 +130,20 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         tags,
         summary: '行政区划 Child regions of a region (provinces when no parent)',
         querystring: z.object({ parent: RegionCode.optional() }),
-        response: { 200: z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })) }) },
+        response: {
+          200: z.object({
+            regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
+          }),
+        },
       },
     },
     async (request) => {
       const parent = request.query.parent ?? null;
       if (parent && !(await regions.findRegion(db, parent))) {
-        throw notFound('CATALOG.REGION_NOT_FOUND', { zh: `未找到行政区划：${parent}`, en: `No such region: ${parent}` });
+        throw notFound('CATALOG.REGION_NOT_FOUND', {
+          zh: `未找到行政区划：${parent}`,
+          en: `No such region: ${parent}`,
+        });
       }
       return { regions: await regions.listChildRegions(db, parent) };
     },
@@ -125,7 +156,22 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         tags,
         summary: '部门 Departments in a region subtree',
         querystring: z.object({ region: RegionCode.optional() }),
-        response: { 200: z.object({ departments: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string(), category: z.string(), creditCode: z.string(), address: z.string(), phone: z.string() })) }) },
+        response: {
+          200: z.object({
+            departments: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                shortName: z.string(),
+                regionCode: z.string(),
+                category: z.string(),
+                creditCode: z.string(),
+                address: z.string(),
+                phone: z.string(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => ({ departments: await regions.listDepartments(db, { regionPrefix: request.query.region }) }),
@@ -137,12 +183,23 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       schema: {
         tags,
         summary: '市场准入负面清单 The market-access negative list',
-        description: '禁止准入类 (prohibited) and 许可准入类 (licence needed) entries; licensed entries link to the items that grant the licence, resolved for `region`.',
+        description:
+          '禁止准入类 (prohibited) and 许可准入类 (licence needed) entries; licensed entries link to the items that grant the licence, resolved for `region`.',
         querystring: z.object({ region: RegionCode.optional() }),
         response: {
           200: z.object({
             kind: z.literal('negative'),
-            entries: z.array(z.object({ id: z.string(), kind: z.enum(['prohibited', 'licensed']), sector: z.string(), title: z.string(), measures: z.string(), basis: z.string(), items: z.array(SearchHit.omit({ score: true })) })),
+            entries: z.array(
+              z.object({
+                id: z.string(),
+                kind: z.enum(['prohibited', 'licensed']),
+                sector: z.string(),
+                title: z.string(),
+                measures: z.string(),
+                basis: z.string(),
+                items: z.array(SearchHit.omit({ score: true })),
+              }),
+            ),
           }),
         },
       },
@@ -159,7 +216,13 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         kind: 'negative' as const,
         entries: entries.map(({ sortOrder, basicCodes, ...e }) => {
           void sortOrder;
-          return { ...e, items: basicCodes.flatMap((b) => { const it = serving(b); return it ? [hitOf(it)] : []; }) };
+          return {
+            ...e,
+            items: basicCodes.flatMap((b) => {
+              const it = serving(b);
+              return it ? [hitOf(it)] : [];
+            }),
+          };
         }),
       };
     },
@@ -177,7 +240,13 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
           200: z.object({
             kind: z.enum(['power', 'service']),
             total: z.number().int(),
-            groups: z.array(z.object({ itemType: ItemType, itemTypeName: z.object({ zh: z.string(), en: z.string() }), items: z.array(SearchHit.omit({ score: true })) })),
+            groups: z.array(
+              z.object({
+                itemType: ItemType,
+                itemTypeName: z.object({ zh: z.string(), en: z.string() }),
+                items: z.array(SearchHit.omit({ score: true })),
+              }),
+            ),
           }),
         },
       },
@@ -186,7 +255,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       const { kind } = request.params;
       const types = kind === 'service' ? (['20'] as const) : ItemType.options.filter((t) => t !== '20');
       const region = request.query.region;
-      const rows = await itemsRepo.listPublishedHits(db, { itemTypes: [...types], regionAncestors: region ? regionAncestors(region) : undefined, regionPrefix: region });
+      const rows = await itemsRepo.listPublishedHits(db, {
+        itemTypes: [...types],
+        regionAncestors: region ? regionAncestors(region) : undefined,
+        regionPrefix: region,
+      });
       const groups = new Map<ItemType, (typeof rows)[number]['hit'][]>();
       for (const r of rows) {
         const t = r.itemType as ItemType;
@@ -195,7 +268,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       return {
         kind,
         total: rows.length,
-        groups: [...groups.entries()].map(([itemType, items]) => ({ itemType, itemTypeName: ITEM_TYPE_NAMES[itemType], items })),
+        groups: [...groups.entries()].map(([itemType, items]) => ({
+          itemType,
+          itemTypeName: ITEM_TYPE_NAMES[itemType],
+          items,
+        })),
       };
     },
   );

@@ -49,7 +49,10 @@ export function departmentRow(d: DepartmentSeed): regionsRepo.DepartmentRow {
 }
 
 /** Every (item seed × implementing department) pair, with the guide parsed and checked. */
-export function implementations(seeds: ItemSeed[], departments: DepartmentSeed[]): { head: itemsRepo.ItemHead; guide: ItemGuide }[] {
+export function implementations(
+  seeds: ItemSeed[],
+  departments: DepartmentSeed[],
+): { head: itemsRepo.ItemHead; guide: ItemGuide }[] {
   const rows = new Map(departments.map((d) => [d.key, departmentRow(d)]));
   const out: { head: itemsRepo.ItemHead; guide: ItemGuide }[] = [];
   for (const seed of seeds) {
@@ -58,9 +61,21 @@ export function implementations(seeds: ItemSeed[], departments: DepartmentSeed[]
       const row = rows.get(dept.key)!;
       const guide = ItemGuide.parse({ basicCode: seed.basicCode, ...guideFor(seed, dept) });
       const problems = checkGuide(guide);
-      if (problems.length) throw new Error(`seed item ${seed.basicCode} ${guide.name}: ${problems.map((p) => p.message.en).join('; ')}`);
+      if (problems.length)
+        throw new Error(`seed item ${seed.basicCode} ${guide.name}: ${problems.map((p) => p.message.en).join('; ')}`);
       const code = implementationCode(row.creditCode, seed.basicCode);
-      out.push({ head: { id: nameUuid('item', code), code, basicCode: seed.basicCode, departmentId: row.id, regionCode: row.regionCode, publishedVersion: 1, latestVersion: 1 }, guide });
+      out.push({
+        head: {
+          id: nameUuid('item', code),
+          code,
+          basicCode: seed.basicCode,
+          departmentId: row.id,
+          regionCode: row.regionCode,
+          publishedVersion: 1,
+          latestVersion: 1,
+        },
+        guide,
+      });
     }
   }
   return out;
@@ -69,11 +84,15 @@ export function implementations(seeds: ItemSeed[], departments: DepartmentSeed[]
 function provinceRegions(province: string): regionsRepo.RegionRow[] {
   const tuples = require(`./seed/regions-${province}.json`) as [string, string, string | null][];
   const rows = tuples.map(([code, name, parentCode]) => ({ code, name, level: regionLevel(code) ?? 0, parentCode }));
-  if (!rows.some((r) => r.code === province)) rows.unshift({ code: province, name: PROVINCE_NAMES[province] ?? province, level: 1, parentCode: null });
+  if (!rows.some((r) => r.code === province))
+    rows.unshift({ code: province, name: PROVINCE_NAMES[province] ?? province, level: 1, parentCode: null });
   return rows;
 }
 
-export async function seedCatalog(db: Db, opts: { province: string; now: Date; actorId?: string }): Promise<CatalogSeedResult> {
+export async function seedCatalog(
+  db: Db,
+  opts: { province: string; now: Date; actorId?: string },
+): Promise<CatalogSeedResult> {
   const actorId = opts.actorId ?? 'seed';
   const regions = provinceRegions(opts.province);
   const seeds = DEPARTMENTS.filter((d) => d.regionCode.startsWith(opts.province));
@@ -83,7 +102,16 @@ export async function seedCatalog(db: Db, opts: { province: string; now: Date; a
   await db.transaction().execute(async (trx) => {
     await regionsRepo.insertRegions(trx, regions);
     await regionsRepo.insertDepartments(trx, departments);
-    await itemsRepo.insertItemsBulk(trx, impls.map((i) => ({ head: i.head, guide: i.guide, status: 'published', createdBy: actorId, publishedAt: opts.now })));
+    await itemsRepo.insertItemsBulk(
+      trx,
+      impls.map((i) => ({
+        head: i.head,
+        guide: i.guide,
+        status: 'published',
+        createdBy: actorId,
+        publishedAt: opts.now,
+      })),
+    );
     await insertThemes(trx, themes);
     await cq(trx)
       .insertInto('catalog.synonym')
@@ -96,7 +124,13 @@ export async function seedCatalog(db: Db, opts: { province: string; now: Date; a
       .execute();
     await rebuildSearchIndex(trx);
   });
-  return { regions: regions.length, departments: departments.length, items: impls.length, basicItems: ITEM_SEEDS.length, themes: themes.length };
+  return {
+    regions: regions.length,
+    departments: departments.length,
+    items: impls.length,
+    basicItems: ITEM_SEEDS.length,
+    themes: themes.length,
+  };
 }
 
 /** Has the catalogue been seeded? */

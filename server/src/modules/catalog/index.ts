@@ -12,7 +12,12 @@ import { CatalogSearch } from './search/search.service.js';
 
 export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = async (app, { db, metrics }) => {
   const search = new CatalogSearch(db, { log: app.log });
-  metrics?.gauge('tongban_search_log_pending', 'Search-log entries waiting to be written (kept while the database is away)', [], () => [[{}, search.pendingEntries]]);
+  metrics?.gauge(
+    'tongban_search_log_pending',
+    'Search-log entries waiting to be written (kept while the database is away)',
+    [],
+    () => [[{}, search.pendingEntries]],
+  );
   // Build the search index before the server takes traffic, so no early caller waits for it.
   app.addHook('onReady', async () => search.warm());
   app.addHook('onClose', async () => {
@@ -24,7 +29,14 @@ export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = 
 };
 
 export { CatalogSearch, type SearchLogSink } from './search/search.service.js';
-export { getPublishedItem, rebuildSearchIndex, implementationCode, validateGuide, CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
+export {
+  getPublishedItem,
+  rebuildSearchIndex,
+  implementationCode,
+  validateGuide,
+  CATALOG_ADMIN,
+  CATALOG_REVIEWER,
+} from './items.service.js';
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export { listVillageAddresses, listDepartments, findDepartment } from './regions.repository.js';

@@ -28,7 +28,15 @@ export interface VersionRow {
   publishedAt: Date | null;
 }
 
-const headColumns = ['id', 'code', 'basicCode', 'departmentId', 'regionCode', 'publishedVersion', 'latestVersion'] as const;
+const headColumns = [
+  'id',
+  'code',
+  'basicCode',
+  'departmentId',
+  'regionCode',
+  'publishedVersion',
+  'latestVersion',
+] as const;
 
 export async function findItemHead(db: Db, code: string): Promise<ItemHead | undefined> {
   return cq(db).selectFrom('catalog.item').select(headColumns).where('code', '=', code).executeTakeFirst();
@@ -40,37 +48,91 @@ export async function lockItemForUpdate(db: Db, code: string): Promise<ItemHead 
 }
 
 export async function insertItem(db: Db, head: ItemHead): Promise<void> {
-  await cq(db).insertInto('catalog.item').values({ ...head, retiredAt: null }).execute();
+  await cq(db)
+    .insertInto('catalog.item')
+    .values({ ...head, retiredAt: null })
+    .execute();
 }
 
-export async function updateItemHead(db: Db, id: string, patch: { publishedVersion?: number | null; latestVersion?: number; retiredAt?: Date | null }): Promise<void> {
-  await cq(db).updateTable('catalog.item').set({ ...patch, updatedAt: sql`now()` }).where('id', '=', id).execute();
+export async function updateItemHead(
+  db: Db,
+  id: string,
+  patch: { publishedVersion?: number | null; latestVersion?: number; retiredAt?: Date | null },
+): Promise<void> {
+  await cq(db)
+    .updateTable('catalog.item')
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertVersion(db: Db, itemId: string, v: { version: number; status: VersionStatus; guide: ItemGuide; createdBy: string; publishedAt?: Date | null }): Promise<void> {
+export async function insertVersion(
+  db: Db,
+  itemId: string,
+  v: { version: number; status: VersionStatus; guide: ItemGuide; createdBy: string; publishedAt?: Date | null },
+): Promise<void> {
   await cq(db)
     .insertInto('catalog.itemVersion')
-    .values({ itemId, version: v.version, status: v.status, name: v.guide.name, guide: JSON.stringify(v.guide), createdBy: v.createdBy, publishedAt: v.publishedAt ?? null })
+    .values({
+      itemId,
+      version: v.version,
+      status: v.status,
+      name: v.guide.name,
+      guide: JSON.stringify(v.guide),
+      createdBy: v.createdBy,
+      publishedAt: v.publishedAt ?? null,
+    })
     .execute();
 }
 
 /** Inserts many items with their first version at once (seeding). */
-export async function insertItemsBulk(db: Db, rows: { head: ItemHead; guide: ItemGuide; status: VersionStatus; createdBy: string; publishedAt: Date | null }[]): Promise<void> {
+export async function insertItemsBulk(
+  db: Db,
+  rows: { head: ItemHead; guide: ItemGuide; status: VersionStatus; createdBy: string; publishedAt: Date | null }[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500);
-    await cq(db).insertInto('catalog.item').values(batch.map((r) => ({ ...r.head, retiredAt: null }))).execute();
+    await cq(db)
+      .insertInto('catalog.item')
+      .values(batch.map((r) => ({ ...r.head, retiredAt: null })))
+      .execute();
     await cq(db)
       .insertInto('catalog.itemVersion')
-      .values(batch.map((r) => ({ itemId: r.head.id, version: 1, status: r.status, name: r.guide.name, guide: JSON.stringify(r.guide), createdBy: r.createdBy, publishedAt: r.publishedAt })))
+      .values(
+        batch.map((r) => ({
+          itemId: r.head.id,
+          version: 1,
+          status: r.status,
+          name: r.guide.name,
+          guide: JSON.stringify(r.guide),
+          createdBy: r.createdBy,
+          publishedAt: r.publishedAt,
+        })),
+      )
       .execute();
     await cq(db)
       .insertInto('catalog.itemHistory')
-      .values(batch.map((r) => ({ itemId: r.head.id, version: 1, action: 'seed', fromStatus: null, toStatus: r.status, actorId: r.createdBy, comment: '演示数据 demo data' })))
+      .values(
+        batch.map((r) => ({
+          itemId: r.head.id,
+          version: 1,
+          action: 'seed',
+          fromStatus: null,
+          toStatus: r.status,
+          actorId: r.createdBy,
+          comment: '演示数据 demo data',
+        })),
+      )
       .execute();
   }
 }
 
-export async function updateVersion(db: Db, itemId: string, version: number, patch: { status?: VersionStatus; guide?: ItemGuide; publishedAt?: Date }): Promise<void> {
+export async function updateVersion(
+  db: Db,
+  itemId: string,
+  version: number,
+  patch: { status?: VersionStatus; guide?: ItemGuide; publishedAt?: Date },
+): Promise<void> {
   await cq(db)
     .updateTable('catalog.itemVersion')
     .set({
@@ -102,7 +164,18 @@ export async function listVersions(db: Db, itemId: string): Promise<Omit<Version
     .execute();
 }
 
-export async function appendHistory(db: Db, row: { itemId: string; version: number; action: string; fromStatus: string | null; toStatus: string; actorId: string; comment: string }): Promise<void> {
+export async function appendHistory(
+  db: Db,
+  row: {
+    itemId: string;
+    version: number;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorId: string;
+    comment: string;
+  },
+): Promise<void> {
   await cq(db).insertInto('catalog.itemHistory').values(row).execute();
 }
 
@@ -144,7 +217,12 @@ function toItem(row: ItemViewRow): Item {
   return {
     ...guide,
     code: row.code,
-    department: { id: row.departmentId, name: row.departmentName, shortName: row.departmentShortName, creditCode: row.departmentCreditCode },
+    department: {
+      id: row.departmentId,
+      name: row.departmentName,
+      shortName: row.departmentShortName,
+      creditCode: row.departmentCreditCode,
+    },
     region: { code: row.regionCode, name: row.regionName, level: row.regionLevel },
     status: row.status === 'superseded' ? 'retired' : row.status,
     version: row.version,
@@ -165,17 +243,29 @@ export async function findItemVersionView(db: Db, code: string, version: number)
 }
 
 /** Every published item (for rebuilding the search index). */
-export async function listPublishedItems(db: Db, opts: { itemIds?: string[] } = {}): Promise<{ id: string; item: Item }[]> {
+export async function listPublishedItems(
+  db: Db,
+  opts: { itemIds?: string[] } = {},
+): Promise<{ id: string; item: Item }[]> {
   let q = itemViewQuery(db).where('v.status', '=', 'published');
-  if (opts.itemIds) q = q.where('i.id', 'in', opts.itemIds.length ? opts.itemIds : ['00000000-0000-0000-0000-000000000000']);
+  if (opts.itemIds)
+    q = q.where('i.id', 'in', opts.itemIds.length ? opts.itemIds : ['00000000-0000-0000-0000-000000000000']);
   const rows = await q.orderBy('i.code').execute();
   return rows.map((r) => ({ id: r.id, item: toItem(r) }));
 }
 
 /** Published items whose basic code is one of `basicCodes`, for resolving theme steps. */
-export async function listPublishedByBasicCodes(db: Db, basicCodes: string[]): Promise<{ basicCode: string; item: Item }[]> {
+export async function listPublishedByBasicCodes(
+  db: Db,
+  basicCodes: string[],
+): Promise<{ basicCode: string; item: Item }[]> {
   if (basicCodes.length === 0) return [];
-  const rows = await itemViewQuery(db).select('i.basicCode').where('v.status', '=', 'published').where('i.basicCode', 'in', basicCodes).orderBy('i.regionCode').execute();
+  const rows = await itemViewQuery(db)
+    .select('i.basicCode')
+    .where('v.status', '=', 'published')
+    .where('i.basicCode', 'in', basicCodes)
+    .orderBy('i.regionCode')
+    .execute();
   return rows.map((r) => ({ basicCode: r.basicCode, item: toItem(r) }));
 }
 
@@ -183,22 +273,46 @@ export async function listPublishedByBasicCodes(db: Db, basicCodes: string[]): P
 export const CATALOG_SCOPE = { regionWide: ['catalog_admin', 'catalog_reviewer'] };
 
 /** Administrative listing: latest version of each item in a region subtree, optionally by status. */
-export async function listItemsForAdmin(db: Db, actor: Actor, opts: { status?: VersionStatus; departmentId?: string; limit: number; offset: number }) {
-  let q = withinScope(cq(db)
-    .selectFrom('catalog.item as i')
-    .innerJoin('catalog.itemVersion as v', (j) => j.onRef('v.itemId', '=', 'i.id').onRef('v.version', '=', 'i.latestVersion'))
-    .innerJoin('catalog.department as d', 'd.id', 'i.departmentId')
-    .select(['i.code', 'i.basicCode', 'v.name', 'v.status', 'v.version', 'i.publishedVersion', 'd.name as departmentName', 'i.regionCode', 'v.updatedAt']), actor, {
-    region: 'i.regionCode',
-    department: 'i.departmentId',
-  }, CATALOG_SCOPE);
+export async function listItemsForAdmin(
+  db: Db,
+  actor: Actor,
+  opts: { status?: VersionStatus; departmentId?: string; limit: number; offset: number },
+) {
+  let q = withinScope(
+    cq(db)
+      .selectFrom('catalog.item as i')
+      .innerJoin('catalog.itemVersion as v', (j) =>
+        j.onRef('v.itemId', '=', 'i.id').onRef('v.version', '=', 'i.latestVersion'),
+      )
+      .innerJoin('catalog.department as d', 'd.id', 'i.departmentId')
+      .select([
+        'i.code',
+        'i.basicCode',
+        'v.name',
+        'v.status',
+        'v.version',
+        'i.publishedVersion',
+        'd.name as departmentName',
+        'i.regionCode',
+        'v.updatedAt',
+      ]),
+    actor,
+    {
+      region: 'i.regionCode',
+      department: 'i.departmentId',
+    },
+    CATALOG_SCOPE,
+  );
   if (opts.status) q = q.where('v.status', '=', opts.status);
   if (opts.departmentId) q = q.where('i.departmentId', '=', opts.departmentId);
   return q.orderBy('v.updatedAt', 'desc').orderBy('i.code').limit(opts.limit).offset(opts.offset).execute();
 }
 
 /** Published items grouped for the 权力清单 / 公共服务清单 views. */
-export async function listPublishedHits(db: Db, opts: { itemTypes: string[]; regionAncestors?: string[]; regionPrefix?: string }) {
+export async function listPublishedHits(
+  db: Db,
+  opts: { itemTypes: string[]; regionAncestors?: string[]; regionPrefix?: string },
+) {
   let q = cq(db).selectFrom('catalog.searchDoc').select(['hit', 'itemType']).where('itemType', 'in', opts.itemTypes);
   if (opts.regionAncestors && opts.regionPrefix) {
     const ancestors = opts.regionAncestors;

@@ -19,7 +19,8 @@ export const CATALOG_ADMIN = 'catalog_admin';
 export const CATALOG_REVIEWER = 'catalog_reviewer';
 
 /** 实施编码: the implementing body's 统一社会信用代码 + a 13-character tail holding the basic code. */
-export const implementationCode = (creditCode: string, basicCode: string, serial = 1): string => `${creditCode}${basicCode.padEnd(12, '0')}${serial}`;
+export const implementationCode = (creditCode: string, basicCode: string, serial = 1): string =>
+  `${creditCode}${basicCode.padEnd(12, '0')}${serial}`;
 
 function itemNotFound(code: string) {
   return notFound('CATALOG.ITEM_NOT_FOUND', { zh: `未找到事项：${code}`, en: `No such service item: ${code}` });
@@ -30,9 +31,17 @@ export function validateGuide(input: unknown): ItemGuide {
   const parsed = ItemGuide.safeParse(input);
   const errors: FieldError[] = parsed.success
     ? checkGuide(parsed.data)
-    : parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: 'CATALOG.GUIDE_INVALID', message: { zh: `字段 ${i.path.join('.')}：${i.message}`, en: `Field ${i.path.join('.')}: ${i.message}` } }));
+    : parsed.error.issues.map((i) => ({
+        field: i.path.join('.'),
+        code: 'CATALOG.GUIDE_INVALID',
+        message: { zh: `字段 ${i.path.join('.')}：${i.message}`, en: `Field ${i.path.join('.')}: ${i.message}` },
+      }));
   if (errors.length > 0 || !parsed.success) {
-    throw unprocessable('CATALOG.GUIDE_INVALID', { zh: `办事指南有 ${errors.length} 处不符合要求`, en: `The guide has ${errors.length} violation(s)` }, errors);
+    throw unprocessable(
+      'CATALOG.GUIDE_INVALID',
+      { zh: `办事指南有 ${errors.length} 处不符合要求`, en: `The guide has ${errors.length} violation(s)` },
+      errors,
+    );
   }
   return parsed.data;
 }
@@ -40,22 +49,57 @@ export function validateGuide(input: unknown): ItemGuide {
 /** The item (its region and department) must be within the caller's data scope. */
 function assertScope(ctx: Ctx, record: { regionCode: string; departmentId: string }): void {
   if (!isWithinScope(ctx.actor, record, repo.CATALOG_SCOPE)) {
-    throw forbidden('CATALOG.OUT_OF_SCOPE', { zh: '该事项不在您的管理范围内', en: 'This item is outside your administrative scope' });
+    throw forbidden('CATALOG.OUT_OF_SCOPE', {
+      zh: '该事项不在您的管理范围内',
+      en: 'This item is outside your administrative scope',
+    });
   }
 }
 
 const actorId = (ctx: Ctx) => ctx.actor.id ?? 'anonymous';
 
-async function recordTransition(db: Db, ctx: Ctx, head: repo.ItemHead, version: number, action: string, from: string | null, to: string, comment = ''): Promise<void> {
-  await repo.appendHistory(db, { itemId: head.id, version, action, fromStatus: from, toStatus: to, actorId: actorId(ctx), comment });
-  await appendEvent(db, { topic: `catalog.item-${action}`, aggregateType: 'catalog.item', aggregateId: head.code, payload: { code: head.code, basicCode: head.basicCode, version, from, to, comment } }, ctx.actor.id);
+async function recordTransition(
+  db: Db,
+  ctx: Ctx,
+  head: repo.ItemHead,
+  version: number,
+  action: string,
+  from: string | null,
+  to: string,
+  comment = '',
+): Promise<void> {
+  await repo.appendHistory(db, {
+    itemId: head.id,
+    version,
+    action,
+    fromStatus: from,
+    toStatus: to,
+    actorId: actorId(ctx),
+    comment,
+  });
+  await appendEvent(
+    db,
+    {
+      topic: `catalog.item-${action}`,
+      aggregateType: 'catalog.item',
+      aggregateId: head.code,
+      payload: { code: head.code, basicCode: head.basicCode, version, from, to, comment },
+    },
+    ctx.actor.id,
+  );
 }
 
 /** Creates an item for a department with its first draft. */
-export async function createItem(ctx: Ctx, input: { departmentId: string; guide: unknown }): Promise<{ code: string; version: number }> {
+export async function createItem(
+  ctx: Ctx,
+  input: { departmentId: string; guide: unknown },
+): Promise<{ code: string; version: number }> {
   const guide = validateGuide(input.guide);
   const dept = await regions.findDepartment(ctx.db, input.departmentId);
-  if (!dept) throw notFound('CATALOG.DEPARTMENT_NOT_FOUND', { zh: '未找到实施部门', en: 'No such department' }, [], { departmentId: input.departmentId });
+  if (!dept)
+    throw notFound('CATALOG.DEPARTMENT_NOT_FOUND', { zh: '未找到实施部门', en: 'No such department' }, [], {
+      departmentId: input.departmentId,
+    });
   assertScope(ctx, { regionCode: dept.regionCode, departmentId: dept.id });
   const head: repo.ItemHead = {
     id: randomUUID(),
@@ -68,7 +112,12 @@ export async function createItem(ctx: Ctx, input: { departmentId: string; guide:
   };
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.findItemHead(trx, head.code)) {
-      throw conflict('CATALOG.ITEM_EXISTS', { zh: `该部门已实施此事项：${head.code}`, en: `The department already implements this item: ${head.code}` }, [], { code: head.code });
+      throw conflict(
+        'CATALOG.ITEM_EXISTS',
+        { zh: `该部门已实施此事项：${head.code}`, en: `The department already implements this item: ${head.code}` },
+        [],
+        { code: head.code },
+      );
     }
     await repo.insertItem(trx, head);
     await repo.insertVersion(trx, head.id, { version: 1, status: 'draft', guide, createdBy: actorId(ctx) });
@@ -86,12 +135,21 @@ async function lockOrThrow(db: Db, code: string): Promise<repo.ItemHead> {
 function wrongState(code: string, current: string, wanted: string) {
   return conflict(
     'CATALOG.WRONG_STATUS',
-    { zh: `事项当前状态为“${STATUS_ZH[current] ?? current}”，不能${wanted}`, en: `The item is ${current}; cannot ${wanted}` },
+    {
+      zh: `事项当前状态为“${STATUS_ZH[current] ?? current}”，不能${wanted}`,
+      en: `The item is ${current}; cannot ${wanted}`,
+    },
     [],
     { code, currentStatus: current },
   );
 }
-const STATUS_ZH: Record<string, string> = { draft: '草稿', in_review: '审核中', published: '已发布', superseded: '已被替代', retired: '已废止' };
+const STATUS_ZH: Record<string, string> = {
+  draft: '草稿',
+  in_review: '审核中',
+  published: '已发布',
+  superseded: '已被替代',
+  retired: '已废止',
+};
 
 /**
  * Saves a guide edit. Edits a published item by opening a new draft version; edits an open draft
@@ -104,7 +162,11 @@ export async function editItem(ctx: Ctx, code: string, input: unknown): Promise<
     assertScope(ctx, head);
     if (guide.basicCode !== head.basicCode) {
       throw unprocessable('CATALOG.BASIC_CODE_FIXED', { zh: '基本编码不可修改', en: 'The basic code cannot change' }, [
-        { field: 'basicCode', code: 'CATALOG.BASIC_CODE_FIXED', message: { zh: '基本编码不可修改', en: 'The basic code cannot change' } },
+        {
+          field: 'basicCode',
+          code: 'CATALOG.BASIC_CODE_FIXED',
+          message: { zh: '基本编码不可修改', en: 'The basic code cannot change' },
+        },
       ]);
     }
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
@@ -123,12 +185,17 @@ export async function editItem(ctx: Ctx, code: string, input: unknown): Promise<
   });
 }
 
-export async function submitForReview(ctx: Ctx, code: string, comment = ''): Promise<{ status: 'in_review'; version: number }> {
+export async function submitForReview(
+  ctx: Ctx,
+  code: string,
+  comment = '',
+): Promise<{ status: 'in_review'; version: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const head = await lockOrThrow(trx, code);
     assertScope(ctx, head);
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
-    if (!latest || latest.status !== 'draft') throw wrongState(code, latest?.status ?? 'unknown', '提交审核 submit for review');
+    if (!latest || latest.status !== 'draft')
+      throw wrongState(code, latest?.status ?? 'unknown', '提交审核 submit for review');
     await repo.updateVersion(trx, head.id, latest.version, { status: 'in_review' });
     await recordTransition(trx, ctx, head, latest.version, 'submitted', 'draft', 'in_review', comment);
     return { status: 'in_review' as const, version: latest.version };
@@ -141,10 +208,14 @@ export async function approve(ctx: Ctx, code: string, comment = ''): Promise<{ s
     const head = await lockOrThrow(trx, code);
     assertScope(ctx, head);
     const latest = await repo.findVersion(trx, head.id, head.latestVersion);
-    if (!latest || latest.status !== 'in_review') throw wrongState(code, latest?.status ?? 'unknown', '审核通过 approve');
+    if (!latest || latest.status !== 'in_review')
+      throw wrongState(code, latest?.status ?? 'unknown', '审核通过 approve');
     // 四眼原则: whoever wrote a version does not publish it.
     if (latest.createdBy === ctx.actor.id) {
-      throw forbidden('CATALOG.SELF_REVIEW', { zh: '不能审核自己起草的版本', en: 'You cannot approve a version you drafted' });
+      throw forbidden('CATALOG.SELF_REVIEW', {
+        zh: '不能审核自己起草的版本',
+        en: 'You cannot approve a version you drafted',
+      });
     }
     const now = ctx.now();
     if (head.publishedVersion !== null) {
@@ -210,17 +281,37 @@ export async function getItemVersion(ctx: Ctx, code: string, version: number): P
   if (!head) throw itemNotFound(code);
   assertScope(ctx, head);
   const item = await repo.findItemVersionView(ctx.db, code, version);
-  if (!item) throw notFound('CATALOG.VERSION_NOT_FOUND', { zh: `事项 ${code} 没有第 ${version} 版`, en: `Item ${code} has no version ${version}` });
+  if (!item)
+    throw notFound('CATALOG.VERSION_NOT_FOUND', {
+      zh: `事项 ${code} 没有第 ${version} 版`,
+      en: `Item ${code} has no version ${version}`,
+    });
   return item;
 }
 
-export async function listItemsForAdmin(ctx: Ctx, opts: { status?: 'draft' | 'in_review' | 'published' | 'retired' | 'superseded'; departmentId?: string; page: number; pageSize: number }) {
-  return repo.listItemsForAdmin(ctx.db, ctx.actor, { status: opts.status, departmentId: opts.departmentId, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+export async function listItemsForAdmin(
+  ctx: Ctx,
+  opts: {
+    status?: 'draft' | 'in_review' | 'published' | 'retired' | 'superseded';
+    departmentId?: string;
+    page: number;
+    pageSize: number;
+  },
+) {
+  return repo.listItemsForAdmin(ctx.db, ctx.actor, {
+    status: opts.status,
+    departmentId: opts.departmentId,
+    limit: opts.pageSize,
+    offset: (opts.page - 1) * opts.pageSize,
+  });
 }
 
 /** Rebuilds the search read model for every published item (after seeding or a tokenizer change). */
 export async function rebuildSearchIndex(db: Db): Promise<number> {
   const items = await repo.listPublishedItems(db);
-  await upsertSearchDocs(db, items.map(({ id, item }) => searchDocOf(id, item)));
+  await upsertSearchDocs(
+    db,
+    items.map(({ id, item }) => searchDocOf(id, item)),
+  );
   return items.length;
 }

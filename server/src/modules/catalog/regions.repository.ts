@@ -23,22 +23,37 @@ export interface DepartmentRow {
 
 export async function insertRegions(db: Db, regions: RegionRow[]): Promise<void> {
   for (let i = 0; i < regions.length; i += 2000) {
-    await cq(db).insertInto('catalog.region').values(regions.slice(i, i + 2000)).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await cq(db)
+      .insertInto('catalog.region')
+      .values(regions.slice(i, i + 2000))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
   }
 }
 
-export async function listChildRegions(db: Db, parent: string | null): Promise<{ code: string; name: string; level: number }[]> {
+export async function listChildRegions(
+  db: Db,
+  parent: string | null,
+): Promise<{ code: string; name: string; level: number }[]> {
   let q = cq(db).selectFrom('catalog.region').select(['code', 'name', 'level']);
   q = parent === null ? q.where('parentCode', 'is', null) : q.where('parentCode', '=', parent);
   return q.orderBy('code').execute();
 }
 
 export async function findRegion(db: Db, code: string): Promise<RegionRow | undefined> {
-  return cq(db).selectFrom('catalog.region').select(['code', 'name', 'level', 'parentCode']).where('code', '=', code).executeTakeFirst();
+  return cq(db)
+    .selectFrom('catalog.region')
+    .select(['code', 'name', 'level', 'parentCode'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function countRegionsByLevel(db: Db): Promise<Record<number, number>> {
-  const rows = await cq(db).selectFrom('catalog.region').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+  const rows = await cq(db)
+    .selectFrom('catalog.region')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('level')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
 }
 
@@ -51,7 +66,9 @@ export async function findDepartment(db: Db, id: string): Promise<DepartmentRow 
 }
 
 export async function listDepartments(db: Db, opts: { regionPrefix?: string } = {}): Promise<DepartmentRow[]> {
-  let q = cq(db).selectFrom('catalog.department').select(['id', 'key', 'regionCode', 'name', 'shortName', 'category', 'creditCode', 'address', 'phone']);
+  let q = cq(db)
+    .selectFrom('catalog.department')
+    .select(['id', 'key', 'regionCode', 'name', 'shortName', 'category', 'creditCode', 'address', 'phone']);
   if (opts.regionPrefix) q = q.where('regionCode', 'like', `${opts.regionPrefix}%`);
   return q.orderBy('regionCode').orderBy('name').execute();
 }
@@ -64,7 +81,14 @@ export async function listVillageAddresses(db: Db, under: string): Promise<{ cod
     .innerJoin('catalog.region as c', 'c.code', 't.parentCode')
     .innerJoin('catalog.region as p', 'p.code', 'c.parentCode')
     .innerJoin('catalog.region as s', 's.code', 'p.parentCode')
-    .select(['v.code', 'v.name as village', 't.name as township', 'c.name as county', 'p.name as city', 's.name as province'])
+    .select([
+      'v.code',
+      'v.name as village',
+      't.name as township',
+      'c.name as county',
+      'p.name as city',
+      's.name as province',
+    ])
     .where('v.level', '=', 5)
     .where('v.code', 'like', `${under}%`)
     .orderBy('v.code')

@@ -56,7 +56,18 @@ export async function findTheme(db: Db, idOrSlug: string): Promise<ThemeRow | un
 export async function upsertTheme(db: Db, t: ThemeInput & { id: string }): Promise<void> {
   await cq(db)
     .insertInto('catalog.theme')
-    .values({ id: t.id, slug: t.slug, name: t.name, title: t.title, audience: t.audience, description: t.description, icon: t.icon, sharedFields: JSON.stringify(t.sharedFields), steps: JSON.stringify(t.steps), sortOrder: 0 })
+    .values({
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      title: t.title,
+      audience: t.audience,
+      description: t.description,
+      icon: t.icon,
+      sharedFields: JSON.stringify(t.sharedFields),
+      steps: JSON.stringify(t.steps),
+      sortOrder: 0,
+    })
     .onConflict((oc) =>
       oc.column('slug').doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),

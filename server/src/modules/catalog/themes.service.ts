@@ -20,7 +20,16 @@ export const hitOf = (item: Item): Theme['steps'][number]['item'] => ({
 
 export async function listThemes(db: Db, audience?: 'person' | 'enterprise'): Promise<ThemeSummary[]> {
   const rows = await repo.listThemes(db, audience);
-  return rows.map((t) => ({ id: t.id, slug: t.slug, name: t.name, title: t.title, audience: t.audience, description: t.description, icon: t.icon, itemCount: t.steps.length }));
+  return rows.map((t) => ({
+    id: t.id,
+    slug: t.slug,
+    name: t.name,
+    title: t.title,
+    audience: t.audience,
+    description: t.description,
+    icon: t.icon,
+    itemCount: t.steps.length,
+  }));
 }
 
 /**
@@ -29,16 +38,35 @@ export async function listThemes(db: Db, audience?: 'person' | 'enterprise'): Pr
  */
 export async function getTheme(db: Db, idOrSlug: string, region?: string): Promise<Theme> {
   const theme = await repo.findTheme(db, idOrSlug);
-  if (!theme) throw notFound('CATALOG.THEME_NOT_FOUND', { zh: `未找到主题：${idOrSlug}`, en: `No such theme: ${idOrSlug}` });
-  const candidates = await items.listPublishedByBasicCodes(db, theme.steps.map((s) => s.basicCode));
+  if (!theme)
+    throw notFound('CATALOG.THEME_NOT_FOUND', { zh: `未找到主题：${idOrSlug}`, en: `No such theme: ${idOrSlug}` });
+  const candidates = await items.listPublishedByBasicCodes(
+    db,
+    theme.steps.map((s) => s.basicCode),
+  );
   const pick = (basicCode: string): Item | undefined => {
     const all = candidates.filter((c) => c.basicCode === basicCode).map((c) => c.item);
     if (!region) return all[0];
-    return all.find((i) => region.startsWith(i.region.code)) ?? all.find((i) => i.region.code.startsWith(region)) ?? all[0];
+    return (
+      all.find((i) => region.startsWith(i.region.code)) ?? all.find((i) => i.region.code.startsWith(region)) ?? all[0]
+    );
   };
   const steps = theme.steps.flatMap((s, index) => {
     const item = pick(s.basicCode);
-    return item ? [{ order: index + 1, basicCode: s.basicCode, after: s.after, optional: s.optional, item: hitOf(item) }] : [];
+    return item
+      ? [{ order: index + 1, basicCode: s.basicCode, after: s.after, optional: s.optional, item: hitOf(item) }]
+      : [];
   });
-  return { id: theme.id, slug: theme.slug, name: theme.name, title: theme.title, audience: theme.audience, description: theme.description, icon: theme.icon, itemCount: steps.length, sharedFields: theme.sharedFields, steps };
+  return {
+    id: theme.id,
+    slug: theme.slug,
+    name: theme.name,
+    title: theme.title,
+    audience: theme.audience,
+    description: theme.description,
+    icon: theme.icon,
+    itemCount: steps.length,
+    sharedFields: theme.sharedFields,
+    steps,
+  };
 }

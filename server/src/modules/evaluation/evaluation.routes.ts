@@ -26,7 +26,16 @@ const Rating = z
     status: z.enum(['valid', 'under_appeal', 'removed']),
     ratedAt: z.date(),
     rectification: z
-      .object({ id: z.uuid(), status: RectificationStatus, callBackDue: z.string(), rectifyDue: z.string(), resolution: Resolution.nullable(), resolutionNote: z.string().nullable(), resolvedAt: z.date().nullable(), followUpLevel: z.number().int().nullable() })
+      .object({
+        id: z.uuid(),
+        status: RectificationStatus,
+        callBackDue: z.string(),
+        rectifyDue: z.string(),
+        resolution: Resolution.nullable(),
+        resolutionNote: z.string().nullable(),
+        resolvedAt: z.date().nullable(),
+        followUpLevel: z.number().int().nullable(),
+      })
       .nullable(),
   })
   .nullable();
@@ -41,20 +50,40 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '一事一评 Rate a decided case (非常满意 5 … 非常不满意 1); a bad review opens a rectification',
         params: Id,
-        body: z.object({ level: Level, comment: z.string().trim().max(500).default(''), channel: Channel.default('pc') }),
+        body: z.object({
+          level: Level,
+          comment: z.string().trim().max(500).default(''),
+          channel: Channel.default('pc'),
+        }),
         response: { 201: z.object({ ratingId: z.uuid(), rectificationId: z.uuid().nullable() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await rateCase(deps, request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await rateCase(deps, request.actor, request.params.id, request.body)),
   );
   app.get(
     '/api/cases/:id/rating',
-    { schema: { tags, summary: '办件评价 The rating of a case and what became of a bad review', params: Id, response: { 200: z.object({ rating: Rating }) } } },
+    {
+      schema: {
+        tags,
+        summary: '办件评价 The rating of a case and what became of a bad review',
+        params: Id,
+        response: { 200: z.object({ rating: Rating }) },
+      },
+    },
     async (request) => ({ rating: await getRating(deps, request.actor, request.params.id) }),
   );
   app.post(
     '/api/cases/:id/rating/follow-up',
-    { schema: { tags, summary: '整改评价 Rate how a bad review was resolved', params: Id, body: z.object({ level: Level }), response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: '整改评价 Rate how a bad review was resolved',
+        params: Id,
+        body: z.object({ level: Level }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await rateFollowUp(deps, request.actor, request.params.id, request.body.level);
       return reply.code(204).send(null);
@@ -73,8 +102,20 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
           200: z.object({
             items: z.array(
               z.object({
-                id: z.uuid(), status: RectificationStatus, callBackDue: z.string(), rectifyDue: z.string(), resolution: Resolution.nullable(), version: z.number().int(),
-                trackingCode: z.string(), itemName: z.string(), level: Level, comment: z.string(), ratedAt: z.date(), caseId: z.uuid(), callBackOverdue: z.boolean(), rectifyOverdue: z.boolean(),
+                id: z.uuid(),
+                status: RectificationStatus,
+                callBackDue: z.string(),
+                rectifyDue: z.string(),
+                resolution: Resolution.nullable(),
+                version: z.number().int(),
+                trackingCode: z.string(),
+                itemName: z.string(),
+                level: Level,
+                comment: z.string(),
+                ratedAt: z.date(),
+                caseId: z.uuid(),
+                callBackOverdue: z.boolean(),
+                rectifyOverdue: z.boolean(),
               }),
             ),
           }),
@@ -85,7 +126,16 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
   );
   app.post(
     '/api/evaluation/rectifications/:id/call-back',
-    { preHandler: staff, schema: { tags, summary: '回访 Record the return visit to the rater', params: Id, body: z.object({ version: z.number().int().min(1), note: Text(1000) }), response: { 204: z.null() } } },
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: '回访 Record the return visit to the rater',
+        params: Id,
+        body: z.object({ version: z.number().int().min(1), note: Text(1000) }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await callBack(deps, request.actor, request.params.id, request.body);
       return reply.code(204).send(null);
@@ -95,7 +145,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
     '/api/evaluation/rectifications/:id/resolve',
     {
       preHandler: staff,
-      schema: { tags, summary: '整改 Resolve: 立行立改 immediate, 限期整改 deadline, 解释说明 explained', params: Id, body: z.object({ version: z.number().int().min(1), resolution: Resolution, note: Text(2000) }), response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: '整改 Resolve: 立行立改 immediate, 限期整改 deadline, 解释说明 explained',
+        params: Id,
+        body: z.object({ version: z.number().int().min(1), resolution: Resolution, note: Text(2000) }),
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await resolve(deps, request.actor, request.params.id, request.body);
@@ -104,27 +160,64 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
   );
   app.post(
     '/api/evaluation/ratings/:id/appeal',
-    { preHandler: staff, schema: { tags, summary: '申诉 Appeal a mistaken or malicious rating', params: Id, body: z.object({ reason: Text(1000) }), response: { 201: z.object({ appealId: z.uuid() }) } } },
-    async (request, reply) => reply.code(201).send(await fileAppeal(deps, request.actor, request.params.id, request.body.reason)),
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: '申诉 Appeal a mistaken or malicious rating',
+        params: Id,
+        body: z.object({ reason: Text(1000) }),
+        response: { 201: z.object({ appealId: z.uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await fileAppeal(deps, request.actor, request.params.id, request.body.reason)),
   );
   app.post(
     '/api/evaluation/appeals/:id/decide',
-    { preHandler: requireRoles('supervisor'), schema: { tags, summary: '复核 Decide an appeal (supervisors)', params: Id, body: z.object({ upheld: z.boolean(), note: Text(1000) }), response: { 204: z.null() } } },
+    {
+      preHandler: requireRoles('supervisor'),
+      schema: {
+        tags,
+        summary: '复核 Decide an appeal (supervisors)',
+        params: Id,
+        body: z.object({ upheld: z.boolean(), note: Text(1000) }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await decideAppeal(deps, request.actor, request.params.id, request.body);
       return reply.code(204).send(null);
     },
   );
 
-  const ItemStats = z.object({ itemCode: z.string(), itemName: z.string(), departmentId: z.uuid(), ratings: z.number().int(), score: z.number(), goodRate: z.number(), badRate: z.number() });
+  const ItemStats = z.object({
+    itemCode: z.string(),
+    itemName: z.string(),
+    departmentId: z.uuid(),
+    ratings: z.number().int(),
+    score: z.number(),
+    goodRate: z.number(),
+    badRate: z.number(),
+  });
   app.get(
     '/api/evaluation/stats',
     {
       schema: {
         tags,
         summary: '评价结果公开 Published ratings per item in a region (aggregates only)',
-        querystring: z.object({ region: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ region: z.string(), ratings: z.number().int(), badRate: z.number(), items: z.array(ItemStats) }) },
+        querystring: z.object({
+          region: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            region: z.string(),
+            ratings: z.number().int(),
+            badRate: z.number(),
+            items: z.array(ItemStats),
+          }),
+        },
       },
     },
     async (request) => publicStats(deps.db, request.query),

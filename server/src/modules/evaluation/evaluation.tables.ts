@@ -62,6 +62,7 @@ export type EvaluationTables = {
   'evaluation.appeal': AppealTable;
 };
 
-export const eq = (db: Db): Kysely<EvaluationTables> => db.withTables<EvaluationTables>() as unknown as Kysely<EvaluationTables>;
+export const eq = (db: Db): Kysely<EvaluationTables> =>
+  db.withTables<EvaluationTables>() as unknown as Kysely<EvaluationTables>;
 
 export const isBadReview = (level: number): boolean => level <= 2;

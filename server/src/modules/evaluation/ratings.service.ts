@@ -19,19 +19,37 @@ const RATING_READERS = CASE_READERS;
 
 const RATEABLE = ['approved', 'refused', 'not_accepted'];
 
-export const LEVEL_ZH: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+export const LEVEL_ZH: Record<number, string> = {
+  5: '非常满意',
+  4: '满意',
+  3: '基本满意',
+  2: '不满意',
+  1: '非常不满意',
+};
 
-const noCase = (id: string) => notFound('EVALUATION.NO_CASE', { zh: '办件不存在或无权评价', en: 'No such case, or not yours to rate' }, [], { id });
+const noCase = (id: string) =>
+  notFound('EVALUATION.NO_CASE', { zh: '办件不存在或无权评价', en: 'No such case, or not yours to rate' }, [], { id });
 
 /** The rater of a rating is the applicant of its case: the same rule decides who may read it. */
-const isRater = (actor: Actor, r: { raterPersonId: string; raterEnterpriseId: string | null }) => isApplicantOf(actor, { applicantPersonId: r.raterPersonId, applicantEnterpriseId: r.raterEnterpriseId });
+const isRater = (actor: Actor, r: { raterPersonId: string; raterEnterpriseId: string | null }) =>
+  isApplicantOf(actor, { applicantPersonId: r.raterPersonId, applicantEnterpriseId: r.raterEnterpriseId });
 
-export async function rateCase(deps: EvaluationDeps, actor: Actor, caseId: string, input: { level: number; comment: string; channel: Channel }): Promise<{ ratingId: string; rectificationId: string | null }> {
+export async function rateCase(
+  deps: EvaluationDeps,
+  actor: Actor,
+  caseId: string,
+  input: { level: number; comment: string; channel: Channel },
+): Promise<{ ratingId: string; rectificationId: string | null }> {
   if (actor.kind === 'anonymous') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再评价', en: 'Sign in to rate' });
   const c = await findCaseFacts(deps.db, caseId);
   if (!c || !isApplicantOf(actor, c)) throw noCase(caseId);
   if (!RATEABLE.includes(c.status)) {
-    throw conflict('EVALUATION.NOT_FINISHED', { zh: '办件办结后才能评价', en: 'A case can be rated once it has been decided' }, [], { status: c.status });
+    throw conflict(
+      'EVALUATION.NOT_FINISHED',
+      { zh: '办件办结后才能评价', en: 'A case can be rated once it has been decided' },
+      [],
+      { status: c.status },
+    );
   }
   const at = deps.now();
   const ratingId = randomUUID();
@@ -86,7 +104,11 @@ export async function rateCase(deps: EvaluationDeps, actor: Actor, caseId: strin
       }
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('EVALUATION.ALREADY_RATED', { zh: '该办件已评价过（一事一评）', en: 'This case has already been rated' });
+    if (isUniqueViolation(e))
+      throw conflict('EVALUATION.ALREADY_RATED', {
+        zh: '该办件已评价过（一事一评）',
+        en: 'This case has already been rated',
+      });
     throw e;
   }
   return { ratingId, rectificationId };
@@ -97,16 +119,45 @@ export async function getRating(deps: EvaluationDeps, actor: Actor, caseId: stri
   const r = await eq(deps.db)
     .selectFrom('evaluation.rating as r')
     .leftJoin('evaluation.rectification as x', 'x.ratingId', 'r.id')
-    .select(['r.id', 'r.level', 'r.comment', 'r.channel', 'r.status', 'r.ratedAt', 'r.raterPersonId', 'r.raterEnterpriseId', 'r.regionCode', 'r.departmentId'])
-    .select(['x.id as rectificationId', 'x.status as rectificationStatus', 'x.callBackDue', 'x.rectifyDue', 'x.resolution', 'x.resolutionNote', 'x.resolvedAt', 'x.followUpLevel'])
+    .select([
+      'r.id',
+      'r.level',
+      'r.comment',
+      'r.channel',
+      'r.status',
+      'r.ratedAt',
+      'r.raterPersonId',
+      'r.raterEnterpriseId',
+      'r.regionCode',
+      'r.departmentId',
+    ])
+    .select([
+      'x.id as rectificationId',
+      'x.status as rectificationStatus',
+      'x.callBackDue',
+      'x.rectifyDue',
+      'x.resolution',
+      'x.resolutionNote',
+      'x.resolvedAt',
+      'x.followUpLevel',
+    ])
     .where('r.caseId', '=', caseId)
     .executeTakeFirst();
   const mine = r && isRater(actor, r);
-  const staff = r && actor.kind === 'staff' && isWithinScope(actor, { regionCode: r.regionCode, departmentId: r.departmentId }, RATING_READERS);
+  const staff =
+    r &&
+    actor.kind === 'staff' &&
+    isWithinScope(actor, { regionCode: r.regionCode, departmentId: r.departmentId }, RATING_READERS);
   if (!r || !(mine || staff)) {
     // Whether a case has a rating is itself the rater's business.
     const c = await findCaseFacts(deps.db, caseId);
-    if (c && (isApplicantOf(actor, c) || (actor.kind === 'staff' && isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId }, RATING_READERS)))) return null;
+    if (
+      c &&
+      (isApplicantOf(actor, c) ||
+        (actor.kind === 'staff' &&
+          isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId }, RATING_READERS)))
+    )
+      return null;
     throw noCase(caseId);
   }
   return {
@@ -118,14 +169,27 @@ export async function getRating(deps: EvaluationDeps, actor: Actor, caseId: stri
     status: r.status,
     ratedAt: r.ratedAt,
     rectification: r.rectificationId
-      ? { id: r.rectificationId, status: r.rectificationStatus!, callBackDue: r.callBackDue!, rectifyDue: r.rectifyDue!, resolution: r.resolution, resolutionNote: r.resolutionNote, resolvedAt: r.resolvedAt, followUpLevel: r.followUpLevel }
+      ? {
+          id: r.rectificationId,
+          status: r.rectificationStatus!,
+          callBackDue: r.callBackDue!,
+          rectifyDue: r.rectifyDue!,
+          resolution: r.resolution,
+          resolutionNote: r.resolutionNote,
+          resolvedAt: r.resolvedAt,
+          followUpLevel: r.followUpLevel,
+        }
       : null,
   };
 }
 
 /** The rater rates the fix of their bad review, once it is resolved. */
 export async function rateFollowUp(deps: EvaluationDeps, actor: Actor, caseId: string, level: number): Promise<void> {
-  const r = await eq(deps.db).selectFrom('evaluation.rating').select(['id', 'raterPersonId', 'raterEnterpriseId']).where('caseId', '=', caseId).executeTakeFirst();
+  const r = await eq(deps.db)
+    .selectFrom('evaluation.rating')
+    .select(['id', 'raterPersonId', 'raterEnterpriseId'])
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
   if (!r || !isRater(actor, r)) throw noCase(caseId);
   const done = await eq(deps.db)
     .updateTable('evaluation.rectification')
@@ -135,9 +199,14 @@ export async function rateFollowUp(deps: EvaluationDeps, actor: Actor, caseId: s
     .where('followUpLevel', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  if (!done) throw conflict('EVALUATION.NO_FOLLOW_UP', { zh: '没有待评价的整改结果', en: 'There is no resolved rectification waiting for your rating' });
+  if (!done)
+    throw conflict('EVALUATION.NO_FOLLOW_UP', {
+      zh: '没有待评价的整改结果',
+      en: 'There is no resolved rectification waiting for your rating',
+    });
 }
 
 export function requireStaff(actor: Actor): asserts actor is Actor & { id: string } {
-  if (actor.kind !== 'staff' || !actor.id) throw forbidden('EVALUATION.STAFF_ONLY', { zh: '仅工作人员可办理', en: 'Staff only' });
+  if (actor.kind !== 'staff' || !actor.id)
+    throw forbidden('EVALUATION.STAFF_ONLY', { zh: '仅工作人员可办理', en: 'Staff only' });
 }

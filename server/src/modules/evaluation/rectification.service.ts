@@ -23,7 +23,20 @@ export async function listRectifications(deps: EvaluationDeps, actor: Actor, sta
   let q = eq(deps.db)
     .selectFrom('evaluation.rectification as x')
     .innerJoin('evaluation.rating as r', 'r.id', 'x.ratingId')
-    .select(['x.id', 'x.status', 'x.callBackDue', 'x.rectifyDue', 'x.resolution', 'x.version', 'r.trackingCode', 'r.itemName', 'r.level', 'r.comment', 'r.ratedAt', 'r.caseId'])
+    .select([
+      'x.id',
+      'x.status',
+      'x.callBackDue',
+      'x.rectifyDue',
+      'x.resolution',
+      'x.version',
+      'r.trackingCode',
+      'r.itemName',
+      'r.level',
+      'r.comment',
+      'r.ratedAt',
+      'r.caseId',
+    ])
     .orderBy('x.rectifyDue')
     .limit(200);
   q = withinScope(q, actor, { region: 'x.regionCode', department: 'x.departmentId' }, SUPERVISED);
@@ -36,10 +49,26 @@ export async function listRectifications(deps: EvaluationDeps, actor: Actor, sta
   }));
 }
 
-async function step(deps: EvaluationDeps, actor: Actor, id: string, version: number, from: Status[], set: Partial<RectificationTable>): Promise<void> {
+async function step(
+  deps: EvaluationDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  from: Status[],
+  set: Partial<RectificationTable>,
+): Promise<void> {
   requireStaff(actor);
-  const found = await withinScope(eq(deps.db).selectFrom('evaluation.rectification').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED).executeTakeFirst();
-  if (!found) throw notFound('EVALUATION.NO_RECTIFICATION', { zh: '整改单不存在或无权查看', en: 'No such rectification, or not yours to see' });
+  const found = await withinScope(
+    eq(deps.db).selectFrom('evaluation.rectification').select(['status', 'version']).where('id', '=', id),
+    actor,
+    { region: 'regionCode', department: 'departmentId' },
+    SUPERVISED,
+  ).executeTakeFirst();
+  if (!found)
+    throw notFound('EVALUATION.NO_RECTIFICATION', {
+      zh: '整改单不存在或无权查看',
+      en: 'No such rectification, or not yours to see',
+    });
   const done = await eq(deps.db)
     .updateTable('evaluation.rectification')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
@@ -49,14 +78,35 @@ async function step(deps: EvaluationDeps, actor: Actor, id: string, version: num
     .returning('id')
     .executeTakeFirst();
   if (!done) {
-    throw conflict('EVALUATION.RECTIFICATION_CHANGED', { zh: '整改单状态已变化，请刷新后再试', en: 'The rectification has changed; reload and try again' }, [], { status: found.status, version: found.version });
+    throw conflict(
+      'EVALUATION.RECTIFICATION_CHANGED',
+      { zh: '整改单状态已变化，请刷新后再试', en: 'The rectification has changed; reload and try again' },
+      [],
+      { status: found.status, version: found.version },
+    );
   }
 }
 
 /** 回访: the return visit to the rater, with what was learned. */
 export const callBack = (deps: EvaluationDeps, actor: Actor, id: string, input: { version: number; note: string }) =>
-  step(deps, actor, id, input.version, ['open'], { status: 'called_back', calledBackAt: deps.now(), calledBackBy: actor.id, callNote: input.note });
+  step(deps, actor, id, input.version, ['open'], {
+    status: 'called_back',
+    calledBackAt: deps.now(),
+    calledBackBy: actor.id,
+    callNote: input.note,
+  });
 
 /** 整改结果: how the bad review was resolved; goes back to the rater. */
-export const resolve = (deps: EvaluationDeps, actor: Actor, id: string, input: { version: number; resolution: 'immediate' | 'deadline' | 'explained'; note: string }) =>
-  step(deps, actor, id, input.version, ['called_back'], { status: 'resolved', resolution: input.resolution, resolutionNote: input.note, resolvedAt: deps.now(), resolvedBy: actor.id });
+export const resolve = (
+  deps: EvaluationDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; resolution: 'immediate' | 'deadline' | 'explained'; note: string },
+) =>
+  step(deps, actor, id, input.version, ['called_back'], {
+    status: 'resolved',
+    resolution: input.resolution,
+    resolutionNote: input.note,
+    resolvedAt: deps.now(),
+    resolvedBy: actor.id,
+  });

@@ -26,9 +26,25 @@ export async function publicStats(db: Db, opts: { region: string; limit: number 
     .execute();
   const total = await eq(db)
     .selectFrom('evaluation.rating')
-    .select((eb) => [eb.fn.countAll<number>().as('ratings'), sql<number>`coalesce(round(100.0 * count(*) FILTER (WHERE level <= 2) / nullif(count(*), 0), 1), 0)`.as('badRate')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('ratings'),
+      sql<number>`coalesce(round(100.0 * count(*) FILTER (WHERE level <= 2) / nullif(count(*), 0), 1), 0)`.as(
+        'badRate',
+      ),
+    ])
     .where('status', '<>', 'removed')
     .where('regionCode', 'like', `${opts.region}%`)
     .executeTakeFirstOrThrow();
-  return { region: opts.region, ratings: Number(total.ratings), badRate: Number(total.badRate), items: rows.map((r) => ({ ...r, ratings: Number(r.ratings), score: Number(r.score), goodRate: Number(r.goodRate), badRate: Number(r.badRate) })) };
+  return {
+    region: opts.region,
+    ratings: Number(total.ratings),
+    badRate: Number(total.badRate),
+    items: rows.map((r) => ({
+      ...r,
+      ratings: Number(r.ratings),
+      score: Number(r.score),
+      goodRate: Number(r.goodRate),
+      badRate: Number(r.badRate),
+    })),
+  };
 }

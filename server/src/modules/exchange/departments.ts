@@ -28,7 +28,9 @@ export class Departments {
     if (Date.now() - this.loadedAt < TTL_MS) return;
     this.loading ??= listDepartments(this.db)
       .then((rows) => {
-        this.byId = new Map(rows.map((d) => [d.id, { id: d.id, name: d.name, regionCode: d.regionCode, category: d.category }]));
+        this.byId = new Map(
+          rows.map((d) => [d.id, { id: d.id, name: d.name, regionCode: d.regionCode, category: d.category }]),
+        );
         this.loadedAt = Date.now();
       })
       .finally(() => {
@@ -44,14 +46,19 @@ export class Departments {
 
   async get(id: string): Promise<Department> {
     const d = await this.find(id);
-    if (!d) throw notFound('EXCHANGE.NO_DEPARTMENT', { zh: '部门不存在', en: 'No such department' }, [], { departmentId: id });
+    if (!d)
+      throw notFound('EXCHANGE.NO_DEPARTMENT', { zh: '部门不存在', en: 'No such department' }, [], {
+        departmentId: id,
+      });
     return d;
   }
 
   /** The department of a category at the top of the province (the owner of a provincial resource). */
   async topOf(category: string): Promise<Department | undefined> {
     await this.refresh();
-    return [...this.byId.values()].filter((d) => d.category === category).sort((a, b) => a.regionCode.length - b.regionCode.length || a.regionCode.localeCompare(b.regionCode))[0];
+    return [...this.byId.values()]
+      .filter((d) => d.category === category)
+      .sort((a, b) => a.regionCode.length - b.regionCode.length || a.regionCode.localeCompare(b.regionCode))[0];
   }
 
   async names(ids: readonly string[]): Promise<Map<string, string>> {

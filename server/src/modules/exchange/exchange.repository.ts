@@ -83,7 +83,11 @@ export async function insertLegalEntities(db: Db, entities: EnterpriseRecord[]):
 }
 
 export async function findPersonByIdNumber(db: Db, cipher: FieldCipher, idNumber: string) {
-  const row = await xq(db).selectFrom('exchange.person').selectAll().where('idNumberIndex', '=', cipher.blindIndex(idNumber)).executeTakeFirst();
+  const row = await xq(db)
+    .selectFrom('exchange.person')
+    .selectAll()
+    .where('idNumberIndex', '=', cipher.blindIndex(idNumber))
+    .executeTakeFirst();
   return row ? openPerson(cipher, row) : undefined;
 }
 
@@ -92,8 +96,14 @@ export async function findLegalEntity(db: Db, creditCode: string) {
 }
 
 export async function countRegistries(db: Db): Promise<{ persons: number; legalEntities: number }> {
-  const p = await xq(db).selectFrom('exchange.person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const e = await xq(db).selectFrom('exchange.legalEntity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const p = await xq(db)
+    .selectFrom('exchange.person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const e = await xq(db)
+    .selectFrom('exchange.legalEntity')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { persons: Number(p.n), legalEntities: Number(e.n) };
 }
 
@@ -104,18 +114,36 @@ export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: 
     .select(['p.id', 'p.personalEnc', 'p.idNumberEnc', 'p.phoneEnc', 'p.regionCode'])
     .where('p.alive', '=', true)
     .where((eb) => {
-      const reps = eb.exists(eb.selectFrom('exchange.legalEntity as e').select('e.creditCode').whereRef('e.legalRepresentativeId', '=', 'p.id').where('e.status', '=', 'active'));
+      const reps = eb.exists(
+        eb
+          .selectFrom('exchange.legalEntity as e')
+          .select('e.creditCode')
+          .whereRef('e.legalRepresentativeId', '=', 'p.id')
+          .where('e.status', '=', 'active'),
+      );
       return legalRepresentatives ? reps : eb.not(reps);
     })
     .orderBy('p.id')
     .limit(count)
     .execute();
-  return rows.map((r) => ({ id: r.id, name: openPersonal(cipher, r.personalEnc).name, regionCode: r.regionCode, idNumber: cipher.decrypt(r.idNumberEnc), phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: openPersonal(cipher, r.personalEnc).name,
+    regionCode: r.regionCode,
+    idNumber: cipher.decrypt(r.idNumberEnc),
+    phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null,
+  }));
 }
 
 /** Active legal entities whose legal representative is this registry person. */
 export async function listEntitiesRepresentedBy(db: Db, personId: string) {
-  return xq(db).selectFrom('exchange.legalEntity').select(['creditCode', 'name']).where('legalRepresentativeId', '=', personId).where('status', '=', 'active').orderBy('creditCode').execute();
+  return xq(db)
+    .selectFrom('exchange.legalEntity')
+    .select(['creditCode', 'name'])
+    .where('legalRepresentativeId', '=', personId)
+    .where('status', '=', 'active')
+    .orderBy('creditCode')
+    .execute();
 }
 
 /**
@@ -123,16 +151,32 @@ export async function listEntitiesRepresentedBy(db: Db, personId: string) {
  * person (秒批): age on `today`, sex, region, marital status, disability, alive. No identifiers.
  */
 export async function personFacts(db: Db, cipher: FieldCipher, registryPersonId: string, today: string) {
-  const row = await xq(db).selectFrom('exchange.person').select(['idNumberEnc', 'personalEnc', 'regionCode', 'alive', 'householdRole']).where('id', '=', registryPersonId).executeTakeFirst();
+  const row = await xq(db)
+    .selectFrom('exchange.person')
+    .select(['idNumberEnc', 'personalEnc', 'regionCode', 'alive', 'householdRole'])
+    .where('id', '=', registryPersonId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const p = openPerson(cipher, row);
   const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-  return { age, sex: p.sex, regionCode: p.regionCode, maritalStatus: p.maritalStatus, disabilityLevel: p.disabilityLevel, alive: p.alive, householdRole: p.householdRole };
+  return {
+    age,
+    sex: p.sex,
+    regionCode: p.regionCode,
+    maritalStatus: p.maritalStatus,
+    disabilityLevel: p.disabilityLevel,
+    alive: p.alive,
+    householdRole: p.householdRole,
+  };
 }
 
 /** Verified facts about a legal entity from the legal-entity registry. */
 export async function entityFacts(db: Db, creditCode: string) {
-  return xq(db).selectFrom('exchange.legalEntity').select(['status', 'entityType', 'industry', 'regionCode', 'establishedOn']).where('creditCode', '=', creditCode).executeTakeFirst();
+  return xq(db)
+    .selectFrom('exchange.legalEntity')
+    .select(['status', 'entityType', 'industry', 'regionCode', 'establishedOn'])
+    .where('creditCode', '=', creditCode)
+    .executeTakeFirst();
 }

@@ -33,7 +33,10 @@ export const QueryBody = z.object({
 export const QueryAnswer = z.object({
   resource: z.object({ code: z.string(), name: z.string() }),
   grantId: z.uuid(),
-  subject: z.union([z.object({ kind: z.literal('person'), idNumber: z.string() }), z.object({ kind: z.literal('enterprise'), creditCode: z.string() })]),
+  subject: z.union([
+    z.object({ kind: z.literal('person'), idNumber: z.string() }),
+    z.object({ kind: z.literal('enterprise'), creditCode: z.string() }),
+  ]),
   fields: z.array(z.string()),
   record: z.record(z.string(), z.unknown()),
   accessedAt: z.date(),
@@ -42,7 +45,12 @@ export const QueryAnswer = z.object({
 const Common = { reference: Text(200), occurredOn: Day };
 export const LifeEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('death'), idNumber: IdNumber, ...Common }),
-  z.object({ type: z.literal('birth'), child: z.object({ idNumber: IdNumber, name: Text(50) }), motherIdNumber: IdNumber, ...Common }),
+  z.object({
+    type: z.literal('birth'),
+    child: z.object({ idNumber: IdNumber, name: Text(50) }),
+    motherIdNumber: IdNumber,
+    ...Common,
+  }),
   z.object({ type: z.enum(['marriage', 'divorce']), idNumbers: z.tuple([IdNumber, IdNumber]), ...Common }),
   z.object({ type: z.literal('relocation'), idNumber: IdNumber, regionCode: Region, address: Text(200), ...Common }),
   z.object({
@@ -61,5 +69,10 @@ export const LifeEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise_cancelled'), creditCode: CreditCode, ...Common }),
 ]);
 
-export const Recorded = z.object({ eventId: z.uuid(), created: z.boolean(), inboxItems: z.number(), webhookDeliveries: z.number() });
+export const Recorded = z.object({
+  eventId: z.uuid(),
+  created: z.boolean(),
+  inboxItems: z.number(),
+  webhookDeliveries: z.number(),
+});
 export const EventType = z.enum(LIFE_EVENT_TYPES);

@@ -11,20 +11,41 @@ export async function departmentId(t: TestApp, key: string): Promise<string> {
 
 let n = 0;
 /** A member of staff of one department (its region, limited to it); returns the Authorization header. */
-export async function departmentStaff(t: TestApp, key: string, roles: Parameters<TestApp['staff']>[0]): Promise<{ id: string; authorization: string; departmentId: string }> {
-  const row = await sql<{ id: string; regionCode: string }>`SELECT id, region_code FROM catalog.department WHERE key = ${key}`.execute(t.db);
+export async function departmentStaff(
+  t: TestApp,
+  key: string,
+  roles: Parameters<TestApp['staff']>[0],
+): Promise<{ id: string; authorization: string; departmentId: string }> {
+  const row = await sql<{
+    id: string;
+    regionCode: string;
+  }>`SELECT id, region_code FROM catalog.department WHERE key = ${key}`.execute(t.db);
   const d = row.rows[0]!;
   const staff = await t.staff(roles, d.regionCode);
-  await sql`UPDATE identity.staff SET department_ids = ARRAY[${d.id}]::uuid[], display_name = ${`王${'小明大华'[++n % 4]}`} WHERE id = ${staff.id}`.execute(t.db);
+  await sql`UPDATE identity.staff SET department_ids = ARRAY[${d.id}]::uuid[], display_name = ${`王${'小明大华'[++n % 4]}`} WHERE id = ${staff.id}`.execute(
+    t.db,
+  );
   return { ...staff, departmentId: d.id };
 }
 
-export async function call(t: TestApp, authorization: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) {
+export async function call(
+  t: TestApp,
+  authorization: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   return t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 }
 
 /** A grant asked for by `consumer` and approved by the owner's data administrator. */
-export async function approvedGrant(t: TestApp, consumer: { authorization: string; departmentId: string }, owner: { authorization: string }, resourceCode: string, fields: string[]): Promise<string> {
+export async function approvedGrant(
+  t: TestApp,
+  consumer: { authorization: string; departmentId: string },
+  owner: { authorization: string },
+  resourceCode: string,
+  fields: string[],
+): Promise<string> {
   const asked = await call(t, consumer.authorization, 'POST', '/api/exchange/grants', {
     resourceCode,
     consumerDepartmentId: consumer.departmentId,
@@ -35,7 +56,9 @@ export async function approvedGrant(t: TestApp, consumer: { authorization: strin
   });
   expect(asked.statusCode, asked.body).toBe(201);
   if (asked.json().status === 'approved') return asked.json().id;
-  const approved = await call(t, owner.authorization, 'POST', `/api/exchange/grants/${asked.json().id}/approve`, { note: '同意' });
+  const approved = await call(t, owner.authorization, 'POST', `/api/exchange/grants/${asked.json().id}/approve`, {
+    note: '同意',
+  });
   expect(approved.statusCode, approved.body).toBe(200);
   return asked.json().id;
 }

@@ -21,7 +21,15 @@ import { WebhookDeliverer, type DeliveryRound } from './webhooks/deliver.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { externalRoutes } from './external/external.routes.js';
 
-export { findPersonByIdNumber, findLegalEntity, countRegistries, sampleRegistryPersons, listEntitiesRepresentedBy, personFacts, entityFacts } from './exchange.repository.js';
+export {
+  findPersonByIdNumber,
+  findLegalEntity,
+  countRegistries,
+  sampleRegistryPersons,
+  listEntitiesRepresentedBy,
+  personFacts,
+  entityFacts,
+} from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
 export { LIFE_EVENT_RECORDED } from './life-events/record.service.js';
@@ -42,7 +50,12 @@ declare module 'fastify' {
 /** The exchange's routes, and its webhook worker (started when the app is ready, stopped on close). */
 export const exchangeModule = fp<ExchangeOptions>(
   async (app, opts) => {
-    const deps: ExchangeDeps = { ...opts, departments: new Departments(opts.db), chain: new AccessChain(opts.db, opts.indexKey), grants: new GrantCache(opts.db) };
+    const deps: ExchangeDeps = {
+      ...opts,
+      departments: new Departments(opts.db),
+      chain: new AccessChain(opts.db, opts.indexKey),
+      grants: new GrantCache(opts.db),
+    };
     const deliverer = new WebhookDeliverer(deps);
     app.decorate('exchange', { deliverDue: (now?: Date) => deliverer.deliverDue(now) });
     app.addHook('onReady', async () => {
@@ -58,7 +71,11 @@ export const exchangeModule = fp<ExchangeOptions>(
 );
 
 /** Fills the registries with the seeded synthetic population of the demo province, and lists the resource catalogue. */
-export async function seedRegistries(db: Db, cipher: FieldCipher, opts: { seed: number; persons: number; enterprises: number; villages: Village[]; today: Date }): Promise<{ persons: number; enterprises: number; resources: number }> {
+export async function seedRegistries(
+  db: Db,
+  cipher: FieldCipher,
+  opts: { seed: number; persons: number; enterprises: number; villages: Village[]; today: Date },
+): Promise<{ persons: number; enterprises: number; resources: number }> {
   const { persons, enterprises } = generatePopulation(opts);
   await db.transaction().execute(async (trx) => {
     await insertPersons(trx, cipher, persons);
@@ -71,7 +88,11 @@ export async function seedRegistries(db: Db, cipher: FieldCipher, opts: { seed: 
 /** Re-encrypts the module's personal data and secrets with the current data key (key rotation). */
 export async function reencryptRegistries(db: Db, cipher: FieldCipher): Promise<number> {
   return (
-    (await reencryptColumns(db, cipher, { table: 'exchange.person', key: 'id', columns: ['id_number_enc', 'phone_enc', 'personal_enc'] })) +
+    (await reencryptColumns(db, cipher, {
+      table: 'exchange.person',
+      key: 'id',
+      columns: ['id_number_enc', 'phone_enc', 'personal_enc'],
+    })) +
     (await reencryptColumns(db, cipher, { table: 'exchange.life_event', key: 'id', columns: ['notice_enc'] })) +
     (await reencryptColumns(db, cipher, { table: 'exchange.subscription', key: 'id', columns: ['secret_enc'] }))
   );

@@ -17,19 +17,40 @@ export interface PersonalData {
 }
 
 export const sealPersonal = (cipher: FieldCipher, p: PersonalData): string =>
-  cipher.encrypt(JSON.stringify({ name: p.name, ethnicity: p.ethnicity, address: p.address, maritalStatus: p.maritalStatus, disabilityLevel: p.disabilityLevel }));
+  cipher.encrypt(
+    JSON.stringify({
+      name: p.name,
+      ethnicity: p.ethnicity,
+      address: p.address,
+      maritalStatus: p.maritalStatus,
+      disabilityLevel: p.disabilityLevel,
+    }),
+  );
 
-export const openPersonal = (cipher: FieldCipher, sealed: string): PersonalData => JSON.parse(cipher.decrypt(sealed)) as PersonalData;
+export const openPersonal = (cipher: FieldCipher, sealed: string): PersonalData =>
+  JSON.parse(cipher.decrypt(sealed)) as PersonalData;
 
 /** Date of birth and sex as the ID number states them (digits 7–14; the 17th is odd for men). */
 export function birthFacts(idNumber: string): { birthDate: string; sex: 'male' | 'female' } {
   const b = idNumber.slice(6, 14);
-  return { birthDate: `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6, 8)}`, sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female' };
+  return {
+    birthDate: `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6, 8)}`,
+    sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+  };
 }
 
 /** A registry row with its encrypted parts opened. */
-export function openPerson<R extends { idNumberEnc: string; personalEnc: string; phoneEnc?: string | null }>(cipher: FieldCipher, row: R) {
+export function openPerson<R extends { idNumberEnc: string; personalEnc: string; phoneEnc?: string | null }>(
+  cipher: FieldCipher,
+  row: R,
+) {
   const { idNumberEnc, personalEnc, phoneEnc, ...rest } = row;
   const idNumber = cipher.decrypt(idNumberEnc);
-  return { ...rest, idNumber, ...birthFacts(idNumber), ...openPersonal(cipher, personalEnc), phone: phoneEnc ? cipher.decrypt(phoneEnc) : null };
+  return {
+    ...rest,
+    idNumber,
+    ...birthFacts(idNumber),
+    ...openPersonal(cipher, personalEnc),
+    phone: phoneEnc ? cipher.decrypt(phoneEnc) : null,
+  };
 }

@@ -20,11 +20,17 @@ afterAll(async () => t?.close());
 describe('the population registry at rest', () => {
   it('holds no identifier, name, birth date, address or phone in clear', async () => {
     const people = await registryPersons(t, 'any', 50);
-    const stored = (await sql<{ row: string }>`SELECT row_to_json(p)::text AS row FROM exchange.person p`.execute(t.db)).rows.map((r) => r.row).join('\n');
+    const stored = (
+      await sql<{ row: string }>`SELECT row_to_json(p)::text AS row FROM exchange.person p`.execute(t.db)
+    ).rows
+      .map((r) => r.row)
+      .join('\n');
     for (const p of people) {
       expect(stored).not.toContain(p.idNumber);
       expect(stored).not.toContain(p.name);
-      expect(stored).not.toContain(`${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`);
+      expect(stored).not.toContain(
+        `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
+      );
     }
     expect(stored).not.toMatch(/(?<![0-9A-Za-z+/=-])1[3-9]\d{9}(?![0-9A-Za-z+/=-])/);
     expect(stored).not.toMatch(/贵州省|贵阳市|号"/);
@@ -37,10 +43,23 @@ describe('the population registry at rest', () => {
     const police = await departmentStaff(t, 'gz-police', ['data_admin']);
     const hrss = await departmentStaff(t, 'gz-hrss', ['data_admin']);
     const clerk = await departmentStaff(t, 'gz-hrss', ['window_clerk']);
-    const grantId = await approvedGrant(t, hrss, police, 'population.person', ['name', 'sex', 'birthDate', 'address', 'maritalStatus', 'alive']);
-    const res = await call(t, clerk.authorization, 'POST', '/api/exchange/query', { grantId, purpose: '待遇资格认证', subject: { idNumber: p!.idNumber } });
+    const grantId = await approvedGrant(t, hrss, police, 'population.person', [
+      'name',
+      'sex',
+      'birthDate',
+      'address',
+      'maritalStatus',
+      'alive',
+    ]);
+    const res = await call(t, clerk.authorization, 'POST', '/api/exchange/query', {
+      grantId,
+      purpose: '待遇资格认证',
+      subject: { idNumber: p!.idNumber },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const row = (await sql<{ personalEnc: string }>`SELECT personal_enc FROM exchange.person WHERE id = ${p!.id}`.execute(t.db)).rows[0]!;
+    const row = (
+      await sql<{ personalEnc: string }>`SELECT personal_enc FROM exchange.person WHERE id = ${p!.id}`.execute(t.db)
+    ).rows[0]!;
     const personal = JSON.parse(cipher.decrypt(row.personalEnc));
     expect(res.json().record).toEqual({
       name: p!.name,
@@ -53,9 +72,19 @@ describe('the population registry at rest', () => {
     expect(personal.address).toMatch(/^贵州省/);
 
     const household = await approvedGrant(t, hrss, police, 'population.household', ['memberCount', 'members']);
-    const members = (await call(t, clerk.authorization, 'POST', '/api/exchange/query', { grantId: household, purpose: '家庭成员核验', subject: { idNumber: p!.idNumber } })).json().record.members;
+    const members = (
+      await call(t, clerk.authorization, 'POST', '/api/exchange/query', {
+        grantId: household,
+        purpose: '家庭成员核验',
+        subject: { idNumber: p!.idNumber },
+      })
+    ).json().record.members;
     expect(members.length).toBeGreaterThan(0);
-    expect(members.map((m: { birthDate: string }) => m.birthDate)).toEqual([...members.map((m: { birthDate: string }) => m.birthDate)].sort());
-    expect(members.some((m: { name: string }) => m.name === `${p!.name[0]}${'*'.repeat([...p!.name].length - 1)}`)).toBe(true);
+    expect(members.map((m: { birthDate: string }) => m.birthDate)).toEqual(
+      [...members.map((m: { birthDate: string }) => m.birthDate)].sort(),
+    );
+    expect(
+      members.some((m: { name: string }) => m.name === `${p!.name[0]}${'*'.repeat([...p!.name].length - 1)}`),
+    ).toBe(true);
   });
 });

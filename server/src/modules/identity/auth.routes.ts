@@ -2,7 +2,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AgentGrant, Agent, Language, Me, PasswordReset, Registration, SignedIn, SignIn, SmsCodeRequest } from '../../../../contracts/identity.js';
+import {
+  AgentGrant,
+  Agent,
+  Language,
+  Me,
+  PasswordReset,
+  Registration,
+  SignedIn,
+  SignIn,
+  SmsCodeRequest,
+} from '../../../../contracts/identity.js';
 import { unauthorized } from '../../platform/errors.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { RequestMeta } from './audit.js';
@@ -17,9 +27,15 @@ import { sessionHashOf } from './identity.service.js';
 import { recordAudit } from './audit.js';
 
 const tags = ['identity 用户通'];
-export const metaOf = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+export const metaOf = (request: FastifyRequest): RequestMeta => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'],
+});
 
-export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number } }> = async (app, { deps, rateLimits }) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  deps: IdentityDeps;
+  rateLimits: { signIn: number; smsCode: number; register: number };
+}> = async (app, { deps, rateLimits }) => {
   const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: deps.production };
   const setSession = (reply: FastifyReply, s: NewSession) => {
     reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, httpOnly: true, expires: s.expiresAt });
@@ -32,12 +48,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
     '/api/auth/sms-code',
     {
       config: perMinute(rateLimits.smsCode),
-      schema: { tags, summary: '发送短信验证码 Send an SMS code (to a phone; or, as the second factor of a password sign-in, to the phone of the account named)', body: SmsCodeRequest, response: { 202: z.object({ expiresAt: z.date() }) } },
+      schema: {
+        tags,
+        summary:
+          '发送短信验证码 Send an SMS code (to a phone; or, as the second factor of a password sign-in, to the phone of the account named)',
+        body: SmsCodeRequest,
+        response: { 202: z.object({ expiresAt: z.date() }) },
+      },
     },
     async (request, reply) => {
       const body = request.body;
       const withLog = { ...deps, log: request.log };
-      return reply.code(202).send('account' in body ? await sendStepUpCode(withLog, body.account) : await sendSmsCode(withLog, body.phone, body.purpose));
+      return reply
+        .code(202)
+        .send(
+          'account' in body
+            ? await sendStepUpCode(withLog, body.account)
+            : await sendSmsCode(withLog, body.phone, body.purpose),
+        );
     },
   );
 
@@ -48,7 +76,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
       schema: {
         tags,
         summary: '个人实名注册 Register as a person (verified against the population registry)',
-        description: 'A wrong check digit answers 400 IDENTITY.BAD_ID_NUMBER; a name that does not match the registry answers 422 IDENTITY.REGISTRY_MISMATCH without saying which part is wrong.',
+        description:
+          'A wrong check digit answers 400 IDENTITY.BAD_ID_NUMBER; a name that does not match the registry answers 422 IDENTITY.REGISTRY_MISMATCH without saying which part is wrong.',
         body: Registration,
         response: { 201: SignedIn },
       },
@@ -86,7 +115,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
     '/api/auth/password-reset',
     {
       config: perMinute(rateLimits.signIn),
-      schema: { tags, summary: '找回密码 Reset the password with an SMS code (ends every session)', body: PasswordReset, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: '找回密码 Reset the password with an SMS code (ends every session)',
+        body: PasswordReset,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await resetPassword(deps, request.body, metaOf(request));
@@ -94,21 +128,46 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null() } } }, async (request, reply) => {
-    const hash = sessionHashOf(request);
-    if (hash) {
-      await revokeSession(deps.db, hash, deps.now());
-      await recordAudit(deps, deps.db, request.actor, 'identity.signed-out', { type: request.actor.kind, id: request.actor.id }, metaOf(request));
-    }
-    reply.clearCookie(SESSION_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions).clearCookie(ACTING_COOKIE, cookieOptions);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const hash = sessionHashOf(request);
+      if (hash) {
+        await revokeSession(deps.db, hash, deps.now());
+        await recordAudit(
+          deps,
+          deps.db,
+          request.actor,
+          'identity.signed-out',
+          { type: request.actor.kind, id: request.actor.id },
+          metaOf(request),
+        );
+      }
+      reply
+        .clearCookie(SESSION_COOKIE, cookieOptions)
+        .clearCookie(CSRF_COOKIE, cookieOptions)
+        .clearCookie(ACTING_COOKIE, cookieOptions);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/me', { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: Me } } }, async (request) => getMe(deps, request.actor));
+  app.get(
+    '/api/me',
+    { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: Me } } },
+    async (request) => getMe(deps, request.actor),
+  );
 
   app.patch(
     '/api/me',
-    { schema: { tags, summary: '修改偏好语言 Set my preferred language', body: z.object({ language: Language }), response: { 200: Me } } },
+    {
+      schema: {
+        tags,
+        summary: '修改偏好语言 Set my preferred language',
+        body: z.object({ language: Language }),
+        response: { 200: Me },
+      },
+    },
     async (request) => setLanguage(deps, request.actor, request.body.language),
   );
 
@@ -145,12 +204,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
         response: { 201: z.object({ enterpriseId: z.uuid(), name: z.string() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await claimEnterprise(deps, request.actor, request.body.creditCode, metaOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await claimEnterprise(deps, request.actor, request.body.creditCode, metaOf(request))),
   );
 
   app.get(
     '/api/enterprises/:id/agents',
-    { schema: { tags, summary: '经办人列表 Agents of the enterprise (legal representative only)', params: EnterpriseId, response: { 200: z.object({ agents: z.array(Agent) }) } } },
+    {
+      schema: {
+        tags,
+        summary: '经办人列表 Agents of the enterprise (legal representative only)',
+        params: EnterpriseId,
+        response: { 200: z.object({ agents: z.array(Agent) }) },
+      },
+    },
     async (request) => ({ agents: await listAgents(deps, request.actor, request.params.id) }),
   );
 
@@ -165,12 +232,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps; rateLimits:
         response: { 201: z.object({ agentId: z.uuid() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await grantAgent(deps, request.actor, request.params.id, request.body, metaOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await grantAgent(deps, request.actor, request.params.id, request.body, metaOf(request))),
   );
 
   app.delete(
     '/api/enterprises/:id/agents/:agentId',
-    { schema: { tags, summary: '撤销授权 Revoke an agent', params: z.object({ id: z.uuid(), agentId: z.uuid() }), response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: '撤销授权 Revoke an agent',
+        params: z.object({ id: z.uuid(), agentId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await revokeAgent(deps, request.actor, request.params.id, request.params.agentId, metaOf(request));
       return reply.code(204).send(null);

@@ -17,21 +17,56 @@ import { createStaffAccount } from './staff/staff-admin.service.js';
 export const DEMO_PASSWORD = 'Tongban2026';
 
 /** Staff act for the departments they belong to: here, those of the listed categories in their region. */
-export const DEMO_STAFF: { username: string; displayName: string; regionCode: string; roles: StaffRole[]; departmentCategories?: string[] }[] = [
+export const DEMO_STAFF: {
+  username: string;
+  displayName: string;
+  regionCode: string;
+  roles: StaffRole[];
+  departmentCategories?: string[];
+}[] = [
   { username: 'system.admin', displayName: '省政务服务中心系统管理员 陈刚', regionCode: '52', roles: ['system_admin'] },
   { username: 'catalog.admin', displayName: '省级事项管理员 王敏', regionCode: '52', roles: ['catalog_admin'] },
   { username: 'catalog.reviewer', displayName: '省级事项审核员 李强', regionCode: '52', roles: ['catalog_reviewer'] },
   { username: 'yunyan.admin', displayName: '云岩区事项管理员 张丽', regionCode: '520103', roles: ['catalog_admin'] },
-  { username: 'yunyan.clerk', displayName: '云岩区政务服务中心综合窗口 刘洋', regionCode: '520103', roles: ['window_clerk'] },
-  { username: 'nanming.clerk', displayName: '南明区政务服务中心综合窗口 赵静', regionCode: '520102', roles: ['window_clerk'] },
-  { username: 'guiyang.approver', displayName: '贵阳市市场监管和城管审批人员 孙伟', regionCode: '5201', roles: ['approver'], departmentCategories: ['market', 'urban'] },
-  { username: 'yunyan.registrar', displayName: '云岩区民政局婚姻登记员 何芳', regionCode: '520103', roles: ['registrar'], departmentCategories: ['civil'] },
+  {
+    username: 'yunyan.clerk',
+    displayName: '云岩区政务服务中心综合窗口 刘洋',
+    regionCode: '520103',
+    roles: ['window_clerk'],
+  },
+  {
+    username: 'nanming.clerk',
+    displayName: '南明区政务服务中心综合窗口 赵静',
+    regionCode: '520102',
+    roles: ['window_clerk'],
+  },
+  {
+    username: 'guiyang.approver',
+    displayName: '贵阳市市场监管和城管审批人员 孙伟',
+    regionCode: '5201',
+    roles: ['approver'],
+    departmentCategories: ['market', 'urban'],
+  },
+  {
+    username: 'yunyan.registrar',
+    displayName: '云岩区民政局婚姻登记员 何芳',
+    regionCode: '520103',
+    roles: ['registrar'],
+    departmentCategories: ['civil'],
+  },
   { username: 'province.supervisor', displayName: '省政务服务效能监察 周敏', regionCode: '52', roles: ['supervisor'] },
 ];
 
 export interface DemoAccounts {
   password: string;
-  staff: { username: string; displayName: string; regionCode: string; roles: string[]; apiToken: string; totpSecret: string | null }[];
+  staff: {
+    username: string;
+    displayName: string;
+    regionCode: string;
+    roles: string[];
+    apiToken: string;
+    totpSecret: string | null;
+  }[];
   persons: { name: string; idNumber: string; phone: string; note: string }[];
 }
 
@@ -39,7 +74,11 @@ export interface DemoAccounts {
  * Accounts for `count` residents of the population registry (none of them a legal representative)
  * with one password, for benchmarks and demos. Returns how they sign in.
  */
-export async function enrolResidents(deps: Pick<IdentityDeps, 'db' | 'cipher'>, count: number, password: string): Promise<{ name: string; idNumber: string; phone: string }[]> {
+export async function enrolResidents(
+  deps: Pick<IdentityDeps, 'db' | 'cipher'>,
+  count: number,
+  password: string,
+): Promise<{ name: string; idNumber: string; phone: string }[]> {
   const passwordHash = await hashPassword(password);
   const residents = await sampleRegistryPersons(deps.db, deps.cipher, count, false);
   const out: { name: string; idNumber: string; phone: string }[] = [];
@@ -55,16 +94,37 @@ export async function seedDemoAccounts(deps: IdentityDeps): Promise<DemoAccounts
   const meta = { ip: '127.0.0.1', userAgent: 'demo seed' };
   const staff: DemoAccounts['staff'] = [];
   for (const { departmentCategories = [], ...s } of DEMO_STAFF) {
-    const departmentIds = (await listDepartments(deps.db, { regionPrefix: s.regionCode })).filter((d) => departmentCategories.includes(d.category)).map((d) => d.id);
-    const { id, totpUri } = await createStaffAccount(deps, SYSTEM, { ...s, departmentIds, password: DEMO_PASSWORD }, meta);
-    staff.push({ ...s, apiToken: await issueApiToken(deps.db, id, 'demo'), totpSecret: totpUri ? new URL(totpUri).searchParams.get('secret') : null });
+    const departmentIds = (await listDepartments(deps.db, { regionPrefix: s.regionCode }))
+      .filter((d) => departmentCategories.includes(d.category))
+      .map((d) => d.id);
+    const { id, totpUri } = await createStaffAccount(
+      deps,
+      SYSTEM,
+      { ...s, departmentIds, password: DEMO_PASSWORD },
+      meta,
+    );
+    staff.push({
+      ...s,
+      apiToken: await issueApiToken(deps.db, id, 'demo'),
+      totpSecret: totpUri ? new URL(totpUri).searchParams.get('secret') : null,
+    });
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const persons: DemoAccounts['persons'] = [];
-  const enrol = async (p: { id: string; name: string; idNumber: string; regionCode: string; phone: string | null }, i: number, note: string) => {
+  const enrol = async (
+    p: { id: string; name: string; idNumber: string; regionCode: string; phone: string | null },
+    i: number,
+    note: string,
+  ) => {
     const phone = p.phone ?? `1370851${String(1000 + i).slice(-4)}`;
-    const personId = await insertPersonAccount(deps, deps.db, { registry: p, phone, passwordHash, realNameLevel: 2, language: 'zh-CN' });
+    const personId = await insertPersonAccount(deps, deps.db, {
+      registry: p,
+      phone,
+      passwordHash,
+      realNameLevel: 2,
+      language: 'zh-CN',
+    });
     persons.push({ name: p.name, idNumber: p.idNumber, phone, note });
     return { id: personId, kind: 'person', roles: [] } satisfies Actor;
   };
@@ -78,7 +138,18 @@ export async function seedDemoAccounts(deps: IdentityDeps): Promise<DemoAccounts
     const [entity] = await listEntitiesRepresentedBy(deps.db, rep.id);
     if (entity) {
       const { enterpriseId } = await claimEnterprise(deps, repActor, entity.creditCode, meta);
-      await grantAgent(deps, repActor, enterpriseId, { idNumber: agent.idNumber, name: agent.name, scopes: ['apply', 'track', 'licenses'], expiresAt: new Date(deps.now().getTime() + 365 * 86_400_000) }, meta);
+      await grantAgent(
+        deps,
+        repActor,
+        enterpriseId,
+        {
+          idNumber: agent.idNumber,
+          name: agent.name,
+          scopes: ['apply', 'track', 'licenses'],
+          expiresAt: new Date(deps.now().getTime() + 365 * 86_400_000),
+        },
+        meta,
+      );
     }
   }
   return { password: DEMO_PASSWORD, staff, persons };

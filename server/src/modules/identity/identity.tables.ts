@@ -112,4 +112,5 @@ export type IdentityTables = {
 };
 
 /** The identity module's view of the database: its own tables only. */
-export const iq = (db: Db): Kysely<IdentityTables> => db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+export const iq = (db: Db): Kysely<IdentityTables> =>
+  db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;

@@ -11,16 +11,36 @@ import { authRoutes } from './auth.routes.js';
 import { adminRoutes } from './admin.routes.js';
 import { oidcRoutes } from './oidc/oidc.routes.js';
 
-export const identityRoutes: FastifyPluginAsync<{ deps: IdentityDeps; rateLimits: { signIn: number; smsCode: number; register: number }; publicUrl: string }> = async (app, opts) => {
+export const identityRoutes: FastifyPluginAsync<{
+  deps: IdentityDeps;
+  rateLimits: { signIn: number; smsCode: number; register: number };
+  publicUrl: string;
+}> = async (app, opts) => {
   await app.register(authRoutes, opts);
   await app.register(adminRoutes, { deps: opts.deps });
   await app.register(oidcRoutes, { deps: opts.deps, publicUrl: opts.publicUrl });
 };
 
 export type { IdentityDeps } from './identity.deps.js';
-export { STAFF_ROLES, createStaff, issueApiToken, identityAuthResolver, findStaffByUsername, reencryptIdentityData, type StaffRole, type NewStaff } from './identity.service.js';
+export {
+  STAFF_ROLES,
+  createStaff,
+  issueApiToken,
+  identityAuthResolver,
+  findStaffByUsername,
+  reencryptIdentityData,
+  type StaffRole,
+  type NewStaff,
+} from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
 export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
-export { personName, registryPersonOf, personByIdNumber, personIdentifiers, findEnterpriseAccount, accountsOfRegistryPersons } from './accounts/me.service.js';
+export {
+  personName,
+  registryPersonOf,
+  personByIdNumber,
+  personIdentifiers,
+  findEnterpriseAccount,
+  accountsOfRegistryPersons,
+} from './accounts/me.service.js';
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';

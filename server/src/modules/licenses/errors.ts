@@ -1,12 +1,22 @@
 /** The module's stable error codes (LICENSES.*), with messages in Chinese and English. */
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
 
-export const licenseNotFound = () => notFound('LICENSES.NOT_FOUND', { zh: '证照不存在或无权查看', en: 'No such licence, or not yours to see' });
+export const licenseNotFound = () =>
+  notFound('LICENSES.NOT_FOUND', { zh: '证照不存在或无权查看', en: 'No such licence, or not yours to see' });
 
-export const notIssuer = () => forbidden('LICENSES.NOT_ISSUER', { zh: '仅发证机关可办理', en: 'Only the issuing department can do this' });
+export const notIssuer = () =>
+  forbidden('LICENSES.NOT_ISSUER', { zh: '仅发证机关可办理', en: 'Only the issuing department can do this' });
 
 export const illegalStatus = (status: string, step: { zh: string; en: string }) =>
-  conflict('LICENSES.ILLEGAL_TRANSITION', { zh: `证照当前状态为「${STATUS_ZH[status] ?? status}」，不能${step.zh}`, en: `The licence is ${status}; cannot ${step.en}` }, [], { status });
+  conflict(
+    'LICENSES.ILLEGAL_TRANSITION',
+    {
+      zh: `证照当前状态为「${STATUS_ZH[status] ?? status}」，不能${step.zh}`,
+      en: `The licence is ${status}; cannot ${step.en}`,
+    },
+    [],
+    { status },
+  );
 
 export const STATUS_ZH: Record<string, string> = {
   valid: '有效',

@@ -21,7 +21,10 @@ export interface HolderKey {
 
 type Keys = { db: Db; cipher: FieldCipher };
 
-export const holderKey = (cipher: FieldCipher, kind: HolderKind, id: string): HolderKey => ({ kind, index: cipher.blindIndex(id) });
+export const holderKey = (cipher: FieldCipher, kind: HolderKind, id: string): HolderKey => ({
+  kind,
+  index: cipher.blindIndex(id),
+});
 
 export async function personHolder(deps: Keys, personId: string): Promise<Holder | undefined> {
   const p = await personIdentifiers(deps, personId);
@@ -38,9 +41,17 @@ export async function enterpriseHolder(db: Db, enterpriseId: string): Promise<Ho
  * they act for when its authorisation includes licences (`licenses` scope).
  */
 export async function walletHolder(deps: Keys, actor: Actor): Promise<HolderKey & { personId: string }> {
-  if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先以个人或企业身份登录', en: 'Sign in as a person or for an enterprise' });
+  if (actor.kind !== 'person' || !actor.id)
+    throw unauthorized('AUTH.REQUIRED', {
+      zh: '请先以个人或企业身份登录',
+      en: 'Sign in as a person or for an enterprise',
+    });
   if (actor.actingFor) {
-    if (!actor.actingFor.scopes.includes('licenses')) throw forbidden('LICENSES.NO_LICENSE_SCOPE', { zh: '企业未授权您使用其证照', en: 'The enterprise has not authorised you to use its licences' });
+    if (!actor.actingFor.scopes.includes('licenses'))
+      throw forbidden('LICENSES.NO_LICENSE_SCOPE', {
+        zh: '企业未授权您使用其证照',
+        en: 'The enterprise has not authorised you to use its licences',
+      });
     return { ...holderKey(deps.cipher, 'enterprise', actor.actingFor.creditCode), personId: actor.id };
   }
   const p = await personIdentifiers(deps, actor.id);
@@ -49,7 +60,11 @@ export async function walletHolder(deps: Keys, actor: Actor): Promise<HolderKey 
 }
 
 /** The identity account of a licence's holder, when they have one (for 用证 within their case). */
-export async function holderAccount(deps: Keys, kind: HolderKind, holderIdEnc: string): Promise<HolderAccount | undefined> {
+export async function holderAccount(
+  deps: Keys,
+  kind: HolderKind,
+  holderIdEnc: string,
+): Promise<HolderAccount | undefined> {
   const id = deps.cipher.decrypt(holderIdEnc);
   if (kind === 'person') {
     const p = await personByIdNumber(deps, id);

@@ -29,7 +29,13 @@ describe('issuance through the outbox', () => {
     expect(own[0].holder.id).toBe(maskIdNumber(rep!.idNumber));
     expect(own[0].issuer.name).toMatch(/公安/);
 
-    const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+    const creditCode = (
+      await sql<{
+        creditCode: string;
+      }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.creditCode;
     const claimed = await c.call('POST', '/api/enterprises', { creditCode });
     expect(claimed.statusCode, claimed.body).toBe(201);
     const enterpriseId = claimed.json().enterpriseId as string;
@@ -37,15 +43,41 @@ describe('issuance through the outbox', () => {
     // The seeded 营业执照 is in the enterprise's wallet, and with the representative's ID card it stands in for materials.
     const enterpriseLicences = (await c.call('GET', '/api/me/licenses')).json().licenses;
     expect(enterpriseLicences.map((l: { type: { code: string } }) => l.type.code)).toEqual(['BUSINESS_LICENSE']);
-    const reusable = await findValidLicenses({ db: t.db, cipher: testCipher() }, { personId, enterprise: { id: enterpriseId, creditCode } }, ['BUSINESS_LICENSE', 'ID_CARD', 'FOOD_LICENSE'], new Date());
+    const reusable = await findValidLicenses(
+      { db: t.db, cipher: testCipher() },
+      { personId, enterprise: { id: enterpriseId, creditCode } },
+      ['BUSINESS_LICENSE', 'ID_CARD', 'FOOD_LICENSE'],
+      new Date(),
+    );
     expect(reusable.map((l) => l.typeCode).sort()).toEqual(['BUSINESS_LICENSE', 'ID_CARD']);
 
-    const food = (await sql<{ code: string; regionCode: string }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(t.db)).rows[0]!;
-    const form = { operatorName: '黔味小吃', creditCode, premises: '贵阳市云岩区中华北路 1 号', area: 60, format: '餐饮服务经营者', items: '热食类食品制售', safetyManager: '王芳', safetyManagerId: '11010519491231002X', phone: '13812345678' };
+    const food = (
+      await sql<{
+        code: string;
+        regionCode: string;
+      }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE v.name = '食品经营许可（新办）' AND length(i.region_code) = 6 ORDER BY i.code LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
+    const form = {
+      operatorName: '黔味小吃',
+      creditCode,
+      premises: '贵阳市云岩区中华北路 1 号',
+      area: 60,
+      format: '餐饮服务经营者',
+      items: '热食类食品制售',
+      safetyManager: '王芳',
+      safetyManagerId: '11010519491231002X',
+      phone: '13812345678',
+    };
     const submitted = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
-      headers: { cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.jar.get('tb_csrf')!, 'idempotency-key': 'food-licence-0001' },
+      headers: {
+        cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': c.jar.get('tb_csrf')!,
+        'idempotency-key': 'food-licence-0001',
+      },
       payload: { itemCode: food.code, form },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
@@ -53,28 +85,55 @@ describe('issuance through the outbox', () => {
     await completeMaterials(c, caseId);
     const clerk = (await t.staff(['window_clerk'], food.regionCode)).authorization;
     const approver = (await t.staff(['approver', 'department_head'], food.regionCode)).authorization;
-    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/accept`, headers: { authorization: clerk }, payload: {} })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/accept`,
+          headers: { authorization: clerk },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
     for (let round = 0; round < 5; round++) {
-      const kase = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: approver } })).json();
+      const kase = (
+        await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: approver } })
+      ).json();
       if (kase.status === 'approved') break;
       for (const task of kase.tasks.filter((k: { status: string }) => k.status === 'open')) {
-        const res = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/approve`, headers: { authorization: approver }, payload: { version: task.version, opinion: '同意' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/tasks/${task.id}/approve`,
+          headers: { authorization: approver },
+          payload: { version: task.version, opinion: '同意' },
+        });
         expect(res.statusCode, res.body).toBe(204);
       }
     }
     await t.app.outbox.drain();
     // The decision delivered a second time (a copy of the event, as a retry after a lost acknowledgement would be).
     await sql`INSERT INTO platform.outbox (topic, aggregate_type, aggregate_id, payload, actor_id)
-              SELECT topic, aggregate_type, aggregate_id, payload, actor_id FROM platform.outbox WHERE topic = 'cases.case-decided' AND aggregate_id = ${caseId}`.execute(t.db);
+              SELECT topic, aggregate_type, aggregate_id, payload, actor_id FROM platform.outbox WHERE topic = 'cases.case-decided' AND aggregate_id = ${caseId}`.execute(
+      t.db,
+    );
     await t.app.outbox.drain();
-    const issued = await sql<{ n: number }>`SELECT count(*)::int AS n FROM licenses.license WHERE source_case_id = ${caseId}`.execute(t.db);
+    const issued = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM licenses.license WHERE source_case_id = ${caseId}`.execute(t.db);
     expect(issued.rows[0]!.n).toBe(1);
 
     const wallet = (await c.call('GET', '/api/me/licenses')).json().licenses;
     const licence = wallet.find((l: { type: { code: string } }) => l.type.code === 'FOOD_LICENSE');
-    expect(licence).toMatchObject({ holder: { kind: 'enterprise', id: creditCode }, data: { operatorName: '黔味小吃', format: '餐饮服务经营者' }, status: 'valid' });
+    expect(licence).toMatchObject({
+      holder: { kind: 'enterprise', id: creditCode },
+      data: { operatorName: '黔味小吃', format: '餐饮服务经营者' },
+      status: 'valid',
+    });
     expect(Number(licence.validUntil.slice(0, 4)) - Number(licence.validFrom.slice(0, 4))).toBe(5);
-    const verified = await t.app.inject({ method: 'GET', url: `/api/licenses/verify?payload=${encodeURIComponent(licence.verificationUrl)}` });
+    const verified = await t.app.inject({
+      method: 'GET',
+      url: `/api/licenses/verify?payload=${encodeURIComponent(licence.verificationUrl)}`,
+    });
     expect(verified.json().result).toBe('valid');
   });
 });

@@ -4,7 +4,11 @@ import { reencryptColumns, type FieldCipher } from '../../platform/crypto/index.
 /** Re-encrypts the module's personal data and signing keys with the current data key (key rotation). */
 export async function reencryptLicenseData(db: Db, cipher: FieldCipher): Promise<number> {
   return (
-    (await reencryptColumns(db, cipher, { table: 'licenses.license', key: 'id', columns: ['holder_id_enc', 'data_enc'] })) +
+    (await reencryptColumns(db, cipher, {
+      table: 'licenses.license',
+      key: 'id',
+      columns: ['holder_id_enc', 'data_enc'],
+    })) +
     (await reencryptColumns(db, cipher, { table: 'licenses.signing_key', key: 'kid', columns: ['private_key_enc'] }))
   );
 }

@@ -21,7 +21,10 @@ export interface LicensesDeps {
    * 用证 within a case: the department and region of case `caseId` when the holder applied for it
    * (as the person who applied or the enterprise applied for), otherwise undefined.
    */
-  caseOfHolder: (caseId: string, holder: HolderAccount) => Promise<{ departmentId: string; regionCode: string } | undefined>;
+  caseOfHolder: (
+    caseId: string,
+    holder: HolderAccount,
+  ) => Promise<{ departmentId: string; regionCode: string } | undefined>;
 }
 
 /** What signing and issuing need (the outbox subscriber and the seeds have no caller or case). */

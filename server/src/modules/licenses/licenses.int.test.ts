@@ -17,10 +17,17 @@ let issuer: string;
 let disabled: { id: string; regionCode: string };
 let civil: { id: string };
 
-const staffCall = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+const staffCall = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 
 async function issue(data: Record<string, string> = { category: '肢体残疾', level: '三级' }, validUntil?: string) {
-  const res = await staffCall(issuer, 'POST', '/api/licenses', { typeCode: 'DISABILITY_CERT', departmentId: disabled.id, holder: { kind: 'person', id: holder.idNumber, name: holder.name }, data, ...(validUntil ? { validUntil } : {}) });
+  const res = await staffCall(issuer, 'POST', '/api/licenses', {
+    typeCode: 'DISABILITY_CERT',
+    departmentId: disabled.id,
+    holder: { kind: 'person', id: holder.idNumber, name: holder.name },
+    data,
+    ...(validUntil ? { validUntil } : {}),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string };
 }
@@ -37,7 +44,13 @@ beforeAll(async () => {
   const [p] = await registryPersons(t, 'any', 1);
   const reg = await register(t, p!);
   holder = { ...p!, c: reg.c, personId: reg.personId };
-  const depts = await sql<{ id: string; category: string; regionCode: string }>`SELECT id, category, region_code FROM catalog.department WHERE region_code = '520103' AND category IN ('disabled', 'civil')`.execute(t.db);
+  const depts = await sql<{
+    id: string;
+    category: string;
+    regionCode: string;
+  }>`SELECT id, category, region_code FROM catalog.department WHERE region_code = '520103' AND category IN ('disabled', 'civil')`.execute(
+    t.db,
+  );
   disabled = depts.rows.find((d) => d.category === 'disabled')!;
   civil = depts.rows.find((d) => d.category === 'civil')!;
   issuer = (await t.staff(['approver'], '520103')).authorization;
@@ -50,20 +63,38 @@ describe('lookup by number', () => {
     const res = await verify(`number=${encodeURIComponent(number)}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ proof: 'number', result: 'valid', license: { number, type: { code: 'DISABILITY_CERT' } } });
+    expect(body).toMatchObject({
+      proof: 'number',
+      result: 'valid',
+      license: { number, type: { code: 'DISABILITY_CERT' } },
+    });
     expect(Object.keys(body.license).sort()).toEqual(['issuer', 'number', 'type']);
     expect(Object.keys(body.license.issuer)).toEqual(['name']);
     expect(res.body).not.toContain(holder.name.slice(0, 1) + '*');
     expect((await verify(`id=${id}`)).json()).toMatchObject({ proof: 'number', result: 'valid' });
     // Suspended or revoked: just invalid.
     await staffCall(issuer, 'POST', `/api/licenses/${id}/suspend`, { reason: '复核期间' });
-    expect((await verify(`number=${encodeURIComponent(number)}`)).json()).toMatchObject({ proof: 'number', result: 'invalid' });
+    expect((await verify(`number=${encodeURIComponent(number)}`)).json()).toMatchObject({
+      proof: 'number',
+      result: 'invalid',
+    });
     // With the signature (the QR code), the status and the public face.
-    expect((await check(id)).json()).toMatchObject({ proof: 'signature', result: 'suspended', license: { holder: { kind: 'person' } } });
+    expect((await check(id)).json()).toMatchObject({
+      proof: 'signature',
+      result: 'suspended',
+      license: { holder: { kind: 'person' } },
+    });
   });
 
   it('shows nothing of a business licence’s holder by number alone', async () => {
-    const row = (await sql<{ number: string; holderName: string }>`SELECT number, holder_name FROM licenses.license WHERE type_code = 'BUSINESS_LICENSE' AND status = 'valid' LIMIT 1`.execute(t.db)).rows[0]!;
+    const row = (
+      await sql<{
+        number: string;
+        holderName: string;
+      }>`SELECT number, holder_name FROM licenses.license WHERE type_code = 'BUSINESS_LICENSE' AND status = 'valid' LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     const res = await verify(`number=${encodeURIComponent(row.number)}`);
     expect(res.json()).toMatchObject({ proof: 'number', result: 'valid' });
     expect(res.body).not.toContain(row.holderName);
@@ -123,43 +154,74 @@ describe('issuance and verification', () => {
     const revoked = await issue();
     const suspended = await issue();
     const expired = await issue(undefined, '2020-12-31');
-    expect((await staffCall(issuer, 'POST', `/api/licenses/${revoked.id}/revoke`, { reason: '以欺骗手段取得' })).json().status).toBe('revoked');
-    expect((await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/suspend`, { reason: '复核期间' })).json().status).toBe('suspended');
-    expect((await staffCall(issuer, 'POST', `/api/licenses/${revoked.id}/reinstate`, { reason: '误操作' })).json().code).toBe('LICENSES.ILLEGAL_TRANSITION');
-    for (const [l, result] of [[revoked, 'revoked'], [suspended, 'suspended'], [expired, 'expired']] as const) {
+    expect(
+      (await staffCall(issuer, 'POST', `/api/licenses/${revoked.id}/revoke`, { reason: '以欺骗手段取得' })).json()
+        .status,
+    ).toBe('revoked');
+    expect(
+      (await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/suspend`, { reason: '复核期间' })).json().status,
+    ).toBe('suspended');
+    expect(
+      (await staffCall(issuer, 'POST', `/api/licenses/${revoked.id}/reinstate`, { reason: '误操作' })).json().code,
+    ).toBe('LICENSES.ILLEGAL_TRANSITION');
+    for (const [l, result] of [
+      [revoked, 'revoked'],
+      [suspended, 'suspended'],
+      [expired, 'expired'],
+    ] as const) {
       expect((await check(l.id)).json().result).toBe(result);
       const doc = (await holder.c.call('GET', `/api/me/licenses/${l.id}/document`)).json();
-      expect((await t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: doc })).json().result).toBe(result);
+      expect((await t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: doc })).json().result).toBe(
+        result,
+      );
     }
     const status = (await t.app.inject({ method: 'GET', url: '/.well-known/license-status.json' })).json();
     expect(status.revoked).toContain(revoked.number);
     expect(status.suspended).toContain(suspended.number);
     // Reinstated, the suspended one is valid again; the holder sees both steps.
-    expect((await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/reinstate`, { reason: '复核通过' })).json().status).toBe('valid');
+    expect(
+      (await staffCall(issuer, 'POST', `/api/licenses/${suspended.id}/reinstate`, { reason: '复核通过' })).json()
+        .status,
+    ).toBe('valid');
     expect((await check(suspended.id)).json().result).toBe('valid');
-    expect((await holder.c.call('GET', `/api/me/licenses/${suspended.id}`)).json().history.map((h: { action: string }) => h.action)).toEqual(['issued', 'suspended', 'reinstated']);
+    expect(
+      (await holder.c.call('GET', `/api/me/licenses/${suspended.id}`))
+        .json()
+        .history.map((h: { action: string }) => h.action),
+    ).toEqual(['issued', 'suspended', 'reinstated']);
     // Only the issuing department's staff may: another county's approver sees nothing.
     const other = (await t.staff(['approver'], '520102')).authorization;
-    expect((await staffCall(other, 'POST', `/api/licenses/${suspended.id}/revoke`, { reason: '越权' })).statusCode).toBe(404);
+    expect(
+      (await staffCall(other, 'POST', `/api/licenses/${suspended.id}/revoke`, { reason: '越权' })).statusCode,
+    ).toBe(404);
   });
 
   it('checks the signature before the status list offline: an altered document of a revoked licence is tampered', async () => {
     const { id } = await issue();
     const doc = (await holder.c.call('GET', `/api/me/licenses/${id}/document`)).json();
-    expect((await staffCall(issuer, 'POST', `/api/licenses/${id}/revoke`, { reason: '以欺骗手段取得' })).json().status).toBe('revoked');
-    const offline = (body: object) => t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: body }).then((r) => r.json().result);
+    expect(
+      (await staffCall(issuer, 'POST', `/api/licenses/${id}/revoke`, { reason: '以欺骗手段取得' })).json().status,
+    ).toBe('revoked');
+    const offline = (body: object) =>
+      t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: body }).then((r) => r.json().result);
     expect(await offline(doc)).toBe('revoked');
-    expect(await offline({ ...doc, content: { ...doc.content, data: { ...doc.content.data, level: '一级' } } })).toBe('tampered');
+    expect(await offline({ ...doc, content: { ...doc.content, data: { ...doc.content.data, level: '一级' } } })).toBe(
+      'tampered',
+    );
     const forged = Buffer.from(doc.signature.value, 'base64url');
     forged[3] = forged[3]! ^ 0xff;
-    expect(await offline({ ...doc, signature: { ...doc.signature, value: forged.toString('base64url') } })).toBe('tampered');
+    expect(await offline({ ...doc, signature: { ...doc.signature, value: forged.toString('base64url') } })).toBe(
+      'tampered',
+    );
   });
 
   it('detects an altered offline document', async () => {
     const { id } = await issue();
     const doc = (await holder.c.call('GET', `/api/me/licenses/${id}/document`)).json();
     doc.content.data.level = '一级';
-    expect((await t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: doc })).json().result).toBe('tampered');
+    expect((await t.app.inject({ method: 'POST', url: '/api/licenses/verify', payload: doc })).json().result).toBe(
+      'tampered',
+    );
   });
 
   it('issues a VC-JWT that jose verifies against the published keys, and not once altered', async () => {
@@ -173,26 +235,41 @@ describe('issuance and verification', () => {
     const [h, p, s] = (jwt as string).split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     claims.vc.credentialSubject.data.level = '一级';
-    await expect(jwtVerify(`${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`, keys)).rejects.toThrow();
+    await expect(
+      jwtVerify(`${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`, keys),
+    ).rejects.toThrow();
     // Rotation: a new key signs, the old one stays published, the old VC still verifies.
     const admin = (await t.staff(['system_admin'], '52')).authorization;
     expect((await staffCall(admin, 'POST', `/api/admin/licenses/keys/${disabled.id}/rotate`)).statusCode).toBe(200);
-    const after = (await t.app.inject({ method: 'GET', url: '/.well-known/license-keys.json' })).json() as JSONWebKeySet;
+    const after = (
+      await t.app.inject({ method: 'GET', url: '/.well-known/license-keys.json' })
+    ).json() as JSONWebKeySet;
     await jwtVerify(jwt, createLocalJWKSet(after));
     expect((await check(id)).json().result).toBe('valid');
   });
 
   it('renews and changes as new versions, the old one superseded, all in the history', async () => {
     const first = await issue();
-    const changed = await staffCall(issuer, 'POST', `/api/licenses/${first.id}/change`, { reason: '等级复评', data: { level: '二级' } });
+    const changed = await staffCall(issuer, 'POST', `/api/licenses/${first.id}/change`, {
+      reason: '等级复评',
+      data: { level: '二级' },
+    });
     expect(changed.statusCode, changed.body).toBe(201);
     expect(changed.json().number).toMatch(/\.002\.[0-9A-Z]$/);
     expect((await check(first.id)).json().result).toBe('superseded');
-    const renewed = await staffCall(issuer, 'POST', `/api/licenses/${changed.json().id}/renew`, { reason: '有效期届满换领' });
+    const renewed = await staffCall(issuer, 'POST', `/api/licenses/${changed.json().id}/renew`, {
+      reason: '有效期届满换领',
+    });
     expect(renewed.statusCode, renewed.body).toBe(201);
     const detail = (await holder.c.call('GET', `/api/me/licenses/${renewed.json().id}`)).json();
     expect(detail.data.level).toBe('二级');
-    expect(detail.history.map((h: { action: string; version: number }) => `${h.action}@${h.version}`)).toEqual(['issued@1', 'superseded@1', 'changed@2', 'superseded@2', 'renewed@3']);
+    expect(detail.history.map((h: { action: string; version: number }) => `${h.action}@${h.version}`)).toEqual([
+      'issued@1',
+      'superseded@1',
+      'changed@2',
+      'superseded@2',
+      'renewed@3',
+    ]);
     expect((await check(renewed.json().id)).json().result).toBe('valid');
   });
 
@@ -222,7 +299,9 @@ describe('share codes (亮证)', () => {
     expect(seen.json()).toMatchObject({ number, status: 'valid', holder: { name: holder.name } });
     expect(seen.body).not.toContain(holder.idNumber);
     // Five minutes pass.
-    await sql`UPDATE licenses.share_code SET expires_at = now() - interval '1 second' WHERE license_id = ${id}`.execute(t.db);
+    await sql`UPDATE licenses.share_code SET expires_at = now() - interval '1 second' WHERE license_id = ${id}`.execute(
+      t.db,
+    );
     const gone = await t.app.inject({ method: 'GET', url: `/api/licenses/shared/${code}` });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().code).toBe('LICENSES.SHARE_CODE_INVALID');
@@ -237,13 +316,19 @@ describe('use authorisation (用证)', () => {
   it('lets a department read a licence only within the holder’s case or with consent, and logs every read for the holder', async () => {
     const { id } = await issue();
     const clerk = (await t.staff(['window_clerk'], '520103')).authorization;
-    const read = (who: string, query: string) => staffCall(who, 'GET', `/api/licenses/${id}?purpose=${encodeURIComponent('办理残疾人两项补贴')}${query}`);
+    const read = (who: string, query: string) =>
+      staffCall(who, 'GET', `/api/licenses/${id}?purpose=${encodeURIComponent('办理残疾人两项补贴')}${query}`);
     const refused = await read(clerk, '');
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('LICENSES.USE_NOT_AUTHORISED');
 
     // With the holder's consent to 云岩区民政局 for this type.
-    const granted = await holder.c.call('POST', '/api/me/license-consents', { departmentId: civil.id, typeCodes: ['DISABILITY_CERT'], purpose: '残疾人两项补贴资格认定', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const granted = await holder.c.call('POST', '/api/me/license-consents', {
+      departmentId: civil.id,
+      typeCodes: ['DISABILITY_CERT'],
+      purpose: '残疾人两项补贴资格认定',
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
     expect(granted.statusCode, granted.body).toBe(201);
     const ok = await read(clerk, '');
     expect(ok.statusCode, ok.body).toBe(200);
@@ -255,11 +340,20 @@ describe('use authorisation (用证)', () => {
     expect((await read(clerk, '')).statusCode).toBe(403);
 
     // Within a case the holder applied for: the case's region reads; another county, or a case that is not theirs, does not.
-    const item = await sql<{ code: string; regionCode: string }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(t.db);
+    const item = await sql<{
+      code: string;
+      regionCode: string;
+    }>`SELECT i.code, i.region_code FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+      t.db,
+    );
     const submitted = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
-      headers: { cookie: [...holder.c.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': holder.c.jar.get('tb_csrf')!, 'idempotency-key': 'licence-use-0001' },
+      headers: {
+        cookie: [...holder.c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': holder.c.jar.get('tb_csrf')!,
+        'idempotency-key': 'licence-use-0001',
+      },
       payload: { itemCode: item.rows[0]!.code, form: {} },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
@@ -269,7 +363,9 @@ describe('use authorisation (用证)', () => {
     expect(inCase.statusCode, inCase.body).toBe(200);
     expect(inCase.json().use.caseId).toBe(caseId);
     const elsewhere = item.rows[0]!.regionCode === '520102' ? '520103' : '520102';
-    expect((await read((await t.staff(['window_clerk'], elsewhere)).authorization, `&caseId=${caseId}`)).statusCode).toBe(403);
+    expect(
+      (await read((await t.staff(['window_clerk'], elsewhere)).authorization, `&caseId=${caseId}`)).statusCode,
+    ).toBe(403);
 
     // Both permitted reads, and only those, are in the holder's use log.
     const uses = (await holder.c.call('GET', `/api/me/licenses/${id}/uses`)).json().uses;
@@ -278,7 +374,11 @@ describe('use authorisation (用证)', () => {
     expect(uses[1].departmentName).toBe('贵阳市云岩区民政局');
     const all = (await holder.c.call('GET', '/api/me/license-uses')).json().uses;
     expect(all.filter((u: { licenseId: string }) => u.licenseId === id)).toHaveLength(2);
-    const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'licenses.used' AND target_id = ${id}`.execute(t.db);
+    const audited = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'licenses.used' AND target_id = ${id}`.execute(
+      t.db,
+    );
     expect(audited.rows[0]!.n).toBe(2);
   });
 });
@@ -291,7 +391,12 @@ describe('the issuing department finds its licence by number', () => {
     expect(found.json()).toMatchObject({ id, number, typeName: '残疾人证', status: 'valid' });
     expect(found.json().holderName).not.toBe(holder.name);
     const other = (await t.staff(['approver'], '520102')).authorization;
-    expect((await staffCall(other, 'GET', `/api/licenses/issued?number=${encodeURIComponent(number)}`)).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/licenses/issued?number=${encodeURIComponent(number)}` })).statusCode).toBe(401);
+    expect(
+      (await staffCall(other, 'GET', `/api/licenses/issued?number=${encodeURIComponent(number)}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/licenses/issued?number=${encodeURIComponent(number)}` }))
+        .statusCode,
+    ).toBe(401);
   });
 });

@@ -19,7 +19,11 @@ const Common = {
 };
 
 export const PublicFace = z.object({ ...Common });
-export const StaffView = z.object({ id: z.uuid(), ...Common, use: z.object({ departmentId: z.string(), caseId: z.string().nullable(), consentId: z.string().nullable() }) });
+export const StaffView = z.object({
+  id: z.uuid(),
+  ...Common,
+  use: z.object({ departmentId: z.string(), caseId: z.string().nullable(), consentId: z.string().nullable() }),
+});
 export const HolderView = z.object({
   id: z.uuid(),
   ...Common,
@@ -28,18 +32,60 @@ export const HolderView = z.object({
   signature: z.object({ alg: z.enum(['Ed25519', 'SM2']), kid: z.string(), value: z.string() }),
   verificationUrl: z.string(),
 });
-export const History = z.array(z.object({ action: z.string(), reason: z.string().nullable(), actorKind: z.string(), at: z.date(), number: z.string(), version: z.number() }));
+export const History = z.array(
+  z.object({
+    action: z.string(),
+    reason: z.string().nullable(),
+    actorKind: z.string(),
+    at: z.date(),
+    number: z.string(),
+    version: z.number(),
+  }),
+);
 /** All a licence number tells: itself, the type and the issuer. */
-const NumberFace = z.object({ number: z.string(), type: z.object({ code: z.string(), name: z.string() }), issuer: z.object({ name: z.string() }) });
+const NumberFace = z.object({
+  number: z.string(),
+  type: z.object({ code: z.string(), name: z.string() }),
+  issuer: z.object({ name: z.string() }),
+});
 const CheckedSignature = z.object({ alg: z.string(), kid: z.string(), valid: z.boolean() });
 /** 在线核验: by number alone, only whether it is in force, its type and issuer; with a signature that holds, the status and the public face. */
 export const Verification = z.union([
-  z.object({ proof: z.literal('number'), result: z.enum(['valid', 'invalid']), checkedAt: z.date(), license: NumberFace }),
-  z.object({ proof: z.literal('signature'), result: z.literal('tampered'), checkedAt: z.date(), signature: CheckedSignature, license: NumberFace }),
-  z.object({ proof: z.literal('signature'), result: z.enum(['valid', 'suspended', 'revoked', 'superseded', 'expired', 'not_yet_valid']), checkedAt: z.date(), signature: CheckedSignature, license: PublicFace }),
+  z.object({
+    proof: z.literal('number'),
+    result: z.enum(['valid', 'invalid']),
+    checkedAt: z.date(),
+    license: NumberFace,
+  }),
+  z.object({
+    proof: z.literal('signature'),
+    result: z.literal('tampered'),
+    checkedAt: z.date(),
+    signature: CheckedSignature,
+    license: NumberFace,
+  }),
+  z.object({
+    proof: z.literal('signature'),
+    result: z.enum(['valid', 'suspended', 'revoked', 'superseded', 'expired', 'not_yet_valid']),
+    checkedAt: z.date(),
+    signature: CheckedSignature,
+    license: PublicFace,
+  }),
 ]);
 export const Uses = z.array(
-  z.object({ id: z.number(), licenseId: z.uuid(), number: z.string(), typeCode: z.string(), typeName: z.string(), departmentId: z.string(), departmentName: z.string(), caseId: z.string().nullable(), consentId: z.string().nullable(), purpose: z.string(), at: z.date() }),
+  z.object({
+    id: z.number(),
+    licenseId: z.uuid(),
+    number: z.string(),
+    typeCode: z.string(),
+    typeName: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    caseId: z.string().nullable(),
+    consentId: z.string().nullable(),
+    purpose: z.string(),
+    at: z.date(),
+  }),
 );
 export const LicenseDocument = z.object({
   content: z.object({
@@ -47,7 +93,12 @@ export const LicenseDocument = z.object({
     number: z.string().max(100),
     version: z.number().int(),
     type: z.object({ code: z.string().max(50), name: z.string().max(100) }),
-    holder: z.object({ kind: z.enum(['person', 'enterprise']), idType: z.enum(['111', '001']), id: z.string().max(40), name: z.string().max(200) }),
+    holder: z.object({
+      kind: z.enum(['person', 'enterprise']),
+      idType: z.enum(['111', '001']),
+      id: z.string().max(40),
+      name: z.string().max(200),
+    }),
     issuer: z.object({ departmentId: z.string().max(40), name: z.string().max(200), creditCode: z.string().max(40) }),
     issuedAt: z.string().max(40),
     validFrom: z.string().max(10),

@@ -102,4 +102,5 @@ export type LicensesTables = {
 };
 
 /** The licences module's view of the database: its own tables only. */
-export const lq = (db: Db): Kysely<LicensesTables> => db.withTables<LicensesTables>() as unknown as Kysely<LicensesTables>;
+export const lq = (db: Db): Kysely<LicensesTables> =>
+  db.withTables<LicensesTables>() as unknown as Kysely<LicensesTables>;

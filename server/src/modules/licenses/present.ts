@@ -16,12 +16,17 @@ import { effectiveStatus } from './status.js';
 const ID_NUMBER = /^\d{17}[\dX]$/;
 
 /** The data with every 公民身份号码 in it masked (a 负责人's, a spouse's…). */
-export const maskIdNumbers = (data: LicenseData): LicenseData => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && ID_NUMBER.test(v) ? maskIdNumber(v) : v]));
+export const maskIdNumbers = (data: LicenseData): LicenseData =>
+  Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && ID_NUMBER.test(v) ? maskIdNumber(v) : v]),
+  );
 
 /** The QR code's text: the verification page with the licence number and its signature. */
-export const verificationUrl = (publicUrl: string, l: { number: string; signature: string }) => `${publicUrl}/licenses/verify?number=${encodeURIComponent(l.number)}&signature=${l.signature}`;
+export const verificationUrl = (publicUrl: string, l: { number: string; signature: string }) =>
+  `${publicUrl}/licenses/verify?number=${encodeURIComponent(l.number)}&signature=${l.signature}`;
 
-const publicIdMask = (kind: string, id: string) => (kind === 'enterprise' ? id : `${id.slice(0, 1)}${'*'.repeat(id.length - 2)}${id.slice(-1)}`);
+const publicIdMask = (kind: string, id: string) =>
+  kind === 'enterprise' ? id : `${id.slice(0, 1)}${'*'.repeat(id.length - 2)}${id.slice(-1)}`;
 
 function common(l: FoundLicense, at: Date) {
   const type = getLicenseType(l.typeCode);
@@ -63,7 +68,11 @@ export function staffView(l: FoundLicense, cipher: FieldCipher, at: Date) {
 /** 我的证照 on screen: the holder's view with identity numbers masked as 我的账号 shows them. */
 export function walletView(l: FoundLicense, cipher: FieldCipher, at: Date, publicUrl: string) {
   const v = holderView(l, cipher, at, publicUrl);
-  return { ...v, holder: { ...v.holder, id: v.holder.kind === 'person' ? maskIdNumber(v.holder.id) : v.holder.id }, data: maskIdNumbers(v.data) };
+  return {
+    ...v,
+    holder: { ...v.holder, id: v.holder.kind === 'person' ? maskIdNumber(v.holder.id) : v.holder.id },
+    data: maskIdNumbers(v.data),
+  };
 }
 
 export function publicFace(l: FoundLicense, cipher: FieldCipher, at: Date, opts: { fullName: boolean }) {
@@ -72,8 +81,14 @@ export function publicFace(l: FoundLicense, cipher: FieldCipher, at: Date, opts:
   const { id: _id, ...face } = common(l, at);
   return {
     ...face,
-    holder: { kind: l.holderKind, id: publicIdMask(l.holderKind, cipher.decrypt(l.holderIdEnc)), name: opts.fullName || l.holderKind === 'enterprise' ? l.holderName : maskName(l.holderName) },
-    data: Object.fromEntries(type.fields.filter((f) => f.public && !f.personal).map((f) => [f.label, data[f.key] ?? null])),
+    holder: {
+      kind: l.holderKind,
+      id: publicIdMask(l.holderKind, cipher.decrypt(l.holderIdEnc)),
+      name: opts.fullName || l.holderKind === 'enterprise' ? l.holderName : maskName(l.holderName),
+    },
+    data: Object.fromEntries(
+      type.fields.filter((f) => f.public && !f.personal).map((f) => [f.label, data[f.key] ?? null]),
+    ),
   };
 }
 

@@ -4,7 +4,10 @@ import type { LicenseStatus } from './licenses.tables.js';
 
 export type EffectiveStatus = LicenseStatus | 'expired' | 'not_yet_valid';
 
-export function effectiveStatus(l: { status: LicenseStatus; validFrom: string; validUntil: string | null }, at: Date): EffectiveStatus {
+export function effectiveStatus(
+  l: { status: LicenseStatus; validFrom: string; validUntil: string | null },
+  at: Date,
+): EffectiveStatus {
   if (l.status !== 'valid') return l.status;
   const today = beijingDate(at);
   if (l.validUntil !== null && today > l.validUntil) return 'expired';

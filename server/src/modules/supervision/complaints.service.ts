@@ -32,26 +32,46 @@ const HANDLERS = ['supervisor', 'department_head'];
 const SUPERVISED = { regionWide: ['supervisor'] };
 
 function requirePerson(actor: Actor): asserts actor is Actor & { id: string } {
-  if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
+  if (actor.kind !== 'person' || !actor.id)
+    throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
 }
 
 /** Where the complaint goes: the case's department (a case of the complainant's), or the department named. */
-async function addressee(deps: SupervisionDeps, actor: Actor & { id: string }, input: NewComplaint): Promise<{ departmentId: string; regionCode: string; caseId: string | null }> {
+async function addressee(
+  deps: SupervisionDeps,
+  actor: Actor & { id: string },
+  input: NewComplaint,
+): Promise<{ departmentId: string; regionCode: string; caseId: string | null }> {
   if (input.caseId) {
     const c = await findCaseFacts(deps.db, input.caseId);
-    if (!c || !isApplicantOf(actor, c)) throw notFound('SUPERVISION.NO_CASE', { zh: '办件不存在或不是您的办件', en: 'No such case of yours' }, [], { caseId: input.caseId });
+    if (!c || !isApplicantOf(actor, c))
+      throw notFound('SUPERVISION.NO_CASE', { zh: '办件不存在或不是您的办件', en: 'No such case of yours' }, [], {
+        caseId: input.caseId,
+      });
     return { departmentId: c.departmentId, regionCode: c.regionCode, caseId: c.id };
   }
   const department = input.departmentId ? await findDepartment(deps.db, input.departmentId) : undefined;
   if (!department) {
-    throw unprocessable('SUPERVISION.WHICH_DEPARTMENT', { zh: '请选择投诉的办件或部门', en: 'Name the case or the department the complaint is about' }, [
-      { field: 'body.departmentId', code: 'SUPERVISION.WHICH_DEPARTMENT', message: { zh: '请选择部门', en: 'Choose a department' } },
-    ]);
+    throw unprocessable(
+      'SUPERVISION.WHICH_DEPARTMENT',
+      { zh: '请选择投诉的办件或部门', en: 'Name the case or the department the complaint is about' },
+      [
+        {
+          field: 'body.departmentId',
+          code: 'SUPERVISION.WHICH_DEPARTMENT',
+          message: { zh: '请选择部门', en: 'Choose a department' },
+        },
+      ],
+    );
   }
   return { departmentId: department.id, regionCode: department.regionCode, caseId: null };
 }
 
-export async function fileComplaint(deps: SupervisionDeps, actor: Actor, input: NewComplaint): Promise<{ id: string; reference: string; dueOn: string }> {
+export async function fileComplaint(
+  deps: SupervisionDeps,
+  actor: Actor,
+  input: NewComplaint,
+): Promise<{ id: string; reference: string; dueOn: string }> {
   requirePerson(actor);
   const to = await addressee(deps, actor, input);
   const at = deps.now();
@@ -108,14 +128,33 @@ const view = (deps: SupervisionDeps, c: Omit<ComplaintTable, 'version'> & { vers
 /** The complainant's own complaints, newest first. */
 export async function myComplaints(deps: SupervisionDeps, actor: Actor) {
   requirePerson(actor);
-  const rows = await svq(deps.db).selectFrom('supervision.complaint').selectAll().where('complainantPersonId', '=', actor.id).orderBy('createdAt', 'desc').limit(200).execute();
+  const rows = await svq(deps.db)
+    .selectFrom('supervision.complaint')
+    .selectAll()
+    .where('complainantPersonId', '=', actor.id)
+    .orderBy('createdAt', 'desc')
+    .limit(200)
+    .execute();
   return rows.map((c) => view(deps, c));
 }
 
 /** The complaints a head or supervisor must answer, most urgent first; a hidden complainant stays hidden. */
-export async function complaintQueue(deps: SupervisionDeps, actor: Actor, status: ComplaintTable['status'] | undefined) {
-  if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r))) throw forbidden('SUPERVISION.HANDLERS_ONLY', { zh: '仅部门负责人或监督人员可处理投诉', en: 'Only department heads and supervisors handle complaints' });
-  let q = withinScope(svq(deps.db).selectFrom('supervision.complaint').selectAll(), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED);
+export async function complaintQueue(
+  deps: SupervisionDeps,
+  actor: Actor,
+  status: ComplaintTable['status'] | undefined,
+) {
+  if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r)))
+    throw forbidden('SUPERVISION.HANDLERS_ONLY', {
+      zh: '仅部门负责人或监督人员可处理投诉',
+      en: 'Only department heads and supervisors handle complaints',
+    });
+  let q = withinScope(
+    svq(deps.db).selectFrom('supervision.complaint').selectAll(),
+    actor,
+    { region: 'regionCode', department: 'departmentId' },
+    SUPERVISED,
+  );
   if (status) q = q.where('status', '=', status);
   const rows = await q.orderBy('dueOn').orderBy('createdAt').limit(200).execute();
   const today = beijingDate(deps.now());
@@ -128,23 +167,58 @@ export async function complaintQueue(deps: SupervisionDeps, actor: Actor, status
   );
 }
 
-export async function answerComplaint(deps: SupervisionDeps, actor: Actor, id: string, input: { version: number; reply: string }): Promise<void> {
-  if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r))) throw forbidden('SUPERVISION.HANDLERS_ONLY', { zh: '仅部门负责人或监督人员可处理投诉', en: 'Only department heads and supervisors handle complaints' });
-  const found = await withinScope(svq(deps.db).selectFrom('supervision.complaint').select(['status', 'version']).where('id', '=', id), actor, { region: 'regionCode', department: 'departmentId' }, SUPERVISED).executeTakeFirst();
-  if (!found) throw notFound('SUPERVISION.NO_COMPLAINT', { zh: '投诉不存在或无权查看', en: 'No such complaint, or not yours to see' });
+export async function answerComplaint(
+  deps: SupervisionDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; reply: string },
+): Promise<void> {
+  if (actor.kind !== 'staff' || !HANDLERS.some((r) => actor.roles.includes(r)))
+    throw forbidden('SUPERVISION.HANDLERS_ONLY', {
+      zh: '仅部门负责人或监督人员可处理投诉',
+      en: 'Only department heads and supervisors handle complaints',
+    });
+  const found = await withinScope(
+    svq(deps.db).selectFrom('supervision.complaint').select(['status', 'version']).where('id', '=', id),
+    actor,
+    { region: 'regionCode', department: 'departmentId' },
+    SUPERVISED,
+  ).executeTakeFirst();
+  if (!found)
+    throw notFound('SUPERVISION.NO_COMPLAINT', {
+      zh: '投诉不存在或无权查看',
+      en: 'No such complaint, or not yours to see',
+    });
   const done = await svq(deps.db)
     .updateTable('supervision.complaint')
-    .set((eb) => ({ status: 'answered', reply: input.reply, repliedBy: actor.id, repliedAt: deps.now(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: 'answered',
+      reply: input.reply,
+      repliedBy: actor.id,
+      repliedAt: deps.now(),
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('status', '=', 'open')
     .where('version', '=', input.version)
     .returning('id')
     .executeTakeFirst();
-  if (!done) throw conflict('SUPERVISION.COMPLAINT_CHANGED', { zh: '该投诉已被处理或已变化，请刷新', en: 'The complaint has been answered or changed; reload' }, [], { status: found.status, version: found.version });
+  if (!done)
+    throw conflict(
+      'SUPERVISION.COMPLAINT_CHANGED',
+      { zh: '该投诉已被处理或已变化，请刷新', en: 'The complaint has been answered or changed; reload' },
+      [],
+      { status: found.status, version: found.version },
+    );
 }
 
 /** The complainant closes an answered complaint, saying how satisfied they are. */
-export async function closeComplaint(deps: SupervisionDeps, actor: Actor, id: string, satisfaction: number): Promise<void> {
+export async function closeComplaint(
+  deps: SupervisionDeps,
+  actor: Actor,
+  id: string,
+  satisfaction: number,
+): Promise<void> {
   requirePerson(actor);
   const done = await svq(deps.db)
     .updateTable('supervision.complaint')
@@ -154,5 +228,9 @@ export async function closeComplaint(deps: SupervisionDeps, actor: Actor, id: st
     .where('status', '=', 'answered')
     .returning('id')
     .executeTakeFirst();
-  if (!done) throw conflict('SUPERVISION.NOT_ANSWERED', { zh: '该投诉尚未答复或已办结', en: 'The complaint is not answered yet, or already closed' });
+  if (!done)
+    throw conflict('SUPERVISION.NOT_ANSWERED', {
+      zh: '该投诉尚未答复或已办结',
+      en: 'The complaint is not answered yet, or already closed',
+    });
 }

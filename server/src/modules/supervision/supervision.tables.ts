@@ -28,4 +28,5 @@ export interface ComplaintTable {
 
 export type SupervisionTables = { 'supervision.complaint': ComplaintTable };
 
-export const svq = (db: Db): Kysely<SupervisionTables> => db.withTables<SupervisionTables>() as unknown as Kysely<SupervisionTables>;
+export const svq = (db: Db): Kysely<SupervisionTables> =>
+  db.withTables<SupervisionTables>() as unknown as Kysely<SupervisionTables>;

@@ -44,7 +44,8 @@ async function appendMany(n: number): Promise<{ seq: number; hash: string }[]> {
   return out;
 }
 
-const count = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log`.execute(t.db)).rows[0]!.n);
+const count = async () =>
+  Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log`.execute(t.db)).rows[0]!.n);
 
 beforeEach(async () => {
   await tamper(`TRUNCATE platform.audit_log`, `UPDATE platform.audit_head SET seq = 0, hash = repeat('0', 64)`);
@@ -65,21 +66,59 @@ describe('appending and verifying', () => {
     await appendMany(3);
     const rows = (await listAudit(t.db, { limit: 10 })).reverse();
     expect(rows.map((r) => r.prevHash)).toEqual([GENESIS_HASH, rows[0]!.hash, rows[1]!.hash]);
-    expect(rows[0]).toMatchObject({ seq: 1, actorId: 'staff-1', actorKind: 'staff', action: 'identity.role-granted', at: new Date(Date.UTC(2026, 10, 2, 2, 0, 1)) });
+    expect(rows[0]).toMatchObject({
+      seq: 1,
+      actorId: 'staff-1',
+      actorKind: 'staff',
+      action: 'identity.role-granted',
+      at: new Date(Date.UTC(2026, 10, 2, 2, 0, 1)),
+    });
   });
 
   it('stores what it hashed, whatever the strings hold', async () => {
-    await appendAudit(t.db, { actorId: null, actorKind: 'anonymous', action: 'identity.sign-in', ip: '::1', reason: 'bad\u0000name \ud800 😀', detail: { ...JSON.parse('{"__proto__":{"x":1}}'), 'k\ud800': 'v\u0000', 中文: '贵州', n: 0.1 + 0.2, big: 1e21, tiny: 5e-324, at: new Date(0) as unknown } }, key);
+    await appendAudit(
+      t.db,
+      {
+        actorId: null,
+        actorKind: 'anonymous',
+        action: 'identity.sign-in',
+        ip: '::1',
+        reason: 'bad\u0000name \ud800 😀',
+        detail: {
+          ...JSON.parse('{"__proto__":{"x":1}}'),
+          'k\ud800': 'v\u0000',
+          中文: '贵州',
+          n: 0.1 + 0.2,
+          big: 1e21,
+          tiny: 5e-324,
+          at: new Date(0) as unknown,
+        },
+      },
+      key,
+    );
     expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 1 });
     const [row] = await listAudit(t.db, { limit: 1 });
     expect(row!.reason).toBe('bad\ufffdname \ufffd 😀');
-    expect(row!.detail).toEqual({ ...JSON.parse('{"__proto__":{"x":1}}'), 'k\ufffd': 'v\ufffd', 中文: '贵州', n: 0.1 + 0.2, big: 1e21, tiny: 5e-324, at: '1970-01-01T00:00:00.000Z' });
+    expect(row!.detail).toEqual({
+      ...JSON.parse('{"__proto__":{"x":1}}'),
+      'k\ufffd': 'v\ufffd',
+      中文: '贵州',
+      n: 0.1 + 0.2,
+      big: 1e21,
+      tiny: 5e-324,
+      at: '1970-01-01T00:00:00.000Z',
+    });
     expect(Object.keys(row!.detail)).toContain('__proto__');
   });
 
   it('fails verification under another key', async () => {
     await appendMany(2);
-    expect(await verifyAuditChain(t.db, randomBytes(32))).toEqual({ ok: false, entries: 0, firstBadSeq: 1, problem: 'altered' });
+    expect(await verifyAuditChain(t.db, randomBytes(32))).toEqual({
+      ok: false,
+      entries: 0,
+      firstBadSeq: 1,
+      problem: 'altered',
+    });
   });
 });
 
@@ -88,7 +127,12 @@ describe('tampering', () => {
     await appendMany(10);
     await tamper(`UPDATE platform.audit_log SET reason = '例行检查' WHERE seq = 6`);
     expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 5, firstBadSeq: 6, problem: 'altered' });
-    expect(await verifyAuditChain(t.db, key, { batchSize: 4 })).toEqual({ ok: false, entries: 5, firstBadSeq: 6, problem: 'altered' });
+    expect(await verifyAuditChain(t.db, key, { batchSize: 4 })).toEqual({
+      ok: false,
+      entries: 5,
+      firstBadSeq: 6,
+      problem: 'altered',
+    });
   });
 
   it('detects an altered detail and a shifted time', async () => {
@@ -105,28 +149,52 @@ describe('tampering', () => {
     await appendMany(10);
     await tamper(`DELETE FROM platform.audit_log WHERE seq = 4`);
     expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 3, firstBadSeq: 4, problem: 'missing' });
-    expect(await verifyAuditChain(t.db, key, { batchSize: 3 })).toEqual({ ok: false, entries: 3, firstBadSeq: 4, problem: 'missing' });
+    expect(await verifyAuditChain(t.db, key, { batchSize: 3 })).toEqual({
+      ok: false,
+      entries: 3,
+      firstBadSeq: 4,
+      problem: 'missing',
+    });
   });
 
   it('detects rows renumbered to close a gap', async () => {
     await appendMany(6);
-    await tamper(`DELETE FROM platform.audit_log WHERE seq = 3`, `UPDATE platform.audit_log SET seq = seq - 1 WHERE seq > 3`, `UPDATE platform.audit_head SET seq = 5`);
+    await tamper(
+      `DELETE FROM platform.audit_log WHERE seq = 3`,
+      `UPDATE platform.audit_log SET seq = seq - 1 WHERE seq > 3`,
+      `UPDATE platform.audit_head SET seq = 5`,
+    );
     expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 2, firstBadSeq: 3, problem: 'altered' });
   });
 
   it('detects a deleted last row through the head', async () => {
     await appendMany(10);
     await tamper(`DELETE FROM platform.audit_log WHERE seq = 10`);
-    expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 9, firstBadSeq: 10, problem: 'head-mismatch' });
+    expect(await verifyAuditChain(t.db, key)).toEqual({
+      ok: false,
+      entries: 9,
+      firstBadSeq: 10,
+      problem: 'head-mismatch',
+    });
   });
 
   it('detects a head that disagrees with the last row, and rows past the head', async () => {
     await appendMany(5);
     await tamper(`UPDATE platform.audit_head SET hash = repeat('a', 64)`);
-    expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 5, firstBadSeq: 5, problem: 'head-mismatch' });
+    expect(await verifyAuditChain(t.db, key)).toEqual({
+      ok: false,
+      entries: 5,
+      firstBadSeq: 5,
+      problem: 'head-mismatch',
+    });
     const row4 = (await listAudit(t.db, { limit: 1, beforeSeq: 5 }))[0]!;
     await tamper(`UPDATE platform.audit_head SET seq = 4, hash = '${row4.hash}'`);
-    expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 4, firstBadSeq: 5, problem: 'head-mismatch' });
+    expect(await verifyAuditChain(t.db, key)).toEqual({
+      ok: false,
+      entries: 4,
+      firstBadSeq: 5,
+      problem: 'head-mismatch',
+    });
   });
 
   it('detects a row that is intact in itself but follows another row', async () => {
@@ -135,13 +203,18 @@ describe('tampering', () => {
     // Only a key holder can forge a self-consistent row: here one that skips its predecessor.
     const forged = toChainedFields(entry(3), 3, row1!.hash);
     const hash = auditHash(deriveAuditKey(key), forged);
-    await tamper(`UPDATE platform.audit_log SET prev_hash = '${row1!.hash}', hash = '${hash}' WHERE seq = 3`, `UPDATE platform.audit_head SET hash = '${hash}'`);
+    await tamper(
+      `UPDATE platform.audit_log SET prev_hash = '${row1!.hash}', hash = '${hash}' WHERE seq = 3`,
+      `UPDATE platform.audit_head SET hash = '${hash}'`,
+    );
     expect(await verifyAuditChain(t.db, key)).toEqual({ ok: false, entries: 2, firstBadSeq: 3, problem: 'reordered' });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE while the triggers are on', async () => {
     await appendMany(3);
-    await expect(sql`UPDATE platform.audit_log SET reason = 'x' WHERE seq = 2`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE platform.audit_log SET reason = 'x' WHERE seq = 2`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM platform.audit_log WHERE seq = 3`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE platform.audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`UPDATE platform.audit_head SET seq = 2`.execute(t.db)).rejects.toThrow(/only advance/);
@@ -161,7 +234,9 @@ const serverUrl = inject('databaseUrl');
  */
 async function withTwoNodes(run: (nodes: Db[]) => Promise<void>): Promise<void> {
   const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.db);
-  const nodes = await Promise.all([1, 2].map(() => openDatabase({ url: withDatabase(serverUrl, rows[0]!.name), poolSize: 4 })));
+  const nodes = await Promise.all(
+    [1, 2].map(() => openDatabase({ url: withDatabase(serverUrl, rows[0]!.name), poolSize: 4 })),
+  );
   try {
     await run(nodes.map((n) => n.db));
   } finally {
@@ -229,8 +304,12 @@ describe('listAudit', () => {
     const all = await listAudit(t.db, { limit: 100 });
     expect(all.map((r) => r.seq)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect((await listAudit(t.db, { limit: 3, beforeSeq: 10 })).map((r) => r.seq)).toEqual([9, 8, 7]);
-    expect((await listAudit(t.db, { limit: 100, targetType: 'person', targetId: 'p-1' })).map((r) => r.seq)).toEqual([9, 5, 1]);
-    expect((await listAudit(t.db, { limit: 100, action: 'exchange.person-read' })).every((r) => r.seq % 2 === 0)).toBe(true);
+    expect((await listAudit(t.db, { limit: 100, targetType: 'person', targetId: 'p-1' })).map((r) => r.seq)).toEqual([
+      9, 5, 1,
+    ]);
+    expect((await listAudit(t.db, { limit: 100, action: 'exchange.person-read' })).every((r) => r.seq % 2 === 0)).toBe(
+      true,
+    );
     expect(await listAudit(t.db, { limit: 100, actorId: 'nobody' })).toEqual([]);
     const since = new Date(Date.UTC(2026, 10, 2, 2, 0, 4));
     const until = new Date(Date.UTC(2026, 10, 2, 2, 0, 7));

@@ -114,7 +114,11 @@ type AuditTables = {
 const aq = (db: Db): Kysely<AuditTables> => db.withTables<AuditTables>() as unknown as Kysely<AuditTables>;
 
 /** Builds an entry's actor fields from the caller, so call sites name only what happened. */
-export function auditEntry(actor: AuditActor, action: string, fields: Omit<AuditEntry, 'actorId' | 'actorKind' | 'action'> = {}): AuditEntry {
+export function auditEntry(
+  actor: AuditActor,
+  action: string,
+  fields: Omit<AuditEntry, 'actorId' | 'actorKind' | 'action'> = {},
+): AuditEntry {
   return { ...fields, actorId: actor.id, actorKind: actor.kind, action };
 }
 
@@ -138,7 +142,8 @@ function storableJson(value: unknown): unknown {
     for (const [k, v] of Object.entries(value)) {
       const key = storable(k);
       // Two keys that differ only in unstorable characters would keep whichever came last.
-      if (Object.hasOwn(out, key)) throw invalid('AUDIT.BAD_DETAIL', { zh: '审计详情的键名重复', en: 'audit detail has colliding keys' });
+      if (Object.hasOwn(out, key))
+        throw invalid('AUDIT.BAD_DETAIL', { zh: '审计详情的键名重复', en: 'audit detail has colliding keys' });
       // defineProperty, not assignment: a `__proto__` key stays a key.
       Object.defineProperty(out, key, { value: storableJson(v), enumerable: true, writable: true, configurable: true });
     }
@@ -210,12 +215,21 @@ export function auditHash(auditKey: Buffer, r: Omit<ChainedFields, 'at'> & { at:
 }
 
 /** The fields as they will be stored (and read back), given the seq and predecessor. */
-export function toChainedFields(entry: AuditEntry, seq: number, prevHash: string, now: () => Date = () => new Date()): ChainedFields {
+export function toChainedFields(
+  entry: AuditEntry,
+  seq: number,
+  prevHash: string,
+  now: () => Date = () => new Date(),
+): ChainedFields {
   const at = new Date((entry.at ?? now()).getTime());
   const year = at.getUTCFullYear();
-  if (Number.isNaN(year) || year < 1970 || year > 9999) throw invalid('AUDIT.BAD_TIME', { zh: '审计时间无效', en: 'invalid audit time' });
+  if (Number.isNaN(year) || year < 1970 || year > 9999)
+    throw invalid('AUDIT.BAD_TIME', { zh: '审计时间无效', en: 'invalid audit time' });
   if (!entry.action || entry.action.length > 100) {
-    throw invalid('AUDIT.BAD_ACTION', { zh: '审计动作须为 1 至 100 个字符', en: 'an audit action must be 1 to 100 characters' });
+    throw invalid('AUDIT.BAD_ACTION', {
+      zh: '审计动作须为 1 至 100 个字符',
+      en: 'an audit action must be 1 to 100 characters',
+    });
   }
   return {
     seq,
@@ -268,25 +282,55 @@ export async function appendAudit(db: Db, entry: AuditEntry, key: Buffer): Promi
  * Walks the whole chain in seq order, `batchSize` rows at a time, recomputing every hash; the
  * first problem found is reported. Entries appended while it runs are not examined.
  */
-export async function verifyAuditChain(db: Db, key: Buffer, opts: { batchSize?: number } = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Db,
+  key: Buffer,
+  opts: { batchSize?: number } = {},
+): Promise<AuditVerification> {
   const auditKey = deriveAuditKey(key);
   const batchSize = opts.batchSize ?? 2000;
   const q = aq(db);
   // One statement, one snapshot: the head and the highest seq present agree in time.
   const head = await q
     .selectFrom('platform.auditHead')
-    .select((eb) => ['seq', 'hash', eb.selectFrom('platform.auditLog').select((e) => e.fn.max('seq').as('m')).as('maxSeq')])
+    .select((eb) => [
+      'seq',
+      'hash',
+      eb
+        .selectFrom('platform.auditLog')
+        .select((e) => e.fn.max('seq').as('m'))
+        .as('maxSeq'),
+    ])
     .executeTakeFirstOrThrow();
 
   let expected = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
-  const bad = (firstBadSeq: number, problem: AuditProblem): AuditVerification => ({ ok: false, entries, firstBadSeq, problem });
+  const bad = (firstBadSeq: number, problem: AuditProblem): AuditVerification => ({
+    ok: false,
+    entries,
+    firstBadSeq,
+    problem,
+  });
 
   while (expected <= head.seq) {
     const rows = await q
       .selectFrom('platform.auditLog')
-      .select(['seq', 'actorId', 'actorKind', 'onBehalfOf', 'action', 'targetType', 'targetId', 'ip', 'reason', 'detail', 'prevHash', 'hash', AT_TEXT.as('at')])
+      .select([
+        'seq',
+        'actorId',
+        'actorKind',
+        'onBehalfOf',
+        'action',
+        'targetType',
+        'targetId',
+        'ip',
+        'reason',
+        'detail',
+        'prevHash',
+        'hash',
+        AT_TEXT.as('at'),
+      ])
       .where('seq', '>=', expected)
       .where('seq', '<=', head.seq)
       .orderBy('seq')

@@ -19,7 +19,10 @@ const PROBLEM: Record<AuditProblem, { zh: string; en: string }> = {
 };
 
 class CannotVerify extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -51,19 +54,31 @@ async function main(): Promise<void> {
   const cfg = config();
   // A fresh key would only report every entry as altered: never generate one here.
   if (!cfg.indexKey && !cfg.dataKey && !fs.existsSync(path.join(cfg.dataDir, 'data.key'))) {
-    fail(`未设置 DATA_KEY，${cfg.dataDir} 下也没有 data.key。`, `DATA_KEY is not set and there is no data.key under ${cfg.dataDir}.`);
+    fail(
+      `未设置 DATA_KEY，${cfg.dataDir} 下也没有 data.key。`,
+      `DATA_KEY is not set and there is no data.key under ${cfg.dataDir}.`,
+    );
   }
   // The chain is keyed with the index key, which stays the same when the data key rotates.
   const key = dataKeysFrom(cfg).indexKey;
   const pgliteDir = path.join(cfg.dataDir, 'pglite');
-  if (!cfg.databaseUrl && !fs.existsSync(pgliteDir)) fail(`${pgliteDir} 下没有数据库。`, `there is no database under ${pgliteDir}.`);
+  if (!cfg.databaseUrl && !fs.existsSync(pgliteDir))
+    fail(`${pgliteDir} 下没有数据库。`, `there is no database under ${pgliteDir}.`);
   const database = await open(cfg, pgliteDir);
   try {
-    const { rows } = await sql<{ t: string | null }>`SELECT to_regclass('platform.audit_log')::text AS t`.execute(database.db);
-    if (!rows[0]?.t) fail('数据库尚无审计日志表（请先启动一次服务器以完成迁移）。', 'the database has no audit log yet (start the server once to migrate it).');
+    const { rows } = await sql<{ t: string | null }>`SELECT to_regclass('platform.audit_log')::text AS t`.execute(
+      database.db,
+    );
+    if (!rows[0]?.t)
+      fail(
+        '数据库尚无审计日志表（请先启动一次服务器以完成迁移）。',
+        'the database has no audit log yet (start the server once to migrate it).',
+      );
     const result = await verifyAuditChain(database.db, key);
     if (result.ok) {
-      console.log(`审计日志完整：共 ${result.entries} 条，链头 ${result.head}。 Audit log intact: ${result.entries} entries, head ${result.head}.`);
+      console.log(
+        `审计日志完整：共 ${result.entries} 条，链头 ${result.head}。 Audit log intact: ${result.entries} entries, head ${result.head}.`,
+      );
       process.exitCode = 0;
     } else {
       const p = PROBLEM[result.problem];

@@ -8,7 +8,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const deadline = async (from: string, workingDays: number) => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/calendar/deadline?from=${from}&workingDays=${workingDays}` });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/calendar/deadline?from=${from}&workingDays=${workingDays}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
@@ -33,7 +36,12 @@ describe('GET /api/calendar/deadline', () => {
   it('names the malformed parameter', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/calendar/deadline?from=2026-02-30&workingDays=-1' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['querystring.from', 'querystring.workingDays']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['querystring.from', 'querystring.workingDays']);
   });
 });
 
@@ -42,14 +50,35 @@ describe('administrator overrides', () => {
     const admin = await t.staff(['system_admin']);
     const clerk = await t.staff(['window_clerk']);
     const body = { kind: 'holiday', name: '地方性假日（演示）' };
-    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body, headers: { authorization: clerk.authorization } })).statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body, headers: { authorization: admin.authorization } });
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-11-03', payload: body }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/admin/calendar/overrides/2026-11-03',
+          payload: body,
+          headers: { authorization: clerk.authorization },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/overrides/2026-11-03',
+      payload: body,
+      headers: { authorization: admin.authorization },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await deadline('2026-11-02', 1)).due).toBe('2026-11-04');
     const day = (await t.app.inject({ method: 'GET', url: '/api/calendar/days/2026-11-03' })).json();
     expect(day).toMatchObject({ working: false, source: 'override' });
-    const del = await t.app.inject({ method: 'DELETE', url: '/api/admin/calendar/overrides/2026-11-03', headers: { authorization: admin.authorization } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/admin/calendar/overrides/2026-11-03',
+      headers: { authorization: admin.authorization },
+    });
     expect(del.statusCode).toBe(204);
     expect((await deadline('2026-11-02', 1)).due).toBe('2026-11-03');
   });
@@ -57,9 +86,19 @@ describe('administrator overrides', () => {
   it('makes next year known once its arrangement is entered and declared', async () => {
     const admin = await t.staff(['system_admin']);
     const headers = { authorization: admin.authorization };
-    await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2027-01-01', payload: { kind: 'holiday', name: '元旦' }, headers });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/overrides/2027-01-01',
+      payload: { kind: 'holiday', name: '元旦' },
+      headers,
+    });
     expect(await deadline('2026-12-30', 2)).toMatchObject({ due: '2027-01-04', beyondKnownCalendar: true });
-    const declared = await t.app.inject({ method: 'PUT', url: '/api/admin/calendar/years/2027', payload: { note: '国办发明电〔2026〕号（演示）' }, headers });
+    const declared = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/years/2027',
+      payload: { note: '国办发明电〔2026〕号（演示）' },
+      headers,
+    });
     expect(declared.statusCode, declared.body).toBe(200);
     expect(await deadline('2026-12-30', 2)).toMatchObject({ due: '2027-01-04', beyondKnownCalendar: false });
     const years = (await t.app.inject({ method: 'GET', url: '/api/calendar/years' })).json();
@@ -73,10 +112,21 @@ describe('concurrent overrides of one day', () => {
     const admin = await t.staff(['system_admin']);
     const names = ['调休上班一', '调休上班二', '调休上班三', '调休上班四', '调休上班五', '调休上班六'];
     const answers = await Promise.all(
-      names.map((name) => t.app.inject({ method: 'PUT', url: '/api/admin/calendar/overrides/2026-12-19', headers: { authorization: admin.authorization }, payload: { kind: 'workday', name } })),
+      names.map((name) =>
+        t.app.inject({
+          method: 'PUT',
+          url: '/api/admin/calendar/overrides/2026-12-19',
+          headers: { authorization: admin.authorization },
+          payload: { kind: 'workday', name },
+        }),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(names.map(() => 200));
-    const list = await t.app.inject({ method: 'GET', url: '/api/admin/calendar/overrides?year=2026', headers: { authorization: admin.authorization } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/calendar/overrides?year=2026',
+      headers: { authorization: admin.authorization },
+    });
     const days = list.json().overrides.filter((o: { date: string }) => o.date === '2026-12-19');
     expect(days).toHaveLength(1);
     expect(names).toContain(days[0].name);

@@ -6,20 +6,29 @@ import { notFound } from '../errors.js';
 import type { CalendarService } from './calendar.service.js';
 import { isIsoDate, WorkingCalendar } from './working-calendar.js';
 
-const IsoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD 且为真实日期 expected a real date YYYY-MM-DD' });
+const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD 且为真实日期 expected a real date YYYY-MM-DD' });
 const tags = ['calendar 工作日'];
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }> = async (app, { service }) => {
-
   app.get(
     '/api/calendar/deadline',
     {
       schema: {
         tags,
         summary: '计算办理期限 Due date N working days after a date',
-        description: 'The start day is not counted: the due date is the N-th working day after `from`, skipping weekends and statutory holidays and counting adjusted working days (调休). `beyondKnownCalendar` is true when the count runs into a year whose official arrangement is not yet known.',
+        description:
+          'The start day is not counted: the due date is the N-th working day after `from`, skipping weekends and statutory holidays and counting adjusted working days (调休). `beyondKnownCalendar` is true when the count runs into a year whose official arrangement is not yet known.',
         querystring: z.object({ from: IsoDate, workingDays: z.coerce.number().int().min(0).max(3650) }),
-        response: { 200: z.object({ from: z.string(), workingDays: z.number(), due: z.string(), beyondKnownCalendar: z.boolean() }) },
+        response: {
+          200: z.object({
+            from: z.string(),
+            workingDays: z.number(),
+            due: z.string(),
+            beyondKnownCalendar: z.boolean(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -39,7 +48,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         response: { 200: z.object({ from: z.string(), to: z.string(), workingDays: z.number() }) },
       },
     },
-    async (request) => ({ ...request.query, workingDays: (await service.calendar()).workingDaysBetween(request.query.from, request.query.to) }),
+    async (request) => ({
+      ...request.query,
+      workingDays: (await service.calendar()).workingDaysBetween(request.query.from, request.query.to),
+    }),
   );
 
   app.get(
@@ -49,18 +61,33 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         tags,
         summary: '某日是否工作日 Is a day a working day',
         params: z.object({ date: IsoDate }),
-        response: { 200: z.object({ date: z.string(), working: z.boolean(), name: z.string().optional(), source: z.string() }) },
+        response: {
+          200: z.object({ date: z.string(), working: z.boolean(), name: z.string().optional(), source: z.string() }),
+        },
       },
     },
     async (request) => (await service.calendar()).describe(request.params.date),
   );
 
-  const Override = z.object({ date: IsoDate, kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(100) });
+  const Override = z.object({
+    date: IsoDate,
+    kind: z.enum(['workday', 'holiday']),
+    name: z.string().trim().min(1).max(100),
+  });
   const admin = requireRoles('system_admin');
 
   app.get(
     '/api/admin/calendar/overrides',
-    { preHandler: admin, schema: { tags, security: [{ bearer: [] }], summary: '日历调整列表 Overrides', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.object({ overrides: z.array(Override) }) } } },
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '日历调整列表 Overrides',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: z.object({ overrides: z.array(Override) }) },
+      },
+    },
     async (request) => ({ overrides: await service.listOverrides(request.query.year) }),
   );
 
@@ -68,7 +95,14 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
     '/api/admin/calendar/overrides/:date',
     {
       preHandler: admin,
-      schema: { tags, security: [{ bearer: [] }], summary: '设定某日为工作日或休息日 Declare a day working or not', params: z.object({ date: IsoDate }), body: Override.omit({ date: true }), response: { 200: Override } },
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '设定某日为工作日或休息日 Declare a day working or not',
+        params: z.object({ date: IsoDate }),
+        body: Override.omit({ date: true }),
+        response: { 200: Override },
+      },
     },
     async (request) => {
       const override = { date: request.params.date, ...request.body };
@@ -83,7 +117,12 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
       schema: {
         tags,
         summary: '已知节假日安排的年份 Years with a known holiday arrangement',
-        response: { 200: z.object({ statutory: z.object({ first: z.number(), last: z.number() }), declared: z.array(z.object({ year: z.number(), note: z.string(), declaredAt: z.date() })) }) },
+        response: {
+          200: z.object({
+            statutory: z.object({ first: z.number(), last: z.number() }),
+            declared: z.array(z.object({ year: z.number(), note: z.string(), declaredAt: z.date() })),
+          }),
+        },
       },
     },
     async () => ({ statutory: WorkingCalendar.knownYears(), declared: await service.listDeclaredYears() }),
@@ -97,7 +136,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         tags,
         security: [{ bearer: [] }],
         summary: '确认某年节假日安排已录入 Declare a year’s arrangement entered in full',
-        description: 'Enter the year’s holidays and adjusted working days as overrides first, then declare the year: from then on deadlines into that year are no longer flagged `beyondKnownCalendar`.',
+        description:
+          'Enter the year’s holidays and adjusted working days as overrides first, then declare the year: from then on deadlines into that year are no longer flagged `beyondKnownCalendar`.',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({ note: z.string().trim().max(200).default('') }),
         response: { 200: z.object({ year: z.number(), note: z.string() }) },
@@ -111,10 +151,22 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
 
   app.delete(
     '/api/admin/calendar/overrides/:date',
-    { preHandler: admin, schema: { tags, security: [{ bearer: [] }], summary: '删除调整 Remove an override', params: z.object({ date: IsoDate }), response: { 204: z.null() } } },
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '删除调整 Remove an override',
+        params: z.object({ date: IsoDate }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       if (!(await service.removeOverride(request.params.date))) {
-        throw notFound('CALENDAR.OVERRIDE_NOT_FOUND', { zh: `该日没有调整：${request.params.date}`, en: `No override on ${request.params.date}` });
+        throw notFound('CALENDAR.OVERRIDE_NOT_FOUND', {
+          zh: `该日没有调整：${request.params.date}`,
+          en: `No override on ${request.params.date}`,
+        });
       }
       return reply.status(204).send(null);
     },

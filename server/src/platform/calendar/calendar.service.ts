@@ -17,9 +17,17 @@ export class CalendarService {
   }
 
   private async load(): Promise<WorkingCalendar> {
-    const rows = await this.db.selectFrom('platform.calendarOverride').select(['date', 'kind', 'name']).where('regionCode', 'is', null).orderBy('date').execute();
+    const rows = await this.db
+      .selectFrom('platform.calendarOverride')
+      .select(['date', 'kind', 'name'])
+      .where('regionCode', 'is', null)
+      .orderBy('date')
+      .execute();
     const years = await this.db.selectFrom('platform.calendarYear').select('year').execute();
-    return new WorkingCalendar(rows, years.map((y) => y.year));
+    return new WorkingCalendar(
+      rows,
+      years.map((y) => y.year),
+    );
   }
 
   async listDeclaredYears(): Promise<{ year: number; note: string; declaredAt: Date }[]> {
@@ -37,7 +45,10 @@ export class CalendarService {
   }
 
   async listOverrides(year?: number): Promise<DayOverride[]> {
-    let q = this.db.selectFrom('platform.calendarOverride').select(['date', 'kind', 'name']).where('regionCode', 'is', null);
+    let q = this.db
+      .selectFrom('platform.calendarOverride')
+      .select(['date', 'kind', 'name'])
+      .where('regionCode', 'is', null);
     if (year) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
     return q.orderBy('date').execute();
   }
@@ -51,13 +62,22 @@ export class CalendarService {
     await this.db
       .insertInto('platform.calendarOverride')
       .values({ ...override, regionCode: null, createdBy: actorId })
-      .onConflict((oc) => oc.expression(sql`date, (coalesce(region_code, ''))`).doUpdateSet({ kind: override.kind, name: override.name, createdBy: actorId }))
+      .onConflict((oc) =>
+        oc
+          .expression(sql`date, (coalesce(region_code, ''))`)
+          .doUpdateSet({ kind: override.kind, name: override.name, createdBy: actorId }),
+      )
       .execute();
     this.cached = undefined;
   }
 
   async removeOverride(date: string): Promise<boolean> {
-    const deleted = await this.db.deleteFrom('platform.calendarOverride').where('date', '=', date).where('regionCode', 'is', null).returning('date').execute();
+    const deleted = await this.db
+      .deleteFrom('platform.calendarOverride')
+      .where('date', '=', date)
+      .where('regionCode', 'is', null)
+      .returning('date')
+      .execute();
     this.cached = undefined;
     return deleted.length > 0;
   }

@@ -16,9 +16,18 @@ const daysArb = fc.integer({ min: 0, max: 120 });
 describe('the 2026 arrangement', () => {
   it('has National Day Oct 1–7 off and Sep 20, Oct 10 worked', () => {
     for (let d = 1; d <= 7; d++) expect(calendar.isWorkingDay(`2026-10-0${d}`)).toBe(false);
-    expect(calendar.describe('2026-09-20')).toMatchObject({ working: true, source: 'statutory', name: '国庆节（调休上班）' });
+    expect(calendar.describe('2026-09-20')).toMatchObject({
+      working: true,
+      source: 'statutory',
+      name: '国庆节（调休上班）',
+    });
     expect(calendar.describe('2026-10-10')).toMatchObject({ working: true, source: 'statutory' });
-    expect(calendar.describe('2026-10-01')).toEqual({ date: '2026-10-01', working: false, name: '国庆节', source: 'statutory' });
+    expect(calendar.describe('2026-10-01')).toEqual({
+      date: '2026-10-01',
+      working: false,
+      name: '国庆节',
+      source: 'statutory',
+    });
     expect(calendar.describe('2026-10-11')).toEqual({ date: '2026-10-11', working: false, source: 'weekend' });
     expect(calendar.describe('2026-10-09')).toEqual({ date: '2026-10-09', working: true, source: 'weekday' });
   });
@@ -109,7 +118,9 @@ describe('properties', () => {
   it('workingDaysBetween is additive and antisymmetric, and inverts addWorkingDays on working days', () => {
     fc.assert(
       fc.property(anyDateArb, anyDateArb, anyDateArb, (a, b, c) => {
-        expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(calendar.workingDaysBetween(a, c));
+        expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(
+          calendar.workingDaysBetween(a, c),
+        );
         expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, a)).toBe(0);
         expect(Object.is(calendar.workingDaysBetween(b, a), -0)).toBe(false);
         expect(calendar.workingDaysBetween(a, a)).toBe(0);
@@ -136,7 +147,12 @@ describe('properties', () => {
 describe('overrides', () => {
   it('a weekday declared a holiday moves deadlines later', () => {
     const local = new WorkingCalendar([{ date: '2026-10-08', kind: 'holiday', name: '地方假日' }]);
-    expect(local.describe('2026-10-08')).toEqual({ date: '2026-10-08', working: false, name: '地方假日', source: 'override' });
+    expect(local.describe('2026-10-08')).toEqual({
+      date: '2026-10-08',
+      working: false,
+      name: '地方假日',
+      source: 'override',
+    });
     expect(local.addWorkingDays('2026-09-30', 1).due).toBe('2026-10-09');
     expect(local.workingDaysBetween('2026-09-30', '2026-10-12')).toBe(3);
     expect(calendar.addWorkingDays('2026-09-30', 1).due).toBe('2026-10-08'); // others unaffected
@@ -216,7 +232,17 @@ describe('years without a known arrangement', () => {
 describe('input handling', () => {
   it('validates ISO dates', () => {
     for (const ok of ['2026-01-01', '2024-02-29', '0099-12-31', '9999-12-31']) expect(isIsoDate(ok), ok).toBe(true);
-    for (const bad of ['2023-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-1', '20260101', '2026-01-01T00:00:00Z', '', ' 2026-01-01']) {
+    for (const bad of [
+      '2023-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-1',
+      '20260101',
+      '2026-01-01T00:00:00Z',
+      '',
+      ' 2026-01-01',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });

@@ -175,7 +175,8 @@ export class WorkingCalendar {
     const override = this.#overrides.get(date);
     if (override) return { working: override.kind === 'workday', name: override.name, source: 'override', known };
     const workday = STATUTORY.workdays[date];
-    if (workday !== undefined) return { working: true, name: `${chineseName(workday)}（调休上班）`, source: 'statutory', known };
+    if (workday !== undefined)
+      return { working: true, name: `${chineseName(workday)}（调休上班）`, source: 'statutory', known };
     const holiday = STATUTORY.holidays[date];
     if (holiday !== undefined) return { working: false, name: chineseName(holiday), source: 'statutory', known };
     // 1970-01-01 was a Thursday: day 0 → weekday 4 (0 = Sunday).

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { createFieldCipher, type Suite } from './field-cipher.js';
 
-const ring = (suite: Suite, current = 'k1', keys = { k1: randomBytes(32) }) => ({ suite, current, keys, indexKey: randomBytes(32) });
+const ring = (suite: Suite, current = 'k1', keys = { k1: randomBytes(32) }) => ({
+  suite,
+  current,
+  keys,
+  indexKey: randomBytes(32),
+});
 
 describe.each(['sm4', 'aes'] as const)('field cipher (%s)', (suite) => {
   it('round-trips any text and never repeats a ciphertext', () => {

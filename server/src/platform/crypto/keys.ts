@@ -18,7 +18,9 @@ export interface DataKeys {
   indexKey: Buffer;
 }
 
-export function dataKeysFrom(config: Pick<Config, 'dataKey' | 'dataKeyId' | 'dataKeysRetired' | 'indexKey' | 'dataCipher' | 'dataDir'>): DataKeys {
+export function dataKeysFrom(
+  config: Pick<Config, 'dataKey' | 'dataKeyId' | 'dataKeysRetired' | 'indexKey' | 'dataCipher' | 'dataDir'>,
+): DataKeys {
   const current = loadDataKey(config.dataKey, config.dataDir);
   const keys: Record<string, Buffer> = {};
   for (const [id, text] of Object.entries(config.dataKeysRetired)) keys[id] = parseKey(text);

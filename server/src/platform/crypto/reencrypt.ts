@@ -7,17 +7,26 @@ import type { FieldCipher } from './field-cipher.js';
  * in batches, each in its own transaction, so a rotation of millions of rows can be interrupted
  * and resumed. Returns how many rows were rewritten. The owning module names its own table.
  */
-export async function reencryptColumns(db: Db, cipher: FieldCipher, spec: { table: string; key: string; columns: string[] }, batchSize = 500): Promise<number> {
+export async function reencryptColumns(
+  db: Db,
+  cipher: FieldCipher,
+  spec: { table: string; key: string; columns: string[] },
+  batchSize = 500,
+): Promise<number> {
   const [schema, table] = spec.table.split('.') as [string, string];
   const target = sql.table(`${schema}.${table}`);
   const stale = sql.join(
-    spec.columns.map((c) => sql`(${sql.ref(c)} IS NOT NULL AND NOT starts_with(${sql.ref(c)}, ${currentPrefix(cipher)}))`),
+    spec.columns.map(
+      (c) => sql`(${sql.ref(c)} IS NOT NULL AND NOT starts_with(${sql.ref(c)}, ${currentPrefix(cipher)}))`,
+    ),
     sql` OR `,
   );
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
-      const rows = await sql<Record<string, string | null>>`SELECT ${sql.ref(spec.key)} AS k, ${sql.join(spec.columns.map((c, i) => sql`${sql.ref(c)} AS ${sql.id(`c${i}`)}`))}
+      const rows = await sql<
+        Record<string, string | null>
+      >`SELECT ${sql.ref(spec.key)} AS k, ${sql.join(spec.columns.map((c, i) => sql`${sql.ref(c)} AS ${sql.id(`c${i}`)}`))}
         FROM ${target} WHERE ${stale} LIMIT ${batchSize} FOR UPDATE`.execute(trx);
       for (const row of rows.rows) {
         const sets = spec.columns.map((c, i) => {

@@ -23,7 +23,8 @@ const tmpDir = () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** The pid of a process that has exited. */
-const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout.trim();
+const deadPid = () =>
+  spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout.trim();
 
 describe.runIf(embedded)('the embedded data directory lock', { timeout: 120_000 }, () => {
   // One directory for these tests: creating a PGlite database takes seconds.
@@ -50,7 +51,16 @@ describe.runIf(embedded)('the embedded data directory lock', { timeout: 120_000 
       { pid: Number(deadPid()), processStart: undefined },
       { pid: process.ppid, processStart: '1' },
     ]) {
-      fs.writeFileSync(lockPathOf(dir), JSON.stringify({ ...holder, host: os.hostname(), since: '2026-01-01T00:00:00Z', command: 'main.ts', nonce: 'old' }));
+      fs.writeFileSync(
+        lockPathOf(dir),
+        JSON.stringify({
+          ...holder,
+          host: os.hostname(),
+          since: '2026-01-01T00:00:00Z',
+          command: 'main.ts',
+          nonce: 'old',
+        }),
+      );
       const database = await openDatabase({ dataDir: dir });
       expect(JSON.parse(fs.readFileSync(lockPathOf(dir), 'utf8'))).toMatchObject({ pid: process.pid });
       await database.close();
@@ -58,7 +68,16 @@ describe.runIf(embedded)('the embedded data directory lock', { timeout: 120_000 
   });
 
   it('never takes over a lock held by another host', async () => {
-    fs.writeFileSync(lockPathOf(dir), JSON.stringify({ pid: 1, host: 'elsewhere.example', since: '2026-01-01T00:00:00Z', command: 'main.ts', nonce: 'x' }));
+    fs.writeFileSync(
+      lockPathOf(dir),
+      JSON.stringify({
+        pid: 1,
+        host: 'elsewhere.example',
+        since: '2026-01-01T00:00:00Z',
+        command: 'main.ts',
+        nonce: 'x',
+      }),
+    );
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/on host elsewhere\.example/);
   });
 });

@@ -47,7 +47,9 @@ export class DataDirLocked extends Error {
       `The embedded database ${dataDir} is in use by ${who}${where} since ${holder.since}: stop it first. ` +
         (where ? `If that process is certainly gone, delete ${lockPath}.` : ''),
     );
-    this.zh = `内嵌数据库 ${dataDir} 正被进程 ${who}${zhWhere} 使用（自 ${holder.since} 起），请先停止它。` + (zhWhere ? `若确认该进程已不存在，请删除 ${lockPath}。` : '');
+    this.zh =
+      `内嵌数据库 ${dataDir} 正被进程 ${who}${zhWhere} 使用（自 ${holder.since} 起），请先停止它。` +
+      (zhWhere ? `若确认该进程已不存在，请删除 ${lockPath}。` : '');
     this.name = 'DataDirLocked';
   }
 }
@@ -146,7 +148,11 @@ export function lockDataDir(dataDir: string): DataDirLock {
     pid: process.pid,
     host: os.hostname(),
     since: new Date().toISOString(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(' ').slice(0, 200),
+    command: process.argv
+      .slice(1)
+      .map((a) => path.basename(a))
+      .join(' ')
+      .slice(0, 200),
     processStart: processStart(process.pid),
     nonce: randomBytes(12).toString('hex'),
   };

@@ -43,7 +43,16 @@ describe.runIf(onServer)('the PostgreSQL server restarts under a running API', (
     database = await openDatabase({ url: cluster!.url, poolSize: 4 });
     await migrateToLatest(database.db);
     files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', SEED_DEMO: 'false', WORKERS: 'true', DATA_KEY: TEST_DATA_KEY, STORAGE_DIR: files, METRICS_TOKEN: TOKEN });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      WORKERS: 'true',
+      DATA_KEY: TEST_DATA_KEY,
+      STORAGE_DIR: files,
+      METRICS_TOKEN: TOKEN,
+    });
     app = await buildApp({ config, database });
     await app.ready();
   });
@@ -56,7 +65,8 @@ describe.runIf(onServer)('the PostgreSQL server restarts under a running API', (
     process.off('unhandledRejection', onRejection);
   });
 
-  const get = (url: string) => app.inject({ method: 'GET', url, headers: url === '/metrics' ? { authorization: `Bearer ${TOKEN}` } : {} });
+  const get = (url: string) =>
+    app.inject({ method: 'GET', url, headers: url === '/metrics' ? { authorization: `Bearer ${TOKEN}` } : {} });
 
   it('answers 503 while the database is away, then serves again with nothing lost', async () => {
     expect((await get('/readyz')).statusCode).toBe(200);
@@ -83,9 +93,16 @@ describe.runIf(onServer)('the PostgreSQL server restarts under a running API', (
     expect((await get('/metrics')).body).toMatch(/^tongban_database_up 1$/m);
 
     // Two more searches; every one of the three reaches the log once the flush gets through.
-    for (let i = 0; i < 2; i++) expect((await get('/api/catalog/search?q=%E5%BC%80%E9%A5%AD%E5%BA%97')).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await get('/api/catalog/search?q=%E5%BC%80%E9%A5%AD%E5%BA%97')).statusCode).toBe(200);
     const logged = async () =>
-      Number((await sql<{ n: number | null }>`SELECT sum(count)::int AS n FROM catalog.search_log WHERE query = '开饭店'`.execute(database.db)).rows[0]?.n ?? 0);
+      Number(
+        (
+          await sql<{
+            n: number | null;
+          }>`SELECT sum(count)::int AS n FROM catalog.search_log WHERE query = '开饭店'`.execute(database.db)
+        ).rows[0]?.n ?? 0,
+      );
     await eventually(async () => (await logged()) >= 3, 20_000, 'the search log written');
     expect(await logged()).toBe(3);
     expect(rejections).toEqual([]);

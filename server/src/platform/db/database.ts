@@ -71,7 +71,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // of a transaction when the server goes away would emit an error nobody hears, and end the
     // process. Each connection keeps a listener for life; the work using it fails and the pool drops it.
     pool.on('connect', (client) => client.on('error', connectionFailed));
-    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }), plugins });
+    const db = new Kysely<PlatformTables>({
+      dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }),
+      plugins,
+    });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, dialect: 'postgres', poolStats, close: () => db.destroy() };
   }

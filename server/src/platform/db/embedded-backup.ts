@@ -23,8 +23,10 @@ export class BackupRefused extends Error {
 
 /** Writes a consistent snapshot of the embedded database under `dataDir` to `file`; answers its size. */
 export async function backupEmbedded(dataDir: string, file: string, opts: { force?: boolean } = {}): Promise<number> {
-  if (!existsSync(dataDir)) throw new BackupRefused(`${dataDir} 下没有数据库。`, `there is no database under ${dataDir}.`);
-  if (existsSync(file) && !opts.force) throw new BackupRefused(`${file} 已存在；要覆盖请加 --force。`, `${file} exists; pass --force to overwrite it.`);
+  if (!existsSync(dataDir))
+    throw new BackupRefused(`${dataDir} 下没有数据库。`, `there is no database under ${dataDir}.`);
+  if (existsSync(file) && !opts.force)
+    throw new BackupRefused(`${file} 已存在；要覆盖请加 --force。`, `${file} exists; pass --force to overwrite it.`);
   const database = await openDatabase({ dataDir });
   try {
     const dump = await database.pglite!.dumpDataDir('gzip');
@@ -48,11 +50,19 @@ export async function restoreEmbedded(file: string, dataDir: string, opts: { for
   try {
     const present = existsSync(dataDir) && (await fs.readdir(dataDir)).length > 0;
     if (present && !opts.force) {
-      throw new BackupRefused(`${dataDir} 下已有数据库；要用备份替换它请加 --force。`, `${dataDir} already holds a database; pass --force to replace it with the backup.`);
+      throw new BackupRefused(
+        `${dataDir} 下已有数据库；要用备份替换它请加 --force。`,
+        `${dataDir} already holds a database; pass --force to replace it with the backup.`,
+      );
     }
-    const restored = await openDatabase({ dataDir: staging, loadDataDir: new Blob([await fs.readFile(file)]) }).catch((e: unknown) => {
-      throw new BackupRefused(`${file} 不是可用的备份。`, `${file} is not a usable backup (${e instanceof Error ? e.message : String(e)}).`);
-    });
+    const restored = await openDatabase({ dataDir: staging, loadDataDir: new Blob([await fs.readFile(file)]) }).catch(
+      (e: unknown) => {
+        throw new BackupRefused(
+          `${file} 不是可用的备份。`,
+          `${file} is not a usable backup (${e instanceof Error ? e.message : String(e)}).`,
+        );
+      },
+    );
     try {
       await sql`SELECT 1`.execute(restored.db);
     } finally {

@@ -66,7 +66,9 @@ class ExclusiveDriver implements Driver {
     if (outcome === 'timeout') {
       // Give our turn back once it comes, so the queue keeps moving.
       previous.then(release, release);
-      throw new Error(`PGlite: waited ${this.waitMs} ms for the database session; is a query using db instead of the transaction handle inside a transaction?`);
+      throw new Error(
+        `PGlite: waited ${this.waitMs} ms for the database session; is a query using db instead of the transaction handle inside a transaction?`,
+      );
     }
     const connection = new PGliteConnection(this.client);
     this.releases.set(connection, release);
@@ -100,7 +102,10 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
-    return { rows: result.rows, ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}) };
+    return {
+      rows: result.rows,
+      ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
+    };
   }
 
   // eslint-disable-next-line require-yield

@@ -40,7 +40,12 @@ function cidMap(font: Font): (gid: number) => number {
 class CidFontEmbedder extends CustomFontEmbedder {
   private readonly cid: (gid: number) => number;
 
-  constructor(font: Font, bytes: Uint8Array, name: string, private readonly onText?: (text: string) => void) {
+  constructor(
+    font: Font,
+    bytes: Uint8Array,
+    name: string,
+    private readonly onText?: (text: string) => void,
+  ) {
     super(font, bytes, name);
     this.cid = cidMap(font);
   }
@@ -97,9 +102,14 @@ export async function cjkPdf(draw: (doc: PDFDocument, font: PDFFont) => void | P
   // A space keeps the subset a usable font (with a cmap) when the document prints nothing.
   const subset = subsetFont(bytes, ` ${text}`);
   // A subset font's name carries a six-letter tag (ISO 32000-1, 9.6.4).
-  const tag = [...createHash('sha256').update(text).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  const tag = [...createHash('sha256').update(text).digest().subarray(0, 6)]
+    .map((b) => String.fromCharCode(65 + (b % 26)))
+    .join('');
   const doc = await PDFDocument.create();
   doc.setProducer('通办 Tongban');
-  await draw(doc, attach(doc, new CidFontEmbedder(fontkit.create(subset) as unknown as Font, subset, `${tag}+${name}`)));
+  await draw(
+    doc,
+    attach(doc, new CidFontEmbedder(fontkit.create(subset) as unknown as Font, subset, `${tag}+${name}`)),
+  );
   return doc;
 }

@@ -30,7 +30,9 @@ interface HbSubset {
 let hb: HbSubset | undefined;
 
 function harfbuzz(): HbSubset {
-  hb ??= new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))).exports as unknown as HbSubset;
+  hb ??= new WebAssembly.Instance(
+    new WebAssembly.Module(fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))),
+  ).exports as unknown as HbSubset;
   return hb;
 }
 

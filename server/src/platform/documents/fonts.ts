@@ -11,7 +11,11 @@ export const CJK_FONT_FAMILY = 'Noto Sans Hans';
 let bytes: Uint8Array | undefined;
 
 export function cjkFont(): Uint8Array {
-  bytes ??= new Uint8Array(fs.readFileSync(path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts/NotoSansHans-Regular.otf')));
+  bytes ??= new Uint8Array(
+    fs.readFileSync(
+      path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts/NotoSansHans-Regular.otf'),
+    ),
+  );
   return bytes;
 }
 

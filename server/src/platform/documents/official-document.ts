@@ -39,8 +39,10 @@ function draw(doc: PDFDocument, font: PDFFont, d: OfficialDocument): void {
   const width = A4[0] - 2 * MARGIN;
   const size = 13;
   const lineHeight = 24;
-  const centred = (p: PDFPage, text: string, y: number, s: number, color = INK) => p.drawText(text, { x: (A4[0] - font.widthOfTextAtSize(text, s)) / 2, y, size: s, font, color });
-  const right = (p: PDFPage, text: string, at: number) => p.drawText(text, { x: A4[0] - MARGIN - 24 - font.widthOfTextAtSize(text, size), y: at, size, font, color: INK });
+  const centred = (p: PDFPage, text: string, y: number, s: number, color = INK) =>
+    p.drawText(text, { x: (A4[0] - font.widthOfTextAtSize(text, s)) / 2, y, size: s, font, color });
+  const right = (p: PDFPage, text: string, at: number) =>
+    p.drawText(text, { x: A4[0] - MARGIN - 24 - font.widthOfTextAtSize(text, size), y: at, size, font, color: INK });
 
   centred(page, d.issuer, 770, 20, RED);
   page.drawLine({ start: { x: MARGIN, y: 755 }, end: { x: A4[0] - MARGIN, y: 755 }, thickness: 1.5, color: RED });
@@ -57,13 +59,16 @@ function draw(doc: PDFDocument, font: PDFFont, d: OfficialDocument): void {
   };
   page.drawText(`${d.addressee}：`, { x: MARGIN, y, size, font, color: INK });
   for (const paragraph of d.paragraphs) {
-    for (const line of wrapText(`\u3000\u3000${paragraph}`, width, (s) => font.widthOfTextAtSize(s, size))) next().drawText(line, { x: MARGIN, y, size, font, color: INK });
+    for (const line of wrapText(`\u3000\u3000${paragraph}`, width, (s) => font.widthOfTextAtSize(s, size)))
+      next().drawText(line, { x: MARGIN, y, size, font, color: INK });
   }
   const labelWidth = Math.max(0, ...(d.rows ?? []).map(([label]) => font.widthOfTextAtSize(label, size))) + 16;
   for (const [label, value] of d.rows ?? []) {
     const lines = wrapText(value, width - labelWidth - 26, (s) => font.widthOfTextAtSize(s, size));
     next().drawText(label, { x: MARGIN + 26, y, size, font, color: GREY });
-    lines.forEach((line, i) => (i === 0 ? page : next()).drawText(line, { x: MARGIN + 26 + labelWidth, y, size, font, color: INK }));
+    lines.forEach((line, i) =>
+      (i === 0 ? page : next()).drawText(line, { x: MARGIN + 26 + labelWidth, y, size, font, color: INK }),
+    );
   }
   next();
   next();
@@ -72,18 +77,42 @@ function draw(doc: PDFDocument, font: PDFFont, d: OfficialDocument): void {
   right(page, d.issuer, issuerY);
   right(next(), d.dated, y);
   // The seal covers the issuing body and the date, as a stamp on paper does (骑年盖月).
-  if (d.sealPurpose) drawSeal(page, font, { x: A4[0] - MARGIN - 24 - 60, y: (issuerY + y) / 2 + 4, radius: 60, name: d.issuer, purpose: d.sealPurpose });
+  if (d.sealPurpose)
+    drawSeal(page, font, {
+      x: A4[0] - MARGIN - 24 - 60,
+      y: (issuerY + y) / 2 + 4,
+      radius: 60,
+      name: d.issuer,
+      purpose: d.sealPurpose,
+    });
 
   const qr = qrModules(d.qr.url);
   const cell = 90 / qr.size;
-  for (let qy = 0; qy < qr.size; qy++) for (let qx = 0; qx < qr.size; qx++) if (qr.dark(qx, qy)) page.drawRectangle({ x: MARGIN + qx * cell, y: MARGIN + 20 + 90 - (qy + 1) * cell, width: cell, height: cell, color: INK });
+  for (let qy = 0; qy < qr.size; qy++)
+    for (let qx = 0; qx < qr.size; qx++)
+      if (qr.dark(qx, qy))
+        page.drawRectangle({
+          x: MARGIN + qx * cell,
+          y: MARGIN + 20 + 90 - (qy + 1) * cell,
+          width: cell,
+          height: cell,
+          color: INK,
+        });
   page.drawText(d.qr.caption, { x: MARGIN, y: MARGIN, size: 9, font, color: GREY });
 }
 
 /** The document as PDF; with `seal`, signed by the issuing department's key (PAdES, see seal/pades.ts). */
-export async function officialDocumentPdf(d: OfficialDocument, seal?: { keys: SealKeyPair; location: string; at: Date }): Promise<Uint8Array> {
+export async function officialDocumentPdf(
+  d: OfficialDocument,
+  seal?: { keys: SealKeyPair; location: string; at: Date },
+): Promise<Uint8Array> {
   const doc = await cjkPdf((doc, font) => draw(doc, font, d));
   doc.setTitle(`${d.title} ${d.number}`);
   if (!seal) return doc.save();
-  return signPdf(doc, seal.keys, { name: d.issuer, reason: `${d.title} ${d.number}`, location: seal.location, at: seal.at });
+  return signPdf(doc, seal.keys, {
+    name: d.issuer,
+    reason: `${d.title} ${d.number}`,
+    location: seal.location,
+    at: seal.at,
+  });
 }

@@ -28,7 +28,15 @@ function starPath(r: number): string {
 }
 
 export function drawSeal(page: PDFPage, font: PDFFont, s: SealImage): void {
-  page.drawCircle({ x: s.x, y: s.y, size: s.radius, borderColor: SEAL_RED, borderWidth: s.radius * 0.06, opacity: 0, borderOpacity: 0.85 });
+  page.drawCircle({
+    x: s.x,
+    y: s.y,
+    size: s.radius,
+    borderColor: SEAL_RED,
+    borderWidth: s.radius * 0.06,
+    opacity: 0,
+    borderOpacity: 0.85,
+  });
   page.drawSvgPath(starPath(s.radius * 0.28), { x: s.x, y: s.y + s.radius * 0.05, color: SEAL_RED, opacity: 0.85 });
   // The name runs clockwise over the top, spread over up to 210°, each character upright to the centre.
   const chars = [...s.name];
@@ -42,10 +50,17 @@ export function drawSeal(page: PDFPage, font: PDFFont, s: SealImage): void {
     // Baseline start so that the glyph's centre sits on the arc.
     const cx = s.x + inner * Math.cos(a);
     const cy = s.y + inner * Math.sin(a);
-    const x = cx - (w / 2) * Math.cos(rot) + (size * 0.35) * Math.sin(rot);
-    const y = cy - (w / 2) * Math.sin(rot) - (size * 0.35) * Math.cos(rot);
+    const x = cx - (w / 2) * Math.cos(rot) + size * 0.35 * Math.sin(rot);
+    const y = cy - (w / 2) * Math.sin(rot) - size * 0.35 * Math.cos(rot);
     page.drawText(ch, { x, y, size, font, color: SEAL_RED, rotate: degrees((rot * 180) / Math.PI), opacity: 0.9 });
   });
   const psize = Math.min(s.radius * 0.17, (s.radius * 1.2) / Math.max(1, [...s.purpose].length));
-  page.drawText(s.purpose, { x: s.x - font.widthOfTextAtSize(s.purpose, psize) / 2, y: s.y - s.radius * 0.55, size: psize, font, color: SEAL_RED, opacity: 0.9 });
+  page.drawText(s.purpose, {
+    x: s.x - font.widthOfTextAtSize(s.purpose, psize) / 2,
+    y: s.y - s.radius * 0.55,
+    size: psize,
+    font,
+    color: SEAL_RED,
+    opacity: 0.9,
+  });
 }

@@ -33,7 +33,15 @@ export function requireRoles(...roles: string[]) {
     }
     if (!roles.some((r) => actor.roles.includes(r))) {
       const named = (lang: 'zh' | 'en') => roles.map((r) => displayName('staffRole', r, lang));
-      throw forbidden('AUTH.ROLE_REQUIRED', { zh: `需要以下岗位之一：${named('zh').join('、')}`, en: `Requires one of the roles: ${named('en').join(', ')}` }, [], { requiredRoles: roles });
+      throw forbidden(
+        'AUTH.ROLE_REQUIRED',
+        {
+          zh: `需要以下岗位之一：${named('zh').join('、')}`,
+          en: `Requires one of the roles: ${named('en').join(', ')}`,
+        },
+        [],
+        { requiredRoles: roles },
+      );
     }
   };
 }

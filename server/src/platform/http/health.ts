@@ -28,7 +28,10 @@ export async function databaseAnswers(database: Database, ms: number): Promise<b
   }
 }
 
-export const healthRoutes: FastifyPluginAsync<{ database: Database; timeoutMs?: number }> = async (app, { database, timeoutMs = 2_000 }) => {
+export const healthRoutes: FastifyPluginAsync<{ database: Database; timeoutMs?: number }> = async (
+  app,
+  { database, timeoutMs = 2_000 },
+) => {
   let closing = false;
   app.addHook('onClose', async () => {
     closing = true;
@@ -36,18 +39,37 @@ export const healthRoutes: FastifyPluginAsync<{ database: Database; timeoutMs?: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/healthz',
-    { schema: { tags: ['platform'], summary: '存活检查 Liveness', response: { 200: z.object({ status: z.literal('ok'), database: Dialect }) } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '存活检查 Liveness',
+        response: { 200: z.object({ status: z.literal('ok'), database: Dialect }) },
+      },
+    },
     async () => ({ status: 'ok' as const, database: database.dialect }),
   );
   r.get(
     '/readyz',
-    { schema: { tags: ['platform'], summary: '就绪检查：数据库可用 Readiness: the database answers', response: { 200: z.object({ status: z.literal('ready'), database: Dialect }) } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '就绪检查：数据库可用 Readiness: the database answers',
+        response: { 200: z.object({ status: z.literal('ready'), database: Dialect }) },
+      },
+    },
     async (request, reply) => {
-      if (!closing && (await databaseAnswers(database, timeoutMs))) return { status: 'ready' as const, database: database.dialect };
+      if (!closing && (await databaseAnswers(database, timeoutMs)))
+        return { status: 'ready' as const, database: database.dialect };
       reply.header('retry-after', '5');
-      return sendProblem(request, reply, 503, closing ? 'PLATFORM.SHUTTING_DOWN' : 'PLATFORM.DATABASE_UNAVAILABLE', closing
-        ? { zh: '服务正在停止', en: 'The server is shutting down' }
-        : { zh: '数据库暂时无法访问，请稍后重试', en: 'The database cannot be reached; retry later' });
+      return sendProblem(
+        request,
+        reply,
+        503,
+        closing ? 'PLATFORM.SHUTTING_DOWN' : 'PLATFORM.DATABASE_UNAVAILABLE',
+        closing
+          ? { zh: '服务正在停止', en: 'The server is shutting down' }
+          : { zh: '数据库暂时无法访问，请稍后重试', en: 'The database cannot be reached; retry later' },
+      );
     },
   );
 };

@@ -86,7 +86,8 @@ function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
   const issues = (error.validation ?? []) as unknown as ZodIssueLike[];
   return issues.map((issue) => {
     const params = (issue as { params?: { issue?: { path?: PropertyKey[]; code?: string } } }).params?.issue;
-    const path = params?.path ?? issue.path ?? (issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []);
+    const path =
+      params?.path ?? issue.path ?? (issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []);
     const field = [context, ...path.map(String)].join('.');
     return {
       field,
@@ -111,8 +112,17 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       // A 429 that knows how long to wait says so the standard way too.
-      if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
-      return sendProblem(request, reply, STATUS_BY_KIND[error.kind], error.code, error.bilingual, error.errors, error.details);
+      if (typeof error.details.retryAfterSeconds === 'number')
+        reply.header('retry-after', String(error.details.retryAfterSeconds));
+      return sendProblem(
+        request,
+        reply,
+        STATUS_BY_KIND[error.kind],
+        error.code,
+        error.bilingual,
+        error.errors,
+        error.details,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrorsFromValidation(error);
@@ -121,7 +131,10 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
         reply,
         400,
         'HTTP.VALIDATION_FAILED',
-        { zh: `请求参数校验失败：${errors.map((e) => e.field).join('、')}`, en: `Request validation failed: ${errors.map((e) => e.field).join(', ')}` },
+        {
+          zh: `请求参数校验失败：${errors.map((e) => e.field).join('、')}`,
+          en: `Request validation failed: ${errors.map((e) => e.field).join(', ')}`,
+        },
         errors,
       );
     }
@@ -134,26 +147,43 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
       // A restart or network cut: the request may be retried once the database is back.
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
-      return sendProblem(request, reply, 503, 'PLATFORM.DATABASE_UNAVAILABLE', { zh: '数据库暂时无法访问，请稍后重试', en: 'The database cannot be reached; retry later' });
+      return sendProblem(request, reply, 503, 'PLATFORM.DATABASE_UNAVAILABLE', {
+        zh: '数据库暂时无法访问，请稍后重试',
+        en: 'The database cannot be reached; retry later',
+      });
     }
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(request, reply, 500, 'HTTP.INTERNAL', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please retry later' });
+      return sendProblem(request, reply, 500, 'HTTP.INTERNAL', {
+        zh: '服务器内部错误，请稍后重试',
+        en: 'Internal server error, please retry later',
+      });
     }
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large, …).
     const known: Record<string, [string, Bilingual]> = {
-      FST_ERR_CTP_INVALID_MEDIA_TYPE: ['HTTP.UNSUPPORTED_MEDIA_TYPE', { zh: '不支持的内容类型，请使用 application/json', en: 'Unsupported content type; use application/json' }],
-      FST_ERR_CTP_INVALID_JSON_BODY: ['HTTP.MALFORMED_JSON', { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' }],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+        'HTTP.UNSUPPORTED_MEDIA_TYPE',
+        { zh: '不支持的内容类型，请使用 application/json', en: 'Unsupported content type; use application/json' },
+      ],
+      FST_ERR_CTP_INVALID_JSON_BODY: [
+        'HTTP.MALFORMED_JSON',
+        { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+      ],
       FST_ERR_CTP_EMPTY_JSON_BODY: ['HTTP.EMPTY_JSON_BODY', { zh: '请求体为空', en: 'The JSON body is empty' }],
       FST_ERR_CTP_BODY_TOO_LARGE: ['HTTP.BODY_TOO_LARGE', { zh: '请求体过大', en: 'The request body is too large' }],
     };
     if (status === 429) {
       // @fastify/rate-limit: the client exceeded a route's limit.
-      return sendProblem(request, reply, 429, 'HTTP.TOO_MANY_REQUESTS', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' });
+      return sendProblem(request, reply, 429, 'HTTP.TOO_MANY_REQUESTS', {
+        zh: '请求过于频繁，请稍后再试',
+        en: 'Too many requests; try again later',
+      });
     }
-    const [code, message] = known[error.code] ?? (error instanceof SyntaxError
-      ? ['HTTP.MALFORMED_JSON', { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' }]
-      : [`HTTP.${status}`, { zh: TITLES[status]?.zh ?? '请求有误', en: error.message }]);
+    const [code, message] =
+      known[error.code] ??
+      (error instanceof SyntaxError
+        ? ['HTTP.MALFORMED_JSON', { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' }]
+        : [`HTTP.${status}`, { zh: TITLES[status]?.zh ?? '请求有误', en: error.message }]);
     return sendProblem(request, reply, status, code, message as Bilingual);
   });
 }

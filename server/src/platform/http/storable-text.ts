@@ -17,8 +17,20 @@ export async function refuseUnstorableText(request: FastifyRequest): Promise<voi
     const field = [where, ...path].join('.');
     throw invalid(
       'PLATFORM.BAD_TEXT',
-      { zh: `字段 ${field} 含有无法保存的字符（空字符或不成对的代理字符）`, en: `Field ${field} contains characters that cannot be stored (a NUL or an unpaired surrogate)` },
-      [{ field, code: 'PLATFORM.BAD_TEXT', message: { zh: '含有无法保存的字符（空字符或不成对的代理字符）', en: 'Contains characters that cannot be stored (a NUL or an unpaired surrogate)' } }],
+      {
+        zh: `字段 ${field} 含有无法保存的字符（空字符或不成对的代理字符）`,
+        en: `Field ${field} contains characters that cannot be stored (a NUL or an unpaired surrogate)`,
+      },
+      [
+        {
+          field,
+          code: 'PLATFORM.BAD_TEXT',
+          message: {
+            zh: '含有无法保存的字符（空字符或不成对的代理字符）',
+            en: 'Contains characters that cannot be stored (a NUL or an unpaired surrogate)',
+          },
+        },
+      ],
     );
   }
 }

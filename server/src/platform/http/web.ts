@@ -13,7 +13,9 @@ const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz', '/
  * path answers index.html; API paths keep their problem+json 404s), or undefined when the app
  * has not been built.
  */
-export async function registerWeb(app: FastifyInstance): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
+export async function registerWeb(
+  app: FastifyInstance,
+): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     app.log.warn(`web app not built (${WEB_DIST}); run: npm run build:web`);
     return undefined;
@@ -25,7 +27,10 @@ export async function registerWeb(app: FastifyInstance): Promise<((request: Fast
     cacheControl: false,
     // Hashed asset names never change content: cache for a year. The page itself is revalidated.
     setHeaders: (res, filePath) => {
-      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return (request, reply) => {

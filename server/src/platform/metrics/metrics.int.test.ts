@@ -27,7 +27,9 @@ const value = (text: string, series: string): number | undefined => {
 
 describe('GET /metrics', () => {
   it('counts requests per route pattern, never the raw URL, with latency histograms', async () => {
-    const items = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=%E5%BC%80%E9%A5%AD%E5%BA%97' })).body) as { items: { code: string }[] };
+    const items = JSON.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=%E5%BC%80%E9%A5%AD%E5%BA%97' })).body,
+    ) as { items: { code: string }[] };
     const code = items.items[0]!.code;
     for (let i = 0; i < 3; i++) await t.app.inject({ method: 'GET', url: `/api/catalog/items/${code}` });
     const refused = await t.app.inject({ method: 'GET', url: '/api/catalog/items/no-such-item-110101199003074514' });
@@ -36,12 +38,23 @@ describe('GET /metrics', () => {
 
     const text = await scrape();
     expect(value(text, 'http_requests_total{method="GET",route="/api/catalog/items/:code",status_code="200"}')).toBe(3);
-    expect(value(text, `http_requests_total{method="GET",route="/api/catalog/items/:code",status_code="${refused.statusCode}"}`)).toBe(1);
+    expect(
+      value(
+        text,
+        `http_requests_total{method="GET",route="/api/catalog/items/:code",status_code="${refused.statusCode}"}`,
+      ),
+    ).toBe(1);
     expect(value(text, 'http_requests_total{method="GET",route="/api/catalog/search",status_code="200"}')).toBe(1);
     expect(value(text, 'http_requests_total{method="GET",route="unmatched",status_code="404"}')).toBe(1);
-    expect(value(text, 'http_request_duration_seconds_count{method="GET",route="/api/catalog/items/:code",status_code="200"}')).toBe(3);
+    expect(
+      value(
+        text,
+        'http_request_duration_seconds_count{method="GET",route="/api/catalog/items/:code",status_code="200"}',
+      ),
+    ).toBe(3);
     // No identifier, path or query from a request reaches a label.
-    for (const raw of [code, '110101199003074514', '13900001111', '开饭店', '/no/such/path']) expect(text).not.toContain(raw);
+    for (const raw of [code, '110101199003074514', '13900001111', '开饭店', '/no/such/path'])
+      expect(text).not.toContain(raw);
   });
 
   it('reports the database, the outbox backlog per subscriber and the search-log entries waiting', async () => {
@@ -51,11 +64,17 @@ describe('GET /metrics', () => {
     expect(value(text, 'tongban_search_log_pending')).toBe(1);
     expect(value(text, 'tongban_outbox_poll_failures')).toBe(0);
     for (const subscriber of ['cases.life-events', 'licenses.issuance']) {
-      for (const name of ['tongban_outbox_pending', 'tongban_outbox_retrying', 'tongban_outbox_dead_letters', 'tongban_outbox_lag_seconds']) {
+      for (const name of [
+        'tongban_outbox_pending',
+        'tongban_outbox_retrying',
+        'tongban_outbox_dead_letters',
+        'tongban_outbox_lag_seconds',
+      ]) {
         expect(value(text, `${name}{subscriber="${subscriber}"}`), `${name} ${subscriber}`).toBeGreaterThanOrEqual(0);
       }
     }
-    if (t.database.dialect === 'postgres') expect(value(text, 'tongban_db_pool_connections{state="total"}')).toBeGreaterThan(0);
+    if (t.database.dialect === 'postgres')
+      expect(value(text, 'tongban_db_pool_connections{state="total"}')).toBeGreaterThan(0);
     expect(text).toContain('process_cpu_seconds_total');
   });
 
@@ -72,7 +91,9 @@ describe('GET /metrics', () => {
   it('does not exist when no token is configured', async () => {
     const bare = Fastify();
     try {
-      expect(await registerMetrics(bare, { token: loadConfig({}).metricsToken, database: t.database, outbox: t.app.outbox })).toBeUndefined();
+      expect(
+        await registerMetrics(bare, { token: loadConfig({}).metricsToken, database: t.database, outbox: t.app.outbox }),
+      ).toBeUndefined();
       expect((await bare.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
     } finally {
       await bare.close();

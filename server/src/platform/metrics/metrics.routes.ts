@@ -10,7 +10,10 @@ import type { Metrics } from './metrics.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string }> = async (app, { metrics, token }) => {
+export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string }> = async (
+  app,
+  { metrics, token },
+) => {
   const expected = digest(`Bearer ${token}`);
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const given = request.headers.authorization;

@@ -15,7 +15,12 @@ export interface Metrics {
    * A gauge set at each scrape by `read`, which answers the value per label set. Labels must be
    * bounded and impersonal (a subscriber's name, a state), never an id, a query or a person.
    */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Promise<Array<[Partial<Record<L, string>>, number]>> | Array<[Partial<Record<L, string>>, number]>): void;
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Promise<Array<[Partial<Record<L, string>>, number]>> | Array<[Partial<Record<L, string>>, number]>,
+  ): void;
 }
 
 export function createMetrics(): Metrics {
@@ -45,7 +50,12 @@ export function createMetrics(): Metrics {
 /** Counts and times every request by method, route pattern and status. */
 export const httpMetrics = fp<{ metrics: Metrics }>(async (app, { metrics }) => {
   const labelNames = ['method', 'route', 'status_code'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames, registers: [metrics.registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames,
+    registers: [metrics.registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer an HTTP request',
@@ -55,7 +65,11 @@ export const httpMetrics = fp<{ metrics: Metrics }>(async (app, { metrics }) => 
   });
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern (`/api/cases/:id`); paths no route matched share one label.
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) };
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status_code: String(reply.statusCode),
+    };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
   });

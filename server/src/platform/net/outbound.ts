@@ -25,7 +25,11 @@ export interface OutboundPolicy {
   resolve: Resolve;
 }
 
-export const systemResolve: Resolve = async (hostname) => (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+export const systemResolve: Resolve = async (hostname) =>
+  (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 export type RefusalReason = 'bad-url' | 'scheme' | 'unresolved' | 'forbidden-address';
 
@@ -48,8 +52,10 @@ export function checkUrlShape(raw: string, policy: Pick<OutboundPolicy, 'require
   } catch {
     throw new OutboundRefused('bad-url', 'not a valid URL');
   }
-  if (url.username || url.password || url.hash || !url.hostname) throw new OutboundRefused('bad-url', 'a URL with credentials or a fragment');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !policy.requireHttps)) throw new OutboundRefused('scheme', `scheme ${url.protocol} not allowed`);
+  if (url.username || url.password || url.hash || !url.hostname)
+    throw new OutboundRefused('bad-url', 'a URL with credentials or a fragment');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !policy.requireHttps))
+    throw new OutboundRefused('scheme', `scheme ${url.protocol} not allowed`);
   return url;
 }
 
@@ -68,7 +74,8 @@ export async function resolveTarget(url: URL, policy: OutboundPolicy): Promise<I
     // A resolver could answer a numeric form; it is checked as the address it means.
     addresses = addresses.map((a) => literalAddress(a.address) ?? a);
   }
-  if (!policy.allowPrivate && addresses.some((a) => !isPublicAddress(a))) throw new OutboundRefused('forbidden-address', `host ${url.hostname} resolves to a non-public address`);
+  if (!policy.allowPrivate && addresses.some((a) => !isPublicAddress(a)))
+    throw new OutboundRefused('forbidden-address', `host ${url.hostname} resolves to a non-public address`);
   return addresses[0]!;
 }
 
@@ -91,7 +98,11 @@ const pinned = (a: IpAddress): LookupFunction =>
  * Resolves with the status (the answer's body is discarded); rejects with OutboundRefused, or the
  * network error or timeout.
  */
-export async function guardedPost(raw: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }, policy: OutboundPolicy): Promise<{ status: number }> {
+export async function guardedPost(
+  raw: string,
+  request: { headers: Record<string, string>; body: string; timeoutMs: number },
+  policy: OutboundPolicy,
+): Promise<{ status: number }> {
   const url = checkUrlShape(raw, policy);
   const address = await resolveTarget(url, policy);
   const client = url.protocol === 'https:' ? https : http;

@@ -22,7 +22,9 @@ export function maskName(name: string): string {
 /** 地址: the first six characters (province, city), the rest hidden. */
 export function maskAddress(address: string): string {
   const chars = [...address];
-  return chars.length <= 6 ? '*'.repeat(chars.length) : chars.slice(0, 6).join('') + '*'.repeat(Math.min(8, chars.length - 6));
+  return chars.length <= 6
+    ? '*'.repeat(chars.length)
+    : chars.slice(0, 6).join('') + '*'.repeat(Math.min(8, chars.length - 6));
 }
 
 /** Masks a value by the kind of personal data it is (`id`, `phone`, `name`, `address`; anything else hidden whole). */

@@ -43,7 +43,11 @@ class FakeS3 {
         const problem = this.verify(req, body);
         const fail = (status: number, code: string) => {
           res.writeHead(status, { 'content-type': 'application/xml' });
-          res.end(req.method === 'HEAD' ? undefined : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`);
+          res.end(
+            req.method === 'HEAD'
+              ? undefined
+              : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`,
+          );
         };
         if (problem) {
           this.refusals.push(problem);
@@ -87,9 +91,19 @@ class FakeS3 {
   /** The reason a request's signature is refused, or undefined when it is valid. */
   private verify(req: IncomingMessage, body: Buffer): string | undefined {
     const auth = req.headers.authorization ?? '';
-    const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(auth);
+    const m =
+      /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+        auth,
+      );
     if (!m) return 'MissingOrMalformedAuthorization';
-    const [, accessKey, day, region, signedHeaders, signature] = m as unknown as [string, string, string, string, string, string];
+    const [, accessKey, day, region, signedHeaders, signature] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (accessKey !== CREDENTIALS.accessKeyId) return 'InvalidAccessKeyId';
     if (region !== REGION) return 'AuthorizationHeaderMalformed';
     const amzDate = String(req.headers['x-amz-date'] ?? '');
@@ -100,13 +114,27 @@ class FakeS3 {
     if (!['host', 'x-amz-date', 'x-amz-content-sha256'].every((h) => names.includes(h))) return 'UnsignedHeaders';
 
     const url = new URL(req.url!, 'http://fake');
-    const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const query = [...url.searchParams].map(([k, v]) => `${enc(k)}=${enc(v)}`).sort().join('&');
-    const headers = names.map((h) => `${h}:${String(req.headers[h] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+    const enc = (s: string) =>
+      encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const query = [...url.searchParams]
+      .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+      .sort()
+      .join('&');
+    const headers = names
+      .map(
+        (h) =>
+          `${h}:${String(req.headers[h] ?? '')
+            .trim()
+            .replace(/\s+/g, ' ')}\n`,
+      )
+      .join('');
     const canonical = [req.method, url.pathname, query, headers, signedHeaders, payloadHash].join('\n');
     const scope = `${day}/${region}/s3/aws4_request`;
     const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-    const key = ['aws4_request'].reduce((k, part) => hmac(k, part), hmac(hmac(hmac(`AWS4${CREDENTIALS.secretAccessKey}`, day), region), 's3'));
+    const key = ['aws4_request'].reduce(
+      (k, part) => hmac(k, part),
+      hmac(hmac(hmac(`AWS4${CREDENTIALS.secretAccessKey}`, day), region), 's3'),
+    );
     return createHmac('sha256', key).update(toSign).digest('hex') === signature ? undefined : 'SignatureDoesNotMatch';
   }
 }
@@ -138,7 +166,12 @@ describe.each(backEnds)('file store contract (%s)', (_name, options) => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (raw) => {
         const bytes = Buffer.from(raw);
         const file = await store.put(bytes, { contentType: 'application/pdf' });
-        expect(file).toEqual({ key: `sha256/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`, size: bytes.length, sha256: sha256(bytes), contentType: 'application/pdf' });
+        expect(file).toEqual({
+          key: `sha256/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`,
+          size: bytes.length,
+          sha256: sha256(bytes),
+          contentType: 'application/pdf',
+        });
         expect(isFileKey(file.key)).toBe(true);
         expect((await store.get(file.key))!.equals(bytes)).toBe(true);
       }),
@@ -172,9 +205,13 @@ describe('S3 store', () => {
     expect(fake.seen.map((r) => r.method)).toEqual(['HEAD', 'PUT']);
     for (const r of fake.seen) {
       expect(r.url.startsWith(`/${BUCKET}/sha256/`)).toBe(true);
-      expect(r.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=TONGBANTESTKEY\/\d{8}\/cn-test-1\/s3\/aws4_request, ?SignedHeaders=\S*x-amz-content-sha256\S*, ?Signature=[0-9a-f]{64}$/);
+      expect(r.headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=TONGBANTESTKEY\/\d{8}\/cn-test-1\/s3\/aws4_request, ?SignedHeaders=\S*x-amz-content-sha256\S*, ?Signature=[0-9a-f]{64}$/,
+      );
       expect(r.headers['x-amz-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
-      expect(Object.keys(r.headers).filter((h) => h.startsWith('x-amz-checksum') || h === 'x-amz-sdk-checksum-algorithm')).toEqual([]);
+      expect(
+        Object.keys(r.headers).filter((h) => h.startsWith('x-amz-checksum') || h === 'x-amz-sdk-checksum-algorithm'),
+      ).toEqual([]);
       expect(r.headers['content-encoding'] ?? '').not.toContain('aws-chunked');
     }
   });
@@ -188,7 +225,14 @@ describe('S3 store', () => {
   });
 
   it('is refused by the service when the secret is wrong', async () => {
-    const wrong = createFileStore({ kind: 's3', endpoint: fake.url, bucket: BUCKET, region: REGION, accessKeyId: CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' });
+    const wrong = createFileStore({
+      kind: 's3',
+      endpoint: fake.url,
+      bucket: BUCKET,
+      region: REGION,
+      accessKeyId: CREDENTIALS.accessKeyId,
+      secretAccessKey: 'not-the-secret',
+    });
     await expect(wrong.put(Buffer.from('%PDF-'), { contentType: 'application/pdf' })).rejects.toThrow();
     expect(fake.seen.at(-1)?.method).toBe('HEAD');
     expect(fake.refusals.at(-1)).toBe('SignatureDoesNotMatch');

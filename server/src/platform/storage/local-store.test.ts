@@ -45,7 +45,17 @@ describe('local file store', () => {
   it('refuses keys that are malformed or would leave the root', async () => {
     writeFileSync(path.join(dir, 'secret'), 'x');
     const hash = 'ab'.repeat(32);
-    const bad = ['../secret', '/etc/passwd', `sha256/ab/../../../secret`, `sha256/../${hash}`, `sha256/cd/${hash}`, `sha256/ab/${hash.toUpperCase()}`, `sha256\\ab\\${hash}`, `sha256/ab/${hash}/`, ''];
+    const bad = [
+      '../secret',
+      '/etc/passwd',
+      `sha256/ab/../../../secret`,
+      `sha256/../${hash}`,
+      `sha256/cd/${hash}`,
+      `sha256/ab/${hash.toUpperCase()}`,
+      `sha256\\ab\\${hash}`,
+      `sha256/ab/${hash}/`,
+      '',
+    ];
     for (const key of bad) {
       await expect(store.get(key)).rejects.toMatchObject({ code: 'STORAGE.BAD_KEY' });
       await expect(store.remove(key)).rejects.toMatchObject({ code: 'STORAGE.BAD_KEY' });

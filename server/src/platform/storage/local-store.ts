@@ -35,7 +35,10 @@ export function createLocalStore(options: LocalStoreOptions): FileStore {
       const existing = await stat(target).catch((e: unknown) => (isMissing(e) ? undefined : Promise.reject(e)));
       // Already stored: nothing to write, unless the copy on disk was damaged, which this heals.
       if (existing?.isFile() && existing.size === file.size) {
-        const same = await readFile(target).then((b) => b.equals(bytes), () => false);
+        const same = await readFile(target).then(
+          (b) => b.equals(bytes),
+          () => false,
+        );
         if (same) return file;
       }
 

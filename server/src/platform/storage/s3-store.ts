@@ -26,7 +26,8 @@ export interface S3StoreOptions {
   requestTimeoutMs?: number;
 }
 
-const statusOf = (e: unknown): number | undefined => (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+const statusOf = (e: unknown): number | undefined =>
+  (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 
 export function createS3Store(options: S3StoreOptions): FileStore {
   if ((options.accessKeyId === undefined) !== (options.secretAccessKey === undefined)) {

@@ -32,41 +32,63 @@ const tail = fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.from(a));
 describe('sniff and checkUpload', () => {
   it('refuses random bytes unless they start with a known magic', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 2048 }), fc.constantFrom(undefined, 'application/octet-stream', ...TYPES), (raw, declared) => {
-        const bytes = Buffer.from(raw);
-        fc.pre(!startsWithKnownMagic(bytes));
-        expect(sniff(bytes)).toBeUndefined();
-        expect(checkUpload(bytes, declared, LIMIT)).toMatchObject({ ok: false, code: 'STORAGE.UNSUPPORTED_TYPE' });
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+        fc.constantFrom(undefined, 'application/octet-stream', ...TYPES),
+        (raw, declared) => {
+          const bytes = Buffer.from(raw);
+          fc.pre(!startsWithKnownMagic(bytes));
+          expect(sniff(bytes)).toBeUndefined();
+          expect(checkUpload(bytes, declared, LIMIT)).toMatchObject({ ok: false, code: 'STORAGE.UNSUPPORTED_TYPE' });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('accepts any known magic with a random tail as that type', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TYPES), tail, fc.constantFrom('same', 'octet-stream', 'none', 'with-parameters'), (type, rest, declaration) => {
-        const bytes = Buffer.concat([MAGIC[type], rest]);
-        const declared = { same: type, 'octet-stream': 'application/octet-stream', none: undefined, 'with-parameters': `${type.toUpperCase()}; name=x` }[declaration];
-        expect(sniff(bytes)).toBe(type);
-        expect(checkUpload(bytes, declared, LIMIT)).toEqual({ ok: true, contentType: type });
-      }),
+      fc.property(
+        fc.constantFrom(...TYPES),
+        tail,
+        fc.constantFrom('same', 'octet-stream', 'none', 'with-parameters'),
+        (type, rest, declaration) => {
+          const bytes = Buffer.concat([MAGIC[type], rest]);
+          const declared = {
+            same: type,
+            'octet-stream': 'application/octet-stream',
+            none: undefined,
+            'with-parameters': `${type.toUpperCase()}; name=x`,
+          }[declaration];
+          expect(sniff(bytes)).toBe(type);
+          expect(checkUpload(bytes, declared, LIMIT)).toEqual({ ok: true, contentType: type });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('refuses a declared type that disagrees with the bytes', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TYPES), fc.constantFrom(...TYPES, 'text/plain', 'application/zip', 'image/gif'), tail, (actual, declared, rest) => {
-        fc.pre(actual !== declared);
-        const result = checkUpload(Buffer.concat([MAGIC[actual], rest]), declared, LIMIT);
-        expect(result).toMatchObject({ ok: false, code: 'STORAGE.TYPE_MISMATCH' });
-      }),
+      fc.property(
+        fc.constantFrom(...TYPES),
+        fc.constantFrom(...TYPES, 'text/plain', 'application/zip', 'image/gif'),
+        tail,
+        (actual, declared, rest) => {
+          fc.pre(actual !== declared);
+          const result = checkUpload(Buffer.concat([MAGIC[actual], rest]), declared, LIMIT);
+          expect(result).toMatchObject({ ok: false, code: 'STORAGE.TYPE_MISMATCH' });
+        },
+      ),
     );
   });
 
   it('takes common aliases of a declared type', () => {
     expect(checkUpload(MAGIC['image/jpeg'], 'image/jpg', LIMIT)).toEqual({ ok: true, contentType: 'image/jpeg' });
-    expect(checkUpload(MAGIC['application/pdf'], 'application/x-pdf', LIMIT)).toEqual({ ok: true, contentType: 'application/pdf' });
+    expect(checkUpload(MAGIC['application/pdf'], 'application/x-pdf', LIMIT)).toEqual({
+      ok: true,
+      contentType: 'application/pdf',
+    });
   });
 
   it('draws the size limit exactly at maxBytes', () => {
@@ -84,7 +106,10 @@ describe('sniff and checkUpload', () => {
     const result = checkUpload(Buffer.alloc(0), 'application/pdf', LIMIT);
     expect(result).toEqual({ ok: false, code: 'STORAGE.EMPTY', message: { zh: '文件为空', en: 'The file is empty' } });
     const big = checkUpload(Buffer.alloc(LIMIT.maxBytes + 1), 'application/pdf', LIMIT);
-    expect(big.ok || big.message).toEqual({ zh: '文件超过大小上限 1 MB', en: 'The file is larger than the 1 MB limit' });
+    expect(big.ok || big.message).toEqual({
+      zh: '文件超过大小上限 1 MB',
+      en: 'The file is larger than the 1 MB limit',
+    });
   });
 
   it('tells an OFD from other ZIP files', () => {

@@ -47,14 +47,22 @@ const NO_CLAIM = new Set(['', 'application/octet-stream', 'binary/octet-stream']
 
 export type UploadCheck =
   | { ok: true; contentType: MaterialType }
-  | { ok: false; code: 'STORAGE.TOO_LARGE' | 'STORAGE.UNSUPPORTED_TYPE' | 'STORAGE.TYPE_MISMATCH' | 'STORAGE.EMPTY'; message: Bilingual };
+  | {
+      ok: false;
+      code: 'STORAGE.TOO_LARGE' | 'STORAGE.UNSUPPORTED_TYPE' | 'STORAGE.TYPE_MISMATCH' | 'STORAGE.EMPTY';
+      message: Bilingual;
+    };
 
 /**
  * Whether an upload may be stored, and as what type. Checks in order: empty, larger than
  * `maxBytes` (exactly `maxBytes` is allowed), not a supported format, declared type contradicting
  * the bytes. A missing or `application/octet-stream` declaration takes the sniffed type.
  */
-export function checkUpload(bytes: Buffer, declaredType: string | undefined, limits: { maxBytes: number }): UploadCheck {
+export function checkUpload(
+  bytes: Buffer,
+  declaredType: string | undefined,
+  limits: { maxBytes: number },
+): UploadCheck {
   if (bytes.length === 0) {
     return { ok: false, code: 'STORAGE.EMPTY', message: { zh: '文件为空', en: 'The file is empty' } };
   }

@@ -4,7 +4,8 @@ import { findUnstorableText, isStorableText, storableText } from './storable-tex
 describe('text PostgreSQL can store', () => {
   it('refuses NUL and lone surrogates, accepts paired ones', () => {
     expect(isStorableText('社保 😀 𠀀')).toBe(true);
-    for (const bad of ['\u0000', 'a\u0000', '\uD800', 'a\uDC00b', '\uDBFF', '😀'.slice(0, 1)]) expect(isStorableText(bad), JSON.stringify(bad)).toBe(false);
+    for (const bad of ['\u0000', 'a\u0000', '\uD800', 'a\uDC00b', '\uDBFF', '😀'.slice(0, 1)])
+      expect(isStorableText(bad), JSON.stringify(bad)).toBe(false);
     expect(storableText('a\u0000b\uD800c😀')).toBe('ab\uFFFDc😀');
   });
 

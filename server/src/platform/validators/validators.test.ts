@@ -29,11 +29,18 @@ const birthDateArb = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-06-01T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const sequenceArb = fc.integer({ min: 0, max: 999 });
-const idArb = fc.tuple(regionArb, birthDateArb, sequenceArb).map(([r, b, s]) => ({ r, b, s, id: makeIdNumber(r, b, s) }));
+const idArb = fc
+  .tuple(regionArb, birthDateArb, sequenceArb)
+  .map(([r, b, s]) => ({ r, b, s, id: makeIdNumber(r, b, s) }));
 
 const alphabetChar = fc.constantFrom(...CREDIT_CODE_ALPHABET);
 const creditArb = fc
-  .tuple(alphabetChar, alphabetChar, fc.integer({ min: 0, max: 999_999 }), fc.array(alphabetChar, { minLength: 8, maxLength: 8 }))
+  .tuple(
+    alphabetChar,
+    alphabetChar,
+    fc.integer({ min: 0, max: 999_999 }),
+    fc.array(alphabetChar, { minLength: 8, maxLength: 8 }),
+  )
   .map(([a, t, region, org]) => makeCreditCode(a, t, pad(region, 6), org.join('')));
 
 const replaceAt = (s: string, i: number, ch: string) => s.slice(0, i) + ch + s.slice(i + 1);
@@ -78,7 +85,8 @@ describe('公民身份号码', () => {
   it('checks every substitution exhaustively for the standard example', () => {
     const id = '11010519491231002X';
     for (let i = 0; i < 18; i++) {
-      for (const ch of '0123456789X') if (ch !== id[i]) expect(isValidIdNumber(replaceAt(id, i, ch), TODAY)).toBe(false);
+      for (const ch of '0123456789X')
+        if (ch !== id[i]) expect(isValidIdNumber(replaceAt(id, i, ch), TODAY)).toBe(false);
     }
   });
 
@@ -95,7 +103,16 @@ describe('公民身份号码', () => {
   });
 
   it('rejects impossible birth dates even with a correct check character', () => {
-    for (const date of ['20230229', '20230230', '20240230', '19000229', '20241301', '20240000', '20240431', '18791231']) {
+    for (const date of [
+      '20230229',
+      '20230230',
+      '20240230',
+      '19000229',
+      '20241301',
+      '20240000',
+      '20240431',
+      '18791231',
+    ]) {
       expect(parseIdNumber(makeIdNumber('110105', date, 1), TODAY)).toEqual({ ok: false, problem: 'BIRTH_DATE' });
     }
     expect(parseIdNumber(makeIdNumber('110105', '20240229', 1), TODAY).ok).toBe(true);
@@ -186,7 +203,8 @@ describe('统一社会信用代码', () => {
     );
     const example = '91350100M000100Y43';
     for (let i = 0; i < 18; i++) {
-      for (const ch of CREDIT_CODE_ALPHABET) if (ch !== example[i]) expect(isValidCreditCode(replaceAt(example, i, ch))).toBe(false);
+      for (const ch of CREDIT_CODE_ALPHABET)
+        if (ch !== example[i]) expect(isValidCreditCode(replaceAt(example, i, ch))).toBe(false);
     }
   });
 
@@ -196,7 +214,10 @@ describe('统一社会信用代码', () => {
         fc.pre(code[16] !== ch);
         // Fix up the outer check character so that only the inner GB 11714 check fails.
         const first17 = replaceAt(code, 16, ch).slice(0, 17);
-        expect(parseCreditCode(first17 + creditCodeCheckChar(first17))).toEqual({ ok: false, problem: 'ORG_CODE_CHECKSUM' });
+        expect(parseCreditCode(first17 + creditCodeCheckChar(first17))).toEqual({
+          ok: false,
+          problem: 'ORG_CODE_CHECKSUM',
+        });
       }),
     );
   });
@@ -236,16 +257,39 @@ describe('行政区划代码', () => {
   });
 
   it('rejects malformed codes', () => {
-    for (const code of ['', '5', '520', '52010', '5201020', '52010200', '5201020010', '52010200100', '5201020010010',
-      '52a1', ' 52', '10', '83', '00', '5200', '520102000', '520102001000', '5201020010001']) {
+    for (const code of [
+      '',
+      '5',
+      '520',
+      '52010',
+      '5201020',
+      '52010200',
+      '5201020010',
+      '52010200100',
+      '5201020010010',
+      '52a1',
+      ' 52',
+      '10',
+      '83',
+      '00',
+      '5200',
+      '520102000',
+      '520102001000',
+      '5201020010001',
+    ]) {
       expect(regionLevel(code), code).toBeUndefined();
       expect(isValidRegionCode(code)).toBe(false);
     }
   });
 
   const villageArb = fc
-    .tuple(fc.integer({ min: 11, max: 82 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 }),
-      fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
+    .tuple(
+      fc.integer({ min: 11, max: 82 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 1, max: 999 }),
+    )
     .map(([p, c, k, t, v]) => `${p}${pad(c, 2)}${pad(k, 2)}${pad(t, 3)}${pad(v, 3)}`);
 
   it('walks the parent chain village → township → county → prefecture → province', () => {

@@ -55,7 +55,8 @@ export const en: Messages = {
     enterprise: 'For businesses',
     noThemes: 'No themes available yet',
     listsHeading: 'Published lists',
-    powerListDesc: 'Licensing, penalties, enforcement, levies, payments, inspections, confirmations, rewards and adjudications',
+    powerListDesc:
+      'Licensing, penalties, enforcement, levies, payments, inspections, confirmations, rewards and adjudications',
     serviceListDesc: 'Public services offered to residents and businesses',
     guideHeading: 'What the labels mean',
     guideZero: 'Handled entirely online — no visit needed',
@@ -104,8 +105,10 @@ export const en: Messages = {
     breadcrumb: 'Breadcrumb',
     applyOnline: 'Apply online',
     applyNow: 'Apply now',
-    applyNowDetail: 'Sign in, fill in the form and upload the materials online; then follow the case with its tracking code.',
-    applyOfflineDetail: 'This service does not take online applications yet. Prepare the materials as this guide says and apply at the service window.',
+    applyNowDetail:
+      'Sign in, fill in the form and upload the materials online; then follow the case with its tracking code.',
+    applyOfflineDetail:
+      'This service does not take online applications yet. Prepare the materials as this guide says and apply at the service window.',
     print: 'Print guide',
     contents: 'On this page',
     summary: 'Summary',
@@ -146,13 +149,45 @@ export const en: Messages = {
       visitsCount: '{{count}} visit(s)',
       none: 'None',
     },
-    exerciseLevel: { '1': 'National', '2': 'Provincial', '3': 'City', '4': 'County', '5': 'Township / sub-district', '6': 'Village / community', '7': 'Graded' },
-    implementerNature: { '1': 'Statutory authority', '2': 'Authorised organisation', '3': 'Entrusted organisation', '9': 'Other' },
-    serviceObject: { '1': 'Individuals', '2': 'Enterprises', '3': 'Public institutions', '4': 'Social organisations', '5': 'Government bodies', '6': 'Other organisations' },
+    exerciseLevel: {
+      '1': 'National',
+      '2': 'Provincial',
+      '3': 'City',
+      '4': 'County',
+      '5': 'Township / sub-district',
+      '6': 'Village / community',
+      '7': 'Graded',
+    },
+    implementerNature: {
+      '1': 'Statutory authority',
+      '2': 'Authorised organisation',
+      '3': 'Entrusted organisation',
+      '9': 'Other',
+    },
+    serviceObject: {
+      '1': 'Individuals',
+      '2': 'Enterprises',
+      '3': 'Public institutions',
+      '4': 'Social organisations',
+      '5': 'Government bodies',
+      '6': 'Other organisations',
+    },
     caseKind: { '1': 'Immediate', '2': 'Promised', '9': 'Other' },
     handlingForm: { '1': 'At the window', '2': 'Online (PC)', '3': 'Online (mobile)', '4': 'By post', '9': 'Other' },
-    onlineDepth: { '1': 'Online enquiry', '2': 'Submission', '3': 'Pre-review', '4': 'Acceptance', '5': 'Handling', '6': 'Result notice', '7': 'E-licence' },
-    delivery: { pickup: 'Collect at the window', post: 'By post (EMS / courier)', online: 'Online (e-licence / e-document)' },
+    onlineDepth: {
+      '1': 'Online enquiry',
+      '2': 'Submission',
+      '3': 'Pre-review',
+      '4': 'Acceptance',
+      '5': 'Handling',
+      '6': 'Result notice',
+      '7': 'E-licence',
+    },
+    delivery: {
+      pickup: 'Collect at the window',
+      post: 'By post (EMS / courier)',
+      online: 'Online (e-licence / e-document)',
+    },
     resultType: { license: 'Licence', approval: 'Approval', document: 'Document', other: 'Other' },
     materials: {
       count: '{{count}} materials',
@@ -180,7 +215,12 @@ export const en: Messages = {
       held: 'Already held by the government',
       heldLicense: 'Your e-licence: {{name}}; allow its use when you apply',
       heldShared: 'Shared data: {{name}}; allow its use when you apply',
-      sourceKind: { applicant: 'Provided by applicant', government: 'Issued by a department', e_license: 'From e-licence library', online_form: 'Filled in online' },
+      sourceKind: {
+        applicant: 'Provided by applicant',
+        government: 'Issued by a department',
+        e_license: 'From e-licence library',
+        online_form: 'Filled in online',
+      },
       formKind: { paper: 'Paper', electronic: 'Electronic', either: 'Paper or electronic' },
       necessityKind: { required: 'Required', optional: 'Optional', deferrable: 'May follow later' },
     },
@@ -229,7 +269,8 @@ export const en: Messages = {
     itemCount: '{{count}} services',
     stepN: 'Step {{n}}',
     steps: 'Steps',
-    stepsIntro: 'Handle these services in order; those marked “linked” start automatically when the previous ones are done.',
+    stepsIntro:
+      'Handle these services in order; those marked “linked” start automatically when the previous ones are done.',
     linked: 'Linked',
     linkedAfter: 'Starts when “{{names}}” is done',
     optional: 'If needed',
@@ -238,11 +279,20 @@ export const en: Messages = {
     noSharedFields: 'No shared information for this theme.',
     applySoon: 'Joint online application for this life event opens soon; for now, follow each service guide.',
     noSteps: 'No services of this theme are offered in this region yet.',
-    fieldType: { string: 'Text', date: 'Date', number: 'Number', idNumber: 'ID number', creditCode: 'Credit code', phone: 'Phone', region: 'Region' },
+    fieldType: {
+      string: 'Text',
+      date: 'Date',
+      number: 'Number',
+      idNumber: 'ID number',
+      creditCode: 'Credit code',
+      phone: 'Phone',
+      region: 'Region',
+    },
   },
   negative: {
     title: 'Market-access negative list',
-    intro: 'Sectors and activities outside this list are open to every market entity on equal terms; inside it, prohibited activities are closed and licensed ones need the licence first.',
+    intro:
+      'Sectors and activities outside this list are open to every market entity on equal terms; inside it, prohibited activities are closed and licensed ones need the licence first.',
     prohibited: 'Prohibited',
     licensed: 'Licence required',
     measures: 'Measures',
@@ -270,7 +320,8 @@ export const en: Messages = {
     forgot: {
       link: 'Forgot your password?',
       title: 'Reset your password',
-      intro: 'Receive a code on the mobile number you registered with and set a new password. Every earlier sign-in is then ended.',
+      intro:
+        'Receive a code on the mobile number you registered with and set a new password. Every earlier sign-in is then ended.',
       submit: 'Set the new password',
       done: 'Your new password is set. Sign in with it.',
       signIn: 'Sign in',
@@ -323,25 +374,30 @@ export const en: Messages = {
       accountHelp: 'ID card number, mobile number or staff user name',
       smsHelp: 'SMS sign-in is for registered personal accounts',
       totpHelp: 'Open your authenticator app and enter the 6 digits it shows',
-      totpRequired: 'Staff sign in with an authenticator code: enter the 6 digits from your authenticator app, then sign in again.',
+      totpRequired:
+        'Staff sign in with an authenticator code: enter the 6 digits from your authenticator app, then sign in again.',
       submit: 'Sign in',
       throttledTitle: 'Too many sign-in attempts',
       throttled: 'To protect the account, try again in {{seconds}} seconds. The account is not locked.',
       throttledHelp: 'If this was not you, call the 12345 government service hotline.',
       stepUpTitle: 'A second check is needed',
-      stepUpPerson: 'There were several failed sign-ins on this account. Press “Get code” to text a code to the account’s phone, enter it, then sign in.',
-      stepUpStaff: 'There were several failed sign-ins on this account. Enter the code from your authenticator app as well.',
+      stepUpPerson:
+        'There were several failed sign-ins on this account. Press “Get code” to text a code to the account’s phone, enter it, then sign in.',
+      stepUpStaff:
+        'There were several failed sign-ins on this account. Enter the code from your authenticator app as well.',
       stepUpCode: 'SMS code (sent to the account’s phone)',
       stepUpSent: 'If the account exists, a code was sent to its phone; it is valid for 5 minutes',
       expiredTitle: 'Password expired',
-      expired: 'Staff passwords must be changed regularly. Choose a new password (not one you used recently), then sign in.',
+      expired:
+        'Staff passwords must be changed regularly. Choose a new password (not one you used recently), then sign in.',
       newPassword: 'New password',
       noAccount: 'No account yet?',
       registerLink: 'Register with your real name',
     },
     register: {
       title: 'Register with your real name',
-      intro: 'Register with your own ID card number and mobile number. We check your name and ID number against the population registry; once they match, your account is real-name verified (L2).',
+      intro:
+        'Register with your own ID card number and mobile number. We check your name and ID number against the population registry; once they match, your account is real-name verified (L2).',
       idNumberHelp: 'The 18-character citizen ID number; type a final X as it is',
       passwordRulesTitle: 'Password rules',
       ruleLength: '8 to 64 characters',
@@ -352,7 +408,8 @@ export const en: Messages = {
       consent: 'I have read and accept the',
       submit: 'Register and sign in',
       mismatchTitle: 'Identity could not be verified',
-      mismatch: 'Your name and ID number could not be matched with the population registry. Check them character by character against your ID card and try again; if it still fails, bring your ID card to any government service hall.',
+      mismatch:
+        'Your name and ID number could not be matched with the population registry. Check them character by character against your ID card and try again; if it still fails, bring your ID card to any government service hall.',
       alreadyTitle: 'This ID number is already registered',
       already: 'You can sign in directly.',
       goSignIn: 'Go to sign-in',
@@ -376,17 +433,20 @@ export const en: Messages = {
       languageHelp: 'Used for pages, SMS and notices',
       languageSaved: 'Language preference saved',
       actingFor: 'Acting as',
-      actingForHelp: 'Choose whether you act for yourself or for an enterprise; applications and look-ups then use that identity.',
+      actingForHelp:
+        'Choose whether you act for yourself or for an enterprise; applications and look-ups then use that identity.',
       actingNow: 'Now acting as',
       myself: 'Myself ({{name}})',
       actingForEnterprise: 'For {{name}}',
       switched: 'Now acting as: {{who}}',
-      noEnterprises: 'No enterprise has authorised you. A legal representative can open the enterprise account, or authorise you as an agent.',
+      noEnterprises:
+        'No enterprise has authorised you. A legal representative can open the enterprise account, or authorise you as an agent.',
       role: { legal_representative: 'Legal representative', agent: 'Agent' },
       validUntil: 'Authorised until {{date}}',
       scopes: 'Scope',
       claimTitle: 'Open an enterprise account (legal representative)',
-      claimHelp: 'Enter the unified social credit code; we check with the legal-entity registry that you are its legal representative.',
+      claimHelp:
+        'Enter the unified social credit code; we check with the legal-entity registry that you are its legal representative.',
       creditCode: 'Unified social credit code',
       creditCodeInvalid: 'A credit code has 18 digits or capital letters',
       claim: 'Open',
@@ -404,7 +464,8 @@ export const en: Messages = {
     },
     agents: {
       title: 'Agents · {{name}}',
-      intro: 'As legal representative you can authorise staff of the enterprise to act for it, and revoke them at any time.',
+      intro:
+        'As legal representative you can authorise staff of the enterprise to act for it, and revoke them at any time.',
       empty: 'No agents yet.',
       list: 'Agents',
       status: { active: 'Active', inactive: 'Ended' },
@@ -435,7 +496,8 @@ export const en: Messages = {
     },
     privacy: {
       title: 'Terms of use and privacy notice',
-      intro: 'In plain words: what Tongban keeps about you, how it is protected, who can see it, and what you accept when you register.',
+      intro:
+        'In plain words: what Tongban keeps about you, how it is protected, who can see it, and what you accept when you register.',
       contents: 'Contents',
       stored: {
         title: 'What we keep',
@@ -473,12 +535,19 @@ export const en: Messages = {
   },
   cases: {
     nav: { myCases: 'My cases', workbench: 'Workbench', track: 'Track a case' },
-    progress: { label: 'Progress', submitted: 'Submitted', accepted: 'Accepted', in_progress: 'Review', decided: 'Decided' },
+    progress: {
+      label: 'Progress',
+      submitted: 'Submitted',
+      accepted: 'Accepted',
+      in_progress: 'Review',
+      decided: 'Decided',
+    },
     deadline: {
       overdue: '{{count}} working days overdue',
       today: 'Due today',
       left: '{{count}} working days left',
-      legend: 'Deadline colours: red overdue, orange ≤ {{soon}} working day, yellow ≤ {{near}} working days, green otherwise',
+      legend:
+        'Deadline colours: red overdue, orange ≤ {{soon}} working day, yellow ≤ {{near}} working days, green otherwise',
     },
     fields: {
       trackingCode: 'Tracking code',
@@ -529,7 +598,8 @@ export const en: Messages = {
     applicant: {
       actions: 'What I can do',
       supplementTitle: 'Supplement',
-      supplementHelp: 'The window has told you once what to add or correct. When you have it, send your supplement note here.',
+      supplementHelp:
+        'The window has told you once what to add or correct. When you have it, send your supplement note here.',
       supplementNoticeItems: 'The window asks, once, for the following:',
       supplementNoticeMissing: 'Follow the written one-time notice from the window.',
       supplementNote: 'Supplement note',
@@ -544,7 +614,8 @@ export const en: Messages = {
     },
     track: {
       title: 'Track a case',
-      intro: 'Type a tracking code (e.g. 261123-K7Q2MX) to see how far the case has got. Only progress is shown, never who applied.',
+      intro:
+        'Type a tracking code (e.g. 261123-K7Q2MX) to see how far the case has got. Only progress is shown, never who applied.',
       code: 'Tracking code',
       codeHelp: 'The code is on the acceptance receipt; upper or lower case both work.',
       codeInvalid: 'Type a tracking code',
@@ -608,8 +679,10 @@ export const en: Messages = {
       supplementNote: 'Other remarks (optional)',
       supplementSent: 'One-time notice sent: {{code}}',
       noticeTitle: 'One-time notice (一次性告知书)',
-      noticeBody: 'To {{applicant}}:\nYour application for “{{item}}” of {{date}} (tracking code {{code}}) is incomplete or not in the legal form. Under article 32 of the Administrative Licensing Law, everything to add or correct is listed below, once:',
-      noticeFoot: 'Please send the supplement through “My cases” or at the service window. The time limit does not run until then.',
+      noticeBody:
+        'To {{applicant}}:\nYour application for “{{item}}” of {{date}} (tracking code {{code}}) is incomplete or not in the legal form. Under article 32 of the Administrative Licensing Law, everything to add or correct is listed below, once:',
+      noticeFoot:
+        'Please send the supplement through “My cases” or at the service window. The time limit does not run until then.',
       noticeNote: 'Remarks: {{note}}',
       noticeIssuer: 'Comprehensive service window, {{date}}',
       print: 'Print the notice',
@@ -636,7 +709,13 @@ export const en: Messages = {
       opinionRequired: 'Write an opinion',
       legalBasis: 'Legal basis',
       kind: 'Kind of procedure',
-      kinds: { hearing: 'Hearing', expert_review: 'Expert review', inspection: 'Inspection or testing', public_notice: 'Public notice', other: 'Other' },
+      kinds: {
+        hearing: 'Hearing',
+        expert_review: 'Expert review',
+        inspection: 'Inspection or testing',
+        public_notice: 'Public notice',
+        other: 'Other',
+      },
       reason: 'Reason',
       days: 'Extra working days (1–10)',
       daysInvalid: 'An extension is 1 to 10 working days',
@@ -720,7 +799,13 @@ export const en: Messages = {
       help: 'Tell us how the service was. A bad review gets a call back and a fix from the department.',
       rate: 'Rate this service',
       level: 'Rating',
-      levels: { '5': 'Very satisfied', '4': 'Satisfied', '3': 'Fairly satisfied', '2': 'Dissatisfied', '1': 'Very dissatisfied' },
+      levels: {
+        '5': 'Very satisfied',
+        '4': 'Satisfied',
+        '3': 'Fairly satisfied',
+        '2': 'Dissatisfied',
+        '1': 'Very dissatisfied',
+      },
       pick: 'Choose a rating',
       comment: 'Comment (optional)',
       said: 'Comment',
@@ -737,7 +822,12 @@ export const en: Messages = {
       list: 'Rectifications of bad reviews',
       empty: 'No bad reviews to rectify.',
       status: 'Rectification',
-      states: { open: 'Call back due', called_back: 'Called back, being fixed', resolved: 'Resolved', withdrawn: 'Withdrawn' },
+      states: {
+        open: 'Call back due',
+        called_back: 'Called back, being fixed',
+        resolved: 'Resolved',
+        withdrawn: 'Withdrawn',
+      },
       callBackDue: 'Call back by',
       rectifyDue: 'Fix by',
       overdue: 'Overdue',
@@ -753,18 +843,42 @@ export const en: Messages = {
   },
   licenses: {
     nav: { wallet: 'My licences', dataUses: 'Who used my data' },
-    status: { valid: 'Valid', suspended: 'Suspended', revoked: 'Revoked', superseded: 'Replaced by a newer version', expired: 'Expired', not_yet_valid: 'Not yet valid', tampered: 'Tampered with' },
-    verdict: { valid: 'Valid', suspended: 'Suspended', revoked: 'Revoked', superseded: 'Replaced', expired: 'Expired', not_yet_valid: 'Not yet valid', tampered: 'Tampered with' },
+    status: {
+      valid: 'Valid',
+      suspended: 'Suspended',
+      revoked: 'Revoked',
+      superseded: 'Replaced by a newer version',
+      expired: 'Expired',
+      not_yet_valid: 'Not yet valid',
+      tampered: 'Tampered with',
+    },
+    verdict: {
+      valid: 'Valid',
+      suspended: 'Suspended',
+      revoked: 'Revoked',
+      superseded: 'Replaced',
+      expired: 'Expired',
+      not_yet_valid: 'Not yet valid',
+      tampered: 'Tampered with',
+    },
     verdictHelp: {
       valid: 'This licence is genuine: the issuer’s signature holds and it is within its term.',
       suspended: 'The issuer has suspended this licence; it is not valid while suspended.',
       revoked: 'The issuer has revoked this licence; it is no longer valid.',
-      superseded: 'This licence was changed or renewed; this version is no longer valid. Ask the holder for the new one.',
+      superseded:
+        'This licence was changed or renewed; this version is no longer valid. Ask the holder for the new one.',
       expired: 'This licence is past its term.',
       not_yet_valid: 'This licence is not valid yet.',
       tampered: 'Check failed: the content or signature does not match the issuer’s record. Do not rely on it.',
     },
-    fields: { number: 'Licence number', holder: 'Holder', issuer: 'Issued by', validity: 'Valid', issuedAt: 'Issued at', statusReason: 'Reason' },
+    fields: {
+      number: 'Licence number',
+      holder: 'Holder',
+      issuer: 'Issued by',
+      validity: 'Valid',
+      issuedAt: 'Issued at',
+      statusReason: 'Reason',
+    },
     validRange: '{{from}} to {{until}}',
     validOpen: 'from {{from}}, no end date',
     dataItems: 'Licence details',
@@ -783,7 +897,8 @@ export const en: Messages = {
     },
     wallet: {
       title: 'My licences',
-      intro: 'Electronic licences the government issued to you. Departments can use them with your consent, so you need not bring paper copies.',
+      intro:
+        'Electronic licences the government issued to you. Departments can use them with your consent, so you need not bring paper copies.',
       introEnterprise: 'You are viewing the licences of {{name}}, acting for it.',
       usesLink: 'Who used my data',
       verifyLink: 'Verify a licence',
@@ -804,7 +919,8 @@ export const en: Messages = {
     },
     verify: {
       title: 'Verify a licence',
-      intro: 'Scan the QR code on an e-licence, or type its number, to check that it is genuine and valid. Only the licence’s public details are shown.',
+      intro:
+        'Scan the QR code on an e-licence, or type its number, to check that it is genuine and valid. Only the licence’s public details are shown.',
       input: 'Licence number or QR code text',
       inputHelp: 'The number is printed on the licence, like 1.2.156.3005.2.…',
       submit: 'Verify',
@@ -812,7 +928,8 @@ export const en: Messages = {
       numberValid: 'The licence with this number is valid',
       numberInvalid: 'The licence with this number is not valid',
       numberInvalidHelp: 'It has been suspended, revoked, replaced or has expired, and cannot be relied on.',
-      numberOnly: 'A licence number alone only tells whether the licence is valid. To see the holder and the contents, scan the QR code on the licence or ask the holder to show it with a share code.',
+      numberOnly:
+        'A licence number alone only tells whether the licence is valid. To see the holder and the contents, scan the QR code on the licence or ask the holder to show it with a share code.',
     },
     shared: {
       title: 'Shown licence',
@@ -821,7 +938,8 @@ export const en: Messages = {
     },
     uses: {
       title: 'Who used my data',
-      intro: 'See who used your data: which department used your e-licences or read your records in the population and legal-entity registries, when and why.',
+      intro:
+        'See who used your data: which department used your e-licences or read your records in the population and legal-entity registries, when and why.',
       actingFor: 'You are acting for {{name}}; the lists include the enterprise’s records too.',
       walletLink: 'Back to my licences',
       range: 'Period',
@@ -872,12 +990,20 @@ export const en: Messages = {
   },
   apply: {
     title: 'Apply online',
-    staffCannotApply: 'Staff accounts cannot apply online. Sign in with a personal account, or file for a walk-in applicant from the workbench.',
-    notOnline: 'This service does not take online applications yet; please apply at the service window as the guide describes.',
+    staffCannotApply:
+      'Staff accounts cannot apply online. Sign in with a personal account, or file for a walk-in applicant from the workbench.',
+    notOnline:
+      'This service does not take online applications yet; please apply at the service window as the guide describes.',
     backToGuide: 'Back to the guide',
     next: 'Next',
     back: 'Back',
-    steps: { label: 'Application steps', form: 'Fill in the form', materials: 'Materials', review: 'Review and submit', done: 'Submitted' },
+    steps: {
+      label: 'Application steps',
+      form: 'Fill in the form',
+      materials: 'Materials',
+      review: 'Review and submit',
+      done: 'Submitted',
+    },
     applicant: {
       title: 'Applying as',
       myself: 'Myself ({{name}})',
@@ -885,7 +1011,8 @@ export const en: Messages = {
       enterpriseBy: '{{name}} (agent: {{person}})',
       enterpriseByRepresentative: '{{name}} (legal representative: {{person}})',
       enterpriseOnly: 'This service is for enterprises only: choose the enterprise you apply for.',
-      noEnterprise: 'This service is for enterprises. To apply for one, open its enterprise account or get its authorisation first.',
+      noEnterprise:
+        'This service is for enterprises. To apply for one, open its enterprise account or get its authorisation first.',
       openEnterprise: 'Go to my account',
     },
     form: {
@@ -912,9 +1039,11 @@ export const en: Messages = {
     necessity: { required: 'Required', optional: 'Optional', deferrable: 'May follow later' },
     materials: {
       listLabel: 'Materials',
-      planUnavailable: 'Automatic use of e-licences and shared government data is not available yet; please upload each material.',
+      planUnavailable:
+        'Automatic use of e-licences and shared government data is not available yet; please upload each material.',
       consent: 'I authorise the platform to use the e-licences and shared government data below for this application.',
-      afterSubmit: 'The files you choose are uploaded right after you submit and the case is created. Drafts keep the form only, not files.',
+      afterSubmit:
+        'The files you choose are uploaded right after you submit and the case is created. Drafts keep the form only, not files.',
       none: 'This service needs no materials.',
       byLicense: 'Linked from your e-licence: no need to submit',
       byShared: 'Shared by a government department: no need to submit',
@@ -942,7 +1071,8 @@ export const en: Messages = {
       file: 'File',
       promise: 'Promise',
       notProvided: 'Not provided',
-      statement: 'By submitting you confirm that the information and materials are true and valid, and you are responsible for them.',
+      statement:
+        'By submitting you confirm that the information and materials are true and valid, and you are responsible for them.',
       submit: 'Submit',
       submitting: 'Submitting…',
     },

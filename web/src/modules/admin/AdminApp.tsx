@@ -49,9 +49,19 @@ function Denied({ signedInAsPerson }: { signedInAsPerson: boolean }) {
   return (
     <div className="tb-container tb-page tb-admin-denied">
       <PageHeader title={t('title')} />
-      <Alert type="warning" showIcon role="alert" title={t('denied.title')} description={signedInAsPerson ? t('denied.person') : t('denied.staff')} />
+      <Alert
+        type="warning"
+        showIcon
+        role="alert"
+        title={t('denied.title')}
+        description={signedInAsPerson ? t('denied.person') : t('denied.staff')}
+      />
       <p className="tb-admin-denied__links">
-        {signedInAsPerson ? <Link to="/">{t('denied.home')}</Link> : <Link to="/workbench">{t('denied.workbench')}</Link>}
+        {signedInAsPerson ? (
+          <Link to="/">{t('denied.home')}</Link>
+        ) : (
+          <Link to="/workbench">{t('denied.workbench')}</Link>
+        )}
       </p>
     </div>
   );
@@ -62,10 +72,22 @@ function AdminLayout() {
   const me = useMe();
   const { pathname, search } = useLocation();
   useDocumentTitle(t('title'));
-  if (me.isPending) return <div className="tb-container tb-page"><PageLoading /></div>;
-  if (me.isError) return <div className="tb-container tb-page"><ProblemAlert error={me.error} onRetry={() => void me.refetch()} /></div>;
-  if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent(`${pathname}${search}`)}`} replace />;
-  if (me.data.kind !== 'staff' || !hasAdminRole(me.data.roles)) return <Denied signedInAsPerson={me.data.kind === 'person'} />;
+  if (me.isPending)
+    return (
+      <div className="tb-container tb-page">
+        <PageLoading />
+      </div>
+    );
+  if (me.isError)
+    return (
+      <div className="tb-container tb-page">
+        <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  if (me.data.kind === 'anonymous')
+    return <Navigate to={`/login?returnTo=${encodeURIComponent(`${pathname}${search}`)}`} replace />;
+  if (me.data.kind !== 'staff' || !hasAdminRole(me.data.roles))
+    return <Denied signedInAsPerson={me.data.kind === 'person'} />;
   return (
     // Buttons say exactly their label (antd would space out two-character Chinese labels: 保 存).
     <ConfigProvider button={{ autoInsertSpace: false }}>

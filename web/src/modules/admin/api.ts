@@ -6,9 +6,19 @@
  * dates arrive as ISO strings.
  */
 import type { z } from 'zod';
-import type { ItemGuide as ItemGuideType, Item as ItemType, Theme as ThemeType, ThemeInput as ThemeInputType, ThemeSummary } from '../../../../contracts/catalog';
+import type {
+  ItemGuide as ItemGuideType,
+  Item as ItemType,
+  Theme as ThemeType,
+  ThemeInput as ThemeInputType,
+  ThemeSummary,
+} from '../../../../contracts/catalog';
 import type { ProcessDefinition as ProcessDefinitionType } from '../../../../contracts/cases';
-import type { StaffInput as StaffInputSchema, StaffRoleName, StaffSummary as StaffSummarySchema } from '../../../../contracts/identity';
+import type {
+  StaffInput as StaffInputSchema,
+  StaffRoleName,
+  StaffSummary as StaffSummarySchema,
+} from '../../../../contracts/identity';
 import { getJson, sendFile, sendJson } from '../../app/http';
 import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog/api';
 import type { Wire } from '../identity/api';
@@ -39,14 +49,39 @@ export interface AdminItemRow {
 export interface AdminItemDetail {
   item: AdminItem;
   publishedVersion: number | null;
-  versions: { version: number; status: ItemStatus; name: string; createdBy: string; createdAt: string; updatedAt: string; publishedAt: string | null }[];
-  history: { version: number; action: string; fromStatus: string | null; toStatus: string; actorId: string; comment: string; at: string }[];
+  versions: {
+    version: number;
+    status: ItemStatus;
+    name: string;
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    publishedAt: string | null;
+  }[];
+  history: {
+    version: number;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorId: string;
+    comment: string;
+    at: string;
+  }[];
 }
 
 const enc = encodeURIComponent;
 
-export async function listAdminItems(query: { status?: ItemStatus; page?: number; pageSize?: number }, signal?: AbortSignal): Promise<AdminItemRow[]> {
-  return (await getJson<{ items: AdminItemRow[] }>('/api/admin/catalog/items', { status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 200 }, signal)).items;
+export async function listAdminItems(
+  query: { status?: ItemStatus; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<AdminItemRow[]> {
+  return (
+    await getJson<{ items: AdminItemRow[] }>(
+      '/api/admin/catalog/items',
+      { status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 200 },
+      signal,
+    )
+  ).items;
 }
 
 export function getAdminItem(code: string, signal?: AbortSignal): Promise<AdminItemDetail> {
@@ -59,7 +94,11 @@ export function saveGuide(code: string, guide: ItemGuide): Promise<{ code: strin
 
 export type ItemTransition = 'submit' | 'approve' | 'reject' | 'retire';
 
-export function transitionItem(code: string, step: ItemTransition, comment: string): Promise<{ status: ItemStatus; version: number }> {
+export function transitionItem(
+  code: string,
+  step: ItemTransition,
+  comment: string,
+): Promise<{ status: ItemStatus; version: number }> {
   return sendJson('POST', `/api/admin/catalog/items/${enc(code)}/${step}`, { comment });
 }
 
@@ -79,7 +118,10 @@ export function saveTheme(theme: ThemeInput): Promise<{ slug: string }> {
 /** A department as `/api/catalog/departments` answers it (the portal's type names fewer fields). */
 export type Department = CatalogDepartment & { creditCode: string; address: string; phone: string };
 
-export const listDepartments = listCatalogDepartments as (region: string | undefined, signal?: AbortSignal) => Promise<Department[]>;
+export const listDepartments = listCatalogDepartments as (
+  region: string | undefined,
+  signal?: AbortSignal,
+) => Promise<Department[]>;
 
 export interface DepartmentInput {
   key: string;
@@ -91,10 +133,17 @@ export interface DepartmentInput {
   address: string;
   phone: string;
 }
-export const createDepartment = (input: DepartmentInput) => sendJson<{ id: string }>('POST', '/api/admin/catalog/departments', input);
-export const updateDepartment = (id: string, input: Pick<DepartmentInput, 'name' | 'shortName' | 'address' | 'phone'>) => sendJson<void>('PUT', `/api/admin/catalog/departments/${enc(id)}`, input);
+export const createDepartment = (input: DepartmentInput) =>
+  sendJson<{ id: string }>('POST', '/api/admin/catalog/departments', input);
+export const updateDepartment = (
+  id: string,
+  input: Pick<DepartmentInput, 'name' | 'shortName' | 'address' | 'phone'>,
+) => sendJson<void>('PUT', `/api/admin/catalog/departments/${enc(id)}`, input);
 
-export function getDefinition(itemCode: string, signal?: AbortSignal): Promise<{ version: number; definition: ProcessDefinition }> {
+export function getDefinition(
+  itemCode: string,
+  signal?: AbortSignal,
+): Promise<{ version: number; definition: ProcessDefinition }> {
   return getJson(`/api/admin/cases/definitions/${enc(itemCode)}`, undefined, signal);
 }
 
@@ -125,7 +174,10 @@ export function setStaffActive(id: string, active: boolean, reason: string): Pro
   return sendJson('PUT', `/api/admin/staff/${enc(id)}/active`, { active, reason });
 }
 
-export function changeStaffRoles(id: string, input: Pick<StaffInput, 'roles' | 'regionCode' | 'departmentIds'>): Promise<{ totpUri: string | null }> {
+export function changeStaffRoles(
+  id: string,
+  input: Pick<StaffInput, 'roles' | 'regionCode' | 'departmentIds'>,
+): Promise<{ totpUri: string | null }> {
   return sendJson('PUT', `/api/admin/staff/${enc(id)}/roles`, input);
 }
 
@@ -160,7 +212,11 @@ export function declareYear(year: number, note: string): Promise<{ year: number;
   return sendJson('PUT', `/api/admin/calendar/years/${year}`, { note });
 }
 
-export function computeDeadline(from: string, workingDays: number, signal?: AbortSignal): Promise<{ from: string; workingDays: number; due: string; beyondKnownCalendar: boolean }> {
+export function computeDeadline(
+  from: string,
+  workingDays: number,
+  signal?: AbortSignal,
+): Promise<{ from: string; workingDays: number; due: string; beyondKnownCalendar: boolean }> {
   return getJson('/api/calendar/deadline', { from, workingDays }, signal);
 }
 
@@ -217,6 +273,12 @@ export async function listAudit(query: AuditQuery, signal?: AbortSignal): Promis
   return (await getJson<{ entries: AuditEntry[] }>('/api/admin/audit', { ...query, limit: 50 }, signal)).entries;
 }
 
-export function verifyAudit(): Promise<{ ok: boolean; entries: number; head?: string; firstBadSeq?: number; problem?: string }> {
+export function verifyAudit(): Promise<{
+  ok: boolean;
+  entries: number;
+  head?: string;
+  firstBadSeq?: number;
+  problem?: string;
+}> {
   return getJson('/api/admin/audit/verify');
 }

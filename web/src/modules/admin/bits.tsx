@@ -16,12 +16,18 @@ export function useEnglish(): boolean {
 
 export function formatDateTime(iso: string | null | undefined, en: boolean): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined, en: boolean): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
 }
 
 /** A staff role's name, as the rest of the portal shows it (main namespace, `identity.staffRole`). */

@@ -15,12 +15,16 @@ export function fieldProblems(error: unknown, strip: readonly string[] = ['body.
   return (error.problem.errors ?? []).map((e) => {
     const prefix = strip.find((p) => e.field.startsWith(p));
     const field = prefix ? e.field.slice(prefix.length) : e.field;
-    const path = field.split('.').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const path = field
+      .split('.')
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     return { field, path, message: e.message };
   });
 }
 
-const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((x, i) => String(x) === String(b[i]));
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) =>
+  a.length === b.length && a.every((x, i) => String(x) === String(b[i]));
 
 /**
  * Puts each problem on the form field it names, when the form has that field; returns the

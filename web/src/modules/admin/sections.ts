@@ -20,14 +20,36 @@ export const SECTIONS: readonly Section[] = [
   { key: 'calendar', path: 'calendar', roles: ['system_admin'] },
   { key: 'sharing', path: 'sharing', roles: ['data_admin', 'department_head'] },
   { key: 'audit', path: 'audit', roles: ['system_admin', 'supervisor'] },
-  { key: 'departments', path: 'departments', roles: ['catalog_admin', 'catalog_reviewer', 'system_admin', 'data_admin', 'department_head', 'supervisor'] },
+  {
+    key: 'departments',
+    path: 'departments',
+    roles: ['catalog_admin', 'catalog_reviewer', 'system_admin', 'data_admin', 'department_head', 'supervisor'],
+  },
 ];
 
-export const ADMIN_ROLES: readonly StaffRole[] = ['catalog_admin', 'catalog_reviewer', 'system_admin', 'data_admin', 'department_head', 'supervisor'];
+export const ADMIN_ROLES: readonly StaffRole[] = [
+  'catalog_admin',
+  'catalog_reviewer',
+  'system_admin',
+  'data_admin',
+  'department_head',
+  'supervisor',
+];
 
-export const ALL_ROLES: readonly StaffRole[] = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'];
+export const ALL_ROLES: readonly StaffRole[] = [
+  'window_clerk',
+  'approver',
+  'department_head',
+  'supervisor',
+  'catalog_admin',
+  'catalog_reviewer',
+  'data_admin',
+  'system_admin',
+  'registrar',
+];
 
-export const hasAnyRole = (roles: readonly string[], wanted: readonly string[]) => wanted.some((r) => roles.includes(r));
+export const hasAnyRole = (roles: readonly string[], wanted: readonly string[]) =>
+  wanted.some((r) => roles.includes(r));
 
 export const sectionsFor = (roles: readonly string[]) => SECTIONS.filter((s) => hasAnyRole(roles, s.roles));
 

@@ -7,7 +7,16 @@ import { Fact } from '../../ui/Fact';
 import { ProblemError } from '../../app/http';
 import { useDisplayName } from '../../ui/useDisplayName';
 import type { CaseDetail, CaseEvent, CaseStatus } from './api';
-import { dateTime, deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, shortDate, STATUS_TONE } from './model';
+import {
+  dateTime,
+  deadlineTone,
+  DUE_NEAR_DAYS,
+  DUE_SOON_DAYS,
+  progressIndex,
+  PROGRESS_STEPS,
+  shortDate,
+  STATUS_TONE,
+} from './model';
 
 export function useEnglish(): boolean {
   return useTranslation().i18n.resolvedLanguage === 'en';
@@ -23,13 +32,24 @@ export function DeadlineBadge({ days }: { days: number | null | undefined }) {
   const { t } = useTranslation();
   if (days === null || days === undefined) return <span className="tb-muted">—</span>;
   const tone = deadlineTone(days);
-  const text = days < 0 ? t('cases.deadline.overdue', { count: -days }) : days === 0 ? t('cases.deadline.today') : t('cases.deadline.left', { count: days });
-  return <span className={`tb-deadline tb-deadline--${tone}`} data-tone={tone}>{text}</span>;
+  const text =
+    days < 0
+      ? t('cases.deadline.overdue', { count: -days })
+      : days === 0
+        ? t('cases.deadline.today')
+        : t('cases.deadline.left', { count: days });
+  return (
+    <span className={`tb-deadline tb-deadline--${tone}`} data-tone={tone}>
+      {text}
+    </span>
+  );
 }
 
 export function DeadlineLegend() {
   const { t } = useTranslation();
-  return <p className="tb-muted tb-small">{t('cases.deadline.legend', { soon: DUE_SOON_DAYS, near: DUE_NEAR_DAYS })}</p>;
+  return (
+    <p className="tb-muted tb-small">{t('cases.deadline.legend', { soon: DUE_SOON_DAYS, near: DUE_NEAR_DAYS })}</p>
+  );
 }
 
 export { Fact } from '../../ui/Fact';
@@ -43,13 +63,24 @@ export function ProgressSteps({ status }: { status: CaseStatus }) {
   return (
     <ol className="tb-case-steps" aria-label={t('cases.progress.label')}>
       {PROGRESS_STEPS.map((step, i) => {
-        const state = i < current || (i === current && current === PROGRESS_STEPS.length - 1) ? 'done' : i === current ? 'current' : 'todo';
+        const state =
+          i < current || (i === current && current === PROGRESS_STEPS.length - 1)
+            ? 'done'
+            : i === current
+              ? 'current'
+              : 'todo';
         return (
-          <li key={step} className={`tb-case-steps__step is-${state}${ended && i === current ? ' is-ended' : ''}`} aria-current={i === current ? 'step' : undefined}>
+          <li
+            key={step}
+            className={`tb-case-steps__step is-${state}${ended && i === current ? ' is-ended' : ''}`}
+            aria-current={i === current ? 'step' : undefined}
+          >
             <span className="tb-case-steps__dot" aria-hidden="true">
               {i + 1}
             </span>
-            <span>{i === current && step === 'decided' ? name('caseStatus', status) : t(`cases.progress.${step}`)}</span>
+            <span>
+              {i === current && step === 'decided' ? name('caseStatus', status) : t(`cases.progress.${step}`)}
+            </span>
           </li>
         );
       })}
@@ -60,7 +91,15 @@ export function ProgressSteps({ status }: { status: CaseStatus }) {
 type ListedEvent = Pick<CaseEvent, 'at' | 'type'> & Partial<Pick<CaseEvent, 'by' | 'to' | 'taskId' | 'detail'>>;
 
 /** 办理记录: each step by its name (never its key), who took it, and what it concerned (`detailOf`). */
-export function EventList<E extends ListedEvent>({ events, showActor = false, detailOf }: { events: E[]; showActor?: boolean; detailOf?: (e: E) => string | null }) {
+export function EventList<E extends ListedEvent>({
+  events,
+  showActor = false,
+  detailOf,
+}: {
+  events: E[];
+  showActor?: boolean;
+  detailOf?: (e: E) => string | null;
+}) {
   const en = useEnglish();
   const name = useDisplayName();
   return (
@@ -82,11 +121,29 @@ export function EventList<E extends ListedEvent>({ events, showActor = false, de
 
 /** A 409 from a step: someone else moved first (or the case moved on). */
 export function isConflict(error: unknown): boolean {
-  return error instanceof ProblemError && error.status === 409 && ['CASES.TASK_CHANGED', 'CASES.TASK_CLAIMED', 'CASES.ILLEGAL_TRANSITION'].includes(error.problem.code);
+  return (
+    error instanceof ProblemError &&
+    error.status === 409 &&
+    ['CASES.TASK_CHANGED', 'CASES.TASK_CLAIMED', 'CASES.ILLEGAL_TRANSITION'].includes(error.problem.code)
+  );
 }
 
 /** One case in a list: its item (a link), status and tracking code; the list adds its own facts and actions. */
-export function CaseCard({ to, itemName, status, trackingCode, facts, children }: { to: string; itemName: string; status: CaseStatus; trackingCode: string; facts: ReactNode; children?: ReactNode }) {
+export function CaseCard({
+  to,
+  itemName,
+  status,
+  trackingCode,
+  facts,
+  children,
+}: {
+  to: string;
+  itemName: string;
+  status: CaseStatus;
+  trackingCode: string;
+  facts: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <li className="tb-panel tb-case-card">
@@ -109,7 +166,11 @@ export function CaseCard({ to, itemName, status, trackingCode, facts, children }
 }
 
 /** The clock of a case as facts: submitted, accepted, stage, due, days left (for a `<dl>`). */
-export function CaseClockFacts({ d }: { d: Pick<CaseDetail, 'submittedAt' | 'acceptedOn' | 'stage' | 'dueOn' | 'remainingWorkingDays'> }) {
+export function CaseClockFacts({
+  d,
+}: {
+  d: Pick<CaseDetail, 'submittedAt' | 'acceptedOn' | 'stage' | 'dueOn' | 'remainingWorkingDays'>;
+}) {
   const { t } = useTranslation();
   const en = useEnglish();
   return (

@@ -26,9 +26,15 @@ export function DecisionLink({ c }: { c: api.CaseDetail }) {
 /** 免提交: what the platform's licences and shared data saved the applicant (recorded on the case). */
 function MaterialsSaved({ c }: { c: api.CaseDetail }) {
   const { t } = useTranslation();
-  const saved = c.events.find((e) => e.type === 'materials-reused')?.detail?.saved as { materials?: number; visits?: number } | undefined;
+  const saved = c.events.find((e) => e.type === 'materials-reused')?.detail?.saved as
+    | { materials?: number; visits?: number }
+    | undefined;
   if (!saved?.materials) return null;
-  return <Fact label={t('cases.results.saved')}>{t('cases.results.savedText', { materials: saved.materials, visits: saved.visits ?? 0 })}</Fact>;
+  return (
+    <Fact label={t('cases.results.saved')}>
+      {t('cases.results.savedText', { materials: saved.materials, visits: saved.visits ?? 0 })}
+    </Fact>
+  );
 }
 
 const CLOSED: readonly api.CaseStatus[] = ['withdrawn'];

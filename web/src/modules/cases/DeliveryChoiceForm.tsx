@@ -15,7 +15,17 @@ interface Values {
 }
 
 /** 选择送达方式: only the methods the item's guide offers; by post with recipient, mobile, address and a county. */
-export function DeliveryChoiceForm({ caseId, offered, current, onDone }: { caseId: string; offered: api.DeliveryMethod[]; current: api.Delivery | null; onDone: (m: string) => void }) {
+export function DeliveryChoiceForm({
+  caseId,
+  offered,
+  current,
+  onDone,
+}: {
+  caseId: string;
+  offered: api.DeliveryMethod[];
+  current: api.Delivery | null;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const method = Form.useWatch('method', form);
@@ -27,7 +37,15 @@ export function DeliveryChoiceForm({ caseId, offered, current, onDone }: { caseI
   const submit = (v: Values) => {
     if (v.method === 'post' && (!region || region.length < 6)) return setRegionError(true);
     const choice: api.DeliveryChoice =
-      v.method === 'post' ? { method: 'post', recipient: v.recipient!.trim(), phone: v.phone!.trim(), address: v.address!.trim(), regionCode: region! } : { method: v.method };
+      v.method === 'post'
+        ? {
+            method: 'post',
+            recipient: v.recipient!.trim(),
+            phone: v.phone!.trim(),
+            address: v.address!.trim(),
+            regionCode: region!,
+          }
+        : { method: v.method };
     choose.mutate(choice, {
       onSuccess: () => onDone(t('cases.delivery.chosen', { method: t(`guide.delivery.${v.method}`) })),
       onError: (e) => applyFieldErrors(form, e),
@@ -40,7 +58,12 @@ export function DeliveryChoiceForm({ caseId, offered, current, onDone }: { caseI
       layout="vertical"
       requiredMark={false}
       aria-label={t('cases.delivery.choose')}
-      initialValues={{ method: current?.method ?? offered[0], recipient: current?.recipient ?? '', phone: current?.phone ?? '', address: current?.address ?? '' }}
+      initialValues={{
+        method: current?.method ?? offered[0],
+        recipient: current?.recipient ?? '',
+        phone: current?.phone ?? '',
+        address: current?.address ?? '',
+      }}
       onFinish={submit}
     >
       {choose.isError ? <FormProblem error={choose.error} /> : null}
@@ -52,7 +75,11 @@ export function DeliveryChoiceForm({ caseId, offered, current, onDone }: { caseI
           <Form.Item name="recipient" label={t('cases.delivery.recipientName')} rules={[required, { max: 50 }]}>
             <Input maxLength={50} autoComplete="name" />
           </Form.Item>
-          <Form.Item name="phone" label={t('cases.delivery.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('cases.delivery.phoneInvalid') }]}>
+          <Form.Item
+            name="phone"
+            label={t('cases.delivery.phone')}
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('cases.delivery.phoneInvalid') }]}
+          >
             <Input maxLength={11} inputMode="numeric" autoComplete="tel" />
           </Form.Item>
           <div className="tb-delivery-region">
@@ -71,7 +98,12 @@ export function DeliveryChoiceForm({ caseId, offered, current, onDone }: { caseI
               </p>
             ) : null}
           </div>
-          <Form.Item name="address" label={t('cases.delivery.address')} rules={[required, { max: 200 }]} extra={t('cases.delivery.addressHelp')}>
+          <Form.Item
+            name="address"
+            label={t('cases.delivery.address')}
+            rules={[required, { max: 200 }]}
+            extra={t('cases.delivery.addressHelp')}
+          >
             <Input maxLength={200} autoComplete="street-address" />
           </Form.Item>
         </>

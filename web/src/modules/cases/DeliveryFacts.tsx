@@ -5,7 +5,12 @@ import type { Delivery, DeliveryStatus } from './api';
 import { useEnglish } from './CaseBits';
 import { dateTime } from './model';
 
-const DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = { pending: 'orange', dispatched: 'blue', delivered: 'green', collected: 'green' };
+const DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = {
+  pending: 'orange',
+  dispatched: 'blue',
+  delivered: 'green',
+  collected: 'green',
+};
 
 /** How the result travels and where it is, as rows of a `<dl>` (staff get recipient and address masked). */
 export function DeliveryFacts({ d }: { d: Delivery }) {

@@ -47,14 +47,25 @@ function DispatchForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
       aria-label={t('cases.delivery.dispatch')}
       initialValues={{ carrier: 'EMS' }}
       onFinish={(v: { carrier: string; trackingNumber: string }) =>
-        step.mutate({ kind: 'dispatch', carrier: v.carrier.trim(), trackingNumber: v.trackingNumber.trim() }, { onSuccess: () => onDone(t('cases.delivery.dispatched', { number: v.trackingNumber.trim() })) })
+        step.mutate(
+          { kind: 'dispatch', carrier: v.carrier.trim(), trackingNumber: v.trackingNumber.trim() },
+          { onSuccess: () => onDone(t('cases.delivery.dispatched', { number: v.trackingNumber.trim() })) },
+        )
       }
     >
       {step.isError ? <FormProblem error={step.error} /> : null}
-      <Form.Item name="carrier" label={t('cases.delivery.carrier')} rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 50 }]}>
+      <Form.Item
+        name="carrier"
+        label={t('cases.delivery.carrier')}
+        rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 50 }]}
+      >
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="trackingNumber" label={t('cases.delivery.trackingNumber')} rules={[{ required: true, pattern: /^[A-Za-z0-9-]{6,40}$/, message: t('cases.delivery.trackingInvalid') }]}>
+      <Form.Item
+        name="trackingNumber"
+        label={t('cases.delivery.trackingNumber')}
+        rules={[{ required: true, pattern: /^[A-Za-z0-9-]{6,40}$/, message: t('cases.delivery.trackingInvalid') }]}
+      >
         <Input maxLength={40} spellCheck={false} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={step.isPending} autoInsertSpace={false}>
@@ -64,14 +75,29 @@ function DispatchForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
   );
 }
 
-function CompleteButton({ caseId, kind, onDone }: { caseId: string; kind: 'delivered' | 'collected'; onDone: (m: string) => void }) {
+function CompleteButton({
+  caseId,
+  kind,
+  onDone,
+}: {
+  caseId: string;
+  kind: 'delivered' | 'collected';
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const step = useCaseStep((s: api.DeliveryStep) => api.deliveryStep(caseId, s));
   const label = t(`cases.delivery.mark.${kind}`);
   return (
     <div className="tb-case-action">
       {step.isError ? <FormProblem error={step.error} /> : null}
-      <Button type="primary" onClick={() => step.mutate({ kind }, { onSuccess: () => onDone(t('cases.delivery.marked', { action: label })) })} loading={step.isPending} autoInsertSpace={false}>
+      <Button
+        type="primary"
+        onClick={() =>
+          step.mutate({ kind }, { onSuccess: () => onDone(t('cases.delivery.marked', { action: label })) })
+        }
+        loading={step.isPending}
+        autoInsertSpace={false}
+      >
         {label}
       </Button>
     </div>
@@ -79,7 +105,15 @@ function CompleteButton({ caseId, kind, onDone }: { caseId: string; kind: 'deliv
 }
 
 /** 送达 on the workbench: masked to staff; the window prints the label, dispatches, marks delivered or collected. */
-export function DeliveryWork({ c, isWindow, onDone }: { c: api.CaseDetail; isWindow: boolean; onDone: (m: string) => void }) {
+export function DeliveryWork({
+  c,
+  isWindow,
+  onDone,
+}: {
+  c: api.CaseDetail;
+  isWindow: boolean;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const delivery = useDelivery(c.id);
   if (delivery.isPending) return null;
@@ -93,9 +127,15 @@ export function DeliveryWork({ c, isWindow, onDone }: { c: api.CaseDetail; isWin
         <DeliveryFacts d={d} />
       </dl>
       {isWindow && d.method === 'post' && d.status !== 'delivered' ? <Label c={c} /> : null}
-      {isWindow && decided && d.method === 'post' && d.status === 'pending' ? <DispatchForm caseId={c.id} onDone={onDone} /> : null}
-      {isWindow && d.method === 'post' && d.status === 'dispatched' ? <CompleteButton caseId={c.id} kind="delivered" onDone={onDone} /> : null}
-      {isWindow && decided && d.method === 'pickup' && d.status === 'pending' ? <CompleteButton caseId={c.id} kind="collected" onDone={onDone} /> : null}
+      {isWindow && decided && d.method === 'post' && d.status === 'pending' ? (
+        <DispatchForm caseId={c.id} onDone={onDone} />
+      ) : null}
+      {isWindow && d.method === 'post' && d.status === 'dispatched' ? (
+        <CompleteButton caseId={c.id} kind="delivered" onDone={onDone} />
+      ) : null}
+      {isWindow && decided && d.method === 'pickup' && d.status === 'pending' ? (
+        <CompleteButton caseId={c.id} kind="collected" onDone={onDone} />
+      ) : null}
     </>
   );
 }

@@ -6,7 +6,17 @@ import { FeesList } from './FeesList';
 import { useCaseStep } from './queries';
 
 /** One settle step on a due fee: 确认缴费 with the 缴款书 number (window), or 减免 with a reason (head). */
-function SettleForm({ caseId, fee, kind, onDone }: { caseId: string; fee: api.Fee; kind: api.FeeStep['kind']; onDone: (m: string) => void }) {
+function SettleForm({
+  caseId,
+  fee,
+  kind,
+  onDone,
+}: {
+  caseId: string;
+  fee: api.Fee;
+  kind: api.FeeStep['kind'];
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const step = useCaseStep((s: api.FeeStep) => api.settleFee(caseId, fee.id, s));
   const paid = kind === 'paid';
@@ -18,14 +28,20 @@ function SettleForm({ caseId, fee, kind, onDone }: { caseId: string; fee: api.Fe
       requiredMark={false}
       aria-label={`${label} ${fee.name}`}
       onFinish={(v: { value: string }) =>
-        step.mutate(paid ? { kind: 'paid', paymentRef: v.value.trim() } : { kind: 'waive', reason: v.value.trim() }, { onSuccess: () => onDone(t('cases.fees.settledDone', { action: label, name: fee.name })) })
+        step.mutate(paid ? { kind: 'paid', paymentRef: v.value.trim() } : { kind: 'waive', reason: v.value.trim() }, {
+          onSuccess: () => onDone(t('cases.fees.settledDone', { action: label, name: fee.name })),
+        })
       }
     >
       {step.isError ? <FormProblem error={step.error} /> : null}
       <Form.Item
         name="value"
         label={paid ? t('cases.fees.paymentRef') : t('cases.fees.waiveReason')}
-        rules={paid ? [{ required: true, pattern: /^[A-Za-z0-9-]{6,40}$/, message: t('cases.fees.paymentRefInvalid') }] : [{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 500 }]}
+        rules={
+          paid
+            ? [{ required: true, pattern: /^[A-Za-z0-9-]{6,40}$/, message: t('cases.fees.paymentRefInvalid') }]
+            : [{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 500 }]
+        }
       >
         <Input maxLength={paid ? 40 : 500} spellCheck={false} />
       </Form.Item>
@@ -61,10 +77,20 @@ function SetFeeForm({ caseId, onDone }: { caseId: string; onDone: (m: string) =>
         }
       >
         {set.isError ? <FormProblem error={set.error} /> : null}
-        <Form.Item name="name" label={t('cases.fees.name')} rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 200 }]}>
+        <Form.Item
+          name="name"
+          label={t('cases.fees.name')}
+          rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 200 }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="amount" label={t('cases.fees.amountYuan')} rules={[{ required: true, type: 'number', min: 0.01, max: 1_000_000, message: t('cases.fees.amountInvalid') }]}>
+        <Form.Item
+          name="amount"
+          label={t('cases.fees.amountYuan')}
+          rules={[
+            { required: true, type: 'number', min: 0.01, max: 1_000_000, message: t('cases.fees.amountInvalid') },
+          ]}
+        >
           <InputNumber min={0.01} max={1_000_000} precision={2} step={1} />
         </Form.Item>
         <Form.Item name="basis" label={t('cases.fees.basis')} rules={[{ max: 1000 }]}>

@@ -29,7 +29,8 @@ export function FeesList({ caseId, actions }: { caseId: string; actions?: (fee: 
             <div className="tb-case-card__head">
               <strong>{f.name}</strong>
               <span>
-                <span className="tb-fee__amount">{t('cases.fees.amount', { amount: yuan(f.amountFen) })}</span> <Badge tone={FEE_TONE[f.status]}>{t(`cases.fees.states.${f.status}`)}</Badge>
+                <span className="tb-fee__amount">{t('cases.fees.amount', { amount: yuan(f.amountFen) })}</span>{' '}
+                <Badge tone={FEE_TONE[f.status]}>{t(`cases.fees.states.${f.status}`)}</Badge>
               </span>
             </div>
             <p className="tb-muted tb-small">

@@ -7,7 +7,11 @@ import { MaterialPreview } from './view/MaterialPreview';
 
 /** 申办一袋: each material of the guide, what was provided (a file or a 容缺 promise) and what is missing. */
 /** Materials the applicant did not bring: the platform held them (免提交) or the online form is the material. */
-const REUSED = { license: 'cases.detail.byLicense', shared_data: 'cases.detail.byShared', form: 'cases.detail.byForm' } as const;
+const REUSED = {
+  license: 'cases.detail.byLicense',
+  shared_data: 'cases.detail.byShared',
+  form: 'cases.detail.byForm',
+} as const;
 
 export function MaterialsSection({ caseId, headingId }: { caseId: string; headingId: string }) {
   const { t } = useTranslation();
@@ -24,14 +28,18 @@ export function MaterialsSection({ caseId, headingId }: { caseId: string; headin
       ) : (
         <>
           <p className={bag.data.missingRequired.length ? 'tb-case-missing' : 'tb-text-green'}>
-            {bag.data.missingRequired.length ? t('cases.detail.missingRequired', { names: bag.data.missingRequired.join(t('app.listSep')) }) : t('cases.detail.allProvided')}
+            {bag.data.missingRequired.length
+              ? t('cases.detail.missingRequired', { names: bag.data.missingRequired.join(t('app.listSep')) })
+              : t('cases.detail.allProvided')}
           </p>
           <ul className="tb-case-materials">
             {bag.data.materials.map((m) => (
               <li key={m.index}>
                 <span className="tb-case-materials__name">
                   {m.name}
-                  {m.necessity !== 'required' ? <span className="tb-muted tb-small">（{t('cases.detail.optional')}）</span> : null}
+                  {m.necessity !== 'required' ? (
+                    <span className="tb-muted tb-small">（{t('cases.detail.optional')}）</span>
+                  ) : null}
                 </span>
                 <span className="tb-case-materials__state">
                   {m.provided?.kind === 'upload' ? (

@@ -39,7 +39,9 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
       <p role="status" aria-live="polite" className="tb-text-green">
         {done}
       </p>
-      {error ? <FormProblem error={error} title={isConflict(error) ? t('cases.task.conflictRefreshed') : undefined} /> : null}
+      {error ? (
+        <FormProblem error={error} title={isConflict(error) ? t('cases.task.conflictRefreshed') : undefined} />
+      ) : null}
       {!canSupplement && !canWithdraw ? <p>{t('cases.applicant.none')}</p> : null}
       {canSupplement ? (
         <div className="tb-case-action">
@@ -130,7 +132,9 @@ function CaseView({ id }: { id: string }) {
         <h2 id="case-facts">{t('cases.detail.facts')}</h2>
         <dl className="tb-facts">
           <Fact label={t('cases.fields.trackingCode')}>
-            <span className="tb-code">{d.trackingCode}</span> <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>{' · '}
+            <span className="tb-code">{d.trackingCode}</span>{' '}
+            <Link to={`/track/${d.trackingCode}`}>{t('cases.detail.trackLink')}</Link>
+            {' · '}
             <Link to={`/me/complaints?case=${d.id}&code=${d.trackingCode}`}>{tc('complainLink')}</Link>
           </Fact>
           <Fact label={t('cases.fields.status')}>{name('caseStatus', d.status)}</Fact>
@@ -157,9 +161,20 @@ function CaseView({ id }: { id: string }) {
 export function MyCasePage() {
   const { id = '' } = useParams();
   const me = useMe();
-  if (me.isPending) return <div className="tb-container tb-page"><PageLoading /></div>;
-  if (me.isError) return <div className="tb-container tb-page"><ProblemAlert error={me.error} onRetry={() => void me.refetch()} /></div>;
-  if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent(`/me/cases/${id}`)}`} replace />;
+  if (me.isPending)
+    return (
+      <div className="tb-container tb-page">
+        <PageLoading />
+      </div>
+    );
+  if (me.isError)
+    return (
+      <div className="tb-container tb-page">
+        <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  if (me.data.kind === 'anonymous')
+    return <Navigate to={`/login?returnTo=${encodeURIComponent(`/me/cases/${id}`)}`} replace />;
   if (me.data.kind === 'staff') return <Navigate to={`/workbench/cases/${id}`} replace />;
   return (
     <div className="tb-container tb-page tb-cases">

@@ -54,9 +54,25 @@ export function MyCasesPage() {
   const { t } = useTranslation();
   const me = useMe();
   useDocumentTitle(t('cases.mine.title'));
-  if (me.isPending) return <div className="tb-container tb-page"><PageLoading /></div>;
-  if (me.isError) return <div className="tb-container tb-page"><ProblemAlert error={me.error} onRetry={() => void me.refetch()} /></div>;
-  if (me.data.kind !== 'person') return <Navigate to={me.data.kind === 'staff' ? '/workbench' : `/login?returnTo=${encodeURIComponent('/me/cases')}`} replace />;
+  if (me.isPending)
+    return (
+      <div className="tb-container tb-page">
+        <PageLoading />
+      </div>
+    );
+  if (me.isError)
+    return (
+      <div className="tb-container tb-page">
+        <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  if (me.data.kind !== 'person')
+    return (
+      <Navigate
+        to={me.data.kind === 'staff' ? '/workbench' : `/login?returnTo=${encodeURIComponent('/me/cases')}`}
+        replace
+      />
+    );
   return (
     <div className="tb-container tb-page tb-cases">
       <header className="tb-page-header">

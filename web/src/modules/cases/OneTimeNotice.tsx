@@ -18,7 +18,13 @@ export interface NoticeFacts {
 /** 一次性告知书 as plain text: what the clerk prints or reads out, the same words everywhere. */
 export function noticeText(t: TFunction, en: boolean, n: NoticeFacts): string {
   const lines = [
-    t('cases.workbench.noticeBody', { applicant: n.applicantName, date: shortDate(n.submittedAt, en), item: n.itemName, code: n.trackingCode, interpolation: { escapeValue: false } }),
+    t('cases.workbench.noticeBody', {
+      applicant: n.applicantName,
+      date: shortDate(n.submittedAt, en),
+      item: n.itemName,
+      code: n.trackingCode,
+      interpolation: { escapeValue: false },
+    }),
     ...n.items.map((item, i) => `${i + 1}. ${item}`),
     ...(n.note ? [t('cases.workbench.noticeNote', { note: n.note, interpolation: { escapeValue: false } })] : []),
     t('cases.workbench.noticeFoot'),
@@ -50,7 +56,12 @@ export function OneTimeNotice({ facts, id }: { facts: NoticeFacts; id?: string }
       <pre className="tb-notice__text" data-testid="one-time-notice">
         {noticeText(t, en, facts)}
       </pre>
-      <Button autoInsertSpace={false} icon={<PrinterOutlined aria-hidden="true" />} onClick={printNotice} className="tb-notice__print">
+      <Button
+        autoInsertSpace={false}
+        icon={<PrinterOutlined aria-hidden="true" />}
+        onClick={printNotice}
+        className="tb-notice__print"
+      >
         {t('cases.workbench.print')}
       </Button>
     </figure>

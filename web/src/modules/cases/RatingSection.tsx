@@ -15,7 +15,10 @@ function LevelPicker({ label }: { label: string }) {
   const { t } = useTranslation();
   return (
     <Form.Item name="level" label={label} rules={[{ required: true, message: t('cases.rating.pick') }]}>
-      <Radio.Group className="tb-rating-levels" options={api.RATING_LEVELS.map((l) => ({ value: l, label: t(`cases.rating.levels.${l}`) }))} />
+      <Radio.Group
+        className="tb-rating-levels"
+        options={api.RATING_LEVELS.map((l) => ({ value: l, label: t(`cases.rating.levels.${l}`) }))}
+      />
     </Form.Item>
   );
 }
@@ -24,7 +27,17 @@ function RateForm({ caseId, onDone }: { caseId: string; onDone: (m: string) => v
   const { t } = useTranslation();
   const rate = useCaseStep((v: { level: number; comment: string }) => api.rateCase(caseId, v));
   return (
-    <Form layout="vertical" requiredMark={false} aria-label={t('cases.rating.rate')} onFinish={(v: { level: number; comment?: string }) => rate.mutate({ level: v.level, comment: v.comment?.trim() ?? '' }, { onSuccess: () => onDone(t('cases.rating.thanks')) })}>
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      aria-label={t('cases.rating.rate')}
+      onFinish={(v: { level: number; comment?: string }) =>
+        rate.mutate(
+          { level: v.level, comment: v.comment?.trim() ?? '' },
+          { onSuccess: () => onDone(t('cases.rating.thanks')) },
+        )
+      }
+    >
       <p className="tb-muted">{t('cases.rating.help')}</p>
       {rate.isError ? <FormProblem error={rate.error} /> : null}
       <LevelPicker label={t('cases.rating.level')} />
@@ -42,7 +55,14 @@ function FollowUpForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
   const { t } = useTranslation();
   const rate = useCaseStep((level: number) => api.rateFollowUp(caseId, level));
   return (
-    <Form layout="vertical" requiredMark={false} aria-label={t('cases.rating.followUp')} onFinish={(v: { level: number }) => rate.mutate(v.level, { onSuccess: () => onDone(t('cases.rating.followUpThanks')) })}>
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      aria-label={t('cases.rating.followUp')}
+      onFinish={(v: { level: number }) =>
+        rate.mutate(v.level, { onSuccess: () => onDone(t('cases.rating.followUpThanks')) })
+      }
+    >
       {rate.isError ? <FormProblem error={rate.error} /> : null}
       <LevelPicker label={t('cases.rating.followUp')} />
       <Button type="primary" htmlType="submit" loading={rate.isPending} autoInsertSpace={false}>
@@ -52,7 +72,15 @@ function FollowUpForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
   );
 }
 
-function Rectification({ r, caseId, onDone }: { r: NonNullable<api.Rating['rectification']>; caseId: string; onDone: (m: string) => void }) {
+function Rectification({
+  r,
+  caseId,
+  onDone,
+}: {
+  r: NonNullable<api.Rating['rectification']>;
+  caseId: string;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const en = useEnglish();
   return (
@@ -60,11 +88,21 @@ function Rectification({ r, caseId, onDone }: { r: NonNullable<api.Rating['recti
       <h3>{t('cases.rating.rectificationTitle')}</h3>
       <dl className="tb-facts">
         <Fact label={t('cases.rectification.status')}>{t(`cases.rectification.states.${r.status}`)}</Fact>
-        {r.status === 'open' || r.status === 'called_back' ? <Fact label={t('cases.rectification.rectifyDue')}>{shortDate(r.rectifyDue, en)}</Fact> : null}
-        {r.resolution ? <Fact label={t('cases.rectification.resolution')}>{t(`cases.rectification.resolutions.${r.resolution}`)}</Fact> : null}
+        {r.status === 'open' || r.status === 'called_back' ? (
+          <Fact label={t('cases.rectification.rectifyDue')}>{shortDate(r.rectifyDue, en)}</Fact>
+        ) : null}
+        {r.resolution ? (
+          <Fact label={t('cases.rectification.resolution')}>
+            {t(`cases.rectification.resolutions.${r.resolution}`)}
+          </Fact>
+        ) : null}
         {r.resolutionNote ? <Fact label={t('cases.rectification.note')}>{r.resolutionNote}</Fact> : null}
         {r.resolvedAt ? <Fact label={t('cases.rectification.resolvedAt')}>{dateTime(r.resolvedAt, en)}</Fact> : null}
-        {r.followUpLevel ? <Fact label={t('cases.rating.followUp')}>{t(`cases.rating.levels.${r.followUpLevel as api.RatingLevel}`)}</Fact> : null}
+        {r.followUpLevel ? (
+          <Fact label={t('cases.rating.followUp')}>
+            {t(`cases.rating.levels.${r.followUpLevel as api.RatingLevel}`)}
+          </Fact>
+        ) : null}
       </dl>
       {r.status === 'resolved' && !r.followUpLevel ? <FollowUpForm caseId={caseId} onDone={onDone} /> : null}
     </div>
@@ -96,7 +134,9 @@ export function RatingSection({ caseId }: { caseId: string }) {
             {rating.data.comment ? <Fact label={t('cases.rating.said')}>{rating.data.comment}</Fact> : null}
             <Fact label={t('cases.rating.ratedAt')}>{dateTime(rating.data.ratedAt, en)}</Fact>
           </dl>
-          {rating.data.rectification ? <Rectification r={rating.data.rectification} caseId={caseId} onDone={setDone} /> : null}
+          {rating.data.rectification ? (
+            <Rectification r={rating.data.rectification} caseId={caseId} onDone={setDone} />
+          ) : null}
         </>
       )}
     </section>

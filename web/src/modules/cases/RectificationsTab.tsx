@@ -38,21 +38,31 @@ function StepForm({ r, onDone }: { r: api.Rectification; onDone: (m: string) => 
       aria-label={`${label} ${r.trackingCode}`}
       initialValues={{ resolution: 'immediate' }}
       onFinish={(v) =>
-        step.mutate(callBack ? { kind: 'call-back', version: r.version, note: v.note.trim() } : { kind: 'resolve', version: r.version, resolution: v.resolution!, note: v.note.trim() }, {
-          onSuccess: () => onDone(t('cases.rectification.done', { action: label, code: r.trackingCode })),
-        })
+        step.mutate(
+          callBack
+            ? { kind: 'call-back', version: r.version, note: v.note.trim() }
+            : { kind: 'resolve', version: r.version, resolution: v.resolution!, note: v.note.trim() },
+          {
+            onSuccess: () => onDone(t('cases.rectification.done', { action: label, code: r.trackingCode })),
+          },
+        )
       }
     >
       {step.isError ? <FormProblem error={step.error} /> : null}
       {callBack ? null : (
         <Form.Item name="resolution" label={t('cases.rectification.resolution')}>
-          <Radio.Group options={api.RESOLUTIONS.map((x) => ({ value: x, label: t(`cases.rectification.resolutions.${x}`) }))} />
+          <Radio.Group
+            options={api.RESOLUTIONS.map((x) => ({ value: x, label: t(`cases.rectification.resolutions.${x}`) }))}
+          />
         </Form.Item>
       )}
       <Form.Item
         name="note"
         label={callBack ? t('cases.rectification.callBackNote') : t('cases.rectification.note')}
-        rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: callBack ? 1000 : 2000 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('cases.workbench.required') },
+          { max: callBack ? 1000 : 2000 },
+        ]}
       >
         <Input.TextArea rows={2} maxLength={callBack ? 1000 : 2000} />
       </Form.Item>
@@ -85,12 +95,17 @@ export function RectificationsTab() {
       ) : (
         <ul className="tb-case-list" aria-label={t('cases.rectification.list')}>
           {list.data.map((r) => (
-            <li key={r.id} className={`tb-panel tb-case-card${r.callBackOverdue || r.rectifyOverdue ? ' tb-task-card--overdue' : ''}`}>
+            <li
+              key={r.id}
+              className={`tb-panel tb-case-card${r.callBackOverdue || r.rectifyOverdue ? ' tb-task-card--overdue' : ''}`}
+            >
               <div className="tb-case-card__head">
                 <Link to={`/workbench/cases/${r.caseId}`} className="tb-case-card__name">
                   {r.itemName}
                 </Link>
-                <Badge tone={r.status === 'resolved' ? 'green' : r.status === 'withdrawn' ? 'gray' : 'orange'}>{t(`cases.rectification.states.${r.status}`)}</Badge>
+                <Badge tone={r.status === 'resolved' ? 'green' : r.status === 'withdrawn' ? 'gray' : 'orange'}>
+                  {t(`cases.rectification.states.${r.status}`)}
+                </Badge>
               </div>
               <dl className="tb-case-card__facts">
                 <div>

@@ -24,7 +24,15 @@ interface Values {
  * there first the server answers 409 and the page says so and reads the case again.
  */
 /** `busy` while the case is being read again after a step: acting on a stale version would only earn a 409. */
-export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask; onDone: (message: string) => void; busy?: boolean }) {
+export function TaskActions({
+  task,
+  onDone,
+  busy = false,
+}: {
+  task: api.CaseTask;
+  onDone: (message: string) => void;
+  busy?: boolean;
+}) {
   const { t } = useTranslation();
   const [decision, setDecision] = useState<Decision>('approve');
   const [form] = Form.useForm<Values>();
@@ -63,15 +71,34 @@ export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask
   };
 
   const required = { required: true, whitespace: true, message: t('cases.workbench.required') };
-  const needsOpinion = decision === 'approve' || decision === 'return' || decision === 'refuse' || decision === 'opinion';
+  const needsOpinion =
+    decision === 'approve' || decision === 'return' || decision === 'refuse' || decision === 'opinion';
   return (
     <div className="tb-task-actions">
-      {step.isError ? <FormProblem error={step.error} title={isConflict(step.error) ? t('cases.task.conflictRefreshed') : undefined} /> : null}
-      <Button autoInsertSpace={false} onClick={() => run({ kind: 'claim', version: task.version }, t('cases.task.claim'))} loading={step.isPending && step.variables?.kind === 'claim'} disabled={busy}>
+      {step.isError ? (
+        <FormProblem
+          error={step.error}
+          title={isConflict(step.error) ? t('cases.task.conflictRefreshed') : undefined}
+        />
+      ) : null}
+      <Button
+        autoInsertSpace={false}
+        onClick={() => run({ kind: 'claim', version: task.version }, t('cases.task.claim'))}
+        loading={step.isPending && step.variables?.kind === 'claim'}
+        disabled={busy}
+      >
         {t('cases.task.claim')}
         <span className="sr-only">{task.name}</span>
       </Button>
-      <Form form={form} name={`task-${task.id}`} layout="vertical" requiredMark={false} aria-label={`${t('cases.task.actions')} ${task.name}`} onFinish={submit} initialValues={{ kind: 'hearing', days: 5 }}>
+      <Form
+        form={form}
+        name={`task-${task.id}`}
+        layout="vertical"
+        requiredMark={false}
+        aria-label={`${t('cases.task.actions')} ${task.name}`}
+        onFinish={submit}
+        initialValues={{ kind: 'hearing', days: 5 }}
+      >
         <Form.Item label={t('cases.task.actions')}>
           <Radio.Group
             optionType="button"
@@ -79,13 +106,21 @@ export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask
             value={decision}
             onChange={(e) => {
               setDecision(e.target.value as Decision);
-              form.setFields([{ name: 'opinion', errors: [] }, { name: 'legalBasis', errors: [] }, { name: 'reason', errors: [] }]);
+              form.setFields([
+                { name: 'opinion', errors: [] },
+                { name: 'legalBasis', errors: [] },
+                { name: 'reason', errors: [] },
+              ]);
             }}
             options={DECISIONS.map((d) => ({ value: d, label: t(`cases.task.${d}`) }))}
           />
         </Form.Item>
         {needsOpinion ? (
-          <Form.Item name="opinion" label={t('cases.task.opinionText')} rules={[{ ...required, message: t('cases.task.opinionRequired') }, { max: 2000 }]}>
+          <Form.Item
+            name="opinion"
+            label={t('cases.task.opinionText')}
+            rules={[{ ...required, message: t('cases.task.opinionRequired') }, { max: 2000 }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         ) : null}
@@ -100,7 +135,19 @@ export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask
           </Form.Item>
         ) : null}
         {decision === 'extend' ? (
-          <Form.Item name="days" label={t('cases.task.days')} rules={[{ required: true, type: 'integer', min: 1, max: MAX_EXTENSION_DAYS, message: t('cases.task.daysInvalid') }]}>
+          <Form.Item
+            name="days"
+            label={t('cases.task.days')}
+            rules={[
+              {
+                required: true,
+                type: 'integer',
+                min: 1,
+                max: MAX_EXTENSION_DAYS,
+                message: t('cases.task.daysInvalid'),
+              },
+            ]}
+          >
             <InputNumber min={1} max={MAX_EXTENSION_DAYS} precision={0} />
           </Form.Item>
         ) : null}
@@ -109,7 +156,14 @@ export function TaskActions({ task, onDone, busy = false }: { task: api.CaseTask
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         ) : null}
-        <Button autoInsertSpace={false} type="primary" danger={decision === 'refuse'} htmlType="submit" loading={step.isPending && step.variables?.kind !== 'claim'} disabled={busy}>
+        <Button
+          autoInsertSpace={false}
+          type="primary"
+          danger={decision === 'refuse'}
+          htmlType="submit"
+          loading={step.isPending && step.variables?.kind !== 'claim'}
+          disabled={busy}
+        >
           {name}
         </Button>
       </Form>

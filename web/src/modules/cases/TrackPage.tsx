@@ -22,7 +22,13 @@ function TrackResult({ code }: { code: string }) {
   if (tracking.isPending) return <PageLoading rows={4} />;
   if (tracking.isError) {
     const missing = tracking.error instanceof ProblemError && tracking.error.status === 404;
-    return missing ? <p className="tb-panel tb-case-missing" role="alert">{t('cases.track.notFound')}</p> : <ProblemAlert error={tracking.error} onRetry={() => void tracking.refetch()} />;
+    return missing ? (
+      <p className="tb-panel tb-case-missing" role="alert">
+        {t('cases.track.notFound')}
+      </p>
+    ) : (
+      <ProblemAlert error={tracking.error} onRetry={() => void tracking.refetch()} />
+    );
   }
   const d = tracking.data;
   return (
@@ -50,7 +56,12 @@ function TrackResult({ code }: { code: string }) {
       </section>
       <section className="tb-panel tb-case-section tb-track-qr" aria-labelledby="track-qr">
         <h2 id="track-qr">{t('cases.track.qr')}</h2>
-        <img src={qrUrl(d.trackingCode)} alt={t('cases.track.qrAlt', { code: d.trackingCode })} width={180} height={180} />
+        <img
+          src={qrUrl(d.trackingCode)}
+          alt={t('cases.track.qrAlt', { code: d.trackingCode })}
+          width={180}
+          height={180}
+        />
         <p className="tb-muted tb-small">{t('cases.track.qrHelp')}</p>
       </section>
     </div>
@@ -79,7 +90,12 @@ export function TrackPage() {
         aria-label={t('cases.track.title')}
         onFinish={(v) => void navigate(`/track/${encodeURIComponent(normaliseCode(v.code))}`)}
       >
-        <Form.Item name="code" label={t('cases.track.code')} extra={t('cases.track.codeHelp')} rules={[{ required: true, whitespace: true, message: t('cases.track.codeInvalid') }, { max: 20 }]}>
+        <Form.Item
+          name="code"
+          label={t('cases.track.code')}
+          extra={t('cases.track.codeHelp')}
+          rules={[{ required: true, whitespace: true, message: t('cases.track.codeInvalid') }, { max: 20 }]}
+        >
           <Input size="large" className="tb-code-input" autoComplete="off" spellCheck={false} maxLength={20} />
         </Form.Item>
         <Button autoInsertSpace={false} type="primary" size="large" htmlType="submit">

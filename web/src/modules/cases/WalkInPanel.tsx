@@ -27,16 +27,50 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
   const fields = schema.data ? fieldsOf(schema.data) : [];
   const file = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      sendJson<Filed>('POST', '/api/window/applications', { idNumber: String(v.walkInIdNumber).trim().toUpperCase(), name: String(v.walkInName).trim(), itemCode, form: formData(fields, v), acceptNow: true, received: (v.received as number[] | undefined) ?? [] }, { 'idempotency-key': key }),
+      sendJson<Filed>(
+        'POST',
+        '/api/window/applications',
+        {
+          idNumber: String(v.walkInIdNumber).trim().toUpperCase(),
+          name: String(v.walkInName).trim(),
+          itemCode,
+          form: formData(fields, v),
+          acceptNow: true,
+          received: (v.received as number[] | undefined) ?? [],
+        },
+        { 'idempotency-key': key },
+      ),
     onSuccess: onFiled,
   });
   if (schema.isError) return <ProblemAlert error={schema.error} />;
   return (
-    <Form form={form} layout="vertical" requiredMark={false} aria-label={t('cases.walkIn.form')} onFinish={(v) => file.mutate(v)}>
-      <Form.Item name="walkInIdNumber" label={t('cases.walkIn.idNumber')} rules={[{ required: true, message: t('cases.walkIn.idNumberRequired') }, { validator: (_, v: unknown) => (!v || idNumberValid(String(v)) ? Promise.resolve() : Promise.reject(new Error(t('cases.walkIn.idNumberInvalid')))) }]}>
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      aria-label={t('cases.walkIn.form')}
+      onFinish={(v) => file.mutate(v)}
+    >
+      <Form.Item
+        name="walkInIdNumber"
+        label={t('cases.walkIn.idNumber')}
+        rules={[
+          { required: true, message: t('cases.walkIn.idNumberRequired') },
+          {
+            validator: (_, v: unknown) =>
+              !v || idNumberValid(String(v))
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('cases.walkIn.idNumberInvalid'))),
+          },
+        ]}
+      >
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>
-      <Form.Item name="walkInName" label={t('cases.walkIn.name')} rules={[{ required: true, whitespace: true, message: t('cases.walkIn.nameRequired') }, { max: 50 }]}>
+      <Form.Item
+        name="walkInName"
+        label={t('cases.walkIn.name')}
+        rules={[{ required: true, whitespace: true, message: t('cases.walkIn.nameRequired') }, { max: 50 }]}
+      >
         <Input autoComplete="off" maxLength={50} />
       </Form.Item>
       {fields.map((f) => (
@@ -61,28 +95,62 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
   const [asked, setAsked] = useState('');
   const [itemCode, setItemCode] = useState('');
   const [filed, setFiled] = useState<Filed | null>(null);
-  const hits = useQuery({ queryKey: ['walk-in', 'items', regionCode, asked], queryFn: ({ signal }) => searchItems({ q: asked, region: regionCode, pageSize: 8 }, signal), enabled: asked.length > 0 });
+  const hits = useQuery({
+    queryKey: ['walk-in', 'items', regionCode, asked],
+    queryFn: ({ signal }) => searchItems({ q: asked, region: regionCode, pageSize: 8 }, signal),
+    enabled: asked.length > 0,
+  });
   return (
     <section className="tb-panel tb-walk-in" aria-labelledby="walk-in-title">
       <h2 id="walk-in-title">{t('cases.walkIn.title')}</h2>
       <p className="tb-muted">{t('cases.walkIn.help')}</p>
       {filed ? (
         <p role="status">
-          {t('cases.walkIn.filed', { code: filed.trackingCode })} <Link to={`/workbench/cases/${filed.caseId}`}>{t('cases.walkIn.open')}</Link>{' '}
-          <Button type="link" onClick={() => { setFiled(null); setItemCode(''); }}>{t('cases.walkIn.another')}</Button>
+          {t('cases.walkIn.filed', { code: filed.trackingCode })}{' '}
+          <Link to={`/workbench/cases/${filed.caseId}`}>{t('cases.walkIn.open')}</Link>{' '}
+          <Button
+            type="link"
+            onClick={() => {
+              setFiled(null);
+              setItemCode('');
+            }}
+          >
+            {t('cases.walkIn.another')}
+          </Button>
         </p>
       ) : (
         <>
-          <form className="tb-walk-in__search" role="search" aria-label={t('cases.walkIn.findItem')} onSubmit={(e) => { e.preventDefault(); setAsked(q.trim()); setItemCode(''); }}>
-            <Input aria-label={t('cases.walkIn.findItem')} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('cases.walkIn.findPlaceholder')} />
-            <Button autoInsertSpace={false} htmlType="submit">{t('cases.walkIn.find')}</Button>
+          <form
+            className="tb-walk-in__search"
+            role="search"
+            aria-label={t('cases.walkIn.findItem')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              setAsked(q.trim());
+              setItemCode('');
+            }}
+          >
+            <Input
+              aria-label={t('cases.walkIn.findItem')}
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder={t('cases.walkIn.findPlaceholder')}
+            />
+            <Button autoInsertSpace={false} htmlType="submit">
+              {t('cases.walkIn.find')}
+            </Button>
           </form>
           {hits.isError ? <ProblemAlert error={hits.error} /> : null}
           {hits.data ? (
             hits.data.items.length === 0 ? (
               <p>{t('cases.walkIn.noItems')}</p>
             ) : (
-              <Radio.Group aria-label={t('cases.walkIn.chooseItem')} value={itemCode} onChange={(e) => setItemCode(e.target.value as string)} className="tb-walk-in__items">
+              <Radio.Group
+                aria-label={t('cases.walkIn.chooseItem')}
+                value={itemCode}
+                onChange={(e) => setItemCode(e.target.value as string)}
+                className="tb-walk-in__items"
+              >
                 {hits.data.items.map((h) => (
                   <Radio key={h.code} value={h.code}>
                     {h.name} <span className="tb-muted tb-small">{h.department.name}</span>

@@ -9,7 +9,10 @@ import { OneTimeNotice, type NoticeFacts } from './OneTimeNotice';
 import { useCaseStep } from './queries';
 
 type Mode = 'accept' | 'reject' | 'supplement' | null;
-export type WindowCaseFacts = Pick<api.WindowCase, 'id' | 'trackingCode' | 'itemName' | 'applicantName' | 'submittedAt' | 'status'>;
+export type WindowCaseFacts = Pick<
+  api.WindowCase,
+  'id' | 'trackingCode' | 'itemName' | 'applicantName' | 'submittedAt' | 'status'
+>;
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -27,7 +30,8 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
   const accept = useCaseStep((note: string) => api.accept(c.id, note));
   const reject = useCaseStep((v: { legalBasis: string; explanation: string }) => api.rejectCase(c.id, v));
   const supplement = useCaseStep((v: { items: string[]; note: string }) => api.requestSupplement(c.id, v));
-  const active = mode === 'accept' ? accept : mode === 'reject' ? reject : mode === 'supplement' ? supplement : undefined;
+  const active =
+    mode === 'accept' ? accept : mode === 'reject' ? reject : mode === 'supplement' ? supplement : undefined;
   const label = `${c.itemName} ${c.trackingCode}`;
 
   if (notice) return <OneTimeNotice facts={notice} id={`notice-${c.id}`} />;
@@ -37,7 +41,12 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
   return (
     <div className="tb-window-actions">
       <div className="tb-window-actions__buttons" role="group" aria-label={t('cases.task.windowActions')}>
-        <Button autoInsertSpace={false} type={mode === 'accept' ? 'primary' : 'default'} aria-expanded={mode === 'accept'} onClick={() => toggle('accept')}>
+        <Button
+          autoInsertSpace={false}
+          type={mode === 'accept' ? 'primary' : 'default'}
+          aria-expanded={mode === 'accept'}
+          onClick={() => toggle('accept')}
+        >
           {t('cases.workbench.accept')}
           <span className="sr-only">{label}</span>
         </Button>
@@ -50,13 +59,22 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
           <span className="sr-only">{label}</span>
         </Button>
       </div>
-      {active?.isError ? <FormProblem error={active.error} title={isConflict(active.error) ? t('cases.task.conflictRefreshed') : undefined} /> : null}
+      {active?.isError ? (
+        <FormProblem
+          error={active.error}
+          title={isConflict(active.error) ? t('cases.task.conflictRefreshed') : undefined}
+        />
+      ) : null}
       {mode === 'accept' ? (
         <Form
           layout="vertical"
           requiredMark={false}
           aria-label={`${t('cases.workbench.accept')} ${label}`}
-          onFinish={(v: { note?: string }) => accept.mutate(v.note?.trim() ?? '', { onSuccess: () => onDone(t('cases.workbench.accepted', { code: c.trackingCode })) })}
+          onFinish={(v: { note?: string }) =>
+            accept.mutate(v.note?.trim() ?? '', {
+              onSuccess: () => onDone(t('cases.workbench.accepted', { code: c.trackingCode })),
+            })
+          }
         >
           <Form.Item name="note" label={t('cases.workbench.acceptNote')}>
             <Input maxLength={1000} />
@@ -72,13 +90,25 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
           requiredMark={false}
           aria-label={`${t('cases.workbench.rejectTitle')} ${label}`}
           onFinish={(v: { legalBasis: string; explanation: string }) =>
-            reject.mutate({ legalBasis: v.legalBasis.trim(), explanation: v.explanation.trim() }, { onSuccess: () => onDone(t('cases.workbench.rejected', { code: c.trackingCode })) })
+            reject.mutate(
+              { legalBasis: v.legalBasis.trim(), explanation: v.explanation.trim() },
+              { onSuccess: () => onDone(t('cases.workbench.rejected', { code: c.trackingCode })) },
+            )
           }
         >
-          <Form.Item name="legalBasis" label={t('cases.workbench.legalBasis')} extra={t('cases.workbench.legalBasisHelp')} rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 500 }]}>
+          <Form.Item
+            name="legalBasis"
+            label={t('cases.workbench.legalBasis')}
+            extra={t('cases.workbench.legalBasisHelp')}
+            rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 500 }]}
+          >
             <Input maxLength={500} />
           </Form.Item>
-          <Form.Item name="explanation" label={t('cases.workbench.explanation')} rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 2000 }]}>
+          <Form.Item
+            name="explanation"
+            label={t('cases.workbench.explanation')}
+            rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 2000 }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
           <Button autoInsertSpace={false} danger htmlType="submit" loading={reject.isPending}>
@@ -100,7 +130,15 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
               { items: list, note: text },
               {
                 onSuccess: () => {
-                  setNotice({ applicantName: c.applicantName, itemName: c.itemName, trackingCode: c.trackingCode, submittedAt: c.submittedAt, items: list, note: text, issuedOn: today() });
+                  setNotice({
+                    applicantName: c.applicantName,
+                    itemName: c.itemName,
+                    trackingCode: c.trackingCode,
+                    submittedAt: c.submittedAt,
+                    items: list,
+                    note: text,
+                    issuedOn: today(),
+                  });
                   onDone(t('cases.workbench.supplementSent', { code: c.trackingCode }));
                 },
               },
@@ -114,15 +152,34 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
                 <>
                   {fields.map((field, i) => (
                     <div key={field.key} className="tb-supplement-item">
-                      <Form.Item name={field.name} label={t('cases.workbench.supplementItem', { n: i + 1 })} rules={[{ required: true, whitespace: true, message: t('cases.workbench.required') }, { max: 200 }]}>
+                      <Form.Item
+                        name={field.name}
+                        label={t('cases.workbench.supplementItem', { n: i + 1 })}
+                        rules={[
+                          { required: true, whitespace: true, message: t('cases.workbench.required') },
+                          { max: 200 },
+                        ]}
+                      >
                         <Input maxLength={200} />
                       </Form.Item>
                       {fields.length > 1 ? (
-                        <Button autoInsertSpace={false} type="text" icon={<MinusCircleOutlined aria-hidden="true" />} aria-label={t('cases.workbench.removeItem', { n: i + 1 })} onClick={() => remove(field.name)} />
+                        <Button
+                          autoInsertSpace={false}
+                          type="text"
+                          icon={<MinusCircleOutlined aria-hidden="true" />}
+                          aria-label={t('cases.workbench.removeItem', { n: i + 1 })}
+                          onClick={() => remove(field.name)}
+                        />
                       ) : null}
                     </div>
                   ))}
-                  <Button autoInsertSpace={false} type="dashed" icon={<PlusOutlined aria-hidden="true" />} onClick={() => add('')} disabled={fields.length >= 50}>
+                  <Button
+                    autoInsertSpace={false}
+                    type="dashed"
+                    icon={<PlusOutlined aria-hidden="true" />}
+                    onClick={() => add('')}
+                    disabled={fields.length >= 50}
+                  >
                     {t('cases.workbench.addItem')}
                   </Button>
                 </>
@@ -133,7 +190,17 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
           {items.length ? (
-            <OneTimeNotice facts={{ applicantName: c.applicantName, itemName: c.itemName, trackingCode: c.trackingCode, submittedAt: c.submittedAt, items, note, issuedOn: today() }} />
+            <OneTimeNotice
+              facts={{
+                applicantName: c.applicantName,
+                itemName: c.itemName,
+                trackingCode: c.trackingCode,
+                submittedAt: c.submittedAt,
+                items,
+                note,
+                issuedOn: today(),
+              }}
+            />
           ) : null}
           <Button autoInsertSpace={false} type="primary" htmlType="submit" loading={supplement.isPending}>
             {t('cases.workbench.supplement')}

@@ -81,7 +81,15 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
         {d.status === 'suspended' && approver ? (
           <div className="tb-case-action">
             {resume.isError ? <FormProblem error={resume.error} /> : null}
-            <Button autoInsertSpace={false} onClick={() => resume.mutate(undefined, { onSuccess: (r) => setAnnouncement(t('cases.task.resumed', { date: shortDate(r.dueOn, en) })) })} loading={resume.isPending}>
+            <Button
+              autoInsertSpace={false}
+              onClick={() =>
+                resume.mutate(undefined, {
+                  onSuccess: (r) => setAnnouncement(t('cases.task.resumed', { date: shortDate(r.dueOn, en) })),
+                })
+              }
+              loading={resume.isPending}
+            >
               {t('cases.task.resume')}
             </Button>
           </div>
@@ -92,7 +100,13 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
             <li key={task.id} className={`tb-task-item${task.status === 'open' ? ' is-open' : ''}`}>
               <div className="tb-case-card__head">
                 <h3>{taskLabel(task)}</h3>
-                <span>{task.status === 'open' ? <DeadlineBadge days={task.remainingWorkingDays} /> : name('taskStatus', task.status)}</span>
+                <span>
+                  {task.status === 'open' ? (
+                    <DeadlineBadge days={task.remainingWorkingDays} />
+                  ) : (
+                    name('taskStatus', task.status)
+                  )}
+                </span>
               </div>
               <p className="tb-muted tb-small">
                 {t('cases.fields.taskDue')}
@@ -107,7 +121,9 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
                   </>
                 ) : null}
               </p>
-              {task.status === 'open' && approver && d.status === 'in_progress' ? <TaskActions task={task} onDone={setAnnouncement} busy={c.isFetching} /> : null}
+              {task.status === 'open' && approver && d.status === 'in_progress' ? (
+                <TaskActions task={task} onDone={setAnnouncement} busy={c.isFetching} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -145,13 +161,12 @@ export function WorkbenchCasePage() {
   let body;
   if (me.isPending) body = <PageLoading />;
   else if (me.isError) body = <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  else if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent(`/workbench/cases/${id}`)}`} replace />;
+  else if (me.data.kind === 'anonymous')
+    return <Navigate to={`/login?returnTo=${encodeURIComponent(`/workbench/cases/${id}`)}`} replace />;
   else if (me.data.kind === 'person') return <Navigate to={`/me/cases/${id}`} replace />;
   else body = <CaseWork id={id} me={me.data} />;
   return (
-    <div className="tb-container tb-page tb-cases tb-workbench">
-      {body ?? <p>{t('cases.workbench.staffOnly')}</p>}
-    </div>
+    <div className="tb-container tb-page tb-cases tb-workbench">{body ?? <p>{t('cases.workbench.staffOnly')}</p>}</div>
   );
 }
 

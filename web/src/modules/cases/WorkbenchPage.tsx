@@ -96,7 +96,10 @@ function TasksTab() {
       ) : (
         <ol className="tb-case-list" aria-label={t('cases.workbench.tasksList')}>
           {tasks.map((task) => (
-            <li key={task.id} className={`tb-panel tb-case-card tb-task-card tb-task-card--${deadlineTone(task.remainingWorkingDays)}`}>
+            <li
+              key={task.id}
+              className={`tb-panel tb-case-card tb-task-card tb-task-card--${deadlineTone(task.remainingWorkingDays)}`}
+            >
               <div className="tb-case-card__head">
                 <Link to={`/workbench/cases/${task.caseId}`} className="tb-case-card__name">
                   {task.itemName}
@@ -139,12 +142,26 @@ function Workbench({ me }: { me: StaffMe }) {
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
   const tabs = [
-    ...(canWindow ? [{ key: 'window' as Tab, label: t('cases.workbench.window'), panel: <WindowTab announce={setAnnouncement} regionCode={me.regionCode} /> }] : []),
+    ...(canWindow
+      ? [
+          {
+            key: 'window' as Tab,
+            label: t('cases.workbench.window'),
+            panel: <WindowTab announce={setAnnouncement} regionCode={me.regionCode} />,
+          },
+        ]
+      : []),
     ...(canTasks ? [{ key: 'tasks' as Tab, label: t('cases.workbench.tasks'), panel: <TasksTab /> }] : []),
-    ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r)) ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }] : []),
-    ...(me.roles.some((r) => COMPLAINT_ROLES.includes(r)) ? [{ key: 'complaints' as Tab, label: tc('queue'), panel: <ComplaintsTab /> }] : []),
+    ...(me.roles.some((r) => RECTIFICATION_ROLES.includes(r))
+      ? [{ key: 'rectifications' as Tab, label: t('cases.rectification.tab'), panel: <RectificationsTab /> }]
+      : []),
+    ...(me.roles.some((r) => COMPLAINT_ROLES.includes(r))
+      ? [{ key: 'complaints' as Tab, label: tc('queue'), panel: <ComplaintsTab /> }]
+      : []),
     ...(canTasks ? [{ key: 'licences' as Tab, label: tl('tab'), panel: <LicenceWorkTab me={me} /> }] : []),
-    ...(me.roles.includes('department_head') ? [{ key: 'promises' as Tab, label: tp('promises.tab'), panel: <OverduePromises /> }] : []),
+    ...(me.roles.includes('department_head')
+      ? [{ key: 'promises' as Tab, label: tp('promises.tab'), panel: <OverduePromises /> }]
+      : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');
@@ -177,7 +194,8 @@ export function WorkbenchPage() {
   let body;
   if (me.isPending) body = <PageLoading />;
   else if (me.isError) body = <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  else if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent('/workbench')}`} replace />;
+  else if (me.data.kind === 'anonymous')
+    return <Navigate to={`/login?returnTo=${encodeURIComponent('/workbench')}`} replace />;
   else if (me.data.kind !== 'staff') body = <p>{t('cases.workbench.staffOnly')}</p>;
   else body = <Workbench me={me.data} />;
   return (

@@ -6,7 +6,18 @@
  */
 import { getJson, sendJson } from '../../app/http';
 
-export const CASE_STATUSES = ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended', 'approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'] as const;
+export const CASE_STATUSES = [
+  'waiting',
+  'submitted',
+  'awaiting_supplement',
+  'in_progress',
+  'suspended',
+  'approved',
+  'refused',
+  'not_accepted',
+  'withdrawn',
+  'terminated',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
 export const SUSPEND_KINDS = ['hearing', 'expert_review', 'inspection', 'public_notice', 'other'] as const;
@@ -101,7 +112,14 @@ export interface CaseMaterial {
   name: string;
   necessity: string;
   form: string;
-  provided: { id: string; kind: 'upload' | 'promise' | string; contentType: string | null; size: number | null; promise: string | null; addedAt: string } | null;
+  provided: {
+    id: string;
+    kind: 'upload' | 'promise' | string;
+    contentType: string | null;
+    size: number | null;
+    promise: string | null;
+    addedAt: string;
+  } | null;
 }
 
 export interface MaterialsBag {
@@ -157,12 +175,15 @@ export async function listMyCases(signal?: AbortSignal): Promise<CaseSummary[]> 
 }
 
 export const getCase = (id: string, signal?: AbortSignal) => getJson<CaseDetail>(caseUrl(id), undefined, signal);
-export const getMaterials = (id: string, signal?: AbortSignal) => getJson<MaterialsBag>(`${caseUrl(id)}/materials`, undefined, signal);
-export const materialFileUrl = (caseId: string, materialId: string) => `${caseUrl(caseId)}/materials/${encodeURIComponent(materialId)}/file`;
+export const getMaterials = (id: string, signal?: AbortSignal) =>
+  getJson<MaterialsBag>(`${caseUrl(id)}/materials`, undefined, signal);
+export const materialFileUrl = (caseId: string, materialId: string) =>
+  `${caseUrl(caseId)}/materials/${encodeURIComponent(materialId)}/file`;
 
 /** Tracking codes are read case-insensitively by the server; spaces and dashes typed by hand are kept to the server's rule. */
 export const normaliseCode = (raw: string) => raw.trim().toUpperCase().replace(/\s+/g, '');
-export const track = (code: string, signal?: AbortSignal) => getJson<Tracking>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
+export const track = (code: string, signal?: AbortSignal) =>
+  getJson<Tracking>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
 export const qrUrl = (code: string) => `/api/track/${encodeURIComponent(normaliseCode(code))}/qr.svg`;
 
 // The applicant's steps.
@@ -174,8 +195,10 @@ export async function windowQueue(signal?: AbortSignal): Promise<WindowCase[]> {
   return (await getJson<{ items: WindowCase[] }>('/api/tasks', { queue: 'window', limit: 200 }, signal)).items;
 }
 export const accept = (id: string, note: string) => sendJson<void>('POST', `${caseUrl(id)}/accept`, { note });
-export const rejectCase = (id: string, input: { legalBasis: string; explanation: string }) => sendJson<void>('POST', `${caseUrl(id)}/reject`, input);
-export const requestSupplement = (id: string, input: { items: string[]; note: string }) => sendJson<void>('POST', `${caseUrl(id)}/request-supplement`, input);
+export const rejectCase = (id: string, input: { legalBasis: string; explanation: string }) =>
+  sendJson<void>('POST', `${caseUrl(id)}/reject`, input);
+export const requestSupplement = (id: string, input: { items: string[]; note: string }) =>
+  sendJson<void>('POST', `${caseUrl(id)}/request-supplement`, input);
 
 // Tasks (我的任务).
 export async function taskQueue(signal?: AbortSignal): Promise<QueueTask[]> {
@@ -206,9 +229,17 @@ export function taskStep(taskId: string, action: TaskAction): Promise<unknown> {
     case 'return':
       return sendJson('POST', `${url}/return`, { version: action.version, opinion: action.opinion });
     case 'refuse':
-      return sendJson('POST', `${url}/refuse`, { version: action.version, opinion: action.opinion, legalBasis: action.legalBasis });
+      return sendJson('POST', `${url}/refuse`, {
+        version: action.version,
+        opinion: action.opinion,
+        legalBasis: action.legalBasis,
+      });
     case 'suspend':
-      return sendJson('POST', `${url}/suspend`, { version: action.version, kind: action.suspendKind, reason: action.reason });
+      return sendJson('POST', `${url}/suspend`, {
+        version: action.version,
+        kind: action.suspendKind,
+        reason: action.reason,
+      });
     case 'extend':
       return sendJson('POST', `${url}/extend`, { version: action.version, days: action.days, reason: action.reason });
     case 'opinion':
@@ -223,7 +254,9 @@ export const DECIDED: readonly CaseStatus[] = ['approved', 'refused', 'not_accep
 export const DELIVERY_METHODS = ['pickup', 'post', 'online'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export type DeliveryStatus = 'pending' | 'dispatched' | 'delivered' | 'collected';
-export type DeliveryChoice = { method: 'pickup' | 'online' } | { method: 'post'; recipient: string; phone: string; address: string; regionCode: string };
+export type DeliveryChoice =
+  | { method: 'pickup' | 'online' }
+  | { method: 'post'; recipient: string; phone: string; address: string; regionCode: string };
 
 /** Masked for staff unless the window asked for the label (`full`). */
 export interface Delivery {
@@ -254,21 +287,31 @@ export interface Fee {
 export const decisionPdfUrl = (id: string) => `${caseUrl(id)}/decision.pdf`;
 export const acceptanceReceiptUrl = (id: string) => `${caseUrl(id)}/acceptance-receipt.pdf`;
 export async function getDelivery(id: string, full = false, signal?: AbortSignal): Promise<Delivery | null> {
-  return (await getJson<{ delivery: Delivery | null }>(`${caseUrl(id)}/delivery`, full ? { full: 'true' } : undefined, signal)).delivery;
+  return (
+    await getJson<{ delivery: Delivery | null }>(`${caseUrl(id)}/delivery`, full ? { full: 'true' } : undefined, signal)
+  ).delivery;
 }
-export const chooseDelivery = (id: string, choice: DeliveryChoice) => sendJson<void>('PUT', `${caseUrl(id)}/delivery`, choice);
-export type DeliveryStep = { kind: 'dispatch'; carrier: string; trackingNumber: string } | { kind: 'delivered' } | { kind: 'collected' };
+export const chooseDelivery = (id: string, choice: DeliveryChoice) =>
+  sendJson<void>('PUT', `${caseUrl(id)}/delivery`, choice);
+export type DeliveryStep =
+  | { kind: 'dispatch'; carrier: string; trackingNumber: string }
+  | { kind: 'delivered' }
+  | { kind: 'collected' };
 export function deliveryStep(id: string, step: DeliveryStep): Promise<void> {
   const { kind, ...body } = step;
   return sendJson<void>('POST', `${caseUrl(id)}/delivery/${kind}`, kind === 'dispatch' ? body : undefined);
 }
 
-export const getFees = (id: string, signal?: AbortSignal) => getJson<{ fees: Fee[]; dueFen: number }>(`${caseUrl(id)}/fees`, undefined, signal);
-export const setFee = (id: string, fee: { name: string; basis: string; amountFen: number }) => sendJson<{ id: string }>('POST', `${caseUrl(id)}/fees`, fee);
+export const getFees = (id: string, signal?: AbortSignal) =>
+  getJson<{ fees: Fee[]; dueFen: number }>(`${caseUrl(id)}/fees`, undefined, signal);
+export const setFee = (id: string, fee: { name: string; basis: string; amountFen: number }) =>
+  sendJson<{ id: string }>('POST', `${caseUrl(id)}/fees`, fee);
 export type FeeStep = { kind: 'paid'; paymentRef: string } | { kind: 'waive'; reason: string };
 export function settleFee(id: string, feeId: string, step: FeeStep): Promise<void> {
   const url = `${caseUrl(id)}/fees/${encodeURIComponent(feeId)}`;
-  return step.kind === 'paid' ? sendJson<void>('POST', `${url}/paid`, { paymentRef: step.paymentRef }) : sendJson<void>('POST', `${url}/waive`, { reason: step.reason });
+  return step.kind === 'paid'
+    ? sendJson<void>('POST', `${url}/paid`, { paymentRef: step.paymentRef })
+    : sendJson<void>('POST', `${url}/waive`, { reason: step.reason });
 }
 
 // 好差评 (evaluation.routes.ts).
@@ -318,13 +361,20 @@ export interface Rectification {
 export async function getRating(id: string, signal?: AbortSignal): Promise<Rating | null> {
   return (await getJson<{ rating: Rating | null }>(`${caseUrl(id)}/rating`, undefined, signal)).rating;
 }
-export const rateCase = (id: string, input: { level: number; comment: string }) => sendJson<{ ratingId: string; rectificationId: string | null }>('POST', `${caseUrl(id)}/rating`, { ...input, channel: 'pc' });
-export const rateFollowUp = (id: string, level: number) => sendJson<void>('POST', `${caseUrl(id)}/rating/follow-up`, { level });
+export const rateCase = (id: string, input: { level: number; comment: string }) =>
+  sendJson<{ ratingId: string; rectificationId: string | null }>('POST', `${caseUrl(id)}/rating`, {
+    ...input,
+    channel: 'pc',
+  });
+export const rateFollowUp = (id: string, level: number) =>
+  sendJson<void>('POST', `${caseUrl(id)}/rating/follow-up`, { level });
 
 export async function listRectifications(signal?: AbortSignal): Promise<Rectification[]> {
   return (await getJson<{ items: Rectification[] }>('/api/evaluation/rectifications', undefined, signal)).items;
 }
-export type RectificationStep = { kind: 'call-back'; version: number; note: string } | { kind: 'resolve'; version: number; resolution: Resolution; note: string };
+export type RectificationStep =
+  | { kind: 'call-back'; version: number; note: string }
+  | { kind: 'resolve'; version: number; resolution: Resolution; note: string };
 export function rectificationStep(id: string, step: RectificationStep): Promise<void> {
   const { kind, ...body } = step;
   return sendJson<void>('POST', `/api/evaluation/rectifications/${encodeURIComponent(id)}/${kind}`, body);

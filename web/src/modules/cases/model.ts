@@ -16,8 +16,15 @@ export function deadlineTone(remainingWorkingDays: number): DeadlineTone {
 }
 
 /** Most urgent first: fewest working days left, then the earliest opened. */
-export function byUrgency<T extends { remainingWorkingDays: number; dueOn: string; openedOn: string }>(a: T, b: T): number {
-  return a.remainingWorkingDays - b.remainingWorkingDays || a.dueOn.localeCompare(b.dueOn) || a.openedOn.localeCompare(b.openedOn);
+export function byUrgency<T extends { remainingWorkingDays: number; dueOn: string; openedOn: string }>(
+  a: T,
+  b: T,
+): number {
+  return (
+    a.remainingWorkingDays - b.remainingWorkingDays ||
+    a.dueOn.localeCompare(b.dueOn) ||
+    a.openedOn.localeCompare(b.openedOn)
+  );
 }
 
 export const STATUS_TONE: Record<CaseStatus, BadgeTone> = {
@@ -34,7 +41,13 @@ export const STATUS_TONE: Record<CaseStatus, BadgeTone> = {
 };
 
 /** States the applicant may still withdraw from (the server's rule). */
-export const WITHDRAWABLE: readonly CaseStatus[] = ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended'];
+export const WITHDRAWABLE: readonly CaseStatus[] = [
+  'waiting',
+  'submitted',
+  'awaiting_supplement',
+  'in_progress',
+  'suspended',
+];
 
 /** The progress line shown to the applicant: where the case is among the usual steps. */
 export const PROGRESS_STEPS = ['submitted', 'accepted', 'in_progress', 'decided'] as const;
@@ -59,13 +72,25 @@ export function shortDate(iso: string | null | undefined, english: boolean): str
   if (!iso) return '—';
   const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00+08:00`) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(d);
 }
 
 export function dateTime(iso: string, english: boolean): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 }
 
 /** An amount in fen (分) as yuan with two decimals: 1500 → "15.00". */

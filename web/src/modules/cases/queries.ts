@@ -19,17 +19,59 @@ export const casesKeys = {
   rectifications: ['cases', 'rectifications'] as const,
 };
 
-export const useMyCases = () => useQuery({ queryKey: casesKeys.mine, queryFn: ({ signal }) => api.listMyCases(signal), staleTime: 0, retry });
-export const useCase = (id: string) => useQuery({ queryKey: casesKeys.detail(id), queryFn: ({ signal }) => api.getCase(id, signal), staleTime: 0, retry });
-export const useMaterials = (id: string) => useQuery({ queryKey: casesKeys.materials(id), queryFn: ({ signal }) => api.getMaterials(id, signal), staleTime: 0, retry });
+export const useMyCases = () =>
+  useQuery({ queryKey: casesKeys.mine, queryFn: ({ signal }) => api.listMyCases(signal), staleTime: 0, retry });
+export const useCase = (id: string) =>
+  useQuery({ queryKey: casesKeys.detail(id), queryFn: ({ signal }) => api.getCase(id, signal), staleTime: 0, retry });
+export const useMaterials = (id: string) =>
+  useQuery({
+    queryKey: casesKeys.materials(id),
+    queryFn: ({ signal }) => api.getMaterials(id, signal),
+    staleTime: 0,
+    retry,
+  });
 export const useTracking = (code: string | undefined) =>
-  useQuery({ queryKey: casesKeys.track(code ?? ''), queryFn: ({ signal }) => api.track(code!, signal), enabled: Boolean(code), staleTime: 0, retry });
-export const useWindowQueue = (enabled: boolean) => useQuery({ queryKey: casesKeys.window, queryFn: ({ signal }) => api.windowQueue(signal), enabled, staleTime: 0, retry });
-export const useTaskQueue = (enabled: boolean) => useQuery({ queryKey: casesKeys.tasks, queryFn: ({ signal }) => api.taskQueue(signal), enabled, staleTime: 0, retry });
-export const useDelivery = (id: string) => useQuery({ queryKey: casesKeys.delivery(id), queryFn: ({ signal }) => api.getDelivery(id, false, signal), staleTime: 0, retry });
-export const useFees = (id: string) => useQuery({ queryKey: casesKeys.fees(id), queryFn: ({ signal }) => api.getFees(id, signal), staleTime: 0, retry });
-export const useRating = (id: string, enabled: boolean) => useQuery({ queryKey: casesKeys.rating(id), queryFn: ({ signal }) => api.getRating(id, signal), enabled, staleTime: 0, retry });
-export const useRectifications = () => useQuery({ queryKey: casesKeys.rectifications, queryFn: ({ signal }) => api.listRectifications(signal), staleTime: 0, retry });
+  useQuery({
+    queryKey: casesKeys.track(code ?? ''),
+    queryFn: ({ signal }) => api.track(code!, signal),
+    enabled: Boolean(code),
+    staleTime: 0,
+    retry,
+  });
+export const useWindowQueue = (enabled: boolean) =>
+  useQuery({
+    queryKey: casesKeys.window,
+    queryFn: ({ signal }) => api.windowQueue(signal),
+    enabled,
+    staleTime: 0,
+    retry,
+  });
+export const useTaskQueue = (enabled: boolean) =>
+  useQuery({ queryKey: casesKeys.tasks, queryFn: ({ signal }) => api.taskQueue(signal), enabled, staleTime: 0, retry });
+export const useDelivery = (id: string) =>
+  useQuery({
+    queryKey: casesKeys.delivery(id),
+    queryFn: ({ signal }) => api.getDelivery(id, false, signal),
+    staleTime: 0,
+    retry,
+  });
+export const useFees = (id: string) =>
+  useQuery({ queryKey: casesKeys.fees(id), queryFn: ({ signal }) => api.getFees(id, signal), staleTime: 0, retry });
+export const useRating = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: casesKeys.rating(id),
+    queryFn: ({ signal }) => api.getRating(id, signal),
+    enabled,
+    staleTime: 0,
+    retry,
+  });
+export const useRectifications = () =>
+  useQuery({
+    queryKey: casesKeys.rectifications,
+    queryFn: ({ signal }) => api.listRectifications(signal),
+    staleTime: 0,
+    retry,
+  });
 
 /**
  * A step on a case (window, applicant or task): whatever it answers — done, or 409 because someone

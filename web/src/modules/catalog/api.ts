@@ -22,8 +22,15 @@ export interface CatalogList {
 
 export const PAGE_SIZE = 20;
 
-export function searchItems(params: { q: string; region?: string; page?: number; pageSize?: number }, signal?: AbortSignal): Promise<SearchResult> {
-  return getJson<SearchResult>('/api/catalog/search', { q: params.q, region: params.region, page: params.page ?? 1, pageSize: params.pageSize ?? PAGE_SIZE }, signal);
+export function searchItems(
+  params: { q: string; region?: string; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<SearchResult> {
+  return getJson<SearchResult>(
+    '/api/catalog/search',
+    { q: params.q, region: params.region, page: params.page ?? 1, pageSize: params.pageSize ?? PAGE_SIZE },
+    signal,
+  );
 }
 
 export async function listHotSearches(signal?: AbortSignal): Promise<string[]> {

@@ -36,7 +36,14 @@ function NewComplaint({ onFiled }: { onFiled: (m: string) => void }) {
   const kind = Form.useWatch('kind', form);
   const queryClient = useQueryClient();
   const file = useMutation({
-    mutationFn: (v: NewValues) => api.fileComplaint({ kind: v.kind, subject: v.subject.trim(), content: v.content.trim(), hideIdentity: v.kind === 'report' && Boolean(v.hideIdentity), ...(caseId ? { caseId } : { departmentId: v.departmentId }) }),
+    mutationFn: (v: NewValues) =>
+      api.fileComplaint({
+        kind: v.kind,
+        subject: v.subject.trim(),
+        content: v.content.trim(),
+        hideIdentity: v.kind === 'report' && Boolean(v.hideIdentity),
+        ...(caseId ? { caseId } : { departmentId: v.departmentId }),
+      }),
     onSuccess: (r) => {
       form.resetFields();
       onFiled(t('filed', { reference: r.reference, due: r.dueOn }));
@@ -46,7 +53,14 @@ function NewComplaint({ onFiled }: { onFiled: (m: string) => void }) {
   return (
     <section className="tb-panel" aria-labelledby="complaint-new">
       <h2 id="complaint-new">{t('new')}</h2>
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ kind: 'complaint' }} onFinish={(v) => file.mutate(v)} aria-labelledby="complaint-new">
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ kind: 'complaint' }}
+        onFinish={(v) => file.mutate(v)}
+        aria-labelledby="complaint-new"
+      >
         {file.isError ? <FormProblem error={file.error} /> : null}
         <Form.Item name="kind" label={t('kind')}>
           <Radio.Group options={api.KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
@@ -54,14 +68,32 @@ function NewComplaint({ onFiled }: { onFiled: (m: string) => void }) {
         {caseId ? (
           <p>{t('aboutCase', { code: params.get('code') ?? '' })}</p>
         ) : (
-          <Form.Item name="departmentId" label={t('department')} rules={[{ required: true, message: t('chooseDepartment') }]}>
-            <Select showSearch optionFilterProp="label" loading={departments.isPending} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} placeholder={t('chooseDepartment')} />
+          <Form.Item
+            name="departmentId"
+            label={t('department')}
+            rules={[{ required: true, message: t('chooseDepartment') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={departments.isPending}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              placeholder={t('chooseDepartment')}
+            />
           </Form.Item>
         )}
-        <Form.Item name="subject" label={t('subject')} rules={[{ required: true, whitespace: true, message: t('subjectRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="subject"
+          label={t('subject')}
+          rules={[{ required: true, whitespace: true, message: t('subjectRequired') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="content" label={t('content')} rules={[{ required: true, whitespace: true, message: t('contentRequired') }, { max: 4000 }]}>
+        <Form.Item
+          name="content"
+          label={t('content')}
+          rules={[{ required: true, whitespace: true, message: t('contentRequired') }, { max: 4000 }]}
+        >
           <Input.TextArea rows={4} maxLength={4000} />
         </Form.Item>
         {kind === 'report' ? (
@@ -91,7 +123,12 @@ function CloseForm({ c, onDone }: { c: api.Complaint; onDone: (m: string) => voi
   return (
     <div className="tb-complaint-close">
       {close.isError ? <ProblemAlert error={close.error} /> : null}
-      <Radio.Group aria-label={`${t('satisfaction')} ${c.reference}`} value={level} onChange={(e) => setLevel(e.target.value as number)} options={([5, 4, 3, 2, 1] as Level[]).map((l) => ({ value: l, label: t(`levels.${LEVELS[l]}`) }))} />
+      <Radio.Group
+        aria-label={`${t('satisfaction')} ${c.reference}`}
+        value={level}
+        onChange={(e) => setLevel(e.target.value as number)}
+        options={([5, 4, 3, 2, 1] as Level[]).map((l) => ({ value: l, label: t(`levels.${LEVELS[l]}`) }))}
+      />
       <Button onClick={() => close.mutate()} loading={close.isPending} autoInsertSpace={false}>
         {t('close')}
       </Button>
@@ -135,10 +172,13 @@ function MyComplaints({ onDone }: { onDone: (m: string) => void }) {
             <li key={c.id} className="tb-panel tb-case-card">
               <div className="tb-case-card__head">
                 <h3>{c.subject}</h3>
-                <Badge tone={c.status === 'open' ? 'orange' : c.status === 'answered' ? 'blue' : 'green'}>{t(`states.${c.status}`)}</Badge>
+                <Badge tone={c.status === 'open' ? 'orange' : c.status === 'answered' ? 'blue' : 'green'}>
+                  {t(`states.${c.status}`)}
+                </Badge>
               </div>
               <p className="tb-muted tb-small">
-                {t(`kinds.${c.kind}`)} · {t('reference')} <span className="tb-code">{c.reference}</span> · {t('due')} {c.dueOn}
+                {t(`kinds.${c.kind}`)} · {t('reference')} <span className="tb-code">{c.reference}</span> · {t('due')}{' '}
+                {c.dueOn}
               </p>
               <p>{c.content}</p>
               {c.reply ? (

@@ -22,9 +22,19 @@ function AnswerForm({ c, onDone }: { c: api.QueuedComplaint; onDone: (m: string)
     onSettled: () => void queryClient.invalidateQueries({ queryKey: KEY }),
   });
   return (
-    <Form form={form} layout="vertical" requiredMark={false} aria-label={`${t('answer')} ${c.reference}`} onFinish={(v) => answer.mutate(v.reply.trim())}>
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      aria-label={`${t('answer')} ${c.reference}`}
+      onFinish={(v) => answer.mutate(v.reply.trim())}
+    >
       {answer.isError ? <FormProblem error={answer.error} /> : null}
-      <Form.Item name="reply" label={t('answerText')} rules={[{ required: true, whitespace: true, message: t('answerRequired') }, { max: 4000 }]}>
+      <Form.Item
+        name="reply"
+        label={t('answerText')}
+        rules={[{ required: true, whitespace: true, message: t('answerRequired') }, { max: 4000 }]}
+      >
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={answer.isPending} autoInsertSpace={false}>
@@ -53,11 +63,13 @@ export function ComplaintsTab() {
               <div className="tb-case-card__head">
                 <h3>{c.subject}</h3>
                 <span>
-                  {c.overdue ? <Badge tone="red">{t('overdue')}</Badge> : null} <Badge tone={c.status === 'open' ? 'orange' : 'green'}>{t(`states.${c.status}`)}</Badge>
+                  {c.overdue ? <Badge tone="red">{t('overdue')}</Badge> : null}{' '}
+                  <Badge tone={c.status === 'open' ? 'orange' : 'green'}>{t(`states.${c.status}`)}</Badge>
                 </span>
               </div>
               <p className="tb-muted tb-small">
-                {t(`kinds.${c.kind}`)} · <span className="tb-code">{c.reference}</span> · {t('due')} {c.dueOn} · {t('complainant')} {c.complainant ?? t('hidden')}
+                {t(`kinds.${c.kind}`)} · <span className="tb-code">{c.reference}</span> · {t('due')} {c.dueOn} ·{' '}
+                {t('complainant')} {c.complainant ?? t('hidden')}
                 {c.caseId ? (
                   <>
                     {' · '}

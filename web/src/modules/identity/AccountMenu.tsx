@@ -48,7 +48,8 @@ export function AccountMenu({ onAnnounce }: { onAnnounce: (message: string) => v
   }
 
   const data = me.data;
-  const label = data.kind === 'person' && data.actingFor ? t('identity.actingForShort', { name: data.actingFor.name }) : data.name;
+  const label =
+    data.kind === 'person' && data.actingFor ? t('identity.actingForShort', { name: data.actingFor.name }) : data.name;
 
   return (
     <div

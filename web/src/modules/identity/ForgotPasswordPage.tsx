@@ -69,15 +69,44 @@ export function ForgotPasswordPage() {
             description={<Link to="/login">{t('identity.forgot.signIn')}</Link>}
           />
         ) : (
-          <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="tb-auth-form" aria-label={t('identity.forgot.title')} scrollToFirstError={{ focus: true }}>
+          <Form
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(v) => void submit(v)}
+            className="tb-auth-form"
+            aria-label={t('identity.forgot.title')}
+            scrollToFirstError={{ focus: true }}
+          >
             {error ? <FormProblem error={error} /> : null}
-            <Form.Item name="phone" label={t('identity.fields.phone')} rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}>
+            <Form.Item
+              name="phone"
+              label={t('identity.fields.phone')}
+              rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}
+            >
               <Input inputMode="tel" autoComplete="tel-national" maxLength={11} size="large" />
             </Form.Item>
-            <Form.Item label={t('identity.fields.smsCode')} required extra={sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined}>
+            <Form.Item
+              label={t('identity.fields.smsCode')}
+              required
+              extra={
+                sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined
+              }
+            >
               <Space.Compact block>
-                <Form.Item name="smsCode" noStyle rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}>
-                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" aria-label={t('identity.fields.smsCode')} className="tb-code-input" />
+                <Form.Item
+                  name="smsCode"
+                  noStyle
+                  rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}
+                >
+                  <Input
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    size="large"
+                    aria-label={t('identity.fields.smsCode')}
+                    className="tb-code-input"
+                  />
                 </Form.Item>
                 <SmsCodeButton
                   purpose="reset-password"

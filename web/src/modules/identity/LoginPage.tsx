@@ -86,8 +86,7 @@ function PasswordForm() {
         const person = PERSON_ACCOUNT.test(values.account.trim());
         setStaffStepUp(!person);
         ask(person ? 'step-up' : 'totp');
-      }
-      else if (code === 'IDENTITY.PASSWORD_EXPIRED') ask('new-password');
+      } else if (code === 'IDENTITY.PASSWORD_EXPIRED') ask('new-password');
       else {
         setError(e);
         applyFieldErrors(form, e);
@@ -107,7 +106,9 @@ function PasswordForm() {
   };
 
   const noticeText: Record<Extra, [string, string]> = {
-    totp: staffStepUp ? [t('identity.login.stepUpTitle'), t('identity.login.stepUpStaff')] : [t('identity.login.totpRequired'), ''],
+    totp: staffStepUp
+      ? [t('identity.login.stepUpTitle'), t('identity.login.stepUpStaff')]
+      : [t('identity.login.totpRequired'), ''],
     'step-up': [t('identity.login.stepUpTitle'), t('identity.login.stepUpPerson')],
     'new-password': [t('identity.login.expiredTitle'), t('identity.login.expired')],
   };
@@ -120,22 +121,58 @@ function PasswordForm() {
         </FormProblem>
       ) : null}
       <SignInProblem error={error} />
-      <Form.Item name="account" label={t('identity.fields.account')} extra={t('identity.login.accountHelp')} rules={[{ required: true, whitespace: true, message: t('identity.validation.account') }]}>
+      <Form.Item
+        name="account"
+        label={t('identity.fields.account')}
+        extra={t('identity.login.accountHelp')}
+        rules={[{ required: true, whitespace: true, message: t('identity.validation.account') }]}
+      >
         <Input autoComplete="username" autoCapitalize="off" spellCheck={false} size="large" />
       </Form.Item>
-      <Form.Item name="password" label={t('identity.fields.password')} rules={[{ required: true, message: t('identity.validation.password') }]}>
+      <Form.Item
+        name="password"
+        label={t('identity.fields.password')}
+        rules={[{ required: true, message: t('identity.validation.password') }]}
+      >
         <Input.Password autoComplete="current-password" size="large" />
       </Form.Item>
       {need('totp') ? (
-        <Form.Item name="totp" label={t('identity.fields.totp')} extra={t('identity.login.totpHelp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('identity.validation.totp') }]}>
-          <Input ref={totpRef} inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" className="tb-code-input" />
+        <Form.Item
+          name="totp"
+          label={t('identity.fields.totp')}
+          extra={t('identity.login.totpHelp')}
+          rules={[{ required: true, pattern: /^\d{6}$/, message: t('identity.validation.totp') }]}
+        >
+          <Input
+            ref={totpRef}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            size="large"
+            className="tb-code-input"
+          />
         </Form.Item>
       ) : null}
       {need('step-up') ? (
-        <Form.Item label={t('identity.login.stepUpCode')} required extra={codeSent ? <span role="status">{t('identity.login.stepUpSent')}</span> : undefined}>
+        <Form.Item
+          label={t('identity.login.stepUpCode')}
+          required
+          extra={codeSent ? <span role="status">{t('identity.login.stepUpSent')}</span> : undefined}
+        >
           <Space.Compact block>
-            <Form.Item name="stepUpCode" noStyle rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}>
-              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" aria-label={t('identity.login.stepUpCode')} className="tb-code-input" />
+            <Form.Item
+              name="stepUpCode"
+              noStyle
+              rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}
+            >
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                size="large"
+                aria-label={t('identity.login.stepUpCode')}
+                className="tb-code-input"
+              />
             </Form.Item>
             <SmsCodeButton
               purpose="sign-in"
@@ -151,7 +188,11 @@ function PasswordForm() {
         </Form.Item>
       ) : null}
       {need('new-password') ? (
-        <Form.Item name="newPassword" label={t('identity.login.newPassword')} rules={[{ required: true, message: t('identity.validation.password') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('identity.login.newPassword')}
+          rules={[{ required: true, message: t('identity.validation.password') }]}
+        >
           <Input.Password autoComplete="new-password" size="large" />
         </Form.Item>
       ) : null}
@@ -201,13 +242,32 @@ function SmsForm() {
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="tb-auth-form">
       <SignInProblem error={error} />
       <p className="tb-muted tb-small">{t('identity.login.smsHelp')}</p>
-      <Form.Item name="phone" label={t('identity.fields.phone')} rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}>
+      <Form.Item
+        name="phone"
+        label={t('identity.fields.phone')}
+        rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}
+      >
         <Input inputMode="tel" autoComplete="tel-national" maxLength={11} size="large" />
       </Form.Item>
-      <Form.Item label={t('identity.fields.smsCode')} required extra={sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined}>
+      <Form.Item
+        label={t('identity.fields.smsCode')}
+        required
+        extra={sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined}
+      >
         <Space.Compact block>
-          <Form.Item name="code" noStyle rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}>
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" aria-label={t('identity.fields.smsCode')} className="tb-code-input" />
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}
+          >
+            <Input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              size="large"
+              aria-label={t('identity.fields.smsCode')}
+              className="tb-code-input"
+            />
           </Form.Item>
           <SmsCodeButton
             purpose="sign-in"

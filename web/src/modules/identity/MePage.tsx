@@ -18,12 +18,23 @@ import { useClaimEnterprise, useMe, useSetActingFor, useSetPreferredLanguage, us
 import './identity.css';
 
 const LEVELS = ['1', '2', '3'] as const;
-const STAFF_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor', 'catalog_admin', 'catalog_reviewer', 'data_admin', 'system_admin', 'registrar'] as const;
+const STAFF_ROLES = [
+  'window_clerk',
+  'approver',
+  'department_head',
+  'supervisor',
+  'catalog_admin',
+  'catalog_reviewer',
+  'data_admin',
+  'system_admin',
+  'registrar',
+] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
 
-
 function scopeNames(scopes: string[], t: TFunction): string {
-  return scopes.map((s) => (AGENT_SCOPES.includes(s as AgentScope) ? t(`identity.agents.scope.${s as AgentScope}`) : s)).join(t('app.listSep'));
+  return scopes
+    .map((s) => (AGENT_SCOPES.includes(s as AgentScope) ? t(`identity.agents.scope.${s as AgentScope}`) : s))
+    .join(t('app.listSep'));
 }
 
 function Basics({ me }: { me: PersonMe }) {
@@ -42,7 +53,8 @@ function Basics({ me }: { me: PersonMe }) {
           <span className="tb-code">{me.phone}</span>
         </Fact>
         <Fact label={t('identity.me.realNameLevel')}>
-          <span className="tb-badge tb-badge--blue">{t('identity.me.levelShort', { level: me.realNameLevel })}</span> {t(`identity.me.levels.${me.realNameLevel}`)}
+          <span className="tb-badge tb-badge--blue">{t('identity.me.levelShort', { level: me.realNameLevel })}</span>{' '}
+          {t(`identity.me.levels.${me.realNameLevel}`)}
         </Fact>
       </dl>
       <p className="tb-muted tb-small">{t('identity.me.maskedNote')}</p>
@@ -50,7 +62,11 @@ function Basics({ me }: { me: PersonMe }) {
         <summary>{t('identity.me.levelsTitle')}</summary>
         <ul>
           {LEVELS.map((l) => (
-            <li key={l} aria-current={String(me.realNameLevel) === l ? 'true' : undefined} className={String(me.realNameLevel) === l ? 'is-current' : undefined}>
+            <li
+              key={l}
+              aria-current={String(me.realNameLevel) === l ? 'true' : undefined}
+              className={String(me.realNameLevel) === l ? 'is-current' : undefined}
+            >
               {t(`identity.me.levels.${l}`)}
             </li>
           ))}
@@ -127,11 +143,16 @@ function ActingFor({ me }: { me: PersonMe }) {
   const [announcement, setAnnouncement] = useState('');
   const en = i18n.resolvedLanguage === 'en';
   const current = me.actingFor?.enterpriseId ?? 'self';
-  const who = (id: string) => (id === 'self' ? t('identity.me.myself', { name: me.name }) : t('identity.me.actingForEnterprise', { name: me.enterprises.find((e) => e.enterpriseId === id)?.name ?? '' }));
+  const who = (id: string) =>
+    id === 'self'
+      ? t('identity.me.myself', { name: me.name })
+      : t('identity.me.actingForEnterprise', { name: me.enterprises.find((e) => e.enterpriseId === id)?.name ?? '' });
 
   const change = (id: string) => {
     setAnnouncement('');
-    switchTo.mutate(id === 'self' ? null : id, { onSuccess: () => setAnnouncement(t('identity.me.switched', { who: who(id) })) });
+    switchTo.mutate(id === 'self' ? null : id, {
+      onSuccess: () => setAnnouncement(t('identity.me.switched', { who: who(id) })),
+    });
   };
 
   return (
@@ -201,13 +222,21 @@ function ClaimEnterprise() {
     <details className="tb-panel tb-account-section tb-claim">
       <summary>{t('identity.me.claimTitle')}</summary>
       <p className="tb-muted">{t('identity.me.claimHelp')}</p>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} aria-label={t('identity.me.claimTitle')}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        aria-label={t('identity.me.claimTitle')}
+      >
         {claim.isError ? <FormProblem error={claim.error} /> : null}
         <Form.Item
           name="creditCode"
           label={t('identity.me.creditCode')}
           normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-          rules={[{ required: true, pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('identity.me.creditCodeInvalid') }]}
+          rules={[
+            { required: true, pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('identity.me.creditCodeInvalid') },
+          ]}
         >
           <Input autoComplete="off" spellCheck={false} maxLength={18} className="tb-code-input" />
         </Form.Item>
@@ -257,8 +286,14 @@ function StaffAccount({ me }: { me: StaffMe }) {
         <Fact label={t('identity.me.region')}>
           <RegionName code={me.regionCode} />
         </Fact>
-        {me.departmentIds.length > 0 ? <Fact label={t('identity.me.departments')}>{t('identity.me.departmentCount', { count: me.departmentIds.length })}</Fact> : null}
-        <Fact label={t('identity.me.totp')}>{me.totpEnrolled ? t('identity.me.totpOn') : t('identity.me.totpOff')}</Fact>
+        {me.departmentIds.length > 0 ? (
+          <Fact label={t('identity.me.departments')}>
+            {t('identity.me.departmentCount', { count: me.departmentIds.length })}
+          </Fact>
+        ) : null}
+        <Fact label={t('identity.me.totp')}>
+          {me.totpEnrolled ? t('identity.me.totpOn') : t('identity.me.totpOff')}
+        </Fact>
       </dl>
     </section>
   );
@@ -271,7 +306,11 @@ function SignOut() {
   return (
     <section className="tb-panel tb-account-section tb-signout">
       <p className="tb-muted">{t('identity.me.signOutHelp')}</p>
-      <Button size="large" loading={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>
+      <Button
+        size="large"
+        loading={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+      >
         {t('identity.signOut')}
       </Button>
     </section>

@@ -20,7 +20,9 @@ function PasswordRules({ id, password, account }: { id: string; password: string
         {items.map(([label, met]) => (
           <li key={label} className={met ? 'is-met' : undefined}>
             {met ? <CheckCircleFilled aria-hidden="true" /> : <MinusCircleOutlined aria-hidden="true" />} {label}
-            <span className="sr-only">（{met ? t('identity.register.ruleMet') : t('identity.register.ruleNotMet')}）</span>
+            <span className="sr-only">
+              （{met ? t('identity.register.ruleMet') : t('identity.register.ruleNotMet')}）
+            </span>
           </li>
         ))}
       </ul>
@@ -32,7 +34,15 @@ function PasswordRules({ id, password, account }: { id: string; password: string
  * A new password and its confirmation, with the rules shown as they are met: 8–64 characters,
  * letters and digits, and none of the account's identifiers (`accountFields` of the same form).
  */
-export function NewPasswordFields({ password, account, accountFields }: { password: string; account: string[]; accountFields: string[] }) {
+export function NewPasswordFields({
+  password,
+  account,
+  accountFields,
+}: {
+  password: string;
+  account: string[];
+  accountFields: string[];
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -47,7 +57,9 @@ export function NewPasswordFields({ password, account, accountFields }: { passwo
               const r = passwordRules(value);
               const ids = accountFields.map((f) => getFieldValue(f) as string | undefined);
               const containsAccount = ids.some((a) => a && value.toLowerCase().includes(a.toLowerCase()));
-              return r.length && r.lettersAndDigits && !containsAccount ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.passwordRules')));
+              return r.length && r.lettersAndDigits && !containsAccount
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('identity.validation.passwordRules')));
             },
           }),
         ]}
@@ -61,7 +73,10 @@ export function NewPasswordFields({ password, account, accountFields }: { passwo
         rules={[
           { required: true, message: t('identity.validation.confirmPassword') },
           ({ getFieldValue }) => ({
-            validator: (_, v: string | undefined) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.confirmPassword')))),
+            validator: (_, v: string | undefined) =>
+              !v || v === getFieldValue('password')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('identity.validation.confirmPassword'))),
           }),
         ]}
       >

@@ -24,7 +24,12 @@ export function PrivacyPage() {
         </ol>
       </nav>
       {SECTIONS.map((s) => (
-        <section key={s} id={`privacy-${s}`} className="tb-panel tb-account-section" aria-labelledby={`privacy-${s}-title`}>
+        <section
+          key={s}
+          id={`privacy-${s}`}
+          className="tb-panel tb-account-section"
+          aria-labelledby={`privacy-${s}-title`}
+        >
           <h2 id={`privacy-${s}-title`}>{t(`identity.privacy.${s}.title`)}</h2>
           <p>{t(`identity.privacy.${s}.body`)}</p>
         </section>

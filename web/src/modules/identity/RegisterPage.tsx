@@ -40,7 +40,10 @@ function RegistrationProblem({ error }: { error: unknown }) {
     return (
       <FormProblem error={error} type="warning" title={t('identity.register.alreadyTitle')}>
         <p className="tb-form-problem__text">
-          {t('identity.register.already')} <Link to={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>{t('identity.register.goSignIn')}</Link>
+          {t('identity.register.already')}{' '}
+          <Link to={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
+            {t('identity.register.goSignIn')}
+          </Link>
         </p>
       </FormProblem>
     );
@@ -66,12 +69,20 @@ export function RegisterPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const signed = await register({ name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim(), smsCode: v.smsCode.trim(), password: v.password, language: currentLanguage() });
+      const signed = await register({
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim().toUpperCase(),
+        phone: v.phone.trim(),
+        smsCode: v.smsCode.trim(),
+        password: v.password,
+        language: currentLanguage(),
+      });
       finish(signed.me);
     } catch (e) {
       setError(e);
       applyFieldErrors(form, e);
-      if (problemCode(e) === 'IDENTITY.PHONE_TAKEN') form.setFields([{ name: 'phone', errors: [(e as Error).message] }]);
+      if (problemCode(e) === 'IDENTITY.PHONE_TAKEN')
+        form.setFields([{ name: 'phone', errors: [(e as Error).message] }]);
     } finally {
       setBusy(false);
     }
@@ -92,9 +103,21 @@ export function RegisterPage() {
           <h1>{t('identity.register.title')}</h1>
           <p className="tb-muted">{t('identity.register.intro')}</p>
         </header>
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="tb-auth-form" aria-label={t('identity.register.title')} scrollToFirstError={{ focus: true }}>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void submit(v)}
+          className="tb-auth-form"
+          aria-label={t('identity.register.title')}
+          scrollToFirstError={{ focus: true }}
+        >
           <RegistrationProblem error={error} />
-          <Form.Item name="name" label={t('identity.fields.name')} rules={[{ required: true, whitespace: true, max: 50, message: t('identity.validation.name') }]}>
+          <Form.Item
+            name="name"
+            label={t('identity.fields.name')}
+            rules={[{ required: true, whitespace: true, max: 50, message: t('identity.validation.name') }]}
+          >
             <Input autoComplete="name" size="large" />
           </Form.Item>
           <Form.Item
@@ -102,17 +125,46 @@ export function RegisterPage() {
             label={t('identity.fields.idNumber')}
             extra={t('identity.register.idNumberHelp')}
             normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-            rules={[{ required: true, message: t('identity.validation.idNumber') }, { validator: (_, v: string | undefined) => (!v || idNumberShapeOk(v) ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.idNumber')))) }]}
+            rules={[
+              { required: true, message: t('identity.validation.idNumber') },
+              {
+                validator: (_, v: string | undefined) =>
+                  !v || idNumberShapeOk(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('identity.validation.idNumber'))),
+              },
+            ]}
           >
             <Input autoComplete="off" spellCheck={false} maxLength={18} size="large" className="tb-code-input" />
           </Form.Item>
-          <Form.Item name="phone" label={t('identity.fields.phone')} rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}>
+          <Form.Item
+            name="phone"
+            label={t('identity.fields.phone')}
+            rules={[{ required: true, pattern: PHONE, message: t('identity.validation.phone') }]}
+          >
             <Input inputMode="tel" autoComplete="tel-national" maxLength={11} size="large" />
           </Form.Item>
-          <Form.Item label={t('identity.fields.smsCode')} required extra={sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined}>
+          <Form.Item
+            label={t('identity.fields.smsCode')}
+            required
+            extra={
+              sentTo ? <span role="status">{t('identity.sms.sent', { phone: maskPhone(sentTo) })}</span> : undefined
+            }
+          >
             <Space.Compact block>
-              <Form.Item name="smsCode" noStyle rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}>
-                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" aria-label={t('identity.fields.smsCode')} className="tb-code-input" />
+              <Form.Item
+                name="smsCode"
+                noStyle
+                rules={[{ required: true, pattern: SMS_CODE, message: t('identity.validation.smsCode') }]}
+              >
+                <Input
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  size="large"
+                  aria-label={t('identity.fields.smsCode')}
+                  className="tb-code-input"
+                />
               </Form.Item>
               <SmsCodeButton
                 purpose="register"
@@ -129,7 +181,12 @@ export function RegisterPage() {
           <Form.Item
             name="consent"
             valuePropName="checked"
-            rules={[{ validator: (_, v: boolean | undefined) => (v ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.consent')))) }]}
+            rules={[
+              {
+                validator: (_, v: boolean | undefined) =>
+                  v ? Promise.resolve() : Promise.reject(new Error(t('identity.validation.consent'))),
+              },
+            ]}
           >
             <Checkbox>
               {t('identity.register.consent')}{' '}
@@ -144,7 +201,10 @@ export function RegisterPage() {
           </Button>
         </Form>
         <p className="tb-auth__alt">
-          {t('identity.register.haveAccount')} <Link to={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>{t('identity.signIn')}</Link>
+          {t('identity.register.haveAccount')}{' '}
+          <Link to={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
+            {t('identity.signIn')}
+          </Link>
         </p>
       </div>
     </div>

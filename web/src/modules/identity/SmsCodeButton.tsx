@@ -54,7 +54,11 @@ export function SmsCodeButton({
 
   return (
     <Button className="tb-sms-button" onClick={() => void send()} loading={sending} disabled={secondsLeft > 0}>
-      {sending ? t('identity.sms.sending') : secondsLeft > 0 ? t('identity.sms.resend', { seconds: secondsLeft }) : t('identity.sms.get')}
+      {sending
+        ? t('identity.sms.sending')
+        : secondsLeft > 0
+          ? t('identity.sms.resend', { seconds: secondsLeft })
+          : t('identity.sms.get')}
     </Button>
   );
 }

@@ -4,11 +4,23 @@
  * as ISO strings, which {@link Wire} spells out.
  */
 import type { z } from 'zod';
-import type { Agent as AgentSchema, AgentGrant as AgentGrantSchema, AgentScope as AgentScopeSchema, Me as MeSchema, SignIn as SignInSchema } from '../../../../contracts/identity';
+import type {
+  Agent as AgentSchema,
+  AgentGrant as AgentGrantSchema,
+  AgentScope as AgentScopeSchema,
+  Me as MeSchema,
+  SignIn as SignInSchema,
+} from '../../../../contracts/identity';
 import { getJson, sendJson } from '../../app/http';
 
 /** A contract type as it travels in JSON: dates become ISO strings. */
-export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 
 export type Me = Wire<z.infer<typeof MeSchema>>;
 export type PersonMe = Extract<Me, { kind: 'person' }>;
@@ -83,7 +95,9 @@ export function claimEnterprise(creditCode: string): Promise<{ enterpriseId: str
 }
 
 export async function listAgents(enterpriseId: string, signal?: AbortSignal): Promise<Agent[]> {
-  return (await getJson<{ agents: Agent[] }>(`/api/enterprises/${encodeURIComponent(enterpriseId)}/agents`, undefined, signal)).agents;
+  return (
+    await getJson<{ agents: Agent[] }>(`/api/enterprises/${encodeURIComponent(enterpriseId)}/agents`, undefined, signal)
+  ).agents;
 }
 
 export function grantAgent(enterpriseId: string, grant: AgentGrant): Promise<{ agentId: string }> {
@@ -91,5 +105,8 @@ export function grantAgent(enterpriseId: string, grant: AgentGrant): Promise<{ a
 }
 
 export function revokeAgent(enterpriseId: string, agentId: string): Promise<void> {
-  return sendJson('DELETE', `/api/enterprises/${encodeURIComponent(enterpriseId)}/agents/${encodeURIComponent(agentId)}`);
+  return sendJson(
+    'DELETE',
+    `/api/enterprises/${encodeURIComponent(enterpriseId)}/agents/${encodeURIComponent(agentId)}`,
+  );
 }

@@ -46,11 +46,18 @@ export const useSetPreferredLanguage = () => useMeMutation(api.setPreferredLangu
 
 export function useClaimEnterprise() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: api.claimEnterprise, onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }) });
+  return useMutation({
+    mutationFn: api.claimEnterprise,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
 }
 
 export function useAgents(enterpriseId: string) {
-  return useQuery({ queryKey: agentsKey(enterpriseId), queryFn: ({ signal }) => api.listAgents(enterpriseId, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: agentsKey(enterpriseId),
+    queryFn: ({ signal }) => api.listAgents(enterpriseId, signal),
+    staleTime: 0,
+  });
 }
 
 export function useGrantAgent(enterpriseId: string) {

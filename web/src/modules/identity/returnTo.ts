@@ -8,9 +8,14 @@ export type Destination = { kind: 'route'; to: string } | { kind: 'document'; hr
 /** Where each kind of account starts: people on 我的账号, staff on their workbench. */
 export const HOME = { person: '/me', staff: '/workbench' } as const;
 
-export function destinationOf(returnTo: string | null, home: string = HOME.person, origin = window.location.origin): Destination {
+export function destinationOf(
+  returnTo: string | null,
+  home: string = HOME.person,
+  origin = window.location.origin,
+): Destination {
   const FALLBACK: Destination = { kind: 'route', to: home };
-  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return FALLBACK;
+  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\'))
+    return FALLBACK;
   let url: URL;
   try {
     url = new URL(returnTo, origin);

@@ -11,10 +11,15 @@ export function idNumberShapeOk(raw: string): boolean {
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1900 && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day && birth.getTime() <= Date.now();
+  return (
+    year >= 1900 && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day && birth.getTime() <= Date.now()
+  );
 }
 
 /** The password rules people are shown (8–64 characters, letters and digits); each entry says whether it is met. */
 export function passwordRules(password: string): { length: boolean; lettersAndDigits: boolean } {
-  return { length: password.length >= 8 && password.length <= 64, lettersAndDigits: /[A-Za-z]/.test(password) && /\d/.test(password) };
+  return {
+    length: password.length >= 8 && password.length <= 64,
+    lettersAndDigits: /[A-Za-z]/.test(password) && /\d/.test(password),
+  };
 }

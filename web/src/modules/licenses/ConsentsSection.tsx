@@ -47,7 +47,12 @@ function GrantForm({ holderKind, onDone }: { holderKind: 'person' | 'enterprise'
         initialValues={{ expiresOn: isoDay(today + 30 * DAY), typeCodes: [] }}
         onFinish={(v) =>
           grant.mutate(
-            { departmentId: v.departmentId, typeCodes: v.typeCodes, purpose: v.purpose.trim(), expiresAt: new Date(`${v.expiresOn}T23:59:59+08:00`).toISOString() },
+            {
+              departmentId: v.departmentId,
+              typeCodes: v.typeCodes,
+              purpose: v.purpose.trim(),
+              expiresAt: new Date(`${v.expiresOn}T23:59:59+08:00`).toISOString(),
+            },
             {
               onSuccess: () => {
                 form.resetFields();
@@ -66,13 +71,30 @@ function GrantForm({ holderKind, onDone }: { holderKind: 'person' | 'enterprise'
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="typeCodes" label={t('licenses.consents.types')} rules={[{ ...required, type: 'array', min: 1 }]}>
-          <Checkbox.Group options={(types.data ?? []).filter((x) => x.holderKind === holderKind).map((x) => ({ value: x.code, label: x.name }))} />
+        <Form.Item
+          name="typeCodes"
+          label={t('licenses.consents.types')}
+          rules={[{ ...required, type: 'array', min: 1 }]}
+        >
+          <Checkbox.Group
+            options={(types.data ?? [])
+              .filter((x) => x.holderKind === holderKind)
+              .map((x) => ({ value: x.code, label: x.name }))}
+          />
         </Form.Item>
-        <Form.Item name="purpose" label={t('licenses.consents.purpose')} rules={[{ ...required, whitespace: true }, { max: 500 }]}>
+        <Form.Item
+          name="purpose"
+          label={t('licenses.consents.purpose')}
+          rules={[{ ...required, whitespace: true }, { max: 500 }]}
+        >
           <Input maxLength={500} />
         </Form.Item>
-        <Form.Item name="expiresOn" label={t('licenses.consents.expiresOn')} rules={[required]} extra={t('licenses.consents.expiresHelp')}>
+        <Form.Item
+          name="expiresOn"
+          label={t('licenses.consents.expiresOn')}
+          rules={[required]}
+          extra={t('licenses.consents.expiresHelp')}
+        >
           <Input type="date" min={isoDay(today + DAY)} max={isoDay(today + 365 * DAY)} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={grant.isPending} autoInsertSpace={false}>
@@ -83,7 +105,17 @@ function GrantForm({ holderKind, onDone }: { holderKind: 'person' | 'enterprise'
   );
 }
 
-function ConsentItem({ c, departmentName, typeName, onDone }: { c: Consent; departmentName: string; typeName: (code: string) => string; onDone: (m: string) => void }) {
+function ConsentItem({
+  c,
+  departmentName,
+  typeName,
+  onDone,
+}: {
+  c: Consent;
+  departmentName: string;
+  typeName: (code: string) => string;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const en = useEnglish();
   const revoke = useRevokeConsent();
@@ -105,7 +137,12 @@ function ConsentItem({ c, departmentName, typeName, onDone }: { c: Consent; depa
         </div>
         <div>
           <dt>{t('licenses.consents.period')}</dt>
-          <dd>{t('licenses.validRange', { from: shortDate(c.grantedAt, en), until: shortDate(c.revokedAt ?? c.expiresAt, en) })}</dd>
+          <dd>
+            {t('licenses.validRange', {
+              from: shortDate(c.grantedAt, en),
+              until: shortDate(c.revokedAt ?? c.expiresAt, en),
+            })}
+          </dd>
         </div>
       </dl>
       {revoke.isError ? <FormProblem error={revoke.error} /> : null}
@@ -115,7 +152,9 @@ function ConsentItem({ c, departmentName, typeName, onDone }: { c: Consent; depa
           okText={t('licenses.consents.revoke')}
           cancelText={t('cases.workbench.cancel')}
           okButtonProps={{ danger: true, autoInsertSpace: false }}
-          onConfirm={() => revoke.mutate(c.id, { onSuccess: () => onDone(t('licenses.consents.revoked', { name: departmentName })) })}
+          onConfirm={() =>
+            revoke.mutate(c.id, { onSuccess: () => onDone(t('licenses.consents.revoked', { name: departmentName })) })
+          }
         >
           <Button danger size="small" loading={revoke.isPending} autoInsertSpace={false}>
             {t('licenses.consents.revoke')}
@@ -135,7 +174,8 @@ export function ConsentsSection({ me }: { me: PersonMe }) {
   const departments = useDepartments(undefined, Boolean(consents.data?.length));
   const [done, setDone] = useState('');
   const typeName = (code: string) => types.data?.find((x) => x.code === code)?.name ?? code;
-  const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name ?? t('licenses.consents.someDepartment');
+  const departmentName = (id: string) =>
+    departments.data?.find((d) => d.id === id)?.name ?? t('licenses.consents.someDepartment');
   return (
     <section className="tb-panel tb-case-section" aria-labelledby="uses-consents">
       <h2 id="uses-consents">{t('licenses.consents.title')}</h2>
@@ -150,7 +190,13 @@ export function ConsentsSection({ me }: { me: PersonMe }) {
       ) : (
         <ul className="tb-case-list" aria-label={t('licenses.consents.title')}>
           {consents.data.map((c) => (
-            <ConsentItem key={c.id} c={c} departmentName={departmentName(c.departmentId)} typeName={typeName} onDone={setDone} />
+            <ConsentItem
+              key={c.id}
+              c={c}
+              departmentName={departmentName(c.departmentId)}
+              typeName={typeName}
+              onDone={setDone}
+            />
           ))}
         </ul>
       )}

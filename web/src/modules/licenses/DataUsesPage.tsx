@@ -19,7 +19,8 @@ type Range = (typeof RANGES)[number];
 const since = (range: Range) => (range === 'all' ? 0 : Date.now() - Number(range) * 86_400_000);
 
 /** The data-sharing routes are missing or down on this server: a gap to explain, not an error to retry. */
-const unavailable = (e: unknown) => (e instanceof ProblemError || e instanceof NetworkError) && [404, 405, 501, 503].includes(e.status ?? 0);
+const unavailable = (e: unknown) =>
+  (e instanceof ProblemError || e instanceof NetworkError) && [404, 405, 501, 503].includes(e.status ?? 0);
 
 function RangeFilter({ value, onChange }: { value: Range; onChange: (r: Range) => void }) {
   const { t } = useTranslation();
@@ -78,7 +79,16 @@ function LicenseUses({ from }: { from: number }) {
           facts={[
             [t('licenses.uses.license'), `${u.typeName}（${u.number}）`],
             [t('licenses.uses.purpose'), u.purpose],
-            ...(u.caseId ? [[t('licenses.uses.case'), <Link key="case" to={`/me/cases/${u.caseId}`}>{t('licenses.uses.openCase')}</Link>] as [string, ReactNode]] : []),
+            ...(u.caseId
+              ? [
+                  [
+                    t('licenses.uses.case'),
+                    <Link key="case" to={`/me/cases/${u.caseId}`}>
+                      {t('licenses.uses.openCase')}
+                    </Link>,
+                  ] as [string, ReactNode],
+                ]
+              : []),
             ...(u.consentId ? [[t('licenses.uses.basis'), t('licenses.uses.byConsent')] as [string, ReactNode]] : []),
           ]}
         />
@@ -92,7 +102,11 @@ function DataUses({ from }: { from: number }) {
   const uses = useDataUses(undefined);
   if (uses.isPending) return <PageLoading rows={3} />;
   if (uses.isError) {
-    return unavailable(uses.error) ? <Alert type="info" showIcon title={t('licenses.uses.dataUnavailable')} /> : <ProblemAlert error={uses.error} onRetry={() => void uses.refetch()} />;
+    return unavailable(uses.error) ? (
+      <Alert type="info" showIcon title={t('licenses.uses.dataUnavailable')} />
+    ) : (
+      <ProblemAlert error={uses.error} onRetry={() => void uses.refetch()} />
+    );
   }
   const shown = uses.data.filter((u) => new Date(u.at).getTime() >= from);
   if (shown.length === 0) return <p>{t('licenses.uses.dataEmpty')}</p>;
@@ -104,12 +118,19 @@ function DataUses({ from }: { from: number }) {
           at={u.at}
           who={u.department}
           facts={[
-            [t('licenses.uses.officer'), u.via === 'staff' ? t('licenses.uses.byStaff', { name: u.officer }) : t('licenses.uses.bySystem', { name: u.officer })],
+            [
+              t('licenses.uses.officer'),
+              u.via === 'staff'
+                ? t('licenses.uses.byStaff', { name: u.officer })
+                : t('licenses.uses.bySystem', { name: u.officer }),
+            ],
             [t('licenses.uses.resource'), u.resource.name],
             [t('licenses.uses.fields'), u.fields.map((f) => f.name).join(t('app.listSep')) || '—'],
             [t('licenses.uses.purpose'), u.purpose],
             ...(u.legalBasis ? [[t('licenses.uses.legalBasis'), u.legalBasis] as [string, ReactNode]] : []),
-            ...(u.subject === 'enterprise' ? [[t('licenses.uses.subject'), t('licenses.uses.enterprise')] as [string, ReactNode]] : []),
+            ...(u.subject === 'enterprise'
+              ? [[t('licenses.uses.subject'), t('licenses.uses.enterprise')] as [string, ReactNode]]
+              : []),
           ]}
         />
       ))}

@@ -26,7 +26,13 @@ export function LicenseStatusBadge({ status }: { status: Verdict }) {
 export function Validity({ from, until }: { from: string; until: string | null }) {
   const { t } = useTranslation();
   const en = useEnglish();
-  return <>{until ? t('licenses.validRange', { from: shortDate(from, en), until: shortDate(until, en) }) : t('licenses.validOpen', { from: shortDate(from, en) })}</>;
+  return (
+    <>
+      {until
+        ? t('licenses.validRange', { from: shortDate(from, en), until: shortDate(until, en) })
+        : t('licenses.validOpen', { from: shortDate(from, en) })}
+    </>
+  );
 }
 
 /** Number, holder, issuer, validity and issue time of a licence, as rows of a `<dl>`. */
@@ -72,7 +78,10 @@ export function LicenseData({ data, labels }: { data: PublicFace['data']; labels
 export function VerdictPanel({ verdict, face, note }: { verdict: Verdict; face: PublicFace; note?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <section className={`tb-panel tb-verdict tb-verdict--${VERDICT_TONE[verdict] ?? 'gray'}`} aria-labelledby="verdict-heading">
+    <section
+      className={`tb-panel tb-verdict tb-verdict--${VERDICT_TONE[verdict] ?? 'gray'}`}
+      aria-labelledby="verdict-heading"
+    >
       <p className="tb-verdict__type">{face.type.name}</p>
       <h2 id="verdict-heading" className="tb-verdict__result" data-verdict={verdict}>
         <span aria-hidden="true" className="tb-verdict__icon">

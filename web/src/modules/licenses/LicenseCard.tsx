@@ -15,7 +15,10 @@ function History({ id }: { id: string }) {
   const en = useEnglish();
   const [open, setOpen] = useState(false);
   const detail = useMyLicense(id, open);
-  const name = (action: string) => (HISTORY_ACTIONS.includes(action as (typeof HISTORY_ACTIONS)[number]) ? t(`licenses.history.${action as (typeof HISTORY_ACTIONS)[number]}`) : action);
+  const name = (action: string) =>
+    HISTORY_ACTIONS.includes(action as (typeof HISTORY_ACTIONS)[number])
+      ? t(`licenses.history.${action as (typeof HISTORY_ACTIONS)[number]}`)
+      : action;
   return (
     <details className="tb-license-history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('licenses.history.title')}</summary>
@@ -54,7 +57,9 @@ export function LicenseCard({ l, labels }: { l: api.HeldLicense; labels: Map<str
       </div>
       <dl className="tb-facts">
         <LicenseFacts l={l} />
-        {l.statusReason && l.status !== 'valid' ? <Fact label={t('licenses.fields.statusReason')}>{l.statusReason}</Fact> : null}
+        {l.statusReason && l.status !== 'valid' ? (
+          <Fact label={t('licenses.fields.statusReason')}>{l.statusReason}</Fact>
+        ) : null}
       </dl>
       <details className="tb-license-data">
         <summary>{t('licenses.dataItems')}</summary>

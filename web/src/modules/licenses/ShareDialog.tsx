@@ -41,10 +41,23 @@ function ShareCodeView({ share, l }: { share: ShareCode; l: HeldLicense }) {
   const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   return (
     <div className="tb-share">
-      <p className="tb-share__code tb-code" aria-label={t('licenses.share.codeLabel', { code: share.code.split('').join(' ') })}>
+      <p
+        className="tb-share__code tb-code"
+        aria-label={t('licenses.share.codeLabel', { code: share.code.split('').join(' ') })}
+      >
         {share.code}
       </p>
-      {qr ? <img className="tb-share__qr" src={qr} width={240} height={240} alt={t('licenses.share.qrAlt', { type: l.type.name })} /> : <div className="tb-share__qr" aria-hidden="true" />}
+      {qr ? (
+        <img
+          className="tb-share__qr"
+          src={qr}
+          width={240}
+          height={240}
+          alt={t('licenses.share.qrAlt', { type: l.type.name })}
+        />
+      ) : (
+        <div className="tb-share__qr" aria-hidden="true" />
+      )}
       <p className={left > 0 ? 'tb-share__clock' : 'tb-share__clock is-over'} role="timer" aria-live="off">
         {left > 0 ? t('licenses.share.left', { clock }) : t('licenses.share.expired')}
       </p>

@@ -27,7 +27,15 @@ export function SharedLicensePage() {
       ) : shared.isError ? (
         <ProblemAlert error={shared.error} />
       ) : (
-        <VerdictPanel verdict={shared.data.status} face={shared.data} note={<p className="tb-muted tb-small">{t('licenses.shared.until', { at: dateTime(shared.data.sharedUntil, en) })}</p>} />
+        <VerdictPanel
+          verdict={shared.data.status}
+          face={shared.data}
+          note={
+            <p className="tb-muted tb-small">
+              {t('licenses.shared.until', { at: dateTime(shared.data.sharedUntil, en) })}
+            </p>
+          }
+        />
       )}
     </div>
   );

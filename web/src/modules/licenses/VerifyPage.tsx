@@ -14,14 +14,18 @@ import { useVerification } from './queries';
 import './licenses.css';
 
 /** What the page was opened with: the QR code's link (number + signature), or what was typed. */
-function useVerifyQuery(): [{ number?: string; signature?: string; payload?: string } | undefined, (typed: string) => void] {
+function useVerifyQuery(): [
+  { number?: string; signature?: string; payload?: string } | undefined,
+  (typed: string) => void,
+] {
   const [params, setParams] = useSearchParams();
   const number = params.get('number') ?? undefined;
   const signature = params.get('signature') ?? undefined;
   const payload = params.get('payload') ?? undefined;
   const query = payload ? { payload } : number ? { number, ...(signature ? { signature } : {}) } : undefined;
   // Pasted QR text carries "number=…"; anything else is a licence number.
-  const set = (typed: string) => setParams(typed.includes('number=') ? { payload: typed } : { number: typed }, { replace: false });
+  const set = (typed: string) =>
+    setParams(typed.includes('number=') ? { payload: typed } : { number: typed }, { replace: false });
   return [query, set];
 }
 
@@ -38,7 +42,13 @@ function VerifyForm({ onVerify }: { onVerify: (v: string) => void }) {
     >
       <label className="tb-field">
         <span>{t('licenses.verify.input')}</span>
-        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} spellCheck={false} autoComplete="off" />
+        <Input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          maxLength={1000}
+          spellCheck={false}
+          autoComplete="off"
+        />
       </label>
       <p className="tb-muted tb-small">{t('licenses.verify.inputHelp')}</p>
       <Button type="primary" htmlType="submit" autoInsertSpace={false}>
@@ -52,12 +62,33 @@ function VerifyForm({ onVerify }: { onVerify: (v: string) => void }) {
  * The answer without the holder: a number looked up alone (valid or not), or a signature that did
  * not hold (tampered). Type, number and issuer — what the number itself says.
  */
-function NumberVerdict({ verdict, face, note }: { verdict: 'valid' | 'invalid' | 'tampered'; face: NumberFace; note: ReactNode }) {
+function NumberVerdict({
+  verdict,
+  face,
+  note,
+}: {
+  verdict: 'valid' | 'invalid' | 'tampered';
+  face: NumberFace;
+  note: ReactNode;
+}) {
   const { t } = useTranslation();
-  const title = verdict === 'tampered' ? t('licenses.verdict.tampered') : verdict === 'valid' ? t('licenses.verify.numberValid') : t('licenses.verify.numberInvalid');
-  const help = verdict === 'tampered' ? t('licenses.verdictHelp.tampered') : verdict === 'invalid' ? t('licenses.verify.numberInvalidHelp') : null;
+  const title =
+    verdict === 'tampered'
+      ? t('licenses.verdict.tampered')
+      : verdict === 'valid'
+        ? t('licenses.verify.numberValid')
+        : t('licenses.verify.numberInvalid');
+  const help =
+    verdict === 'tampered'
+      ? t('licenses.verdictHelp.tampered')
+      : verdict === 'invalid'
+        ? t('licenses.verify.numberInvalidHelp')
+        : null;
   return (
-    <section className={`tb-panel tb-verdict tb-verdict--${verdict === 'valid' ? 'green' : 'red'}`} aria-labelledby="verdict-heading">
+    <section
+      className={`tb-panel tb-verdict tb-verdict--${verdict === 'valid' ? 'green' : 'red'}`}
+      aria-labelledby="verdict-heading"
+    >
       <p className="tb-verdict__type">{face.type.name}</p>
       <h2 id="verdict-heading" className="tb-verdict__result" data-verdict={verdict}>
         <span aria-hidden="true" className="tb-verdict__icon">
@@ -79,7 +110,8 @@ function NumberVerdict({ verdict, face, note }: { verdict: 'valid' | 'invalid' |
 }
 
 function Verdict({ v, note }: { v: Verification; note: ReactNode }) {
-  if (v.proof === 'signature' && v.result !== 'tampered') return <VerdictPanel verdict={v.result} face={v.license} note={note} />;
+  if (v.proof === 'signature' && v.result !== 'tampered')
+    return <VerdictPanel verdict={v.result} face={v.license} note={note} />;
   return <NumberVerdict verdict={v.result} face={v.license} note={note} />;
 }
 
@@ -103,7 +135,14 @@ export function VerifyPage() {
       ) : result.isError ? (
         <ProblemAlert error={result.error} onRetry={() => void result.refetch()} />
       ) : (
-        <Verdict v={result.data} note={<p className="tb-muted tb-small">{t('licenses.verify.checkedAt', { at: dateTime(result.data.checkedAt, en) })}</p>} />
+        <Verdict
+          v={result.data}
+          note={
+            <p className="tb-muted tb-small">
+              {t('licenses.verify.checkedAt', { at: dateTime(result.data.checkedAt, en) })}
+            </p>
+          }
+        />
       )}
     </div>
   );

@@ -21,7 +21,11 @@ function Wallet({ me }: { me: PersonMe }) {
     <>
       <header className="tb-page-header">
         <h1>{t('licenses.wallet.title')}</h1>
-        <p className="tb-muted">{me.actingFor ? t('licenses.wallet.introEnterprise', { name: me.actingFor.name }) : t('licenses.wallet.intro')}</p>
+        <p className="tb-muted">
+          {me.actingFor
+            ? t('licenses.wallet.introEnterprise', { name: me.actingFor.name })
+            : t('licenses.wallet.intro')}
+        </p>
         <p>
           <Link to="/me/data-uses">{t('licenses.wallet.usesLink')}</Link>
           {' · '}

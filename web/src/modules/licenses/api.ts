@@ -62,8 +62,20 @@ export interface NumberFace {
 /** 在线核验: by number alone only valid/invalid; with the signature (QR code) the status and the public face. */
 export type Verification =
   | { proof: 'number'; result: 'valid' | 'invalid'; checkedAt: string; license: NumberFace }
-  | { proof: 'signature'; result: 'tampered'; checkedAt: string; signature: { alg: string; kid: string; valid: boolean }; license: NumberFace }
-  | { proof: 'signature'; result: Exclude<Verdict, 'tampered'>; checkedAt: string; signature: { alg: string; kid: string; valid: boolean }; license: PublicFace };
+  | {
+      proof: 'signature';
+      result: 'tampered';
+      checkedAt: string;
+      signature: { alg: string; kid: string; valid: boolean };
+      license: NumberFace;
+    }
+  | {
+      proof: 'signature';
+      result: Exclude<Verdict, 'tampered'>;
+      checkedAt: string;
+      signature: { alg: string; kid: string; valid: boolean };
+      license: PublicFace;
+    };
 
 export type SharedLicense = PublicFace & { sharedUntil: string };
 
@@ -121,16 +133,21 @@ export async function listLicenseTypes(signal?: AbortSignal): Promise<LicenseTyp
 export async function listMyLicenses(signal?: AbortSignal): Promise<HeldLicense[]> {
   return (await getJson<{ licenses: HeldLicense[] }>('/api/me/licenses', undefined, signal)).licenses;
 }
-export const getMyLicense = (id: string, signal?: AbortSignal) => getJson<HeldLicense & { history: HistoryEntry[] }>(mine(id), undefined, signal);
+export const getMyLicense = (id: string, signal?: AbortSignal) =>
+  getJson<HeldLicense & { history: HistoryEntry[] }>(mine(id), undefined, signal);
 export const licensePdfUrl = (id: string) => `${mine(id)}/pdf`;
 export const licensePngUrl = (id: string) => `${mine(id)}/png`;
 export const shareLicense = (id: string) => sendJson<ShareCode>('POST', `${mine(id)}/share`);
 
 /** By the QR code's text (a verification URL) or by number, with the signature when known. */
-export function verify(q: { number?: string; signature?: string; payload?: string }, signal?: AbortSignal): Promise<Verification> {
+export function verify(
+  q: { number?: string; signature?: string; payload?: string },
+  signal?: AbortSignal,
+): Promise<Verification> {
   return getJson<Verification>('/api/licenses/verify', q, signal);
 }
-export const readShared = (code: string, signal?: AbortSignal) => getJson<SharedLicense>(`/api/licenses/shared/${encodeURIComponent(code)}`, undefined, signal);
+export const readShared = (code: string, signal?: AbortSignal) =>
+  getJson<SharedLicense>(`/api/licenses/shared/${encodeURIComponent(code)}`, undefined, signal);
 
 export async function listLicenseUses(signal?: AbortSignal): Promise<LicenseUse[]> {
   return (await getJson<{ uses: LicenseUse[] }>('/api/me/license-uses', undefined, signal)).uses;
@@ -141,5 +158,11 @@ export async function listDataUses(before: string | undefined, signal?: AbortSig
 export async function listConsents(signal?: AbortSignal): Promise<Consent[]> {
   return (await getJson<{ consents: Consent[] }>('/api/me/license-consents', undefined, signal)).consents;
 }
-export const grantConsent = (input: { departmentId: string; typeCodes: string[]; purpose: string; expiresAt: string }) => sendJson<{ id: string }>('POST', '/api/me/license-consents', input);
-export const revokeConsent = (id: string) => sendJson<void>('DELETE', `/api/me/license-consents/${encodeURIComponent(id)}`);
+export const grantConsent = (input: {
+  departmentId: string;
+  typeCodes: string[];
+  purpose: string;
+  expiresAt: string;
+}) => sendJson<{ id: string }>('POST', '/api/me/license-consents', input);
+export const revokeConsent = (id: string) =>
+  sendJson<void>('DELETE', `/api/me/license-consents/${encodeURIComponent(id)}`);

@@ -17,22 +17,59 @@ export const licensesKeys = {
   consents: ['licenses', 'consents'] as const,
 };
 
-export const useLicenseTypes = () => useQuery({ queryKey: licensesKeys.types, queryFn: ({ signal }) => api.listLicenseTypes(signal), staleTime: Infinity, retry });
-export const useMyLicenses = () => useQuery({ queryKey: licensesKeys.mine, queryFn: ({ signal }) => api.listMyLicenses(signal), staleTime: 0, retry });
-export const useMyLicense = (id: string, enabled: boolean) => useQuery({ queryKey: licensesKeys.detail(id), queryFn: ({ signal }) => api.getMyLicense(id, signal), enabled, staleTime: 0, retry });
+export const useLicenseTypes = () =>
+  useQuery({
+    queryKey: licensesKeys.types,
+    queryFn: ({ signal }) => api.listLicenseTypes(signal),
+    staleTime: Infinity,
+    retry,
+  });
+export const useMyLicenses = () =>
+  useQuery({ queryKey: licensesKeys.mine, queryFn: ({ signal }) => api.listMyLicenses(signal), staleTime: 0, retry });
+export const useMyLicense = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: licensesKeys.detail(id),
+    queryFn: ({ signal }) => api.getMyLicense(id, signal),
+    enabled,
+    staleTime: 0,
+    retry,
+  });
 export const useVerification = (q: { number?: string; signature?: string; payload?: string } | undefined) =>
-  useQuery({ queryKey: licensesKeys.verify(q ?? {}), queryFn: ({ signal }) => api.verify(q!, signal), enabled: Boolean(q), staleTime: 0, retry });
-export const useShared = (code: string) => useQuery({ queryKey: licensesKeys.shared(code), queryFn: ({ signal }) => api.readShared(code, signal), staleTime: 0, retry });
-export const useLicenseUses = () => useQuery({ queryKey: licensesKeys.uses, queryFn: ({ signal }) => api.listLicenseUses(signal), staleTime: 0, retry });
+  useQuery({
+    queryKey: licensesKeys.verify(q ?? {}),
+    queryFn: ({ signal }) => api.verify(q!, signal),
+    enabled: Boolean(q),
+    staleTime: 0,
+    retry,
+  });
+export const useShared = (code: string) =>
+  useQuery({
+    queryKey: licensesKeys.shared(code),
+    queryFn: ({ signal }) => api.readShared(code, signal),
+    staleTime: 0,
+    retry,
+  });
+export const useLicenseUses = () =>
+  useQuery({ queryKey: licensesKeys.uses, queryFn: ({ signal }) => api.listLicenseUses(signal), staleTime: 0, retry });
 /** A 404 means the data-sharing routes are not on this server (yet): the page says so, without retrying. */
-export const useDataUses = (before: string | undefined) => useQuery({ queryKey: licensesKeys.dataUses(before), queryFn: ({ signal }) => api.listDataUses(before, signal), staleTime: 0, retry });
-export const useConsents = () => useQuery({ queryKey: licensesKeys.consents, queryFn: ({ signal }) => api.listConsents(signal), staleTime: 0, retry });
+export const useDataUses = (before: string | undefined) =>
+  useQuery({
+    queryKey: licensesKeys.dataUses(before),
+    queryFn: ({ signal }) => api.listDataUses(before, signal),
+    staleTime: 0,
+    retry,
+  });
+export const useConsents = () =>
+  useQuery({ queryKey: licensesKeys.consents, queryFn: ({ signal }) => api.listConsents(signal), staleTime: 0, retry });
 
 export const useShareLicense = () => useMutation({ mutationFn: api.shareLicense });
 
 function useConsentChange<V>(fn: (v: V) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSettled: () => void queryClient.invalidateQueries({ queryKey: licensesKeys.consents }) });
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: licensesKeys.consents }),
+  });
 }
 export const useGrantConsent = () => useConsentChange(api.grantConsent);
 export const useRevokeConsent = () => useConsentChange(api.revokeConsent);

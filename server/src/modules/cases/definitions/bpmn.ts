@@ -8,7 +8,12 @@
  * limit and 秒批 rules as extension elements of the process. Conditions are written in the
  * expression language of `expression.ts`.
  */
-import { ProcessDefinition, type Condition, type StageDefinition, type TaskDefinition } from '../../../../../contracts/cases.js';
+import {
+  ProcessDefinition,
+  type Condition,
+  type StageDefinition,
+  type TaskDefinition,
+} from '../../../../../contracts/cases.js';
 import { unprocessable, type FieldError } from '../../../platform/errors.js';
 import { EXPRESSION_LANGUAGE, formatConditions, parseConditions } from './expression.js';
 import { valueFitsOp } from './validate.js';
@@ -22,7 +27,11 @@ export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 /** Tongban's extension namespace, conventionally bound to the prefix `tb`. */
 export const TB_NS = 'https://tongban.gov.cn/bpmn';
 
-const violation = (field: string, code: string, zh: string, en: string): FieldError => ({ field, code, message: { zh, en } });
+const violation = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { zh, en },
+});
 
 // ───────────────────────────── export ─────────────────────────────
 
@@ -76,8 +85,18 @@ export function exportBpmn(def: ProcessDefinition): string {
   if (misfits.length) {
     throw unprocessable(
       'CASES.CONDITION_VALUE_MISMATCH',
-      { zh: '条件的比较值与运算符不符，无法导出为 BPMN', en: 'Some conditions have values that do not fit their operators and cannot be exported to BPMN' },
-      misfits.map(([field, c]) => violation(field, 'CASES.CONDITION_VALUE_MISMATCH', `条件“${c.field}”的比较值不符合运算符 ${c.op}`, `The value of condition "${c.field}" does not fit operator ${c.op}`)),
+      {
+        zh: '条件的比较值与运算符不符，无法导出为 BPMN',
+        en: 'Some conditions have values that do not fit their operators and cannot be exported to BPMN',
+      },
+      misfits.map(([field, c]) =>
+        violation(
+          field,
+          'CASES.CONDITION_VALUE_MISMATCH',
+          `条件“${c.field}”的比较值不符合运算符 ${c.op}`,
+          `The value of condition "${c.field}" does not fit operator ${c.op}`,
+        ),
+      ),
     );
   }
 
@@ -90,7 +109,15 @@ export function exportBpmn(def: ProcessDefinition): string {
   const node = (id: string, kind: Kind, extra: Partial<OutNode> = {}, at?: { x: number; cy: number }): OutNode => {
     const [width, height] = SIZE[kind];
     const x = at?.x ?? cursor + GAP;
-    const n: OutNode = { id, kind, attrs: [], incoming: [], outgoing: [], bounds: { x, y: (at?.cy ?? cy) - height / 2, width, height }, ...extra };
+    const n: OutNode = {
+      id,
+      kind,
+      attrs: [],
+      incoming: [],
+      outgoing: [],
+      bounds: { x, y: (at?.cy ?? cy) - height / 2, width, height },
+      ...extra,
+    };
     nodes.push(n);
     if (!at) cursor = x + width;
     return n;
@@ -102,9 +129,23 @@ export function exportBpmn(def: ProcessDefinition): string {
     const right = source.bounds.x + source.bounds.width;
     const left = target.bounds.x;
     let waypoints: [number, number][];
-    if (sy === ty) waypoints = [[right, sy], [left, ty]];
-    else if (source.kind === 'parallelGateway') waypoints = [[sx, sy + (ty > sy ? 25 : -25)], [sx, ty], [left, ty]];
-    else waypoints = [[right, sy], [tx, sy], [tx, ty + (sy > ty ? 25 : -25)]];
+    if (sy === ty)
+      waypoints = [
+        [right, sy],
+        [left, ty],
+      ];
+    else if (source.kind === 'parallelGateway')
+      waypoints = [
+        [sx, sy + (ty > sy ? 25 : -25)],
+        [sx, ty],
+        [left, ty],
+      ];
+    else
+      waypoints = [
+        [right, sy],
+        [tx, sy],
+        [tx, ty + (sy > ty ? 25 : -25)],
+      ];
     const f: OutFlow = { id: `Flow_${flows.length + 1}`, source, target, waypoints, ...extra };
     source.outgoing.push(f.id);
     target.incoming.push(f.id);
@@ -118,7 +159,9 @@ export function exportBpmn(def: ProcessDefinition): string {
   def.stages.forEach((stage, i) => {
     const id = `Stage${i + 1}`;
     const conditional = stage.when.length > 0;
-    const choice = conditional ? node(`${id}_Choice`, 'exclusiveGateway', { name: `适用“${stage.name}”？` }) : undefined;
+    const choice = conditional
+      ? node(`${id}_Choice`, 'exclusiveGateway', { name: `适用“${stage.name}”？` })
+      : undefined;
     if (choice) flow(previous, choice);
     const split = node(`${id}_Split`, 'parallelGateway', { name: stage.name, attrs: [['tb:stage', stage.key]] });
     if (choice) flow(choice, split, { name: '适用', condition: formatConditions(stage.when) });
@@ -154,7 +197,15 @@ export function exportBpmn(def: ProcessDefinition): string {
       const skipY = cy - Math.max(SIZE.parallelGateway[1], column) / 2 - 40;
       const [cx] = mid(choice);
       const [mx] = mid(merge);
-      const skip = flow(choice, merge, { name: '不适用', waypoints: [[cx, cy - 25], [cx, skipY], [mx, skipY], [mx, cy - 25]] });
+      const skip = flow(choice, merge, {
+        name: '不适用',
+        waypoints: [
+          [cx, cy - 25],
+          [cx, skipY],
+          [mx, skipY],
+          [mx, cy - 25],
+        ],
+      });
       choice.attrs.push(['default', skip.id]);
       previous = merge;
     }
@@ -176,7 +227,8 @@ function serialize(def: ProcessDefinition, nodes: OutNode[], flows: OutFlow[]): 
   ];
   if (def.autoApproval) {
     lines.push('      <tb:autoApproval>');
-    for (const rule of def.autoApproval.rules) lines.push(`        <tb:rule>${escapeXml(formatConditions([rule]))}</tb:rule>`);
+    for (const rule of def.autoApproval.rules)
+      lines.push(`        <tb:rule>${escapeXml(formatConditions([rule]))}</tb:rule>`);
     lines.push('      </tb:autoApproval>');
   }
   lines.push('    </bpmn:extensionElements>');
@@ -188,11 +240,14 @@ function serialize(def: ProcessDefinition, nodes: OutNode[], flows: OutFlow[]): 
     lines.push(`    </bpmn:${n.kind}>`);
   }
   for (const f of flows) {
-    const attrs = a('id', f.id) + (f.name ? a('name', f.name) : '') + a('sourceRef', f.source.id) + a('targetRef', f.target.id);
+    const attrs =
+      a('id', f.id) + (f.name ? a('name', f.name) : '') + a('sourceRef', f.source.id) + a('targetRef', f.target.id);
     if (f.condition === undefined) lines.push(`    <bpmn:sequenceFlow${attrs} />`);
     else {
       lines.push(`    <bpmn:sequenceFlow${attrs}>`);
-      lines.push(`      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"${a('language', EXPRESSION_LANGUAGE)}>${escapeXml(f.condition)}</bpmn:conditionExpression>`);
+      lines.push(
+        `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"${a('language', EXPRESSION_LANGUAGE)}>${escapeXml(f.condition)}</bpmn:conditionExpression>`,
+      );
       lines.push('    </bpmn:sequenceFlow>');
     }
   }
@@ -239,7 +294,13 @@ interface Flow {
 const FLOW_NODE_KINDS = new Set<string>(['startEvent', 'endEvent', 'userTask', 'parallelGateway', 'exclusiveGateway']);
 const NODE_CHILDREN = new Set(['incoming', 'outgoing', 'documentation', 'extensionElements']);
 const FLOW_CHILDREN = new Set(['conditionExpression', 'documentation', 'extensionElements']);
-const KIND_ZH: Record<Kind, string> = { startEvent: '开始事件', endEvent: '结束事件', userTask: '用户任务', parallelGateway: '并行网关', exclusiveGateway: '排他网关' };
+const KIND_ZH: Record<Kind, string> = {
+  startEvent: '开始事件',
+  endEvent: '结束事件',
+  userTask: '用户任务',
+  parallelGateway: '并行网关',
+  exclusiveGateway: '排他网关',
+};
 
 const is = (el: XmlElement, ns: string, local: string) => el.ns === ns && el.local === local;
 const at = (id: string, what?: string) => (what ? `bpmn.${id}.${what}` : `bpmn.${id}`);
@@ -248,12 +309,21 @@ function unsupported(el: XmlElement, where: string): FieldError {
   const name = el.ns === BPMN_NS ? `bpmn:${el.local}` : `{${el.ns}}${el.local}`;
   const hint = el.local === 'task' ? '（请改用用户任务 userTask）' : '';
   const hintEn = el.local === 'task' ? ' (use a user task)' : '';
-  return violation(where, 'CASES.BPMN_UNSUPPORTED_ELEMENT', `不支持的元素 ${name}${hint}；仅支持开始/结束事件、用户任务、并行网关、排他网关和顺序流`, `Unsupported element ${name}${hintEn}; only start/end events, user tasks, parallel and exclusive gateways and sequence flows are allowed`);
+  return violation(
+    where,
+    'CASES.BPMN_UNSUPPORTED_ELEMENT',
+    `不支持的元素 ${name}${hint}；仅支持开始/结束事件、用户任务、并行网关、排他网关和顺序流`,
+    `Unsupported element ${name}${hintEn}; only start/end events, user tasks, parallel and exclusive gateways and sequence flows are allowed`,
+  );
 }
 
 const XML_REFUSALS = {
   too_large: ['CASES.BPMN_TOO_LARGE', '文件过大', 'The document is too large'],
-  doctype: ['CASES.BPMN_DOCTYPE', '不接受含 DOCTYPE 或实体声明的文件', 'Documents with a DOCTYPE or entity declarations are not accepted'],
+  doctype: [
+    'CASES.BPMN_DOCTYPE',
+    '不接受含 DOCTYPE 或实体声明的文件',
+    'Documents with a DOCTYPE or entity declarations are not accepted',
+  ],
   too_many_elements: ['CASES.BPMN_TOO_MANY_ELEMENTS', '元素数量过多', 'The document has too many elements'],
   too_deep: ['CASES.BPMN_TOO_DEEP', '元素嵌套层级过深', 'The document is nested too deeply'],
   malformed: ['CASES.BPMN_MALFORMED', '不是格式正确的 XML', 'The document is not well-formed XML'],
@@ -272,16 +342,36 @@ export function importBpmn(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   }
   const root = read.root;
   if (!is(root, BPMN_NS, 'definitions')) {
-    return { ok: false, errors: [violation('xml', 'CASES.BPMN_NOT_BPMN', '根元素不是 BPMN 2.0 的 definitions', 'The root element is not a BPMN 2.0 definitions element')] };
+    return {
+      ok: false,
+      errors: [
+        violation(
+          'xml',
+          'CASES.BPMN_NOT_BPMN',
+          '根元素不是 BPMN 2.0 的 definitions',
+          'The root element is not a BPMN 2.0 definitions element',
+        ),
+      ],
+    };
   }
   const errors: FieldError[] = [];
   const processes: XmlElement[] = [];
   for (const child of root.children) {
     if (is(child, BPMN_NS, 'process')) processes.push(child);
-    else if (!(child.ns === BPMNDI_NS || is(child, BPMN_NS, 'documentation') || is(child, BPMN_NS, 'extensionElements'))) errors.push(unsupported(child, 'bpmn.definitions'));
+    else if (
+      !(child.ns === BPMNDI_NS || is(child, BPMN_NS, 'documentation') || is(child, BPMN_NS, 'extensionElements'))
+    )
+      errors.push(unsupported(child, 'bpmn.definitions'));
   }
   if (processes.length !== 1) {
-    errors.push(violation('bpmn.definitions', 'CASES.BPMN_PROCESS_COUNT', `须恰好包含一个流程，实际为 ${processes.length} 个`, `Exactly one process is expected, found ${processes.length}`));
+    errors.push(
+      violation(
+        'bpmn.definitions',
+        'CASES.BPMN_PROCESS_COUNT',
+        `须恰好包含一个流程，实际为 ${processes.length} 个`,
+        `Exactly one process is expected, found ${processes.length}`,
+      ),
+    );
   }
   if (errors.length) return { ok: false, errors };
   const process = processes[0]!;
@@ -301,8 +391,19 @@ export function importBpmn(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
     const id = attr(el, '', 'id');
     if (id) ids.add(id);
     if (!isFlow && !FLOW_NODE_KINDS.has(el.local)) return errors.push(unsupported(el, at(id ?? processId)));
-    if (!id) return errors.push(violation(at(processId), 'CASES.BPMN_MISSING_ATTRIBUTE', `${el.local} 元素缺少 id`, `A ${el.local} element has no id`));
-    if (seen.has(id)) errors.push(violation(at(id), 'CASES.BPMN_DUPLICATE_ID', `元素 id“${id}”重复`, `Element id "${id}" is used twice`));
+    if (!id)
+      return errors.push(
+        violation(
+          at(processId),
+          'CASES.BPMN_MISSING_ATTRIBUTE',
+          `${el.local} 元素缺少 id`,
+          `A ${el.local} element has no id`,
+        ),
+      );
+    if (seen.has(id))
+      errors.push(
+        violation(at(id), 'CASES.BPMN_DUPLICATE_ID', `元素 id“${id}”重复`, `Element id "${id}" is used twice`),
+      );
     seen.add(id);
     const allowed = isFlow ? FLOW_CHILDREN : NODE_CHILDREN;
     for (const c of el.children) if (c.ns !== BPMN_NS || !allowed.has(c.local)) errors.push(unsupported(c, at(id)));
@@ -318,8 +419,19 @@ export function importBpmn(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
     const target = targetId === undefined ? undefined : nodes.get(targetId);
     if (!source || !target) {
       // A flow to an unsupported element is already reported through that element.
-      if ((sourceId !== undefined && ids.has(sourceId) && !source) || (targetId !== undefined && ids.has(targetId) && !target)) continue;
-      errors.push(violation(at(id), 'CASES.BPMN_BAD_REFERENCE', `顺序流“${id}”的起点或终点不存在`, `Sequence flow "${id}" has a missing or unknown source or target`));
+      if (
+        (sourceId !== undefined && ids.has(sourceId) && !source) ||
+        (targetId !== undefined && ids.has(targetId) && !target)
+      )
+        continue;
+      errors.push(
+        violation(
+          at(id),
+          'CASES.BPMN_BAD_REFERENCE',
+          `顺序流“${id}”的起点或终点不存在`,
+          `Sequence flow "${id}" has a missing or unknown source or target`,
+        ),
+      );
       continue;
     }
     const f: Flow = { id, el, source, target, condition: el.children.find((c) => c.local === 'conditionExpression') };
@@ -333,8 +445,24 @@ export function importBpmn(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   const all = [...nodes.values()];
   const starts = all.filter((n) => n.kind === 'startEvent');
   const ends = all.filter((n) => n.kind === 'endEvent');
-  if (starts.length !== 1) errors.push(violation(at(processId), 'CASES.BPMN_START_EVENT_COUNT', `须恰好有一个开始事件，实际为 ${starts.length} 个`, `Exactly one start event is expected, found ${starts.length}`));
-  if (ends.length !== 1) errors.push(violation(at(processId), 'CASES.BPMN_END_EVENT_COUNT', `须恰好有一个结束事件，实际为 ${ends.length} 个`, `Exactly one end event is expected, found ${ends.length}`));
+  if (starts.length !== 1)
+    errors.push(
+      violation(
+        at(processId),
+        'CASES.BPMN_START_EVENT_COUNT',
+        `须恰好有一个开始事件，实际为 ${starts.length} 个`,
+        `Exactly one start event is expected, found ${starts.length}`,
+      ),
+    );
+  if (ends.length !== 1)
+    errors.push(
+      violation(
+        at(processId),
+        'CASES.BPMN_END_EVENT_COUNT',
+        `须恰好有一个结束事件，实际为 ${ends.length} 个`,
+        `Exactly one end event is expected, found ${ends.length}`,
+      ),
+    );
   if (errors.length) return { ok: false, errors };
   const start = starts[0]!;
   const end = ends[0]!;
@@ -351,18 +479,34 @@ export function importBpmn(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   if (errors.length) return { ok: false, errors };
   for (const f of flows) {
     if (f.condition && !conditionalFlows.has(f)) {
-      errors.push(violation(at(f.id), 'CASES.BPMN_MISPLACED_CONDITION', `顺序流“${f.id}”带有条件，但条件只能写在条件阶段排他网关的“适用”出流上`, `Sequence flow "${f.id}" carries a condition; conditions belong only on the flow from a choice gateway into its stage`));
+      errors.push(
+        violation(
+          at(f.id),
+          'CASES.BPMN_MISPLACED_CONDITION',
+          `顺序流“${f.id}”带有条件，但条件只能写在条件阶段排他网关的“适用”出流上`,
+          `Sequence flow "${f.id}" carries a condition; conditions belong only on the flow from a choice gateway into its stage`,
+        ),
+      );
     }
   }
   if (errors.length) return { ok: false, errors };
 
-  const parsed = ProcessDefinition.safeParse({ stages, promisedLimitDays: promised.days, ...(promised.rules ? { autoApproval: { rules: promised.rules } } : {}) });
+  const parsed = ProcessDefinition.safeParse({
+    stages,
+    promisedLimitDays: promised.days,
+    ...(promised.rules ? { autoApproval: { rules: promised.rules } } : {}),
+  });
   if (!parsed.success) {
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
         const field = issue.path.map(String).join('.') || 'bpmn';
-        return violation(field, 'CASES.BPMN_INVALID_DEFINITION', `导入的流程定义不符合要求（${field}）：${issue.message}`, `The imported definition is invalid at ${field}: ${issue.message}`);
+        return violation(
+          field,
+          'CASES.BPMN_INVALID_DEFINITION',
+          `导入的流程定义不符合要求（${field}）：${issue.message}`,
+          `The imported definition is invalid at ${field}: ${issue.message}`,
+        );
       }),
     };
   }
@@ -388,7 +532,15 @@ function checkGraph(all: Node[], start: Node, end: Node): FieldError[] {
       top[1] = i + 1;
       const f = n.out[i]!;
       const s = state.get(f.target);
-      if (s === 'open') errors.push(violation(at(f.id), 'CASES.BPMN_CYCLE', `顺序流“${f.id}”构成回路；流程不得循环`, `Sequence flow "${f.id}" closes a cycle; processes must not loop`));
+      if (s === 'open')
+        errors.push(
+          violation(
+            at(f.id),
+            'CASES.BPMN_CYCLE',
+            `顺序流“${f.id}”构成回路；流程不得循环`,
+            `Sequence flow "${f.id}" closes a cycle; processes must not loop`,
+          ),
+        );
       else if (!s) {
         state.set(f.target, 'open');
         stack.push([f.target, 0]);
@@ -405,23 +557,62 @@ function checkGraph(all: Node[], start: Node, end: Node): FieldError[] {
   const toEnd = reach(end, (n) => n.in.map((f) => f.source));
   for (const n of all) {
     const label = `${KIND_ZH[n.kind]}“${attr(n.el, '', 'name') ?? n.id}”`;
-    if (!fromStart.has(n)) errors.push(violation(at(n.id), 'CASES.BPMN_UNREACHABLE', `${label}无法从开始事件到达`, `${n.kind} "${n.id}" cannot be reached from the start event`));
-    else if (!toEnd.has(n)) errors.push(violation(at(n.id), 'CASES.BPMN_DANGLING_BRANCH', `${label}之后的分支无法到达结束事件`, `The branch through ${n.kind} "${n.id}" never reaches the end event`));
+    if (!fromStart.has(n))
+      errors.push(
+        violation(
+          at(n.id),
+          'CASES.BPMN_UNREACHABLE',
+          `${label}无法从开始事件到达`,
+          `${n.kind} "${n.id}" cannot be reached from the start event`,
+        ),
+      );
+    else if (!toEnd.has(n))
+      errors.push(
+        violation(
+          at(n.id),
+          'CASES.BPMN_DANGLING_BRANCH',
+          `${label}之后的分支无法到达结束事件`,
+          `The branch through ${n.kind} "${n.id}" never reaches the end event`,
+        ),
+      );
   }
   return errors;
 }
 
 function missing(id: string, what: string, zh: string): FieldError {
-  return violation(at(id, what), 'CASES.BPMN_MISSING_ATTRIBUTE', `元素“${id}”缺少${zh}（${what}）`, `Element "${id}" lacks ${what}`);
+  return violation(
+    at(id, what),
+    'CASES.BPMN_MISSING_ATTRIBUTE',
+    `元素“${id}”缺少${zh}（${what}）`,
+    `Element "${id}" lacks ${what}`,
+  );
 }
 
-function readDays(id: string, what: string, raw: string | undefined, zh: string, errors: FieldError[]): number | undefined {
+function readDays(
+  id: string,
+  what: string,
+  raw: string | undefined,
+  zh: string,
+  errors: FieldError[],
+): number | undefined {
   if (raw === undefined) return void errors.push(missing(id, what, zh));
-  if (!/^\d{1,4}$/.test(raw.trim())) return void errors.push(violation(at(id, what), 'CASES.BPMN_BAD_ATTRIBUTE', `元素“${id}”的${zh}须为非负整数，实际为“${raw}”`, `${what} of "${id}" must be a whole number of days, not "${raw}"`));
+  if (!/^\d{1,4}$/.test(raw.trim()))
+    return void errors.push(
+      violation(
+        at(id, what),
+        'CASES.BPMN_BAD_ATTRIBUTE',
+        `元素“${id}”的${zh}须为非负整数，实际为“${raw}”`,
+        `${what} of "${id}" must be a whole number of days, not "${raw}"`,
+      ),
+    );
   return Number(raw.trim());
 }
 
-function readProcessExtension(ext: XmlElement | undefined, processId: string, errors: FieldError[]): { days: number | undefined; rules?: Condition[] } {
+function readProcessExtension(
+  ext: XmlElement | undefined,
+  processId: string,
+  errors: FieldError[],
+): { days: number | undefined; rules?: Condition[] } {
   let days: number | undefined;
   let rules: Condition[] | undefined;
   let sawLimit = false;
@@ -445,7 +636,12 @@ function readProcessExtension(ext: XmlElement | undefined, processId: string, er
 }
 
 function badExpression(field: string, text: string, reason: string): FieldError {
-  return violation(field, 'CASES.BPMN_BAD_EXPRESSION', `条件表达式“${text.trim()}”无法解析：${reason}`, `Cannot read the condition "${text.trim()}": ${reason}`);
+  return violation(
+    field,
+    'CASES.BPMN_BAD_EXPRESSION',
+    `条件表达式“${text.trim()}”无法解析：${reason}`,
+    `Cannot read the condition "${text.trim()}": ${reason}`,
+  );
 }
 
 function readTask(n: Node, tasks: Map<string, TaskDefinition>, errors: FieldError[]): void {
@@ -462,20 +658,44 @@ function readTask(n: Node, tasks: Map<string, TaskDefinition>, errors: FieldErro
   const limitDays = readDays(n.id, 'tb:limitDays', attr(n.el, TB_NS, 'limitDays'), '环节时限', errors);
   if (errors.length > before) return;
   // The role is passed through as read; the contract schema refuses unknown roles.
-  tasks.set(n.id, { key: key!, name: name!, departmentId: departmentId!, role: role as TaskDefinition['role'], limitDays: limitDays! });
+  tasks.set(n.id, {
+    key: key!,
+    name: name!,
+    departmentId: departmentId!,
+    role: role as TaskDefinition['role'],
+    limitDays: limitDays!,
+  });
 }
 
 function unstructured(n: Node, zh: string, en: string): FieldError {
-  return violation(at(n.id), 'CASES.BPMN_UNSTRUCTURED', `${KIND_ZH[n.kind]}“${n.id}”：${zh}`, `${n.kind} "${n.id}": ${en}`);
+  return violation(
+    at(n.id),
+    'CASES.BPMN_UNSTRUCTURED',
+    `${KIND_ZH[n.kind]}“${n.id}”：${zh}`,
+    `${n.kind} "${n.id}": ${en}`,
+  );
 }
 
 /** Follows the single path of stages from start to end; stops at the first shape outside the subset. */
-function walk(start: Node, end: Node, tasks: Map<string, TaskDefinition>, conditionalFlows: Set<Flow>, errors: FieldError[]): StageDefinition[] {
+function walk(
+  start: Node,
+  end: Node,
+  tasks: Map<string, TaskDefinition>,
+  conditionalFlows: Set<Flow>,
+  errors: FieldError[],
+): StageDefinition[] {
   const stages: StageDefinition[] = [];
   const stop = (e: FieldError) => (errors.push(e), stages);
   const only = (n: Node): Node | undefined => (n.out.length === 1 ? n.out[0]!.target : undefined);
 
-  if (start.in.length || start.out.length !== 1) return stop(unstructured(start, '开始事件须有且仅有一条出流、无入流', 'a start event has exactly one outgoing flow and none incoming'));
+  if (start.in.length || start.out.length !== 1)
+    return stop(
+      unstructured(
+        start,
+        '开始事件须有且仅有一条出流、无入流',
+        'a start event has exactly one outgoing flow and none incoming',
+      ),
+    );
   let cur = only(start)!;
   while (cur !== end) {
     let when: Condition[] = [];
@@ -484,14 +704,38 @@ function walk(start: Node, end: Node, tasks: Map<string, TaskDefinition>, condit
     let split = cur;
     if (cur.kind === 'exclusiveGateway') {
       choice = cur;
-      if (choice.in.length !== 1 || choice.out.length !== 2) return stop(unstructured(choice, '用于条件阶段的排他网关须有一条入流和两条出流（适用 / 默认跳过）', 'a choice has one incoming flow and two outgoing: the condition and the default skip'));
+      if (choice.in.length !== 1 || choice.out.length !== 2)
+        return stop(
+          unstructured(
+            choice,
+            '用于条件阶段的排他网关须有一条入流和两条出流（适用 / 默认跳过）',
+            'a choice has one incoming flow and two outgoing: the condition and the default skip',
+          ),
+        );
       const defaultId = attr(choice.el, '', 'default');
       skip = choice.out.find((f) => f.id === defaultId);
       const cond = choice.out.find((f) => f !== skip)!;
-      if (!skip) return stop(violation(at(choice.id), 'CASES.BPMN_NO_DEFAULT_FLOW', `排他网关“${choice.id}”须将跳过阶段的出流设为默认流`, `Exclusive gateway "${choice.id}" must mark the flow that skips the stage as its default`));
-      if (!cond.condition) return stop(violation(at(cond.id), 'CASES.BPMN_BAD_EXPRESSION', `顺序流“${cond.id}”缺少条件表达式`, `Sequence flow "${cond.id}" has no condition expression`));
+      if (!skip)
+        return stop(
+          violation(
+            at(choice.id),
+            'CASES.BPMN_NO_DEFAULT_FLOW',
+            `排他网关“${choice.id}”须将跳过阶段的出流设为默认流`,
+            `Exclusive gateway "${choice.id}" must mark the flow that skips the stage as its default`,
+          ),
+        );
+      if (!cond.condition)
+        return stop(
+          violation(
+            at(cond.id),
+            'CASES.BPMN_BAD_EXPRESSION',
+            `顺序流“${cond.id}”缺少条件表达式`,
+            `Sequence flow "${cond.id}" has no condition expression`,
+          ),
+        );
       const language = attr(cond.condition, '', 'language');
-      if (language !== undefined && language !== EXPRESSION_LANGUAGE) return stop(badExpression(at(cond.id), cond.condition.text, `unknown language ${language}`));
+      if (language !== undefined && language !== EXPRESSION_LANGUAGE)
+        return stop(badExpression(at(cond.id), cond.condition.text, `unknown language ${language}`));
       const parsed = parseConditions(cond.condition.text);
       if (!parsed.ok) return stop(badExpression(at(cond.id), cond.condition.text, parsed.reason));
       when = parsed.conditions;
@@ -499,29 +743,62 @@ function walk(start: Node, end: Node, tasks: Map<string, TaskDefinition>, condit
       split = cond.target;
     }
     if (split.kind === 'userTask') return stop(taskOutside(split));
-    if (split.kind !== 'parallelGateway') return stop(unstructured(split, '此处应为阶段开始的并行网关', 'a parallel gateway opening a stage is expected here'));
-    if (split.in.length !== 1 || split.out.length < 1) return stop(unstructured(split, '阶段开始的并行网关须有一条入流', 'a stage split has exactly one incoming flow'));
+    if (split.kind !== 'parallelGateway')
+      return stop(
+        unstructured(split, '此处应为阶段开始的并行网关', 'a parallel gateway opening a stage is expected here'),
+      );
+    if (split.in.length !== 1 || split.out.length < 1)
+      return stop(unstructured(split, '阶段开始的并行网关须有一条入流', 'a stage split has exactly one incoming flow'));
 
     const members = split.out.map((f) => f.target);
     const stray = members.find((t) => t.kind !== 'userTask');
-    if (stray) return stop(unstructured(split, '并行网关的每条出流须直接连到一个用户任务', 'every branch of a stage split leads directly to one user task'));
-    for (const t of members) if (t.in.length !== 1 || t.out.length !== 1 || t.out[0]!.target.kind !== 'parallelGateway') return stop(taskOutside(t));
+    if (stray)
+      return stop(
+        unstructured(
+          split,
+          '并行网关的每条出流须直接连到一个用户任务',
+          'every branch of a stage split leads directly to one user task',
+        ),
+      );
+    for (const t of members)
+      if (t.in.length !== 1 || t.out.length !== 1 || t.out[0]!.target.kind !== 'parallelGateway')
+        return stop(taskOutside(t));
     const join = members[0]!.out[0]!.target;
-    if (members.some((t) => t.out[0]!.target !== join) || join.in.length !== members.length) return stop(unstructured(split, '阶段内各任务须汇合到同一个并行网关', 'the tasks of a stage must all join at one parallel gateway'));
-    if (join.out.length !== 1) return stop(unstructured(join, '汇合网关须有且仅有一条出流', 'a join has exactly one outgoing flow'));
+    if (members.some((t) => t.out[0]!.target !== join) || join.in.length !== members.length)
+      return stop(
+        unstructured(
+          split,
+          '阶段内各任务须汇合到同一个并行网关',
+          'the tasks of a stage must all join at one parallel gateway',
+        ),
+      );
+    if (join.out.length !== 1)
+      return stop(unstructured(join, '汇合网关须有且仅有一条出流', 'a join has exactly one outgoing flow'));
 
     const key = attr(split.el, TB_NS, 'stage');
     const name = attr(split.el, '', 'name');
     if (key === undefined) errors.push(missing(split.id, 'tb:stage', '阶段标识'));
     if (name === undefined) errors.push(missing(split.id, 'name', '阶段名称'));
     const stageTasks = [...members].sort((a, b) => a.index - b.index).map((t) => tasks.get(t.id));
-    if (key !== undefined && name !== undefined && stageTasks.every((t) => t)) stages.push({ key, name, tasks: stageTasks as TaskDefinition[], when });
+    if (key !== undefined && name !== undefined && stageTasks.every((t) => t))
+      stages.push({ key, name, tasks: stageTasks as TaskDefinition[], when });
 
     cur = only(join)!;
     if (choice && skip) {
       const merge = cur;
-      if (merge.kind !== 'exclusiveGateway' || skip.target !== merge || merge.in.length !== 2 || merge.out.length !== 1) {
-        return stop(unstructured(choice, '条件阶段须在其汇合网关之后由一个排他网关合并跳过流', 'a conditional stage ends in an exclusive gateway that merges the stage with the skip flow'));
+      if (
+        merge.kind !== 'exclusiveGateway' ||
+        skip.target !== merge ||
+        merge.in.length !== 2 ||
+        merge.out.length !== 1
+      ) {
+        return stop(
+          unstructured(
+            choice,
+            '条件阶段须在其汇合网关之后由一个排他网关合并跳过流',
+            'a conditional stage ends in an exclusive gateway that merges the stage with the skip flow',
+          ),
+        );
       }
       cur = only(merge)!;
     }
@@ -530,5 +807,10 @@ function walk(start: Node, end: Node, tasks: Map<string, TaskDefinition>, condit
 }
 
 function taskOutside(t: Node): FieldError {
-  return violation(at(t.id), 'CASES.BPMN_TASK_OUTSIDE_STAGE', `用户任务“${attr(t.el, '', 'name') ?? t.id}”须位于一对并行网关（分支与汇合）之间，且前后各只有一条顺序流`, `User task "${t.id}" must sit between a parallel split and a parallel join, with one flow in and one out`);
+  return violation(
+    at(t.id),
+    'CASES.BPMN_TASK_OUTSIDE_STAGE',
+    `用户任务“${attr(t.el, '', 'name') ?? t.id}”须位于一对并行网关（分支与汇合）之间，且前后各只有一条顺序流`,
+    `User task "${t.id}" must sit between a parallel split and a parallel join, with one flow in and one out`,
+  );
 }

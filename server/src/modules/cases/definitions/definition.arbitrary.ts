@@ -10,21 +10,35 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 export const fieldPath = fc.stringMatching(FIELD).filter((s) => s.length <= 60);
 
-const awkward = fc.string({ unit: fc.constantFrom(...'审查决定现场核查消防 ab<>&"\'\n\t\r${}&&“”\u0001'.split('')), maxLength: 30 });
+const awkward = fc.string({
+  unit: fc.constantFrom(...'审查决定现场核查消防 ab<>&"\'\n\t\r${}&&“”\u0001'.split('')),
+  maxLength: 30,
+});
 export const name = fc
   .oneof(awkward, fc.string({ unit: 'grapheme', maxLength: 30 }))
   .map((s) => s.trim())
   .filter((s) => s.length > 0 && s.length <= 100);
 
-export const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
+export const number = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 const text = fc.oneof(fc.string({ maxLength: 12 }), awkward);
 const scalar = fc.oneof(text, number, fc.boolean());
 
 /** A condition whose value fits its operator. */
 export const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ field: fieldPath, op: fc.constantFrom('eq' as const, 'ne' as const), value: scalar }),
-  fc.record({ field: fieldPath, op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: number }),
-  fc.record({ field: fieldPath, op: fc.constant('in' as const), value: fc.array(fc.oneof(text, number), { maxLength: 4 }) }),
+  fc.record({
+    field: fieldPath,
+    op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+    value: number,
+  }),
+  fc.record({
+    field: fieldPath,
+    op: fc.constant('in' as const),
+    value: fc.array(fc.oneof(text, number), { maxLength: 4 }),
+  }),
   fc.record({ field: fieldPath, op: fc.constantFrom('truthy' as const, 'falsy' as const) }),
 );
 
@@ -59,6 +73,10 @@ export const processDefinition: fc.Arbitrary<ProcessDefinition> = fc
     let n = 0;
     return ProcessDefinition.parse({
       ...raw,
-      stages: raw.stages.map((s, i) => ({ ...s, key: uniqueKey(s.key, i), tasks: s.tasks.map((t) => ({ ...t, key: uniqueKey(t.key, n++) })) })),
+      stages: raw.stages.map((s, i) => ({
+        ...s,
+        key: uniqueKey(s.key, i),
+        tasks: s.tasks.map((t) => ({ ...t, key: uniqueKey(t.key, n++) })),
+      })),
     });
   });

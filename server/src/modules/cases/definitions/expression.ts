@@ -47,7 +47,11 @@ export function formatConditions(conditions: readonly Condition[]): string {
   return `\${${conditions.map(formatOne).join(' && ')}}`;
 }
 
-type Token = { kind: 'path' | 'op' | 'punct' | 'string' | 'number' | 'bool'; text: string; value?: string | number | boolean };
+type Token = {
+  kind: 'path' | 'op' | 'punct' | 'string' | 'number' | 'bool';
+  text: string;
+  value?: string | number | boolean;
+};
 
 const TOKEN =
   /\s*(?:(?<string>"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")|(?<number>-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?<op>&&|==|!=|>=|<=|>|<|!)|(?<punct>[[\],])|(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*))/y;
@@ -88,7 +92,8 @@ export function parseConditions(source: string): { ok: true; conditions: Conditi
   const peek = () => tokens[i];
   const fail = (reason: string) => ({ ok: false as const, reason });
   const scalar = (t: Token | undefined): t is Token & { value: string | number | boolean } =>
-    !!t && (t.kind === 'string' || t.kind === 'number' || (t.kind === 'path' && (t.text === 'true' || t.text === 'false')));
+    !!t &&
+    (t.kind === 'string' || t.kind === 'number' || (t.kind === 'path' && (t.text === 'true' || t.text === 'false')));
   const scalarValue = (t: Token & { value?: unknown }) => (t.kind === 'path' ? t.text === 'true' : t.value);
 
   const conditions: Condition[] = [];

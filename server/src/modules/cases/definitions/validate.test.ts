@@ -16,7 +16,11 @@ const ctx: DefinitionContext = {
 const sound = {
   promisedLimitDays: 12,
   stages: [
-    { key: 'review', name: '材料审查', tasks: [{ key: 'papers', name: '审查申请材料', departmentId: MARKET, limitDays: 3 }] },
+    {
+      key: 'review',
+      name: '材料审查',
+      tasks: [{ key: 'papers', name: '审查申请材料', departmentId: MARKET, limitDays: 3 }],
+    },
     {
       key: 'inspect',
       name: '现场核查',
@@ -26,12 +30,17 @@ const sound = {
         { key: 'fire', name: '消防安全检查', departmentId: FIRE, limitDays: 5, role: 'department_head' },
       ],
     },
-    { key: 'decide', name: '审批决定', tasks: [{ key: 'decide', name: '作出许可决定', departmentId: MARKET, limitDays: 2 }] },
+    {
+      key: 'decide',
+      name: '审批决定',
+      tasks: [{ key: 'decide', name: '作出许可决定', departmentId: MARKET, limitDays: 2 }],
+    },
   ],
   autoApproval: { rules: [{ field: 'applicant.creditScore', op: 'gte', value: 700 }] },
 };
 const def = (patch: Record<string, unknown> = {}) => ProcessDefinition.parse({ ...structuredClone(sound), ...patch });
-const codes = (d: ProcessDefinition, c: DefinitionContext = ctx) => validateDefinition(d, c).map((e) => `${e.field} ${e.code}`);
+const codes = (d: ProcessDefinition, c: DefinitionContext = ctx) =>
+  validateDefinition(d, c).map((e) => `${e.field} ${e.code}`);
 
 describe('validateDefinition', () => {
   it('accepts a sound definition', () => {
@@ -42,7 +51,11 @@ describe('validateDefinition', () => {
     const d = def({
       promisedLimitDays: 25,
       stages: [
-        { key: 'review', name: '材料审查', tasks: [{ key: 'papers', name: '审查', departmentId: UNKNOWN, limitDays: 3 }] },
+        {
+          key: 'review',
+          name: '材料审查',
+          tasks: [{ key: 'papers', name: '审查', departmentId: UNKNOWN, limitDays: 3 }],
+        },
         {
           key: 'review',
           name: '复核',
@@ -71,7 +84,11 @@ describe('validateDefinition', () => {
   });
 
   it('writes every message in both languages', () => {
-    const d = def({ promisedLimitDays: 1, stages: [{ ...sound.stages[1], tasks: [{ key: 'x', name: '核查', departmentId: UNKNOWN, limitDays: 3 }] }], autoApproval: undefined });
+    const d = def({
+      promisedLimitDays: 1,
+      stages: [{ ...sound.stages[1], tasks: [{ key: 'x', name: '核查', departmentId: UNKNOWN, limitDays: 3 }] }],
+      autoApproval: undefined,
+    });
     const errors = validateDefinition(d, ctx);
     expect(errors.length).toBeGreaterThan(1);
     for (const e of errors) {
@@ -96,8 +113,13 @@ describe('validateDefinition', () => {
       ['falsy', 0, false],
     ];
     for (const [op, value, ok] of fits) {
-      const d = def({ autoApproval: { rules: [{ field: 'business.kind', op, ...(value === undefined ? {} : { value }) }] } });
-      expect(codes(d).includes('autoApproval.rules.0.value CASES.CONDITION_VALUE_MISMATCH'), `${op} ${JSON.stringify(value)}`).toBe(!ok);
+      const d = def({
+        autoApproval: { rules: [{ field: 'business.kind', op, ...(value === undefined ? {} : { value }) }] },
+      });
+      expect(
+        codes(d).includes('autoApproval.rules.0.value CASES.CONDITION_VALUE_MISMATCH'),
+        `${op} ${JSON.stringify(value)}`,
+      ).toBe(!ok);
     }
   });
 
@@ -121,17 +143,31 @@ describe('validateDefinition', () => {
 
   it('flags a promise shorter than the longest path, or longer than the legal limit, exactly when it is', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 120 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), (limits, promised, legal) => {
-        let n = 0;
-        const d = def({
-          promisedLimitDays: promised,
-          stages: limits.map((tasks, i) => ({ key: `s${i}`, name: '阶段', tasks: tasks.map((limitDays) => ({ key: `t${n++}`, name: '环节', departmentId: MARKET, limitDays })) })),
-        });
-        const found = codes(d, { ...ctx, itemLegalLimitDays: legal });
-        const longest = limits.reduce((sum, t) => sum + Math.max(...t), 0);
-        expect(found.includes('promisedLimitDays CASES.PROMISED_BELOW_PATH')).toBe(promised < longest);
-        expect(found.includes('promisedLimitDays CASES.PROMISED_EXCEEDS_LEGAL')).toBe(legal !== undefined && promised > legal);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+        (limits, promised, legal) => {
+          let n = 0;
+          const d = def({
+            promisedLimitDays: promised,
+            stages: limits.map((tasks, i) => ({
+              key: `s${i}`,
+              name: '阶段',
+              tasks: tasks.map((limitDays) => ({ key: `t${n++}`, name: '环节', departmentId: MARKET, limitDays })),
+            })),
+          });
+          const found = codes(d, { ...ctx, itemLegalLimitDays: legal });
+          const longest = limits.reduce((sum, t) => sum + Math.max(...t), 0);
+          expect(found.includes('promisedLimitDays CASES.PROMISED_BELOW_PATH')).toBe(promised < longest);
+          expect(found.includes('promisedLimitDays CASES.PROMISED_EXCEEDS_LEGAL')).toBe(
+            legal !== undefined && promised > legal,
+          );
+        },
+      ),
     );
   });
 });

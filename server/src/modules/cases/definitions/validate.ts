@@ -18,7 +18,11 @@ export interface DefinitionContext {
   formFields?: Set<string>;
 }
 
-const violation = (field: string, code: string, zh: string, en: string): FieldError => ({ field, code, message: { zh, en } });
+const violation = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { zh, en },
+});
 
 const OP_ZH: Record<Condition['op'], string> = {
   eq: '等于',
@@ -73,7 +77,12 @@ function valueMismatch(path: string, c: Condition): FieldError {
         return ['不应填写比较值', 'takes no value'];
     }
   })();
-  return violation(`${path}.value`, 'CASES.CONDITION_VALUE_MISMATCH', `条件“${c.field} ${OP_ZH[c.op]}”的比较值${zh}`, `Condition "${c.field} ${c.op}" ${en}`);
+  return violation(
+    `${path}.value`,
+    'CASES.CONDITION_VALUE_MISMATCH',
+    `条件“${c.field} ${OP_ZH[c.op]}”的比较值${zh}`,
+    `Condition "${c.field} ${c.op}" ${en}`,
+  );
 }
 
 function knownField(fields: Set<string>, path: string): boolean {
@@ -83,7 +92,12 @@ function knownField(fields: Set<string>, path: string): boolean {
   return false;
 }
 
-function checkConditions(conditions: readonly Condition[], base: string, ctx: DefinitionContext, unknownField: (path: string, c: Condition) => FieldError): FieldError[] {
+function checkConditions(
+  conditions: readonly Condition[],
+  base: string,
+  ctx: DefinitionContext,
+  unknownField: (path: string, c: Condition) => FieldError,
+): FieldError[] {
   const out: FieldError[] = [];
   conditions.forEach((c, k) => {
     const path = `${base}.${k}`;
@@ -106,22 +120,48 @@ export function validateDefinition(def: ProcessDefinition, ctx: DefinitionContex
 
   def.stages.forEach((stage, i) => {
     if (stageKeys.has(stage.key)) {
-      out.push(violation(`stages.${i}.key`, 'CASES.DUPLICATE_STAGE_KEY', `阶段标识“${stage.key}”重复`, `Stage key "${stage.key}" is used twice`));
+      out.push(
+        violation(
+          `stages.${i}.key`,
+          'CASES.DUPLICATE_STAGE_KEY',
+          `阶段标识“${stage.key}”重复`,
+          `Stage key "${stage.key}" is used twice`,
+        ),
+      );
     }
     stageKeys.add(stage.key);
     stage.tasks.forEach((task, j) => {
       const path = `stages.${i}.tasks.${j}`;
       if (taskKeys.has(task.key)) {
-        out.push(violation(`${path}.key`, 'CASES.DUPLICATE_TASK_KEY', `环节标识“${task.key}”重复（环节标识在整个流程内须唯一）`, `Task key "${task.key}" is used twice (task keys are unique across the process)`));
+        out.push(
+          violation(
+            `${path}.key`,
+            'CASES.DUPLICATE_TASK_KEY',
+            `环节标识“${task.key}”重复（环节标识在整个流程内须唯一）`,
+            `Task key "${task.key}" is used twice (task keys are unique across the process)`,
+          ),
+        );
       }
       taskKeys.add(task.key);
       if (!ctx.departmentIds.has(task.departmentId)) {
-        out.push(violation(`${path}.departmentId`, 'CASES.UNKNOWN_DEPARTMENT', `环节“${task.name}”的承办部门不存在`, `The department of task "${task.name}" does not exist`));
+        out.push(
+          violation(
+            `${path}.departmentId`,
+            'CASES.UNKNOWN_DEPARTMENT',
+            `环节“${task.name}”的承办部门不存在`,
+            `The department of task "${task.name}" does not exist`,
+          ),
+        );
       }
     });
     out.push(
       ...checkConditions(stage.when, `stages.${i}.when`, ctx, (field, c) =>
-        violation(field, 'CASES.UNKNOWN_CONDITION_FIELD', `阶段“${stage.name}”的适用条件引用了表单中没有的字段“${c.field}”`, `The condition of stage "${stage.name}" refers to "${c.field}", which is not a field of the form`),
+        violation(
+          field,
+          'CASES.UNKNOWN_CONDITION_FIELD',
+          `阶段“${stage.name}”的适用条件引用了表单中没有的字段“${c.field}”`,
+          `The condition of stage "${stage.name}" refers to "${c.field}", which is not a field of the form`,
+        ),
       ),
     );
   });
@@ -129,22 +169,48 @@ export function validateDefinition(def: ProcessDefinition, ctx: DefinitionContex
   if (def.autoApproval) {
     out.push(
       ...checkConditions(def.autoApproval.rules, 'autoApproval.rules', ctx, (field, c) =>
-        violation(field, 'CASES.UNKNOWN_RULE_FIELD', `秒批规则引用了表单中没有的字段“${c.field}”`, `An auto-approval rule refers to "${c.field}", which is not a field of the form`),
+        violation(
+          field,
+          'CASES.UNKNOWN_RULE_FIELD',
+          `秒批规则引用了表单中没有的字段“${c.field}”`,
+          `An auto-approval rule refers to "${c.field}", which is not a field of the form`,
+        ),
       ),
     );
   }
 
   const promised = def.promisedLimitDays;
   if (ctx.itemLegalLimitDays !== undefined && promised > ctx.itemLegalLimitDays) {
-    out.push(violation('promisedLimitDays', 'CASES.PROMISED_EXCEEDS_LEGAL', `承诺时限（${promised} 个工作日）不得长于法定时限（${ctx.itemLegalLimitDays} 个工作日）`, `The promised limit (${promised} working days) must not exceed the legal limit (${ctx.itemLegalLimitDays})`));
+    out.push(
+      violation(
+        'promisedLimitDays',
+        'CASES.PROMISED_EXCEEDS_LEGAL',
+        `承诺时限（${promised} 个工作日）不得长于法定时限（${ctx.itemLegalLimitDays} 个工作日）`,
+        `The promised limit (${promised} working days) must not exceed the legal limit (${ctx.itemLegalLimitDays})`,
+      ),
+    );
   }
   const longest = longestPathDays(def);
   if (promised < longest) {
-    out.push(violation('promisedLimitDays', 'CASES.PROMISED_BELOW_PATH', `承诺时限（${promised} 个工作日）短于各阶段最长环节时限之和（${longest} 个工作日），承诺无法兑现`, `The promised limit (${promised} working days) is shorter than the longest path through the stages (${longest}), so it could never be kept`));
+    out.push(
+      violation(
+        'promisedLimitDays',
+        'CASES.PROMISED_BELOW_PATH',
+        `承诺时限（${promised} 个工作日）短于各阶段最长环节时限之和（${longest} 个工作日），承诺无法兑现`,
+        `The promised limit (${promised} working days) is shorter than the longest path through the stages (${longest}), so it could never be kept`,
+      ),
+    );
   }
 
   if (def.stages.every((s) => s.when.length > 0) && !def.autoApproval) {
-    out.push(violation('stages', 'CASES.ALL_STAGES_CONDITIONAL', '所有阶段均附有适用条件，案件可能无任何环节可办；请至少设置一个无条件阶段或秒批规则', 'Every stage is conditional, so a case could have no work at all; make one stage unconditional or add auto-approval rules'));
+    out.push(
+      violation(
+        'stages',
+        'CASES.ALL_STAGES_CONDITIONAL',
+        '所有阶段均附有适用条件，案件可能无任何环节可办；请至少设置一个无条件阶段或秒批规则',
+        'Every stage is conditional, so a case could have no work at all; make one stage unconditional or add auto-approval rules',
+      ),
+    );
   }
   return out;
 }

@@ -24,7 +24,9 @@ export interface XmlLimits {
 
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 1024 * 1024, maxElements: 50_000, maxDepth: 32 };
 
-export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; reason: 'too_large' | 'doctype' | 'too_many_elements' | 'too_deep' | 'malformed'; detail: string };
+export type XmlReadResult =
+  | { ok: true; root: XmlElement }
+  | { ok: false; reason: 'too_large' | 'doctype' | 'too_many_elements' | 'too_deep' | 'malformed'; detail: string };
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -55,7 +57,14 @@ export function escapeXml(s: string): string {
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
     else if (ch === '"') out += '&quot;';
-    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) out += `&#${cp};`;
+    else if (
+      cp < 0x20 ||
+      (cp >= 0x7f && cp <= 0x9f) ||
+      (cp >= 0xd800 && cp <= 0xdfff) ||
+      cp === 0xfffe ||
+      cp === 0xffff
+    )
+      out += `&#${cp};`;
     else out += ch;
   }
   return out;
@@ -119,7 +128,8 @@ function resolve(node: Ordered, scope: Map<string, string>): XmlElement | string
   let text = '';
   for (const child of (node[name] as Ordered[] | undefined) ?? []) {
     if ('#text' in child) text += decodeEntities(String(child['#text']));
-    else if ('#cdata' in child) text += ((child['#cdata'] as Ordered[] | undefined) ?? []).map((c) => String(c['#text'] ?? '')).join('');
+    else if ('#cdata' in child)
+      text += ((child['#cdata'] as Ordered[] | undefined) ?? []).map((c) => String(c['#text'] ?? '')).join('');
     else {
       const r = resolve(child, inner);
       if (typeof r === 'string') return r;
@@ -131,9 +141,12 @@ function resolve(node: Ordered, scope: Map<string, string>): XmlElement | string
 
 /** Parses a document under the limits; the root element comes back namespace-resolved. */
 export function readXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlReadResult {
-  if (Buffer.byteLength(xml, 'utf8') > limits.maxBytes) return { ok: false, reason: 'too_large', detail: `over ${limits.maxBytes} bytes` };
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { ok: false, reason: 'doctype', detail: 'DOCTYPE declarations are not accepted' };
-  if (!countTags(xml, limits.maxElements)) return { ok: false, reason: 'too_many_elements', detail: `over ${limits.maxElements} elements` };
+  if (Buffer.byteLength(xml, 'utf8') > limits.maxBytes)
+    return { ok: false, reason: 'too_large', detail: `over ${limits.maxBytes} bytes` };
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    return { ok: false, reason: 'doctype', detail: 'DOCTYPE declarations are not accepted' };
+  if (!countTags(xml, limits.maxElements))
+    return { ok: false, reason: 'too_many_elements', detail: `over ${limits.maxElements} elements` };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, reason: 'malformed', detail: `line ${valid.err.line}: ${valid.err.msg}` };
   let doc: Ordered[];
@@ -141,7 +154,9 @@ export function readXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Xm
     doc = parser(limits.maxDepth).parse(xml) as Ordered[];
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return /nested/i.test(message) ? { ok: false, reason: 'too_deep', detail: `nested deeper than ${limits.maxDepth}` } : { ok: false, reason: 'malformed', detail: message };
+    return /nested/i.test(message)
+      ? { ok: false, reason: 'too_deep', detail: `nested deeper than ${limits.maxDepth}` }
+      : { ok: false, reason: 'malformed', detail: message };
   }
   const roots = doc.filter((n) => !('#text' in n) && !('#cdata' in n));
   if (roots.length !== 1) return { ok: false, reason: 'malformed', detail: 'a document has exactly one root element' };
@@ -150,4 +165,5 @@ export function readXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Xm
 }
 
 /** The attribute `local` in namespace `ns` ('' for an unqualified attribute). */
-export const attr = (el: XmlElement, ns: string, local: string): string | undefined => el.attrs.get(ns ? `{${ns}}${local}` : local);
+export const attr = (el: XmlElement, ns: string, local: string): string | undefined =>
+  el.attrs.get(ns ? `{${ns}}${local}` : local);

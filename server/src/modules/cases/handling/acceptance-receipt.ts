@@ -11,10 +11,19 @@ import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { chineseDate, publishedItem, sealedCaseDocument, visibleCase } from './case-documents.js';
 
-export async function acceptanceReceipt(deps: CasesDeps, actor: Actor, caseId: string): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function acceptanceReceipt(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+): Promise<{ pdf: Uint8Array; fileName: string }> {
   const c = await visibleCase(deps, actor, caseId);
   if (!c.acceptedOn || c.status === 'not_accepted') {
-    throw conflict('CASES.NOT_ACCEPTED_YET', { zh: '办件尚未受理，没有受理通知书', en: 'The case has not been accepted: there is no acceptance receipt' }, [], { status: c.status });
+    throw conflict(
+      'CASES.NOT_ACCEPTED_YET',
+      { zh: '办件尚未受理，没有受理通知书', en: 'The case has not been accepted: there is no acceptance receipt' },
+      [],
+      { status: c.status },
+    );
   }
   const item = await publishedItem(deps, c.itemCode);
   const issuer = item?.department.name ?? '审批机关';

@@ -10,12 +10,16 @@ import { isWithinRegion, isWithinScope } from '../../../platform/scope.js';
 import type { Selectable } from 'kysely';
 import type { CaseTable } from '../cases.tables.js';
 
-type Owned = Pick<Selectable<CaseTable>, 'id' | 'regionCode' | 'departmentId' | 'applicantPersonId' | 'applicantEnterpriseId'> & { filingRegionCode?: string | null };
+type Owned = Pick<
+  Selectable<CaseTable>,
+  'id' | 'regionCode' | 'departmentId' | 'applicantPersonId' | 'applicantEnterpriseId'
+> & { filingRegionCode?: string | null };
 
 /** Staff who read every case of their region, whatever its department: the 综合窗口 accepts them all, supervisors watch them. */
 export const CASE_READERS = { regionWide: ['window_clerk', 'supervisor'] };
 
-export const caseNotFound = (id: string) => notFound('CASES.NOT_FOUND', { zh: '办件不存在或无权查看', en: 'No such case, or not yours to see' }, [], { id });
+export const caseNotFound = (id: string) =>
+  notFound('CASES.NOT_FOUND', { zh: '办件不存在或无权查看', en: 'No such case, or not yours to see' }, [], { id });
 
 /**
  * Applicants see their own cases; an enterprise's cases need the `track` scope. Staff: cases of
@@ -24,17 +28,28 @@ export const caseNotFound = (id: string) => notFound('CASES.NOT_FOUND', { zh: '�
  */
 export function canSee(actor: Actor, c: Owned, taskDepartments: readonly string[] = []): boolean {
   if (actor.kind === 'staff') {
-    return isFilingWindow(actor, c) || [c.departmentId, ...taskDepartments].some((departmentId) => isWithinScope(actor, { regionCode: c.regionCode, departmentId }, CASE_READERS));
+    return (
+      isFilingWindow(actor, c) ||
+      [c.departmentId, ...taskDepartments].some((departmentId) =>
+        isWithinScope(actor, { regionCode: c.regionCode, departmentId }, CASE_READERS),
+      )
+    );
   }
   if (actor.kind !== 'person') return false;
-  if (c.applicantEnterpriseId) return isWithinScope(actor, { enterpriseId: c.applicantEnterpriseId }) && actor.actingFor!.scopes.includes('track');
+  if (c.applicantEnterpriseId)
+    return isWithinScope(actor, { enterpriseId: c.applicantEnterpriseId }) && actor.actingFor!.scopes.includes('track');
   return isWithinScope(actor, { personId: c.applicantPersonId });
 }
 
 /** The applicant of a case: the person, acting for themselves, or whoever acts for the enterprise that applied. */
-export function isApplicantOf(actor: Actor, c: { applicantPersonId: string; applicantEnterpriseId: string | null }): boolean {
+export function isApplicantOf(
+  actor: Actor,
+  c: { applicantPersonId: string; applicantEnterpriseId: string | null },
+): boolean {
   if (actor.kind !== 'person' || !actor.id) return false;
-  return c.applicantEnterpriseId ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId : !actor.actingFor && actor.id === c.applicantPersonId;
+  return c.applicantEnterpriseId
+    ? actor.actingFor?.enterpriseId === c.applicantEnterpriseId
+    : !actor.actingFor && actor.id === c.applicantPersonId;
 }
 
 export function requireApplicant(actor: Actor, c: Owned): void {
@@ -44,7 +59,9 @@ export function requireApplicant(actor: Actor, c: Owned): void {
 
 /** The window (收件地) that filed the case for a walk-in resident: a window clerk of that region. */
 function isFilingWindow(actor: Actor, c: Owned): boolean {
-  return actor.roles.includes('window_clerk') && Boolean(c.filingRegionCode) && isWithinRegion(actor, c.filingRegionCode!);
+  return (
+    actor.roles.includes('window_clerk') && Boolean(c.filingRegionCode) && isWithinRegion(actor, c.filingRegionCode!)
+  );
 }
 
 /** Window work (受理, 送达): a window clerk whose region covers the case, or the window that filed it. */

@@ -31,10 +31,36 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
   const current = rows.filter((r) => r.supersededAt === null);
   const materials = item.materials.map((m, index) => {
     const provided = current.find((r) => r.materialIndex === index);
-    const history = rows.filter((r) => r.materialIndex === index && r.supersededAt !== null).map((r) => ({ id: r.id, kind: r.kind, contentType: r.contentType, size: r.size, addedAt: r.addedAt, supersededAt: r.supersededAt! }));
+    const history = rows
+      .filter((r) => r.materialIndex === index && r.supersededAt !== null)
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        contentType: r.contentType,
+        size: r.size,
+        addedAt: r.addedAt,
+        supersededAt: r.supersededAt!,
+      }));
     if (!provided && filledOnline(item, m)) {
       // The application form, filled in online: submitted with the case itself.
-      return { index, name: m.name, necessity: m.necessity, form: m.form, provided: { id: null, kind: 'form' as const, contentType: null, size: null, promise: null, addedAt: c.submittedAt, dueOn: null, overdue: false, isNew: false }, history };
+      return {
+        index,
+        name: m.name,
+        necessity: m.necessity,
+        form: m.form,
+        provided: {
+          id: null,
+          kind: 'form' as const,
+          contentType: null,
+          size: null,
+          promise: null,
+          addedAt: c.submittedAt,
+          dueOn: null,
+          overdue: false,
+          isNew: false,
+        },
+        history,
+      };
     }
     return {
       index,
@@ -64,13 +90,40 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
 }
 
 /** A file of the bag, for its applicant or staff in scope (staff reads are audited). */
-export async function readMaterialFile(deps: CasesDeps, actor: Actor, caseId: string, materialId: string, meta: { ip?: string }) {
+export async function readMaterialFile(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  materialId: string,
+  meta: { ip?: string },
+) {
   const c = await findVisibleCase(deps.db, actor, caseId);
-  const m = await kq(deps.db).selectFrom('cases.material').selectAll().where('id', '=', materialId).where('caseId', '=', c.id).where('kind', '=', 'upload').executeTakeFirst();
+  const m = await kq(deps.db)
+    .selectFrom('cases.material')
+    .selectAll()
+    .where('id', '=', materialId)
+    .where('caseId', '=', c.id)
+    .where('kind', '=', 'upload')
+    .executeTakeFirst();
   const bytes = m?.fileKey ? await deps.files.get(m.fileKey) : undefined;
   if (!m || !bytes) throw notFound('CASES.NO_SUCH_FILE', { zh: '材料文件不存在', en: 'No such file' });
   if (actor.kind === 'staff') {
-    await appendAudit(deps.db, { at: deps.now(), actorId: actor.id, actorKind: actor.kind, onBehalfOf: null, action: 'cases.material-read', targetType: 'case', targetId: c.id, ip: meta.ip ?? null, reason: null, detail: { material: m.name } }, deps.auditKey);
+    await appendAudit(
+      deps.db,
+      {
+        at: deps.now(),
+        actorId: actor.id,
+        actorKind: actor.kind,
+        onBehalfOf: null,
+        action: 'cases.material-read',
+        targetType: 'case',
+        targetId: c.id,
+        ip: meta.ip ?? null,
+        reason: null,
+        detail: { material: m.name },
+      },
+      deps.auditKey,
+    );
   }
   return { bytes, contentType: m.contentType!, name: m.name };
 }

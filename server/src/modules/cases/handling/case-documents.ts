@@ -28,7 +28,15 @@ export const publishedItem = (deps: CasesDeps, itemCode: string) =>
     .catch(() => undefined);
 
 /** The document with the tracking QR code, sealed by the case's department and signed with its key now. */
-export async function sealedCaseDocument(deps: CasesDeps, c: Selectable<CaseTable>, place: string, d: Omit<OfficialDocument, 'qr'>): Promise<Uint8Array> {
+export async function sealedCaseDocument(
+  deps: CasesDeps,
+  c: Selectable<CaseTable>,
+  place: string,
+  d: Omit<OfficialDocument, 'qr'>,
+): Promise<Uint8Array> {
   const keys = await departmentSeal(deps.db, deps.cipher, { id: c.departmentId, name: d.issuer }, deps.now());
-  return officialDocumentPdf({ ...d, qr: { url: `${deps.publicUrl}/track/${c.trackingCode}`, caption: `全程一码 ${c.trackingCode}` } }, { keys, location: place, at: deps.now() });
+  return officialDocumentPdf(
+    { ...d, qr: { url: `${deps.publicUrl}/track/${c.trackingCode}`, caption: `全程一码 ${c.trackingCode}` } },
+    { keys, location: place, at: deps.now() },
+  );
 }

@@ -48,11 +48,19 @@ export function unmetMaterials(item: Item, standing: readonly Standing[], step: 
 /** 409 `CASES.MATERIALS_MISSING`, naming each material (a field error per material, and the list in `missing`). */
 export function materialsMissing(unmet: readonly Unmet[], step: CompletenessStep) {
   const names = unmet.map((u) => `「${u.name}」${u.reason === 'promised' ? '（容缺承诺未兑现）' : ''}`).join('、');
-  const enNames = unmet.map((u) => `"${u.name}"${u.reason === 'promised' ? ' (promised, not yet brought)' : ''}`).join(', ');
+  const enNames = unmet
+    .map((u) => `"${u.name}"${u.reason === 'promised' ? ' (promised, not yet brought)' : ''}`)
+    .join(', ');
   const message =
     step === 'accept'
-      ? { zh: `材料不齐，不能受理。尚缺：${names}`, en: `Materials are incomplete; the case cannot be accepted. Missing: ${enNames}` }
-      : { zh: `材料不齐，不能作出准予决定。尚缺：${names}`, en: `Materials are incomplete; the case cannot be approved. Missing: ${enNames}` };
+      ? {
+          zh: `材料不齐，不能受理。尚缺：${names}`,
+          en: `Materials are incomplete; the case cannot be accepted. Missing: ${enNames}`,
+        }
+      : {
+          zh: `材料不齐，不能作出准予决定。尚缺：${names}`,
+          en: `Materials are incomplete; the case cannot be approved. Missing: ${enNames}`,
+        };
   return conflict(
     'CASES.MATERIALS_MISSING',
     message,
@@ -62,14 +70,22 @@ export function materialsMissing(unmet: readonly Unmet[], step: CompletenessStep
       message:
         u.reason === 'missing'
           ? { zh: `「${u.name}」未提交`, en: `"${u.name}" was not provided` }
-          : { zh: `「${u.name}」为容缺承诺，尚未补交${u.dueOn ? `（须于 ${u.dueOn} 前补交）` : ''}`, en: `"${u.name}" was promised and not yet brought${u.dueOn ? ` (due ${u.dueOn})` : ''}` },
+          : {
+              zh: `「${u.name}」为容缺承诺，尚未补交${u.dueOn ? `（须于 ${u.dueOn} 前补交）` : ''}`,
+              en: `"${u.name}" was promised and not yet brought${u.dueOn ? ` (due ${u.dueOn})` : ''}`,
+            },
     })),
     { missing: unmet },
   );
 }
 
 /** Throws `CASES.MATERIALS_MISSING` unless the case's materials are complete for the step. */
-export async function requireCompleteMaterials(db: Db, caseId: string, item: Item, step: CompletenessStep): Promise<void> {
+export async function requireCompleteMaterials(
+  db: Db,
+  caseId: string,
+  item: Item,
+  step: CompletenessStep,
+): Promise<void> {
   const unmet = unmetMaterials(item, await currentMaterials(db, caseId), step);
   if (unmet.length) throw materialsMissing(unmet, step);
 }
@@ -80,8 +96,19 @@ export async function requireCompleteMaterials(db: Db, caseId: string, item: Ite
  */
 export function requireCounterMaterialsComplete(item: Item, received: readonly number[], acceptNow: boolean): void {
   const unknown = received.filter((i) => !item.materials[i]);
-  if (unknown.length) throw invalid('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有所选的材料', en: 'The item has no such material' }, [{ field: 'body.received', code: 'CASES.NO_SUCH_MATERIAL', message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` } }]);
+  if (unknown.length)
+    throw invalid('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有所选的材料', en: 'The item has no such material' }, [
+      {
+        field: 'body.received',
+        code: 'CASES.NO_SUCH_MATERIAL',
+        message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` },
+      },
+    ]);
   if (!acceptNow) return;
-  const unmet = unmetMaterials(item, received.map((materialIndex) => ({ materialIndex, kind: 'paper' as const, dueOn: null })), 'accept');
+  const unmet = unmetMaterials(
+    item,
+    received.map((materialIndex) => ({ materialIndex, kind: 'paper' as const, dueOn: null })),
+    'accept',
+  );
   if (unmet.length) throw materialsMissing(unmet, 'accept');
 }

@@ -11,11 +11,28 @@ import { openForm } from './form-store.js';
 export async function findCaseFacts(db: Db, caseId: string) {
   const c = await kq(db)
     .selectFrom('cases.case')
-    .select(['id', 'trackingCode', 'status', 'itemCode', 'itemName', 'departmentId', 'regionCode', 'applicantPersonId', 'applicantEnterpriseId', 'decidedAt'])
+    .select([
+      'id',
+      'trackingCode',
+      'status',
+      'itemCode',
+      'itemName',
+      'departmentId',
+      'regionCode',
+      'applicantPersonId',
+      'applicantEnterpriseId',
+      'decidedAt',
+    ])
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!c) return undefined;
-  const handlers = await kq(db).selectFrom('cases.event').select('actorId').distinct().where('caseId', '=', caseId).where('actorKind', '=', 'staff').execute();
+  const handlers = await kq(db)
+    .selectFrom('cases.event')
+    .select('actorId')
+    .distinct()
+    .where('caseId', '=', caseId)
+    .where('actorKind', '=', 'staff')
+    .execute();
   return { ...c, handlerIds: handlers.flatMap((h) => (h.actorId ? [h.actorId] : [])) };
 }
 
@@ -26,7 +43,21 @@ export async function findCaseFacts(db: Db, caseId: string) {
 export async function findDecidedCase(db: Db, cipher: FieldCipher, caseId: string) {
   const c = await kq(db)
     .selectFrom('cases.case')
-    .select(['id', 'itemCode', 'itemName', 'departmentId', 'regionCode', 'status', 'form', 'formEnc', 'applicantPersonId', 'applicantEnterpriseId', 'applicantName', 'decisionNo', 'decidedAt'])
+    .select([
+      'id',
+      'itemCode',
+      'itemName',
+      'departmentId',
+      'regionCode',
+      'status',
+      'form',
+      'formEnc',
+      'applicantPersonId',
+      'applicantEnterpriseId',
+      'applicantName',
+      'decisionNo',
+      'decidedAt',
+    ])
     .where('id', '=', caseId)
     .where('decidedAt', 'is not', null)
     .executeTakeFirst();
@@ -36,7 +67,15 @@ export async function findDecidedCase(db: Db, cipher: FieldCipher, caseId: strin
 }
 
 /** 用证 within a case: the case's department and region when this person or enterprise applied for it. */
-export async function caseOfApplicant(db: Db, caseId: string, applicant: { personId: string } | { enterpriseId: string }): Promise<{ departmentId: string; regionCode: string } | undefined> {
+export async function caseOfApplicant(
+  db: Db,
+  caseId: string,
+  applicant: { personId: string } | { enterpriseId: string },
+): Promise<{ departmentId: string; regionCode: string } | undefined> {
   const q = kq(db).selectFrom('cases.case').select(['departmentId', 'regionCode']).where('id', '=', caseId);
-  return ('personId' in applicant ? q.where('applicantPersonId', '=', applicant.personId) : q.where('applicantEnterpriseId', '=', applicant.enterpriseId)).executeTakeFirst();
+  return (
+    'personId' in applicant
+      ? q.where('applicantPersonId', '=', applicant.personId)
+      : q.where('applicantEnterpriseId', '=', applicant.enterpriseId)
+  ).executeTakeFirst();
 }

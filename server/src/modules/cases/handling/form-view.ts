@@ -17,14 +17,28 @@ function maskValue(field: FormViewField | undefined, v: unknown): unknown {
     return maskPersonalText(v);
   }
   if (Array.isArray(v)) return v.map((x) => maskValue(undefined, x));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskValue(undefined, x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskValue(undefined, x)]));
   return v;
 }
 
 /** `mask`: identifiers masked (every staff reader); the applicant sees the form in full. */
-export function formForReader(fields: readonly FormField[], form: Record<string, unknown>, mask: boolean): { formFields: FormViewField[]; form: Record<string, unknown> } {
-  const formFields = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.help ? { help: f.help } : {}), ...(f.options ? { options: f.options } : {}) }));
+export function formForReader(
+  fields: readonly FormField[],
+  form: Record<string, unknown>,
+  mask: boolean,
+): { formFields: FormViewField[]; form: Record<string, unknown> } {
+  const formFields = fields.map((f) => ({
+    key: f.key,
+    label: f.label,
+    type: f.type,
+    ...(f.help ? { help: f.help } : {}),
+    ...(f.options ? { options: f.options } : {}),
+  }));
   if (!mask) return { formFields, form };
   const byKey = new Map(formFields.map((f) => [f.key, f]));
-  return { formFields, form: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, maskValue(byKey.get(k), v)])) };
+  return {
+    formFields,
+    form: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, maskValue(byKey.get(k), v)])),
+  };
 }

@@ -16,15 +16,35 @@ export type LockedCase = Awaited<ReturnType<typeof lockCase>>;
 /** The case, when the actor may see it — staff also through a task of one of their departments; 404 otherwise. */
 export async function findVisibleCase(db: Db, actor: Actor, id: string): Promise<LockedCase> {
   const c = await kq(db).selectFrom('cases.case').selectAll().where('id', '=', id).executeTakeFirst();
-  const tasks = c && actor.kind === 'staff' ? await kq(db).selectFrom('cases.task').select('departmentId').distinct().where('caseId', '=', c.id).execute() : [];
-  if (!c || !canSee(actor, c, tasks.map((t) => t.departmentId))) throw caseNotFound(id);
+  const tasks =
+    c && actor.kind === 'staff'
+      ? await kq(db).selectFrom('cases.task').select('departmentId').distinct().where('caseId', '=', c.id).execute()
+      : [];
+  if (
+    !c ||
+    !canSee(
+      actor,
+      c,
+      tasks.map((t) => t.departmentId),
+    )
+  )
+    throw caseNotFound(id);
   return c;
 }
 
 /** 409 with the current state when a step does not fit it (accepting twice, approving a rejected case). */
-export function requireStatus(c: { id: string; status: CaseStatus; version: number }, allowed: CaseStatus[], step: string): void {
+export function requireStatus(
+  c: { id: string; status: CaseStatus; version: number },
+  allowed: CaseStatus[],
+  step: string,
+): void {
   if (!allowed.includes(c.status)) {
-    throw conflict('CASES.ILLEGAL_TRANSITION', { zh: `办件当前状态为「${STATUS_ZH[c.status]}」，不能${step}`, en: `The case is ${c.status}; cannot ${step}` }, [], { status: c.status, version: c.version });
+    throw conflict(
+      'CASES.ILLEGAL_TRANSITION',
+      { zh: `办件当前状态为「${STATUS_ZH[c.status]}」，不能${step}`, en: `The case is ${c.status}; cannot ${step}` },
+      [],
+      { status: c.status, version: c.version },
+    );
   }
 }
 

@@ -22,49 +22,101 @@ import { beijingDate } from '../process/clock.js';
 /** Before acceptance any material may change; afterwards only a 容缺 promise is fulfilled, until its due date. */
 const OPEN_FOR_MATERIALS = ['submitted', 'awaiting_supplement'] as const;
 const ACCEPTED = ['in_progress', 'suspended'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 type Current = { id: string; kind: MaterialTable['kind']; dueOn: string | null };
 type CaseState = { id: string; status: CaseStatus; version: number };
 
-const closed = (c: CaseState, zh: string, en: string) => conflict('CASES.MATERIALS_CLOSED', { zh, en }, [], { status: c.status, version: c.version });
+const closed = (c: CaseState, zh: string, en: string) =>
+  conflict('CASES.MATERIALS_CLOSED', { zh, en }, [], { status: c.status, version: c.version });
 
 /** Whether the applicant may put a file in for this material now (409 with the reason otherwise). */
 function requireUploadAllowed(c: CaseState, name: string, current: Current | undefined, today: string): void {
   if (!isOneOf(ACCEPTED, c.status)) return requireBeforeAcceptance(c);
-  if (current?.kind !== 'promise') throw closed(c, `办件已受理，「${name}」不是容缺承诺的材料，不能再更改`, `The case was accepted; only promised materials can still be brought`);
+  if (current?.kind !== 'promise')
+    throw closed(
+      c,
+      `办件已受理，「${name}」不是容缺承诺的材料，不能再更改`,
+      `The case was accepted; only promised materials can still be brought`,
+    );
   if (current.dueOn && current.dueOn < today) {
-    throw conflict('CASES.PROMISE_OVERDUE', { zh: `「${name}」的容缺承诺已于 ${current.dueOn} 到期，请联系办理部门`, en: `The promise to bring "${name}" fell due on ${current.dueOn}; contact the department` }, [], { dueOn: current.dueOn });
+    throw conflict(
+      'CASES.PROMISE_OVERDUE',
+      {
+        zh: `「${name}」的容缺承诺已于 ${current.dueOn} 到期，请联系办理部门`,
+        en: `The promise to bring "${name}" fell due on ${current.dueOn}; contact the department`,
+      },
+      [],
+      { dueOn: current.dueOn },
+    );
   }
 }
 
 function requireBeforeAcceptance(c: CaseState): void {
-  if (!isOneOf(OPEN_FOR_MATERIALS, c.status)) throw closed(c, `办件「${STATUS_ZH[c.status]}」，不能再更改材料`, `The case is ${c.status}; its materials can no longer change`);
+  if (!isOneOf(OPEN_FOR_MATERIALS, c.status))
+    throw closed(
+      c,
+      `办件「${STATUS_ZH[c.status]}」，不能再更改材料`,
+      `The case is ${c.status}; its materials can no longer change`,
+    );
 }
 
-async function caseAndMaterial(deps: CasesDeps, caseId: string, index: number, access: (c: Selectable<CaseTable>) => void) {
+async function caseAndMaterial(
+  deps: CasesDeps,
+  caseId: string,
+  index: number,
+  access: (c: Selectable<CaseTable>) => void,
+) {
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw caseNotFound(caseId);
   access(c);
   const { item } = await deps.processes.get(c.itemCode);
   const material = item.materials[index];
-  if (!material) throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], { index });
+  if (!material)
+    throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], {
+      index,
+    });
   return { c, material };
 }
 
 /** What stands for the material now (the entry a new one supersedes). */
 const currentEntry = (db: Db, caseId: string, index: number): Promise<Current | undefined> =>
-  kq(db).selectFrom('cases.material').select(['id', 'kind', 'dueOn']).where('caseId', '=', caseId).where('materialIndex', '=', index).where('supersededAt', 'is', null).executeTakeFirst();
+  kq(db)
+    .selectFrom('cases.material')
+    .select(['id', 'kind', 'dueOn'])
+    .where('caseId', '=', caseId)
+    .where('materialIndex', '=', index)
+    .where('supersededAt', 'is', null)
+    .executeTakeFirst();
 
-type NewEntry = { name: string; kind: 'upload' | 'promise' | 'paper'; fileKey?: string; contentType?: string; size?: number; reference?: string };
-const EVENT_OF: Record<NewEntry['kind'], CaseEventType> = { upload: 'material-added', promise: 'material-promised', paper: 'material-received' };
+type NewEntry = {
+  name: string;
+  kind: 'upload' | 'promise' | 'paper';
+  fileKey?: string;
+  contentType?: string;
+  size?: number;
+  reference?: string;
+};
+const EVENT_OF: Record<NewEntry['kind'], CaseEventType> = {
+  upload: 'material-added',
+  promise: 'material-promised',
+  paper: 'material-received',
+};
 
 /**
  * Puts a file, promise or paper original in for a material, on the locked case and after `allowed`
  * agrees with what stands now. What stood before is kept as history (superseded, never deleted); a
  * promise replaced by the material is fulfilled.
  */
-async function record(deps: CasesDeps, actor: Actor, caseId: string, index: number, row: NewEntry, allowed: (c: CaseState, current: Current | undefined, today: string) => void): Promise<string> {
+async function record(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  index: number,
+  row: NewEntry,
+  allowed: (c: CaseState, current: Current | undefined, today: string) => void,
+): Promise<string> {
   const at = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
@@ -75,31 +127,81 @@ async function record(deps: CasesDeps, actor: Actor, caseId: string, index: numb
 }
 
 /** Writes the entry on a case locked in the caller's transaction; what stood before becomes history. */
-async function recordLocked(trx: Db, actor: Actor, caseId: string, index: number, row: NewEntry, current: Current | undefined, at: Date): Promise<string> {
+async function recordLocked(
+  trx: Db,
+  actor: Actor,
+  caseId: string,
+  index: number,
+  row: NewEntry,
+  current: Current | undefined,
+  at: Date,
+): Promise<string> {
   const id = randomUUID();
-  if (current) await kq(trx).updateTable('cases.material').set({ supersededAt: at }).where('id', '=', current.id).execute();
+  if (current)
+    await kq(trx).updateTable('cases.material').set({ supersededAt: at }).where('id', '=', current.id).execute();
   await kq(trx)
     .insertInto('cases.material')
-    .values({ id, caseId, materialIndex: index, name: row.name, kind: row.kind, fileKey: row.fileKey ?? null, contentType: row.contentType ?? null, size: row.size ?? null, reference: row.reference ?? null, addedBy: actor.id!, addedAt: at })
+    .values({
+      id,
+      caseId,
+      materialIndex: index,
+      name: row.name,
+      kind: row.kind,
+      fileKey: row.fileKey ?? null,
+      contentType: row.contentType ?? null,
+      size: row.size ?? null,
+      reference: row.reference ?? null,
+      addedBy: actor.id!,
+      addedAt: at,
+    })
     .execute();
-  const detail = { index, name: row.name, ...(row.size ? { size: row.size, contentType: row.contentType } : {}), ...(current ? { replaced: current.kind } : {}) };
+  const detail = {
+    index,
+    name: row.name,
+    ...(row.size ? { size: row.size, contentType: row.contentType } : {}),
+    ...(current ? { replaced: current.kind } : {}),
+  };
   await appendCaseEvent(trx, { caseId, actor, type: EVENT_OF[row.kind], from: null, to: null, at, detail });
   if (current?.kind === 'promise' && row.kind !== 'promise') {
-    await appendCaseEvent(trx, { caseId, actor, type: 'promise-fulfilled', from: null, to: null, at, detail: { index, name: row.name, dueOn: current.dueOn } });
+    await appendCaseEvent(trx, {
+      caseId,
+      actor,
+      type: 'promise-fulfilled',
+      from: null,
+      to: null,
+      at,
+      detail: { index, name: row.name, dueOn: current.dueOn },
+    });
   }
   return id;
 }
 
 /** The applicant's file for a material: before acceptance, or for an open 容缺 promise until its due date. */
-export async function uploadMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, bytes: Buffer, declaredType: string | undefined) {
+export async function uploadMaterial(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  index: number,
+  bytes: Buffer,
+  declaredType: string | undefined,
+) {
   const { c, material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
   // Checked before the bytes are stored, and again on the locked case.
   requireUploadAllowed(c, material.name, await currentEntry(deps.db, caseId, index), beijingDate(deps.now()));
   const check = checkUpload(bytes, declaredType, { maxBytes: deps.uploadMaxBytes });
-  if (!check.ok) throw invalid(check.code, check.message, [{ field: 'body', code: check.code, message: check.message }]);
+  if (!check.ok)
+    throw invalid(check.code, check.message, [{ field: 'body', code: check.code, message: check.message }]);
   const stored = await deps.files.put(bytes, { contentType: check.contentType });
-  const allowed = (k: CaseState, current: Current | undefined, today: string) => requireUploadAllowed(k, material.name, current, today);
-  const id = await record(deps, actor, caseId, index, { name: material.name, kind: 'upload', fileKey: stored.key, contentType: stored.contentType, size: stored.size }, allowed);
+  const allowed = (k: CaseState, current: Current | undefined, today: string) =>
+    requireUploadAllowed(k, material.name, current, today);
+  const id = await record(
+    deps,
+    actor,
+    caseId,
+    index,
+    { name: material.name, kind: 'upload', fileKey: stored.key, contentType: stored.contentType, size: stored.size },
+    allowed,
+  );
   return { materialId: id, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 };
 }
 
@@ -107,25 +209,65 @@ export async function uploadMaterial(deps: CasesDeps, actor: Actor, caseId: stri
 export async function promiseMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, promise: string) {
   const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
   if (material.necessity !== 'deferrable') {
-    throw conflict('CASES.NOT_DEFERRABLE', { zh: `「${material.name}」不是容缺后补材料，须当时提交`, en: `"${material.name}" cannot be brought later` });
+    throw conflict('CASES.NOT_DEFERRABLE', {
+      zh: `「${material.name}」不是容缺后补材料，须当时提交`,
+      en: `"${material.name}" cannot be brought later`,
+    });
   }
-  return { materialId: await record(deps, actor, caseId, index, { name: material.name, kind: 'promise', reference: promise }, requireBeforeAcceptance) };
+  return {
+    materialId: await record(
+      deps,
+      actor,
+      caseId,
+      index,
+      { name: material.name, kind: 'promise', reference: promise },
+      requireBeforeAcceptance,
+    ),
+  };
 }
 
 /**
  * 窗口代录: the paper originals a walk-in resident handed over, recorded on the case just filed in the
  * caller's transaction (so filing, originals and acceptance stand or fall together).
  */
-export async function recordCounterOriginals(trx: Db, actor: Actor, caseId: string, item: Item, indexes: readonly number[], note: string, at: Date): Promise<void> {
+export async function recordCounterOriginals(
+  trx: Db,
+  actor: Actor,
+  caseId: string,
+  item: Item,
+  indexes: readonly number[],
+  note: string,
+  at: Date,
+): Promise<void> {
   for (const index of new Set(indexes)) {
     const material = item.materials[index];
-    if (!material) throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], { index });
-    await recordLocked(trx, actor, caseId, index, { name: material.name, kind: 'paper', reference: note }, await currentEntry(trx, caseId, index), at);
+    if (!material)
+      throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], {
+        index,
+      });
+    await recordLocked(
+      trx,
+      actor,
+      caseId,
+      index,
+      { name: material.name, kind: 'paper', reference: note },
+      await currentEntry(trx, caseId, index),
+      at,
+    );
   }
 }
 
 /** 窗口收件: the window records a paper original it received at the counter (a walk-in resident's, or one brought in person). */
 export async function receivePaperMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, note: string) {
   const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireWindow(actor, k));
-  return { materialId: await record(deps, actor, caseId, index, { name: material.name, kind: 'paper', ...(note ? { reference: note } : {}) }, requireBeforeAcceptance) };
+  return {
+    materialId: await record(
+      deps,
+      actor,
+      caseId,
+      index,
+      { name: material.name, kind: 'paper', ...(note ? { reference: note } : {}) },
+      requireBeforeAcceptance,
+    ),
+  };
 }

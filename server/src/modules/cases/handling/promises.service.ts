@@ -14,7 +14,16 @@ export async function listOpenPromises(deps: CasesDeps, actor: Actor, opts: { ov
     kq(deps.db)
       .selectFrom('cases.material as m')
       .innerJoin('cases.case as c', 'c.id', 'm.caseId')
-      .select(['c.id as caseId', 'c.trackingCode', 'c.itemName', 'c.applicantName', 'm.materialIndex', 'm.name', 'm.reference as promise', 'm.dueOn'])
+      .select([
+        'c.id as caseId',
+        'c.trackingCode',
+        'c.itemName',
+        'c.applicantName',
+        'm.materialIndex',
+        'm.name',
+        'm.reference as promise',
+        'm.dueOn',
+      ])
       .where('m.kind', '=', 'promise')
       .where('m.supersededAt', 'is', null)
       .where('m.dueOn', 'is not', null)
@@ -25,5 +34,10 @@ export async function listOpenPromises(deps: CasesDeps, actor: Actor, opts: { ov
   if (opts.overdue) q = q.where('m.dueOn', '<', today);
   const rows = await q.orderBy('m.dueOn').orderBy('c.trackingCode').limit(opts.limit).execute();
   const calendar = await deps.calendar.calendar();
-  return rows.map((r) => ({ ...r, dueOn: r.dueOn!, overdue: r.dueOn! < today, remainingWorkingDays: remainingWorkingDays(calendar, today, r.dueOn!) }));
+  return rows.map((r) => ({
+    ...r,
+    dueOn: r.dueOn!,
+    overdue: r.dueOn! < today,
+    remainingWorkingDays: remainingWorkingDays(calendar, today, r.dueOn!),
+  }));
 }

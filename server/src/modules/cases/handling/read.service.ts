@@ -18,12 +18,39 @@ import { formForReader } from './form-view.js';
 
 export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, meta: { ip?: string } = {}) {
   const c = await findVisibleCase(deps.db, actor, caseId);
-  const tasks = await kq(deps.db).selectFrom('cases.task').selectAll().where('caseId', '=', c.id).orderBy('stageIndex').orderBy('taskKey').orderBy('openedOn').execute();
-  const events = await kq(deps.db).selectFrom('cases.event').select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail']).where('caseId', '=', c.id).orderBy('id').execute();
+  const tasks = await kq(deps.db)
+    .selectFrom('cases.task')
+    .selectAll()
+    .where('caseId', '=', c.id)
+    .orderBy('stageIndex')
+    .orderBy('taskKey')
+    .orderBy('openedOn')
+    .execute();
+  const events = await kq(deps.db)
+    .selectFrom('cases.event')
+    .select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail'])
+    .where('caseId', '=', c.id)
+    .orderBy('id')
+    .execute();
   const { form, disclosed } = formFor(deps.cipher, actor, c);
   // Staff reading an applicant's personal data is on the record, as reading a material file is.
   if (disclosed && actor.kind === 'staff') {
-    await appendAudit(deps.db, { at: deps.now(), actorId: actor.id, actorKind: actor.kind, onBehalfOf: null, action: 'cases.form-read', targetType: 'case', targetId: c.id, ip: meta.ip ?? null, reason: null, detail: {} }, deps.auditKey);
+    await appendAudit(
+      deps.db,
+      {
+        at: deps.now(),
+        actorId: actor.id,
+        actorKind: actor.kind,
+        onBehalfOf: null,
+        action: 'cases.form-read',
+        targetType: 'case',
+        targetId: c.id,
+        ip: meta.ip ?? null,
+        reason: null,
+        detail: {},
+      },
+      deps.auditKey,
+    );
   }
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
@@ -77,7 +104,15 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
       opinion: t.opinion,
       completedAt: t.completedAt,
     })),
-    events: events.map((e) => ({ at: e.at, type: e.type, by: e.actorKind, from: e.fromStatus, to: e.toStatus, taskId: e.taskId, detail: e.detail })),
+    events: events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      by: e.actorKind,
+      from: e.fromStatus,
+      to: e.toStatus,
+      taskId: e.taskId,
+      detail: e.detail,
+    })),
     /** The e-licences the case produced (证照结果). */
     licenses: deps.producedLicenses ? await deps.producedLicenses(c.id, deps.now()) : [],
   };
@@ -87,8 +122,17 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
 export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
-  if (!c) throw notFound('CASES.UNKNOWN_TRACKING_CODE', { zh: '未找到该办件编码，请核对', en: 'No case has this tracking code' });
-  const events = await kq(deps.db).selectFrom('cases.event').select(['at', 'type', 'toStatus']).where('caseId', '=', c.id).orderBy('id').execute();
+  if (!c)
+    throw notFound('CASES.UNKNOWN_TRACKING_CODE', {
+      zh: '未找到该办件编码，请核对',
+      en: 'No case has this tracking code',
+    });
+  const events = await kq(deps.db)
+    .selectFrom('cases.event')
+    .select(['at', 'type', 'toStatus'])
+    .where('caseId', '=', c.id)
+    .orderBy('id')
+    .execute();
   const mine = canSee(actor, c) && actor.kind === 'person';
   return {
     trackingCode: c.trackingCode,
@@ -105,7 +149,21 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
   };
 }
 
-const PUBLIC_STEPS = new Set(['submitted', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'stage-opened', 'returned', 'suspended', 'resumed', 'approved', 'refused', 'withdrawn', 'terminated']);
+const PUBLIC_STEPS = new Set([
+  'submitted',
+  'supplement-requested',
+  'supplemented',
+  'accepted',
+  'not-accepted',
+  'stage-opened',
+  'returned',
+  'suspended',
+  'resumed',
+  'approved',
+  'refused',
+  'withdrawn',
+  'terminated',
+]);
 
 /** The workbench queue: open tasks the caller may work on, most urgent first. */
 export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
@@ -113,9 +171,28 @@ export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: nu
     kq(deps.db)
       .selectFrom('cases.task as t')
       .innerJoin('cases.case as c', 'c.id', 't.caseId')
-      .select(['t.id', 't.name', 't.stageKey', 't.dueOn', 't.openedOn', 't.version', 't.role', 't.departmentId', 't.assigneeId', 'c.id as caseId', 'c.trackingCode', 'c.itemName', 'c.status as caseStatus', 'c.dueOn as caseDueOn'])
+      .select([
+        't.id',
+        't.name',
+        't.stageKey',
+        't.dueOn',
+        't.openedOn',
+        't.version',
+        't.role',
+        't.departmentId',
+        't.assigneeId',
+        'c.id as caseId',
+        'c.trackingCode',
+        'c.itemName',
+        'c.status as caseStatus',
+        'c.dueOn as caseDueOn',
+      ])
       .where('t.status', '=', 'open')
-      .where('t.role', 'in', actor.roles.includes('department_head') ? ['approver', 'department_head', 'window_clerk'] : [...actor.roles]),
+      .where(
+        't.role',
+        'in',
+        actor.roles.includes('department_head') ? ['approver', 'department_head', 'window_clerk'] : [...actor.roles],
+      ),
     actor,
     { region: 't.regionCode', department: 't.departmentId' },
   )
@@ -144,7 +221,9 @@ export async function windowQueue(deps: CasesDeps, actor: Actor, opts: { limit: 
 
 /** The applicant's own cases (or their enterprise's, when acting for one). */
 export async function myCases(deps: CasesDeps, actor: Actor) {
-  let q = kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemName', 'status', 'submittedAt', 'dueOn', 'decidedAt']);
+  let q = kq(deps.db)
+    .selectFrom('cases.case')
+    .select(['id', 'trackingCode', 'itemName', 'status', 'submittedAt', 'dueOn', 'decidedAt']);
   // Acting for oneself: one's personal cases, not those filed as an enterprise's agent.
   if (!actor.actingFor) q = q.where('applicantEnterpriseId', 'is', null);
   return withinScope(q, actor, { person: 'applicantPersonId', enterprise: 'applicantEnterpriseId' })
@@ -153,13 +232,40 @@ export async function myCases(deps: CasesDeps, actor: Actor) {
     .execute();
 }
 
-
 /** 一件事: the combined progress of a theme application, for its applicant. */
 export async function getBundle(deps: CasesDeps, actor: Actor, bundleId: string) {
   const b = await kq(deps.db).selectFrom('cases.bundle').selectAll().where('id', '=', bundleId).executeTakeFirst();
-  const owned = b && canSee(actor, { id: b.id, regionCode: '', departmentId: '', applicantPersonId: b.applicantPersonId, applicantEnterpriseId: b.applicantEnterpriseId }) && actor.kind === 'person';
-  if (!b || !owned) throw notFound('CASES.BUNDLE_NOT_FOUND', { zh: '一件事申请不存在或无权查看', en: 'No such theme application, or not yours' });
-  const cases = await kq(deps.db).selectFrom('cases.case').select(['id', 'trackingCode', 'itemCode', 'itemName', 'status', 'waitsFor', 'dueOn', 'decidedAt']).where('bundleId', '=', b.id).orderBy('submittedAt').orderBy('itemCode').execute();
-  const done = cases.filter((k) => ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'].includes(k.status)).length;
-  return { id: b.id, trackingCode: b.trackingCode, theme: b.themeName, createdAt: b.createdAt, progress: { done, total: cases.length }, cases: cases.map((k) => ({ ...k, statusName: STATUS_ZH[k.status] })) };
+  const owned =
+    b &&
+    canSee(actor, {
+      id: b.id,
+      regionCode: '',
+      departmentId: '',
+      applicantPersonId: b.applicantPersonId,
+      applicantEnterpriseId: b.applicantEnterpriseId,
+    }) &&
+    actor.kind === 'person';
+  if (!b || !owned)
+    throw notFound('CASES.BUNDLE_NOT_FOUND', {
+      zh: '一件事申请不存在或无权查看',
+      en: 'No such theme application, or not yours',
+    });
+  const cases = await kq(deps.db)
+    .selectFrom('cases.case')
+    .select(['id', 'trackingCode', 'itemCode', 'itemName', 'status', 'waitsFor', 'dueOn', 'decidedAt'])
+    .where('bundleId', '=', b.id)
+    .orderBy('submittedAt')
+    .orderBy('itemCode')
+    .execute();
+  const done = cases.filter((k) =>
+    ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'].includes(k.status),
+  ).length;
+  return {
+    id: b.id,
+    trackingCode: b.trackingCode,
+    theme: b.themeName,
+    createdAt: b.createdAt,
+    progress: { done, total: cases.length },
+    cases: cases.map((k) => ({ ...k, statusName: STATUS_ZH[k.status] })),
+  };
 }

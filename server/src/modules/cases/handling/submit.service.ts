@@ -48,27 +48,58 @@ export interface Submitted {
 
 function checkApplicant(actor: Actor, idempotencyKey: string): asserts actor is Actor & { id: string } {
   if (actor.kind === 'anonymous') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录再申报', en: 'Sign in to apply' });
-  if (actor.kind !== 'person' || !actor.id) throw forbidden('CASES.PERSON_ONLY', { zh: '仅个人或企业经办人可在线申报', en: 'Only persons (or agents of enterprises) apply online' });
+  if (actor.kind !== 'person' || !actor.id)
+    throw forbidden('CASES.PERSON_ONLY', {
+      zh: '仅个人或企业经办人可在线申报',
+      en: 'Only persons (or agents of enterprises) apply online',
+    });
   if (actor.actingFor && !actor.actingFor.scopes.includes('apply')) {
-    throw forbidden('CASES.NO_APPLY_SCOPE', { zh: '您的企业授权不含申报权限', en: 'Your authorisation for this enterprise does not include applying' });
+    throw forbidden('CASES.NO_APPLY_SCOPE', {
+      zh: '您的企业授权不含申报权限',
+      en: 'Your authorisation for this enterprise does not include applying',
+    });
   }
   if (!/^[A-Za-z0-9_-]{8,80}$/.test(idempotencyKey)) {
-    throw invalid('CASES.BAD_IDEMPOTENCY_KEY', { zh: '请求头 Idempotency-Key 须为 8–80 位字母、数字、- 或 _', en: 'The Idempotency-Key header must be 8–80 letters, digits, - or _' }, [
-      { field: 'headers.idempotency-key', code: 'CASES.BAD_IDEMPOTENCY_KEY', message: { zh: '格式不正确', en: 'Malformed' } },
-    ]);
+    throw invalid(
+      'CASES.BAD_IDEMPOTENCY_KEY',
+      {
+        zh: '请求头 Idempotency-Key 须为 8–80 位字母、数字、- 或 _',
+        en: 'The Idempotency-Key header must be 8–80 letters, digits, - or _',
+      },
+      [
+        {
+          field: 'headers.idempotency-key',
+          code: 'CASES.BAD_IDEMPOTENCY_KEY',
+          message: { zh: '格式不正确', en: 'Malformed' },
+        },
+      ],
+    );
   }
 }
 
 /** The form data must fit the item's application form (every problem at once). */
 export function checkForm(item: Item, form: Record<string, unknown>): void {
   const errors = validateApplicationForm(item.form, form);
-  if (errors.length) throw unprocessable('CASES.FORM_INVALID', { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` }, errors);
+  if (errors.length)
+    throw unprocessable(
+      'CASES.FORM_INVALID',
+      { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` },
+      errors,
+    );
 }
 
-export const hashOf = (request: unknown, actor: Actor) => createHash('sha256').update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null])).digest('hex');
+export const hashOf = (request: unknown, actor: Actor) =>
+  createHash('sha256')
+    .update(JSON.stringify([request, actor.actingFor?.enterpriseId ?? null]))
+    .digest('hex');
 
 /** The earlier answer to this key, if any (422 when the key was used for another request). */
-async function replay(db: Db, actorId: string, key: string, hash: string): Promise<{ caseId: string; trackingCode: string; status: CaseStatus; bundleId: string | null } | undefined> {
+async function replay(
+  db: Db,
+  actorId: string,
+  key: string,
+  hash: string,
+): Promise<{ caseId: string; trackingCode: string; status: CaseStatus; bundleId: string | null } | undefined> {
   const prior = await kq(db)
     .selectFrom('cases.idempotency as i')
     .innerJoin('cases.case as c', 'c.id', 'i.caseId')
@@ -77,12 +108,23 @@ async function replay(db: Db, actorId: string, key: string, hash: string): Promi
     .where('i.key', '=', key)
     .executeTakeFirst();
   if (!prior) return undefined;
-  if (prior.requestHash !== hash) throw unprocessable('CASES.IDEMPOTENCY_KEY_REUSED', { zh: '该 Idempotency-Key 已用于另一份申请', en: 'This Idempotency-Key was used for a different application' });
+  if (prior.requestHash !== hash)
+    throw unprocessable('CASES.IDEMPOTENCY_KEY_REUSED', {
+      zh: '该 Idempotency-Key 已用于另一份申请',
+      en: 'This Idempotency-Key was used for a different application',
+    });
   return { caseId: prior.id, trackingCode: prior.trackingCode, status: prior.status, bundleId: prior.bundleId };
 }
 
 /** Runs `write` in a transaction; a unique violation is a concurrent twin (answer it) or a tracking-code collision (retry). */
-export async function idempotently<T>(deps: CasesDeps, actorId: string, key: string, hash: string, write: () => Promise<T>, fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>): Promise<T> {
+export async function idempotently<T>(
+  deps: CasesDeps,
+  actorId: string,
+  key: string,
+  hash: string,
+  write: () => Promise<T>,
+  fromReplay: (r: NonNullable<Awaited<ReturnType<typeof replay>>>) => Promise<T>,
+): Promise<T> {
   // No look-up first: the transaction claims the key before anything else, so a retry or a
   // concurrent twin fails on it (after waiting for the first to commit) and is answered from it.
   for (let attempt = 0; ; attempt++) {
@@ -116,7 +158,15 @@ export interface NewCase {
  * Writes a new case, its first event and (when given) the claim of the idempotency key in one
  * statement — atomic without a transaction, and one round trip to the database.
  */
-export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { id: string }, applicantName: string, c: NewCase, at: Date, claim?: { key: string; hash: string }): Promise<{ caseId: string; trackingCode: string }> {
+export async function insertCase(
+  db: Db,
+  cipher: FieldCipher,
+  actor: Actor & { id: string },
+  applicantName: string,
+  c: NewCase,
+  at: Date,
+  claim?: { key: string; hash: string },
+): Promise<{ caseId: string; trackingCode: string }> {
   const caseId = c.id ?? randomUUID();
   const trackingCode = c.trackingCode ?? newTrackingCode(beijingDate(at));
   const row = {
@@ -148,15 +198,30 @@ export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { i
     decidedAt: null,
     decisionNote: null,
   };
-  const events = eventRows([{ caseId, actor, type: 'submitted', from: null, to: c.status, at, detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) } }]);
+  const events = eventRows([
+    {
+      caseId,
+      actor,
+      type: 'submitted',
+      from: null,
+      to: c.status,
+      at,
+      detail: { itemCode: c.item.code, trackingCode, ...(c.bundleId ? { bundleId: c.bundleId } : {}) },
+    },
+  ]);
   const claimed = claim ? [{ actorId: actor.id, key: claim.key, requestHash: claim.hash, caseId }] : [];
   if (claimed.length && !c.filing) {
     await kq(db)
       .with('claimed', (q) => q.insertInto('cases.idempotency').values(claimed))
       // The applicant's draft of this item is done with.
       .with('undrafted', (q) => {
-        const d = q.deleteFrom('cases.draft').where('applicantPersonId', '=', actor.id).where('itemCode', '=', c.item.code);
-        return actor.actingFor ? d.where('applicantEnterpriseId', '=', actor.actingFor.enterpriseId) : d.where('applicantEnterpriseId', 'is', null);
+        const d = q
+          .deleteFrom('cases.draft')
+          .where('applicantPersonId', '=', actor.id)
+          .where('itemCode', '=', c.item.code);
+        return actor.actingFor
+          ? d.where('applicantEnterpriseId', '=', actor.actingFor.enterpriseId)
+          : d.where('applicantEnterpriseId', 'is', null);
       })
       .with('created', (q) => q.insertInto('cases.case').values(row))
       .insertInto('cases.event')
@@ -170,7 +235,11 @@ export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { i
       .values(events)
       .execute();
   } else {
-    await kq(db).with('created', (q) => q.insertInto('cases.case').values(row)).insertInto('cases.event').values(events).execute();
+    await kq(db)
+      .with('created', (q) => q.insertInto('cases.case').values(row))
+      .insertInto('cases.event')
+      .values(events)
+      .execute();
   }
   return { caseId, trackingCode };
 }
@@ -180,7 +249,15 @@ export async function insertCase(db: Db, cipher: FieldCipher, actor: Actor & { i
  * legal-entity registries, never what the applicant typed), the case is accepted and approved by
  * the system at once. Returns whether it was.
  */
-async function tryAutoApproval(trx: Db, cipher: FieldCipher, actor: Actor & { id: string }, caseId: string, item: Item, definition: ProcessDefinition, at: Date): Promise<boolean> {
+async function tryAutoApproval(
+  trx: Db,
+  cipher: FieldCipher,
+  actor: Actor & { id: string },
+  caseId: string,
+  item: Item,
+  definition: ProcessDefinition,
+  at: Date,
+): Promise<boolean> {
   if (!definition.autoApproval) return false;
   // 准予 only on complete materials: what the application lacks goes to the window instead.
   if (unmetMaterials(item, await currentMaterials(trx, caseId), 'decide').length) return false;
@@ -191,16 +268,58 @@ async function tryAutoApproval(trx: Db, cipher: FieldCipher, actor: Actor & { id
   if (!applicant || !evaluate(definition.autoApproval.rules, { applicant, enterprise })) return false;
   await kq(trx)
     .updateTable('cases.case')
-    .set((eb) => ({ status: 'approved', acceptedOn: today, dueOn: today, decidedAt: at, decisionNote: '秒批：经核验数据符合全部条件，系统自动准予', version: eb('version', '+', 1), updatedAt: at }))
+    .set((eb) => ({
+      status: 'approved',
+      acceptedOn: today,
+      dueOn: today,
+      decidedAt: at,
+      decisionNote: '秒批：经核验数据符合全部条件，系统自动准予',
+      version: eb('version', '+', 1),
+      updatedAt: at,
+    }))
     .where('id', '=', caseId)
     .execute();
-  await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'accepted', from: 'submitted', to: 'in_progress', at, detail: { auto: true } });
-  await appendCaseEvent(trx, { caseId, actor: SYSTEM, type: 'approved', from: 'in_progress', to: 'approved', at, detail: { auto: true, rules: definition.autoApproval.rules.length } });
-  await recordDecision(trx, { id: caseId, departmentId: item.department.id, itemCode: item.code, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null }, 'approved', at, SYSTEM.id);
+  await appendCaseEvent(trx, {
+    caseId,
+    actor: SYSTEM,
+    type: 'accepted',
+    from: 'submitted',
+    to: 'in_progress',
+    at,
+    detail: { auto: true },
+  });
+  await appendCaseEvent(trx, {
+    caseId,
+    actor: SYSTEM,
+    type: 'approved',
+    from: 'in_progress',
+    to: 'approved',
+    at,
+    detail: { auto: true, rules: definition.autoApproval.rules.length },
+  });
+  await recordDecision(
+    trx,
+    {
+      id: caseId,
+      departmentId: item.department.id,
+      itemCode: item.code,
+      applicantPersonId: actor.id,
+      applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
+    },
+    'approved',
+    at,
+    SYSTEM.id,
+  );
   return true;
 }
 
-export async function submitApplication(deps: CasesDeps, actor: Actor, input: Submission, idempotencyKey: string, applicantName: string): Promise<Submitted> {
+export async function submitApplication(
+  deps: CasesDeps,
+  actor: Actor,
+  input: Submission,
+  idempotencyKey: string,
+  applicantName: string,
+): Promise<Submitted> {
   checkApplicant(actor, idempotencyKey);
   const hash = hashOf(input, actor);
   const { item, definition, version } = await deps.processes.get(input.itemCode);
@@ -217,11 +336,27 @@ export async function submitApplication(deps: CasesDeps, actor: Actor, input: Su
       if (!definition.autoApproval && !reuse?.saved.materials) {
         // The common case: one statement claims the key (a retry or a concurrent twin fails on it,
         // after the first commits) and writes the case and its first event.
-        const { caseId, trackingCode } = await insertCase(deps.db, deps.cipher, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        const { caseId, trackingCode } = await insertCase(
+          deps.db,
+          deps.cipher,
+          actor,
+          applicantName,
+          { item, definition, version, form: input.form, status: 'submitted' },
+          at,
+          claim,
+        );
         return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
       }
       return deps.db.transaction().execute(async (trx) => {
-        const { caseId, trackingCode } = await insertCase(trx, deps.cipher, actor, applicantName, { item, definition, version, form: input.form, status: 'submitted' }, at, claim);
+        const { caseId, trackingCode } = await insertCase(
+          trx,
+          deps.cipher,
+          actor,
+          applicantName,
+          { item, definition, version, form: input.form, status: 'submitted' },
+          at,
+          claim,
+        );
         if (reuse) await attachReused(trx, deps, actor, { caseId, item }, reuse, at);
         const auto = await tryAutoApproval(trx, deps.cipher, actor, caseId, item, definition, at);
         return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
@@ -243,27 +378,60 @@ export interface SubmittedBundle {
  * a case with the shared form data entered once; a step that must wait for others (联动) waits
  * until they are approved, then goes to the window by itself.
  */
-export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleSubmission, idempotencyKey: string, applicantName: string): Promise<SubmittedBundle> {
+export async function submitBundle(
+  deps: CasesDeps,
+  actor: Actor,
+  input: BundleSubmission,
+  idempotencyKey: string,
+  applicantName: string,
+): Promise<SubmittedBundle> {
   checkApplicant(actor, idempotencyKey);
   const hash = hashOf({ bundle: input }, actor);
   const theme = await getTheme(deps.db, input.theme, input.region);
   const steps = theme.steps.filter((s) => !s.optional || input.include.includes(s.basicCode));
   const unknown = input.include.filter((b) => !theme.steps.some((s) => s.basicCode === b && s.optional));
   if (unknown.length) {
-    throw invalid('CASES.UNKNOWN_STEP', { zh: '所选事项不属于该主题的可选环节', en: 'Some chosen steps are not optional steps of this theme' }, [
-      { field: 'body.include', code: 'CASES.UNKNOWN_STEP', message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` } },
-    ]);
+    throw invalid(
+      'CASES.UNKNOWN_STEP',
+      { zh: '所选事项不属于该主题的可选环节', en: 'Some chosen steps are not optional steps of this theme' },
+      [
+        {
+          field: 'body.include',
+          code: 'CASES.UNKNOWN_STEP',
+          message: { zh: `无效：${unknown.join('、')}`, en: `Invalid: ${unknown.join(', ')}` },
+        },
+      ],
+    );
   }
-  if (steps.length === 0) throw unprocessable('CASES.THEME_EMPTY', { zh: '该主题在所选地区没有可办理的事项', en: 'This theme has no items that serve the chosen region' });
+  if (steps.length === 0)
+    throw unprocessable('CASES.THEME_EMPTY', {
+      zh: '该主题在所选地区没有可办理的事项',
+      en: 'This theme has no items that serve the chosen region',
+    });
   const chosen = new Set(steps.map((s) => s.basicCode));
   const planned = await Promise.all(
-    steps.map(async (s) => ({ ...(await deps.processes.get(s.item.code)), waitsFor: s.after.filter((b) => chosen.has(b)) })),
+    steps.map(async (s) => ({
+      ...(await deps.processes.get(s.item.code)),
+      waitsFor: s.after.filter((b) => chosen.has(b)),
+    })),
   );
-  const describe = (bundleId: string, created: boolean) => async (trx: Db): Promise<SubmittedBundle> => {
-    const bundle = await kq(trx).selectFrom('cases.bundle').select(['trackingCode']).where('id', '=', bundleId).executeTakeFirstOrThrow();
-    const cases = await kq(trx).selectFrom('cases.case').select(['id as caseId', 'itemCode', 'itemName', 'status']).where('bundleId', '=', bundleId).orderBy('submittedAt').orderBy('itemCode').execute();
-    return { bundleId, trackingCode: bundle.trackingCode, cases, created };
-  };
+  const describe =
+    (bundleId: string, created: boolean) =>
+    async (trx: Db): Promise<SubmittedBundle> => {
+      const bundle = await kq(trx)
+        .selectFrom('cases.bundle')
+        .select(['trackingCode'])
+        .where('id', '=', bundleId)
+        .executeTakeFirstOrThrow();
+      const cases = await kq(trx)
+        .selectFrom('cases.case')
+        .select(['id as caseId', 'itemCode', 'itemName', 'status'])
+        .where('bundleId', '=', bundleId)
+        .orderBy('submittedAt')
+        .orderBy('itemCode')
+        .execute();
+      return { bundleId, trackingCode: bundle.trackingCode, cases, created };
+    };
   return idempotently(
     deps,
     actor.id,
@@ -275,11 +443,31 @@ export async function submitBundle(deps: CasesDeps, actor: Actor, input: BundleS
         const bundleId = randomUUID();
         await kq(trx)
           .insertInto('cases.bundle')
-          .values({ id: bundleId, trackingCode: newTrackingCode(beijingDate(at)), themeSlug: theme.slug, themeName: theme.name, applicantPersonId: actor.id, applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null, ...sealForm(deps.cipher, planned.map((p) => p.item.form), input.form) })
+          .values({
+            id: bundleId,
+            trackingCode: newTrackingCode(beijingDate(at)),
+            themeSlug: theme.slug,
+            themeName: theme.name,
+            applicantPersonId: actor.id,
+            applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
+            ...sealForm(
+              deps.cipher,
+              planned.map((p) => p.item.form),
+              input.form,
+            ),
+          })
           .execute();
         for (const [i, p] of planned.entries()) {
           // The first case carries the claim of the key.
-          await insertCase(trx, deps.cipher, actor, applicantName, { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' }, at, i === 0 ? { key: idempotencyKey, hash } : undefined);
+          await insertCase(
+            trx,
+            deps.cipher,
+            actor,
+            applicantName,
+            { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' },
+            at,
+            i === 0 ? { key: idempotencyKey, hash } : undefined,
+          );
         }
         return describe(bundleId, true)(trx);
       }),

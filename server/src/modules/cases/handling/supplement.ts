@@ -54,22 +54,53 @@ export async function supplementState(db: Db, caseId: string): Promise<Supplemen
 /** Before a notice: the first is free; each further one needs its own approval by a department head. */
 export function requireNoticeAllowed(state: SupplementState | undefined): void {
   if (state && !state.anotherNotice) {
-    throw conflict('CASES.NOTICE_ALREADY_GIVEN', {
-      zh: `已于 ${beijingDate(state.requestedAt)} 一次性告知补正内容；再次告知须经部门负责人批准并说明理由`,
-      en: 'The one-time notice was already given; another one needs a department head’s approval with a reason',
-    }, [], { notices: state.notices });
+    throw conflict(
+      'CASES.NOTICE_ALREADY_GIVEN',
+      {
+        zh: `已于 ${beijingDate(state.requestedAt)} 一次性告知补正内容；再次告知须经部门负责人批准并说明理由`,
+        en: 'The one-time notice was already given; another one needs a department head’s approval with a reason',
+      },
+      [],
+      { notices: state.notices },
+    );
   }
 }
 
 /** A department head (of the case's department, in scope) approves one more notice, with a reason. */
-export async function approveAnotherNotice(deps: CasesDeps, actor: Actor, caseId: string, reason: string): Promise<void> {
+export async function approveAnotherNotice(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  reason: string,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
-    if (actor.kind !== 'staff' || !actor.roles.includes('department_head') || !isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId })) throw caseNotFound(caseId);
+    if (
+      actor.kind !== 'staff' ||
+      !actor.roles.includes('department_head') ||
+      !isWithinScope(actor, { regionCode: c.regionCode, departmentId: c.departmentId })
+    )
+      throw caseNotFound(caseId);
     requireStatus(c, ['submitted'], '批准再次告知');
     const state = await supplementState(trx, c.id);
-    if (!state) throw conflict('CASES.NO_NOTICE_YET', { zh: '尚未一次性告知，窗口可直接告知，无需批准', en: 'No notice was given yet; the window needs no approval for the first' });
-    if (state.anotherNotice) throw conflict('CASES.NOTICE_ALREADY_APPROVED', { zh: '已批准再次告知，尚待窗口发出', en: 'Another notice is already approved and not yet given' });
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'another-notice-approved', from: null, to: null, at: deps.now(), detail: { reason, notices: state.notices } });
+    if (!state)
+      throw conflict('CASES.NO_NOTICE_YET', {
+        zh: '尚未一次性告知，窗口可直接告知，无需批准',
+        en: 'No notice was given yet; the window needs no approval for the first',
+      });
+    if (state.anotherNotice)
+      throw conflict('CASES.NOTICE_ALREADY_APPROVED', {
+        zh: '已批准再次告知，尚待窗口发出',
+        en: 'Another notice is already approved and not yet given',
+      });
+    await appendCaseEvent(trx, {
+      caseId: c.id,
+      actor,
+      type: 'another-notice-approved',
+      from: null,
+      to: null,
+      at: deps.now(),
+      detail: { reason, notices: state.notices },
+    });
   });
 }

@@ -26,23 +26,53 @@ export interface WalkIn {
   received: number[];
 }
 
-export async function fileForResident(deps: CasesDeps, clerk: Actor, input: WalkIn, idempotencyKey: string, meta: { ip?: string }): Promise<Submitted> {
+export async function fileForResident(
+  deps: CasesDeps,
+  clerk: Actor,
+  input: WalkIn,
+  idempotencyKey: string,
+  meta: { ip?: string },
+): Promise<Submitted> {
   if (clerk.kind !== 'staff' || !clerk.id || !clerk.roles.includes('window_clerk') || !clerk.regionScope) {
     throw forbidden('CASES.WINDOW_ONLY', { zh: '仅综合窗口人员可代录', en: 'Only window clerks file for residents' });
   }
   if (!/^[A-Za-z0-9_-]{8,80}$/.test(idempotencyKey)) {
-    throw invalid('CASES.BAD_IDEMPOTENCY_KEY', { zh: '请求头 Idempotency-Key 须为 8–80 位字母、数字、- 或 _', en: 'The Idempotency-Key header must be 8–80 letters, digits, - or _' });
+    throw invalid('CASES.BAD_IDEMPOTENCY_KEY', {
+      zh: '请求头 Idempotency-Key 须为 8–80 位字母、数字、- 或 _',
+      en: 'The Idempotency-Key header must be 8–80 letters, digits, - or _',
+    });
   }
   const { item, definition, version } = await deps.processes.get(input.itemCode);
   // This window serves the item when the item's region contains the window's, or anywhere for 全省通办.
   if (!item.provinceWide && !clerk.regionScope.startsWith(item.region.code)) {
-    throw forbidden('CASES.NOT_THIS_WINDOW', { zh: '该事项不在本窗口办理范围内', en: 'This window does not handle this item' });
+    throw forbidden('CASES.NOT_THIS_WINDOW', {
+      zh: '该事项不在本窗口办理范围内',
+      en: 'This window does not handle this item',
+    });
   }
   checkForm(item, input.form);
   const resident = await deps.findResident(input.idNumber);
-  await appendAudit(deps.db, { at: deps.now(), actorId: clerk.id, actorKind: 'staff', onBehalfOf: null, action: 'cases.resident-looked-up', targetType: 'person', targetId: resident?.id ?? null, ip: meta.ip ?? null, reason: `窗口代录 ${item.code}`, detail: { found: Boolean(resident) } }, deps.auditKey);
+  await appendAudit(
+    deps.db,
+    {
+      at: deps.now(),
+      actorId: clerk.id,
+      actorKind: 'staff',
+      onBehalfOf: null,
+      action: 'cases.resident-looked-up',
+      targetType: 'person',
+      targetId: resident?.id ?? null,
+      ip: meta.ip ?? null,
+      reason: `窗口代录 ${item.code}`,
+      detail: { found: Boolean(resident) },
+    },
+    deps.auditKey,
+  );
   if (!resident || resident.name !== input.name.trim()) {
-    throw unprocessable('CASES.RESIDENT_NOT_FOUND', { zh: '未找到与姓名和证件号码相符的实名用户，请先为居民办理注册', en: 'No registered person matches that name and ID number' });
+    throw unprocessable('CASES.RESIDENT_NOT_FOUND', {
+      zh: '未找到与姓名和证件号码相符的实名用户，请先为居民办理注册',
+      en: 'No registered person matches that name and ID number',
+    });
   }
   // 材料齐全 before anything is filed: accepted at once means complete at once.
   requireCounterMaterialsComplete(item, input.received, input.acceptNow);
@@ -58,10 +88,30 @@ export async function fileForResident(deps: CasesDeps, clerk: Actor, input: Walk
       deps.db.transaction().execute(async (trx) => {
         const at = deps.now();
         const filing = { clerkId: filer.id, regionCode: filer.regionScope };
-        const { caseId, trackingCode } = await insertCase(trx, deps.cipher, filer, resident.name, { item, definition, version, form: input.form, status: 'submitted', filing, applicant: { personId: resident.id, name: resident.name } }, at, { key: idempotencyKey, hash });
+        const { caseId, trackingCode } = await insertCase(
+          trx,
+          deps.cipher,
+          filer,
+          resident.name,
+          {
+            item,
+            definition,
+            version,
+            form: input.form,
+            status: 'submitted',
+            filing,
+            applicant: { personId: resident.id, name: resident.name },
+          },
+          at,
+          { key: idempotencyKey, hash },
+        );
         await recordCounterOriginals(trx, filer, caseId, item, input.received, '窗口代录：当场收取原件', at);
         if (!calendar) return { caseId, trackingCode, status: 'submitted', created: true } as Submitted;
-        await acceptLocked(trx, { actor: filer, item, note: '窗口代录，当场受理', at, calendar, toleranceDays: deps.toleranceDays }, await lockCase(trx, caseId));
+        await acceptLocked(
+          trx,
+          { actor: filer, item, note: '窗口代录，当场受理', at, calendar, toleranceDays: deps.toleranceDays },
+          await lockCase(trx, caseId),
+        );
         const { status } = await lockCase(trx, caseId);
         return { caseId, trackingCode, status, created: true };
       }),

@@ -40,11 +40,23 @@ export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, 
     // The usual case: accept and open the first stage in one statement, guarded by the version read.
     const { tasks, event } = stagePlan({ ...c, status: 'in_progress' }, first, { actor, at, today, calendar });
     if (await guardedStep(deps.db, c, { ...set, stageIndex: first, at, tasks, events: [accepted, event] })) return;
-    const now = await kq(deps.db).selectFrom('cases.case').select(['id', 'status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const now = await kq(deps.db)
+      .selectFrom('cases.case')
+      .select(['id', 'status', 'version'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     requireStatus(now, ['submitted'], '受理');
   }
   // 容缺 promises to date, no stage applies (approved at once), or the case moved meanwhile: the locked path.
-  await deps.db.transaction().execute(async (trx) => acceptLocked(trx, { actor, item, note, at, calendar, toleranceDays: deps.toleranceDays }, await lockCase(trx, caseId)));
+  await deps.db
+    .transaction()
+    .execute(async (trx) =>
+      acceptLocked(
+        trx,
+        { actor, item, note, at, calendar, toleranceDays: deps.toleranceDays },
+        await lockCase(trx, caseId),
+      ),
+    );
 }
 
 /**
@@ -65,22 +77,53 @@ export async function acceptLocked(
   const { today, set, accepted } = acceptance(locked, actor, note, at, calendar);
   // 容缺受理: each promise is due TOLERANCE_DAYS working days after acceptance.
   const promiseDue = dueAfter(calendar, today, step.toleranceDays);
-  const dated = await kq(trx).updateTable('cases.material').set({ dueOn: promiseDue }).where('caseId', '=', locked.id).where('kind', '=', 'promise').where('supersededAt', 'is', null).returning('name').execute();
-  const events = [{ ...accepted, detail: { note, ...(dated.length ? { promisesDueOn: promiseDue, promised: dated.map((m) => m.name) } : {}) } }];
+  const dated = await kq(trx)
+    .updateTable('cases.material')
+    .set({ dueOn: promiseDue })
+    .where('caseId', '=', locked.id)
+    .where('kind', '=', 'promise')
+    .where('supersededAt', 'is', null)
+    .returning('name')
+    .execute();
+  const events = [
+    {
+      ...accepted,
+      detail: { note, ...(dated.length ? { promisesDueOn: promiseDue, promised: dated.map((m) => m.name) } : {}) },
+    },
+  ];
   await openStage(trx, { ...locked, status: 'in_progress' }, 0, { actor, at, today, calendar, item }, { set, events });
 }
 
 /** What acceptance changes: the clock starts the next working day and runs the promised days. */
-function acceptance(c: Pick<LockedCase, 'id' | 'status' | 'promisedDays'>, actor: Actor, note: string, at: Date, calendar: WorkingCalendar) {
+function acceptance(
+  c: Pick<LockedCase, 'id' | 'status' | 'promisedDays'>,
+  actor: Actor,
+  note: string,
+  at: Date,
+  calendar: WorkingCalendar,
+) {
   const today = beijingDate(at);
   return {
     today,
     set: { status: 'in_progress' as const, acceptedOn: today, dueOn: dueAfter(calendar, today, c.promisedDays) },
-    accepted: { caseId: c.id, actor, type: 'accepted' as const, from: c.status, to: 'in_progress' as const, at, detail: { note } as Record<string, unknown> },
+    accepted: {
+      caseId: c.id,
+      actor,
+      type: 'accepted' as const,
+      from: c.status,
+      to: 'in_progress' as const,
+      at,
+      detail: { note } as Record<string, unknown>,
+    },
   };
 }
 
-export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: string, reason: { legalBasis: string; explanation: string }): Promise<void> {
+export async function refuseToAccept(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  reason: { legalBasis: string; explanation: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireWindow(actor, c);
@@ -88,16 +131,35 @@ export async function refuseToAccept(deps: CasesDeps, actor: Actor, caseId: stri
     const at = deps.now();
     await kq(trx)
       .updateTable('cases.case')
-      .set((eb) => ({ status: 'not_accepted', decidedAt: at, decisionNote: `${reason.explanation}（依据：${reason.legalBasis}）`, version: eb('version', '+', 1), updatedAt: at }))
+      .set((eb) => ({
+        status: 'not_accepted',
+        decidedAt: at,
+        decisionNote: `${reason.explanation}（依据：${reason.legalBasis}）`,
+        version: eb('version', '+', 1),
+        updatedAt: at,
+      }))
       .where('id', '=', c.id)
       .execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'not-accepted', from: c.status, to: 'not_accepted', at, detail: reason });
+    await appendCaseEvent(trx, {
+      caseId: c.id,
+      actor,
+      type: 'not-accepted',
+      from: c.status,
+      to: 'not_accepted',
+      at,
+      detail: reason,
+    });
     await recordDecision(trx, c, 'not_accepted', at, actor.id);
   });
 }
 
 /** 一次性告知: everything missing, in one notice — once, unless a department head approves another. */
-export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: string, notice: { items: string[]; note: string }): Promise<void> {
+export async function requestSupplement(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  notice: { items: string[]; note: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireWindow(actor, c);
@@ -105,16 +167,37 @@ export async function requestSupplement(deps: CasesDeps, actor: Actor, caseId: s
     const earlier = await supplementState(trx, c.id);
     requireNoticeAllowed(earlier);
     const at = deps.now();
-    await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'awaiting_supplement', version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplement-requested', from: c.status, to: 'awaiting_supplement', at, detail: { ...notice, ...(earlier?.anotherNotice ? { approvedReason: earlier.anotherNotice.reason } : {}) } });
+    await kq(trx)
+      .updateTable('cases.case')
+      .set((eb) => ({ status: 'awaiting_supplement', version: eb('version', '+', 1), updatedAt: at }))
+      .where('id', '=', c.id)
+      .execute();
+    await appendCaseEvent(trx, {
+      caseId: c.id,
+      actor,
+      type: 'supplement-requested',
+      from: c.status,
+      to: 'awaiting_supplement',
+      at,
+      detail: { ...notice, ...(earlier?.anotherNotice ? { approvedReason: earlier.anotherNotice.reason } : {}) },
+    });
   });
 }
 
-export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: string, input: { form?: Record<string, unknown>; note: string }): Promise<void> {
+export async function supplementCase(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  input: { form?: Record<string, unknown>; note: string },
+): Promise<void> {
   let stored: ReturnType<typeof sealForm> | undefined;
   if (input.form) {
     // Checked before the transaction (the item may have to be read; inside, only the handle may be used).
-    const c = await kq(deps.db).selectFrom('cases.case').select(['itemCode']).where('id', '=', caseId).executeTakeFirst();
+    const c = await kq(deps.db)
+      .selectFrom('cases.case')
+      .select(['itemCode'])
+      .where('id', '=', caseId)
+      .executeTakeFirst();
     if (c) {
       const { item } = await deps.processes.get(c.itemCode);
       checkForm(item, input.form);
@@ -131,7 +214,15 @@ export async function supplementCase(deps: CasesDeps, actor: Actor, caseId: stri
       .set((eb) => ({ status: 'submitted', ...(stored ?? {}), version: eb('version', '+', 1), updatedAt: at }))
       .where('id', '=', c.id)
       .execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'supplemented', from: c.status, to: 'submitted', at, detail: { note: input.note, formChanged: Boolean(input.form) } });
+    await appendCaseEvent(trx, {
+      caseId: c.id,
+      actor,
+      type: 'supplemented',
+      from: c.status,
+      to: 'submitted',
+      at,
+      detail: { note: input.note, formChanged: Boolean(input.form) },
+    });
   });
 }
 
@@ -141,8 +232,31 @@ export async function withdrawCase(deps: CasesDeps, actor: Actor, caseId: string
     requireApplicant(actor, c);
     requireStatus(c, ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended'], '撤回');
     const at = deps.now();
-    await kq(trx).updateTable('cases.task').set({ status: 'cancelled', completedAt: at }).where('caseId', '=', c.id).where('status', '=', 'open').execute();
-    await kq(trx).updateTable('cases.case').set((eb) => ({ status: 'withdrawn', decidedAt: at, stageIndex: null, version: eb('version', '+', 1), updatedAt: at })).where('id', '=', c.id).execute();
-    await appendCaseEvent(trx, { caseId: c.id, actor, type: 'withdrawn', from: c.status, to: 'withdrawn', at, detail: { reason } });
+    await kq(trx)
+      .updateTable('cases.task')
+      .set({ status: 'cancelled', completedAt: at })
+      .where('caseId', '=', c.id)
+      .where('status', '=', 'open')
+      .execute();
+    await kq(trx)
+      .updateTable('cases.case')
+      .set((eb) => ({
+        status: 'withdrawn',
+        decidedAt: at,
+        stageIndex: null,
+        version: eb('version', '+', 1),
+        updatedAt: at,
+      }))
+      .where('id', '=', c.id)
+      .execute();
+    await appendCaseEvent(trx, {
+      caseId: c.id,
+      actor,
+      type: 'withdrawn',
+      from: c.status,
+      to: 'withdrawn',
+      at,
+      detail: { reason },
+    });
   });
 }

@@ -7,10 +7,13 @@ import type { WorkingCalendar } from '../../../platform/calendar/working-calenda
 
 export { beijingDate } from '../../../platform/calendar/beijing.js';
 
-export const dueAfter = (calendar: WorkingCalendar, from: string, workingDays: number): string => calendar.addWorkingDays(from, workingDays).due;
+export const dueAfter = (calendar: WorkingCalendar, from: string, workingDays: number): string =>
+  calendar.addWorkingDays(from, workingDays).due;
 
 /** Working days a pause from `startedOn` to `endedOn` took out of the clock. */
-export const pausedWorkingDays = (calendar: WorkingCalendar, startedOn: string, endedOn: string): number => Math.max(0, calendar.workingDaysBetween(startedOn, endedOn));
+export const pausedWorkingDays = (calendar: WorkingCalendar, startedOn: string, endedOn: string): number =>
+  Math.max(0, calendar.workingDaysBetween(startedOn, endedOn));
 
 /** Working days left until `dueOn` (negative when overdue). */
-export const remainingWorkingDays = (calendar: WorkingCalendar, today: string, dueOn: string): number => calendar.workingDaysBetween(today, dueOn);
+export const remainingWorkingDays = (calendar: WorkingCalendar, today: string, dueOn: string): number =>
+  calendar.workingDaysBetween(today, dueOn);

@@ -16,7 +16,14 @@ export type { Decision } from './decision-kind.js';
 
 export async function recordDecision(
   db: Db,
-  c: { id: string; departmentId: string; itemCode: string; applicantPersonId: string; applicantEnterpriseId: string | null; bundleId?: string | null },
+  c: {
+    id: string;
+    departmentId: string;
+    itemCode: string;
+    applicantPersonId: string;
+    applicantEnterpriseId: string | null;
+    bundleId?: string | null;
+  },
   decision: Decision,
   at: Date,
   actorId: string | null,
@@ -26,7 +33,11 @@ export async function recordDecision(
     INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
     ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
     RETURNING last`.execute(db);
-  const { itemType } = await kq(db).selectFrom('cases.case').select('itemType').where('id', '=', c.id).executeTakeFirstOrThrow();
+  const { itemType } = await kq(db)
+    .selectFrom('cases.case')
+    .select('itemType')
+    .where('id', '=', c.id)
+    .executeTakeFirstOrThrow();
   const decisionNo = `${decisionKind(decision, itemType).prefix}〔${year}〕${String(rows[0]!.last).padStart(6, '0')}号`;
   await kq(db).updateTable('cases.case').set({ decisionNo }).where('id', '=', c.id).execute();
   await appendEvent(
@@ -35,7 +46,16 @@ export async function recordDecision(
       topic: 'cases.case-decided',
       aggregateType: 'cases.case',
       aggregateId: c.id,
-      payload: { caseId: c.id, decision, decisionNo, itemCode: c.itemCode, applicantPersonId: c.applicantPersonId, applicantEnterpriseId: c.applicantEnterpriseId, bundleId: c.bundleId ?? null, decidedAt: at.toISOString() },
+      payload: {
+        caseId: c.id,
+        decision,
+        decisionNo,
+        itemCode: c.itemCode,
+        applicantPersonId: c.applicantPersonId,
+        applicantEnterpriseId: c.applicantEnterpriseId,
+        bundleId: c.bundleId ?? null,
+        decidedAt: at.toISOString(),
+      },
     },
     actorId,
   );

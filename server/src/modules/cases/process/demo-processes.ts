@@ -23,10 +23,21 @@ export function restaurantLicensing(market: string, urban: string): ProcessDefin
         when: [],
         tasks: [
           { key: 'site-check', name: '经营场所现场核查', departmentId: market, role: 'approver', limitDays: 3 },
-          { key: 'sign-and-fumes', name: '门头招牌与油烟排放核查', departmentId: urban, role: 'approver', limitDays: 3 },
+          {
+            key: 'sign-and-fumes',
+            name: '门头招牌与油烟排放核查',
+            departmentId: urban,
+            role: 'approver',
+            limitDays: 3,
+          },
         ],
       },
-      { key: 'decide', name: '许可决定', when: [], tasks: [{ key: 'decide', name: '作出许可决定', departmentId: market, role: 'approver', limitDays: 2 }] },
+      {
+        key: 'decide',
+        name: '许可决定',
+        when: [],
+        tasks: [{ key: 'decide', name: '作出许可决定', departmentId: market, role: 'approver', limitDays: 2 }],
+      },
     ],
   };
 }
@@ -37,12 +48,27 @@ export async function seedDemoProcesses(db: Db, province: string): Promise<numbe
   for (const market of departments.filter((d) => d.category === 'market' && d.regionCode.length === 6)) {
     const urban = departments.find((d) => d.category === 'urban' && d.regionCode === market.regionCode);
     if (!urban || !market.creditCode) continue;
-    const item = await getPublishedItem(db, implementationCode(market.creditCode, FOOD_LICENCE_BASIC_CODE)).catch(() => undefined);
+    const item = await getPublishedItem(db, implementationCode(market.creditCode, FOOD_LICENCE_BASIC_CODE)).catch(
+      () => undefined,
+    );
     if (!item) continue;
     const definition = restaurantLicensing(market.id, urban.id);
-    const problems = validateDefinition(definition, { departmentIds: new Set(departments.map((d) => d.id)), itemLegalLimitDays: item.legalLimitDays });
+    const problems = validateDefinition(definition, {
+      departmentIds: new Set(departments.map((d) => d.id)),
+      itemLegalLimitDays: item.legalLimitDays,
+    });
     if (problems.length) throw new Error(`demo process of ${item.code} is invalid: ${JSON.stringify(problems)}`);
-    await kq(db).insertInto('cases.processDefinition').values({ id: randomUUID(), itemCode: item.code, version: 1, definition: JSON.stringify(definition), active: true, createdBy: 'system' }).execute();
+    await kq(db)
+      .insertInto('cases.processDefinition')
+      .values({
+        id: randomUUID(),
+        itemCode: item.code,
+        version: 1,
+        definition: JSON.stringify(definition),
+        active: true,
+        createdBy: 'system',
+      })
+      .execute();
     seeded++;
   }
   return seeded;

@@ -9,12 +9,21 @@ import type { Db } from '../../../platform/db/index.js';
 import type { CaseStatus } from '../cases.tables.js';
 import { eventRows, type CaseEvent } from './events.js';
 
-const snake = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+const snake = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
 export async function guardedStep(
   db: Db,
   c: { id: string; version: number; status: CaseStatus },
-  step: { status: CaseStatus; acceptedOn?: string; dueOn?: string; stageIndex: number; at: Date; tasks: Record<string, unknown>[]; events: CaseEvent[] },
+  step: {
+    status: CaseStatus;
+    acceptedOn?: string;
+    dueOn?: string;
+    stageIndex: number;
+    at: Date;
+    tasks: Record<string, unknown>[];
+    events: CaseEvent[];
+  },
 ): Promise<boolean> {
   const tasks = JSON.stringify(step.tasks.map((t) => snake({ ...t, version: 1 })));
   const events = JSON.stringify(eventRows(step.events).map((e) => snake({ ...e, detail: JSON.parse(e.detail) })));

@@ -23,7 +23,12 @@ export function lifeEventsSubscriber(now: () => Date): OutboxSubscriber {
       const e = event.payload as LifeEventRecorded;
       if (e.type !== 'death') return;
       const accounts = await accountsOfRegistryPersons(trx, e.personIds);
-      await terminateCasesOf(trx, accounts, { code: 'applicant-died', text: `申请人已于${e.occurredOn}死亡（死亡登记），办件终止`, eventId: e.eventId }, now());
+      await terminateCasesOf(
+        trx,
+        accounts,
+        { code: 'applicant-died', text: `申请人已于${e.occurredOn}死亡（死亡登记），办件终止`, eventId: e.eventId },
+        now(),
+      );
     },
   };
 }

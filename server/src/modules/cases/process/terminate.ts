@@ -12,11 +12,23 @@ import { appendCaseEvents } from './events.js';
 const OPEN: CaseStatus[] = ['waiting', 'submitted', 'awaiting_supplement', 'in_progress', 'suspended'];
 
 /** Ends every open personal case of these applicants (identity person ids); answers how many. */
-export async function terminateCasesOf(trx: Db, applicantPersonIds: string[], reason: { code: string; text: string; eventId: string }, at: Date): Promise<number> {
+export async function terminateCasesOf(
+  trx: Db,
+  applicantPersonIds: string[],
+  reason: { code: string; text: string; eventId: string },
+  at: Date,
+): Promise<number> {
   if (applicantPersonIds.length === 0) return 0;
   const ended = await kq(trx)
     .updateTable('cases.case')
-    .set((eb) => ({ status: 'terminated', decidedAt: at, stageIndex: null, decisionNote: reason.text, version: eb('version', '+', 1), updatedAt: at }))
+    .set((eb) => ({
+      status: 'terminated',
+      decidedAt: at,
+      stageIndex: null,
+      decisionNote: reason.text,
+      version: eb('version', '+', 1),
+      updatedAt: at,
+    }))
     .where('applicantPersonId', 'in', applicantPersonIds)
     .where('applicantEnterpriseId', 'is', null)
     .where('status', 'in', OPEN)
@@ -24,11 +36,29 @@ export async function terminateCasesOf(trx: Db, applicantPersonIds: string[], re
     .execute();
   if (ended.length === 0) return 0;
   const ids = ended.map((c) => c.id);
-  await kq(trx).updateTable('cases.task').set({ status: 'cancelled', completedAt: at }).where('caseId', 'in', ids).where('status', '=', 'open').execute();
-  await kq(trx).updateTable('cases.pause').set({ endedOn: beijingDate(at) }).where('caseId', 'in', ids).where('endedOn', 'is', null).execute();
+  await kq(trx)
+    .updateTable('cases.task')
+    .set({ status: 'cancelled', completedAt: at })
+    .where('caseId', 'in', ids)
+    .where('status', '=', 'open')
+    .execute();
+  await kq(trx)
+    .updateTable('cases.pause')
+    .set({ endedOn: beijingDate(at) })
+    .where('caseId', 'in', ids)
+    .where('endedOn', 'is', null)
+    .execute();
   await appendCaseEvents(
     trx,
-    ids.map((caseId) => ({ caseId, actor: SYSTEM, type: 'terminated', from: null, to: 'terminated' as const, at, detail: { reason: reason.code, lifeEvent: reason.eventId } })),
+    ids.map((caseId) => ({
+      caseId,
+      actor: SYSTEM,
+      type: 'terminated',
+      from: null,
+      to: 'terminated' as const,
+      at,
+      detail: { reason: reason.code, lifeEvent: reason.eventId },
+    })),
   );
   return ids.length;
 }

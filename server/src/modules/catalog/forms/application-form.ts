@@ -23,17 +23,32 @@ export function clearFormKeys(forms: readonly (readonly FormField[])[]): Set<str
   return new Set(all.filter((f) => !personal.has(f.key)).map((f) => f.key));
 }
 
-const FORMAT: Record<string, string> = { date: 'date', idNumber: 'id-number', creditCode: 'credit-code', phone: 'mobile', region: 'region-code' };
+const FORMAT: Record<string, string> = {
+  date: 'date',
+  idNumber: 'id-number',
+  creditCode: 'credit-code',
+  phone: 'mobile',
+  region: 'region-code',
+};
 
 /** The JSON Schema of a form (keywords common to draft-07 and 2020-12): an object of the fields, closed to others. */
 export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const f of fields) {
     const personal = personalKind(f);
-    const base = { title: f.label, ...(f.help ? { description: f.help } : {}), ...(personal ? { 'x-personal': personal } : {}) };
+    const base = {
+      title: f.label,
+      ...(f.help ? { description: f.help } : {}),
+      ...(personal ? { 'x-personal': personal } : {}),
+    };
     switch (f.type) {
       case 'number':
-        properties[f.key] = { ...base, type: 'number', ...(f.min !== undefined ? { minimum: f.min } : {}), ...(f.max !== undefined ? { maximum: f.max } : {}) };
+        properties[f.key] = {
+          ...base,
+          type: 'number',
+          ...(f.min !== undefined ? { minimum: f.min } : {}),
+          ...(f.max !== undefined ? { maximum: f.max } : {}),
+        };
         break;
       case 'boolean':
         properties[f.key] = { ...base, type: 'boolean' };
@@ -43,7 +58,12 @@ export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unkno
         break;
       case 'string':
       case 'text':
-        properties[f.key] = { ...base, type: 'string', minLength: f.required ? 1 : 0, maxLength: f.max ?? (f.type === 'text' ? 2000 : 200) };
+        properties[f.key] = {
+          ...base,
+          type: 'string',
+          minLength: f.required ? 1 : 0,
+          maxLength: f.max ?? (f.type === 'text' ? 2000 : 200),
+        };
         break;
       default:
         properties[f.key] = { ...base, type: 'string', format: FORMAT[f.type] };
@@ -59,7 +79,13 @@ export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unkno
 
 const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: true })
   .addKeyword({ keyword: 'x-personal', schemaType: 'string' })
-  .addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
+  .addFormat(
+    'date',
+    (s: string) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  )
   .addFormat('id-number', (s: string) => isValidIdNumber(s))
   .addFormat('credit-code', (s: string) => isValidCreditCode(s))
   .addFormat('mobile', /^1[3-9]\d{9}$/)
@@ -68,7 +94,9 @@ const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: true })
 const compiled = new Map<string, ValidateFunction>();
 
 function message(e: ErrorObject, fields: readonly FormField[]): { zh: string; en: string } {
-  const key = (e.instancePath.split('/')[1] ?? (e.params as { missingProperty?: string }).missingProperty ?? '') as string;
+  const key = (e.instancePath.split('/')[1] ??
+    (e.params as { missingProperty?: string }).missingProperty ??
+    '') as string;
   const label = fields.find((f) => f.key === key)?.label ?? key;
   switch (e.keyword) {
     case 'required':
@@ -78,7 +106,10 @@ function message(e: ErrorObject, fields: readonly FormField[]): { zh: string; en
     case 'enum':
       return { zh: `「${label}」须为给定选项之一`, en: `${label} must be one of the choices` };
     case 'additionalProperties':
-      return { zh: `表单中没有「${(e.params as { additionalProperty: string }).additionalProperty}」这一项`, en: `Unknown field ${(e.params as { additionalProperty: string }).additionalProperty}` };
+      return {
+        zh: `表单中没有「${(e.params as { additionalProperty: string }).additionalProperty}」这一项`,
+        en: `Unknown field ${(e.params as { additionalProperty: string }).additionalProperty}`,
+      };
     case 'maxLength':
     case 'maximum':
       return { zh: `「${label}」超出允许范围`, en: `${label} is too long or too large` };
@@ -102,7 +133,12 @@ export function validateApplicationForm(fields: readonly FormField[], data: unkn
   }
   if (validate(data)) return [];
   return (validate.errors ?? []).map((e) => {
-    const key = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : e.instancePath.split('/')[1] ?? '';
+    const key =
+      e.keyword === 'required'
+        ? (e.params as { missingProperty: string }).missingProperty
+        : e.keyword === 'additionalProperties'
+          ? (e.params as { additionalProperty: string }).additionalProperty
+          : (e.instancePath.split('/')[1] ?? '');
     return { field: `form.${key}`, code: 'CASES.FORM_INVALID', message: message(e, fields) };
   });
 }

@@ -4,14 +4,28 @@ import { MIN_SHOULD_MATCH, SearchIndex } from './search-index.js';
 import type { SearchDoc } from './search.repository.js';
 import { queryTokens, strongTokens, weakTokens } from './tokenizer.js';
 
-const doc = (code: string, name: string, opts: { keywords?: string[]; body?: string[]; itemType?: string; region?: string } = {}): SearchDoc => ({
+const doc = (
+  code: string,
+  name: string,
+  opts: { keywords?: string[]; body?: string[]; itemType?: string; region?: string } = {},
+): SearchDoc => ({
   itemId: code,
   code,
   regionCode: opts.region ?? '520103',
   itemType: opts.itemType ?? '01',
   name,
   lexemes: { a: strongTokens([name, ...(opts.keywords ?? [])]), b: [], c: weakTokens(opts.body ?? []) },
-  hit: { code, name, summary: '', itemType: (opts.itemType ?? '01') as '01', department: { id: 'd', name: '部门' }, region: { code: opts.region ?? '520103', name: '区' }, visits: 0, promisedLimitDays: 1, provinceWide: false },
+  hit: {
+    code,
+    name,
+    summary: '',
+    itemType: (opts.itemType ?? '01') as '01',
+    department: { id: 'd', name: '部门' },
+    region: { code: opts.region ?? '520103', name: '区' },
+    visits: 0,
+    promisedLimitDays: 1,
+    provinceWide: false,
+  },
 });
 
 const index = new SearchIndex(
@@ -24,7 +38,16 @@ const index = new SearchIndex(
   ],
   1,
 );
-const codes = (q: string, region?: string) => index.search({ tokens: queryTokens(q), regionAncestors: region ? ['52', '5201', region] : undefined, regionPrefix: region, limit: 10, offset: 0 }).hits.map((h) => h.code);
+const codes = (q: string, region?: string) =>
+  index
+    .search({
+      tokens: queryTokens(q),
+      regionAncestors: region ? ['52', '5201', region] : undefined,
+      regionPrefix: region,
+      limit: 10,
+      offset: 0,
+    })
+    .hits.map((h) => h.code);
 
 describe('SearchIndex', () => {
   it('puts the item whose keyword is the whole phrase first', () => {
@@ -37,8 +60,16 @@ describe('SearchIndex', () => {
   });
 
   it('ranks penalties below what people apply for', () => {
-    const both = new SearchIndex([doc('P', '对食品经营者违法行为的处罚', { itemType: '02' }), doc('L', '食品经营者违法行为举报奖励', { itemType: '08' })], 1);
-    expect(both.search({ tokens: queryTokens('食品经营者违法行为'), limit: 5, offset: 0 }).hits.map((h) => h.code)).toEqual(['L', 'P']);
+    const both = new SearchIndex(
+      [
+        doc('P', '对食品经营者违法行为的处罚', { itemType: '02' }),
+        doc('L', '食品经营者违法行为举报奖励', { itemType: '08' }),
+      ],
+      1,
+    );
+    expect(
+      both.search({ tokens: queryTokens('食品经营者违法行为'), limit: 5, offset: 0 }).hits.map((h) => h.code),
+    ).toEqual(['L', 'P']);
   });
 
   it('counts a name above a mention in the body', () => {
@@ -78,17 +109,26 @@ describe('SearchIndex', () => {
       const docArb = fc
         .record({ a: words, b: words, c: words, common: fc.integer({ min: 0, max: 9 }) })
         .map(({ a, b, c, common }) => ({ a, b, c: common < 8 && !c.includes('甲') ? [...c, '甲'] : c }));
-      return fc.tuple(fc.array(docArb, { minLength: 1, maxLength: 150, size: 'max' }), fc
+      return fc.tuple(
+        fc.array(docArb, { minLength: 1, maxLength: 150, size: 'max' }),
+        fc
           .tuple(fc.uniqueArray(fc.constantFrom(...vocab, '癸'), { minLength: 1, maxLength: 4 }), fc.boolean())
-          .map(([picked, common]) => (common && !picked.includes('甲') ? [...picked, '甲'] : picked)));
+          .map(([picked, common]) => (common && !picked.includes('甲') ? [...picked, '甲'] : picked)),
+      );
     });
     fc.assert(
       fc.property(corpus, ([lexemeSets, terms]) => {
         const source = lexemeSets.map((l, i) => ({ ...doc(`D${String(i).padStart(3, '0')}`, `事项${i}`), lexemes: l }));
         const tokens = { terms, prefixes: [], phrase: '', laterStage: false };
         const n = source.length;
-        const rankOf = (d: (typeof source)[number], t: string) => [d.lexemes.a, d.lexemes.b, d.lexemes.c].findIndex((list) => list.includes(t));
-        const idf = new Map(terms.map((t) => [t, source.filter((d) => rankOf(d, t) >= 0).length]).filter(([, df]) => (df as number) > 0).map(([t, df]) => [t as string, Math.log(1 + n / (df as number))]));
+        const rankOf = (d: (typeof source)[number], t: string) =>
+          [d.lexemes.a, d.lexemes.b, d.lexemes.c].findIndex((list) => list.includes(t));
+        const idf = new Map(
+          terms
+            .map((t) => [t, source.filter((d) => rankOf(d, t) >= 0).length])
+            .filter(([, df]) => (df as number) > 0)
+            .map(([t, df]) => [t as string, Math.log(1 + n / (df as number))]),
+        );
         const idfSum = [...idf.values()].reduce((s, x) => s + x, 0);
         const expected = source
           .map((d) => {
@@ -106,7 +146,9 @@ describe('SearchIndex', () => {
           .sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
         const got = new SearchIndex(source, 1).search({ tokens, limit: 10, offset: 0 });
         expect(got.total).toBe(expected.length);
-        expect(got.hits.map((h) => h.score)).toEqual(expected.slice(0, 10).map((e) => Math.round(e.score * 10000) / 10000));
+        expect(got.hits.map((h) => h.score)).toEqual(
+          expected.slice(0, 10).map((e) => Math.round(e.score * 10000) / 10000),
+        );
       }),
       { numRuns: 300 },
     );

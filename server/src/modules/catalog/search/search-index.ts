@@ -171,14 +171,19 @@ export class SearchIndex {
     // Documents with the whole phrase among their names and keywords (weight A) are flagged in
     // `best`: 0, or 1 when it is exactly the name.
     const phraseDocs = phrase ? this.postings.get(phrase) : undefined;
-    if (phraseDocs) for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.docs[p >> 2]!.name === phrase ? 1 : 0;
+    if (phraseDocs)
+      for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.docs[p >> 2]!.name === phrase ? 1 : 0;
     const candidates: number[] = [];
     for (const i of touched) {
       const matchedMass = mass[i]!;
       mass[i] = 0;
       if (matchedMass < bar) continue;
       const doc = this.docs[i]!;
-      if (regionPrefix !== undefined && !(regionAncestors?.includes(doc.regionCode) || doc.regionCode.startsWith(regionPrefix))) continue;
+      if (
+        regionPrefix !== undefined &&
+        !(regionAncestors?.includes(doc.regionCode) || doc.regionCode.startsWith(regionPrefix))
+      )
+        continue;
       let s = score[i]! / idfSum;
       if (best[i]! >= 0) s += best[i] === 1 ? 3 : 1;
       if (preferFirstStage && doc.laterStage) s -= 0.5;
@@ -204,7 +209,9 @@ export class SearchIndex {
       if (top.length > k) top.pop();
     }
     if (phraseDocs) for (const p of phraseDocs) best[p >> 2] = -1;
-    const hits = top.slice(q.offset).map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 }));
+    const hits = top
+      .slice(q.offset)
+      .map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 }));
     for (const i of touched) score[i] = 0;
     return { total: candidates.length, hits };
   }

@@ -43,7 +43,12 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
 }
 
 const logged = async (query: string) =>
-  (await sql<{ query: string; count: number }>`SELECT query, count FROM catalog.search_log WHERE query LIKE ${`${query}%`}`.execute(t.db)).rows;
+  (
+    await sql<{
+      query: string;
+      count: number;
+    }>`SELECT query, count FROM catalog.search_log WHERE query LIKE ${`${query}%`}`.execute(t.db)
+  ).rows;
 
 describe('the search log', () => {
   it('keeps NULs and lone surrogates out of what it writes', async () => {

@@ -20,7 +20,11 @@ export interface SearchDoc {
 }
 
 async function bumpGeneration(db: Db): Promise<void> {
-  await cq(db).updateTable('catalog.searchState').set({ generation: sql`generation + 1` }).where('id', '=', true).execute();
+  await cq(db)
+    .updateTable('catalog.searchState')
+    .set({ generation: sql`generation + 1` })
+    .where('id', '=', true)
+    .execute();
 }
 
 export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void> {
@@ -71,10 +75,22 @@ export async function readGeneration(db: Db): Promise<number> {
 export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs: SearchDoc[] }> {
   return db.transaction().execute(async (trx) => {
     const generation = await readGeneration(trx);
-    const rows = await cq(trx).selectFrom('catalog.searchDoc').select(['itemId', 'code', 'regionCode', 'itemType', 'name', 'lexemesA', 'lexemesB', 'lexemesC', 'hit']).orderBy('code').execute();
+    const rows = await cq(trx)
+      .selectFrom('catalog.searchDoc')
+      .select(['itemId', 'code', 'regionCode', 'itemType', 'name', 'lexemesA', 'lexemesB', 'lexemesC', 'hit'])
+      .orderBy('code')
+      .execute();
     return {
       generation,
-      docs: rows.map((r) => ({ itemId: r.itemId, code: r.code, regionCode: r.regionCode, itemType: r.itemType, name: r.name, lexemes: { a: r.lexemesA, b: r.lexemesB, c: r.lexemesC }, hit: r.hit as SearchDoc['hit'] })),
+      docs: rows.map((r) => ({
+        itemId: r.itemId,
+        code: r.code,
+        regionCode: r.regionCode,
+        itemType: r.itemType,
+        name: r.name,
+        lexemes: { a: r.lexemesA, b: r.lexemesB, c: r.lexemesC },
+        hit: r.hit as SearchDoc['hit'],
+      })),
     };
   });
 }
@@ -84,7 +100,17 @@ export async function loadSynonyms(db: Db): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.term, r.expansions]));
 }
 
-export async function insertSearchLogs(db: Db, entries: { query: string; regionCode: string | null; resultCount: number; topCode: string | null; count: number; at: Date }[]): Promise<void> {
+export async function insertSearchLogs(
+  db: Db,
+  entries: {
+    query: string;
+    regionCode: string | null;
+    resultCount: number;
+    topCode: string | null;
+    count: number;
+    at: Date;
+  }[],
+): Promise<void> {
   if (entries.length === 0) return;
   await cq(db).insertInto('catalog.searchLog').values(entries).execute();
 }

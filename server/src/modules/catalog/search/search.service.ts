@@ -91,7 +91,14 @@ export class CatalogSearch {
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushEvery?: number; flushMs?: number; checkMs?: number; cacheSize?: number; maxRetries?: number; log?: SearchLogSink } = {},
+    private readonly opts: {
+      flushEvery?: number;
+      flushMs?: number;
+      checkMs?: number;
+      cacheSize?: number;
+      maxRetries?: number;
+      log?: SearchLogSink;
+    } = {},
   ) {}
 
   invalidate(): void {
@@ -158,9 +165,17 @@ export class CatalogSearch {
 
   async search(input: { q: string; region?: string; page: number; pageSize: number }): Promise<SearchResult> {
     if (input.region !== undefined && !regionLevel(input.region)) {
-      throw invalid('CATALOG.BAD_REGION', { zh: `行政区划代码无效：${input.region}`, en: `Invalid region code: ${input.region}` }, [
-        { field: 'query.region', code: 'CATALOG.BAD_REGION', message: { zh: '行政区划代码无效', en: 'Invalid region code' } },
-      ]);
+      throw invalid(
+        'CATALOG.BAD_REGION',
+        { zh: `行政区划代码无效：${input.region}`, en: `Invalid region code: ${input.region}` },
+        [
+          {
+            field: 'query.region',
+            code: 'CATALOG.BAD_REGION',
+            message: { zh: '行政区划代码无效', en: 'Invalid region code' },
+          },
+        ],
+      );
     }
     this.synonyms ??= repo.loadSynonyms(this.db);
     const [synonyms, index] = await Promise.all([this.synonyms, this.currentIndex()]);

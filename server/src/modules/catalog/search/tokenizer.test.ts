@@ -24,7 +24,9 @@ describe('tokenizer', () => {
 
   it('indexes names with their pinyin and initials', () => {
     expect(pinyinForms('营业执照')).toEqual(['yingyezhizhao', 'yyzz']);
-    expect(strongTokens(['食品经营许可'])).toEqual(expect.arrayContaining(['食品经营许可', '食品', 'spjyxk', 'shipinjingyingxuke']));
+    expect(strongTokens(['食品经营许可'])).toEqual(
+      expect.arrayContaining(['食品经营许可', '食品', 'spjyxk', 'shipinjingyingxuke']),
+    );
   });
 
   it('turns any input into clean tokens', () => {

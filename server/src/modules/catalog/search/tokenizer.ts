@@ -9,8 +9,46 @@ import { pinyin } from 'pinyin-pro';
 
 /** Words that carry no meaning for finding an item. */
 const STOP = new Set([
-  '我', '我要', '我想', '想', '要', '请问', '怎么', '怎样', '如何', '在哪', '哪里', '哪儿', '去哪', '什么', '需要', '办理', '办', '申请', '手续', '流程',
-  '的', '了', '吗', '呢', '啊', '和', '与', '及', '或', '在', '给', '把', '一下', '可以', '能', '能否', '是否', '网上', '服务', '事项',
+  '我',
+  '我要',
+  '我想',
+  '想',
+  '要',
+  '请问',
+  '怎么',
+  '怎样',
+  '如何',
+  '在哪',
+  '哪里',
+  '哪儿',
+  '去哪',
+  '什么',
+  '需要',
+  '办理',
+  '办',
+  '申请',
+  '手续',
+  '流程',
+  '的',
+  '了',
+  '吗',
+  '呢',
+  '啊',
+  '和',
+  '与',
+  '及',
+  '或',
+  '在',
+  '给',
+  '把',
+  '一下',
+  '可以',
+  '能',
+  '能否',
+  '是否',
+  '网上',
+  '服务',
+  '事项',
 ]);
 
 /** Leading phrasing stripped before the whole query is matched as a phrase ("我要开饭店" → "开饭店"). */
@@ -44,14 +82,20 @@ export function corePhrase(q: string): string {
 }
 
 function words(text: string): string[] {
-  return cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
+  return cutForSearch(text, true)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
 }
 
 /** Full pinyin and initials of a Han phrase, without tones or spaces: 营业执照 → yingyezhizhao, yyzz. */
 export function pinyinForms(phrase: string): string[] {
   if (!HAN.test(phrase)) return [];
-  const full = pinyin(phrase, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/g, '');
-  const initials = pinyin(phrase, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/g, '');
+  const full = pinyin(phrase, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
+  const initials = pinyin(phrase, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
   return [full, initials].filter((s) => s.length > 1);
 }
 
@@ -103,6 +147,8 @@ export function queryTokens(q: string, synonyms: Synonyms = new Map()): QueryTok
   const chosen = meaningful.some((w) => w.length > 1) ? meaningful.filter((w) => w.length > 1) : meaningful;
   for (const w of chosen) terms.add(w);
   if (phrase && HAN.test(phrase)) terms.add(phrase);
-  for (const t of [...terms]) for (const e of synonyms.get(t) ?? []) for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
+  for (const t of [...terms])
+    for (const e of synonyms.get(t) ?? [])
+      for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
   return { terms: [...terms], prefixes, phrase, laterStage: LATER_STAGE_RE.test(normalised) };
 }

@@ -32,7 +32,10 @@ describe('departments', () => {
   });
 
   it('gives both districts the same set of department categories', () => {
-    const cats = (r: string) => DEPARTMENTS.filter((d) => d.regionCode === r).map((d) => d.category).sort();
+    const cats = (r: string) =>
+      DEPARTMENTS.filter((d) => d.regionCode === r)
+        .map((d) => d.category)
+        .sort();
     expect(cats('520102')).toEqual(cats('520103'));
   });
 });
@@ -55,7 +58,10 @@ describe('service item guides', () => {
       expect(g.promisedLimitDays, label).toBeLessThanOrEqual(g.legalLimitDays);
       if (g.caseKind === '1') expect(g.promisedLimitDays, label).toBe(0);
       if (g.caseKind === '2') expect(g.promisedLimitDays, label).toBeGreaterThan(0);
-      expect(g.processSteps.reduce((s, p) => s + p.days, 0), label).toBeLessThanOrEqual(g.promisedLimitDays);
+      expect(
+        g.processSteps.reduce((s, p) => s + p.days, 0),
+        label,
+      ).toBeLessThanOrEqual(g.promisedLimitDays);
       if (g.visits > 0) expect(g.visitReason.trim(), label).not.toBe('');
       if (g.visits === 0) {
         expect(g.onlineDepth, label).toEqual(expect.arrayContaining([4, 5]));
@@ -108,8 +114,12 @@ describe('service item guides', () => {
 
   it('localises the venue of county items to each district', () => {
     const food = ITEM_SEEDS.find((s) => s.guide.name === '食品经营许可（新办）')!;
-    const venues = DEPARTMENTS.filter((d) => d.category === 'market' && d.regionCode.length === 6).map((d) => guideFor(food, d).venue);
-    expect(venues).toEqual(expect.arrayContaining(['贵阳市云岩区政务服务中心二楼市场监管窗口', '贵阳市南明区政务服务中心二楼市场监管窗口']));
+    const venues = DEPARTMENTS.filter((d) => d.category === 'market' && d.regionCode.length === 6).map(
+      (d) => guideFor(food, d).venue,
+    );
+    expect(venues).toEqual(
+      expect.arrayContaining(['贵阳市云岩区政务服务中心二楼市场监管窗口', '贵阳市南明区政务服务中心二楼市场监管窗口']),
+    );
   });
 
   it('spreads items over at least 20 department categories and every kind of power', () => {
@@ -147,7 +157,10 @@ describe('themes', () => {
   it('references existing items, in an order where every prerequisite comes earlier', () => {
     for (const t of THEMES) {
       const seen = new Set<string>();
-      expect(t.steps.some((s) => !s.optional), t.slug).toBe(true);
+      expect(
+        t.steps.some((s) => !s.optional),
+        t.slug,
+      ).toBe(true);
       for (const s of t.steps) {
         expect(codes.has(s.basicCode), `${t.slug}: ${s.basicCode}`).toBe(true);
         for (const a of s.after) expect(seen.has(a), `${t.slug}: ${s.basicCode} after ${a}`).toBe(true);

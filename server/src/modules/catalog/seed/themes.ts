@@ -11,7 +11,11 @@ type Step = ThemeInput['steps'][number];
 type Field = ThemeInput['sharedFields'][number];
 
 const code = (name: string): string => seedByName(name).basicCode;
-const step = (name: string, after: string[] = [], optional = false): Step => ({ basicCode: code(name), after: after.map(code), optional });
+const step = (name: string, after: string[] = [], optional = false): Step => ({
+  basicCode: code(name),
+  after: after.map(code),
+  optional,
+});
 const opt = (name: string, after: string[] = []): Step => step(name, after, true);
 
 const F = {
@@ -30,7 +34,8 @@ export const THEMES: ThemeInput[] = [
     name: '开办餐饮店一件事',
     title: '我要开餐饮店',
     audience: 'enterprise',
-    description: '开饭店、小吃店、奶茶店：先办营业执照（个体户或公司任选其一），再办食品经营许可和开业前消防安全检查；有排水、招牌需要的一并申请。餐饮服务场所已不需要办理公共场所卫生许可。一次填报，营业执照信息自动带入后续事项。',
+    description:
+      '开饭店、小吃店、奶茶店：先办营业执照（个体户或公司任选其一），再办食品经营许可和开业前消防安全检查；有排水、招牌需要的一并申请。餐饮服务场所已不需要办理公共场所卫生许可。一次填报，营业执照信息自动带入后续事项。',
     steps: [
       opt('个体工商户设立登记'),
       opt('企业设立登记（有限责任公司）'),
@@ -41,7 +46,9 @@ export const THEMES: ThemeInput[] = [
       opt('户外招牌设置备案', LICENSE_BY_SHAPE),
     ],
     sharedFields: [
-      F.name('经营者（法定代表人）姓名'), F.id('经营者（法定代表人）身份证号码'), F.phone(),
+      F.name('经营者（法定代表人）姓名'),
+      F.id('经营者（法定代表人）身份证号码'),
+      F.phone(),
       { key: 'shopName', label: '店铺名称（字号）', type: 'string' },
       { key: 'shopAddress', label: '经营场所地址', type: 'string' },
       F.region('经营场所所在区县'),
@@ -55,7 +62,8 @@ export const THEMES: ThemeInput[] = [
     name: '企业开办一件事',
     title: '我要开公司',
     audience: 'enterprise',
-    description: '营业执照、印章刻制、发票领用、社保登记、公积金开户“一表填报、一网通办”，全程1个工作日内办结，新开办企业首套印章免费刻制。',
+    description:
+      '营业执照、印章刻制、发票领用、社保登记、公积金开户“一表填报、一网通办”，全程1个工作日内办结，新开办企业首套印章免费刻制。',
     steps: [
       step('企业设立登记（有限责任公司）'),
       step('印章刻制备案', ['企业设立登记（有限责任公司）']),
@@ -65,7 +73,9 @@ export const THEMES: ThemeInput[] = [
     ],
     sharedFields: [
       { key: 'companyName', label: '企业名称', type: 'string' },
-      F.name('法定代表人姓名'), F.id('法定代表人身份证号码'), F.phone(),
+      F.name('法定代表人姓名'),
+      F.id('法定代表人身份证号码'),
+      F.phone(),
       { key: 'companyAddress', label: '住所', type: 'string' },
       F.region('住所所在区县'),
       { key: 'registeredCapital', label: '注册资本（万元）', type: 'number' },
@@ -78,7 +88,8 @@ export const THEMES: ThemeInput[] = [
     name: '新生儿出生一件事',
     title: '我家宝宝出生了',
     audience: 'person',
-    description: '宝宝在医院出生后，出生医学证明、户口登记、医保参保、社保卡申领一次申请、联动办理：出生医学证明签发后自动推送公安和医保，父母不用来回跑、不用重复交材料。',
+    description:
+      '宝宝在医院出生后，出生医学证明、户口登记、医保参保、社保卡申领一次申请、联动办理：出生医学证明签发后自动推送公安和医保，父母不用来回跑、不用重复交材料。',
     steps: [
       step('出生医学证明首次签发'),
       step('户口登记（出生登记）', ['出生医学证明首次签发']),
@@ -94,7 +105,8 @@ export const THEMES: ThemeInput[] = [
       { key: 'motherIdNumber', label: '母亲身份证号码', type: 'idNumber' },
       { key: 'fatherName', label: '父亲姓名', type: 'string' },
       { key: 'fatherIdNumber', label: '父亲身份证号码', type: 'idNumber' },
-      F.phone(), F.address('户口所在地址'),
+      F.phone(),
+      F.address('户口所在地址'),
     ],
     icon: 'SmileOutlined',
   },
@@ -103,7 +115,8 @@ export const THEMES: ThemeInput[] = [
     name: '退休一件事',
     title: '我要退休',
     audience: 'person',
-    description: '退休审批通过后，养老金核定、医保退休待遇核定、住房公积金销户提取联动办理；系统在到龄前主动提醒，养老金直接发到社保卡。',
+    description:
+      '退休审批通过后，养老金核定、医保退休待遇核定、住房公积金销户提取联动办理；系统在到龄前主动提醒，养老金直接发到社保卡。',
     steps: [
       step('职工正常退休（职）审批'),
       step('企业职工基本养老保险待遇申领', ['职工正常退休（职）审批']),
@@ -111,7 +124,9 @@ export const THEMES: ThemeInput[] = [
       opt('住房公积金提取（离休、退休）', ['职工正常退休（职）审批']),
     ],
     sharedFields: [
-      F.name('退休人员姓名'), F.id('退休人员身份证号码'), F.phone(),
+      F.name('退休人员姓名'),
+      F.id('退休人员身份证号码'),
+      F.phone(),
       { key: 'employer', label: '所在单位', type: 'string' },
       { key: 'retireDate', label: '拟退休日期', type: 'date' },
       { key: 'bankAccount', label: '社会保障卡金融账户', type: 'string' },
@@ -144,12 +159,9 @@ export const THEMES: ThemeInput[] = [
     name: '身份证办理一件事',
     title: '我要换领身份证',
     audience: 'person',
-    description: '身份证到期换领全国通办，只需到场采集一次人像和指纹，新证可邮寄到家；丢失的改为申请补领，急用的可当场申领临时身份证。',
-    steps: [
-      step('居民身份证换领'),
-      opt('居民身份证补领'),
-      opt('临时居民身份证申领'),
-    ],
+    description:
+      '身份证到期换领全国通办，只需到场采集一次人像和指纹，新证可邮寄到家；丢失的改为申请补领，急用的可当场申领临时身份证。',
+    steps: [step('居民身份证换领'), opt('居民身份证补领'), opt('临时居民身份证申领')],
     sharedFields: [F.name(), F.id(), F.phone(), F.address('证件邮寄地址')],
     icon: 'IdcardOutlined',
   },
@@ -158,7 +170,8 @@ export const THEMES: ThemeInput[] = [
     name: '购房一件事',
     title: '我要买房',
     audience: 'person',
-    description: '买新房：网签备案、契税缴纳、不动产登记“一窗受理、并联办理”，可同时申请公积金贷款和抵押登记；交房即可领取不动产权证书，之后可提取公积金、申请购房落户。',
+    description:
+      '买新房：网签备案、契税缴纳、不动产登记“一窗受理、并联办理”，可同时申请公积金贷款和抵押登记；交房即可领取不动产权证书，之后可提取公积金、申请购房落户。',
     steps: [
       step('商品房买卖合同网签备案'),
       opt('住房公积金个人住房贷款', ['商品房买卖合同网签备案']),
@@ -169,7 +182,9 @@ export const THEMES: ThemeInput[] = [
       opt('户口迁移（迁入登记）', ['新建商品房转移登记（交房即交证）']),
     ],
     sharedFields: [
-      F.name('购房人姓名'), F.id('购房人身份证号码'), F.phone(),
+      F.name('购房人姓名'),
+      F.id('购房人身份证号码'),
+      F.phone(),
       { key: 'propertyAddress', label: '房屋坐落', type: 'string' },
       { key: 'contractNumber', label: '网签合同编号', type: 'string' },
       { key: 'price', label: '成交价格（元）', type: 'number' },
@@ -181,7 +196,8 @@ export const THEMES: ThemeInput[] = [
     name: '医保就医一件事',
     title: '我要看病就医',
     audience: 'person',
-    description: '参加医保、异地就医备案、慢特病认定、费用报销和医疗救助一站办理；到省外长住或转诊的，先网上备案即可直接结算。',
+    description:
+      '参加医保、异地就医备案、慢特病认定、费用报销和医疗救助一站办理；到省外长住或转诊的，先网上备案即可直接结算。',
     steps: [
       opt('城乡居民基本医疗保险参保登记'),
       step('基本医疗保险跨省异地就医备案'),
@@ -189,7 +205,12 @@ export const THEMES: ThemeInput[] = [
       opt('零星医疗费用报销'),
       opt('医疗救助'),
     ],
-    sharedFields: [F.name('参保人姓名'), F.id('参保人身份证号码'), F.phone(), { key: 'destination', label: '就医地（省、市）', type: 'string' }],
+    sharedFields: [
+      F.name('参保人姓名'),
+      F.id('参保人身份证号码'),
+      F.phone(),
+      { key: 'destination', label: '就医地（省、市）', type: 'string' },
+    ],
     icon: 'MedicineBoxOutlined',
   },
   {
@@ -197,16 +218,16 @@ export const THEMES: ThemeInput[] = [
     name: '入学一件事',
     title: '我要上学',
     audience: 'person',
-    description: '孩子上小学一年级：网上报名，户籍、房产、居住证信息由系统自动核验；外地户籍的先办理居住证，入学时查验预防接种证。',
-    steps: [
-      opt('居住证申领'),
-      step('义务教育入学（小学一年级新生入学）', ['居住证申领']),
-      opt('义务教育阶段学生转学'),
-    ],
+    description:
+      '孩子上小学一年级：网上报名，户籍、房产、居住证信息由系统自动核验；外地户籍的先办理居住证，入学时查验预防接种证。',
+    steps: [opt('居住证申领'), step('义务教育入学（小学一年级新生入学）', ['居住证申领']), opt('义务教育阶段学生转学')],
     sharedFields: [
       { key: 'childName', label: '儿童姓名', type: 'string' },
       { key: 'childIdNumber', label: '儿童身份证号码', type: 'idNumber' },
-      F.name('监护人姓名'), F.id('监护人身份证号码'), F.phone(), F.address('实际居住地址'),
+      F.name('监护人姓名'),
+      F.id('监护人身份证号码'),
+      F.phone(),
+      F.address('实际居住地址'),
     ],
     icon: 'ReadOutlined',
   },
@@ -215,7 +236,8 @@ export const THEMES: ThemeInput[] = [
     name: '残疾人服务一件事',
     title: '我要办理残疾人证和补贴',
     audience: 'person',
-    description: '办理残疾人证后，生活补贴、护理补贴、辅助器具适配和康复救助一次申请、主动推送，符合条件的无需再提交证明。',
+    description:
+      '办理残疾人证后，生活补贴、护理补贴、辅助器具适配和康复救助一次申请、主动推送，符合条件的无需再提交证明。',
     steps: [
       step('残疾人证新办'),
       step('困难残疾人生活补贴和重度残疾人护理补贴', ['残疾人证新办']),
@@ -223,7 +245,13 @@ export const THEMES: ThemeInput[] = [
       opt('残疾儿童康复救助'),
       opt('就业困难人员认定', ['残疾人证新办']),
     ],
-    sharedFields: [F.name('残疾人姓名'), F.id('残疾人身份证号码'), F.phone(), F.address('居住地址'), { key: 'guardianName', label: '监护人或代办人姓名', type: 'string' }],
+    sharedFields: [
+      F.name('残疾人姓名'),
+      F.id('残疾人身份证号码'),
+      F.phone(),
+      F.address('居住地址'),
+      { key: 'guardianName', label: '监护人或代办人姓名', type: 'string' },
+    ],
     icon: 'TeamOutlined',
   },
   {
@@ -241,7 +269,9 @@ export const THEMES: ThemeInput[] = [
     ],
     sharedFields: [
       { key: 'companyName', label: '企业名称', type: 'string' },
-      F.name('法定代表人姓名'), F.id('法定代表人身份证号码'), F.phone(),
+      F.name('法定代表人姓名'),
+      F.id('法定代表人身份证号码'),
+      F.phone(),
       { key: 'shopAddress', label: '经营场所地址', type: 'string' },
       { key: 'pharmacistName', label: '执业药师姓名', type: 'string' },
     ],
@@ -252,7 +282,8 @@ export const THEMES: ThemeInput[] = [
     name: '驾车一件事',
     title: '我要考驾照、买车上牌',
     audience: 'person',
-    description: '考取驾驶证后买车：车辆购置税网上申报，完税信息自动推送车管所；在4S店一站式上牌，贷款买车的同步办理抵押登记。',
+    description:
+      '考取驾驶证后买车：车辆购置税网上申报，完税信息自动推送车管所；在4S店一站式上牌，贷款买车的同步办理抵押登记。',
     steps: [
       step('机动车驾驶证初次申领'),
       opt('车辆购置税申报'),
@@ -299,7 +330,13 @@ export const THEMES: ThemeInput[] = [
       opt('基本医疗保险关系转移接续', ['退役士兵报到']),
       opt('创业担保贷款申请', ['退役士兵报到']),
     ],
-    sharedFields: [F.name('退役军人姓名'), F.id('退役军人身份证号码'), F.phone(), { key: 'dischargeDate', label: '退出现役日期', type: 'date' }, F.address('安置地居住地址')],
+    sharedFields: [
+      F.name('退役军人姓名'),
+      F.id('退役军人身份证号码'),
+      F.phone(),
+      { key: 'dischargeDate', label: '退出现役日期', type: 'date' },
+      F.address('安置地居住地址'),
+    ],
     icon: 'FlagOutlined',
   },
   {
@@ -307,7 +344,8 @@ export const THEMES: ThemeInput[] = [
     name: '身后一件事',
     title: '家人去世后要办的事',
     audience: 'person',
-    description: '“一次告知、联动办理”：医疗机构出具死亡医学证明后，户口注销信息推送人社、医保、民政、残联等部门，养老金自动停发结算，避免“冒领”；殡葬费用在殡仪馆直接减免；丧葬补助金、公积金和房产继承一并申请。',
+    description:
+      '“一次告知、联动办理”：医疗机构出具死亡医学证明后，户口注销信息推送人社、医保、民政、残联等部门，养老金自动停发结算，避免“冒领”；殡葬费用在殡仪馆直接减免；丧葬补助金、公积金和房产继承一并申请。',
     steps: [
       step('死亡人员户口注销'),
       opt('惠民殡葬基本服务费用减免'),
@@ -319,7 +357,9 @@ export const THEMES: ThemeInput[] = [
       { key: 'deceasedName', label: '逝者姓名', type: 'string' },
       { key: 'deceasedIdNumber', label: '逝者身份证号码', type: 'idNumber' },
       { key: 'dateOfDeath', label: '死亡日期', type: 'date' },
-      F.name('申请人（家属）姓名'), F.id('申请人身份证号码'), F.phone(),
+      F.name('申请人（家属）姓名'),
+      F.id('申请人身份证号码'),
+      F.phone(),
       { key: 'relationship', label: '与逝者关系', type: 'string' },
     ],
     icon: 'FileDoneOutlined',
@@ -329,7 +369,8 @@ export const THEMES: ThemeInput[] = [
     name: '企业注销一件事',
     title: '我要注销公司',
     audience: 'enterprise',
-    description: '先清税，再办理注销登记；没有债权债务的可选择简易注销（公示20日）。税务、社保、公积金等注销信息通过“一网通”平台同步。',
+    description:
+      '先清税，再办理注销登记；没有债权债务的可选择简易注销（公示20日）。税务、社保、公积金等注销信息通过“一网通”平台同步。',
     steps: [
       step('清税申报（注销税务登记）'),
       opt('企业简易注销登记', ['清税申报（注销税务登记）']),
@@ -338,7 +379,9 @@ export const THEMES: ThemeInput[] = [
     sharedFields: [
       { key: 'companyName', label: '企业名称', type: 'string' },
       { key: 'creditCode', label: '统一社会信用代码', type: 'creditCode' },
-      F.name('经办人姓名'), F.id('经办人身份证号码'), F.phone(),
+      F.name('经办人姓名'),
+      F.id('经办人身份证号码'),
+      F.phone(),
     ],
     icon: 'StopOutlined',
   },
@@ -347,17 +390,24 @@ export const THEMES: ThemeInput[] = [
     name: '开办建筑企业一件事',
     title: '我要开办建筑企业',
     audience: 'enterprise',
-    description: '设立公司后申请建筑业企业资质；“三类人员”考核合格、参加工伤保险后申请安全生产许可证，取得后即可承接工程。',
+    description:
+      '设立公司后申请建筑业企业资质；“三类人员”考核合格、参加工伤保险后申请安全生产许可证，取得后即可承接工程。',
     steps: [
       step('企业设立登记（有限责任公司）'),
       step('单位社会保险登记', ['企业设立登记（有限责任公司）']),
       step('建筑业企业资质核准（省级权限）', ['企业设立登记（有限责任公司）']),
       step('建筑施工企业主要负责人、项目负责人和专职安全生产管理人员安全生产考核'),
-      step('建筑施工企业安全生产许可', ['建筑业企业资质核准（省级权限）', '单位社会保险登记', '建筑施工企业主要负责人、项目负责人和专职安全生产管理人员安全生产考核']),
+      step('建筑施工企业安全生产许可', [
+        '建筑业企业资质核准（省级权限）',
+        '单位社会保险登记',
+        '建筑施工企业主要负责人、项目负责人和专职安全生产管理人员安全生产考核',
+      ]),
     ],
     sharedFields: [
       { key: 'companyName', label: '企业名称', type: 'string' },
-      F.name('法定代表人姓名'), F.id('法定代表人身份证号码'), F.phone(),
+      F.name('法定代表人姓名'),
+      F.id('法定代表人身份证号码'),
+      F.phone(),
       { key: 'registeredCapital', label: '注册资本（万元）', type: 'number' },
       { key: 'qualification', label: '申请资质类别和等级', type: 'string' },
     ],
@@ -368,7 +418,8 @@ export const THEMES: ThemeInput[] = [
     name: '开办宾馆民宿一件事',
     title: '我要开宾馆',
     audience: 'enterprise',
-    description: '开宾馆、民宿：营业执照后，公安特种行业许可、公共场所卫生许可（住宿场所仍需办理）、开业前消防安全检查并联审批。',
+    description:
+      '开宾馆、民宿：营业执照后，公安特种行业许可、公共场所卫生许可（住宿场所仍需办理）、开业前消防安全检查并联审批。',
     steps: [
       opt('个体工商户设立登记'),
       opt('企业设立登记（有限责任公司）'),
@@ -378,7 +429,9 @@ export const THEMES: ThemeInput[] = [
       opt('户外招牌设置备案', LICENSE_BY_SHAPE),
     ],
     sharedFields: [
-      F.name('经营者（法定代表人）姓名'), F.id('经营者（法定代表人）身份证号码'), F.phone(),
+      F.name('经营者（法定代表人）姓名'),
+      F.id('经营者（法定代表人）身份证号码'),
+      F.phone(),
       { key: 'shopName', label: '宾馆（民宿）名称', type: 'string' },
       { key: 'shopAddress', label: '经营场所地址', type: 'string' },
       { key: 'rooms', label: '客房数', type: 'number' },
@@ -390,7 +443,8 @@ export const THEMES: ThemeInput[] = [
     name: '工程建设项目审批一件事',
     title: '我要盖房子（工程建设项目）',
     audience: 'enterprise',
-    description: '工程建设项目从立项用地、规划许可、施工许可到竣工验收和不动产首次登记全流程，按阶段并联审批、联合验收。',
+    description:
+      '工程建设项目从立项用地、规划许可、施工许可到竣工验收和不动产首次登记全流程，按阶段并联审批、联合验收。',
     steps: [
       step('建设项目用地预审与选址意见书核发'),
       step('建设用地规划许可证核发', ['建设项目用地预审与选址意见书核发']),
@@ -406,7 +460,8 @@ export const THEMES: ThemeInput[] = [
       { key: 'projectCode', label: '投资项目代码', type: 'string' },
       { key: 'builderName', label: '建设单位名称', type: 'string' },
       { key: 'creditCode', label: '建设单位统一社会信用代码', type: 'creditCode' },
-      F.phone(), F.region('项目所在区县'),
+      F.phone(),
+      F.region('项目所在区县'),
       { key: 'floorArea', label: '总建筑面积（平方米）', type: 'number' },
     ],
     icon: 'ApartmentOutlined',
@@ -423,7 +478,13 @@ export const THEMES: ThemeInput[] = [
       opt('就业困难人员认定', ['失业登记']),
       opt('灵活就业人员参保登记'),
     ],
-    sharedFields: [F.name(), F.id(), F.phone(), { key: 'lastEmployer', label: '原工作单位', type: 'string' }, { key: 'separationDate', label: '解除劳动关系日期', type: 'date' }],
+    sharedFields: [
+      F.name(),
+      F.id(),
+      F.phone(),
+      { key: 'lastEmployer', label: '原工作单位', type: 'string' },
+      { key: 'separationDate', label: '解除劳动关系日期', type: 'date' },
+    ],
     icon: 'SolutionOutlined',
   },
 ];

@@ -31,7 +31,8 @@ interface Chained extends Omit<AccessEntry, 'at'> {
 }
 
 /** The chain's own key: HKDF of the index key with a label nothing else uses. */
-export const accessChainKey = (indexKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', indexKey, 'tongban', 'exchange-access-chain-v1', 32));
+export const accessChainKey = (indexKey: Buffer): Buffer =>
+  Buffer.from(hkdfSync('sha256', indexKey, 'tongban', 'exchange-access-chain-v1', 32));
 
 const canonicalTime = (at: Date) => at.toISOString().replace(/Z$/, '000Z');
 
@@ -57,10 +58,26 @@ function normalise(e: AccessEntry): Omit<Chained, 'lane' | 'seq' | 'prevHash'> {
 
 /** The text a row's hash covers: every field in a fixed order, as JSON. */
 function canonical(r: Chained): string {
-  return JSON.stringify([r.lane, r.seq, r.prevHash, r.at, r.consumerDepartmentId, r.clientId, r.officerId, r.officerKind, r.purpose, r.resourceCode, r.grantId, r.subjectKind, r.subjectKey, r.fields]);
+  return JSON.stringify([
+    r.lane,
+    r.seq,
+    r.prevHash,
+    r.at,
+    r.consumerDepartmentId,
+    r.clientId,
+    r.officerId,
+    r.officerKind,
+    r.purpose,
+    r.resourceCode,
+    r.grantId,
+    r.subjectKind,
+    r.subjectKey,
+    r.fields,
+  ]);
 }
 
-export const chainHash = (key: Buffer, r: Chained): string => createHmac('sha256', key).update(canonical(r), 'utf8').digest('hex');
+export const chainHash = (key: Buffer, r: Chained): string =>
+  createHmac('sha256', key).update(canonical(r), 'utf8').digest('hex');
 
 export interface Appended {
   lane: number;
@@ -146,7 +163,13 @@ export class AccessChain {
     try {
       const normalised = entries.map(normalise);
       for (let attempt = 0; attempt < 8; attempt++) {
-        const head = this.heads.get(lane) ?? (await sq(db).selectFrom('exchange.accessHead').select(['seq', 'hash']).where('lane', '=', lane).executeTakeFirstOrThrow());
+        const head =
+          this.heads.get(lane) ??
+          (await sq(db)
+            .selectFrom('exchange.accessHead')
+            .select(['seq', 'hash'])
+            .where('lane', '=', lane)
+            .executeTakeFirstOrThrow());
         let prev = { seq: Number(head.seq), hash: head.hash };
         const rows = normalised.map((fields, i) => {
           const row: Chained = { ...fields, lane, seq: prev.seq + 1, prevHash: prev.hash };
@@ -173,7 +196,10 @@ export class AccessChain {
         }
         this.heads.delete(lane);
       }
-      throw unavailable('EXCHANGE.ACCESS_LOG_BUSY', { zh: '数据使用记录写入繁忙，请重试', en: 'The access log is busy; try again' });
+      throw unavailable('EXCHANGE.ACCESS_LOG_BUSY', {
+        zh: '数据使用记录写入繁忙，请重试',
+        en: 'The access log is busy; try again',
+      });
     } catch (e) {
       this.heads.delete(lane);
       throw e;
@@ -184,7 +210,9 @@ export class AccessChain {
 }
 
 export type AccessProblem = 'altered' | 'missing' | 'reordered' | 'head-mismatch';
-export type AccessChainVerification = { ok: true; entries: number; lanes: number } | { ok: false; entries: number; lane: number; firstBadSeq: number; problem: AccessProblem };
+export type AccessChainVerification =
+  | { ok: true; entries: number; lanes: number }
+  | { ok: false; entries: number; lane: number; firstBadSeq: number; problem: AccessProblem };
 
 const AT_TEXT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -193,19 +221,50 @@ export async function verifyAccessChain(db: Db, indexKey: Buffer, batchSize = 20
   const key = accessChainKey(indexKey);
   const heads = await sq(db)
     .selectFrom('exchange.accessHead as h')
-    .select((eb) => ['h.lane', 'h.seq', 'h.hash', eb.selectFrom('exchange.accessLog as l').whereRef('l.lane', '=', 'h.lane').select((e) => e.fn.max('l.seq').as('m')).as('maxSeq')])
+    .select((eb) => [
+      'h.lane',
+      'h.seq',
+      'h.hash',
+      eb
+        .selectFrom('exchange.accessLog as l')
+        .whereRef('l.lane', '=', 'h.lane')
+        .select((e) => e.fn.max('l.seq').as('m'))
+        .as('maxSeq'),
+    ])
     .orderBy('h.lane')
     .execute();
   let entries = 0;
   for (const head of heads) {
-    const bad = (firstBadSeq: number, problem: AccessProblem): AccessChainVerification => ({ ok: false, entries, lane: head.lane, firstBadSeq, problem });
+    const bad = (firstBadSeq: number, problem: AccessProblem): AccessChainVerification => ({
+      ok: false,
+      entries,
+      lane: head.lane,
+      firstBadSeq,
+      problem,
+    });
     let expected = 1;
     let prev = GENESIS_HASH;
     const headSeq = Number(head.seq);
     while (expected <= headSeq) {
       const rows = await sq(db)
         .selectFrom('exchange.accessLog')
-        .select(['lane', 'seq', 'consumerDepartmentId', 'clientId', 'officerId', 'officerKind', 'purpose', 'resourceCode', 'grantId', 'subjectKind', 'subjectKey', 'fields', 'prevHash', 'hash', AT_TEXT.as('at')])
+        .select([
+          'lane',
+          'seq',
+          'consumerDepartmentId',
+          'clientId',
+          'officerId',
+          'officerKind',
+          'purpose',
+          'resourceCode',
+          'grantId',
+          'subjectKind',
+          'subjectKey',
+          'fields',
+          'prevHash',
+          'hash',
+          AT_TEXT.as('at'),
+        ])
         .where('lane', '=', head.lane)
         .where('seq', '>=', expected)
         .where('seq', '<=', headSeq)

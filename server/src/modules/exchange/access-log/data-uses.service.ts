@@ -22,8 +22,13 @@ export interface DataUse {
   legalBasis: string | null;
 }
 
-export async function listDataUses(deps: ExchangeDeps, actor: Actor, opts: { limit: number; before?: Date | undefined }): Promise<DataUse[]> {
-  if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
+export async function listDataUses(
+  deps: ExchangeDeps,
+  actor: Actor,
+  opts: { limit: number; before?: Date | undefined },
+): Promise<DataUse[]> {
+  if (actor.kind !== 'person' || !actor.id)
+    throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
   const registryId = await deps.identity.registryPersonOf(actor.id);
   const subjects: { kind: 'person' | 'enterprise'; key: string }[] = [];
   if (registryId) subjects.push({ kind: 'person', key: registryId });
@@ -35,23 +40,50 @@ export async function listDataUses(deps: ExchangeDeps, actor: Actor, opts: { lim
     .leftJoin('exchange.resource as r', 'r.code', 'l.resourceCode')
     .leftJoin('exchange.sharingGrant as g', 'g.id', 'l.grantId')
     .leftJoin('exchange.client as c', 'c.clientId', 'l.clientId')
-    .select(['l.at', 'l.subjectKind', 'l.consumerDepartmentId', 'l.officerId', 'l.officerKind', 'l.purpose', 'l.resourceCode', 'l.fields', 'r.name as resourceName', 'r.fields as resourceFields', 'g.legalBasis', 'c.name as clientName'])
-    .where((eb) => eb.or(subjects.map((s) => eb.and([eb('l.subjectKind', '=', s.kind), eb('l.subjectKey', '=', s.key)]))));
+    .select([
+      'l.at',
+      'l.subjectKind',
+      'l.consumerDepartmentId',
+      'l.officerId',
+      'l.officerKind',
+      'l.purpose',
+      'l.resourceCode',
+      'l.fields',
+      'r.name as resourceName',
+      'r.fields as resourceFields',
+      'g.legalBasis',
+      'c.name as clientName',
+    ])
+    .where((eb) =>
+      eb.or(subjects.map((s) => eb.and([eb('l.subjectKind', '=', s.kind), eb('l.subjectKey', '=', s.key)]))),
+    );
   if (opts.before) q = q.where('l.at', '<', opts.before);
   const rows = await q.orderBy('l.at', 'desc').limit(opts.limit).execute();
 
   const departments = await deps.departments.names([...new Set(rows.map((r) => r.consumerDepartmentId))]);
-  const staff = await deps.identity.staffNames([...new Set(rows.filter((r) => r.officerKind === 'staff').map((r) => r.officerId))]);
+  const staff = await deps.identity.staffNames([
+    ...new Set(rows.filter((r) => r.officerKind === 'staff').map((r) => r.officerId)),
+  ]);
   return rows.map((r) => {
-    const names = new Map(((typeof r.resourceFields === 'string' ? JSON.parse(r.resourceFields) : r.resourceFields) as { key: string; name: string }[] | null)?.map((f) => [f.key, f.name]) ?? []);
+    const names = new Map(
+      (
+        (typeof r.resourceFields === 'string' ? JSON.parse(r.resourceFields) : r.resourceFields) as
+          | { key: string; name: string }[]
+          | null
+      )?.map((f) => [f.key, f.name]) ?? [],
+    );
     return {
       at: r.at,
       subject: r.subjectKind,
       department: departments.get(r.consumerDepartmentId) ?? '',
-      officer: r.officerKind === 'staff' ? maskName(staff.get(r.officerId) ?? '工作人员') : (r.clientName ?? '部门业务系统'),
+      officer:
+        r.officerKind === 'staff' ? maskName(staff.get(r.officerId) ?? '工作人员') : (r.clientName ?? '部门业务系统'),
       via: r.officerKind === 'staff' ? 'staff' : 'system',
       purpose: r.purpose,
-      resource: { code: r.resourceCode, name: r.resourceName ?? LIFE_EVENT_RESOURCES[r.resourceCode] ?? r.resourceCode },
+      resource: {
+        code: r.resourceCode,
+        name: r.resourceName ?? LIFE_EVENT_RESOURCES[r.resourceCode] ?? r.resourceCode,
+      },
       fields: r.fields.map((key) => ({ key, name: names.get(key) ?? key })),
       legalBasis: r.legalBasis,
     };

@@ -24,7 +24,11 @@ export interface ExternalClient {
   ratePerMinute: number;
 }
 
-export async function registerClient(deps: ExchangeDeps, actor: Actor, input: { clientId: string; name: string; departmentId: string; ratePerMinute: number }): Promise<ExternalClient> {
+export async function registerClient(
+  deps: ExchangeDeps,
+  actor: Actor,
+  input: { clientId: string; name: string; departmentId: string; ratePerMinute: number },
+): Promise<ExternalClient> {
   const department = await deps.departments.get(input.departmentId);
   requireDepartment(actor, department, CLIENT_ADMINISTRATION);
   try {
@@ -33,43 +37,90 @@ export async function registerClient(deps: ExchangeDeps, actor: Actor, input: { 
         .insertInto('exchange.client')
         .values({ ...input, regionCode: department.regionCode, registeredBy: actor.id!, disabledAt: null })
         .execute();
-      await appendAudit(trx, auditEntry(actor, 'exchange.client-registered', { targetType: 'exchange_client', targetId: input.clientId, detail: { departmentId: department.id, ratePerMinute: input.ratePerMinute } }), deps.auditKey);
+      await appendAudit(
+        trx,
+        auditEntry(actor, 'exchange.client-registered', {
+          targetType: 'exchange_client',
+          targetId: input.clientId,
+          detail: { departmentId: department.id, ratePerMinute: input.ratePerMinute },
+        }),
+        deps.auditKey,
+      );
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('EXCHANGE.CLIENT_EXISTS', { zh: '该客户端已登记', en: 'This client is already registered' });
+    if (isUniqueViolation(e))
+      throw conflict('EXCHANGE.CLIENT_EXISTS', { zh: '该客户端已登记', en: 'This client is already registered' });
     throw e;
   }
-  return { clientId: input.clientId, name: input.name, departmentId: department.id, ratePerMinute: input.ratePerMinute };
+  return {
+    clientId: input.clientId,
+    name: input.name,
+    departmentId: department.id,
+    ratePerMinute: input.ratePerMinute,
+  };
 }
 
 export async function listClients(deps: ExchangeDeps, actor: Actor): Promise<Selectable<ClientTable>[]> {
-  return sq(deps.db).selectFrom('exchange.client').selectAll().where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }, CLIENT_ADMINISTRATION)).orderBy('createdAt', 'desc').execute();
+  return sq(deps.db)
+    .selectFrom('exchange.client')
+    .selectAll()
+    .where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }, CLIENT_ADMINISTRATION))
+    .orderBy('createdAt', 'desc')
+    .execute();
 }
 
 export async function disableClient(deps: ExchangeDeps, actor: Actor, clientId: string): Promise<void> {
-  const c = await sq(deps.db).selectFrom('exchange.client').selectAll().where('clientId', '=', clientId).where('disabledAt', 'is', null).executeTakeFirst();
+  const c = await sq(deps.db)
+    .selectFrom('exchange.client')
+    .selectAll()
+    .where('clientId', '=', clientId)
+    .where('disabledAt', 'is', null)
+    .executeTakeFirst();
   const missing = notFound('EXCHANGE.NO_CLIENT', { zh: '客户端不存在或已停用', en: 'No such active client' });
   if (!c) throw missing;
   const department = await deps.departments.get(c.departmentId);
   requireDepartment(actor, department, CLIENT_ADMINISTRATION);
   await deps.db.transaction().execute(async (trx) => {
-    await sq(trx).updateTable('exchange.client').set({ disabledAt: deps.now() }).where('clientId', '=', clientId).execute();
-    await appendAudit(trx, auditEntry(actor, 'exchange.client-disabled', { targetType: 'exchange_client', targetId: clientId }), deps.auditKey);
+    await sq(trx)
+      .updateTable('exchange.client')
+      .set({ disabledAt: deps.now() })
+      .where('clientId', '=', clientId)
+      .execute();
+    await appendAudit(
+      trx,
+      auditEntry(actor, 'exchange.client-disabled', { targetType: 'exchange_client', targetId: clientId }),
+      deps.auditKey,
+    );
   });
 }
 
 const refused = () =>
-  unauthorized('EXCHANGE.CLIENT_TOKEN', { zh: '需要有效的客户端凭证访问令牌（OAuth 2.0 client credentials）', en: 'A valid client-credentials access token is required' });
+  unauthorized('EXCHANGE.CLIENT_TOKEN', {
+    zh: '需要有效的客户端凭证访问令牌（OAuth 2.0 client credentials）',
+    en: 'A valid client-credentials access token is required',
+  });
 
 /**
  * The registered, enabled client behind `Authorization: Bearer <access token>`; 401 otherwise, and
  * 403 for a valid token of a client not registered with the exchange.
  */
-export async function authenticateClient(deps: ExchangeDeps, authorization: string | undefined): Promise<ExternalClient> {
+export async function authenticateClient(
+  deps: ExchangeDeps,
+  authorization: string | undefined,
+): Promise<ExternalClient> {
   if (!authorization?.startsWith('Bearer ')) throw refused();
   const token = await deps.identity.verifyClientToken(authorization.slice(7).trim());
   if (!token) throw refused();
-  const c = await sq(deps.db).selectFrom('exchange.client').select(['clientId', 'name', 'departmentId', 'ratePerMinute']).where('clientId', '=', token.clientId).where('disabledAt', 'is', null).executeTakeFirst();
-  if (!c) throw forbidden('EXCHANGE.CLIENT_NOT_REGISTERED', { zh: '该客户端未登记为部门业务系统', en: 'This client is not registered with the exchange' });
+  const c = await sq(deps.db)
+    .selectFrom('exchange.client')
+    .select(['clientId', 'name', 'departmentId', 'ratePerMinute'])
+    .where('clientId', '=', token.clientId)
+    .where('disabledAt', 'is', null)
+    .executeTakeFirst();
+  if (!c)
+    throw forbidden('EXCHANGE.CLIENT_NOT_REGISTERED', {
+      zh: '该客户端未登记为部门业务系统',
+      en: 'This client is not registered with the exchange',
+    });
   return c;
 }

@@ -16,7 +16,10 @@ let grantId: string;
 
 async function oidcClient(name: string): Promise<{ clientId: string; clientSecret: string }> {
   const admin = await t.staff(['system_admin'], '52');
-  const res = await call(t, admin.authorization, 'POST', '/api/admin/oidc/clients', { name, grantTypes: ['client_credentials'] });
+  const res = await call(t, admin.authorization, 'POST', '/api/admin/oidc/clients', {
+    name,
+    grantTypes: ['client_credentials'],
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -25,7 +28,10 @@ async function accessToken(c: { clientId: string; clientSecret: string }): Promi
   const res = await t.app.inject({
     method: 'POST',
     url: '/oidc/token',
-    headers: { authorization: `Basic ${Buffer.from(`${encodeURIComponent(c.clientId)}:${encodeURIComponent(c.clientSecret)}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(c.clientId)}:${encodeURIComponent(c.clientSecret)}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     payload: 'grant_type=client_credentials',
   });
   expect(res.statusCode, res.body).toBe(200);
@@ -42,12 +48,23 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const query = (token: string, body: object) => t.app.inject({ method: 'POST', url: '/api/exchange/v1/query', headers: { authorization: `Bearer ${token}` }, payload: body });
+const query = (token: string, body: object) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/exchange/v1/query',
+    headers: { authorization: `Bearer ${token}` },
+    payload: body,
+  });
 
 describe('department systems with client credentials', () => {
   it('query within their grant, and get 429 past their own rate limit', async () => {
     const oidc = await oidcClient('贵州省社保经办系统');
-    const registered = await call(t, hrss.authorization, 'POST', '/api/exchange/clients', { clientId: oidc.clientId, name: '贵州省社保经办系统', departmentId: hrss.departmentId, ratePerMinute: 3 });
+    const registered = await call(t, hrss.authorization, 'POST', '/api/exchange/clients', {
+      clientId: oidc.clientId,
+      name: '贵州省社保经办系统',
+      departmentId: hrss.departmentId,
+      ratePerMinute: 3,
+    });
     expect(registered.statusCode, registered.body).toBe(201);
     const token = await accessToken(oidc);
 
@@ -63,18 +80,36 @@ describe('department systems with client credentials', () => {
 
     // The limit is per client: another system of the same department is not held back.
     const second = await oidcClient('贵州省社保稽核系统');
-    expect((await call(t, hrss.authorization, 'POST', '/api/exchange/clients', { clientId: second.clientId, name: '贵州省社保稽核系统', departmentId: hrss.departmentId, ratePerMinute: 3 })).statusCode).toBe(201);
+    expect(
+      (
+        await call(t, hrss.authorization, 'POST', '/api/exchange/clients', {
+          clientId: second.clientId,
+          name: '贵州省社保稽核系统',
+          departmentId: hrss.departmentId,
+          ratePerMinute: 3,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await query(await accessToken(second), body)).statusCode).toBe(200);
 
     const uses = (await resident.c.call('GET', '/api/me/data-uses')).json().uses;
     expect(uses).toHaveLength(2);
-    expect(uses.map((u: { officer: string }) => u.officer).sort()).toEqual(['贵州省社保稽核系统', '贵州省社保经办系统']);
-    expect(uses.every((u: { via: string; department: string }) => u.via === 'system' && u.department === '贵州省人力资源和社会保障厅')).toBe(true);
+    expect(uses.map((u: { officer: string }) => u.officer).sort()).toEqual([
+      '贵州省社保稽核系统',
+      '贵州省社保经办系统',
+    ]);
+    expect(
+      uses.every(
+        (u: { via: string; department: string }) => u.via === 'system' && u.department === '贵州省人力资源和社会保障厅',
+      ),
+    ).toBe(true);
   });
 
   it('refuses a missing or made-up token, a staff token, and a client the exchange does not know', async () => {
     const body = { grantId, purpose: '核验', subject: { idNumber: resident.idNumber } };
-    expect((await t.app.inject({ method: 'POST', url: '/api/exchange/v1/query', payload: body })).json().code).toBe('EXCHANGE.CLIENT_TOKEN');
+    expect((await t.app.inject({ method: 'POST', url: '/api/exchange/v1/query', payload: body })).json().code).toBe(
+      'EXCHANGE.CLIENT_TOKEN',
+    );
     expect((await query('x'.repeat(43), body)).json().code).toBe('EXCHANGE.CLIENT_TOKEN');
     const staffToken = hrss.authorization.slice('Bearer '.length);
     expect((await query(staffToken, body)).statusCode).toBe(401);
@@ -86,12 +121,21 @@ describe('department systems with client credentials', () => {
 
   it('stops a disabled client at once', async () => {
     const oidc = await oidcClient('停用测试系统');
-    await call(t, hrss.authorization, 'POST', '/api/exchange/clients', { clientId: oidc.clientId, name: '停用测试系统', departmentId: hrss.departmentId, ratePerMinute: 100 });
+    await call(t, hrss.authorization, 'POST', '/api/exchange/clients', {
+      clientId: oidc.clientId,
+      name: '停用测试系统',
+      departmentId: hrss.departmentId,
+      ratePerMinute: 100,
+    });
     const token = await accessToken(oidc);
     const body = { grantId, purpose: '核验', subject: { idNumber: resident.idNumber } };
     expect((await query(token, body)).statusCode).toBe(200);
-    expect((await call(t, police.authorization, 'DELETE', `/api/exchange/clients/${oidc.clientId}`)).statusCode).toBe(403);
-    expect((await call(t, hrss.authorization, 'DELETE', `/api/exchange/clients/${oidc.clientId}`)).statusCode).toBe(204);
+    expect((await call(t, police.authorization, 'DELETE', `/api/exchange/clients/${oidc.clientId}`)).statusCode).toBe(
+      403,
+    );
+    expect((await call(t, hrss.authorization, 'DELETE', `/api/exchange/clients/${oidc.clientId}`)).statusCode).toBe(
+      204,
+    );
     expect((await query(token, body)).json().code).toBe('EXCHANGE.CLIENT_NOT_REGISTERED');
   });
 });

@@ -34,11 +34,22 @@ export const externalRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     {
       onRequest: authenticate,
       config,
-      schema: { tags, summary: '共享调用（部门系统）Read granted data items, with a purpose, as a department system (Bearer: client-credentials access token)', security: [{ bearer: [] }], body: QueryBody, response: { 200: QueryAnswer } },
+      schema: {
+        tags,
+        summary:
+          '共享调用（部门系统）Read granted data items, with a purpose, as a department system (Bearer: client-credentials access token)',
+        security: [{ bearer: [] }],
+        body: QueryBody,
+        response: { 200: QueryAnswer },
+      },
     },
     async (request) => {
       const client = clientOf(request);
-      return querySharedData(deps, { kind: 'client', clientId: client.clientId, departmentId: client.departmentId }, request.body);
+      return querySharedData(
+        deps,
+        { kind: 'client', clientId: client.clientId, departmentId: client.departmentId },
+        request.body,
+      );
     },
   );
 
@@ -47,16 +58,39 @@ export const externalRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     {
       onRequest: authenticate,
       config,
-      schema: { tags, summary: '登记生命周期事件（部门系统）Record a life event for the client’s department', security: [{ bearer: [] }], body: LifeEventBody, response: { 201: Recorded, 200: Recorded } },
+      schema: {
+        tags,
+        summary: '登记生命周期事件（部门系统）Record a life event for the client’s department',
+        security: [{ bearer: [] }],
+        body: LifeEventBody,
+        response: { 201: Recorded, 200: Recorded },
+      },
     },
     async (request, reply) => {
       const client = clientOf(request);
-      const result = await recordLifeEvent(deps, { kind: 'client', clientId: client.clientId, departmentId: client.departmentId }, request.body);
+      const result = await recordLifeEvent(
+        deps,
+        { kind: 'client', clientId: client.clientId, departmentId: client.departmentId },
+        request.body,
+      );
       return reply.code(result.created ? 201 : 200).send(result);
     },
   );
 
-  app.get('/api/exchange/v1/whoami', { onRequest: authenticate, config, schema: { tags, summary: '当前部门系统 The registered system behind the token', security: [{ bearer: [] }], response: { 200: z.object({ clientId: z.string(), name: z.string(), departmentId: z.uuid(), ratePerMinute: z.number() }) } } }, async (request) =>
-    clientOf(request),
+  app.get(
+    '/api/exchange/v1/whoami',
+    {
+      onRequest: authenticate,
+      config,
+      schema: {
+        tags,
+        summary: '当前部门系统 The registered system behind the token',
+        security: [{ bearer: [] }],
+        response: {
+          200: z.object({ clientId: z.string(), name: z.string(), departmentId: z.uuid(), ratePerMinute: z.number() }),
+        },
+      },
+    },
+    async (request) => clientOf(request),
   );
 };

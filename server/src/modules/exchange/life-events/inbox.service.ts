@@ -23,12 +23,27 @@ export interface InboxItem {
   acknowledgedAt: Date | null;
 }
 
-export async function listInbox(deps: ExchangeDeps, actor: Actor, filter: { departmentId?: string | undefined; open: boolean; limit: number }): Promise<InboxItem[]> {
+export async function listInbox(
+  deps: ExchangeDeps,
+  actor: Actor,
+  filter: { departmentId?: string | undefined; open: boolean; limit: number },
+): Promise<InboxItem[]> {
   requireStaff(actor);
   let q = sq(deps.db)
     .selectFrom('exchange.inboxItem as i')
     .innerJoin('exchange.lifeEvent as e', 'e.id', 'i.eventId')
-    .select(['i.id', 'i.departmentId', 'i.createdAt', 'i.acknowledgedAt', 'e.id as eventId', 'e.type', 'e.occurredOn', 'e.recordedAt', 'e.recordingDepartmentId', 'e.noticeEnc'])
+    .select([
+      'i.id',
+      'i.departmentId',
+      'i.createdAt',
+      'i.acknowledgedAt',
+      'e.id as eventId',
+      'e.type',
+      'e.occurredOn',
+      'e.recordedAt',
+      'e.recordingDepartmentId',
+      'e.noticeEnc',
+    ])
     .where(scopeCondition(actor, { region: 'i.regionCode', department: 'i.departmentId' }));
   if (filter.departmentId) q = q.where('i.departmentId', '=', filter.departmentId);
   if (filter.open) q = q.where('i.acknowledgedAt', 'is', null);
@@ -39,7 +54,13 @@ export async function listInbox(deps: ExchangeDeps, actor: Actor, filter: { depa
     return {
       id: r.id,
       departmentId: r.departmentId,
-      event: { id: r.eventId, type: r.type, occurredOn: r.occurredOn, recordedAt: r.recordedAt, recordedBy: names.get(r.recordingDepartmentId) ?? '' },
+      event: {
+        id: r.eventId,
+        type: r.type,
+        occurredOn: r.occurredOn,
+        recordedAt: r.recordedAt,
+        recordedBy: names.get(r.recordingDepartmentId) ?? '',
+      },
       persons: notice.persons.map((p) => ({ idNumber: maskIdNumber(p.idNumber), name: p.name })),
       enterprise: notice.enterprise,
       facts: notice.facts,
@@ -58,7 +79,16 @@ export async function acknowledgeInboxItem(deps: ExchangeDeps, actor: Actor, id:
     .where('id', '=', id)
     .where(scopeCondition(actor, { region: 'regionCode', department: 'departmentId' }))
     .executeTakeFirst();
-  if (!item) throw notFound('EXCHANGE.NO_INBOX_ITEM', { zh: '通知不存在或无权查看', en: 'No such inbox item, or not yours to see' });
+  if (!item)
+    throw notFound('EXCHANGE.NO_INBOX_ITEM', {
+      zh: '通知不存在或无权查看',
+      en: 'No such inbox item, or not yours to see',
+    });
   if (item.acknowledgedAt) return;
-  await sq(deps.db).updateTable('exchange.inboxItem').set({ acknowledgedAt: deps.now(), acknowledgedBy: actor.id }).where('id', '=', id).where('acknowledgedAt', 'is', null).execute();
+  await sq(deps.db)
+    .updateTable('exchange.inboxItem')
+    .set({ acknowledgedAt: deps.now(), acknowledgedBy: actor.id })
+    .where('id', '=', id)
+    .where('acknowledgedAt', 'is', null)
+    .execute();
 }

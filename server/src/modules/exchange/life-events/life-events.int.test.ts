@@ -54,15 +54,32 @@ beforeAll(async () => {
   policeClerk = await departmentStaff(t, 'gz-police', ['registrar']);
   hrssClerk = await departmentStaff(t, 'gz-hrss', ['registrar']);
   // Subscribers: three department systems by webhook (人社 ends the pension, 医保, 民政), 公安's inbox.
-  for (const [key, path] of [['gz-hrss', '/pension'], ['gz-medicare', '/medicare'], ['gz-civil', '/civil']] as const) {
+  for (const [key, path] of [
+    ['gz-hrss', '/pension'],
+    ['gz-medicare', '/medicare'],
+    ['gz-civil', '/civil'],
+  ] as const) {
     const admin = await departmentStaff(t, key, ['data_admin']);
-    const res = await call(t, admin.authorization, 'POST', '/api/exchange/subscriptions', { departmentId: admin.departmentId, eventTypes: ['death'], channel: 'webhook', url: `${base}${path}` });
+    const res = await call(t, admin.authorization, 'POST', '/api/exchange/subscriptions', {
+      departmentId: admin.departmentId,
+      eventTypes: ['death'],
+      channel: 'webhook',
+      url: `${base}${path}`,
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().secret).toMatch(/^whsec_/);
     secrets.set(path, res.json().secret);
   }
   const policeAdmin = await departmentStaff(t, 'gz-police', ['data_admin']);
-  expect((await call(t, policeAdmin.authorization, 'POST', '/api/exchange/subscriptions', { departmentId: policeAdmin.departmentId, eventTypes: ['death', 'birth'], channel: 'inbox' })).statusCode).toBe(201);
+  expect(
+    (
+      await call(t, policeAdmin.authorization, 'POST', '/api/exchange/subscriptions', {
+        departmentId: policeAdmin.departmentId,
+        eventTypes: ['death', 'birth'],
+        channel: 'inbox',
+      })
+    ).statusCode,
+  ).toBe(201);
 
   const [p] = await registryPersons(t, 'any', 1);
   deceased = { ...p!, c: (await register(t, p!)).c };
@@ -72,13 +89,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-const death = (reference: string) => ({ departmentId: healthClerk.departmentId, event: { type: 'death', idNumber: deceased.idNumber, occurredOn: '2026-11-20', reference } });
+const death = (reference: string) => ({
+  departmentId: healthClerk.departmentId,
+  event: { type: 'death', idNumber: deceased.idNumber, occurredOn: '2026-11-20', reference },
+});
 
 describe('a death, recorded once', () => {
   let eventId: string;
 
   it('is refused from a department that does not record deaths', async () => {
-    const res = await call(t, hrssClerk.authorization, 'POST', '/api/exchange/life-events', { ...death('人社-1'), departmentId: hrssClerk.departmentId });
+    const res = await call(t, hrssClerk.authorization, 'POST', '/api/exchange/life-events', {
+      ...death('人社-1'),
+      departmentId: hrssClerk.departmentId,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('EXCHANGE.NOT_RECORDER');
     const other = await call(t, hrssClerk.authorization, 'POST', '/api/exchange/life-events', death('借用卫健部门'));
@@ -86,20 +109,46 @@ describe('a death, recorded once', () => {
   });
 
   it('is applied to the registries, with the outbox event for the platform', async () => {
-    const res = await call(t, healthClerk.authorization, 'POST', '/api/exchange/life-events', death('死亡医学证明 Q520000123'));
+    const res = await call(
+      t,
+      healthClerk.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      death('死亡医学证明 Q520000123'),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ created: true, inboxItems: 1, webhookDeliveries: 3 });
     eventId = res.json().eventId;
-    const person = await sql<{ alive: boolean; deathDate: string; householdStatus: string }>`SELECT alive, death_date, household_status FROM exchange.person WHERE id = ${deceased.id}`.execute(t.db);
+    const person = await sql<{
+      alive: boolean;
+      deathDate: string;
+      householdStatus: string;
+    }>`SELECT alive, death_date, household_status FROM exchange.person WHERE id = ${deceased.id}`.execute(t.db);
     expect(person.rows[0]).toEqual({ alive: false, deathDate: '2026-11-20', householdStatus: 'cancelled' });
-    const outbox = await sql<{ payload: unknown }>`SELECT payload FROM platform.outbox WHERE topic = 'exchange.life-event-recorded' AND aggregate_id = ${eventId}`.execute(t.db);
+    const outbox = await sql<{
+      payload: unknown;
+    }>`SELECT payload FROM platform.outbox WHERE topic = 'exchange.life-event-recorded' AND aggregate_id = ${eventId}`.execute(
+      t.db,
+    );
     expect(outbox.rows).toHaveLength(1);
     const payload = outbox.rows[0]!.payload;
-    expect(typeof payload === 'string' ? JSON.parse(payload) : payload).toEqual({ eventId, type: 'death', occurredOn: '2026-11-20', personIds: [deceased.id], creditCode: null });
+    expect(typeof payload === 'string' ? JSON.parse(payload) : payload).toEqual({
+      eventId,
+      type: 'death',
+      occurredOn: '2026-11-20',
+      personIds: [deceased.id],
+      creditCode: null,
+    });
   });
 
   it('answers the same event when recorded again, and refuses a second death', async () => {
-    const again = await call(t, healthClerk.authorization, 'POST', '/api/exchange/life-events', death('死亡医学证明 Q520000123'));
+    const again = await call(
+      t,
+      healthClerk.authorization,
+      'POST',
+      '/api/exchange/life-events',
+      death('死亡医学证明 Q520000123'),
+    );
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ eventId, created: false });
     const second = await call(t, healthClerk.authorization, 'POST', '/api/exchange/life-events', death('另一份证明'));
@@ -112,9 +161,19 @@ describe('a death, recorded once', () => {
     expect(await t.app.exchange.deliverDue(t0)).toEqual({ attempted: 3, delivered: 2, retrying: 1, dead: 0 });
     // Not yet due: the backoff holds the failed one back.
     expect((await t.app.exchange.deliverDue(new Date(t0.getTime() + 10_000))).attempted).toBe(0);
-    expect(await t.app.exchange.deliverDue(new Date(t0.getTime() + 31_000))).toEqual({ attempted: 1, delivered: 0, retrying: 1, dead: 0 });
+    expect(await t.app.exchange.deliverDue(new Date(t0.getTime() + 31_000))).toEqual({
+      attempted: 1,
+      delivered: 0,
+      retrying: 1,
+      dead: 0,
+    });
     expect((await t.app.exchange.deliverDue(new Date(t0.getTime() + 31_000 + 50_000))).attempted).toBe(0);
-    expect(await t.app.exchange.deliverDue(new Date(t0.getTime() + 31_000 + 61_000))).toEqual({ attempted: 1, delivered: 1, retrying: 0, dead: 0 });
+    expect(await t.app.exchange.deliverDue(new Date(t0.getTime() + 31_000 + 61_000))).toEqual({
+      attempted: 1,
+      delivered: 1,
+      retrying: 0,
+      dead: 0,
+    });
     expect((await t.app.exchange.deliverDue(new Date(t0.getTime() + 86_400_000))).attempted).toBe(0);
 
     const ok = (path: string) => received.filter((r) => r.path === path && r.status < 300);
@@ -129,11 +188,24 @@ describe('a death, recorded once', () => {
       const header = String(r.headers['tongban-signature']);
       const signedAt = Number(/t=(\d+)/.exec(header)![1]);
       expect(verifyWebhookSignature(secrets.get(r.path)!, header, r.body, signedAt)).toMatchObject({ ok: true });
-      expect(verifyWebhookSignature(secrets.get(r.path === '/civil' ? '/pension' : '/civil')!, header, r.body, signedAt)).toMatchObject({ ok: false });
+      expect(
+        verifyWebhookSignature(secrets.get(r.path === '/civil' ? '/pension' : '/civil')!, header, r.body, signedAt),
+      ).toMatchObject({ ok: false });
       const body = JSON.parse(r.body);
-      expect(body).toMatchObject({ eventId, type: 'death', occurredOn: '2026-11-20', persons: [{ idNumber: deceased.idNumber, name: deceased.name }], id: r.headers['idempotency-key'] });
+      expect(body).toMatchObject({
+        eventId,
+        type: 'death',
+        occurredOn: '2026-11-20',
+        persons: [{ idNumber: deceased.idNumber, name: deceased.name }],
+        id: r.headers['idempotency-key'],
+      });
     }
-    const states = await sql<{ state: string; attempts: number }>`SELECT state, attempts FROM exchange.webhook_delivery WHERE event_id = ${eventId} ORDER BY attempts`.execute(t.db);
+    const states = await sql<{
+      state: string;
+      attempts: number;
+    }>`SELECT state, attempts FROM exchange.webhook_delivery WHERE event_id = ${eventId} ORDER BY attempts`.execute(
+      t.db,
+    );
     expect(states.rows).toEqual([
       { state: 'delivered', attempts: 1 },
       { state: 'delivered', attempts: 1 },
@@ -145,45 +217,86 @@ describe('a death, recorded once', () => {
     const inbox = await call(t, policeClerk.authorization, 'GET', '/api/exchange/inbox');
     expect(inbox.statusCode, inbox.body).toBe(200);
     const [item] = inbox.json().items;
-    expect(item).toMatchObject({ event: { id: eventId, type: 'death', occurredOn: '2026-11-20', recordedBy: '贵州省卫生健康委员会' }, persons: [{ name: deceased.name, idNumber: `${deceased.idNumber.slice(0, 6)}********${deceased.idNumber.slice(-4)}` }] });
+    expect(item).toMatchObject({
+      event: { id: eventId, type: 'death', occurredOn: '2026-11-20', recordedBy: '贵州省卫生健康委员会' },
+      persons: [
+        { name: deceased.name, idNumber: `${deceased.idNumber.slice(0, 6)}********${deceased.idNumber.slice(-4)}` },
+      ],
+    });
     expect(inbox.body).not.toContain(deceased.idNumber);
     expect((await call(t, hrssClerk.authorization, 'GET', '/api/exchange/inbox')).json().items).toEqual([]);
-    expect((await call(t, hrssClerk.authorization, 'POST', `/api/exchange/inbox/${item.id}/acknowledge`)).statusCode).toBe(404);
-    expect((await call(t, policeClerk.authorization, 'POST', `/api/exchange/inbox/${item.id}/acknowledge`)).statusCode).toBe(204);
+    expect(
+      (await call(t, hrssClerk.authorization, 'POST', `/api/exchange/inbox/${item.id}/acknowledge`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(t, policeClerk.authorization, 'POST', `/api/exchange/inbox/${item.id}/acknowledge`)).statusCode,
+    ).toBe(204);
     expect((await call(t, policeClerk.authorization, 'GET', '/api/exchange/inbox')).json().items).toEqual([]);
-    expect((await call(t, policeClerk.authorization, 'GET', '/api/exchange/inbox?state=all')).json().items).toHaveLength(1);
+    expect(
+      (await call(t, policeClerk.authorization, 'GET', '/api/exchange/inbox?state=all')).json().items,
+    ).toHaveLength(1);
   });
 
   it('shows the notices among the uses of the person’s data', async () => {
-    const uses = (await deceased.c.call('GET', '/api/me/data-uses')).json().uses as { department: string; via: string; purpose: string }[];
-    expect(uses.map((u) => u.department).sort()).toEqual(['贵州省人力资源和社会保障厅', '贵州省医疗保障局', '贵州省民政厅'].sort());
+    const uses = (await deceased.c.call('GET', '/api/me/data-uses')).json().uses as {
+      department: string;
+      via: string;
+      purpose: string;
+    }[];
+    expect(uses.map((u) => u.department).sort()).toEqual(
+      ['贵州省人力资源和社会保障厅', '贵州省医疗保障局', '贵州省民政厅'].sort(),
+    );
     expect(uses.every((u) => u.via === 'system' && u.purpose === '生命周期事件通知：死亡')).toBe(true);
   });
 });
 
 describe('other life events', () => {
   it('marries two people, then divorces them, in the civil-affairs registry', async () => {
-    const all = await sql<{ id: string; enc: string }>`SELECT id, personal_enc AS enc FROM exchange.person`.execute(t.db);
+    const all = await sql<{ id: string; enc: string }>`SELECT id, personal_enc AS enc FROM exchange.person`.execute(
+      t.db,
+    );
     const byId = new Map(all.rows.map((r) => [r.id, JSON.parse(cipher.decrypt(r.enc)) as { maritalStatus: string }]));
     const personal = (id: string) => byId.get(id)!;
     const civil = await departmentStaff(t, 'gz-civil', ['registrar']);
     const people = await registryPersons(t, 'any', 300);
-    const pair = people.filter((p) => personal(p.id).maritalStatus === 'unmarried' && p.idNumber.slice(6, 14) < '20000101').slice(0, 2);
+    const pair = people
+      .filter((p) => personal(p.id).maritalStatus === 'unmarried' && p.idNumber.slice(6, 14) < '20000101')
+      .slice(0, 2);
     expect(pair).toHaveLength(2);
     const idNumbers = pair.map((p) => p.idNumber);
-    const married = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', { departmentId: civil.departmentId, event: { type: 'marriage', idNumbers, occurredOn: '2026-11-21', reference: '结婚登记 J5200-2026-001' } });
+    const married = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', {
+      departmentId: civil.departmentId,
+      event: { type: 'marriage', idNumbers, occurredOn: '2026-11-21', reference: '结婚登记 J5200-2026-001' },
+    });
     expect(married.statusCode, married.body).toBe(201);
-    const status = async () => (await sql<{ id: string; enc: string }>`SELECT id, personal_enc AS enc FROM exchange.person WHERE id IN (${pair[0]!.id}, ${pair[1]!.id})`.execute(t.db)).rows.map((r) => JSON.parse(cipher.decrypt(r.enc)).maritalStatus);
+    const status = async () =>
+      (
+        await sql<{
+          id: string;
+          enc: string;
+        }>`SELECT id, personal_enc AS enc FROM exchange.person WHERE id IN (${pair[0]!.id}, ${pair[1]!.id})`.execute(
+          t.db,
+        )
+      ).rows.map((r) => JSON.parse(cipher.decrypt(r.enc)).maritalStatus);
     expect(await status()).toEqual(['married', 'married']);
-    const again = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', { departmentId: civil.departmentId, event: { type: 'marriage', idNumbers, occurredOn: '2026-11-22', reference: '结婚登记 J5200-2026-002' } });
+    const again = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', {
+      departmentId: civil.departmentId,
+      event: { type: 'marriage', idNumbers, occurredOn: '2026-11-22', reference: '结婚登记 J5200-2026-002' },
+    });
     expect(again.json().code).toBe('EXCHANGE.REGISTRY_CONFLICT');
-    const divorced = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', { departmentId: civil.departmentId, event: { type: 'divorce', idNumbers, occurredOn: '2026-11-22', reference: '离婚登记 L5200-2026-001' } });
+    const divorced = await call(t, civil.authorization, 'POST', '/api/exchange/life-events', {
+      departmentId: civil.departmentId,
+      event: { type: 'divorce', idNumbers, occurredOn: '2026-11-22', reference: '离婚登记 L5200-2026-001' },
+    });
     expect(divorced.statusCode, divorced.body).toBe(201);
     expect(await status()).toEqual(['divorced', 'divorced']);
   });
 
   it('refuses an event that does not validate, naming nothing personal', async () => {
-    const res = await call(t, healthClerk.authorization, 'POST', '/api/exchange/life-events', { departmentId: healthClerk.departmentId, event: { type: 'death', idNumber: '110105194912310020', occurredOn: '2026-11-20', reference: 'x' } });
+    const res = await call(t, healthClerk.authorization, 'POST', '/api/exchange/life-events', {
+      departmentId: healthClerk.departmentId,
+      event: { type: 'death', idNumber: '110105194912310020', occurredOn: '2026-11-20', reference: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).not.toContain('110105194912310020');
   });
@@ -195,12 +308,21 @@ describe('the webhook worker', () => {
     try {
       const admin = await departmentStaff(node, 'gz-hrss', ['data_admin']);
       const health = await departmentStaff(node, 'gz-health', ['registrar']);
-      const sub = await call(node, admin.authorization, 'POST', '/api/exchange/subscriptions', { departmentId: admin.departmentId, eventTypes: ['death'], channel: 'webhook', url: `${base}/worker` });
+      const sub = await call(node, admin.authorization, 'POST', '/api/exchange/subscriptions', {
+        departmentId: admin.departmentId,
+        eventTypes: ['death'],
+        channel: 'webhook',
+        url: `${base}/worker`,
+      });
       expect(sub.statusCode).toBe(201);
       const [p] = await registryPersons(node, 'any', 1);
-      const recorded = await call(node, health.authorization, 'POST', '/api/exchange/life-events', { departmentId: health.departmentId, event: { type: 'death', idNumber: p!.idNumber, occurredOn: '2026-11-21', reference: 'worker-1' } });
+      const recorded = await call(node, health.authorization, 'POST', '/api/exchange/life-events', {
+        departmentId: health.departmentId,
+        event: { type: 'death', idNumber: p!.idNumber, occurredOn: '2026-11-21', reference: 'worker-1' },
+      });
       expect(recorded.statusCode, recorded.body).toBe(201);
-      for (let i = 0; i < 50 && !received.some((r) => r.path === '/worker'); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !received.some((r) => r.path === '/worker'); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(received.filter((r) => r.path === '/worker')).toHaveLength(1);
     } finally {
       await node.close();

@@ -24,7 +24,9 @@ import { EVENT_NAMES, RECORDERS, type LifeEventInput } from './life-event.types.
  * or 公安 for births, 公安 for residence, 市场监管 for enterprises) and for where its subjects are
  * registered: a department records for its region only.
  */
-export type Recorder = { kind: 'staff'; actor: Actor; departmentId: string } | { kind: 'client'; clientId: string; departmentId: string };
+export type Recorder =
+  | { kind: 'staff'; actor: Actor; departmentId: string }
+  | { kind: 'client'; clientId: string; departmentId: string };
 
 export interface Recorded {
   eventId: string;
@@ -36,7 +38,11 @@ export interface Recorded {
 /** The outbox topic other modules react to. Payload: `{ eventId, type, occurredOn, personIds, creditCode }` (registry ids, no identifiers). */
 export const LIFE_EVENT_RECORDED = 'exchange.life-event-recorded';
 
-export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, input: LifeEventInput): Promise<Recorded> {
+export async function recordLifeEvent(
+  deps: ExchangeDeps,
+  recorder: Recorder,
+  input: LifeEventInput,
+): Promise<Recorded> {
   const department = await deps.departments.get(recorder.departmentId);
   if (recorder.kind === 'staff') requireRegistrar(recorder.actor, department);
   requireRecorder(department, input);
@@ -51,7 +57,8 @@ export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, in
     return await deps.db.transaction().execute(async (trx) => {
       const applied = await applyLifeEvent(trx, deps.cipher, input);
       // Refused after the registry was read (and rolled back with the transaction): the subject's region is only known now.
-      if (!applied.subjectRegions.some((r) => r.startsWith(department.regionCode))) throw outsideRegion(department, input);
+      if (!applied.subjectRegions.some((r) => r.startsWith(department.regionCode)))
+        throw outsideRegion(department, input);
       await sq(trx)
         .insertInto('exchange.lifeEvent')
         .values({
@@ -82,18 +89,64 @@ export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, in
       if (inbox.length) {
         await sq(trx)
           .insertInto('exchange.inboxItem')
-          .values(inbox.map((s) => ({ id: randomUUID(), eventId: id, subscriptionId: s.id, departmentId: s.departmentId, regionCode: s.regionCode, createdAt: now, acknowledgedAt: null, acknowledgedBy: null })))
+          .values(
+            inbox.map((s) => ({
+              id: randomUUID(),
+              eventId: id,
+              subscriptionId: s.id,
+              departmentId: s.departmentId,
+              regionCode: s.regionCode,
+              createdAt: now,
+              acknowledgedAt: null,
+              acknowledgedBy: null,
+            })),
+          )
           .execute();
       }
       if (webhooks.length) {
         await sq(trx)
           .insertInto('exchange.webhookDelivery')
-          .values(webhooks.map((s) => ({ eventId: id, subscriptionId: s.id, state: 'pending' as const, nextAttemptAt: now, lastStatus: null, lastError: null, deliveredAt: null, createdAt: now })))
+          .values(
+            webhooks.map((s) => ({
+              eventId: id,
+              subscriptionId: s.id,
+              state: 'pending' as const,
+              nextAttemptAt: now,
+              lastStatus: null,
+              lastError: null,
+              deliveredAt: null,
+              createdAt: now,
+            })),
+          )
           .execute();
       }
-      await appendEvent(trx, { topic: LIFE_EVENT_RECORDED, aggregateType: 'life_event', aggregateId: id, payload: { eventId: id, type: input.type, occurredOn: input.occurredOn, personIds: applied.personIds, creditCode: applied.creditCode } }, recordedBy);
+      await appendEvent(
+        trx,
+        {
+          topic: LIFE_EVENT_RECORDED,
+          aggregateType: 'life_event',
+          aggregateId: id,
+          payload: {
+            eventId: id,
+            type: input.type,
+            occurredOn: input.occurredOn,
+            personIds: applied.personIds,
+            creditCode: applied.creditCode,
+          },
+        },
+        recordedBy,
+      );
       const actor = recorder.kind === 'staff' ? recorder.actor : { id: recorder.clientId, kind: 'client' };
-      await appendAudit(trx, auditEntry(actor, 'exchange.life-event-recorded', { targetType: 'life_event', targetId: id, reason: input.reference, detail: { type: input.type, departmentId: department.id, subscribers: subscriptions.length } }), deps.auditKey);
+      await appendAudit(
+        trx,
+        auditEntry(actor, 'exchange.life-event-recorded', {
+          targetType: 'life_event',
+          targetId: id,
+          reason: input.reference,
+          detail: { type: input.type, departmentId: department.id, subscribers: subscriptions.length },
+        }),
+        deps.auditKey,
+      );
       return { eventId: id, created: true, inboxItems: inbox.length, webhookDeliveries: webhooks.length };
     });
   } catch (e) {
@@ -107,25 +160,52 @@ export async function recordLifeEvent(deps: ExchangeDeps, recorder: Recorder, in
 function requireRegistrar(actor: Actor, department: Department): void {
   requireDepartment(actor, department);
   if (!actor.roles.includes('registrar')) {
-    throw forbidden('EXCHANGE.REGISTRAR_ONLY', { zh: '仅登记员可登记生命周期事件', en: 'Only registrars record life events' });
+    throw forbidden('EXCHANGE.REGISTRAR_ONLY', {
+      zh: '仅登记员可登记生命周期事件',
+      en: 'Only registrars record life events',
+    });
   }
 }
 
 const outsideRegion = (department: Department, input: LifeEventInput) =>
-  forbidden('EXCHANGE.NOT_IN_REGION', { zh: `${department.name}只能为本辖区登记的对象登记“${EVENT_NAMES[input.type].zh}”`, en: `This department records ${EVENT_NAMES[input.type].en} events only for subjects registered in its region` }, [], { type: input.type });
+  forbidden(
+    'EXCHANGE.NOT_IN_REGION',
+    {
+      zh: `${department.name}只能为本辖区登记的对象登记“${EVENT_NAMES[input.type].zh}”`,
+      en: `This department records ${EVENT_NAMES[input.type].en} events only for subjects registered in its region`,
+    },
+    [],
+    { type: input.type },
+  );
 
 function requireRecorder(department: Department, input: LifeEventInput): void {
   if (!RECORDERS[input.type].includes(department.category)) {
-    throw forbidden('EXCHANGE.NOT_RECORDER', { zh: `${department.name}不负责登记“${EVENT_NAMES[input.type].zh}”事件`, en: `This department does not record ${EVENT_NAMES[input.type].en} events` }, [], { type: input.type });
+    throw forbidden(
+      'EXCHANGE.NOT_RECORDER',
+      {
+        zh: `${department.name}不负责登记“${EVENT_NAMES[input.type].zh}”事件`,
+        en: `This department does not record ${EVENT_NAMES[input.type].en} events`,
+      },
+      [],
+      { type: input.type },
+    );
   }
 }
 
 const findByReference = (deps: ExchangeDeps, departmentId: string, reference: string) =>
-  sq(deps.db).selectFrom('exchange.lifeEvent').select(['id', 'type']).where('recordingDepartmentId', '=', departmentId).where('sourceReference', '=', reference).executeTakeFirst();
+  sq(deps.db)
+    .selectFrom('exchange.lifeEvent')
+    .select(['id', 'type'])
+    .where('recordingDepartmentId', '=', departmentId)
+    .where('sourceReference', '=', reference)
+    .executeTakeFirst();
 
 function replay(existing: { id: string; type: string }, input: LifeEventInput): Recorded {
   if (existing.type !== input.type) {
-    throw conflict('EXCHANGE.REFERENCE_REUSED', { zh: '该登记编号已用于另一类事件', en: 'This reference was already used for another kind of event' });
+    throw conflict('EXCHANGE.REFERENCE_REUSED', {
+      zh: '该登记编号已用于另一类事件',
+      en: 'This reference was already used for another kind of event',
+    });
   }
   return { eventId: existing.id, created: false, inboxItems: 0, webhookDeliveries: 0 };
 }

@@ -47,11 +47,47 @@ export interface EnterpriseRecord {
 
 // Surnames weighted roughly by frequency in Guizhou; given-name characters common in recent decades.
 const SURNAMES: [string, number][] = [
-  ['王', 7], ['李', 7], ['张', 6], ['刘', 5], ['陈', 5], ['杨', 6], ['黄', 3], ['赵', 3], ['吴', 4], ['周', 3], ['徐', 2], ['孙', 2], ['马', 2], ['朱', 2],
-  ['胡', 2], ['郭', 2], ['何', 2], ['罗', 3], ['高', 1], ['林', 1], ['龙', 2], ['田', 2], ['潘', 1], ['石', 1], ['韦', 1], ['蒙', 1], ['杜', 1], ['冉', 1],
+  ['王', 7],
+  ['李', 7],
+  ['张', 6],
+  ['刘', 5],
+  ['陈', 5],
+  ['杨', 6],
+  ['黄', 3],
+  ['赵', 3],
+  ['吴', 4],
+  ['周', 3],
+  ['徐', 2],
+  ['孙', 2],
+  ['马', 2],
+  ['朱', 2],
+  ['胡', 2],
+  ['郭', 2],
+  ['何', 2],
+  ['罗', 3],
+  ['高', 1],
+  ['林', 1],
+  ['龙', 2],
+  ['田', 2],
+  ['潘', 1],
+  ['石', 1],
+  ['韦', 1],
+  ['蒙', 1],
+  ['杜', 1],
+  ['冉', 1],
 ];
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏飞宇浩然子涵欣怡梓轩雨桐思远佳琪俊杰诗雨一鸣晨曦婷婷志强海燕春梅德华永红';
-const ETHNICITIES: [string, number][] = [['汉族', 62], ['苗族', 11], ['布依族', 7], ['侗族', 4], ['土家族', 4], ['彝族', 2], ['仡佬族', 1], ['水族', 1]];
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏飞宇浩然子涵欣怡梓轩雨桐思远佳琪俊杰诗雨一鸣晨曦婷婷志强海燕春梅德华永红';
+const ETHNICITIES: [string, number][] = [
+  ['汉族', 62],
+  ['苗族', 11],
+  ['布依族', 7],
+  ['侗族', 4],
+  ['土家族', 4],
+  ['彝族', 2],
+  ['仡佬族', 1],
+  ['水族', 1],
+];
 const INDUSTRIES: [string, string, string][] = [
   ['餐饮业', '餐饮服务；食品销售', '餐饮'],
   ['零售业', '日用百货、食品销售', '商贸'],
@@ -64,7 +100,32 @@ const INDUSTRIES: [string, string, string][] = [
   ['酒、饮料和精制茶制造业', '白酒生产；茶叶种植与加工', '酒业'],
   ['商务服务业', '企业管理咨询；会议及展览服务', '咨询'],
 ];
-const BRANDS = ['黔味', '山城', '筑城', '花溪', '甲秀', '云岩', '南明', '乌江', '夜郎', '多彩', '黔灵', '观山', '息烽', '清镇', '万峰', '梵净', '赤水', '苗岭', '红枫', '鸿泰', '瑞丰', '恒信', '佳禾', '鼎盛'];
+const BRANDS = [
+  '黔味',
+  '山城',
+  '筑城',
+  '花溪',
+  '甲秀',
+  '云岩',
+  '南明',
+  '乌江',
+  '夜郎',
+  '多彩',
+  '黔灵',
+  '观山',
+  '息烽',
+  '清镇',
+  '万峰',
+  '梵净',
+  '赤水',
+  '苗岭',
+  '红枫',
+  '鸿泰',
+  '瑞丰',
+  '恒信',
+  '佳禾',
+  '鼎盛',
+];
 
 function isoDate(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -82,12 +143,25 @@ function randomBirth(rng: Rng, minAge: number, maxAge: number, today: Date): str
 }
 
 /** Generates `count` persons in households, and `enterpriseCount` legal entities. */
-export function generatePopulation(opts: { seed: number; persons: number; enterprises: number; villages: Village[]; today: Date }): { persons: PersonRecord[]; enterprises: EnterpriseRecord[] } {
+export function generatePopulation(opts: {
+  seed: number;
+  persons: number;
+  enterprises: number;
+  villages: Village[];
+  today: Date;
+}): { persons: PersonRecord[]; enterprises: EnterpriseRecord[] } {
   const rng = new Rng(opts.seed);
   const persons: PersonRecord[] = [];
   const usedIds = new Set<string>();
 
-  const makePerson = (village: Village, sex: 'male' | 'female', birthDate: string, surname: string, householdId: string, role: PersonRecord['householdRole']): PersonRecord => {
+  const makePerson = (
+    village: Village,
+    sex: 'male' | 'female',
+    birthDate: string,
+    surname: string,
+    householdId: string,
+    role: PersonRecord['householdRole'],
+  ): PersonRecord => {
     const county = village.code.slice(0, 6);
     let idNumber: string;
     do {
@@ -115,7 +189,10 @@ export function generatePopulation(opts: { seed: number; persons: number; enterp
       alive: true,
       deathDate: null,
       disabilityLevel: rng.chance(0.012) ? rng.int(1, 4) : null,
-      phone: age >= 12 ? `1${rng.pick(['35', '36', '38', '39', '50', '51', '58', '59', '80', '82', '87', '88', '99'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null,
+      phone:
+        age >= 12
+          ? `1${rng.pick(['35', '36', '38', '39', '50', '51', '58', '59', '80', '82', '87', '88', '99'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`
+          : null,
     };
   };
 
@@ -129,19 +206,38 @@ export function generatePopulation(opts: { seed: number; persons: number; enterp
     const headAge = opts.today.getUTCFullYear() - Number(head.birthDate.slice(0, 4));
     if (rng.chance(0.72) && persons.length < opts.persons) {
       const spouseAge = Math.max(20, headAge + rng.int(-5, 5));
-      const spouse = makePerson(village, headSex === 'male' ? 'female' : 'male', randomBirth(rng, spouseAge, spouseAge, opts.today), rng.weighted(SURNAMES), householdId, '配偶');
+      const spouse = makePerson(
+        village,
+        headSex === 'male' ? 'female' : 'male',
+        randomBirth(rng, spouseAge, spouseAge, opts.today),
+        rng.weighted(SURNAMES),
+        householdId,
+        '配偶',
+      );
       head.maritalStatus = 'married';
       spouse.maritalStatus = 'married';
       persons.push(spouse);
       const children = headAge < 30 ? rng.int(0, 1) : rng.int(0, 3);
       for (let c = 0; c < children && persons.length < opts.persons; c++) {
         const maxChildAge = Math.max(0, headAge - 20);
-        const child = makePerson(village, rng.chance(0.52) ? 'male' : 'female', randomBirth(rng, 0, Math.min(maxChildAge, 40), opts.today), head.sex === 'male' ? surname : spouse.name[0]!, householdId, '子女');
-        if (opts.today.getUTCFullYear() - Number(child.birthDate.slice(0, 4)) >= 24 && rng.chance(0.5)) child.maritalStatus = 'married';
+        const child = makePerson(
+          village,
+          rng.chance(0.52) ? 'male' : 'female',
+          randomBirth(rng, 0, Math.min(maxChildAge, 40), opts.today),
+          head.sex === 'male' ? surname : spouse.name[0]!,
+          householdId,
+          '子女',
+        );
+        if (opts.today.getUTCFullYear() - Number(child.birthDate.slice(0, 4)) >= 24 && rng.chance(0.5))
+          child.maritalStatus = 'married';
         persons.push(child);
       }
     } else if (headAge > 40) {
-      head.maritalStatus = rng.weighted([['divorced', 1], ['widowed', headAge > 65 ? 3 : 1], ['unmarried', 1]] as const);
+      head.maritalStatus = rng.weighted([
+        ['divorced', 1],
+        ['widowed', headAge > 65 ? 3 : 1],
+        ['unmarried', 1],
+      ] as const);
     }
     // A few deaths recorded by the registry (the life-event work will make these flow).
     if (headAge > 75 && rng.chance(0.05)) {
@@ -170,13 +266,23 @@ export function generatePopulation(opts: { seed: number; persons: number; enterp
     const brand = rng.pick(BRANDS);
     // 个体工商户 are named after their county (黎平县乌江建设经营部), companies after the province.
     const countyName = village.address.match(/^贵州省.+?[市州](.+?[区县市])/)?.[1] ?? '';
-    const name = individual ? `${countyName}${brand}${word === '餐饮' ? '小吃店' : `${word}经营部`}` : `贵州${brand}${word}${rng.pick(['有限公司', '有限责任公司', '股份有限公司'])}`;
+    const name = individual
+      ? `${countyName}${brand}${word === '餐饮' ? '小吃店' : `${word}经营部`}`
+      : `贵州${brand}${word}${rng.pick(['有限公司', '有限责任公司', '股份有限公司'])}`;
     enterprises.push({
       creditCode,
-      name: enterprises.some((e) => e.name === name) ? `${name.replace(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/, '')}${i}${name.match(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/)?.[0] ?? ''}` : name,
-      entityType: individual ? '个体工商户' : rng.pick(['有限责任公司（自然人投资或控股）', '有限责任公司（自然人独资）', '股份有限公司（非上市）']),
+      name: enterprises.some((e) => e.name === name)
+        ? `${name.replace(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/, '')}${i}${name.match(/(有限公司|有限责任公司|股份有限公司|小吃店|经营部)$/)?.[0] ?? ''}`
+        : name,
+      entityType: individual
+        ? '个体工商户'
+        : rng.pick(['有限责任公司（自然人投资或控股）', '有限责任公司（自然人独资）', '股份有限公司（非上市）']),
       legalRepresentativeId: rep.id,
-      status: rng.weighted([['active', 92], ['revoked', 3], ['cancelled', 5]] as const),
+      status: rng.weighted([
+        ['active', 92],
+        ['revoked', 3],
+        ['cancelled', 5],
+      ] as const),
       industry,
       businessScope: scope,
       regionCode: county,
@@ -187,4 +293,3 @@ export function generatePopulation(opts: { seed: number; persons: number; enterp
   }
   return { persons, enterprises };
 }
-

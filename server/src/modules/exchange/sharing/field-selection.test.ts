@@ -9,31 +9,41 @@ const withSpecials = fc.oneof(key, fc.constantFrom('__proto__', 'constructor', '
 describe('selectFields', () => {
   it('returns only granted items of the resource, and only what was asked', () => {
     fc.assert(
-      fc.property(names, fc.array(withSpecials, { maxLength: 12 }), fc.array(withSpecials, { maxLength: 12 }), (resource, granted, requested) => {
-        const r = selectFields(resource, granted, requested);
-        if (!r.ok) return;
-        for (const f of r.fields) {
-          expect(resource).toContain(f);
-          expect(granted).toContain(f);
-          if (requested.length) expect(requested).toContain(f);
-        }
-        expect(new Set(r.fields).size).toBe(r.fields.length);
-      }),
+      fc.property(
+        names,
+        fc.array(withSpecials, { maxLength: 12 }),
+        fc.array(withSpecials, { maxLength: 12 }),
+        (resource, granted, requested) => {
+          const r = selectFields(resource, granted, requested);
+          if (!r.ok) return;
+          for (const f of r.fields) {
+            expect(resource).toContain(f);
+            expect(granted).toContain(f);
+            if (requested.length) expect(requested).toContain(f);
+          }
+          expect(new Set(r.fields).size).toBe(r.fields.length);
+        },
+      ),
     );
   });
 
   it('refuses exactly when something asked is unknown or not granted, naming it', () => {
     fc.assert(
-      fc.property(names, fc.array(withSpecials, { maxLength: 12 }), fc.array(withSpecials, { minLength: 1, maxLength: 12 }), (resource, granted, requested) => {
-        const r = selectFields(resource, granted, requested);
-        const outside = requested.filter((f) => !resource.includes(f) || !granted.includes(f));
-        expect(r.ok).toBe(outside.length === 0);
-        if (!r.ok) {
-          expect(r.fields.length).toBeGreaterThan(0);
-          for (const f of r.fields) expect(outside).toContain(f);
-          expect(r.problem).toBe(requested.some((f) => !resource.includes(f)) ? 'unknown' : 'not-granted');
-        }
-      }),
+      fc.property(
+        names,
+        fc.array(withSpecials, { maxLength: 12 }),
+        fc.array(withSpecials, { minLength: 1, maxLength: 12 }),
+        (resource, granted, requested) => {
+          const r = selectFields(resource, granted, requested);
+          const outside = requested.filter((f) => !resource.includes(f) || !granted.includes(f));
+          expect(r.ok).toBe(outside.length === 0);
+          if (!r.ok) {
+            expect(r.fields.length).toBeGreaterThan(0);
+            for (const f of r.fields) expect(outside).toContain(f);
+            expect(r.problem).toBe(requested.some((f) => !resource.includes(f)) ? 'unknown' : 'not-granted');
+          }
+        },
+      ),
     );
   });
 
@@ -50,11 +60,15 @@ describe('selectFields', () => {
 describe('pickFields', () => {
   it('never carries a key outside the selection, whatever the record holds', () => {
     fc.assert(
-      fc.property(fc.dictionary(withSpecials, fc.jsonValue()), fc.uniqueArray(withSpecials, { maxLength: 8 }), (record, fields) => {
-        const out = pickFields(record, fields);
-        expect(Object.keys(out).sort()).toEqual([...fields].sort());
-        for (const f of fields) expect(out[f]).toEqual(Object.hasOwn(record, f) ? record[f] : null);
-      }),
+      fc.property(
+        fc.dictionary(withSpecials, fc.jsonValue()),
+        fc.uniqueArray(withSpecials, { maxLength: 8 }),
+        (record, fields) => {
+          const out = pickFields(record, fields);
+          expect(Object.keys(out).sort()).toEqual([...fields].sort());
+          for (const f of fields) expect(out[f]).toEqual(Object.hasOwn(record, f) ? record[f] : null);
+        },
+      ),
     );
   });
 

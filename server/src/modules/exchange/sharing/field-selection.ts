@@ -16,7 +16,11 @@ export type FieldSelection =
  * The items a query returns: the requested ones (deduplicated), or every granted item when none
  * are requested, in the resource's own order. Unknown names are reported before ungranted ones.
  */
-export function selectFields(resourceFields: readonly string[], granted: readonly string[], requested?: readonly string[]): FieldSelection {
+export function selectFields(
+  resourceFields: readonly string[],
+  granted: readonly string[],
+  requested?: readonly string[],
+): FieldSelection {
   const known = new Set(resourceFields);
   const allowed = new Set(granted.filter((f) => known.has(f)));
   const asked = requested && requested.length > 0 ? [...new Set(requested)] : undefined;
@@ -30,7 +34,10 @@ export function selectFields(resourceFields: readonly string[], granted: readonl
 }
 
 /** A new object holding only `fields` of `record` (own properties only; absent ones as null). */
-export function pickFields(record: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
+export function pickFields(
+  record: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const f of fields) out[f] = Object.hasOwn(record, f) ? record[f] : null;
   return { ...out };

@@ -34,11 +34,25 @@ export class GrantCache {
     const g = await sq(this.db)
       .selectFrom('exchange.sharingGrant as g')
       .innerJoin('exchange.resource as r', 'r.code', 'g.resourceCode')
-      .select(['g.id', 'g.consumerDepartmentId', 'g.consumerRegionCode', 'g.fields', 'g.status', 'g.expiresAt', 'r.code', 'r.name', 'r.subjectKind', 'r.fields as resourceFields', 'r.source'])
+      .select([
+        'g.id',
+        'g.consumerDepartmentId',
+        'g.consumerRegionCode',
+        'g.fields',
+        'g.status',
+        'g.expiresAt',
+        'r.code',
+        'r.name',
+        'r.subjectKind',
+        'r.fields as resourceFields',
+        'r.source',
+      ])
       .where('g.id', '=', id)
       .executeTakeFirst();
     if (!g) return undefined;
-    const fields = (typeof g.resourceFields === 'string' ? (JSON.parse(g.resourceFields) as ResourceField[]) : g.resourceFields).map((f) => f.key);
+    const fields = (
+      typeof g.resourceFields === 'string' ? (JSON.parse(g.resourceFields) as ResourceField[]) : g.resourceFields
+    ).map((f) => f.key);
     const grant: GrantForUse = {
       id: g.id,
       consumerDepartmentId: g.consumerDepartmentId,

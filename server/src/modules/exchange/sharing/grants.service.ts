@@ -46,7 +46,13 @@ export interface GrantView {
 
 type GrantRow = Selectable<SharingGrantTable>;
 
-export const grantNotFound = (id: string) => notFound('EXCHANGE.GRANT_NOT_FOUND', { zh: '共享授权不存在或无权查看', en: 'No such sharing grant, or not yours to see' }, [], { grantId: id });
+export const grantNotFound = (id: string) =>
+  notFound(
+    'EXCHANGE.GRANT_NOT_FOUND',
+    { zh: '共享授权不存在或无权查看', en: 'No such sharing grant, or not yours to see' },
+    [],
+    { grantId: id },
+  );
 
 async function view(deps: ExchangeDeps, g: GrantRow, resourceName: string): Promise<GrantView> {
   const names = await deps.departments.names([g.consumerDepartmentId, g.ownerDepartmentId]);
@@ -70,7 +76,10 @@ async function view(deps: ExchangeDeps, g: GrantRow, resourceName: string): Prom
 function checkExpiry(deps: ExchangeDeps, expiresAt: Date): void {
   const now = deps.now().getTime();
   if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_GRANT_MS) {
-    throw invalid('EXCHANGE.BAD_EXPIRY', { zh: '授权期限须晚于当前时间且不超过三年', en: 'A grant must expire in the future and within three years' });
+    throw invalid('EXCHANGE.BAD_EXPIRY', {
+      zh: '授权期限须晚于当前时间且不超过三年',
+      en: 'A grant must expire in the future and within three years',
+    });
   }
 }
 
@@ -79,11 +88,33 @@ export async function requestGrant(deps: ExchangeDeps, actor: Actor, input: Gran
   requireDepartment(actor, consumer);
   const resource = await getResource(deps, input.resourceCode);
   if (resource.sharingClass === 'not_shared') {
-    throw forbidden('EXCHANGE.NOT_SHARED', { zh: `“${resource.name}”属于不予共享类资源`, en: 'This resource is not shared' }, [], { resourceCode: resource.code });
+    throw forbidden(
+      'EXCHANGE.NOT_SHARED',
+      { zh: `“${resource.name}”属于不予共享类资源`, en: 'This resource is not shared' },
+      [],
+      { resourceCode: resource.code },
+    );
   }
-  if (resource.ownerDepartmentId === consumer.id) throw invalid('EXCHANGE.OWN_RESOURCE', { zh: '本部门的资源无需申请共享', en: 'A department does not ask for its own resource' });
-  const selection = selectFields(resource.fields.map((f) => f.key), resource.fields.map((f) => f.key), input.fields);
-  if (!selection.ok) throw invalid('EXCHANGE.UNKNOWN_FIELD', { zh: `资源中没有数据项：${selection.fields.join('、')}`, en: `No such data items: ${selection.fields.join(', ')}` }, [], { fields: selection.fields });
+  if (resource.ownerDepartmentId === consumer.id)
+    throw invalid('EXCHANGE.OWN_RESOURCE', {
+      zh: '本部门的资源无需申请共享',
+      en: 'A department does not ask for its own resource',
+    });
+  const selection = selectFields(
+    resource.fields.map((f) => f.key),
+    resource.fields.map((f) => f.key),
+    input.fields,
+  );
+  if (!selection.ok)
+    throw invalid(
+      'EXCHANGE.UNKNOWN_FIELD',
+      {
+        zh: `资源中没有数据项：${selection.fields.join('、')}`,
+        en: `No such data items: ${selection.fields.join(', ')}`,
+      },
+      [],
+      { fields: selection.fields },
+    );
   checkExpiry(deps, input.expiresAt);
   const owner = await deps.departments.get(resource.ownerDepartmentId);
   const now = deps.now();
@@ -108,13 +139,29 @@ export async function requestGrant(deps: ExchangeDeps, actor: Actor, input: Gran
   };
   await deps.db.transaction().execute(async (trx) => {
     await sq(trx).insertInto('exchange.sharingGrant').values(row).execute();
-    const detail = { resourceCode: row.resourceCode, fields: row.fields, consumerDepartmentId: consumer.id, status: row.status };
-    await appendAudit(trx, auditEntry(actor, 'exchange.grant-requested', { targetType: 'sharing_grant', targetId: row.id, reason: row.purpose, detail }), deps.auditKey);
+    const detail = {
+      resourceCode: row.resourceCode,
+      fields: row.fields,
+      consumerDepartmentId: consumer.id,
+      status: row.status,
+    };
+    await appendAudit(
+      trx,
+      auditEntry(actor, 'exchange.grant-requested', {
+        targetType: 'sharing_grant',
+        targetId: row.id,
+        reason: row.purpose,
+        detail,
+      }),
+      deps.auditKey,
+    );
   });
   return view(deps, row, resource.name);
 }
 
-export type GrantDecision = { decision: 'approve'; note: string; expiresAt?: Date } | { decision: 'refuse' | 'revoke'; note: string };
+export type GrantDecision =
+  | { decision: 'approve'; note: string; expiresAt?: Date }
+  | { decision: 'refuse' | 'revoke'; note: string };
 
 /** The owner decides: approve or refuse a pending grant, or revoke an approved one. */
 export async function decideGrant(deps: ExchangeDeps, actor: Actor, id: string, d: GrantDecision): Promise<GrantView> {
@@ -134,13 +181,30 @@ export async function decideGrant(deps: ExchangeDeps, actor: Actor, id: string, 
   const from: GrantStatus = d.decision === 'revoke' ? 'approved' : 'pending';
   const status: GrantStatus = d.decision === 'approve' ? 'approved' : d.decision === 'refuse' ? 'refused' : 'revoked';
   const updated = await deps.db.transaction().execute(async (trx) => {
-    const locked = await sq(trx).selectFrom('exchange.sharingGrant').select(['status', 'expiresAt']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const locked = await sq(trx)
+      .selectFrom('exchange.sharingGrant')
+      .select(['status', 'expiresAt'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (locked.status !== from) {
-      throw conflict('EXCHANGE.GRANT_STATE', { zh: `该授权当前状态为“${STATUS_ZH[locked.status]}”，不能${DECISION_ZH[d.decision]}`, en: `The grant is ${locked.status}; it cannot be ${d.decision}d` }, [], { status: locked.status });
+      throw conflict(
+        'EXCHANGE.GRANT_STATE',
+        {
+          zh: `该授权当前状态为“${STATUS_ZH[locked.status]}”，不能${DECISION_ZH[d.decision]}`,
+          en: `The grant is ${locked.status}; it cannot be ${d.decision}d`,
+        },
+        [],
+        { status: locked.status },
+      );
     }
     let expiresAt = locked.expiresAt;
     if (d.decision === 'approve' && d.expiresAt) {
-      if (d.expiresAt.getTime() > locked.expiresAt.getTime()) throw invalid('EXCHANGE.BAD_EXPIRY', { zh: '批准的期限不能晚于申请的期限', en: 'An approval cannot run longer than requested' });
+      if (d.expiresAt.getTime() > locked.expiresAt.getTime())
+        throw invalid('EXCHANGE.BAD_EXPIRY', {
+          zh: '批准的期限不能晚于申请的期限',
+          en: 'An approval cannot run longer than requested',
+        });
       checkExpiry(deps, d.expiresAt);
       expiresAt = d.expiresAt;
     }
@@ -150,18 +214,36 @@ export async function decideGrant(deps: ExchangeDeps, actor: Actor, id: string, 
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, auditEntry(actor, `exchange.grant-${status}`, { targetType: 'sharing_grant', targetId: id, reason: d.note, detail: { resourceCode: g.resourceCode } }), deps.auditKey);
+    await appendAudit(
+      trx,
+      auditEntry(actor, `exchange.grant-${status}`, {
+        targetType: 'sharing_grant',
+        targetId: id,
+        reason: d.note,
+        detail: { resourceCode: g.resourceCode },
+      }),
+      deps.auditKey,
+    );
     return row;
   });
   deps.grants.evict(id);
   return view(deps, updated, resource.name);
 }
 
-const STATUS_ZH: Record<GrantStatus, string> = { pending: '待审批', approved: '已批准', refused: '已拒绝', revoked: '已撤销' };
+const STATUS_ZH: Record<GrantStatus, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  refused: '已拒绝',
+  revoked: '已撤销',
+};
 const DECISION_ZH = { approve: '批准', refuse: '拒绝', revoke: '撤销' } as const;
 
 /** Grants the caller's departments asked for (`consumer`) or decide on (`owner`), newest first. */
-export async function listGrants(deps: ExchangeDeps, actor: Actor, filter: { side: 'consumer' | 'owner'; status?: GrantStatus; limit: number }): Promise<GrantView[]> {
+export async function listGrants(
+  deps: ExchangeDeps,
+  actor: Actor,
+  filter: { side: 'consumer' | 'owner'; status?: GrantStatus; limit: number },
+): Promise<GrantView[]> {
   requireStaff(actor);
   const region = filter.side === 'consumer' ? 'g.consumerRegionCode' : 'g.ownerRegionCode';
   const department = filter.side === 'consumer' ? 'g.consumerDepartmentId' : 'g.ownerDepartmentId';

@@ -8,12 +8,29 @@ import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { sq } from '../exchange.tables.js';
 import { SOURCES } from './sources.js';
 
-export async function resourcesHolding(db: Db, cipher: FieldCipher, subject: { idNumber?: string; creditCode?: string }, codes: readonly string[]): Promise<{ resource: string; name: string }[]> {
+export async function resourcesHolding(
+  db: Db,
+  cipher: FieldCipher,
+  subject: { idNumber?: string; creditCode?: string },
+  codes: readonly string[],
+): Promise<{ resource: string; name: string }[]> {
   if (codes.length === 0) return [];
-  const resources = await sq(db).selectFrom('exchange.resource').select(['code', 'name', 'subjectKind', 'source']).where('code', 'in', [...codes]).where('source', 'is not', null).execute();
+  const resources = await sq(db)
+    .selectFrom('exchange.resource')
+    .select(['code', 'name', 'subjectKind', 'source'])
+    .where('code', 'in', [...codes])
+    .where('source', 'is not', null)
+    .execute();
   const held: { resource: string; name: string }[] = [];
   for (const r of resources) {
-    const key = r.subjectKind === 'person' ? (subject.idNumber ? { idNumber: subject.idNumber } : undefined) : subject.creditCode ? { creditCode: subject.creditCode } : undefined;
+    const key =
+      r.subjectKind === 'person'
+        ? subject.idNumber
+          ? { idNumber: subject.idNumber }
+          : undefined
+        : subject.creditCode
+          ? { creditCode: subject.creditCode }
+          : undefined;
     if (key && (await SOURCES[r.source!](db, cipher, key, []))) held.push({ resource: r.code, name: r.name });
   }
   return held;

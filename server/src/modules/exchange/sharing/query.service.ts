@@ -34,16 +34,30 @@ export interface QueryAnswer {
   accessedAt: Date;
 }
 
-export async function querySharedData(deps: ExchangeDeps, caller: QueryCaller, input: QueryInput): Promise<QueryAnswer> {
+export async function querySharedData(
+  deps: ExchangeDeps,
+  caller: QueryCaller,
+  input: QueryInput,
+): Promise<QueryAnswer> {
   const purpose = input.purpose?.trim();
   if (!purpose) {
-    throw invalid('EXCHANGE.PURPOSE_REQUIRED', { zh: '调用共享数据须说明用途（如办件编号和事由）', en: 'A query must state its purpose (e.g. the case and why)' });
+    throw invalid('EXCHANGE.PURPOSE_REQUIRED', {
+      zh: '调用共享数据须说明用途（如办件编号和事由）',
+      en: 'A query must state its purpose (e.g. the case and why)',
+    });
   }
   if (caller.kind === 'staff') requireStaff(caller.actor);
   const g = await deps.grants.find(input.grantId);
   if (!g) throw grantNotFound(input.grantId);
-  const grantee = caller.kind === 'client' ? caller.departmentId === g.consumerDepartmentId : isWithinScope(caller.actor, { regionCode: g.consumerRegionCode, departmentId: g.consumerDepartmentId });
-  if (!grantee) throw forbidden('EXCHANGE.NOT_GRANTEE', { zh: '该共享授权不属于您的部门', en: 'This grant belongs to another department' });
+  const grantee =
+    caller.kind === 'client'
+      ? caller.departmentId === g.consumerDepartmentId
+      : isWithinScope(caller.actor, { regionCode: g.consumerRegionCode, departmentId: g.consumerDepartmentId });
+  if (!grantee)
+    throw forbidden('EXCHANGE.NOT_GRANTEE', {
+      zh: '该共享授权不属于您的部门',
+      en: 'This grant belongs to another department',
+    });
   if (g.status !== 'approved') {
     const reasons = {
       pending: { zh: '该共享授权尚待资源提供部门审批', en: 'The grant awaits the owning department’s decision' },
@@ -54,25 +68,54 @@ export async function querySharedData(deps: ExchangeDeps, caller: QueryCaller, i
   }
   const now = deps.now();
   if (g.expiresAt.getTime() <= now.getTime()) {
-    throw forbidden('EXCHANGE.GRANT_EXPIRED', { zh: '该共享授权已过期，请重新申请', en: 'The grant has expired; ask for a new one' }, [], { expiredAt: g.expiresAt.toISOString() });
+    throw forbidden(
+      'EXCHANGE.GRANT_EXPIRED',
+      { zh: '该共享授权已过期，请重新申请', en: 'The grant has expired; ask for a new one' },
+      [],
+      { expiredAt: g.expiresAt.toISOString() },
+    );
   }
   const subjectKind = 'idNumber' in input.subject ? 'person' : 'enterprise';
   const resource = g.resource;
   if (subjectKind !== resource.subjectKind) {
-    throw invalid('EXCHANGE.WRONG_SUBJECT', resource.subjectKind === 'person' ? { zh: '该资源按公民身份号码查询', en: 'This resource is queried by ID number' } : { zh: '该资源按统一社会信用代码查询', en: 'This resource is queried by credit code' });
+    throw invalid(
+      'EXCHANGE.WRONG_SUBJECT',
+      resource.subjectKind === 'person'
+        ? { zh: '该资源按公民身份号码查询', en: 'This resource is queried by ID number' }
+        : { zh: '该资源按统一社会信用代码查询', en: 'This resource is queried by credit code' },
+    );
   }
   const selection = selectFields(resource.fields, g.fields, input.fields);
   if (!selection.ok) {
     const list = selection.fields.join(', ');
     throw selection.problem === 'unknown'
-      ? invalid('EXCHANGE.UNKNOWN_FIELD', { zh: `资源中没有数据项：${selection.fields.join('、')}`, en: `No such data items: ${list}` }, [], { fields: selection.fields })
-      : forbidden('EXCHANGE.FIELD_NOT_GRANTED', { zh: `授权不包含数据项：${selection.fields.join('、')}`, en: `Not covered by the grant: ${list}` }, [], { fields: selection.fields });
+      ? invalid(
+          'EXCHANGE.UNKNOWN_FIELD',
+          { zh: `资源中没有数据项：${selection.fields.join('、')}`, en: `No such data items: ${list}` },
+          [],
+          { fields: selection.fields },
+        )
+      : forbidden(
+          'EXCHANGE.FIELD_NOT_GRANTED',
+          { zh: `授权不包含数据项：${selection.fields.join('、')}`, en: `Not covered by the grant: ${list}` },
+          [],
+          { fields: selection.fields },
+        );
   }
   if (!resource.source) {
-    throw unavailable('EXCHANGE.NO_DATA_SOURCE', { zh: `“${resource.name}”尚未接入数据源`, en: 'No data source is connected for this resource yet' }, [], { resourceCode: resource.code });
+    throw unavailable(
+      'EXCHANGE.NO_DATA_SOURCE',
+      { zh: `“${resource.name}”尚未接入数据源`, en: 'No data source is connected for this resource yet' },
+      [],
+      { resourceCode: resource.code },
+    );
   }
   const found = await SOURCES[resource.source](deps.db, deps.cipher, input.subject, selection.fields);
-  if (!found) throw notFound('EXCHANGE.SUBJECT_NOT_FOUND', { zh: '资源中没有该查询对象的记录', en: 'No record of this subject in the resource' });
+  if (!found)
+    throw notFound('EXCHANGE.SUBJECT_NOT_FOUND', {
+      zh: '资源中没有该查询对象的记录',
+      en: 'No record of this subject in the resource',
+    });
 
   await deps.chain.append({
     at: now,
@@ -90,7 +133,10 @@ export async function querySharedData(deps: ExchangeDeps, caller: QueryCaller, i
   return {
     resource: { code: resource.code, name: resource.name },
     grantId: g.id,
-    subject: 'idNumber' in input.subject ? { kind: 'person', idNumber: maskIdNumber(input.subject.idNumber) } : { kind: 'enterprise', creditCode: input.subject.creditCode },
+    subject:
+      'idNumber' in input.subject
+        ? { kind: 'person', idNumber: maskIdNumber(input.subject.idNumber) }
+        : { kind: 'enterprise', creditCode: input.subject.creditCode },
     fields: selection.fields,
     record: pickFields(found.record, selection.fields),
     accessedAt: now,

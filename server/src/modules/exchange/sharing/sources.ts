@@ -18,9 +18,15 @@ export interface SourceRecord {
   record: Record<string, unknown>;
 }
 
-type Reader = (db: Db, cipher: FieldCipher, subject: Subject, fields: readonly string[]) => Promise<SourceRecord | undefined>;
+type Reader = (
+  db: Db,
+  cipher: FieldCipher,
+  subject: Subject,
+  fields: readonly string[],
+) => Promise<SourceRecord | undefined>;
 
-const byIdNumber = (cipher: FieldCipher, subject: Subject) => ('idNumber' in subject ? cipher.blindIndex(subject.idNumber) : undefined);
+const byIdNumber = (cipher: FieldCipher, subject: Subject) =>
+  'idNumber' in subject ? cipher.blindIndex(subject.idNumber) : undefined;
 
 const person: Reader = async (db, cipher, subject, fields) => {
   const index = byIdNumber(cipher, subject);
@@ -33,13 +39,25 @@ const person: Reader = async (db, cipher, subject, fields) => {
   if (!p || !('idNumber' in subject)) return undefined;
   const { id, phoneEnc, personalEnc, ...rest } = p;
   const phone = fields.includes('phone') && phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null;
-  return { subjectKey: id, record: { ...birthFacts(subject.idNumber.trim().toUpperCase()), ...openPersonal(cipher, personalEnc), ...rest, phone } };
+  return {
+    subjectKey: id,
+    record: {
+      ...birthFacts(subject.idNumber.trim().toUpperCase()),
+      ...openPersonal(cipher, personalEnc),
+      ...rest,
+      phone,
+    },
+  };
 };
 
 const household: Reader = async (db, cipher, subject) => {
   const index = byIdNumber(cipher, subject);
   if (!index) return undefined;
-  const p = await sq(db).selectFrom('exchange.person').select(['id', 'householdId', 'householdRole']).where('idNumberIndex', '=', index).executeTakeFirst();
+  const p = await sq(db)
+    .selectFrom('exchange.person')
+    .select(['id', 'householdId', 'householdRole'])
+    .where('idNumberIndex', '=', index)
+    .executeTakeFirst();
   if (!p) return undefined;
   const rows = await sq(db)
     .selectFrom('exchange.person')
@@ -47,7 +65,12 @@ const household: Reader = async (db, cipher, subject) => {
     .where('householdId', '=', p.householdId)
     .where('householdStatus', '=', 'registered')
     .execute();
-  const members = rows.map((m) => ({ name: maskName(openPersonal(cipher, m.personalEnc).name), householdRole: m.householdRole, birthDate: birthFacts(cipher.decrypt(m.idNumberEnc)).birthDate, alive: m.alive }));
+  const members = rows.map((m) => ({
+    name: maskName(openPersonal(cipher, m.personalEnc).name),
+    householdRole: m.householdRole,
+    birthDate: birthFacts(cipher.decrypt(m.idNumberEnc)).birthDate,
+    alive: m.alive,
+  }));
   members.sort((a, b) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : 0));
   return { subjectKey: p.id, record: { householdRole: p.householdRole, memberCount: members.length, members } };
 };
@@ -57,12 +80,27 @@ const legalEntity: Reader = async (db, cipher, subject) => {
   const e = await sq(db)
     .selectFrom('exchange.legalEntity as e')
     .innerJoin('exchange.person as p', 'p.id', 'e.legalRepresentativeId')
-    .select(['e.creditCode', 'e.name', 'e.entityType', 'e.status', 'e.industry', 'e.businessScope', 'e.regionCode', 'e.address', 'e.registeredCapital', 'e.establishedOn', 'p.personalEnc as representative'])
+    .select([
+      'e.creditCode',
+      'e.name',
+      'e.entityType',
+      'e.status',
+      'e.industry',
+      'e.businessScope',
+      'e.regionCode',
+      'e.address',
+      'e.registeredCapital',
+      'e.establishedOn',
+      'p.personalEnc as representative',
+    ])
     .where('e.creditCode', '=', subject.creditCode)
     .executeTakeFirst();
   if (!e) return undefined;
   const { creditCode, representative, ...rest } = e;
-  return { subjectKey: creditCode, record: { ...rest, legalRepresentativeName: maskName(openPersonal(cipher, representative).name) } };
+  return {
+    subjectKey: creditCode,
+    record: { ...rest, legalRepresentativeName: maskName(openPersonal(cipher, representative).name) },
+  };
 };
 
 export const SOURCES: Record<ResourceSource, Reader> = { person, household, legal_entity: legalEntity };

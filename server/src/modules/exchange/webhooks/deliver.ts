@@ -26,10 +26,18 @@ export interface DeliveryPolicy {
   maxAttempts: number;
 }
 
-export const DEFAULT_POLICY: DeliveryPolicy = { batch: 20, timeoutMs: 10_000, leaseMs: 60_000, baseDelayMs: 30_000, maxDelayMs: 6 * 3_600_000, maxAttempts: 10 };
+export const DEFAULT_POLICY: DeliveryPolicy = {
+  batch: 20,
+  timeoutMs: 10_000,
+  leaseMs: 60_000,
+  baseDelayMs: 30_000,
+  maxDelayMs: 6 * 3_600_000,
+  maxAttempts: 10,
+};
 
 /** Delay before attempt n+1 after n failed attempts: base · 2^(n−1), capped. */
-export const backoff = (policy: DeliveryPolicy, failedAttempts: number): number => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, failedAttempts - 1));
+export const backoff = (policy: DeliveryPolicy, failedAttempts: number): number =>
+  Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, failedAttempts - 1));
 
 export interface DeliveryRound {
   attempted: number;
@@ -78,7 +86,16 @@ export class WebhookDeliverer {
 
     const events = await sq(db)
       .selectFrom('exchange.lifeEvent')
-      .select(['id', 'type', 'occurredOn', 'recordedAt', 'recordingDepartmentId', 'personIds', 'creditCode', 'noticeEnc'])
+      .select([
+        'id',
+        'type',
+        'occurredOn',
+        'recordedAt',
+        'recordingDepartmentId',
+        'personIds',
+        'creditCode',
+        'noticeEnc',
+      ])
       .where('id', 'in', [...new Set(claimed.rows.map((r) => r.eventId))])
       .execute();
     const subscriptions = await sq(db)
@@ -95,7 +112,8 @@ export class WebhookDeliverer {
         const event = eventById.get(row.eventId)!;
         const sub = subById.get(row.subscriptionId)!;
         const key = { eventId: row.eventId, subscriptionId: row.subscriptionId, attempts: row.attempts };
-        if (!sub.active || !sub.url || !sub.secretEnc) return this.finish(key, now, { state: 'dead', status: null, error: 'subscription cancelled' }, round);
+        if (!sub.active || !sub.url || !sub.secretEnc)
+          return this.finish(key, now, { state: 'dead', status: null, error: 'subscription cancelled' }, round);
         const notice = JSON.parse(this.deps.cipher.decrypt(event.noticeEnc)) as LifeEventNotice;
         const payload: WebhookPayload = {
           id: `${event.id}.${sub.id}`,
@@ -110,26 +128,63 @@ export class WebhookDeliverer {
         };
         const outcome = await this.post(sub.url, this.deps.cipher.decrypt(sub.secretEnc), payload, now);
         if (outcome.ok) {
-          await this.finish(key, now, { state: 'delivered', status: outcome.status, error: null }, round, async (trx) => {
-            // The subscriber now holds the subjects' data: that is a use the subject can see.
-            for (const personId of event.personIds) {
-              await this.deps.chain.append(
-                { at: now, consumerDepartmentId: sub.departmentId, clientId: null, officerId: 'system', officerKind: 'system', purpose: `生命周期事件通知：${EVENT_NAMES[event.type].zh}`, resourceCode: `life_event.${event.type}`, grantId: null, subjectKind: 'person', subjectKey: personId, fields: [] },
-                trx,
-              );
-            }
-          });
+          await this.finish(
+            key,
+            now,
+            { state: 'delivered', status: outcome.status, error: null },
+            round,
+            async (trx) => {
+              // The subscriber now holds the subjects' data: that is a use the subject can see.
+              for (const personId of event.personIds) {
+                await this.deps.chain.append(
+                  {
+                    at: now,
+                    consumerDepartmentId: sub.departmentId,
+                    clientId: null,
+                    officerId: 'system',
+                    officerKind: 'system',
+                    purpose: `生命周期事件通知：${EVENT_NAMES[event.type].zh}`,
+                    resourceCode: `life_event.${event.type}`,
+                    grantId: null,
+                    subjectKind: 'person',
+                    subjectKey: personId,
+                    fields: [],
+                  },
+                  trx,
+                );
+              }
+            },
+          );
           return;
         }
         const dead = row.attempts >= this.policy.maxAttempts;
-        await this.finish(key, now, { state: dead ? 'dead' : 'pending', status: outcome.status, error: outcome.error, retryAt: new Date(now.getTime() + backoff(this.policy, row.attempts)) }, round);
-        if (dead) this.deps.log.warn({ eventId: event.id, subscriptionId: sub.id, attempts: row.attempts }, 'webhook delivery given up');
+        await this.finish(
+          key,
+          now,
+          {
+            state: dead ? 'dead' : 'pending',
+            status: outcome.status,
+            error: outcome.error,
+            retryAt: new Date(now.getTime() + backoff(this.policy, row.attempts)),
+          },
+          round,
+        );
+        if (dead)
+          this.deps.log.warn(
+            { eventId: event.id, subscriptionId: sub.id, attempts: row.attempts },
+            'webhook delivery given up',
+          );
       }),
     );
     return round;
   }
 
-  private async post(url: string, secret: string, payload: WebhookPayload, now: Date): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
+  private async post(
+    url: string,
+    secret: string,
+    payload: WebhookPayload,
+    now: Date,
+  ): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
     const body = JSON.stringify(payload);
     try {
       const res = await guardedPost(
@@ -146,7 +201,9 @@ export class WebhookDeliverer {
         },
         this.deps.outbound,
       );
-      return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
+      return res.status >= 200 && res.status < 300
+        ? { ok: true, status: res.status }
+        : { ok: false, status: res.status, error: `HTTP ${res.status}` };
     } catch (e) {
       return { ok: false, status: null, error: (e instanceof Error ? e.message : String(e)).slice(0, 500) };
     }
@@ -163,7 +220,13 @@ export class WebhookDeliverer {
     await this.deps.db.transaction().execute(async (trx) => {
       const updated = await sq(trx)
         .updateTable('exchange.webhookDelivery')
-        .set({ state: o.state, lastStatus: o.status, lastError: o.error, nextAttemptAt: o.state === 'pending' ? o.retryAt! : null, deliveredAt: o.state === 'delivered' ? now : null })
+        .set({
+          state: o.state,
+          lastStatus: o.status,
+          lastError: o.error,
+          nextAttemptAt: o.state === 'pending' ? o.retryAt! : null,
+          deliveredAt: o.state === 'delivered' ? now : null,
+        })
         .where('eventId', '=', key.eventId)
         .where('subscriptionId', '=', key.subscriptionId)
         .where('attempts', '=', key.attempts)

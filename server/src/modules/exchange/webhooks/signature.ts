@@ -11,7 +11,8 @@ export const SIGNATURE_HEADER = 'tongban-signature';
 /** Receivers should refuse deliveries signed longer ago (or further ahead) than this. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-const hmac = (secret: string, timestamp: number, body: string) => createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
+const hmac = (secret: string, timestamp: number, body: string) =>
+  createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
 
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `t=${timestamp},v1=${hmac(secret, timestamp, body)}`;
@@ -46,10 +47,18 @@ export function parseSignatureHeader(header: string): ParsedSignature | undefine
   return timestamp === undefined || signatures.length === 0 ? undefined : { timestamp, signatures };
 }
 
-export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: 'malformed' | 'stale' | 'mismatch' };
+export type SignatureCheck =
+  | { ok: true; timestamp: number }
+  | { ok: false; reason: 'malformed' | 'stale' | 'mismatch' };
 
 /** Checks a delivery as a receiver should: well-formed, fresh, and signed with the secret. */
-export function verifyWebhookSignature(secret: string, header: string, body: string, nowSeconds: number, toleranceSeconds = DEFAULT_TOLERANCE_SECONDS): SignatureCheck {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
+): SignatureCheck {
   const parsed = parseSignatureHeader(header);
   if (!parsed) return { ok: false, reason: 'malformed' };
   if (Math.abs(nowSeconds - parsed.timestamp) > toleranceSeconds) return { ok: false, reason: 'stale' };

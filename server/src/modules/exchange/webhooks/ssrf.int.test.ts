@@ -32,13 +32,21 @@ afterAll(async () => new Promise((resolve) => server?.close(resolve)));
 
 async function subscribe(t: TestApp, url: string) {
   const admin = await departmentStaff(t, 'gz-hrss', ['data_admin']);
-  return call(t, admin.authorization, 'POST', '/api/exchange/subscriptions', { departmentId: admin.departmentId, eventTypes: ['death'], channel: 'webhook', url });
+  return call(t, admin.authorization, 'POST', '/api/exchange/subscriptions', {
+    departmentId: admin.departmentId,
+    eventTypes: ['death'],
+    channel: 'webhook',
+    url,
+  });
 }
 
 async function recordDeath(t: TestApp, reference: string) {
   const health = await departmentStaff(t, 'gz-health', ['registrar']);
   const [p] = await registryPersons(t, 'any', 1);
-  const res = await call(t, health.authorization, 'POST', '/api/exchange/life-events', { departmentId: health.departmentId, event: { type: 'death', idNumber: p!.idNumber, occurredOn: '2026-11-21', reference } });
+  const res = await call(t, health.authorization, 'POST', '/api/exchange/life-events', {
+    departmentId: health.departmentId,
+    event: { type: 'death', idNumber: p!.idNumber, occurredOn: '2026-11-21', reference },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return p!;
 }
@@ -51,13 +59,28 @@ describe('webhook subscriptions', () => {
   afterAll(async () => t?.close());
 
   it('refuses private, loopback, link-local and mapped targets in every spelling', async () => {
-    for (const url of [`http://127.0.0.1:${port}/hook`, 'http://127.1/hook', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.1/', 'https://[::ffff:7f00:1]/', 'https://0x7f.1/', 'https://2130706433/', 'https://[::1]/', 'https://[fd12::1]/', 'https://192.168.1.1/', 'https://100.64.0.1/', 'http://localhost/hook']) {
+    for (const url of [
+      `http://127.0.0.1:${port}/hook`,
+      'http://127.1/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://10.0.0.1/',
+      'https://[::ffff:7f00:1]/',
+      'https://0x7f.1/',
+      'https://2130706433/',
+      'https://[::1]/',
+      'https://[fd12::1]/',
+      'https://192.168.1.1/',
+      'https://100.64.0.1/',
+      'http://localhost/hook',
+    ]) {
       const res = await subscribe(t, url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code, url).toMatch(/^EXCHANGE\.WEBHOOK_TARGET_(FORBIDDEN|UNRESOLVED)$/);
       expect(res.json().detail).not.toContain(url);
     }
-    const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM exchange.subscription WHERE channel = 'webhook'`.execute(t.db);
+    const kept = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM exchange.subscription WHERE channel = 'webhook'`.execute(t.db);
     expect(kept.rows[0]!.n).toBe(0);
   });
 
@@ -78,7 +101,9 @@ describe('in production', () => {
     } finally {
       await t.close();
     }
-    await expect(createTestApp({ env: { NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE: 'true' } })).rejects.toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+    await expect(createTestApp({ env: { NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE: 'true' } })).rejects.toThrow(
+      /WEBHOOK_ALLOW_PRIVATE/,
+    );
   });
 });
 

@@ -34,7 +34,11 @@ export async function listEnterprisesOf(deps: IdentityDeps, personId: string): P
 
 export async function getMe(deps: IdentityDeps, actor: Actor): Promise<Me> {
   if (actor.kind === 'person' && actor.id) {
-    const p = await iq(deps.db).selectFrom('identity.personAccount').selectAll().where('id', '=', actor.id).executeTakeFirst();
+    const p = await iq(deps.db)
+      .selectFrom('identity.personAccount')
+      .selectAll()
+      .where('id', '=', actor.id)
+      .executeTakeFirst();
     if (!p) throw notFound('IDENTITY.NO_ACCOUNT', { zh: '账号不存在', en: 'No such account' });
     return {
       kind: 'person',
@@ -49,42 +53,82 @@ export async function getMe(deps: IdentityDeps, actor: Actor): Promise<Me> {
     };
   }
   if (actor.kind === 'staff' && actor.id) {
-    const s = await iq(deps.db).selectFrom('identity.staff').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
-    return { kind: 'staff', id: s.id, name: s.displayName, username: s.username, regionCode: s.regionCode, departmentIds: s.departmentIds, roles: s.roles, totpEnrolled: s.totpSecretEnc !== null };
+    const s = await iq(deps.db)
+      .selectFrom('identity.staff')
+      .selectAll()
+      .where('id', '=', actor.id)
+      .executeTakeFirstOrThrow();
+    return {
+      kind: 'staff',
+      id: s.id,
+      name: s.displayName,
+      username: s.username,
+      regionCode: s.regionCode,
+      departmentIds: s.departmentIds,
+      roles: s.roles,
+      totpEnrolled: s.totpSecretEnc !== null,
+    };
   }
   return { kind: 'anonymous' };
 }
 
 /** The person's preferred language (messages, notices, SMS). */
 export async function setLanguage(deps: IdentityDeps, actor: Actor, language: 'zh-CN' | 'en'): Promise<Me> {
-  if (actor.kind !== 'person' || !actor.id) throw unauthorized('AUTH.REQUIRED', { zh: '请先以个人身份登录', en: 'Sign in as a person first' });
+  if (actor.kind !== 'person' || !actor.id)
+    throw unauthorized('AUTH.REQUIRED', { zh: '请先以个人身份登录', en: 'Sign in as a person first' });
   await iq(deps.db).updateTable('identity.personAccount').set({ language }).where('id', '=', actor.id).execute();
   return getMe(deps, actor);
 }
 
 /** A person's name, for other modules that record who applied (their own records keep it). */
 export async function personName(db: Db, personId: string): Promise<string | undefined> {
-  return (await iq(db).selectFrom('identity.personAccount').select('name').where('id', '=', personId).executeTakeFirst())?.name;
+  return (
+    await iq(db).selectFrom('identity.personAccount').select('name').where('id', '=', personId).executeTakeFirst()
+  )?.name;
 }
 
 /** The population-registry record a person's account is bound to (for verified facts). */
 export async function registryPersonOf(db: Db, personId: string): Promise<string | undefined> {
-  return (await iq(db).selectFrom('identity.personAccount').select('registryPersonId').where('id', '=', personId).executeTakeFirst())?.registryPersonId;
+  return (
+    await iq(db)
+      .selectFrom('identity.personAccount')
+      .select('registryPersonId')
+      .where('id', '=', personId)
+      .executeTakeFirst()
+  )?.registryPersonId;
 }
 
 /** The account of a person by ID number (a window filing for a walk-in resident), or undefined. */
-export async function personByIdNumber(deps: Pick<IdentityDeps, 'db' | 'cipher'>, idNumber: string): Promise<{ id: string; name: string } | undefined> {
-  return iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name']).where('idNumberIndex', '=', deps.cipher.blindIndex(idNumber.trim().toUpperCase())).where('active', '=', true).executeTakeFirst();
+export async function personByIdNumber(
+  deps: Pick<IdentityDeps, 'db' | 'cipher'>,
+  idNumber: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return iq(deps.db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'name'])
+    .where('idNumberIndex', '=', deps.cipher.blindIndex(idNumber.trim().toUpperCase()))
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 /** A person's name and 公民身份号码 (the e-licence module keys licences to the number's blind index). */
-export async function personIdentifiers(deps: Pick<IdentityDeps, 'db' | 'cipher'>, personId: string): Promise<{ id: string; name: string; idNumber: string } | undefined> {
-  const p = await iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name', 'idNumberEnc']).where('id', '=', personId).executeTakeFirst();
+export async function personIdentifiers(
+  deps: Pick<IdentityDeps, 'db' | 'cipher'>,
+  personId: string,
+): Promise<{ id: string; name: string; idNumber: string } | undefined> {
+  const p = await iq(deps.db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'name', 'idNumberEnc'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return p ? { id: p.id, name: p.name, idNumber: deps.cipher.decrypt(p.idNumberEnc) } : undefined;
 }
 
 /** An enterprise account by its id or its 统一社会信用代码. */
-export async function findEnterpriseAccount(db: Db, by: { id: string } | { creditCode: string }): Promise<{ id: string; creditCode: string; name: string } | undefined> {
+export async function findEnterpriseAccount(
+  db: Db,
+  by: { id: string } | { creditCode: string },
+): Promise<{ id: string; creditCode: string; name: string } | undefined> {
   const q = iq(db).selectFrom('identity.enterpriseAccount').select(['id', 'creditCode', 'name']);
   return ('id' in by ? q.where('id', '=', by.id) : q.where('creditCode', '=', by.creditCode)).executeTakeFirst();
 }
@@ -92,6 +136,10 @@ export async function findEnterpriseAccount(db: Db, by: { id: string } | { credi
 /** The accounts of registry persons (a life event names persons of the population registry). */
 export async function accountsOfRegistryPersons(db: Db, registryPersonIds: readonly string[]): Promise<string[]> {
   if (registryPersonIds.length === 0) return [];
-  const rows = await iq(db).selectFrom('identity.personAccount').select('id').where('registryPersonId', 'in', [...registryPersonIds]).execute();
+  const rows = await iq(db)
+    .selectFrom('identity.personAccount')
+    .select('id')
+    .where('registryPersonId', 'in', [...registryPersonIds])
+    .execute();
   return rows.map((r) => r.id);
 }

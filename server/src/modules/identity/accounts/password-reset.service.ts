@@ -10,9 +10,14 @@ import { revokeSessionsOf } from '../sessions/sessions.js';
 import { hashPassword, passwordProblems } from '../sign-in/password.js';
 import { consumeSmsCode } from '../sign-in/sms-codes.js';
 
-export async function resetPassword(deps: IdentityDeps, input: { phone: string; smsCode: string; password: string }, meta: RequestMeta): Promise<void> {
+export async function resetPassword(
+  deps: IdentityDeps,
+  input: { phone: string; smsCode: string; password: string },
+  meta: RequestMeta,
+): Promise<void> {
   const weak = passwordProblems(input.password, [input.phone]);
-  if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
+  if (weak.length)
+    throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
   // A code is only ever sent to a phone with an account, so a consumed code means one exists.
   await consumeSmsCode(deps, input.phone, 'reset-password', input.smsCode);
   const passwordHash = await hashPassword(input.password);
@@ -24,6 +29,13 @@ export async function resetPassword(deps: IdentityDeps, input: { phone: string; 
       .returning('id')
       .executeTakeFirstOrThrow();
     await revokeSessionsOf(trx, 'person', account.id, deps.now());
-    await recordAudit(deps, trx, { id: account.id, kind: 'person' }, 'identity.password-reset', { type: 'person', id: account.id }, meta);
+    await recordAudit(
+      deps,
+      trx,
+      { id: account.id, kind: 'person' },
+      'identity.password-reset',
+      { type: 'person', id: account.id },
+      meta,
+    );
   });
 }

@@ -25,48 +25,101 @@ export interface Registration {
   language?: 'zh-CN' | 'en';
 }
 
-export async function registerPerson(deps: IdentityDeps, input: Registration, meta: RequestMeta): Promise<{ personId: string; session: NewSession }> {
+export async function registerPerson(
+  deps: IdentityDeps,
+  input: Registration,
+  meta: RequestMeta,
+): Promise<{ personId: string; session: NewSession }> {
   const { db, cipher } = deps;
   const now = deps.now();
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) {
     throw invalid('IDENTITY.BAD_ID_NUMBER', { zh: '公民身份号码无效，请核对', en: 'The ID number is not valid' }, [
-      { field: 'body.idNumber', code: `IDENTITY.BAD_ID_NUMBER`, message: { zh: `公民身份号码校验未通过（${parsed.problem}）`, en: `ID number check failed (${parsed.problem})` } },
+      {
+        field: 'body.idNumber',
+        code: `IDENTITY.BAD_ID_NUMBER`,
+        message: {
+          zh: `公民身份号码校验未通过（${parsed.problem}）`,
+          en: `ID number check failed (${parsed.problem})`,
+        },
+      },
     ]);
   }
   const idNumber = parsed.value.number;
   const weak = passwordProblems(input.password, [idNumber, input.phone]);
-  if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
+  if (weak.length)
+    throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
 
   // The code first: only the phone's holder learns whether the ID number or phone already has an account.
   await consumeSmsCode(deps, input.phone, 'register', input.smsCode);
   const taken = await iq(db)
     .selectFrom('identity.personAccount')
     .select(['idNumberIndex', 'phoneIndex'])
-    .where((eb) => eb.or([eb('idNumberIndex', '=', cipher.blindIndex(idNumber)), eb('phoneIndex', '=', cipher.blindIndex(input.phone))]))
+    .where((eb) =>
+      eb.or([
+        eb('idNumberIndex', '=', cipher.blindIndex(idNumber)),
+        eb('phoneIndex', '=', cipher.blindIndex(input.phone)),
+      ]),
+    )
     .execute();
   if (taken.some((t) => t.idNumberIndex === cipher.blindIndex(idNumber))) {
-    throw conflict('IDENTITY.ALREADY_REGISTERED', { zh: '该身份证号已注册，请直接登录或找回密码', en: 'This ID number already has an account' });
+    throw conflict('IDENTITY.ALREADY_REGISTERED', {
+      zh: '该身份证号已注册，请直接登录或找回密码',
+      en: 'This ID number already has an account',
+    });
   }
-  if (taken.length) throw conflict('IDENTITY.PHONE_TAKEN', { zh: '该手机号已绑定其他账号', en: 'This phone belongs to another account' });
+  if (taken.length)
+    throw conflict('IDENTITY.PHONE_TAKEN', {
+      zh: '该手机号已绑定其他账号',
+      en: 'This phone belongs to another account',
+    });
 
   const registry = await findPersonByIdNumber(db, cipher, idNumber);
   if (!registry || !registry.alive || registry.name !== input.name.trim()) {
-    await recordAudit(deps, db, { id: null, kind: 'anonymous' }, 'identity.registration-refused', { type: 'person', id: null }, meta, { detail: { reason: 'registry-mismatch' } });
-    throw unprocessable('IDENTITY.REGISTRY_MISMATCH', { zh: '身份信息核验未通过，请核对姓名和证件号码', en: 'The identity could not be verified; check your name and ID number' });
+    await recordAudit(
+      deps,
+      db,
+      { id: null, kind: 'anonymous' },
+      'identity.registration-refused',
+      { type: 'person', id: null },
+      meta,
+      { detail: { reason: 'registry-mismatch' } },
+    );
+    throw unprocessable('IDENTITY.REGISTRY_MISMATCH', {
+      zh: '身份信息核验未通过，请核对姓名和证件号码',
+      en: 'The identity could not be verified; check your name and ID number',
+    });
   }
 
   const passwordHash = await hashPassword(input.password);
   const { personId, session } = await db
     .transaction()
     .execute(async (trx) => {
-      const personId = await insertPersonAccount(deps, trx, { registry, phone: input.phone, passwordHash, realNameLevel: 2, language: input.language ?? 'zh-CN' });
-      await recordAudit(deps, trx, { id: personId, kind: 'person' }, 'identity.registered', { type: 'person', id: personId }, meta, { detail: { realNameLevel: 2 } });
+      const personId = await insertPersonAccount(deps, trx, {
+        registry,
+        phone: input.phone,
+        passwordHash,
+        realNameLevel: 2,
+        language: input.language ?? 'zh-CN',
+      });
+      await recordAudit(
+        deps,
+        trx,
+        { id: personId, kind: 'person' },
+        'identity.registered',
+        { type: 'person', id: personId },
+        meta,
+        { detail: { realNameLevel: 2 } },
+      );
       return { personId, session: await createSession(trx, { kind: 'person', id: personId }, meta, now) };
     })
     .catch((e: unknown) => {
       // Two registrations of one person at the same moment: the second loses here.
-      if (isUniqueViolation(e)) throw conflict('IDENTITY.ALREADY_REGISTERED', { zh: '该身份证号或手机号已注册', en: 'This ID number or phone already has an account' });
+      if (isUniqueViolation(e))
+        throw conflict('IDENTITY.ALREADY_REGISTERED', {
+          zh: '该身份证号或手机号已注册',
+          en: 'This ID number or phone already has an account',
+        });
       throw e;
     });
   return { personId, session };
@@ -80,7 +133,13 @@ export async function registerPerson(deps: IdentityDeps, input: Registration, me
 export async function insertPersonAccount(
   deps: Pick<IdentityDeps, 'cipher'>,
   db: Db,
-  a: { registry: { id: string; idNumber: string; name: string; regionCode: string }; phone: string; passwordHash: string; realNameLevel: 1 | 2 | 3; language: 'zh-CN' | 'en' },
+  a: {
+    registry: { id: string; idNumber: string; name: string; regionCode: string };
+    phone: string;
+    passwordHash: string;
+    realNameLevel: 1 | 2 | 3;
+    language: 'zh-CN' | 'en';
+  },
 ): Promise<string> {
   const { cipher } = deps;
   const id = randomUUID();
@@ -101,6 +160,15 @@ export async function insertPersonAccount(
       lockedUntil: null,
     })
     .execute();
-  await appendEvent(db, { topic: 'identity.person-registered', aggregateType: 'identity.person', aggregateId: id, payload: { personId: id, realNameLevel: a.realNameLevel } }, id);
+  await appendEvent(
+    db,
+    {
+      topic: 'identity.person-registered',
+      aggregateType: 'identity.person',
+      aggregateId: id,
+      payload: { personId: id, realNameLevel: a.realNameLevel },
+    },
+    id,
+  );
   return id;
 }

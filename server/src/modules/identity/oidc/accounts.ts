@@ -21,7 +21,12 @@ export const OIDC_CLAIMS = {
 };
 
 /** Remembers whom the person acted for when they signed in to the client (null: for themselves). */
-export async function recordActingFor(deps: Pick<IdentityDeps, 'db' | 'now'>, clientId: string, accountId: string, enterpriseId: string | null): Promise<void> {
+export async function recordActingFor(
+  deps: Pick<IdentityDeps, 'db' | 'now'>,
+  clientId: string,
+  accountId: string,
+  enterpriseId: string | null,
+): Promise<void> {
   const updatedAt = deps.now();
   await oq(deps.db)
     .insertInto('identity.oidcActingFor')
@@ -30,18 +35,37 @@ export async function recordActingFor(deps: Pick<IdentityDeps, 'db' | 'now'>, cl
     .execute();
 }
 
-export async function findActingFor(deps: Pick<IdentityDeps, 'db'>, clientId: string, accountId: string): Promise<string | null | undefined> {
-  const row = await oq(deps.db).selectFrom('identity.oidcActingFor').select('enterpriseId').where('clientId', '=', clientId).where('accountId', '=', accountId).executeTakeFirst();
+export async function findActingFor(
+  deps: Pick<IdentityDeps, 'db'>,
+  clientId: string,
+  accountId: string,
+): Promise<string | null | undefined> {
+  const row = await oq(deps.db)
+    .selectFrom('identity.oidcActingFor')
+    .select('enterpriseId')
+    .where('clientId', '=', clientId)
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
   return row ? row.enterpriseId : undefined;
 }
 
 export function findAccount(deps: IdentityDeps): FindAccount {
   return async (ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
     if (!/^[0-9a-f-]{36}$/i.test(sub)) return undefined;
-    const person = await iq(deps.db).selectFrom('identity.personAccount').select(['id', 'name', 'realNameLevel', 'language', 'phoneEnc']).where('id', '=', sub).where('active', '=', true).executeTakeFirst();
+    const person = await iq(deps.db)
+      .selectFrom('identity.personAccount')
+      .select(['id', 'name', 'realNameLevel', 'language', 'phoneEnc'])
+      .where('id', '=', sub)
+      .where('active', '=', true)
+      .executeTakeFirst();
     const staff = person
       ? undefined
-      : await iq(deps.db).selectFrom('identity.staff').select(['id', 'displayName']).where('id', '=', sub).where('active', '=', true).executeTakeFirst();
+      : await iq(deps.db)
+          .selectFrom('identity.staff')
+          .select(['id', 'displayName'])
+          .where('id', '=', sub)
+          .where('active', '=', true)
+          .executeTakeFirst();
     if (!person && !staff) return undefined;
 
     return {
@@ -49,7 +73,13 @@ export function findAccount(deps: IdentityDeps): FindAccount {
       async claims(use: string, scope: string): Promise<AccountClaims> {
         const scopes = new Set(scope.split(' '));
         const claims: AccountClaims = person
-          ? { sub, name: person.name, locale: person.language, tongban_real_name_level: person.realNameLevel, tongban_account_kind: 'person' }
+          ? {
+              sub,
+              name: person.name,
+              locale: person.language,
+              tongban_real_name_level: person.realNameLevel,
+              tongban_account_kind: 'person',
+            }
           : { sub, name: staff!.displayName, locale: 'zh-CN', tongban_account_kind: 'staff' };
         const clientId = ctx.oidc.client?.clientId;
         if (person && scopes.has('phone')) {
@@ -59,7 +89,8 @@ export function findAccount(deps: IdentityDeps): FindAccount {
         if (person && clientId && scopes.has('enterprise')) {
           const enterpriseId = await findActingFor(deps, clientId, sub);
           const acting = enterpriseId ? await liveAuthorisation(deps.db, sub, enterpriseId, deps.now()) : undefined;
-          if (acting) claims.tongban_enterprise = { credit_code: acting.creditCode, name: acting.name, role: acting.role };
+          if (acting)
+            claims.tongban_enterprise = { credit_code: acting.creditCode, name: acting.name, role: acting.role };
         }
         await recordAudit(
           deps,

@@ -39,7 +39,15 @@ export function pgAdapterFactory(deps: Pick<IdentityDeps, 'db' | 'cipher' | 'now
   return (kind: string): Adapter => {
     if (kind === 'Client') {
       const none = async () => undefined;
-      return { find: (id) => clientMetadata(deps, id), upsert: none, findByUid: none, findByUserCode: none, consume: none, destroy: none, revokeByGrantId: none };
+      return {
+        find: (id) => clientMetadata(deps, id),
+        upsert: none,
+        findByUid: none,
+        findByUserCode: none,
+        consume: none,
+        destroy: none,
+        revokeByGrantId: none,
+      };
     }
     return {
       async upsert(id, payload, expiresIn) {
@@ -67,7 +75,12 @@ export function pgAdapterFactory(deps: Pick<IdentityDeps, 'db' | 'cipher' | 'now
         return toPayload(await live(kind).where('userCode', '=', userCode).executeTakeFirst());
       },
       async consume(id) {
-        await oq(db).updateTable('identity.oidcPayload').set({ consumedAt: now() }).where('kind', '=', kind).where('id', '=', id).execute();
+        await oq(db)
+          .updateTable('identity.oidcPayload')
+          .set({ consumedAt: now() })
+          .where('kind', '=', kind)
+          .where('id', '=', id)
+          .execute();
       },
       async destroy(id) {
         await oq(db).deleteFrom('identity.oidcPayload').where('kind', '=', kind).where('id', '=', id).execute();

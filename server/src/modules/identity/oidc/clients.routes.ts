@@ -39,17 +39,27 @@ export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async
         tags,
         security,
         summary: '登记单点登录客户端 Register a single sign-on client (the secret is shown once)',
-        description: 'Redirect URIs must be https (http for localhost only). Every client uses authorization code with PKCE; client_credentials for confidential clients only.',
+        description:
+          'Redirect URIs must be https (http for localhost only). Every client uses authorization code with PKCE; client_credentials for confidential clients only.',
         body: OidcClientInput,
         response: { 201: z.object({ clientId: z.string(), clientSecret: z.string().nullable() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await registerClient(deps, request.actor, request.body, metaOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await registerClient(deps, request.actor, request.body, metaOf(request))),
   );
 
   app.get(
     '/api/admin/oidc/clients',
-    { preHandler: systemAdmin, schema: { tags, security, summary: '单点登录客户端 Single sign-on clients (no secrets)', response: { 200: z.object({ clients: z.array(OidcClient) }) } } },
+    {
+      preHandler: systemAdmin,
+      schema: {
+        tags,
+        security,
+        summary: '单点登录客户端 Single sign-on clients (no secrets)',
+        response: { 200: z.object({ clients: z.array(OidcClient) }) },
+      },
+    },
     async () => ({ clients: await listClients(deps) }),
   );
 
@@ -57,7 +67,13 @@ export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async
     '/api/admin/oidc/clients/:clientId',
     {
       preHandler: systemAdmin,
-      schema: { tags, security, summary: '停用客户端 Disable a client and revoke its tokens', params: z.object({ clientId: z.string().max(64) }), response: { 204: z.null() } },
+      schema: {
+        tags,
+        security,
+        summary: '停用客户端 Disable a client and revoke its tokens',
+        params: z.object({ clientId: z.string().max(64) }),
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await disableClient(deps, request.actor, request.params.clientId, metaOf(request));

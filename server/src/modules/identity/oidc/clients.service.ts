@@ -61,19 +61,40 @@ function check(input: NewOidcClient): FieldError[] {
   const grants = new Set(input.grantTypes);
   input.redirectUris.forEach((uri, i) => {
     const problem = redirectUriProblem(uri);
-    if (problem) errors.push({ field: `redirectUris.${i}`, code: 'IDENTITY.OIDC_BAD_REDIRECT_URI', message: { zh: '回调地址须为 https（仅本机地址可用 http），且不含片段', en: `Redirect URI ${problem}` } });
+    if (problem)
+      errors.push({
+        field: `redirectUris.${i}`,
+        code: 'IDENTITY.OIDC_BAD_REDIRECT_URI',
+        message: { zh: '回调地址须为 https（仅本机地址可用 http），且不含片段', en: `Redirect URI ${problem}` },
+      });
   });
   if (grants.has('authorization_code') && input.redirectUris.length === 0) {
-    errors.push({ field: 'redirectUris', code: 'IDENTITY.OIDC_REDIRECT_URI_REQUIRED', message: { zh: '授权码模式至少需要一个回调地址', en: 'Authorization code needs at least one redirect URI' } });
+    errors.push({
+      field: 'redirectUris',
+      code: 'IDENTITY.OIDC_REDIRECT_URI_REQUIRED',
+      message: { zh: '授权码模式至少需要一个回调地址', en: 'Authorization code needs at least one redirect URI' },
+    });
   }
   if (!grants.has('authorization_code') && input.redirectUris.length > 0) {
-    errors.push({ field: 'redirectUris', code: 'IDENTITY.OIDC_REDIRECT_URI_UNUSED', message: { zh: '仅授权码模式使用回调地址', en: 'Redirect URIs are used by authorization code only' } });
+    errors.push({
+      field: 'redirectUris',
+      code: 'IDENTITY.OIDC_REDIRECT_URI_UNUSED',
+      message: { zh: '仅授权码模式使用回调地址', en: 'Redirect URIs are used by authorization code only' },
+    });
   }
   if (grants.has('refresh_token') && !grants.has('authorization_code')) {
-    errors.push({ field: 'grantTypes', code: 'IDENTITY.OIDC_REFRESH_NEEDS_CODE', message: { zh: '刷新令牌须与授权码模式同时使用', en: 'refresh_token needs authorization_code' } });
+    errors.push({
+      field: 'grantTypes',
+      code: 'IDENTITY.OIDC_REFRESH_NEEDS_CODE',
+      message: { zh: '刷新令牌须与授权码模式同时使用', en: 'refresh_token needs authorization_code' },
+    });
   }
   if (grants.has('client_credentials') && input.public) {
-    errors.push({ field: 'grantTypes', code: 'IDENTITY.OIDC_PUBLIC_CLIENT_CREDENTIALS', message: { zh: '公开客户端不能使用客户端凭证模式', en: 'A public client cannot use client_credentials' } });
+    errors.push({
+      field: 'grantTypes',
+      code: 'IDENTITY.OIDC_PUBLIC_CLIENT_CREDENTIALS',
+      message: { zh: '公开客户端不能使用客户端凭证模式', en: 'A public client cannot use client_credentials' },
+    });
   }
   return errors;
 }
@@ -86,10 +107,18 @@ export async function registerClient(
 ): Promise<{ clientId: string; clientSecret: string | null }> {
   // A client signs people in across the whole province: only province-level administrators register one.
   if (!actor.regionScope || actor.regionScope.length !== 2) {
-    throw forbidden('IDENTITY.OIDC_PROVINCE_ONLY', { zh: '单点登录客户端仅限省级系统管理员登记', en: 'Only province-level administrators register sign-on clients' });
+    throw forbidden('IDENTITY.OIDC_PROVINCE_ONLY', {
+      zh: '单点登录客户端仅限省级系统管理员登记',
+      en: 'Only province-level administrators register sign-on clients',
+    });
   }
   const errors = check(input);
-  if (errors.length > 0) throw invalid('IDENTITY.OIDC_BAD_CLIENT', { zh: '客户端登记信息有误', en: 'The client registration is invalid' }, errors);
+  if (errors.length > 0)
+    throw invalid(
+      'IDENTITY.OIDC_BAD_CLIENT',
+      { zh: '客户端登记信息有误', en: 'The client registration is invalid' },
+      errors,
+    );
   const clientId = `tbc_${randomBytes(16).toString('base64url')}`;
   const clientSecret = input.public ? null : randomBytes(32).toString('base64url');
   await deps.db.transaction().execute(async (trx) => {
@@ -107,9 +136,22 @@ export async function registerClient(
         disabledAt: null,
       })
       .execute();
-    await recordAudit(deps, trx, actor, 'identity.oidc-client-registered', { type: 'oidc_client', id: clientId }, meta, {
-      detail: { name: input.name, redirectUris: input.redirectUris, grantTypes: input.grantTypes, public: input.public },
-    });
+    await recordAudit(
+      deps,
+      trx,
+      actor,
+      'identity.oidc-client-registered',
+      { type: 'oidc_client', id: clientId },
+      meta,
+      {
+        detail: {
+          name: input.name,
+          redirectUris: input.redirectUris,
+          grantTypes: input.grantTypes,
+          public: input.public,
+        },
+      },
+    );
   });
   return { clientId, clientSecret };
 }
@@ -123,7 +165,12 @@ export async function listClients(deps: IdentityDeps): Promise<OidcClientSummary
 }
 
 /** Disables the client and ends what was issued to it (sessions of people stay). */
-export async function disableClient(deps: IdentityDeps, actor: Actor, clientId: string, meta: RequestMeta): Promise<void> {
+export async function disableClient(
+  deps: IdentityDeps,
+  actor: Actor,
+  clientId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await oq(trx)
       .updateTable('identity.oidcClient')
@@ -143,15 +190,25 @@ export async function disableClient(deps: IdentityDeps, actor: Actor, clientId: 
 }
 
 /** The client as oidc-provider sees it; undefined when unknown or disabled. */
-export async function clientMetadata(deps: Pick<IdentityDeps, 'db' | 'cipher'>, clientId: string): Promise<ClientMetadata | undefined> {
+export async function clientMetadata(
+  deps: Pick<IdentityDeps, 'db' | 'cipher'>,
+  clientId: string,
+): Promise<ClientMetadata | undefined> {
   if (!/^tbc_[A-Za-z0-9_-]{22}$/.test(clientId)) return undefined;
-  const c = await oq(deps.db).selectFrom('identity.oidcClient').selectAll().where('clientId', '=', clientId).where('disabledAt', 'is', null).executeTakeFirst();
+  const c = await oq(deps.db)
+    .selectFrom('identity.oidcClient')
+    .selectAll()
+    .where('clientId', '=', clientId)
+    .where('disabledAt', 'is', null)
+    .executeTakeFirst();
   if (!c) return undefined;
   const code = c.grantTypes.includes('authorization_code');
   return {
     client_id: c.clientId,
     client_name: c.name,
-    ...(c.secretEnc ? { client_secret: deps.cipher.decrypt(c.secretEnc), token_endpoint_auth_method: 'client_secret_basic' } : { token_endpoint_auth_method: 'none' }),
+    ...(c.secretEnc
+      ? { client_secret: deps.cipher.decrypt(c.secretEnc), token_endpoint_auth_method: 'client_secret_basic' }
+      : { token_endpoint_auth_method: 'none' }),
     application_type: 'web',
     redirect_uris: c.redirectUris,
     grant_types: c.grantTypes,

@@ -23,11 +23,16 @@ function newSigningKeys(): JWK[] {
 
 /** The provider's signing keys; the first node to start creates them (a race keeps the first). */
 export async function loadSigningKeys(deps: Pick<IdentityDeps, 'db' | 'cipher'>): Promise<JWK[]> {
-  const read = () => oq(deps.db).selectFrom('identity.oidcKeyset').select('jwksEnc').where('id', '=', KEYSET_ID).executeTakeFirst();
+  const read = () =>
+    oq(deps.db).selectFrom('identity.oidcKeyset').select('jwksEnc').where('id', '=', KEYSET_ID).executeTakeFirst();
   let row = await read();
   if (!row) {
     const jwksEnc = deps.cipher.encrypt(JSON.stringify({ keys: newSigningKeys() }));
-    await oq(deps.db).insertInto('identity.oidcKeyset').values({ id: KEYSET_ID, jwksEnc }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await oq(deps.db)
+      .insertInto('identity.oidcKeyset')
+      .values({ id: KEYSET_ID, jwksEnc })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     row = await read();
   }
   return (JSON.parse(deps.cipher.decrypt(row!.jwksEnc)) as { keys: JWK[] }).keys;
@@ -35,5 +40,9 @@ export async function loadSigningKeys(deps: Pick<IdentityDeps, 'db' | 'cipher'>)
 
 /** Keys that sign oidc-provider's cookies: HKDF of the master data key under a label of their own. */
 export function cookieKeys(dataKey: Buffer): string[] {
-  return [Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'tongban/identity/oidc-cookie-keys/v1', 32)).toString('base64url')];
+  return [
+    Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'tongban/identity/oidc-cookie-keys/v1', 32)).toString(
+      'base64url',
+    ),
+  ];
 }

@@ -39,17 +39,30 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function registerClient(body: Record<string, unknown>) {
-  return t.app.inject({ method: 'POST', url: '/api/admin/oidc/clients', headers: { authorization: admin.authorization }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/admin/oidc/clients',
+    headers: { authorization: admin.authorization },
+    payload: body,
+  });
 }
 
-async function confidentialClient(grantTypes = ['authorization_code', 'refresh_token']): Promise<{ clientId: string; clientSecret: string }> {
+async function confidentialClient(
+  grantTypes = ['authorization_code', 'refresh_token'],
+): Promise<{ clientId: string; clientSecret: string }> {
   const res = await registerClient({ name: '贵州省不动产登记系统', redirectUris: [REDIRECT], grantTypes });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 
 const discover = (clientId: string, clientSecret?: string) =>
-  oidc.discovery(new URL(issuer), clientId, undefined, clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None(), { execute: [oidc.allowInsecureRequests] });
+  oidc.discovery(
+    new URL(issuer),
+    clientId,
+    undefined,
+    clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None(),
+    { execute: [oidc.allowInsecureRequests] },
+  );
 
 /**
  * A browser: follows redirects from `start` with the cookies in `jar` (the portal session's among
@@ -59,7 +72,10 @@ const discover = (clientId: string, clientSecret?: string) =>
 async function browse(start: URL, jar: Map<string, string>): Promise<{ location?: URL; status: number; body: string }> {
   let url = start;
   for (let hop = 0; hop < 10; hop++) {
-    const res = await fetch(url, { redirect: 'manual', headers: jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {} });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {},
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -89,7 +105,11 @@ async function signedInPerson() {
 /** A fresh browser holding only the portal session cookie (if any). */
 const browser = (session?: string) => new Map(session ? [['tb_session', session]] : []);
 
-async function authorize(config: oidc.Configuration, session: string | Map<string, string> | undefined, opts: { scope?: string; redirectUri?: string; prompt?: string } = {}) {
+async function authorize(
+  config: oidc.Configuration,
+  session: string | Map<string, string> | undefined,
+  opts: { scope?: string; redirectUri?: string; prompt?: string } = {},
+) {
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const url = oidc.buildAuthorizationUrl(config, {
@@ -111,7 +131,9 @@ describe('discovery', () => {
     expect(meta.authorization_endpoint).toBe(`${issuer}/auth`);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'phone', 'enterprise']));
-    expect(meta.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']));
+    expect(meta.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']),
+    );
     const jwks = await (await fetch(meta.jwks_uri!)).json();
     expect(jwks.keys.map((k: { alg: string }) => k.alg)).toEqual(['ES256', 'RS256']);
     expect(JSON.stringify(jwks)).not.toMatch(/"d"/);
@@ -123,27 +145,54 @@ describe('client register', () => {
     const { clientId, clientSecret } = await confidentialClient();
     expect(clientId).toMatch(/^tbc_/);
     expect(clientSecret.length).toBeGreaterThanOrEqual(43);
-    const stored = await sql<{ secretEnc: string }>`SELECT secret_enc FROM identity.oidc_client WHERE client_id = ${clientId}`.execute(t.db);
+    const stored = await sql<{
+      secretEnc: string;
+    }>`SELECT secret_enc FROM identity.oidc_client WHERE client_id = ${clientId}`.execute(t.db);
     expect(stored.rows[0]!.secretEnc).toMatch(/^sm4\./);
     expect(stored.rows[0]!.secretEnc).not.toContain(clientSecret);
-    const list = await t.app.inject({ method: 'GET', url: '/api/admin/oidc/clients', headers: { authorization: admin.authorization } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/oidc/clients',
+      headers: { authorization: admin.authorization },
+    });
     expect(list.statusCode).toBe(200);
-    expect(list.json().clients.find((c: { clientId: string }) => c.clientId === clientId)).toMatchObject({ name: '贵州省不动产登记系统', redirectUris: [REDIRECT], public: false, disabledAt: null });
+    expect(list.json().clients.find((c: { clientId: string }) => c.clientId === clientId)).toMatchObject({
+      name: '贵州省不动产登记系统',
+      redirectUris: [REDIRECT],
+      public: false,
+      disabledAt: null,
+    });
     expect(list.body).not.toContain(clientSecret);
-    const audited = await sql<{ n: string }>`SELECT count(*) AS n FROM platform.audit_log WHERE action = 'identity.oidc-client-registered' AND target_id = ${clientId} AND actor_id = ${admin.id}`.execute(t.db);
+    const audited = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM platform.audit_log WHERE action = 'identity.oidc-client-registered' AND target_id = ${clientId} AND actor_id = ${admin.id}`.execute(
+      t.db,
+    );
     expect(Number(audited.rows[0]!.n)).toBe(1);
   });
 
   it('refuses http redirect URIs outside localhost, with a field error', async () => {
-    const res = await registerClient({ name: '某系统', redirectUris: ['http://example.gov.cn/cb'], grantTypes: ['authorization_code'] });
+    const res = await registerClient({
+      name: '某系统',
+      redirectUris: ['http://example.gov.cn/cb'],
+      grantTypes: ['authorization_code'],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toMatchObject({ code: 'IDENTITY.OIDC_BAD_CLIENT', errors: [{ field: 'redirectUris.0', code: 'IDENTITY.OIDC_BAD_REDIRECT_URI' }] });
+    expect(res.json()).toMatchObject({
+      code: 'IDENTITY.OIDC_BAD_CLIENT',
+      errors: [{ field: 'redirectUris.0', code: 'IDENTITY.OIDC_BAD_REDIRECT_URI' }],
+    });
   });
 
   it('refuses anyone but a system administrator', async () => {
     const clerk = await t.staff(['window_clerk']);
-    const res = await t.app.inject({ method: 'POST', url: '/api/admin/oidc/clients', headers: { authorization: clerk.authorization }, payload: { name: 'x', redirectUris: [REDIRECT], grantTypes: ['authorization_code'] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/oidc/clients',
+      headers: { authorization: clerk.authorization },
+      payload: { name: 'x', redirectUris: [REDIRECT], grantTypes: ['authorization_code'] },
+    });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/oidc/clients' })).statusCode).toBe(401);
   });
@@ -158,7 +207,10 @@ describe('authorization code + PKCE', () => {
     const first = await authorize(config, session);
     expect(first.location?.href.startsWith(REDIRECT), first.body).toBe(true);
     expect(first.location!.searchParams.get('state')).toBe(first.state);
-    const tokens = await oidc.authorizationCodeGrant(config, first.location!, { pkceCodeVerifier: first.verifier, expectedState: first.state });
+    const tokens = await oidc.authorizationCodeGrant(config, first.location!, {
+      pkceCodeVerifier: first.verifier,
+      expectedState: first.state,
+    });
     const idToken = tokens.claims()!;
     expect(idToken.sub).toBe(personId);
     expect(idToken.iss).toBe(issuer);
@@ -166,17 +218,34 @@ describe('authorization code + PKCE', () => {
     expect(JSON.parse(Buffer.from(tokens.id_token!.split('.')[0]!, 'base64url').toString()).alg).toBe('ES256');
 
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, personId);
-    expect(userinfo).toMatchObject({ sub: personId, name: p.name, tongban_real_name_level: 2, locale: 'zh-CN', tongban_account_kind: 'person' });
+    expect(userinfo).toMatchObject({
+      sub: personId,
+      name: p.name,
+      tongban_real_name_level: 2,
+      locale: 'zh-CN',
+      tongban_account_kind: 'person',
+    });
     expect(JSON.stringify(userinfo)).not.toContain(p.idNumber);
-    const audited = await sql<{ n: string }>`SELECT count(*) AS n FROM platform.audit_log WHERE action = 'identity.oidc-claims-read' AND actor_id = ${clientId} AND target_id = ${personId}`.execute(t.db);
+    const audited = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM platform.audit_log WHERE action = 'identity.oidc-claims-read' AND actor_id = ${clientId} AND target_id = ${personId}`.execute(
+      t.db,
+    );
     expect(Number(audited.rows[0]!.n)).toBeGreaterThanOrEqual(1);
-    const grant = await sql<{ n: string }>`SELECT count(*) AS n FROM identity.oidc_payload WHERE kind = 'Grant' AND payload->>'accountId' = ${personId}`.execute(t.db);
+    const grant = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM identity.oidc_payload WHERE kind = 'Grant' AND payload->>'accountId' = ${personId}`.execute(
+      t.db,
+    );
     expect(Number(grant.rows[0]!.n)).toBe(1);
 
     // Signed in again later: no interaction needed, straight back with a code.
     const again = await authorize(config, session, { scope: 'openid profile phone' });
     expect(again.location?.href.startsWith(REDIRECT)).toBe(true);
-    const more = await oidc.authorizationCodeGrant(config, again.location!, { pkceCodeVerifier: again.verifier, expectedState: again.state });
+    const more = await oidc.authorizationCodeGrant(config, again.location!, {
+      pkceCodeVerifier: again.verifier,
+      expectedState: again.state,
+    });
     const withPhone = await oidc.fetchUserInfo(config, more.access_token, personId);
     expect(withPhone.phone_number).toMatch(/^1\d{2}\*{4}\d{4}$/);
   });
@@ -187,25 +256,39 @@ describe('authorization code + PKCE', () => {
     const { session } = await signedInPerson();
     const { location, state } = await authorize(config, session);
     const wrong = oidc.randomPKCECodeVerifier();
-    const error = await oidc.authorizationCodeGrant(config, location!, { pkceCodeVerifier: wrong, expectedState: state }).catch((e: unknown) => e);
+    const error = await oidc
+      .authorizationCodeGrant(config, location!, { pkceCodeVerifier: wrong, expectedState: state })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(oidc.ResponseBodyError);
     expect((error as oidc.ResponseBodyError).error).toBe('invalid_grant');
   });
 
   it('requires PKCE of every client, and lets a public client (the mobile app) sign in with it alone', async () => {
     const { clientId, clientSecret } = await confidentialClient();
-    const noPkce = oidc.buildAuthorizationUrl(await discover(clientId, clientSecret), { redirect_uri: REDIRECT, scope: 'openid', state: 'x' });
+    const noPkce = oidc.buildAuthorizationUrl(await discover(clientId, clientSecret), {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      state: 'x',
+    });
     const refused = await browse(noPkce, browser());
     expect(refused.location!.searchParams.get('error')).toBe('invalid_request');
     expect(refused.location!.searchParams.get('error_description')).toMatch(/PKCE/);
 
-    const app = await registerClient({ name: '贵州政务服务 App', redirectUris: [REDIRECT], grantTypes: ['authorization_code'], public: true });
+    const app = await registerClient({
+      name: '贵州政务服务 App',
+      redirectUris: [REDIRECT],
+      grantTypes: ['authorization_code'],
+      public: true,
+    });
     expect(app.statusCode, app.body).toBe(201);
     expect(app.json().clientSecret).toBeNull();
     const config = await discover(app.json().clientId);
     const { personId, session } = await signedInPerson();
     const r = await authorize(config, session);
-    const tokens = await oidc.authorizationCodeGrant(config, r.location!, { pkceCodeVerifier: r.verifier, expectedState: r.state });
+    const tokens = await oidc.authorizationCodeGrant(config, r.location!, {
+      pkceCodeVerifier: r.verifier,
+      expectedState: r.state,
+    });
     expect(tokens.claims()!.sub).toBe(personId);
   });
 
@@ -236,7 +319,9 @@ describe('the provider session follows the portal session', () => {
     const b = await signedInPerson();
     const kiosk = browser(a.session);
     const subOf = async (r: Awaited<ReturnType<typeof authorize>>) =>
-      (await oidc.authorizationCodeGrant(config, r.location!, { pkceCodeVerifier: r.verifier, expectedState: r.state })).claims()!.sub;
+      (
+        await oidc.authorizationCodeGrant(config, r.location!, { pkceCodeVerifier: r.verifier, expectedState: r.state })
+      ).claims()!.sub;
 
     expect(await subOf(await authorize(config, kiosk))).toBe(a.personId);
     expect(kiosk.has('_session')).toBe(true);
@@ -254,19 +339,32 @@ describe('the provider session follows the portal session', () => {
   it('tells a client with scope enterprise whom the person acts for', async () => {
     const [rep] = await people.registryPersons(t, 'legal-representative', 1);
     const { c } = await people.register(t, rep!);
-    const creditCode = (await sql<{ creditCode: string }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.creditCode;
+    const creditCode = (
+      await sql<{
+        creditCode: string;
+      }>`SELECT credit_code FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.creditCode;
     const enterpriseId = (await c.call('POST', '/api/enterprises', { creditCode })).json().enterpriseId as string;
     const { clientId, clientSecret } = await confidentialClient();
     const config = await discover(clientId, clientSecret);
     const device = browser(c.jar.get('tb_session'));
     const userinfo = async () => {
       const r = await authorize(config, device, { scope: 'openid profile enterprise' });
-      const tokens = await oidc.authorizationCodeGrant(config, r.location!, { pkceCodeVerifier: r.verifier, expectedState: r.state });
+      const tokens = await oidc.authorizationCodeGrant(config, r.location!, {
+        pkceCodeVerifier: r.verifier,
+        expectedState: r.state,
+      });
       return oidc.fetchUserInfo(config, tokens.access_token, oidc.skipSubjectCheck);
     };
     expect((await userinfo()).tongban_enterprise).toBeUndefined();
     expect((await c.call('PUT', '/api/me/acting-for', { enterpriseId })).statusCode).toBe(200);
-    expect((await userinfo()).tongban_enterprise).toEqual({ credit_code: creditCode, name: expect.any(String), role: 'legal_representative' });
+    expect((await userinfo()).tongban_enterprise).toEqual({
+      credit_code: creditCode,
+      name: expect.any(String),
+      role: 'legal_representative',
+    });
   });
 });
 
@@ -279,22 +377,34 @@ describe('client credentials and disabling', () => {
     expect(cc.token_type.toLowerCase()).toBe('bearer');
 
     const codeOnly = await confidentialClient(['authorization_code']);
-    const refused = await oidc.clientCredentialsGrant(await discover(codeOnly.clientId, codeOnly.clientSecret)).catch((e: unknown) => e);
+    const refused = await oidc
+      .clientCredentialsGrant(await discover(codeOnly.clientId, codeOnly.clientSecret))
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(oidc.ResponseBodyError);
-    expect((refused as oidc.ResponseBodyError).error_description).toBe('requested grant type is not allowed for this client');
+    expect((refused as oidc.ResponseBodyError).error_description).toBe(
+      'requested grant type is not allowed for this client',
+    );
   });
 
   it('stops a disabled client at once', async () => {
     const machine = (await registerClient({ name: '停用测试', grantTypes: ['client_credentials'] })).json();
     const config = await discover(machine.clientId, machine.clientSecret);
     expect((await oidc.clientCredentialsGrant(config)).access_token).toBeTruthy();
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/admin/oidc/clients/${machine.clientId}`, headers: { authorization: admin.authorization } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/admin/oidc/clients/${machine.clientId}`,
+      headers: { authorization: admin.authorization },
+    });
     expect(del.statusCode).toBe(204);
     const refused = await oidc.clientCredentialsGrant(config).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(oidc.WWWAuthenticateChallengeError);
     expect((refused as oidc.WWWAuthenticateChallengeError).status).toBe(401);
     expect((refused as oidc.WWWAuthenticateChallengeError).cause[0]!.parameters.error).toBe('invalid_client');
-    const again = await t.app.inject({ method: 'DELETE', url: `/api/admin/oidc/clients/${machine.clientId}`, headers: { authorization: admin.authorization } });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/admin/oidc/clients/${machine.clientId}`,
+      headers: { authorization: admin.authorization },
+    });
     expect(again.json().code).toBe('IDENTITY.OIDC_NO_CLIENT');
   });
 });

@@ -27,7 +27,10 @@ const HEADERS: Record<string, string> = {
  * parser consumes the body) and write the raw response themselves. The `/oidc` prefix is moved to
  * `originalUrl`, which is how the provider learns its mount path.
  */
-const mount: FastifyPluginAsync<{ provider: Provider; production: boolean }> = async (app, { provider, production }) => {
+const mount: FastifyPluginAsync<{ provider: Provider; production: boolean }> = async (
+  app,
+  { provider, production },
+) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   const callback = provider.callback();
@@ -64,7 +67,10 @@ async function endProviderSession(provider: Provider, interactionUid: string, se
   await interaction.save(Math.max(1, interaction.exp - Math.floor(Date.now() / 1000)));
 }
 
-export const oidcRoutes: FastifyPluginAsync<{ deps: IdentityDeps; publicUrl: string }> = async (app, { deps, publicUrl }) => {
+export const oidcRoutes: FastifyPluginAsync<{ deps: IdentityDeps; publicUrl: string }> = async (
+  app,
+  { deps, publicUrl },
+) => {
   const provider = await createProvider(deps, publicUrl);
   provider.on('server_error', (_ctx, error) => deps.log.error({ err: error }, 'oidc-provider server error'));
 
@@ -81,7 +87,10 @@ export const oidcRoutes: FastifyPluginAsync<{ deps: IdentityDeps; publicUrl: str
     try {
       details = await provider.interactionDetails(request.raw, reply.raw);
     } catch {
-      throw invalid('IDENTITY.OIDC_INTERACTION_EXPIRED', { zh: '登录请求已过期，请返回原系统重新登录', en: 'The sign-in request has expired; go back to the application and sign in again' });
+      throw invalid('IDENTITY.OIDC_INTERACTION_EXPIRED', {
+        zh: '登录请求已过期，请返回原系统重新登录',
+        en: 'The sign-in request has expired; go back to the application and sign in again',
+      });
     }
     const actor = request.actor;
     if (actor.via !== 'session' || !actor.id || (actor.kind !== 'person' && actor.kind !== 'staff')) {
@@ -95,23 +104,45 @@ export const oidcRoutes: FastifyPluginAsync<{ deps: IdentityDeps; publicUrl: str
 
     let result: InteractionResults;
     if (details.prompt.name === 'consent' && details.session?.accountId === actor.id) {
-      const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: actor.id, clientId });
-      if (!grant) throw invalid('IDENTITY.OIDC_INTERACTION_EXPIRED', { zh: '登录请求已过期，请返回原系统重新登录', en: 'The sign-in request has expired; go back to the application and sign in again' });
-      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: actor.id, clientId });
+      if (!grant)
+        throw invalid('IDENTITY.OIDC_INTERACTION_EXPIRED', {
+          zh: '登录请求已过期，请返回原系统重新登录',
+          en: 'The sign-in request has expired; go back to the application and sign in again',
+        });
+      const missing = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+        grant.addResourceScope(indicator, scopes.join(' '));
       const grantId = await grant.save();
-      await recordAudit(deps, deps.db, who, 'identity.oidc-grant-recorded', { type: 'oidc_client', id: clientId }, meta, { detail: { grantId, scopes: missing.missingOIDCScope ?? [] } });
+      await recordAudit(
+        deps,
+        deps.db,
+        who,
+        'identity.oidc-grant-recorded',
+        { type: 'oidc_client', id: clientId },
+        meta,
+        { detail: { grantId, scopes: missing.missingOIDCScope ?? [] } },
+      );
       result = { consent: { grantId } };
     } else {
       // A login prompt, or a provider session of someone other than whoever is signed in now: that
       // session ends here rather than through the provider's auto-submitted logout form.
-      if (details.session?.accountId && details.session.accountId !== actor.id) await endProviderSession(provider, details.uid, details.session.uid);
+      if (details.session?.accountId && details.session.accountId !== actor.id)
+        await endProviderSession(provider, details.uid, details.session.uid);
       await recordAudit(deps, deps.db, who, 'identity.oidc-signed-in', { type: 'oidc_client', id: clientId }, meta);
       result = { login: { accountId: actor.id } };
     }
-    const redirectTo = await provider.interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    const redirectTo = await provider.interactionResult(request.raw, reply.raw, result, {
+      mergeWithLastSubmission: false,
+    });
     return reply.redirect(redirectTo, 303);
   });
 };

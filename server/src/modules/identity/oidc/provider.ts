@@ -28,10 +28,19 @@ function portalSessionCheck(deps: IdentityDeps) {
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId) return interactionPolicy.Check.REQUEST_PROMPT;
       const token = ctx.cookies.get(SESSION_COOKIE, { signed: false });
-      const portal = token ? await resolveSession(deps.db, token, deps.now(), { idleMinutes: deps.policy.idleMinutes, auditKey: deps.auditKey }) : undefined;
+      const portal = token
+        ? await resolveSession(deps.db, token, deps.now(), {
+            idleMinutes: deps.policy.idleMinutes,
+            auditKey: deps.auditKey,
+          })
+        : undefined;
       if (!portal || portal.actor.id !== accountId) return interactionPolicy.Check.REQUEST_PROMPT;
       const clientId = ctx.oidc.client?.clientId;
-      if (clientId && (await findActingFor(deps, clientId, accountId)) !== (portal.actor.actingFor?.enterpriseId ?? null)) return interactionPolicy.Check.REQUEST_PROMPT;
+      if (
+        clientId &&
+        (await findActingFor(deps, clientId, accountId)) !== (portal.actor.actingFor?.enterpriseId ?? null)
+      )
+        return interactionPolicy.Check.REQUEST_PROMPT;
       return interactionPolicy.Check.NO_NEED_TO_PROMPT;
     },
   );
@@ -72,7 +81,8 @@ export async function createProvider(deps: IdentityDeps, publicUrl: string): Pro
       Grant: 14 * 86_400,
     },
     // Browser-based clients may call the token and userinfo endpoints from their registered origins.
-    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     renderError: async (ctx, out) => {
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = out;

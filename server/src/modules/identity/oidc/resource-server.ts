@@ -10,7 +10,10 @@ import { sql } from 'kysely';
 import type { IdentityDeps } from '../identity.deps.js';
 import { oq } from './oidc.tables.js';
 
-export async function verifyClientAccessToken(deps: Pick<IdentityDeps, 'db' | 'now'>, token: string): Promise<{ clientId: string; scope: string } | undefined> {
+export async function verifyClientAccessToken(
+  deps: Pick<IdentityDeps, 'db' | 'now'>,
+  token: string,
+): Promise<{ clientId: string; scope: string } | undefined> {
   if (!/^[A-Za-z0-9_-]{20,128}$/.test(token)) return undefined;
   const row = await oq(deps.db)
     .selectFrom('identity.oidcPayload as p')

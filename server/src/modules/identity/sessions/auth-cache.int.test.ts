@@ -28,7 +28,13 @@ describe('remembered sessions and tokens', () => {
   it('acts for the enterprise at once after a switch, and for oneself at once after switching back', async () => {
     const [rep] = await registryPersons(t, 'legal-representative', 1);
     const { c } = await register(t, rep!);
-    const creditCode = (await sql<{ c: string }>`SELECT credit_code AS c FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(t.db)).rows[0]!.c;
+    const creditCode = (
+      await sql<{
+        c: string;
+      }>`SELECT credit_code AS c FROM exchange.legal_entity WHERE legal_representative_id = ${rep!.id} AND status = 'active' LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.c;
     const enterpriseId = (await c.call('POST', '/api/enterprises', { creditCode })).json().enterpriseId;
     expect((await c.call('GET', '/api/me')).json().actingFor).toBeNull();
     const switched = await c.call('PUT', '/api/me/acting-for', { enterpriseId });
@@ -43,7 +49,16 @@ describe('remembered sessions and tokens', () => {
     const clerk = await t.staff(['window_clerk'], '520102');
     const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: clerk.authorization } });
     expect((await me()).json().kind).toBe('staff');
-    expect((await t.app.inject({ method: 'PUT', url: `/api/admin/staff/${clerk.id}/active`, headers: { authorization: admin.authorization }, payload: { active: false, reason: '调离岗位' } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/admin/staff/${clerk.id}/active`,
+          headers: { authorization: admin.authorization },
+          payload: { active: false, reason: '调离岗位' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await me()).json().kind).not.toBe('staff');
   });
 });

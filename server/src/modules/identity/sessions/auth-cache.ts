@@ -25,7 +25,9 @@ export class AuthCache<V = unknown> {
   }
 
   static key(...parts: (string | undefined)[]): string {
-    return createHash('sha256').update(parts.map((p) => p ?? '').join('\n')).digest('base64url');
+    return createHash('sha256')
+      .update(parts.map((p) => p ?? '').join('\n'))
+      .digest('base64url');
   }
 
   /** The remembered answer, or a fresh one from `load` (undefined answers are remembered too). */

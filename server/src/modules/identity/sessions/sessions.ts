@@ -26,7 +26,12 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, subject: { kind: 'person' | 'staff'; id: string }, meta: { ip?: string; userAgent?: string }, now: Date): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  subject: { kind: 'person' | 'staff'; id: string },
+  meta: { ip?: string; userAgent?: string },
+  now: Date,
+): Promise<NewSession> {
   const token = `tbs_${randomBytes(32).toString('base64url')}`;
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS[subject.kind] * 3_600_000);
@@ -65,13 +70,22 @@ export interface IdlePolicy {
  * query for the session, its subject and the authorisation it acts under — this runs on every
  * request of the web app. A session idle for longer than its kind allows is ended here.
  */
-export async function resolveSession(db: Db, token: string, now: Date, idle: IdlePolicy): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  idle: IdlePolicy,
+): Promise<ResolvedSession | undefined> {
   if (!/^tbs_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = sha256(token);
   const s = await iq(db)
     .selectFrom('identity.session as s')
-    .leftJoin('identity.staff as st', (j) => j.onRef('st.id', '=', 's.subjectId').on('s.subjectKind', '=', 'staff').on('st.active', '=', true))
-    .leftJoin('identity.personAccount as p', (j) => j.onRef('p.id', '=', 's.subjectId').on('s.subjectKind', '=', 'person').on('p.active', '=', true))
+    .leftJoin('identity.staff as st', (j) =>
+      j.onRef('st.id', '=', 's.subjectId').on('s.subjectKind', '=', 'staff').on('st.active', '=', true),
+    )
+    .leftJoin('identity.personAccount as p', (j) =>
+      j.onRef('p.id', '=', 's.subjectId').on('s.subjectKind', '=', 'person').on('p.active', '=', true),
+    )
     .leftJoin('identity.enterpriseAgent as a', (j) =>
       j
         .onRef('a.enterpriseId', '=', 's.actingFor')
@@ -112,24 +126,81 @@ export async function resolveSession(db: Db, token: string, now: Date, idle: Idl
   }
   if (s.subjectKind === 'staff') {
     if (!s.staffId) return undefined;
-    return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.staffId, kind: 'staff', roles: s.roles!, regionScope: s.regionCode!, departmentIds: s.departmentIds!, via: 'session', name: s.displayName! } };
+    return {
+      tokenHash,
+      csrfToken: s.csrfToken,
+      actor: {
+        id: s.staffId,
+        kind: 'staff',
+        roles: s.roles!,
+        regionScope: s.regionCode!,
+        departmentIds: s.departmentIds!,
+        via: 'session',
+        name: s.displayName!,
+      },
+    };
   }
   if (!s.personId) return undefined;
-  const actingFor: ActingFor | undefined = s.enterpriseId ? { enterpriseId: s.enterpriseId, creditCode: s.creditCode!, name: s.enterpriseName!, role: s.agentRole!, scopes: s.agentScopes! } : undefined;
-  return { tokenHash, csrfToken: s.csrfToken, actor: { id: s.personId, kind: 'person', roles: [], via: 'session', name: s.personName!, ...(actingFor ? { actingFor } : {}) } };
+  const actingFor: ActingFor | undefined = s.enterpriseId
+    ? {
+        enterpriseId: s.enterpriseId,
+        creditCode: s.creditCode!,
+        name: s.enterpriseName!,
+        role: s.agentRole!,
+        scopes: s.agentScopes!,
+      }
+    : undefined;
+  return {
+    tokenHash,
+    csrfToken: s.csrfToken,
+    actor: {
+      id: s.personId,
+      kind: 'person',
+      roles: [],
+      via: 'session',
+      name: s.personName!,
+      ...(actingFor ? { actingFor } : {}),
+    },
+  };
 }
 
-async function endIdleSession(db: Db, tokenHash: string, subject: { kind: 'person' | 'staff'; id: string }, now: Date, idle: IdlePolicy): Promise<void> {
+async function endIdleSession(
+  db: Db,
+  tokenHash: string,
+  subject: { kind: 'person' | 'staff'; id: string },
+  now: Date,
+  idle: IdlePolicy,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const ended = await iq(trx).updateTable('identity.session').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).returning('tokenHash').executeTakeFirst();
+    const ended = await iq(trx)
+      .updateTable('identity.session')
+      .set({ revokedAt: now })
+      .where('tokenHash', '=', tokenHash)
+      .where('revokedAt', 'is', null)
+      .returning('tokenHash')
+      .executeTakeFirst();
     // Two requests of one idle session: the first ends and audits it.
-    if (ended) await recordAudit({ auditKey: idle.auditKey, now: () => now }, trx, subject, 'identity.session-idle-ended', { type: subject.kind, id: subject.id }, {}, { detail: { idleMinutes: idle.idleMinutes[subject.kind] } });
+    if (ended)
+      await recordAudit(
+        { auditKey: idle.auditKey, now: () => now },
+        trx,
+        subject,
+        'identity.session-idle-ended',
+        { type: subject.kind, id: subject.id },
+        {},
+        { detail: { idleMinutes: idle.idleMinutes[subject.kind] } },
+      );
   });
   forgetCachedAuth();
 }
 
 /** The person's live authorisation to act for the enterprise (not revoked, not expired), if any. */
-export async function liveAuthorisation(db: Db, personId: string, enterpriseId: string, now: Date): Promise<ActingFor | undefined> {
+export async function liveAuthorisation(
+  db: Db,
+  personId: string,
+  enterpriseId: string,
+  now: Date,
+): Promise<ActingFor | undefined> {
   const row = await iq(db)
     .selectFrom('identity.enterpriseAgent as a')
     .innerJoin('identity.enterpriseAccount as e', 'e.id', 'a.enterpriseId')
@@ -139,21 +210,38 @@ export async function liveAuthorisation(db: Db, personId: string, enterpriseId: 
     .where('a.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('a.expiresAt', 'is', null), eb('a.expiresAt', '>', now)]))
     .executeTakeFirst();
-  return row ? { enterpriseId: row.id, creditCode: row.creditCode, name: row.name, role: row.role, scopes: row.scopes } : undefined;
+  return row
+    ? { enterpriseId: row.id, creditCode: row.creditCode, name: row.name, role: row.role, scopes: row.scopes }
+    : undefined;
 }
 
 export async function setActingFor(db: Db, tokenHash: string, enterpriseId: string | null): Promise<void> {
-  await iq(db).updateTable('identity.session').set({ actingFor: enterpriseId }).where('tokenHash', '=', tokenHash).execute();
+  await iq(db)
+    .updateTable('identity.session')
+    .set({ actingFor: enterpriseId })
+    .where('tokenHash', '=', tokenHash)
+    .execute();
   forgetCachedAuth();
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now: Date): Promise<void> {
-  await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).execute();
+  await iq(db)
+    .updateTable('identity.session')
+    .set({ revokedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .execute();
   forgetCachedAuth();
 }
 
 /** Ends every session of a subject (after a password change or when staff are deactivated). */
 export async function revokeSessionsOf(db: Db, kind: 'person' | 'staff', id: string, now: Date): Promise<void> {
-  await iq(db).updateTable('identity.session').set({ revokedAt: now }).where('subjectKind', '=', kind).where('subjectId', '=', id).where('revokedAt', 'is', null).execute();
+  await iq(db)
+    .updateTable('identity.session')
+    .set({ revokedAt: now })
+    .where('subjectKind', '=', kind)
+    .where('subjectId', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute();
   forgetCachedAuth();
 }

@@ -12,17 +12,45 @@ import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 const FIELD = 'body.newPassword';
 
 /** The hash of an acceptable new password for the staff member, or a 400 naming what is wrong. */
-export async function checkNewStaffPassword(deps: Pick<IdentityDeps, 'db' | 'policy'>, staffId: string, username: string, password: string): Promise<string> {
+export async function checkNewStaffPassword(
+  deps: Pick<IdentityDeps, 'db' | 'policy'>,
+  staffId: string,
+  username: string,
+  password: string,
+): Promise<string> {
   const weak = passwordProblems(password, [username]).map((p) => ({ ...p, field: FIELD }));
-  if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '新密码不符合要求', en: 'The new password does not meet the rules' }, weak);
+  if (weak.length)
+    throw invalid(
+      'IDENTITY.WEAK_PASSWORD',
+      { zh: '新密码不符合要求', en: 'The new password does not meet the rules' },
+      weak,
+    );
   const n = deps.policy.passwordHistory;
   if (n > 0) {
-    const current = await iq(deps.db).selectFrom('identity.staff').select('passwordHash').where('id', '=', staffId).executeTakeFirst();
-    const earlier = n > 1 ? await iq(deps.db).selectFrom('identity.passwordHistory').select('passwordHash').where('staffId', '=', staffId).orderBy('createdAt', 'desc').limit(n - 1).execute() : [];
+    const current = await iq(deps.db)
+      .selectFrom('identity.staff')
+      .select('passwordHash')
+      .where('id', '=', staffId)
+      .executeTakeFirst();
+    const earlier =
+      n > 1
+        ? await iq(deps.db)
+            .selectFrom('identity.passwordHistory')
+            .select('passwordHash')
+            .where('staffId', '=', staffId)
+            .orderBy('createdAt', 'desc')
+            .limit(n - 1)
+            .execute()
+        : [];
     for (const hash of [current?.passwordHash, ...earlier.map((e) => e.passwordHash)]) {
       if (hash && (await verifyPassword(hash, password))) {
-        const message = { zh: `新密码不能与最近 ${n} 次使用过的密码相同`, en: `The new password must differ from the last ${n} passwords` };
-        throw invalid('IDENTITY.PASSWORD_REUSED', message, [{ field: FIELD, code: 'IDENTITY.PASSWORD_REUSED', message }]);
+        const message = {
+          zh: `新密码不能与最近 ${n} 次使用过的密码相同`,
+          en: `The new password must differ from the last ${n} passwords`,
+        };
+        throw invalid('IDENTITY.PASSWORD_REUSED', message, [
+          { field: FIELD, code: 'IDENTITY.PASSWORD_REUSED', message },
+        ]);
       }
     }
   }
@@ -31,7 +59,19 @@ export async function checkNewStaffPassword(deps: Pick<IdentityDeps, 'db' | 'pol
 
 /** Sets the new hash, keeps the replaced one in the history and restarts the password's age. */
 export async function recordPasswordChange(db: Db, staffId: string, newHash: string, at: Date): Promise<void> {
-  const before = await iq(db).selectFrom('identity.staff').select('passwordHash').where('id', '=', staffId).executeTakeFirst();
-  if (before?.passwordHash) await iq(db).insertInto('identity.passwordHistory').values({ staffId, passwordHash: before.passwordHash, createdAt: at }).execute();
-  await iq(db).updateTable('identity.staff').set({ passwordHash: newHash, passwordChangedAt: at }).where('id', '=', staffId).execute();
+  const before = await iq(db)
+    .selectFrom('identity.staff')
+    .select('passwordHash')
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  if (before?.passwordHash)
+    await iq(db)
+      .insertInto('identity.passwordHistory')
+      .values({ staffId, passwordHash: before.passwordHash, createdAt: at })
+      .execute();
+  await iq(db)
+    .updateTable('identity.staff')
+    .set({ passwordHash: newHash, passwordChangedAt: at })
+    .where('id', '=', staffId)
+    .execute();
 }

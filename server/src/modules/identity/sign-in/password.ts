@@ -25,9 +25,13 @@ export async function verifyPassword(stored: string | null | undefined, password
 /** 8–64 characters with letters and digits, not the account name itself. */
 export function passwordProblems(password: string, account: string[] = []): FieldError[] {
   const problems: FieldError[] = [];
-  const bad = (zh: string, en: string) => problems.push({ field: 'body.password', code: 'IDENTITY.WEAK_PASSWORD', message: { zh, en } });
-  if (password.length < 8 || password.length > 64) bad('密码长度应为 8–64 位', 'A password must have 8 to 64 characters');
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) bad('密码须同时包含字母和数字', 'A password must contain letters and digits');
-  if (account.some((a) => a && password.toLowerCase().includes(a.toLowerCase()))) bad('密码不能包含证件号码、手机号或用户名', 'A password must not contain your ID number, phone or user name');
+  const bad = (zh: string, en: string) =>
+    problems.push({ field: 'body.password', code: 'IDENTITY.WEAK_PASSWORD', message: { zh, en } });
+  if (password.length < 8 || password.length > 64)
+    bad('密码长度应为 8–64 位', 'A password must have 8 to 64 characters');
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    bad('密码须同时包含字母和数字', 'A password must contain letters and digits');
+  if (account.some((a) => a && password.toLowerCase().includes(a.toLowerCase())))
+    bad('密码不能包含证件号码、手机号或用户名', 'A password must not contain your ID number, phone or user name');
   return problems;
 }

@@ -13,9 +13,21 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const login = (remoteAddress: string, forwardedFor: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { method: 'password', account: 'nobody.here', password: 'Whatever123' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: { method: 'password', account: 'nobody.here', password: 'Whatever123' },
+  });
 const smsCode = (remoteAddress: string, forwardedFor: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sms-code', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { phone: newPhone(), purpose: 'register' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sms-code',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: { phone: newPhone(), purpose: 'register' },
+  });
 
 describe('rate limits behind proxies', () => {
   it('keys sign-in on the peer address when the peer is not a declared proxy, whatever X-Forwarded-For says', async () => {

@@ -15,7 +15,14 @@ import { createSession, revokeSessionsOf, type NewSession } from '../sessions/se
 import { verifyPassword } from './password.js';
 import { consumeSmsCode, sendSmsCode } from './sms-codes.js';
 import { checkNewStaffPassword, recordPasswordChange } from './password-policy.js';
-import { clearThrottle, readThrottle, recordThrottledFailure, STEP_UP_AFTER, throttled, type ThrottleKeys } from './throttle.js';
+import {
+  clearThrottle,
+  readThrottle,
+  recordThrottledFailure,
+  STEP_UP_AFTER,
+  throttled,
+  type ThrottleKeys,
+} from './throttle.js';
 
 export type SignIn =
   | { method: 'password'; account: string; password: string; totp?: string; stepUpCode?: string; newPassword?: string }
@@ -26,8 +33,10 @@ export interface SignedIn {
   subject: { kind: 'person' | 'staff'; id: string };
 }
 
-const badTotp = () => unauthorized('IDENTITY.BAD_TOTP', { zh: '动态口令错误或已使用过', en: 'Wrong or already used authenticator code' });
-const badCredentials = () => unauthorized('IDENTITY.BAD_CREDENTIALS', { zh: '账号或密码错误', en: 'Wrong account or password' });
+const badTotp = () =>
+  unauthorized('IDENTITY.BAD_TOTP', { zh: '动态口令错误或已使用过', en: 'Wrong or already used authenticator code' });
+const badCredentials = () =>
+  unauthorized('IDENTITY.BAD_CREDENTIALS', { zh: '账号或密码错误', en: 'Wrong account or password' });
 const stepUpRequired = () =>
   unauthorized('IDENTITY.STEP_UP_REQUIRED', {
     zh: '登录失败次数较多，为保护账号安全，请同时输入第二重验证（发送到绑定手机的短信验证码，工作人员为动态口令）',
@@ -75,13 +84,19 @@ const normalise = (identifier: string) => {
 };
 
 /** Throttle keys: the account when there is one, otherwise the name tried (same behaviour either way). */
-const keysOf = (deps: IdentityDeps, identifier: string, account: Account | undefined, meta: RequestMeta): ThrottleKeys => ({
+const keysOf = (
+  deps: IdentityDeps,
+  identifier: string,
+  account: Account | undefined,
+  meta: RequestMeta,
+): ThrottleKeys => ({
   account: account ? `account:${account.kind}:${account.id}` : `name:${deps.cipher.blindIndex(identifier)}`,
   client: `client:${meta.ip ?? 'unknown'}`,
 });
 
 /** The phone a person's second factor goes to; for a name without an account, the name itself (nothing is sent). */
-const stepUpPhone = (deps: IdentityDeps, identifier: string, account: Account | undefined) => (account?.phoneEnc ? deps.cipher.decrypt(account.phoneEnc) : identifier);
+const stepUpPhone = (deps: IdentityDeps, identifier: string, account: Account | undefined) =>
+  account?.phoneEnc ? deps.cipher.decrypt(account.phoneEnc) : identifier;
 
 /**
  * 登录验证码 as a second factor for a password sign-in (`purpose: step-up`): sent to the phone of
@@ -100,12 +115,16 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
   const keys = keysOf(deps, identifier, account, meta);
   const target = { type: account?.kind ?? 'account', id: account?.id ?? null };
   const refuse = async (reason: string, error: Error): Promise<never> => {
-    await recordAudit(deps, deps.db, { id: null, kind: 'anonymous' }, 'identity.sign-in-refused', target, meta, { detail: { method: input.method, reason } });
+    await recordAudit(deps, deps.db, { id: null, kind: 'anonymous' }, 'identity.sign-in-refused', target, meta, {
+      detail: { method: input.method, reason },
+    });
     throw error;
   };
   const fail = async (reason: string, error: Error = badCredentials()): Promise<never> => {
     await recordThrottledFailure(deps.db, keys, now);
-    await recordAudit(deps, deps.db, { id: null, kind: 'anonymous' }, 'identity.sign-in-failed', target, meta, { detail: { method: input.method, reason } });
+    await recordAudit(deps, deps.db, { id: null, kind: 'anonymous' }, 'identity.sign-in-failed', target, meta, {
+      detail: { method: input.method, reason },
+    });
     throw error;
   };
 
@@ -117,10 +136,17 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
   if (input.method === 'password') {
     if (throttle.accountFailures >= STEP_UP_AFTER) {
       // A second factor is due: persons an SMS code, staff their TOTP code (checked below).
-      if (isPersonIdentifier(identifier) ? !input.stepUpCode : !input.totp) return refuse('step-up-required', stepUpRequired());
+      if (isPersonIdentifier(identifier) ? !input.stepUpCode : !input.totp)
+        return refuse('step-up-required', stepUpRequired());
       if (isPersonIdentifier(identifier)) {
         try {
-          await consumeSmsCode(deps, stepUpPhone(deps, identifier, account), 'sign-in', input.stepUpCode!, 'body.stepUpCode');
+          await consumeSmsCode(
+            deps,
+            stepUpPhone(deps, identifier, account),
+            'sign-in',
+            input.stepUpCode!,
+            'body.stepUpCode',
+          );
         } catch (e) {
           return fail('step-up', e as Error);
         }
@@ -128,16 +154,41 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
     }
     if (!(await verifyPassword(account?.passwordHash, input.password)) || !account) return fail('password');
     if (account.kind === 'staff') {
-      if (!account.totpSecretEnc) return fail('totp-not-enrolled', unauthorized('IDENTITY.TOTP_NOT_ENROLLED', { zh: '工作人员须先绑定动态口令，请联系系统管理员', en: 'Staff need an authenticator; ask a system administrator' }));
-      if (!input.totp) throw unauthorized('IDENTITY.TOTP_REQUIRED', { zh: '请输入动态口令', en: 'Enter the code from your authenticator' });
-      const expired = now.getTime() - account.passwordChangedAt!.getTime() > deps.policy.staffPasswordMaxDays * 86_400_000;
+      if (!account.totpSecretEnc)
+        return fail(
+          'totp-not-enrolled',
+          unauthorized('IDENTITY.TOTP_NOT_ENROLLED', {
+            zh: '工作人员须先绑定动态口令，请联系系统管理员',
+            en: 'Staff need an authenticator; ask a system administrator',
+          }),
+        );
+      if (!input.totp)
+        throw unauthorized('IDENTITY.TOTP_REQUIRED', {
+          zh: '请输入动态口令',
+          en: 'Enter the code from your authenticator',
+        });
+      const expired =
+        now.getTime() - account.passwordChangedAt!.getTime() > deps.policy.staffPasswordMaxDays * 86_400_000;
       if (expired && !input.newPassword) {
-        return refuse('password-expired', forbidden('IDENTITY.PASSWORD_EXPIRED', { zh: `密码已使用超过 ${deps.policy.staffPasswordMaxDays} 天，请设置新密码`, en: `The password is older than ${deps.policy.staffPasswordMaxDays} days; choose a new one` }));
+        return refuse(
+          'password-expired',
+          forbidden('IDENTITY.PASSWORD_EXPIRED', {
+            zh: `密码已使用超过 ${deps.policy.staffPasswordMaxDays} 天，请设置新密码`,
+            en: `The password is older than ${deps.policy.staffPasswordMaxDays} days; choose a new one`,
+          }),
+        );
       }
-      if (input.newPassword) newPasswordHash = await checkNewStaffPassword(deps, account.id, identifier, input.newPassword);
+      if (input.newPassword)
+        newPasswordHash = await checkNewStaffPassword(deps, account.id, identifier, input.newPassword);
       const secret = deps.cipher.decrypt(account.totpSecretEnc);
       // A code is good once: steps up to the last one used are refused (a replayed code).
-      const result = verifySync({ secret, token: input.totp, epochTolerance: 30, epoch: Math.floor(now.getTime() / 1000), ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}) });
+      const result = verifySync({
+        secret,
+        token: input.totp,
+        epochTolerance: 30,
+        epoch: Math.floor(now.getTime() / 1000),
+        ...(account.totpLastStep !== null ? { afterTimeStep: account.totpLastStep } : {}),
+      });
       if (!result.valid || !('timeStep' in result)) return fail('totp', badTotp());
       totpStep = result.timeStep;
     }
@@ -166,11 +217,15 @@ export async function signIn(deps: IdentityDeps, input: SignIn, meta: RequestMet
     if (newPasswordHash) {
       await recordPasswordChange(trx, account.id, newPasswordHash, now);
       await revokeSessionsOf(trx, 'staff', account.id, now);
-      await recordAudit(deps, trx, subject, 'identity.password-changed', { type: 'staff', id: account.id }, meta, { detail: { at: 'sign-in' } });
+      await recordAudit(deps, trx, subject, 'identity.password-changed', { type: 'staff', id: account.id }, meta, {
+        detail: { at: 'sign-in' },
+      });
     }
     await clearThrottle(trx, keys);
     const session = await createSession(trx, subject, meta, now);
-    await recordAudit(deps, trx, subject, 'identity.signed-in', { type: account.kind, id: account.id }, meta, { detail: { method: input.method } });
+    await recordAudit(deps, trx, subject, 'identity.signed-in', { type: account.kind, id: account.id }, meta, {
+      detail: { method: input.method },
+    });
     return { session, subject };
   });
   return signedIn ?? fail('totp-replay', badTotp());

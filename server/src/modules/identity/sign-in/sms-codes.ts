@@ -17,7 +17,11 @@ const MAX_ATTEMPTS = 5;
 
 const codeHash = (id: string, code: string) => sha256(`${id}:${code}`);
 
-export async function sendSmsCode(deps: IdentityDeps, phone: string, purpose: SmsPurpose): Promise<{ expiresAt: Date }> {
+export async function sendSmsCode(
+  deps: IdentityDeps,
+  phone: string,
+  purpose: SmsPurpose,
+): Promise<{ expiresAt: Date }> {
   const { db, cipher, now } = deps;
   const at = now();
   const phoneIndex = cipher.blindIndex(phone);
@@ -28,29 +32,61 @@ export async function sendSmsCode(deps: IdentityDeps, phone: string, purpose: Sm
     .where('createdAt', '>', new Date(at.getTime() - 86_400_000))
     .executeTakeFirstOrThrow();
   if (recent.last && at.getTime() - new Date(recent.last).getTime() < 60_000) {
-    throw tooManyRequests('IDENTITY.SMS_TOO_SOON', { zh: '验证码发送过于频繁，请一分钟后再试', en: 'A code was sent less than a minute ago; try again shortly' });
+    throw tooManyRequests('IDENTITY.SMS_TOO_SOON', {
+      zh: '验证码发送过于频繁，请一分钟后再试',
+      en: 'A code was sent less than a minute ago; try again shortly',
+    });
   }
   if (Number(recent.n) >= 10) {
-    throw tooManyRequests('IDENTITY.SMS_DAILY_LIMIT', { zh: '今日验证码发送次数已达上限', en: 'Too many codes sent to this phone today' });
+    throw tooManyRequests('IDENTITY.SMS_DAILY_LIMIT', {
+      zh: '今日验证码发送次数已达上限',
+      en: 'Too many codes sent to this phone today',
+    });
   }
   // Sign-in and reset codes go only to phones with an account; the answer is the same either way.
-  const account = purpose !== 'register' ? await iq(db).selectFrom('identity.personAccount').select('id').where('phoneIndex', '=', phoneIndex).executeTakeFirst() : { id: null };
+  const account =
+    purpose !== 'register'
+      ? await iq(db)
+          .selectFrom('identity.personAccount')
+          .select('id')
+          .where('phoneIndex', '=', phoneIndex)
+          .executeTakeFirst()
+      : { id: null };
   const id = randomUUID();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(at.getTime() + TTL_MS);
   await db.transaction().execute(async (trx) => {
-    await iq(trx).insertInto('identity.smsCode').values({ id, phoneIndex, purpose, codeHash: codeHash(id, code), expiresAt, createdAt: at, consumedAt: null }).execute();
+    await iq(trx)
+      .insertInto('identity.smsCode')
+      .values({ id, phoneIndex, purpose, codeHash: codeHash(id, code), expiresAt, createdAt: at, consumedAt: null })
+      .execute();
     if (account) {
       const text = `【通办】您的验证码为 ${code}，5 分钟内有效。请勿告诉他人。`;
-      await appendEvent(trx, { topic: 'identity.sms-requested', aggregateType: 'identity.sms', aggregateId: id, payload: { to: cipher.encrypt(phone), text: cipher.encrypt(text) } }, null);
+      await appendEvent(
+        trx,
+        {
+          topic: 'identity.sms-requested',
+          aggregateType: 'identity.sms',
+          aggregateId: id,
+          payload: { to: cipher.encrypt(phone), text: cipher.encrypt(text) },
+        },
+        null,
+      );
     }
   });
-  if (account && !deps.production) deps.log.info({ phone: maskPhone(phone), purpose, code }, 'SMS code (development only)');
+  if (account && !deps.production)
+    deps.log.info({ phone: maskPhone(phone), purpose, code }, 'SMS code (development only)');
   return { expiresAt };
 }
 
 /** Consumes the newest live code for the phone and purpose if `code` matches it. */
-export async function consumeSmsCode(deps: IdentityDeps, phone: string, purpose: SmsPurpose, code: string, field = 'body.smsCode'): Promise<void> {
+export async function consumeSmsCode(
+  deps: IdentityDeps,
+  phone: string,
+  purpose: SmsPurpose,
+  code: string,
+  field = 'body.smsCode',
+): Promise<void> {
   const { db, cipher, now } = deps;
   const at = now();
   const wrong = () =>
@@ -72,7 +108,11 @@ export async function consumeSmsCode(deps: IdentityDeps, phone: string, purpose:
       .executeTakeFirst();
     if (!row || row.attempts >= MAX_ATTEMPTS) return 'wrong';
     if (row.codeHash !== codeHash(row.id, code)) {
-      await iq(trx).updateTable('identity.smsCode').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', row.id).execute();
+      await iq(trx)
+        .updateTable('identity.smsCode')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', row.id)
+        .execute();
       return 'wrong';
     }
     await iq(trx).updateTable('identity.smsCode').set({ consumedAt: at }).where('id', '=', row.id).execute();

@@ -34,7 +34,8 @@ export interface ThrottleState {
   waitSeconds: number;
 }
 
-const waitAfter = (failures: number, free: number, max: number): number => (failures <= free ? 0 : Math.min(2 ** (failures - free), max));
+const waitAfter = (failures: number, free: number, max: number): number =>
+  failures <= free ? 0 : Math.min(2 ** (failures - free), max);
 
 export async function readThrottle(db: Db, keys: ThrottleKeys, now: Date): Promise<ThrottleState> {
   const rows = await iq(db)
@@ -44,7 +45,10 @@ export async function readThrottle(db: Db, keys: ThrottleKeys, now: Date): Promi
     .where('lastFailureAt', '>', new Date(now.getTime() - FORGET_AFTER_MS))
     .execute();
   const waits = rows.map((r) => (r.waitUntil ? Math.ceil((r.waitUntil.getTime() - now.getTime()) / 1000) : 0));
-  return { accountFailures: rows.find((r) => r.key === keys.account)?.failures ?? 0, waitSeconds: Math.max(0, ...waits) };
+  return {
+    accountFailures: rows.find((r) => r.key === keys.account)?.failures ?? 0,
+    waitSeconds: Math.max(0, ...waits),
+  };
 }
 
 /** Counts a failure on both keys and sets their next allowed attempt. */
@@ -62,7 +66,12 @@ export async function recordThrottledFailure(db: Db, keys: ThrottleKeys, now: Da
         last_failure_at = ${now}
       RETURNING failures`.execute(db);
     const wait = waitAfter(rows[0]!.failures, free, max);
-    if (wait) await iq(db).updateTable('identity.signInThrottle').set({ waitUntil: new Date(now.getTime() + wait * 1000) }).where('key', '=', key).execute();
+    if (wait)
+      await iq(db)
+        .updateTable('identity.signInThrottle')
+        .set({ waitUntil: new Date(now.getTime() + wait * 1000) })
+        .where('key', '=', key)
+        .execute();
   }
 }
 
@@ -71,4 +80,9 @@ export async function clearThrottle(db: Db, keys: ThrottleKeys): Promise<void> {
 }
 
 export const throttled = (retryAfterSeconds: number) =>
-  tooManyRequests('IDENTITY.SIGN_IN_THROTTLED', { zh: '登录尝试过于频繁，请稍候再试', en: 'Too many sign-in attempts; wait a moment and try again' }, [], { retryAfterSeconds });
+  tooManyRequests(
+    'IDENTITY.SIGN_IN_THROTTLED',
+    { zh: '登录尝试过于频繁，请稍候再试', en: 'Too many sign-in attempts; wait a moment and try again' },
+    [],
+    { retryAfterSeconds },
+  );

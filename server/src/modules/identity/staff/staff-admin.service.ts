@@ -34,10 +34,16 @@ function requireInRegion(actor: Actor, regionCode: string): void {
 }
 
 /** Creates a staff member with a TOTP secret (every staff role signs in with one, 等保三级), shown this once as an otpauth URI. */
-export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input: StaffInput, meta: RequestMeta): Promise<{ id: string; totpUri: string | null }> {
+export async function createStaffAccount(
+  deps: IdentityDeps,
+  actor: Actor,
+  input: StaffInput,
+  meta: RequestMeta,
+): Promise<{ id: string; totpUri: string | null }> {
   requireInRegion(actor, input.regionCode);
   const weak = passwordProblems(input.password, [input.username]);
-  if (weak.length) throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
+  if (weak.length)
+    throw invalid('IDENTITY.WEAK_PASSWORD', { zh: '密码不符合要求', en: 'The password does not meet the rules' }, weak);
   const id = randomUUID();
   const secret = generateSecret();
   const passwordHash = await hashPassword(input.password);
@@ -57,10 +63,13 @@ export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input
           totpSecretEnc: deps.cipher.encrypt(secret),
         })
         .execute();
-      await recordAudit(deps, trx, actor, 'identity.staff-created', { type: 'staff', id }, meta, { detail: { roles: input.roles, regionCode: input.regionCode, departmentIds: input.departmentIds } });
+      await recordAudit(deps, trx, actor, 'identity.staff-created', { type: 'staff', id }, meta, {
+        detail: { roles: input.roles, regionCode: input.regionCode, departmentIds: input.departmentIds },
+      });
     })
     .catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw conflict('IDENTITY.USERNAME_TAKEN', { zh: '用户名已被使用', en: 'The user name is taken' });
+      if (isUniqueViolation(e))
+        throw conflict('IDENTITY.USERNAME_TAKEN', { zh: '用户名已被使用', en: 'The user name is taken' });
       throw e;
     });
   return { id, totpUri: generateURI({ issuer: '通办 Tongban', label: input.username, secret }) };
@@ -68,7 +77,19 @@ export async function createStaffAccount(deps: IdentityDeps, actor: Actor, input
 
 export async function listStaff(deps: IdentityDeps, actor: Actor) {
   const rows = await withinScope(
-    iq(deps.db).selectFrom('identity.staff').select(['id', 'username', 'displayName', 'regionCode', 'departmentIds', 'roles', 'active', 'totpSecretEnc', 'totpLastStep']),
+    iq(deps.db)
+      .selectFrom('identity.staff')
+      .select([
+        'id',
+        'username',
+        'displayName',
+        'regionCode',
+        'departmentIds',
+        'roles',
+        'active',
+        'totpSecretEnc',
+        'totpLastStep',
+      ]),
     actor,
     { region: 'regionCode' },
   )
@@ -76,27 +97,61 @@ export async function listStaff(deps: IdentityDeps, actor: Actor) {
     .orderBy('username')
     .limit(500)
     .execute();
-  return rows.map(({ totpSecretEnc, totpLastStep, ...s }) => ({ ...s, totpIssued: totpSecretEnc !== null, totpUsed: totpLastStep !== null }));
+  return rows.map(({ totpSecretEnc, totpLastStep, ...s }) => ({
+    ...s,
+    totpIssued: totpSecretEnc !== null,
+    totpUsed: totpLastStep !== null,
+  }));
 }
 
 /**
  * Deactivates a staff member (leaving, moving away) or restores them. Deactivation ends their
  * sessions and API tokens at once; nobody deactivates themselves. Audited with the reason.
  */
-export async function setStaffActive(deps: IdentityDeps, actor: Actor, staffId: string, input: { active: boolean; reason: string }, meta: RequestMeta): Promise<void> {
-  if (staffId === actor.id) throw forbidden('IDENTITY.SELF_DEACTIVATE', { zh: '不能停用自己的账号', en: 'You cannot deactivate yourself' });
+export async function setStaffActive(
+  deps: IdentityDeps,
+  actor: Actor,
+  staffId: string,
+  input: { active: boolean; reason: string },
+  meta: RequestMeta,
+): Promise<void> {
+  if (staffId === actor.id)
+    throw forbidden('IDENTITY.SELF_DEACTIVATE', { zh: '不能停用自己的账号', en: 'You cannot deactivate yourself' });
   await deps.db.transaction().execute(async (trx) => {
-    const target = await withinScope(iq(trx).selectFrom('identity.staff').select(['id', 'active']).where('id', '=', staffId), actor, { region: 'regionCode' }).forUpdate().executeTakeFirst();
-    if (!target) throw notFound('IDENTITY.NO_STAFF', { zh: '人员不存在或不在您的管理范围', en: 'No such staff member within your region' });
+    const target = await withinScope(
+      iq(trx).selectFrom('identity.staff').select(['id', 'active']).where('id', '=', staffId),
+      actor,
+      { region: 'regionCode' },
+    )
+      .forUpdate()
+      .executeTakeFirst();
+    if (!target)
+      throw notFound('IDENTITY.NO_STAFF', {
+        zh: '人员不存在或不在您的管理范围',
+        en: 'No such staff member within your region',
+      });
     if (target.active === input.active) return;
     const now = deps.now();
     await iq(trx).updateTable('identity.staff').set({ active: input.active }).where('id', '=', staffId).execute();
     if (!input.active) {
       await revokeSessionsOf(trx, 'staff', staffId, now);
-      await iq(trx).updateTable('identity.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).execute();
+      await iq(trx)
+        .updateTable('identity.apiToken')
+        .set({ revokedAt: now })
+        .where('staffId', '=', staffId)
+        .where('revokedAt', 'is', null)
+        .execute();
       forgetCachedAuth();
     }
-    await recordAudit(deps, trx, actor, input.active ? 'identity.staff-reactivated' : 'identity.staff-deactivated', { type: 'staff', id: staffId }, meta, { reason: input.reason });
+    await recordAudit(
+      deps,
+      trx,
+      actor,
+      input.active ? 'identity.staff-reactivated' : 'identity.staff-deactivated',
+      { type: 'staff', id: staffId },
+      meta,
+      { reason: input.reason },
+    );
   });
 }
 
@@ -108,24 +163,44 @@ export async function changeStaffRoles(
   input: { roles: StaffRole[]; regionCode: string; departmentIds: string[] },
   meta: RequestMeta,
 ): Promise<{ totpUri: string | null }> {
-  if (staffId === actor.id) throw forbidden('IDENTITY.SELF_GRANT', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
+  if (staffId === actor.id)
+    throw forbidden('IDENTITY.SELF_GRANT', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
   requireInRegion(actor, input.regionCode);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await withinScope(iq(trx).selectFrom('identity.staff').select(['roles', 'regionCode', 'departmentIds', 'totpSecretEnc', 'username']).where('id', '=', staffId), actor, { region: 'regionCode' })
+    const before = await withinScope(
+      iq(trx)
+        .selectFrom('identity.staff')
+        .select(['roles', 'regionCode', 'departmentIds', 'totpSecretEnc', 'username'])
+        .where('id', '=', staffId),
+      actor,
+      { region: 'regionCode' },
+    )
       .forUpdate()
       .executeTakeFirst();
-    if (!before) throw notFound('IDENTITY.NO_STAFF', { zh: '人员不存在或不在您的管理范围', en: 'No such staff member within your region' });
+    if (!before)
+      throw notFound('IDENTITY.NO_STAFF', {
+        zh: '人员不存在或不在您的管理范围',
+        en: 'No such staff member within your region',
+      });
     // Staff created before every role needed one get their TOTP secret now.
     const secret = before.totpSecretEnc ? null : generateSecret();
     await iq(trx)
       .updateTable('identity.staff')
-      .set({ roles: input.roles, regionCode: input.regionCode, departmentIds: input.departmentIds, ...(secret ? { totpSecretEnc: deps.cipher.encrypt(secret) } : {}) })
+      .set({
+        roles: input.roles,
+        regionCode: input.regionCode,
+        departmentIds: input.departmentIds,
+        ...(secret ? { totpSecretEnc: deps.cipher.encrypt(secret) } : {}),
+      })
       .where('id', '=', staffId)
       .execute();
     // Sessions carry the old permissions: end them.
     await revokeSessionsOf(trx, 'staff', staffId, deps.now());
     await recordAudit(deps, trx, actor, 'identity.roles-changed', { type: 'staff', id: staffId }, meta, {
-      detail: { before: { roles: before.roles, regionCode: before.regionCode, departmentIds: before.departmentIds }, after: input },
+      detail: {
+        before: { roles: before.roles, regionCode: before.regionCode, departmentIds: before.departmentIds },
+        after: input,
+      },
     });
     return { totpUri: secret ? generateURI({ issuer: '通办 Tongban', label: before.username, secret }) : null };
   });
@@ -141,23 +216,62 @@ export interface PersonForStaff {
 }
 
 /** A window clerk finds a resident of their region by ID number (walk-in 代办). Audited. */
-export async function findPersonForStaff(deps: IdentityDeps, actor: Actor, query: { idNumber?: string; id?: string }, reason: string, meta: RequestMeta): Promise<PersonForStaff> {
+export async function findPersonForStaff(
+  deps: IdentityDeps,
+  actor: Actor,
+  query: { idNumber?: string; id?: string },
+  reason: string,
+  meta: RequestMeta,
+): Promise<PersonForStaff> {
   const { db, cipher } = deps;
-  let q = iq(db).selectFrom('identity.personAccount').select(['id', 'name', 'idNumberEnc', 'phoneEnc', 'realNameLevel', 'regionCode']);
-  q = query.id ? q.where('id', '=', query.id) : q.where('idNumberIndex', '=', cipher.blindIndex((query.idNumber ?? '').trim().toUpperCase()));
+  let q = iq(db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'name', 'idNumberEnc', 'phoneEnc', 'realNameLevel', 'regionCode']);
+  q = query.id
+    ? q.where('id', '=', query.id)
+    : q.where('idNumberIndex', '=', cipher.blindIndex((query.idNumber ?? '').trim().toUpperCase()));
   const p = await withinScope(q, actor, { region: 'regionCode' }).executeTakeFirst();
-  if (!p) throw notFound('IDENTITY.NO_PERSON', { zh: '未找到该用户或不在您的管辖范围', en: 'No such person within your region' });
-  await recordAudit(deps, db, actor, 'identity.person-read', { type: 'person', id: p.id }, meta, { reason, detail: { fields: ['name', 'idNumber(masked)', 'phone(masked)', 'realNameLevel'] } });
-  return { id: p.id, name: p.name, idNumber: maskIdNumber(cipher.decrypt(p.idNumberEnc)), phone: maskPhone(cipher.decrypt(p.phoneEnc)), realNameLevel: p.realNameLevel, regionCode: p.regionCode };
+  if (!p)
+    throw notFound('IDENTITY.NO_PERSON', {
+      zh: '未找到该用户或不在您的管辖范围',
+      en: 'No such person within your region',
+    });
+  await recordAudit(deps, db, actor, 'identity.person-read', { type: 'person', id: p.id }, meta, {
+    reason,
+    detail: { fields: ['name', 'idNumber(masked)', 'phone(masked)', 'realNameLevel'] },
+  });
+  return {
+    id: p.id,
+    name: p.name,
+    idNumber: maskIdNumber(cipher.decrypt(p.idNumberEnc)),
+    phone: maskPhone(cipher.decrypt(p.phoneEnc)),
+    realNameLevel: p.realNameLevel,
+    regionCode: p.regionCode,
+  };
 }
 
 /** 现场核验: a clerk who has checked the resident in person raises the account to level 3. */
-export async function verifyInPerson(deps: IdentityDeps, actor: Actor, personId: string, meta: RequestMeta): Promise<void> {
+export async function verifyInPerson(
+  deps: IdentityDeps,
+  actor: Actor,
+  personId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await withinScope(iq(trx).updateTable('identity.personAccount').set({ realNameLevel: 3 }).where('id', '=', personId), actor, { region: 'regionCode' })
+    const row = await withinScope(
+      iq(trx).updateTable('identity.personAccount').set({ realNameLevel: 3 }).where('id', '=', personId),
+      actor,
+      { region: 'regionCode' },
+    )
       .returning('id')
       .executeTakeFirst();
-    if (!row) throw notFound('IDENTITY.NO_PERSON', { zh: '未找到该用户或不在您的管辖范围', en: 'No such person within your region' });
-    await recordAudit(deps, trx, actor, 'identity.verified-in-person', { type: 'person', id: personId }, meta, { detail: { realNameLevel: 3 } });
+    if (!row)
+      throw notFound('IDENTITY.NO_PERSON', {
+        zh: '未找到该用户或不在您的管辖范围',
+        en: 'No such person within your region',
+      });
+    await recordAudit(deps, trx, actor, 'identity.verified-in-person', { type: 'person', id: personId }, meta, {
+      detail: { realNameLevel: 3 },
+    });
   });
 }

@@ -17,19 +17,40 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const audited = async (action: string, targetId: string) =>
-  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = ${action} AND target_id = ${targetId}`.execute(t.db)).rows[0]!.n;
+  (
+    await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM platform.audit_log WHERE action = ${action} AND target_id = ${targetId}`.execute(
+      t.db,
+    )
+  ).rows[0]!.n;
 
 describe('a second factor for every staff role', () => {
   it('issues a TOTP secret to every new staff member, whatever the role, and requires the code at sign-in', async () => {
     const admin = await t.staff(['system_admin'], '5201');
     for (const role of STAFF_ROLES) {
       const username = `guiyang.${role.replace('_', '-')}`;
-      const res = await t.app.inject({ method: 'POST', url: '/api/admin/staff', headers: { authorization: admin.authorization }, payload: { username, displayName: `贵阳市${role}`, regionCode: '5201', roles: [role], password: 'Guiyang2026' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/staff',
+        headers: { authorization: admin.authorization },
+        payload: { username, displayName: `贵阳市${role}`, regionCode: '5201', roles: [role], password: 'Guiyang2026' },
+      });
       expect(res.statusCode, res.body).toBe(201);
       const secret = new URL(res.json().totpUri).searchParams.get('secret')!;
       const c = people.client(t);
-      expect((await c.call('POST', '/api/auth/login', { method: 'password', account: username, password: 'Guiyang2026' })).json().code, role).toBe('IDENTITY.TOTP_REQUIRED');
-      const ok = await c.call('POST', '/api/auth/login', { method: 'password', account: username, password: 'Guiyang2026', totp: generateSync({ secret }) });
+      expect(
+        (
+          await c.call('POST', '/api/auth/login', { method: 'password', account: username, password: 'Guiyang2026' })
+        ).json().code,
+        role,
+      ).toBe('IDENTITY.TOTP_REQUIRED');
+      const ok = await c.call('POST', '/api/auth/login', {
+        method: 'password',
+        account: username,
+        password: 'Guiyang2026',
+        totp: generateSync({ secret }),
+      });
       expect(ok.statusCode, ok.body).toBe(200);
     }
   });
@@ -37,21 +58,44 @@ describe('a second factor for every staff role', () => {
   it('refuses staff without a TOTP secret, and asks an unknown and a known user name alike for the second factor after failures', async () => {
     const legacy = await staffWithPassword(t, ['window_clerk'], '520102');
     await sql`UPDATE identity.staff SET totp_secret_enc = NULL WHERE id = ${legacy.id}`.execute(t.db);
-    expect((await people.client(t).call('POST', '/api/auth/login', { method: 'password', account: legacy.username, password: STAFF_PASSWORD })).json().code).toBe('IDENTITY.TOTP_NOT_ENROLLED');
+    expect(
+      (
+        await people
+          .client(t)
+          .call('POST', '/api/auth/login', { method: 'password', account: legacy.username, password: STAFF_PASSWORD })
+      ).json().code,
+    ).toBe('IDENTITY.TOTP_NOT_ENROLLED');
 
     const known = await staffWithPassword(t, ['approver'], '5201');
     const answers: Record<string, string[]> = {};
     for (const account of [known.username, 'nobody.at.all']) {
       answers[account] = [];
       for (let i = 0; i < 6; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `192.0.2.${i + 1}`, payload: { method: 'password', account, password: `Wrong${i}pass` } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: `192.0.2.${i + 1}`,
+          payload: { method: 'password', account, password: `Wrong${i}pass` },
+        });
         answers[account]!.push(res.json().code);
       }
     }
     expect(answers[known.username]).toEqual(answers['nobody.at.all']);
-    expect(answers[known.username]).toEqual([...Array(5).fill('IDENTITY.BAD_CREDENTIALS'), 'IDENTITY.STEP_UP_REQUIRED']);
+    expect(answers[known.username]).toEqual([
+      ...Array(5).fill('IDENTITY.BAD_CREDENTIALS'),
+      'IDENTITY.STEP_UP_REQUIRED',
+    ]);
     // The right password with the TOTP code still signs in: no lock.
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { method: 'password', account: known.username, password: STAFF_PASSWORD, totp: await totpCode(t, known.username) } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        method: 'password',
+        account: known.username,
+        password: STAFF_PASSWORD,
+        totp: await totpCode(t, known.username),
+      },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 });
@@ -60,11 +104,22 @@ describe('idle timeout', () => {
   it('ends a staff session after 30 idle minutes and a resident’s only after two hours, audited', async () => {
     const clerk = await staffWithPassword(t, ['window_clerk'], '520102');
     const staffClient = people.client(t);
-    expect((await staffClient.call('POST', '/api/auth/login', { method: 'password', account: clerk.username, password: STAFF_PASSWORD, totp: await totpCode(t, clerk.username) })).statusCode).toBe(200);
+    expect(
+      (
+        await staffClient.call('POST', '/api/auth/login', {
+          method: 'password',
+          account: clerk.username,
+          password: STAFF_PASSWORD,
+          totp: await totpCode(t, clerk.username),
+        })
+      ).statusCode,
+    ).toBe(200);
     const [p] = await people.registryPersons(t, 'any', 1);
     const { c: resident, personId } = await people.register(t, p!);
     const idle = (kind: string, id: string, minutes: number) =>
-      sql`UPDATE identity.session SET last_seen_at = now() - make_interval(mins => ${minutes}) WHERE subject_kind = ${kind} AND subject_id = ${id} AND revoked_at IS NULL`.execute(t.db);
+      sql`UPDATE identity.session SET last_seen_at = now() - make_interval(mins => ${minutes}) WHERE subject_kind = ${kind} AND subject_id = ${id} AND revoked_at IS NULL`.execute(
+        t.db,
+      );
 
     await idle('staff', clerk.id, 29);
     expect((await staffClient.call('GET', '/api/me')).json().kind).toBe('staff');
@@ -83,9 +138,19 @@ describe('password expiry and history', () => {
   it('makes staff choose a new password after 90 days, none of the last three, and audits the change', async () => {
     const s = await staffWithPassword(t, ['department_head'], '5201');
     const signIn = async (password: string, extra: Record<string, string> = {}) =>
-      people.client(t).call('POST', '/api/auth/login', { method: 'password', account: s.username, password, totp: await totpCode(t, s.username), ...extra });
+      people
+        .client(t)
+        .call('POST', '/api/auth/login', {
+          method: 'password',
+          account: s.username,
+          password,
+          totp: await totpCode(t, s.username),
+          ...extra,
+        });
     expect((await signIn(STAFF_PASSWORD)).statusCode).toBe(200);
-    await sql`UPDATE identity.staff SET password_changed_at = now() - interval '91 days' WHERE id = ${s.id}`.execute(t.db);
+    await sql`UPDATE identity.staff SET password_changed_at = now() - interval '91 days' WHERE id = ${s.id}`.execute(
+      t.db,
+    );
 
     const expired = await signIn(STAFF_PASSWORD);
     expect(expired.statusCode).toBe(403);
@@ -103,9 +168,13 @@ describe('password expiry and history', () => {
     expect((await signIn('Xinmima2027a')).statusCode).toBe(200);
 
     // Two more changes; the first password is then the fourth-last and may come back.
-    await sql`UPDATE identity.staff SET password_changed_at = now() - interval '91 days' WHERE id = ${s.id}`.execute(t.db);
+    await sql`UPDATE identity.staff SET password_changed_at = now() - interval '91 days' WHERE id = ${s.id}`.execute(
+      t.db,
+    );
     expect((await signIn('Xinmima2027a', { newPassword: 'Disanci2027b' })).statusCode).toBe(200);
-    expect((await signIn('Disanci2027b', { newPassword: STAFF_PASSWORD })).json().code).toBe('IDENTITY.PASSWORD_REUSED');
+    expect((await signIn('Disanci2027b', { newPassword: STAFF_PASSWORD })).json().code).toBe(
+      'IDENTITY.PASSWORD_REUSED',
+    );
     expect((await signIn('Disanci2027b', { newPassword: 'Disici2027c' })).statusCode).toBe(200);
     expect((await signIn('Disici2027c', { newPassword: STAFF_PASSWORD })).statusCode).toBe(200);
   });

@@ -7,6 +7,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function staffNames(db: Db, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null && UUID.test(id)))];
   if (wanted.length === 0) return new Map();
-  const rows = await iq(db).selectFrom('identity.staff').select(['id', 'displayName']).where('id', 'in', wanted).execute();
+  const rows = await iq(db)
+    .selectFrom('identity.staff')
+    .select(['id', 'displayName'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }

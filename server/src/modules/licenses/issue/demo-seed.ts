@@ -24,7 +24,15 @@ export async function seedDemoLicenses(db: Db, deps: SigningDeps): Promise<{ bus
           typeCode: 'BUSINESS_LICENSE',
           holder: { kind: 'enterprise', id: e.creditCode, name: e.name },
           issuer,
-          data: { name: e.name, entityType: e.entityType, legalRepresentative: rep.name, registeredCapital: e.registeredCapital === null ? null : Number(e.registeredCapital) / 10_000, establishedOn: e.establishedOn, address: e.address, businessScope: e.businessScope },
+          data: {
+            name: e.name,
+            entityType: e.entityType,
+            legalRepresentative: rep.name,
+            registeredCapital: e.registeredCapital === null ? null : Number(e.registeredCapital) / 10_000,
+            establishedOn: e.establishedOn,
+            address: e.address,
+            businessScope: e.businessScope,
+          },
           validFrom: e.establishedOn,
           actor: { id: 'system', kind: 'system' },
         });

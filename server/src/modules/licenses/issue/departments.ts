@@ -16,7 +16,11 @@ export interface Department {
  * The department of `category` closest to `regionCode`: the county's, else the city's, else the
  * province's (a resident of a county without its own demo department gets the city's licence).
  */
-export function closestDepartment(departments: readonly Department[], category: string, regionCode: string): Department | undefined {
+export function closestDepartment(
+  departments: readonly Department[],
+  category: string,
+  regionCode: string,
+): Department | undefined {
   return departments
     .filter((d) => d.category === category && regionCode.startsWith(d.regionCode))
     .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];

@@ -43,7 +43,6 @@ export interface IssueInput {
   actor: { id: string | null; kind: string };
 }
 
-
 /** The last day of a validity of `years` starting on `from` (2026-11-23 + 5 → 2031-11-22). */
 export function validityEnd(from: string, years: number): string {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
@@ -58,18 +57,43 @@ export function validityEnd(from: string, years: number): string {
 async function newSerial(db: Db, departmentId: string, typeCode: string): Promise<number> {
   for (;;) {
     const serial = randomInt(1, 100_000_000);
-    const taken = await lq(db).selectFrom('licenses.license').select('id').where('issuerDepartmentId', '=', departmentId).where('typeCode', '=', typeCode).where('serial', '=', serial).executeTakeFirst();
+    const taken = await lq(db)
+      .selectFrom('licenses.license')
+      .select('id')
+      .where('issuerDepartmentId', '=', departmentId)
+      .where('typeCode', '=', typeCode)
+      .where('serial', '=', serial)
+      .executeTakeFirst();
     if (!taken) return serial;
   }
 }
 
-export async function recordLicenseEvent(db: Db, row: Pick<LicenseRow, 'id' | 'lineageId'>, action: LicenseAction, actor: { id: string | null; kind: string }, at: Date, reason: string | null = null): Promise<void> {
-  await lq(db).insertInto('licenses.event').values({ lineageId: row.lineageId, licenseId: row.id, action, reason, actorId: actor.id, actorKind: actor.kind, at }).execute();
+export async function recordLicenseEvent(
+  db: Db,
+  row: Pick<LicenseRow, 'id' | 'lineageId'>,
+  action: LicenseAction,
+  actor: { id: string | null; kind: string },
+  at: Date,
+  reason: string | null = null,
+): Promise<void> {
+  await lq(db)
+    .insertInto('licenses.event')
+    .values({
+      lineageId: row.lineageId,
+      licenseId: row.id,
+      action,
+      reason,
+      actorId: actor.id,
+      actorKind: actor.kind,
+      at,
+    })
+    .execute();
 }
 
 export async function issueLicense(db: Db, deps: SigningDeps, input: IssueInput): Promise<LicenseRow> {
   const type = getLicenseType(input.typeCode);
-  if (type.holderKind !== input.holder.kind) throw new Error(`${type.code} is held by a ${type.holderKind}, not a ${input.holder.kind}`);
+  if (type.holderKind !== input.holder.kind)
+    throw new Error(`${type.code} is held by a ${type.holderKind}, not a ${input.holder.kind}`);
   const now = deps.now();
   const { cipher } = deps;
   const previous = input.replaces?.license;
@@ -77,7 +101,8 @@ export async function issueLicense(db: Db, deps: SigningDeps, input: IssueInput)
   const serial = previous ? previous.serial : await newSerial(db, input.issuer.id, type.code);
   const validFrom = input.validFrom ?? beijingDate(now);
   const years = validityYears(type, input.facts);
-  const validUntil = input.validUntil !== undefined ? input.validUntil : years === null ? null : validityEnd(validFrom, years);
+  const validUntil =
+    input.validUntil !== undefined ? input.validUntil : years === null ? null : validityEnd(validFrom, years);
   const key = await activeKey(db, cipher, input.issuer.id, deps.signatureAlg);
 
   const base = {
@@ -100,21 +125,64 @@ export async function issueLicense(db: Db, deps: SigningDeps, input: IssueInput)
     validUntil,
     dataEnc: cipher.encrypt(JSON.stringify(input.data)),
   };
-  const signature = suiteFor(key.alg).sign(contentBytes(contentOf(base, previous?.number ?? null, cipher)), key.privateKey, key.publicKey);
-  const row: LicenseRow = { ...base, alg: key.alg, kid: key.kid, signature, status: 'valid', statusReason: null, statusChangedAt: null, sourceCaseId: input.sourceCaseId ?? null, previousId: previous?.id ?? null };
+  const signature = suiteFor(key.alg).sign(
+    contentBytes(contentOf(base, previous?.number ?? null, cipher)),
+    key.privateKey,
+    key.publicKey,
+  );
+  const row: LicenseRow = {
+    ...base,
+    alg: key.alg,
+    kid: key.kid,
+    signature,
+    status: 'valid',
+    statusReason: null,
+    statusChangedAt: null,
+    sourceCaseId: input.sourceCaseId ?? null,
+    previousId: previous?.id ?? null,
+  };
   await lq(db).insertInto('licenses.license').values(row).execute();
 
   const action: LicenseAction = input.replaces?.how ?? 'issued';
   if (previous) {
-    await lq(db).updateTable('licenses.license').set({ status: 'superseded', statusChangedAt: now, statusReason: row.number }).where('id', '=', previous.id).execute();
+    await lq(db)
+      .updateTable('licenses.license')
+      .set({ status: 'superseded', statusChangedAt: now, statusReason: row.number })
+      .where('id', '=', previous.id)
+      .execute();
     await recordLicenseEvent(db, previous, 'superseded', input.actor, now, row.number);
   }
   await recordLicenseEvent(db, row, action, input.actor, now, previous ? previous.number : null);
   await appendEvent(
     db,
-    { topic: 'licenses.license-issued', aggregateType: 'licenses.license', aggregateId: row.id, payload: { licenseId: row.id, lineageId: row.lineageId, number: row.number, version, typeCode: type.code, issuerDepartmentId: input.issuer.id, sourceCaseId: row.sourceCaseId, action } },
+    {
+      topic: 'licenses.license-issued',
+      aggregateType: 'licenses.license',
+      aggregateId: row.id,
+      payload: {
+        licenseId: row.id,
+        lineageId: row.lineageId,
+        number: row.number,
+        version,
+        typeCode: type.code,
+        issuerDepartmentId: input.issuer.id,
+        sourceCaseId: row.sourceCaseId,
+        action,
+      },
+    },
     input.actor.id,
   );
-  await appendAudit(db, { actorId: input.actor.id, actorKind: input.actor.kind, action: `licenses.${action}`, targetType: 'license', targetId: row.id, detail: { number: row.number, typeCode: type.code, version, sourceCaseId: row.sourceCaseId } }, deps.auditKey);
+  await appendAudit(
+    db,
+    {
+      actorId: input.actor.id,
+      actorKind: input.actor.kind,
+      action: `licenses.${action}`,
+      targetType: 'license',
+      targetId: row.id,
+      detail: { number: row.number, typeCode: type.code, version, sourceCaseId: row.sourceCaseId },
+    },
+    deps.auditKey,
+  );
   return row;
 }

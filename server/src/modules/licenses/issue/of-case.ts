@@ -20,5 +20,11 @@ export async function licensesOfCase(db: Db, caseId: string, at: Date): Promise<
     .where('sourceCaseId', '=', caseId)
     .orderBy('issuedAt', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, number: r.number, typeName: findLicenseType(r.typeCode)?.name ?? r.number, status: effectiveStatus(r, at), validUntil: r.validUntil }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    typeName: findLicenseType(r.typeCode)?.name ?? r.number,
+    status: effectiveStatus(r, at),
+    validUntil: r.validUntil,
+  }));
 }

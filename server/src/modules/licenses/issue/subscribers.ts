@@ -30,7 +30,15 @@ interface CaseDecided {
 
 /** The holder's current (not superseded) licence of a type, newest first. */
 async function currentLicense(db: Db, key: HolderKey, typeCode: string) {
-  return lq(db).selectFrom('licenses.license').selectAll().where('holderIndex', '=', key.index).where('holderKind', '=', key.kind).where('typeCode', '=', typeCode).where('status', 'in', ['valid', 'suspended']).orderBy('issuedAt', 'desc').executeTakeFirst();
+  return lq(db)
+    .selectFrom('licenses.license')
+    .selectAll()
+    .where('holderIndex', '=', key.index)
+    .where('holderKind', '=', key.kind)
+    .where('typeCode', '=', typeCode)
+    .where('status', 'in', ['valid', 'suspended'])
+    .orderBy('issuedAt', 'desc')
+    .executeTakeFirst();
 }
 
 /** The form's values for the type's data items (what the applicant declared and the department approved). */
@@ -46,7 +54,8 @@ function dataFromForm(type: LicenseType, form: Record<string, unknown>, holder: 
 }
 
 export async function issueForDecidedCase(trx: Db, deps: SigningDeps, caseId: string): Promise<void> {
-  if (await lq(trx).selectFrom('licenses.license').select('id').where('sourceCaseId', '=', caseId).executeTakeFirst()) return;
+  if (await lq(trx).selectFrom('licenses.license').select('id').where('sourceCaseId', '=', caseId).executeTakeFirst())
+    return;
   const c = await findDecidedCase(trx, deps.cipher, caseId);
   if (!c || c.status !== 'approved') return;
   const item = await getPublishedItem(trx, c.itemCode);
@@ -54,18 +63,31 @@ export async function issueForDecidedCase(trx: Db, deps: SigningDeps, caseId: st
   const mapping = licenseForResult(item.result.name);
   if (!mapping) return;
   const type = getLicenseType(mapping.typeCode);
-  const holder = type.holderKind === 'enterprise' ? (c.applicantEnterpriseId ? await enterpriseHolder(trx, c.applicantEnterpriseId) : undefined) : await personHolder({ db: trx, cipher: deps.cipher }, c.applicantPersonId);
+  const holder =
+    type.holderKind === 'enterprise'
+      ? c.applicantEnterpriseId
+        ? await enterpriseHolder(trx, c.applicantEnterpriseId)
+        : undefined
+      : await personHolder({ db: trx, cipher: deps.cipher }, c.applicantPersonId);
   // A licence for an enterprise applied for by a person acting for none cannot name its holder.
   if (!holder) return;
   const issuer = await findDepartment(trx, c.departmentId);
   if (!issuer) throw new Error(`case ${caseId}: deciding department ${c.departmentId} not found`);
-  const current = mapping.action === 'issue' ? undefined : await currentLicense(trx, holderKey(deps.cipher, holder.kind, holder.id), type.code);
+  const current =
+    mapping.action === 'issue'
+      ? undefined
+      : await currentLicense(trx, holderKey(deps.cipher, holder.kind, holder.id), type.code);
   const form = c.form as Record<string, unknown>;
   await issueLicense(trx, deps, {
     typeCode: type.code,
     holder,
     issuer,
-    data: current ? { ...(JSON.parse(deps.cipher.decrypt(current.dataEnc)) as LicenseData), ...definedOnly(dataFromForm(type, form, holder)) } : dataFromForm(type, form, holder),
+    data: current
+      ? {
+          ...(JSON.parse(deps.cipher.decrypt(current.dataEnc)) as LicenseData),
+          ...definedOnly(dataFromForm(type, form, holder)),
+        }
+      : dataFromForm(type, form, holder),
     sourceCaseId: caseId,
     replaces: current ? { license: current, how: mapping.action === 'change' ? 'changed' : 'renewed' } : undefined,
     // A change keeps the validity of the licence it changes; a renewal starts a new term the day after it ends.
@@ -74,7 +96,8 @@ export async function issueForDecidedCase(trx: Db, deps: SigningDeps, caseId: st
   });
 }
 
-const definedOnly = (d: LicenseData): LicenseData => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null));
+const definedOnly = (d: LicenseData): LicenseData =>
+  Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null));
 
 /** 居民身份证 e-licence of a person from the population registry (公安), unless they hold an unexpired one (an expired one is renewed). */
 export async function issueIdCard(trx: Db, deps: SigningDeps, idNumber: string, at: Date): Promise<boolean> {
@@ -90,7 +113,12 @@ export async function issueIdCard(trx: Db, deps: SigningDeps, idNumber: string, 
     typeCode: 'ID_CARD',
     holder: { kind: 'person', id: registry.idNumber, name: registry.name },
     issuer,
-    data: { sex: registry.sex === 'male' ? '男' : '女', ethnicity: registry.ethnicity.replace(/族$/, ''), birthDate: registry.birthDate, address: registry.address },
+    data: {
+      sex: registry.sex === 'male' ? '男' : '女',
+      ethnicity: registry.ethnicity.replace(/族$/, ''),
+      birthDate: registry.birthDate,
+      address: registry.address,
+    },
     facts: { ageYears: Number(beijingDate(at).slice(0, 4)) - by },
     replaces: current ? { license: current, how: 'renewed' } : undefined,
     actor: SYSTEM_ACTOR,
@@ -103,7 +131,10 @@ export function licensesSubscriber(deps: SigningDeps): OutboxSubscriber {
     name: 'licenses.issuance',
     topics: ['cases.case-decided', 'identity.person-registered'],
     async handle(event: OutboxEvent, trx: Db) {
-      const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
+      const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<
+        string,
+        unknown
+      >;
       if (event.topic === 'cases.case-decided') {
         const p = payload as unknown as CaseDecided;
         if (p.decision === 'approved') await issueForDecidedCase(trx, deps, p.caseId);

@@ -4,7 +4,16 @@ import { canonicalBytes, canonicalJson, type CanonicalValue } from './canonical.
 
 const leaf = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null));
 const value = fc.letrec<{ v: CanonicalValue }>((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).map((k) => k.normalize('NFC')), tie('v'), { maxKeys: 5 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }).map((k) => k.normalize('NFC')),
+      tie('v'),
+      { maxKeys: 5 },
+    ),
+  ),
 })).v;
 
 /** The same object with its keys in another order, at every level. */
@@ -22,7 +31,8 @@ function shuffled(v: CanonicalValue, seed: number): CanonicalValue {
 function decomposed(v: CanonicalValue): CanonicalValue {
   if (typeof v === 'string') return v.normalize('NFD');
   if (Array.isArray(v)) return v.map(decomposed);
-  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFD'), decomposed(x)]));
+  if (v && typeof v === 'object' && !(v instanceof Date))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFD'), decomposed(x)]));
   return v;
 }
 
@@ -45,15 +55,21 @@ describe('canonical form of a licence', () => {
       data: fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.oneof(fc.string(), fc.integer())),
     });
     fc.assert(
-      fc.property(licence, fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom('number', 'holder.name', 'holder.id', 'validUntil', 'data'), (l, extra, field) => {
-        const changed = structuredClone(l) as typeof l;
-        if (field === 'number') changed.number += extra;
-        if (field === 'holder.name') changed.holder.name += extra;
-        if (field === 'holder.id') changed.holder.id = changed.holder.id.slice(0, 17) + (changed.holder.id.endsWith('X') ? '0' : 'X');
-        if (field === 'validUntil') changed.validUntil = l.validUntil === null ? '2099-12-31' : null;
-        if (field === 'data') changed.data = { ...l.data, zzzzzzzzz: extra };
-        expect(canonicalJson(changed)).not.toBe(canonicalJson(l));
-      }),
+      fc.property(
+        licence,
+        fc.string({ minLength: 1, maxLength: 3 }),
+        fc.constantFrom('number', 'holder.name', 'holder.id', 'validUntil', 'data'),
+        (l, extra, field) => {
+          const changed = structuredClone(l) as typeof l;
+          if (field === 'number') changed.number += extra;
+          if (field === 'holder.name') changed.holder.name += extra;
+          if (field === 'holder.id')
+            changed.holder.id = changed.holder.id.slice(0, 17) + (changed.holder.id.endsWith('X') ? '0' : 'X');
+          if (field === 'validUntil') changed.validUntil = l.validUntil === null ? '2099-12-31' : null;
+          if (field === 'data') changed.data = { ...l.data, zzzzzzzzz: extra };
+          expect(canonicalJson(changed)).not.toBe(canonicalJson(l));
+        },
+      ),
     );
   });
 

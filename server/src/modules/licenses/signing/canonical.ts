@@ -5,7 +5,15 @@
  * `undefined` members dropped, dates as ISO 8601 text. Only finite numbers are allowed. The bytes
  * are its UTF-8 encoding: what the issuer signs and every verifier recomputes.
  */
-export type CanonicalValue = string | number | boolean | null | Date | undefined | CanonicalValue[] | { [key: string]: CanonicalValue };
+export type CanonicalValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | undefined
+  | CanonicalValue[]
+  | { [key: string]: CanonicalValue };
 
 function serialise(v: CanonicalValue): string {
   if (v === null) return 'null';
@@ -24,7 +32,9 @@ function serialise(v: CanonicalValue): string {
         .filter(([, x]) => x !== undefined)
         .map(([k, x]) => [k.normalize('NFC'), x] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (let i = 1; i < entries.length; i++) if (entries[i]![0] === entries[i - 1]![0]) throw new Error(`canonical form: duplicate key after normalisation: ${entries[i]![0]}`);
+      for (let i = 1; i < entries.length; i++)
+        if (entries[i]![0] === entries[i - 1]![0])
+          throw new Error(`canonical form: duplicate key after normalisation: ${entries[i]![0]}`);
       return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${serialise(x)}`).join(',')}}`;
     }
     default:

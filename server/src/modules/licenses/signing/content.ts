@@ -29,7 +29,22 @@ export interface LicenseContent {
 
 export const idTypeOf = (kind: HolderKind): '111' | '001' => (kind === 'person' ? '111' : '001');
 
-type ContentRow = Pick<Selectable<LicenseTable>, 'number' | 'version' | 'typeCode' | 'holderKind' | 'holderIdEnc' | 'holderName' | 'issuerDepartmentId' | 'issuerName' | 'issuerCreditCode' | 'issuedAt' | 'validFrom' | 'validUntil' | 'dataEnc'>;
+type ContentRow = Pick<
+  Selectable<LicenseTable>,
+  | 'number'
+  | 'version'
+  | 'typeCode'
+  | 'holderKind'
+  | 'holderIdEnc'
+  | 'holderName'
+  | 'issuerDepartmentId'
+  | 'issuerName'
+  | 'issuerCreditCode'
+  | 'issuedAt'
+  | 'validFrom'
+  | 'validUntil'
+  | 'dataEnc'
+>;
 
 export function contentOf(row: ContentRow, previousNumber: string | null, cipher: FieldCipher): LicenseContent {
   return {
@@ -37,7 +52,12 @@ export function contentOf(row: ContentRow, previousNumber: string | null, cipher
     number: row.number,
     version: row.version,
     type: { code: row.typeCode, name: getLicenseType(row.typeCode).name },
-    holder: { kind: row.holderKind, idType: idTypeOf(row.holderKind), id: cipher.decrypt(row.holderIdEnc), name: row.holderName },
+    holder: {
+      kind: row.holderKind,
+      idType: idTypeOf(row.holderKind),
+      id: cipher.decrypt(row.holderIdEnc),
+      name: row.holderName,
+    },
     issuer: { departmentId: row.issuerDepartmentId, name: row.issuerName, creditCode: row.issuerCreditCode },
     issuedAt: row.issuedAt.toISOString(),
     validFrom: row.validFrom,
@@ -50,7 +70,12 @@ export function contentOf(row: ContentRow, previousNumber: string | null, cipher
 export const contentBytes = (c: LicenseContent): Buffer => canonicalBytes(c as Parameters<typeof canonicalBytes>[0]);
 
 /** Whether `signature` is the issuer's signature over this content under that public key. */
-export function signatureHolds(content: LicenseContent, alg: 'Ed25519' | 'SM2', signature: string, publicKey: string): boolean {
+export function signatureHolds(
+  content: LicenseContent,
+  alg: 'Ed25519' | 'SM2',
+  signature: string,
+  publicKey: string,
+): boolean {
   try {
     return suiteFor(alg).verify(contentBytes(content), signature, publicKey);
   } catch {

@@ -4,7 +4,15 @@
  * 国密 suite, Ed25519 (node:crypto) otherwise. Signatures travel as base64url, decoded strictly. Public keys are
  * cached as precomputed points / key objects: verification is the hot path.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as edSign,
+  verify as edVerify,
+  type JsonWebKeyInput,
+  type KeyObject,
+} from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 import type { SignatureAlg } from '../licenses.tables.js';
 
@@ -40,14 +48,21 @@ export function strictBase64url(text: string): Buffer | undefined {
   return bytes.toString('base64url') === text ? bytes : undefined;
 }
 
-const edPublic = cache<KeyObject>((jwk) => createPublicKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }));
-const edPrivate = cache<KeyObject>((jwk) => createPrivateKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }));
+const edPublic = cache<KeyObject>((jwk) =>
+  createPublicKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }),
+);
+const edPrivate = cache<KeyObject>((jwk) =>
+  createPrivateKey({ key: JSON.parse(jwk) as JsonWebKeyInput['key'], format: 'jwk' }),
+);
 
 export const ED25519: SignatureSuite = {
   alg: 'Ed25519',
   generate() {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    return { publicKey: JSON.stringify(publicKey.export({ format: 'jwk' })), privateKey: JSON.stringify(privateKey.export({ format: 'jwk' })) };
+    return {
+      publicKey: JSON.stringify(publicKey.export({ format: 'jwk' })),
+      privateKey: JSON.stringify(privateKey.export({ format: 'jwk' })),
+    };
   },
   sign: (message, privateKey) => edSign(null, message, edPrivate(privateKey)).toString('base64url'),
   verify(message, signature, publicKey) {
@@ -64,7 +79,10 @@ export const SM2: SignatureSuite = {
     const { publicKey, privateKey } = sm2.generateKeyPairHex();
     return { publicKey, privateKey };
   },
-  sign: (message, privateKey, publicKey) => Buffer.from(sm2.doSignature(message, privateKey, { hash: true, der: false, publicKey }), 'hex').toString('base64url'),
+  sign: (message, privateKey, publicKey) =>
+    Buffer.from(sm2.doSignature(message, privateKey, { hash: true, der: false, publicKey }), 'hex').toString(
+      'base64url',
+    ),
   verify(message, signature, publicKey) {
     const sig = strictBase64url(signature);
     if (sig?.length !== 64) return false;

@@ -18,7 +18,8 @@ describe('licence identifier', () => {
         expect(hasValidMod3736Check(withCheck)).toBe(true);
         const i = at % withCheck.length;
         const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-        const changed = withCheck.slice(0, i) + alphabet[(alphabet.indexOf(withCheck[i]!) + shift) % 36] + withCheck.slice(i + 1);
+        const changed =
+          withCheck.slice(0, i) + alphabet[(alphabet.indexOf(withCheck[i]!) + shift) % 36] + withCheck.slice(i + 1);
         expect(hasValidMod3736Check(changed)).toBe(false);
       }),
     );

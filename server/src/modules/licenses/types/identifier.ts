@@ -30,7 +30,12 @@ export function hasValidMod3736Check(withCheck: string): boolean {
   return mod3736Check(withCheck.slice(0, -1)) === withCheck.slice(-1);
 }
 
-export function licenseNumber(p: { oidCode: string; issuerCreditCode: string; serial: number; version: number }): string {
+export function licenseNumber(p: {
+  oidCode: string;
+  issuerCreditCode: string;
+  serial: number;
+  version: number;
+}): string {
   const serial = String(p.serial).padStart(8, '0');
   const version = String(p.version).padStart(3, '0');
   return `${LICENSE_ROOT_OID}.${p.oidCode}.${p.issuerCreditCode}.${serial}.${version}.${mod3736Check(`${p.oidCode}${p.issuerCreditCode}${serial}${version}`)}`;

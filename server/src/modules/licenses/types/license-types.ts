@@ -27,34 +27,100 @@ export interface LicenseType {
   fields: readonly LicenseField[];
 }
 
-const f = (key: string, label: string, o: Omit<LicenseField, 'key' | 'label'> = {}): LicenseField => ({ key, label, ...o });
+const f = (key: string, label: string, o: Omit<LicenseField, 'key' | 'label'> = {}): LicenseField => ({
+  key,
+  label,
+  ...o,
+});
 
 /** 居民身份证: 5 years under 16, 10 to 25, 20 to 45, long-term from 46 (居民身份证法第五条). */
-const idCardYears = ({ ageYears = 30 }: { ageYears?: number }) => (ageYears < 16 ? 5 : ageYears <= 25 ? 10 : ageYears <= 45 ? 20 : null);
+const idCardYears = ({ ageYears = 30 }: { ageYears?: number }) =>
+  ageYears < 16 ? 5 : ageYears <= 25 ? 10 : ageYears <= 45 ? 20 : null;
 
 export const LICENSE_TYPES: readonly LicenseType[] = [
   {
-    code: 'BUSINESS_LICENSE', name: '营业执照', oidCode: '1001', holderKind: 'enterprise', category: 'market', validityYears: null,
-    fields: [f('name', '名称', { public: true }), f('entityType', '类型', { public: true }), f('legalRepresentative', '法定代表人', { public: true }), f('registeredCapital', '注册资本（万元）', { public: true }), f('establishedOn', '成立日期', { public: true }), f('address', '住所', { public: true }), f('businessScope', '经营范围', { public: true })],
+    code: 'BUSINESS_LICENSE',
+    name: '营业执照',
+    oidCode: '1001',
+    holderKind: 'enterprise',
+    category: 'market',
+    validityYears: null,
+    fields: [
+      f('name', '名称', { public: true }),
+      f('entityType', '类型', { public: true }),
+      f('legalRepresentative', '法定代表人', { public: true }),
+      f('registeredCapital', '注册资本（万元）', { public: true }),
+      f('establishedOn', '成立日期', { public: true }),
+      f('address', '住所', { public: true }),
+      f('businessScope', '经营范围', { public: true }),
+    ],
   },
   {
-    code: 'FOOD_LICENSE', name: '食品经营许可证', oidCode: '1002', holderKind: 'enterprise', category: 'market', validityYears: 5,
-    fields: [f('operatorName', '经营者名称', { public: true }), f('premises', '经营场所', { public: true }), f('format', '主体业态', { public: true }), f('items', '经营项目', { public: true }), f('safetyManager', '食品安全管理人员', { personal: true }), f('safetyManagerId', '食品安全管理人员身份证号码', { personal: true })],
+    code: 'FOOD_LICENSE',
+    name: '食品经营许可证',
+    oidCode: '1002',
+    holderKind: 'enterprise',
+    category: 'market',
+    validityYears: 5,
+    fields: [
+      f('operatorName', '经营者名称', { public: true }),
+      f('premises', '经营场所', { public: true }),
+      f('format', '主体业态', { public: true }),
+      f('items', '经营项目', { public: true }),
+      f('safetyManager', '食品安全管理人员', { personal: true }),
+      f('safetyManagerId', '食品安全管理人员身份证号码', { personal: true }),
+    ],
   },
   {
-    code: 'ID_CARD', name: '居民身份证电子证照', oidCode: '2001', holderKind: 'person', category: 'police', validityYears: idCardYears,
-    fields: [f('sex', '性别', { personal: true }), f('ethnicity', '民族', { personal: true }), f('birthDate', '出生', { personal: true }), f('address', '住址', { personal: true })],
+    code: 'ID_CARD',
+    name: '居民身份证电子证照',
+    oidCode: '2001',
+    holderKind: 'person',
+    category: 'police',
+    validityYears: idCardYears,
+    fields: [
+      f('sex', '性别', { personal: true }),
+      f('ethnicity', '民族', { personal: true }),
+      f('birthDate', '出生', { personal: true }),
+      f('address', '住址', { personal: true }),
+    ],
   },
   {
-    code: 'BIRTH_CERT', name: '出生医学证明', oidCode: '2002', holderKind: 'person', category: 'health', validityYears: null,
-    fields: [f('childName', '新生儿姓名', { public: true }), f('sex', '性别', { personal: true }), f('birthDate', '出生时间', { personal: true }), f('birthPlace', '出生地点', { personal: true }), f('motherName', '母亲姓名', { personal: true }), f('fatherName', '父亲姓名', { personal: true })],
+    code: 'BIRTH_CERT',
+    name: '出生医学证明',
+    oidCode: '2002',
+    holderKind: 'person',
+    category: 'health',
+    validityYears: null,
+    fields: [
+      f('childName', '新生儿姓名', { public: true }),
+      f('sex', '性别', { personal: true }),
+      f('birthDate', '出生时间', { personal: true }),
+      f('birthPlace', '出生地点', { personal: true }),
+      f('motherName', '母亲姓名', { personal: true }),
+      f('fatherName', '父亲姓名', { personal: true }),
+    ],
   },
   {
-    code: 'MARRIAGE_CERT', name: '结婚证', oidCode: '2003', holderKind: 'person', category: 'civil', validityYears: null,
-    fields: [f('spouseName', '配偶姓名', { personal: true }), f('spouseIdNumber', '配偶身份证件号', { personal: true }), f('registeredOn', '登记日期', { public: true })],
+    code: 'MARRIAGE_CERT',
+    name: '结婚证',
+    oidCode: '2003',
+    holderKind: 'person',
+    category: 'civil',
+    validityYears: null,
+    fields: [
+      f('spouseName', '配偶姓名', { personal: true }),
+      f('spouseIdNumber', '配偶身份证件号', { personal: true }),
+      f('registeredOn', '登记日期', { public: true }),
+    ],
   },
   {
-    code: 'DISABILITY_CERT', name: '残疾人证', oidCode: '2004', holderKind: 'person', category: 'disabled', validityYears: 10,
+    code: 'DISABILITY_CERT',
+    name: '残疾人证',
+    oidCode: '2004',
+    holderKind: 'person',
+    category: 'disabled',
+    validityYears: 10,
     fields: [f('category', '残疾类别', { personal: true }), f('level', '残疾等级', { personal: true })],
   },
 ];

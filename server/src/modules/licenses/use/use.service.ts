@@ -36,20 +36,53 @@ export interface LicenseUse {
 
 /** Writes one use to the log and the audit chain (on the caller's transaction, if any). */
 export async function recordLicenseUse(db: Db, use: LicenseUse, auditKey: Buffer): Promise<void> {
-  const l = await lq(db).selectFrom('licenses.license').select(['holderKind', 'holderIndex', 'number']).where('id', '=', use.licenseId).executeTakeFirstOrThrow();
+  const l = await lq(db)
+    .selectFrom('licenses.license')
+    .select(['holderKind', 'holderIndex', 'number'])
+    .where('id', '=', use.licenseId)
+    .executeTakeFirstOrThrow();
   await lq(db)
     .insertInto('licenses.useLog')
-    .values({ licenseId: use.licenseId, holderKind: l.holderKind, holderIndex: l.holderIndex, departmentId: use.departmentId, staffId: use.staffId, caseId: use.caseId, consentId: use.consentId ?? null, purpose: use.purpose, at: use.at })
+    .values({
+      licenseId: use.licenseId,
+      holderKind: l.holderKind,
+      holderIndex: l.holderIndex,
+      departmentId: use.departmentId,
+      staffId: use.staffId,
+      caseId: use.caseId,
+      consentId: use.consentId ?? null,
+      purpose: use.purpose,
+      at: use.at,
+    })
     .execute();
   await appendAudit(
     db,
-    { at: use.at, actorId: use.staffId ?? 'system', actorKind: use.staffId ? 'staff' : 'system', action: 'licenses.used', targetType: 'license', targetId: use.licenseId, reason: use.purpose, detail: { number: l.number, departmentId: use.departmentId, caseId: use.caseId, consentId: use.consentId ?? null } },
+    {
+      at: use.at,
+      actorId: use.staffId ?? 'system',
+      actorKind: use.staffId ? 'staff' : 'system',
+      action: 'licenses.used',
+      targetType: 'license',
+      targetId: use.licenseId,
+      reason: use.purpose,
+      detail: {
+        number: l.number,
+        departmentId: use.departmentId,
+        caseId: use.caseId,
+        consentId: use.consentId ?? null,
+      },
+    },
     auditKey,
   );
 }
 
 /** The department and basis on which this staff member may use the licence, if any. */
-async function useBasis(deps: LicensesDeps, actor: Actor, l: FoundLicense, caseId: string | undefined): Promise<{ departmentId: string; caseId: string | null; consentId: string | null } | undefined> {
+async function useBasis(
+  deps: LicensesDeps,
+  actor: Actor,
+  l: FoundLicense,
+  caseId: string | undefined,
+): Promise<{ departmentId: string; caseId: string | null; consentId: string | null } | undefined> {
   if (caseId) {
     const account = await holderAccount(deps, l.holderKind, l.holderIdEnc);
     const c = account && (await deps.caseOfHolder(caseId, account));
@@ -66,20 +99,37 @@ async function useBasis(deps: LicensesDeps, actor: Actor, l: FoundLicense, caseI
   const departments = consents.length ? await listDepartments(deps.db) : [];
   for (const c of consents) {
     const d = departments.find((x) => x.id === c.departmentId);
-    if (d && c.typeCodes.includes(l.typeCode) && isWithinScope(actor, { regionCode: d.regionCode, departmentId: d.id }, LICENCE_USERS)) return { departmentId: d.id, caseId: null, consentId: c.id };
+    if (
+      d &&
+      c.typeCodes.includes(l.typeCode) &&
+      isWithinScope(actor, { regionCode: d.regionCode, departmentId: d.id }, LICENCE_USERS)
+    )
+      return { departmentId: d.id, caseId: null, consentId: c.id };
   }
   return undefined;
 }
 
-export async function useLicense(deps: LicensesDeps, actor: Actor, id: string, input: { caseId?: string; purpose: string }) {
+export async function useLicense(
+  deps: LicensesDeps,
+  actor: Actor,
+  id: string,
+  input: { caseId?: string; purpose: string },
+) {
   const l = await findLicense(deps.db, { id });
   if (!l) throw licenseNotFound();
   const basis = await useBasis(deps, actor, l, input.caseId);
   if (!basis) {
-    throw forbidden('LICENSES.USE_NOT_AUTHORISED', { zh: '只能在持证人申请的办件中或经持证人授权后使用证照', en: 'A licence can be used only within a case its holder applied for, or with the holder’s consent' });
+    throw forbidden('LICENSES.USE_NOT_AUTHORISED', {
+      zh: '只能在持证人申请的办件中或经持证人授权后使用证照',
+      en: 'A licence can be used only within a case its holder applied for, or with the holder’s consent',
+    });
   }
   const at = deps.now();
-  await recordLicenseUse(deps.db, { licenseId: l.id, ...basis, staffId: actor.id, purpose: input.purpose, at }, deps.auditKey);
+  await recordLicenseUse(
+    deps.db,
+    { licenseId: l.id, ...basis, staffId: actor.id, purpose: input.purpose, at },
+    deps.auditKey,
+  );
   return { ...staffView(l, deps.cipher, at), use: basis };
 }
 
@@ -93,7 +143,12 @@ export interface Applicant {
  * 免提交: the valid (not revoked, suspended, superseded or expired) licences of these types held by
  * the applicant — the person's own, and the enterprise's when applying for one.
  */
-export async function findValidLicenses(ctx: { db: Db; cipher: FieldCipher }, applicant: Applicant, typeCodes: string[], at: Date) {
+export async function findValidLicenses(
+  ctx: { db: Db; cipher: FieldCipher },
+  applicant: Applicant,
+  typeCodes: string[],
+  at: Date,
+) {
   if (!typeCodes.length) return [];
   const holders: HolderKey[] = [];
   const person = await personHolder(ctx, applicant.personId);
@@ -113,7 +168,14 @@ export async function findValidLicenses(ctx: { db: Db; cipher: FieldCipher }, ap
     .execute();
   return rows
     .filter((r) => effectiveStatus(r, at) === 'valid')
-    .map((r) => ({ id: r.id, typeCode: r.typeCode, typeName: getLicenseType(r.typeCode).name, number: r.number, holderName: r.holderName, validUntil: r.validUntil }));
+    .map((r) => ({
+      id: r.id,
+      typeCode: r.typeCode,
+      typeName: getLicenseType(r.typeCode).name,
+      number: r.number,
+      holderName: r.holderName,
+      validUntil: r.validUntil,
+    }));
 }
 
 /** The uses of the holder's licences (one licence's, or all), newest first, with the department's name. */
@@ -122,11 +184,28 @@ export async function listUses(deps: LicensesDeps, actor: Actor, licenseId?: str
   let q = lq(deps.db)
     .selectFrom('licenses.useLog as u')
     .innerJoin('licenses.license as l', 'l.id', 'u.licenseId')
-    .select(['u.id', 'u.licenseId', 'l.number', 'l.typeCode', 'u.departmentId', 'u.caseId', 'u.consentId', 'u.purpose', 'u.at'])
+    .select([
+      'u.id',
+      'u.licenseId',
+      'l.number',
+      'l.typeCode',
+      'u.departmentId',
+      'u.caseId',
+      'u.consentId',
+      'u.purpose',
+      'u.at',
+    ])
     .where('u.holderIndex', '=', holder.index)
     .where('u.holderKind', '=', holder.kind);
   if (licenseId) q = q.where('u.licenseId', '=', licenseId);
-  const [rows, departments] = await Promise.all([q.orderBy('u.at', 'desc').orderBy('u.id', 'desc').limit(500).execute(), listDepartments(deps.db)]);
+  const [rows, departments] = await Promise.all([
+    q.orderBy('u.at', 'desc').orderBy('u.id', 'desc').limit(500).execute(),
+    listDepartments(deps.db),
+  ]);
   const names = new Map(departments.map((d) => [d.id, d.name]));
-  return rows.map((r) => ({ ...r, typeName: getLicenseType(r.typeCode).name, departmentName: names.get(r.departmentId) ?? '' }));
+  return rows.map((r) => ({
+    ...r,
+    typeName: getLicenseType(r.typeCode).name,
+    departmentName: names.get(r.departmentId) ?? '',
+  }));
 }

@@ -29,7 +29,15 @@ export interface StatusList {
   superseded: string[];
 }
 
-export type VerificationResult = 'valid' | 'tampered' | 'revoked' | 'suspended' | 'superseded' | 'expired' | 'not_yet_valid' | 'unknown_key';
+export type VerificationResult =
+  | 'valid'
+  | 'tampered'
+  | 'revoked'
+  | 'suspended'
+  | 'superseded'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'unknown_key';
 
 /** The key material a suite verifies with, from its JWK. */
 export function keyMaterial(k: PublishedKey): string {
@@ -37,7 +45,12 @@ export function keyMaterial(k: PublishedKey): string {
   return `04${Buffer.from(k.x, 'base64url').toString('hex')}${Buffer.from(k.y ?? '', 'base64url').toString('hex')}`;
 }
 
-export function verifyDocument(doc: LicenseDocument, keys: readonly PublishedKey[], status: StatusList, at: Date): VerificationResult {
+export function verifyDocument(
+  doc: LicenseDocument,
+  keys: readonly PublishedKey[],
+  status: StatusList,
+  at: Date,
+): VerificationResult {
   const key = keys.find((k) => k.kid === doc.signature.kid);
   if (!key || key.departmentId !== doc.content.issuer.departmentId) return 'unknown_key';
   if ((key.crv === 'SM2') !== (doc.signature.alg === 'SM2')) return 'tampered';

@@ -12,7 +12,10 @@ import { activeKey } from '../signing/keys.js';
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-export async function licenseVcJwt(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'publicUrl'>, l: FoundLicense): Promise<string> {
+export async function licenseVcJwt(
+  deps: Pick<LicensesDeps, 'db' | 'cipher' | 'publicUrl'>,
+  l: FoundLicense,
+): Promise<string> {
   const key = await activeKey(deps.db, deps.cipher, l.issuerDepartmentId, 'Ed25519');
   const content = contentOf(l, l.previousNumber, deps.cipher);
   const jwt = new SignJWT({

@@ -45,7 +45,9 @@ export async function recordIntact(db: Db, cipher: FieldCipher, l: FoundLicense,
     return false;
   }
   if (!signatureHolds(content, l.alg, l.signature, key.publicKey)) return false;
-  return presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, key.publicKey);
+  return (
+    presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, key.publicKey)
+  );
 }
 
 /**
@@ -56,17 +58,34 @@ export async function recordIntact(db: Db, cipher: FieldCipher, l: FoundLicense,
  */
 export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'now'>, q: VerifyQuery) {
   const target = q.payload ? fromPayload(q.payload) : { number: q.number, signature: q.signature };
-  if (!q.id && !target.number) throw invalid('LICENSES.VERIFY_WHAT', { zh: '请提供证照编号或二维码内容', en: 'Give a licence id or number, or the QR code text' });
+  if (!q.id && !target.number)
+    throw invalid('LICENSES.VERIFY_WHAT', {
+      zh: '请提供证照编号或二维码内容',
+      en: 'Give a licence id or number, or the QR code text',
+    });
   const l = await findLicense(deps.db, q.id ? { id: q.id } : { number: target.number! });
   if (!l) throw licenseNotFound();
   const at = deps.now();
   const intact = await recordIntact(deps.db, deps.cipher, l, target.signature);
   const result = intact ? effectiveStatus(l, at) : ('tampered' as const);
-  if (target.signature === undefined) return { proof: 'number' as const, result: result === 'valid' ? ('valid' as const) : ('invalid' as const), checkedAt: at, license: numberFace(l) };
+  if (target.signature === undefined)
+    return {
+      proof: 'number' as const,
+      result: result === 'valid' ? ('valid' as const) : ('invalid' as const),
+      checkedAt: at,
+      license: numberFace(l),
+    };
   const signature = { alg: l.alg, kid: l.kid, valid: intact };
   // A signature that does not hold learns no more than the number would.
-  if (result === 'tampered') return { proof: 'signature' as const, result, checkedAt: at, signature, license: numberFace(l) };
-  return { proof: 'signature' as const, result, checkedAt: at, signature, license: publicFace(l, deps.cipher, at, { fullName: false }) };
+  if (result === 'tampered')
+    return { proof: 'signature' as const, result, checkedAt: at, signature, license: numberFace(l) };
+  return {
+    proof: 'signature' as const,
+    result,
+    checkedAt: at,
+    signature,
+    license: publicFace(l, deps.cipher, at, { fullName: false }),
+  };
 }
 
 /** All a licence number tells: itself, the type and the issuer. */
@@ -77,7 +96,12 @@ function numberFace(l: FoundLicense) {
 
 /** The published status list: numbers of licences not in force by the issuer's act. */
 export async function statusList(db: Db): Promise<StatusList> {
-  const rows = await lq(db).selectFrom('licenses.license').select(['number', 'status']).where('status', '!=', 'valid').orderBy('number').execute();
+  const rows = await lq(db)
+    .selectFrom('licenses.license')
+    .select(['number', 'status'])
+    .where('status', '!=', 'valid')
+    .orderBy('number')
+    .execute();
   const of = (s: string) => rows.filter((r) => r.status === s).map((r) => r.number);
   return { revoked: of('revoked'), suspended: of('suspended'), superseded: of('superseded') };
 }

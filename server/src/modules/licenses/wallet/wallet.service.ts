@@ -31,13 +31,19 @@ export async function myLicense(deps: LicensesDeps, actor: Actor, id: string): P
 
 export async function myLicenseDetail(deps: LicensesDeps, actor: Actor, id: string) {
   const l = await myLicense(deps, actor, id);
-  return { ...walletView(l, deps.cipher, deps.now(), deps.publicUrl), history: await listHistory(deps.db, l.lineageId) };
+  return {
+    ...walletView(l, deps.cipher, deps.now(), deps.publicUrl),
+    history: await listHistory(deps.db, l.lineageId),
+  };
 }
 
 /** The signed licence document (content + signature) a verifier checks offline. */
 export async function myLicenseDocument(deps: LicensesDeps, actor: Actor, id: string): Promise<LicenseDocument> {
   const l = await myLicense(deps, actor, id);
-  return { content: contentOf(l, l.previousNumber, deps.cipher), signature: { alg: l.alg, kid: l.kid, value: l.signature } };
+  return {
+    content: contentOf(l, l.previousNumber, deps.cipher),
+    signature: { alg: l.alg, kid: l.kid, value: l.signature },
+  };
 }
 
 const SHARE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -45,19 +51,34 @@ const SHARE_MINUTES = 5;
 const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase()).digest('hex');
 
 /** 亮证: a code of 10 characters (50 bits) that shows the licence's public face for five minutes. */
-export async function createShareCode(deps: LicensesDeps, actor: Actor, id: string): Promise<{ code: string; expiresAt: Date; url: string }> {
+export async function createShareCode(
+  deps: LicensesDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ code: string; expiresAt: Date; url: string }> {
   const l = await myLicense(deps, actor, id);
   const code = Array.from({ length: 10 }, () => SHARE_ALPHABET[randomInt(SHARE_ALPHABET.length)]).join('');
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + SHARE_MINUTES * 60_000);
-  await lq(deps.db).insertInto('licenses.shareCode').values({ codeHash: hashCode(code), licenseId: l.id, createdBy: actor.id!, createdAt: now, expiresAt }).execute();
+  await lq(deps.db)
+    .insertInto('licenses.shareCode')
+    .values({ codeHash: hashCode(code), licenseId: l.id, createdBy: actor.id!, createdAt: now, expiresAt })
+    .execute();
   return { code, expiresAt, url: `${deps.publicUrl}/licenses/shared/${code}` };
 }
 
 export async function readShared(deps: LicensesDeps, code: string) {
   const now = deps.now();
-  const share = await lq(deps.db).selectFrom('licenses.shareCode').select(['licenseId', 'expiresAt']).where('codeHash', '=', hashCode(code)).executeTakeFirst();
-  if (!share || share.expiresAt <= now) throw notFound('LICENSES.SHARE_CODE_INVALID', { zh: '亮证码无效或已过期', en: 'The share code is invalid or has expired' });
+  const share = await lq(deps.db)
+    .selectFrom('licenses.shareCode')
+    .select(['licenseId', 'expiresAt'])
+    .where('codeHash', '=', hashCode(code))
+    .executeTakeFirst();
+  if (!share || share.expiresAt <= now)
+    throw notFound('LICENSES.SHARE_CODE_INVALID', {
+      zh: '亮证码无效或已过期',
+      en: 'The share code is invalid or has expired',
+    });
   const l = await findLicense(deps.db, { id: share.licenseId });
   if (!l) throw licenseNotFound();
   return { ...publicFace(l, deps.cipher, now, { fullName: true }), sharedUntil: share.expiresAt };

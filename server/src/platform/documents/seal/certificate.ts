@@ -11,7 +11,15 @@ import * as pkijs from 'pkijs';
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
 const SIGN = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
-const OID = { commonName: '2.5.4.3', organization: '2.5.4.10', organizationalUnit: '2.5.4.11', country: '2.5.4.6', keyUsage: '2.5.29.15', basicConstraints: '2.5.29.19', subjectKeyId: '2.5.29.14' };
+const OID = {
+  commonName: '2.5.4.3',
+  organization: '2.5.4.10',
+  organizationalUnit: '2.5.4.11',
+  country: '2.5.4.6',
+  keyUsage: '2.5.29.15',
+  basicConstraints: '2.5.29.19',
+  subjectKeyId: '2.5.29.14',
+};
 
 export interface SealKeyPair {
   /** PKCS#8 PEM. */
@@ -20,7 +28,11 @@ export interface SealKeyPair {
   certificate: string;
 }
 
-const pem = (label: string, der: ArrayBuffer | Buffer) => `-----BEGIN ${label}-----\n${Buffer.from(der as ArrayBuffer).toString('base64').replace(/.{64}/g, '$&\n').trim()}\n-----END ${label}-----\n`;
+const pem = (label: string, der: ArrayBuffer | Buffer) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(der as ArrayBuffer)
+    .toString('base64')
+    .replace(/.{64}/g, '$&\n')
+    .trim()}\n-----END ${label}-----\n`;
 export const pemBody = (text: string) => Buffer.from(text.replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 export function importSigningKey(privateKeyPem: string): Promise<CryptoKey> {
@@ -29,14 +41,26 @@ export function importSigningKey(privateKeyPem: string): Promise<CryptoKey> {
 
 /** A distinguished name of one attribute per RDN (C, O, OU, CN), as readers list them. */
 function name(parts: [string, string][]): pkijs.RelativeDistinguishedNames {
-  const typesAndValues = parts.map(([type, value]) => new pkijs.AttributeTypeAndValue({ type, value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }));
+  const typesAndValues = parts.map(
+    ([type, value]) =>
+      new pkijs.AttributeTypeAndValue({
+        type,
+        value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }),
+      }),
+  );
   // pkijs would put every attribute into one multi-valued RDN ("C=CN+O=…+CN=…").
-  const encoded = new asn1js.Sequence({ value: typesAndValues.map((atv) => new asn1js.Set({ value: [atv.toSchema()] })) }).toBER(false);
+  const encoded = new asn1js.Sequence({
+    value: typesAndValues.map((atv) => new asn1js.Set({ value: [atv.toSchema()] })),
+  }).toBER(false);
   return pkijs.RelativeDistinguishedNames.fromBER(encoded);
 }
 
 /** A new key and a certificate for it, valid `years` from `now`, for the department named. */
-export async function issueSealCertificate(department: { id: string; name: string }, now: Date, years = 5): Promise<SealKeyPair> {
+export async function issueSealCertificate(
+  department: { id: string; name: string },
+  now: Date,
+  years = 5,
+): Promise<SealKeyPair> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const subject: [string, string][] = [
     [OID.country, 'CN'],
@@ -58,12 +82,30 @@ export async function issueSealCertificate(department: { id: string; name: strin
   // digitalSignature and nonRepudiation (contentCommitment).
   const usage = new asn1js.BitString({ valueHex: Uint8Array.from([0xc0]).buffer, unusedBits: 6 });
   cert.extensions = [
-    new pkijs.Extension({ extnID: OID.basicConstraints, critical: true, extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false), parsedValue: new pkijs.BasicConstraints({ cA: false }) }),
+    new pkijs.Extension({
+      extnID: OID.basicConstraints,
+      critical: true,
+      extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false),
+      parsedValue: new pkijs.BasicConstraints({ cA: false }),
+    }),
     new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: usage.toBER(false) }),
   ];
-  await cert.subjectPublicKeyInfo.importKey(await webcrypto.subtle.importKey('spki', publicKey.export({ type: 'spki', format: 'der' }), SIGN, true, ['verify']) as CryptoKey);
+  await cert.subjectPublicKeyInfo.importKey(
+    (await webcrypto.subtle.importKey('spki', publicKey.export({ type: 'spki', format: 'der' }), SIGN, true, [
+      'verify',
+    ])) as CryptoKey,
+  );
   // Signed by the department's own key: the platform vouches for it by keeping it; a CA would sign instead.
-  const key = await webcrypto.subtle.importKey('pkcs8', privateKey.export({ type: 'pkcs8', format: 'der' }), SIGN, false, ['sign']);
+  const key = await webcrypto.subtle.importKey(
+    'pkcs8',
+    privateKey.export({ type: 'pkcs8', format: 'der' }),
+    SIGN,
+    false,
+    ['sign'],
+  );
   await cert.sign(key as CryptoKey, 'SHA-256');
-  return { privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certificate: pem('CERTIFICATE', cert.toSchema().toBER(false)) };
+  return {
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certificate: pem('CERTIFICATE', cert.toSchema().toBER(false)),
+  };
 }

@@ -23,14 +23,31 @@ type SealTables = {
 const sq = (db: Db): Kysely<SealTables> => db.withTables<SealTables>() as unknown as Kysely<SealTables>;
 
 /** The department's active seal, issued on first use (two nodes at once: one wins, both use it). */
-export async function departmentSeal(db: Db, cipher: FieldCipher, department: { id: string; name: string }, now: Date): Promise<SealKeyPair & { kid: string }> {
-  const find = () => sq(db).selectFrom('platform.documentSeal').select(['kid', 'certificate', 'privateKeyEnc']).where('departmentId', '=', department.id).where('retiredAt', 'is', null).executeTakeFirst();
+export async function departmentSeal(
+  db: Db,
+  cipher: FieldCipher,
+  department: { id: string; name: string },
+  now: Date,
+): Promise<SealKeyPair & { kid: string }> {
+  const find = () =>
+    sq(db)
+      .selectFrom('platform.documentSeal')
+      .select(['kid', 'certificate', 'privateKeyEnc'])
+      .where('departmentId', '=', department.id)
+      .where('retiredAt', 'is', null)
+      .executeTakeFirst();
   let row = await find();
   if (!row) {
     const issued = await issueSealCertificate(department, now);
     await sq(db)
       .insertInto('platform.documentSeal')
-      .values({ kid: `seal-${randomBytes(9).toString('base64url')}`, departmentId: department.id, certificate: issued.certificate, privateKeyEnc: cipher.encrypt(issued.privateKey), retiredAt: null })
+      .values({
+        kid: `seal-${randomBytes(9).toString('base64url')}`,
+        departmentId: department.id,
+        certificate: issued.certificate,
+        privateKeyEnc: cipher.encrypt(issued.privateKey),
+        retiredAt: null,
+      })
       .onConflict((oc) => oc.column('departmentId').where('retiredAt', 'is', null).doNothing())
       .execute();
     row = await find();

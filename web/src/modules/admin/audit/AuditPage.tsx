@@ -15,19 +15,40 @@ export function AuditPage() {
   const { t } = useTranslation('admin');
   const en = useEnglish();
   const name = useDisplayName();
-  const actions = Object.keys(DISPLAY_NAMES.auditAction.names).map((value) => ({ value, label: name('auditAction', value) }));
+  const actions = Object.keys(DISPLAY_NAMES.auditAction.names).map((value) => ({
+    value,
+    label: name('auditAction', value),
+  }));
   useDocumentTitle(t('audit.title'));
   const [filter, setFilter] = useState<Omit<AuditQuery, 'beforeSeq'>>({});
   const [cursor, setCursor] = useState<number[]>([]);
   const beforeSeq = cursor[cursor.length - 1];
-  const entries = useQuery({ queryKey: ['admin', 'audit', filter, beforeSeq], queryFn: ({ signal }) => listAudit({ ...filter, beforeSeq }, signal), staleTime: 0 });
+  const entries = useQuery({
+    queryKey: ['admin', 'audit', filter, beforeSeq],
+    queryFn: ({ signal }) => listAudit({ ...filter, beforeSeq }, signal),
+    staleTime: 0,
+  });
   const verify = useMutation({ mutationFn: verifyAudit });
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.seq'), dataIndex: 'seq', align: 'right' },
     { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v, en) },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => name('auditAction', v) },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => (e.actorName ? `${name('actorKind', e.actorKind)} ${e.actorName}` : name('actorKind', e.actorKind)) },
-    { title: t('audit.target'), key: 'target', render: (_, e) => (e.targetType ? (e.targetName ? `${name('auditTarget', e.targetType)} ${e.targetName}` : name('auditTarget', e.targetType)) : '—') },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, e) =>
+        e.actorName ? `${name('actorKind', e.actorKind)} ${e.actorName}` : name('actorKind', e.actorKind),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      render: (_, e) =>
+        e.targetType
+          ? e.targetName
+            ? `${name('auditTarget', e.targetType)} ${e.targetName}`
+            : name('auditTarget', e.targetType)
+          : '—',
+    },
     { title: t('audit.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
     { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
   ];
@@ -48,7 +69,11 @@ export function AuditPage() {
             role="status"
             type={verify.data.ok ? 'success' : 'error'}
             showIcon
-            title={verify.data.ok ? t('audit.intact', { count: verify.data.entries }) : t('audit.broken', { seq: verify.data.firstBadSeq ?? '?', problem: verify.data.problem ?? '' })}
+            title={
+              verify.data.ok
+                ? t('audit.intact', { count: verify.data.entries })
+                : t('audit.broken', { seq: verify.data.firstBadSeq ?? '?', problem: verify.data.problem ?? '' })
+            }
           />
         ) : null}
       </section>
@@ -58,11 +83,22 @@ export function AuditPage() {
         aria-label={t('audit.filter')}
         onFinish={(v: { action?: string; actorId?: string; targetId?: string }) => {
           setCursor([]);
-          setFilter({ action: v.action?.trim() || undefined, actorId: v.actorId?.trim() || undefined, targetId: v.targetId?.trim() || undefined });
+          setFilter({
+            action: v.action?.trim() || undefined,
+            actorId: v.actorId?.trim() || undefined,
+            targetId: v.targetId?.trim() || undefined,
+          });
         }}
       >
         <Form.Item name="action" label={t('audit.action')}>
-          <Select allowClear showSearch optionFilterProp="label" options={actions} className="tb-admin-audit-action" placeholder={t('audit.anyAction')} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={actions}
+            className="tb-admin-audit-action"
+            placeholder={t('audit.anyAction')}
+          />
         </Form.Item>
         <Form.Item name="actorId" label={t('audit.actor')}>
           <Input maxLength={64} />
@@ -73,12 +109,23 @@ export function AuditPage() {
         <Button htmlType="submit">{t('audit.apply')}</Button>
       </Form>
       {entries.isError ? <ProblemAlert error={entries.error} onRetry={() => void entries.refetch()} /> : null}
-      <Table<AuditEntry> rowKey="seq" size="small" loading={entries.isPending} columns={columns} dataSource={entries.data ?? []} pagination={false} scroll={{ x: 960 }} />
+      <Table<AuditEntry>
+        rowKey="seq"
+        size="small"
+        loading={entries.isPending}
+        columns={columns}
+        dataSource={entries.data ?? []}
+        pagination={false}
+        scroll={{ x: 960 }}
+      />
       <nav className="tb-admin-pager" aria-label={t('pager.label')}>
         <Button disabled={cursor.length === 0} onClick={() => setCursor((c) => c.slice(0, -1))}>
           {t('audit.newer')}
         </Button>
-        <Button disabled={!last || (entries.data?.length ?? 0) < 50} onClick={() => last && setCursor((c) => [...c, last.seq])}>
+        <Button
+          disabled={!last || (entries.data?.length ?? 0) < 50}
+          onClick={() => last && setCursor((c) => [...c, last.seq])}
+        >
           {t('audit.older')}
         </Button>
       </nav>

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { FormProblem } from '../../identity/FormProblem';
-import { computeDeadline, declareYear, getCalendarYears, listOverrides, removeOverride, setOverride, type DayOverride } from '../api';
+import {
+  computeDeadline,
+  declareYear,
+  getCalendarYears,
+  listOverrides,
+  removeOverride,
+  setOverride,
+  type DayOverride,
+} from '../api';
 import { formatDateTime, PageHeader, useEnglish } from '../bits';
 import { applyFieldProblems, fieldProblems } from '../problems';
 import { statutoryHolidays, type StatutoryHoliday } from './statutory';
@@ -16,17 +24,32 @@ function Statutory({ year, known }: { year: number; known: boolean }) {
   const { t } = useTranslation('admin');
   const en = useEnglish();
   const holidays = useMemo(() => statutoryHolidays(year), [year]);
-  const span = (days: string[]) => (days.length === 0 ? '—' : days.length === 1 ? days[0] : `${days[0]} – ${days[days.length - 1]}（${t('calendar.dayCount', { count: days.length })}）`);
+  const span = (days: string[]) =>
+    days.length === 0
+      ? '—'
+      : days.length === 1
+        ? days[0]
+        : `${days[0]} – ${days[days.length - 1]}（${t('calendar.dayCount', { count: days.length })}）`;
   const columns: TableColumnsType<StatutoryHoliday> = [
     { title: t('calendar.holiday'), key: 'name', render: (_, h) => (en ? h.name.en : h.name.zh) },
     { title: t('calendar.daysOff'), key: 'days', render: (_, h) => span(h.days) },
-    { title: t('calendar.adjustedWorkdays'), key: 'workdays', render: (_, h) => (h.workdays.length ? h.workdays.join(t('listSep')) : '—') },
+    {
+      title: t('calendar.adjustedWorkdays'),
+      key: 'workdays',
+      render: (_, h) => (h.workdays.length ? h.workdays.join(t('listSep')) : '—'),
+    },
   ];
   return (
     <section className="tb-panel" aria-labelledby="tb-admin-statutory">
       <h2 id="tb-admin-statutory">{t('calendar.statutory', { year })}</h2>
       {known ? (
-        <Table<StatutoryHoliday> rowKey={(h) => h.name.zh} size="small" columns={columns} dataSource={holidays} pagination={false} />
+        <Table<StatutoryHoliday>
+          rowKey={(h) => h.name.zh}
+          size="small"
+          columns={columns}
+          dataSource={holidays}
+          pagination={false}
+        />
       ) : (
         <Alert type="warning" showIcon title={t('calendar.noStatutory', { year })} />
       )}
@@ -39,7 +62,11 @@ function Overrides({ year }: { year: number }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<DayOverride>();
   const [announcement, setAnnouncement] = useState('');
-  const overrides = useQuery({ queryKey: ['admin', 'calendar', 'overrides', year], queryFn: ({ signal }) => listOverrides(year, signal), staleTime: 0 });
+  const overrides = useQuery({
+    queryKey: ['admin', 'calendar', 'overrides', year],
+    queryFn: ({ signal }) => listOverrides(year, signal),
+    staleTime: 0,
+  });
   const changed = (message: string) => {
     setAnnouncement(message);
     void queryClient.invalidateQueries({ queryKey: ['admin', 'calendar'] });
@@ -52,7 +79,10 @@ function Overrides({ year }: { year: number }) {
     },
     onError: (e) => applyFieldProblems(form, fieldProblems(e, ['body.', 'params.'])),
   });
-  const remove = useMutation({ mutationFn: removeOverride, onSuccess: (_, date) => changed(t('calendar.removed', { date })) });
+  const remove = useMutation({
+    mutationFn: removeOverride,
+    onSuccess: (_, date) => changed(t('calendar.removed', { date })),
+  });
   const columns: TableColumnsType<DayOverride> = [
     { title: t('calendar.date'), dataIndex: 'date' },
     { title: t('calendar.kind'), dataIndex: 'kind', render: (k: DayOverride['kind']) => t(`calendar.kinds.${k}`) },
@@ -61,7 +91,12 @@ function Overrides({ year }: { year: number }) {
       title: t('common.actions'),
       key: 'actions',
       render: (_, o) => (
-        <Button size="small" danger loading={remove.isPending && remove.variables === o.date} onClick={() => remove.mutate(o.date)}>
+        <Button
+          size="small"
+          danger
+          loading={remove.isPending && remove.variables === o.date}
+          onClick={() => remove.mutate(o.date)}
+        >
           {t('calendar.remove')}
           <span className="sr-only">{o.date}</span>
         </Button>
@@ -77,15 +112,40 @@ function Overrides({ year }: { year: number }) {
       </p>
       {overrides.isError ? <ProblemAlert error={overrides.error} onRetry={() => void overrides.refetch()} /> : null}
       {remove.isError ? <FormProblem error={remove.error} /> : null}
-      <Table<DayOverride> rowKey="date" size="small" loading={overrides.isPending} columns={columns} dataSource={overrides.data ?? []} pagination={false} locale={{ emptyText: t('calendar.noOverrides') }} />
-      <Form<DayOverride> form={form} layout="inline" className="tb-admin-inline" aria-label={t('calendar.addTitle')} initialValues={{ kind: 'holiday' }} onFinish={(v) => add.mutate({ ...v, name: v.name.trim() })}>
-        <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Table<DayOverride>
+        rowKey="date"
+        size="small"
+        loading={overrides.isPending}
+        columns={columns}
+        dataSource={overrides.data ?? []}
+        pagination={false}
+        locale={{ emptyText: t('calendar.noOverrides') }}
+      />
+      <Form<DayOverride>
+        form={form}
+        layout="inline"
+        className="tb-admin-inline"
+        aria-label={t('calendar.addTitle')}
+        initialValues={{ kind: 'holiday' }}
+        onFinish={(v) => add.mutate({ ...v, name: v.name.trim() })}
+      >
+        <Form.Item
+          name="date"
+          label={t('calendar.date')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input type="date" />
         </Form.Item>
         <Form.Item name="kind" label={t('calendar.kind')}>
-          <Radio.Group options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} />
+          <Radio.Group
+            options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('calendar.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('calendar.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={add.isPending}>
@@ -102,7 +162,11 @@ function Declared({ year }: { year: number }) {
   const en = useEnglish();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
-  const years = useQuery({ queryKey: ['admin', 'calendar', 'years'], queryFn: ({ signal }) => getCalendarYears(signal), staleTime: 0 });
+  const years = useQuery({
+    queryKey: ['admin', 'calendar', 'years'],
+    queryFn: ({ signal }) => getCalendarYears(signal),
+    staleTime: 0,
+  });
   const declare = useMutation({
     mutationFn: () => declareYear(year, note.trim()),
     onSuccess: () => {
@@ -118,17 +182,27 @@ function Declared({ year }: { year: number }) {
       {years.data ? (
         <p>
           {t('calendar.statutoryRange', { first: years.data.statutory.first, last: years.data.statutory.last })}
-          {years.data.declared.length ? ` ${t('calendar.declaredList', { years: years.data.declared.map((d) => d.year).join(t('listSep')) })}` : ''}
+          {years.data.declared.length
+            ? ` ${t('calendar.declaredList', { years: years.data.declared.map((d) => d.year).join(t('listSep')) })}`
+            : ''}
         </p>
       ) : null}
       {declared ? (
-        <p role="status">{t('calendar.declaredAt', { year, at: formatDateTime(declared.declaredAt, en), note: declared.note || '—' })}</p>
+        <p role="status">
+          {t('calendar.declaredAt', { year, at: formatDateTime(declared.declaredAt, en), note: declared.note || '—' })}
+        </p>
       ) : (
         <p className="tb-admin-muted">{t('calendar.declareHelp', { year })}</p>
       )}
       <div className="tb-admin-inline">
         <label htmlFor="tb-admin-declare-note">{t('calendar.declareNote')}</label>
-        <Input id="tb-admin-declare-note" value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} className="tb-admin-grow" />
+        <Input
+          id="tb-admin-declare-note"
+          value={note}
+          maxLength={200}
+          onChange={(e) => setNote(e.target.value)}
+          className="tb-admin-grow"
+        />
         <Button type="primary" loading={declare.isPending} onClick={() => declare.mutate()}>
           {t('calendar.declare', { year })}
         </Button>
@@ -161,7 +235,14 @@ function DeadlineCheck() {
         }}
       >
         <label htmlFor="tb-admin-deadline-from">{t('calendar.from')}</label>
-        <Input id="tb-admin-deadline-from" type="date" value={from} required onChange={(e) => setFrom(e.target.value)} className="tb-admin-date" />
+        <Input
+          id="tb-admin-deadline-from"
+          type="date"
+          value={from}
+          required
+          onChange={(e) => setFrom(e.target.value)}
+          className="tb-admin-date"
+        />
         <label htmlFor="tb-admin-deadline-days">{t('calendar.workingDays')}</label>
         <InputNumber id="tb-admin-deadline-days" min={0} max={3650} value={days} onChange={(v) => setDays(v ?? 0)} />
         <Button htmlType="submit" type="primary">
@@ -186,7 +267,11 @@ export function CalendarPage() {
   const { t } = useTranslation('admin');
   useDocumentTitle(t('calendar.title'));
   const [year, setYear] = useState(Number(beijingToday().slice(0, 4)));
-  const years = useQuery({ queryKey: ['admin', 'calendar', 'years'], queryFn: ({ signal }) => getCalendarYears(signal), staleTime: 0 });
+  const years = useQuery({
+    queryKey: ['admin', 'calendar', 'years'],
+    queryFn: ({ signal }) => getCalendarYears(signal),
+    staleTime: 0,
+  });
   const known = years.data ? year >= years.data.statutory.first && year <= years.data.statutory.last : true;
   return (
     <>

@@ -28,6 +28,9 @@ export function statutoryHolidays(year: number): StatutoryHoliday[] {
     return found;
   };
   for (const [date, value] of Object.entries(DATA.holidays)) if (date.startsWith(prefix)) entry(value).days.push(date);
-  for (const [date, value] of Object.entries(DATA.workdays)) if (date.startsWith(prefix)) entry(value).workdays.push(date);
-  return [...byName.values()].map((h) => ({ ...h, days: h.days.sort(), workdays: h.workdays.sort() })).sort((a, b) => (a.days[0] ?? a.workdays[0] ?? '').localeCompare(b.days[0] ?? b.workdays[0] ?? ''));
+  for (const [date, value] of Object.entries(DATA.workdays))
+    if (date.startsWith(prefix)) entry(value).workdays.push(date);
+  return [...byName.values()]
+    .map((h) => ({ ...h, days: h.days.sort(), workdays: h.workdays.sort() }))
+    .sort((a, b) => (a.days[0] ?? a.workdays[0] ?? '').localeCompare(b.days[0] ?? b.workdays[0] ?? ''));
 }

@@ -15,7 +15,15 @@ import { RegionName } from '../../catalog/regions/RegionName';
 const EDITORS = ['catalog_admin', 'system_admin'];
 
 /** A new department (every field), or the editable fields of one (name, short name, address, phone). */
-function DepartmentForm({ editing, regionCode, onDone }: { editing: Department | null; regionCode: string; onDone: (m: string) => void }) {
+function DepartmentForm({
+  editing,
+  regionCode,
+  onDone,
+}: {
+  editing: Department | null;
+  regionCode: string;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation('admin');
   const name = useDisplayName();
   const [form] = Form.useForm<DepartmentInput>();
@@ -24,7 +32,13 @@ function DepartmentForm({ editing, regionCode, onDone }: { editing: Department |
   useEffect(() => form.resetFields(), [editing, form]);
   const save = useMutation({
     mutationFn: async (v: DepartmentInput): Promise<void> => {
-      if (editing) await updateDepartment(editing.id, { name: v.name, shortName: v.shortName, address: v.address, phone: v.phone });
+      if (editing)
+        await updateDepartment(editing.id, {
+          name: v.name,
+          shortName: v.shortName,
+          address: v.address,
+          phone: v.phone,
+        });
       else await createDepartment(v);
     },
     onSuccess: (_, v) => {
@@ -37,7 +51,15 @@ function DepartmentForm({ editing, regionCode, onDone }: { editing: Department |
   return (
     <section className="tb-panel" aria-labelledby="dept-form">
       <h2 id="dept-form">{editing ? t('departments.editTitle', { name: editing.name }) : t('departments.addTitle')}</h2>
-      <Form key={editing?.id ?? 'new'} form={form} layout="vertical" requiredMark={false} aria-labelledby="dept-form" initialValues={editing ?? { regionCode }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        key={editing?.id ?? 'new'}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        aria-labelledby="dept-form"
+        initialValues={editing ?? { regionCode }}
+        onFinish={(v) => save.mutate(v)}
+      >
         {save.isError ? <FormProblem error={save.error} /> : null}
         <Form.Item name="name" label={t('departments.name')} rules={required(t('departments.required'))}>
           <Input maxLength={100} />
@@ -47,16 +69,28 @@ function DepartmentForm({ editing, regionCode, onDone }: { editing: Department |
         </Form.Item>
         {editing ? null : (
           <>
-            <Form.Item name="key" label={t('departments.key')} rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: t('departments.keyFormat') }]}>
+            <Form.Item
+              name="key"
+              label={t('departments.key')}
+              rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: t('departments.keyFormat') }]}
+            >
               <Input maxLength={40} />
             </Form.Item>
             <Form.Item name="category" label={t('departments.category')} rules={required(t('departments.required'))}>
-              <Select showSearch optionFilterProp="label" options={DEPARTMENT_CATEGORIES.map((value) => ({ value, label: name('departmentCategory', value) }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={DEPARTMENT_CATEGORIES.map((value) => ({ value, label: name('departmentCategory', value) }))}
+              />
             </Form.Item>
             <Form.Item name="regionCode" label={t('departments.region')} rules={required(t('departments.required'))}>
               <Input maxLength={12} />
             </Form.Item>
-            <Form.Item name="creditCode" label={t('departments.creditCode')} rules={required(t('departments.required'))}>
+            <Form.Item
+              name="creditCode"
+              label={t('departments.creditCode')}
+              rules={required(t('departments.required'))}
+            >
               <Input maxLength={18} />
             </Form.Item>
           </>
@@ -85,13 +119,27 @@ export function DepartmentsPage() {
   const [editing, setEditing] = useState<Department | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const canEdit = hasAnyRole(me.roles, EDITORS);
-  const departments = useQuery({ queryKey: ['admin', 'departments', me.regionCode], queryFn: ({ signal }) => listDepartments(me.regionCode, signal), staleTime: 300_000 });
-  const shown = (departments.data ?? []).filter((d) => !q || d.name.includes(q) || d.shortName.includes(q) || d.creditCode.includes(q.toUpperCase()));
+  const departments = useQuery({
+    queryKey: ['admin', 'departments', me.regionCode],
+    queryFn: ({ signal }) => listDepartments(me.regionCode, signal),
+    staleTime: 300_000,
+  });
+  const shown = (departments.data ?? []).filter(
+    (d) => !q || d.name.includes(q) || d.shortName.includes(q) || d.creditCode.includes(q.toUpperCase()),
+  );
   const columns: TableColumnsType<Department> = [
     { title: t('departments.name'), dataIndex: 'name' },
     { title: t('departments.region'), dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
-    { title: t('departments.category'), dataIndex: 'category', render: (code: string) => name('departmentCategory', code) },
-    { title: t('departments.creditCode'), dataIndex: 'creditCode', render: (v: string) => <span className="tb-admin-code">{v}</span> },
+    {
+      title: t('departments.category'),
+      dataIndex: 'category',
+      render: (code: string) => name('departmentCategory', code),
+    },
+    {
+      title: t('departments.creditCode'),
+      dataIndex: 'creditCode',
+      render: (v: string) => <span className="tb-admin-code">{v}</span>,
+    },
     { title: t('departments.phone'), dataIndex: 'phone' },
     ...(canEdit
       ? [
@@ -118,10 +166,25 @@ export function DepartmentsPage() {
       </p>
       <div className="tb-admin-inline">
         <label htmlFor="tb-admin-dept-filter">{t('departments.filter')}</label>
-        <Input id="tb-admin-dept-filter" value={q} onChange={(e) => setQ(e.target.value.trim())} className="tb-admin-grow" />
+        <Input
+          id="tb-admin-dept-filter"
+          value={q}
+          onChange={(e) => setQ(e.target.value.trim())}
+          className="tb-admin-grow"
+        />
       </div>
-      {departments.isError ? <ProblemAlert error={departments.error} onRetry={() => void departments.refetch()} /> : null}
-      <Table<Department> rowKey="id" size="small" loading={departments.isPending} columns={columns} dataSource={shown} pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }} scroll={{ x: 800 }} />
+      {departments.isError ? (
+        <ProblemAlert error={departments.error} onRetry={() => void departments.refetch()} />
+      ) : null}
+      <Table<Department>
+        rowKey="id"
+        size="small"
+        loading={departments.isPending}
+        columns={columns}
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 800 }}
+      />
       {canEdit ? (
         <DepartmentForm
           editing={editing}

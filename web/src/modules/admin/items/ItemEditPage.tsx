@@ -7,14 +7,31 @@ import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { FormProblem } from '../../identity/FormProblem';
-import { getAdminItem, saveGuide, transitionItem, type AdminItem, type AdminItemDetail, type ItemGuide, type ItemTransition } from '../api';
+import {
+  getAdminItem,
+  saveGuide,
+  transitionItem,
+  type AdminItem,
+  type AdminItemDetail,
+  type ItemGuide,
+  type ItemTransition,
+} from '../api';
 import { formatDateTime, PageHeader, ProblemList, StatusTag, useEnglish, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
 import { GuideForm } from './GuideForm';
 
 /** The editable guide inside an item as the admin API returns it (its latest version). */
 function guideOf(item: AdminItem): ItemGuide {
-  const { code: _code, department: _d, region: _r, status: _s, version: _v, lists: _l, publishedAt: _p, ...guide } = item;
+  const {
+    code: _code,
+    department: _d,
+    region: _r,
+    status: _s,
+    version: _v,
+    lists: _l,
+    publishedAt: _p,
+    ...guide
+  } = item;
   return guide as ItemGuide;
 }
 
@@ -39,7 +56,9 @@ function Workflow({ detail, onDone }: { detail: AdminItemDetail; onDone: (messag
   const needsNote = (s: ItemTransition) => (s === 'reject' || s === 'retire') && comment.trim() === '';
   const actions: { step: ItemTransition; primary?: boolean; danger?: boolean }[] = [
     ...(isAdmin && status === 'draft' ? [{ step: 'submit' as const, primary: true }] : []),
-    ...(isReviewer && status === 'in_review' && author !== me.id ? [{ step: 'approve' as const, primary: true }, { step: 'reject' as const }] : []),
+    ...(isReviewer && status === 'in_review' && author !== me.id
+      ? [{ step: 'approve' as const, primary: true }, { step: 'reject' as const }]
+      : []),
     ...(isAdmin && detail.publishedVersion !== null ? [{ step: 'retire' as const, danger: true }] : []),
   ];
 
@@ -59,20 +78,46 @@ function Workflow({ detail, onDone }: { detail: AdminItemDetail; onDone: (messag
         </div>
         <div>
           <dt>{t('workflow.published')}</dt>
-          <dd>{detail.publishedVersion === null ? t('workflow.notPublished') : t('items.publishedVersion', { version: detail.publishedVersion })}</dd>
+          <dd>
+            {detail.publishedVersion === null
+              ? t('workflow.notPublished')
+              : t('items.publishedVersion', { version: detail.publishedVersion })}
+          </dd>
         </div>
       </dl>
-      {status === 'in_review' && isReviewer && author === me.id ? <Alert type="info" showIcon title={t('workflow.ownVersion')} /> : null}
-      {status === 'in_review' && isAdmin && !isReviewer ? <p className="tb-admin-muted">{t('workflow.waitingReview')}</p> : null}
+      {status === 'in_review' && isReviewer && author === me.id ? (
+        <Alert type="info" showIcon title={t('workflow.ownVersion')} />
+      ) : null}
+      {status === 'in_review' && isAdmin && !isReviewer ? (
+        <p className="tb-admin-muted">{t('workflow.waitingReview')}</p>
+      ) : null}
       {actions.length > 0 ? (
         <>
-          <Form.Item label={t('workflow.comment')} htmlFor="tb-admin-workflow-comment" extra={t('workflow.commentHelp')} className="tb-admin-comment">
-            <Input.TextArea id="tb-admin-workflow-comment" value={comment} maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} onChange={(e) => setComment(e.target.value)} />
+          <Form.Item
+            label={t('workflow.comment')}
+            htmlFor="tb-admin-workflow-comment"
+            extra={t('workflow.commentHelp')}
+            className="tb-admin-comment"
+          >
+            <Input.TextArea
+              id="tb-admin-workflow-comment"
+              value={comment}
+              maxLength={1000}
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </Form.Item>
           {step.isError ? <FormProblem error={step.error} /> : null}
           <div className="tb-admin-actions">
             {actions.map((a) => (
-              <Button key={a.step} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={step.isPending && step.variables === a.step} disabled={needsNote(a.step)} onClick={() => step.mutate(a.step)}>
+              <Button
+                key={a.step}
+                type={a.primary ? 'primary' : 'default'}
+                danger={a.danger}
+                loading={step.isPending && step.variables === a.step}
+                disabled={needsNote(a.step)}
+                onClick={() => step.mutate(a.step)}
+              >
                 {t(`workflow.${a.step}`)}
               </Button>
             ))}
@@ -92,7 +137,8 @@ function History({ detail }: { detail: AdminItemDetail }) {
       <ol className="tb-admin-history">
         {[...detail.history].reverse().map((h, i) => (
           <li key={`${h.at}-${i}`}>
-            <span className="tb-admin-muted">{formatDateTime(h.at, en)}</span> {t('history.entry', { version: h.version, action: h.action })}
+            <span className="tb-admin-muted">{formatDateTime(h.at, en)}</span>{' '}
+            {t('history.entry', { version: h.version, action: h.action })}
             {h.comment ? <span>（{h.comment}）</span> : null}
           </li>
         ))}
@@ -110,7 +156,11 @@ export function ItemEditPage() {
   const [form] = Form.useForm();
   const [announcement, setAnnouncement] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const detail = useQuery({ queryKey: ['admin', 'items', 'detail', code], queryFn: ({ signal }) => getAdminItem(code, signal), staleTime: 0 });
+  const detail = useQuery({
+    queryKey: ['admin', 'items', 'detail', code],
+    queryFn: ({ signal }) => getAdminItem(code, signal),
+    staleTime: 0,
+  });
   useDocumentTitle(detail.data?.item.name ?? t('items.title'));
   const guide = useMemo(() => (detail.data ? guideOf(detail.data.item) : undefined), [detail.data]);
   useEffect(() => {
@@ -164,7 +214,11 @@ export function ItemEditPage() {
       />
       <section aria-labelledby="tb-admin-guide-title" className="tb-admin-section">
         <h2 id="tb-admin-guide-title">{t('guide.title')}</h2>
-        {!editable ? <p className="tb-admin-muted">{item.status === 'in_review' ? t('guide.lockedInReview') : t('guide.readOnly')}</p> : null}
+        {!editable ? (
+          <p className="tb-admin-muted">
+            {item.status === 'in_review' ? t('guide.lockedInReview') : t('guide.readOnly')}
+          </p>
+        ) : null}
         {item.status === 'published' && editable ? <p className="tb-admin-muted">{t('guide.newDraftNote')}</p> : null}
         {save.isError && problems.length === 0 ? <FormProblem error={save.error} /> : null}
         <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />

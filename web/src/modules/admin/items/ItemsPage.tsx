@@ -20,7 +20,8 @@ export function ItemsPage() {
   const [page, setPage] = useState(1);
   const items = useQuery({
     queryKey: ['admin', 'items', status, page],
-    queryFn: ({ signal }) => listAdminItems({ status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) =>
+      listAdminItems({ status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE }, signal),
     staleTime: 0,
   });
 
@@ -42,7 +43,9 @@ export function ItemsPage() {
       render: (_, row) => (
         <>
           <StatusTag status={row.status} />
-          {row.publishedVersion !== null && row.status !== 'published' ? <div className="tb-admin-muted">{t('items.publishedVersion', { version: row.publishedVersion })}</div> : null}
+          {row.publishedVersion !== null && row.status !== 'published' ? (
+            <div className="tb-admin-muted">{t('items.publishedVersion', { version: row.publishedVersion })}</div>
+          ) : null}
         </>
       ),
     },

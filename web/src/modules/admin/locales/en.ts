@@ -20,7 +20,8 @@ export const adminEn: AdminMessages = {
     lead: 'Welcome, {{name}}. These are the administration tools your roles open.',
     items: 'Edit service guides, submit them for review, review, publish and retire items.',
     themes: 'See and edit themes (one-thing services) and the items they chain.',
-    processes: 'Design the approval process of a published item: stages, parallel department tasks and limits; BPMN 2.0 import and export.',
+    processes:
+      'Design the approval process of a published item: stages, parallel department tasks and limits; BPMN 2.0 import and export.',
     staff: 'Staff of your region, their roles and data scope.',
     calendar: 'Statutory holidays, local overrides and yearly arrangements behind every working-day limit.',
     sharing: 'Decide on data-sharing requests made of your department and follow those it made.',
@@ -29,7 +30,8 @@ export const adminEn: AdminMessages = {
   },
   denied: {
     title: 'You do not have access to administration',
-    staff: 'Administration is open to catalogue administrators and reviewers, system and data administrators, department heads and supervisors. Ask a system administrator of your level for access.',
+    staff:
+      'Administration is open to catalogue administrators and reviewers, system and data administrators, department heads and supervisors. Ask a system administrator of your level for access.',
     person: 'Administration is for government staff only.',
     section: 'Your roles do not open this section.',
     workbench: 'Back to the workbench',
@@ -114,7 +116,12 @@ export const adminEn: AdminMessages = {
     necessity: 'Necessity',
     necessities: { required: 'Required', optional: 'Optional', deferrable: 'May follow later' },
     source: 'Source',
-    sources: { applicant: 'Applicant', government: 'Issued by government', e_license: 'E-licence library', online_form: 'Filled in online' },
+    sources: {
+      applicant: 'Applicant',
+      government: 'Issued by government',
+      e_license: 'E-licence library',
+      online_form: 'Filled in online',
+    },
     materialForm: 'Form',
     materialForms: { paper: 'Paper', electronic: 'Electronic', either: 'Paper or electronic' },
     licenseType: 'E-licence type that replaces it',
@@ -139,7 +146,8 @@ export const adminEn: AdminMessages = {
     addFee: 'Add a fee',
     removeFee: 'Remove fee {{n}}',
     form: 'Application form fields',
-    formHelp: 'The fields applicants fill in online; the portal builds the form from them and the server checks submissions against them.',
+    formHelp:
+      'The fields applicants fill in online; the portal builds the form from them and the server checks submissions against them.',
     field: 'Field {{n}}',
     fieldKey: 'Key',
     fieldLabel: 'Label',
@@ -161,7 +169,8 @@ export const adminEn: AdminMessages = {
     fieldRequired: 'Required',
     fieldPersonal: 'Personal data',
     fieldPersonalNone: 'Not personal data',
-    fieldPersonalHelp: 'Personal data is stored encrypted and shown masked to supervisors; ID-number and mobile-number fields always are',
+    fieldPersonalHelp:
+      'Personal data is stored encrypted and shown masked to supervisors; ID-number and mobile-number fields always are',
     fieldPersonalKinds: { id: 'ID number', phone: 'Phone number', address: 'Address', name: 'Name' },
     addField: 'Add a field',
     removeField: 'Remove field {{n}}',
@@ -195,7 +204,8 @@ export const adminEn: AdminMessages = {
     formLabel: 'Theme',
     save: 'Save the theme',
     saved: 'Theme {{slug}} saved',
-    stepsNote: 'Steps are read from the portal’s public API, which holds only steps of published items; steps of unpublished items are dropped on saving.',
+    stepsNote:
+      'Steps are read from the portal’s public API, which holds only steps of published items; steps of unpublished items are dropped on saving.',
   },
   processes: {
     title: 'Process definitions',
@@ -209,7 +219,8 @@ export const adminEn: AdminMessages = {
     item: 'Item',
     legalLimit: 'legal limit {{days}} working days',
     definition: 'Current process (version {{version}})',
-    defaultNote: 'This item has no process yet; below is the default: one stage decided by the implementing department.',
+    defaultNote:
+      'This item has no process yet; below is the default: one stage decided by the implementing department.',
     promised: 'Promised limit (working days)',
     pathDays: 'Sum of each stage’s longest task: {{days}} working days (the promised limit cannot be shorter)',
     stages: 'Stages',
@@ -236,7 +247,8 @@ export const adminEn: AdminMessages = {
     imported: 'BPMN imported, saved as version {{version}} and made active',
     problems: 'The server found {{count}} problem(s)',
     bpmn: 'BPMN 2.0',
-    bpmnHelp: 'Export the active version to edit it in bpmn.io, Camunda Modeler or similar tools, then import it; an imported file is checked and saved as a new version.',
+    bpmnHelp:
+      'Export the active version to edit it in bpmn.io, Camunda Modeler or similar tools, then import it; an imported file is checked and saved as a new version.',
     export: 'Export BPMN',
     import: 'Import a BPMN file',
   },
@@ -257,7 +269,8 @@ export const adminEn: AdminMessages = {
     roles: 'Roles',
     departments: 'Departments',
     noDepartments: 'No department',
-    departmentsHint: 'Approvers, department heads and registrars act only for the departments chosen here; with none they act for none. Window clerks and supervisors cover every department of their region by their role.',
+    departmentsHint:
+      'Approvers, department heads and registrars act only for the departments chosen here; with none they act for none. Window clerks and supervisors cover every department of their region by their role.',
     allDepartments: 'All departments of the region',
     otherDepartment: 'Another department',
     totp: 'Authenticator',
@@ -284,7 +297,8 @@ export const adminEn: AdminMessages = {
     lead: 'Time limits count working days: weekends and statutory holidays are skipped, adjusted working days count; local overrides beat the national arrangement.',
     year: 'Year',
     statutory: 'Statutory holidays of {{year}}',
-    noStatutory: 'No national holiday data for {{year}} yet: enter the days as overrides, then declare the year entered.',
+    noStatutory:
+      'No national holiday data for {{year}} yet: enter the days as overrides, then declare the year entered.',
     holiday: 'Holiday',
     daysOff: 'Days off',
     dayCount: '{{count}} d',
@@ -305,7 +319,8 @@ export const adminEn: AdminMessages = {
     statutoryRange: 'Built-in national arrangements cover {{first}}–{{last}}.',
     declaredList: 'Declared entered: {{years}}.',
     declaredAt: 'The {{year}} arrangement was declared entered on {{at}} ({{note}}).',
-    declareHelp: 'The State Council publishes next year’s arrangement around November. Enter every override, then declare {{year}}: deadlines in that year are no longer flagged as beyond the known calendar.',
+    declareHelp:
+      'The State Council publishes next year’s arrangement around November. Enter every override, then declare {{year}}: deadlines in that year are no longer flagged as beyond the known calendar.',
     declareNote: 'Note (e.g. the notice number)',
     declare: 'Declare {{year}} entered',
     deadlineTitle: 'Deadline check',
@@ -318,7 +333,8 @@ export const adminEn: AdminMessages = {
   sharing: {
     title: 'Sharing requests',
     lead: 'Other departments need the approval of your department’s data administrator to use its data; an approval can be revoked at any time.',
-    requestNote: 'Requests are made through the API for now (POST /api/exchange/grants); this page decides on them and follows them.',
+    requestNote:
+      'Requests are made through the API for now (POST /api/exchange/grants); this page decides on them and follows them.',
     ownerTab: 'Asked of my department',
     consumerTab: 'Asked by my department',
     noneOwner: 'No sharing requests have been made of your departments.',

@@ -27,7 +27,8 @@ export const adminZhCN = {
   },
   denied: {
     title: '您没有管理后台的权限',
-    staff: '管理后台仅向事项管理员、事项审核员、系统管理员、数据管理员、部门负责人和监察人员开放。如需开通，请联系本级系统管理员。',
+    staff:
+      '管理后台仅向事项管理员、事项审核员、系统管理员、数据管理员、部门负责人和监察人员开放。如需开通，请联系本级系统管理员。',
     person: '管理后台仅供政务工作人员使用。',
     section: '您的角色不能使用此栏目。',
     workbench: '返回工作台',
@@ -112,7 +113,12 @@ export const adminZhCN = {
     necessity: '必要性',
     necessities: { required: '必要', optional: '非必要', deferrable: '容缺后补' },
     source: '来源渠道',
-    sources: { applicant: '申请人自备', government: '政府部门核发', e_license: '调取电子证照库', online_form: '在线填报' },
+    sources: {
+      applicant: '申请人自备',
+      government: '政府部门核发',
+      e_license: '调取电子证照库',
+      online_form: '在线填报',
+    },
     materialForm: '材料形式',
     materialForms: { paper: '纸质', electronic: '电子', either: '纸质或电子' },
     licenseType: '可替代的电子证照类型',
@@ -255,7 +261,8 @@ export const adminZhCN = {
     roles: '角色',
     departments: '部门',
     noDepartments: '未归属部门',
-    departmentsHint: '审批人员、部门负责人和登记员只办理所属部门的事务；未选部门则不代表任何部门。综合窗口、效能监察按角色覆盖辖区内全部部门。',
+    departmentsHint:
+      '审批人员、部门负责人和登记员只办理所属部门的事务；未选部门则不代表任何部门。综合窗口、效能监察按角色覆盖辖区内全部部门。',
     allDepartments: '辖区内全部部门',
     otherDepartment: '其他部门',
     totp: '动态口令',
@@ -303,7 +310,8 @@ export const adminZhCN = {
     statutoryRange: '内置国家安排覆盖 {{first}}–{{last}} 年。',
     declaredList: '已确认录入：{{years}}。',
     declaredAt: '{{year}} 年安排已于 {{at}} 确认录入（{{note}}）。',
-    declareHelp: '国务院每年 11 月前后公布次年安排。录入全部调整后确认 {{year}} 年，之后落在该年的时限不再标注“超出已知日历”。',
+    declareHelp:
+      '国务院每年 11 月前后公布次年安排。录入全部调整后确认 {{year}} 年，之后落在该年的时限不再标注“超出已知日历”。',
     declareNote: '说明（如文件号）',
     declare: '确认 {{year}} 年安排已录入',
     deadlineTitle: '时限试算',

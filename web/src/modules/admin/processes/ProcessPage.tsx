@@ -19,7 +19,17 @@ type Task = Stage['tasks'][number];
 const ROLES = ['approver', 'department_head', 'window_clerk'] as const;
 
 /** A labelled control with the server's problems for `path` under it. */
-function Field({ label, path, problems, children }: { label: string; path: string; problems: Map<string, string[]>; children: (id: string, invalid: boolean) => ReactNode }) {
+function Field({
+  label,
+  path,
+  problems,
+  children,
+}: {
+  label: string;
+  path: string;
+  problems: Map<string, string[]>;
+  children: (id: string, invalid: boolean) => ReactNode;
+}) {
   const id = useId();
   const errors = problems.get(path) ?? [];
   return (
@@ -42,11 +52,20 @@ function nextKey(prefix: string, taken: Set<string>): string {
 function ItemPicker({ onPick }: { onPick: (code: string) => void }) {
   const { t } = useTranslation('admin');
   const [q, setQ] = useState('');
-  const hits = useQuery({ queryKey: ['admin', 'process-items', q], queryFn: ({ signal }) => searchItems({ q, pageSize: 10 }, signal), enabled: q.trim().length > 0 });
+  const hits = useQuery({
+    queryKey: ['admin', 'process-items', q],
+    queryFn: ({ signal }) => searchItems({ q, pageSize: 10 }, signal),
+    enabled: q.trim().length > 0,
+  });
   return (
     <section className="tb-panel" aria-labelledby="tb-admin-pick">
       <h2 id="tb-admin-pick">{t('processes.pick')}</h2>
-      <Input.Search aria-label={t('processes.search')} placeholder={t('processes.searchPlaceholder')} enterButton={t('processes.searchButton')} onSearch={(v) => setQ(v.trim())} />
+      <Input.Search
+        aria-label={t('processes.search')}
+        placeholder={t('processes.searchPlaceholder')}
+        enterButton={t('processes.searchButton')}
+        onSearch={(v) => setQ(v.trim())}
+      />
       {hits.isError ? <ProblemAlert error={hits.error} /> : null}
       {hits.data ? (
         hits.data.items.length === 0 ? (
@@ -79,11 +98,23 @@ function Editor({ itemCode }: { itemCode: string }) {
   const [def, setDef] = useState<ProcessDefinition | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [announcement, setAnnouncement] = useState('');
-  const current = useQuery({ queryKey: ['admin', 'definition', itemCode], queryFn: ({ signal }) => getDefinition(itemCode, signal), staleTime: 0 });
-  const item = useQuery({ queryKey: ['admin', 'published-item', itemCode], queryFn: ({ signal }) => getItem(itemCode, signal) });
+  const current = useQuery({
+    queryKey: ['admin', 'definition', itemCode],
+    queryFn: ({ signal }) => getDefinition(itemCode, signal),
+    staleTime: 0,
+  });
+  const item = useQuery({
+    queryKey: ['admin', 'published-item', itemCode],
+    queryFn: ({ signal }) => getItem(itemCode, signal),
+  });
   // The server accepts departments of the item's province.
   const province = item.data?.region.code.slice(0, 2);
-  const departments = useQuery({ queryKey: ['admin', 'departments', province], queryFn: ({ signal }) => listDepartments(province, signal), enabled: province !== undefined, staleTime: 300_000 });
+  const departments = useQuery({
+    queryKey: ['admin', 'departments', province],
+    queryFn: ({ signal }) => listDepartments(province, signal),
+    enabled: province !== undefined,
+    staleTime: 300_000,
+  });
   useEffect(() => {
     if (current.data) setDef(structuredClone(current.data.definition));
   }, [current.data]);
@@ -121,8 +152,15 @@ function Editor({ itemCode }: { itemCode: string }) {
       return copy;
     });
   const setStage = (i: number, patch: Partial<Stage>) => update((d) => Object.assign(d.stages[i]!, patch));
-  const setTask = (i: number, j: number, patch: Partial<Task>) => update((d) => Object.assign(d.stages[i]!.tasks[j]!, patch));
-  const newTask = (departmentId: string): Task => ({ key: nextKey('task', taskKeys), name: t('processes.newTaskName'), departmentId, role: 'approver', limitDays: 1 });
+  const setTask = (i: number, j: number, patch: Partial<Task>) =>
+    update((d) => Object.assign(d.stages[i]!.tasks[j]!, patch));
+  const newTask = (departmentId: string): Task => ({
+    key: nextKey('task', taskKeys),
+    name: t('processes.newTaskName'),
+    departmentId,
+    role: 'approver',
+    limitDays: 1,
+  });
   const pathDays = def.stages.reduce((sum, s) => sum + Math.max(0, ...s.tasks.map((x) => x.limitDays ?? 0)), 0);
   const deptOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }));
   const busy = save.isPending || upload.isPending;
@@ -136,13 +174,23 @@ function Editor({ itemCode }: { itemCode: string }) {
         <h2 id="tb-admin-def-title">{t('processes.definition', { version: current.data.version })}</h2>
         {item.data ? (
           <p>
-            {item.data.name} · {item.data.department.name} · {t('processes.legalLimit', { days: item.data.legalLimitDays })}
+            {item.data.name} · {item.data.department.name} ·{' '}
+            {t('processes.legalLimit', { days: item.data.legalLimitDays })}
           </p>
         ) : null}
         {active.version === 0 ? <Alert type="info" showIcon title={t('processes.defaultNote')} /> : null}
         <div className="tb-admin-grid">
           <Field label={t('processes.promised')} path="promisedLimitDays" problems={byPath}>
-            {(id, invalid) => <InputNumber id={id} aria-invalid={invalid} min={0} max={365} value={def.promisedLimitDays} onChange={(v) => update((d) => void (d.promisedLimitDays = v ?? 0))} />}
+            {(id, invalid) => (
+              <InputNumber
+                id={id}
+                aria-invalid={invalid}
+                min={0}
+                max={365}
+                value={def.promisedLimitDays}
+                onChange={(v) => update((d) => void (d.promisedLimitDays = v ?? 0))}
+              />
+            )}
           </Field>
           <p className="tb-admin-muted tb-admin-wide">{t('processes.pathDays', { days: pathDays })}</p>
         </div>
@@ -156,10 +204,26 @@ function Editor({ itemCode }: { itemCode: string }) {
                 <legend>{t('processes.stage', { n: i + 1, name: stage.name })}</legend>
                 <div className="tb-admin-grid">
                   <Field label={t('processes.stageName')} path={`stages.${i}.name`} problems={byPath}>
-                    {(id, invalid) => <Input id={id} aria-invalid={invalid} maxLength={100} value={stage.name} onChange={(e) => setStage(i, { name: e.target.value })} />}
+                    {(id, invalid) => (
+                      <Input
+                        id={id}
+                        aria-invalid={invalid}
+                        maxLength={100}
+                        value={stage.name}
+                        onChange={(e) => setStage(i, { name: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Field label={t('processes.key')} path={`stages.${i}.key`} problems={byPath}>
-                    {(id, invalid) => <Input id={id} aria-invalid={invalid} maxLength={40} value={stage.key} onChange={(e) => setStage(i, { key: e.target.value })} />}
+                    {(id, invalid) => (
+                      <Input
+                        id={id}
+                        aria-invalid={invalid}
+                        maxLength={40}
+                        value={stage.key}
+                        onChange={(e) => setStage(i, { key: e.target.value })}
+                      />
+                    )}
                   </Field>
                 </div>
                 <p className="tb-admin-muted">
@@ -171,38 +235,109 @@ function Editor({ itemCode }: { itemCode: string }) {
                   {stage.tasks.map((task, j) => (
                     <li key={j} className="tb-admin-task">
                       <div className="tb-admin-grid">
-                        <Field label={t('processes.taskName', { n: j + 1 })} path={`stages.${i}.tasks.${j}.name`} problems={byPath}>
-                          {(id, invalid) => <Input id={id} aria-invalid={invalid} maxLength={100} value={task.name} onChange={(e) => setTask(i, j, { name: e.target.value })} />}
-                        </Field>
-                        <Field label={t('processes.department')} path={`stages.${i}.tasks.${j}.departmentId`} problems={byPath}>
+                        <Field
+                          label={t('processes.taskName', { n: j + 1 })}
+                          path={`stages.${i}.tasks.${j}.name`}
+                          problems={byPath}
+                        >
                           {(id, invalid) => (
-                            <Select id={id} aria-invalid={invalid} showSearch={{ optionFilterProp: 'label' }} options={deptOptions} loading={departments.isPending} value={task.departmentId} onChange={(v: string) => setTask(i, j, { departmentId: v })} className="tb-admin-select" />
+                            <Input
+                              id={id}
+                              aria-invalid={invalid}
+                              maxLength={100}
+                              value={task.name}
+                              onChange={(e) => setTask(i, j, { name: e.target.value })}
+                            />
+                          )}
+                        </Field>
+                        <Field
+                          label={t('processes.department')}
+                          path={`stages.${i}.tasks.${j}.departmentId`}
+                          problems={byPath}
+                        >
+                          {(id, invalid) => (
+                            <Select
+                              id={id}
+                              aria-invalid={invalid}
+                              showSearch={{ optionFilterProp: 'label' }}
+                              options={deptOptions}
+                              loading={departments.isPending}
+                              value={task.departmentId}
+                              onChange={(v: string) => setTask(i, j, { departmentId: v })}
+                              className="tb-admin-select"
+                            />
                           )}
                         </Field>
                         <Field label={t('processes.role')} path={`stages.${i}.tasks.${j}.role`} problems={byPath}>
-                          {(id) => <Select id={id} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} value={task.role ?? 'approver'} onChange={(v: Task['role']) => setTask(i, j, { role: v })} className="tb-admin-select" />}
+                          {(id) => (
+                            <Select
+                              id={id}
+                              options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
+                              value={task.role ?? 'approver'}
+                              onChange={(v: Task['role']) => setTask(i, j, { role: v })}
+                              className="tb-admin-select"
+                            />
+                          )}
                         </Field>
-                        <Field label={t('processes.limitDays')} path={`stages.${i}.tasks.${j}.limitDays`} problems={byPath}>
-                          {(id, invalid) => <InputNumber id={id} aria-invalid={invalid} min={0} max={365} value={task.limitDays} onChange={(v) => setTask(i, j, { limitDays: v ?? 0 })} />}
+                        <Field
+                          label={t('processes.limitDays')}
+                          path={`stages.${i}.tasks.${j}.limitDays`}
+                          problems={byPath}
+                        >
+                          {(id, invalid) => (
+                            <InputNumber
+                              id={id}
+                              aria-invalid={invalid}
+                              min={0}
+                              max={365}
+                              value={task.limitDays}
+                              onChange={(v) => setTask(i, j, { limitDays: v ?? 0 })}
+                            />
+                          )}
                         </Field>
                         <Field label={t('processes.key')} path={`stages.${i}.tasks.${j}.key`} problems={byPath}>
-                          {(id, invalid) => <Input id={id} aria-invalid={invalid} maxLength={40} value={task.key} onChange={(e) => setTask(i, j, { key: e.target.value })} />}
+                          {(id, invalid) => (
+                            <Input
+                              id={id}
+                              aria-invalid={invalid}
+                              maxLength={40}
+                              value={task.key}
+                              onChange={(e) => setTask(i, j, { key: e.target.value })}
+                            />
+                          )}
                         </Field>
                       </div>
-                      <Button danger disabled={stage.tasks.length === 1} icon={<MinusCircleOutlined aria-hidden="true" />} onClick={() => update((d) => void d.stages[i]!.tasks.splice(j, 1))}>
+                      <Button
+                        danger
+                        disabled={stage.tasks.length === 1}
+                        icon={<MinusCircleOutlined aria-hidden="true" />}
+                        onClick={() => update((d) => void d.stages[i]!.tasks.splice(j, 1))}
+                      >
                         {t('processes.removeTask', { n: j + 1, stage: i + 1 })}
                       </Button>
                     </li>
                   ))}
                 </ul>
                 <div className="tb-admin-actions">
-                  <Button icon={<PlusOutlined aria-hidden="true" />} onClick={() => update((d) => void d.stages[i]!.tasks.push(newTask(stage.tasks[0]?.departmentId ?? '')))}>
+                  <Button
+                    icon={<PlusOutlined aria-hidden="true" />}
+                    onClick={() =>
+                      update((d) => void d.stages[i]!.tasks.push(newTask(stage.tasks[0]?.departmentId ?? '')))
+                    }
+                  >
                     {t('processes.addTask', { n: i + 1 })}
                   </Button>
-                  <Button disabled={i === 0} onClick={() => update((d) => void d.stages.splice(i - 1, 0, ...d.stages.splice(i, 1)))}>
+                  <Button
+                    disabled={i === 0}
+                    onClick={() => update((d) => void d.stages.splice(i - 1, 0, ...d.stages.splice(i, 1)))}
+                  >
                     {t('processes.moveUp', { n: i + 1 })}
                   </Button>
-                  <Button danger disabled={def.stages.length === 1} onClick={() => update((d) => void d.stages.splice(i, 1))}>
+                  <Button
+                    danger
+                    disabled={def.stages.length === 1}
+                    onClick={() => update((d) => void d.stages.splice(i, 1))}
+                  >
                     {t('processes.removeStage', { n: i + 1 })}
                   </Button>
                 </div>
@@ -213,8 +348,14 @@ function Editor({ itemCode }: { itemCode: string }) {
         <Button
           icon={<PlusOutlined aria-hidden="true" />}
           onClick={() =>
-            update((d) =>
-              void d.stages.push({ key: nextKey('stage', new Set(d.stages.map((s) => s.key))), name: t('processes.newStageName'), when: [], tasks: [newTask(d.stages[0]?.tasks[0]?.departmentId ?? '')] }),
+            update(
+              (d) =>
+                void d.stages.push({
+                  key: nextKey('stage', new Set(d.stages.map((s) => s.key))),
+                  name: t('processes.newStageName'),
+                  when: [],
+                  tasks: [newTask(d.stages[0]?.tasks[0]?.departmentId ?? '')],
+                }),
             )
           }
         >
@@ -227,7 +368,9 @@ function Editor({ itemCode }: { itemCode: string }) {
             <code>{conditionsText(def.autoApproval.rules)}</code>
           </p>
         ) : null}
-        {(save.isError || upload.isError) && problems.length === 0 ? <FormProblem error={save.error ?? upload.error} /> : null}
+        {(save.isError || upload.isError) && problems.length === 0 ? (
+          <FormProblem error={save.error ?? upload.error} />
+        ) : null}
         <ProblemList problems={problems} title={t('processes.problems', { count: problems.length })} />
         <div className="tb-admin-actions">
           <Button type="primary" loading={save.isPending} disabled={busy} onClick={() => save.mutate(def)}>

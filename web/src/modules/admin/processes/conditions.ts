@@ -8,7 +8,8 @@ const CMP: Record<string, string> = { eq: '==', ne: '!=', gt: '>', gte: '>=', lt
 function one(c: Condition): string {
   if (c.op === 'truthy') return c.field;
   if (c.op === 'falsy') return `!${c.field}`;
-  if (c.op === 'in') return `${c.field} in [${(Array.isArray(c.value) ? c.value : []).map((v) => JSON.stringify(v)).join(', ')}]`;
+  if (c.op === 'in')
+    return `${c.field} in [${(Array.isArray(c.value) ? c.value : []).map((v) => JSON.stringify(v)).join(', ')}]`;
   return `${c.field} ${CMP[c.op] ?? c.op} ${JSON.stringify(c.value)}`;
 }
 

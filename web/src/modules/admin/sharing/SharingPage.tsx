@@ -12,7 +12,17 @@ import { formatDate, formatDateTime, PageHeader, useEnglish, useStaff } from '..
 
 type Side = 'owner' | 'consumer';
 
-function GrantCard({ grant, side, canDecide, onDone }: { grant: Grant; side: Side; canDecide: boolean; onDone: (m: string) => void }) {
+function GrantCard({
+  grant,
+  side,
+  canDecide,
+  onDone,
+}: {
+  grant: Grant;
+  side: Side;
+  canDecide: boolean;
+  onDone: (m: string) => void;
+}) {
   const { t } = useTranslation('admin');
   const en = useEnglish();
   const [note, setNote] = useState('');
@@ -35,7 +45,9 @@ function GrantCard({ grant, side, canDecide, onDone }: { grant: Grant; side: Sid
         <div>
           <dt>{t('sharing.state')}</dt>
           <dd>
-            <span className={`tb-admin-status tb-admin-status--grant-${grant.status}`}>{t(`sharing.status.${grant.status}`)}</span>
+            <span className={`tb-admin-status tb-admin-status--grant-${grant.status}`}>
+              {t(`sharing.status.${grant.status}`)}
+            </span>
             {grant.expired ? ` ${t('sharing.expired')}` : ''}
           </dd>
         </div>
@@ -73,22 +85,42 @@ function GrantCard({ grant, side, canDecide, onDone }: { grant: Grant; side: Sid
       {decidable ? (
         <div className="tb-admin-decide">
           <label htmlFor={noteId}>{grant.status === 'pending' ? t('sharing.note') : t('sharing.revokeNote')}</label>
-          <Input.TextArea id={noteId} value={note} maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => setNote(e.target.value)} />
+          <Input.TextArea
+            id={noteId}
+            value={note}
+            maxLength={1000}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            onChange={(e) => setNote(e.target.value)}
+          />
           {decide.isError ? <FormProblem error={decide.error} /> : null}
           <div className="tb-admin-actions" role="group" aria-label={label}>
             {grant.status === 'pending' ? (
               <>
-                <Button type="primary" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>
+                <Button
+                  type="primary"
+                  loading={decide.isPending && decide.variables === 'approve'}
+                  onClick={() => decide.mutate('approve')}
+                >
                   {t('sharing.approve')}
                   <span className="sr-only">{label}</span>
                 </Button>
-                <Button danger disabled={note.trim() === ''} loading={decide.isPending && decide.variables === 'refuse'} onClick={() => decide.mutate('refuse')}>
+                <Button
+                  danger
+                  disabled={note.trim() === ''}
+                  loading={decide.isPending && decide.variables === 'refuse'}
+                  onClick={() => decide.mutate('refuse')}
+                >
                   {t('sharing.refuse')}
                   <span className="sr-only">{label}</span>
                 </Button>
               </>
             ) : (
-              <Button danger disabled={note.trim() === ''} loading={decide.isPending} onClick={() => decide.mutate('revoke')}>
+              <Button
+                danger
+                disabled={note.trim() === ''}
+                loading={decide.isPending}
+                onClick={() => decide.mutate('revoke')}
+              >
                 {t('sharing.revoke')}
                 <span className="sr-only">{label}</span>
               </Button>
@@ -103,11 +135,18 @@ function GrantCard({ grant, side, canDecide, onDone }: { grant: Grant; side: Sid
 function GrantList({ side, onDone }: { side: Side; onDone: (m: string) => void }) {
   const { t } = useTranslation('admin');
   const me = useStaff();
-  const grants = useQuery({ queryKey: ['admin', 'grants', side], queryFn: ({ signal }) => listGrants(side, signal), staleTime: 0 });
+  const grants = useQuery({
+    queryKey: ['admin', 'grants', side],
+    queryFn: ({ signal }) => listGrants(side, signal),
+    staleTime: 0,
+  });
   if (grants.isPending) return <PageLoading rows={3} />;
   if (grants.isError) return <ProblemAlert error={grants.error} onRetry={() => void grants.refetch()} />;
   if (grants.data.length === 0) return <p>{side === 'owner' ? t('sharing.noneOwner') : t('sharing.noneConsumer')}</p>;
-  const sorted = [...grants.data].sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.requestedAt.localeCompare(a.requestedAt));
+  const sorted = [...grants.data].sort(
+    (a, b) =>
+      Number(b.status === 'pending') - Number(a.status === 'pending') || b.requestedAt.localeCompare(a.requestedAt),
+  );
   return (
     <ul className="tb-admin-grants" aria-label={side === 'owner' ? t('sharing.ownerTab') : t('sharing.consumerTab')}>
       {sorted.map((g) => (

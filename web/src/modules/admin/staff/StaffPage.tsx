@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { FormProblem } from '../../identity/FormProblem';
-import { changeStaffRoles, createStaff, listDepartments, listStaff, setStaffActive, type StaffInput, type StaffSummary } from '../api';
+import {
+  changeStaffRoles,
+  createStaff,
+  listDepartments,
+  listStaff,
+  setStaffActive,
+  type StaffInput,
+  type StaffSummary,
+} from '../api';
 import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
 import { ALL_ROLES } from '../sections';
@@ -38,14 +46,28 @@ function TotpNotice({ uri, username }: { uri: string; username: string }) {
 }
 
 /** At least one role; not `required`, which would put aria-required on the checkbox group (not allowed there). */
-const rolesRule = (message: string) => ({ validator: (_: unknown, v?: string[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(message))) });
+const rolesRule = (message: string) => ({
+  validator: (_: unknown, v?: string[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(message))),
+});
 
 function useDepartmentOptions(region: string) {
-  const departments = useQuery({ queryKey: ['admin', 'departments', region], queryFn: ({ signal }) => listDepartments(region, signal), staleTime: 300_000 });
+  const departments = useQuery({
+    queryKey: ['admin', 'departments', region],
+    queryFn: ({ signal }) => listDepartments(region, signal),
+    staleTime: 300_000,
+  });
   return { departments, options: (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })) };
 }
 
-function RolesEditor({ staff, onDone, onCancel }: { staff: StaffSummary; onDone: (totpUri: string | null) => void; onCancel: () => void }) {
+function RolesEditor({
+  staff,
+  onDone,
+  onCancel,
+}: {
+  staff: StaffSummary;
+  onDone: (totpUri: string | null) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('admin');
   const roleName = useRoleName();
   const me = useStaff();
@@ -75,10 +97,19 @@ function RolesEditor({ staff, onDone, onCancel }: { staff: StaffSummary; onDone:
         <Checkbox.Group options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
       </Form.Item>
       <div className="tb-admin-grid">
-        <Form.Item name="regionCode" label={t('staff.region')} rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('staff.region')}
+          rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}
+        >
           <Input maxLength={12} />
         </Form.Item>
-        <Form.Item name="departmentIds" label={t('staff.departments')} extra={t('staff.departmentsHint')} className="tb-admin-wide">
+        <Form.Item
+          name="departmentIds"
+          label={t('staff.departments')}
+          extra={t('staff.departmentsHint')}
+          className="tb-admin-wide"
+        >
           <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
       </div>
@@ -119,19 +150,46 @@ function CreateStaff({ onCreated }: { onCreated: (username: string, totpUri: str
         layout="vertical"
         aria-label={t('staff.create')}
         initialValues={{ regionCode: me.regionCode, roles: ['window_clerk'], departmentIds: [] }}
-        onFinish={(v) => create.mutate({ ...v, username: v.username.trim().toLowerCase(), displayName: v.displayName.trim(), regionCode: v.regionCode.trim(), departmentIds: v.departmentIds ?? [] })}
+        onFinish={(v) =>
+          create.mutate({
+            ...v,
+            username: v.username.trim().toLowerCase(),
+            displayName: v.displayName.trim(),
+            regionCode: v.regionCode.trim(),
+            departmentIds: v.departmentIds ?? [],
+          })
+        }
       >
         <div className="tb-admin-grid">
-          <Form.Item name="username" label={t('staff.username')} rules={[{ required: true, pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}$/, message: t('validation.username') }]}>
+          <Form.Item
+            name="username"
+            label={t('staff.username')}
+            rules={[
+              { required: true, pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}$/, message: t('validation.username') },
+            ]}
+          >
             <Input maxLength={63} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('staff.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="displayName"
+            label={t('staff.displayName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
-          <Form.Item name="regionCode" label={t('staff.region')} rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}>
+          <Form.Item
+            name="regionCode"
+            label={t('staff.region')}
+            rules={[{ required: true, pattern: /^\d{2,12}$/, message: t('validation.region') }]}
+          >
             <Input maxLength={12} />
           </Form.Item>
-          <Form.Item name="password" label={t('staff.password')} extra={t('staff.passwordHelp')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('staff.password')}
+            extra={t('staff.passwordHelp')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password maxLength={128} autoComplete="new-password" />
           </Form.Item>
         </div>
@@ -164,7 +222,8 @@ export function StaffPage() {
   const deptName = (id: string) => departments.data?.find((d) => d.id === id)?.shortName ?? t('staff.otherDepartment');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'staff'] });
   const toggle = useMutation({
-    mutationFn: (v: { id: string; active: boolean; name: string }) => setStaffActive(v.id, v.active, t(v.active ? 'staff.reactivateReason' : 'staff.deactivateReason')),
+    mutationFn: (v: { id: string; active: boolean; name: string }) =>
+      setStaffActive(v.id, v.active, t(v.active ? 'staff.reactivateReason' : 'staff.deactivateReason')),
     onSuccess: (_, v) => {
       setAnnouncement(t(v.active ? 'staff.reactivated' : 'staff.deactivated', { name: v.name }));
       refresh();
@@ -172,17 +231,39 @@ export function StaffPage() {
   });
 
   const columns: TableColumnsType<StaffSummary> = [
-    { title: t('staff.displayName'), dataIndex: 'displayName', render: (_, s) => (<><div>{s.displayName}</div><div className="tb-admin-code">{s.username}</div></>) },
+    {
+      title: t('staff.displayName'),
+      dataIndex: 'displayName',
+      render: (_, s) => (
+        <>
+          <div>{s.displayName}</div>
+          <div className="tb-admin-code">{s.username}</div>
+        </>
+      ),
+    },
     { title: t('staff.region'), dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
-    { title: t('staff.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map(roleName).join(t('listSep')) },
-    { title: t('staff.departments'), dataIndex: 'departmentIds', render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.noDepartments')) },
+    {
+      title: t('staff.roles'),
+      dataIndex: 'roles',
+      render: (roles: string[]) => roles.map(roleName).join(t('listSep')),
+    },
+    {
+      title: t('staff.departments'),
+      dataIndex: 'departmentIds',
+      render: (ids: string[]) => (ids.length ? ids.map(deptName).join(t('listSep')) : t('staff.noDepartments')),
+    },
     {
       title: t('staff.totp'),
       key: 'totp',
       // Every staff role signs in with a TOTP code (等保三级).
-      render: (_, s) => (s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired')),
+      render: (_, s) =>
+        s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired'),
     },
-    { title: t('staff.state'), dataIndex: 'active', render: (active: boolean) => (active ? t('staff.active') : t('staff.inactive')) },
+    {
+      title: t('staff.state'),
+      dataIndex: 'active',
+      render: (active: boolean) => (active ? t('staff.active') : t('staff.inactive')),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -195,7 +276,12 @@ export function StaffPage() {
               {t('staff.changeRoles')}
               <span className="sr-only">{s.displayName}</span>
             </Button>
-            <Button size="small" danger={s.active} loading={toggle.isPending && toggle.variables?.id === s.id} onClick={() => toggle.mutate({ id: s.id, active: !s.active, name: s.displayName })}>
+            <Button
+              size="small"
+              danger={s.active}
+              loading={toggle.isPending && toggle.variables?.id === s.id}
+              onClick={() => toggle.mutate({ id: s.id, active: !s.active, name: s.displayName })}
+            >
               {s.active ? t('staff.deactivate') : t('staff.reactivate')}
               <span className="sr-only">{s.displayName}</span>
             </Button>
@@ -228,7 +314,15 @@ export function StaffPage() {
         />
       ) : null}
       {staff.isError ? <ProblemAlert error={staff.error} onRetry={() => void staff.refetch()} /> : null}
-      <Table<StaffSummary> rowKey="id" size="middle" loading={staff.isPending} columns={columns} dataSource={staff.data ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 900 }} />
+      <Table<StaffSummary>
+        rowKey="id"
+        size="middle"
+        loading={staff.isPending}
+        columns={columns}
+        dataSource={staff.data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+      />
       <CreateStaff
         onCreated={(username, uri) => {
           setTotp(uri ? { uri, username } : null);

@@ -24,13 +24,35 @@ const inputOf = (theme: Theme): ThemeInput => ({
   steps: theme.steps.map((s) => ({ basicCode: s.basicCode, after: s.after, optional: s.optional })),
 });
 
-const BLANK: ThemeInput = { slug: '', name: '', title: '', audience: 'person', description: '', icon: 'file', sharedFields: [], steps: [{ basicCode: '', after: [], optional: false }] };
+const BLANK: ThemeInput = {
+  slug: '',
+  name: '',
+  title: '',
+  audience: 'person',
+  description: '',
+  icon: 'file',
+  sharedFields: [],
+  steps: [{ basicCode: '', after: [], optional: false }],
+};
 
-function ThemeEditor({ editing, onSaved, onCancel }: { editing: Editing; onSaved: (slug: string) => void; onCancel: () => void }) {
+function ThemeEditor({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing: Editing;
+  onSaved: (slug: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('admin');
   const [form] = Form.useForm<ThemeInput>();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const theme = useQuery({ queryKey: ['admin', 'themes', editing.slug], queryFn: ({ signal }) => getTheme(editing.slug, signal), enabled: !editing.isNew, staleTime: 0 });
+  const theme = useQuery({
+    queryKey: ['admin', 'themes', editing.slug],
+    queryFn: ({ signal }) => getTheme(editing.slug, signal),
+    enabled: !editing.isNew,
+    staleTime: 0,
+  });
   const initial = editing.isNew ? BLANK : theme.data ? inputOf(theme.data) : undefined;
   useEffect(() => {
     if (initial) form.resetFields();
@@ -51,7 +73,9 @@ function ThemeEditor({ editing, onSaved, onCancel }: { editing: Editing; onSaved
   if (!editing.isNew && theme.isError) return <ProblemAlert error={theme.error} />;
   return (
     <section className="tb-panel" aria-labelledby="tb-admin-theme-editor">
-      <h2 id="tb-admin-theme-editor">{editing.isNew ? t('themes.new') : t('themes.edit', { name: theme.data?.name ?? '' })}</h2>
+      <h2 id="tb-admin-theme-editor">
+        {editing.isNew ? t('themes.new') : t('themes.edit', { name: theme.data?.name ?? '' })}
+      </h2>
       {!editing.isNew ? <Alert type="info" showIcon title={t('themes.stepsNote')} /> : null}
       {save.isError && problems.length === 0 ? <FormProblem error={save.error} /> : null}
       <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
@@ -63,17 +87,34 @@ function ThemeEditor({ editing, onSaved, onCancel }: { editing: Editing; onSaved
         onFinish={() => save.mutate({ ...(initial ?? BLANK), ...form.getFieldsValue(true) })}
       >
         <div className="tb-admin-grid">
-          <Form.Item name="slug" label={t('themes.slug')} rules={[{ required: true, pattern: /^[a-z0-9-]{2,60}$/, message: t('validation.slug') }]}>
+          <Form.Item
+            name="slug"
+            label={t('themes.slug')}
+            rules={[{ required: true, pattern: /^[a-z0-9-]{2,60}$/, message: t('validation.slug') }]}
+          >
             <Input disabled={!editing.isNew} maxLength={60} />
           </Form.Item>
-          <Form.Item name="name" label={t('themes.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('themes.name')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="title" label={t('themes.titleField')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('themes.titleField')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="audience" label={t('themes.audience')}>
-            <Radio.Group options={(['person', 'enterprise'] as const).map((a) => ({ value: a, label: t(`themes.audiences.${a}`) }))} />
+            <Radio.Group
+              options={(['person', 'enterprise'] as const).map((a) => ({
+                value: a,
+                label: t(`themes.audiences.${a}`),
+              }))}
+            />
           </Form.Item>
         </div>
         <Form.Item name="description" label={t('themes.description')}>
@@ -85,7 +126,11 @@ function ThemeEditor({ editing, onSaved, onCancel }: { editing: Editing; onSaved
               <legend>{t('themes.steps')}</legend>
               {fields.map((field, i) => (
                 <div key={field.key} className="tb-admin-grid">
-                  <Form.Item name={[field.name, 'basicCode']} label={t('themes.basicCode', { n: i + 1 })} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Form.Item
+                    name={[field.name, 'basicCode']}
+                    label={t('themes.basicCode', { n: i + 1 })}
+                    rules={[{ required: true, message: t('validation.required') }]}
+                  >
                     <Input maxLength={12} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'after']} label={t('themes.after')}>
@@ -94,10 +139,19 @@ function ThemeEditor({ editing, onSaved, onCancel }: { editing: Editing; onSaved
                   <Form.Item name={[field.name, 'optional']} valuePropName="checked">
                     <Checkbox>{t('themes.optional')}</Checkbox>
                   </Form.Item>
-                  <Button type="text" danger icon={<MinusCircleOutlined aria-hidden="true" />} aria-label={t('themes.removeStep', { n: i + 1 })} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<MinusCircleOutlined aria-hidden="true" />}
+                    aria-label={t('themes.removeStep', { n: i + 1 })}
+                    onClick={() => remove(field.name)}
+                  />
                 </div>
               ))}
-              <Button icon={<PlusOutlined aria-hidden="true" />} onClick={() => add({ basicCode: '', after: [], optional: false })}>
+              <Button
+                icon={<PlusOutlined aria-hidden="true" />}
+                onClick={() => add({ basicCode: '', after: [], optional: false })}
+              >
                 {t('themes.addStep')}
               </Button>
             </fieldset>
@@ -127,7 +181,11 @@ export function ThemesPage() {
   const columns: TableColumnsType<ThemeSummary> = [
     { title: t('themes.name'), dataIndex: 'name' },
     { title: t('themes.titleField'), dataIndex: 'title' },
-    { title: t('themes.audience'), dataIndex: 'audience', render: (a: ThemeSummary['audience']) => t(`themes.audiences.${a}`) },
+    {
+      title: t('themes.audience'),
+      dataIndex: 'audience',
+      render: (a: ThemeSummary['audience']) => t(`themes.audiences.${a}`),
+    },
     { title: t('themes.itemCount'), dataIndex: 'itemCount', align: 'right' },
     ...(canEdit
       ? [
@@ -171,7 +229,15 @@ export function ThemesPage() {
         />
       ) : null}
       {themes.isError ? <ProblemAlert error={themes.error} onRetry={() => void themes.refetch()} /> : null}
-      <Table<ThemeSummary> rowKey="slug" size="middle" loading={themes.isPending} columns={columns} dataSource={themes.data ?? []} pagination={false} scroll={{ x: 640 }} />
+      <Table<ThemeSummary>
+        rowKey="slug"
+        size="middle"
+        loading={themes.isPending}
+        columns={columns}
+        dataSource={themes.data ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+      />
     </>
   );
 }

@@ -11,7 +11,15 @@ import { useSetActingFor } from '../../identity/queries';
  * changes the session's acting identity (as on 我的账号); the wizard starts again for the new applicant.
  * An item only for enterprises (法人) offers no 本人, and picks the person's one enterprise for them.
  */
-export function ApplicantPicker({ me, forEnterprises, enterpriseOnly }: { me: PersonMe; forEnterprises: boolean; enterpriseOnly: boolean }) {
+export function ApplicantPicker({
+  me,
+  forEnterprises,
+  enterpriseOnly,
+}: {
+  me: PersonMe;
+  forEnterprises: boolean;
+  enterpriseOnly: boolean;
+}) {
   const { t } = useTranslation();
   const switchTo = useSetActingFor();
   const enterprises = me.enterprises.filter((e) => e.scopes.includes('apply'));

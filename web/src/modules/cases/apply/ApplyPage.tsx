@@ -18,11 +18,19 @@ function ApplyBody({ code }: { code: string }) {
   const item = useItem(code);
   if (me.isPending || item.isPending) return <PageLoading rows={8} />;
   if (me.isError) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  if (me.data.kind === 'anonymous') return <Navigate to={`/login?returnTo=${encodeURIComponent(`/items/${code}/apply`)}`} replace />;
+  if (me.data.kind === 'anonymous')
+    return <Navigate to={`/login?returnTo=${encodeURIComponent(`/items/${code}/apply`)}`} replace />;
   if (item.isError) return <ProblemAlert error={item.error} onRetry={() => void item.refetch()} />;
   if (me.data.kind === 'staff') return <Alert type="info" showIcon title={t('apply.staffCannotApply')} />;
   if (!canApplyOnline(item.data)) {
-    return <Alert type="info" showIcon title={t('apply.notOnline')} description={<Link to={`/items/${code}`}>{t('apply.backToGuide')}</Link>} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('apply.notOnline')}
+        description={<Link to={`/items/${code}`}>{t('apply.backToGuide')}</Link>}
+      />
+    );
   }
   // A new applicant (switching to act for an enterprise) starts a new wizard: their own draft, their own materials.
   return <ApplyWizard key={me.data.actingFor?.enterpriseId ?? 'self'} item={item.data} me={me.data} />;

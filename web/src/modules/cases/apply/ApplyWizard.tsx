@@ -28,7 +28,11 @@ function StepList({ current }: { current: Step }) {
   return (
     <ol className="tb-case-steps tb-apply-steps" aria-label={t('apply.steps.label')}>
       {STEPS.map((s, i) => (
-        <li key={s} className={`tb-case-steps__step is-${i < current || current === 3 ? 'done' : i === current ? 'current' : 'todo'}`} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={s}
+          className={`tb-case-steps__step is-${i < current || current === 3 ? 'done' : i === current ? 'current' : 'todo'}`}
+          aria-current={i === current ? 'step' : undefined}
+        >
           <span className="tb-case-steps__dot" aria-hidden="true">
             {i + 1}
           </span>
@@ -110,7 +114,11 @@ function Wizard({ item, me, fields, draft, plan }: WizardProps) {
         </h2>
         {step === 0 ? (
           <>
-            <ApplicantPicker me={me} forEnterprises={item.serviceObjects.includes(ENTERPRISE)} enterpriseOnly={enterpriseOnly} />
+            <ApplicantPicker
+              me={me}
+              forEnterprises={item.serviceObjects.includes(ENTERPRISE)}
+              enterpriseOnly={enterpriseOnly}
+            />
             {enterpriseOnly && !me.actingFor ? null : (
               <FormStep
                 itemCode={item.code}

@@ -14,12 +14,31 @@ import { sendMaterials, type MaterialToSend, type SendFailure, type SubmitResult
  * Materials the case did not get, each with why: a file is replaced by choosing a new one (checked,
  * then uploaded at once); a promise that failed is sent again with one button.
  */
-function FailedMaterials({ caseId, initial, materials }: { caseId: string; initial: SendFailure[]; materials: MaterialToSend[] }) {
+function FailedMaterials({
+  caseId,
+  initial,
+  materials,
+}: {
+  caseId: string;
+  initial: SendFailure[];
+  materials: MaterialToSend[];
+}) {
   const { t, i18n } = useTranslation();
   const [failed, setFailed] = useState(initial);
   const promises = materials.filter((m) => m.choice.kind === 'promise' && failed.some((f) => f.index === m.index));
-  const again = useMutation({ mutationFn: () => sendMaterials(caseId, promises), onSuccess: (still) => setFailed((now) => now.filter((f) => !promises.some((p) => p.index === f.index) || still.some((s) => s.index === f.index))) });
-  if (failed.length === 0) return <p className="tb-text-green" role="status">{t('apply.done.allSent')}</p>;
+  const again = useMutation({
+    mutationFn: () => sendMaterials(caseId, promises),
+    onSuccess: (still) =>
+      setFailed((now) =>
+        now.filter((f) => !promises.some((p) => p.index === f.index) || still.some((s) => s.index === f.index)),
+      ),
+  });
+  if (failed.length === 0)
+    return (
+      <p className="tb-text-green" role="status">
+        {t('apply.done.allSent')}
+      </p>
+    );
   const why = (e: unknown) => {
     const p = problemOf(e);
     return p ? problemMessage(p, i18n.resolvedLanguage) : t('error.network');
@@ -38,7 +57,15 @@ function FailedMaterials({ caseId, initial, materials }: { caseId: string; initi
               {f.name}
               {t('app.colon')}
               {why(f.error)}
-              {isFile(f.index) ? <MaterialUpload caseId={caseId} index={f.index} name={f.name} replacing onUploaded={() => setFailed((now) => now.filter((x) => x.index !== f.index))} /> : null}
+              {isFile(f.index) ? (
+                <MaterialUpload
+                  caseId={caseId}
+                  index={f.index}
+                  name={f.name}
+                  replacing
+                  onUploaded={() => setFailed((now) => now.filter((x) => x.index !== f.index))}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -77,10 +104,17 @@ export function DoneStep({ result, materials }: { result: SubmitResult; material
             </dd>
           </div>
         </dl>
-        <img src={qrUrl(result.trackingCode)} alt={t('cases.track.qrAlt', { code: result.trackingCode })} width={160} height={160} />
+        <img
+          src={qrUrl(result.trackingCode)}
+          alt={t('cases.track.qrAlt', { code: result.trackingCode })}
+          width={160}
+          height={160}
+        />
       </div>
       <p className="tb-muted">{t('apply.done.codeHelp')}</p>
-      {materials.length > 0 && result.status === 'submitted' ? <FailedMaterials caseId={result.caseId} initial={result.failed} materials={materials} /> : null}
+      {materials.length > 0 && result.status === 'submitted' ? (
+        <FailedMaterials caseId={result.caseId} initial={result.failed} materials={materials} />
+      ) : null}
       <div className="tb-apply-buttons">
         <Link className="tb-button-link" to={`/me/cases/${result.caseId}`}>
           {t('apply.done.openCase')}

@@ -32,7 +32,10 @@ export function FormStep({ itemCode, fields, values, restoredFrom, serverErrors,
     if (serverErrors) form.setFields(Object.entries(serverErrors.fields).map(([name, errors]) => ({ name, errors })));
   }, [serverErrors, form]);
 
-  const saveDraft = () => save.mutate(formData(fields, form.getFieldsValue(true) as FormValues), { onSuccess: (r) => setSavedAt(r.updatedAt) });
+  const saveDraft = () =>
+    save.mutate(formData(fields, form.getFieldsValue(true) as FormValues), {
+      onSuccess: (r) => setSavedAt(r.updatedAt),
+    });
   const next = (v: FormValues) => {
     const data = formData(fields, v);
     save.mutate(data);
@@ -40,7 +43,15 @@ export function FormStep({ itemCode, fields, values, restoredFrom, serverErrors,
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={values} onFinish={next} scrollToFirstError={{ focus: true }} aria-labelledby="apply-step-title" className="tb-apply-form">
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={values}
+      onFinish={next}
+      scrollToFirstError={{ focus: true }}
+      aria-labelledby="apply-step-title"
+      className="tb-apply-form"
+    >
       {serverErrors ? <FormProblem error={serverErrors.error} /> : null}
       {restoredFrom ? <p className="tb-muted">{t('apply.form.restored', { at: dateTime(restoredFrom, en) })}</p> : null}
       {fields.length === 0 ? <p>{t('apply.form.noFields')}</p> : fields.map((f) => <SchemaField key={f.key} f={f} />)}

@@ -17,13 +17,33 @@ function Reused({ m }: { m: ApplyMaterial }) {
   const by = m.satisfiedBy!;
   return (
     <p className="tb-apply-reused">
-      <CheckCircleFilled aria-hidden="true" /> {t(by.kind === 'license' ? 'apply.materials.byLicense' : by.kind === 'shared' ? 'apply.materials.byShared' : 'apply.materials.byForm')}
-      {by.kind === 'form' ? null : <span className="tb-muted tb-small"> {by.kind === 'license' ? `${by.typeName} ${by.number}` : by.resourceName}</span>}
+      <CheckCircleFilled aria-hidden="true" />{' '}
+      {t(
+        by.kind === 'license'
+          ? 'apply.materials.byLicense'
+          : by.kind === 'shared'
+            ? 'apply.materials.byShared'
+            : 'apply.materials.byForm',
+      )}
+      {by.kind === 'form' ? null : (
+        <span className="tb-muted tb-small">
+          {' '}
+          {by.kind === 'license' ? `${by.typeName} ${by.number}` : by.resourceName}
+        </span>
+      )}
     </p>
   );
 }
 
-function FilePicker({ m, choice, onChange }: { m: ApplyMaterial; choice: MaterialChoice | undefined; onChange: (c: MaterialChoice | undefined) => void }) {
+function FilePicker({
+  m,
+  choice,
+  onChange,
+}: {
+  m: ApplyMaterial;
+  choice: MaterialChoice | undefined;
+  onChange: (c: MaterialChoice | undefined) => void;
+}) {
   const { t } = useTranslation();
   const file = choice?.kind === 'file' ? choice.file : undefined;
   return (
@@ -81,14 +101,22 @@ export function MaterialRow({ m, reused, choice, missing, onChange }: RowProps) 
           {promising ? (
             <label className="tb-field">
               <span>{t('apply.materials.promiseText')}</span>
-              <Input.TextArea rows={2} maxLength={1000} value={choice.text} onChange={(e) => onChange({ kind: 'promise', text: e.target.value })} placeholder={t('apply.materials.promisePlaceholder')} />
+              <Input.TextArea
+                rows={2}
+                maxLength={1000}
+                value={choice.text}
+                onChange={(e) => onChange({ kind: 'promise', text: e.target.value })}
+                placeholder={t('apply.materials.promisePlaceholder')}
+              />
             </label>
           ) : (
             <FilePicker m={m} choice={choice} onChange={onChange} />
           )}
         </>
       )}
-      {missing ? <p className="tb-field-error">{t(promising ? 'apply.materials.promiseMissing' : 'apply.materials.missing')}</p> : null}
+      {missing ? (
+        <p className="tb-field-error">{t(promising ? 'apply.materials.promiseMissing' : 'apply.materials.missing')}</p>
+      ) : null}
     </li>
   );
 }

@@ -18,7 +18,17 @@ interface Props {
 }
 
 /** Step 2 · 申请材料 (申办一袋): what the platform holds for the applicant, and a file or promise for the rest. */
-export function MaterialsStep({ materials, planKnown, consentRequired, choices, consent, onChoices, onConsent, onBack, onNext }: Props) {
+export function MaterialsStep({
+  materials,
+  planKnown,
+  consentRequired,
+  choices,
+  consent,
+  onChoices,
+  onConsent,
+  onBack,
+  onNext,
+}: Props) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState(false);
   const missing = new Set(missingMaterials(materials, choices, consent, consentRequired).map((m) => m.index));

@@ -24,17 +24,35 @@ interface Props {
 
 function useShowValue() {
   const { t } = useTranslation();
-  return (f: FormField, v: unknown): string => (v === undefined ? t('apply.review.empty') : f.kind === 'boolean' ? t(v ? 'apply.form.yes' : 'apply.form.no') : String(v));
+  return (f: FormField, v: unknown): string =>
+    v === undefined
+      ? t('apply.review.empty')
+      : f.kind === 'boolean'
+        ? t(v ? 'apply.form.yes' : 'apply.form.no')
+        : String(v);
 }
 
 /** Step 3 · 确认提交: everything the applicant is about to send, each part with a way back to change it. */
-export function ReviewStep({ me, fields, values, materials, choices, consent, consentRequired, submitting, error, onEdit, onSubmit }: Props) {
+export function ReviewStep({
+  me,
+  fields,
+  values,
+  materials,
+  choices,
+  consent,
+  consentRequired,
+  submitting,
+  error,
+  onEdit,
+  onSubmit,
+}: Props) {
   const { t } = useTranslation();
   const show = useShowValue();
   const disposition = (m: ApplyMaterial): string => {
     if (reused(m, consent, consentRequired)) return t('apply.review.reused');
     const c = choices[m.index];
-    if (c?.kind === 'file') return `${t('apply.review.file')}${t('app.colon')}${c.file.name}（${fileSize(c.file.size)}）`;
+    if (c?.kind === 'file')
+      return `${t('apply.review.file')}${t('app.colon')}${c.file.name}（${fileSize(c.file.size)}）`;
     if (c?.kind === 'promise') return `${t('apply.review.promise')}${t('app.colon')}${c.text}`;
     return t('apply.review.notProvided');
   };
@@ -42,7 +60,16 @@ export function ReviewStep({ me, fields, values, materials, choices, consent, co
     <div className="tb-apply-review">
       <section className="tb-apply-review__part" aria-labelledby="review-applicant">
         <h3 id="review-applicant">{t('apply.review.applicant')}</h3>
-        <p>{me.actingFor ? t(me.actingFor.role === 'legal_representative' ? 'apply.applicant.enterpriseByRepresentative' : 'apply.applicant.enterpriseBy', { name: me.actingFor.name, person: me.name }) : t('apply.applicant.myself', { name: me.name })}</p>
+        <p>
+          {me.actingFor
+            ? t(
+                me.actingFor.role === 'legal_representative'
+                  ? 'apply.applicant.enterpriseByRepresentative'
+                  : 'apply.applicant.enterpriseBy',
+                { name: me.actingFor.name, person: me.name },
+              )
+            : t('apply.applicant.myself', { name: me.name })}
+        </p>
       </section>
       <section className="tb-apply-review__part" aria-labelledby="review-form">
         <div className="tb-apply-review__head">

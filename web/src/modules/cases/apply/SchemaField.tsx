@@ -12,7 +12,8 @@ const REGION = /^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/;
 const RADIO_MAX = 5;
 
 const check = (ok: (v: string) => boolean, message: string): Rule => ({
-  validator: (_, v: unknown) => (v === undefined || v === null || v === '' || ok(String(v)) ? Promise.resolve() : Promise.reject(new Error(message))),
+  validator: (_, v: unknown) =>
+    v === undefined || v === null || v === '' || ok(String(v)) ? Promise.resolve() : Promise.reject(new Error(message)),
 });
 
 /** The schema's own checks, in the reader's language: required, lengths and ranges, formats and check digits. */
@@ -21,14 +22,26 @@ function rulesOf(f: FormField, t: TFunction): Rule[] {
   const rules: Rule[] = [];
   // A rule without a type is a string rule: a number field's required rule must say it is about a number.
   // Text that is not a number ("八十") leaves the number input empty: its message asks for digits.
-  if (f.required && f.kind !== 'boolean') rules.push({ required: true, ...(f.kind === 'number' ? { type: 'number' as const, message: t('apply.validation.number', { label }) } : { whitespace: true, message: t('apply.validation.required', { label }) }) });
+  if (f.required && f.kind !== 'boolean')
+    rules.push({
+      required: true,
+      ...(f.kind === 'number'
+        ? { type: 'number' as const, message: t('apply.validation.number', { label }) }
+        : { whitespace: true, message: t('apply.validation.required', { label }) }),
+    });
   switch (f.kind) {
     case 'string':
     case 'text':
-      if (f.max !== undefined) rules.push({ max: f.max, message: t('apply.validation.tooLong', { label, max: f.max }) });
+      if (f.max !== undefined)
+        rules.push({ max: f.max, message: t('apply.validation.tooLong', { label, max: f.max }) });
       break;
     case 'number':
-      rules.push({ type: 'number', min: f.min, max: f.max, message: t('apply.validation.range', { label, min: f.min ?? '—', max: f.max ?? '—' }) });
+      rules.push({
+        type: 'number',
+        min: f.min,
+        max: f.max,
+        message: t('apply.validation.range', { label, min: f.min ?? '—', max: f.max ?? '—' }),
+      });
       break;
     case 'idNumber':
       rules.push(check((v) => idNumberValid(v), t('apply.validation.idNumber', { label })));
@@ -62,7 +75,11 @@ function Control({ f, ...bound }: { f: FormField } & Record<string, unknown>) {
       return (f.options?.length ?? 0) <= RADIO_MAX ? (
         <Radio.Group {...bound} aria-label={f.label} options={f.options} className="tb-apply-choices" />
       ) : (
-        <Select {...bound} options={f.options?.map((o) => ({ value: o, label: o }))} placeholder={t('apply.form.choose')} />
+        <Select
+          {...bound}
+          options={f.options?.map((o) => ({ value: o, label: o }))}
+          placeholder={t('apply.form.choose')}
+        />
       );
     case 'boolean':
       return <Checkbox>{t('apply.form.yes')}</Checkbox>;
@@ -95,7 +112,12 @@ export function SchemaField({ f }: { f: FormField }) {
       {...(f.kind === 'boolean' ? { valuePropName: 'checked' } : {})}
       {...(f.kind === 'idNumber' || f.kind === 'creditCode' ? { normalize: upper } : {})}
       // Dates travel as YYYY-MM-DD, as the schema's `date` format wants; the picker works with dayjs.
-      {...(date ? { getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : undefined }), normalize: (d: Dayjs | null) => d?.format('YYYY-MM-DD') } : {})}
+      {...(date
+        ? {
+            getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : undefined }),
+            normalize: (d: Dayjs | null) => d?.format('YYYY-MM-DD'),
+          }
+        : {})}
     >
       <Control f={f} />
     </Form.Item>

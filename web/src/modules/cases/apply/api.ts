@@ -28,11 +28,19 @@ export interface FormSchema {
 
 export type FormValues = Record<string, unknown>;
 
-export type SatisfiedBy = { kind: 'license'; licenseId: string; typeName: string; number: string } | { kind: 'shared'; resource: string; resourceName: string } | { kind: 'form' };
+export type SatisfiedBy =
+  | { kind: 'license'; licenseId: string; typeName: string; number: string }
+  | { kind: 'shared'; resource: string; resourceName: string }
+  | { kind: 'form' };
 
 /** What the platform already holds for each material of the item (GET /api/applications/{itemCode}/materials). */
 export interface MaterialsPlan {
-  materials: { index: number; name: string; necessity: 'required' | 'optional' | 'deferrable'; satisfiedBy: SatisfiedBy | null }[];
+  materials: {
+    index: number;
+    name: string;
+    necessity: 'required' | 'optional' | 'deferrable';
+    satisfiedBy: SatisfiedBy | null;
+  }[];
   consentRequired: boolean;
 }
 
@@ -54,18 +62,27 @@ async function orNull<T>(call: Promise<T>): Promise<T | null> {
   }
 }
 
-export const getFormSchema = (itemCode: string, signal?: AbortSignal) => getJson<FormSchema>(`/api/catalog/items/${itemPath(itemCode)}/form-schema`, undefined, signal);
+export const getFormSchema = (itemCode: string, signal?: AbortSignal) =>
+  getJson<FormSchema>(`/api/catalog/items/${itemPath(itemCode)}/form-schema`, undefined, signal);
 
-export const getDraft = (itemCode: string, signal?: AbortSignal) => orNull(getJson<{ form: FormValues; updatedAt: string }>(`/api/drafts/${itemPath(itemCode)}`, undefined, signal));
-export const saveDraft = (itemCode: string, form: FormValues) => sendJson<{ updatedAt: string }>('PUT', `/api/drafts/${itemPath(itemCode)}`, { form });
+export const getDraft = (itemCode: string, signal?: AbortSignal) =>
+  orNull(getJson<{ form: FormValues; updatedAt: string }>(`/api/drafts/${itemPath(itemCode)}`, undefined, signal));
+export const saveDraft = (itemCode: string, form: FormValues) =>
+  sendJson<{ updatedAt: string }>('PUT', `/api/drafts/${itemPath(itemCode)}`, { form });
 
-export const getMaterialsPlan = (itemCode: string, signal?: AbortSignal) => orNull(getJson<MaterialsPlan>(`/api/applications/${itemPath(itemCode)}/materials`, undefined, signal));
+export const getMaterialsPlan = (itemCode: string, signal?: AbortSignal) =>
+  orNull(getJson<MaterialsPlan>(`/api/applications/${itemPath(itemCode)}/materials`, undefined, signal));
 
-export function submitApplication(input: { itemCode: string; form: FormValues; reuseConsent: boolean }, idempotencyKey: string): Promise<Submitted> {
+export function submitApplication(
+  input: { itemCode: string; form: FormValues; reuseConsent: boolean },
+  idempotencyKey: string,
+): Promise<Submitted> {
   const body = input.reuseConsent ? input : { itemCode: input.itemCode, form: input.form };
   return sendJson<Submitted>('POST', '/api/cases', body, { 'idempotency-key': idempotencyKey });
 }
 
 const materialPath = (caseId: string, index: number) => `/api/cases/${encodeURIComponent(caseId)}/materials/${index}`;
-export const uploadMaterial = (caseId: string, index: number, file: File) => sendFile<{ materialId: string }>('PUT', materialPath(caseId, index), file);
-export const promiseMaterial = (caseId: string, index: number, promise: string) => sendJson<{ materialId: string }>('POST', `${materialPath(caseId, index)}/promise`, { promise });
+export const uploadMaterial = (caseId: string, index: number, file: File) =>
+  sendFile<{ materialId: string }>('PUT', materialPath(caseId, index), file);
+export const promiseMaterial = (caseId: string, index: number, promise: string) =>
+  sendJson<{ materialId: string }>('POST', `${materialPath(caseId, index)}/promise`, { promise });

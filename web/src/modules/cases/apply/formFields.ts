@@ -6,7 +6,17 @@
 import type { PersonMe } from '../../identity/api';
 import type { FormSchema, FormValues, SchemaProperty } from './api';
 
-export type FieldKind = 'string' | 'text' | 'number' | 'boolean' | 'choice' | 'date' | 'idNumber' | 'creditCode' | 'phone' | 'region';
+export type FieldKind =
+  | 'string'
+  | 'text'
+  | 'number'
+  | 'boolean'
+  | 'choice'
+  | 'date'
+  | 'idNumber'
+  | 'creditCode'
+  | 'phone'
+  | 'region';
 
 export interface FormField {
   key: string;

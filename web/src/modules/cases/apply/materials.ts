@@ -33,7 +33,12 @@ export const reused = (m: ApplyMaterial, consent: boolean, consentRequired: bool
   m.satisfiedBy?.kind === 'form' || (m.satisfiedBy !== null && (consent || !consentRequired));
 
 /** Materials still needing the applicant: required ones without a file, deferrable ones with neither a file nor a promise. */
-export function missingMaterials(materials: readonly ApplyMaterial[], choices: MaterialChoices, consent: boolean, consentRequired: boolean): ApplyMaterial[] {
+export function missingMaterials(
+  materials: readonly ApplyMaterial[],
+  choices: MaterialChoices,
+  consent: boolean,
+  consentRequired: boolean,
+): ApplyMaterial[] {
   return materials.filter((m) => {
     if (m.necessity === 'optional' || reused(m, consent, consentRequired)) return false;
     const c = choices[m.index];

@@ -11,13 +11,31 @@ const retry = (count: number, error: unknown) => count < 2 && isRetryable(error)
 /** Drafts and materials plans depend on who applies: a person for themselves or for one enterprise. */
 const applyKey = (what: string, itemCode: string, applicant: string) => ['apply', what, itemCode, applicant] as const;
 
-export const useFormSchema = (itemCode: string) => useQuery({ queryKey: ['apply', 'schema', itemCode], queryFn: ({ signal }) => api.getFormSchema(itemCode, signal), retry });
+export const useFormSchema = (itemCode: string) =>
+  useQuery({
+    queryKey: ['apply', 'schema', itemCode],
+    queryFn: ({ signal }) => api.getFormSchema(itemCode, signal),
+    retry,
+  });
 export const useDraft = (itemCode: string, applicant: string) =>
-  useQuery({ queryKey: applyKey('draft', itemCode, applicant), queryFn: ({ signal }) => api.getDraft(itemCode, signal), staleTime: 0, gcTime: 0, retry });
+  useQuery({
+    queryKey: applyKey('draft', itemCode, applicant),
+    queryFn: ({ signal }) => api.getDraft(itemCode, signal),
+    staleTime: 0,
+    gcTime: 0,
+    retry,
+  });
 export const useMaterialsPlan = (itemCode: string, applicant: string, enabled = true) =>
-  useQuery({ queryKey: applyKey('plan', itemCode, applicant), queryFn: ({ signal }) => api.getMaterialsPlan(itemCode, signal), staleTime: 0, retry, enabled });
+  useQuery({
+    queryKey: applyKey('plan', itemCode, applicant),
+    queryFn: ({ signal }) => api.getMaterialsPlan(itemCode, signal),
+    staleTime: 0,
+    retry,
+    enabled,
+  });
 
-export const useSaveDraft = (itemCode: string) => useMutation({ mutationFn: (form: api.FormValues) => api.saveDraft(itemCode, form) });
+export const useSaveDraft = (itemCode: string) =>
+  useMutation({ mutationFn: (form: api.FormValues) => api.saveDraft(itemCode, form) });
 
 export interface MaterialToSend {
   index: number;

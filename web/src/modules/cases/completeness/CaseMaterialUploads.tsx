@@ -15,7 +15,17 @@ const TOLERANCE_DAYS = 5;
  * acceptance and while awaiting 补正 every material the applicant brings; after acceptance only
  * those promised under 容缺, until their due date. Nothing is shown otherwise.
  */
-export function CaseMaterialUploads({ caseId, status, noticeItems = [], asSection = false }: { caseId: string; status: CaseStatus; noticeItems?: string[]; asSection?: boolean }) {
+export function CaseMaterialUploads({
+  caseId,
+  status,
+  noticeItems = [],
+  asSection = false,
+}: {
+  caseId: string;
+  status: CaseStatus;
+  noticeItems?: string[];
+  asSection?: boolean;
+}) {
   const { t } = useTranslation('completeness');
   const bag = useMaterials(caseId);
   if (!bag.data) return null;
@@ -25,11 +35,20 @@ export function CaseMaterialUploads({ caseId, status, noticeItems = [], asSectio
     return ACCEPTED.includes(status) && m.provided?.kind === 'promise';
   });
   if (materials.length === 0) return null;
-  const lead = status === 'awaiting_supplement' ? 'uploads.duringSupplement' : ACCEPTED.includes(status) ? 'uploads.afterAcceptance' : 'uploads.beforeAcceptance';
+  const lead =
+    status === 'awaiting_supplement'
+      ? 'uploads.duringSupplement'
+      : ACCEPTED.includes(status)
+        ? 'uploads.afterAcceptance'
+        : 'uploads.beforeAcceptance';
   const Box = asSection ? 'section' : 'div';
   const Heading = asSection ? 'h2' : 'h3';
   return (
-    <Box className={asSection ? 'tb-panel tb-case-section tb-case-uploads' : 'tb-case-uploads'} data-testid="case-uploads" aria-labelledby={`uploads-${caseId}`}>
+    <Box
+      className={asSection ? 'tb-panel tb-case-section tb-case-uploads' : 'tb-case-uploads'}
+      data-testid="case-uploads"
+      aria-labelledby={`uploads-${caseId}`}
+    >
       <Heading id={`uploads-${caseId}`}>{t('uploads.title')}</Heading>
       <p className="tb-muted">{t(lead)}</p>
       <ul className="tb-case-materials">
@@ -45,12 +64,20 @@ export function CaseMaterialUploads({ caseId, status, noticeItems = [], asSectio
                 {p?.kind === 'upload' ? (
                   <Badge tone="green">{t('uploads.current')}</Badge>
                 ) : p?.kind === 'promise' ? (
-                  <Badge tone={overdue ? 'red' : 'blue'}>{overdue ? t('uploads.overdue', { due: p.dueOn }) : p.dueOn ? t('uploads.promised', { due: p.dueOn }) : t('uploads.promisedUndated', { days: TOLERANCE_DAYS })}</Badge>
+                  <Badge tone={overdue ? 'red' : 'blue'}>
+                    {overdue
+                      ? t('uploads.overdue', { due: p.dueOn })
+                      : p.dueOn
+                        ? t('uploads.promised', { due: p.dueOn })
+                        : t('uploads.promisedUndated', { days: TOLERANCE_DAYS })}
+                  </Badge>
                 ) : (
                   <Badge tone={m.necessity === 'optional' ? 'gray' : 'red'}>{t('uploads.missing')}</Badge>
                 )}
               </span>
-              {overdue ? null : <MaterialUpload caseId={caseId} index={m.index} name={m.name} replacing={p?.kind === 'upload'} />}
+              {overdue ? null : (
+                <MaterialUpload caseId={caseId} index={m.index} name={m.name} replacing={p?.kind === 'upload'} />
+              )}
             </li>
           );
         })}

@@ -10,11 +10,19 @@ import './completeness.css';
 export function CounterMaterials({ itemCode }: { itemCode: string }) {
   const { t } = useTranslation('completeness');
   const item = useItem(itemCode);
-  const materials = (item.data?.materials ?? []).map((m, index) => ({ m, index })).filter(({ m }) => m.source !== 'online_form' || (item.data?.form.length ?? 0) === 0);
+  const materials = (item.data?.materials ?? [])
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => m.source !== 'online_form' || (item.data?.form.length ?? 0) === 0);
   if (materials.length === 0) return null;
   return (
     <Form.Item name="received" label={t('counter.label')} extra={t('counter.help')} initialValue={[]}>
-      <Checkbox.Group className="tb-walk-in__received" options={materials.map(({ m, index }) => ({ value: index, label: `${m.name}${m.necessity === 'optional' ? t('counter.optional') : ''}` }))} />
+      <Checkbox.Group
+        className="tb-walk-in__received"
+        options={materials.map(({ m, index }) => ({
+          value: index,
+          label: `${m.name}${m.necessity === 'optional' ? t('counter.optional') : ''}`,
+        }))}
+      />
     </Form.Item>
   );
 }

@@ -35,13 +35,30 @@ export function useCheckedPick(onFile: (file: File) => void) {
 }
 
 /** Picks a file, checks its type, and returns it (the caller sends it); `children` show what was chosen. */
-export function FileChooser({ label, replacing, onFile, children }: { label: string; replacing: boolean; onFile: (file: File) => void; children?: ReactNode }) {
+export function FileChooser({
+  label,
+  replacing,
+  onFile,
+  children,
+}: {
+  label: string;
+  replacing: boolean;
+  onFile: (file: File) => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation('completeness');
   const id = useId();
   const { pick, problem } = useCheckedPick(onFile);
   return (
     <div className="tb-apply-file">
-      <input id={id} type="file" accept={ACCEPTED_FILES} className="tb-apply-file__input" onChange={pick} aria-describedby={`${id}-types`} />
+      <input
+        id={id}
+        type="file"
+        accept={ACCEPTED_FILES}
+        className="tb-apply-file__input"
+        onChange={pick}
+        aria-describedby={`${id}-types`}
+      />
       <label htmlFor={id} className="tb-apply-file__button">
         <PaperClipOutlined aria-hidden="true" /> {replacing ? t('file.replace') : t('file.choose')}
         <span className="sr-only">{label}</span>
@@ -60,7 +77,19 @@ export function FileChooser({ label, replacing, onFile, children }: { label: str
 }
 
 /** Upload (or replace) the file of one material of a case, checked first; the case is read again afterwards. */
-export function MaterialUpload({ caseId, index, name, replacing, onUploaded }: { caseId: string; index: number; name: string; replacing: boolean; onUploaded?: () => void }) {
+export function MaterialUpload({
+  caseId,
+  index,
+  name,
+  replacing,
+  onUploaded,
+}: {
+  caseId: string;
+  index: number;
+  name: string;
+  replacing: boolean;
+  onUploaded?: () => void;
+}) {
   const { t } = useTranslation('completeness');
   const upload = useCaseStep((file: File) => uploadCaseMaterial(caseId, index, file));
   const [done, setDone] = useState('');

@@ -8,7 +8,11 @@ import { overduePromises } from './api';
 export function OverduePromises() {
   const { t } = useTranslation('completeness');
   const { t: tt } = useTranslation();
-  const list = useQuery({ queryKey: ['cases', 'promises', 'overdue'], queryFn: ({ signal }) => overduePromises(signal), staleTime: 0 });
+  const list = useQuery({
+    queryKey: ['cases', 'promises', 'overdue'],
+    queryFn: ({ signal }) => overduePromises(signal),
+    staleTime: 0,
+  });
   return (
     <section className="tb-panel tb-case-section" aria-labelledby="overdue-promises" data-testid="overdue-promises">
       <h2 id="overdue-promises">{t('promises.title')}</h2>
@@ -17,12 +21,14 @@ export function OverduePromises() {
       <ul className="tb-bullets">
         {list.data?.map((p) => (
           <li key={`${p.caseId}-${p.materialIndex}`}>
-            <span className="tb-code">{p.trackingCode}</span> {p.itemName} · {p.applicantName} · {t('promises.material')}
+            <span className="tb-code">{p.trackingCode}</span> {p.itemName} · {p.applicantName} ·{' '}
+            {t('promises.material')}
             {tt('app.colon')}
             {p.name} · {t('promises.dueOn')}
             {tt('app.colon')}
             {p.dueOn} ·{' '}
-            <span className="tb-case-missing">{t('promises.overdueDays', { n: -p.remainingWorkingDays })}</span> <Link to={`/workbench/cases/${p.caseId}`}>{t('promises.open')}</Link>
+            <span className="tb-case-missing">{t('promises.overdueDays', { n: -p.remainingWorkingDays })}</span>{' '}
+            <Link to={`/workbench/cases/${p.caseId}`}>{t('promises.open')}</Link>
           </li>
         ))}
       </ul>

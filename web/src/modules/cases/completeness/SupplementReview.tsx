@@ -18,8 +18,19 @@ function AnotherNoticeForm({ caseId, onDone }: { caseId: string; onDone: (messag
       <h3>{t('review.approveTitle')}</h3>
       <p className="tb-muted">{t('review.approveHelp')}</p>
       {approve.error ? <FormProblem error={approve.error} /> : null}
-      <Form layout="vertical" requiredMark={false} aria-label={t('review.approveTitle')} onFinish={(v: { reason: string }) => approve.mutate(v.reason.trim(), { onSuccess: () => onDone(t('review.approved')) })}>
-        <Form.Item name="reason" label={t('review.reason')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        aria-label={t('review.approveTitle')}
+        onFinish={(v: { reason: string }) =>
+          approve.mutate(v.reason.trim(), { onSuccess: () => onDone(t('review.approved')) })
+        }
+      >
+        <Form.Item
+          name="reason"
+          label={t('review.reason')}
+          rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+        >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Button autoInsertSpace={false} htmlType="submit" loading={approve.isPending}>
@@ -36,7 +47,15 @@ function AnotherNoticeForm({ caseId, onDone }: { caseId: string; onDone: (messag
  * since (marked 新), open 容缺 promises with their due dates, and — for a department head — the
  * approval of another notice.
  */
-export function SupplementReview({ c, isHead, onDone }: { c: CaseDetail; isHead: boolean; onDone: (message: string) => void }) {
+export function SupplementReview({
+  c,
+  isHead,
+  onDone,
+}: {
+  c: CaseDetail;
+  isHead: boolean;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation('completeness');
   const { t: tt } = useTranslation();
   const en = useEnglish();
@@ -49,7 +68,11 @@ export function SupplementReview({ c, isHead, onDone }: { c: CaseDetail; isHead:
   return (
     <section className="tb-panel tb-case-section" aria-labelledby="work-completeness" data-testid="supplement-review">
       <h2 id="work-completeness">{t('review.title')}</h2>
-      <p className={b.missingRequired.length ? 'tb-case-missing' : 'tb-text-green'}>{b.missingRequired.length ? t('review.missing', { names: b.missingRequired.join(tt('app.listSep')) }) : t('review.complete')}</p>
+      <p className={b.missingRequired.length ? 'tb-case-missing' : 'tb-text-green'}>
+        {b.missingRequired.length
+          ? t('review.missing', { names: b.missingRequired.join(tt('app.listSep')) })
+          : t('review.complete')}
+      </p>
       {s ? (
         <div className="tb-case-action">
           <h3>{t('review.notice', { n: s.notices })}</h3>
@@ -64,7 +87,9 @@ export function SupplementReview({ c, isHead, onDone }: { c: CaseDetail; isHead:
             </div>
             <div className="tb-facts__row">
               <dt>{t('review.reply')}</dt>
-              <dd data-testid="supplement-reply">{s.reply ? s.reply.note || t('review.emptyNote') : t('review.noReply')}</dd>
+              <dd data-testid="supplement-reply">
+                {s.reply ? s.reply.note || t('review.emptyNote') : t('review.noReply')}
+              </dd>
             </div>
             <div className="tb-facts__row">
               <dt>{t('review.newSince')}</dt>
@@ -80,7 +105,9 @@ export function SupplementReview({ c, isHead, onDone }: { c: CaseDetail; isHead:
               </dd>
             </div>
           </dl>
-          {s.anotherNotice ? <p className="tb-muted">{t('review.anotherApproved', { reason: s.anotherNotice.reason })}</p> : null}
+          {s.anotherNotice ? (
+            <p className="tb-muted">{t('review.anotherApproved', { reason: s.anotherNotice.reason })}</p>
+          ) : null}
         </div>
       ) : null}
       {promises.length ? (
@@ -103,7 +130,9 @@ export function SupplementReview({ c, isHead, onDone }: { c: CaseDetail; isHead:
           </ul>
         </div>
       ) : null}
-      {isHead && s && !s.anotherNotice && c.status === 'submitted' ? <AnotherNoticeForm caseId={c.id} onDone={onDone} /> : null}
+      {isHead && s && !s.anotherNotice && c.status === 'submitted' ? (
+        <AnotherNoticeForm caseId={c.id} onDone={onDone} />
+      ) : null}
     </section>
   );
 }

@@ -14,9 +14,19 @@ export interface ProvidedFacts {
 }
 
 export interface CompletenessBag extends MaterialsBag {
-  materials: (CaseMaterial & { provided: (NonNullable<CaseMaterial['provided']> & ProvidedFacts) | null; history?: { id: string; kind: string; addedAt: string; supersededAt: string }[] })[];
+  materials: (CaseMaterial & {
+    provided: (NonNullable<CaseMaterial['provided']> & ProvidedFacts) | null;
+    history?: { id: string; kind: string; addedAt: string; supersededAt: string }[];
+  })[];
   openPromises?: { index: number; name: string; dueOn: string | null }[];
-  supplement?: { notices: number; requestedAt: string; items: string[]; note: string; reply: { at: string; note: string } | null; anotherNotice: { reason: string; at: string } | null } | null;
+  supplement?: {
+    notices: number;
+    requestedAt: string;
+    items: string[];
+    note: string;
+    reply: { at: string; note: string } | null;
+    anotherNotice: { reason: string; at: string } | null;
+  } | null;
 }
 
 export interface OpenPromise {
@@ -32,8 +42,10 @@ export interface OpenPromise {
 }
 
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
-export const uploadCaseMaterial = (caseId: string, index: number, file: File) => sendFile<{ materialId: string }>('PUT', `${caseUrl(caseId)}/materials/${index}`, file);
-export const approveAnotherNotice = (caseId: string, reason: string) => sendJson<void>('POST', `${caseUrl(caseId)}/another-notice`, { reason });
+export const uploadCaseMaterial = (caseId: string, index: number, file: File) =>
+  sendFile<{ materialId: string }>('PUT', `${caseUrl(caseId)}/materials/${index}`, file);
+export const approveAnotherNotice = (caseId: string, reason: string) =>
+  sendJson<void>('POST', `${caseUrl(caseId)}/another-notice`, { reason });
 export async function overduePromises(signal?: AbortSignal): Promise<OpenPromise[]> {
   return (await getJson<{ items: OpenPromise[] }>('/api/promises', { overdue: 'true', limit: 200 }, signal)).items;
 }

@@ -16,13 +16,20 @@ export function sniffKind(bytes: Uint8Array): Kind | undefined {
   if (starts(bytes, ascii('%PDF-'))) return 'PDF';
   if (starts(bytes, [0xff, 0xd8, 0xff])) return 'JPG';
   if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'PNG';
-  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) && new TextDecoder('latin1').decode(bytes).includes('OFD.xml')) return 'OFD';
+  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) && new TextDecoder('latin1').decode(bytes).includes('OFD.xml'))
+    return 'OFD';
   return undefined;
 }
 
-export type FileProblem = { key: 'badExtension' | 'badContent' | 'tooLarge' | 'empty'; file: string; ext?: string; size?: string };
+export type FileProblem = {
+  key: 'badExtension' | 'badContent' | 'tooLarge' | 'empty';
+  file: string;
+  ext?: string;
+  size?: string;
+};
 
-export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+export const fileSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** What is wrong with the file for an application material, or null when it may be sent. */
 export async function fileProblem(file: File, maxBytes = MAX_FILE_BYTES): Promise<FileProblem | null> {

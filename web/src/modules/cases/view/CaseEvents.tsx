@@ -4,7 +4,8 @@ import type { CaseDetail, CaseEvent, CaseTask } from '../api';
 import { EventList } from '../CaseBits';
 
 /** A task as a person reads it: its stage's name and its own. */
-export const taskLabel = (task: Pick<CaseTask, 'stageName' | 'name'>) => (task.stageName && task.stageName !== task.name ? `${task.stageName} · ${task.name}` : task.name);
+export const taskLabel = (task: Pick<CaseTask, 'stageName' | 'name'>) =>
+  task.stageName && task.stageName !== task.name ? `${task.stageName} · ${task.name}` : task.name;
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -30,10 +31,26 @@ export function CaseEvents({ c, staff }: { c: Pick<CaseDetail, 'events' | 'tasks
     if (stage) parts.push(`${t('events.stage')}${ta('app.colon')}${stage}`);
     const material = (e.type === 'material-added' || e.type === 'material-promised') && text(d.name);
     if (material) parts.push(`${t('events.material')}${ta('app.colon')}${material}`);
-    if (e.type === 'supplement-requested' && Array.isArray(d.items) && d.items.length) parts.push(`${t('events.items')}${ta('app.colon')}${d.items.join(ta('app.listSep'))}`);
-    const note = text(d.note) ?? text(d.reason) ?? text(d.explanation) ?? (staff ? (text(d.opinion) ?? text(d.text)) : null);
-    if (note && (staff || e.type === 'supplement-requested' || e.type === 'supplemented' || e.type === 'withdrawn' || e.type === 'not-accepted')) parts.push(`${t('events.note')}${ta('app.colon')}${note}`);
+    if (e.type === 'supplement-requested' && Array.isArray(d.items) && d.items.length)
+      parts.push(`${t('events.items')}${ta('app.colon')}${d.items.join(ta('app.listSep'))}`);
+    const note =
+      text(d.note) ?? text(d.reason) ?? text(d.explanation) ?? (staff ? (text(d.opinion) ?? text(d.text)) : null);
+    if (
+      note &&
+      (staff ||
+        e.type === 'supplement-requested' ||
+        e.type === 'supplemented' ||
+        e.type === 'withdrawn' ||
+        e.type === 'not-accepted')
+    )
+      parts.push(`${t('events.note')}${ta('app.colon')}${note}`);
     return parts.length ? parts.join(' · ') : null;
   };
-  return <EventList events={staff ? c.events : c.events.filter((e) => !STAFF_ONLY.has(e.type))} showActor={staff} detailOf={detailOf} />;
+  return (
+    <EventList
+      events={staff ? c.events : c.events.filter((e) => !STAFF_ONLY.has(e.type))}
+      showActor={staff}
+      detailOf={detailOf}
+    />
+  );
 }

@@ -12,7 +12,17 @@ import { shortDate } from '../model';
  * dates, numbers and regions in words; entries the form no longer has (or nested ones) under a
  * generic heading, never under their keys. Staff receive identifiers already masked by the server.
  */
-export function FormView({ fields, form, headingId, masked }: { fields: CaseFormField[]; form: Record<string, unknown>; headingId: string; masked: boolean }) {
+export function FormView({
+  fields,
+  form,
+  headingId,
+  masked,
+}: {
+  fields: CaseFormField[];
+  form: Record<string, unknown>;
+  headingId: string;
+  masked: boolean;
+}) {
   const { t } = useTranslation('caseView');
   const known = new Set(fields.map((f) => f.key));
   const others = Object.entries(form).filter(([k]) => !known.has(k));
@@ -20,7 +30,9 @@ export function FormView({ fields, form, headingId, masked }: { fields: CaseForm
     <section className="tb-panel tb-case-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('form.title')}</h2>
       {fields.length === 0 && others.length === 0 ? <p className="tb-muted">{t('form.none')}</p> : null}
-      {masked && fields.some((f) => f.type === 'idNumber' || f.type === 'phone') ? <p className="tb-muted tb-small">{t('form.masked')}</p> : null}
+      {masked && fields.some((f) => f.type === 'idNumber' || f.type === 'phone') ? (
+        <p className="tb-muted tb-small">{t('form.masked')}</p>
+      ) : null}
       <dl className="tb-facts tb-form-view">
         {fields.map((f) => (
           <Fact key={f.key} label={f.label}>
@@ -69,6 +81,7 @@ function Value({ field, value }: { field?: CaseFormField; value: unknown }): Rea
   const text = String(value);
   if (field?.type === 'date') return shortDate(text, en);
   if (field?.type === 'region') return <RegionName code={text} />;
-  if (field?.type === 'idNumber' || field?.type === 'creditCode' || field?.type === 'phone') return <span className="tb-code">{text}</span>;
+  if (field?.type === 'idNumber' || field?.type === 'creditCode' || field?.type === 'phone')
+    return <span className="tb-code">{text}</span>;
   return <span className="tb-form-view__text">{text}</span>;
 }

@@ -16,7 +16,13 @@ async function fileBytes(url: string, signal: AbortSignal): Promise<{ bytes: Arr
 
 function FilePreview({ url, name }: { url: string; name: string }) {
   const { t } = useTranslation('caseView');
-  const file = useQuery({ queryKey: ['cases', 'material-file', url], queryFn: ({ signal }) => fileBytes(url, signal), staleTime: Infinity, gcTime: 60_000, retry: false });
+  const file = useQuery({
+    queryKey: ['cases', 'material-file', url],
+    queryFn: ({ signal }) => fileBytes(url, signal),
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+  });
   if (file.isPending) return <p className="tb-muted">{t('material.loading')}</p>;
   if (file.isError) return <p className="tb-muted">{t('material.failed')}</p>;
   const { bytes, type } = file.data;

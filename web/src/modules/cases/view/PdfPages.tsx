@@ -13,7 +13,12 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 const MAX_PAGES = 5;
 const WIDTH_CSS_PX = 640;
 
-async function drawPages(doc: PDFDocumentProxy, into: HTMLElement, label: (n: number) => string, isCancelled: () => boolean): Promise<void> {
+async function drawPages(
+  doc: PDFDocumentProxy,
+  into: HTMLElement,
+  label: (n: number) => string,
+  isCancelled: () => boolean,
+): Promise<void> {
   const count = Math.min(doc.numPages, MAX_PAGES);
   for (let n = 1; n <= count && !isCancelled(); n++) {
     const page = await doc.getPage(n);
@@ -34,7 +39,9 @@ async function drawPages(doc: PDFDocumentProxy, into: HTMLElement, label: (n: nu
 export default function PdfPages({ bytes }: { bytes: ArrayBuffer }) {
   const { t } = useTranslation('caseView');
   const box = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'done'; total: number } | { kind: 'failed' }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'done'; total: number } | { kind: 'failed' }>({
+    kind: 'loading',
+  });
   useEffect(() => {
     let cancelled = false;
     const el = box.current;
@@ -44,7 +51,12 @@ export default function PdfPages({ bytes }: { bytes: ArrayBuffer }) {
     const task = getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false });
     task.promise
       .then(async (doc) => {
-        await drawPages(doc, el, (n) => t('material.page', { n, total: doc.numPages }), () => cancelled);
+        await drawPages(
+          doc,
+          el,
+          (n) => t('material.page', { n, total: doc.numPages }),
+          () => cancelled,
+        );
         if (!cancelled) setState({ kind: 'done', total: doc.numPages });
       })
       .catch(() => {
@@ -61,7 +73,9 @@ export default function PdfPages({ bytes }: { bytes: ArrayBuffer }) {
       {state.kind === 'loading' ? <p className="tb-muted">{t('material.loading')}</p> : null}
       {state.kind === 'failed' ? <p className="tb-muted">{t('material.failed')}</p> : null}
       <div ref={box} className="tb-preview__pages" />
-      {state.kind === 'done' && state.total > MAX_PAGES ? <p className="tb-muted tb-small">{t('material.morePages', { shown: MAX_PAGES, total: state.total })}</p> : null}
+      {state.kind === 'done' && state.total > MAX_PAGES ? (
+        <p className="tb-muted tb-small">{t('material.morePages', { shown: MAX_PAGES, total: state.total })}</p>
+      ) : null}
     </div>
   );
 }

@@ -17,17 +17,52 @@ export function BasicInfo({ item }: { item: Item }) {
   const list = (values: string[]) => values.join(t('app.listSep'));
   const items: DescriptionsProps['items'] = [
     { key: 'itemType', label: t('guide.basic.itemType'), children: typeName(item.itemType) },
-    { key: 'exerciseLevel', label: t('guide.basic.exerciseLevel'), children: t(`guide.exerciseLevel.${item.exerciseLevel}`) },
-    { key: 'basicCode', label: t('guide.basic.basicCode'), children: <span className="tb-code">{item.basicCode}</span> },
+    {
+      key: 'exerciseLevel',
+      label: t('guide.basic.exerciseLevel'),
+      children: t(`guide.exerciseLevel.${item.exerciseLevel}`),
+    },
+    {
+      key: 'basicCode',
+      label: t('guide.basic.basicCode'),
+      children: <span className="tb-code">{item.basicCode}</span>,
+    },
     { key: 'code', label: t('guide.basic.code'), children: <span className="tb-code">{item.code}</span> },
     { key: 'department', label: t('guide.basic.department'), children: item.department.name },
-    { key: 'implementerNature', label: t('guide.basic.implementerNature'), children: t(`guide.implementerNature.${item.implementerNature}`) },
+    {
+      key: 'implementerNature',
+      label: t('guide.basic.implementerNature'),
+      children: t(`guide.implementerNature.${item.implementerNature}`),
+    },
     { key: 'region', label: t('guide.basic.region'), children: item.region.name },
-    { key: 'serviceObjects', label: t('guide.basic.serviceObjects'), children: list(item.serviceObjects.map((o) => t(`guide.serviceObject.${o}`))) },
+    {
+      key: 'serviceObjects',
+      label: t('guide.basic.serviceObjects'),
+      children: list(item.serviceObjects.map((o) => t(`guide.serviceObject.${o}`))),
+    },
     { key: 'caseKind', label: t('guide.basic.caseKind'), children: t(`guide.caseKind.${item.caseKind}`) },
-    { key: 'quantityLimit', label: t('guide.basic.quantityLimit'), children: !item.quantityLimit || item.quantityLimit === NO_QUANTITY_LIMIT ? t('guide.basic.noQuantityLimit') : item.quantityLimit },
-    { key: 'legalLimit', label: t('guide.basic.legalLimit'), children: <LimitText days={item.legalLimitDays} variant="plain" /> },
-    { key: 'promisedLimit', label: t('guide.basic.promisedLimit'), children: <strong><LimitText days={item.promisedLimitDays} variant="plain" /></strong> },
+    {
+      key: 'quantityLimit',
+      label: t('guide.basic.quantityLimit'),
+      children:
+        !item.quantityLimit || item.quantityLimit === NO_QUANTITY_LIMIT
+          ? t('guide.basic.noQuantityLimit')
+          : item.quantityLimit,
+    },
+    {
+      key: 'legalLimit',
+      label: t('guide.basic.legalLimit'),
+      children: <LimitText days={item.legalLimitDays} variant="plain" />,
+    },
+    {
+      key: 'promisedLimit',
+      label: t('guide.basic.promisedLimit'),
+      children: (
+        <strong>
+          <LimitText days={item.promisedLimitDays} variant="plain" />
+        </strong>
+      ),
+    },
     {
       key: 'visits',
       label: t('guide.basic.visits'),
@@ -55,16 +90,34 @@ export function BasicInfo({ item }: { item: Item }) {
           t('guide.basic.none')
         ) : (
           <ul className="tb-inline-list" aria-label={t('guide.basic.onlineDepth')}>
-            {[...item.onlineDepth].sort((a, b) => a - b).map((d) => (
-              <li key={d}>
-                <Badge tone="blue">{t(`guide.onlineDepth.${String(d) as DepthKey}`)}</Badge>
-              </li>
-            ))}
+            {[...item.onlineDepth]
+              .sort((a, b) => a - b)
+              .map((d) => (
+                <li key={d}>
+                  <Badge tone="blue">{t(`guide.onlineDepth.${String(d) as DepthKey}`)}</Badge>
+                </li>
+              ))}
           </ul>
         ),
     },
-    { key: 'handlingForms', label: t('guide.basic.handlingForms'), children: list(item.handlingForms.map((f) => t(`guide.handlingForm.${f}`))) },
-    { key: 'provinceWide', label: t('guide.basic.provinceWide'), children: item.provinceWide ? t('guide.basic.yes') : t('guide.basic.no') },
+    {
+      key: 'handlingForms',
+      label: t('guide.basic.handlingForms'),
+      children: list(item.handlingForms.map((f) => t(`guide.handlingForm.${f}`))),
+    },
+    {
+      key: 'provinceWide',
+      label: t('guide.basic.provinceWide'),
+      children: item.provinceWide ? t('guide.basic.yes') : t('guide.basic.no'),
+    },
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} className="tb-descriptions" />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+      items={items}
+      className="tb-descriptions"
+    />
+  );
 }

@@ -82,7 +82,8 @@ function useHeldMaterials(item: Item): HeldMaterials {
     const held = new Map<string, HeldMaterial>();
     for (const m of plan.data?.materials ?? []) {
       if (m.satisfiedBy?.kind === 'license') held.set(m.name, { kind: 'license', typeName: m.satisfiedBy.typeName });
-      else if (m.satisfiedBy?.kind === 'shared') held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
+      else if (m.satisfiedBy?.kind === 'shared')
+        held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
     }
     return held;
   }, [plan.data]);
@@ -205,9 +206,15 @@ function GuideBody({ item }: { item: Item }) {
         <p>{t('guide.meta.notice')}</p>
         <p className="tb-muted">
           {t('guide.meta.version', { version: item.version })}
-          <span className="tb-dot" aria-hidden="true">·</span>
-          {item.publishedAt ? t('guide.meta.published', { date: formatDate(item.publishedAt, i18n.resolvedLanguage === 'en') }) : t('guide.meta.unpublished')}
-          <span className="tb-dot" aria-hidden="true">·</span>
+          <span className="tb-dot" aria-hidden="true">
+            ·
+          </span>
+          {item.publishedAt
+            ? t('guide.meta.published', { date: formatDate(item.publishedAt, i18n.resolvedLanguage === 'en') })
+            : t('guide.meta.unpublished')}
+          <span className="tb-dot" aria-hidden="true">
+            ·
+          </span>
           {t(`guide.meta.status.${item.status}`)}
         </p>
         <p className="print-only">
@@ -230,7 +237,10 @@ export function ItemGuidePage() {
     <div className="tb-container tb-page tb-guide">
       <Breadcrumb
         className="tb-breadcrumb no-print"
-        items={[{ key: 'home', title: <Link to="/">{t('nav.home')}</Link> }, { key: 'guide', title: item.data?.name ?? t('guide.title') }]}
+        items={[
+          { key: 'home', title: <Link to="/">{t('nav.home')}</Link> },
+          { key: 'guide', title: item.data?.name ?? t('guide.title') },
+        ]}
       />
       {item.isPending ? (
         <PageLoading rows={12} />

@@ -6,7 +6,11 @@ import type { Material } from '../../../../../contracts/catalog';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 import { safeHref } from '../../../ui/safe-href';
 
-const NECESSITY_TONE: Record<Material['necessity'], BadgeTone> = { required: 'red', optional: 'gray', deferrable: 'orange' };
+const NECESSITY_TONE: Record<Material['necessity'], BadgeTone> = {
+  required: 'red',
+  optional: 'gray',
+  deferrable: 'orange',
+};
 
 /** 免提交: the government already holds it (an e-license or a shared data resource). */
 export const isExempt = (m: Material): boolean => Boolean(m.licenseType || m.sharedData);
@@ -31,7 +35,11 @@ function ExemptNote({ material }: { material: Material }) {
         <Badge tone="green" icon={<FileDoneOutlined />}>
           {t('guide.materials.held')}
         </Badge>
-        <span className="tb-muted tb-small">{held.kind === 'license' ? t('guide.materials.heldLicense', { name: held.typeName }) : t('guide.materials.heldShared', { name: held.resourceName })}</span>
+        <span className="tb-muted tb-small">
+          {held.kind === 'license'
+            ? t('guide.materials.heldLicense', { name: held.typeName })
+            : t('guide.materials.heldShared', { name: held.resourceName })}
+        </span>
       </span>
     );
   }
@@ -41,7 +49,9 @@ function ExemptNote({ material }: { material: Material }) {
       <Badge tone="green" icon={<FileDoneOutlined />}>
         {t('guide.materials.exempt')}
       </Badge>
-      <span className="tb-muted tb-small">{material.licenseType ? t('guide.materials.exemptLicense') : t('guide.materials.exemptShared')}</span>
+      <span className="tb-muted tb-small">
+        {material.licenseType ? t('guide.materials.exemptLicense') : t('guide.materials.exemptShared')}
+      </span>
     </span>
   );
 }
@@ -155,9 +165,24 @@ function MaterialsTable({ materials }: { materials: Material[] }) {
     },
     { key: 'source', title: t('guide.materials.source'), width: 150, render: (_, m) => <Source material={m} /> },
     { key: 'copies', title: t('guide.materials.copies'), width: 110, render: (_, m) => <Copies material={m} /> },
-    { key: 'form', title: t('guide.materials.formAndSpec'), width: 110, render: (_, m) => <FormAndSpec material={m} /> },
-    { key: 'necessity', title: t('guide.materials.necessity'), width: 90, render: (_, m) => <NecessityBadge necessity={m.necessity} /> },
-    { key: 'downloads', title: t('guide.materials.downloads'), width: 150, render: (_, m) => <Downloads material={m} /> },
+    {
+      key: 'form',
+      title: t('guide.materials.formAndSpec'),
+      width: 110,
+      render: (_, m) => <FormAndSpec material={m} />,
+    },
+    {
+      key: 'necessity',
+      title: t('guide.materials.necessity'),
+      width: 90,
+      render: (_, m) => <NecessityBadge necessity={m.necessity} />,
+    },
+    {
+      key: 'downloads',
+      title: t('guide.materials.downloads'),
+      width: 150,
+      render: (_, m) => <Downloads material={m} />,
+    },
   ];
   return (
     <Table
@@ -238,7 +263,9 @@ export function MaterialsSection({ materials, held = NOTHING_HELD }: { materials
           </>
         ) : null}
       </p>
-      <Held.Provider value={held}>{screens.md === false ? <MaterialCards materials={materials} /> : <MaterialsTable materials={materials} />}</Held.Provider>
+      <Held.Provider value={held}>
+        {screens.md === false ? <MaterialCards materials={materials} /> : <MaterialsTable materials={materials} />}
+      </Held.Provider>
     </>
   );
 }

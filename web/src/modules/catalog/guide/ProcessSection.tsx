@@ -16,7 +16,9 @@ export function ProcessSection({ steps }: { steps: ProcessStep[] }) {
         content: (
           <div className="tb-process__content">
             {step.description ? <p>{step.description}</p> : null}
-            <p className="tb-muted">{step.days > 0 ? t('guide.process.stepDays', { count: step.days }) : t('guide.process.stepSameDay')}</p>
+            <p className="tb-muted">
+              {step.days > 0 ? t('guide.process.stepDays', { count: step.days }) : t('guide.process.stepSameDay')}
+            </p>
           </div>
         ),
       }))}

@@ -37,7 +37,13 @@ export function HomePage() {
             {t('home.heading')}
           </h1>
           <p className="tb-hero__subtitle">{t('home.subheading')}</p>
-          <SearchBox className="tb-hero__search" size="large" region={region} label={t('home.searchLabel')} placeholder={t('home.searchPlaceholder')} />
+          <SearchBox
+            className="tb-hero__search"
+            size="large"
+            region={region}
+            label={t('home.searchLabel')}
+            placeholder={t('home.searchPlaceholder')}
+          />
           <HotSearches region={region} />
           <div className="tb-hero__region">
             <RegionSelector value={region} onChange={setRegion} />

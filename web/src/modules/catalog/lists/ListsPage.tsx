@@ -53,9 +53,24 @@ function DepartmentItems({ items }: { items: ListedItem[] }) {
   const columns: TableColumnsType<ListedItem> = [
     { key: 'name', title: t('lists.columns.name'), render: (_, item) => itemLink(item) },
     { key: 'region', title: t('lists.columns.region'), width: 140, render: (_, item) => item.region.name },
-    { key: 'visits', title: t('lists.columns.visits'), width: 150, render: (_, item) => <VisitsBadge visits={item.visits} /> },
-    { key: 'limit', title: t('lists.columns.limit'), width: 170, render: (_, item) => <LimitText days={item.promisedLimitDays} variant="plain" /> },
-    { key: 'provinceWide', title: t('lists.columns.provinceWide'), width: 110, render: (_, item) => (item.provinceWide ? <ProvinceWideBadge /> : '—') },
+    {
+      key: 'visits',
+      title: t('lists.columns.visits'),
+      width: 150,
+      render: (_, item) => <VisitsBadge visits={item.visits} />,
+    },
+    {
+      key: 'limit',
+      title: t('lists.columns.limit'),
+      width: 170,
+      render: (_, item) => <LimitText days={item.promisedLimitDays} variant="plain" />,
+    },
+    {
+      key: 'provinceWide',
+      title: t('lists.columns.provinceWide'),
+      width: 110,
+      render: (_, item) => (item.provinceWide ? <ProvinceWideBadge /> : '—'),
+    },
   ];
   return <Table size="small" rowKey="code" columns={columns} dataSource={items} pagination={false} />;
 }
@@ -65,7 +80,11 @@ function TypeGroup({ group }: { group: Group }) {
   const departments = byDepartment(group.items);
   const name = i18n.resolvedLanguage === 'en' ? group.itemTypeName.en : group.itemTypeName.zh;
   return (
-    <section className="tb-guide-section" id={`type-${group.itemType}`} aria-labelledby={`type-${group.itemType}-title`}>
+    <section
+      className="tb-guide-section"
+      id={`type-${group.itemType}`}
+      aria-labelledby={`type-${group.itemType}-title`}
+    >
       <div className="tb-guide-section__head">
         <h2 id={`type-${group.itemType}-title`}>
           {name} <span className="tb-count">{t('lists.total', { count: group.items.length })}</span>

@@ -62,9 +62,11 @@ export function NegativeListPage() {
         (['prohibited', 'licensed'] as const).map((kind) => (
           <section key={kind} className="tb-section" aria-labelledby={`negative-${kind}`}>
             <h2 id={`negative-${kind}`}>{t(`negative.${kind}`)}</h2>
-            {list.data.filter((e) => e.kind === kind).map((e) => (
-              <Entry key={e.id} entry={e} />
-            ))}
+            {list.data
+              .filter((e) => e.kind === kind)
+              .map((e) => (
+                <Entry key={e.id} entry={e} />
+              ))}
           </section>
         ))
       )}

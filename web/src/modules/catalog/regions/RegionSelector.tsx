@@ -7,7 +7,17 @@ import { useRegions } from '../queries';
  * screen-reader support, and no select library on the first page. Choosing "全部…" at a level
  * goes back up to the level above.
  */
-export function RegionSelector({ value, onChange, compact = false, legend }: { value: string | undefined; onChange: (code: string | undefined) => void; compact?: boolean; legend?: string }) {
+export function RegionSelector({
+  value,
+  onChange,
+  compact = false,
+  legend,
+}: {
+  value: string | undefined;
+  onChange: (code: string | undefined) => void;
+  compact?: boolean;
+  legend?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const province = value && value.length >= 2 ? value.slice(0, 2) : undefined;
@@ -19,9 +29,33 @@ export function RegionSelector({ value, onChange, compact = false, legend }: { v
   const failed = provinces.isError || cities.isError || counties.isError;
 
   const levels = [
-    { key: 'province', label: t('region.province'), all: t('region.allProvinces'), value: province, query: provinces, parent: undefined, enabled: true },
-    { key: 'city', label: t('region.city'), all: t('region.allCities'), value: city, query: cities, parent: province, enabled: Boolean(province) },
-    { key: 'county', label: t('region.county'), all: t('region.allCounties'), value: county, query: counties, parent: city, enabled: Boolean(city) },
+    {
+      key: 'province',
+      label: t('region.province'),
+      all: t('region.allProvinces'),
+      value: province,
+      query: provinces,
+      parent: undefined,
+      enabled: true,
+    },
+    {
+      key: 'city',
+      label: t('region.city'),
+      all: t('region.allCities'),
+      value: city,
+      query: cities,
+      parent: province,
+      enabled: Boolean(province),
+    },
+    {
+      key: 'county',
+      label: t('region.county'),
+      all: t('region.allCounties'),
+      value: county,
+      query: counties,
+      parent: city,
+      enabled: Boolean(city),
+    },
   ] as const;
 
   return (

@@ -12,7 +12,10 @@ export function HotSearches({ region, label }: { region?: string; label?: string
   const heading = label ?? t('home.hot');
   return (
     <nav className="tb-hot" aria-label={heading}>
-      <span className="tb-hot__label">{heading}{t('app.colon')}</span>
+      <span className="tb-hot__label">
+        {heading}
+        {t('app.colon')}
+      </span>
       <ul className="tb-hot__list">
         {queries.map((q) => (
           <li key={q}>

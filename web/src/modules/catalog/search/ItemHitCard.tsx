@@ -9,7 +9,15 @@ import type { ListedItem } from '../api';
 import { useItemTypeName } from '../useItemTypeName';
 
 /** One service item in a list: name (linking to its guide), department, and what to expect. */
-export function ItemHitCard({ item, headingLevel = 3, extra }: { item: ListedItem; headingLevel?: 2 | 3 | 4; extra?: ReactNode }) {
+export function ItemHitCard({
+  item,
+  headingLevel = 3,
+  extra,
+}: {
+  item: ListedItem;
+  headingLevel?: 2 | 3 | 4;
+  extra?: ReactNode;
+}) {
   const typeName = useItemTypeName();
   const Heading = `h${headingLevel}` as const;
   return (
@@ -19,7 +27,9 @@ export function ItemHitCard({ item, headingLevel = 3, extra }: { item: ListedIte
       </Heading>
       <p className="tb-hit__meta">
         <BankOutlined aria-hidden="true" /> {item.department.name}
-        <span className="tb-dot" aria-hidden="true">·</span>
+        <span className="tb-dot" aria-hidden="true">
+          ·
+        </span>
         {item.region.name}
       </p>
       {item.summary ? <p className="tb-hit__summary">{item.summary}</p> : null}

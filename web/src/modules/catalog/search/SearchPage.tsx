@@ -50,7 +50,14 @@ export function SearchPage() {
     <div className="tb-container tb-page">
       <h1 className="sr-only">{t('search.heading')}</h1>
       <div className="tb-search-bar">
-        <SearchBox key={q} initialQuery={q} region={region} size="large" label={t('home.searchLabel')} placeholder={t('home.searchPlaceholder')} />
+        <SearchBox
+          key={q}
+          initialQuery={q}
+          region={region}
+          size="large"
+          label={t('home.searchLabel')}
+          placeholder={t('home.searchPlaceholder')}
+        />
         <RegionSelector value={region} onChange={setRegion} compact />
       </div>
 

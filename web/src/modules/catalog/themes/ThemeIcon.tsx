@@ -74,7 +74,10 @@ const ICONS: Record<string, ComponentType> = {
 export const THEME_ICON_NAMES = Object.keys(ICONS);
 
 function normalise(name: string): string {
-  return name.toLowerCase().replace(/(outlined|filled|twotone)$/, '').replace(/[^a-z]/g, '');
+  return name
+    .toLowerCase()
+    .replace(/(outlined|filled|twotone)$/, '')
+    .replace(/[^a-z]/g, '');
 }
 
 export function ThemeIcon({ name }: { name: string }) {

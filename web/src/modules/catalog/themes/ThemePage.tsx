@@ -34,7 +34,11 @@ function ThemeSteps({ theme }: { theme: Theme }) {
               extra={
                 <>
                   {after.length > 0 ? (
-                    <Badge tone="orange" icon={<LinkOutlined />} title={t('theme.linkedAfter', { names: after.join(t('app.listSep')) })}>
+                    <Badge
+                      tone="orange"
+                      icon={<LinkOutlined />}
+                      title={t('theme.linkedAfter', { names: after.join(t('app.listSep')) })}
+                    >
                       {t('theme.linked')}
                     </Badge>
                   ) : null}
@@ -43,7 +47,10 @@ function ThemeSteps({ theme }: { theme: Theme }) {
               }
             />
           ),
-          subTitle: after.length > 0 ? <span className="tb-linked-note">{t('theme.linkedAfter', { names: after.join(t('app.listSep')) })}</span> : undefined,
+          subTitle:
+            after.length > 0 ? (
+              <span className="tb-linked-note">{t('theme.linkedAfter', { names: after.join(t('app.listSep')) })}</span>
+            ) : undefined,
         };
       })}
     />
@@ -77,7 +84,13 @@ export function ThemePage() {
 
   return (
     <div className="tb-container tb-page">
-      <Breadcrumb className="tb-breadcrumb" items={[{ key: 'home', title: <Link to={withRegion('/', region)}>{t('nav.home')}</Link> }, { key: 'theme', title: theme.data?.title ?? '…' }]} />
+      <Breadcrumb
+        className="tb-breadcrumb"
+        items={[
+          { key: 'home', title: <Link to={withRegion('/', region)}>{t('nav.home')}</Link> },
+          { key: 'theme', title: theme.data?.title ?? '…' },
+        ]}
+      />
       {theme.isPending ? (
         <PageLoading rows={8} />
       ) : theme.isError ? (

@@ -20,14 +20,25 @@ function IssueForm({ me, onDone }: { me: StaffMe; onDone: (m: string) => void })
   const [form] = Form.useForm<Record<string, string>>();
   const typeCode = Form.useWatch('typeCode', form);
   const type = types.data?.find((x) => x.code === typeCode);
-  const mine = (departments.data ?? []).filter((d) => d.regionCode.startsWith(me.regionCode) && me.departmentIds.includes(d.id) && (!type || d.category === type.category));
+  const mine = (departments.data ?? []).filter(
+    (d) =>
+      d.regionCode.startsWith(me.regionCode) &&
+      me.departmentIds.includes(d.id) &&
+      (!type || d.category === type.category),
+  );
   const issue = useMutation({
     mutationFn: (v: Record<string, string>) =>
       api.issueLicense({
         typeCode: v.typeCode!,
         departmentId: v.departmentId!,
-        holder: { kind: type!.holderKind === 'enterprise' ? 'enterprise' : 'person', id: v.holderId!.trim().toUpperCase(), name: v.holderName!.trim() },
-        data: Object.fromEntries(type!.fields.flatMap((f) => (v[`field_${f.key}`]?.trim() ? [[f.key, v[`field_${f.key}`]!.trim()]] : []))),
+        holder: {
+          kind: type!.holderKind === 'enterprise' ? 'enterprise' : 'person',
+          id: v.holderId!.trim().toUpperCase(),
+          name: v.holderName!.trim(),
+        },
+        data: Object.fromEntries(
+          type!.fields.flatMap((f) => (v[`field_${f.key}`]?.trim() ? [[f.key, v[`field_${f.key}`]!.trim()]] : [])),
+        ),
       }),
     onSuccess: (r) => {
       form.resetFields();
@@ -38,18 +49,42 @@ function IssueForm({ me, onDone }: { me: StaffMe; onDone: (m: string) => void })
     <section className="tb-panel" aria-labelledby="licence-issue">
       <h2 id="licence-issue">{t('issueTitle')}</h2>
       <p className="tb-muted">{t('issueHelp')}</p>
-      <Form form={form} layout="vertical" requiredMark={false} aria-labelledby="licence-issue" onFinish={(v) => issue.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        aria-labelledby="licence-issue"
+        onFinish={(v) => issue.mutate(v)}
+      >
         {issue.isError ? <FormProblem error={issue.error} /> : null}
         <Form.Item name="typeCode" label={t('type')} rules={[{ required: true, message: t('typeRequired') }]}>
-          <Select showSearch optionFilterProp="label" loading={types.isPending} options={(types.data ?? []).map((x) => ({ value: x.code, label: x.name }))} onChange={() => form.setFieldValue('departmentId', undefined)} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={types.isPending}
+            options={(types.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
+            onChange={() => form.setFieldValue('departmentId', undefined)}
+          />
         </Form.Item>
-        <Form.Item name="departmentId" label={t('department')} rules={[{ required: true, message: t('departmentRequired') }]}>
+        <Form.Item
+          name="departmentId"
+          label={t('department')}
+          rules={[{ required: true, message: t('departmentRequired') }]}
+        >
           <Select options={mine.map((d) => ({ value: d.id, label: d.name }))} loading={departments.isPending} />
         </Form.Item>
-        <Form.Item name="holderId" label={t('holderId')} rules={[{ required: true, pattern: /^[0-9A-Za-z]{18}$/, message: t('holderIdRequired') }]}>
+        <Form.Item
+          name="holderId"
+          label={t('holderId')}
+          rules={[{ required: true, pattern: /^[0-9A-Za-z]{18}$/, message: t('holderIdRequired') }]}
+        >
           <Input maxLength={18} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="holderName" label={t('holderName')} rules={[{ required: true, whitespace: true, message: t('holderNameRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="holderName"
+          label={t('holderName')}
+          rules={[{ required: true, whitespace: true, message: t('holderNameRequired') }, { max: 200 }]}
+        >
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
         {type?.fields.map((f) => (
@@ -73,7 +108,12 @@ function ManageLicence({ onDone }: { onDone: (m: string) => void }) {
   const [asked, setAsked] = useState('');
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
-  const found = useQuery({ queryKey: ['licenses', 'issued', asked], queryFn: ({ signal }) => api.findIssued(asked, signal), enabled: asked.length > 0, retry: false });
+  const found = useQuery({
+    queryKey: ['licenses', 'issued', asked],
+    queryFn: ({ signal }) => api.findIssued(asked, signal),
+    enabled: asked.length > 0,
+    retry: false,
+  });
   const step = useMutation({
     mutationFn: (s: api.StatusStep) => api.changeLicenseStatus(found.data!.id, s, reason.trim()),
     onSuccess: (r) => {
@@ -86,8 +126,19 @@ function ManageLicence({ onDone }: { onDone: (m: string) => void }) {
   return (
     <section className="tb-panel" aria-labelledby="licence-manage">
       <h2 id="licence-manage">{t('manageTitle')}</h2>
-      <form className="tb-walk-in__search" onSubmit={(e) => { e.preventDefault(); setAsked(number.trim()); }}>
-        <Input aria-label={t('number')} placeholder={t('number')} value={number} onChange={(e) => setNumber(e.target.value)} />
+      <form
+        className="tb-walk-in__search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsked(number.trim());
+        }}
+      >
+        <Input
+          aria-label={t('number')}
+          placeholder={t('number')}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+        />
         <Button htmlType="submit" autoInsertSpace={false}>
           {t('find')}
         </Button>
@@ -96,15 +147,30 @@ function ManageLicence({ onDone }: { onDone: (m: string) => void }) {
       {l ? (
         <div className="tb-licence-work">
           <p>
-            <strong>{l.typeName}</strong> <span className="tb-code">{l.number}</span> · {t('holder')} {l.holderName} · {t('issuer')} {l.issuer} · {t('status')} {tm(`licenses.status.${l.status as 'valid'}`)}
+            <strong>{l.typeName}</strong> <span className="tb-code">{l.number}</span> · {t('holder')} {l.holderName} ·{' '}
+            {t('issuer')} {l.issuer} · {t('status')} {tm(`licenses.status.${l.status as 'valid'}`)}
           </p>
           {STEPS[l.status] ? (
             <>
-              <Input.TextArea aria-label={t('reason')} placeholder={t('reason')} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Input.TextArea
+                aria-label={t('reason')}
+                placeholder={t('reason')}
+                rows={2}
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
               {step.isError ? <FormProblem error={step.error} /> : null}
               <p className="tb-inline-links">
                 {STEPS[l.status]!.map((s) => (
-                  <Button key={s} danger={s === 'revoke'} disabled={!reason.trim()} loading={step.isPending && step.variables === s} onClick={() => step.mutate(s)} autoInsertSpace={false}>
+                  <Button
+                    key={s}
+                    danger={s === 'revoke'}
+                    disabled={!reason.trim()}
+                    loading={step.isPending && step.variables === s}
+                    onClick={() => step.mutate(s)}
+                    autoInsertSpace={false}
+                  >
                     {t(s)}
                   </Button>
                 ))}

@@ -13,7 +13,13 @@ export interface IssuedLicense {
 }
 export type StatusStep = 'revoke' | 'suspend' | 'reinstate';
 
-export const issueLicense = (input: { typeCode: string; departmentId: string; holder: { kind: 'person' | 'enterprise'; id: string; name: string }; data: Record<string, string> }) =>
-  sendJson<{ id: string; number: string }>('POST', '/api/licenses', input);
-export const findIssued = (number: string, signal?: AbortSignal) => getJson<IssuedLicense>('/api/licenses/issued', { number }, signal);
-export const changeLicenseStatus = (id: string, step: StatusStep, reason: string) => sendJson<{ status: string }>('POST', `/api/licenses/${id}/${step}`, { reason });
+export const issueLicense = (input: {
+  typeCode: string;
+  departmentId: string;
+  holder: { kind: 'person' | 'enterprise'; id: string; name: string };
+  data: Record<string, string>;
+}) => sendJson<{ id: string; number: string }>('POST', '/api/licenses', input);
+export const findIssued = (number: string, signal?: AbortSignal) =>
+  getJson<IssuedLicense>('/api/licenses/issued', { number }, signal);
+export const changeLicenseStatus = (id: string, step: StatusStep, reason: string) =>
+  sendJson<{ status: string }>('POST', `/api/licenses/${id}/${step}`, { reason });

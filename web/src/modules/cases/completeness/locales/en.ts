@@ -8,13 +8,15 @@ export const completenessEn: CompletenessMessages = {
     uploaded: '"{{name}}" uploaded',
     types: 'PDF, JPG, PNG or OFD, at most {{size}} each',
     badExtension: '"{{file}}" is not a PDF, JPG, PNG or OFD file; choose another',
-    badContent: '"{{file}}" is named {{ext}} but its content is not a {{ext}} file (a renamed or damaged file); choose a real PDF, JPG, PNG or OFD file',
+    badContent:
+      '"{{file}}" is named {{ext}} but its content is not a {{ext}} file (a renamed or damaged file); choose a real PDF, JPG, PNG or OFD file',
     tooLarge: '"{{file}}" is larger than {{size}}; compress it and try again',
     empty: '"{{file}}" is empty; choose another',
   },
   uploads: {
     title: 'Bring materials',
-    beforeAcceptance: 'Until the case is accepted you can upload or replace materials; a replaced file stays in the case record.',
+    beforeAcceptance:
+      'Until the case is accepted you can upload or replace materials; a replaced file stays in the case record.',
     duringSupplement: 'Upload or replace the materials the notice asks for, then send your reply.',
     afterAcceptance: 'The case was accepted. These are the materials you promised to bring later; upload them in time.',
     noticed: 'Asked for',
@@ -43,7 +45,8 @@ export const completenessEn: CompletenessMessages = {
     promiseUndated: 'due date set at acceptance',
     anotherApproved: 'A department head approved another notice: {{reason}}',
     approveTitle: 'Approve another notice',
-    approveHelp: 'The one-time notice was given. If another one is truly needed, a department head approves it with a reason; the reason goes into the case record.',
+    approveHelp:
+      'The one-time notice was given. If another one is truly needed, a department head approves it with a reason; the reason goes into the case record.',
     reason: 'Reason',
     reasonRequired: 'Give a reason',
     approve: 'Approve another notice',

@@ -7,7 +7,8 @@ export const completenessZhCN = {
     uploaded: '「{{name}}」已上传',
     types: '支持 PDF、JPG、PNG、OFD 格式，单个文件不超过 {{size}}',
     badExtension: '「{{file}}」不是 PDF、JPG、PNG 或 OFD 格式的文件，请重新选择',
-    badContent: '「{{file}}」的扩展名是 {{ext}}，但文件内容不是 {{ext}} 文件（可能是改了扩展名的其他文件或已损坏），请选择真正的 PDF、JPG、PNG 或 OFD 文件',
+    badContent:
+      '「{{file}}」的扩展名是 {{ext}}，但文件内容不是 {{ext}} 文件（可能是改了扩展名的其他文件或已损坏），请选择真正的 PDF、JPG、PNG 或 OFD 文件',
     tooLarge: '「{{file}}」超过 {{size}}，请压缩后再上传',
     empty: '「{{file}}」是空文件，请重新选择',
   },

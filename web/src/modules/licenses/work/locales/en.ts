@@ -3,7 +3,8 @@ import type { LicenseWorkMessages } from './zh-CN';
 export const licenseWorkEn: LicenseWorkMessages = {
   tab: 'Licences',
   issueTitle: 'Issue a licence',
-  issueHelp: 'Licence types your department may issue, to a holder identified by ID number or credit code; issuing, revoking, suspending and reinstating are all recorded.',
+  issueHelp:
+    'Licence types your department may issue, to a holder identified by ID number or credit code; issuing, revoking, suspending and reinstating are all recorded.',
   type: 'Licence type',
   typeRequired: 'Choose the licence type',
   department: 'Issuing department',
