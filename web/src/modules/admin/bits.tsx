@@ -3,16 +3,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { StaffMe } from '../identity/api';
-import type { FieldProblem } from './problems';
+import type { FieldProblem } from '../../ui/problems';
 import { ALL_ROLES, hasAnyRole } from './sections';
 import type { ItemStatus, StaffRole } from './api';
 
 /** The signed-in staff member, handed down by the admin layout. */
 export const useStaff = () => useOutletContext<StaffMe>();
-
-export function useEnglish(): boolean {
-  return useTranslation('admin').i18n.resolvedLanguage === 'en';
-}
 
 export function formatDateTime(iso: string | null | undefined, en: boolean): string {
   if (!iso) return '';

@@ -6,21 +6,10 @@ import { Badge } from '../../ui/Badge';
 import { Fact } from '../../ui/Fact';
 import { ProblemError } from '../../app/http';
 import { useDisplayName } from '../../ui/useDisplayName';
+import { useEnglish } from '../../ui/useEnglish';
 import type { CaseDetail, CaseEvent, CaseStatus } from './api';
-import {
-  dateTime,
-  deadlineTone,
-  DUE_NEAR_DAYS,
-  DUE_SOON_DAYS,
-  progressIndex,
-  PROGRESS_STEPS,
-  shortDate,
-  STATUS_TONE,
-} from './model';
-
-export function useEnglish(): boolean {
-  return useTranslation().i18n.resolvedLanguage === 'en';
-}
+import { deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, STATUS_TONE } from './model';
+import { dateTime, shortDate } from '../../ui/format';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const name = useDisplayName();

@@ -2,10 +2,10 @@ import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegionSelector } from '../catalog/regions/RegionSelector';
-import { FormProblem } from '../identity/FormProblem';
-import { applyFieldErrors } from '../identity/problems';
+import { applyFieldErrors } from '../../ui/problems';
 import * as api from './api';
 import { useCaseStep } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 interface Values {
   method: api.DeliveryMethod;
@@ -66,7 +66,7 @@ export function DeliveryChoiceForm({
       }}
       onFinish={submit}
     >
-      {choose.isError ? <FormProblem error={choose.error} /> : null}
+      {choose.isError ? <ProblemAlert error={choose.error} /> : null}
       <Form.Item name="method" label={t('cases.delivery.method')}>
         <Radio.Group options={offered.map((m) => ({ value: m, label: t(`guide.delivery.${m}`) }))} />
       </Form.Item>

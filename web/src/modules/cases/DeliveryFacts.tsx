@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Fact } from '../../ui/Fact';
 import type { Delivery, DeliveryStatus } from './api';
-import { useEnglish } from './CaseBits';
-import { dateTime } from './model';
+import { useEnglish } from '../../ui/useEnglish';
+import { dateTime } from '../../ui/format';
 
 const DELIVERY_TONE: Record<DeliveryStatus, BadgeTone> = {
   pending: 'orange',

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
 import { DeliveryFacts } from './DeliveryFacts';
 import { useCaseStep, useDelivery } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 /** 打印面单: the full address, read on purpose (the server audits it), shown once for the label. */
 function Label({ c }: { c: api.CaseDetail }) {
@@ -17,7 +17,7 @@ function Label({ c }: { c: api.CaseDetail }) {
         {t('cases.delivery.printLabel')}
       </Button>{' '}
       <span className="tb-muted tb-small">{t('cases.delivery.labelAudited')}</span>
-      {label.isError ? <FormProblem error={label.error} /> : null}
+      {label.isError ? <ProblemAlert error={label.error} /> : null}
       {d ? (
         <div className="tb-delivery-label" data-testid="delivery-label">
           <h3>{t('cases.delivery.label')}</h3>
@@ -53,7 +53,7 @@ function DispatchForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
         )
       }
     >
-      {step.isError ? <FormProblem error={step.error} /> : null}
+      {step.isError ? <ProblemAlert error={step.error} /> : null}
       <Form.Item
         name="carrier"
         label={t('cases.delivery.carrier')}
@@ -89,7 +89,7 @@ function CompleteButton({
   const label = t(`cases.delivery.mark.${kind}`);
   return (
     <div className="tb-case-action">
-      {step.isError ? <FormProblem error={step.error} /> : null}
+      {step.isError ? <ProblemAlert error={step.error} /> : null}
       <Button
         type="primary"
         onClick={() =>
@@ -117,7 +117,7 @@ export function DeliveryWork({
   const { t } = useTranslation();
   const delivery = useDelivery(c.id);
   if (delivery.isPending) return null;
-  if (delivery.isError) return <FormProblem error={delivery.error} />;
+  if (delivery.isError) return <ProblemAlert error={delivery.error} />;
   const d = delivery.data;
   if (!d) return <p>{t('cases.delivery.notChosenStaff')}</p>;
   const decided = api.DECIDED.includes(c.status);

@@ -1,9 +1,9 @@
 import { Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
 import { FeesList } from './FeesList';
 import { useCaseStep } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 /** One settle step on a due fee: 确认缴费 with the 缴款书 number (window), or 减免 with a reason (head). */
 function SettleForm({
@@ -33,7 +33,7 @@ function SettleForm({
         })
       }
     >
-      {step.isError ? <FormProblem error={step.error} /> : null}
+      {step.isError ? <ProblemAlert error={step.error} /> : null}
       <Form.Item
         name="value"
         label={paid ? t('cases.fees.paymentRef') : t('cases.fees.waiveReason')}
@@ -76,7 +76,7 @@ function SetFeeForm({ caseId, onDone }: { caseId: string; onDone: (m: string) =>
           )
         }
       >
-        {set.isError ? <FormProblem error={set.error} /> : null}
+        {set.isError ? <ProblemAlert error={set.error} /> : null}
         <Form.Item
           name="name"
           label={t('cases.fees.name')}

@@ -4,8 +4,8 @@ import { Badge, type BadgeTone } from '../../ui/Badge';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { Fee, FeeStatus } from './api';
-import { useEnglish } from './CaseBits';
-import { shortDate, yuan } from './model';
+import { useEnglish } from '../../ui/useEnglish';
+import { shortDate, yuan } from '../../ui/format';
 import { useFees } from './queries';
 
 const FEE_TONE: Record<FeeStatus, BadgeTone> = { due: 'orange', paid: 'green', waived: 'gray' };

@@ -5,15 +5,16 @@ import { Link, Navigate, useParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { CaseClockFacts, Fact, isConflict, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, Fact, isConflict, ProgressSteps, StatusBadge } from './CaseBits';
+import { useEnglish } from '../../ui/useEnglish';
 import { CaseResults } from './CaseResults';
 import { CaseMaterialUploads } from './completeness/CaseMaterialUploads';
 import { MaterialsSection } from './MaterialsSection';
 import { RatingSection } from './RatingSection';
-import { shortDate, WITHDRAWABLE } from './model';
+import { WITHDRAWABLE } from './model';
+import { shortDate } from '../../ui/format';
 import { useCase, useCaseStep } from './queries';
 import { CaseEvents } from './view/CaseEvents';
 import { CaseLicences } from './view/CaseLicences';
@@ -40,7 +41,7 @@ function ApplicantActions({ c }: { c: api.CaseDetail }) {
         {done}
       </p>
       {error ? (
-        <FormProblem error={error} title={isConflict(error) ? t('cases.task.conflictRefreshed') : undefined} />
+        <ProblemAlert error={error} title={isConflict(error) ? t('cases.task.conflictRefreshed') : undefined} />
       ) : null}
       {!canSupplement && !canWithdraw ? <p>{t('cases.applicant.none')}</p> : null}
       {canSupplement ? (

@@ -4,8 +4,9 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMe } from '../identity/queries';
-import { CaseCard, useEnglish } from './CaseBits';
-import { shortDate } from './model';
+import { CaseCard } from './CaseBits';
+import { useEnglish } from '../../ui/useEnglish';
+import { shortDate } from '../../ui/format';
 import { useMyCases } from './queries';
 import './cases.css';
 

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Fact } from '../../ui/Fact';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
-import { useEnglish } from './CaseBits';
-import { dateTime, shortDate } from './model';
+import { useEnglish } from '../../ui/useEnglish';
+import { dateTime, shortDate } from '../../ui/format';
 import { useCaseStep, useRating } from './queries';
 
 function LevelPicker({ label }: { label: string }) {
@@ -39,7 +38,7 @@ function RateForm({ caseId, onDone }: { caseId: string; onDone: (m: string) => v
       }
     >
       <p className="tb-muted">{t('cases.rating.help')}</p>
-      {rate.isError ? <FormProblem error={rate.error} /> : null}
+      {rate.isError ? <ProblemAlert error={rate.error} /> : null}
       <LevelPicker label={t('cases.rating.level')} />
       <Form.Item name="comment" label={t('cases.rating.comment')} rules={[{ max: 500 }]}>
         <Input.TextArea rows={3} maxLength={500} />
@@ -63,7 +62,7 @@ function FollowUpForm({ caseId, onDone }: { caseId: string; onDone: (m: string) 
         rate.mutate(v.level, { onSuccess: () => onDone(t('cases.rating.followUpThanks')) })
       }
     >
-      {rate.isError ? <FormProblem error={rate.error} /> : null}
+      {rate.isError ? <ProblemAlert error={rate.error} /> : null}
       <LevelPicker label={t('cases.rating.followUp')} />
       <Button type="primary" htmlType="submit" loading={rate.isPending} autoInsertSpace={false}>
         {t('cases.rating.submitFollowUp')}

@@ -6,10 +6,9 @@ import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
-import { useEnglish } from './CaseBits';
-import { dateTime, shortDate } from './model';
+import { useEnglish } from '../../ui/useEnglish';
+import { dateTime, shortDate } from '../../ui/format';
 import { useCaseStep, useRectifications } from './queries';
 
 /** A due date, flagged when overdue (in words as well as colour). */
@@ -48,7 +47,7 @@ function StepForm({ r, onDone }: { r: api.Rectification; onDone: (m: string) => 
         )
       }
     >
-      {step.isError ? <FormProblem error={step.error} /> : null}
+      {step.isError ? <ProblemAlert error={step.error} /> : null}
       {callBack ? null : (
         <Form.Item name="resolution" label={t('cases.rectification.resolution')}>
           <Radio.Group

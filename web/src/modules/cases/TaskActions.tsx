@@ -1,10 +1,10 @@
 import { Button, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
 import { isConflict } from './CaseBits';
 import { useCaseStep } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 const DECISIONS = ['approve', 'return', 'refuse', 'suspend', 'extend', 'opinion'] as const;
 type Decision = (typeof DECISIONS)[number];
@@ -76,7 +76,7 @@ export function TaskActions({
   return (
     <div className="tb-task-actions">
       {step.isError ? (
-        <FormProblem
+        <ProblemAlert
           error={step.error}
           title={isConflict(step.error) ? t('cases.task.conflictRefreshed') : undefined}
         />

@@ -8,8 +8,9 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { normaliseCode, qrUrl } from './api';
 import { useDisplayName } from '../../ui/useDisplayName';
-import { EventList, Fact, ProgressSteps, StatusBadge, useEnglish } from './CaseBits';
-import { shortDate } from './model';
+import { EventList, Fact, ProgressSteps, StatusBadge } from './CaseBits';
+import { useEnglish } from '../../ui/useEnglish';
+import { shortDate } from '../../ui/format';
 import { useTracking } from './queries';
 import './cases.css';
 

@@ -2,11 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
 import { isConflict } from './CaseBits';
 import { OneTimeNotice, type NoticeFacts } from './OneTimeNotice';
 import { useCaseStep } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 type Mode = 'accept' | 'reject' | 'supplement' | null;
 export type WindowCaseFacts = Pick<
@@ -60,7 +60,7 @@ export function WindowActions({ c, onDone }: { c: WindowCaseFacts; onDone: (mess
         </Button>
       </div>
       {active?.isError ? (
-        <FormProblem
+        <ProblemAlert
           error={active.error}
           title={isConflict(active.error) ? t('cases.task.conflictRefreshed') : undefined}
         />

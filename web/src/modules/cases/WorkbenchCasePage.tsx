@@ -6,17 +6,17 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity/api';
-import { FormProblem } from '../identity/FormProblem';
 import { useMe } from '../identity/queries';
 import * as api from './api';
-import { CaseClockFacts, DeadlineBadge, DeadlineLegend, Fact, StatusBadge, useEnglish } from './CaseBits';
+import { CaseClockFacts, DeadlineBadge, DeadlineLegend, Fact, StatusBadge } from './CaseBits';
+import { useEnglish } from '../../ui/useEnglish';
 import { DecisionLink } from './CaseResults';
 import { AcceptanceReceiptLink } from './AcceptanceReceipt';
 import { DeliveryWork } from './DeliveryWork';
 import { FeeWork } from './FeeWork';
 import { MaterialsSection } from './MaterialsSection';
 import { SupplementReview } from './completeness/SupplementReview';
-import { shortDate } from './model';
+import { shortDate } from '../../ui/format';
 import { useCase, useCaseStep } from './queries';
 import { TaskActions } from './TaskActions';
 import { WindowActions } from './WindowActions';
@@ -80,7 +80,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
         <DeadlineLegend />
         {d.status === 'suspended' && approver ? (
           <div className="tb-case-action">
-            {resume.isError ? <FormProblem error={resume.error} /> : null}
+            {resume.isError ? <ProblemAlert error={resume.error} /> : null}
             <Button
               autoInsertSpace={false}
               onClick={() =>

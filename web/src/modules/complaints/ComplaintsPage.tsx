@@ -9,7 +9,6 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useDepartments } from '../catalog/queries';
-import { FormProblem } from '../identity/FormProblem';
 import { PersonPage } from '../identity/PersonPage';
 import * as api from './api';
 
@@ -61,7 +60,7 @@ function NewComplaint({ onFiled }: { onFiled: (m: string) => void }) {
         onFinish={(v) => file.mutate(v)}
         aria-labelledby="complaint-new"
       >
-        {file.isError ? <FormProblem error={file.error} /> : null}
+        {file.isError ? <ProblemAlert error={file.error} /> : null}
         <Form.Item name="kind" label={t('kind')}>
           <Radio.Group options={api.KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
         </Form.Item>

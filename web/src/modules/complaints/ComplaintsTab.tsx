@@ -7,7 +7,6 @@ import { Announcement } from '../../ui/Announcement';
 import { Badge } from '../../ui/Badge';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { FormProblem } from '../identity/FormProblem';
 import * as api from './api';
 
 const KEY = ['complaints', 'queue'];
@@ -29,7 +28,7 @@ function AnswerForm({ c, onDone }: { c: api.QueuedComplaint; onDone: (m: string)
       aria-label={`${t('answer')} ${c.reference}`}
       onFinish={(v) => answer.mutate(v.reply.trim())}
     >
-      {answer.isError ? <FormProblem error={answer.error} /> : null}
+      {answer.isError ? <ProblemAlert error={answer.error} /> : null}
       <Form.Item
         name="reply"
         label={t('answerText')}

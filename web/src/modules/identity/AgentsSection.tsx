@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { AGENT_SCOPES, type Agent, type AgentScope, type EnterpriseLink } from './api';
-import { FormProblem } from './FormProblem';
-import { applyFieldErrors } from './problems';
+import { applyFieldErrors } from '../../ui/problems';
 import { useAgents, useGrantAgent, useRevokeAgent } from './queries';
-import { formatDate } from '../catalog/guide/format';
+import { formatDate } from '../../ui/format';
 import { idNumberShapeOk } from './validation';
 
 interface GrantValues {
@@ -69,7 +68,7 @@ function AgentRow({
               <span className="sr-only"> {agent.name}</span>
             </Button>
           </Popconfirm>
-          {revoke.isError ? <FormProblem error={revoke.error} /> : null}
+          {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
         </div>
       ) : null}
     </li>
@@ -139,7 +138,7 @@ export function AgentsSection({ enterprise }: { enterprise: EnterpriseLink }) {
         initialValues={{ scopes: ['apply', 'track'] }}
         aria-label={t('identity.agents.grantTitle')}
       >
-        {grant.isError ? <FormProblem error={grant.error} /> : null}
+        {grant.isError ? <ProblemAlert error={grant.error} /> : null}
         <div className="tb-form-grid">
           <Form.Item
             name="name"

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { resetPassword } from './api';
-import { FormProblem } from './FormProblem';
 import { NewPasswordFields } from './NewPasswordFields';
-import { applyFieldErrors } from './problems';
+import { applyFieldErrors } from '../../ui/problems';
 import { SmsCodeButton } from './SmsCodeButton';
 import { maskPhone } from './useFinishSignIn';
 import { PHONE, SMS_CODE } from './validation';
 import './identity.css';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 interface Values {
   phone: string;
@@ -78,7 +78,7 @@ export function ForgotPasswordPage() {
             aria-label={t('identity.forgot.title')}
             scrollToFirstError={{ focus: true }}
           >
-            {error ? <FormProblem error={error} /> : null}
+            {error ? <ProblemAlert error={error} /> : null}
             <Form.Item
               name="phone"
               label={t('identity.fields.phone')}

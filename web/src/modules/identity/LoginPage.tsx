@@ -5,12 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { Tabs } from '../../ui/Tabs';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { requestStepUpCode, signIn } from './api';
-import { FormProblem } from './FormProblem';
-import { applyFieldErrors, problemCode, problemOf } from './problems';
+import { applyFieldErrors, problemCode, problemOf } from '../../ui/problems';
 import { SmsCodeButton } from './SmsCodeButton';
 import { maskPhone, useFinishSignIn } from './useFinishSignIn';
 import { PHONE, SMS_CODE } from './validation';
 import './identity.css';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 type Method = 'password' | 'sms';
 
@@ -19,17 +19,17 @@ function Throttled({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const seconds = Math.max(1, Number(problemOf(error)?.retryAfterSeconds ?? 1));
   return (
-    <FormProblem error={error} title={t('identity.login.throttledTitle')}>
-      <p className="tb-form-problem__text">{t('identity.login.throttled', { seconds })}</p>
-      <p className="tb-form-problem__text">{t('identity.login.throttledHelp')}</p>
-    </FormProblem>
+    <ProblemAlert error={error} title={t('identity.login.throttledTitle')}>
+      <p className="tb-problem__text">{t('identity.login.throttled', { seconds })}</p>
+      <p className="tb-problem__text">{t('identity.login.throttledHelp')}</p>
+    </ProblemAlert>
   );
 }
 
 function SignInProblem({ error }: { error: unknown }) {
   if (!error) return null;
   if (problemCode(error) === 'IDENTITY.SIGN_IN_THROTTLED') return <Throttled error={error} />;
-  return <FormProblem error={error} />;
+  return <ProblemAlert error={error} />;
 }
 
 interface PasswordValues {
@@ -116,9 +116,9 @@ function PasswordForm() {
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="tb-auth-form">
       {notice && !error ? (
-        <FormProblem error={undefined} type="info" title={noticeText[notice][0]}>
-          {noticeText[notice][1] ? <p className="tb-form-problem__text">{noticeText[notice][1]}</p> : null}
-        </FormProblem>
+        <ProblemAlert error={undefined} type="info" title={noticeText[notice][0]}>
+          {noticeText[notice][1] ? <p className="tb-problem__text">{noticeText[notice][1]}</p> : null}
+        </ProblemAlert>
       ) : null}
       <SignInProblem error={error} />
       <Form.Item

@@ -8,12 +8,11 @@ import { Fact } from '../../ui/Fact';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { formatDate } from '../catalog/guide/format';
+import { formatDate } from '../../ui/format';
 import { useRegions } from '../catalog/queries';
 import { AGENT_SCOPES, type AgentScope, type PersonMe, type StaffMe } from './api';
 import { AgentsSection } from './AgentsSection';
-import { FormProblem } from './FormProblem';
-import { applyFieldErrors } from './problems';
+import { applyFieldErrors } from '../../ui/problems';
 import { useClaimEnterprise, useMe, useSetActingFor, useSetPreferredLanguage, useSignOut } from './queries';
 import './identity.css';
 
@@ -132,7 +131,7 @@ function LanguagePreference({ me }: { me: PersonMe }) {
       <p className="sr-only" role="status">
         {saved}
       </p>
-      {save.isError ? <FormProblem error={save.error} /> : null}
+      {save.isError ? <ProblemAlert error={save.error} /> : null}
     </section>
   );
 }
@@ -198,7 +197,7 @@ function ActingFor({ me }: { me: PersonMe }) {
       <p className="sr-only" role="status">
         {announcement}
       </p>
-      {switchTo.isError ? <FormProblem error={switchTo.error} /> : null}
+      {switchTo.isError ? <ProblemAlert error={switchTo.error} /> : null}
     </section>
   );
 }
@@ -229,7 +228,7 @@ function ClaimEnterprise() {
         onFinish={(v) => void submit(v)}
         aria-label={t('identity.me.claimTitle')}
       >
-        {claim.isError ? <FormProblem error={claim.error} /> : null}
+        {claim.isError ? <ProblemAlert error={claim.error} /> : null}
         <Form.Item
           name="creditCode"
           label={t('identity.me.creditCode')}

@@ -5,13 +5,13 @@ import { Link, useSearchParams } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { register } from './api';
-import { FormProblem } from './FormProblem';
-import { applyFieldErrors, problemCode } from './problems';
+import { applyFieldErrors, problemCode } from '../../ui/problems';
 import { SmsCodeButton } from './SmsCodeButton';
 import { maskPhone, useFinishSignIn } from './useFinishSignIn';
 import { NewPasswordFields } from './NewPasswordFields';
 import { idNumberShapeOk, PHONE, SMS_CODE } from './validation';
 import './identity.css';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 interface Values {
   name: string;
@@ -30,25 +30,25 @@ function RegistrationProblem({ error }: { error: unknown }) {
   const code = problemCode(error);
   if (code === 'IDENTITY.REGISTRY_MISMATCH') {
     return (
-      <FormProblem error={error} title={t('identity.register.mismatchTitle')}>
-        <p className="tb-form-problem__text">{t('identity.register.mismatch')}</p>
-      </FormProblem>
+      <ProblemAlert error={error} title={t('identity.register.mismatchTitle')}>
+        <p className="tb-problem__text">{t('identity.register.mismatch')}</p>
+      </ProblemAlert>
     );
   }
   if (code === 'IDENTITY.ALREADY_REGISTERED') {
     const returnTo = params.get('returnTo');
     return (
-      <FormProblem error={error} type="warning" title={t('identity.register.alreadyTitle')}>
-        <p className="tb-form-problem__text">
+      <ProblemAlert error={error} type="warning" title={t('identity.register.alreadyTitle')}>
+        <p className="tb-problem__text">
           {t('identity.register.already')}{' '}
           <Link to={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
             {t('identity.register.goSignIn')}
           </Link>
         </p>
-      </FormProblem>
+      </ProblemAlert>
     );
   }
-  return <FormProblem error={error} />;
+  return <ProblemAlert error={error} />;
 }
 
 export function RegisterPage() {

@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestSmsCode, type SmsPurpose } from './api';
-import { problemCode } from './problems';
+import { problemCode } from '../../ui/problems';
 
 const WAIT_SECONDS = 60;
 

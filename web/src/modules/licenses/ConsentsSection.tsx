@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/Badge';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useEnglish } from '../cases/CaseBits';
-import { shortDate } from '../cases/model';
+import { useEnglish } from '../../ui/useEnglish';
+import { shortDate } from '../../ui/format';
 import { useDepartments } from '../catalog/queries';
 import { RegionSelector } from '../catalog/regions/RegionSelector';
-import { FormProblem } from '../identity/FormProblem';
 import type { PersonMe } from '../identity/api';
 import type { Consent } from './api';
 import { useConsents, useGrantConsent, useLicenseTypes, useRevokeConsent } from './queries';
@@ -37,7 +36,7 @@ function GrantForm({ holderKind, onDone }: { holderKind: 'person' | 'enterprise'
     <details className="tb-consent-grant">
       <summary>{t('licenses.consents.grantTitle')}</summary>
       <p className="tb-muted tb-small">{t('licenses.consents.grantHelp')}</p>
-      {grant.isError ? <FormProblem error={grant.error} /> : null}
+      {grant.isError ? <ProblemAlert error={grant.error} /> : null}
       <RegionSelector value={region} onChange={setRegion} compact />
       <Form
         form={form}
@@ -145,7 +144,7 @@ function ConsentItem({
           </dd>
         </div>
       </dl>
-      {revoke.isError ? <FormProblem error={revoke.error} /> : null}
+      {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
       {c.active ? (
         <Popconfirm
           title={t('licenses.consents.revokeConfirm')}

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Fact } from '../../ui/Fact';
-import { useEnglish } from '../cases/CaseBits';
-import { dateTime, shortDate } from '../cases/model';
+import { useEnglish } from '../../ui/useEnglish';
+import { dateTime, shortDate } from '../../ui/format';
 import type { PublicFace, Verdict } from './api';
 
 /** Colours of a licence's state; the words always say it too. */

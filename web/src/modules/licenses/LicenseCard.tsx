@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '../../ui/Fact';
-import { useEnglish } from '../cases/CaseBits';
-import { dateTime } from '../cases/model';
+import { useEnglish } from '../../ui/useEnglish';
+import { dateTime } from '../../ui/format';
 import * as api from './api';
 import { LicenseData, LicenseFacts, LicenseStatusBadge } from './LicenseBits';
 import { useMyLicense } from './queries';

@@ -2,9 +2,9 @@ import { Button, Modal } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../identity/FormProblem';
 import type { HeldLicense, ShareCode } from './api';
 import { useShareLicense } from './queries';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 function useSecondsLeft(until: string | undefined): number {
   const [now, setNow] = useState(() => Date.now());
@@ -105,7 +105,7 @@ export function ShareButton({ l }: { l: HeldLicense }) {
         ]}
         destroyOnHidden
       >
-        {share.isError ? <FormProblem error={share.error} /> : null}
+        {share.isError ? <ProblemAlert error={share.error} /> : null}
         {share.data ? <ShareCodeView share={share.data} l={l} /> : <p role="status">{t('app.loading')}</p>}
       </Modal>
     </>

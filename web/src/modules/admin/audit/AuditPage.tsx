@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import { listAudit, verifyAudit, type AuditEntry, type AuditQuery } from '../api';
-import { formatDateTime, PageHeader, useEnglish } from '../bits';
+import { formatDateTime, PageHeader } from '../bits';
+import { useEnglish } from '../../../ui/useEnglish';
 import { DISPLAY_NAMES } from '../../../../../contracts/display-names';
 import { useDisplayName } from '../../../ui/useDisplayName';
 
@@ -63,7 +63,7 @@ export function AuditPage() {
         <Button loading={verify.isPending} onClick={() => verify.mutate()}>
           {t('audit.verify')}
         </Button>
-        {verify.isError ? <FormProblem error={verify.error} /> : null}
+        {verify.isError ? <ProblemAlert error={verify.error} /> : null}
         {verify.data ? (
           <Alert
             role="status"

@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import {
   computeDeadline,
   declareYear,
@@ -14,8 +13,9 @@ import {
   setOverride,
   type DayOverride,
 } from '../api';
-import { formatDateTime, PageHeader, useEnglish } from '../bits';
-import { applyFieldProblems, fieldProblems } from '../problems';
+import { formatDateTime, PageHeader } from '../bits';
+import { useEnglish } from '../../../ui/useEnglish';
+import { applyFieldProblems, fieldProblems } from '../../../ui/problems';
 import { statutoryHolidays, type StatutoryHoliday } from './statutory';
 
 const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -111,7 +111,7 @@ function Overrides({ year }: { year: number }) {
         {announcement}
       </p>
       {overrides.isError ? <ProblemAlert error={overrides.error} onRetry={() => void overrides.refetch()} /> : null}
-      {remove.isError ? <FormProblem error={remove.error} /> : null}
+      {remove.isError ? <ProblemAlert error={remove.error} /> : null}
       <Table<DayOverride>
         rowKey="date"
         size="small"
@@ -152,7 +152,7 @@ function Overrides({ year }: { year: number }) {
           {t('calendar.add')}
         </Button>
       </Form>
-      {add.isError ? <FormProblem error={add.error} /> : null}
+      {add.isError ? <ProblemAlert error={add.error} /> : null}
     </section>
   );
 }
@@ -207,7 +207,7 @@ function Declared({ year }: { year: number }) {
           {t('calendar.declare', { year })}
         </Button>
       </div>
-      {declare.isError ? <FormProblem error={declare.error} /> : null}
+      {declare.isError ? <ProblemAlert error={declare.error} /> : null}
     </section>
   );
 }

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import { createDepartment, listDepartments, updateDepartment, type Department, type DepartmentInput } from '../api';
 import { hasAnyRole } from '../sections';
 import { PageHeader, useStaff } from '../bits';
@@ -60,7 +59,7 @@ function DepartmentForm({
         initialValues={editing ?? { regionCode }}
         onFinish={(v) => save.mutate(v)}
       >
-        {save.isError ? <FormProblem error={save.error} /> : null}
+        {save.isError ? <ProblemAlert error={save.error} /> : null}
         <Form.Item name="name" label={t('departments.name')} rules={required(t('departments.required'))}>
           <Input maxLength={100} />
         </Form.Item>

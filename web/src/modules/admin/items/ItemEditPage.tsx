@@ -6,7 +6,6 @@ import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import {
   getAdminItem,
   saveGuide,
@@ -16,8 +15,9 @@ import {
   type ItemGuide,
   type ItemTransition,
 } from '../api';
-import { formatDateTime, PageHeader, ProblemList, StatusTag, useEnglish, useStaff } from '../bits';
-import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
+import { formatDateTime, PageHeader, ProblemList, StatusTag, useStaff } from '../bits';
+import { useEnglish } from '../../../ui/useEnglish';
+import { applyFieldProblems, fieldProblems, type FieldProblem } from '../../../ui/problems';
 import { GuideForm } from './GuideForm';
 
 /** The editable guide inside an item as the admin API returns it (its latest version). */
@@ -107,7 +107,7 @@ function Workflow({ detail, onDone }: { detail: AdminItemDetail; onDone: (messag
               onChange={(e) => setComment(e.target.value)}
             />
           </Form.Item>
-          {step.isError ? <FormProblem error={step.error} /> : null}
+          {step.isError ? <ProblemAlert error={step.error} /> : null}
           <div className="tb-admin-actions">
             {actions.map((a) => (
               <Button
@@ -220,7 +220,7 @@ export function ItemEditPage() {
           </p>
         ) : null}
         {item.status === 'published' && editable ? <p className="tb-admin-muted">{t('guide.newDraftNote')}</p> : null}
-        {save.isError && problems.length === 0 ? <FormProblem error={save.error} /> : null}
+        {save.isError && problems.length === 0 ? <ProblemAlert error={save.error} /> : null}
         <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
         {guide ? (
           <GuideForm

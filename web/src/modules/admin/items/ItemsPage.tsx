@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { listAdminItems, type AdminItemRow, type ItemStatus } from '../api';
-import { formatDateTime, PageHeader, StatusTag, useEnglish } from '../bits';
+import { formatDateTime, PageHeader, StatusTag } from '../bits';
+import { useEnglish } from '../../../ui/useEnglish';
 
 const PAGE_SIZE = 50;
 const FILTERS: (ItemStatus | 'all')[] = ['all', 'draft', 'in_review', 'published', 'retired'];

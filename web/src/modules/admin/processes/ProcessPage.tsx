@@ -8,10 +8,9 @@ import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { getItem, searchItems } from '../../catalog/api';
-import { FormProblem } from '../../identity/FormProblem';
 import { bpmnUrl, getDefinition, importBpmn, listDepartments, saveDefinition, type ProcessDefinition } from '../api';
 import { PageHeader, ProblemList, useRoleName } from '../bits';
-import { fieldProblems, type FieldProblem } from '../problems';
+import { fieldProblems, type FieldProblem } from '../../../ui/problems';
 import { conditionsText } from './conditions';
 
 type Stage = ProcessDefinition['stages'][number];
@@ -369,7 +368,7 @@ function Editor({ itemCode }: { itemCode: string }) {
           </p>
         ) : null}
         {(save.isError || upload.isError) && problems.length === 0 ? (
-          <FormProblem error={save.error ?? upload.error} />
+          <ProblemAlert error={save.error ?? upload.error} />
         ) : null}
         <ProblemList problems={problems} title={t('processes.problems', { count: problems.length })} />
         <div className="tb-admin-actions">

@@ -6,9 +6,9 @@ import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { Tabs } from '../../../ui/Tabs';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import { decideGrant, listGrants, type Grant } from '../api';
-import { formatDate, formatDateTime, PageHeader, useEnglish, useStaff } from '../bits';
+import { formatDate, formatDateTime, PageHeader, useStaff } from '../bits';
+import { useEnglish } from '../../../ui/useEnglish';
 
 type Side = 'owner' | 'consumer';
 
@@ -92,7 +92,7 @@ function GrantCard({
             autoSize={{ minRows: 1, maxRows: 4 }}
             onChange={(e) => setNote(e.target.value)}
           />
-          {decide.isError ? <FormProblem error={decide.error} /> : null}
+          {decide.isError ? <ProblemAlert error={decide.error} /> : null}
           <div className="tb-admin-actions" role="group" aria-label={label}>
             {grant.status === 'pending' ? (
               <>

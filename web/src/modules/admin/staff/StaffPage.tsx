@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import {
   changeStaffRoles,
   createStaff,
@@ -15,7 +14,7 @@ import {
   type StaffSummary,
 } from '../api';
 import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
-import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
+import { applyFieldProblems, fieldProblems, type FieldProblem } from '../../../ui/problems';
 import { ALL_ROLES } from '../sections';
 import { RegionName } from '../../catalog/regions/RegionName';
 
@@ -91,7 +90,7 @@ function RolesEditor({
     >
       <h2 className="tb-admin-h3">{t('staff.changeRolesOf', { name: staff.displayName })}</h2>
       <p className="tb-admin-muted">{t('staff.sessionsEnd')}</p>
-      {change.isError ? <FormProblem error={change.error} /> : null}
+      {change.isError ? <ProblemAlert error={change.error} /> : null}
       <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
       <Form.Item name="roles" label={t('staff.roles')} rules={[rolesRule(t('validation.roles'))]}>
         <Checkbox.Group options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
@@ -142,7 +141,7 @@ function CreateStaff({ onCreated }: { onCreated: (username: string, totpUri: str
   return (
     <section className="tb-panel" aria-labelledby="tb-admin-new-staff">
       <h2 id="tb-admin-new-staff">{t('staff.create')}</h2>
-      {create.isError ? <FormProblem error={create.error} /> : null}
+      {create.isError ? <ProblemAlert error={create.error} /> : null}
       <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
       <Form<StaffInput>
         form={form}

@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { FormProblem } from '../../identity/FormProblem';
 import { getTheme, listThemes, saveTheme, type Theme, type ThemeInput, type ThemeSummary } from '../api';
 import { PageHeader, ProblemList, useStaff } from '../bits';
-import { applyFieldProblems, fieldProblems, type FieldProblem } from '../problems';
+import { applyFieldProblems, fieldProblems, type FieldProblem } from '../../../ui/problems';
 
 type Editing = { slug: string; isNew: boolean };
 
@@ -77,7 +76,7 @@ function ThemeEditor({
         {editing.isNew ? t('themes.new') : t('themes.edit', { name: theme.data?.name ?? '' })}
       </h2>
       {!editing.isNew ? <Alert type="info" showIcon title={t('themes.stepsNote')} /> : null}
-      {save.isError && problems.length === 0 ? <FormProblem error={save.error} /> : null}
+      {save.isError && problems.length === 0 ? <ProblemAlert error={save.error} /> : null}
       <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
       <Form<ThemeInput>
         form={form}

@@ -2,9 +2,9 @@ import { Radio } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FormProblem } from '../../identity/FormProblem';
 import type { PersonMe } from '../../identity/api';
 import { useSetActingFor } from '../../identity/queries';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /**
  * 申报身份: the person applies for themselves or for an enterprise they may apply for. Switching
@@ -52,7 +52,7 @@ export function ApplicantPicker({
           </Radio>
         ))}
       </Radio.Group>
-      {switchTo.isError ? <FormProblem error={switchTo.error} /> : null}
+      {switchTo.isError ? <ProblemAlert error={switchTo.error} /> : null}
     </fieldset>
   );
 }

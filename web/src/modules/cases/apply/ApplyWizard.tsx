@@ -4,7 +4,7 @@ import type { Item } from '../../../../../contracts/catalog';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import type { PersonMe } from '../../identity/api';
-import { problemOf } from '../../identity/problems';
+import { problemOf } from '../../../ui/problems';
 import type { FormValues, MaterialsPlan } from './api';
 import { ApplicantPicker } from './ApplicantPicker';
 import { DoneStep } from './DoneStep';

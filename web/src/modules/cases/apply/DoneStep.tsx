@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { qrUrl } from '../api';
 import { StatusBadge } from '../CaseBits';
-import { problemMessage, problemOf } from '../../identity/problems';
+import { problemMessage, problemOf } from '../../../ui/problems';
 import { MaterialUpload } from '../completeness/MaterialUpload';
 import { sendMaterials, type MaterialToSend, type SendFailure, type SubmitResult } from './queries';
 

@@ -1,13 +1,13 @@
 import { Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../../identity/FormProblem';
-import { useEnglish } from '../CaseBits';
-import { dateTime } from '../model';
+import { useEnglish } from '../../../ui/useEnglish';
+import { dateTime } from '../../../ui/format';
 import type { FormValues } from './api';
 import { formData, type FormField } from './formFields';
 import { useSaveDraft } from './queries';
 import { SchemaField } from './SchemaField';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 interface Props {
   itemCode: string;
@@ -52,13 +52,13 @@ export function FormStep({ itemCode, fields, values, restoredFrom, serverErrors,
       aria-labelledby="apply-step-title"
       className="tb-apply-form"
     >
-      {serverErrors ? <FormProblem error={serverErrors.error} /> : null}
+      {serverErrors ? <ProblemAlert error={serverErrors.error} /> : null}
       {restoredFrom ? <p className="tb-muted">{t('apply.form.restored', { at: dateTime(restoredFrom, en) })}</p> : null}
       {fields.length === 0 ? <p>{t('apply.form.noFields')}</p> : fields.map((f) => <SchemaField key={f.key} f={f} />)}
       <p role="status" className="tb-muted tb-small">
         {savedAt ? t('apply.form.draftSaved', { at: dateTime(savedAt, en) }) : ''}
       </p>
-      {save.isError ? <FormProblem error={save.error} title={t('apply.form.draftFailed')} /> : null}
+      {save.isError ? <ProblemAlert error={save.error} title={t('apply.form.draftFailed')} /> : null}
       <div className="tb-apply-buttons">
         <Button autoInsertSpace={false} onClick={saveDraft} loading={save.isPending}>
           {t('apply.form.saveDraft')}

@@ -1,12 +1,12 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../../identity/FormProblem';
 import type { PersonMe } from '../../identity/api';
 import { Fact } from '../CaseBits';
 import type { FormValues } from './api';
 import type { FormField } from './formFields';
 import { fileSize } from './MaterialRow';
 import { reused, type ApplyMaterial, type MaterialChoices } from './materials';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 interface Props {
   me: PersonMe;
@@ -104,7 +104,7 @@ export function ReviewStep({
         </dl>
       </section>
       <p className="tb-muted">{t('apply.review.statement')}</p>
-      {error ? <FormProblem error={error} /> : null}
+      {error ? <ProblemAlert error={error} /> : null}
       <div className="tb-apply-buttons">
         <Button autoInsertSpace={false} onClick={() => onEdit(1)} disabled={submitting}>
           {t('apply.back')}

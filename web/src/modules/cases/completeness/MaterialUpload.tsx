@@ -1,13 +1,13 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../../identity/FormProblem';
 import { ACCEPTED_FILES, MAX_FILE_BYTES } from '../apply/materials';
 import { useCaseStep } from '../queries';
 import { uploadCaseMaterial } from './api';
 import { fileProblem, fileSize, type FileProblem } from './fileType';
 import '../apply/apply.css';
 import './completeness.css';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /** The file check's verdict in the reader's language. */
 export function useFileProblemText() {
@@ -111,7 +111,7 @@ export function MaterialUpload({
       <p role="status" aria-live="polite" className="tb-text-green tb-small">
         {upload.isPending ? t('file.uploading') : done}
       </p>
-      {upload.error ? <FormProblem error={upload.error} /> : null}
+      {upload.error ? <ProblemAlert error={upload.error} /> : null}
     </div>
   );
 }

@@ -2,12 +2,12 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/Badge';
-import { FormProblem } from '../../identity/FormProblem';
 import type { CaseDetail } from '../api';
-import { useEnglish } from '../CaseBits';
-import { shortDate } from '../model';
+import { useEnglish } from '../../../ui/useEnglish';
+import { shortDate } from '../../../ui/format';
 import { useCaseStep, useMaterials } from '../queries';
 import { approveAnotherNotice, type CompletenessBag } from './api';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /** A department head approves one more 一次性告知, with a reason (the server records it). */
 function AnotherNoticeForm({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
@@ -17,7 +17,7 @@ function AnotherNoticeForm({ caseId, onDone }: { caseId: string; onDone: (messag
     <div className="tb-case-action">
       <h3>{t('review.approveTitle')}</h3>
       <p className="tb-muted">{t('review.approveHelp')}</p>
-      {approve.error ? <FormProblem error={approve.error} /> : null}
+      {approve.error ? <ProblemAlert error={approve.error} /> : null}
       <Form
         layout="vertical"
         requiredMark={false}

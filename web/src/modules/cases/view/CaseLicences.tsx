@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { Fact } from '../../../ui/Fact';
 import { useDisplayName } from '../../../ui/useDisplayName';
 import type { CaseDetail } from '../api';
-import { useEnglish } from '../CaseBits';
-import { shortDate } from '../model';
+import { useEnglish } from '../../../ui/useEnglish';
+import { shortDate } from '../../../ui/format';
 
 /** 证照结果: the e-licences the case produced, with number, status and term; the applicant's link opens the wallet. */
 export function CaseLicences({ c, forApplicant }: { c: Pick<CaseDetail, 'licenses'>; forApplicant: boolean }) {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Fact } from '../../../ui/Fact';
 import { RegionName } from '../../catalog/regions/RegionName';
 import type { CaseFormField } from '../api';
-import { useEnglish } from '../CaseBits';
-import { shortDate } from '../model';
+import { useEnglish } from '../../../ui/useEnglish';
+import { shortDate } from '../../../ui/format';
 
 /**
  * 申请表: the submitted form labelled by the item's fields, in the order of the form — yes/no,

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Announcement } from '../../../ui/Announcement';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDepartments } from '../../catalog/queries';
-import { FormProblem } from '../../identity/FormProblem';
 import type { StaffMe } from '../../identity/api';
 import { useLicenseTypes } from '../queries';
 import * as api from './api';
@@ -56,7 +55,7 @@ function IssueForm({ me, onDone }: { me: StaffMe; onDone: (m: string) => void })
         aria-labelledby="licence-issue"
         onFinish={(v) => issue.mutate(v)}
       >
-        {issue.isError ? <FormProblem error={issue.error} /> : null}
+        {issue.isError ? <ProblemAlert error={issue.error} /> : null}
         <Form.Item name="typeCode" label={t('type')} rules={[{ required: true, message: t('typeRequired') }]}>
           <Select
             showSearch
@@ -160,7 +159,7 @@ function ManageLicence({ onDone }: { onDone: (m: string) => void }) {
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
               />
-              {step.isError ? <FormProblem error={step.error} /> : null}
+              {step.isError ? <ProblemAlert error={step.error} /> : null}
               <p className="tb-inline-links">
                 {STEPS[l.status]!.map((s) => (
                   <Button

@@ -1,6 +1,23 @@
-/** The server's field errors (problem+json `errors`) as form paths, so that each shows next to its field. */
+/**
+ * Reading the problems the API answers with (RFC 9457 problem+json): the code, the message in the
+ * current language, and the field errors put next to the form fields they name.
+ */
 import type { FormInstance } from 'antd';
-import { ProblemError } from '../../app/http';
+import { ProblemError, type Problem } from '../app/http';
+
+export function problemOf(error: unknown): Problem | undefined {
+  return error instanceof ProblemError ? error.problem : undefined;
+}
+
+export function problemCode(error: unknown): string | undefined {
+  return problemOf(error)?.code;
+}
+
+/** The problem's message in `language`, so that a shown error follows a language switch. */
+export function problemMessage(problem: Problem, language: string | undefined): string {
+  const pick = language === 'en' ? problem.message?.en : problem.message?.zh;
+  return pick || problem.detail || problem.title;
+}
 
 export interface FieldProblem {
   /** The field as the API names it, without the request part (`materials.0.name`). */
@@ -11,8 +28,7 @@ export interface FieldProblem {
 
 /** `body.guide.materials.0.name` → `materials.0.name` → `['materials', 0, 'name']`. */
 export function fieldProblems(error: unknown, strip: readonly string[] = ['body.guide.', 'body.']): FieldProblem[] {
-  if (!(error instanceof ProblemError)) return [];
-  return (error.problem.errors ?? []).map((e) => {
+  return (problemOf(error)?.errors ?? []).map((e) => {
     const prefix = strip.find((p) => e.field.startsWith(p));
     const field = prefix ? e.field.slice(prefix.length) : e.field;
     const path = field
@@ -47,4 +63,17 @@ export function applyFieldProblems(form: FormInstance, problems: FieldProblem[])
   }
   form.setFields([...byPath.values()]);
   return unplaced;
+}
+
+/**
+ * Puts the server's field errors (`body.idNumber`) on a flat form's fields, by the first part of
+ * each path. `rename` maps API field names to form field names where they differ. Returns whether
+ * any field got an error.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, rename: Record<string, string> = {}): boolean {
+  const flat = fieldProblems(error, ['body.']).map((p) => {
+    const top = String(p.path[0] ?? '');
+    return { ...p, path: [rename[top] ?? top] };
+  });
+  return applyFieldProblems(form, flat).length < flat.length;
 }
