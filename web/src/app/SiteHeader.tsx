@@ -3,9 +3,9 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
-import { SearchBox } from '../modules/catalog/search/SearchBox';
-import { AccountMenu } from '../modules/identity/AccountMenu';
-import { setLanguage } from './i18n';
+import { SearchBox } from '../modules/catalog';
+import { AccountMenu } from '../modules/identity';
+import { setLanguage } from '../ui/language';
 import { usePreferences } from './preferences';
 
 function LanguageSwitch() {

@@ -7,7 +7,7 @@
  * from the `tb_csrf` cookie in `x-csrf-token`, as the server requires of cookie-authenticated
  * changes.
  */
-import { currentLanguage } from './i18n';
+import { currentLanguage } from '../ui/language';
 
 /** RFC 9457 problem document as the Tongban API writes it. */
 export interface Problem {

@@ -4,6 +4,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, readStoredLanguage } from '../ui/language';
 import { en } from './locales/en';
 import { zhCN, type Messages } from './locales/zh-CN';
 import { adminEn } from '../modules/admin/locales/en';
@@ -12,15 +13,10 @@ import { complaintsEn } from '../modules/complaints/locales/en';
 import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
 import { completenessEn } from '../modules/cases/completeness/locales/en';
 import { completenessZhCN, type CompletenessMessages } from '../modules/cases/completeness/locales/zh-CN';
-import { licenseWorkEn } from '../modules/licenses/work/locales/en';
-import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
+import { licenseWorkEn } from '../modules/workbench/licences/locales/en';
+import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/workbench/licences/locales/zh-CN';
 import { caseViewEn } from '../modules/cases/view/locales/en';
 import { caseViewZhCN, type CaseViewMessages } from '../modules/cases/view/locales/zh-CN';
-
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'tongban.lang';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -34,29 +30,6 @@ declare module 'i18next' {
       completeness: CompletenessMessages;
     };
   }
-}
-
-function readStored(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return stored === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-export function currentLanguage(): Language {
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
-}
-
-/** Switches the UI language, remembers it and keeps <html lang> in step for screen readers. */
-export async function setLanguage(lang: Language): Promise<void> {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Private browsing: the choice lasts for this page only.
-  }
-  await i18n.changeLanguage(lang);
 }
 
 i18n.on('languageChanged', (lng) => {
@@ -82,7 +55,7 @@ void i18n.use(initReactI18next).init({
       completeness: completenessEn,
     },
   },
-  lng: readStored(),
+  lng: readStoredLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },

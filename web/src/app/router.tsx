@@ -1,34 +1,16 @@
-import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { HomePage } from '../modules/catalog/home/HomePage';
+import { AdminApp } from '../modules/admin';
+import { ApplyPage, MyCasePage, MyCasesPage, TrackPage, useHeldMaterials } from '../modules/cases';
+import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, ThemePage } from '../modules/catalog';
+import { ComplaintsPage } from '../modules/complaints';
+import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
+import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modules/licenses';
+import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage } from './NotFoundPage';
+import { NotFoundPage } from '../ui/NotFoundPage';
 import { RouteError } from './RouteError';
 
-// The home page ships with the entry chunk (most visits start there); every other page is its own chunk.
-const SearchPage = lazy(() => import('../modules/catalog/search/SearchPage'));
-const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'));
-const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
-const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
-const NegativeListPage = lazy(() => import('../modules/catalog/lists/NegativeListPage'));
-const LoginPage = lazy(() => import('../modules/identity/LoginPage'));
-const RegisterPage = lazy(() => import('../modules/identity/RegisterPage'));
-const ForgotPasswordPage = lazy(() => import('../modules/identity/ForgotPasswordPage'));
-const MePage = lazy(() => import('../modules/identity/MePage'));
-const PrivacyPage = lazy(() => import('../modules/identity/PrivacyPage'));
-const MyCasesPage = lazy(() => import('../modules/cases/MyCasesPage'));
-const MyCasePage = lazy(() => import('../modules/cases/MyCasePage'));
-const TrackPage = lazy(() => import('../modules/cases/TrackPage'));
-const ApplyPage = lazy(() => import('../modules/cases/apply/ApplyPage'));
-const WorkbenchPage = lazy(() => import('../modules/cases/WorkbenchPage'));
-const WorkbenchCasePage = lazy(() => import('../modules/cases/WorkbenchCasePage'));
-const AdminApp = lazy(() => import('../modules/admin/AdminApp'));
-const ComplaintsPage = lazy(() => import('../modules/complaints/ComplaintsPage'));
-const WalletPage = lazy(() => import('../modules/licenses/WalletPage'));
-const DataUsesPage = lazy(() => import('../modules/licenses/DataUsesPage'));
-const VerifyPage = lazy(() => import('../modules/licenses/VerifyPage'));
-const SharedLicensePage = lazy(() => import('../modules/licenses/SharedLicensePage'));
-
+// Each module's index.ts gives its pages; the home page ships with the entry chunk, every other page is its own chunk.
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -40,7 +22,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'search', element: <SearchPage /> },
-          { path: 'items/:code', element: <ItemGuidePage /> },
+          { path: 'items/:code', element: <ItemGuidePage useHeldMaterials={useHeldMaterials} /> },
           { path: 'items/:code/apply', element: <ApplyPage /> },
           { path: 'themes/:id', element: <ThemePage /> },
           { path: 'lists/negative', element: <NegativeListPage /> },

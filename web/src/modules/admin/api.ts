@@ -20,8 +20,8 @@ import type {
   StaffSummary as StaffSummarySchema,
 } from '../../../../contracts/identity';
 import { getJson, sendFile, sendJson } from '../../app/http';
-import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog/api';
-import type { Wire } from '../identity/api';
+import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog';
+import type { Wire } from '../identity';
 
 export type ItemGuide = ItemGuideType;
 export type AdminItem = Wire<ItemType>;

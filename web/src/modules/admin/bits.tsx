@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import type { StaffMe } from '../identity/api';
+import type { StaffMe } from '../identity';
 import type { FieldProblem } from '../../ui/problems';
 import { ALL_ROLES, hasAnyRole } from './sections';
 import type { ItemStatus, StaffRole } from './api';

@@ -10,6 +10,7 @@ import { useEnglish } from '../../ui/useEnglish';
 import type { CaseDetail, CaseEvent, CaseStatus } from './api';
 import { deadlineTone, DUE_NEAR_DAYS, DUE_SOON_DAYS, progressIndex, PROGRESS_STEPS, STATUS_TONE } from './model';
 import { dateTime, shortDate } from '../../ui/format';
+import './cases.css';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const name = useDisplayName();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Announcement } from '../../ui/Announcement';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '../../ui/Fact';
-import { useItem } from '../catalog/queries';
+import { useItem } from '../catalog';
 import * as api from './api';
 import { DeliveryChoiceForm } from './DeliveryChoiceForm';
 import { DeliveryFacts } from './DeliveryFacts';

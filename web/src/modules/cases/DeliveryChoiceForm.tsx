@@ -1,7 +1,7 @@
 import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RegionSelector } from '../catalog/regions/RegionSelector';
+import { RegionSelector } from '../catalog';
 import { applyFieldErrors } from '../../ui/problems';
 import * as api from './api';
 import { useCaseStep } from './queries';

@@ -5,7 +5,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useMe } from '../identity/queries';
+import { useMe } from '../identity';
 import * as api from './api';
 import { CaseClockFacts, Fact, isConflict, ProgressSteps, StatusBadge } from './CaseBits';
 import { useEnglish } from '../../ui/useEnglish';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useMe } from '../identity/queries';
+import { useMe } from '../identity';
 import { CaseCard } from './CaseBits';
 import { useEnglish } from '../../ui/useEnglish';
 import { shortDate } from '../../ui/format';

@@ -8,8 +8,8 @@ import { Badge } from '../../ui/Badge';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useDepartments } from '../catalog/queries';
-import { PersonPage } from '../identity/PersonPage';
+import { useDepartments } from '../catalog';
+import { PersonPage } from '../identity';
 import * as api from './api';
 
 const KEY = ['complaints', 'mine'];

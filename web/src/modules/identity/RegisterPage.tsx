@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage } from '../../ui/language';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { register } from './api';
 import { applyFieldErrors, problemCode } from '../../ui/problems';

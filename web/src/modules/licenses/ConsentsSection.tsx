@@ -7,9 +7,9 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useEnglish } from '../../ui/useEnglish';
 import { shortDate } from '../../ui/format';
-import { useDepartments } from '../catalog/queries';
-import { RegionSelector } from '../catalog/regions/RegionSelector';
-import type { PersonMe } from '../identity/api';
+import { useDepartments } from '../catalog';
+import { RegionSelector } from '../catalog';
+import type { PersonMe } from '../identity';
 import type { Consent } from './api';
 import { useConsents, useGrantConsent, useLicenseTypes, useRevokeConsent } from './queries';
 

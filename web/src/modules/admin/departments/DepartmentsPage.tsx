@@ -9,7 +9,7 @@ import { hasAnyRole } from '../sections';
 import { PageHeader, useStaff } from '../bits';
 import { DEPARTMENT_CATEGORIES } from '../../../../../contracts/display-names';
 import { useDisplayName } from '../../../ui/useDisplayName';
-import { RegionName } from '../../catalog/regions/RegionName';
+import { RegionName } from '../../catalog';
 
 const EDITORS = ['catalog_admin', 'system_admin'];
 

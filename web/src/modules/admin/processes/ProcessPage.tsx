@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { getItem, searchItems } from '../../catalog/api';
+import { getItem, searchItems } from '../../catalog';
 import { bpmnUrl, getDefinition, importBpmn, listDepartments, saveDefinition, type ProcessDefinition } from '../api';
 import { PageHeader, ProblemList, useRoleName } from '../bits';
 import { fieldProblems, type FieldProblem } from '../../../ui/problems';

@@ -16,7 +16,7 @@ import {
 import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../../../ui/problems';
 import { ALL_ROLES } from '../sections';
-import { RegionName } from '../../catalog/regions/RegionName';
+import { RegionName } from '../../catalog';
 
 /** An otpauth URI, shown once: the secret for an authenticator app. */
 function TotpNotice({ uri, username }: { uri: string; username: string }) {

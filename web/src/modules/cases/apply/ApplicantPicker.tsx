@@ -2,8 +2,8 @@ import { Radio } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PersonMe } from '../../identity/api';
-import { useSetActingFor } from '../../identity/queries';
+import type { PersonMe } from '../../identity';
+import { useSetActingFor } from '../../identity';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /**

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../../contracts/catalog';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import type { PersonMe } from '../../identity/api';
+import type { PersonMe } from '../../identity';
 import { problemOf } from '../../../ui/problems';
 import type { FormValues, MaterialsPlan } from './api';
 import { ApplicantPicker } from './ApplicantPicker';

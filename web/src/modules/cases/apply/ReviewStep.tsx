@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PersonMe } from '../../identity/api';
+import type { PersonMe } from '../../identity';
 import { Fact } from '../CaseBits';
 import type { FormValues } from './api';
 import type { FormField } from './formFields';

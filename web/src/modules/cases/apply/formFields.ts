@@ -3,7 +3,7 @@
  * a field with its input kind, limits and whether it is required — the same facts the server
  * validates with, so that the checks here mirror its own.
  */
-import type { PersonMe } from '../../identity/api';
+import type { PersonMe } from '../../identity';
 import type { FormSchema, FormValues, SchemaProperty } from './api';
 
 export type FieldKind =

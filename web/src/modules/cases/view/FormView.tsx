@@ -2,7 +2,7 @@ import './view.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '../../../ui/Fact';
-import { RegionName } from '../../catalog/regions/RegionName';
+import { RegionName } from '../../catalog';
 import type { CaseFormField } from '../api';
 import { useEnglish } from '../../../ui/useEnglish';
 import { shortDate } from '../../../ui/format';

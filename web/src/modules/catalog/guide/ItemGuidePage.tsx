@@ -1,6 +1,5 @@
 import { BankOutlined, EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Breadcrumb, Descriptions } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Item } from '../../../../../contracts/catalog';
@@ -21,9 +20,7 @@ import { formatDate } from '../../../ui/format';
 import { GuideActions } from './GuideActions';
 import { GuideSection } from './GuideSection';
 import { GuideToc } from './GuideToc';
-import { MaterialsSection, type HeldMaterial, type HeldMaterials } from './MaterialsSection';
-import { useMe } from '../../identity/queries';
-import { useMaterialsPlan } from '../../cases/apply/queries';
+import { MaterialsSection, type HeldMaterials } from './MaterialsSection';
 import { ProcessSection } from './ProcessSection';
 
 function Phone({ number }: { number: string }) {
@@ -73,24 +70,17 @@ function GuideHeader({ item }: { item: Item }) {
   );
 }
 
-/** For a signed-in person: the materials of this item the platform already holds for them (免提交). */
-function useHeldMaterials(item: Item): HeldMaterials {
-  const me = useMe();
-  const person = me.data?.kind === 'person' ? me.data : undefined;
-  const plan = useMaterialsPlan(item.code, person?.actingFor?.enterpriseId ?? 'self', Boolean(person));
-  // One map per answer of the plan, so the materials below re-render only when it changes.
-  return useMemo(() => {
-    const held = new Map<string, HeldMaterial>();
-    for (const m of plan.data?.materials ?? []) {
-      if (m.satisfiedBy?.kind === 'license') held.set(m.name, { kind: 'license', typeName: m.satisfiedBy.typeName });
-      else if (m.satisfiedBy?.kind === 'shared')
-        held.set(m.name, { kind: 'shared', resourceName: m.satisfiedBy.resourceName });
-    }
-    return held;
-  }, [plan.data]);
-}
+const nothingHeld: HeldMaterials = new Map();
+const useNothingHeld = (_item: Item): HeldMaterials => nothingHeld;
 
-function GuideBody({ item }: { item: Item }) {
+/**
+ * Finds, for the signed-in person, the materials of this item the platform already holds (免提交).
+ * The cases module knows that (its materials plan); the router passes its hook in, so that the
+ * catalogue depends on no module above it.
+ */
+export type UseHeldMaterials = (item: Item) => HeldMaterials;
+
+function GuideBody({ item, useHeldMaterials }: { item: Item; useHeldMaterials: UseHeldMaterials }) {
   const held = useHeldMaterials(item);
   const { t, i18n } = useTranslation();
   const sampleHref = safeHref(item.result.sample);
@@ -228,7 +218,7 @@ function GuideBody({ item }: { item: Item }) {
   );
 }
 
-export function ItemGuidePage() {
+export function ItemGuidePage({ useHeldMaterials = useNothingHeld }: { useHeldMaterials?: UseHeldMaterials }) {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const item = useItem(code);
@@ -253,7 +243,7 @@ export function ItemGuidePage() {
             <GuideHeader item={item.data} />
             <GuideActions item={item.data} />
             <GuideToc variant="inline" />
-            <GuideBody item={item.data} />
+            <GuideBody item={item.data} useHeldMaterials={useHeldMaterials} />
           </div>
           <aside className="tb-guide-aside no-print">
             <GuideToc variant="aside" />

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { ProvinceWideBadge } from '../../../ui/ProvinceWideBadge';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { NotFoundPage } from '../../../ui/NotFoundPage';
 import type { CatalogList, ListedItem, ListKind } from '../api';
 import { useCatalogList } from '../queries';
 import { RegionSelector } from '../regions/RegionSelector';

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useEnglish } from '../../ui/useEnglish';
-import { shortDate } from '../../ui/format';
+import { useEnglish } from '../../../ui/useEnglish';
+import { shortDate } from '../../../ui/format';
 
 export interface NoticeFacts {
   applicantName: string;

@@ -1,10 +1,10 @@
 import { Button, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as api from './api';
-import { isConflict } from './CaseBits';
-import { useCaseStep } from './queries';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { casesApi as api } from '../../cases';
+import { isConflict } from '../../cases';
+import { useCaseStep } from '../../cases';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 const DECISIONS = ['approve', 'return', 'refuse', 'suspend', 'extend', 'opinion'] as const;
 type Decision = (typeof DECISIONS)[number];

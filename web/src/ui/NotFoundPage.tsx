@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useDocumentTitle } from './useDocumentTitle';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -3,15 +3,15 @@ import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { idNumberValid } from '../../../../contracts/identifiers';
-import { sendJson } from '../../app/http';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import { searchItems } from '../catalog/api';
-import { fieldsOf, formData } from './apply/formFields';
-import { newIdempotencyKey } from './apply/queries';
-import { useFormSchema } from './apply/queries';
-import { SchemaField } from './apply/SchemaField';
-import { CounterMaterials } from './completeness/CounterMaterials';
+import { idNumberValid } from '../../../../../contracts/identifiers';
+import { sendJson } from '../../../app/http';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { searchItems } from '../../catalog';
+import { fieldsOf, formData } from '../../cases';
+import { newIdempotencyKey } from '../../cases';
+import { useFormSchema } from '../../cases';
+import { SchemaField } from '../../cases';
+import { CounterMaterials } from './CounterMaterials';
 
 interface Filed {
   caseId: string;

@@ -1,9 +1,9 @@
 import { Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import * as api from './api';
-import { FeesList } from './FeesList';
-import { useCaseStep } from './queries';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { casesApi as api } from '../../cases';
+import { FeesList } from '../../cases';
+import { useCaseStep } from '../../cases';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /** One settle step on a due fee: 确认缴费 with the 缴款书 number (window), or 减免 with a reason (head). */
 function SettleForm({

@@ -1,7 +1,7 @@
 import { Checkbox, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useItem } from '../../catalog/queries';
-import './completeness.css';
+import { useItem } from '../../catalog';
+import '../workbench.css';
 
 /**
  * 窗口代录: the materials whose paper originals the window received at the counter. The server

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import * as api from './api';
-import { DeliveryFacts } from './DeliveryFacts';
-import { useCaseStep, useDelivery } from './queries';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { casesApi as api } from '../../cases';
+import { DeliveryFacts } from '../../cases';
+import { useCaseStep, useDelivery } from '../../cases';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /** 打印面单: the full address, read on purpose (the server audits it), shown once for the label. */
 function Label({ c }: { c: api.CaseDetail }) {

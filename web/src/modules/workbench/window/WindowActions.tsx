@@ -2,11 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as api from './api';
-import { isConflict } from './CaseBits';
+import { casesApi as api } from '../../cases';
+import { isConflict } from '../../cases';
 import { OneTimeNotice, type NoticeFacts } from './OneTimeNotice';
-import { useCaseStep } from './queries';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useCaseStep } from '../../cases';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 type Mode = 'accept' | 'reject' | 'supplement' | null;
 export type WindowCaseFacts = Pick<

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { overduePromises } from './api';
+import { overduePromises } from '../../cases';
 
 /** The department head's list of 容缺 materials past their due date, in their scope. */
 export function OverduePromises() {

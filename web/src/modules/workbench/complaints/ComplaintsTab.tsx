@@ -3,11 +3,11 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Announcement } from '../../ui/Announcement';
-import { Badge } from '../../ui/Badge';
-import { PageLoading } from '../../ui/PageLoading';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import * as api from './api';
+import { Announcement } from '../../../ui/Announcement';
+import { Badge } from '../../../ui/Badge';
+import { PageLoading } from '../../../ui/PageLoading';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { complaintsApi as api } from '../../complaints';
 
 const KEY = ['complaints', 'queue'];
 

@@ -2,11 +2,11 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/Badge';
-import type { CaseDetail } from '../api';
+import type { CaseDetail } from '../../cases';
 import { useEnglish } from '../../../ui/useEnglish';
 import { shortDate } from '../../../ui/format';
-import { useCaseStep, useMaterials } from '../queries';
-import { approveAnotherNotice, type CompletenessBag } from './api';
+import { useCaseStep, useMaterials } from '../../cases';
+import { approveAnotherNotice, type CompletenessBag } from '../../cases';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 
 /** A department head approves one more 一次性告知, with a reason (the server records it). */

@@ -1,15 +1,15 @@
 import { Button, Form, Input, Radio } from 'antd';
-import { Announcement } from '../../ui/Announcement';
+import { Announcement } from '../../../ui/Announcement';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge } from '../../ui/Badge';
-import { PageLoading } from '../../ui/PageLoading';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import * as api from './api';
-import { useEnglish } from '../../ui/useEnglish';
-import { dateTime, shortDate } from '../../ui/format';
-import { useCaseStep, useRectifications } from './queries';
+import { Badge } from '../../../ui/Badge';
+import { PageLoading } from '../../../ui/PageLoading';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { casesApi as api } from '../../cases';
+import { useEnglish } from '../../../ui/useEnglish';
+import { dateTime, shortDate } from '../../../ui/format';
+import { useCaseStep, useRectifications } from '../../cases';
 
 /** A due date, flagged when overdue (in words as well as colour). */
 function Due({ on, overdue }: { on: string; overdue: boolean }) {

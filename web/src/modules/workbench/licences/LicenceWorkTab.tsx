@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Announcement } from '../../../ui/Announcement';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { useDepartments } from '../../catalog/queries';
-import type { StaffMe } from '../../identity/api';
-import { useLicenseTypes } from '../queries';
+import { useDepartments } from '../../catalog';
+import type { StaffMe } from '../../identity';
+import { useLicenseTypes } from '../../licenses';
 import * as api from './api';
 
 const STEPS: Record<string, api.StatusStep[]> = { valid: ['suspend', 'revoke'], suspended: ['reinstate', 'revoke'] };
