@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/harness.js';
-import { appendEvent } from './outbox.js';
 import { OutboxDispatcher, type OutboxEvent } from './outbox-dispatcher.js';
 
 let t: TestApp;
@@ -22,13 +21,17 @@ const record = (subscriber: string) => async (e: OutboxEvent, trx: typeof t.db) 
   await sql`INSERT INTO public.effect (subscriber, event_id) VALUES (${subscriber}, ${e.id})`.execute(trx);
 };
 
+// The mechanism under test carries any topic: events are written as rows (appendEvent takes declared topics only).
 const emit = (topic: string, n: number) =>
-  appendEvent(t.db, { topic, aggregateType: 'test', aggregateId: String(n), payload: { n } }, null);
+  t.db
+    .insertInto('platform.outbox')
+    .values({ topic, aggregateType: 'test', aggregateId: String(n), payload: JSON.stringify({ n }), actorId: null })
+    .execute();
 
 describe('outbox dispatcher', () => {
   it('delivers each event once to each subscriber of its topic, and a failing one again later until it succeeds', async () => {
     let clock = new Date('2026-11-23T08:00:00Z');
-    const d = new OutboxDispatcher(t.db, { now: () => clock });
+    const d = new OutboxDispatcher<string>(t.db, { now: () => clock });
     let failuresLeft = 2;
     d.subscribe({ name: 'steady', topics: ['t.a', 't.b'], handle: record('steady') });
     d.subscribe({
@@ -59,7 +62,7 @@ describe('outbox dispatcher', () => {
     expect(rows).toEqual([{ state: 'delivered', attempts: 3 }]);
 
     // A second dispatcher on the same database (another API node) delivers nothing again.
-    const other = new OutboxDispatcher(t.db, { now: () => clock });
+    const other = new OutboxDispatcher<string>(t.db, { now: () => clock });
     other.subscribe({ name: 'steady', topics: ['t.a', 't.b'], handle: record('steady') });
     other.subscribe({ name: 'flaky', topics: ['t.a'], handle: record('flaky') });
     expect(await other.drain()).toBe(0);
@@ -68,7 +71,7 @@ describe('outbox dispatcher', () => {
 
   it('gives up after the last attempt and keeps the error for an operator', async () => {
     let clock = new Date('2026-11-23T09:00:00Z');
-    const d = new OutboxDispatcher(t.db, { now: () => clock, maxAttempts: 3 });
+    const d = new OutboxDispatcher<string>(t.db, { now: () => clock, maxAttempts: 3 });
     d.subscribe({
       name: 'broken',
       topics: ['t.d'],
@@ -89,8 +92,8 @@ describe('outbox dispatcher', () => {
   });
 
   it('runs concurrent drains of two nodes without delivering an event twice', async () => {
-    const a = new OutboxDispatcher(t.db);
-    const b = new OutboxDispatcher(t.db);
+    const a = new OutboxDispatcher<string>(t.db);
+    const b = new OutboxDispatcher<string>(t.db);
     for (const d of [a, b]) d.subscribe({ name: 'raced', topics: ['t.e'], handle: record('raced') });
     for (let i = 0; i < 20; i++) await emit('t.e', i);
     const [na, nb] = await Promise.all([a.drain(), b.drain()]);
@@ -104,7 +107,7 @@ describe('outbox dispatcher', () => {
     let clock = new Date('2026-11-23T09:00:00Z');
     const failedOnce = new Set<number>();
     const dispatcher = () => {
-      const d = new OutboxDispatcher(t.db, { now: () => clock });
+      const d = new OutboxDispatcher<string>(t.db, { now: () => clock });
       d.subscribe({
         name: 'retried',
         topics: ['t.f'],

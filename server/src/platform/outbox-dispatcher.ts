@@ -16,6 +16,7 @@
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { Topic } from '../../../contracts/events.js';
 import { isDatabaseUnavailable, type Db } from './db/index.js';
 
 export interface OutboxEvent {
@@ -28,10 +29,14 @@ export interface OutboxEvent {
   occurredAt: Date;
 }
 
-export interface OutboxSubscriber {
+/**
+ * Modules subscribe through `subscriber()` in outbox.ts (declared topics, typed payloads); the
+ * topic parameter is open only for testing the delivery mechanism itself.
+ */
+export interface OutboxSubscriber<T extends string = Topic> {
   /** Stable name: deliveries are recorded under it (renaming it replays the watermark window). */
   name: string;
-  topics: readonly string[];
+  topics: readonly T[];
   /** Runs inside the delivery's transaction: write through `trx` only; throw to be retried. */
   handle(event: OutboxEvent, trx: Db): Promise<void>;
 }
@@ -57,8 +62,8 @@ export interface SubscriberBacklog {
   oldestWaitingAt: Date | null;
 }
 
-export class OutboxDispatcher {
-  private readonly subscribers = new Map<string, OutboxSubscriber>();
+export class OutboxDispatcher<T extends string = Topic> {
+  private readonly subscribers = new Map<string, OutboxSubscriber<T>>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private readonly now: () => Date;
@@ -79,7 +84,7 @@ export class OutboxDispatcher {
     this.batchSize = opts.batchSize ?? 100;
   }
 
-  subscribe(subscriber: OutboxSubscriber): void {
+  subscribe(subscriber: OutboxSubscriber<T>): void {
     if (this.subscribers.has(subscriber.name))
       throw new Error(`outbox subscriber ${subscriber.name} is already registered`);
     this.subscribers.set(subscriber.name, subscriber);
@@ -176,7 +181,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private async deliverNew(s: OutboxSubscriber): Promise<number> {
+  private async deliverNew(s: OutboxSubscriber<T>): Promise<number> {
     const { rows } = await sql<OutboxEvent>`
       SELECT o.id, o.topic, o.aggregate_type AS "aggregateType", o.aggregate_id AS "aggregateId", o.payload,
              o.actor_id AS "actorId", o.occurred_at AS "occurredAt"
@@ -207,7 +212,7 @@ export class OutboxDispatcher {
     return delivered;
   }
 
-  private async retryDue(s: OutboxSubscriber): Promise<number> {
+  private async retryDue(s: OutboxSubscriber<T>): Promise<number> {
     const { rows } = await sql<OutboxEvent & { attempts: number }>`
       SELECT o.id, o.topic, o.aggregate_type AS "aggregateType", o.aggregate_id AS "aggregateId", o.payload,
              o.actor_id AS "actorId", o.occurred_at AS "occurredAt", d.attempts
@@ -239,7 +244,7 @@ export class OutboxDispatcher {
   }
 
   private async recordFailure(
-    s: OutboxSubscriber,
+    s: OutboxSubscriber<T>,
     event: OutboxEvent,
     error: unknown,
     attempts: number,

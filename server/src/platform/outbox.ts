@@ -1,33 +1,73 @@
 /**
  * Domain events go to the outbox in the same transaction as the change they describe; workers
- * deliver them at least once (handlers are idempotent).
+ * deliver them at least once (handlers are idempotent). Topics and payloads are declared once, in
+ * `contracts/events.ts`: publishing an undeclared topic fails to typecheck and throws, a payload
+ * that does not match its schema throws, and subscribers receive the payload typed and parsed.
  */
 import type { Kysely } from 'kysely';
+import { EVENTS, isTopic, type EventPayload, type Topic } from '../../../contracts/events.js';
 import type { PlatformTables } from './db/tables.js';
+import type { Db } from './db/index.js';
+import type { OutboxEvent, OutboxSubscriber } from './outbox-dispatcher.js';
 
-export interface DomainEvent<P = unknown> {
-  /** `module.thing-happened`, e.g. `catalog.item-published`. */
-  topic: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: P;
+export type { EventPayload, Topic } from '../../../contracts/events.js';
+
+/** One event of a declared topic, as published. */
+export type DomainEvent<T extends Topic = Topic> = {
+  [K in T]: {
+    /** `module.thing-happened`, e.g. `catalog.item-published`. */
+    topic: K;
+    aggregateType: string;
+    aggregateId: string;
+    payload: EventPayload<K>;
+  };
+}[T];
+
+/** One event as delivered to a subscriber of its topic. */
+export type DeliveredEvent<T extends Topic = Topic> = {
+  [K in T]: Omit<OutboxEvent, 'topic' | 'payload'> & { topic: K; payload: EventPayload<K> };
+}[T];
+
+function payloadOf<T extends Topic>(topic: T, payload: unknown): EventPayload<T> {
+  if (!isTopic(topic)) throw new Error(`outbox topic ${String(topic)} is not declared in contracts/events.ts`);
+  const parsed = EVENTS[topic].safeParse(typeof payload === 'string' ? JSON.parse(payload) : payload);
+  if (!parsed.success) throw new Error(`outbox ${topic}: payload does not match its schema: ${parsed.error.message}`);
+  return parsed.data as EventPayload<T>;
 }
 
-export async function appendEvent(
+export async function appendEvent<T extends Topic>(
   db: Kysely<PlatformTables>,
-  event: DomainEvent,
+  event: DomainEvent<T>,
   actorId: string | null,
 ): Promise<void> {
+  const payload = payloadOf(event.topic, event.payload);
   await db
     .insertInto('platform.outbox')
     .values({
       topic: event.topic,
       aggregateType: event.aggregateType,
       aggregateId: event.aggregateId,
-      payload: JSON.stringify(event.payload),
+      payload: JSON.stringify(payload),
       actorId,
     })
     .execute();
+}
+
+/**
+ * A subscriber to declared topics: `handle` gets each event with its payload parsed by the topic's
+ * schema (a payload that does not parse fails the delivery, which is retried and then left dead).
+ */
+export function subscriber<const T extends Topic>(
+  name: string,
+  topics: readonly T[],
+  handle: (event: DeliveredEvent<T>, trx: Db) => Promise<void>,
+): OutboxSubscriber {
+  return {
+    name,
+    topics,
+    handle: async (event, trx) =>
+      handle({ ...event, payload: payloadOf(event.topic as T, event.payload) } as DeliveredEvent<T>, trx),
+  };
 }
 
 export async function listEvents(db: Kysely<PlatformTables>, aggregateType: string, aggregateId: string) {

@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/outbox.js';
+import type { ItemAction } from '../../../../contracts/events.js';
 import { isWithinScope } from '../../platform/scope.js';
 import { checkGuide } from './guide-rules.js';
 import * as repo from './items.repository.js';
@@ -63,7 +64,7 @@ async function recordTransition(
   ctx: Ctx,
   head: repo.ItemHead,
   version: number,
-  action: string,
+  action: ItemAction,
   from: string | null,
   to: string,
   comment = '',
@@ -80,7 +81,7 @@ async function recordTransition(
   await appendEvent(
     db,
     {
-      topic: `catalog.item-${action}`,
+      topic: `catalog.item-${action}` as const,
       aggregateType: 'catalog.item',
       aggregateId: head.code,
       payload: { code: head.code, basicCode: head.basicCode, version, from, to, comment },

@@ -2,6 +2,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
+import { NoContent } from '../../../../contracts/http.js';
+import {
+  AppealDecision,
+  AppealFiled,
+  CallBack,
+  CaseRating,
+  EvaluationStats,
+  FollowUpRating,
+  NewAppeal,
+  NewRating,
+  RatingFiled,
+  RectificationQuery,
+  Rectifications,
+  Resolve,
+} from '../../../../contracts/evaluation.js';
 import { isValidRegionCode } from '../../platform/validators/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { getRating, rateCase, rateFollowUp } from './ratings.service.js';
@@ -11,34 +26,6 @@ import { publicStats } from './stats.service.js';
 
 const tags = ['evaluation 好差评'];
 const Id = z.object({ id: z.uuid() });
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const Level = z.number().int().min(1).max(5);
-const Channel = z.enum(['pc', 'mobile', 'qr', 'pad', 'terminal', 'phone', 'sms']);
-const RectificationStatus = z.enum(['open', 'called_back', 'resolved', 'withdrawn']);
-const Resolution = z.enum(['immediate', 'deadline', 'explained']);
-const Rating = z
-  .object({
-    id: z.uuid(),
-    level: Level,
-    levelName: z.string(),
-    comment: z.string(),
-    channel: Channel,
-    status: z.enum(['valid', 'under_appeal', 'removed']),
-    ratedAt: z.date(),
-    rectification: z
-      .object({
-        id: z.uuid(),
-        status: RectificationStatus,
-        callBackDue: z.string(),
-        rectifyDue: z.string(),
-        resolution: Resolution.nullable(),
-        resolutionNote: z.string().nullable(),
-        resolvedAt: z.date().nullable(),
-        followUpLevel: z.number().int().nullable(),
-      })
-      .nullable(),
-  })
-  .nullable();
 
 export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> = async (app, { deps }) => {
   const staff = requireRoles('window_clerk', 'approver', 'department_head', 'supervisor');
@@ -50,12 +37,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '一事一评 Rate a decided case (非常满意 5 … 非常不满意 1); a bad review opens a rectification',
         params: Id,
-        body: z.object({
-          level: Level,
-          comment: z.string().trim().max(500).default(''),
-          channel: Channel.default('pc'),
-        }),
-        response: { 201: z.object({ ratingId: z.uuid(), rectificationId: z.uuid().nullable() }) },
+        body: NewRating,
+        response: { 201: RatingFiled },
       },
     },
     async (request, reply) =>
@@ -68,7 +51,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '办件评价 The rating of a case and what became of a bad review',
         params: Id,
-        response: { 200: z.object({ rating: Rating }) },
+        response: { 200: CaseRating },
       },
     },
     async (request) => ({ rating: await getRating(deps, request.actor, request.params.id) }),
@@ -80,8 +63,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '整改评价 Rate how a bad review was resolved',
         params: Id,
-        body: z.object({ level: Level }),
-        response: { 204: z.null() },
+        body: FollowUpRating,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -97,29 +80,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
       schema: {
         tags,
         summary: '差评整改台账 Rectifications of bad reviews in my scope, most urgent first',
-        querystring: z.object({ status: RectificationStatus.optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                status: RectificationStatus,
-                callBackDue: z.string(),
-                rectifyDue: z.string(),
-                resolution: Resolution.nullable(),
-                version: z.number().int(),
-                trackingCode: z.string(),
-                itemName: z.string(),
-                level: Level,
-                comment: z.string(),
-                ratedAt: z.date(),
-                caseId: z.uuid(),
-                callBackOverdue: z.boolean(),
-                rectifyOverdue: z.boolean(),
-              }),
-            ),
-          }),
-        },
+        querystring: RectificationQuery,
+        response: { 200: Rectifications },
       },
     },
     async (request) => ({ items: await listRectifications(deps, request.actor, request.query.status) }),
@@ -132,8 +94,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '回访 Record the return visit to the rater',
         params: Id,
-        body: z.object({ version: z.number().int().min(1), note: Text(1000) }),
-        response: { 204: z.null() },
+        body: CallBack,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -149,8 +111,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '整改 Resolve: 立行立改 immediate, 限期整改 deadline, 解释说明 explained',
         params: Id,
-        body: z.object({ version: z.number().int().min(1), resolution: Resolution, note: Text(2000) }),
-        response: { 204: z.null() },
+        body: Resolve,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -166,8 +128,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '申诉 Appeal a mistaken or malicious rating',
         params: Id,
-        body: z.object({ reason: Text(1000) }),
-        response: { 201: z.object({ appealId: z.uuid() }) },
+        body: NewAppeal,
+        response: { 201: AppealFiled },
       },
     },
     async (request, reply) =>
@@ -181,8 +143,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '复核 Decide an appeal (supervisors)',
         params: Id,
-        body: z.object({ upheld: z.boolean(), note: Text(1000) }),
-        response: { 204: z.null() },
+        body: AppealDecision,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -191,15 +153,6 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
     },
   );
 
-  const ItemStats = z.object({
-    itemCode: z.string(),
-    itemName: z.string(),
-    departmentId: z.uuid(),
-    ratings: z.number().int(),
-    score: z.number(),
-    goodRate: z.number(),
-    badRate: z.number(),
-  });
   app.get(
     '/api/evaluation/stats',
     {
@@ -210,16 +163,9 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
           region: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: {
-          200: z.object({
-            region: z.string(),
-            ratings: z.number().int(),
-            badRate: z.number(),
-            items: z.array(ItemStats),
-          }),
-        },
+        response: { 200: EvaluationStats },
       },
     },
-    async (request) => publicStats(deps.db, request.query),
+    async (request) => publicStats(deps, request.query),
   );
 };

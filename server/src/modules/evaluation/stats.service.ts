@@ -4,11 +4,12 @@
  * aggregates only, never a rater; ratings removed on appeal do not count.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/index.js';
+import type { EvaluationDeps } from './evaluation.deps.js';
 import { eq } from './evaluation.tables.js';
 
-export async function publicStats(db: Db, opts: { region: string; limit: number }) {
-  const rows = await eq(db)
+/** Public: no actor (`(deps, input)`). */
+export async function publicStats(deps: Pick<EvaluationDeps, 'db'>, opts: { region: string; limit: number }) {
+  const rows = await eq(deps.db)
     .selectFrom('evaluation.rating')
     .select(['itemCode', 'itemName', 'departmentId'])
     .select((eb) => [
@@ -24,7 +25,7 @@ export async function publicStats(db: Db, opts: { region: string; limit: number 
     .orderBy('ratings', 'desc')
     .limit(opts.limit)
     .execute();
-  const total = await eq(db)
+  const total = await eq(deps.db)
     .selectFrom('evaluation.rating')
     .select((eb) => [
       eb.fn.countAll<number>().as('ratings'),

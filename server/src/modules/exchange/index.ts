@@ -32,7 +32,6 @@ export {
 } from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
-export { LIFE_EVENT_RECORDED } from './life-events/record.service.js';
 export { resourcesHolding } from './sharing/holdings.js';
 export { sealPersonal, birthFacts } from './person-record.js';
 export type { IdentityPort } from './exchange.deps.js';

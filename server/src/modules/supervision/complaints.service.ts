@@ -17,15 +17,7 @@ import { findCaseFacts, isApplicantOf } from '../cases/index.js';
 import { personName } from '../identity/index.js';
 import type { SupervisionDeps } from './supervision.deps.js';
 import { svq, type ComplaintTable } from './supervision.tables.js';
-
-export interface NewComplaint {
-  kind: ComplaintTable['kind'];
-  subject: string;
-  content: string;
-  caseId?: string;
-  departmentId?: string;
-  hideIdentity: boolean;
-}
+import type { NewComplaint } from '../../../../contracts/complaints.js';
 
 const HANDLERS = ['supervisor', 'department_head'];
 /** A department head answers for their departments; supervisors for every department of their region. */

@@ -1,36 +1,21 @@
+import type {
+  Complaint as ComplaintShape,
+  ComplaintFiled,
+  ComplaintKind,
+  NewComplaintInput,
+  QueuedComplaint as QueuedComplaintShape,
+} from '../../../../contracts/complaints';
+import type { Wire } from '../../../../contracts/wire';
 import { getJson, sendJson } from '../../app/http';
 
-export type ComplaintKind = 'complaint' | 'report' | 'suggestion';
+export type { ComplaintKind } from '../../../../contracts/complaints';
+export type Complaint = Wire<ComplaintShape>;
+export type QueuedComplaint = Wire<QueuedComplaintShape>;
 export const KINDS: ComplaintKind[] = ['complaint', 'report', 'suggestion'];
-
-export interface Complaint {
-  id: string;
-  reference: string;
-  kind: ComplaintKind;
-  subject: string;
-  content: string;
-  caseId: string | null;
-  departmentId: string;
-  status: 'open' | 'answered' | 'closed';
-  dueOn: string;
-  reply: string | null;
-  repliedAt: string | null;
-  satisfaction: number | null;
-  createdAt: string;
-  version: number;
-}
-export type QueuedComplaint = Complaint & { complainant: string | null; overdue: boolean };
 
 export const myComplaints = (signal?: AbortSignal) =>
   getJson<{ complaints: Complaint[] }>('/api/me/complaints', undefined, signal).then((r) => r.complaints);
-export const fileComplaint = (input: {
-  kind: ComplaintKind;
-  subject: string;
-  content: string;
-  caseId?: string;
-  departmentId?: string;
-  hideIdentity: boolean;
-}) => sendJson<{ id: string; reference: string; dueOn: string }>('POST', '/api/complaints', input);
+export const fileComplaint = (input: NewComplaintInput) => sendJson<ComplaintFiled>('POST', '/api/complaints', input);
 export const closeComplaint = (id: string, satisfaction: number) =>
   sendJson<void>('POST', `/api/me/complaints/${id}/close`, { satisfaction });
 export const complaintQueue = (signal?: AbortSignal) =>

@@ -35,9 +35,6 @@ export interface Recorded {
   webhookDeliveries: number;
 }
 
-/** The outbox topic other modules react to. Payload: `{ eventId, type, occurredOn, personIds, creditCode }` (registry ids, no identifiers). */
-export const LIFE_EVENT_RECORDED = 'exchange.life-event-recorded';
-
 export async function recordLifeEvent(
   deps: ExchangeDeps,
   recorder: Recorder,
@@ -123,7 +120,7 @@ export async function recordLifeEvent(
       await appendEvent(
         trx,
         {
-          topic: LIFE_EVENT_RECORDED,
+          topic: 'exchange.life-event-recorded',
           aggregateType: 'life_event',
           aggregateId: id,
           payload: {

@@ -7,7 +7,8 @@
  * - `identity.person-registered` → the person's 居民身份证 e-licence from the population registry,
  *   unless they already hold a valid one.
  */
-import type { OutboxEvent, OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
+import type { OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
+import { subscriber } from '../../../platform/outbox.js';
 import type { Db } from '../../../platform/db/index.js';
 import { getPublishedItem } from '../../catalog/index.js';
 import { findDecidedCase } from '../../cases/index.js';
@@ -22,11 +23,6 @@ import { issueLicense, type Holder } from './issue.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 
 const SYSTEM_ACTOR = { id: 'system', kind: 'system' };
-
-interface CaseDecided {
-  caseId: string;
-  decision: 'approved' | 'refused' | 'not_accepted';
-}
 
 /** The holder's current (not superseded) licence of a type, newest first. */
 async function currentLicense(db: Db, key: HolderKey, typeCode: string) {
@@ -127,21 +123,12 @@ export async function issueIdCard(trx: Db, deps: SigningDeps, idNumber: string, 
 }
 
 export function licensesSubscriber(deps: SigningDeps): OutboxSubscriber {
-  return {
-    name: 'licenses.issuance',
-    topics: ['cases.case-decided', 'identity.person-registered'],
-    async handle(event: OutboxEvent, trx: Db) {
-      const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<
-        string,
-        unknown
-      >;
-      if (event.topic === 'cases.case-decided') {
-        const p = payload as unknown as CaseDecided;
-        if (p.decision === 'approved') await issueForDecidedCase(trx, deps, p.caseId);
-        return;
-      }
-      const person = await personHolder({ db: trx, cipher: deps.cipher }, String(payload.personId));
-      if (person) await issueIdCard(trx, deps, person.id, deps.now());
-    },
-  };
+  return subscriber('licenses.issuance', ['cases.case-decided', 'identity.person-registered'], async (event, trx) => {
+    if (event.topic === 'cases.case-decided') {
+      if (event.payload.decision === 'approved') await issueForDecidedCase(trx, deps, event.payload.caseId);
+      return;
+    }
+    const person = await personHolder({ db: trx, cipher: deps.cipher }, event.payload.personId);
+    if (person) await issueIdCard(trx, deps, person.id, deps.now());
+  });
 }

@@ -64,7 +64,7 @@ export async function changeStatus(
     await appendEvent(
       trx,
       {
-        topic: `licenses.license-${s.action}`,
+        topic: `licenses.license-${s.action}` as const,
         aggregateType: 'licenses.license',
         aggregateId: id,
         payload: { licenseId: id, number: row.number, typeCode: row.typeCode, status: s.to },

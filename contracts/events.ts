@@ -1,0 +1,126 @@
+/**
+ * Domain events (领域事件): every outbox topic and the shape of its payload, declared once. The
+ * publisher (`appendEvent` in platform/outbox.ts) accepts only these topics and checks the payload
+ * against its schema; subscribers (`subscriber()` in the same file) receive the payload typed and
+ * parsed by the same schema — no module re-declares another's event.
+ *
+ * They live in contracts/ because an event is a contract between modules that may not import each
+ * other (exchange publishes, cases and licences react), exactly like a request shape between server
+ * and web. Payloads carry ids and codes, never personal identifiers in clear.
+ *
+ * Adding a topic: add its schema and one line in `EVENTS`; a topic not listed here fails to
+ * typecheck at `appendEvent` and throws at run time.
+ */
+import { z } from 'zod';
+
+const Id = z.string().min(1);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** catalog.item-*: a service item moved through the publishing workflow (草稿 → 审核中 → 已发布 → 已废止). */
+export const ItemTransition = z.object({
+  code: z.string(),
+  basicCode: z.string(),
+  version: z.number().int(),
+  from: z.string().nullable(),
+  to: z.string(),
+  comment: z.string(),
+});
+export const ITEM_ACTIONS = ['created', 'edited', 'drafted', 'submitted', 'published', 'rejected', 'retired'] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+/** catalog.department-changed: a department was added (`created`) or renamed / given a new address or phone. */
+export const DepartmentChanged = z.object({
+  id: Id,
+  created: z.literal(true).optional(),
+  key: z.string().optional(),
+  category: z.string().optional(),
+  regionCode: z.string().optional(),
+  creditCode: z.string().optional(),
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string(),
+  phone: z.string(),
+});
+
+/** identity.sms-requested: a text for the SMS gateway, both fields sealed by the platform cipher. */
+export const SmsRequested = z.object({ to: z.string(), text: z.string() });
+
+/** identity.person-registered: an account was opened for a person. */
+export const PersonRegistered = z.object({ personId: Id, realNameLevel: z.number().int() });
+
+/** cases.case-decided: a decision (准予 approved, 不予 refused, 不予受理 not_accepted) with its 文号. */
+export const CaseDecided = z.object({
+  caseId: Id,
+  decision: z.enum(['approved', 'refused', 'not_accepted']),
+  decisionNo: z.string(),
+  itemCode: z.string(),
+  applicantPersonId: Id,
+  applicantEnterpriseId: Id.nullable(),
+  bundleId: Id.nullable(),
+  decidedAt: z.string(),
+});
+
+/** licenses.license-issued: an e-licence issued, or a new version of one (变更 changed, 延续 renewed). */
+export const LicenseIssued = z.object({
+  licenseId: Id,
+  lineageId: Id,
+  number: z.string(),
+  version: z.number().int(),
+  typeCode: z.string(),
+  issuerDepartmentId: Id,
+  sourceCaseId: Id.nullable(),
+  action: z.enum(['issued', 'renewed', 'changed']),
+});
+
+/** licenses.license-{revoked,suspended,reinstated}: a licence's status changed by its issuer. */
+export const LicenseStatusChanged = z.object({
+  licenseId: Id,
+  number: z.string(),
+  typeCode: z.string(),
+  status: z.enum(['valid', 'suspended', 'revoked', 'superseded']),
+});
+export const LICENSE_STATUS_ACTIONS = ['revoked', 'suspended', 'reinstated'] as const;
+
+/**
+ * exchange.life-event-recorded: a life event (出生, 死亡, 婚姻, 迁居, 企业设立/注销) entered the base
+ * registries. Registry ids only: `personIds` are population-registry persons.
+ */
+export const LifeEventRecorded = z.object({
+  eventId: Id,
+  type: z.enum([
+    'birth',
+    'death',
+    'marriage',
+    'divorce',
+    'relocation',
+    'enterprise_established',
+    'enterprise_cancelled',
+  ]),
+  occurredOn: Day,
+  personIds: z.array(Id),
+  creditCode: z.string().nullable(),
+});
+
+const itemTopics = Object.fromEntries(ITEM_ACTIONS.map((a) => [`catalog.item-${a}`, ItemTransition])) as {
+  [A in ItemAction as `catalog.item-${A}`]: typeof ItemTransition;
+};
+const licenseStatusTopics = Object.fromEntries(
+  LICENSE_STATUS_ACTIONS.map((a) => [`licenses.license-${a}`, LicenseStatusChanged]),
+) as { [A in (typeof LICENSE_STATUS_ACTIONS)[number] as `licenses.license-${A}`]: typeof LicenseStatusChanged };
+
+/** Every topic the outbox carries, with its payload schema. */
+export const EVENTS = {
+  ...itemTopics,
+  'catalog.department-changed': DepartmentChanged,
+  'identity.sms-requested': SmsRequested,
+  'identity.person-registered': PersonRegistered,
+  'cases.case-decided': CaseDecided,
+  'licenses.license-issued': LicenseIssued,
+  ...licenseStatusTopics,
+  'exchange.life-event-recorded': LifeEventRecorded,
+} satisfies Record<string, z.ZodType>;
+
+export type Topic = keyof typeof EVENTS;
+export type EventPayload<T extends Topic> = z.infer<(typeof EVENTS)[T]>;
+
+export const isTopic = (topic: string): topic is Topic => Object.hasOwn(EVENTS, topic);
