@@ -196,11 +196,17 @@ describe('overrides', () => {
 });
 
 describe('years without a known arrangement', () => {
-  it('falls back to weekends and flags deadlines that reach into 2027', () => {
-    expect(calendar.describe('2027-01-01')).toEqual({ date: '2027-01-01', working: true, source: 'unknown' });
+  it('falls back to weekends and the fixed holidays, and flags deadlines that reach into 2027', () => {
+    expect(calendar.describe('2027-01-01')).toEqual({
+      date: '2027-01-01',
+      working: false,
+      name: '元旦',
+      source: 'rule',
+    });
     expect(calendar.describe('2027-01-02')).toEqual({ date: '2027-01-02', working: false, source: 'unknown' });
+    expect(calendar.describe('2027-01-04')).toEqual({ date: '2027-01-04', working: true, source: 'unknown' });
     expect(calendar.addWorkingDays('2026-12-30', 1)).toEqual({ due: '2026-12-31', beyondKnownCalendar: false });
-    expect(calendar.addWorkingDays('2026-12-30', 2)).toEqual({ due: '2027-01-01', beyondKnownCalendar: true });
+    expect(calendar.addWorkingDays('2026-12-30', 2)).toEqual({ due: '2027-01-04', beyondKnownCalendar: true });
     expect(calendar.addWorkingDays('2027-03-01', 5)).toEqual({ due: '2027-03-08', beyondKnownCalendar: true });
     expect(calendar.addWorkingDays('2003-12-30', 1)).toEqual({ due: '2003-12-31', beyondKnownCalendar: true });
     expect(calendar.addWorkingDays('2003-12-31', 1)).toEqual({ due: '2004-01-02', beyondKnownCalendar: false });

@@ -7,11 +7,16 @@
  * so west of UTC they answer for the previous day.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { ruleHolidayOn } from './statutory-rule.js';
 
 /** An administrator-declared day, e.g. a local government's day off; beats chinese-days. */
 export type DayOverride = { date: string /* YYYY-MM-DD */; kind: 'workday' | 'holiday'; name: string };
 
-export type DaySource = 'statutory' | 'override' | 'weekend' | 'weekday' | 'unknown';
+/**
+ * `rule`: a statutory holiday counted by the 全国年节及纪念日放假办法 in a year whose State Council
+ * arrangement is not yet known (the day is off; the notice may add 补假 and 调休 around it).
+ */
+export type DaySource = 'statutory' | 'rule' | 'override' | 'weekend' | 'weekday' | 'unknown';
 
 export interface DayDescription {
   date: string;
@@ -20,7 +25,7 @@ export interface DayDescription {
   name?: string;
   /**
    * `unknown`: the year has neither chinese-days data nor a declared arrangement, so `working` is a guess
-   * from the weekday alone.
+   * from the weekday alone; `rule`: the same kind of year, a holiday fixed by the 放假办法.
    */
   source: DaySource;
 }
@@ -179,6 +184,9 @@ export class WorkingCalendar {
       return { working: true, name: `${chineseName(workday)}（调休上班）`, source: 'statutory', known };
     const holiday = STATUTORY.holidays[date];
     if (holiday !== undefined) return { working: false, name: chineseName(holiday), source: 'statutory', known };
+    // Past the published data the fixed holidays still stand: the rule counts them until the notice is in.
+    const byRule = Number(date.slice(0, 4)) > LAST_STATUTORY_YEAR ? ruleHolidayOn(date) : undefined;
+    if (byRule !== undefined) return { working: false, name: byRule, source: 'rule', known };
     // 1970-01-01 was a Thursday: day 0 → weekday 4 (0 = Sunday).
     const weekday = (((dayNumber + 4) % 7) + 7) % 7;
     const weekend = weekday === 0 || weekday === 6;
