@@ -101,6 +101,53 @@ export const LifeEventRecorded = z.object({
   creditCode: z.string().nullable(),
 });
 
+/**
+ * cases.case-event: every row appended to the case event log (published by a trigger in the same
+ * transaction, migration 0037); subscribers ask the cases module's front door for the facts.
+ */
+export const CaseEventPublished = z.object({
+  eventId: Id,
+  caseId: Id,
+  type: z.string(),
+  taskId: Id.nullable(),
+  actorId: Id.nullable(),
+  actorKind: z.string().nullable(),
+  at: z.string(),
+});
+
+/** Whom a supervision event is for: a department (its head by role), one staff member, the region above. */
+export const Recipients = z.object({
+  departmentId: Id.nullable().optional(),
+  staffId: Id.nullable().optional(),
+  roles: z.array(z.string()).optional(),
+  supervisingRegion: z.string().nullable().optional(),
+});
+
+/** supervision.warning-raised: a clock turned yellow (黄牌) or red (红牌). */
+export const WarningRaised = z.object({
+  warningId: Id,
+  level: z.enum(['yellow', 'red']),
+  clockKind: z.string(),
+  reference: z.string().nullable(),
+  title: z.string().nullable(),
+  caseId: Id.nullable(),
+  regionCode: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  recipients: Recipients,
+});
+
+/** supervision.order-issued: a 督办 order was issued to a department. */
+export const OrderIssued = z.object({
+  orderId: Id,
+  reference: z.string(),
+  subject: z.string(),
+  dueOn: z.string(),
+  recipients: Recipients,
+});
+
+/** supervision.order-answered: the receiving head answered a 督办 order. */
+export const OrderAnswered = z.object({ orderId: Id, reference: z.string(), recipients: Recipients });
+
 const itemTopics = Object.fromEntries(ITEM_ACTIONS.map((a) => [`catalog.item-${a}`, ItemTransition])) as {
   [A in ItemAction as `catalog.item-${A}`]: typeof ItemTransition;
 };
@@ -118,6 +165,10 @@ export const EVENTS = {
   'licenses.license-issued': LicenseIssued,
   ...licenseStatusTopics,
   'exchange.life-event-recorded': LifeEventRecorded,
+  'cases.case-event': CaseEventPublished,
+  'supervision.warning-raised': WarningRaised,
+  'supervision.order-issued': OrderIssued,
+  'supervision.order-answered': OrderAnswered,
 } satisfies Record<string, z.ZodType>;
 
 export type Topic = keyof typeof EVENTS;

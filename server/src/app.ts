@@ -23,7 +23,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
-import { supervisionModule } from './modules/supervision/index.js';
+import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
 import {
   findValidLicenses,
   licensesModule,
@@ -60,6 +60,8 @@ export interface AppDeps {
   keys?: DataKeys;
   /** How outbound requests resolve host names (the system resolver unless a test gives its own). */
   resolve?: Resolve;
+  /** The time for case handling and supervision (tests advance it; the wall clock otherwise). */
+  now?: () => Date;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -68,6 +70,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Domain-event delivery inside the platform (tests call `app.outbox.drain()`). */
     outbox: OutboxDispatcher;
+    /** 电子监察's sweep at a moment (tests call it instead of waiting for the timer). */
+    supervisionSweep: (at?: Date) => Promise<{ red: number; yellow: number }>;
   }
 }
 
@@ -76,6 +80,7 @@ export async function buildApp({
   database,
   keys = dataKeysFrom(config),
   resolve = systemResolve,
+  now = () => new Date(),
 }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
@@ -171,7 +176,7 @@ export async function buildApp({
     deps: {
       db: database.db,
       calendar,
-      now: () => new Date(),
+      now,
       publicUrl: config.publicUrl,
       processes: new ItemProcesses(database.db),
       files: createFileStore(config.storage),
@@ -219,8 +224,22 @@ export async function buildApp({
   await app.register(evaluationModule, {
     deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation },
   });
-  await app.register(supervisionModule, {
-    deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays },
-  });
+  // 电子监察: clocks fed by the case event log, swept into yellow and red on every node running workers.
+  const supervision = {
+    db: database.db,
+    calendar,
+    cipher,
+    now,
+    answerDays: config.complaintAnswerDays,
+    acceptanceDays: config.supervision.acceptanceDays,
+  };
+  await app.register(supervisionModule, { deps: supervision });
+  outbox.subscribe(caseClocksSubscriber(supervision));
+  const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log);
+  app.decorate('supervisionSweep', (at?: Date) => sweep(database.db, at ?? now()));
+  if (config.workers) {
+    app.addHook('onReady', async () => sweeper.start());
+    app.addHook('onClose', async () => sweeper.stop());
+  }
   return app;
 }

@@ -127,6 +127,10 @@ const Env = z.object({
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** 投诉举报: working days a department has to answer a complaint. */
   COMPLAINT_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** 电子监察: working days the window has to accept or refuse a filed application (行政许可法 Art. 32: five). */
+  SUPERVISION_ACCEPTANCE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  /** 电子监察: how often a node sweeps the clocks into yellow and red (ms; 0: never, on a node that only answers requests). */
+  SUPERVISION_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** 容缺受理: working days after acceptance within which a promised material must be brought. */
   TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
@@ -212,6 +216,7 @@ export type Config = Readonly<{
   sessionCacheMs: number;
   /** Working days a department has to answer a complaint. */
   complaintAnswerDays: number;
+  supervision: Readonly<{ acceptanceDays: number; sweepMs: number }>;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
   /** 好差评 deadlines in working days. */
@@ -280,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheMs: e.SESSION_CACHE_MS,
     metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
+    supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
     toleranceDays: e.TOLERANCE_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),

@@ -97,12 +97,10 @@ async function sealForms(
     fields: unknown;
   }>`SELECT * FROM (${source}) s WHERE s.form <> '{}'::jsonb`.execute(db);
   for (let i = 0; i < rows.rows.length; i += 500) {
-    const batch = rows.rows
-      .slice(i, i + 500)
-      .map((r) => ({
-        id: r.id,
-        ...sealForm(key(), [json<FormField[]>(r.fields)], json<Record<string, unknown>>(r.form)),
-      }));
+    const batch = rows.rows.slice(i, i + 500).map((r) => ({
+      id: r.id,
+      ...sealForm(key(), [json<FormField[]>(r.fields)], json<Record<string, unknown>>(r.form)),
+    }));
     await sql`UPDATE ${sql.raw(table)} t SET form = u.form::jsonb, form_enc = u.form_enc
       FROM (SELECT unnest(${sql.val(batch.map((b) => b.id))}::uuid[]) AS id, unnest(${sql.val(batch.map((b) => b.form))}::text[]) AS form, unnest(${sql.val(batch.map((b) => b.formEnc))}::text[]) AS form_enc) u
       WHERE t.id = u.id`.execute(db);

@@ -69,7 +69,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 }
 
 export async function createTestApp(
-  opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve } = {},
+  opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve; now?: () => Date } = {},
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
@@ -84,7 +84,12 @@ export async function createTestApp(
     STORAGE_DIR: files,
     ...opts.env,
   });
-  const app = await buildApp({ config, database, ...(opts.resolve ? { resolve: opts.resolve } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    ...(opts.resolve ? { resolve: opts.resolve } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   await app.ready();
   let n = 0;
   return {

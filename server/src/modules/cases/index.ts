@@ -16,7 +16,13 @@ export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, 
 export type { CasesDeps } from './cases.deps.js';
 export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';
 export { ItemProcesses } from './process/item-processes.js';
-export { findCaseFacts, findDecidedCase, caseOfApplicant } from './handling/facts.js';
+export {
+  findCaseFacts,
+  findDecidedCase,
+  caseOfApplicant,
+  caseClockFacts,
+  type CaseClockFacts,
+} from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';

@@ -18,6 +18,7 @@ import { personName } from '../identity/index.js';
 import type { SupervisionDeps } from './supervision.deps.js';
 import { svq, type ComplaintTable } from './supervision.tables.js';
 import type { NewComplaint } from '../../../../contracts/complaints.js';
+import { saveClock, stopClock } from './clocks/clocks.repository.js';
 
 const HANDLERS = ['supervisor', 'department_head'];
 /** A department head answers for their departments; supervisors for every department of their region. */
@@ -68,31 +69,50 @@ export async function fileComplaint(
   const to = await addressee(deps, actor, input);
   const at = deps.now();
   const today = beijingDate(at);
-  const dueOn = (await deps.calendar.calendar()).addWorkingDays(today, deps.answerDays).due;
+  const calendar = await deps.calendar.calendar();
+  const dueOn = calendar.addWorkingDays(today, deps.answerDays).due;
   for (let attempt = 0; ; attempt++) {
     const row = { id: randomUUID(), reference: referenceCode(today, 'TS'), dueOn };
     try {
-      await svq(deps.db)
-        .insertInto('supervision.complaint')
-        .values({
-          ...row,
-          kind: input.kind,
-          complainantPersonId: actor.id,
-          hideIdentity: input.hideIdentity,
+      await deps.db.transaction().execute(async (trx) => {
+        await svq(trx)
+          .insertInto('supervision.complaint')
+          .values({
+            ...row,
+            kind: input.kind,
+            complainantPersonId: actor.id,
+            hideIdentity: input.hideIdentity,
+            caseId: to.caseId,
+            departmentId: to.departmentId,
+            regionCode: to.regionCode,
+            subject: input.subject,
+            contentEnc: deps.cipher.encrypt(input.content),
+            status: 'open',
+            reply: null,
+            repliedBy: null,
+            repliedAt: null,
+            satisfaction: null,
+            closedAt: null,
+            createdAt: at,
+          })
+          .execute();
+        // 电子监察 watches the answer's deadline like any other clock.
+        await saveClock(trx, calendar, at, {
+          kind: 'complaint',
+          subjectId: row.id,
           caseId: to.caseId,
-          departmentId: to.departmentId,
+          reference: row.reference,
+          title: input.subject,
+          itemType: null,
           regionCode: to.regionCode,
-          subject: input.subject,
-          contentEnc: deps.cipher.encrypt(input.content),
-          status: 'open',
-          reply: null,
-          repliedBy: null,
-          repliedAt: null,
-          satisfaction: null,
-          closedAt: null,
-          createdAt: at,
-        })
-        .execute();
+          departmentId: to.departmentId,
+          ownerStaffId: null,
+          startedOn: today,
+          limitDays: deps.answerDays,
+          dueOn,
+          pausedSince: null,
+        });
+      });
       return { id: row.id, reference: row.reference, dueOn };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 3) throw e;
@@ -181,20 +201,25 @@ export async function answerComplaint(
       zh: '投诉不存在或无权查看',
       en: 'No such complaint, or not yours to see',
     });
-  const done = await svq(deps.db)
-    .updateTable('supervision.complaint')
-    .set((eb) => ({
-      status: 'answered',
-      reply: input.reply,
-      repliedBy: actor.id,
-      repliedAt: deps.now(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .where('version', '=', input.version)
-    .returning('id')
-    .executeTakeFirst();
+  const at = deps.now();
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const answered = await svq(trx)
+      .updateTable('supervision.complaint')
+      .set((eb) => ({
+        status: 'answered',
+        reply: input.reply,
+        repliedBy: actor.id,
+        repliedAt: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (answered) await stopClock(trx, at, 'complaint', id);
+    return answered;
+  });
   if (!done)
     throw conflict(
       'SUPERVISION.COMPLAINT_CHANGED',

@@ -6,7 +6,10 @@ export interface SupervisionDeps {
   db: Db;
   calendar: CalendarService;
   cipher: FieldCipher;
+  /** The clock of every rule here (tests advance it; the sweep may be given its own moment). */
   now: () => Date;
   /** Working days a department has to answer a complaint. */
   answerDays: number;
+  /** Working days the window has to accept or refuse a filed application (受理 waiting). */
+  acceptanceDays: number;
 }

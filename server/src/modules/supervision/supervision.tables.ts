@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 
 export interface ComplaintTable {
@@ -26,7 +26,119 @@ export interface ComplaintTable {
   version: Generated<number>;
 }
 
-export type SupervisionTables = { 'supervision.complaint': ComplaintTable };
+export type ClockKind =
+  | 'acceptance'
+  | 'task'
+  | 'case_promised'
+  | 'case_legal'
+  | 'supplement'
+  | 'promise'
+  | 'complaint'
+  | 'return_visit'
+  | 'rectification'
+  | 'sharing_request'
+  | 'order';
+export type ClockState = 'running' | 'paused' | 'yellow' | 'red' | 'stopped';
+
+/** One legal clock under 电子监察: owner, due date by the working-day calendar, pause, state. */
+export interface ClockTable {
+  id: string;
+  kind: ClockKind;
+  /** The task, case, complaint, order… the clock belongs to (one clock per kind and subject). */
+  subjectId: string;
+  caseId: string | null;
+  /** What a person reads: tracking code, complaint or order reference. */
+  reference: string;
+  title: string;
+  itemType: string | null;
+  regionCode: string;
+  departmentId: string | null;
+  ownerStaffId: string | null;
+  startedOn: string;
+  limitDays: number;
+  dueOn: string;
+  pausedSince: string | null;
+  yellowAt: Date;
+  redAt: Date;
+  state: ClockState;
+  stoppedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** 黄牌/红牌: raised once per clock, level and due date; seen by whom and when; cleared when the clock stops or moves. */
+export interface WarningTable {
+  id: string;
+  clockId: string;
+  level: 'yellow' | 'red';
+  dueOn: string;
+  regionCode: string;
+  departmentId: string | null;
+  /** A red warning goes up to the supervising unit of the region above. */
+  escalatedToRegion: string | null;
+  raisedAt: Date;
+  seenBy: string | null;
+  seenAt: Date | null;
+  clearedAt: Date | null;
+}
+
+export interface ThresholdTable {
+  /** 事项类型 code, or `*` for every type without its own. */
+  itemType: string;
+  yellowDays: number;
+  yellowShare: string | number;
+  updatedBy: string | null;
+  updatedAt: Generated<Date>;
+}
+
+/** 督办: an order with a response deadline to the head of the department concerned. */
+export interface OrderTable {
+  id: string;
+  reference: string;
+  subjectType: 'case' | 'task' | 'department' | 'complaint';
+  subjectId: string;
+  subjectLabel: string;
+  regionCode: string;
+  departmentId: string;
+  instruction: string;
+  respondDays: number;
+  dueOn: string;
+  status: 'open' | 'answered';
+  issuedBy: string;
+  issuedAt: Date;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  escalatedAt: Date | null;
+  idempotencyKey: string | null;
+}
+
+/** 异常监察: a rule's finding over the case event log, with its explanation; dismissed only with a reason. */
+export interface IrregularityTable {
+  id: string;
+  rule: string;
+  /** What the finding is about (one open finding per rule and subject). */
+  subjectKey: string;
+  caseId: string | null;
+  reference: string;
+  regionCode: string;
+  departmentId: string | null;
+  staffId: string | null;
+  explanation: ColumnType<Record<string, unknown>, string, string>;
+  detectedAt: Date;
+  status: 'open' | 'dismissed';
+  dismissedBy: string | null;
+  dismissedAt: Date | null;
+  dismissReason: string | null;
+}
+
+export type SupervisionTables = {
+  'supervision.complaint': ComplaintTable;
+  'supervision.clock': ClockTable;
+  'supervision.warning': WarningTable;
+  'supervision.threshold': ThresholdTable;
+  'supervision.order': OrderTable;
+  'supervision.irregularity': IrregularityTable;
+};
 
 export const svq = (db: Db): Kysely<SupervisionTables> =>
   db.withTables<SupervisionTables>() as unknown as Kysely<SupervisionTables>;

@@ -79,3 +79,63 @@ export async function caseOfApplicant(
       : q.where('applicantEnterpriseId', '=', applicant.enterpriseId)
   ).executeTakeFirst();
 }
+
+/**
+ * The clocks a case runs, as 电子监察 (supervision) watches them: where it is handled, its status
+ * and dates, the open pause (补正 or a special procedure), its tasks, its 容缺 promises, and from
+ * the event log when it was last (re)submitted and how often 补正 was asked. Undefined for an
+ * unknown case.
+ */
+export async function caseClockFacts(db: Db, caseId: string) {
+  const c = await kq(db)
+    .selectFrom('cases.case')
+    .select([
+      'id',
+      'trackingCode',
+      'itemName',
+      'itemType',
+      'departmentId',
+      'regionCode',
+      'status',
+      'submittedAt',
+      'acceptedOn',
+      'dueOn',
+      'promisedDays',
+    ])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const [tasks, pause, promises, log] = await Promise.all([
+    kq(db)
+      .selectFrom('cases.task')
+      .select(['id', 'name', 'departmentId', 'regionCode', 'assigneeId', 'status', 'openedOn', 'dueOn', 'limitDays'])
+      .where('caseId', '=', caseId)
+      .execute(),
+    kq(db)
+      .selectFrom('cases.pause')
+      .select(['kind', 'startedOn'])
+      .where('caseId', '=', caseId)
+      .where('endedOn', 'is', null)
+      .executeTakeFirst(),
+    kq(db)
+      .selectFrom('cases.material')
+      .select(['materialIndex', 'name', 'dueOn'])
+      .where('caseId', '=', caseId)
+      .where('kind', '=', 'promise')
+      .where('supersededAt', 'is', null)
+      .where('dueOn', 'is not', null)
+      .execute(),
+    kq(db)
+      .selectFrom('cases.event')
+      .select(['type', 'at'])
+      .where('caseId', '=', caseId)
+      .where('type', 'in', ['submitted', 'released', 'supplemented', 'supplement-requested'])
+      .orderBy('id')
+      .execute(),
+  ]);
+  const lastFiled = log.filter((e) => e.type !== 'supplement-requested').at(-1)?.at ?? c.submittedAt;
+  const supplementRequests = log.filter((e) => e.type === 'supplement-requested').map((e) => e.at);
+  return { ...c, tasks, pause: pause ?? null, promises, lastFiledAt: lastFiled, supplementRequests };
+}
+
+export type CaseClockFacts = NonNullable<Awaited<ReturnType<typeof caseClockFacts>>>;

@@ -138,15 +138,13 @@ describe('password expiry and history', () => {
   it('makes staff choose a new password after 90 days, none of the last three, and audits the change', async () => {
     const s = await staffWithPassword(t, ['department_head'], '5201');
     const signIn = async (password: string, extra: Record<string, string> = {}) =>
-      people
-        .client(t)
-        .call('POST', '/api/auth/login', {
-          method: 'password',
-          account: s.username,
-          password,
-          totp: await totpCode(t, s.username),
-          ...extra,
-        });
+      people.client(t).call('POST', '/api/auth/login', {
+        method: 'password',
+        account: s.username,
+        password,
+        totp: await totpCode(t, s.username),
+        ...extra,
+      });
     expect((await signIn(STAFF_PASSWORD)).statusCode).toBe(200);
     await sql`UPDATE identity.staff SET password_changed_at = now() - interval '91 days' WHERE id = ${s.id}`.execute(
       t.db,

@@ -1,0 +1,108 @@
+/**
+ * The clocks of a case, fed by the cases module's published event log (`cases.case-event`): each
+ * event makes the case's clocks match the case as its front door describes it now — so delivering
+ * an event twice, or out of order, gives the same clocks. The 异常监察 rules over the event log run
+ * on the same delivery.
+ */
+import type { Db } from '../../../platform/db/index.js';
+import type { OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
+import { beijingDate } from '../../../platform/calendar/beijing.js';
+import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
+import { caseClockFacts, type CaseClockFacts } from '../../cases/index.js';
+import type { SupervisionDeps } from '../supervision.deps.js';
+import { checkCaseRules } from '../irregularities/case-rules.js';
+import { saveClock, stopOtherClocksOfCase, type ClockInput } from './clocks.repository.js';
+
+const ENDED = ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'];
+
+/** The clocks a case runs now (none once it has ended). */
+export function caseClocks(c: CaseClockFacts, calendar: WorkingCalendar, acceptanceDays: number): ClockInput[] {
+  if (ENDED.includes(c.status)) return [];
+  const base = {
+    caseId: c.id,
+    reference: c.trackingCode,
+    itemType: c.itemType,
+    regionCode: c.regionCode,
+    departmentId: c.departmentId,
+    ownerStaffId: null,
+  };
+  const clocks: ClockInput[] = [];
+  if (c.status === 'submitted' || c.status === 'awaiting_supplement') {
+    // 受理: the window decides within `acceptanceDays` working days of the (latest) filing; a 补正 notice hands the turn to the applicant.
+    const startedOn = beijingDate(c.lastFiledAt);
+    const asked = c.supplementRequests.at(-1);
+    clocks.push({
+      ...base,
+      kind: 'acceptance',
+      subjectId: c.id,
+      title: c.itemName,
+      startedOn,
+      limitDays: acceptanceDays,
+      dueOn: calendar.addWorkingDays(startedOn, acceptanceDays).due,
+      pausedSince: c.status === 'awaiting_supplement' && asked ? beijingDate(asked) : null,
+    });
+  }
+  const pausedSince = c.status === 'suspended' && c.pause ? c.pause.startedOn : null;
+  if (c.acceptedOn && c.dueOn) {
+    clocks.push({
+      ...base,
+      kind: 'case_promised',
+      subjectId: c.id,
+      title: c.itemName,
+      startedOn: c.acceptedOn,
+      limitDays: c.promisedDays,
+      dueOn: c.dueOn,
+      pausedSince,
+    });
+  }
+  for (const t of c.tasks.filter((k) => k.status === 'open')) {
+    clocks.push({
+      ...base,
+      kind: 'task',
+      subjectId: t.id,
+      title: `${c.itemName} · ${t.name}`,
+      regionCode: t.regionCode,
+      departmentId: t.departmentId,
+      ownerStaffId: t.assigneeId,
+      startedOn: t.openedOn,
+      limitDays: t.limitDays,
+      dueOn: t.dueOn,
+      pausedSince,
+    });
+  }
+  for (const p of c.promises) {
+    if (!c.acceptedOn || !p.dueOn) continue;
+    clocks.push({
+      ...base,
+      kind: 'promise',
+      subjectId: `${c.id}:${p.materialIndex}`,
+      title: `${c.itemName} · ${p.name}`,
+      startedOn: c.acceptedOn,
+      limitDays: Math.max(0, calendar.workingDaysBetween(c.acceptedOn, p.dueOn)),
+      dueOn: p.dueOn,
+      pausedSince: null,
+    });
+  }
+  return clocks;
+}
+
+/** Makes the case's clocks match the case now, and runs the case rules. */
+export async function syncCaseClocks(deps: SupervisionDeps, trx: Db, caseId: string): Promise<void> {
+  const facts = await caseClockFacts(trx, caseId);
+  if (!facts) return;
+  const calendar = await deps.calendar.calendar();
+  const at = deps.now();
+  const kept: string[] = [];
+  for (const clock of caseClocks(facts, calendar, deps.acceptanceDays))
+    kept.push(await saveClock(trx, calendar, at, clock));
+  await stopOtherClocksOfCase(trx, at, caseId, kept);
+  await checkCaseRules(trx, at, facts);
+}
+
+export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber => ({
+  name: 'supervision.case-clocks',
+  topics: ['cases.case-event'],
+  async handle(event, trx) {
+    await syncCaseClocks(deps, trx, (event.payload as { caseId: string }).caseId);
+  },
+});

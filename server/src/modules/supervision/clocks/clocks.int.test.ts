@@ -1,0 +1,170 @@
+/**
+ * 电子监察 through the API on a test clock: a task paused over a special procedure and the 国庆
+ * holiday turns yellow and red on the right working days; two nodes sweeping at once raise each
+ * warning once; the console counts it for the supervisor of the region, not for another.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
+import { formlessCountyItem, submitCase } from '../../../test/cases.js';
+
+let t: TestApp;
+let resident: Client;
+let item: { code: string; regionCode: string };
+/** The platform's clock (Beijing time is UTC+8): Tuesday 2026-09-22, 10:00 in Beijing. */
+let now = new Date('2026-09-22T02:00:00Z');
+const on = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+
+beforeAll(async () => {
+  t = await createTestApp({ env: GENEROUS_LIMITS, now: () => now });
+  const [p] = await registryPersons(t, 'any', 1);
+  ({ c: resident } = await register(t, p!));
+  item = await formlessCountyItem(t);
+});
+afterAll(async () => t?.close());
+
+const as = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+
+async function taskClock(taskId: string) {
+  await t.app.outbox.drain();
+  return (
+    await sql<{ state: string; dueOn: string; pausedSince: string | null }>`
+      SELECT state, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(paused_since, 'YYYY-MM-DD') AS "pausedSince"
+        FROM supervision.clock WHERE kind = 'task' AND subject_id = ${taskId}`.execute(t.db)
+  ).rows[0];
+}
+
+const warningsOf = async (taskId: string) =>
+  (
+    await sql<{ level: string; raisedOn: string; cleared: boolean; escalatedTo: string | null }>`
+      SELECT w.level, to_char(w.raised_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn",
+             w.cleared_at IS NOT NULL AS cleared, w.escalated_to_region AS "escalatedTo"
+        FROM supervision.warning w JOIN supervision.clock c ON c.id = w.clock_id
+       WHERE c.kind = 'task' AND c.subject_id = ${taskId} ORDER BY w.raised_at`.execute(t.db)
+  ).rows;
+
+describe('电子监察 clocks', () => {
+  let taskId: string;
+  let supervisor: string;
+
+  it('pauses a task over a hearing and 国庆, then turns it yellow and red on the right working days', async () => {
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const approver = (await t.staff(['approver'], item.regionCode)).authorization;
+    supervisor = (await t.staff(['supervisor'], item.regionCode.slice(0, 4))).authorization;
+    const caseId = await submitCase(resident, item.code, 'supervision-clock-0001');
+    expect((await as(clerk, 'POST', `/api/cases/${caseId}/accept`, {})).statusCode).toBe(204);
+    const task = (await as(clerk, 'GET', `/api/cases/${caseId}`)).json().tasks[0];
+    taskId = task.id;
+    // Accepted Tue Sep 22; the day of acceptance does not count. Its limit in working days:
+    // Accepted Tue Sep 22 with a limit of 3 working days; the day of acceptance does not count:
+    // Sep 23 (1), 24 (2), [25–27 中秋], Mon 28 (3) — due Mon Sep 28.
+    expect(task.dueOn).toBe('2026-09-28');
+    expect(await taskClock(taskId)).toEqual({ state: 'running', dueOn: '2026-09-28', pausedSince: null });
+
+    // The same day a hearing (听证) stops the clock.
+    const suspended = await as(approver, 'POST', `/api/tasks/${taskId}/suspend`, {
+      version: task.version,
+      kind: 'hearing',
+      reason: '依申请举行听证',
+    });
+    expect(suspended.statusCode, suspended.body).toBe(204);
+    expect(await taskClock(taskId)).toEqual({ state: 'paused', dueOn: '2026-09-28', pausedSince: '2026-09-22' });
+    // Far past the old due date while paused: no card.
+    await t.app.supervisionSweep(on('2026-10-09'));
+    expect(await warningsOf(taskId)).toEqual([]);
+
+    // The hearing ends Fri Oct 9. Working days in (Sep 22, Oct 9]: Sep 23, 24, 28, 29, 30, [Oct 1–7 国庆], Oct 8, 9
+    // = 7; the due date moves 7 working days past Sep 28: Sep 29 (1), 30 (2), Oct 8 (3), 9 (4),
+    // Sat Oct 10 调休上班 (5), Mon 12 (6), Tue 13 (7).
+    now = on('2026-10-09');
+    const resumed = await as(approver, 'POST', `/api/cases/${caseId}/resume`);
+    expect(resumed.json()).toEqual({ dueOn: '2026-10-13' });
+    expect((await taskClock(taskId))?.dueOn).toBe('2026-10-13');
+
+    // Yellow at ≤ 1 working day left (3 days × 20 % < 1): from Mon Oct 12 only Oct 13 is left; on Sat Oct 10
+    // (a working day) Oct 12 and 13 are left — so yellow on Oct 12, not before.
+    expect(await t.app.supervisionSweep(on('2026-10-11', 23))).toMatchObject({ yellow: 0, red: 0 });
+    expect((await taskClock(taskId))?.state).toBe('running');
+    await t.app.supervisionSweep(on('2026-10-12', 0));
+    expect((await taskClock(taskId))?.state).toBe('yellow');
+    // Still yellow on the due date itself; red from 00:00 Beijing time on Wed Oct 14.
+    await t.app.supervisionSweep(on('2026-10-13', 23));
+    expect((await taskClock(taskId))?.state).toBe('yellow');
+    await t.app.supervisionSweep(on('2026-10-14', 0));
+    expect((await taskClock(taskId))?.state).toBe('red');
+    expect(await warningsOf(taskId)).toEqual([
+      { level: 'yellow', raisedOn: '2026-10-12', cleared: false, escalatedTo: null },
+      // The red card goes up to the supervising unit of the city above the county.
+      { level: 'red', raisedOn: '2026-10-14', cleared: false, escalatedTo: item.regionCode.slice(0, 4) },
+    ]);
+    const published = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM platform.outbox WHERE topic = 'supervision.warning-raised'
+        AND payload->>'clockKind' = 'task' AND payload->>'reference' = ${(await as(clerk, 'GET', `/api/cases/${caseId}`)).json().trackingCode}`.execute(
+      t.db,
+    );
+    expect(published.rows[0]!.n).toBe(2);
+  });
+
+  it('shows the red task to the supervisor of the city, by county and department, and to nobody outside', async () => {
+    now = on('2026-10-14');
+    const city = item.regionCode.slice(0, 4);
+    const overview = await as(supervisor, 'GET', `/api/supervision/overview?region=${city}`);
+    expect(overview.statusCode, overview.body).toBe(200);
+    const o = overview.json();
+    expect(o.totals.red).toBeGreaterThanOrEqual(1);
+    const county = o.children.find((c: { code: string }) => c.code === item.regionCode);
+    expect(county).toMatchObject({ red: expect.any(Number) });
+    expect(county.red).toBeGreaterThanOrEqual(1);
+    expect(o.trend.find((d: { day: string }) => d.day === '2026-10-14').red).toBeGreaterThanOrEqual(1);
+    const red = await as(supervisor, 'GET', `/api/supervision/clocks?state=red&region=${item.regionCode}`);
+    const mine = red.json().clocks.find((c: { kind: string; title: string }) => c.kind === 'task');
+    expect(mine).toMatchObject({ state: 'red', dueOn: '2026-10-13', workingDaysLeft: -1 });
+    expect(JSON.stringify(red.json())).not.toMatch(/\d{17}[\dX]/); // no ID number in sight
+
+    const elsewhere = (await t.staff(['supervisor'], item.regionCode.startsWith('5201') ? '5202' : '5201'))
+      .authorization;
+    expect((await as(elsewhere, 'GET', `/api/supervision/overview?region=${city}`)).json().code).toBe(
+      'SUPERVISION.NO_REGION',
+    );
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    expect((await as(clerk, 'GET', '/api/supervision/overview')).statusCode).toBe(403);
+    expect((await as(supervisor, 'GET', '/api/supervision/clocks?state=purple')).statusCode).toBe(400);
+  });
+
+  it('raises each warning once when two nodes sweep at once', async () => {
+    // Forty complaints' answer clocks (15 working days) all run out together.
+    now = on('2026-11-02');
+    const department = (
+      await sql<{
+        id: string;
+      }>`SELECT id FROM catalog.department WHERE region_code = ${item.regionCode} LIMIT 1`.execute(t.db)
+    ).rows[0]!.id;
+    for (let i = 0; i < 40; i++) {
+      const r = await resident.call('POST', '/api/complaints', {
+        kind: 'suggestion',
+        subject: `建议 ${i}`,
+        content: '……',
+        departmentId: department,
+      });
+      expect(r.statusCode).toBe(201);
+    }
+    const before = await sql<{ n: number }>`SELECT count(*)::int AS n FROM supervision.warning`.execute(t.db);
+    const at = on('2026-12-31');
+    const [a, b] = await Promise.all([t.app.supervisionSweep(at), t.app.supervisionSweep(at)]);
+    expect(a.red + b.red).toBeGreaterThanOrEqual(40);
+    const after = await sql<{ n: number; distinct: number }>`
+      SELECT count(*)::int AS n, count(DISTINCT (clock_id, level, due_on))::int AS distinct FROM supervision.warning`.execute(
+      t.db,
+    );
+    expect(after.rows[0]!.n).toBe(after.rows[0]!.distinct);
+    expect(after.rows[0]!.n - before.rows[0]!.n).toBe(a.red + b.red + a.yellow + b.yellow);
+    const events = await sql<{ n: number; distinct: number }>`
+      SELECT count(*)::int AS n, count(DISTINCT payload->>'warningId')::int AS distinct FROM platform.outbox
+       WHERE topic = 'supervision.warning-raised'`.execute(t.db);
+    expect(events.rows[0]!.n).toBe(events.rows[0]!.distinct);
+    // A sweep after them finds nothing more.
+    expect(await t.app.supervisionSweep(at)).toEqual({ red: 0, yellow: 0 });
+  });
+});
