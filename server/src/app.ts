@@ -2,7 +2,7 @@
  * Builds the Fastify application: schemas by zod, OpenAPI 3.1 at /openapi.json with docs at
  * /docs, one problem+json error handler, one plugin per module, and the built web app.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -60,6 +60,8 @@ export interface AppDeps {
   keys?: DataKeys;
   /** How outbound requests resolve host names (the system resolver unless a test gives its own). */
   resolve?: Resolve;
+  /** Sees every route as it is registered (the contract test walks them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -76,6 +78,7 @@ export async function buildApp({
   database,
   keys = dataKeysFrom(config),
   resolve = systemResolve,
+  onRoute,
 }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
@@ -90,6 +93,7 @@ export async function buildApp({
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   // The API speaks JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
