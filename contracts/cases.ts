@@ -6,6 +6,7 @@
  * entirely from verified data may be decided automatically (秒批).
  */
 import { z } from 'zod';
+import { contract } from './http.js';
 
 const Key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, '小写字母开头，仅含小写字母、数字、_ 和 - lower-case key');
 
@@ -52,3 +53,6 @@ export const ProcessDefinition = z.object({
   autoApproval: AutoApproval.optional(),
 });
 export type ProcessDefinition = z.infer<typeof ProcessDefinition>;
+
+/** The active process of an item and its version (a default one when none is modelled). */
+export const ActiveDefinition = contract(z.object({ version: z.number(), definition: ProcessDefinition }));

@@ -15,3 +15,5 @@ export type Wire<T> = T extends Date
 
 /** The Idempotency-Key header: the same key sent again answers the first result and changes nothing. */
 export const IdempotencyKey = z.string().min(8).max(200);
+/** The headers of a route that takes an Idempotency-Key. */
+export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey });

@@ -2,7 +2,7 @@
  * Builds the Fastify application: schemas by zod, OpenAPI 3.1 at /openapi.json with docs at
  * /docs, one problem+json error handler, one plugin per module, and the built web app.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -62,6 +62,8 @@ export interface AppDeps {
   resolve?: Resolve;
   /** The time for case handling and supervision (tests advance it; the wall clock otherwise). */
   now?: () => Date;
+  /** Sees every route as it is registered (the contract test walks them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -81,6 +83,7 @@ export async function buildApp({
   keys = dataKeysFrom(config),
   resolve = systemResolve,
   now = () => new Date(),
+  onRoute,
 }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
@@ -95,6 +98,7 @@ export async function buildApp({
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   // The API speaks JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');

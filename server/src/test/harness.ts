@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Database, type Db } from '../platform/db/index.js';
@@ -69,7 +69,13 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 }
 
 export async function createTestApp(
-  opts: { serveWeb?: boolean; env?: Record<string, string>; resolve?: Resolve; now?: () => Date } = {},
+  opts: {
+    serveWeb?: boolean;
+    env?: Record<string, string>;
+    resolve?: Resolve;
+    onRoute?: (route: RouteOptions) => void;
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const files = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-files-'));
@@ -89,6 +95,7 @@ export async function createTestApp(
     database,
     ...(opts.resolve ? { resolve: opts.resolve } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
   });
   await app.ready();
   let n = 0;

@@ -628,13 +628,11 @@ describe('deadlines', () => {
     };
     const person: Actor = { id: applicantId, kind: 'person', roles: [] };
     await sql`UPDATE cases.process_definition SET active = false WHERE item_code = ${item.code}`.execute(t.db);
-    const { caseId } = await submitApplication(
-      deps,
-      person,
-      { itemCode: item.code, form: {} },
-      'holiday-key-01',
-      '测试',
-    );
+    const { caseId } = await submitApplication(deps, person, {
+      itemCode: item.code,
+      form: {},
+      idempotencyKey: 'holiday-key-01',
+    });
     // The default process: one stage within the promised limit; set it to 10 working days.
     await sql`UPDATE cases."case" SET promised_days = 10 WHERE id = ${caseId}`.execute(t.db);
     await completeMaterials(applicant, caseId);
@@ -653,17 +651,20 @@ describe('deadlines', () => {
       regionScope: item.regionCode,
       departmentIds: [item.departmentId],
     };
-    await acceptCase(deps, clerk, caseId, '');
+    await acceptCase(deps, clerk, { caseId, note: '' });
     // 10 working days after 09-22, skipping 中秋 (09-25) and 国庆 (10-01…10-07), with 10-10 worked.
-    expect((await getCase(deps, person, caseId)).dueOn).toBe('2026-10-13');
-    const [task] = (await getCase(deps, person, caseId)).tasks;
+    expect((await getCase(deps, person, { caseId })).dueOn).toBe('2026-10-13');
+    const [task] = (await getCase(deps, person, { caseId })).tasks;
     now = new Date('2026-09-29T02:00:00Z');
-    await suspendCase(deps, approver, task!.id, { version: task!.version, kind: 'expert_review', reason: '专家评审' });
-    expect((await getCase(deps, person, caseId)).status).toBe('suspended');
+    await suspendCase(deps, approver, {
+      taskId: task!.id,
+      input: { version: task!.version, kind: 'expert_review', reason: '专家评审' },
+    });
+    expect((await getCase(deps, person, { caseId })).status).toBe('suspended');
     now = new Date('2026-10-12T02:00:00Z');
     // (09-29, 10-12] holds 5 working days: 09-30, 10-08, 10-09, 10-10, 10-12.
     expect(await resumeCase(deps, approver, caseId)).toEqual({ dueOn: '2026-10-20' });
-    const after = await getCase(deps, person, caseId);
+    const after = await getCase(deps, person, { caseId });
     expect(after.status).toBe('in_progress');
     expect(after.remainingWorkingDays).toBe(6);
     // The open task's deadline moves by the same 5 working days.

@@ -5,12 +5,34 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { CasesDeps } from './cases.deps.js';
-import { casesRoutes } from './cases.routes.js';
-import { resultsRoutes } from './results.routes.js';
+import { applyRoutes } from './handling/apply.routes.js';
+import { draftsRoutes } from './handling/drafts.routes.js';
+import { walkInRoutes } from './handling/walk-in.routes.js';
+import { materialsRoutes } from './handling/materials.routes.js';
+import { windowRoutes } from './handling/window.routes.js';
+import { tasksRoutes } from './handling/tasks.routes.js';
+import { readRoutes } from './handling/read.routes.js';
+import { feesRoutes } from './handling/fees.routes.js';
+import { deliveryRoutes } from './handling/delivery.routes.js';
+import { documentsRoutes } from './handling/documents.routes.js';
+import { definitionsRoutes } from './process/definitions.routes.js';
 
+/** One Fastify plugin per use case; each route validates, calls its service and answers a contract. */
 export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, opts) => {
-  await app.register(casesRoutes, opts);
-  await app.register(resultsRoutes, opts);
+  for (const routes of [
+    applyRoutes,
+    draftsRoutes,
+    walkInRoutes,
+    materialsRoutes,
+    windowRoutes,
+    tasksRoutes,
+    readRoutes,
+    feesRoutes,
+    deliveryRoutes,
+    documentsRoutes,
+    definitionsRoutes,
+  ])
+    await app.register(routes, opts);
 };
 
 export type { CasesDeps } from './cases.deps.js';

@@ -1,171 +1,37 @@
 /**
  * Typed calls to the case-handling API (审批服务系统): my cases, a case with its tasks and history,
  * the materials bag, public tracking (全程一码), the workbench queues and every window and task
- * step. Shapes follow server/src/modules/cases (read.service, materials.service); dates arrive as
- * ISO strings.
+ * step. The shapes are the server's contracts (contracts/case-*.ts) as they arrive: `Wire<T>`, dates
+ * as ISO strings.
  */
 import { getJson, sendJson } from '../../app/http';
+import type { Wire } from '../../../../contracts/wire';
+import type * as Views from '../../../../contracts/case-views';
+import type * as Materials from '../../../../contracts/case-materials';
+import type * as Results from '../../../../contracts/case-results';
+import type { DeliveryChoice, FeeRequest } from '../../../../contracts/case-results';
+import type { RejectRequest, SuspendKind, SupplementNoticeRequest } from '../../../../contracts/case-steps';
 
-export const CASE_STATUSES = [
-  'waiting',
-  'submitted',
-  'awaiting_supplement',
-  'in_progress',
-  'suspended',
-  'approved',
-  'refused',
-  'not_accepted',
-  'withdrawn',
-  'terminated',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type TaskStatus = 'open' | 'approved' | 'returned' | 'refused' | 'cancelled';
-export const SUSPEND_KINDS = ['hearing', 'expert_review', 'inspection', 'public_notice', 'other'] as const;
-export type SuspendKind = (typeof SUSPEND_KINDS)[number];
-
-export interface CaseSummary {
-  id: string;
-  trackingCode: string;
-  itemName: string;
-  status: CaseStatus;
-  submittedAt: string;
-  dueOn: string | null;
-  decidedAt: string | null;
-}
-
-export interface CaseTask {
-  id: string;
-  stage: string;
-  /** 环节名称 of the stage (the key above is for programs). */
-  stageName: string | null;
-  name: string;
-  departmentId: string;
-  status: TaskStatus;
-  version: number;
-  openedOn: string;
-  dueOn: string;
-  remainingWorkingDays: number | null;
-  opinion: string | null;
-  completedAt: string | null;
-}
-
-export interface CaseEvent {
-  at: string;
-  type: string;
-  by: string;
-  from: CaseStatus | null;
-  to: CaseStatus | null;
-  taskId: string | null;
-  /** What the step recorded: the notice items of 一次性告知, reasons, opinions. */
-  detail?: { items?: string[]; note?: string } & Record<string, unknown>;
-}
-
-export interface CaseDetail {
-  id: string;
-  trackingCode: string;
-  itemCode: string;
-  itemName: string;
-  regionCode: string;
-  applicantName: string;
-  actingForEnterprise: boolean;
-  channel: string;
-  status: CaseStatus;
-  statusName: string;
-  /** The form as filed; to staff, ID and mobile numbers come masked. */
-  form: Record<string, unknown>;
-  /** The item's application form: what labels the values. */
-  formFields: CaseFormField[];
-  version: number;
-  submittedAt: string;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  remainingWorkingDays: number | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  /** 决定书文号, once decided. */
-  decisionNo?: string | null;
-  stage: string | null;
-  tasks: CaseTask[];
-  events: CaseEvent[];
-  /** The e-licences the case produced. */
-  licenses: CaseLicence[];
-}
-
-export interface CaseFormField {
-  key: string;
-  label: string;
-  type: 'string' | 'text' | 'number' | 'date' | 'boolean' | 'choice' | 'idNumber' | 'creditCode' | 'phone' | 'region';
-  help?: string;
-  options?: string[];
-}
-
-export interface CaseLicence {
-  id: string;
-  number: string;
-  typeName: string;
-  status: string;
-  validUntil: string | null;
-}
-
-export interface CaseMaterial {
-  index: number;
-  name: string;
-  necessity: string;
-  form: string;
-  provided: {
-    id: string;
-    kind: 'upload' | 'promise' | string;
-    contentType: string | null;
-    size: number | null;
-    promise: string | null;
-    addedAt: string;
-  } | null;
-}
-
-export interface MaterialsBag {
-  materials: CaseMaterial[];
-  missingRequired: string[];
-}
-
-export interface Tracking {
-  trackingCode: string;
-  itemName: string;
-  status: CaseStatus;
-  statusName: string;
-  submittedOn: string;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  decidedOn: string | null;
-  steps: { on: string; step: string }[];
-  caseId: string | null;
-}
-
-export interface QueueTask {
-  id: string;
-  name: string;
-  stageKey: string;
-  dueOn: string;
-  openedOn: string;
-  version: number;
-  role: string;
-  departmentId: string;
-  caseId: string;
-  trackingCode: string;
-  itemName: string;
-  caseStatus: CaseStatus;
-  caseDueOn: string | null;
-  remainingWorkingDays: number;
-}
-
-export interface WindowCase {
-  id: string;
-  trackingCode: string;
-  itemName: string;
-  applicantName: string;
-  status: CaseStatus;
-  submittedAt: string;
-  version: number;
-}
+export { CASE_STATUSES } from '../../../../contracts/case-views';
+export { SUSPEND_KINDS } from '../../../../contracts/case-steps';
+export { DELIVERY_METHODS } from '../../../../contracts/case-results';
+export type { CaseStatus, TaskStatus } from '../../../../contracts/case-views';
+export type { SuspendKind } from '../../../../contracts/case-steps';
+export type { DeliveryChoice, DeliveryMethod, DeliveryStatus, FeeStatus } from '../../../../contracts/case-results';
+export type CaseSummary = Wire<Views.CaseSummary>;
+export type CaseTask = Wire<Views.CaseTask>;
+export type CaseEvent = Wire<Views.CaseEvent>;
+export type CaseDetail = Wire<Views.CaseDetail>;
+export type CaseFormField = Views.CaseFormField;
+export type CaseLicence = Views.CaseLicence;
+export type CaseMaterial = Wire<Materials.CaseMaterial>;
+export type MaterialsBag = Wire<Materials.MaterialsBag>;
+export type Tracking = Views.Tracking;
+export type QueueTask = Views.QueueTask;
+export type WindowCase = Wire<Views.WindowCase>;
+/** Masked for staff unless the window asked for the label (`full`). */
+export type Delivery = Wire<Results.Delivery>;
+export type Fee = Wire<Results.Fee>;
 
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 const taskUrl = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
@@ -195,9 +61,8 @@ export async function windowQueue(signal?: AbortSignal): Promise<WindowCase[]> {
   return (await getJson<{ items: WindowCase[] }>('/api/tasks', { queue: 'window', limit: 200 }, signal)).items;
 }
 export const accept = (id: string, note: string) => sendJson<void>('POST', `${caseUrl(id)}/accept`, { note });
-export const rejectCase = (id: string, input: { legalBasis: string; explanation: string }) =>
-  sendJson<void>('POST', `${caseUrl(id)}/reject`, input);
-export const requestSupplement = (id: string, input: { items: string[]; note: string }) =>
+export const rejectCase = (id: string, input: RejectRequest) => sendJson<void>('POST', `${caseUrl(id)}/reject`, input);
+export const requestSupplement = (id: string, input: SupplementNoticeRequest) =>
   sendJson<void>('POST', `${caseUrl(id)}/request-supplement`, input);
 
 // Tasks (我的任务).
@@ -249,41 +114,8 @@ export function taskStep(taskId: string, action: TaskAction): Promise<unknown> {
 
 export const resume = (caseId: string) => sendJson<{ dueOn: string }>('POST', `${caseUrl(caseId)}/resume`);
 
-// Results (results.routes.ts): the decision document, delivery (送达) and fees (收费).
-export const DECIDED: readonly CaseStatus[] = ['approved', 'refused', 'not_accepted'];
-export const DELIVERY_METHODS = ['pickup', 'post', 'online'] as const;
-export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
-export type DeliveryStatus = 'pending' | 'dispatched' | 'delivered' | 'collected';
-export type DeliveryChoice =
-  | { method: 'pickup' | 'online' }
-  | { method: 'post'; recipient: string; phone: string; address: string; regionCode: string };
-
-/** Masked for staff unless the window asked for the label (`full`). */
-export interface Delivery {
-  method: DeliveryMethod;
-  status: DeliveryStatus;
-  recipient: string | null;
-  phone: string | null;
-  address: string | null;
-  regionCode: string | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  dispatchedAt: string | null;
-  completedAt: string | null;
-}
-
-export type FeeStatus = 'due' | 'paid' | 'waived';
-export interface Fee {
-  id: string;
-  name: string;
-  basis: string;
-  amountFen: number;
-  status: FeeStatus;
-  paymentRef: string | null;
-  setAt: string;
-  settledAt: string | null;
-}
-
+// Results: the decision document, delivery (送达) and fees (收费).
+export const DECIDED: readonly Views.CaseStatus[] = ['approved', 'refused', 'not_accepted'];
 export const decisionPdfUrl = (id: string) => `${caseUrl(id)}/decision.pdf`;
 export const acceptanceReceiptUrl = (id: string) => `${caseUrl(id)}/acceptance-receipt.pdf`;
 export async function getDelivery(id: string, full = false, signal?: AbortSignal): Promise<Delivery | null> {
@@ -303,9 +135,8 @@ export function deliveryStep(id: string, step: DeliveryStep): Promise<void> {
 }
 
 export const getFees = (id: string, signal?: AbortSignal) =>
-  getJson<{ fees: Fee[]; dueFen: number }>(`${caseUrl(id)}/fees`, undefined, signal);
-export const setFee = (id: string, fee: { name: string; basis: string; amountFen: number }) =>
-  sendJson<{ id: string }>('POST', `${caseUrl(id)}/fees`, fee);
+  getJson<Wire<Results.CaseFees>>(`${caseUrl(id)}/fees`, undefined, signal);
+export const setFee = (id: string, fee: FeeRequest) => sendJson<{ id: string }>('POST', `${caseUrl(id)}/fees`, fee);
 export type FeeStep = { kind: 'paid'; paymentRef: string } | { kind: 'waive'; reason: string };
 export function settleFee(id: string, feeId: string, step: FeeStep): Promise<void> {
   const url = `${caseUrl(id)}/fees/${encodeURIComponent(feeId)}`;

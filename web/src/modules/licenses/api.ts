@@ -1,116 +1,31 @@
 /**
- * Typed calls to 证照通 (server/src/modules/licenses: licenses.routes.ts, licenses.schemas.ts) and
- * to the resident's view of 数据通's access log (`/api/me/data-uses`, exchange.routes.ts). Dates
- * arrive as ISO strings.
+ * Typed calls to 证照通 (the shapes are the server's contracts, contracts/licenses.ts, as they
+ * arrive: `Wire<T>`, dates as ISO strings) and to the resident's view of 数据通's access log
+ * (`/api/me/data-uses`, exchange.routes.ts).
  */
 import { getJson, sendJson } from '../../app/http';
+import type { Wire } from '../../../../contracts/wire';
+import type * as L from '../../../../contracts/licenses';
 
-export const LICENSE_STATUSES = ['valid', 'suspended', 'revoked', 'superseded', 'expired', 'not_yet_valid'] as const;
-export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
+export { LICENSE_STATUSES } from '../../../../contracts/licenses';
+export type { LicenseStatus, LicenseData, LicenseType } from '../../../../contracts/licenses';
 /** What a verification can answer: a status, or 已被篡改 when the signature does not hold. */
-export type Verdict = LicenseStatus | 'tampered';
-export type LicenseData = Record<string, string | number | null>;
-
+export type Verdict = L.LicenseStatus | 'tampered';
 /** What anyone may see: the public face (the holder's identifier masked by the server). */
-export interface PublicFace {
-  number: string;
-  version: number;
-  type: { code: string; name: string };
-  issuer: { departmentId: string; name: string; creditCode: string };
-  issuedAt: string;
-  validFrom: string;
-  validUntil: string | null;
-  status: LicenseStatus;
-  holder: { kind: 'person' | 'enterprise'; id: string; name: string };
-  /** Public data items, keyed by their label. */
-  data: LicenseData;
-}
-
+export type PublicFace = Wire<L.PublicFace>;
 /** A licence in the holder's wallet: data keyed by field key (labels from {@link LicenseType}). */
-export interface HeldLicense extends PublicFace {
-  id: string;
-  statusReason: string | null;
-  previousNumber: string | null;
-  signature: { alg: 'Ed25519' | 'SM2'; kid: string; value: string };
-  verificationUrl: string;
-}
-
-export interface HistoryEntry {
-  action: string;
-  reason: string | null;
-  actorKind: string;
-  at: string;
-  number: string;
-  version: number;
-}
-
-export interface LicenseType {
-  code: string;
-  name: string;
-  holderKind: string;
-  category: string;
-  fields: { key: string; label: string }[];
-}
-
+export type HeldLicense = Wire<L.HolderView>;
+export type HistoryEntry = Wire<L.HistoryEntry>;
 /** All a licence number tells: itself, the type and the issuer. */
-export interface NumberFace {
-  number: string;
-  type: { code: string; name: string };
-  issuer: { name: string };
-}
-
+export type NumberFace = L.NumberFace;
 /** 在线核验: by number alone only valid/invalid; with the signature (QR code) the status and the public face. */
-export type Verification =
-  | { proof: 'number'; result: 'valid' | 'invalid'; checkedAt: string; license: NumberFace }
-  | {
-      proof: 'signature';
-      result: 'tampered';
-      checkedAt: string;
-      signature: { alg: string; kid: string; valid: boolean };
-      license: NumberFace;
-    }
-  | {
-      proof: 'signature';
-      result: Exclude<Verdict, 'tampered'>;
-      checkedAt: string;
-      signature: { alg: string; kid: string; valid: boolean };
-      license: PublicFace;
-    };
-
-export type SharedLicense = PublicFace & { sharedUntil: string };
-
-export interface ShareCode {
-  code: string;
-  expiresAt: string;
-  url: string;
-}
-
+export type Verification = Wire<L.Verification>;
+export type SharedLicense = Wire<L.SharedLicense>;
+export type ShareCode = Wire<L.ShareCode>;
 /** 用证记录: a department used one of my licences. */
-export interface LicenseUse {
-  id: number;
-  licenseId: string;
-  number: string;
-  typeCode: string;
-  typeName: string;
-  departmentId: string;
-  departmentName: string;
-  caseId: string | null;
-  consentId: string | null;
-  purpose: string;
-  at: string;
-}
-
+export type LicenseUse = Wire<L.LicenseUse>;
 /** 授权用证: a department may use my licences of these types for a purpose until a date. */
-export interface Consent {
-  id: string;
-  departmentId: string;
-  typeCodes: string[];
-  purpose: string;
-  grantedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  active: boolean;
-}
+export type Consent = Wire<L.Consent>;
 
 /** 数据通: a department read my registry data (or a life-event notice was sent about me). */
 export interface DataUse {
@@ -127,8 +42,8 @@ export interface DataUse {
 
 const mine = (id: string) => `/api/me/licenses/${encodeURIComponent(id)}`;
 
-export async function listLicenseTypes(signal?: AbortSignal): Promise<LicenseType[]> {
-  return (await getJson<{ types: LicenseType[] }>('/api/licenses/types', undefined, signal)).types;
+export async function listLicenseTypes(signal?: AbortSignal): Promise<L.LicenseType[]> {
+  return (await getJson<{ types: L.LicenseType[] }>('/api/licenses/types', undefined, signal)).types;
 }
 export async function listMyLicenses(signal?: AbortSignal): Promise<HeldLicense[]> {
   return (await getJson<{ licenses: HeldLicense[] }>('/api/me/licenses', undefined, signal)).licenses;
@@ -158,11 +73,7 @@ export async function listDataUses(before: string | undefined, signal?: AbortSig
 export async function listConsents(signal?: AbortSignal): Promise<Consent[]> {
   return (await getJson<{ consents: Consent[] }>('/api/me/license-consents', undefined, signal)).consents;
 }
-export const grantConsent = (input: {
-  departmentId: string;
-  typeCodes: string[];
-  purpose: string;
-  expiresAt: string;
-}) => sendJson<{ id: string }>('POST', '/api/me/license-consents', input);
+export const grantConsent = (input: Wire<L.ConsentRequest>) =>
+  sendJson<{ id: string }>('POST', '/api/me/license-consents', input);
 export const revokeConsent = (id: string) =>
   sendJson<void>('DELETE', `/api/me/license-consents/${encodeURIComponent(id)}`);

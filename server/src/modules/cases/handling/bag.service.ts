@@ -93,9 +93,7 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
 export async function readMaterialFile(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  materialId: string,
-  meta: { ip?: string },
+  { caseId, materialId, meta }: { caseId: string; materialId: string; meta: { ip?: string } },
 ) {
   const c = await findVisibleCase(deps.db, actor, caseId);
   const m = await kq(deps.db)

@@ -28,8 +28,7 @@ const METHOD_ZH = { pickup: '窗口领取', post: '邮寄送达', online: '网�
 export async function chooseDelivery(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  choice: DeliveryChoice,
+  { caseId, choice }: { caseId: string; choice: DeliveryChoice },
 ): Promise<void> {
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw caseNotFound(caseId);
@@ -113,8 +112,7 @@ export async function chooseDelivery(
 export async function getDelivery(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  opts: { full?: boolean; ip?: string } = {},
+  { caseId, opts = {} }: { caseId: string; opts?: { full?: boolean; ip?: string } },
 ) {
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c || !canSee(actor, c)) throw caseNotFound(caseId);
@@ -168,8 +166,13 @@ export async function getDelivery(
 export async function completeDelivery(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  step: { kind: 'dispatch'; carrier: string; trackingNumber: string } | { kind: 'delivered' } | { kind: 'collected' },
+  {
+    caseId,
+    step,
+  }: {
+    caseId: string;
+    step: { kind: 'dispatch'; carrier: string; trackingNumber: string } | { kind: 'delivered' } | { kind: 'collected' };
+  },
 ): Promise<void> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -28,8 +28,7 @@ const mine = (db: Db, o: { personId: string; enterpriseId: string | null }) => {
 export async function saveDraft(
   deps: CasesDeps,
   actor: Actor,
-  itemCode: string,
-  form: Record<string, unknown>,
+  { itemCode, form }: { itemCode: string; form: Record<string, unknown> },
 ): Promise<{ updatedAt: Date }> {
   const o = owner(actor);
   const { item } = await deps.processes.get(itemCode); // the item must exist and be published

@@ -38,8 +38,7 @@ export async function listFees(deps: CasesDeps, actor: Actor, caseId: string) {
 export async function setFee(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  fee: { name: string; basis: string; amountFen: number },
+  { caseId, fee }: { caseId: string; fee: { name: string; basis: string; amountFen: number } },
 ): Promise<{ id: string }> {
   const id = randomUUID();
   const at = deps.now();
@@ -83,9 +82,11 @@ export async function setFee(
 export async function settleFee(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  feeId: string,
-  how: { kind: 'paid'; paymentRef: string } | { kind: 'waived'; reason: string },
+  {
+    caseId,
+    feeId,
+    how,
+  }: { caseId: string; feeId: string; how: { kind: 'paid'; paymentRef: string } | { kind: 'waived'; reason: string } },
 ): Promise<void> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -180,10 +180,12 @@ async function recordLocked(
 export async function uploadMaterial(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  index: number,
-  bytes: Buffer,
-  declaredType: string | undefined,
+  {
+    caseId,
+    index,
+    bytes,
+    declaredType,
+  }: { caseId: string; index: number; bytes: Buffer; declaredType: string | undefined },
 ) {
   const { c, material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
   // Checked before the bytes are stored, and again on the locked case.
@@ -206,7 +208,11 @@ export async function uploadMaterial(
 }
 
 /** 容缺受理: a written promise to bring a non-essential material later (due TOLERANCE_DAYS working days after acceptance). */
-export async function promiseMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, promise: string) {
+export async function promiseMaterial(
+  deps: CasesDeps,
+  actor: Actor,
+  { caseId, index, promise }: { caseId: string; index: number; promise: string },
+) {
   const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
   if (material.necessity !== 'deferrable') {
     throw conflict('CASES.NOT_DEFERRABLE', {
@@ -258,7 +264,11 @@ export async function recordCounterOriginals(
 }
 
 /** 窗口收件: the window records a paper original it received at the counter (a walk-in resident's, or one brought in person). */
-export async function receivePaperMaterial(deps: CasesDeps, actor: Actor, caseId: string, index: number, note: string) {
+export async function receivePaperMaterial(
+  deps: CasesDeps,
+  actor: Actor,
+  { caseId, index, note }: { caseId: string; index: number; note: string },
+) {
   const { material } = await caseAndMaterial(deps, caseId, index, (k) => requireWindow(actor, k));
   return {
     materialId: await record(

@@ -3,6 +3,7 @@
  * for staff in scope; the public progress behind a tracking code (全程一码) with no personal data;
  * the workbench queue of open tasks, most urgent first.
  */
+import QRCode from 'qrcode';
 import type { Actor } from '../../../platform/context.js';
 import { regionCondition, withinScope } from '../../../platform/scope.js';
 import type { CasesDeps } from '../cases.deps.js';
@@ -11,12 +12,16 @@ import { beijingDate, remainingWorkingDays } from '../process/clock.js';
 import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
 import { findVisibleCase, STATUS_ZH } from './load.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError, invalid, notFound, unauthorized } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
 import { formForReader } from './form-view.js';
 
-export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, meta: { ip?: string } = {}) {
+export async function getCase(
+  deps: CasesDeps,
+  actor: Actor,
+  { caseId, meta = {} }: { caseId: string; meta?: { ip?: string } },
+) {
   const c = await findVisibleCase(deps.db, actor, caseId);
   const tasks = await kq(deps.db)
     .selectFrom('cases.task')
@@ -149,6 +154,17 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
   };
 }
 
+/** 办件二维码: the QR code (SVG) of a case's public tracking page. */
+export async function trackingQrSvg(deps: CasesDeps, actor: Actor, rawCode: string): Promise<string> {
+  const { trackingCode } = await trackCase(deps, actor, rawCode);
+  if (!trackingCode) throw invalid('CASES.BAD_CODE', { zh: '编码无效', en: 'Invalid code' });
+  return QRCode.toString(`${deps.publicUrl}/track/${trackingCode}`, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
+}
+
 const PUBLIC_STEPS = new Set([
   'submitted',
   'supplement-requested',
@@ -221,6 +237,7 @@ export async function windowQueue(deps: CasesDeps, actor: Actor, opts: { limit: 
 
 /** The applicant's own cases (or their enterprise's, when acting for one). */
 export async function myCases(deps: CasesDeps, actor: Actor) {
+  if (actor.kind !== 'person') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
   let q = kq(deps.db)
     .selectFrom('cases.case')
     .select(['id', 'trackingCode', 'itemName', 'status', 'submittedAt', 'dueOn', 'decidedAt']);

@@ -15,7 +15,7 @@ import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
 import { getTheme, validateApplicationForm } from '../../catalog/index.js';
 import { entityFacts, personFacts } from '../../exchange/index.js';
-import { registryPersonOf } from '../../identity/index.js';
+import { personName, registryPersonOf } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
@@ -44,6 +44,11 @@ export interface Submitted {
   trackingCode: string;
   status: CaseStatus;
   created: boolean;
+}
+
+/** The signed-in applicant's name as the case records it (the session's, else the account's). */
+async function applicantNameOf(deps: CasesDeps, actor: Actor & { id: string }): Promise<string> {
+  return actor.name ?? (await personName(deps.db, actor.id)) ?? '';
 }
 
 function checkApplicant(actor: Actor, idempotencyKey: string): asserts actor is Actor & { id: string } {
@@ -316,11 +321,10 @@ async function tryAutoApproval(
 export async function submitApplication(
   deps: CasesDeps,
   actor: Actor,
-  input: Submission,
-  idempotencyKey: string,
-  applicantName: string,
+  { idempotencyKey, ...input }: Submission & { idempotencyKey: string },
 ): Promise<Submitted> {
   checkApplicant(actor, idempotencyKey);
+  const applicantName = await applicantNameOf(deps, actor);
   const hash = hashOf(input, actor);
   const { item, definition, version } = await deps.processes.get(input.itemCode);
   checkForm(item, input.form);
@@ -381,11 +385,10 @@ export interface SubmittedBundle {
 export async function submitBundle(
   deps: CasesDeps,
   actor: Actor,
-  input: BundleSubmission,
-  idempotencyKey: string,
-  applicantName: string,
+  { idempotencyKey, ...input }: BundleSubmission & { idempotencyKey: string },
 ): Promise<SubmittedBundle> {
   checkApplicant(actor, idempotencyKey);
+  const applicantName = await applicantNameOf(deps, actor);
   const hash = hashOf({ bundle: input }, actor);
   const theme = await getTheme(deps.db, input.theme, input.region);
   const steps = theme.steps.filter((s) => !s.optional || input.include.includes(s.basicCode));

@@ -70,8 +70,7 @@ export function requireNoticeAllowed(state: SupplementState | undefined): void {
 export async function approveAnotherNotice(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  reason: string,
+  { caseId, reason }: { caseId: string; reason: string },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);

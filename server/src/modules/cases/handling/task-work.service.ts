@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { isWithinScope } from '../../../platform/scope.js';
+import { findActiveStaff } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq } from '../cases.tables.js';
 import { appendCaseEvent } from '../process/events.js';
@@ -37,7 +38,11 @@ async function openTask(trx: CasesDeps['db'], actor: Actor, taskId: string, vers
   return { c, task };
 }
 
-export async function claimTask(deps: CasesDeps, actor: Actor, taskId: string, version: number): Promise<void> {
+export async function claimTask(
+  deps: CasesDeps,
+  actor: Actor,
+  { taskId, version }: { taskId: string; version: number },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await openTask(trx, actor, taskId, version);
     if (task.assigneeId && task.assigneeId !== actor.id) {
@@ -67,14 +72,12 @@ export async function claimTask(deps: CasesDeps, actor: Actor, taskId: string, v
 export async function reassignTask(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { version: number; assigneeId: string; note: string },
-  staffOf: (id: string) => Promise<{ departmentIds: string[]; regionCode: string; roles: string[] } | undefined>,
+  { taskId, input }: { taskId: string; input: { version: number; assigneeId: string; note: string } },
 ): Promise<void> {
   if (!actor.roles.includes('department_head'))
     throw forbidden('CASES.HEAD_ONLY', { zh: '仅科室负责人可转办', en: 'Only a department head reassigns tasks' });
   // Read before the transaction: inside it, only the transaction handle may be used.
-  const to = await staffOf(input.assigneeId);
+  const to = await findActiveStaff(deps.db, input.assigneeId);
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await openTask(trx, actor, taskId, input.version);
     const fits =
@@ -116,7 +119,11 @@ export async function reassignTask(
   });
 }
 
-export async function addOpinion(deps: CasesDeps, actor: Actor, taskId: string, text: string): Promise<void> {
+export async function addOpinion(
+  deps: CasesDeps,
+  actor: Actor,
+  { taskId, text }: { taskId: string; text: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await openTask(trx, actor, taskId);
     await appendCaseEvent(trx, {
@@ -135,8 +142,7 @@ export async function addOpinion(deps: CasesDeps, actor: Actor, taskId: string, 
 export async function requestExtension(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { days: number; reason: string },
+  { taskId, input }: { taskId: string; input: { days: number; reason: string } },
 ): Promise<{ extensionId: string }> {
   if (input.days < 1 || input.days > MAX_EXTENSION_DAYS) {
     throw invalid(
@@ -199,8 +205,7 @@ export async function requestExtension(
 export async function decideExtension(
   deps: CasesDeps,
   actor: Actor,
-  extensionId: string,
-  approve: boolean,
+  { extensionId, approve }: { extensionId: string; approve: boolean },
 ): Promise<{ dueOn: string | null }> {
   if (actor.kind !== 'staff' || !actor.roles.includes('department_head'))
     throw forbidden('CASES.HEAD_ONLY', {

@@ -78,8 +78,7 @@ async function closeTask(
 export async function approveTask(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { version: number; opinion: string },
+  { taskId, input }: { taskId: string; input: { version: number; opinion: string } },
 ): Promise<void> {
   const calendar = await deps.calendar.calendar();
   const item = await itemOfTask(deps, taskId);
@@ -105,8 +104,7 @@ export async function approveTask(
 export async function returnTask(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { version: number; opinion: string },
+  { taskId, input }: { taskId: string; input: { version: number; opinion: string } },
 ): Promise<void> {
   const calendar = await deps.calendar.calendar();
   const item = await itemOfTask(deps, taskId);
@@ -150,8 +148,7 @@ export async function returnTask(
 export async function refuseTask(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { version: number; opinion: string; legalBasis: string },
+  { taskId, input }: { taskId: string; input: { version: number; opinion: string; legalBasis: string } },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await takeTask(trx, actor, taskId, input.version);
@@ -193,8 +190,10 @@ export async function refuseTask(
 export async function suspendCase(
   deps: CasesDeps,
   actor: Actor,
-  taskId: string,
-  input: { version: number; kind: Exclude<PauseKind, 'supplement'>; reason: string },
+  {
+    taskId,
+    input,
+  }: { taskId: string; input: { version: number; kind: Exclude<PauseKind, 'supplement'>; reason: string } },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { c, task } = await takeTask(trx, actor, taskId, input.version);

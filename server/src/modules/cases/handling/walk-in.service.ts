@@ -29,9 +29,7 @@ export interface WalkIn {
 export async function fileForResident(
   deps: CasesDeps,
   clerk: Actor,
-  input: WalkIn,
-  idempotencyKey: string,
-  meta: { ip?: string },
+  { input, idempotencyKey, meta }: { input: WalkIn; idempotencyKey: string; meta: { ip?: string } },
 ): Promise<Submitted> {
   if (clerk.kind !== 'staff' || !clerk.id || !clerk.roles.includes('window_clerk') || !clerk.regionScope) {
     throw forbidden('CASES.WINDOW_ONLY', { zh: '仅综合窗口人员可代录', en: 'Only window clerks file for residents' });

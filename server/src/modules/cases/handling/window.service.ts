@@ -21,7 +21,11 @@ import { currentMaterials, materialsMissing, unmetMaterials } from './completene
 import { requireNoticeAllowed, supplementState } from './supplement.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 
-export async function acceptCase(deps: CasesDeps, actor: Actor, caseId: string, note: string): Promise<void> {
+export async function acceptCase(
+  deps: CasesDeps,
+  actor: Actor,
+  { caseId, note }: { caseId: string; note: string },
+): Promise<void> {
   const calendar = await deps.calendar.calendar();
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw caseNotFound(caseId);
@@ -121,8 +125,7 @@ function acceptance(
 export async function refuseToAccept(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  reason: { legalBasis: string; explanation: string },
+  { caseId, reason }: { caseId: string; reason: { legalBasis: string; explanation: string } },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
@@ -157,8 +160,7 @@ export async function refuseToAccept(
 export async function requestSupplement(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  notice: { items: string[]; note: string },
+  { caseId, notice }: { caseId: string; notice: { items: string[]; note: string } },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
@@ -187,8 +189,7 @@ export async function requestSupplement(
 export async function supplementCase(
   deps: CasesDeps,
   actor: Actor,
-  caseId: string,
-  input: { form?: Record<string, unknown>; note: string },
+  { caseId, input }: { caseId: string; input: { form?: Record<string, unknown>; note: string } },
 ): Promise<void> {
   let stored: ReturnType<typeof sealForm> | undefined;
   if (input.form) {
@@ -226,7 +227,11 @@ export async function supplementCase(
   });
 }
 
-export async function withdrawCase(deps: CasesDeps, actor: Actor, caseId: string, reason: string): Promise<void> {
+export async function withdrawCase(
+  deps: CasesDeps,
+  actor: Actor,
+  { caseId, reason }: { caseId: string; reason: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     requireApplicant(actor, c);

@@ -31,8 +31,7 @@ async function itemInScope(deps: CasesDeps, actor: Actor, itemCode: string) {
 export async function saveDefinition(
   deps: CasesDeps,
   actor: Actor,
-  itemCode: string,
-  definition: ProcessDefinition,
+  { itemCode, definition }: { itemCode: string; definition: ProcessDefinition },
 ): Promise<{ version: number }> {
   const item = await itemInScope(deps, actor, itemCode);
   const departments = await listDepartments(deps.db, { regionPrefix: item.region.code.slice(0, 2) });
@@ -91,8 +90,7 @@ export async function definitionAsBpmn(deps: CasesDeps, itemCode: string): Promi
 export async function saveBpmn(
   deps: CasesDeps,
   actor: Actor,
-  itemCode: string,
-  xml: string,
+  { itemCode, xml }: { itemCode: string; xml: string },
 ): Promise<{ version: number }> {
   const imported = importBpmn(xml);
   if (!imported.ok)
@@ -101,5 +99,5 @@ export async function saveBpmn(
       { zh: 'BPMN 文件不符合支持的子集', en: 'The BPMN file is outside the supported subset' },
       imported.errors,
     );
-  return saveDefinition(deps, actor, itemCode, imported.definition);
+  return saveDefinition(deps, actor, { itemCode, definition: imported.definition });
 }

@@ -46,9 +46,7 @@ const STEPS: Record<
 export async function changeStatus(
   deps: LicensesDeps,
   actor: Actor,
-  id: string,
-  step: StatusStep,
-  reason: string,
+  { id, step, reason }: { id: string; step: StatusStep; reason: string },
 ): Promise<{ status: LicenseStatus }> {
   const s = STEPS[step];
   return deps.db.transaction().execute(async (trx) => {
@@ -92,9 +90,9 @@ export async function changeStatus(
 export async function replaceLicense(
   deps: LicensesDeps,
   actor: Actor,
-  id: string,
-  input: { how: 'renewed' | 'changed'; data?: LicenseData; reason: string },
+  input: { id: string; how: 'renewed' | 'changed'; data?: LicenseData; reason: string },
 ): Promise<LicenseRow> {
+  const { id } = input;
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockForIssuer(trx, actor, id);
     if (row.status !== 'valid')

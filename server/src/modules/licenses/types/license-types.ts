@@ -162,3 +162,16 @@ export function licenseForResult(resultName: string): ResultMapping | undefined 
   const action = /变更/.test(resultName) ? 'change' : /延续|换发|换领|补发/.test(resultName) ? 'renew' : 'issue';
   return { typeCode: hit[1], action };
 }
+
+/** 证照类型 as published: each type, its data items, issuing department category. */
+export function listLicenseTypes() {
+  return {
+    types: LICENSE_TYPES.map((t) => ({
+      code: t.code,
+      name: t.name,
+      holderKind: t.holderKind,
+      category: t.category,
+      fields: t.fields.map((f) => ({ key: f.key, label: f.label })),
+    })),
+  };
+}

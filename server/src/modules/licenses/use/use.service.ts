@@ -14,6 +14,7 @@ import { isWithinScope } from '../../../platform/scope.js';
 /** The department's staff use a licence; the 综合窗口 receives for every department of its region. */
 const LICENCE_USERS = { regionWide: ['window_clerk'] };
 import { listDepartments } from '../../catalog/index.js';
+import { myLicense } from '../wallet/wallet.service.js';
 import type { LicensesDeps } from '../licenses.deps.js';
 import { lq } from '../licenses.tables.js';
 import { findLicense, type FoundLicense } from '../licenses.repository.js';
@@ -112,10 +113,9 @@ async function useBasis(
 export async function useLicense(
   deps: LicensesDeps,
   actor: Actor,
-  id: string,
-  input: { caseId?: string; purpose: string },
+  input: { id: string; caseId?: string; purpose: string },
 ) {
-  const l = await findLicense(deps.db, { id });
+  const l = await findLicense(deps.db, { id: input.id });
   if (!l) throw licenseNotFound();
   const basis = await useBasis(deps, actor, l, input.caseId);
   if (!basis) {
@@ -179,8 +179,10 @@ export async function findValidLicenses(
 }
 
 /** The uses of the holder's licences (one licence's, or all), newest first, with the department's name. */
-export async function listUses(deps: LicensesDeps, actor: Actor, licenseId?: string) {
+export async function listUses(deps: LicensesDeps, actor: Actor, { licenseId }: { licenseId?: string } = {}) {
   const holder = await walletHolder(deps, actor);
+  // One licence's uses: only for its holder.
+  if (licenseId) await myLicense(deps, actor, licenseId);
   let q = lq(deps.db)
     .selectFrom('licenses.useLog as u')
     .innerJoin('licenses.license as l', 'l.id', 'u.licenseId')

@@ -13,12 +13,12 @@ import type { LicensesDeps } from '../licenses.deps.js';
 import { lq } from '../licenses.tables.js';
 import { findLicense, type FoundLicense } from '../licenses.repository.js';
 import { contentOf, signatureHolds } from '../signing/content.js';
-import { findPublicKey } from '../signing/keys.js';
+import { findPublicKey, listPublishedKeys } from '../signing/keys.js';
 import { licenseNotFound } from '../errors.js';
 import { publicFace } from '../present.js';
 import { effectiveStatus } from '../status.js';
 import { getLicenseType } from '../types/license-types.js';
-import type { StatusList } from './offline.js';
+import { verifyDocument, type LicenseDocument, type StatusList } from './offline.js';
 
 export interface VerifyQuery {
   id?: string;
@@ -104,4 +104,19 @@ export async function statusList(db: Db): Promise<StatusList> {
     .execute();
   const of = (s: string) => rows.filter((r) => r.status === s).map((r) => r.number);
   return { revoked: of('revoked'), suspended: of('suspended'), superseded: of('superseded') };
+}
+
+/** Checks a signed licence document as an offline verifier would, with the keys and status list of now. */
+export async function verifyDocumentNow(
+  deps: Pick<LicensesDeps, 'db' | 'now'>,
+  doc: LicenseDocument,
+): Promise<{ result: string }> {
+  return {
+    result: verifyDocument(doc, (await listPublishedKeys(deps.db)) as never, await statusList(deps.db), deps.now()),
+  };
+}
+
+/** The status list a verifier downloads: numbers of revoked, suspended and superseded licences. */
+export async function publishedStatusList(deps: Pick<LicensesDeps, 'db' | 'now'>) {
+  return { updatedAt: deps.now(), ...(await statusList(deps.db)) };
 }

@@ -11,7 +11,9 @@ import { lq } from '../licenses.tables.js';
 import { findLicense, listHistory, listHolderLicenses, type FoundLicense } from '../licenses.repository.js';
 import { walletHolder } from '../holders.js';
 import { licenseNotFound } from '../errors.js';
-import { publicFace, walletView } from '../present.js';
+import { holderView, publicFace, walletView } from '../present.js';
+import { renderPdf, renderPng } from '../render/render.js';
+import { licenseVcJwt } from '../verify/vc.js';
 import { contentOf } from '../signing/content.js';
 import type { LicenseDocument } from '../verify/offline.js';
 
@@ -82,4 +84,23 @@ export async function readShared(deps: LicensesDeps, code: string) {
   const l = await findLicense(deps.db, { id: share.licenseId });
   if (!l) throw licenseNotFound();
   return { ...publicFace(l, deps.cipher, now, { fullName: true }), sharedUntil: share.expiresAt };
+}
+
+/** The licence as a W3C Verifiable Credential (VC-JWT, EdDSA). */
+export async function myLicenseVc(deps: LicensesDeps, actor: Actor, id: string): Promise<{ jwt: string }> {
+  return { jwt: await licenseVcJwt(deps, await myLicense(deps, actor, id)) };
+}
+
+/** The licence drawn as a PDF or PNG with its verification QR code. */
+export async function myLicenseFile(
+  deps: LicensesDeps,
+  actor: Actor,
+  { id, as }: { id: string; as: 'pdf' | 'png' },
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const l = await myLicense(deps, actor, id);
+  const view = holderView(l, deps.cipher, deps.now(), deps.publicUrl);
+  return {
+    bytes: as === 'pdf' ? await renderPdf(view) : await renderPng(view),
+    fileName: `${l.typeCode}-${l.version}.${as}`,
+  };
 }

@@ -4,46 +4,19 @@
  * overdue 容缺 promises of the department.
  */
 import { getJson, sendFile, sendJson } from '../../../app/http';
-import type { CaseMaterial, MaterialsBag } from '../api';
+import type { z } from 'zod';
+import type { MaterialRecorded, OpenPromises } from '../../../../../contracts/case-materials';
+import type { MaterialsBag } from '../api';
 
-export interface ProvidedFacts {
-  dueOn?: string | null;
-  overdue?: boolean;
-  /** Brought or replaced since the latest 一次性告知. */
-  isNew?: boolean;
-}
+/** The bag with its completeness facts (due dates, what is new since the notice, the notice itself). */
+export type CompletenessBag = MaterialsBag;
 
-export interface CompletenessBag extends MaterialsBag {
-  materials: (CaseMaterial & {
-    provided: (NonNullable<CaseMaterial['provided']> & ProvidedFacts) | null;
-    history?: { id: string; kind: string; addedAt: string; supersededAt: string }[];
-  })[];
-  openPromises?: { index: number; name: string; dueOn: string | null }[];
-  supplement?: {
-    notices: number;
-    requestedAt: string;
-    items: string[];
-    note: string;
-    reply: { at: string; note: string } | null;
-    anotherNotice: { reason: string; at: string } | null;
-  } | null;
-}
-
-export interface OpenPromise {
-  caseId: string;
-  trackingCode: string;
-  itemName: string;
-  applicantName: string;
-  materialIndex: number;
-  name: string;
-  dueOn: string;
-  overdue: boolean;
-  remainingWorkingDays: number;
-}
+/** 容缺待补: an open promise of an accepted case in scope. */
+export type OpenPromise = z.infer<typeof OpenPromises>['items'][number];
 
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 export const uploadCaseMaterial = (caseId: string, index: number, file: File) =>
-  sendFile<{ materialId: string }>('PUT', `${caseUrl(caseId)}/materials/${index}`, file);
+  sendFile<z.infer<typeof MaterialRecorded>>('PUT', `${caseUrl(caseId)}/materials/${index}`, file);
 export const approveAnotherNotice = (caseId: string, reason: string) =>
   sendJson<void>('POST', `${caseUrl(caseId)}/another-notice`, { reason });
 export async function overduePromises(signal?: AbortSignal): Promise<OpenPromise[]> {

@@ -1,25 +1,17 @@
+/** Departments' calls to 证照通: issue, find a licence issued, change its status (shapes: contracts/licenses.ts). */
 import { getJson, sendJson } from '../../../app/http';
+import type {
+  IssuedLicense,
+  IssueRequest,
+  LicenseIssued,
+  StatusChanged,
+  StatusStep,
+} from '../../../../../contracts/licenses';
 
-export interface IssuedLicense {
-  id: string;
-  number: string;
-  version: number;
-  typeName: string;
-  holderName: string;
-  issuer: string;
-  validUntil: string | null;
-  status: string;
-  statusReason: string | null;
-}
-export type StatusStep = 'revoke' | 'suspend' | 'reinstate';
+export type { IssuedLicense, StatusStep } from '../../../../../contracts/licenses';
 
-export const issueLicense = (input: {
-  typeCode: string;
-  departmentId: string;
-  holder: { kind: 'person' | 'enterprise'; id: string; name: string };
-  data: Record<string, string>;
-}) => sendJson<{ id: string; number: string }>('POST', '/api/licenses', input);
+export const issueLicense = (input: IssueRequest) => sendJson<LicenseIssued>('POST', '/api/licenses', input);
 export const findIssued = (number: string, signal?: AbortSignal) =>
   getJson<IssuedLicense>('/api/licenses/issued', { number }, signal);
 export const changeLicenseStatus = (id: string, step: StatusStep, reason: string) =>
-  sendJson<{ status: string }>('POST', `/api/licenses/${id}/${step}`, { reason });
+  sendJson<StatusChanged>('POST', `/api/licenses/${id}/${step}`, { reason });
