@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import './app/i18n';
+// The global styles first: the modules' own (through app/i18n's imports of their index.ts) come after and refine them.
 import './app/global.css';
+import './app/i18n';
 import { applyElderClass, readElderMode } from './app/preferences';
 import { Providers } from './app/providers';
 import { router } from './app/router';

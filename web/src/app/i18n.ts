@@ -1,28 +1,43 @@
 /**
- * UI strings in 简体中文 (default) and English. Domain data — item names, departments, guide
- * text — is published in Chinese and is shown as it is.
+ * UI strings in 简体中文 (default) and English. Each module keeps its own in its `locales/` (given
+ * by its index.ts); `app/locales` holds the shell's (frame, errors, the ui pieces). The portal's
+ * modules (catalog, identity, cases, licenses) own top-level sections of the default namespace,
+ * so that every key stays typed (`t('guide.title')` from any page; a misspelt key fails tsc); the
+ * staff-side modules have namespaces of their own (`admin`, `complaints`, `licenseWork`…).
+ * Domain data — item names, departments, guide text — is published in Chinese and shown as it is.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn, adminZhCN, type AdminMessages } from '../modules/admin';
+import {
+  caseViewEn,
+  caseViewZhCN,
+  casesEn,
+  casesZhCN,
+  completenessEn,
+  completenessZhCN,
+  type CaseViewMessages,
+  type CasesMessages,
+  type CompletenessMessages,
+} from '../modules/cases';
+import { catalogEn, catalogZhCN, type CatalogMessages } from '../modules/catalog';
+import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
+import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
+import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
+import { licenseWorkEn, licenseWorkZhCN, type LicenseWorkMessages } from '../modules/workbench';
 import { LANGUAGES, readStoredLanguage } from '../ui/language';
 import { en } from './locales/en';
 import { zhCN, type Messages } from './locales/zh-CN';
-import { adminEn } from '../modules/admin/locales/en';
-import { adminZhCN, type AdminMessages } from '../modules/admin/locales/zh-CN';
-import { complaintsEn } from '../modules/complaints/locales/en';
-import { complaintsZhCN, type ComplaintsMessages } from '../modules/complaints/locales/zh-CN';
-import { completenessEn } from '../modules/cases/completeness/locales/en';
-import { completenessZhCN, type CompletenessMessages } from '../modules/cases/completeness/locales/zh-CN';
-import { licenseWorkEn } from '../modules/workbench/licences/locales/en';
-import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/workbench/licences/locales/zh-CN';
-import { caseViewEn } from '../modules/cases/view/locales/en';
-import { caseViewZhCN, type CaseViewMessages } from '../modules/cases/view/locales/zh-CN';
+
+/** The default namespace: the shell's sections and those of the portal's modules, which share no name. */
+const translationZhCN = { ...zhCN, ...catalogZhCN, ...identityZhCN, ...casesZhCN, ...licensesZhCN };
+const translationEn: typeof translationZhCN = { ...en, ...catalogEn, ...identityEn, ...casesEn, ...licensesEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: Messages;
+      translation: Messages & CatalogMessages & IdentityMessages & CasesMessages & LicensesMessages;
       admin: AdminMessages;
       complaints: ComplaintsMessages;
       licenseWork: LicenseWorkMessages;
@@ -32,29 +47,31 @@ declare module 'i18next' {
   }
 }
 
+const RESOURCES = {
+  'zh-CN': {
+    translation: translationZhCN,
+    admin: adminZhCN,
+    complaints: complaintsZhCN,
+    licenseWork: licenseWorkZhCN,
+    caseView: caseViewZhCN,
+    completeness: completenessZhCN,
+  },
+  en: {
+    translation: translationEn,
+    admin: adminEn,
+    complaints: complaintsEn,
+    licenseWork: licenseWorkEn,
+    caseView: caseViewEn,
+    completeness: completenessEn,
+  },
+};
+
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
 });
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': {
-      translation: zhCN,
-      admin: adminZhCN,
-      complaints: complaintsZhCN,
-      licenseWork: licenseWorkZhCN,
-      caseView: caseViewZhCN,
-      completeness: completenessZhCN,
-    },
-    en: {
-      translation: en,
-      admin: adminEn,
-      complaints: complaintsEn,
-      licenseWork: licenseWorkEn,
-      caseView: caseViewEn,
-      completeness: completenessEn,
-    },
-  },
+  resources: RESOURCES,
   lng: readStoredLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -7,3 +7,6 @@ import { lazy } from 'react';
 export const AdminApp = lazy(() => import('./AdminApp'));
 
 export { AdminLink } from './AdminLink';
+
+export { adminZhCN, type AdminMessages } from './locales/zh-CN';
+export { adminEn } from './locales/en';

@@ -37,3 +37,10 @@ export { fieldsOf, formData } from './apply/formFields';
 export { newIdempotencyKey, useFormSchema } from './apply/queries';
 export { SchemaField } from './apply/SchemaField';
 export { useHeldMaterials } from './guide/useHeldMaterials';
+
+export { casesZhCN, type CasesMessages } from './locales/zh-CN';
+export { casesEn } from './locales/en';
+export { caseViewZhCN, type CaseViewMessages } from './view/locales/zh-CN';
+export { caseViewEn } from './view/locales/en';
+export { completenessZhCN, type CompletenessMessages } from './completeness/locales/zh-CN';
+export { completenessEn } from './completeness/locales/en';

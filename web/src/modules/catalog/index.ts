@@ -21,3 +21,6 @@ export { RegionSelector } from './regions/RegionSelector';
 export { canApplyOnline } from './guide/onlineApply';
 export type { HeldMaterial, HeldMaterials } from './guide/MaterialsSection';
 export type { UseHeldMaterials } from './guide/ItemGuidePage';
+
+export { catalogZhCN, type CatalogMessages } from './locales/zh-CN';
+export { catalogEn } from './locales/en';

@@ -8,3 +8,6 @@ export const ComplaintsPage = lazy(() => import('./ComplaintsPage'));
 
 /** The complaint API's calls (the workbench's handling tab goes through them too). */
 export * as complaintsApi from './api';
+
+export { complaintsZhCN, type ComplaintsMessages } from './locales/zh-CN';
+export { complaintsEn } from './locales/en';

@@ -14,3 +14,6 @@ export { AccountMenu } from './AccountMenu';
 export { PersonPage } from './PersonPage';
 export { useMe, useSetActingFor } from './queries';
 export type { PersonMe, StaffMe, Wire } from './api';
+
+export { identityZhCN, type IdentityMessages } from './locales/zh-CN';
+export { identityEn } from './locales/en';

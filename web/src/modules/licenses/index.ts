@@ -10,3 +10,6 @@ export const VerifyPage = lazy(() => import('./VerifyPage'));
 export const SharedLicensePage = lazy(() => import('./SharedLicensePage'));
 
 export { useLicenseTypes } from './queries';
+
+export { licensesZhCN, type LicensesMessages } from './locales/zh-CN';
+export { licensesEn } from './locales/en';

@@ -7,3 +7,6 @@ import { lazy } from 'react';
 
 export const WorkbenchPage = lazy(() => import('./WorkbenchPage'));
 export const WorkbenchCasePage = lazy(() => import('./WorkbenchCasePage'));
+
+export { licenseWorkZhCN, type LicenseWorkMessages } from './licences/locales/zh-CN';
+export { licenseWorkEn } from './licences/locales/en';

@@ -2,13 +2,13 @@ import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../../contracts/catalog';
 import { NO_QUANTITY_LIMIT } from '../../../../../contracts/catalog-codes';
-import type { Messages } from '../../../app/locales/zh-CN';
+import type { CatalogMessages } from '../locales/zh-CN';
 import { Badge } from '../../../ui/Badge';
 import { LimitText } from '../../../ui/LimitText';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
 import { useItemTypeName } from '../useItemTypeName';
 
-type DepthKey = keyof Messages['guide']['onlineDepth'];
+type DepthKey = keyof CatalogMessages['guide']['onlineDepth'];
 
 /** 基本信息: the guide's code-list facts as a two-column table (one column on a phone). */
 export function BasicInfo({ item }: { item: Item }) {
