@@ -13,6 +13,11 @@ import type {
   ThemeInput as ThemeInputType,
   ThemeSummary,
 } from '../../../../contracts/catalog';
+import type {
+  AdminItemDetail as AdminItemDetailShape,
+  AdminItemRow as AdminItemRowShape,
+  VersionStatus,
+} from '../../../../contracts/catalog-admin';
 import type { ProcessDefinition as ProcessDefinitionType } from '../../../../contracts/cases';
 import type {
   StaffInput as StaffInputSchema,
@@ -21,7 +26,7 @@ import type {
 } from '../../../../contracts/identity';
 import { getJson, sendFile, sendJson } from '../../app/http';
 import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog/api';
-import type { Wire } from '../identity/api';
+import type { Wire } from '../../../../contracts/wire';
 
 export type ItemGuide = ItemGuideType;
 export type AdminItem = Wire<ItemType>;
@@ -32,42 +37,9 @@ export type ThemeInput = ThemeInputType;
 export type { ThemeSummary };
 
 /** Status of a version in the publishing workflow (草稿 → 审核中 → 已发布 → 已废止; 已被替代 for old ones). */
-export type ItemStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'retired';
-
-export interface AdminItemRow {
-  code: string;
-  basicCode: string;
-  name: string;
-  status: ItemStatus;
-  version: number;
-  publishedVersion: number | null;
-  departmentName: string;
-  regionCode: string;
-  updatedAt: string;
-}
-
-export interface AdminItemDetail {
-  item: AdminItem;
-  publishedVersion: number | null;
-  versions: {
-    version: number;
-    status: ItemStatus;
-    name: string;
-    createdBy: string;
-    createdAt: string;
-    updatedAt: string;
-    publishedAt: string | null;
-  }[];
-  history: {
-    version: number;
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    actorId: string;
-    comment: string;
-    at: string;
-  }[];
-}
+export type ItemStatus = VersionStatus;
+export type AdminItemRow = Wire<AdminItemRowShape>;
+export type AdminItemDetail = Wire<AdminItemDetailShape>;
 
 const enc = encodeURIComponent;
 
@@ -115,8 +87,8 @@ export function saveTheme(theme: ThemeInput): Promise<{ slug: string }> {
   return sendJson('PUT', `/api/admin/catalog/themes/${enc(slug)}`, body);
 }
 
-/** A department as `/api/catalog/departments` answers it (the portal's type names fewer fields). */
-export type Department = CatalogDepartment & { creditCode: string; address: string; phone: string };
+/** A department as `/api/catalog/departments` answers it. */
+export type Department = CatalogDepartment;
 
 export const listDepartments = listCatalogDepartments as (
   region: string | undefined,
