@@ -27,6 +27,8 @@ import type {
 import { getJson, sendFile, sendJson } from '../../app/http';
 import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog/api';
 import type { Wire } from '../../../../contracts/wire';
+import type { AuditChainCheck, AuditEntry as AuditEntryShape } from '../../../../contracts/audit';
+import type { Grant as GrantSchema } from '../../../../contracts/exchange';
 
 export type ItemGuide = ItemGuideType;
 export type AdminItem = Wire<ItemType>;
@@ -192,23 +194,8 @@ export function computeDeadline(
   return getJson('/api/calendar/deadline', { from, workingDays }, signal);
 }
 
-export type GrantStatus = 'pending' | 'approved' | 'refused' | 'revoked';
-
-export interface Grant {
-  id: string;
-  resource: { code: string; name: string };
-  consumer: { id: string; name: string };
-  owner: { id: string; name: string };
-  fields: string[];
-  purpose: string;
-  legalBasis: string;
-  status: GrantStatus;
-  expired: boolean;
-  requestedAt: string;
-  expiresAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+export type { GrantStatus } from '../../../../contracts/exchange';
+export type Grant = Wire<z.infer<typeof GrantSchema>>;
 
 export async function listGrants(side: 'owner' | 'consumer', signal?: AbortSignal): Promise<Grant[]> {
   return (await getJson<{ grants: Grant[] }>('/api/exchange/grants', { side, limit: 200 }, signal)).grants;
@@ -218,21 +205,7 @@ export function decideGrant(id: string, decision: 'approve' | 'refuse' | 'revoke
   return sendJson('POST', `/api/exchange/grants/${enc(id)}/${decision}`, { note });
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorKind: string;
-  onBehalfOf: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  reason: string | null;
-  /** Display names of a staff actor and a staff target. */
-  actorName: string | null;
-  targetName: string | null;
-}
+export type AuditEntry = Wire<AuditEntryShape>;
 
 export interface AuditQuery {
   actorId?: string;
@@ -245,12 +218,6 @@ export async function listAudit(query: AuditQuery, signal?: AbortSignal): Promis
   return (await getJson<{ entries: AuditEntry[] }>('/api/admin/audit', { ...query, limit: 50 }, signal)).entries;
 }
 
-export function verifyAudit(): Promise<{
-  ok: boolean;
-  entries: number;
-  head?: string;
-  firstBadSeq?: number;
-  problem?: string;
-}> {
+export function verifyAudit(): Promise<AuditChainCheck> {
   return getJson('/api/admin/audit/verify');
 }
