@@ -23,4 +23,4 @@ export const NoContent = contract(z.null());
  * A file in the body (PDF, image, XML, SVG): Fastify sends it as it is, without serialising; the
  * schema documents it in OpenAPI.
  */
-export const FileBody = contract(z.string().meta({ format: 'binary', description: 'The file itself' }));
+export const FileBody = contract(z.any().meta({ type: 'string', format: 'binary', description: 'The file itself' }));
