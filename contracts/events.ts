@@ -12,6 +12,7 @@
  * typecheck at `appendEvent` and throws at run time.
  */
 import { z } from 'zod';
+import { LifeEventType } from './exchange.js';
 
 const Id = z.string().min(1);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -87,15 +88,7 @@ export const LICENSE_STATUS_ACTIONS = ['revoked', 'suspended', 'reinstated'] as 
  */
 export const LifeEventRecorded = z.object({
   eventId: Id,
-  type: z.enum([
-    'birth',
-    'death',
-    'marriage',
-    'divorce',
-    'relocation',
-    'enterprise_established',
-    'enterprise_cancelled',
-  ]),
+  type: LifeEventType,
   occurredOn: Day,
   personIds: z.array(Id),
   creditCode: z.string().nullable(),

@@ -4,7 +4,25 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden } from '../../platform/errors.js';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { Item, ItemGuide, ThemeInput } from '../../../../contracts/catalog.js';
+import { ThemeInput } from '../../../../contracts/catalog.js';
+import { ItemPage } from '../../../../contracts/catalog-api.js';
+import {
+  AdminItemDetail,
+  AdminItemList,
+  AdminItemQuery,
+  DepartmentCreated,
+  GuideEdit,
+  ItemTransitioned,
+  ItemVersionRef,
+  NewItem,
+  Synonym,
+  SynonymExpansions,
+  SynonymTerm,
+  ThemeSaved,
+  TransitionComment,
+  ZeroResultQueries,
+} from '../../../../contracts/catalog-admin.js';
+import { NoContent } from '../../../../contracts/http.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { requireRoles } from '../../platform/http/auth.js';
@@ -12,15 +30,12 @@ import * as items from './items.service.js';
 import { CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 import { upsertTheme } from './themes.repository.js';
 import { createDepartment, DepartmentEdit, DepartmentInput, updateDepartment } from './departments.service.js';
-import { cq } from './catalog.tables.js';
+import { upsertSynonym } from './lists.repository.js';
 import type { CatalogSearch } from './search/search.service.js';
 
 const tags = ['catalog-admin 事项管理'];
 const security = [{ bearer: [] }];
 const Code = z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/) });
-const Comment = z.object({ comment: z.string().trim().max(1000).default('') });
-const Status = z.enum(['draft', 'in_review', 'published', 'superseded', 'retired']);
-const Transition = z.object({ status: Status, version: z.number().int() });
 
 export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
   app,
@@ -54,29 +69,8 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '事项列表（最新版本） Items in my region, latest version',
-        querystring: z.object({
-          status: Status.optional(),
-          department: z.uuid().optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                code: z.string(),
-                basicCode: z.string(),
-                name: z.string(),
-                status: Status,
-                version: z.number(),
-                publishedVersion: z.number().nullable(),
-                departmentName: z.string(),
-                regionCode: z.string(),
-                updatedAt: z.date(),
-              }),
-            ),
-          }),
-        },
+        querystring: AdminItemQuery,
+        response: { 200: AdminItemList },
       },
     },
     async (request) => ({
@@ -95,8 +89,8 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '新建事项（草稿） Create an item as a draft',
-        body: z.object({ departmentId: z.uuid(), guide: ItemGuide }),
-        response: { 201: z.object({ code: z.string(), version: z.number() }) },
+        body: NewItem,
+        response: { 201: ItemVersionRef },
       },
     },
     async (request, reply) => reply.status(201).send(await items.createItem(ctxOf(request), request.body)),
@@ -111,34 +105,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         security,
         summary: '事项详情：最新版本、全部版本与操作记录 Latest version, versions and history',
         params: Code,
-        response: {
-          200: z.object({
-            item: Item,
-            publishedVersion: z.number().nullable(),
-            versions: z.array(
-              z.object({
-                version: z.number(),
-                status: Status,
-                name: z.string(),
-                createdBy: z.string(),
-                createdAt: z.date(),
-                updatedAt: z.date(),
-                publishedAt: z.date().nullable(),
-              }),
-            ),
-            history: z.array(
-              z.object({
-                version: z.number(),
-                action: z.string(),
-                fromStatus: z.string().nullable(),
-                toStatus: z.string(),
-                actorId: z.string(),
-                comment: z.string(),
-                at: z.date(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: AdminItemDetail },
       },
     },
     async (request) => items.getItemForAdmin(ctxOf(request), request.params.code),
@@ -153,7 +120,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         security,
         summary: '查看某一版本 One version of an item',
         params: Code.extend({ version: z.coerce.number().int().min(1) }),
-        response: { 200: Item },
+        response: { 200: ItemPage },
       },
     },
     async (request) => items.getItemVersion(ctxOf(request), request.params.code, request.params.version),
@@ -168,8 +135,8 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         security,
         summary: '修改办事指南 Edit the guide (opens a new draft version of a published item)',
         params: Code,
-        body: z.object({ guide: ItemGuide }),
-        response: { 200: z.object({ code: z.string(), version: z.number() }) },
+        body: GuideEdit,
+        response: { 200: ItemVersionRef },
       },
     },
     async (request) => items.editItem(ctxOf(request), request.params.code, request.body.guide),
@@ -179,13 +146,13 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     path: string,
     summary: string,
     guard: ReturnType<typeof requireRoles>,
-    run: (ctx: Ctx, code: string, comment: string) => Promise<z.infer<typeof Transition>>,
+    run: (ctx: Ctx, code: string, comment: string) => Promise<ItemTransitioned>,
   ) =>
     app.post(
       `/api/admin/catalog/items/:code/${path}`,
       {
         preHandler: guard,
-        schema: { tags, security, summary, params: Code, body: Comment, response: { 200: Transition } },
+        schema: { tags, security, summary, params: Code, body: TransitionComment, response: { 200: ItemTransitioned } },
       },
       async (request) => {
         const result = await run(ctxOf(request), request.params.code, request.body.comment);
@@ -206,11 +173,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '零结果搜索（未满足的需求） Zero-result queries of the last 30 days',
-        response: {
-          200: z.object({
-            queries: z.array(z.object({ query: z.string(), count: z.coerce.number(), lastAt: z.date() })),
-          }),
-        },
+        response: { 200: ZeroResultQueries },
       },
     },
     async () => {
@@ -229,7 +192,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         summary: '新建或修改主题 Create or update a theme (provincial administrators)',
         params: z.object({ slug: ThemeInput.shape.slug }),
         body: ThemeInput.omit({ slug: true }),
-        response: { 200: z.object({ slug: z.string() }) },
+        response: { 200: ThemeSaved },
       },
     },
     async (request) => {
@@ -248,7 +211,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         security,
         summary: '新增部门 Add a department of my region',
         body: DepartmentInput,
-        response: { 201: z.object({ id: z.uuid() }) },
+        response: { 201: DepartmentCreated },
       },
     },
     async (request, reply) => reply.code(201).send(await createDepartment(ctxOf(request), request.body)),
@@ -263,7 +226,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         summary: '修改部门 Rename a department or change its address and phone',
         params: z.object({ id: z.uuid() }),
         body: DepartmentEdit,
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -280,19 +243,15 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '同义词 Map a colloquial term to standard terms',
-        params: z.object({ term: z.string().trim().min(1).max(30) }),
-        body: z.object({ expansions: z.array(z.string().trim().min(1).max(30)).min(1).max(20) }),
-        response: { 200: z.object({ term: z.string(), expansions: z.array(z.string()) }) },
+        params: SynonymTerm,
+        body: SynonymExpansions,
+        response: { 200: Synonym },
       },
     },
     async (request) => {
       const { term } = request.params;
       const { expansions } = request.body;
-      await cq(db)
-        .insertInto('catalog.synonym')
-        .values({ term, expansions })
-        .onConflict((oc) => oc.column('term').doUpdateSet({ expansions }))
-        .execute();
+      await upsertSynonym(db, term, expansions);
       search.invalidate();
       return { term, expansions };
     },

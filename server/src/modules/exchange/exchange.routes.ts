@@ -7,7 +7,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
 import type { ExchangeDeps } from './exchange.deps.js';
-import { EventType, LifeEventBody, QueryAnswer, QueryBody, Recorded, Text } from './exchange.schemas.js';
+import { EventType, LifeEventBody, QueryBody, Text } from './exchange.schemas.js';
+import {
+  AccessChainCheck,
+  DataUses,
+  DataUsesQuery,
+  ExchangeClient,
+  ExchangeClientList,
+  Grant,
+  GrantList,
+  Inbox,
+  InboxQuery,
+  LifeEventReceipt,
+  QueryAnswer,
+  Resource,
+  ResourceList,
+  SubscriptionCreated,
+  SubscriptionList,
+} from '../../../../contracts/exchange.js';
+import { NoContent } from '../../../../contracts/http.js';
 import { requireStaff, WORKING_ROLES } from './sharing/access.js';
 import { listResources, getResource } from './sharing/resources.service.js';
 import { decideGrant, listGrants, requestGrant } from './sharing/grants.service.js';
@@ -21,33 +39,6 @@ import { disableClient, listClients, registerClient } from './external/clients.s
 
 const tags = ['exchange 数据共享交换'];
 const Id = z.object({ id: z.uuid() });
-const Field = z.object({ key: z.string(), name: z.string() });
-const Resource = z.object({
-  code: z.string(),
-  name: z.string(),
-  description: z.string(),
-  owner: z.object({ id: z.uuid(), name: z.string() }),
-  subjectKind: z.enum(['person', 'enterprise']),
-  fields: z.array(Field),
-  sharingClass: z.enum(['unconditional', 'conditional', 'not_shared']),
-  updateFrequency: z.string(),
-  connected: z.boolean(),
-});
-const Grant = z.object({
-  id: z.uuid(),
-  resource: z.object({ code: z.string(), name: z.string() }),
-  consumer: z.object({ id: z.uuid(), name: z.string() }),
-  owner: z.object({ id: z.uuid(), name: z.string() }),
-  fields: z.array(z.string()),
-  purpose: z.string(),
-  legalBasis: z.string(),
-  status: z.enum(['pending', 'approved', 'refused', 'revoked']),
-  expired: z.boolean(),
-  requestedAt: z.date(),
-  expiresAt: z.date(),
-  decidedAt: z.date().nullable(),
-  decisionNote: z.string().nullable(),
-});
 const ResourceCode = z.object({ code: z.string().regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/) });
 
 export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = async (app, { deps }) => {
@@ -60,7 +51,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '政务信息资源目录 The data-resource catalogue (staff)',
-        response: { 200: z.object({ resources: z.array(Resource) }) },
+        response: { 200: ResourceList },
       },
     },
     async (request) => {
@@ -125,7 +116,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
           status: z.enum(['pending', 'approved', 'refused', 'revoked']).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ grants: z.array(Grant) }) },
+        response: { 200: GrantList },
       },
     },
     async (request) => ({ grants: await listGrants(deps, request.actor, request.query) }),
@@ -197,15 +188,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '校验数据使用记录 Verify the access log’s hash chain',
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            entries: z.number(),
-            lane: z.number().optional(),
-            firstBadSeq: z.number().optional(),
-            problem: z.string().optional(),
-          }),
-        },
+        response: { 200: AccessChainCheck },
       },
     },
     async () => verifyAccessChain(deps.db, deps.indexKey),
@@ -217,27 +200,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '查询我的数据被谁使用 Who used my data (and my enterprise’s, while acting for it), when and why',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          before: z.coerce.date().optional(),
-        }),
-        response: {
-          200: z.object({
-            uses: z.array(
-              z.object({
-                at: z.date(),
-                subject: z.enum(['person', 'enterprise']),
-                department: z.string(),
-                officer: z.string(),
-                via: z.enum(['staff', 'system']),
-                purpose: z.string(),
-                resource: z.object({ code: z.string(), name: z.string() }),
-                fields: z.array(Field),
-                legalBasis: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        querystring: DataUsesQuery,
+        response: { 200: DataUses },
       },
     },
     async (request) => ({ uses: await listDataUses(deps, request.actor, request.query) }),
@@ -252,7 +216,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
         summary:
           '登记生命周期事件 Record a life event once for a department (registrars of the competent department, for subjects of its region; applied to the registries, delivered to subscribers)',
         body: z.object({ departmentId: z.uuid(), event: LifeEventBody }),
-        response: { 201: Recorded, 200: Recorded },
+        response: { 201: LifeEventReceipt, 200: LifeEventReceipt },
       },
     },
     async (request, reply) => {
@@ -265,15 +229,6 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     },
   );
 
-  const Subscription = z.object({
-    id: z.uuid(),
-    departmentId: z.uuid(),
-    eventTypes: z.array(z.string()),
-    channel: z.enum(['inbox', 'webhook']),
-    url: z.string().nullable(),
-    active: z.boolean(),
-    createdAt: z.date(),
-  });
   app.post(
     '/api/exchange/subscriptions',
     {
@@ -288,7 +243,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
           channel: z.enum(['inbox', 'webhook']),
           url: z.string().max(2000).optional(),
         }),
-        response: { 201: z.object({ id: z.uuid(), secret: z.string().nullable() }) },
+        response: { 201: SubscriptionCreated },
       },
     },
     async (request, reply) => reply.code(201).send(await subscribe(deps, request.actor, request.body)),
@@ -300,7 +255,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '事件订阅 Subscriptions of my departments',
-        response: { 200: z.object({ subscriptions: z.array(Subscription) }) },
+        response: { 200: SubscriptionList },
       },
     },
     async (request) => ({
@@ -311,7 +266,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     '/api/exchange/subscriptions/:id',
     {
       preHandler: dataAdmin,
-      schema: { tags, summary: '取消订阅 Cancel a subscription', params: Id, response: { 204: z.null() } },
+      schema: { tags, summary: '取消订阅 Cancel a subscription', params: Id, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await unsubscribe(deps, request.actor, request.params.id);
@@ -319,22 +274,6 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     },
   );
 
-  const InboxItem = z.object({
-    id: z.uuid(),
-    departmentId: z.uuid(),
-    event: z.object({
-      id: z.uuid(),
-      type: EventType,
-      occurredOn: z.string(),
-      recordedAt: z.date(),
-      recordedBy: z.string(),
-    }),
-    persons: z.array(z.object({ idNumber: z.string(), name: z.string() })),
-    enterprise: z.object({ creditCode: z.string(), name: z.string() }).nullable(),
-    facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-    createdAt: z.date(),
-    acknowledgedAt: z.date().nullable(),
-  });
   app.get(
     '/api/exchange/inbox',
     {
@@ -342,12 +281,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '部门通知 Life events delivered to my departments’ inboxes (identifiers masked)',
-        querystring: z.object({
-          departmentId: z.uuid().optional(),
-          state: z.enum(['open', 'all']).default('open'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(InboxItem) }) },
+        querystring: InboxQuery,
+        response: { 200: Inbox },
       },
     },
     async (request) => ({
@@ -362,7 +297,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
     '/api/exchange/inbox/:id/acknowledge',
     {
       preHandler: working,
-      schema: { tags, summary: '确认通知 Acknowledge an inbox item', params: Id, response: { 204: z.null() } },
+      schema: { tags, summary: '确认通知 Acknowledge an inbox item', params: Id, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await acknowledgeInboxItem(deps, request.actor, request.params.id);
@@ -371,12 +306,6 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
   );
 
   const clientAdmin = requireRoles('data_admin', 'system_admin');
-  const Client = z.object({
-    clientId: z.string(),
-    name: z.string(),
-    departmentId: z.uuid(),
-    ratePerMinute: z.number(),
-  });
   app.post(
     '/api/exchange/clients',
     {
@@ -391,7 +320,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
           departmentId: z.uuid(),
           ratePerMinute: z.number().int().min(1).max(100_000).default(600),
         }),
-        response: { 201: Client },
+        response: { 201: ExchangeClient },
       },
     },
     async (request, reply) => reply.code(201).send(await registerClient(deps, request.actor, request.body)),
@@ -403,9 +332,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
       schema: {
         tags,
         summary: '部门业务系统 Registered systems of my departments',
-        response: {
-          200: z.object({ clients: z.array(Client.extend({ createdAt: z.date(), disabledAt: z.date().nullable() })) }),
-        },
+        response: { 200: ExchangeClientList },
       },
     },
     async (request) => ({ clients: await listClients(deps, request.actor) }),
@@ -418,7 +345,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
         tags,
         summary: '停用部门业务系统 Disable a registered system',
         params: z.object({ clientId: z.string().max(100) }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isValidCreditCode, isValidIdNumber, isValidRegionCode } from '../../platform/validators/index.js';
 import { FIELD_KEY } from './sharing/field-selection.js';
-import { LIFE_EVENT_TYPES } from './exchange.tables.js';
+import { LIFE_EVENT_TYPES } from '../../../../contracts/exchange.js';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 export const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL);
@@ -28,18 +28,6 @@ export const QueryBody = z.object({
   purpose: z.string().max(500).regex(NO_CONTROL).optional(),
   subject: Subject,
   fields: z.array(z.string().regex(FIELD_KEY)).max(50).optional(),
-});
-
-export const QueryAnswer = z.object({
-  resource: z.object({ code: z.string(), name: z.string() }),
-  grantId: z.uuid(),
-  subject: z.union([
-    z.object({ kind: z.literal('person'), idNumber: z.string() }),
-    z.object({ kind: z.literal('enterprise'), creditCode: z.string() }),
-  ]),
-  fields: z.array(z.string()),
-  record: z.record(z.string(), z.unknown()),
-  accessedAt: z.date(),
 });
 
 const Common = { reference: Text(200), occurredOn: Day };
@@ -69,10 +57,4 @@ export const LifeEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise_cancelled'), creditCode: CreditCode, ...Common }),
 ]);
 
-export const Recorded = z.object({
-  eventId: z.uuid(),
-  created: z.boolean(),
-  inboxItems: z.number(),
-  webhookDeliveries: z.number(),
-});
 export const EventType = z.enum(LIFE_EVENT_TYPES);

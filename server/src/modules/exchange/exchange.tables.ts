@@ -13,16 +13,9 @@ export type SubjectKind = 'person' | 'enterprise';
 export type ResourceSource = 'person' | 'household' | 'legal_entity';
 export type GrantStatus = 'pending' | 'approved' | 'refused' | 'revoked';
 /** 生命周期事件: 出生, 死亡, 结婚登记, 离婚登记, 迁居, 企业设立, 企业注销. */
-export const LIFE_EVENT_TYPES = [
-  'birth',
-  'death',
-  'marriage',
-  'divorce',
-  'relocation',
-  'enterprise_established',
-  'enterprise_cancelled',
-] as const;
-export type LifeEventType = (typeof LIFE_EVENT_TYPES)[number];
+import type { LifeEventType } from '../../../../contracts/exchange.js';
+
+export { LIFE_EVENT_TYPES, type LifeEventType } from '../../../../contracts/exchange.js';
 
 /** One data item (数据项) of a resource. */
 export interface ResourceField {

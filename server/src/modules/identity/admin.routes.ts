@@ -1,12 +1,15 @@
 /** Staff and role administration, the window's look-up of residents, and the audit chain: `/api/admin/*`. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PersonForStaff, StaffInput, StaffRoles, StaffSummary } from '../../../../contracts/identity.js';
+import { StaffInput, StaffRoles } from '../../../../contracts/identity.js';
+import { PersonForStaffPage, StaffCreated, StaffList, StaffRolesChanged } from '../../../../contracts/identity-api.js';
+import { AuditChainCheck, AuditLog, AuditQuery } from '../../../../contracts/audit.js';
+import { NoContent } from '../../../../contracts/http.js';
 import { requireRoles } from '../../platform/http/auth.js';
-import { listAudit, verifyAuditChain } from '../../platform/audit/index.js';
+import { verifyAuditChain } from '../../platform/audit/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { metaOf } from './auth.routes.js';
-import { staffNames } from './staff/staff-names.js';
+import { auditLog } from './staff/audit-log.service.js';
 import {
   changeStaffRoles,
   createStaffAccount,
@@ -33,7 +36,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         tags,
         security,
         summary: '人员列表 Staff in my region',
-        response: { 200: z.object({ staff: z.array(StaffSummary) }) },
+        response: { 200: StaffList },
       },
     },
     async (request) => ({
@@ -50,7 +53,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         security,
         summary: '新增人员 Create a staff member (administrative roles get a TOTP secret, shown once)',
         body: StaffInput,
-        response: { 201: z.object({ id: z.uuid(), totpUri: z.string().nullable() }) },
+        response: { 201: StaffCreated },
       },
     },
     async (request, reply) =>
@@ -67,7 +70,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         summary: '调整角色与数据范围 Change roles, region and departments',
         params: z.object({ id: z.uuid() }),
         body: StaffRoles,
-        response: { 200: z.object({ totpUri: z.string().nullable() }) },
+        response: { 200: StaffRolesChanged },
       },
     },
     async (request) => changeStaffRoles(deps, request.actor, request.params.id, request.body, metaOf(request)),
@@ -83,7 +86,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         summary: '停用或恢复人员 Deactivate (ends sessions and API tokens) or restore a staff member',
         params: z.object({ id: z.uuid() }),
         body: z.object({ active: z.boolean(), reason: Reason }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -107,7 +110,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
             .regex(/^\d{17}[\dXx]$/),
           reason: Reason,
         }),
-        response: { 200: PersonForStaff },
+        response: { 200: PersonForStaffPage },
       },
     },
     async (request) =>
@@ -130,7 +133,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         summary: '查看本辖区用户 A resident of my region (audited)',
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ reason: Reason }),
-        response: { 200: PersonForStaff },
+        response: { 200: PersonForStaffPage },
       },
     },
     async (request) =>
@@ -146,7 +149,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         security,
         summary: '现场核验（实名三级） Verified in person at the window: level 3',
         params: z.object({ id: z.uuid() }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -163,55 +166,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         tags,
         security,
         summary: '审计日志 Audit log, newest first',
-        querystring: z.object({
-          actorId: z.string().max(64).optional(),
-          targetId: z.string().max(64).optional(),
-          action: z.string().max(64).optional(),
-          beforeSeq: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                seq: z.coerce.number(),
-                at: z.date(),
-                actorId: z.string().nullable(),
-                actorKind: z.string(),
-                onBehalfOf: z.string().nullable(),
-                action: z.string(),
-                targetType: z.string().nullable(),
-                targetId: z.string().nullable(),
-                ip: z.string().nullable(),
-                reason: z.string().nullable(),
-                /** The display name of a staff actor, and of a staff target: people, not ids, on screens. */
-                actorName: z.string().nullable(),
-                targetName: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        querystring: AuditQuery,
+        response: { 200: AuditLog },
       },
     },
-    async (request) => {
-      const entries = await listAudit(deps.db, request.query);
-      const names = await staffNames(
-        deps.db,
-        entries.flatMap((e) => [
-          e.actorKind === 'staff' ? e.actorId : null,
-          e.targetType === 'staff' ? e.targetId : null,
-        ]),
-      );
-      const nameOf = (kind: string | null, id: string | null) =>
-        kind === 'staff' && id ? (names.get(id) ?? null) : null;
-      return {
-        entries: entries.map((e) => ({
-          ...e,
-          actorName: nameOf(e.actorKind, e.actorId),
-          targetName: nameOf(e.targetType, e.targetId),
-        })),
-      };
-    },
+    async (request) => auditLog(deps, request.actor, request.query),
   );
 
   app.get(
@@ -222,15 +181,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
         tags,
         security,
         summary: '校验审计链 Verify the audit hash chain',
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            entries: z.number(),
-            head: z.string().optional(),
-            firstBadSeq: z.number().optional(),
-            problem: z.string().optional(),
-          }),
-        },
+        response: { 200: AuditChainCheck },
       },
     },
     async () => verifyAuditChain(deps.db, deps.auditKey),

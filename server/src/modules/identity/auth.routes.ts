@@ -4,15 +4,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AgentGrant,
-  Agent,
   Language,
-  Me,
   PasswordReset,
   Registration,
-  SignedIn,
   SignIn,
   SmsCodeRequest,
 } from '../../../../contracts/identity.js';
+import {
+  AgentGranted,
+  AgentList,
+  EnterpriseClaimed,
+  MePage,
+  SignedInPage,
+  SmsCodeSent,
+} from '../../../../contracts/identity-api.js';
+import { NoContent } from '../../../../contracts/http.js';
 import { unauthorized } from '../../platform/errors.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { RequestMeta } from './audit.js';
@@ -53,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         summary:
           '发送短信验证码 Send an SMS code (to a phone; or, as the second factor of a password sign-in, to the phone of the account named)',
         body: SmsCodeRequest,
-        response: { 202: z.object({ expiresAt: z.date() }) },
+        response: { 202: SmsCodeSent },
       },
     },
     async (request, reply) => {
@@ -79,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         description:
           'A wrong check digit answers 400 IDENTITY.BAD_ID_NUMBER; a name that does not match the registry answers 422 IDENTITY.REGISTRY_MISMATCH without saying which part is wrong.',
         body: Registration,
-        response: { 201: SignedIn },
+        response: { 201: SignedInPage },
       },
     },
     async (request, reply) => {
@@ -100,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         description:
           'After repeated failures on an account the password alone answers 401 IDENTITY.STEP_UP_REQUIRED: persons add `stepUpCode` (SMS, `purpose: step-up`), staff their TOTP code. Too many attempts from one client or on one account answer 429 IDENTITY.SIGN_IN_THROTTLED with Retry-After — never a lock. A staff password older than STAFF_PASSWORD_MAX_DAYS answers 403 IDENTITY.PASSWORD_EXPIRED until `newPassword` is given.',
         body: SignIn,
-        response: { 200: SignedIn },
+        response: { 200: SignedInPage },
       },
     },
     async (request, reply) => {
@@ -119,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '找回密码 Reset the password with an SMS code (ends every session)',
         body: PasswordReset,
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -130,7 +136,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null() } } },
+    { schema: { tags, summary: '退出登录 Sign out', response: { 204: NoContent } } },
     async (request, reply) => {
       const hash = sessionHashOf(request);
       if (hash) {
@@ -154,7 +160,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/api/me',
-    { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: Me } } },
+    { schema: { tags, summary: '当前用户 Who am I, acting for whom, roles', response: { 200: MePage } } },
     async (request) => getMe(deps, request.actor),
   );
 
@@ -165,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '修改偏好语言 Set my preferred language',
         body: z.object({ language: Language }),
-        response: { 200: Me },
+        response: { 200: MePage },
       },
     },
     async (request) => setLanguage(deps, request.actor, request.body.language),
@@ -178,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '切换办事身份 Act for an enterprise (or for yourself with null)',
         body: z.object({ enterpriseId: z.uuid().nullable() }),
-        response: { 200: Me },
+        response: { 200: MePage },
       },
     },
     async (request, reply) => {
@@ -201,7 +207,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '法定代表人开通企业账号 Open the enterprise account as its legal representative',
         body: z.object({ creditCode: z.string().trim().max(18) }),
-        response: { 201: z.object({ enterpriseId: z.uuid(), name: z.string() }) },
+        response: { 201: EnterpriseClaimed },
       },
     },
     async (request, reply) =>
@@ -215,7 +221,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '经办人列表 Agents of the enterprise (legal representative only)',
         params: EnterpriseId,
-        response: { 200: z.object({ agents: z.array(Agent) }) },
+        response: { 200: AgentList },
       },
     },
     async (request) => ({ agents: await listAgents(deps, request.actor, request.params.id) }),
@@ -229,7 +235,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         summary: '授权经办人 Authorise an agent with scopes and an expiry',
         params: EnterpriseId,
         body: AgentGrant,
-        response: { 201: z.object({ agentId: z.uuid() }) },
+        response: { 201: AgentGranted },
       },
     },
     async (request, reply) =>
@@ -243,7 +249,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '撤销授权 Revoke an agent',
         params: z.object({ id: z.uuid(), agentId: z.uuid() }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

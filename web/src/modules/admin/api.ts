@@ -13,6 +13,11 @@ import type {
   ThemeInput as ThemeInputType,
   ThemeSummary,
 } from '../../../../contracts/catalog';
+import type {
+  AdminItemDetail as AdminItemDetailShape,
+  AdminItemRow as AdminItemRowShape,
+  VersionStatus,
+} from '../../../../contracts/catalog-admin';
 import type { ProcessDefinition as ProcessDefinitionType } from '../../../../contracts/cases';
 import type {
   StaffInput as StaffInputSchema,
@@ -21,7 +26,9 @@ import type {
 } from '../../../../contracts/identity';
 import { getJson, sendFile, sendJson } from '../../app/http';
 import { listDepartments as listCatalogDepartments, type Department as CatalogDepartment } from '../catalog';
-import type { Wire } from '../identity';
+import type { Wire } from '../../../../contracts/wire';
+import type { AuditChainCheck, AuditEntry as AuditEntryShape } from '../../../../contracts/audit';
+import type { Grant as GrantSchema } from '../../../../contracts/exchange';
 
 export type ItemGuide = ItemGuideType;
 export type AdminItem = Wire<ItemType>;
@@ -32,42 +39,9 @@ export type ThemeInput = ThemeInputType;
 export type { ThemeSummary };
 
 /** Status of a version in the publishing workflow (草稿 → 审核中 → 已发布 → 已废止; 已被替代 for old ones). */
-export type ItemStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'retired';
-
-export interface AdminItemRow {
-  code: string;
-  basicCode: string;
-  name: string;
-  status: ItemStatus;
-  version: number;
-  publishedVersion: number | null;
-  departmentName: string;
-  regionCode: string;
-  updatedAt: string;
-}
-
-export interface AdminItemDetail {
-  item: AdminItem;
-  publishedVersion: number | null;
-  versions: {
-    version: number;
-    status: ItemStatus;
-    name: string;
-    createdBy: string;
-    createdAt: string;
-    updatedAt: string;
-    publishedAt: string | null;
-  }[];
-  history: {
-    version: number;
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    actorId: string;
-    comment: string;
-    at: string;
-  }[];
-}
+export type ItemStatus = VersionStatus;
+export type AdminItemRow = Wire<AdminItemRowShape>;
+export type AdminItemDetail = Wire<AdminItemDetailShape>;
 
 const enc = encodeURIComponent;
 
@@ -115,8 +89,8 @@ export function saveTheme(theme: ThemeInput): Promise<{ slug: string }> {
   return sendJson('PUT', `/api/admin/catalog/themes/${enc(slug)}`, body);
 }
 
-/** A department as `/api/catalog/departments` answers it (the portal's type names fewer fields). */
-export type Department = CatalogDepartment & { creditCode: string; address: string; phone: string };
+/** A department as `/api/catalog/departments` answers it. */
+export type Department = CatalogDepartment;
 
 export const listDepartments = listCatalogDepartments as (
   region: string | undefined,
@@ -220,23 +194,8 @@ export function computeDeadline(
   return getJson('/api/calendar/deadline', { from, workingDays }, signal);
 }
 
-export type GrantStatus = 'pending' | 'approved' | 'refused' | 'revoked';
-
-export interface Grant {
-  id: string;
-  resource: { code: string; name: string };
-  consumer: { id: string; name: string };
-  owner: { id: string; name: string };
-  fields: string[];
-  purpose: string;
-  legalBasis: string;
-  status: GrantStatus;
-  expired: boolean;
-  requestedAt: string;
-  expiresAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+export type { GrantStatus } from '../../../../contracts/exchange';
+export type Grant = Wire<z.infer<typeof GrantSchema>>;
 
 export async function listGrants(side: 'owner' | 'consumer', signal?: AbortSignal): Promise<Grant[]> {
   return (await getJson<{ grants: Grant[] }>('/api/exchange/grants', { side, limit: 200 }, signal)).grants;
@@ -246,21 +205,7 @@ export function decideGrant(id: string, decision: 'approve' | 'refuse' | 'revoke
   return sendJson('POST', `/api/exchange/grants/${enc(id)}/${decision}`, { note });
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorKind: string;
-  onBehalfOf: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  reason: string | null;
-  /** Display names of a staff actor and a staff target. */
-  actorName: string | null;
-  targetName: string | null;
-}
+export type AuditEntry = Wire<AuditEntryShape>;
 
 export interface AuditQuery {
   actorId?: string;
@@ -273,12 +218,6 @@ export async function listAudit(query: AuditQuery, signal?: AbortSignal): Promis
   return (await getJson<{ entries: AuditEntry[] }>('/api/admin/audit', { ...query, limit: 50 }, signal)).entries;
 }
 
-export function verifyAudit(): Promise<{
-  ok: boolean;
-  entries: number;
-  head?: string;
-  firstBadSeq?: number;
-  problem?: string;
-}> {
+export function verifyAudit(): Promise<AuditChainCheck> {
   return getJson('/api/admin/audit/verify');
 }

@@ -1,24 +1,24 @@
-/** Typed calls to the public catalogue API (互联网服务系统). Shapes come from contracts/catalog.ts. */
-import type { Item, ItemType, SearchHit, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog';
+/** Typed calls to the public catalogue API (互联网服务系统). Shapes come from contracts/catalog.ts and catalog-api.ts. */
+import type { Item, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog';
+import type {
+  CatalogList,
+  Department,
+  ListKind,
+  NegativeList,
+  NegativeListEntry,
+  Region,
+} from '../../../../contracts/catalog-api';
 import { getJson } from '../../app/http';
 
+export type {
+  CatalogList,
+  Department,
+  ListedItem,
+  ListKind,
+  NegativeListEntry,
+  Region,
+} from '../../../../contracts/catalog-api';
 export type Audience = ThemeSummary['audience'];
-export type ListKind = 'power' | 'service';
-
-export interface Region {
-  code: string;
-  name: string;
-  level: number;
-}
-
-/** A list entry: a search hit without its relevance score. */
-export type ListedItem = Omit<SearchHit, 'score'>;
-
-export interface CatalogList {
-  kind: ListKind;
-  total: number;
-  groups: { itemType: ItemType; itemTypeName: { zh: string; en: string }; items: ListedItem[] }[];
-}
 
 export const PAGE_SIZE = 20;
 
@@ -58,27 +58,9 @@ export function getList(kind: ListKind, region: string | undefined, signal?: Abo
   return getJson<CatalogList>(`/api/catalog/lists/${kind}`, { region }, signal);
 }
 
-export interface NegativeListEntry {
-  id: string;
-  kind: 'prohibited' | 'licensed';
-  sector: string;
-  title: string;
-  measures: string;
-  basis: string;
-  items: ListedItem[];
-}
-
 /** 市场准入负面清单, with licensed entries resolved to the items serving `region`. */
 export async function getNegativeList(region: string | undefined, signal?: AbortSignal): Promise<NegativeListEntry[]> {
-  return (await getJson<{ entries: NegativeListEntry[] }>('/api/catalog/lists/negative', { region }, signal)).entries;
-}
-
-export interface Department {
-  id: string;
-  name: string;
-  shortName: string;
-  regionCode: string;
-  category: string;
+  return (await getJson<NegativeList>('/api/catalog/lists/negative', { region }, signal)).entries;
 }
 
 /** Departments in a region and the regions below it (all of them without one). */

@@ -9,18 +9,15 @@ import type {
   AgentGrant as AgentGrantSchema,
   AgentScope as AgentScopeSchema,
   Me as MeSchema,
+  Registration as RegistrationSchema,
   SignIn as SignInSchema,
+  SignedIn as SignedInSchema,
 } from '../../../../contracts/identity';
+import type { Wire } from '../../../../contracts/wire';
+import type { EnterpriseClaimed, SmsCodeSent } from '../../../../contracts/identity-api';
 import { getJson, sendJson } from '../../app/http';
 
-/** A contract type as it travels in JSON: dates become ISO strings. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type { Wire } from '../../../../contracts/wire';
 
 export type Me = Wire<z.infer<typeof MeSchema>>;
 export type PersonMe = Extract<Me, { kind: 'person' }>;
@@ -33,20 +30,9 @@ export type SignIn = z.input<typeof SignInSchema>;
 export type SmsPurpose = 'register' | 'sign-in' | 'reset-password';
 export type Language = PersonMe['language'];
 
-export interface Registration {
-  idNumber: string;
-  name: string;
-  phone: string;
-  smsCode: string;
-  password: string;
-  language?: Language;
-}
+export type Registration = z.input<typeof RegistrationSchema>;
 
-export interface SignedIn {
-  me: Me;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type SignedIn = Wire<z.infer<typeof SignedInSchema>>;
 
 export const AGENT_SCOPES: readonly AgentScope[] = ['apply', 'track', 'licenses'];
 
@@ -54,12 +40,12 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
   return getJson<Me>('/api/me', undefined, signal);
 }
 
-export function requestSmsCode(phone: string, purpose: SmsPurpose): Promise<{ expiresAt: string }> {
+export function requestSmsCode(phone: string, purpose: SmsPurpose): Promise<Wire<z.infer<typeof SmsCodeSent>>> {
   return sendJson('POST', '/api/auth/sms-code', { phone, purpose });
 }
 
 /** The second factor of a password sign-in: a code to the phone of the account named (the answer is the same if there is none). */
-export function requestStepUpCode(account: string): Promise<{ expiresAt: string }> {
+export function requestStepUpCode(account: string): Promise<Wire<z.infer<typeof SmsCodeSent>>> {
   return sendJson('POST', '/api/auth/sms-code', { account, purpose: 'step-up' });
 }
 
@@ -90,7 +76,7 @@ export function setActingFor(enterpriseId: string | null): Promise<Me> {
 }
 
 /** Opens the enterprise account as its legal representative (checked against the 法人库). */
-export function claimEnterprise(creditCode: string): Promise<{ enterpriseId: string; name: string }> {
+export function claimEnterprise(creditCode: string): Promise<z.infer<typeof EnterpriseClaimed>> {
   return sendJson('POST', '/api/enterprises', { creditCode });
 }
 

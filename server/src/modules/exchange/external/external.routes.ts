@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ExchangeDeps } from '../exchange.deps.js';
-import { LifeEventBody, QueryAnswer, QueryBody, Recorded } from '../exchange.schemas.js';
+import { LifeEventBody, QueryBody } from '../exchange.schemas.js';
+import { ExchangeClient, LifeEventReceipt, QueryAnswer } from '../../../../../contracts/exchange.js';
 import { querySharedData } from '../sharing/query.service.js';
 import { recordLifeEvent } from '../life-events/record.service.js';
 import { authenticateClient, type ExternalClient } from './clients.service.js';
@@ -63,7 +64,7 @@ export const externalRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
         summary: '登记生命周期事件（部门系统）Record a life event for the client’s department',
         security: [{ bearer: [] }],
         body: LifeEventBody,
-        response: { 201: Recorded, 200: Recorded },
+        response: { 201: LifeEventReceipt, 200: LifeEventReceipt },
       },
     },
     async (request, reply) => {
@@ -86,9 +87,7 @@ export const externalRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
         tags,
         summary: '当前部门系统 The registered system behind the token',
         security: [{ bearer: [] }],
-        response: {
-          200: z.object({ clientId: z.string(), name: z.string(), departmentId: z.uuid(), ratePerMinute: z.number() }),
-        },
+        response: { 200: ExchangeClient },
       },
     },
     async (request) => clientOf(request),

@@ -4,29 +4,12 @@ import { z } from 'zod';
 import { requireRoles } from '../../../platform/http/auth.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { metaOf } from '../auth.routes.js';
-import { disableClient, listClients, OIDC_GRANT_TYPES, registerClient } from './clients.service.js';
+import { disableClient, listClients, registerClient } from './clients.service.js';
+import { OidcClientInput, OidcClientList, OidcClientRegistered } from '../../../../../contracts/identity-api.js';
+import { NoContent } from '../../../../../contracts/http.js';
 
 const tags = ['identity-admin 人员与审计'];
 const security = [{ bearer: [] }];
-
-const OidcClientInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  redirectUris: z.array(z.string().trim().max(2000)).max(20).default([]),
-  grantTypes: z.array(z.enum(OIDC_GRANT_TYPES)).min(1).max(3),
-  public: z.boolean().default(false),
-  idTokenAlg: z.enum(['ES256', 'RS256']).default('ES256'),
-});
-
-const OidcClient = z.object({
-  clientId: z.string(),
-  name: z.string(),
-  redirectUris: z.array(z.string()),
-  grantTypes: z.array(z.string()),
-  public: z.boolean(),
-  idTokenAlg: z.enum(['ES256', 'RS256']),
-  createdAt: z.date(),
-  disabledAt: z.date().nullable(),
-});
 
 export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async (app, { deps }) => {
   const systemAdmin = requireRoles('system_admin');
@@ -42,7 +25,7 @@ export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async
         description:
           'Redirect URIs must be https (http for localhost only). Every client uses authorization code with PKCE; client_credentials for confidential clients only.',
         body: OidcClientInput,
-        response: { 201: z.object({ clientId: z.string(), clientSecret: z.string().nullable() }) },
+        response: { 201: OidcClientRegistered },
       },
     },
     async (request, reply) =>
@@ -57,7 +40,7 @@ export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async
         tags,
         security,
         summary: '单点登录客户端 Single sign-on clients (no secrets)',
-        response: { 200: z.object({ clients: z.array(OidcClient) }) },
+        response: { 200: OidcClientList },
       },
     },
     async () => ({ clients: await listClients(deps) }),
@@ -72,7 +55,7 @@ export const clientRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async
         security,
         summary: '停用客户端 Disable a client and revoke its tokens',
         params: z.object({ clientId: z.string().max(64) }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

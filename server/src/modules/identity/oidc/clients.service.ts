@@ -13,7 +13,9 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { recordAudit, type RequestMeta } from '../audit.js';
 import { oq } from './oidc.tables.js';
 
-export const OIDC_GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
+import { OIDC_GRANT_TYPES } from '../../../../../contracts/identity-api.js';
+
+export { OIDC_GRANT_TYPES };
 export type OidcGrantType = (typeof OIDC_GRANT_TYPES)[number];
 
 /** Scopes every client may ask for; what a person sees of themselves is decided per scope. */
