@@ -86,13 +86,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
     },
     async (request, reply) => {
       const item = await getPublishedItem(db, request.params.code);
-      return reply
-        .type('application/schema+json')
-        .send({
-          $schema: 'https://json-schema.org/draft/2020-12/schema',
-          title: `${item.name} 申请表`,
-          ...jsonSchemaOf(item.form),
-        });
+      return reply.type('application/schema+json').send({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: `${item.name} 申请表`,
+        ...jsonSchemaOf(item.form),
+      });
     },
   );
 
