@@ -4,6 +4,7 @@ import { z } from 'zod';
 import QRCode from 'qrcode';
 import { requireRoles } from '../../platform/http/auth.js';
 import { invalid, unauthorized } from '../../platform/errors.js';
+import { WellFormedRegionCode } from '../../platform/validators/index.js';
 import { findActiveStaff, personName } from '../identity/index.js';
 import type { CasesDeps } from './cases.deps.js';
 import { submitApplication, submitBundle } from './handling/submit.service.js';
@@ -135,7 +136,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
         body: z.object({
           theme: z.string().min(1).max(100),
-          region: z.string().regex(/^\d{2,12}$/),
+          region: WellFormedRegionCode,
           form: Form,
           include: z.array(z.string().max(12)).max(50).default([]),
         }),

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
-import { isValidRegionCode } from '../../platform/validators/index.js';
+import { WellFormedRegionCode } from '../../platform/validators/index.js';
 import type { CasesDeps } from './cases.deps.js';
 import { chooseDelivery, completeDelivery, getDelivery } from './handling/delivery.service.js';
 import { listFees, setFee, settleFee } from './handling/fees.service.js';
@@ -27,7 +27,7 @@ const DeliveryChoice = z.discriminatedUnion('method', [
       .trim()
       .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确 not a mobile number'),
     address: Text(200),
-    regionCode: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
+    regionCode: WellFormedRegionCode,
   }),
 ]);
 const Delivery = z

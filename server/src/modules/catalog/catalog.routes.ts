@@ -11,9 +11,8 @@ import {
   ThemeSummary,
 } from '../../../../contracts/catalog.js';
 import type { Db } from '../../platform/db/index.js';
-import { notFound } from '../../platform/errors.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
-import { isValidRegionCode } from '../../platform/validators/index.js';
+import { RegionCodeParam } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
 import { jsonSchemaOf } from './forms/application-form.js';
 import * as itemsRepo from './items.repository.js';
@@ -21,8 +20,10 @@ import * as regions from './regions.repository.js';
 import { getTheme, hitOf, listThemes } from './themes.service.js';
 import { cq } from './catalog.tables.js';
 import { regionAncestors, type CatalogSearch } from './search/search.service.js';
+import { RegionDirectory } from './region-directory.js';
 
-const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
+const RegionCode = RegionCodeParam;
+const Region = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
 const tags = ['catalog 事项目录'];
 
 export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
@@ -30,6 +31,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
   { db, search },
 ) => {
   const sendSearchResult = memoisedJson(SearchResult);
+  const directory = new RegionDirectory(db);
   app.get(
     '/api/catalog/search',
     {
@@ -47,7 +49,10 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: SearchResult },
       },
     },
-    async (request, reply) => sendSearchResult(reply, await search.search(request.query)),
+    async (request, reply) => {
+      await directory.require(request.query.region);
+      return sendSearchResult(reply, await search.search(request.query));
+    },
   );
 
   app.get(
@@ -118,7 +123,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: Theme },
       },
     },
-    async (request) => getTheme(db, request.params.id, request.query.region),
+    async (request) => getTheme(db, request.params.id, await directory.require(request.query.region)),
   );
 
   app.get(
@@ -130,21 +135,30 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         querystring: z.object({ parent: RegionCode.optional() }),
         response: {
           200: z.object({
-            regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
+            regions: z.array(Region),
           }),
         },
       },
     },
     async (request) => {
-      const parent = request.query.parent ?? null;
-      if (parent && !(await regions.findRegion(db, parent))) {
-        throw notFound('CATALOG.REGION_NOT_FOUND', {
-          zh: `未找到行政区划：${parent}`,
-          en: `No such region: ${parent}`,
-        });
-      }
+      const parent = (await directory.require(request.query.parent)) ?? null;
       return { regions: await regions.listChildRegions(db, parent) };
     },
+  );
+
+  app.get(
+    '/api/catalog/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: '行政区划详情 A region with its path; a township or village with its county',
+        description:
+          'Accepts the stored code or the standard one (520100 = 5201 = 贵阳市; 520102016000 = 520102016). Unknown codes: 404 CATALOG.REGION_NOT_FOUND.',
+        params: z.object({ code: RegionCode }),
+        response: { 200: Region.extend({ path: z.array(Region), county: Region.optional() }) },
+      },
+    },
+    async (request) => directory.describe(request.params.code),
   );
 
   app.get(
@@ -172,7 +186,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         },
       },
     },
-    async (request) => ({ departments: await regions.listDepartments(db, { regionPrefix: request.query.region }) }),
+    async (request) => {
+      const region = await directory.require(request.query.region);
+      // Departments sit at county level and above: a township or village is served by its county's.
+      return { departments: await regions.listDepartments(db, { regionPrefix: region?.slice(0, 6) }) };
+    },
   );
 
   app.get(
@@ -203,8 +221,8 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
       },
     },
     async (request) => {
+      const region = await directory.require(request.query.region);
       const entries = await cq(db).selectFrom('catalog.negativeListEntry').selectAll().orderBy('sortOrder').execute();
-      const region = request.query.region;
       const items = await itemsRepo.listPublishedByBasicCodes(db, [...new Set(entries.flatMap((e) => e.basicCodes))]);
       const serving = (basicCode: string) => {
         const all = items.filter((i) => i.basicCode === basicCode).map((i) => i.item);
@@ -252,7 +270,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
     async (request) => {
       const { kind } = request.params;
       const types = kind === 'service' ? (['20'] as const) : ItemType.options.filter((t) => t !== '20');
-      const region = request.query.region;
+      const region = await directory.require(request.query.region);
       const rows = await itemsRepo.listPublishedHits(db, {
         itemTypes: [...types],
         regionAncestors: region ? regionAncestors(region) : undefined,

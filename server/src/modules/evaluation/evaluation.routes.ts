@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
-import { isValidRegionCode } from '../../platform/validators/index.js';
+import { WellFormedRegionCode } from '../../platform/validators/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { getRating, rateCase, rateFollowUp } from './ratings.service.js';
 import { callBack, listRectifications, resolve } from './rectification.service.js';
@@ -207,7 +207,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '评价结果公开 Published ratings per item in a region (aggregates only)',
         querystring: z.object({
-          region: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
+          region: WellFormedRegionCode,
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {
