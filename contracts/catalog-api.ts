@@ -20,6 +20,8 @@ export const ApplicationFormSchema = contract(z.looseObject({ $schema: z.string(
 export const Region = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
 export type Region = z.infer<typeof Region>;
 export const RegionList = contract(z.object({ regions: z.array(Region) }));
+/** One region with its path from the province and, below the county level, the county it belongs to. */
+export const RegionDetail = contract(Region.extend({ path: z.array(Region), county: Region.optional() }));
 
 export const Department = z.object({
   id: z.string(),

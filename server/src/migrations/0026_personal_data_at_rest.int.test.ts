@@ -10,7 +10,7 @@ import { migrateBefore, migrateToLatest, openDatabase, type Database } from '../
 import { makeIdNumber } from '../platform/validators/index.js';
 import { seedCatalog } from '../modules/catalog/index.js';
 import { testCipher } from '../test/keys.js';
-import { SEED_NOW } from '../test/template.js';
+import { SEED_NOW, TEST_PLACES } from '../test/template.js';
 
 const cipher = testCipher();
 let database: Database;
@@ -29,7 +29,7 @@ let food: string;
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   await migrateBefore(database.db, '0026');
-  await seedCatalog(database.db, { province: '52', now: SEED_NOW });
+  await seedCatalog(database.db, { province: '52', now: SEED_NOW, places: TEST_PLACES });
   food = (
     await sql<{
       code: string;

@@ -13,9 +13,17 @@ import { TEST_DATA_KEY, testCipher } from './keys.js';
 export const TEMPLATE_DB = 'tongban_test_template';
 export const SEED_NOW = new Date('2026-11-02T02:00:00Z');
 
+/**
+ * The cities and counties whose departments the test catalogue has: 贵阳市 with 南明区 and 云岩区
+ * (the hand-written ones the tests and demo accounts use) and 黔东南州 with 黎平县 (a generated
+ * county). The full catalogue (all 9 cities and 88 counties, 12,000 implementations) is what
+ * `npm start` seeds; every one of its guides is checked by seed/content.test.ts.
+ */
+export const TEST_PLACES = ['5201', '520102', '520103', '5226', '522631'] as const;
+
 export async function seedTestData(database: Database): Promise<void> {
   await migrateToLatest(database.db, { cipher: testCipher() });
-  await seedCatalog(database.db, { province: '52', now: SEED_NOW });
+  await seedCatalog(database.db, { province: '52', now: SEED_NOW, places: TEST_PLACES });
   const villages = await listVillageAddresses(database.db, '52');
   await seedRegistries(database.db, testCipher(), {
     seed: 7,

@@ -61,7 +61,7 @@ describe('search understands how people ask', () => {
   });
 
   it('names the bad field of a malformed query', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=x&region=99&pageSize=1000' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=x&region=52x&pageSize=1000' });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();

@@ -9,6 +9,7 @@ import {
   ItemPage,
   ListKind,
   NegativeList,
+  RegionDetail,
   RegionList,
   SearchPage,
   ThemeList,
@@ -16,7 +17,7 @@ import {
 } from '../../../../contracts/catalog-api.js';
 import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
-import { isValidRegionCode } from '../../platform/validators/index.js';
+import { RegionCodeParam } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
 import { jsonSchemaOf } from './forms/application-form.js';
 import * as regions from './regions.repository.js';
@@ -24,8 +25,9 @@ import { getTheme, listThemes } from './themes.service.js';
 import { catalogList, negativeList } from './lists.service.js';
 import { childRegions } from './regions.service.js';
 import type { CatalogSearch } from './search/search.service.js';
+import { RegionDirectory } from './region-directory.js';
 
-const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
+const RegionCode = RegionCodeParam;
 const tags = ['catalog 事项目录'];
 
 export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
@@ -33,6 +35,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
   { db, search },
 ) => {
   const sendSearchResult = memoisedJson(SearchPage);
+  const directory = new RegionDirectory(db);
   app.get(
     '/api/catalog/search',
     {
@@ -50,7 +53,10 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: SearchPage },
       },
     },
-    async (request, reply) => sendSearchResult(reply, await search.search(request.query)),
+    async (request, reply) => {
+      await directory.require(request.query.region);
+      return sendSearchResult(reply, await search.search(request.query));
+    },
   );
 
   app.get(
@@ -122,7 +128,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: ThemePage },
       },
     },
-    async (request) => getTheme(db, request.params.id, request.query.region),
+    async (request) => getTheme(db, request.params.id, await directory.require(request.query.region)),
   );
 
   app.get(
@@ -135,7 +141,25 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: RegionList },
       },
     },
-    async (request) => ({ regions: await childRegions({ db }, request.query) }),
+    async (request) => {
+      const parent = await directory.require(request.query.parent);
+      return { regions: await childRegions({ db }, parent ? { parent } : {}) };
+    },
+  );
+
+  app.get(
+    '/api/catalog/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: '行政区划详情 A region with its path; a township or village with its county',
+        description:
+          'Accepts the stored code or the standard one (520100 = 5201 = 贵阳市; 520102016000 = 520102016). Unknown codes: 404 CATALOG.REGION_NOT_FOUND.',
+        params: z.object({ code: RegionCode }),
+        response: { 200: RegionDetail },
+      },
+    },
+    async (request) => directory.describe(request.params.code),
   );
 
   app.get(
@@ -148,7 +172,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: DepartmentList },
       },
     },
-    async (request) => ({ departments: await regions.listDepartments(db, { regionPrefix: request.query.region }) }),
+    async (request) => {
+      const region = await directory.require(request.query.region);
+      // Departments sit at county level and above: a township or village is served by its county's.
+      return { departments: await regions.listDepartments(db, { regionPrefix: region?.slice(0, 6) }) };
+    },
   );
 
   app.get(
@@ -163,7 +191,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: NegativeList },
       },
     },
-    async (request) => negativeList({ db }, request.query),
+    async (request) => negativeList({ db }, { region: await directory.require(request.query.region) }),
   );
 
   app.get(
@@ -177,6 +205,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: CatalogList },
       },
     },
-    async (request) => catalogList({ db }, { kind: request.params.kind, region: request.query.region }),
+    async (request) =>
+      catalogList({ db }, { kind: request.params.kind, region: await directory.require(request.query.region) }),
   );
 };

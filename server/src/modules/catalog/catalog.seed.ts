@@ -48,7 +48,14 @@ export function departmentRow(d: DepartmentSeed): regionsRepo.DepartmentRow {
   };
 }
 
-/** Every (item seed × implementing department) pair, with the guide parsed and checked. */
+/** The fields of a guide that differ between the departments implementing one seed. */
+const PerDepartment = ItemGuide.pick({ venue: true, hours: true, consultPhone: true });
+
+/**
+ * Every (item seed × implementing department) pair, with the guide parsed and checked. A seed's
+ * guide is parsed and checked once; each department's copy differs only in venue, hours and phone,
+ * which are parsed on their own (12,000 full parses took seconds at every first start).
+ */
 export function implementations(
   seeds: ItemSeed[],
   departments: DepartmentSeed[],
@@ -56,13 +63,18 @@ export function implementations(
   const rows = new Map(departments.map((d) => [d.key, departmentRow(d)]));
   const out: { head: itemsRepo.ItemHead; guide: ItemGuide }[] = [];
   for (const seed of seeds) {
+    let base: ItemGuide | undefined;
     for (const dept of departments) {
       if (dept.category !== seed.category || dept.regionCode.length !== LEVEL_LENGTH[seed.level]) continue;
       const row = rows.get(dept.key)!;
-      const guide = ItemGuide.parse({ basicCode: seed.basicCode, ...guideFor(seed, dept) });
-      const problems = checkGuide(guide);
-      if (problems.length)
-        throw new Error(`seed item ${seed.basicCode} ${guide.name}: ${problems.map((p) => p.message.en).join('; ')}`);
+      const own = guideFor(seed, dept);
+      if (!base) {
+        base = ItemGuide.parse({ basicCode: seed.basicCode, ...own });
+        const problems = checkGuide(base);
+        if (problems.length)
+          throw new Error(`seed item ${seed.basicCode} ${base.name}: ${problems.map((p) => p.message.en).join('; ')}`);
+      }
+      const guide = { ...base, ...PerDepartment.parse(own) };
       const code = implementationCode(row.creditCode, seed.basicCode);
       out.push({
         head: {
@@ -89,13 +101,21 @@ function provinceRegions(province: string): regionsRepo.RegionRow[] {
   return rows;
 }
 
+/**
+ * Seeds the demo catalogue. `places` limits the cities and counties whose departments (and so
+ * implementations) are seeded, e.g. for a test database that needs a few counties rather than
+ * 12,000 implementations; the province's departments and all regions are always seeded.
+ */
 export async function seedCatalog(
   db: Db,
-  opts: { province: string; now: Date; actorId?: string },
+  opts: { province: string; now: Date; actorId?: string; places?: readonly string[] },
 ): Promise<CatalogSeedResult> {
   const actorId = opts.actorId ?? 'seed';
   const regions = provinceRegions(opts.province);
-  const seeds = DEPARTMENTS.filter((d) => d.regionCode.startsWith(opts.province));
+  const places = opts.places ? new Set([opts.province, ...opts.places]) : undefined;
+  const seeds = DEPARTMENTS.filter(
+    (d) => d.regionCode.startsWith(opts.province) && (!places || places.has(d.regionCode)),
+  );
   const departments = seeds.map(departmentRow);
   const impls = implementations(ITEM_SEEDS, seeds);
   const themes = THEMES.map((t, i) => ({ ...ThemeInput.parse(t), id: nameUuid('theme', t.slug), sortOrder: i }));

@@ -48,6 +48,25 @@ export async function findRegion(db: Db, code: string): Promise<RegionRow | unde
     .executeTakeFirst();
 }
 
+export async function listRegionCodes(db: Db): Promise<string[]> {
+  const rows = await cq(db).selectFrom('catalog.region').select('code').execute();
+  return rows.map((r) => r.code);
+}
+
+/** The regions of `codes`, from the province down (ordered by level). */
+export async function listRegionsByCode(
+  db: Db,
+  codes: string[],
+): Promise<{ code: string; name: string; level: number }[]> {
+  if (codes.length === 0) return [];
+  return cq(db)
+    .selectFrom('catalog.region')
+    .select(['code', 'name', 'level'])
+    .where('code', 'in', codes)
+    .orderBy('level')
+    .execute();
+}
+
 export async function countRegionsByLevel(db: Db): Promise<Record<number, number>> {
   const rows = await cq(db)
     .selectFrom('catalog.region')

@@ -17,7 +17,7 @@ import {
   Rectifications,
   Resolve,
 } from '../../../../contracts/evaluation.js';
-import { isValidRegionCode } from '../../platform/validators/index.js';
+import { WellFormedRegionCode } from '../../platform/validators/index.js';
 import type { EvaluationDeps } from './evaluation.deps.js';
 import { getRating, rateCase, rateFollowUp } from './ratings.service.js';
 import { callBack, listRectifications, resolve } from './rectification.service.js';
@@ -160,7 +160,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ deps: EvaluationDeps }> =
         tags,
         summary: '评价结果公开 Published ratings per item in a region (aggregates only)',
         querystring: z.object({
-          region: z.string().refine(isValidRegionCode, '行政区划代码不正确 not a division code'),
+          region: WellFormedRegionCode,
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: EvaluationStats },

@@ -49,3 +49,16 @@ export function toStandardCode(code: string): string {
   if (code.length <= 6) return code.padEnd(6, '0');
   return code.padEnd(12, '0');
 }
+
+/**
+ * The stored form of a region code written as the standard writes it: the 6-digit GB/T 2260 code
+ * of a province or prefecture (520000, 520100) and the 12-digit statistical code of a township
+ * (520102016000) lose their zero tails (52, 5201, 520102016); any other code is returned as it is.
+ * A prefecture without counties keeps its 6 digits' meaning: 441900 (东莞) → 4419.
+ */
+export function normaliseRegionCode(code: string): string {
+  if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
+  if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
+  if (/^\d{9}000$/.test(code)) return code.slice(0, 9);
+  return code;
+}

@@ -9,13 +9,16 @@ import {
   makeCreditCode,
   makeIdNumber,
   maskIdNumber,
+  normaliseRegionCode,
   orgCodeCheckChar,
   parentRegionCode,
   parseCreditCode,
   parseIdNumber,
+  RegionCodeParam,
   regionLevel,
   regionWithin,
   toStandardCode,
+  WellFormedRegionCode,
 } from './index.js';
 
 const TODAY = new Date('2025-06-01T00:00:00Z');
@@ -313,5 +316,19 @@ describe('行政区划代码', () => {
     expect(toStandardCode('5201')).toBe('520100');
     expect(toStandardCode('520102')).toBe('520102');
     expect(toStandardCode('520102001')).toBe('520102001000');
+  });
+});
+
+describe('region codes written as the standard writes them', () => {
+  it('drops the zero tails of 6-digit province and prefecture codes and 12-digit township codes', () => {
+    expect(normaliseRegionCode('520000')).toBe('52');
+    expect(normaliseRegionCode('520100')).toBe('5201');
+    expect(normaliseRegionCode('522631')).toBe('522631');
+    expect(normaliseRegionCode('520102016000')).toBe('520102016');
+    expect(normaliseRegionCode('520102016001')).toBe('520102016001');
+    expect(normaliseRegionCode('5201')).toBe('5201');
+    expect(RegionCodeParam.parse('520100')).toBe('5201');
+    expect(RegionCodeParam.safeParse('52a').success).toBe(false);
+    expect(WellFormedRegionCode.safeParse('999999').success).toBe(false);
   });
 });

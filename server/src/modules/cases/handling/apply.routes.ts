@@ -10,6 +10,7 @@ import {
 import { BundleProgress, CaseSubmitted, MyCases } from '../../../../../contracts/case-views.js';
 import { CaseIdParams } from '../../../../../contracts/case-steps.js';
 import { IdempotencyHeaders } from '../../../../../contracts/wire.js';
+import { WellFormedRegionCode } from '../../../platform/validators/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { submitApplication, submitBundle } from './submit.service.js';
 import { reusableMaterials } from './reuse.service.js';
@@ -59,7 +60,8 @@ export const applyRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         tags,
         summary: '一件事申报 Apply for a theme: one application, the linked cases of its items',
         headers: IdempotencyHeaders,
-        body: BundleRequest,
+        // The standard code (520100) or the stored one (5201): the server keeps the stored form.
+        body: BundleRequest.extend({ region: WellFormedRegionCode }),
         response: { 201: BundleSubmitted, 200: BundleSubmitted },
       },
     },

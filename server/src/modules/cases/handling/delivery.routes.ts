@@ -4,13 +4,15 @@ import { CaseDelivery, DeliveryChoice, DeliveryQuery, DispatchRequest } from '..
 import { CaseIdParams } from '../../../../../contracts/case-steps.js';
 import { NoContent } from '../../../../../contracts/http.js';
 import { requireRoles } from '../../../platform/http/auth.js';
-import { isValidRegionCode } from '../../../platform/validators/index.js';
+import { isValidRegionCode, normaliseRegionCode } from '../../../platform/validators/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { chooseDelivery, completeDelivery, getDelivery } from './delivery.service.js';
 
 const tags = ['cases 审批服务'];
-/** A postal address names a real division (the region table is the server's). */
-const Choice = DeliveryChoice.refine((c) => c.method !== 'post' || isValidRegionCode(c.regionCode), {
+/** A postal address names a real division, in the standard (520100) or the stored form (5201). */
+const Choice = DeliveryChoice.transform((c) =>
+  c.method === 'post' ? { ...c, regionCode: normaliseRegionCode(c.regionCode) } : c,
+).refine((c) => c.method !== 'post' || isValidRegionCode(c.regionCode), {
   message: '行政区划代码不正确 not a division code',
   path: ['regionCode'],
 });

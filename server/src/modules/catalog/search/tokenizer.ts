@@ -102,25 +102,49 @@ export function pinyinForms(phrase: string): string[] {
 /** Lexemes for indexing a text of strong weight (names, keywords): words, the phrase itself, pinyin. */
 export function strongTokens(phrases: string[]): string[] {
   const out = new Set<string>();
-  for (const raw of phrases) {
-    const phrase = normaliseQuery(raw).replace(/\s+/g, '');
-    if (!phrase) continue;
-    out.add(phrase);
-    for (const p of pinyinForms(phrase)) out.add(p);
-    for (const w of words(phrase)) {
-      out.add(w);
-      if (w.length > 1) for (const p of pinyinForms(w)) out.add(p);
-    }
-  }
+  for (const raw of phrases) for (const t of phraseLexemes(raw)) out.add(t);
   return [...out];
 }
 
 /** Lexemes for indexing body text (conditions, materials, legal basis): words only. */
 export function weakTokens(texts: string[]): string[] {
   const out = new Set<string>();
-  for (const t of texts) for (const w of words(normaliseQuery(t))) if (!STOP.has(w) && w.length > 1) out.add(w);
+  for (const t of texts) for (const w of textLexemes(t)) out.add(w);
   return [...out];
 }
+
+/**
+ * Lexemes of one text, remembered: the catalogue repeats the same names, materials and
+ * conditions in every county's implementation of an item (12,000 implementations, a few
+ * thousand distinct texts), and segmenting is the cost of building the index.
+ */
+function remembered(compute: (text: string) => readonly string[]): (text: string) => readonly string[] {
+  const cache = new Map<string, readonly string[]>();
+  return (text) => {
+    let found = cache.get(text);
+    if (found === undefined) {
+      if (cache.size >= 20_000) cache.clear();
+      found = compute(text);
+      cache.set(text, found);
+    }
+    return found;
+  };
+}
+
+const phraseLexemes = remembered((raw) => {
+  const out = new Set<string>();
+  const phrase = normaliseQuery(raw).replace(/\s+/g, '');
+  if (!phrase) return [];
+  out.add(phrase);
+  for (const p of pinyinForms(phrase)) out.add(p);
+  for (const w of words(phrase)) {
+    out.add(w);
+    if (w.length > 1) for (const p of pinyinForms(w)) out.add(p);
+  }
+  return [...out];
+});
+
+const textLexemes = remembered((t) => words(normaliseQuery(t)).filter((w) => !STOP.has(w) && w.length > 1));
 
 export interface QueryTokens {
   /** Han words (with synonym expansions) matched exactly. */

@@ -25,18 +25,37 @@ describe('departments', () => {
     expect(new Set(DEPARTMENTS.map((d) => `${d.regionCode}:${d.category}`)).size).toBe(DEPARTMENTS.length);
     for (const d of DEPARTMENTS) {
       expect(d.org8, d.name).toMatch(ORG_ALPHABET);
-      expect(d.phone, d.name).toMatch(/^0851-\d{5,8}$/);
+      expect(d.phone, d.name).toMatch(/^085[1-9]-\d{5,8}$/);
       expect(d.category).toMatch(/^[a-z][a-z-]*$/);
       expect(d.address.length).toBeGreaterThan(5);
     }
   });
 
-  it('gives both districts the same set of department categories', () => {
+  it('gives every county the same set of department categories as 南明区, and every city those of 贵阳市', () => {
     const cats = (r: string) =>
       DEPARTMENTS.filter((d) => d.regionCode === r)
         .map((d) => d.category)
         .sort();
-    expect(cats('520102')).toEqual(cats('520103'));
+    expect(LEVEL_REGIONS.county).toHaveLength(88);
+    expect(LEVEL_REGIONS.city).toHaveLength(9);
+    for (const county of LEVEL_REGIONS.county) expect(cats(county), county).toEqual(cats('520102'));
+    for (const city of LEVEL_REGIONS.city) expect(cats(city), city).toEqual(cats('5201'));
+  });
+
+  it('names generated departments as the institutions are called, with the city’s area code', () => {
+    const dept = (region: string, category: string) =>
+      DEPARTMENTS.find((d) => d.regionCode === region && d.category === category)!;
+    expect(dept('522631', 'market')).toMatchObject({ name: '黎平县市场监督管理局', shortName: '黎平县市场监管局' });
+    expect(dept('522631', 'market').phone).toMatch(/^0855-/);
+    expect(dept('522631', 'market').address).toContain('黎平县德凤街道');
+    expect(dept('522631', 'tax').name).toBe('国家税务总局黎平县税务局');
+    expect(dept('520201', 'police').name).toBe('六盘水市公安局钟山分局');
+    expect(dept('520201', 'market').name).toBe('六盘水市钟山区市场监督管理局');
+    expect(dept('522732', 'civil').shortName).toBe('三都县民政局');
+    expect(dept('5226', 'market')).toMatchObject({
+      name: '黔东南苗族侗族自治州市场监督管理局',
+      shortName: '黔东南州市场监管局',
+    });
   });
 });
 
@@ -99,7 +118,7 @@ describe('service item guides', () => {
     expect(kw('居民身份证换领')).toContain('换身份证');
   });
 
-  it('implements every item by a department of its category at its level, in both districts for county items', () => {
+  it('implements every item by a department of its category at its level, in every county for county items', () => {
     for (const s of ITEM_SEEDS) {
       expect(hasDepartment(s.category, s.level), `${s.guide.name}: ${s.category}@${s.level}`).toBe(true);
       const impls = implementationsOf(s);
@@ -112,14 +131,21 @@ describe('service item guides', () => {
     }
   });
 
-  it('localises the venue of county items to each district', () => {
+  it('localises the venue and hours of county items to each county', () => {
     const food = ITEM_SEEDS.find((s) => s.guide.name === '食品经营许可（新办）')!;
     const venues = DEPARTMENTS.filter((d) => d.category === 'market' && d.regionCode.length === 6).map(
       (d) => guideFor(food, d).venue,
     );
     expect(venues).toEqual(
-      expect.arrayContaining(['贵阳市云岩区政务服务中心二楼市场监管窗口', '贵阳市南明区政务服务中心二楼市场监管窗口']),
+      expect.arrayContaining([
+        '贵阳市云岩区政务服务中心二楼市场监管窗口',
+        '贵阳市南明区政务服务中心二楼市场监管窗口',
+        '黎平县政务服务中心二楼市场监管窗口',
+        '六盘水市钟山区政务服务中心二楼市场监管窗口',
+      ]),
     );
+    const liping = DEPARTMENTS.find((d) => d.key === '522631-market')!;
+    expect(guideFor(food, liping).hours).toContain('周六');
   });
 
   it('spreads items over at least 20 department categories and every kind of power', () => {

@@ -1,12 +1,15 @@
 /**
  * Demo departments of 贵州省 (52): the province, 贵阳市 (5201) and two of its districts, 南明区
- * (520102) and 云岩区 (520103). `category` is the stable slug shared by the same kind of department
- * at every level; service items name a category and a level, and the seed builder creates one
- * implementation for every department of that category at that level.
+ * (520102) and 云岩区 (520103) written out here; the other 8 cities and 86 counties generated from
+ * per-level templates (regional-departments.ts). `category` is the stable slug shared by the same
+ * kind of department at every level; service items name a category and a level, and the seed
+ * builder creates one implementation for every department of that category at that level.
  *
  * Names follow the real institutional names; street addresses and telephone numbers are
  * illustrative demo data.
  */
+import { generatedDepartments, placesOf52, placeHall } from './regional-departments.js';
+
 export interface DepartmentSeed {
   key: string;
   regionCode: string;
@@ -17,15 +20,22 @@ export interface DepartmentSeed {
   org8: string;
   address: string;
   phone: string;
+  /** Opening hours of the hall the department serves in, when they differ from the province's usual ones. */
+  hours?: string;
 }
 
-/** The demo regions by level of the item seeds. */
-export const REGION_NAMES: Readonly<Record<string, string>> = {
-  '52': '贵州省',
-  '5201': '贵阳市',
-  '520102': '南明区',
-  '520103': '云岩区',
-};
+const PLACES = placesOf52();
+
+/** Names of the province, its cities and counties by code. */
+export const REGION_NAMES: Readonly<Record<string, string>> = Object.fromEntries([
+  ['52', '贵州省'],
+  ...[...PLACES.cities, ...PLACES.counties].map((p) => [p.code, p.name]),
+]);
+
+/** 政务服务中心 of a city or county by code (贵阳市南明区政务服务中心, 黎平县政务服务中心). */
+export const HALLS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...PLACES.cities, ...PLACES.counties].map((p) => [p.code, placeHall(p)]),
+);
 
 const province: DepartmentSeed[] = [
   {
@@ -501,16 +511,29 @@ function district(regionCode: '520102' | '520103'): DepartmentSeed[] {
   });
 }
 
-export const DEPARTMENTS: DepartmentSeed[] = [...province, ...city, ...district('520102'), ...district('520103')];
+const HAND_WRITTEN = new Set(['52', '5201', '520102', '520103']);
 
-/** The region codes a level of the item seeds is implemented in (county items in both districts). */
+export const DEPARTMENTS: DepartmentSeed[] = [
+  ...province,
+  ...city,
+  ...district('520102'),
+  ...district('520103'),
+  ...generatedDepartments(HAND_WRITTEN),
+];
+
+/**
+ * The region codes a level of the item seeds is implemented in: every city and every county. The
+ * hand-written ones come first (their department publishes the seed's default guide).
+ */
 export const LEVEL_REGIONS = {
   province: ['52'],
-  city: ['5201'],
-  county: ['520103', '520102'],
+  city: ['5201', ...PLACES.cities.map((c) => c.code).filter((c) => c !== '5201')],
+  county: ['520103', '520102', ...PLACES.counties.map((c) => c.code).filter((c) => !HAND_WRITTEN.has(c))],
 } as const satisfies Record<'province' | 'city' | 'county', readonly string[]>;
+
+const BY_REGION_CATEGORY = new Map(DEPARTMENTS.map((d) => [`${d.regionCode}:${d.category}`, d]));
 
 export function departmentsOf(category: string, level: keyof typeof LEVEL_REGIONS): DepartmentSeed[] {
   const regions: readonly string[] = LEVEL_REGIONS[level];
-  return regions.flatMap((r) => DEPARTMENTS.filter((d) => d.regionCode === r && d.category === category));
+  return regions.flatMap((r) => BY_REGION_CATEGORY.get(`${r}:${category}`) ?? []);
 }

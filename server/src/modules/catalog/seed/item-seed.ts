@@ -6,7 +6,7 @@
  * online depth, delivery).
  */
 import { NO_QUANTITY_LIMIT, type ItemGuideInput, type ItemType } from '../../../../../contracts/catalog.js';
-import { REGION_NAMES, departmentsOf, type DepartmentSeed } from './departments.js';
+import { HALLS, REGION_NAMES, departmentsOf, type DepartmentSeed } from './departments.js';
 
 export type Level = 'province' | 'city' | 'county';
 export type GuideSeed = Omit<ItemGuideInput, 'basicCode'>;
@@ -42,10 +42,11 @@ export const COMPLAINT_PHONE = '0851-12345';
 /** 政务服务中心 of the department's region. */
 export function hallOf(d: DepartmentSeed): string {
   if (d.regionCode === '52') return '贵州省政务服务中心';
-  if (d.regionCode === '5201') return '贵阳市政务服务中心';
-  const county = REGION_NAMES[d.regionCode];
-  return county ? `贵阳市${county}政务服务中心` : '所在地政务服务中心';
+  return HALLS[d.regionCode] ?? '所在地政务服务中心';
 }
+
+/** The name of the city a city- or county-level department belongs to (贵阳市, 黔东南苗族侗族自治州). */
+const cityOf = (d: DepartmentSeed): string => REGION_NAMES[d.regionCode.slice(0, 4)] ?? '';
 
 /** The window of each kind of department in its region's service hall. */
 const WINDOWS: Record<string, string> = {
@@ -85,11 +86,12 @@ export const VENUES = {
   /** 派出所户籍窗口 (户口、身份证). */
   station: (d: DepartmentSeed) => `户籍所在地派出所户籍窗口，或${hallOf(d)}一楼公安窗口`,
   marriage: (d: DepartmentSeed) => `${d.name}婚姻登记处（${REGION_NAMES[d.regionCode] ?? ''}婚姻登记中心）`,
-  vehicles: () => '贵阳市公安局交通管理局车辆管理所及各车管分所、“警医邮”服务站',
+  /** By the city's traffic police (贵阳市公安局交通管理局, 六盘水市公安局交通警察支队). */
+  vehicles: (d: DepartmentSeed) => `${d.name}车辆管理所及各车管分所、“警医邮”服务站`,
   taxHall: (d: DepartmentSeed) => `${d.name}办税服务厅，或${hallOf(d)}一楼税务窗口`,
-  housingFund: () => '贵阳市住房公积金管理中心各管理部服务大厅，或贵阳市政务服务中心一楼住房公积金窗口',
-  realEstate: () => '贵阳市不动产登记中心各登记服务大厅，或贵阳市政务服务中心三楼不动产登记窗口',
-  exitEntry: () => '贵阳市公安局出入境管理支队服务大厅，或各区（市、县）公安出入境接待大厅',
+  housingFund: (d: DepartmentSeed) => `${d.name}各管理部服务大厅，或${hallOf(d)}一楼住房公积金窗口`,
+  realEstate: (d: DepartmentSeed) => `${cityOf(d)}不动产登记中心各登记服务大厅，或${hallOf(d)}三楼不动产登记窗口`,
+  exitEntry: (d: DepartmentSeed) => `${cityOf(d)}公安局出入境管理支队服务大厅，或各区（市、县）公安出入境接待大厅`,
   onSite: () => '检查对象的生产经营场所（现场实施）',
 };
 
@@ -577,9 +579,10 @@ export function item(def: ItemDef): ItemSeed {
   return { basicCode: def.code, level: def.level, category: def.category, guide, venueFor: venue };
 }
 
-/** The guide as one implementing department publishes it (its venue and phone). */
+/** The guide as one implementing department publishes it (its venue, phone and, for the usual hours, its hall's). */
 export function guideFor(seed: ItemSeed, dept: DepartmentSeed): GuideSeed {
-  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone };
+  const hours = dept.hours && seed.guide.hours === HOURS ? dept.hours : seed.guide.hours;
+  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone, hours };
 }
 
 /** Every implementation of a seed: one per department of its category at its level. */
