@@ -1,15 +1,8 @@
 /** Public catalogue API: search, guides, themes, regions, departments, power/service lists. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  Item,
-  ITEM_TYPE_NAMES,
-  ItemType,
-  SearchHit,
-  SearchResult,
-  Theme,
-  ThemeSummary,
-} from '../../../../contracts/catalog.js';
+import { Item, ITEM_TYPE_NAMES, ItemType, SearchHit, Theme, ThemeSummary } from '../../../../contracts/catalog.js';
+import { HotSearches, SearchResult } from '../../../../contracts/search.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
@@ -21,14 +14,16 @@ import * as regions from './regions.repository.js';
 import { getTheme, hitOf, listThemes } from './themes.service.js';
 import { cq } from './catalog.tables.js';
 import { regionAncestors, type CatalogSearch } from './search/search.service.js';
+import { askerOf, type SearchCallers } from './search/askers.js';
 
 const RegionCode = z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' });
 const tags = ['catalog 事项目录'];
 
-export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
-  app,
-  { db, search },
-) => {
+export const publicCatalogRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  search: CatalogSearch;
+  callers: SearchCallers;
+}> = async (app, { db, search, callers }) => {
   const sendSearchResult = memoisedJson(SearchResult);
   app.get(
     '/api/catalog/search',
@@ -37,7 +32,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         tags,
         summary: '事项搜索 Search service items',
         description:
-          'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"). `region` keeps items serving that region.',
+          'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"), English names. One hit per service (基本编码): the implementation for `region` (else the signed-in person\'s household county), or a 全省通办 one where the region has none. Themes (一件事) the query names come first; when nothing matches, `suggestions` says what the person may have meant. An unknown region is a 404.',
         querystring: z.object({
           q: z.string().trim().min(1).max(100),
           region: RegionCode.optional(),
@@ -47,13 +42,28 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         response: { 200: SearchResult },
       },
     },
-    async (request, reply) => sendSearchResult(reply, await search.search(request.query)),
+    async (request, reply) => {
+      const { actor } = request;
+      const person = actor.kind === 'person' && actor.id ? actor.id : undefined;
+      const result = await search.search({
+        ...request.query,
+        householdRegion: person && callers.householdRegion ? () => callers.householdRegion!(person) : undefined,
+        asker: askerOf(callers.askerKey, actor, request.ip),
+      });
+      return sendSearchResult(reply, result);
+    },
   );
 
   app.get(
     '/api/catalog/search/hot',
     {
-      schema: { tags, summary: '热门搜索 Hot searches', response: { 200: z.object({ queries: z.array(z.string()) }) } },
+      schema: {
+        tags,
+        summary: '热门搜索 Hot searches',
+        description:
+          'Queries that found something, asked by enough distinct people (signed-in person or client address, hashed) within the window; a denylist keeps words off it.',
+        response: { 200: HotSearches },
+      },
     },
     async () => ({ queries: await search.hotQueries(8) }),
   );
@@ -86,13 +96,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
     },
     async (request, reply) => {
       const item = await getPublishedItem(db, request.params.code);
-      return reply
-        .type('application/schema+json')
-        .send({
-          $schema: 'https://json-schema.org/draft/2020-12/schema',
-          title: `${item.name} 申请表`,
-          ...jsonSchemaOf(item.form),
-        });
+      return reply.type('application/schema+json').send({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: `${item.name} 申请表`,
+        ...jsonSchemaOf(item.form),
+      });
     },
   );
 
