@@ -16,6 +16,7 @@ import { licenseWorkEn } from '../modules/licenses/work/locales/en';
 import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
 import { caseViewEn } from '../modules/cases/view/locales/en';
 import { caseViewZhCN, type CaseViewMessages } from '../modules/cases/view/locales/zh-CN';
+import { searchEn, searchZhCN, type SearchMessages } from '../modules/search';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +33,7 @@ declare module 'i18next' {
       licenseWork: LicenseWorkMessages;
       caseView: CaseViewMessages;
       completeness: CompletenessMessages;
+      serviceSearch: SearchMessages;
     };
   }
 }
@@ -72,6 +74,7 @@ void i18n.use(initReactI18next).init({
       licenseWork: licenseWorkZhCN,
       caseView: caseViewZhCN,
       completeness: completenessZhCN,
+      serviceSearch: searchZhCN,
     },
     en: {
       translation: en,
@@ -80,6 +83,7 @@ void i18n.use(initReactI18next).init({
       licenseWork: licenseWorkEn,
       caseView: caseViewEn,
       completeness: completenessEn,
+      serviceSearch: searchEn,
     },
   },
   lng: readStored(),

@@ -6,7 +6,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
 // The home page ships with the entry chunk (most visits start there); every other page is its own chunk.
-const SearchPage = lazy(() => import('../modules/catalog/search/SearchPage'));
+const SearchPage = lazy(() => import('../modules/search').then((m) => ({ default: m.SearchPage })));
 const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'));
 const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
 const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));

@@ -282,6 +282,8 @@ const GLOSSARY: Record<string, string> = {
   采矿权: 'mining right',
   测绘: 'surveying',
   增员: 'new employee',
+  身体: 'health',
+  出具: 'issuing',
   提取: 'withdrawal',
   异地: 'inter-regional',
   农村: 'rural',
