@@ -13,6 +13,8 @@ import { DEPARTMENTS } from '../server/src/modules/catalog/seed/departments.js';
 import { ITEM_SEEDS } from '../server/src/modules/catalog/seed/items/index.js';
 import { CREDIT_CODE_ALPHABET } from '../server/src/platform/validators/index.js';
 import { Rng } from '../server/src/platform/random/rng.js';
+import type { SearchDoc } from '../server/src/modules/catalog/search/search.repository.js';
+import { strongTokens } from '../server/src/modules/catalog/search/tokenizer.js';
 
 export async function scaledCatalog(target: number, url?: string): Promise<{ database: Database; items: number }> {
   const database = await openDatabase(url ? { url, poolSize: 10 } : { dataDir: 'memory://' });
@@ -88,9 +90,53 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
   return { database, items: total };
 }
 
+/** Situations (办理项) a service splits into, for synthetic catalogues beyond the seed's. */
+const SYNTHETIC_SITUATIONS = [
+  '首次申请',
+  '变更',
+  '延续',
+  '注销',
+  '补办',
+  '迁移',
+  '更正',
+  '撤回',
+  '其他情形',
+  '年度报告',
+  '分支机构',
+  '异地办理',
+];
+
+/**
+ * A catalogue of `target` implementations from `docs`: each service repeated as further
+ * situations (their own basic codes, names and tokens), as a large province's catalogue is.
+ */
+export function syntheticDocs(docs: readonly SearchDoc[], target: number): SearchDoc[] {
+  const out: SearchDoc[] = [...docs.slice(0, target)];
+  for (let v = 0; out.length < target; v++) {
+    const situation = `${SYNTHETIC_SITUATIONS[v % SYNTHETIC_SITUATIONS.length]}${v >= SYNTHETIC_SITUATIONS.length ? Math.floor(v / SYNTHETIC_SITUATIONS.length) : ''}`;
+    const extra = strongTokens([situation]);
+    for (const d of docs) {
+      if (out.length >= target) break;
+      const name = `${d.name}（${situation}）`;
+      const code = `${d.code}-${v}`;
+      const basicCode = `${d.basicCode}-${v}`;
+      out.push({
+        ...d,
+        itemId: code,
+        code,
+        basicCode,
+        name,
+        lexemes: { ...d.lexemes, a: [...d.lexemes.a, ...extra] },
+        hit: { ...d.hit, code, basicCode, name },
+      });
+    }
+  }
+  return out;
+}
+
 /** 200 queries people type: names, colloquial keywords, pinyin initials and full pinyin, some with a region. */
-export function benchQueries(): { q: string; region?: string }[] {
-  const rng = new Rng(7);
+export function benchQueries(seed = 7): { q: string; region?: string }[] {
+  const rng = new Rng(seed);
   const out: { q: string; region?: string }[] = [];
   const names = ITEM_SEEDS.map((s) => s.guide.name);
   const keywords = ITEM_SEEDS.flatMap((s) => s.guide.keywords ?? []);

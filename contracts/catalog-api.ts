@@ -1,17 +1,15 @@
 /**
  * What the public catalogue routes answer (互联网服务系统): search, guides, themes, regions,
- * departments and the power, public-service and negative lists. The item, theme and search shapes
- * themselves are in catalog.ts; this file declares them as the routes' response contracts.
+ * departments and the power, public-service and negative lists (search: contracts/search.ts). The item
+ * and theme shapes themselves are in catalog.ts; this file declares them as the routes' response contracts.
  */
 import { z } from 'zod';
-import { Item, ItemType, SearchHit, SearchResult, Theme, ThemeSummary } from './catalog.js';
+import { Item, ItemType, SearchHit, Theme, ThemeSummary } from './catalog.js';
 import { contract } from './http.js';
 
 export const ItemPage = contract(Item);
-export const SearchPage = contract(SearchResult);
 export const ThemePage = contract(Theme);
 
-export const HotSearches = contract(z.object({ queries: z.array(z.string()) }));
 export const ThemeList = contract(z.object({ themes: z.array(ThemeSummary) }));
 
 /** 申请表 as a JSON Schema (draft 2020-12) document, generated from the item's form fields. */

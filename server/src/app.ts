@@ -46,7 +46,7 @@ import {
   staffDisplayNames,
   verifyClientAccessToken,
 } from './modules/identity/index.js';
-import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
+import { exchangeModule, householdRegionOf, resourcesHolding } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import { systemResolve, type Resolve } from './platform/net/index.js';
@@ -152,7 +152,18 @@ export async function buildApp({
   // One calendar for the app: an administrator's override is seen at once by every deadline.
   const calendar = new CalendarService(database.db);
   await app.register(calendarRoutes, { service: calendar });
-  await app.register(catalogRoutes, { db: database.db, metrics });
+  await app.register(catalogRoutes, {
+    db: database.db,
+    metrics,
+    hot: config.hotSearch,
+    callers: {
+      askerKey: keys.indexKey,
+      householdRegion: async (personId) => {
+        const registryPerson = await registryPersonOf(database.db, personId);
+        return registryPerson ? householdRegionOf(database.db, registryPerson) : undefined;
+      },
+    },
+  });
   await app.register(identityRoutes, {
     deps: {
       db: database.db,

@@ -133,6 +133,11 @@ const Env = z.object({
   SUPERVISION_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** 容缺受理: working days after acceptance within which a promised material must be brought. */
   TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** 热门搜索: a query is hot when this many distinct people asked it within SEARCH_HOT_DAYS days. */
+  SEARCH_HOT_MIN_PEOPLE: z.coerce.number().int().min(1).max(100_000).default(5),
+  SEARCH_HOT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Comma-separated words that keep a query off the hot list wherever they appear in it. */
+  SEARCH_HOT_DENYLIST: z.string().max(10_000).default(''),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /**
@@ -221,6 +226,8 @@ export type Config = Readonly<{
   toleranceDays: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
+  /** 热门搜索: distinct people within a window of days; words that keep a query off it. */
+  hotSearch: Readonly<{ windowDays: number; minPeople: number; denylist: readonly string[] }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -287,6 +294,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
     toleranceDays: e.TOLERANCE_DAYS,
+    hotSearch: Object.freeze({
+      windowDays: e.SEARCH_HOT_DAYS,
+      minPeople: e.SEARCH_HOT_MIN_PEOPLE,
+      denylist: Object.freeze(
+        e.SEARCH_HOT_DENYLIST.split(/[,，]/)
+          .map((w) => w.trim())
+          .filter((w) => w.length > 0),
+      ),
+    }),
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
     signIn: Object.freeze({

@@ -20,7 +20,14 @@ import {
   type CasesMessages,
   type CompletenessMessages,
 } from '../modules/cases';
-import { catalogEn, catalogZhCN, type CatalogMessages } from '../modules/catalog';
+import {
+  catalogEn,
+  catalogZhCN,
+  searchEn,
+  searchZhCN,
+  type CatalogMessages,
+  type SearchMessages,
+} from '../modules/catalog';
 import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
@@ -43,6 +50,7 @@ declare module 'i18next' {
       licenseWork: LicenseWorkMessages;
       caseView: CaseViewMessages;
       completeness: CompletenessMessages;
+      serviceSearch: SearchMessages;
     };
   }
 }
@@ -55,6 +63,7 @@ const RESOURCES = {
     licenseWork: licenseWorkZhCN,
     caseView: caseViewZhCN,
     completeness: completenessZhCN,
+    serviceSearch: searchZhCN,
   },
   en: {
     translation: translationEn,
@@ -63,6 +72,7 @@ const RESOURCES = {
     licenseWork: licenseWorkEn,
     caseView: caseViewEn,
     completeness: completenessEn,
+    serviceSearch: searchEn,
   },
 };
 

@@ -5,16 +5,15 @@ import {
   ApplicationFormSchema,
   CatalogList,
   DepartmentList,
-  HotSearches,
   ItemPage,
   ListKind,
   NegativeList,
   RegionDetail,
   RegionList,
-  SearchPage,
   ThemeList,
   ThemePage,
 } from '../../../../contracts/catalog-api.js';
+import { HotSearches, SearchResult } from '../../../../contracts/search.js';
 import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { RegionCodeParam } from '../../platform/validators/index.js';
@@ -26,15 +25,17 @@ import { catalogList, negativeList } from './lists.service.js';
 import { childRegions } from './regions.service.js';
 import type { CatalogSearch } from './search/search.service.js';
 import { RegionDirectory } from './region-directory.js';
+import { askerOf, type SearchCallers } from './search/askers.js';
 
 const RegionCode = RegionCodeParam;
 const tags = ['catalog 事项目录'];
 
-export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
-  app,
-  { db, search },
-) => {
-  const sendSearchResult = memoisedJson(SearchPage);
+export const publicCatalogRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  search: CatalogSearch;
+  callers: SearchCallers;
+}> = async (app, { db, search, callers }) => {
+  const sendSearchResult = memoisedJson(SearchResult);
   const directory = new RegionDirectory(db);
   app.get(
     '/api/catalog/search',
@@ -43,7 +44,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
         tags,
         summary: '事项搜索 Search service items',
         description:
-          'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"). `region` keeps items serving that region.',
+          'Chinese words, colloquial phrases ("我要开饭店"), full pinyin or initials ("yyzz"), English names. One hit per service (基本编码): the implementation for `region` (else the signed-in person\'s household county), or a 全省通办 one where the region has none. Themes (一件事) the query names come first; when nothing matches, `suggestions` says what the person may have meant. An unknown region is a 404.',
         querystring: z.object({
           q: z.string().trim().min(1).max(100),
           region: RegionCode.optional(),
@@ -55,14 +56,27 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
     },
     async (request, reply) => {
       await directory.require(request.query.region);
-      return sendSearchResult(reply, await search.search(request.query));
+      const { actor } = request;
+      const person = actor.kind === 'person' && actor.id ? actor.id : undefined;
+      const result = await search.search({
+        ...request.query,
+        householdRegion: person && callers.householdRegion ? () => callers.householdRegion!(person) : undefined,
+        asker: askerOf(callers.askerKey, actor, request.ip),
+      });
+      return sendSearchResult(reply, result);
     },
   );
 
   app.get(
     '/api/catalog/search/hot',
     {
-      schema: { tags, summary: '热门搜索 Hot searches', response: { 200: HotSearches } },
+      schema: {
+        tags,
+        summary: '热门搜索 Hot searches',
+        description:
+          'Queries that found something, asked by enough distinct people (signed-in person or client address, hashed) within the window; a denylist keeps words off it.',
+        response: { 200: HotSearches },
+      },
     },
     async () => ({ queries: await search.hotQueries(8) }),
   );

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
-import type { ItemGuide, SearchHit } from '../../../../contracts/catalog.js';
+import type { ItemGuide } from '../../../../contracts/catalog.js';
+import type { SearchDoc } from './search/search.repository.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -60,17 +61,26 @@ export interface ItemHistoryTable {
 export interface SearchDocTable {
   itemId: string;
   code: string;
+  basicCode: string;
   regionCode: string;
   itemType: string;
   name: string;
   lexemesA: string[];
   lexemesB: string[];
   lexemesC: string[];
-  hit: Json<Omit<SearchHit, 'score'>>;
+  hit: Json<SearchDoc['hit']>;
 }
 export interface SearchStateTable {
   id: boolean;
   generation: number;
+  /** The read model's format (SEARCH_FORMAT): older is rebuilt at start. */
+  format: ColumnType<number, number | undefined, number>;
+}
+/** One row per query, day and asker: 热门搜索 counts people. */
+export interface SearchAskerTable {
+  query: string;
+  day: string;
+  asker: string;
 }
 export interface SynonymTable {
   term: string;
@@ -123,6 +133,7 @@ export type CatalogTables = {
   'catalog.synonym': SynonymTable;
   'catalog.theme': ThemeTable;
   'catalog.searchLog': SearchLogTable;
+  'catalog.searchAsker': SearchAskerTable;
 };
 
 /** The catalogue's view of the database: its own tables only. */

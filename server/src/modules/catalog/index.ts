@@ -8,10 +8,17 @@ import type { Db } from '../../platform/db/index.js';
 import type { Metrics } from '../../platform/metrics/index.js';
 import { publicCatalogRoutes } from './catalog.routes.js';
 import { adminCatalogRoutes } from './catalog-admin.routes.js';
-import { CatalogSearch } from './search/search.service.js';
+import { CatalogSearch, type HotSearchPolicy } from './search/search.service.js';
+import type { SearchCallers } from './search/askers.js';
+import { rebuildSearchIndex } from './items.service.js';
 
-export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = async (app, { db, metrics }) => {
-  const search = new CatalogSearch(db, { log: app.log });
+export const catalogRoutes: FastifyPluginAsync<{
+  db: Db;
+  metrics?: Metrics;
+  callers: SearchCallers;
+  hot?: HotSearchPolicy;
+}> = async (app, { db, metrics, callers, hot }) => {
+  const search = new CatalogSearch(db, { log: app.log, hot });
   metrics?.gauge(
     'tongban_search_log_pending',
     'Search-log entries waiting to be written (kept while the database is away)',
@@ -19,16 +26,23 @@ export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = 
     () => [[{}, search.pendingEntries]],
   );
   // Build the search index before the server takes traffic, so no early caller waits for it.
-  app.addHook('onReady', async () => search.warm());
+  // A read model built by an older version of the tokens is rebuilt first.
+  app.addHook('onReady', async () => search.warm(() => rebuildSearchIndex(db)));
   app.addHook('onClose', async () => {
     // Closing must not fail because the log could not be written (the database may be gone).
     await search.flush().catch((err: unknown) => app.log.error({ err }, 'search log: not written at close'));
   });
-  await app.register(publicCatalogRoutes, { db, search });
+  await app.register(publicCatalogRoutes, { db, search, callers });
   await app.register(adminCatalogRoutes, { db, search });
 };
 
-export { CatalogSearch, type SearchLogSink } from './search/search.service.js';
+export {
+  CatalogSearch,
+  DEFAULT_HOT_POLICY,
+  type HotSearchPolicy,
+  type SearchLogSink,
+} from './search/search.service.js';
+export type { SearchCallers } from './search/askers.js';
 export {
   getPublishedItem,
   rebuildSearchIndex,

@@ -15,6 +15,7 @@ import { checkGuide } from './guide-rules.js';
 import * as repo from './items.repository.js';
 import * as regions from './regions.repository.js';
 import { deleteSearchDoc, searchDocOf, upsertSearchDocs } from './search/search.service.js';
+import { markReadModelCurrent } from './search/search.repository.js';
 
 export const CATALOG_ADMIN = 'catalog_admin';
 export const CATALOG_REVIEWER = 'catalog_reviewer';
@@ -314,5 +315,6 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
     db,
     items.map(({ id, item }) => searchDocOf(id, item)),
   );
+  await markReadModelCurrent(db);
   return items.length;
 }

@@ -146,6 +146,17 @@ export async function listEntitiesRepresentedBy(db: Db, personId: string) {
     .execute();
 }
 
+/** Where a person's household is registered (户籍地, a region code), e.g. to show the services of their county. */
+export async function householdRegionOf(db: Db, registryPersonId: string): Promise<string | undefined> {
+  const row = await xq(db)
+    .selectFrom('exchange.person')
+    .select('regionCode')
+    .where('id', '=', registryPersonId)
+    .where('householdStatus', '=', 'registered')
+    .executeTakeFirst();
+  return row?.regionCode;
+}
+
 /**
  * Verified facts about a person from the population registry, for rules that decide without a
  * person (秒批): age on `today`, sex, region, marital status, disability, alive. No identifiers.

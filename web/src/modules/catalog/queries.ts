@@ -1,15 +1,6 @@
 /** TanStack Query hooks over the catalogue API; keys start with 'catalog'. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import * as api from './api';
-
-export function useSearch(q: string, region: string | undefined, page: number) {
-  return useQuery({
-    queryKey: ['catalog', 'search', { q, region, page }],
-    queryFn: ({ signal }) => api.searchItems({ q, region, page }, signal),
-    enabled: q.trim().length > 0,
-    placeholderData: keepPreviousData,
-  });
-}
 
 export function useHotSearches() {
   return useQuery({

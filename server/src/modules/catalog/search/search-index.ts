@@ -14,33 +14,58 @@
  * answered by every item that says "情况". Terms are visited rarest first; once the terms left
  * cannot lift a new document over that bar, the common ones only add to documents already found
  * (by binary search in their doc-ordered postings when those are few) — the MaxScore idea.
+ * The query's own words that the index does not know count in its IDF mass at the rarest
+ * weight, and a query most of whose words (by length) are unknown is not answered at all:
+ * "xyzqwe不存在" is not answered by the items that happen to say "存在".
+ *
+ * One hit per service (基本编码): of a service's implementations that clear the bar, the one for
+ * the person's region — its own county, then city, then province; below a city or province, the
+ * first of its counties; elsewhere, a 全省通办 one — and without a region the highest-level one.
  */
-import type { SearchHit } from '../../../../../contracts/catalog.js';
+import type { ServiceHit } from '../../../../../contracts/search.js';
 import type { SearchDoc } from './search.repository.js';
-import { LATER_STAGE, type QueryTokens } from './tokenizer.js';
+import { LATER_STAGE, minPrefixLength, type QueryTokens } from './tokenizer.js';
 
 const WEIGHTS = [1.0, 0.4, 0.1] as const;
 const LATER_STAGE_RE = new RegExp(LATER_STAGE);
 const DONE_TO_PEOPLE = new Set(['02', '03', '06']);
 /** Share of the query's IDF mass a document must match to be a result. */
 export const MIN_SHOULD_MATCH = 0.3;
+/** Share of the query's own words (by length) the catalogue must know for the query to be answered at all. */
+export const MIN_KNOWN = 0.5;
 
 interface IndexedDoc {
-  hit: Omit<SearchHit, 'score'>;
+  hit: SearchDoc['hit'];
   name: string;
   regionCode: string;
   laterStage: boolean;
   doneToPeople: boolean;
+  /** The service (basic code) it implements, as an index into `services`. */
+  service: number;
+  provinceWide: boolean;
 }
 
 export interface IndexQuery {
   tokens: QueryTokens;
-  /** Region codes whose items serve the region (itself and its ancestors) … */
-  regionAncestors?: readonly string[];
-  /** … and the region prefix, for items below it. */
-  regionPrefix?: string;
+  /** The person's region (GB/T 2260): the implementation serving it is shown. */
+  region?: string;
   limit: number;
   offset: number;
+}
+
+/** How well an implementation serves `region` (smaller is better), or -1 when it does not. */
+function servingRank(doc: IndexedDoc, region: string | undefined): number {
+  const depth = doc.regionCode.length;
+  if (region === undefined) return depth * 2 + (doc.provinceWide ? 0 : 1);
+  if (region.startsWith(doc.regionCode)) return 20 - depth;
+  if (doc.regionCode.startsWith(region)) return 30 + depth;
+  if (doc.provinceWide && doc.regionCode.slice(0, 2) === region.slice(0, 2)) return 50;
+  return -1;
+}
+
+function availability(rank: number, region: string | undefined): ServiceHit['availability'] {
+  if (region === undefined) return 'unscoped';
+  return rank < 50 ? 'local' : 'provinceWide';
 }
 
 export class SearchIndex {
@@ -48,6 +73,12 @@ export class SearchIndex {
   /** lexeme → postings in document order, each `doc << 2 | weightRank` (0 = A). */
   private readonly postings = new Map<string, Int32Array>();
   private readonly lexemes: string[];
+  /** The shortest query prefix that may match each lexeme (see `minPrefixLength`). */
+  private readonly minPrefix: Uint8Array;
+  /** Implementations per service. */
+  private readonly implementations: Int32Array;
+  private readonly chosen: Int32Array;
+  private readonly chosenRank: Int32Array;
   // Per-query scratch, reused (a search runs synchronously to the end) and cleared after use.
   private readonly score: Float64Array;
   private readonly mass: Float64Array;
@@ -57,13 +88,24 @@ export class SearchIndex {
     source: readonly SearchDoc[],
     readonly generation: number,
   ) {
-    this.docs = source.map((d) => ({
-      hit: d.hit,
-      name: d.name,
-      regionCode: d.regionCode,
-      laterStage: LATER_STAGE_RE.test(d.name),
-      doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
-    }));
+    const services = new Map<string, number>();
+    this.docs = source.map((d) => {
+      let service = services.get(d.basicCode);
+      if (service === undefined) services.set(d.basicCode, (service = services.size));
+      return {
+        hit: d.hit,
+        name: d.name,
+        regionCode: d.regionCode,
+        laterStage: LATER_STAGE_RE.test(d.name),
+        doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
+        service,
+        provinceWide: d.hit.provinceWide,
+      };
+    });
+    this.implementations = new Int32Array(services.size);
+    for (const d of this.docs) this.implementations[d.service]!++;
+    this.chosen = new Int32Array(services.size).fill(-1);
+    this.chosenRank = new Int32Array(services.size);
     const lists = new Map<string, number[]>();
     source.forEach((d, i) => {
       const best = new Map<string, number>();
@@ -78,6 +120,7 @@ export class SearchIndex {
     });
     for (const [l, list] of lists) this.postings.set(l, Int32Array.from(list));
     this.lexemes = [...lists.keys()].sort();
+    this.minPrefix = Uint8Array.from(this.lexemes, minPrefixLength);
     const n = this.docs.length;
     this.score = new Float64Array(n);
     this.mass = new Float64Array(n);
@@ -88,7 +131,17 @@ export class SearchIndex {
     return this.docs.length;
   }
 
-  /** Lexemes starting with `prefix` (binary search over the sorted lexemes). */
+  /** Distinct services (basic codes). */
+  get services(): number {
+    return this.implementations.length;
+  }
+
+  /** Whether a lexeme is indexed (suggestions offer only what can be found). */
+  has(lexeme: string): boolean {
+    return this.postings.has(lexeme);
+  }
+
+  /** Lexemes starting with `prefix` and long enough for it (binary search over the sorted lexemes). */
   private withPrefix(prefix: string): string[] {
     let lo = 0;
     let hi = this.lexemes.length;
@@ -98,7 +151,8 @@ export class SearchIndex {
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < this.lexemes.length && this.lexemes[i]!.startsWith(prefix); i++) out.push(this.lexemes[i]!);
+    for (let i = lo; i < this.lexemes.length && this.lexemes[i]!.startsWith(prefix); i++)
+      if (prefix.length >= this.minPrefix[i]!) out.push(this.lexemes[i]!);
     return out;
   }
 
@@ -116,13 +170,20 @@ export class SearchIndex {
     return { lists, idf: Math.log(1 + this.docs.length / df) };
   }
 
-  search(q: IndexQuery): { hits: SearchHit[]; total: number } {
+  search(q: IndexQuery): { hits: ServiceHit[]; total: number } {
     const { score, mass, best } = this;
-    const groups = [...q.tokens.terms.map((t) => [t]), ...q.tokens.prefixes.map((p) => this.withPrefix(p))]
-      .map((g) => this.group(g))
-      .filter((g) => g !== undefined)
-      .sort((a, b) => b.idf - a.idf);
-    const idfSum = groups.reduce((s, g) => s + g.idf, 0);
+    const byTerm = new Map<string, { lists: Int32Array[]; idf: number } | undefined>();
+    for (const t of q.tokens.terms) byTerm.set(t, this.group([t]));
+    for (const p of q.tokens.prefixes) byTerm.set(p, this.group(this.withPrefix(p)));
+    const groups = [...new Set(byTerm.values())].filter((g) => g !== undefined).sort((a, b) => b.idf - a.idf);
+    // The query's own words the index does not know weigh as the rarest ones would; when they are
+    // most of what was typed, the few known ones are a coincidence.
+    const unknownAnchors = q.tokens.anchors.filter((a) => byTerm.get(a) === undefined);
+    const unknown = unknownAnchors.length;
+    const typed = q.tokens.anchors.reduce((n, a) => n + a.length, q.tokens.covered);
+    const unknownLength = unknownAnchors.reduce((n, a) => n + a.length, 0);
+    if (typed > 0 && typed - unknownLength < MIN_KNOWN * typed) return { hits: [], total: 0 };
+    const idfSum = groups.reduce((s, g) => s + g.idf, 0) + unknown * Math.log(1 + this.docs.length);
     const bar = MIN_SHOULD_MATCH * idfSum - 1e-9;
     let remaining = idfSum;
     const touched: number[] = [];
@@ -165,7 +226,9 @@ export class SearchIndex {
       }
     }
 
-    const { regionAncestors, regionPrefix } = q;
+    const { region } = q;
+    const { chosen, chosenRank } = this;
+    const services: number[] = [];
     const preferFirstStage = !q.tokens.laterStage;
     const phrase = q.tokens.phrase;
     // Documents with the whole phrase among their names and keywords (weight A) are flagged in
@@ -173,24 +236,32 @@ export class SearchIndex {
     const phraseDocs = phrase ? this.postings.get(phrase) : undefined;
     if (phraseDocs)
       for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.docs[p >> 2]!.name === phrase ? 1 : 0;
-    const candidates: number[] = [];
     for (const i of touched) {
       const matchedMass = mass[i]!;
       mass[i] = 0;
       if (matchedMass < bar) continue;
       const doc = this.docs[i]!;
-      if (
-        regionPrefix !== undefined &&
-        !(regionAncestors?.includes(doc.regionCode) || doc.regionCode.startsWith(regionPrefix))
-      )
-        continue;
+      const rank = servingRank(doc, region);
+      if (rank < 0) continue;
       let s = score[i]! / idfSum;
       if (best[i]! >= 0) s += best[i] === 1 ? 3 : 1;
       if (preferFirstStage && doc.laterStage) s -= 0.5;
       if (doc.doneToPeople) s -= 0.3;
       score[i] = s;
-      candidates.push(i);
+      // One implementation per service: the one serving the region best.
+      const svc = doc.service;
+      const seen = chosen[svc]!;
+      if (seen === -1) services.push(svc);
+      else if (
+        rank > chosenRank[svc]! ||
+        (rank === chosenRank[svc] &&
+          (s < score[seen]! || (s === score[seen] && doc.hit.code > this.docs[seen]!.hit.code)))
+      )
+        continue;
+      chosen[svc] = i;
+      chosenRank[svc] = rank;
     }
+    const candidates = services.map((svc) => chosen[svc]!);
     const before = (a: number, b: number): boolean => {
       const d = score[a]! - score[b]!;
       if (d !== 0) return d > 0;
@@ -209,10 +280,17 @@ export class SearchIndex {
       if (top.length > k) top.pop();
     }
     if (phraseDocs) for (const p of phraseDocs) best[p >> 2] = -1;
-    const hits = top
-      .slice(q.offset)
-      .map((i) => ({ ...this.docs[i]!.hit, score: Math.round(score[i]! * 10000) / 10000 }));
+    const hits = top.slice(q.offset).map((i): ServiceHit => {
+      const doc = this.docs[i]!;
+      return {
+        ...doc.hit,
+        score: Math.round(score[i]! * 10000) / 10000,
+        implementations: this.implementations[doc.service]!,
+        availability: availability(chosenRank[doc.service]!, region),
+      };
+    });
     for (const i of touched) score[i] = 0;
+    for (const svc of services) chosen[svc] = -1;
     return { total: candidates.length, hits };
   }
 }

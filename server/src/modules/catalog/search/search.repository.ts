@@ -5,18 +5,23 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
-import type { SearchHit } from '../../../../../contracts/catalog.js';
+import type { ServiceHit } from '../../../../../contracts/search.js';
 import { cq } from '../catalog.tables.js';
+
+/** The read model's format: bump it when the lexemes or the hit change, and every node rebuilds it at start. */
+export const SEARCH_FORMAT = 1;
 
 export interface SearchDoc {
   itemId: string;
   code: string;
+  /** 基本编码: the service this implementation belongs to. */
+  basicCode: string;
   regionCode: string;
   itemType: string;
   name: string;
   /** Lexemes by weight: A names and keywords, B department and summary, C body text. */
   lexemes: { a: string[]; b: string[]; c: string[] };
-  hit: Omit<SearchHit, 'score'>;
+  hit: Omit<ServiceHit, 'score' | 'implementations' | 'availability'>;
 }
 
 async function bumpGeneration(db: Db): Promise<void> {
@@ -35,6 +40,7 @@ export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void>
         docs.slice(i, i + 500).map((d) => ({
           itemId: d.itemId,
           code: d.code,
+          basicCode: d.basicCode,
           regionCode: d.regionCode,
           itemType: d.itemType,
           name: d.name,
@@ -47,6 +53,7 @@ export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void>
       .onConflict((oc) =>
         oc.column('itemId').doUpdateSet((eb) => ({
           code: eb.ref('excluded.code'),
+          basicCode: eb.ref('excluded.basicCode'),
           regionCode: eb.ref('excluded.regionCode'),
           itemType: eb.ref('excluded.itemType'),
           name: eb.ref('excluded.name'),
@@ -77,7 +84,18 @@ export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs
     const generation = await readGeneration(trx);
     const rows = await cq(trx)
       .selectFrom('catalog.searchDoc')
-      .select(['itemId', 'code', 'regionCode', 'itemType', 'name', 'lexemesA', 'lexemesB', 'lexemesC', 'hit'])
+      .select([
+        'itemId',
+        'code',
+        'basicCode',
+        'regionCode',
+        'itemType',
+        'name',
+        'lexemesA',
+        'lexemesB',
+        'lexemesC',
+        'hit',
+      ])
       .orderBy('code')
       .execute();
     return {
@@ -85,6 +103,7 @@ export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs
       docs: rows.map((r) => ({
         itemId: r.itemId,
         code: r.code,
+        basicCode: r.basicCode,
         regionCode: r.regionCode,
         itemType: r.itemType,
         name: r.name,
@@ -93,6 +112,16 @@ export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs
       })),
     };
   });
+}
+
+/** Whether the read model was built in an older format (then it is rebuilt). */
+export async function readModelIsStale(db: Db): Promise<boolean> {
+  const row = await cq(db).selectFrom('catalog.searchState').select('format').executeTakeFirstOrThrow();
+  return row.format < SEARCH_FORMAT;
+}
+
+export async function markReadModelCurrent(db: Db): Promise<void> {
+  await cq(db).updateTable('catalog.searchState').set({ format: SEARCH_FORMAT }).where('id', '=', true).execute();
 }
 
 export async function loadSynonyms(db: Db): Promise<Map<string, string[]>> {
@@ -115,19 +144,38 @@ export async function insertSearchLogs(
   await cq(db).insertInto('catalog.searchLog').values(entries).execute();
 }
 
-/** The most frequent successful queries of the last 30 days (hot searches, 热门搜索). */
-export async function listHotQueries(db: Db, limit: number, since: Date): Promise<string[]> {
+/** Records who asked what on which day (once per query, day and asker); forgets days before `keepFrom`. */
+export async function insertAskers(
+  db: Db,
+  rows: { query: string; day: string; asker: string }[],
+  keepFrom: string,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await cq(db)
+      .insertInto('catalog.searchAsker')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await cq(db).deleteFrom('catalog.searchAsker').where('day', '<', keepFrom).execute();
+}
+
+/** 热门搜索: queries asked by at least `minPeople` distinct people since `since` (a date), most people first. */
+export async function listHotQueries(
+  db: Db,
+  opts: { limit: number; since: string; minPeople: number },
+): Promise<{ query: string; people: number }[]> {
   const rows = await cq(db)
-    .selectFrom('catalog.searchLog')
-    .select(['query', (eb) => eb.fn.sum<number>('count').as('n')])
-    .where('resultCount', '>', 0)
-    .where('at', '>=', since)
+    .selectFrom('catalog.searchAsker')
+    .select(['query', (eb) => eb.fn.count<string>('asker').distinct().as('people')])
+    .where('day', '>=', opts.since)
     .groupBy('query')
-    .orderBy('n', 'desc')
+    .having((eb) => eb.fn.count('asker').distinct(), '>=', opts.minPeople)
+    .orderBy('people', 'desc')
     .orderBy('query')
-    .limit(limit)
+    .limit(opts.limit)
     .execute();
-  return rows.map((r) => r.query);
+  return rows.map((r) => ({ query: r.query, people: Number(r.people) }));
 }
 
 /** Zero-result queries: unmet demand for the big-data centre. */

@@ -3,31 +3,42 @@
  * pinyin and initials, region filtering, and a log of every query (zero-result queries are unmet
  * demand).
  */
-import { isDatabaseUnavailable, type Db } from '../../../platform/db/index.js';
-import type { Item, SearchResult } from '../../../../../contracts/catalog.js';
+import type { Db } from '../../../platform/db/index.js';
+import { QueryLog, dayOf, type QueryLogOptions } from './query-log.js';
+import type { Item, ThemeSummary } from '../../../../../contracts/catalog.js';
+import type { SearchRegion, SearchResult } from '../../../../../contracts/search.js';
 import { regionLevel, storableText } from '../../../platform/validators/index.js';
-import { invalid } from '../../../platform/errors.js';
-import { queryTokens, strongTokens, weakTokens, type Synonyms } from './tokenizer.js';
+import { invalid, notFound } from '../../../platform/errors.js';
+import { englishTokens, normaliseQuery, queryTokens, strongTokens, weakTokens, type Synonyms } from './tokenizer.js';
 import { SearchIndex } from './search-index.js';
+import { englishName } from './names-en.js';
+import { Suggester } from './suggestions.js';
+import { ThemeMatcher } from './theme-match.js';
 import * as repo from './search.repository.js';
 import type { SearchDoc } from './search.repository.js';
+import { findRegion } from '../regions.repository.js';
+import { listThemes } from '../themes.service.js';
 
 /** Builds the read-model row of a published item. */
 export function searchDocOf(itemId: string, item: Item): SearchDoc {
+  const nameEn = englishName(item.name);
   return {
     itemId,
     code: item.code,
+    basicCode: item.basicCode,
     regionCode: item.region.code,
     itemType: item.itemType,
     name: item.name,
     lexemes: {
-      a: strongTokens([item.name, ...item.keywords, item.result.name]),
+      a: [...strongTokens([item.name, ...item.keywords, item.result.name]), ...englishTokens(nameEn)],
       b: weakTokens([item.department.name, item.department.shortName, item.summary]),
       c: weakTokens([...item.conditions, ...item.materials.map((m) => m.name), item.legalBasis]),
     },
     hit: {
       code: item.code,
+      basicCode: item.basicCode,
       name: item.name,
+      nameEn,
       summary: item.summary,
       itemType: item.itemType,
       department: { id: item.department.id, name: item.department.name },
@@ -45,78 +56,85 @@ export function regionAncestors(code: string): string[] {
   return cuts.map((n) => code.slice(0, n));
 }
 
-/** Distinct query-log entries kept while the database is away; beyond it the oldest are dropped. */
-const MAX_PENDING = 50_000;
-
-interface LogEntry {
-  query: string;
-  regionCode: string | null;
-  resultCount: number;
-  topCode: string | null;
-  /** How many times it was asked in this flush window. */
-  count: number;
-  at: Date;
+/** 热门搜索: how many distinct people over how many days, and queries never shown. */
+export interface HotSearchPolicy {
+  windowDays: number;
+  minPeople: number;
+  /** Words that keep a query off the hot list (normalised, contained anywhere in it). */
+  denylist: readonly string[];
 }
 
-/** Where the query log reports a batch it could not write (pino's logger fits). */
-export interface SearchLogSink {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
+export const DEFAULT_HOT_POLICY: HotSearchPolicy = { windowDays: 7, minPeople: 5, denylist: [] };
+
+/** What one index generation answers with: items, themes and suggestions. */
+export interface Searchable {
+  index: SearchIndex;
+  synonyms: Synonyms;
+  themes: ThemeMatcher;
+  suggester: Suggester;
+}
+
+/** A query as the route hands it over. */
+export interface SearchInput {
+  q: string;
+  /** The region the person asked for (`region` parameter). */
+  region?: string;
+  /** Where the signed-in person's household is registered, asked only when no region is given. */
+  householdRegion?: () => Promise<string | undefined>;
+  page: number;
+  pageSize: number;
+  /** Who asked (a keyed hash of the person or the client address), for 热门搜索. */
+  asker?: string;
 }
 
 /**
- * The search use case: an in-process index over the read model, synonyms, and a query log written
- * in batches so that logging never sits on the query's path.
+ * The search use case: an in-process index over the read model, themes, suggestions, and a query
+ * log written in batches so that logging never sits on the query's path.
  *
  * Freshness: a write through this node calls `invalidate()`, and the next query waits for a fresh
  * index. Writes through other nodes bump the read model's generation; this node looks at it at
  * most once every `checkMs` and rebuilds in the background, serving the previous index meanwhile.
  *
  * Recent answers are kept in a small LRU cache for the index they came from (people ask the same
- * few dozen things all day: 营业执照, 社保, 公积金); a new index empties it. The log counts
- * identical queries within a flush window into one row.
+ * few dozen things all day: 营业执照, 社保, 公积金); a new index empties it.
  */
 export class CatalogSearch {
-  private synonyms: Promise<Synonyms> | undefined;
-  private index: Promise<SearchIndex> | undefined;
+  private current: Promise<Searchable> | undefined;
   private rebuilding: Promise<void> | undefined;
   private checkedAt = 0;
-  private pending = new Map<string, LogEntry>();
-  private asked = 0;
-  private timer: NodeJS.Timeout | undefined;
-  /** Consecutive failed writes of the query log; the batch is kept for a retry until `maxRetries`. */
-  private failures = 0;
   private readonly cache = new Map<string, SearchResult>();
-  private cachedFor: SearchIndex | undefined;
+  private cachedFor: Searchable | undefined;
+  private readonly regionNames = new Map<string, string>();
+  private readonly queryLog: QueryLog;
+  private readonly hot: HotSearchPolicy;
 
   constructor(
     private readonly db: Db,
-    private readonly opts: {
-      flushEvery?: number;
-      flushMs?: number;
-      checkMs?: number;
-      cacheSize?: number;
-      maxRetries?: number;
-      log?: SearchLogSink;
-    } = {},
-  ) {}
+    private readonly opts: QueryLogOptions & { checkMs?: number; cacheSize?: number; hot?: HotSearchPolicy } = {},
+  ) {
+    this.hot = opts.hot ?? DEFAULT_HOT_POLICY;
+    this.queryLog = new QueryLog(db, { ...opts, keepDays: Math.max(this.hot.windowDays, 1) });
+  }
 
   invalidate(): void {
-    this.synonyms = undefined;
-    this.index = undefined;
+    this.current = undefined;
   }
 
-  /** Loads the index and synonyms now rather than on the first query. */
-  async warm(): Promise<void> {
-    this.synonyms ??= repo.loadSynonyms(this.db);
-    await Promise.all([this.synonyms, this.currentIndex()]);
+  /** Rebuilds the read model when it was built in an older format, then loads the index. */
+  async warm(rebuildReadModel?: () => Promise<unknown>): Promise<void> {
+    if (rebuildReadModel && (await repo.readModelIsStale(this.db))) {
+      await rebuildReadModel();
+      await repo.markReadModelCurrent(this.db);
+      this.invalidate();
+    }
+    await this.searchable();
   }
 
-  /** The cached answer for `key` from `index`, refreshed as most recently used. */
-  private cached(index: SearchIndex, key: string): SearchResult | undefined {
-    if (this.cachedFor !== index) {
+  /** The cached answer for `key`, refreshed as most recently used. */
+  private cached(from: Searchable, key: string): SearchResult | undefined {
+    if (this.cachedFor !== from) {
       this.cache.clear();
-      this.cachedFor = index;
+      this.cachedFor = from;
       return undefined;
     }
     const hit = this.cache.get(key);
@@ -134,25 +152,27 @@ export class CatalogSearch {
     if (this.cache.size > size) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  private async build(): Promise<SearchIndex> {
-    const { generation, docs } = await repo.loadSearchDocs(this.db);
+  private async build(): Promise<Searchable> {
+    const [{ generation, docs }, synonyms, themes] = await Promise.all([
+      repo.loadSearchDocs(this.db),
+      repo.loadSynonyms(this.db),
+      listThemes(this.db),
+    ]);
     this.checkedAt = Date.now();
-    return new SearchIndex(docs, generation);
+    return searchableOf(docs, generation, synonyms, themes);
   }
 
-  private async currentIndex(): Promise<SearchIndex> {
-    this.index ??= this.build().catch((e) => {
-      this.index = undefined;
+  private async searchable(): Promise<Searchable> {
+    this.current ??= this.build().catch((e) => {
+      this.current = undefined;
       throw e;
     });
-    const index = await this.index;
+    const current = await this.current;
     if (Date.now() - this.checkedAt > (this.opts.checkMs ?? 1000) && !this.rebuilding) {
       this.checkedAt = Date.now();
       this.rebuilding = (async () => {
-        if ((await repo.readGeneration(this.db)) !== index.generation) {
-          const fresh = await this.build();
-          this.index = Promise.resolve(fresh);
-          this.synonyms = undefined;
+        if ((await repo.readGeneration(this.db)) !== current.index.generation) {
+          this.current = Promise.resolve(await this.build());
         }
       })()
         .catch(() => undefined)
@@ -160,109 +180,73 @@ export class CatalogSearch {
           this.rebuilding = undefined;
         });
     }
-    return index;
+    return current;
   }
 
-  async search(input: { q: string; region?: string; page: number; pageSize: number }): Promise<SearchResult> {
-    if (input.region !== undefined && !regionLevel(input.region)) {
-      throw invalid(
-        'CATALOG.BAD_REGION',
-        { zh: `行政区划代码无效：${input.region}`, en: `Invalid region code: ${input.region}` },
-        [
-          {
-            field: 'query.region',
-            code: 'CATALOG.BAD_REGION',
-            message: { zh: '行政区划代码无效', en: 'Invalid region code' },
-          },
-        ],
-      );
+  /** The region's name; a code of the right form that names no region is a 404. */
+  private async regionName(code: string): Promise<string> {
+    let name = this.regionNames.get(code);
+    if (name === undefined) {
+      const region = await findRegion(this.db, code);
+      if (!region)
+        throw notFound('CATALOG.REGION_NOT_FOUND', { zh: `未找到行政区划：${code}`, en: `No such region: ${code}` });
+      name = region.name;
+      if (this.regionNames.size < 50_000) this.regionNames.set(code, name);
     }
-    this.synonyms ??= repo.loadSynonyms(this.db);
-    const [synonyms, index] = await Promise.all([this.synonyms, this.currentIndex()]);
-    const key = `${input.region ?? ''}\u0000${input.page}\u0000${input.pageSize}\u0000${input.q}`;
-    let result = this.cached(index, key);
+    return name;
+  }
+
+  /** The region implementations are chosen for: the one asked for, else the person's household county. */
+  private async regionOf(input: SearchInput): Promise<SearchRegion | null> {
+    if (input.region !== undefined) {
+      if (!regionLevel(input.region)) {
+        throw invalid(
+          'CATALOG.BAD_REGION',
+          { zh: `行政区划代码无效：${input.region}`, en: `Invalid region code: ${input.region}` },
+          [
+            {
+              field: 'query.region',
+              code: 'CATALOG.BAD_REGION',
+              message: { zh: '行政区划代码无效', en: 'Invalid region code' },
+            },
+          ],
+        );
+      }
+      return { code: input.region, name: await this.regionName(input.region), source: 'query' };
+    }
+    const household = (await input.householdRegion?.())?.slice(0, 6);
+    if (!household || !regionLevel(household)) return null;
+    const name = await this.regionName(household).catch(() => undefined);
+    return name ? { code: household, name, source: 'household' } : null;
+  }
+
+  async search(input: SearchInput): Promise<SearchResult> {
+    const [from, region] = await Promise.all([this.searchable(), this.regionOf(input)]);
+    const key = `${region?.code ?? ''}\u0000${region?.source ?? ''}\u0000${input.page}\u0000${input.pageSize}\u0000${input.q}`;
+    let result = this.cached(from, key);
     if (!result) {
-      const tokens = queryTokens(input.q, synonyms);
-      const found =
-        tokens.terms.length + tokens.prefixes.length > 0
-          ? index.search({
-              tokens,
-              regionAncestors: input.region ? regionAncestors(input.region) : undefined,
-              regionPrefix: input.region,
-              limit: input.pageSize,
-              offset: (input.page - 1) * input.pageSize,
-            })
-          : { hits: [], total: 0 };
-      result = { items: found.hits, total: found.total, query: input.q };
+      result = answer(from, input, region);
       this.remember(key, result);
     }
-    if (input.page === 1) this.log(storableText(input.q.trim().slice(0, 200)), input.region ?? null, result);
+    if (input.page === 1) {
+      const query = storableText(input.q.trim().slice(0, 200));
+      const hotForm = storableText(normaliseQuery(input.q));
+      this.queryLog.record(
+        { query, regionCode: region?.code ?? null, resultCount: result.total, topCode: result.items[0]?.code ?? null },
+        input.asker && hotForm ? { query: hotForm, id: input.asker } : undefined,
+      );
+    }
     return result;
   }
 
-  private log(query: string, regionCode: string | null, result: SearchResult): void {
-    const topCode = result.items[0]?.code ?? null;
-    const key = `${regionCode ?? ''}\u0000${result.total}\u0000${topCode ?? ''}\u0000${query}`;
-    this.add(key, { query, regionCode, resultCount: result.total, topCode, count: 1, at: new Date() });
-    if (++this.asked >= (this.opts.flushEvery ?? 5000)) this.flushInBackground();
-    else this.schedule();
-  }
-
-  private add(key: string, entry: LogEntry): void {
-    const known = this.pending.get(key);
-    if (known) known.count += entry.count;
-    else if (this.pending.size < MAX_PENDING) this.pending.set(key, entry);
-  }
-
-  private schedule(): void {
-    this.timer ??= setTimeout(() => this.flushInBackground(), this.opts.flushMs ?? 2000).unref();
-  }
-
-  /**
-   * Writes buffered query-log entries (on close, and by the zero-result report). Rejects when the
-   * database refuses; the entries are then kept for the next attempt.
-   */
-  async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = new Map(this.pending);
-    this.pending = new Map();
-    this.asked = 0;
-    try {
-      await repo.insertSearchLogs(this.db, [...batch.values()]);
-      this.failures = 0;
-    } catch (e) {
-      // Entries logged meanwhile stay; the failed batch joins them for the next attempt.
-      for (const [key, entry] of batch) this.add(key, entry);
-      throw e;
-    }
-  }
-
-  /**
-   * The query log's background write: it never rejects (an unhandled rejection would stop the
-   * process). A failed write is retried on the next tick of the timer; after `maxRetries`
-   * consecutive failures the buffered entries are dropped and their number logged.
-   */
-  private flushInBackground(): void {
-    this.flush().catch((err: unknown) => {
-      // While the database is away (a restart) the entries are kept, bounded by MAX_PENDING.
-      if (!isDatabaseUnavailable(err)) this.failures++;
-      const entries = this.pending.size;
-      if (this.failures > (this.opts.maxRetries ?? 3)) {
-        const queries = [...this.pending.values()].reduce((n, e) => n + e.count, 0);
-        this.pending = new Map();
-        this.failures = 0;
-        this.opts.log?.error({ err, entries, queries }, 'search log: write failed again, buffered queries dropped');
-      } else {
-        this.opts.log?.warn({ err, entries, attempt: this.failures }, 'search log: write failed, will retry');
-        this.schedule();
-      }
-    });
+  /** Writes the buffered query log (on close, and by the reports that read it). */
+  flush(): Promise<void> {
+    return this.queryLog.flush();
   }
 
   /** Entries waiting for the next flush (for metrics). */
   get pendingEntries(): number {
-    return this.pending.size;
+    return this.queryLog.pendingEntries;
   }
 
   /** Waits for a background rebuild (tests, shutdown). */
@@ -270,8 +254,19 @@ export class CatalogSearch {
     await this.rebuilding;
   }
 
-  hotQueries(limit = 8): Promise<string[]> {
-    return repo.listHotQueries(this.db, limit, new Date(Date.now() - 30 * 86_400_000));
+  /** 热门搜索: successful queries asked by enough distinct people in the window, none on the denylist. */
+  async hotQueries(limit = 8): Promise<string[]> {
+    if (this.queryLog.pendingEntries > 0) await this.flush().catch(() => undefined);
+    const denied = this.hot.denylist.map(normaliseQuery).filter((w) => w.length > 0);
+    const rows = await repo.listHotQueries(this.db, {
+      limit: limit + 4 * denied.length,
+      since: dayOf(new Date(Date.now() - (this.hot.windowDays - 1) * 86_400_000)),
+      minPeople: this.hot.minPeople,
+    });
+    return rows
+      .map((r) => r.query)
+      .filter((q) => !denied.some((w) => q.includes(w)))
+      .slice(0, limit);
   }
 
   zeroResultQueries(limit = 50) {
@@ -279,4 +274,48 @@ export class CatalogSearch {
   }
 }
 
+/** The index, theme matcher and suggester of one generation of the read model. */
+export function searchableOf(
+  docs: readonly SearchDoc[],
+  generation: number,
+  synonyms: Synonyms,
+  themes: readonly ThemeSummary[],
+): Searchable {
+  const phrases = [
+    ...docs.flatMap((d) => [d.name, ...d.lexemes.a]),
+    ...synonyms.keys(),
+    ...[...synonyms.values()].flat(),
+    ...themes.map((t) => t.name),
+  ];
+  return {
+    index: new SearchIndex(docs, generation),
+    synonyms,
+    themes: new ThemeMatcher(themes),
+    suggester: new Suggester(phrases),
+  };
+}
+
+/** Searches one index generation: one hit per service, the themes named, suggestions when nothing is found. */
+export function answer(from: Searchable, input: SearchInput, region: SearchRegion | null): SearchResult {
+  const tokens = queryTokens(input.q, from.synonyms);
+  const found =
+    tokens.terms.length + tokens.prefixes.length > 0
+      ? from.index.search({
+          tokens,
+          region: region?.code,
+          limit: input.pageSize,
+          offset: (input.page - 1) * input.pageSize,
+        })
+      : { hits: [], total: 0 };
+  return {
+    items: found.hits,
+    total: found.total,
+    query: input.q,
+    region,
+    themes: input.page === 1 ? from.themes.match(tokens) : [],
+    suggestions: found.total === 0 ? from.suggester.suggest(input.q) : [],
+  };
+}
+
 export { upsertSearchDocs, deleteSearchDoc } from './search.repository.js';
+export type { SearchLogSink } from './query-log.js';

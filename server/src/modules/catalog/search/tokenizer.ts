@@ -64,6 +64,7 @@ export const LATER_STAGE = '变更|注销|补发|补领|补证|换证|换发|换
 const LATER_STAGE_RE = new RegExp(LATER_STAGE);
 
 const HAN = /\p{Script=Han}/u;
+const HAN_G = /\p{Script=Han}/gu;
 const LATIN_RUN = /[a-z0-9]+/g;
 
 export function normaliseQuery(q: string): string {
@@ -87,9 +88,13 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0 && !/^[\p{P}\p{S}\s]+$/u.test(w));
 }
 
-/** Full pinyin and initials of a Han phrase, without tones or spaces: 营业执照 → yingyezhizhao, yyzz. */
+/**
+ * Full pinyin and initials of a Han phrase of two characters or more, without tones or spaces:
+ * 营业执照 → yingyezhizhao, yyzz. One character's pinyin is one syllable: it would match by
+ * coincidence ("ban" is 办, 班, 半…), so single characters have none.
+ */
 export function pinyinForms(phrase: string): string[] {
-  if (!HAN.test(phrase)) return [];
+  if ((phrase.match(HAN_G) ?? []).length < 2) return [];
   const full = pinyin(phrase, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .replace(/[^a-z0-9]/g, '');
@@ -146,11 +151,58 @@ const phraseLexemes = remembered((raw) => {
 
 const textLexemes = remembered((t) => words(normaliseQuery(t)).filter((w) => !STOP.has(w) && w.length > 1));
 
+/** Words of an English name that say something (no "of", "the"…), for indexing and matching. */
+const ENGLISH_STOP = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'a',
+  'an',
+  'to',
+  'in',
+  'on',
+  'with',
+  'or',
+  'by',
+  'at',
+  'from',
+]);
+export function englishTokens(name: string): string[] {
+  const words = name.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return [...new Set(words.filter((w) => w.length > 1 && !ENGLISH_STOP.has(w)))];
+}
+
+/** A pinyin syllable at the start of a Latin lexeme (longest finals first). */
+const SYLLABLE =
+  /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|er|a|o|e|i|u|v)/;
+
+/**
+ * The shortest query prefix that may match a Latin lexeme: past its first pinyin syllable (one
+ * syllable is one character: "zhi" must not find 执照 by 执), at least two letters of initials
+ * ("yy" for yyzz covers two characters) and three of an English word; digits (codes) from one.
+ */
+export function minPrefixLength(lexeme: string): number {
+  if (/\d/.test(lexeme)) return 1;
+  const syllable = SYLLABLE.exec(lexeme)?.[0].length ?? 0;
+  // Initials are consonants but for a few syllables (安 a, 额 e, 欧 o); a word with vowels is English.
+  const initials = syllable === 0 && !/[aeiou]/.test(lexeme.slice(1));
+  return Math.min(lexeme.length, initials ? 2 : Math.max(syllable + 1, 3));
+}
+
 export interface QueryTokens {
   /** Han words (with synonym expansions) matched exactly. */
   terms: string[];
   /** Latin runs matched as prefixes of pinyin or codes. */
   prefixes: string[];
+  /**
+   * What the query asks for in its own words (Han words without synonyms, Latin runs): each one
+   * the index knows nothing of still counts in the query's weight, so that one matched
+   * coincidence among unknown words is not a result.
+   */
+  anchors: string[];
+  /** Characters of the query's words that synonyms answer (known whatever the index holds). */
+  covered: number;
   /** The core phrase, matched whole for a strong boost. */
   phrase: string;
   /** The query names a later life-cycle stage (变更, 注销, 补证…). */
@@ -167,12 +219,21 @@ export function queryTokens(q: string, synonyms: Synonyms = new Map()): QueryTok
   const terms = new Set<string>();
   const hanWords = words(han).filter((w) => HAN.test(w));
   const meaningful = hanWords.filter((w) => !STOP.has(w));
-  // Single characters say little ("开" in 开饭店), unless they are all the query has.
-  const chosen = meaningful.some((w) => w.length > 1) ? meaningful.filter((w) => w.length > 1) : meaningful;
+  // Single characters say little ("开" in 开饭店) and match by coincidence; only a query of one
+  // character is searched for it. The whole phrase counts when a word of it was recognised.
+  const lone = meaningful.length === 1 && [...phrase].length === 1;
+  const chosen = lone ? meaningful : meaningful.filter((w) => w.length > 1);
   for (const w of chosen) terms.add(w);
-  if (phrase && HAN.test(phrase)) terms.add(phrase);
-  for (const t of [...terms])
-    for (const e of synonyms.get(t) ?? [])
-      for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
-  return { terms: [...terms], prefixes, phrase, laterStage: LATER_STAGE_RE.test(normalised) };
+  if (chosen.length > 0 && phrase && HAN.test(phrase)) terms.add(phrase);
+  // A word with synonyms is answered by them; the whole phrase only lifts what its words found.
+  const expanded = new Set<string>();
+  for (const t of [...terms]) {
+    const expansions = synonyms.get(t) ?? [];
+    if (expansions.length > 0) expanded.add(t);
+    for (const e of expansions) for (const w of [e, ...words(e)]) if (w.length > 1 && !STOP.has(w)) terms.add(w);
+  }
+  const answered = (w: string) => expanded.has(w) || (expanded.has(phrase) && phrase.includes(w));
+  const anchors = [...chosen.filter((w) => !answered(w)), ...prefixes];
+  const covered = chosen.filter(answered).reduce((n, w) => n + w.length, 0);
+  return { terms: [...terms], prefixes, anchors, covered, phrase, laterStage: LATER_STAGE_RE.test(normalised) };
 }

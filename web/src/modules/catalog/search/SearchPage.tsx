@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Pagination } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,29 +6,38 @@ import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../../ui/PageLoading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { PAGE_SIZE } from '../api';
 import { HotSearches } from './HotSearches';
-import { ItemHitCard } from './ItemHitCard';
 import { RegionSelector } from '../regions/RegionSelector';
 import { SearchBox } from './SearchBox';
 import { ThemeGrid } from '../themes/ThemeGrid';
-import { useSearch } from '../queries';
-import { useRegionParam } from '../regions/useRegionParam';
+import { PAGE_SIZE, searchServices } from './search-api';
+import { ServiceCard } from './ServiceCard';
+import { Suggestions } from './Suggestions';
+import { ThemeResults } from './ThemeResults';
+import { useRememberedRegion } from './useRememberedRegion';
+import './search.css';
 
 function pageFrom(value: string | null): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
 }
 
+/** Search results: the themes named, then one card per service with the implementation for the person's region. */
 export function SearchPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('serviceSearch');
+  const { t: tApp } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const page = pageFrom(params.get('page'));
-  const [region, setRegion] = useRegionParam();
-  const search = useSearch(q, region, page);
+  const [region, setRegion] = useRememberedRegion();
+  const search = useQuery({
+    queryKey: ['catalog', 'search', { q, region, page }],
+    queryFn: ({ signal }) => searchServices({ q, region, page }, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const summaryRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(q ? `${q} · ${t('search.title')}` : t('search.heading'));
+  useDocumentTitle(q ? `${q} · ${t('title')}` : t('heading'));
 
   const goToPage = (next: number) => {
     setParams((prev) => {
@@ -46,66 +56,77 @@ export function SearchPage() {
     window.scrollTo({ top: 0 });
   }, [page, search.isPlaceholderData, search.isSuccess]);
 
+  const answered = search.data?.region;
+  const shownRegion = region ?? answered?.code;
+  const regionNote = answered
+    ? t(answered.source === 'household' ? 'regionHousehold' : 'regionChosen', { region: answered.name })
+    : t('regionNone');
+
   return (
     <div className="tb-container tb-page">
-      <h1 className="sr-only">{t('search.heading')}</h1>
+      <h1 className="sr-only">{t('heading')}</h1>
       <div className="tb-search-bar">
         <SearchBox
           key={q}
           initialQuery={q}
           region={region}
           size="large"
-          label={t('home.searchLabel')}
-          placeholder={t('home.searchPlaceholder')}
+          label={tApp('home.searchLabel')}
+          placeholder={tApp('home.searchPlaceholder')}
         />
-        <RegionSelector value={region} onChange={setRegion} compact />
+        <RegionSelector value={shownRegion} onChange={setRegion} compact legend={t('regionLegend')} />
       </div>
 
       {!q ? (
         <div className="tb-panel">
-          <p>{t('search.emptyQuery')}</p>
-          <HotSearches region={region} label={t('search.tryHot')} />
+          <p>{t('emptyQuery')}</p>
+          <HotSearches region={region} label={t('tryHot')} />
         </div>
       ) : search.isPending ? (
         <PageLoading />
       ) : search.isError ? (
         <ProblemAlert error={search.error} onRetry={() => void search.refetch()} />
-      ) : search.data.total === 0 ? (
-        <div className="tb-panel">
-          <Empty description={<strong className="tb-empty-title">{t('search.notFound', { query: q })}</strong>} />
-          <p>{t('search.notFoundHint')}</p>
-          <ThemeGrid audience="person" region={region} limit={6} />
-          <HotSearches region={region} label={t('search.tryHot')} />
-        </div>
       ) : (
-        <section aria-labelledby="search-summary" aria-busy={search.isFetching}>
-          <h2 id="search-summary" ref={summaryRef} tabIndex={-1} className="tb-result-summary" aria-live="polite">
-            {t('search.found', { total: search.data.total, query: search.data.query || q })}
-          </h2>
-          <ol className="tb-hits" aria-label={t('search.results')} start={(page - 1) * PAGE_SIZE + 1}>
-            {search.data.items.map((hit) => (
-              <li key={hit.code}>
-                <ItemHitCard item={hit} />
-              </li>
-            ))}
-          </ol>
-          {search.data.total > PAGE_SIZE ? (
-            <nav aria-label={t('search.pagination')} className="tb-pagination">
-              <Pagination
-                current={page}
-                total={search.data.total}
-                pageSize={PAGE_SIZE}
-                showSizeChanger={false}
-                showTotal={(total) => t('search.totalText', { total })}
-                onChange={goToPage}
-                responsive
-              />
-            </nav>
-          ) : null}
-        </section>
+        <>
+          <ThemeResults themes={search.data.themes} region={shownRegion} />
+          {search.data.total === 0 ? (
+            <div className="tb-panel">
+              <Empty description={<strong className="tb-empty-title">{t('notFound', { query: q })}</strong>} />
+              <Suggestions suggestions={search.data.suggestions} region={region} />
+              <p>{t('notFoundHint')}</p>
+              <ThemeGrid audience="person" region={shownRegion} limit={6} />
+              <HotSearches region={region} label={t('tryHot')} />
+            </div>
+          ) : (
+            <section aria-labelledby="search-summary" aria-busy={search.isFetching}>
+              <h2 id="search-summary" ref={summaryRef} tabIndex={-1} className="tb-result-summary" aria-live="polite">
+                {t('found', { total: search.data.total, query: search.data.query || q })}
+              </h2>
+              <p className="tb-search-region-note">{regionNote}</p>
+              <ol className="tb-hits" aria-label={t('results')} start={(page - 1) * PAGE_SIZE + 1}>
+                {search.data.items.map((hit) => (
+                  <li key={hit.basicCode}>
+                    <ServiceCard hit={hit} regionName={answered?.name} />
+                  </li>
+                ))}
+              </ol>
+              {search.data.total > PAGE_SIZE ? (
+                <nav aria-label={t('pagination')} className="tb-pagination">
+                  <Pagination
+                    current={page}
+                    total={search.data.total}
+                    pageSize={PAGE_SIZE}
+                    showSizeChanger={false}
+                    showTotal={(total) => t('totalText', { total })}
+                    onChange={goToPage}
+                    responsive
+                  />
+                </nav>
+              ) : null}
+            </section>
+          )}
+        </>
       )}
     </div>
   );
 }
-
-export default SearchPage;
