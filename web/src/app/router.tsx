@@ -28,6 +28,7 @@ const WalletPage = lazy(() => import('../modules/licenses/WalletPage'));
 const DataUsesPage = lazy(() => import('../modules/licenses/DataUsesPage'));
 const VerifyPage = lazy(() => import('../modules/licenses/VerifyPage'));
 const SharedLicensePage = lazy(() => import('../modules/licenses/SharedLicensePage'));
+const SupervisionPage = lazy(() => import('../modules/supervision'));
 
 export const router = createBrowserRouter([
   {
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
           { path: 'track/:code', element: <TrackPage /> },
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
+          { path: 'supervision', element: <SupervisionPage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'admin/*', element: <AdminApp /> },
           { path: '*', element: <NotFoundPage /> },

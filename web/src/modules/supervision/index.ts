@@ -1,0 +1,4 @@
+/** The supervision console (电子监察): the page the router lazy-loads, and the module's strings. */
+export { default } from './SupervisionPage';
+export { supervisionZhCN, type SupervisionMessages } from './locales/zh-CN';
+export { supervisionEn } from './locales/en';
