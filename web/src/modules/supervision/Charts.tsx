@@ -15,7 +15,7 @@ export function DepartmentChart({ data }: { data: OverviewData['byDepartment'] }
         style={{ height: 280 }}
         option={{
           tooltip: { trigger: 'axis' },
-          legend: { data: [t('chartRed'), t('chartYellow')] },
+          legend: { top: 0, data: [t('chartRed'), t('chartYellow')] },
           grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: { type: 'category', data: data.map((d) => d.name), inverse: true },
@@ -38,7 +38,7 @@ export function TrendChart({ data }: { data: OverviewData['trend'] }) {
         style={{ height: 280 }}
         option={{
           tooltip: { trigger: 'axis' },
-          legend: { data: [t('chartRed'), t('chartYellow')] },
+          legend: { top: 0, data: [t('chartRed'), t('chartYellow')] },
           grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
           xAxis: { type: 'category', data: data.map((d) => d.day.slice(5)) },
           yAxis: { type: 'value', minInterval: 1 },
