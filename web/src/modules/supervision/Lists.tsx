@@ -54,7 +54,7 @@ export function ClockList({
                 <th scope="col">{t('department')}</th>
                 <th scope="col">{t('dueOn')}</th>
                 <th scope="col">{t('left')}</th>
-                <th scope="col">{t('states.running')}</th>
+                <th scope="col">{t('state')}</th>
                 {canOrder ? <th scope="col">{t('issue')}</th> : null}
               </tr>
             </thead>

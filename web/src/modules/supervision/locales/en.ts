@@ -42,6 +42,7 @@ export const supervisionEn: SupervisionMessages = {
     order: 'Supervision order',
   },
   states: { running: 'On time', paused: 'Paused', yellow: 'Yellow', red: 'Red', stopped: 'Ended' },
+  state: 'State',
   dueOn: 'Due',
   left: 'Working days left',
   overdueBy: 'Overdue by {{n}} working days',

@@ -41,6 +41,7 @@ export const supervisionZhCN = {
     order: '督办',
   },
   states: { running: '正常', paused: '暂停', yellow: '黄牌', red: '红牌', stopped: '已结束' },
+  state: '状态',
   dueOn: '期限',
   left: '剩余工作日',
   overdueBy: '超期 {{n}} 个工作日',
