@@ -221,9 +221,6 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const SearchResult = z.object({ items: z.array(SearchHit), total: z.number().int(), query: z.string() });
-export type SearchResult = z.infer<typeof SearchResult>;
-
 /** 主题 / 一件事 */
 export const ThemeInput = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,60}$/),

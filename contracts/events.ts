@@ -112,21 +112,31 @@ export const CaseEventPublished = z.object({
 export const Recipients = z.object({
   departmentId: Id.nullable().optional(),
   staffId: Id.nullable().optional(),
+  staffIds: z.array(Id).nullable().optional(),
   roles: z.array(z.string()).optional(),
   supervisingRegion: z.string().nullable().optional(),
 });
 
-/** supervision.warning-raised: a clock turned yellow (黄牌) or red (红牌). */
+/**
+ * supervision.warning-raised: clocks of one department turned yellow (黄牌) or red (红牌) in one
+ * sweep batch — one event per department and level, listing its warnings.
+ */
 export const WarningRaised = z.object({
-  warningId: Id,
   level: z.enum(['yellow', 'red']),
-  clockKind: z.string(),
-  reference: z.string().nullable(),
-  title: z.string().nullable(),
-  caseId: Id.nullable(),
   regionCode: z.string().nullable(),
-  dueOn: z.string().nullable(),
+  departmentId: Id.nullable(),
   recipients: Recipients,
+  warnings: z.array(
+    z.object({
+      warningId: Id,
+      clockKind: z.string(),
+      reference: z.string().nullable(),
+      title: z.string().nullable(),
+      caseId: Id.nullable(),
+      staffId: Id.nullable(),
+      dueOn: z.string().nullable(),
+    }),
+  ),
 });
 
 /** supervision.order-issued: a 督办 order was issued to a department. */

@@ -73,6 +73,10 @@ export const Clock = z.object({
   pausedSince: z.string().nullable(),
   /** Working days left until the due date (negative: overdue). */
   workingDaysLeft: z.number().int(),
+  /** What a 督办 order about this clock is issued on (none for an order's own clock). */
+  orderOn: z
+    .object({ subjectType: z.enum(['case', 'task', 'department', 'complaint']), subjectId: z.uuid() })
+    .nullable(),
 });
 export type Clock = z.infer<typeof Clock>;
 

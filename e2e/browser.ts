@@ -40,8 +40,12 @@ export interface Portal {
 }
 
 /** The server and Chromium for one test file. */
-export async function startPortal(opts: { env?: Record<string, string> } = {}): Promise<Portal> {
-  const t = await createTestApp({ serveWeb: true, ...(opts.env ? { env: opts.env } : {}) });
+export async function startPortal(opts: { env?: Record<string, string>; now?: () => Date } = {}): Promise<Portal> {
+  const t = await createTestApp({
+    serveWeb: true,
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await launch();

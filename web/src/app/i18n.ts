@@ -31,6 +31,7 @@ import {
 import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
+import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import { licenseWorkEn, licenseWorkZhCN, type LicenseWorkMessages } from '../modules/workbench';
 import { LANGUAGES, readStoredLanguage } from '../ui/language';
 import { en } from './locales/en';
@@ -51,6 +52,7 @@ declare module 'i18next' {
       caseView: CaseViewMessages;
       completeness: CompletenessMessages;
       serviceSearch: SearchMessages;
+      supervision: SupervisionMessages;
     };
   }
 }
@@ -64,6 +66,7 @@ const RESOURCES = {
     caseView: caseViewZhCN,
     completeness: completenessZhCN,
     serviceSearch: searchZhCN,
+    supervision: supervisionZhCN,
   },
   en: {
     translation: translationEn,
@@ -73,6 +76,7 @@ const RESOURCES = {
     caseView: caseViewEn,
     completeness: completenessEn,
     serviceSearch: searchEn,
+    supervision: supervisionEn,
   },
 };
 

@@ -5,6 +5,7 @@ import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, Theme
 import { ComplaintsPage } from '../modules/complaints';
 import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
 import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modules/licenses';
+import { SupervisionPage } from '../modules/supervision';
 import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from '../ui/NotFoundPage';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'track/:code', element: <TrackPage /> },
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
+          { path: 'supervision', element: <SupervisionPage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'admin/*', element: <AdminApp /> },
           { path: '*', element: <NotFoundPage /> },

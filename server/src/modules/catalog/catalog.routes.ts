@@ -51,7 +51,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
           page: z.coerce.number().int().min(1).max(500).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),
-        response: { 200: SearchPage },
+        response: { 200: SearchResult },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 /** Typed calls to the public catalogue API (互联网服务系统). Shapes come from contracts/catalog.ts and catalog-api.ts. */
-import type { Item, SearchResult, Theme, ThemeSummary } from '../../../../contracts/catalog';
+import type { Item, Theme, ThemeSummary } from '../../../../contracts/catalog';
+import type { SearchResult } from '../../../../contracts/search';
 import type {
   CatalogList,
   Department,

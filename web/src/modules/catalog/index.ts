@@ -7,7 +7,7 @@ import { lazy } from 'react';
 
 /** The home page ships with the entry chunk (most visits start there); every other page is its own chunk. */
 export { HomePage } from './home/HomePage';
-export const SearchPage = lazy(() => import('./search/SearchPage'));
+export const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
 export const ItemGuidePage = lazy(() => import('./guide/ItemGuidePage'));
 export const ThemePage = lazy(() => import('./themes/ThemePage'));
 export const ListsPage = lazy(() => import('./lists/ListsPage'));

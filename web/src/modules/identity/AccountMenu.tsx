@@ -100,11 +100,20 @@ export function AccountMenu({ onAnnounce }: { onAnnounce: (message: string) => v
             </li>
           </>
         ) : (
-          <li>
-            <Link to="/workbench" onClick={() => setOpen(false)}>
-              {t('cases.nav.workbench')}
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link to="/workbench" onClick={() => setOpen(false)}>
+                {t('cases.nav.workbench')}
+              </Link>
+            </li>
+            {data.roles.some((r) => r === 'supervisor' || r === 'department_head') ? (
+              <li>
+                <Link to="/supervision" onClick={() => setOpen(false)}>
+                  {t('nav', { ns: 'supervision' })}
+                </Link>
+              </li>
+            ) : null}
+          </>
         )}
         <li>
           <button

@@ -99,9 +99,10 @@ describe('电子监察 clocks', () => {
       // The red card goes up to the supervising unit of the city above the county.
       { level: 'red', raisedOn: '2026-10-14', cleared: false, escalatedTo: item.regionCode.slice(0, 4) },
     ]);
+    const trackingCode = (await as(clerk, 'GET', `/api/cases/${caseId}`)).json().trackingCode;
     const published = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM platform.outbox WHERE topic = 'supervision.warning-raised'
-        AND payload->>'clockKind' = 'task' AND payload->>'reference' = ${(await as(clerk, 'GET', `/api/cases/${caseId}`)).json().trackingCode}`.execute(
+      SELECT count(*)::int AS n FROM platform.outbox o, jsonb_array_elements(o.payload->'warnings') w
+       WHERE o.topic = 'supervision.warning-raised' AND w->>'clockKind' = 'task' AND w->>'reference' = ${trackingCode}`.execute(
       t.db,
     );
     expect(published.rows[0]!.n).toBe(2);
@@ -161,8 +162,9 @@ describe('电子监察 clocks', () => {
     expect(after.rows[0]!.n).toBe(after.rows[0]!.distinct);
     expect(after.rows[0]!.n - before.rows[0]!.n).toBe(a.red + b.red + a.yellow + b.yellow);
     const events = await sql<{ n: number; distinct: number }>`
-      SELECT count(*)::int AS n, count(DISTINCT payload->>'warningId')::int AS distinct FROM platform.outbox
-       WHERE topic = 'supervision.warning-raised'`.execute(t.db);
+      SELECT count(*)::int AS n, count(DISTINCT w->>'warningId')::int AS distinct
+        FROM platform.outbox o, jsonb_array_elements(o.payload->'warnings') w
+       WHERE o.topic = 'supervision.warning-raised'`.execute(t.db);
     expect(events.rows[0]!.n).toBe(events.rows[0]!.distinct);
     // A sweep after them finds nothing more.
     expect(await t.app.supervisionSweep(at)).toEqual({ red: 0, yellow: 0 });

@@ -11,7 +11,7 @@ import { isWithinRegion, withinScope } from '../../../platform/scope.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import { findRegion, listChildRegions, listDepartments } from '../../catalog/index.js';
 import type { SupervisionDeps } from '../supervision.deps.js';
-import { svq, type ClockState } from '../supervision.tables.js';
+import { svq, type ClockKind, type ClockState } from '../supervision.tables.js';
 import { shiftDate } from './clock-rules.js';
 
 export const READERS = ['supervisor', 'department_head'];
@@ -176,6 +176,8 @@ export async function listClocks(
       'c.limitDays',
       'c.dueOn',
       'c.pausedSince',
+      'c.subjectId',
+      'c.caseId',
     ])
     .where('c.state', '<>', 'stopped');
   if (filter.state) q = q.where('c.state', '=', filter.state);
@@ -186,9 +188,18 @@ export async function listClocks(
   const departments = new Map(
     (await listDepartments(deps.db, { regionPrefix: region.code })).map((d) => [d.id, d.name]),
   );
-  return rows.map((c) => ({
+  return rows.map(({ subjectId, caseId, ...c }) => ({
     ...c,
     department: c.departmentId ? (departments.get(c.departmentId) ?? null) : null,
     workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
+    orderOn: orderOn(c.kind, subjectId, caseId),
   }));
+}
+
+/** A 督办 order about a clock is issued on its task, its complaint or its case. */
+function orderOn(kind: ClockKind, subjectId: string, caseId: string | null) {
+  if (kind === 'task') return { subjectType: 'task' as const, subjectId };
+  if (kind === 'complaint') return { subjectType: 'complaint' as const, subjectId };
+  if (kind === 'order' || !caseId) return null;
+  return { subjectType: 'case' as const, subjectId: caseId };
 }
