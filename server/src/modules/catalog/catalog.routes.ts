@@ -15,7 +15,7 @@ import { notFound } from '../../platform/errors.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { isValidRegionCode } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
-import { jsonSchemaOf } from './forms/application-form.js';
+import { fieldsOfForm, jsonSchemaOf } from './forms/application-form.js';
 import * as itemsRepo from './items.repository.js';
 import * as regions from './regions.repository.js';
 import { getTheme, hitOf, listThemes } from './themes.service.js';
@@ -86,13 +86,11 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalo
     },
     async (request, reply) => {
       const item = await getPublishedItem(db, request.params.code);
-      return reply
-        .type('application/schema+json')
-        .send({
-          $schema: 'https://json-schema.org/draft/2020-12/schema',
-          title: `${item.name} 申请表`,
-          ...jsonSchemaOf(item.form),
-        });
+      return reply.type('application/schema+json').send({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: `${item.name} 申请表`,
+        ...jsonSchemaOf(fieldsOfForm(item.form)),
+      });
     },
   );
 

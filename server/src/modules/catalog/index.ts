@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Metrics } from '../../platform/metrics/index.js';
 import { publicCatalogRoutes } from './catalog.routes.js';
 import { adminCatalogRoutes } from './catalog-admin.routes.js';
+import { formsRoutes } from './forms/forms.routes.js';
 import { CatalogSearch } from './search/search.service.js';
 
 export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = async (app, { db, metrics }) => {
@@ -26,6 +27,7 @@ export const catalogRoutes: FastifyPluginAsync<{ db: Db; metrics?: Metrics }> = 
   });
   await app.register(publicCatalogRoutes, { db, search });
   await app.register(adminCatalogRoutes, { db, search });
+  await app.register(formsRoutes, { db });
 };
 
 export { CatalogSearch, type SearchLogSink } from './search/search.service.js';
@@ -37,7 +39,16 @@ export {
   CATALOG_ADMIN,
   CATALOG_REVIEWER,
 } from './items.service.js';
-export { listThemes, getTheme } from './themes.service.js';
+export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
+export { themeFormFields } from './forms/theme-form.js';
+export { sampleValues } from './forms/sample-values.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export { listVillageAddresses, listDepartments, findDepartment } from './regions.repository.js';
-export { jsonSchemaOf, validateApplicationForm, personalKind, clearFormKeys } from './forms/application-form.js';
+export {
+  jsonSchemaOf,
+  validateApplicationForm,
+  personalKind,
+  clearFormKeys,
+  fieldsOfForm,
+  UNKNOWN_FIELD,
+} from './forms/application-form.js';

@@ -229,7 +229,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ deps: ExchangeDeps }> = asy
                 subject: z.enum(['person', 'enterprise']),
                 department: z.string(),
                 officer: z.string(),
-                via: z.enum(['staff', 'system']),
+                via: z.enum(['staff', 'system', 'person']),
                 purpose: z.string(),
                 resource: z.object({ code: z.string(), name: z.string() }),
                 fields: z.array(Field),

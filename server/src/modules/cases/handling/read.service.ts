@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
 import { formForReader } from './form-view.js';
+import { trackBundle } from './track-bundle.js';
 
 export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, meta: { ip?: string } = {}) {
   const c = await findVisibleCase(deps.db, actor, caseId);
@@ -122,6 +123,9 @@ export async function getCase(deps: CasesDeps, actor: Actor, caseId: string, met
 export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
+  // 一件事: the bundle's one code answers every case inside it.
+  const bundle = c ? undefined : await trackBundle(deps, actor, code);
+  if (bundle) return bundle;
   if (!c)
     throw notFound('CASES.UNKNOWN_TRACKING_CODE', {
       zh: '未找到该办件编码，请核对',
@@ -135,6 +139,7 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
     .execute();
   const mine = canSee(actor, c) && actor.kind === 'person';
   return {
+    kind: 'case' as const,
     trackingCode: c.trackingCode,
     itemName: c.itemName,
     status: c.status,

@@ -7,6 +7,7 @@
  */
 import { NO_QUANTITY_LIMIT, type ItemGuideInput, type ItemType } from '../../../../../contracts/catalog.js';
 import { REGION_NAMES, departmentsOf, type DepartmentSeed } from './departments.js';
+import { formOfItem } from '../forms/library/index.js';
 
 export type Level = 'province' | 'city' | 'county';
 export type GuideSeed = Omit<ItemGuideInput, 'basicCode'>;
@@ -579,7 +580,8 @@ export function item(def: ItemDef): ItemSeed {
 
 /** The guide as one implementing department publishes it (its venue and phone). */
 export function guideFor(seed: ItemSeed, dept: DepartmentSeed): GuideSeed {
-  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone };
+  const form = seed.guide.form?.length ? seed.guide.form : formOfItem(seed.guide.name);
+  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone, form };
 }
 
 /** Every implementation of a seed: one per department of its category at its level. */
