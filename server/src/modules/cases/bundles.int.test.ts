@@ -28,7 +28,7 @@ describe('closed forms', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json()).toMatchObject({ code: 'CASES.FORM_UNKNOWN_FIELD' });
-    expect(refused.json().title).toMatch(/申请表中没有这些项目/);
+    expect(refused.body).toMatch(/申请表中没有这些项目/);
     expect(
       refused
         .json()
