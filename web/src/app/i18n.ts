@@ -16,6 +16,8 @@ import { licenseWorkEn } from '../modules/licenses/work/locales/en';
 import { licenseWorkZhCN, type LicenseWorkMessages } from '../modules/licenses/work/locales/zh-CN';
 import { caseViewEn } from '../modules/cases/view/locales/en';
 import { caseViewZhCN, type CaseViewMessages } from '../modules/cases/view/locales/zh-CN';
+import { formsEn } from '../modules/forms/locales/en';
+import { formsZhCN, type FormsMessages } from '../modules/forms/locales/zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +34,7 @@ declare module 'i18next' {
       licenseWork: LicenseWorkMessages;
       caseView: CaseViewMessages;
       completeness: CompletenessMessages;
+      forms: FormsMessages;
     };
   }
 }
@@ -72,6 +75,7 @@ void i18n.use(initReactI18next).init({
       licenseWork: licenseWorkZhCN,
       caseView: caseViewZhCN,
       completeness: completenessZhCN,
+      forms: formsZhCN,
     },
     en: {
       translation: en,
@@ -80,6 +84,7 @@ void i18n.use(initReactI18next).init({
       licenseWork: licenseWorkEn,
       caseView: caseViewEn,
       completeness: completenessEn,
+      forms: formsEn,
     },
   },
   lng: readStored(),

@@ -9,6 +9,7 @@ import { RouteError } from './RouteError';
 const SearchPage = lazy(() => import('../modules/catalog/search/SearchPage'));
 const ItemGuidePage = lazy(() => import('../modules/catalog/guide/ItemGuidePage'));
 const ThemePage = lazy(() => import('../modules/catalog/themes/ThemePage'));
+const ThemeApplyPage = lazy(() => import('../modules/forms').then((m) => ({ default: m.ThemeApplyPage })));
 const ListsPage = lazy(() => import('../modules/catalog/lists/ListsPage'));
 const NegativeListPage = lazy(() => import('../modules/catalog/lists/NegativeListPage'));
 const LoginPage = lazy(() => import('../modules/identity/LoginPage'));
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'items/:code', element: <ItemGuidePage /> },
           { path: 'items/:code/apply', element: <ApplyPage /> },
           { path: 'themes/:id', element: <ThemePage /> },
+          { path: 'themes/:id/apply', element: <ThemeApplyPage /> },
           { path: 'lists/negative', element: <NegativeListPage /> },
           { path: 'lists/:kind', element: <ListsPage /> },
           { path: 'login', element: <LoginPage /> },

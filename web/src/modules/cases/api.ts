@@ -4,6 +4,7 @@
  * step. Shapes follow server/src/modules/cases (read.service, materials.service); dates arrive as
  * ISO strings.
  */
+import type { TrackedBundle } from '../../../../contracts/bundles';
 import { getJson, sendJson } from '../../app/http';
 
 export const CASE_STATUSES = [
@@ -128,6 +129,7 @@ export interface MaterialsBag {
 }
 
 export interface Tracking {
+  kind: 'case';
   trackingCode: string;
   itemName: string;
   status: CaseStatus;
@@ -183,7 +185,7 @@ export const materialFileUrl = (caseId: string, materialId: string) =>
 /** Tracking codes are read case-insensitively by the server; spaces and dashes typed by hand are kept to the server's rule. */
 export const normaliseCode = (raw: string) => raw.trim().toUpperCase().replace(/\s+/g, '');
 export const track = (code: string, signal?: AbortSignal) =>
-  getJson<Tracking>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
+  getJson<Tracking | TrackedBundle>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
 export const qrUrl = (code: string) => `/api/track/${encodeURIComponent(normaliseCode(code))}/qr.svg`;
 
 // The applicant's steps.

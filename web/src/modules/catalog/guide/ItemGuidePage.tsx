@@ -18,6 +18,7 @@ import { BasicInfo } from './BasicInfo';
 import { FeesSection } from './FeesSection';
 import { formatDate, telHref } from './format';
 import { GuideActions } from './GuideActions';
+import { FormDownloads } from '../../forms';
 import { GuideSection } from './GuideSection';
 import { GuideToc } from './GuideToc';
 import { MaterialsSection, type HeldMaterial, type HeldMaterials } from './MaterialsSection';
@@ -112,6 +113,7 @@ function GuideBody({ item }: { item: Item }) {
       </GuideSection>
 
       <GuideSection id="materials" title={t('guide.sections.materials')}>
+        <FormDownloads itemCode={item.code} />
         <MaterialsSection materials={item.materials} held={held} />
       </GuideSection>
 
