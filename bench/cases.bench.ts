@@ -198,7 +198,7 @@ async function oneCase(s: { cookie: string; csrf: string }): Promise<void> {
     await post(
       '/api/cases',
       { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() },
-      JSON.stringify({ itemCode: item.code, form: { purpose: '新办', note: '压测' } }),
+      JSON.stringify({ itemCode: item.code, form: { remarks: '压测' } }),
     ),
   );
   for (const index of requiredMaterials) {

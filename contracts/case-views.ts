@@ -4,6 +4,7 @@
  * the server's route schemas and the pages (`Wire<T>` for what the pages receive).
  */
 import { z } from 'zod';
+import { TrackedBundle } from './bundles.js';
 import { contract } from './http.js';
 
 export const CASE_STATUSES = [
@@ -132,6 +133,7 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 /** 全程一码: progress by tracking code, never who or what was filed; the case id for its applicant. */
 export const Tracking = contract(
   z.object({
+    kind: z.literal('case'),
     trackingCode: z.string(),
     itemName: z.string(),
     status: CaseStatus,
@@ -145,6 +147,10 @@ export const Tracking = contract(
   }),
 );
 export type Tracking = z.infer<typeof Tracking>;
+
+/** What a tracking code answers: one case, or a 一件事 bundle with every case inside it. */
+export const TrackAnswer = contract(z.discriminatedUnion('kind', [Tracking, TrackedBundle]));
+export type TrackAnswer = z.infer<typeof TrackAnswer>;
 
 /** An open task in the workbench queue (我的任务), most urgent first. */
 export const QueueTask = z.object({

@@ -112,6 +112,10 @@ export const FormField = z.object({
   /** Smallest number. */
   min: z.number().int().min(0).optional(),
   help: z.string().max(300).optional(),
+  /** 计量单位 shown beside a number (平方米, 万元, 人). */
+  unit: z.string().max(20).optional(),
+  /** The value the 示例样表 (filled-in sample form) shows; a made-up one of the field's kind when absent. */
+  example: z.union([z.string().max(300), z.number(), z.boolean()]).optional(),
   /**
    * Personal data (个人信息) kept encrypted at rest: an ID number, phone, address or name. ID-number
    * and phone fields are personal whether marked or not.
@@ -119,6 +123,7 @@ export const FormField = z.object({
   personal: z.enum(['id', 'phone', 'address', 'name']).optional(),
 });
 export type FormField = z.infer<typeof FormField>;
+export type FormFieldInput = z.input<typeof FormField>;
 
 /**
  * The editable body of a guide: everything an administrator writes. Invariants that span fields

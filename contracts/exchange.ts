@@ -100,7 +100,7 @@ export const DataUse = z.object({
   subject: z.enum(['person', 'enterprise']),
   department: z.string(),
   officer: z.string(),
-  via: z.enum(['staff', 'system']),
+  via: z.enum(['staff', 'system', 'person']),
   purpose: z.string(),
   resource: Named,
   fields: z.array(ResourceField),

@@ -37,7 +37,7 @@ async function apply(key: string): Promise<{ caseId: string; trackingCode: strin
       'x-csrf-token': applicant.jar.get('tb_csrf')!,
       'idempotency-key': key,
     },
-    payload: { itemCode: item.code, form: { purpose: '新办' } },
+    payload: { itemCode: item.code, form: { remarks: '新办' } },
   });
   expect(res.statusCode, res.body).toBe(201);
   await completeMaterials(applicant, res.json().caseId);

@@ -15,7 +15,7 @@ import {
   type Client,
   type RegistryPerson,
 } from '../server/src/test/people.js';
-import { completeMaterials } from '../server/src/test/cases.js';
+import { completeMaterials, sampleForm } from '../server/src/test/cases.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { signIn, staffWithPassword, STAFF_PASSWORD } from './journey.js';
@@ -56,7 +56,7 @@ async function applyWithout(
   const res = await applicant.call(
     'POST',
     '/api/cases',
-    { itemCode, form: {} },
+    { itemCode, form: await sampleForm(t, itemCode) },
     { headers: { 'idempotency-key': `${key}-${Date.now()}` } },
   );
   expect(res.statusCode, res.body).toBe(201);

@@ -103,7 +103,7 @@ beforeAll(async () => {
       'x-csrf-token': applicant.jar.get('tb_csrf')!,
       'idempotency-key': 'e2e-results-0001',
     },
-    payload: { itemCode: item.code, form: { purpose: '新办' } },
+    payload: { itemCode: item.code, form: { remarks: '新办' } },
   });
   expect(res.statusCode, res.body).toBe(201);
   ({ caseId, trackingCode } = res.json());

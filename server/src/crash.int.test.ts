@@ -57,7 +57,7 @@ describe.runIf(onServer)('kill -9 under load', { timeout: 300_000 }, () => {
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(env, port);
 
-    const body = (key: string) => JSON.stringify({ itemCode: item.code, form: { purpose: '新办', note: key } });
+    const body = (key: string) => JSON.stringify({ itemCode: item.code, form: { remarks: `新办 ${key}` } });
     const submit = (r: Client, key: string) =>
       fetch(`${base}/api/cases`, {
         method: 'POST',

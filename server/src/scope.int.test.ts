@@ -120,7 +120,7 @@ beforeAll(async () => {
       'x-csrf-token': c.jar.get('tb_csrf')!,
       'idempotency-key': 'scope-walk-0001',
     },
-    payload: { itemCode: item.rows[0]!.code, form: { contactPhone: phone, note: FORM_MARKER } },
+    payload: { itemCode: item.rows[0]!.code, form: { remarks: `${FORM_MARKER} 联系电话 ${phone}` } },
   });
   expect(submitted.statusCode, submitted.body).toBe(201);
   victim = {

@@ -1,5 +1,7 @@
 /** Case steps through the API for tests that need a case in some state. */
 import { sql } from 'kysely';
+import type { ThemeApplication } from '../../../contracts/bundles.js';
+import { sampleValues } from '../modules/catalog/index.js';
 import { expect } from 'vitest';
 import type { TestApp } from './harness.js';
 import type { Client } from './people.js';
@@ -42,7 +44,7 @@ export async function submitCase(
   applicant: Client,
   itemCode: string,
   key: string,
-  form: Record<string, unknown> = { purpose: '新办' },
+  form: Record<string, unknown> = { remarks: '新办' },
 ): Promise<string> {
   const res = await applicant.call('POST', '/api/cases', { itemCode, form }, { headers: { 'idempotency-key': key } });
   expect(res.statusCode, res.body).toBe(201);
@@ -118,4 +120,32 @@ export async function actForEnterprise(
   const enterpriseId = claimed.json().enterpriseId as string;
   expect((await c.call('PUT', '/api/me/acting-for', { enterpriseId })).statusCode).toBe(200);
   return { enterpriseId, creditCode };
+}
+
+/**
+ * A complete form for a theme application (一件事): the sample values of the shared fields and of
+ * the fields of the steps applied for (the required ones and `include`), with `overrides`.
+ */
+export async function themeForm(
+  t: TestApp,
+  theme: string,
+  region: string,
+  overrides: Record<string, unknown> = {},
+  include: string[] = [],
+): Promise<Record<string, unknown>> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/catalog/themes/${theme}/application?region=${region}` });
+  expect(res.statusCode, res.body).toBe(200);
+  const app = res.json() as ThemeApplication;
+  const keys = new Set([
+    ...app.sharedKeys,
+    ...app.steps.filter((s) => !s.optional || include.includes(s.basicCode)).flatMap((s) => s.fieldKeys),
+  ]);
+  return { ...sampleValues(app.fields.filter((f) => keys.has(f.key))), ...overrides };
+}
+
+/** A complete, valid form for a published item: the sample values of its application form (`{}` when it has none). */
+export async function sampleForm(t: TestApp, itemCode: string): Promise<Record<string, unknown>> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/catalog/items/${itemCode}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return sampleValues(res.json().form);
 }

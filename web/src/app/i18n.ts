@@ -16,9 +16,12 @@ import {
   casesZhCN,
   completenessEn,
   completenessZhCN,
+  formsEn,
+  formsZhCN,
   type CaseViewMessages,
   type CasesMessages,
   type CompletenessMessages,
+  type FormsMessages,
 } from '../modules/cases';
 import {
   catalogEn,
@@ -53,6 +56,7 @@ declare module 'i18next' {
       completeness: CompletenessMessages;
       serviceSearch: SearchMessages;
       supervision: SupervisionMessages;
+      forms: FormsMessages;
     };
   }
 }
@@ -67,6 +71,7 @@ const RESOURCES = {
     completeness: completenessZhCN,
     serviceSearch: searchZhCN,
     supervision: supervisionZhCN,
+    forms: formsZhCN,
   },
   en: {
     translation: translationEn,
@@ -77,6 +82,7 @@ const RESOURCES = {
     completeness: completenessEn,
     serviceSearch: searchEn,
     supervision: supervisionEn,
+    forms: formsEn,
   },
 };
 

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminApp } from '../modules/admin';
-import { ApplyPage, MyCasePage, MyCasesPage, TrackPage, useHeldMaterials } from '../modules/cases';
+import { ApplyPage, MyCasePage, MyCasesPage, ThemeApplyPage, TrackPage, useHeldMaterials } from '../modules/cases';
 import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, ThemePage } from '../modules/catalog';
 import { ComplaintsPage } from '../modules/complaints';
 import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
           { path: 'items/:code', element: <ItemGuidePage useHeldMaterials={useHeldMaterials} /> },
           { path: 'items/:code/apply', element: <ApplyPage /> },
           { path: 'themes/:id', element: <ThemePage /> },
+          { path: 'themes/:id/apply', element: <ThemeApplyPage /> },
           { path: 'lists/negative', element: <NegativeListPage /> },
           { path: 'lists/:kind', element: <ListsPage /> },
           { path: 'login', element: <LoginPage /> },

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/context.js';
 import { CalendarService } from '../../platform/calendar/calendar.service.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
-import { completeMaterials } from '../../test/cases.js';
+import { completeMaterials, themeForm } from '../../test/cases.js';
 import type { ProcessDefinition } from '../../../../contracts/cases.js';
 import { submitApplication } from './handling/submit.service.js';
 import { acceptCase } from './handling/window.service.js';
@@ -32,7 +32,7 @@ let departments: string[];
 const staffHeader = async (roles: Parameters<TestApp['staff']>[0], region: string) =>
   (await t.staff(roles, region)).authorization;
 
-async function submit(c: Client, key: string, form: Record<string, unknown> = { purpose: '新办' }) {
+async function submit(c: Client, key: string, form: Record<string, unknown> = { remarks: '新办' }) {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
@@ -75,7 +75,7 @@ describe('submission and tracking', () => {
     const again = await submit(applicant, 'retry-key-0001');
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
-    const other = await submit(applicant, 'retry-key-0001', { purpose: '变更' });
+    const other = await submit(applicant, 'retry-key-0001', { remarks: '变更' });
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('CASES.IDEMPOTENCY_KEY_REUSED');
     // Two at once with one key: one case.
@@ -188,7 +188,7 @@ describe('walk-in applications', () => {
       idNumber: applicantPerson.idNumber,
       name: '冒名者',
       itemCode: item.code,
-      form: { note: '窗口代录' },
+      form: { remarks: '窗口代录' },
     });
     expect(wrongName.statusCode).toBe(422);
     // Accepted at once means complete at once: without the originals nothing is filed.
@@ -199,7 +199,7 @@ describe('walk-in applications', () => {
       idNumber: applicantPerson.idNumber,
       name: applicantPerson.name,
       itemCode: item.code,
-      form: { note: '窗口代录' },
+      form: { remarks: '窗口代录' },
     });
     expect(incomplete.statusCode).toBe(409);
     expect(incomplete.json().code).toBe('CASES.MATERIALS_MISSING');
@@ -216,7 +216,7 @@ describe('walk-in applications', () => {
       idNumber: applicantPerson.idNumber,
       name: applicantPerson.name,
       itemCode: item.code,
-      form: { note: '窗口代录' },
+      form: { remarks: '窗口代录' },
       received,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -701,7 +701,7 @@ describe('秒批 and 一件事', () => {
       });
     expect((await define(18)).statusCode).toBe(200);
     // Rules that hold, but materials missing: no 准予; the case goes to the window.
-    const incomplete = await submit(applicant, 'auto-approve-00', { applicant: { age: 10 } });
+    const incomplete = await submit(applicant, 'auto-approve-00', { remarks: '本人今年10岁' });
     expect(incomplete.statusCode, incomplete.body).toBe(201);
     expect(incomplete.json().status).toBe('submitted');
     // An item whose only material is the 居民身份证, taken with consent from the e-licence issued at registration.
@@ -738,10 +738,17 @@ describe('秒批 and 一件事', () => {
     const definedOn = await defineOn(idOnly);
     expect(definedOn.statusCode, definedOn.body).toBe(200);
     // The form claims whatever it likes; only verified data counts.
+    const claims = {
+      applicantName: applicantPerson.name,
+      idNumber: applicantPerson.idNumber,
+      phone: '13812345678',
+      householdAddress: '贵阳市南明区',
+      category: '残疾人',
+    };
     const quick = await applicant.call(
       'POST',
       '/api/cases',
-      { itemCode: idOnly, form: { applicant: { age: 10 } }, reuseConsent: true },
+      { itemCode: idOnly, form: claims, reuseConsent: true },
       { headers: { 'idempotency-key': 'auto-approve-01' } },
     );
     expect(quick.statusCode, quick.body).toBe(201);
@@ -756,11 +763,12 @@ describe('秒批 and 一件事', () => {
     ]);
     // Rules that do not hold: the case goes to the window as usual.
     expect((await define(200)).statusCode).toBe(200);
-    const slow = await submit(applicant, 'auto-approve-02', { applicant: { age: 300 } });
+    const slow = await submit(applicant, 'auto-approve-02', { remarks: '本人今年300岁' });
     expect(slow.json().status).toBe('submitted');
   });
 
   it('turns one 新生儿出生 application into linked cases that start as their prerequisites finish', async () => {
+    const form = await themeForm(t, 'newborn', '520103', { babyName: '小明', babyBirthDate: '2026-11-20' });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/bundles',
@@ -769,7 +777,7 @@ describe('秒批 and 一件事', () => {
         'x-csrf-token': applicant.jar.get('tb_csrf')!,
         'idempotency-key': 'newborn-bundle-1',
       },
-      payload: { theme: 'newborn', region: '520103', form: { babyName: '小明', babyBirthDate: '2026-11-20' } },
+      payload: { theme: 'newborn', region: '520103', form },
     });
     expect(res.statusCode, res.body).toBe(201);
     const { bundleId, cases } = res.json();
@@ -824,7 +832,7 @@ describe('秒批 and 一件事', () => {
         'x-csrf-token': applicant.jar.get('tb_csrf')!,
         'idempotency-key': 'newborn-bundle-1',
       },
-      payload: { theme: 'newborn', region: '520103', form: { babyName: '小明', babyBirthDate: '2026-11-20' } },
+      payload: { theme: 'newborn', region: '520103', form },
     });
     expect(again.statusCode).toBe(200);
     expect(again.json().bundleId).toBe(bundleId);

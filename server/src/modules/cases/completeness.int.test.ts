@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { CalendarService } from '../../platform/calendar/calendar.service.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
-import { completeMaterials, tinyPdf } from '../../test/cases.js';
+import { completeMaterials, sampleForm, tinyPdf } from '../../test/cases.js';
 
 let t: TestApp;
 let applicant: Client;
@@ -51,7 +51,7 @@ async function apply(itemCode: string, key: string): Promise<string> {
   const res = await applicant.call(
     'POST',
     '/api/cases',
-    { itemCode, form: {} },
+    { itemCode, form: await sampleForm(t, itemCode) },
     { headers: { 'idempotency-key': key } },
   );
   expect(res.statusCode, res.body).toBe(201);

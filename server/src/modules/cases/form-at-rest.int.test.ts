@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { themeForm } from '../../test/cases.js';
 
 let t: TestApp;
 let applicant: Client;
@@ -149,11 +150,12 @@ describe('application forms at rest', () => {
     ).toBe(1);
   });
 
-  it('encrypts a theme application’s form, which no item declares', async () => {
+  it('encrypts a theme application’s personal fields', async () => {
+    const form = await themeForm(t, 'newborn', '520103', { babyName: '王小明', phone: '13812345678' });
     const res = await applicant.call(
       'POST',
       '/api/bundles',
-      { theme: 'newborn', region: '520103', form: { babyName: '王小明', motherPhone: '13812345678' } },
+      { theme: 'newborn', region: '520103', form },
       { headers: { 'idempotency-key': 'at-rest-bundle-1' } },
     );
     expect(res.statusCode, res.body).toBe(201);

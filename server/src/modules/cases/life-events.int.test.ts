@@ -34,7 +34,7 @@ const submit = async (key: string) =>
     await applicant.call(
       'POST',
       '/api/cases',
-      { itemCode: item.code, form: { purpose: '新办' } },
+      { itemCode: item.code, form: { remarks: '新办' } },
       { headers: { 'idempotency-key': key } },
     )
   ).json().caseId as string;

@@ -25,7 +25,7 @@ const file = (authorization: string, key: string, extra: object = {}) =>
       idNumber: resident.idNumber,
       name: resident.name,
       itemCode: item.code,
-      form: { note: '窗口代录' },
+      form: { remarks: '窗口代录' },
       received: [...Array(item.materials).keys()],
       ...extra,
     },

@@ -18,7 +18,7 @@ import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { RegionCodeParam } from '../../platform/validators/index.js';
 import { getPublishedItem } from './items.service.js';
-import { jsonSchemaOf } from './forms/application-form.js';
+import { fieldsOfForm, jsonSchemaOf } from './forms/application-form.js';
 import * as regions from './regions.repository.js';
 import { getTheme, listThemes } from './themes.service.js';
 import { catalogList, negativeList } from './lists.service.js';
@@ -113,7 +113,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
       return reply.type('application/schema+json').send({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: `${item.name} 申请表`,
-        ...jsonSchemaOf(item.form),
+        ...jsonSchemaOf(fieldsOfForm(item.form)),
       });
     },
   );

@@ -11,6 +11,7 @@ import { adminCatalogRoutes } from './catalog-admin.routes.js';
 import { CatalogSearch, type HotSearchPolicy } from './search/search.service.js';
 import type { SearchCallers } from './search/askers.js';
 import { rebuildSearchIndex } from './items.service.js';
+import { formsRoutes } from './forms/forms.routes.js';
 
 export const catalogRoutes: FastifyPluginAsync<{
   db: Db;
@@ -34,6 +35,7 @@ export const catalogRoutes: FastifyPluginAsync<{
   });
   await app.register(publicCatalogRoutes, { db, search, callers });
   await app.register(adminCatalogRoutes, { db, search });
+  await app.register(formsRoutes, { db });
 };
 
 export {
@@ -51,7 +53,9 @@ export {
   CATALOG_ADMIN,
   CATALOG_REVIEWER,
 } from './items.service.js';
-export { listThemes, getTheme } from './themes.service.js';
+export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
+export { themeFormFields } from './forms/theme-form.js';
+export { sampleValues } from './forms/sample-values.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export {
   listVillageAddresses,
@@ -60,4 +64,11 @@ export {
   findRegion,
   listChildRegions,
 } from './regions.repository.js';
-export { jsonSchemaOf, validateApplicationForm, personalKind, clearFormKeys } from './forms/application-form.js';
+export {
+  jsonSchemaOf,
+  validateApplicationForm,
+  personalKind,
+  clearFormKeys,
+  fieldsOfForm,
+  UNKNOWN_FIELD,
+} from './forms/application-form.js';

@@ -67,7 +67,7 @@ export interface AccessLogTable {
   /** The external system that asked, if not a member of staff. */
   clientId: string | null;
   officerId: string;
-  /** `staff`, `client`, `system`. */
+  /** `staff`, `client`, `system`, or `person` (the subject themselves, by consent: 预填). */
   officerKind: string;
   purpose: string;
   resourceCode: string;
@@ -78,6 +78,18 @@ export interface AccessLogTable {
   fields: string[];
   prevHash: string;
   hash: string;
+}
+/** 预填授权: a person's consent to fill a form from the registries (migration 0034). */
+export interface PrefillConsentTable {
+  id: string;
+  accountId: string;
+  registryPersonId: string | null;
+  creditCode: string | null;
+  itemCode: string;
+  departmentId: string;
+  purpose: string;
+  keys: string[];
+  consentedAt: Date;
 }
 export interface ClientTable {
   clientId: string;
@@ -143,6 +155,7 @@ export type SharingTables = RegistryTables & {
   'exchange.sharingGrant': SharingGrantTable;
   'exchange.accessHead': AccessHeadTable;
   'exchange.accessLog': AccessLogTable;
+  'exchange.prefillConsent': PrefillConsentTable;
   'exchange.client': ClientTable;
   'exchange.lifeEvent': LifeEventTable;
   'exchange.subscription': SubscriptionTable;

@@ -19,6 +19,7 @@ import { GrantCache } from './sharing/grant-cache.js';
 import { resourceCatalogueIsEmpty, seedResourceCatalogue } from './sharing/resource-catalogue.js';
 import { WebhookDeliverer, type DeliveryRound } from './webhooks/deliver.js';
 import { exchangeRoutes } from './exchange.routes.js';
+import { prefillRoutes } from './prefill/prefill.routes.js';
 import { externalRoutes } from './external/external.routes.js';
 
 export {
@@ -65,6 +66,7 @@ export const exchangeModule = fp<ExchangeOptions>(
     });
     app.addHook('onClose', async () => deliverer.stop());
     await app.register(exchangeRoutes, { deps });
+    await app.register(prefillRoutes, { deps });
     await app.register(externalRoutes, { deps });
   },
   { name: 'exchange' },

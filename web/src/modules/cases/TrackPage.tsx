@@ -12,6 +12,8 @@ import { EventList, Fact, ProgressSteps, StatusBadge } from './CaseBits';
 import { useEnglish } from '../../ui/useEnglish';
 import { shortDate } from '../../ui/format';
 import { useTracking } from './queries';
+import type { CaseStatus } from './api';
+import { BundleTrack } from './forms';
 import './cases.css';
 
 /** 全程一码: anyone with the code sees the progress and the QR code, never the applicant. */
@@ -32,6 +34,14 @@ function TrackResult({ code }: { code: string }) {
     );
   }
   const d = tracking.data;
+  // 一件事: the bundle's one code shows every case inside it.
+  if (d.kind === 'bundle')
+    return (
+      <div className="tb-track-result">
+        <BundleTrack bundle={d} statusBadge={(s) => <StatusBadge status={s as CaseStatus} />} />
+        {d.bundleId ? <Link to="/me/cases">{t('cases.track.openCase')}</Link> : null}
+      </div>
+    );
   return (
     <div className="tb-track-result">
       <section className="tb-panel tb-case-section" aria-labelledby="track-result">

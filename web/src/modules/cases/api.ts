@@ -49,7 +49,7 @@ export const materialFileUrl = (caseId: string, materialId: string) =>
 /** Tracking codes are read case-insensitively by the server; spaces and dashes typed by hand are kept to the server's rule. */
 export const normaliseCode = (raw: string) => raw.trim().toUpperCase().replace(/\s+/g, '');
 export const track = (code: string, signal?: AbortSignal) =>
-  getJson<Tracking>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
+  getJson<Views.TrackAnswer>(`/api/track/${encodeURIComponent(normaliseCode(code))}`, undefined, signal);
 export const qrUrl = (code: string) => `/api/track/${encodeURIComponent(normaliseCode(code))}/qr.svg`;
 
 // The applicant's steps.

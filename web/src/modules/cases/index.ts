@@ -9,6 +9,10 @@ export const MyCasesPage = lazy(() => import('./MyCasesPage'));
 export const MyCasePage = lazy(() => import('./MyCasePage'));
 export const TrackPage = lazy(() => import('./TrackPage'));
 export const ApplyPage = lazy(() => import('./apply/ApplyPage'));
+/** 一件事: a theme applied for as one application, with one tracking code. */
+export const ThemeApplyPage = lazy(() =>
+  import('./forms/theme/ThemeApplyPage').then((m) => ({ default: m.ThemeApplyPage })),
+);
 
 /** The case API's calls (the workbench's steps go through them too). */
 export * as casesApi from './api';
@@ -44,3 +48,5 @@ export { caseViewZhCN, type CaseViewMessages } from './view/locales/zh-CN';
 export { caseViewEn } from './view/locales/en';
 export { completenessZhCN, type CompletenessMessages } from './completeness/locales/zh-CN';
 export { completenessEn } from './completeness/locales/en';
+export { formsZhCN, type FormsMessages } from './forms/locales/zh-CN';
+export { formsEn } from './forms/locales/en';

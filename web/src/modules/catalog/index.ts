@@ -18,6 +18,7 @@ export { getItem, listDepartments, searchItems, type Department } from './api';
 export { useDepartments, useItem, useRegions } from './queries';
 export { RegionName } from './regions/RegionName';
 export { RegionSelector } from './regions/RegionSelector';
+export { useRegionParam, withRegion } from './regions/useRegionParam';
 export { canApplyOnline } from './guide/onlineApply';
 export type { HeldMaterial, HeldMaterials } from './guide/MaterialsSection';
 export type { UseHeldMaterials } from './guide/ItemGuidePage';

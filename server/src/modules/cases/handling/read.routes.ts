@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseIdParams } from '../../../../../contracts/case-steps.js';
-import { CaseDetail, Tracking } from '../../../../../contracts/case-views.js';
+import { CaseDetail, TrackAnswer } from '../../../../../contracts/case-views.js';
 import { FileBody } from '../../../../../contracts/http.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { getCase, trackCase, trackingQrSvg } from './read.service.js';
@@ -29,9 +29,10 @@ export const readRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app
     {
       schema: {
         tags,
-        summary: '全程一码 Progress by tracking code (no personal data; the case id for its applicant)',
+        summary:
+          '全程一码 Progress by tracking code — a case or a 一件事 bundle (no personal data; the id for its applicant)',
         params: Code,
-        response: { 200: Tracking },
+        response: { 200: TrackAnswer },
       },
     },
     async (request) => trackCase(deps, request.actor, request.params.code),

@@ -16,6 +16,7 @@ import { AppError, invalid, notFound, unauthorized } from '../../../platform/err
 import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
 import { formForReader } from './form-view.js';
+import { trackBundle } from './track-bundle.js';
 
 export async function getCase(
   deps: CasesDeps,
@@ -127,6 +128,9 @@ export async function getCase(
 export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
   const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
+  // 一件事: the bundle's one code answers every case inside it.
+  const bundle = c ? undefined : await trackBundle(deps, actor, code);
+  if (bundle) return bundle;
   if (!c)
     throw notFound('CASES.UNKNOWN_TRACKING_CODE', {
       zh: '未找到该办件编码，请核对',
@@ -140,6 +144,7 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
     .execute();
   const mine = canSee(actor, c) && actor.kind === 'person';
   return {
+    kind: 'case' as const,
     trackingCode: c.trackingCode,
     itemName: c.itemName,
     status: c.status,

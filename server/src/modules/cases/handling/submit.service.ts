@@ -10,10 +10,10 @@ import { sealForm } from './form-store.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { SYSTEM, type Actor } from '../../../platform/context.js';
 import { isUniqueViolation, type Db } from '../../../platform/db/index.js';
-import { forbidden, invalid, unauthorized, unprocessable } from '../../../platform/errors.js';
+import { forbidden, invalid, unauthorized, unprocessable, type FieldError } from '../../../platform/errors.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
-import { getTheme, validateApplicationForm } from '../../catalog/index.js';
+import { getTheme, themeFormFields, UNKNOWN_FIELD, validateApplicationForm } from '../../catalog/index.js';
 import { entityFacts, personFacts } from '../../exchange/index.js';
 import { personName, registryPersonOf } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
@@ -82,15 +82,30 @@ function checkApplicant(actor: Actor, idempotencyKey: string): asserts actor is 
   }
 }
 
-/** The form data must fit the item's application form (every problem at once). */
-export function checkForm(item: Item, form: Record<string, unknown>): void {
-  const errors = validateApplicationForm(item.form, form);
-  if (errors.length)
+/**
+ * The form data must fit the item's application form (every problem at once). Keys the form does
+ * not declare are refused as `CASES.FORM_UNKNOWN_FIELD` (an item without a form takes remarks only).
+ */
+export function checkForm(item: Pick<Item, 'form'>, form: Record<string, unknown>): void {
+  throwFormErrors(validateApplicationForm(item.form, form));
+}
+
+export function throwFormErrors(errors: FieldError[]): void {
+  if (!errors.length) return;
+  if (errors.every((e) => e.code === UNKNOWN_FIELD))
     throw unprocessable(
-      'CASES.FORM_INVALID',
-      { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` },
+      UNKNOWN_FIELD,
+      {
+        zh: `申请表中没有这些项目：${errors.map((e) => e.field.slice(5)).join('、')}`,
+        en: `The application form has no such fields: ${errors.map((e) => e.field.slice(5)).join(', ')}`,
+      },
       errors,
     );
+  throw unprocessable(
+    'CASES.FORM_INVALID',
+    { zh: `申请表有 ${errors.length} 处需要修改`, en: `The application form has ${errors.length} problem(s)` },
+    errors,
+  );
 }
 
 export const hashOf = (request: unknown, actor: Actor) =>
@@ -418,6 +433,16 @@ export async function submitBundle(
       waitsFor: s.after.filter((b) => chosen.has(b)),
     })),
   );
+  // One form for the bundle: the theme's shared fields and each chosen item's own, checked as one.
+  const fields = themeFormFields(
+    theme.sharedFields,
+    planned.map((p) => p.item.form),
+  );
+  throwFormErrors(validateApplicationForm(fields, input.form));
+  const shared = new Set(theme.sharedFields.map((f) => f.key));
+  /** Each case holds the shared fields and its own item's. */
+  const formOf = (item: Item) =>
+    Object.fromEntries(Object.entries(input.form).filter(([k]) => shared.has(k) || item.form.some((f) => f.key === k)));
   const describe =
     (bundleId: string, created: boolean) =>
     async (trx: Db): Promise<SubmittedBundle> => {
@@ -453,11 +478,7 @@ export async function submitBundle(
             themeName: theme.name,
             applicantPersonId: actor.id,
             applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-            ...sealForm(
-              deps.cipher,
-              planned.map((p) => p.item.form),
-              input.form,
-            ),
+            ...sealForm(deps.cipher, [fields], input.form),
           })
           .execute();
         for (const [i, p] of planned.entries()) {
@@ -467,7 +488,7 @@ export async function submitBundle(
             deps.cipher,
             actor,
             applicantName,
-            { ...p, form: input.form, bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' },
+            { ...p, form: formOf(p.item), bundleId, status: p.waitsFor.length ? 'waiting' : 'submitted' },
             at,
             i === 0 ? { key: idempotencyKey, hash } : undefined,
           );

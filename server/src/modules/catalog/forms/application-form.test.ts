@@ -75,7 +75,14 @@ describe('application forms', () => {
     );
   });
 
-  it('takes anything when the item has no form', () => {
-    expect(validateApplicationForm([], { whatever: true })).toEqual([]);
+  it('takes remarks only when the item has no form, naming every undeclared field', () => {
+    expect(validateApplicationForm([], {})).toEqual([]);
+    expect(validateApplicationForm([], { remarks: '下午到窗口' })).toEqual([]);
+    const errors = validateApplicationForm([], { whatever: true, idNumber: '520103199005010017', remarks: 1 });
+    expect(errors.map((e) => [e.field, e.code]).sort()).toEqual([
+      ['form.idNumber', 'CASES.FORM_UNKNOWN_FIELD'],
+      ['form.remarks', 'CASES.FORM_INVALID'],
+      ['form.whatever', 'CASES.FORM_UNKNOWN_FIELD'],
+    ]);
   });
 });

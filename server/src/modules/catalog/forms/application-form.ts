@@ -39,6 +39,8 @@ export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unkno
     const base = {
       title: f.label,
       ...(f.help ? { description: f.help } : {}),
+      ...(f.unit ? { 'x-unit': f.unit } : {}),
+      ...(f.example !== undefined ? { examples: [f.example] } : {}),
       ...(personal ? { 'x-personal': personal } : {}),
     };
     switch (f.type) {
@@ -79,6 +81,7 @@ export function jsonSchemaOf(fields: readonly FormField[]): Record<string, unkno
 
 const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: true })
   .addKeyword({ keyword: 'x-personal', schemaType: 'string' })
+  .addKeyword({ keyword: 'x-unit', schemaType: 'string' })
   .addFormat(
     'date',
     (s: string) =>
@@ -121,9 +124,32 @@ function message(e: ErrorObject, fields: readonly FormField[]): { zh: string; en
   }
 }
 
-/** Every problem of an application's form data, as field errors (`form.<key>`). */
-export function validateApplicationForm(fields: readonly FormField[], data: unknown): FieldError[] {
-  if (fields.length === 0) return [];
+/**
+ * 备注: the one field of an item without an application form. Such an item takes remarks and
+ * nothing else, so that no undeclared data (personal or not) is filed under no label.
+ */
+export const REMARKS_FIELD: FormField = {
+  key: 'remarks',
+  label: '备注',
+  type: 'text',
+  required: false,
+  max: 2000,
+  help: '需要向受理窗口说明的其他情况',
+};
+
+/** The fields an application for the item may hold: its form, or remarks only when it has none. */
+export const fieldsOfForm = (fields: readonly FormField[]): readonly FormField[] =>
+  fields.length ? fields : [REMARKS_FIELD];
+
+/** Field-error code of a key that the item's form does not declare. */
+export const UNKNOWN_FIELD = 'CASES.FORM_UNKNOWN_FIELD';
+
+/**
+ * Every problem of an application's form data, as field errors (`form.<key>`). An item without a
+ * form takes `remarks` only; any other key is an unknown field.
+ */
+export function validateApplicationForm(declared: readonly FormField[], data: unknown): FieldError[] {
+  const fields = fieldsOfForm(declared);
   const cacheKey = JSON.stringify(fields);
   let validate = compiled.get(cacheKey);
   if (!validate) {
@@ -139,6 +165,7 @@ export function validateApplicationForm(fields: readonly FormField[], data: unkn
         : e.keyword === 'additionalProperties'
           ? (e.params as { additionalProperty: string }).additionalProperty
           : (e.instancePath.split('/')[1] ?? '');
-    return { field: `form.${key}`, code: 'CASES.FORM_INVALID', message: message(e, fields) };
+    const code = e.keyword === 'additionalProperties' ? UNKNOWN_FIELD : 'CASES.FORM_INVALID';
+    return { field: `form.${key}`, code, message: message(e, fields) };
   });
 }

@@ -7,6 +7,7 @@
  */
 import { NO_QUANTITY_LIMIT, type ItemGuideInput, type ItemType } from '../../../../../contracts/catalog.js';
 import { HALLS, REGION_NAMES, departmentsOf, type DepartmentSeed } from './departments.js';
+import { formOfItem } from '../forms/library/index.js';
 
 export type Level = 'province' | 'city' | 'county';
 export type GuideSeed = Omit<ItemGuideInput, 'basicCode'>;
@@ -582,7 +583,8 @@ export function item(def: ItemDef): ItemSeed {
 /** The guide as one implementing department publishes it (its venue, phone and, for the usual hours, its hall's). */
 export function guideFor(seed: ItemSeed, dept: DepartmentSeed): GuideSeed {
   const hours = dept.hours && seed.guide.hours === HOURS ? dept.hours : seed.guide.hours;
-  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone, hours };
+  const form = seed.guide.form?.length ? seed.guide.form : formOfItem(seed.guide.name);
+  return { ...seed.guide, venue: (seed.venueFor ?? defaultVenue)(dept), consultPhone: dept.phone, hours, form };
 }
 
 /** Every implementation of a seed: one per department of its category at its level. */

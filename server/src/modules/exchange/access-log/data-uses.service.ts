@@ -8,6 +8,7 @@ import { unauthorized } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/privacy/index.js';
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq } from '../exchange.tables.js';
+import { PREFILL_FIELD_NAMES } from '../prefill/prefill-keys.js';
 
 export interface DataUse {
   at: Date;
@@ -15,7 +16,8 @@ export interface DataUse {
   department: string;
   /** A masked officer's name (张*), or the name of the department system that asked. */
   officer: string;
-  via: 'staff' | 'system';
+  /** A member of staff, a department system, or the person themselves by consent (预填). */
+  via: 'staff' | 'system' | 'person';
   purpose: string;
   resource: { code: string; name: string };
   fields: { key: string; name: string }[];
@@ -77,14 +79,18 @@ export async function listDataUses(
       subject: r.subjectKind,
       department: departments.get(r.consumerDepartmentId) ?? '',
       officer:
-        r.officerKind === 'staff' ? maskName(staff.get(r.officerId) ?? '工作人员') : (r.clientName ?? '部门业务系统'),
-      via: r.officerKind === 'staff' ? 'staff' : 'system',
+        r.officerKind === 'staff'
+          ? maskName(staff.get(r.officerId) ?? '工作人员')
+          : r.officerKind === 'person'
+            ? '本人授权'
+            : (r.clientName ?? '部门业务系统'),
+      via: r.officerKind === 'staff' ? 'staff' : r.officerKind === 'person' ? 'person' : 'system',
       purpose: r.purpose,
       resource: {
         code: r.resourceCode,
         name: r.resourceName ?? LIFE_EVENT_RESOURCES[r.resourceCode] ?? r.resourceCode,
       },
-      fields: r.fields.map((key) => ({ key, name: names.get(key) ?? key })),
+      fields: r.fields.map((key) => ({ key, name: names.get(key) ?? PREFILL_FIELD_NAMES[key] ?? key })),
       legalBasis: r.legalBasis,
     };
   });

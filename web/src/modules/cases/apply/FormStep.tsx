@@ -8,6 +8,7 @@ import { formData, type FormField } from './formFields';
 import { useSaveDraft } from './queries';
 import { SchemaField } from './SchemaField';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { PrefilledField, PrefillPanel } from '../forms';
 
 interface Props {
   itemCode: string;
@@ -27,6 +28,8 @@ export function FormStep({ itemCode, fields, values, restoredFrom, serverErrors,
   const [form] = Form.useForm<FormValues>();
   const save = useSaveDraft(itemCode);
   const [savedAt, setSavedAt] = useState<string>();
+  /** Fields filled from the registries with consent (预填): shown masked until changed. */
+  const [prefilled, setPrefilled] = useState(new Map<string, unknown>());
 
   useEffect(() => {
     if (serverErrors) form.setFields(Object.entries(serverErrors.fields).map(([name, errors]) => ({ name, errors })));
@@ -54,7 +57,31 @@ export function FormStep({ itemCode, fields, values, restoredFrom, serverErrors,
     >
       {serverErrors ? <ProblemAlert error={serverErrors.error} /> : null}
       {restoredFrom ? <p className="tb-muted">{t('apply.form.restored', { at: dateTime(restoredFrom, en) })}</p> : null}
-      {fields.length === 0 ? <p>{t('apply.form.noFields')}</p> : fields.map((f) => <SchemaField key={f.key} f={f} />)}
+      <PrefillPanel
+        target={{ itemCode }}
+        keys={fields.map((f) => f.key)}
+        onFilled={(v) => {
+          form.setFieldsValue(v);
+          setPrefilled(new Map(Object.entries(v)));
+        }}
+      />
+      {fields.length === 0 ? (
+        <p>{t('apply.form.noFields')}</p>
+      ) : (
+        fields.map((f) =>
+          prefilled.has(f.key) ? (
+            <PrefilledField
+              key={f.key}
+              name={f.key}
+              label={f.label}
+              value={prefilled.get(f.key)}
+              onChange={() => setPrefilled((m) => new Map([...m].filter(([k]) => k !== f.key)))}
+            />
+          ) : (
+            <SchemaField key={f.key} f={f} />
+          ),
+        )
+      )}
       <p role="status" className="tb-muted tb-small">
         {savedAt ? t('apply.form.draftSaved', { at: dateTime(savedAt, en) }) : ''}
       </p>

@@ -18,6 +18,7 @@ import { FeesSection } from './FeesSection';
 import { telHref } from './format';
 import { formatDate } from '../../../ui/format';
 import { GuideActions } from './GuideActions';
+import { FormDownloads } from './FormDownloads';
 import { GuideSection } from './GuideSection';
 import { GuideToc } from './GuideToc';
 import { MaterialsSection, type HeldMaterials } from './MaterialsSection';
@@ -103,6 +104,7 @@ function GuideBody({ item, useHeldMaterials }: { item: Item; useHeldMaterials: U
       </GuideSection>
 
       <GuideSection id="materials" title={t('guide.sections.materials')}>
+        <FormDownloads itemCode={item.code} />
         <MaterialsSection materials={item.materials} held={held} />
       </GuideSection>
 

@@ -1,5 +1,5 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Empty, Steps } from 'antd';
+import { Alert, Breadcrumb, Button, Empty, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Theme } from '../../../../../contracts/catalog';
@@ -75,6 +75,26 @@ function SharedFields({ theme }: { theme: Theme }) {
   );
 }
 
+/** 一件事: the whole theme as one application (forms module). */
+function ThemeApplyCall({ id, region }: { id: string; region: string | undefined }) {
+  const { t } = useTranslation('forms');
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="tb-gap"
+      title={t('theme.applyLead')}
+      action={
+        <Link to={withRegion(`/themes/${encodeURIComponent(id)}/apply`, region)}>
+          <Button type="primary" autoInsertSpace={false}>
+            {t('theme.apply')}
+          </Button>
+        </Link>
+      }
+    />
+  );
+}
+
 export function ThemePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -109,7 +129,7 @@ export function ThemePage() {
             </div>
           </header>
           <RegionSelector value={region} onChange={setRegion} compact />
-          <Alert type="info" showIcon title={t('theme.applySoon')} className="tb-gap" />
+          <ThemeApplyCall id={theme.data.slug} region={region} />
           <div className="tb-theme__columns">
             <section className="tb-guide-section" aria-labelledby="theme-steps-title">
               <div className="tb-guide-section__head">

@@ -57,7 +57,7 @@ export const MARKET_ITEMS: ItemSeed[] = [
     ],
     applicationForm: [
       { key: 'operatorName', label: '经营者名称（与营业执照一致）', type: 'string', max: 100 },
-      { key: 'creditCode', label: '统一社会信用代码', type: 'creditCode' },
+      { key: 'creditCode', label: '统一社会信用代码', type: 'creditCode', help: '18位，见营业执照' },
       { key: 'premises', label: '经营场所', type: 'string', max: 200, personal: 'address' },
       { key: 'area', label: '经营场所面积（平方米）', type: 'number', min: 1, max: 100000 },
       { key: 'format', label: '主体业态', type: 'choice', options: ['食品销售经营者', '餐饮服务经营者', '单位食堂'] },
@@ -69,7 +69,13 @@ export const MARKET_ITEMS: ItemSeed[] = [
         help: '如：热食类食品制售、冷食类食品制售、预包装食品销售',
       },
       { key: 'safetyManager', label: '食品安全管理人员姓名', type: 'string', max: 50, personal: 'name' },
-      { key: 'safetyManagerId', label: '食品安全管理人员身份证号码', type: 'idNumber', personal: 'id' },
+      {
+        key: 'safetyManagerId',
+        label: '食品安全管理人员身份证号码',
+        type: 'idNumber',
+        personal: 'id',
+        help: '18位公民身份号码',
+      },
       { key: 'phone', label: '联系电话', type: 'phone', personal: 'phone' },
     ],
     summary:

@@ -1,0 +1,305 @@
+/** Forms of the items an enterprise applies for: 登记, 经营许可, 建设, 不动产, 车辆. */
+import {
+  applicant,
+  choice,
+  date,
+  longText,
+  mobile,
+  num,
+  organisation,
+  personOf,
+  personOrOrganisation,
+  premises,
+  project,
+  property,
+  text,
+  vehicle,
+  yes,
+  type Field,
+} from './fragments.js';
+
+const scope = (example: string) =>
+  longText('businessScope', '经营范围（经营项目）', { help: '按国家经营范围规范表述填写', example });
+const registeredCapital = num('registeredCapital', '注册资本', '万元', 1, 10_000_000, { example: 50 });
+const headcount = num('employees', '从业人员', '人', 1, 1_000_000, { example: 8 });
+const safetyManager: Field[] = [...personOf('安全管理负责人', 'manager')];
+const qualification = choice('qualification', '申请资质类别和等级', [
+  '施工总承包二级（建筑工程）',
+  '施工总承包二级（市政公用工程）',
+  '专业承包二级（建筑装修装饰工程）',
+  '施工劳务资质',
+]);
+const registration: Field[] = [
+  text('shopName', '名称（字号）', { max: 100, help: '须先通过企业名称自主申报', example: '黔味' }),
+  ...premises('住所（经营场所）'),
+  scope('餐饮服务；食品销售'),
+];
+
+export const BUSINESS_FORMS: Record<string, Field[]> = {
+  个体工商户设立登记: [
+    ...applicant('经营者'),
+    ...registration,
+    choice('organisation', '组成形式', ['个人经营', '家庭经营']),
+    num('funds', '资金数额', '万元', 0, 100_000, { example: 10 }),
+  ],
+  '企业设立登记（有限责任公司）': [
+    text('companyName', '企业名称', {
+      max: 100,
+      help: '已通过名称自主申报的名称',
+      example: '贵州黔味餐饮管理有限公司',
+    }),
+    text('companyAddress', '住所', { example: '贵州省贵阳市南明区遵义路21号' }),
+    registeredCapital,
+    scope('餐饮服务；餐饮管理；食品销售'),
+    ...personOf('法定代表人', ''),
+    mobile(),
+    num('shareholders', '股东人数', '人', 1, 50, { example: 2 }),
+  ],
+  '企业变更登记（公司）': [
+    ...organisation(),
+    choice('itemChanged', '变更事项', ['名称', '住所', '法定代表人', '注册资本', '经营范围', '股东']),
+    text('before', '变更前内容', { example: '贵州省贵阳市南明区遵义路21号' }),
+    text('after', '变更后内容', { example: '贵州省贵阳市观山湖区林城东路8号' }),
+  ],
+  '企业注销登记（普通注销）': [
+    ...organisation(),
+    choice('reason', '注销原因', ['股东会决议解散', '营业期限届满', '被吊销营业执照', '其他']),
+    date('liquidationEnd', '清算结束日期'),
+    yes('taxCleared', '已办结清税'),
+  ],
+  企业简易注销登记: [
+    ...organisation(),
+    yes('noDebts', '未发生债权债务或已清偿完毕', { required: true, help: '全体投资人承诺，作虚假承诺的依法承担责任' }),
+    date('announcedOn', '公示开始日期', { help: '在国家企业信用信息公示系统公示20日' }),
+  ],
+  仅销售预包装食品备案: [...organisation('经营者'), ...premises(), yes('chilled', '含冷藏冷冻食品')],
+  食品生产许可: [
+    ...organisation('生产者'),
+    ...premises('生产场所'),
+    choice('category', '食品类别', ['粮食加工品', '调味品', '肉制品', '饮料', '方便食品', '糕点']),
+    text('products', '申请生产的食品品种明细', { example: '辣椒酱（半固态调味料）' }),
+    ...safetyManager,
+  ],
+  '药品经营许可（零售）': [
+    ...organisation('药店'),
+    ...premises(),
+    text('pharmacistName', '执业药师姓名', { max: 50, personal: 'name', example: '陈静' }),
+    choice('scope', '经营范围', ['处方药、甲类非处方药、乙类非处方药', '乙类非处方药']),
+  ],
+  第二类医疗器械经营备案: [
+    ...organisation('经营企业'),
+    ...premises(),
+    text('warehouse', '库房地址', { required: false, example: '贵阳市南明区沙冲南路5号' }),
+    longText('productScope', '经营范围', { example: '6820普通诊察器械；6864医用卫生材料及敷料' }),
+  ],
+  特种设备使用登记: [
+    ...organisation('使用单位'),
+    choice('equipment', '设备类别', ['电梯', '锅炉', '压力容器', '起重机械', '场（厂）内专用机动车辆']),
+    text('equipmentCode', '设备代码', { max: 20, example: '31105201002026110001' }),
+    text('equipmentSite', '设备使用地点', { example: '贵阳市南明区花果园大街3号1栋' }),
+    date('inspectedOn', '监督检验日期'),
+  ],
+  特种设备安全管理和作业人员资格认定: [
+    ...applicant(),
+    choice('category', '作业项目', [
+      '电梯修理（T）',
+      '叉车司机（N1）',
+      '工业锅炉司炉（G1）',
+      '起重机指挥（Q1）',
+      '特种设备安全管理（A）',
+    ]),
+    text('employer', '工作单位', { required: false, example: '贵阳市某某电梯工程有限公司' }),
+    date('examDate', '考试合格日期'),
+  ],
+  公共场所卫生许可: [
+    ...organisation('经营者'),
+    ...premises(),
+    choice('category', '场所类别', ['宾馆', '美容美发场所', '沐浴场所', '游泳场所', '影剧院', '商场（店）']),
+    headcount,
+    choice('licenseKind', '申请类型', ['新办', '延续', '变更']),
+  ],
+  诊所备案: [
+    ...organisation('诊所'),
+    ...premises('执业场所'),
+    ...personOf('主要负责人', 'manager'),
+    choice('subjects', '诊疗科目', ['全科医疗科', '内科', '口腔科', '中医科', '外科']),
+    num('doctors', '执业医师', '人', 1, 50, { example: 2 }),
+  ],
+  医师执业注册: [
+    ...applicant('医师'),
+    text('qualificationNumber', '医师资格证书编码', { max: 30, example: '202152110520102199001011234' }),
+    text('institution', '拟执业机构', { example: '贵阳市第二人民医院' }),
+    choice('category', '执业类别', ['临床', '中医', '口腔', '公共卫生']),
+    text('specialty', '执业范围', { example: '内科专业' }),
+  ],
+  旅馆业特种行业许可: [
+    ...organisation('旅馆'),
+    ...premises(),
+    text('shopName', '宾馆（民宿）名称', { example: '青岩古镇栖云客栈' }),
+    num('rooms', '客房数', '间', 1, 5_000, { example: 16 }),
+    num('beds', '床位数', '张', 1, 10_000, { example: 28 }),
+    ...safetyManager,
+  ],
+  印章刻制备案: [
+    ...organisation('用章单位'),
+    choice('seals', '刻制印章', ['公章、财务专用章、发票专用章', '公章', '合同专用章', '法定代表人名章']),
+    text('maker', '刻制企业', { example: '贵阳市某某印章刻制有限公司' }),
+  ],
+  '大型群众性活动安全许可（1000人以上5000人以下）': [
+    ...organisation('承办者'),
+    text('activityName', '活动名称', { example: '2027年贵阳新春音乐会' }),
+    text('venue', '活动场所', { example: '贵阳市孔学堂大剧院' }),
+    date('startsOn', '活动日期'),
+    num('audience', '预计参加人数', '人', 1000, 4999, { example: 3000 }),
+    ...safetyManager,
+  ],
+  娱乐场所经营活动审批: [
+    ...organisation('娱乐场所'),
+    ...premises(),
+    choice('category', '场所类型', ['歌舞娱乐场所', '游艺娱乐场所']),
+    num('rooms', '包厢（房间）数', '间', 0, 500, { example: 12 }),
+  ],
+  城镇污水排入排水管网许可: [
+    ...organisation('排水户'),
+    ...premises('排水场所'),
+    choice('category', '排水类别', ['餐饮', '洗车', '宾馆', '医疗', '工业']),
+    num('dailyVolume', '日排水量', '立方米/日', 0, 1_000_000, { example: 5 }),
+    yes('greaseTrap', '已设置隔油设施'),
+  ],
+  '建筑业企业资质核准（省级权限）': [
+    ...organisation(),
+    qualification,
+    registeredCapital,
+    num('engineers', '注册建造师', '人', 0, 10_000, { example: 12 }),
+  ],
+  建筑施工企业安全生产许可: [
+    ...organisation('建筑施工企业'),
+    text('qualificationNumber', '建筑业企业资质证书编号', { max: 30, example: 'D252012345' }),
+    num('safetyOfficers', '专职安全生产管理人员', '人', 1, 10_000, { example: 6 }),
+  ],
+  '建筑施工企业主要负责人、项目负责人和专职安全生产管理人员安全生产考核': [
+    ...applicant(),
+    text('employer', '所在企业', { example: '贵州建工集团第一建筑工程有限责任公司' }),
+    choice('category', '考核类别', ['A类（主要负责人）', 'B类（项目负责人）', 'C类（专职安全生产管理人员）']),
+  ],
+  建筑工程施工许可证核发: [
+    ...organisation('建设单位'),
+    ...project(),
+    num('cost', '合同价格', '万元', 1, 100_000_000, { example: 12000 }),
+    text('contractor', '施工单位', { example: '贵州建工集团第一建筑工程有限责任公司' }),
+    date('startsOn', '计划开工日期'),
+  ],
+  建设工程消防设计审查: [
+    ...organisation('建设单位'),
+    ...project(),
+    choice('use', '使用性质', ['公共建筑', '住宅', '工业建筑', '地下建筑']),
+    num('floors', '地上层数', '层', 1, 200, { example: 18 }),
+  ],
+  特殊建设工程消防验收: [...organisation('建设单位'), ...project(), date('completedOn', '竣工日期')],
+  其他建设工程消防验收备案: [...organisation('建设单位'), ...project(), date('completedOn', '竣工日期')],
+  房屋建筑和市政基础设施工程竣工验收备案: [
+    ...organisation('建设单位'),
+    ...project(),
+    date('acceptedOn', '竣工验收日期'),
+  ],
+  商品房买卖合同网签备案: [
+    ...applicant('买受人'),
+    ...property(),
+    text('builderName', '出卖人（开发企业）', { example: '贵阳某某房地产开发有限公司' }),
+    num('price', '成交价格', '元', 1, 1_000_000_000, { example: 860000 }),
+    choice('payment', '付款方式', ['一次性付款', '商业贷款', '公积金贷款', '组合贷款']),
+  ],
+  '公众聚集场所投入使用、营业前消防安全检查': [
+    ...organisation('场所使用单位'),
+    ...premises('场所'),
+    choice('category', '场所类别', ['餐饮场所', '宾馆、饭店', '商场、市场', '歌舞娱乐场所', '体育场馆']),
+    ...safetyManager,
+  ],
+  户外招牌设置备案: [
+    ...personOrOrganisation(),
+    text('signAddress', '招牌设置地点', { example: '贵阳市南明区花果园大街3号' }),
+    num('signArea', '招牌面积', '平方米', 1, 500, { example: 6 }),
+    text('signText', '招牌内容', { max: 50, example: '黔味小吃' }),
+  ],
+  国有建设用地使用权及房屋所有权首次登记: [
+    ...organisation('权利人'),
+    ...property(),
+    choice('use', '房屋用途', ['住宅', '商业', '办公', '工业']),
+  ],
+  '国有建设用地使用权及房屋所有权转移登记（存量房买卖）': [
+    ...personOrOrganisation(),
+    ...property(),
+    ...personOf('出卖人', 'seller'),
+    text('contractNumber', '网签合同编号', { max: 30, example: 'GY2026-0012345' }),
+    num('price', '成交价格', '元', 1, 1_000_000_000, { example: 860000 }),
+  ],
+  '新建商品房转移登记（交房即交证）': [
+    ...applicant('买受人'),
+    ...property(),
+    text('contractNumber', '网签合同编号', { max: 30, example: 'GY2026-0012345' }),
+    text('builderName', '开发企业', { example: '贵阳某某房地产开发有限公司' }),
+  ],
+  不动产抵押权首次登记: [
+    ...personOrOrganisation(),
+    ...property(),
+    text('mortgagee', '抵押权人', { example: '中国建设银行贵阳城北支行' }),
+    num('debt', '被担保主债权数额', '万元', 1, 10_000_000, { example: 50 }),
+    date('debtEnds', '债务履行期限（止）'),
+  ],
+  '不动产转移登记（继承、受遗赠）': [
+    ...applicant('继承人'),
+    ...personOf('被继承人', 'deceased'),
+    ...property(),
+    choice('basis', '继承依据', ['法定继承', '遗嘱继承', '受遗赠']),
+  ],
+  不动产登记资料查询: [
+    ...personOrOrganisation(),
+    text('propertyAddress', '查询的不动产坐落', { required: false, example: '贵阳市观山湖区林城西路95号' }),
+    choice('purpose', '查询目的', ['本人不动产情况', '诉讼', '继承', '其他']),
+  ],
+  建设用地规划许可证核发: [
+    ...organisation('建设单位'),
+    ...project(),
+    num('landArea', '用地面积', '平方米', 1, 100_000_000, { example: 12000 }),
+  ],
+  建设工程规划许可证核发: [
+    ...organisation('建设单位'),
+    ...project(),
+    num('floors', '地上层数', '层', 1, 200, { example: 18 }),
+  ],
+  建设项目用地预审与选址意见书核发: [
+    ...organisation('建设单位'),
+    ...project(),
+    num('landArea', '拟用地面积', '平方米', 1, 100_000_000, { example: 12000 }),
+  ],
+  '机动车驾驶证换证（有效期满换证）': [
+    ...applicant('驾驶人'),
+    text('licenseNumber', '驾驶证档案编号', { max: 12, personal: 'id', example: '520100123456' }),
+    choice('delivery', '领证方式', ['邮寄到家', '窗口领取']),
+  ],
+  机动车驾驶证初次申领: [
+    ...applicant(),
+    choice('vehicleClass', '申请准驾车型', [
+      'C1（小型汽车）',
+      'C2（小型自动挡汽车）',
+      'D（普通三轮摩托车）',
+      'E（普通二轮摩托车）',
+    ]),
+    text('school', '驾驶培训机构', { required: false, example: '贵阳市某某机动车驾驶员培训学校' }),
+  ],
+  '机动车注册登记（新车上牌）': [
+    ...personOrOrganisation(),
+    ...vehicle(),
+    choice('plateSelection', '选号方式', ['互联网自主选号', '现场随机选号']),
+  ],
+  '机动车检验标志核发（免检车辆）': [
+    ...personOrOrganisation(),
+    ...vehicle(),
+    choice('delivery', '领取方式', ['电子检验标志', '邮寄']),
+  ],
+  机动车抵押登记: [
+    ...personOrOrganisation(),
+    ...vehicle(),
+    text('mortgagee', '抵押权人', { example: '中国建设银行贵阳城北支行' }),
+  ],
+};

@@ -1,0 +1,257 @@
+/** Forms of 社会保险, 就业, 医疗保障, 住房公积金 and 税费: the items of working life and retirement. */
+import {
+  applicant,
+  bankAccount,
+  choice,
+  date,
+  householdAddress,
+  longText,
+  num,
+  organisation,
+  personOf,
+  property,
+  text,
+  yes,
+  type Field,
+} from './fragments.js';
+
+const employee: Field[] = [
+  ...personOf('员工', 'employee'),
+  date('hireDate', '录用日期'),
+  num('monthlyWage', '月工资', '元', 0, 1_000_000, { help: '缴费工资，税前', example: 5200 }),
+  text('position', '岗位', { required: false, max: 50, example: '厨师' }),
+];
+const insuredPerson: Field[] = [
+  ...applicant('参保人'),
+  householdAddress(),
+  choice('insuredType', '参保身份', ['城乡居民', '在校学生', '灵活就业人员', '职工']),
+];
+const hospital = (label = '就诊医院') => text('hospital', label, { example: '贵州省人民医院' });
+
+export const INSURANCE_FORMS: Record<string, Field[]> = {
+  '职工正常退休（职）审批': [
+    ...applicant('参保人'),
+    text('employer', '所在单位', { example: '贵阳市某某机械厂' }),
+    date('retireDate', '拟退休日期'),
+    choice('retireType', '退休类别', ['男年满60周岁', '女职工年满50周岁', '女干部年满55周岁', '弹性提前退休']),
+    num('contributionYears', '累计缴费年限', '年', 0, 60, { example: 32 }),
+  ],
+  企业职工基本养老保险待遇申领: [
+    ...applicant('参保人'),
+    date('retireDate', '退休日期'),
+    choice('payout', '待遇发放方式', ['社会保障卡金融账户', '其他银行账户']),
+    ...bankAccount(),
+  ],
+  灵活就业人员参保登记: [
+    ...applicant('参保人'),
+    householdAddress(),
+    choice('insurances', '参保险种', ['基本养老保险', '基本医疗保险', '养老和医疗保险']),
+    choice('base', '缴费基数档次', ['60%', '80%', '100%', '200%', '300%'], {
+      help: '按上年度全省全口径城镇单位就业人员平均工资的比例',
+    }),
+  ],
+  企业职工基本养老保险关系转移接续: [
+    ...applicant('参保人'),
+    text('fromRegion', '转出地', { example: '广东省深圳市' }),
+    text('fromAgency', '转出地社会保险经办机构', { example: '深圳市社会保险基金管理局' }),
+    date('startedOn', '本地参保日期'),
+  ],
+  单位社会保险登记: [
+    ...organisation('单位'),
+    num('employees', '职工人数', '人', 1, 1_000_000, { example: 12 }),
+    date('foundedOn', '成立日期'),
+  ],
+  '职工参保登记（增员）': [...organisation('单位'), ...employee],
+  就业登记: [
+    ...organisation('用人单位'),
+    ...employee,
+    choice('contract', '劳动合同期限', ['固定期限', '无固定期限', '以完成一定工作任务为期限']),
+  ],
+  失业登记: [
+    ...applicant(),
+    householdAddress(),
+    text('lastEmployer', '原工作单位', { required: false, example: '贵阳市某某商贸有限公司' }),
+    date('separationDate', '解除劳动关系日期', { required: false }),
+    yes('wantsTraining', '希望参加职业技能培训'),
+  ],
+  失业保险金申领: [
+    ...applicant(),
+    text('lastEmployer', '原工作单位', { example: '贵阳市某某商贸有限公司' }),
+    date('separationDate', '解除劳动关系日期'),
+    choice('separationReason', '离职原因', [
+      '劳动合同期满终止',
+      '用人单位解除',
+      '用人单位破产、关闭',
+      '其他非本人意愿',
+    ]),
+    num('contributionYears', '失业保险累计缴费年限', '年', 1, 50, { example: 6 }),
+    ...bankAccount(),
+  ],
+  就业困难人员认定: [
+    ...applicant(),
+    householdAddress(),
+    choice('category', '认定类别', [
+      '大龄失业人员（女40周岁、男50周岁以上）',
+      '残疾人',
+      '享受最低生活保障人员',
+      '连续失业一年以上人员',
+      '零就业家庭成员',
+    ]),
+  ],
+  创业担保贷款申请: [
+    ...applicant('借款人'),
+    text('companyName', '创业实体名称', { required: false, example: '南明区黔味小吃店' }),
+    {
+      key: 'creditCode',
+      label: '创业实体统一社会信用代码',
+      type: 'creditCode',
+      required: false,
+      help: '已办理营业执照的填写',
+    },
+    num('amount', '申请贷款金额', '万元', 1, 300, { help: '个人最高30万元，小微企业最高300万元', example: 20 }),
+    num('term', '贷款期限', '月', 6, 36, { example: 24 }),
+    longText('loanUse', '贷款用途', { example: '购置厨房设备和支付店面租金' }),
+  ],
+  '基本养老保险参保人员丧葬补助金、抚恤金申领': [
+    ...personOf('逝者', 'deceased'),
+    date('dateOfDeath', '死亡日期'),
+    ...applicant('领取人'),
+    choice('relationship', '领取人与逝者关系', ['配偶', '子女', '父母', '其他直系亲属']),
+    ...bankAccount(),
+  ],
+  社会保障卡申领: [
+    ...applicant(),
+    text('bankName', '发卡银行', { example: '贵阳银行' }),
+    choice('delivery', '领卡方式', ['银行网点领取', '邮寄到家']),
+    householdAddress(),
+  ],
+  劳动人事争议仲裁: [
+    ...applicant('申请人（劳动者）'),
+    text('companyName', '被申请人（用人单位）名称', { example: '贵阳市某某物业管理有限公司' }),
+    text('companyAddress', '被申请人住所', { example: '贵阳市云岩区北京路1号' }),
+    choice('dispute', '争议类型', ['劳动报酬', '解除劳动合同经济补偿', '社会保险', '工伤待遇', '其他']),
+    num('amount', '请求金额', '元', 0, 100_000_000, { required: false, example: 18000 }),
+    longText('claims', '仲裁请求及事实理由', { max: 2000, example: '请求裁决被申请人支付2026年8月至10月工资18000元' }),
+  ],
+  城乡居民基本医疗保险参保登记: insuredPerson,
+  新生儿参保登记: [
+    // A newborn has no 公民身份号码 before the birth is registered: the 出生医学证明 number stands for it.
+    text('babyName', '新生儿姓名', { max: 50, personal: 'name', example: '张小宇' }),
+    date('babyBirthDate', '出生日期'),
+    text('birthCertificate', '出生医学证明编号', {
+      max: 20,
+      help: '字母加9位数字，见出生医学证明右上角',
+      example: 'T520123456',
+    }),
+    ...applicant('监护人'),
+    householdAddress(),
+  ],
+  基本医疗保险跨省异地就医备案: [
+    ...applicant('参保人'),
+    text('destination', '就医地（省、市）', { example: '重庆市渝中区' }),
+    choice('reason', '备案类型', ['异地长期居住', '常驻异地工作', '异地转诊', '临时外出就医']),
+    date('startsOn', '备案开始日期'),
+  ],
+  门诊慢特病病种待遇认定: [
+    ...applicant('参保人'),
+    choice('disease', '申请病种', [
+      '高血压',
+      '糖尿病',
+      '恶性肿瘤门诊放化疗',
+      '尿毒症透析',
+      '器官移植抗排异',
+      '严重精神障碍',
+    ]),
+    hospital('定点医疗机构'),
+  ],
+  零星医疗费用报销: [
+    ...applicant('参保人'),
+    hospital(),
+    date('visitDate', '就诊日期'),
+    num('amount', '医疗费用总额', '元', 1, 10_000_000, { example: 3560.5 }),
+    choice('reason', '未直接结算原因', ['急诊抢救', '异地就医未备案', '医院系统故障', '其他']),
+    ...bankAccount(),
+  ],
+  生育津贴申领: [
+    ...applicant('参保职工'),
+    text('employer', '所在单位', { example: '贵阳市某某科技有限公司' }),
+    date('babyBirthDate', '分娩日期'),
+    choice('deliveryMode', '分娩方式', ['顺产', '剖宫产', '多胞胎']),
+    ...bankAccount(),
+  ],
+  基本医疗保险关系转移接续: [
+    ...applicant('参保人'),
+    text('fromRegion', '转出地', { example: '四川省成都市' }),
+    choice('insuredType', '参保类型', ['职工基本医疗保险', '城乡居民基本医疗保险']),
+  ],
+  医疗救助: [
+    ...applicant(),
+    choice('category', '救助对象类别', ['特困人员', '低保对象', '防止返贫监测对象', '因病致贫重病患者']),
+    hospital(),
+    num('amount', '政策范围内自付费用', '元', 1, 10_000_000, { example: 12000 }),
+    ...bankAccount(),
+  ],
+  职工基本医疗保险退休人员待遇核定: [
+    ...applicant('参保人'),
+    date('retireDate', '退休日期'),
+    num('contributionYears', '职工医保累计缴费年限', '年', 0, 60, { example: 28 }),
+  ],
+  零售药店申请医疗保障定点: [
+    ...organisation('药店'),
+    text('drugLicense', '药品经营许可证编号', { max: 30, example: '黔AA8510001' }),
+    text('pharmacistName', '执业药师姓名', { max: 50, personal: 'name', example: '陈静' }),
+    num('floorArea', '营业面积', '平方米', 1, 100_000, { example: 80 }),
+  ],
+  住房公积金单位缴存登记: [
+    ...organisation('单位'),
+    num('employees', '缴存职工人数', '人', 1, 1_000_000, { example: 12 }),
+    num('rate', '缴存比例', '%', 5, 12, { help: '单位和职工各5%至12%', example: 12 }),
+  ],
+  住房公积金个人账户设立: [
+    ...organisation('单位'),
+    ...personOf('职工', 'employee'),
+    num('monthlyWage', '缴存基数', '元', 0, 1_000_000, { example: 5200 }),
+  ],
+  '住房公积金提取（购买自住住房）': [
+    ...applicant('职工'),
+    ...property(),
+    num('price', '购房总价', '元', 1, 100_000_000, { example: 860000 }),
+    ...bankAccount(),
+  ],
+  '住房公积金提取（离休、退休）': [...applicant('职工'), date('retireDate', '退休日期'), ...bankAccount()],
+  '住房公积金提取（职工死亡或被宣告死亡）': [
+    ...personOf('职工', 'deceased'),
+    date('dateOfDeath', '死亡日期'),
+    ...applicant('继承人'),
+    ...bankAccount(),
+  ],
+  住房公积金个人住房贷款: [
+    ...applicant('借款人'),
+    ...property(),
+    num('price', '购房总价', '元', 1, 100_000_000, { example: 860000 }),
+    num('amount', '申请贷款金额', '万元', 1, 120, { example: 50 }),
+    num('term', '贷款期限', '年', 1, 30, { example: 20 }),
+  ],
+  契税申报: [
+    ...applicant('纳税人'),
+    ...property(),
+    num('price', '成交价格', '元', 1, 1_000_000_000, { help: '不含增值税', example: 860000 }),
+    yes('firstHome', '家庭唯一住房', { help: '享受1%或1.5%优惠税率' }),
+  ],
+  车辆购置税申报: [
+    ...applicant('纳税人'),
+    text('vin', '车辆识别代号（VIN）', { max: 17, example: 'LSVNV2182N2123456' }),
+    num('price', '购车价格（不含增值税）', '元', 1, 100_000_000, { example: 132743 }),
+    yes('newEnergy', '新能源汽车（免征或减征）'),
+  ],
+  发票领用: [
+    ...organisation('纳税人'),
+    choice('invoiceType', '发票种类', ['数电发票（普通发票）', '数电发票（增值税专用发票）']),
+    num('monthlyLimit', '申请月开票额度', '万元', 1, 10_000, { example: 10 }),
+  ],
+  '清税申报（注销税务登记）': [
+    ...organisation('纳税人'),
+    choice('reason', '注销原因', ['经营期满', '决议解散', '被吊销营业执照', '其他']),
+    yes('invoicesCancelled', '已缴销全部发票'),
+  ],
+};

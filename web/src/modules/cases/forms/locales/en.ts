@@ -1,0 +1,60 @@
+import type { FormsMessages } from './zh-CN';
+
+export const formsEn: FormsMessages = {
+  downloads: {
+    title: 'Application form',
+    blank: 'Blank form (PDF)',
+    sample: 'Filled-in sample (PDF)',
+    help: 'Print it, fill it in by hand and bring it to the service window; the sample shows how.',
+  },
+  prefill: {
+    title: 'Fill in from my personal and enterprise records',
+    intro:
+      'With your consent the platform reads your name, ID number and registered household address from the population registry, and the registered facts of the enterprise you act for, into this form. The read is listed under "Who used my data".',
+    consent: 'I agree that the platform reads this information for this application',
+    button: 'Fill in',
+    done: '{{count}} field(s) filled in; the read is listed under "Who used my data".',
+    nothing: 'Nothing on this form can be filled in from the registries.',
+    filled: 'Filled in',
+    change: 'Change',
+    hidden: '(partly hidden to protect personal data)',
+  },
+  theme: {
+    apply: 'Apply for the whole theme at once',
+    applyLead:
+      'One form, one submission: shared details are entered once, each service’s documents once, and one tracking code follows them all.',
+    signIn: 'Sign in to apply',
+    title: 'Apply for a life event',
+    choose: 'Services to apply for together',
+    required: 'Always included',
+    optional: 'Optional',
+    shared: 'Shared details (entered once)',
+    own: 'Details for {{name}}',
+    materials: 'Documents for each service',
+    materialsIntro:
+      'Upload them on each case page after submitting; those marked "not needed" are taken from government records with your consent.',
+    held: 'Not needed',
+    deferrable: 'May follow later',
+    optionalMaterial: 'Optional',
+    submit: 'Submit the application',
+    staff: 'Staff cannot apply online as residents.',
+    submitted: 'Submitted! Tracking code',
+    codeHelp: 'This one code shows the progress of every service in the application.',
+    track: 'Track progress',
+    cases: 'Cases created',
+    waiting: 'Goes to the window by itself once the services before it are done',
+    uploadMaterials: 'Upload documents',
+    formProblem: 'Some details of the form need correcting',
+  },
+  track: {
+    bundle: 'Life event',
+    progress: '{{done}} of {{total}} services finished',
+    items: 'Services included',
+    item: 'Service',
+    code: 'Tracking code',
+    status: 'Status',
+    due: 'Due',
+    waiting: 'Waiting for earlier services',
+    openBundle: 'Open my application',
+  },
+};
