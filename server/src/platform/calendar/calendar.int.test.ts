@@ -132,3 +132,53 @@ describe('concurrent overrides of one day', () => {
     expect(names).toContain(days[0].name);
   });
 });
+
+describe('loading a published notice (国务院办公厅关于2027年部分节假日安排的通知)', () => {
+  const notice = {
+    note: '国办发明电〔2026〕号（演示）',
+    holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'].map(
+      (date) => ({ date, name: '国庆节' }),
+    ),
+    workdays: [{ date: '2027-09-26', name: '国庆节（调休上班）' }],
+  };
+
+  it('enters the holidays and adjusted working days and declares the year, in one request', async () => {
+    const admin = await t.staff(['system_admin']);
+    // By the rule alone 1–3 October are off (the year was declared by an earlier test).
+    expect((await deadline('2027-09-30', 1)).due).toBe('2027-10-04');
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/years/2027/arrangement',
+      headers: { authorization: admin.authorization },
+      payload: notice,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ year: 2027, holidays: 7, workdays: 1 });
+    expect(await deadline('2027-09-30', 1)).toMatchObject({ due: '2027-10-08', beyondKnownCalendar: false });
+    const day = (await t.app.inject({ method: 'GET', url: '/api/calendar/days/2027-09-26' })).json();
+    expect(day).toMatchObject({ working: true, name: '国庆节（调休上班）', source: 'override' });
+  });
+
+  it('refuses a day of another year, changing nothing, and anyone but a system administrator', async () => {
+    const admin = await t.staff(['system_admin']);
+    const wrong = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/years/2028/arrangement',
+      headers: { authorization: admin.authorization },
+      payload: { ...notice, holidays: [{ date: '2028-01-01', name: '元旦' }, ...notice.holidays] },
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().code).toBe('CALENDAR.DAY_OUTSIDE_YEAR');
+    expect((await t.app.inject({ method: 'GET', url: '/api/calendar/days/2028-01-01' })).json().source).toBe('rule');
+    const years = (await t.app.inject({ method: 'GET', url: '/api/calendar/years' })).json();
+    expect(years.declared.map((y: { year: number }) => y.year)).not.toContain(2028);
+    const clerk = await t.staff(['window_clerk']);
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/years/2027/arrangement',
+      headers: { authorization: clerk.authorization },
+      payload: notice,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

@@ -149,6 +149,29 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
     },
   );
 
+  const NoticeDay = z.object({ date: IsoDate, name: z.string().trim().min(1).max(100) });
+  app.put(
+    '/api/admin/calendar/years/:year/arrangement',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '载入国务院节假日安排通知 Load a year’s published holiday arrangement',
+        description:
+          'When the State Council publishes next year’s arrangement (each November): its days off and adjusted working days (调休上班) become overrides and the year is declared, in one transaction. Until then the statutory holidays of the 全国年节及纪念日放假办法 are counted by rule and deadlines into the year are flagged `beyondKnownCalendar`.',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({
+          note: z.string().trim().max(200).default(''),
+          holidays: z.array(NoticeDay).max(60),
+          workdays: z.array(NoticeDay).max(30).default([]),
+        }),
+        response: { 200: z.object({ year: z.number(), holidays: z.number(), workdays: z.number() }) },
+      },
+    },
+    async (request) => service.loadArrangement(request.params.year, request.body, request.actor.id),
+  );
+
   app.delete(
     '/api/admin/calendar/overrides/:date',
     {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { unprocessable } from '../errors.js';
 import { WorkingCalendar, type DayOverride } from './working-calendar.js';
 
 export class CalendarService {
@@ -59,16 +60,40 @@ export class CalendarService {
    * succeed and the last write stays (delete-then-insert let two inserts collide).
    */
   async setOverride(override: DayOverride, actorId: string | null): Promise<void> {
-    await this.db
-      .insertInto('platform.calendarOverride')
-      .values({ ...override, regionCode: null, createdBy: actorId })
-      .onConflict((oc) =>
-        oc
-          .expression(sql`date, (coalesce(region_code, ''))`)
-          .doUpdateSet({ kind: override.kind, name: override.name, createdBy: actorId }),
-      )
-      .execute();
+    await upsertOverride(this.db, override, actorId);
     this.cached = undefined;
+  }
+
+  /**
+   * Loads a year's State Council notice when it is published: its days off and adjusted working
+   * days as overrides, and the year declared, all in one transaction. A day outside the year is
+   * refused (422) and nothing is written.
+   */
+  async loadArrangement(
+    year: number,
+    notice: { note: string; holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] },
+    actorId: string | null,
+  ): Promise<{ year: number; holidays: number; workdays: number }> {
+    const days: DayOverride[] = [
+      ...notice.holidays.map((d) => ({ ...d, kind: 'holiday' as const })),
+      ...notice.workdays.map((d) => ({ ...d, kind: 'workday' as const })),
+    ];
+    const outside = days.filter((d) => !d.date.startsWith(`${year}-`)).map((d) => d.date);
+    if (outside.length)
+      throw unprocessable('CALENDAR.DAY_OUTSIDE_YEAR', {
+        zh: `通知中的日期不在 ${year} 年：${outside.join('、')}`,
+        en: `Dates of the notice outside ${year}: ${outside.join(', ')}`,
+      });
+    await this.db.transaction().execute(async (trx) => {
+      for (const day of days) await upsertOverride(trx, day, actorId);
+      await trx
+        .insertInto('platform.calendarYear')
+        .values({ year, note: notice.note, declaredBy: actorId })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ note: notice.note, declaredBy: actorId }))
+        .execute();
+    });
+    this.cached = undefined;
+    return { year, holidays: notice.holidays.length, workdays: notice.workdays.length };
   }
 
   async removeOverride(date: string): Promise<boolean> {
@@ -81,4 +106,16 @@ export class CalendarService {
     this.cached = undefined;
     return deleted.length > 0;
   }
+}
+
+async function upsertOverride(db: Db, override: DayOverride, actorId: string | null): Promise<void> {
+  await db
+    .insertInto('platform.calendarOverride')
+    .values({ ...override, regionCode: null, createdBy: actorId })
+    .onConflict((oc) =>
+      oc
+        .expression(sql`date, (coalesce(region_code, ''))`)
+        .doUpdateSet({ kind: override.kind, name: override.name, createdBy: actorId }),
+    )
+    .execute();
 }
