@@ -3,6 +3,7 @@
  * item's materials listed once) and tracked by the bundle's one code (全程一码).
  */
 import { z } from 'zod';
+import { contract } from './http.js';
 import { FormField } from './catalog.js';
 
 /** A step of a theme as the application page shows it: its item, the keys of its own fields, its materials. */
@@ -66,3 +67,6 @@ export const TrackedBundle = z.object({
   bundleId: z.string().nullable(),
 });
 export type TrackedBundle = z.infer<typeof TrackedBundle>;
+
+/** The theme's application as the route answers it. */
+export const ThemeApplicationAnswer = contract(ThemeApplication);

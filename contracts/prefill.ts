@@ -3,6 +3,7 @@
  * (`itemCode`) or a theme applied for as one (`theme`, `region`).
  */
 import { z } from 'zod';
+import { contract } from './http.js';
 
 export const PrefillRequest = z.union([
   z.object({ itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/), consent: z.boolean() }),
@@ -23,3 +24,6 @@ export const PrefillAnswer = z.object({
   read: z.array(z.object({ resource: z.enum(['population.person', 'legal_entity.basic']), keys: z.array(z.string()) })),
 });
 export type PrefillAnswer = z.infer<typeof PrefillAnswer>;
+
+/** The prefilled fields as the route answers them. */
+export const PrefillAnswered = contract(PrefillAnswer);

@@ -3,6 +3,7 @@
  * orders and 异常监察 findings — shared by the server's route schemas and the web console.
  */
 import { z } from 'zod';
+import { contract } from './http.js';
 
 export const ClockState = z.enum(['running', 'paused', 'yellow', 'red', 'stopped']);
 export type ClockState = z.infer<typeof ClockState>;
@@ -48,6 +49,8 @@ export const Overview = z.object({
   orders: z.object({ open: z.number().int(), overdue: z.number().int(), answered: z.number().int() }),
 });
 export type Overview = z.infer<typeof Overview>;
+/** The overview as the route answers it. */
+export const OverviewAnswer = contract(Overview);
 
 export const ClockQuery = z.object({
   state: z.enum(['running', 'paused', 'yellow', 'red']).optional(),
@@ -125,3 +128,9 @@ export const Irregularity = z.object({
   dismissReason: z.string().nullable(),
 });
 export type Irregularity = z.infer<typeof Irregularity>;
+
+/** The lists behind the console's numbers, and an order as issued. */
+export const ClockList = contract(z.object({ clocks: z.array(Clock) }));
+export const OrderList = contract(z.object({ orders: z.array(Order) }));
+export const OrderCreated = contract(z.object({ id: z.uuid(), reference: z.string(), dueOn: z.string() }));
+export const IrregularityList = contract(z.object({ irregularities: z.array(Irregularity) }));

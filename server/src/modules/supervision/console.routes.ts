@@ -6,7 +6,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
-import { ClockQuery, Clock, Irregularity, NewOrder, Order, Overview } from '../../../../contracts/supervision.js';
+import {
+  ClockList,
+  ClockQuery,
+  IrregularityList,
+  NewOrder,
+  OrderCreated,
+  OrderList,
+  OverviewAnswer,
+} from '../../../../contracts/supervision.js';
+import { NoContent } from '../../../../contracts/http.js';
 import type { SupervisionDeps } from './supervision.deps.js';
 import { listClocks, overview, READERS } from './clocks/console.service.js';
 import { answerOrder, issueOrder, listOrders } from './orders/orders.service.js';
@@ -32,7 +41,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         summary:
           '监察总览 Open, yellow and red clocks, overdue rate, orders and irregularities for a region in my scope',
         querystring: z.object({ region: Region }),
-        response: { 200: Overview },
+        response: { 200: OverviewAnswer },
       },
     },
     async (request) => overview(deps, request.actor, request.query.region),
@@ -45,7 +54,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         tags,
         summary: '时限监察 The clocks behind a number: by state, region and department, most urgent first',
         querystring: ClockQuery,
-        response: { 200: z.object({ clocks: z.array(Clock) }) },
+        response: { 200: ClockList },
       },
     },
     async (request) => ({ clocks: await listClocks(deps, request.actor, request.query) }),
@@ -58,7 +67,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         tags,
         summary: '督办事项 Orders in my scope, newest first',
         querystring: z.object({ status: z.enum(['open', 'answered']).optional() }),
-        response: { 200: z.object({ orders: z.array(Order) }) },
+        response: { 200: OrderList },
       },
     },
     async (request) => ({ orders: await listOrders(deps, request.actor, request.query.status) }),
@@ -72,7 +81,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         summary: '督办 Order the head of the department concerned to act within working days',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         body: NewOrder,
-        response: { 201: z.object({ id: z.uuid(), reference: z.string(), dueOn: z.string() }) },
+        response: { 201: OrderCreated },
       },
     },
     async (request, reply) =>
@@ -87,7 +96,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         summary: '督办答复 The receiving department head answers an order',
         params: Id,
         body: z.object({ answer: z.string().trim().min(1).max(4000) }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -103,7 +112,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         tags,
         summary: '异常监察 Irregularities found in the case event log, in my scope, newest first',
         querystring: z.object({ status: z.enum(['open', 'dismissed']).optional(), region: Region }),
-        response: { 200: z.object({ irregularities: z.array(Irregularity) }) },
+        response: { 200: IrregularityList },
       },
     },
     async (request) => ({ irregularities: await listIrregularities(deps, request.actor, request.query) }),
@@ -117,7 +126,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: SupervisionDeps }> = a
         summary: '排除异常 Dismiss an irregularity, saying why',
         params: Id,
         body: z.object({ reason: z.string().trim().min(2).max(1000) }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,17 @@
 /** Working-day calendar API: deadlines in working days, day details, and administrator overrides. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ArrangementLoaded,
+  CalendarDay,
+  CalendarOverride,
+  CalendarOverrides,
+  CalendarYears,
+  DeadlineAnswer,
+  DeclaredYear,
+  WorkingDaysBetween,
+} from '../../../../contracts/platform.js';
+import { NoContent } from '../../../../contracts/http.js';
 import { requireRoles } from '../http/auth.js';
 import { notFound } from '../errors.js';
 import type { CalendarService } from './calendar.service.js';
@@ -21,14 +32,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         description:
           'The start day is not counted: the due date is the N-th working day after `from`, skipping weekends and statutory holidays and counting adjusted working days (调休). `beyondKnownCalendar` is true when the count runs into a year whose official arrangement is not yet known.',
         querystring: z.object({ from: IsoDate, workingDays: z.coerce.number().int().min(0).max(3650) }),
-        response: {
-          200: z.object({
-            from: z.string(),
-            workingDays: z.number(),
-            due: z.string(),
-            beyondKnownCalendar: z.boolean(),
-          }),
-        },
+        response: { 200: DeadlineAnswer },
       },
     },
     async (request) => {
@@ -45,7 +49,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         tags,
         summary: '两日期间的工作日数 Working days in (from, to]',
         querystring: z.object({ from: IsoDate, to: IsoDate }),
-        response: { 200: z.object({ from: z.string(), to: z.string(), workingDays: z.number() }) },
+        response: { 200: WorkingDaysBetween },
       },
     },
     async (request) => ({
@@ -61,9 +65,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         tags,
         summary: '某日是否工作日 Is a day a working day',
         params: z.object({ date: IsoDate }),
-        response: {
-          200: z.object({ date: z.string(), working: z.boolean(), name: z.string().optional(), source: z.string() }),
-        },
+        response: { 200: CalendarDay },
       },
     },
     async (request) => (await service.calendar()).describe(request.params.date),
@@ -85,7 +87,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         security: [{ bearer: [] }],
         summary: '日历调整列表 Overrides',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: { 200: z.object({ overrides: z.array(Override) }) },
+        response: { 200: CalendarOverrides },
       },
     },
     async (request) => ({ overrides: await service.listOverrides(request.query.year) }),
@@ -101,7 +103,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         summary: '设定某日为工作日或休息日 Declare a day working or not',
         params: z.object({ date: IsoDate }),
         body: Override.omit({ date: true }),
-        response: { 200: Override },
+        response: { 200: CalendarOverride },
       },
     },
     async (request) => {
@@ -117,12 +119,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
       schema: {
         tags,
         summary: '已知节假日安排的年份 Years with a known holiday arrangement',
-        response: {
-          200: z.object({
-            statutory: z.object({ first: z.number(), last: z.number() }),
-            declared: z.array(z.object({ year: z.number(), note: z.string(), declaredAt: z.date() })),
-          }),
-        },
+        response: { 200: CalendarYears },
       },
     },
     async () => ({ statutory: WorkingCalendar.knownYears(), declared: await service.listDeclaredYears() }),
@@ -140,7 +137,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
           'Enter the year’s holidays and adjusted working days as overrides first, then declare the year: from then on deadlines into that year are no longer flagged `beyondKnownCalendar`.',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({ note: z.string().trim().max(200).default('') }),
-        response: { 200: z.object({ year: z.number(), note: z.string() }) },
+        response: { 200: DeclaredYear },
       },
     },
     async (request) => {
@@ -166,7 +163,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
           holidays: z.array(NoticeDay).max(60),
           workdays: z.array(NoticeDay).max(30).default([]),
         }),
-        response: { 200: z.object({ year: z.number(), holidays: z.number(), workdays: z.number() }) },
+        response: { 200: ArrangementLoaded },
       },
     },
     async (request) => service.loadArrangement(request.params.year, request.body, request.actor.id),
@@ -181,7 +178,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ service: CalendarService }>
         security: [{ bearer: [] }],
         summary: '删除调整 Remove an override',
         params: z.object({ date: IsoDate }),
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

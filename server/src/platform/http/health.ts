@@ -7,11 +7,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { Health, Ready } from '../../../../contracts/platform.js';
 import type { Database } from '../db/index.js';
 import { sendProblem } from './problem.js';
 
-const Dialect = z.enum(['pglite', 'postgres']);
 
 /** Resolves true when the database answers a trivial query within `ms`. */
 export async function databaseAnswers(database: Database, ms: number): Promise<boolean> {
@@ -43,7 +42,7 @@ export const healthRoutes: FastifyPluginAsync<{ database: Database; timeoutMs?: 
       schema: {
         tags: ['platform'],
         summary: '存活检查 Liveness',
-        response: { 200: z.object({ status: z.literal('ok'), database: Dialect }) },
+        response: { 200: Health },
       },
     },
     async () => ({ status: 'ok' as const, database: database.dialect }),
@@ -54,7 +53,7 @@ export const healthRoutes: FastifyPluginAsync<{ database: Database; timeoutMs?: 
       schema: {
         tags: ['platform'],
         summary: '就绪检查：数据库可用 Readiness: the database answers',
-        response: { 200: z.object({ status: z.literal('ready'), database: Dialect }) },
+        response: { 200: Ready },
       },
     },
     async (request, reply) => {

@@ -4,9 +4,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ThemeApplication } from '../../../../../contracts/bundles.js';
+import { ThemeApplicationAnswer } from '../../../../../contracts/bundles.js';
+import { FileBody } from '../../../../../contracts/http.js';
 import type { Db } from '../../../platform/db/index.js';
-import { isValidRegionCode } from '../../../platform/validators/index.js';
+import { RegionCodeParam } from '../../../platform/validators/index.js';
+import { RegionDirectory } from '../region-directory.js';
 import { getPublishedItem } from '../items.service.js';
 import { getThemeApplication } from '../themes.service.js';
 import { applicationFormPdf, type FormPdfKind } from './form-pdf.js';
@@ -21,6 +23,7 @@ const ItemCode = z.object({
 const printed = new Map<string, Uint8Array>();
 
 export const formsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const directory = new RegionDirectory(db);
   app.get(
     '/api/catalog/items/:code/forms/:kind.pdf',
     {
@@ -28,6 +31,7 @@ export const formsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags,
         summary: '空白表格 / 示例样表 The application form as a PDF: blank to fill in by hand, or the filled-in sample',
         params: ItemCode,
+        response: { 200: FileBody },
       },
     },
     async (request, reply) => {
@@ -57,11 +61,11 @@ export const formsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         summary: '一件事申请表 A theme as one application: its form (shared fields once) and each item’s materials',
         params: z.object({ id: z.string().min(2).max(60) }),
         querystring: z.object({
-          region: z.string().refine(isValidRegionCode, { message: '行政区划代码无效 invalid region code' }).optional(),
+          region: RegionCodeParam.optional(),
         }),
-        response: { 200: ThemeApplication },
+        response: { 200: ThemeApplicationAnswer },
       },
     },
-    async (request) => getThemeApplication(db, request.params.id, request.query.region),
+    async (request) => getThemeApplication(db, request.params.id, await directory.require(request.query.region)),
   );
 };
