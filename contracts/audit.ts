@@ -35,14 +35,14 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditLog = contract(z.object({ entries: z.array(AuditEntry) }));
 export type AuditLog = z.infer<typeof AuditLog>;
 
-/** The chain checked end to end: where it first breaks, if it does. */
-export const AuditChainCheck = contract(
-  z.object({
-    ok: z.boolean(),
-    entries: z.number(),
-    head: z.string().optional(),
-    firstBadSeq: z.number().optional(),
-    problem: z.string().optional(),
-  }),
-);
+/** A hash chain checked end to end: how many entries, and where it first breaks if it does. */
+export const ChainCheck = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  firstBadSeq: z.number().optional(),
+  problem: z.string().optional(),
+});
+
+/** The audit chain's check, with the hash at its head. */
+export const AuditChainCheck = contract(ChainCheck.extend({ head: z.string().optional() }));
 export type AuditChainCheck = z.infer<typeof AuditChainCheck>;

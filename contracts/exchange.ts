@@ -5,6 +5,7 @@
  * checked by server validators (ID numbers, credit codes, region codes) stay in the exchange module.
  */
 import { z } from 'zod';
+import { ChainCheck } from './audit.js';
 import { contract } from './http.js';
 
 export const LIFE_EVENT_TYPES = [
@@ -80,15 +81,8 @@ export const QueryAnswer = contract(
   }),
 );
 
-export const AccessChainCheck = contract(
-  z.object({
-    ok: z.boolean(),
-    entries: z.number(),
-    lane: z.number().optional(),
-    firstBadSeq: z.number().optional(),
-    problem: z.string().optional(),
-  }),
-);
+/** The access log's check (it is kept in lanes, each its own chain). */
+export const AccessChainCheck = contract(ChainCheck.extend({ lane: z.number().optional() }));
 
 export const DataUsesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
