@@ -63,16 +63,14 @@ export async function issueDirectly(deps: LicensesDeps, actor: Actor, input: Dir
       en: `${type.code} has no fields ${unknown.join(', ')}`,
     });
   const id = 'number' in parsed.value ? parsed.value.number : parsed.value.code;
-  return deps.db
-    .transaction()
-    .execute((trx) =>
-      issueLicense(trx, deps, {
-        typeCode: type.code,
-        holder: { kind: input.holder.kind, id, name: input.holder.name },
-        issuer: department,
-        data: input.data,
-        validUntil: input.validUntil,
-        actor,
-      }),
-    );
+  return deps.db.transaction().execute((trx) =>
+    issueLicense(trx, deps, {
+      typeCode: type.code,
+      holder: { kind: input.holder.kind, id, name: input.holder.name },
+      issuer: department,
+      data: input.data,
+      validUntil: input.validUntil,
+      actor,
+    }),
+  );
 }
