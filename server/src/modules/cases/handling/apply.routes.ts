@@ -11,6 +11,7 @@ import { BundleProgress, CaseSubmitted, MyCases } from '../../../../../contracts
 import { CaseIdParams } from '../../../../../contracts/case-steps.js';
 import { IdempotencyHeaders } from '../../../../../contracts/wire.js';
 import { WellFormedRegionCode } from '../../../platform/validators/index.js';
+import { sendCreatedOrReplayed } from '../../../platform/http/replies.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { submitApplication, submitBundle } from './submit.service.js';
 import { reusableMaterials } from './reuse.service.js';
@@ -30,13 +31,14 @@ export const applyRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         response: { 201: CaseSubmitted, 200: CaseSubmitted },
       },
     },
-    async (request, reply) => {
-      const { created, ...result } = await submitApplication(deps, request.actor, {
-        ...request.body,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      return reply.code(created ? 201 : 200).send(result);
-    },
+    async (request, reply) =>
+      sendCreatedOrReplayed(
+        reply,
+        await submitApplication(deps, request.actor, {
+          ...request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
+      ),
   );
 
   app.get(
@@ -65,13 +67,14 @@ export const applyRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (ap
         response: { 201: BundleSubmitted, 200: BundleSubmitted },
       },
     },
-    async (request, reply) => {
-      const { created, ...result } = await submitBundle(deps, request.actor, {
-        ...request.body,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      return reply.code(created ? 201 : 200).send(result);
-    },
+    async (request, reply) =>
+      sendCreatedOrReplayed(
+        reply,
+        await submitBundle(deps, request.actor, {
+          ...request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
+      ),
   );
 
   app.get(

@@ -16,32 +16,25 @@ const sendPdf = (reply: FastifyReply, { pdf, fileName }: { pdf: Uint8Array; file
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(pdf));
 
-export const documentsRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
-  app.get(
-    '/api/cases/:id/decision.pdf',
-    {
-      schema: {
-        tags,
-        summary:
-          '决定书 The decision of a decided case as PDF (准予 / 不予许可 / 不予受理; 办结通知书 for items that are no 行政许可), sealed and signed',
-        params: CaseIdParams,
-        response: { 200: FileBody },
-      },
-    },
-    async (request, reply) => sendPdf(reply, await decisionDocument(deps, request.actor, request.params.id)),
-  );
+const DOCUMENTS = [
+  [
+    'decision.pdf',
+    '决定书 The decision of a decided case as PDF (准予 / 不予许可 / 不予受理; 办结通知书 for items that are no 行政许可), sealed and signed',
+    decisionDocument,
+  ],
+  [
+    'acceptance-receipt.pdf',
+    '受理通知书 The acceptance receipt of an accepted case as PDF (tracking code, promised date), sealed and signed',
+    acceptanceReceipt,
+  ],
+] as const;
 
-  app.get(
-    '/api/cases/:id/acceptance-receipt.pdf',
-    {
-      schema: {
-        tags,
-        summary:
-          '受理通知书 The acceptance receipt of an accepted case as PDF (tracking code, promised date), sealed and signed',
-        params: CaseIdParams,
-        response: { 200: FileBody },
-      },
-    },
-    async (request, reply) => sendPdf(reply, await acceptanceReceipt(deps, request.actor, request.params.id)),
-  );
+export const documentsRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (app, { deps }) => {
+  for (const [file, summary, make] of DOCUMENTS) {
+    app.get(
+      `/api/cases/:id/${file}`,
+      { schema: { tags, summary, params: CaseIdParams, response: { 200: FileBody } } },
+      async (request, reply) => sendPdf(reply, await make(deps, request.actor, request.params.id)),
+    );
+  }
 };

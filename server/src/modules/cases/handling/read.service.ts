@@ -5,9 +5,18 @@
  */
 import QRCode from 'qrcode';
 import type { Actor } from '../../../platform/context.js';
-import { regionCondition, withinScope } from '../../../platform/scope.js';
 import type { CasesDeps } from '../cases.deps.js';
-import { kq } from '../cases.tables.js';
+import {
+  findBundle,
+  findCaseByTrackingCode,
+  listApplicantCases,
+  listBundleCases,
+  listCaseEvents,
+  listCaseSteps,
+  listCaseTasks,
+  listOpenTasks,
+  listWindowCases,
+} from '../cases.repository.js';
 import { beijingDate, remainingWorkingDays } from '../process/clock.js';
 import { normaliseTrackingCode } from '../process/tracking-code.js';
 import { canSee, caseNotFound } from './access.js';
@@ -24,20 +33,8 @@ export async function getCase(
   { caseId, meta = {} }: { caseId: string; meta?: { ip?: string } },
 ) {
   const c = await findVisibleCase(deps.db, actor, caseId);
-  const tasks = await kq(deps.db)
-    .selectFrom('cases.task')
-    .selectAll()
-    .where('caseId', '=', c.id)
-    .orderBy('stageIndex')
-    .orderBy('taskKey')
-    .orderBy('openedOn')
-    .execute();
-  const events = await kq(deps.db)
-    .selectFrom('cases.event')
-    .select(['id', 'at', 'actorKind', 'type', 'fromStatus', 'toStatus', 'taskId', 'detail'])
-    .where('caseId', '=', c.id)
-    .orderBy('id')
-    .execute();
+  const tasks = await listCaseTasks(deps.db, c.id);
+  const events = await listCaseEvents(deps.db, c.id);
   const { form, disclosed } = formFor(deps.cipher, actor, c);
   // Staff reading an applicant's personal data is on the record, as reading a material file is.
   if (disclosed && actor.kind === 'staff') {
@@ -127,7 +124,7 @@ export async function getCase(
 /** Progress by tracking code: anyone holding the code sees the steps, never who or what was filed. */
 export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
+  const c = await findCaseByTrackingCode(deps.db, code);
   // 一件事: the bundle's one code answers every case inside it.
   const bundle = c ? undefined : await trackBundle(deps, actor, code);
   if (bundle) return bundle;
@@ -136,12 +133,7 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
       zh: '未找到该办件编码，请核对',
       en: 'No case has this tracking code',
     });
-  const events = await kq(deps.db)
-    .selectFrom('cases.event')
-    .select(['at', 'type', 'toStatus'])
-    .where('caseId', '=', c.id)
-    .orderBy('id')
-    .execute();
+  const events = await listCaseSteps(deps.db, c.id);
   const mine = canSee(actor, c) && actor.kind === 'person';
   return {
     kind: 'case' as const,
@@ -188,39 +180,7 @@ const PUBLIC_STEPS = new Set([
 
 /** The workbench queue: open tasks the caller may work on, most urgent first. */
 export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
-  const rows = await withinScope(
-    kq(deps.db)
-      .selectFrom('cases.task as t')
-      .innerJoin('cases.case as c', 'c.id', 't.caseId')
-      .select([
-        't.id',
-        't.name',
-        't.stageKey',
-        't.dueOn',
-        't.openedOn',
-        't.version',
-        't.role',
-        't.departmentId',
-        't.assigneeId',
-        'c.id as caseId',
-        'c.trackingCode',
-        'c.itemName',
-        'c.status as caseStatus',
-        'c.dueOn as caseDueOn',
-      ])
-      .where('t.status', '=', 'open')
-      .where(
-        't.role',
-        'in',
-        actor.roles.includes('department_head') ? ['approver', 'department_head', 'window_clerk'] : [...actor.roles],
-      ),
-    actor,
-    { region: 't.regionCode', department: 't.departmentId' },
-  )
-    .orderBy('t.dueOn')
-    .orderBy('t.openedOn')
-    .limit(opts.limit)
-    .execute();
+  const rows = await listOpenTasks(deps.db, actor, opts.limit);
   const calendar = await deps.calendar.calendar();
   const today = beijingDate(deps.now());
   return rows.map((r) => ({ ...r, remainingWorkingDays: remainingWorkingDays(calendar, today, r.dueOn) }));
@@ -230,33 +190,18 @@ export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: nu
 export async function windowQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
   if (actor.kind !== 'staff' || !actor.roles.includes('window_clerk')) return [];
   // The window of the handling place and the window that filed the case (全省通办), for every department.
-  return kq(deps.db)
-    .selectFrom('cases.case')
-    .select(['id', 'trackingCode', 'itemName', 'applicantName', 'status', 'submittedAt', 'version'])
-    .where('status', 'in', ['submitted', 'awaiting_supplement'])
-    .where((eb) => eb.or([regionCondition(actor, 'regionCode'), regionCondition(actor, 'filingRegionCode')]))
-    .orderBy('submittedAt')
-    .limit(opts.limit)
-    .execute();
+  return listWindowCases(deps.db, actor, opts.limit);
 }
 
 /** The applicant's own cases (or their enterprise's, when acting for one). */
 export async function myCases(deps: CasesDeps, actor: Actor) {
   if (actor.kind !== 'person') throw unauthorized('AUTH.REQUIRED', { zh: '请先登录', en: 'Sign-in required' });
-  let q = kq(deps.db)
-    .selectFrom('cases.case')
-    .select(['id', 'trackingCode', 'itemName', 'status', 'submittedAt', 'dueOn', 'decidedAt']);
-  // Acting for oneself: one's personal cases, not those filed as an enterprise's agent.
-  if (!actor.actingFor) q = q.where('applicantEnterpriseId', 'is', null);
-  return withinScope(q, actor, { person: 'applicantPersonId', enterprise: 'applicantEnterpriseId' })
-    .orderBy('submittedAt', 'desc')
-    .limit(200)
-    .execute();
+  return listApplicantCases(deps.db, actor);
 }
 
 /** 一件事: the combined progress of a theme application, for its applicant. */
 export async function getBundle(deps: CasesDeps, actor: Actor, bundleId: string) {
-  const b = await kq(deps.db).selectFrom('cases.bundle').selectAll().where('id', '=', bundleId).executeTakeFirst();
+  const b = await findBundle(deps.db, bundleId);
   const owned =
     b &&
     canSee(actor, {
@@ -272,13 +217,7 @@ export async function getBundle(deps: CasesDeps, actor: Actor, bundleId: string)
       zh: '一件事申请不存在或无权查看',
       en: 'No such theme application, or not yours',
     });
-  const cases = await kq(deps.db)
-    .selectFrom('cases.case')
-    .select(['id', 'trackingCode', 'itemCode', 'itemName', 'status', 'waitsFor', 'dueOn', 'decidedAt'])
-    .where('bundleId', '=', b.id)
-    .orderBy('submittedAt')
-    .orderBy('itemCode')
-    .execute();
+  const cases = await listBundleCases(deps.db, b.id);
   const done = cases.filter((k) =>
     ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'].includes(k.status),
   ).length;

@@ -4,6 +4,7 @@ import { WalkInRequest } from '../../../../../contracts/case-apply.js';
 import { CaseSubmitted } from '../../../../../contracts/case-views.js';
 import { IdempotencyHeaders } from '../../../../../contracts/wire.js';
 import { requireRoles } from '../../../platform/http/auth.js';
+import { sendCreatedOrReplayed } from '../../../platform/http/replies.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { fileForResident } from './walk-in.service.js';
 
@@ -22,13 +23,14 @@ export const walkInRoutes: FastifyPluginAsyncZod<{ deps: CasesDeps }> = async (a
         response: { 201: CaseSubmitted, 200: CaseSubmitted },
       },
     },
-    async (request, reply) => {
-      const { created, ...result } = await fileForResident(deps, request.actor, {
-        input: request.body,
-        idempotencyKey: request.headers['idempotency-key'],
-        meta: { ip: request.ip },
-      });
-      return reply.code(created ? 201 : 200).send(result);
-    },
+    async (request, reply) =>
+      sendCreatedOrReplayed(
+        reply,
+        await fileForResident(deps, request.actor, {
+          input: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+          meta: { ip: request.ip },
+        }),
+      ),
   );
 };

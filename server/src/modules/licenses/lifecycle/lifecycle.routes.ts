@@ -76,45 +76,20 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ deps: LicensesDeps }> = as
     );
   }
 
-  app.post(
-    '/api/licenses/:id/renew',
-    {
-      preHandler: issuers,
-      schema: {
-        tags,
-        summary: '延续 Renew: a new version with a new term',
-        params: Id,
-        body: ReasonRequest,
-        response: { 201: LicenseIssued },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          issued(await replaceLicense(deps, request.actor, { id: request.params.id, how: 'renewed', ...request.body })),
-        ),
-  );
-
-  app.post(
-    '/api/licenses/:id/change',
-    {
-      preHandler: issuers,
-      schema: {
-        tags,
-        summary: '变更 Change: a new version with changed data',
-        params: Id,
-        body: ChangeRequest,
-        response: { 201: LicenseIssued },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          issued(await replaceLicense(deps, request.actor, { id: request.params.id, how: 'changed', ...request.body })),
-        ),
-  );
+  // 延续 and 变更: a new version replaces the licence (a new term, or changed data).
+  for (const [step, how, body, summary] of [
+    ['renew', 'renewed', ReasonRequest, '延续 Renew: a new version with a new term'],
+    ['change', 'changed', ChangeRequest, '变更 Change: a new version with changed data'],
+  ] as const) {
+    app.post(
+      `/api/licenses/:id/${step}`,
+      { preHandler: issuers, schema: { tags, summary, params: Id, body, response: { 201: LicenseIssued } } },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(issued(await replaceLicense(deps, request.actor, { id: request.params.id, how, ...request.body }))),
+    );
+  }
 
   app.post(
     '/api/admin/licenses/keys/:departmentId/rotate',

@@ -73,41 +73,22 @@ export const walletRoutes: FastifyPluginAsyncZod<{ deps: LicensesDeps }> = async
     async (request) => myLicenseVc(deps, request.actor, request.params.id),
   );
 
-  app.get(
-    '/api/me/licenses/:id/pdf',
-    {
-      schema: {
-        tags,
-        summary: '证照 PDF The licence as a PDF with its verification QR code',
-        params: Id,
-        response: { 200: FileBody },
+  for (const [as, summary] of [
+    ['pdf', '证照 PDF The licence as a PDF with its verification QR code'],
+    ['png', '证照图片 The licence as a PNG with its verification QR code'],
+  ] as const) {
+    app.get(
+      `/api/me/licenses/:id/${as}`,
+      { schema: { tags, summary, params: Id, response: { 200: FileBody } } },
+      async (request, reply) => {
+        const { bytes, fileName } = await myLicenseFile(deps, request.actor, { id: request.params.id, as });
+        reply.header('cache-control', 'private, no-store');
+        if (as === 'pdf') reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`);
+        else reply.type('image/png');
+        return reply.send(Buffer.from(bytes));
       },
-    },
-    async (request, reply) => {
-      const { bytes, fileName } = await myLicenseFile(deps, request.actor, { id: request.params.id, as: 'pdf' });
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', `inline; filename="${fileName}"`)
-        .send(Buffer.from(bytes));
-    },
-  );
-
-  app.get(
-    '/api/me/licenses/:id/png',
-    {
-      schema: {
-        tags,
-        summary: '证照图片 The licence as a PNG with its verification QR code',
-        params: Id,
-        response: { 200: FileBody },
-      },
-    },
-    async (request, reply) => {
-      const { bytes } = await myLicenseFile(deps, request.actor, { id: request.params.id, as: 'png' });
-      return reply.type('image/png').header('cache-control', 'private, no-store').send(Buffer.from(bytes));
-    },
-  );
+    );
+  }
 
   app.post(
     '/api/me/licenses/:id/share',
