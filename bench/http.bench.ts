@@ -1,5 +1,6 @@
 /**
- * HTTP throughput of /api/catalog/search against a bare Fastify hello-world, both started by this
+ * HTTP throughput of /api/catalog/search — half repeated queries (answer cache), half never seen —
+ * against a bare Fastify hello-world, both started by this
  * script as child processes and loaded in turn by autocannon from this process. Prints the ratio
  * (target ≥ 0.5), and the ratio against a hello-world answering a search answer's bytes (what the
  * size of the answer alone costs on this machine).
@@ -30,8 +31,17 @@ function start(script: string, port: number, env: Record<string, string> = {}): 
   });
 }
 
-async function load(url: string, paths: string[]) {
-  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+async function load(url: string, paths: string[], fresh?: () => string) {
+  // With `fresh`, every other request is a query never asked before (past the answer cache).
+  let n = 0;
+  const requests = fresh
+    ? [
+        {
+          method: 'GET' as const,
+          setupRequest: (req: object) => ({ ...req, path: n++ % 2 ? fresh() : paths[n % paths.length]! }),
+        },
+      ]
+    : paths.map((p) => ({ method: 'GET' as const, path: p }));
   await autocannon({ url, connections: CONNECTIONS, duration: 3, requests }); // warm-up: JIT, index, caches
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   return {
@@ -47,7 +57,16 @@ const tongban = await start('servers/tongban.ts', 3902);
 const paths = benchQueries()
   .slice(0, 50)
   .map(({ q, region }) => `/api/catalog/search?q=${encodeURIComponent(q)}${region ? `&region=${region}` : ''}`);
-const searchStats = await load('http://127.0.0.1:3902', paths);
+// Never-seen queries: two words people type, paired in ways not asked before.
+const words = [...new Set(benchQueries(9).map((b) => b.q))];
+let pair = 0;
+const fresh = () => {
+  const k = pair++;
+  const a = words[k % words.length]!;
+  const b = words[Math.floor(k / words.length) % words.length]!;
+  return `/api/catalog/search?q=${encodeURIComponent(`${a} ${b}`)}`;
+};
+const searchStats = await load('http://127.0.0.1:3902', paths, fresh);
 // The median-sized answer among the paths, for the same-bytes peer.
 const bodies = await Promise.all(
   paths.map(async (p) => Buffer.from(await (await fetch(`http://127.0.0.1:3902${p}`)).arrayBuffer())),

@@ -22,9 +22,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (x: number) => x.toFixed(3);
+/** JS heap and typed-array memory (the postings), in MB. */
 const heapMb = () => {
   globalThis.gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 };
 
 type Query = { q: string; region?: string };
@@ -98,7 +100,7 @@ const searchable = searchableOf(synthetic, 1, synonyms, themes);
 const buildS = (performance.now() - t0) / 1000;
 console.log(
   `synthetic catalogue: ${searchable.index.size} implementations of ${searchable.index.services} services; ` +
-    `index build ${buildS.toFixed(2)} s, heap +${(heapMb() - before).toFixed(0)} MB` +
+    `index build ${buildS.toFixed(2)} s, memory +${(heapMb() - before).toFixed(0)} MB` +
     (globalThis.gc ? '' : ' (approximate: run with --expose-gc for an exact figure)'),
 );
 for (const q of warmup) answer(searchable, { ...q, page: 1, pageSize: 20 }, null);

@@ -18,7 +18,8 @@
  * weight, and a query most of whose words (by length) are unknown is not answered at all:
  * "xyzqwe不存在" is not answered by the items that happen to say "存在".
  *
- * One hit per service (基本编码): of a service's implementations that clear the bar, the one for
+ * One hit per service (基本编码): a service is scored once, with the words of all its
+ * implementations, and is a result where one serves the region; shown is the one for
  * the person's region — its own county, then city, then province; below a city or province, the
  * first of its counties; elsewhere, a 全省通办 one — and without a region the highest-level one.
  */
@@ -34,14 +35,23 @@ export const MIN_SHOULD_MATCH = 0.3;
 /** Share of the query's own words (by length) the catalogue must know for the query to be answered at all. */
 export const MIN_KNOWN = 0.5;
 
-interface IndexedDoc {
+interface Implementation {
   hit: SearchDoc['hit'];
-  name: string;
   regionCode: string;
+  provinceWide: boolean;
+}
+
+/** What is scored: a service (基本编码) with the words of all its implementations and where they are. */
+interface Service {
+  basicCode: string;
+  name: string;
   laterStage: boolean;
   doneToPeople: boolean;
-  /** The service (basic code) it implements, as an index into `services`. */
-  service: number;
+  implementations: Implementation[];
+  /** Implementing regions and every region above them: `covers.has(r)` when one is in or under r. */
+  covers: Set<string>;
+  /** Implementing regions exactly. */
+  regions: Set<string>;
   provinceWide: boolean;
 }
 
@@ -53,13 +63,17 @@ export interface IndexQuery {
   offset: number;
 }
 
+/** Ancestors of a region code, itself included: 520103 → 52, 5201, 520103. */
+const ancestorsOf = (code: string): string[] =>
+  [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+
 /** How well an implementation serves `region` (smaller is better), or -1 when it does not. */
-function servingRank(doc: IndexedDoc, region: string | undefined): number {
-  const depth = doc.regionCode.length;
-  if (region === undefined) return depth * 2 + (doc.provinceWide ? 0 : 1);
-  if (region.startsWith(doc.regionCode)) return 20 - depth;
-  if (doc.regionCode.startsWith(region)) return 30 + depth;
-  if (doc.provinceWide && doc.regionCode.slice(0, 2) === region.slice(0, 2)) return 50;
+function servingRank(impl: Implementation, region: string | undefined): number {
+  const depth = impl.regionCode.length;
+  if (region === undefined) return depth * 2 + (impl.provinceWide ? 0 : 1);
+  if (region.startsWith(impl.regionCode)) return 20 - depth;
+  if (impl.regionCode.startsWith(region)) return 30 + depth;
+  if (impl.provinceWide && impl.regionCode.slice(0, 2) === region.slice(0, 2)) return 50;
   return -1;
 }
 
@@ -69,16 +83,13 @@ function availability(rank: number, region: string | undefined): ServiceHit['ava
 }
 
 export class SearchIndex {
-  private readonly docs: IndexedDoc[];
-  /** lexeme → postings in document order, each `doc << 2 | weightRank` (0 = A). */
+  private readonly entries: Service[];
+  private readonly count: number;
+  /** lexeme → postings in service order, each `service << 2 | weightRank` (0 = A). */
   private readonly postings = new Map<string, Int32Array>();
   private readonly lexemes: string[];
   /** The shortest query prefix that may match each lexeme (see `minPrefixLength`). */
   private readonly minPrefix: Uint8Array;
-  /** Implementations per service. */
-  private readonly implementations: Int32Array;
-  private readonly chosen: Int32Array;
-  private readonly chosenRank: Int32Array;
   // Per-query scratch, reused (a search runs synchronously to the end) and cleared after use.
   private readonly score: Float64Array;
   private readonly mass: Float64Array;
@@ -88,52 +99,63 @@ export class SearchIndex {
     source: readonly SearchDoc[],
     readonly generation: number,
   ) {
-    const services = new Map<string, number>();
-    this.docs = source.map((d) => {
-      let service = services.get(d.basicCode);
-      if (service === undefined) services.set(d.basicCode, (service = services.size));
-      return {
-        hit: d.hit,
-        name: d.name,
-        regionCode: d.regionCode,
-        laterStage: LATER_STAGE_RE.test(d.name),
-        doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
-        service,
-        provinceWide: d.hit.provinceWide,
-      };
-    });
-    this.implementations = new Int32Array(services.size);
-    for (const d of this.docs) this.implementations[d.service]!++;
-    this.chosen = new Int32Array(services.size).fill(-1);
-    this.chosenRank = new Int32Array(services.size);
-    const lists = new Map<string, number[]>();
-    source.forEach((d, i) => {
-      const best = new Map<string, number>();
+    this.count = source.length;
+    const byCode = new Map<string, { service: Service; words: Map<string, number> }>();
+    for (const d of source) {
+      let entry = byCode.get(d.basicCode);
+      if (!entry) {
+        const service: Service = {
+          basicCode: d.basicCode,
+          name: d.name,
+          laterStage: LATER_STAGE_RE.test(d.name),
+          doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
+          implementations: [],
+          covers: new Set(),
+          regions: new Set(),
+          provinceWide: false,
+        };
+        byCode.set(d.basicCode, (entry = { service, words: new Map() }));
+      }
+      const { service, words } = entry;
+      service.implementations.push({ hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide });
+      service.regions.add(d.regionCode);
+      for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
+      service.provinceWide ||= d.hit.provinceWide;
+      // The service's words: every implementation's, each at its strongest weight.
       [d.lexemes.a, d.lexemes.b, d.lexemes.c].forEach((list, rank) => {
-        for (const l of list) if (!best.has(l)) best.set(l, rank);
+        for (const l of list) {
+          const seen = words.get(l);
+          if (seen === undefined || rank < seen) words.set(l, rank);
+        }
       });
-      for (const [l, rank] of best) {
+    }
+    this.entries = [];
+    const lists = new Map<string, number[]>();
+    for (const { service, words } of byCode.values()) {
+      const i = this.entries.push(service) - 1;
+      for (const [l, rank] of words) {
         let list = lists.get(l);
         if (!list) lists.set(l, (list = []));
         list.push((i << 2) | rank);
       }
-    });
+    }
     for (const [l, list] of lists) this.postings.set(l, Int32Array.from(list));
     this.lexemes = [...lists.keys()].sort();
     this.minPrefix = Uint8Array.from(this.lexemes, minPrefixLength);
-    const n = this.docs.length;
+    const n = this.entries.length;
     this.score = new Float64Array(n);
     this.mass = new Float64Array(n);
     this.best = new Int8Array(n).fill(-1);
   }
 
+  /** Implementations indexed. */
   get size(): number {
-    return this.docs.length;
+    return this.count;
   }
 
   /** Distinct services (basic codes). */
   get services(): number {
-    return this.implementations.length;
+    return this.entries.length;
   }
 
   /** Whether a lexeme is indexed (suggestions offer only what can be found). */
@@ -167,7 +189,7 @@ export class SearchIndex {
       for (const list of lists) for (const p of list) seen.add(p >> 2);
       df = seen.size;
     }
-    return { lists, idf: Math.log(1 + this.docs.length / df) };
+    return { lists, idf: Math.log(1 + this.entries.length / df) };
   }
 
   search(q: IndexQuery): { hits: ServiceHit[]; total: number } {
@@ -183,7 +205,7 @@ export class SearchIndex {
     const typed = q.tokens.anchors.reduce((n, a) => n + a.length, q.tokens.covered);
     const unknownLength = unknownAnchors.reduce((n, a) => n + a.length, 0);
     if (typed > 0 && typed - unknownLength < MIN_KNOWN * typed) return { hits: [], total: 0 };
-    const idfSum = groups.reduce((s, g) => s + g.idf, 0) + unknown * Math.log(1 + this.docs.length);
+    const idfSum = groups.reduce((s, g) => s + g.idf, 0) + unknown * Math.log(1 + this.entries.length);
     const bar = MIN_SHOULD_MATCH * idfSum - 1e-9;
     let remaining = idfSum;
     const touched: number[] = [];
@@ -227,47 +249,43 @@ export class SearchIndex {
     }
 
     const { region } = q;
-    const { chosen, chosenRank } = this;
-    const services: number[] = [];
+    const ancestors = region === undefined ? [] : ancestorsOf(region);
+    const sameProvince =
+      region === undefined || region.slice(0, 2) === this.entries[0]?.implementations[0]?.regionCode.slice(0, 2);
     const preferFirstStage = !q.tokens.laterStage;
     const phrase = q.tokens.phrase;
-    // Documents with the whole phrase among their names and keywords (weight A) are flagged in
+    // Services with the whole phrase among their names and keywords (weight A) are flagged in
     // `best`: 0, or 1 when it is exactly the name.
     const phraseDocs = phrase ? this.postings.get(phrase) : undefined;
     if (phraseDocs)
-      for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.docs[p >> 2]!.name === phrase ? 1 : 0;
+      for (const p of phraseDocs) if ((p & 3) === 0) best[p >> 2] = this.entries[p >> 2]!.name === phrase ? 1 : 0;
+    const candidates: number[] = [];
     for (const i of touched) {
       const matchedMass = mass[i]!;
       mass[i] = 0;
       if (matchedMass < bar) continue;
-      const doc = this.docs[i]!;
-      const rank = servingRank(doc, region);
-      if (rank < 0) continue;
-      let s = score[i]! / idfSum;
-      if (best[i]! >= 0) s += best[i] === 1 ? 3 : 1;
-      if (preferFirstStage && doc.laterStage) s -= 0.5;
-      if (doc.doneToPeople) s -= 0.3;
-      score[i] = s;
-      // One implementation per service: the one serving the region best.
-      const svc = doc.service;
-      const seen = chosen[svc]!;
-      if (seen === -1) services.push(svc);
-      else if (
-        rank > chosenRank[svc]! ||
-        (rank === chosenRank[svc] &&
-          (s < score[seen]! || (s === score[seen] && doc.hit.code > this.docs[seen]!.hit.code)))
+      const svc = this.entries[i]!;
+      // Served in the region: implemented in it, under it or above it, or province-wide.
+      if (
+        region !== undefined &&
+        !svc.covers.has(region) &&
+        !ancestors.some((a) => svc.regions.has(a)) &&
+        !(svc.provinceWide && sameProvince)
       )
         continue;
-      chosen[svc] = i;
-      chosenRank[svc] = rank;
+      let s = score[i]! / idfSum;
+      if (best[i]! >= 0) s += best[i] === 1 ? 3 : 1;
+      if (preferFirstStage && svc.laterStage) s -= 0.5;
+      if (svc.doneToPeople) s -= 0.3;
+      score[i] = s;
+      candidates.push(i);
     }
-    const candidates = services.map((svc) => chosen[svc]!);
     const before = (a: number, b: number): boolean => {
       const d = score[a]! - score[b]!;
       if (d !== 0) return d > 0;
-      const x = this.docs[a]!;
-      const y = this.docs[b]!;
-      return x.name !== y.name ? x.name < y.name : x.hit.code < y.hit.code;
+      const x = this.entries[a]!;
+      const y = this.entries[b]!;
+      return x.name !== y.name ? x.name < y.name : x.basicCode < y.basicCode;
     };
     // Only the requested page needs ordering: keep the best `offset + limit` in a sorted buffer.
     const k = Math.min(candidates.length, q.offset + q.limit);
@@ -281,16 +299,25 @@ export class SearchIndex {
     }
     if (phraseDocs) for (const p of phraseDocs) best[p >> 2] = -1;
     const hits = top.slice(q.offset).map((i): ServiceHit => {
-      const doc = this.docs[i]!;
+      // The implementation serving the region best (then the first by code).
+      const svc = this.entries[i]!;
+      let chosen = svc.implementations[0]!;
+      let rank = Infinity;
+      for (const impl of svc.implementations) {
+        const r = servingRank(impl, region);
+        if (r >= 0 && (r < rank || (r === rank && impl.hit.code < chosen.hit.code))) {
+          chosen = impl;
+          rank = r;
+        }
+      }
       return {
-        ...doc.hit,
+        ...chosen.hit,
         score: Math.round(score[i]! * 10000) / 10000,
-        implementations: this.implementations[doc.service]!,
-        availability: availability(chosenRank[doc.service]!, region),
+        implementations: svc.implementations.length,
+        availability: availability(rank, region),
       };
     });
     for (const i of touched) score[i] = 0;
-    for (const svc of services) chosen[svc] = -1;
     return { total: candidates.length, hits };
   }
 }

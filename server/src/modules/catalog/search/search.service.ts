@@ -281,12 +281,15 @@ export function searchableOf(
   synonyms: Synonyms,
   themes: readonly ThemeSummary[],
 ): Searchable {
-  const phrases = [
-    ...docs.flatMap((d) => [d.name, ...d.lexemes.a]),
-    ...synonyms.keys(),
-    ...[...synonyms.values()].flat(),
-    ...themes.map((t) => t.name),
-  ];
+  // Suggestions come from each service's names and keywords once (not from every implementation).
+  const phrases = new Set<string>([...synonyms.keys(), ...[...synonyms.values()].flat(), ...themes.map((t) => t.name)]);
+  const seen = new Set<string>();
+  for (const d of docs) {
+    if (seen.has(d.basicCode)) continue;
+    seen.add(d.basicCode);
+    phrases.add(d.name);
+    for (const l of d.lexemes.a) phrases.add(l);
+  }
   return {
     index: new SearchIndex(docs, generation),
     synonyms,

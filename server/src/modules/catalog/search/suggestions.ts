@@ -38,6 +38,7 @@ export class Suggester {
         if (!list) this.byPair.set(pair, (list = []));
         list.push(i);
       }
+      if (p.length > 8) return;
       const s = sound(p);
       let same = this.bySound.get(s);
       if (!same) this.bySound.set(s, (same = []));
