@@ -24,7 +24,7 @@ for (const [file, exports] of Object.entries(files)) {
 }
 
 /** The portal's modules that add their sections to the default namespace (as app/i18n.ts merges them). */
-const DEFAULT_PARTS = ['translation', 'catalog', 'identity', 'cases', 'licenses'];
+const DEFAULT_PARTS = ['translation', 'catalog', 'identity', 'cases', 'licenses', 'workbench'];
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));

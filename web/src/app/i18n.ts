@@ -1,7 +1,7 @@
 /**
  * UI strings in 简体中文 (default) and English. Each module keeps its own in its `locales/` (given
  * by its index.ts); `app/locales` holds the shell's (frame, errors, the ui pieces). The portal's
- * modules (catalog, identity, cases, licenses) own top-level sections of the default namespace,
+ * modules (catalog, identity, cases, licenses, workbench) own top-level sections of the default namespace,
  * so that every key stays typed (`t('guide.title')` from any page; a misspelt key fails tsc); the
  * staff-side modules have namespaces of their own (`admin`, `complaints`, `licenseWork`…).
  * Domain data — item names, departments, guide text — is published in Chinese and shown as it is.
@@ -35,20 +35,34 @@ import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../module
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
-import { licenseWorkEn, licenseWorkZhCN, type LicenseWorkMessages } from '../modules/workbench';
+import {
+  licenseWorkEn,
+  licenseWorkZhCN,
+  workbenchEn,
+  workbenchZhCN,
+  type LicenseWorkMessages,
+  type WorkbenchMessages,
+} from '../modules/workbench';
 import { LANGUAGES, readStoredLanguage } from '../ui/language';
 import { en } from './locales/en';
 import { zhCN, type Messages } from './locales/zh-CN';
 
 /** The default namespace: the shell's sections and those of the portal's modules, which share no name. */
-const translationZhCN = { ...zhCN, ...catalogZhCN, ...identityZhCN, ...casesZhCN, ...licensesZhCN };
-const translationEn: typeof translationZhCN = { ...en, ...catalogEn, ...identityEn, ...casesEn, ...licensesEn };
+const translationZhCN = { ...zhCN, ...catalogZhCN, ...identityZhCN, ...casesZhCN, ...licensesZhCN, ...workbenchZhCN };
+const translationEn: typeof translationZhCN = {
+  ...en,
+  ...catalogEn,
+  ...identityEn,
+  ...casesEn,
+  ...licensesEn,
+  ...workbenchEn,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: Messages & CatalogMessages & IdentityMessages & CasesMessages & LicensesMessages;
+      translation: Messages & CatalogMessages & IdentityMessages & CasesMessages & LicensesMessages & WorkbenchMessages;
       admin: AdminMessages;
       complaints: ComplaintsMessages;
       licenseWork: LicenseWorkMessages;

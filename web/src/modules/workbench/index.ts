@@ -10,3 +10,5 @@ export const WorkbenchCasePage = lazy(() => import('./WorkbenchCasePage'));
 
 export { licenseWorkZhCN, type LicenseWorkMessages } from './licences/locales/zh-CN';
 export { licenseWorkEn } from './licences/locales/en';
+export { workbenchZhCN, type WorkbenchMessages } from './locales/zh-CN';
+export { workbenchEn } from './locales/en';

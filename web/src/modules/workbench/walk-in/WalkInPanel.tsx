@@ -48,19 +48,19 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
       form={form}
       layout="vertical"
       requiredMark={false}
-      aria-label={t('cases.walkIn.form')}
+      aria-label={t('walkIn.form')}
       onFinish={(v) => file.mutate(v)}
     >
       <Form.Item
         name="walkInIdNumber"
-        label={t('cases.walkIn.idNumber')}
+        label={t('walkIn.idNumber')}
         rules={[
-          { required: true, message: t('cases.walkIn.idNumberRequired') },
+          { required: true, message: t('walkIn.idNumberRequired') },
           {
             validator: (_, v: unknown) =>
               !v || idNumberValid(String(v))
                 ? Promise.resolve()
-                : Promise.reject(new Error(t('cases.walkIn.idNumberInvalid'))),
+                : Promise.reject(new Error(t('walkIn.idNumberInvalid'))),
           },
         ]}
       >
@@ -68,8 +68,8 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
       </Form.Item>
       <Form.Item
         name="walkInName"
-        label={t('cases.walkIn.name')}
-        rules={[{ required: true, whitespace: true, message: t('cases.walkIn.nameRequired') }, { max: 50 }]}
+        label={t('walkIn.name')}
+        rules={[{ required: true, whitespace: true, message: t('walkIn.nameRequired') }, { max: 50 }]}
       >
         <Input autoComplete="off" maxLength={50} />
       </Form.Item>
@@ -79,7 +79,7 @@ function WalkInForm({ itemCode, onFiled }: { itemCode: string; onFiled: (f: File
       <CounterMaterials itemCode={itemCode} />
       {file.isError ? <ProblemAlert error={file.error} /> : null}
       <Button type="primary" htmlType="submit" loading={file.isPending}>
-        {t('cases.walkIn.submit')}
+        {t('walkIn.submit')}
       </Button>
     </Form>
   );
@@ -102,12 +102,12 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
   });
   return (
     <section className="tb-panel tb-walk-in" aria-labelledby="walk-in-title">
-      <h2 id="walk-in-title">{t('cases.walkIn.title')}</h2>
-      <p className="tb-muted">{t('cases.walkIn.help')}</p>
+      <h2 id="walk-in-title">{t('walkIn.title')}</h2>
+      <p className="tb-muted">{t('walkIn.help')}</p>
       {filed ? (
         <p role="status">
-          {t('cases.walkIn.filed', { code: filed.trackingCode })}{' '}
-          <Link to={`/workbench/cases/${filed.caseId}`}>{t('cases.walkIn.open')}</Link>{' '}
+          {t('walkIn.filed', { code: filed.trackingCode })}{' '}
+          <Link to={`/workbench/cases/${filed.caseId}`}>{t('walkIn.open')}</Link>{' '}
           <Button
             type="link"
             onClick={() => {
@@ -115,7 +115,7 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
               setItemCode('');
             }}
           >
-            {t('cases.walkIn.another')}
+            {t('walkIn.another')}
           </Button>
         </p>
       ) : (
@@ -123,7 +123,7 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
           <form
             className="tb-walk-in__search"
             role="search"
-            aria-label={t('cases.walkIn.findItem')}
+            aria-label={t('walkIn.findItem')}
             onSubmit={(e) => {
               e.preventDefault();
               setAsked(q.trim());
@@ -131,22 +131,22 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
             }}
           >
             <Input
-              aria-label={t('cases.walkIn.findItem')}
+              aria-label={t('walkIn.findItem')}
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              placeholder={t('cases.walkIn.findPlaceholder')}
+              placeholder={t('walkIn.findPlaceholder')}
             />
             <Button autoInsertSpace={false} htmlType="submit">
-              {t('cases.walkIn.find')}
+              {t('walkIn.find')}
             </Button>
           </form>
           {hits.isError ? <ProblemAlert error={hits.error} /> : null}
           {hits.data ? (
             hits.data.items.length === 0 ? (
-              <p>{t('cases.walkIn.noItems')}</p>
+              <p>{t('walkIn.noItems')}</p>
             ) : (
               <Radio.Group
-                aria-label={t('cases.walkIn.chooseItem')}
+                aria-label={t('walkIn.chooseItem')}
                 value={itemCode}
                 onChange={(e) => setItemCode(e.target.value as string)}
                 className="tb-walk-in__items"
@@ -165,7 +165,7 @@ export function WalkInPanel({ regionCode, onDone }: { regionCode: string; onDone
               itemCode={itemCode}
               onFiled={(f) => {
                 setFiled(f);
-                onDone(t('cases.walkIn.filed', { code: f.trackingCode }));
+                onDone(t('walkIn.filed', { code: f.trackingCode }));
               }}
             />
           ) : null}
