@@ -24,6 +24,7 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { supervisionModule } from './modules/supervision/index.js';
+import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
   licensesModule,
@@ -68,6 +69,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Domain-event delivery inside the platform (tests call `app.outbox.drain()`). */
     outbox: OutboxDispatcher;
+    /** Sends due notifications (tests call `app.notify.drain()`). */
+    notify: DeliveryWorker;
   }
 }
 
@@ -219,6 +222,27 @@ export async function buildApp({
   await app.register(evaluationModule, {
     deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation },
   });
+  // 消息通知: outbox events become messages; the worker sends them through the configured channels.
+  const channels = configuredChannels({ ...config.notify, production: config.env === 'production' }, app.log);
+  const notify = {
+    db: database.db,
+    cipher,
+    now: () => new Date(),
+    log: app.log,
+    channels,
+    ratePerHour: config.notify.ratePerHour,
+    maxAttempts: config.notify.maxAttempts,
+    leaseMs: 60_000,
+  };
+  outbox.subscribe(notifySubscriber(notify));
+  const notifyWorker = new DeliveryWorker(notify);
+  app.decorate('notify', notifyWorker);
+  if (config.workers) app.addHook('onReady', async () => notifyWorker.start());
+  app.addHook('onClose', async () => {
+    await notifyWorker.stop();
+    channels.close();
+  });
+  await app.register(notifyModule, { deps: notify });
   await app.register(supervisionModule, {
     deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays },
   });

@@ -150,6 +150,28 @@ const Env = z.object({
     .min(16, 'at least 16 characters')
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
     .optional(),
+  /** SMS gateway (JSON POST signed with HMAC-SHA256): unset outside production means SMS is only logged. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_KEY_ID: z.string().min(1).optional(),
+  SMS_GATEWAY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The registered SMS signature (签名), sent beside the text. */
+  SMS_SIGN_NAME: z.string().min(2).max(12).default('通办'),
+  /** SMTP server for e-mail, e.g. smtps://user:pass@mail.example.gov.cn:465; unset: no e-mail channel. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('通办 <noreply@tongban.local>'),
+  /** WeChat official account for template messages; WECHAT_TEMPLATES maps message kinds to template ids (`case-decided:TPL1,fee-due:TPL2`). */
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_TEMPLATES: z
+    .string()
+    .regex(/^([a-z-]+:[A-Za-z0-9_-]+)(,[a-z-]+:[A-Za-z0-9_-]+)*$/, 'kind:templateId pairs separated by commas')
+    .optional(),
+  /** Non-urgent messages per person, channel and hour; attempts of a delivery before its fallback. */
+  NOTIFY_RATE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(20),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -216,6 +238,15 @@ export type Config = Readonly<{
   toleranceDays: number;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
+  /** Notification channels and limits. */
+  notify: Readonly<{
+    sms: Readonly<{ url: string; keyId: string; secret: string }> | undefined;
+    smsSignName: string;
+    smtp: Readonly<{ url: string; from: string }> | undefined;
+    wechat: Readonly<{ appId: string; appSecret: string; templates: Readonly<Record<string, string>> }> | undefined;
+    ratePerHour: number;
+    maxAttempts: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -242,6 +273,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE: not allowed in production (webhooks go to public https addresses only)',
     );
+  }
+  if (e.SMS_GATEWAY_URL && !(e.SMS_GATEWAY_KEY_ID && e.SMS_GATEWAY_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMS_GATEWAY_KEY_ID / SMS_GATEWAY_SECRET: required with SMS_GATEWAY_URL',
+    );
+  }
+  if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APP_ID / WECHAT_APP_SECRET: give both or neither');
   }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
@@ -282,6 +321,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     toleranceDays: e.TOLERANCE_DAYS,
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
+    notify: Object.freeze({
+      sms: e.SMS_GATEWAY_URL
+        ? Object.freeze({ url: e.SMS_GATEWAY_URL, keyId: e.SMS_GATEWAY_KEY_ID!, secret: e.SMS_GATEWAY_SECRET! })
+        : undefined,
+      smsSignName: e.SMS_SIGN_NAME,
+      smtp: e.SMTP_URL ? Object.freeze({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined,
+      wechat:
+        e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
+          ? Object.freeze({
+              appId: e.WECHAT_APP_ID,
+              appSecret: e.WECHAT_APP_SECRET,
+              templates: Object.freeze(
+                Object.fromEntries(
+                  (e.WECHAT_TEMPLATES ?? '')
+                    .split(',')
+                    .filter(Boolean)
+                    .map((p) => p.split(':')),
+                ),
+              ),
+            })
+          : undefined,
+      ratePerHour: e.NOTIFY_RATE_PER_HOUR,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
     signIn: Object.freeze({
       idleMinutes: { staff: e.SESSION_IDLE_MINUTES_STAFF, person: e.SESSION_IDLE_MINUTES_PERSON },
