@@ -24,6 +24,7 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { supervisionModule } from './modules/supervision/index.js';
+import { open311Module } from './modules/open311/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -243,8 +244,20 @@ export async function buildApp({
     channels.close();
   });
   await app.register(notifyModule, { deps: notify });
-  await app.register(supervisionModule, {
-    deps: { db: database.db, calendar, cipher, now: () => new Date(), answerDays: config.complaintAnswerDays },
+  const supervision = {
+    db: database.db,
+    calendar,
+    cipher,
+    now: () => new Date(),
+    answerDays: config.complaintAnswerDays,
+  };
+  await app.register(supervisionModule, { deps: supervision });
+  await app.register(open311Module, {
+    deps: {
+      supervision,
+      verifyClient: (apiKey) => verifyClientAccessToken({ db: database.db, now: () => new Date() }, apiKey),
+    },
+    limits: { read: config.rateLimits.open311Read, write: config.rateLimits.open311Write },
   });
   return app;
 }

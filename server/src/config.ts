@@ -86,6 +86,9 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /** Open311 requests per minute and client address: reads, and new service requests. */
+  RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
   /**
    * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
    * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
@@ -198,7 +201,13 @@ export type Config = Readonly<{
   indexKey: string | undefined;
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
-  rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
+  rateLimits: Readonly<{
+    signIn: number;
+    smsCode: number;
+    register: number;
+    open311Read: number;
+    open311Write: number;
+  }>;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
     idleMinutes: { staff: number; person: number };
@@ -355,6 +364,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signIn: e.RATE_LIMIT_SIGN_IN,
       smsCode: e.RATE_LIMIT_SMS_CODE,
       register: e.RATE_LIMIT_REGISTER,
+      open311Read: e.RATE_LIMIT_OPEN311_READ,
+      open311Write: e.RATE_LIMIT_OPEN311_WRITE,
     }),
     storage: Object.freeze(
       e.STORAGE === 's3'

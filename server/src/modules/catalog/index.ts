@@ -39,5 +39,5 @@ export {
 } from './items.service.js';
 export { listThemes, getTheme } from './themes.service.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
-export { listVillageAddresses, listDepartments, findDepartment } from './regions.repository.js';
+export { listVillageAddresses, listDepartments, findDepartment, findDepartmentByKey } from './regions.repository.js';
 export { jsonSchemaOf, validateApplicationForm, personalKind, clearFormKeys } from './forms/application-form.js';

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { appendEvent } from '../../platform/outbox.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { client, GENEROUS_LIMITS, lastSmsCode, register, registryPersons, type Client } from '../../test/people.js';
+import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
 import { httpSmsGateway } from './index.js';
 import { fakeSmsGateway, smtpSink, type FakeSmsGateway, type SmtpSink } from './notify.test-kit.js';
 
@@ -30,14 +31,14 @@ beforeAll(async () => {
       NOTIFY_MAX_ATTEMPTS: '2',
     },
   });
-  const persons = await registryPersons(t, 'any', 5);
+  const persons = await registryPersons(t, 'any', 4);
   people = [];
   for (const p of persons) {
     await sql`UPDATE identity.sms_code SET created_at = created_at - interval '2 minutes'`.execute(t.db);
     people.push(await register(t, p));
   }
   await deliver();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await t?.close();
   await gateway?.close();
@@ -164,7 +165,7 @@ describe('notify', () => {
   });
 
   it('e-mails the rendered template to the SMTP server with the variables escaped', async () => {
-    const p = people[4]!;
+    const p = people[3]!;
     const prefs = await p.c.call('PUT', '/api/me/notification-preferences', {
       channels: ['email', 'inbox'],
       email: 'resident@example.com',
@@ -182,7 +183,7 @@ describe('notify', () => {
     expect(put.statusCode, put.body).toBe(204);
     await complaintAnswered(p.personId, '<b>TS</b>\r\nBcc: spy@example.com');
     await deliver();
-    expect(await deliveriesTo(p.personId)).toEqual([
+    expect((await deliveriesTo(p.personId)).filter((d) => d.channel === 'email')).toEqual([
       { channel: 'email', state: 'sent', fallback: false, receipts: ['sent'] },
     ]);
     const mail = smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes('resident@example.com'));
@@ -231,6 +232,39 @@ describe('notify', () => {
       headers: { authorization: head.authorization },
     });
     expect(inbox.json()).toMatchObject({ unread: 1, messages: [{ title: '红牌警告', kind: 'warning-red' }] });
+  });
+
+  it('tells the window of a new application, then the applicant of acceptance, the decision and the rating invitation', async () => {
+    const p = people[2]!;
+    await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['inbox'],
+      email: null,
+      wechatOpenId: null,
+      quietHours: null,
+    });
+    const item = await formlessCountyItem(t);
+    const caseId = await submitCase(p.c, item.code, randomUUID());
+    const { rows } = await sql<{
+      departmentId: string;
+    }>`SELECT department_id FROM cases.case WHERE id = ${caseId}`.execute(t.db);
+    const clerk = await t.staff(['window_clerk'], item.regionCode, [rows[0]!.departmentId]);
+    await deliver();
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/inbox',
+      headers: { authorization: clerk.authorization },
+    });
+    expect(queue.json().messages.map((m: { kind: string; link: string }) => [m.kind, m.link])).toEqual([
+      ['queue-item', `/workbench/cases/${caseId}`],
+    ]);
+    const approver = await t.staff(['approver'], item.regionCode);
+    await approveCase(t, caseId, clerk.authorization, approver.authorization);
+    await deliver();
+    const inbox = (await p.c.call('GET', '/api/me/inbox?pageSize=10')).json();
+    const kinds = inbox.messages.map((m: { kind: string }) => m.kind).sort();
+    expect(kinds).toEqual(['case-accepted', 'case-decided', 'rating-invitation']);
+    const decided = inbox.messages.find((m: { kind: string }) => m.kind === 'case-decided');
+    expect(decided.body).toMatch(/已作出决定：(准予|不予)，文号 .+〔\d{4}〕\d{6}号。$/);
   });
 
   it('refuses strangers, bad input and unknown template variables', async () => {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/context.js';
-import { isUniqueViolation } from '../../platform/db/index.js';
+import { isUniqueViolation, type Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unauthorized, unprocessable } from '../../platform/errors.js';
 import { withinScope } from '../../platform/scope.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
@@ -73,34 +73,49 @@ export async function fileComplaint(
   input: NewComplaint,
 ): Promise<{ id: string; reference: string; dueOn: string }> {
   requirePerson(actor);
-  const to = await addressee(deps, actor, input);
+  return insertComplaint(deps, await addressee(deps, actor, input), input, { personId: actor.id });
+}
+
+/** Writes a new complaint with its reference and answer deadline, filed by a resident or by an API client. */
+export async function insertComplaint(
+  deps: SupervisionDeps,
+  to: { departmentId: string; regionCode: string; caseId: string | null },
+  input: Pick<NewComplaint, 'kind' | 'subject' | 'content' | 'hideIdentity'>,
+  by: { personId: string } | { clientId: string },
+  /** Written in the complaint's transaction (what a channel keeps beside it). */
+  alongside?: (trx: Db, filed: { id: string; reference: string; dueOn: string }) => Promise<void>,
+): Promise<{ id: string; reference: string; dueOn: string }> {
   const at = deps.now();
   const today = beijingDate(at);
   const dueOn = (await deps.calendar.calendar()).addWorkingDays(today, deps.answerDays).due;
   for (let attempt = 0; ; attempt++) {
     const row = { id: randomUUID(), reference: referenceCode(today, 'TS'), dueOn };
     try {
-      await svq(deps.db)
-        .insertInto('supervision.complaint')
-        .values({
-          ...row,
-          kind: input.kind,
-          complainantPersonId: actor.id,
-          hideIdentity: input.hideIdentity,
-          caseId: to.caseId,
-          departmentId: to.departmentId,
-          regionCode: to.regionCode,
-          subject: input.subject,
-          contentEnc: deps.cipher.encrypt(input.content),
-          status: 'open',
-          reply: null,
-          repliedBy: null,
-          repliedAt: null,
-          satisfaction: null,
-          closedAt: null,
-          createdAt: at,
-        })
-        .execute();
+      await deps.db.transaction().execute(async (trx) => {
+        await svq(trx)
+          .insertInto('supervision.complaint')
+          .values({
+            ...row,
+            kind: input.kind,
+            complainantPersonId: 'personId' in by ? by.personId : null,
+            filedByClient: 'clientId' in by ? by.clientId : null,
+            hideIdentity: input.hideIdentity,
+            caseId: to.caseId,
+            departmentId: to.departmentId,
+            regionCode: to.regionCode,
+            subject: input.subject,
+            contentEnc: deps.cipher.encrypt(input.content),
+            status: 'open',
+            reply: null,
+            repliedBy: null,
+            repliedAt: null,
+            satisfaction: null,
+            closedAt: null,
+            createdAt: at,
+          })
+          .execute();
+        await alongside?.(trx, row);
+      });
       return { id: row.id, reference: row.reference, dueOn };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 3) throw e;
@@ -161,7 +176,10 @@ export async function complaintQueue(
   return Promise.all(
     rows.map(async (c) => ({
       ...view(deps, c),
-      complainant: c.hideIdentity ? null : maskName((await personName(deps.db, c.complainantPersonId)) ?? ''),
+      complainant:
+        c.hideIdentity || !c.complainantPersonId
+          ? null
+          : maskName((await personName(deps.db, c.complainantPersonId)) ?? ''),
       overdue: c.status === 'open' && c.dueOn < today,
     })),
   );

@@ -13,3 +13,4 @@ export const supervisionModule: FastifyPluginAsync<{ deps: SupervisionDeps }> = 
 
 export type { SupervisionDeps } from './supervision.deps.js';
 export { reencryptSupervisionData } from './key-rotation.js';
+export { fileClientComplaint, publicComplaintStatus, type PublicComplaintStatus } from './client-complaints.js';
