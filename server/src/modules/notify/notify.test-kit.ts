@@ -72,6 +72,7 @@ export async function smtpSink(): Promise<SmtpSink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _session, done) {
       const chunks: Buffer[] = [];
