@@ -44,7 +44,13 @@ export const DepartmentChanged = z.object({
 });
 
 /** identity.sms-requested: a text for the SMS gateway, both fields sealed by the platform cipher. */
-export const SmsRequested = z.object({ to: z.string(), text: z.string() });
+export const SmsRequested = z.object({
+  to: z.string(),
+  text: z.string(),
+  /** The code alone (sealed), for a gateway that sends it in its own template. */
+  code: z.string().optional(),
+  purpose: z.string().optional(),
+});
 
 /** identity.person-registered: an account was opened for a person. */
 export const PersonRegistered = z.object({ personId: Id, realNameLevel: z.number().int() });
@@ -108,6 +114,26 @@ export const CaseEventPublished = z.object({
   at: z.string(),
 });
 
+/**
+ * cases.case-{submitted,accepted,not-accepted,supplement-requested,fee-due,delivery-dispatch}: the
+ * notable steps of a case, published by a trigger (migration 0040) for the notify module.
+ */
+export const CaseStep = z.object({ caseId: Id, caseEventId: Id, type: z.string() }).loose();
+export const NOTABLE_CASE_STEPS = [
+  'submitted',
+  'accepted',
+  'not-accepted',
+  'supplement-requested',
+  'fee-due',
+  'delivery-dispatch',
+] as const;
+
+/** evaluation.rectification-opened: a bad review (差评) verified and sent to its department to rectify. */
+export const RectificationOpened = z.object({ rectificationId: Id }).loose();
+
+/** supervision.complaint-answered: a department answered a complaint (投诉). */
+export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
+
 /** Whom a supervision event is for: a department (its head by role), one staff member, the region above. */
 export const Recipients = z.object({
   departmentId: Id.nullable().optional(),
@@ -151,6 +177,9 @@ export const OrderIssued = z.object({
 /** supervision.order-answered: the receiving head answered a 督办 order. */
 export const OrderAnswered = z.object({ orderId: Id, reference: z.string(), recipients: Recipients });
 
+const caseStepTopics = Object.fromEntries(NOTABLE_CASE_STEPS.map((s) => [`cases.case-${s}`, CaseStep])) as {
+  [S in (typeof NOTABLE_CASE_STEPS)[number] as `cases.case-${S}`]: typeof CaseStep;
+};
 const itemTopics = Object.fromEntries(ITEM_ACTIONS.map((a) => [`catalog.item-${a}`, ItemTransition])) as {
   [A in ItemAction as `catalog.item-${A}`]: typeof ItemTransition;
 };
@@ -169,6 +198,9 @@ export const EVENTS = {
   ...licenseStatusTopics,
   'exchange.life-event-recorded': LifeEventRecorded,
   'cases.case-event': CaseEventPublished,
+  ...caseStepTopics,
+  'evaluation.rectification-opened': RectificationOpened,
+  'supervision.complaint-answered': ComplaintAnswered,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,
   'supervision.order-answered': OrderAnswered,

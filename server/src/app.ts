@@ -24,6 +24,8 @@ import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
+import { open311Module } from './modules/open311/index.js';
+import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
   licensesModule,
@@ -74,6 +76,8 @@ declare module 'fastify' {
     outbox: OutboxDispatcher;
     /** 电子监察's sweep at a moment (tests call it instead of waiting for the timer). */
     supervisionSweep: (at?: Date) => Promise<{ red: number; yellow: number }>;
+    /** Sends due notifications (tests call `app.notify.drain()`). */
+    notify: DeliveryWorker;
   }
 }
 
@@ -239,6 +243,27 @@ export async function buildApp({
   await app.register(evaluationModule, {
     deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation },
   });
+  // 消息通知: outbox events become messages; the worker sends them through the configured channels.
+  const channels = configuredChannels({ ...config.notify, production: config.env === 'production' }, app.log);
+  const notify = {
+    db: database.db,
+    cipher,
+    now,
+    log: app.log,
+    channels,
+    ratePerHour: config.notify.ratePerHour,
+    maxAttempts: config.notify.maxAttempts,
+    leaseMs: 60_000,
+  };
+  outbox.subscribe(notifySubscriber(notify));
+  const notifyWorker = new DeliveryWorker(notify);
+  app.decorate('notify', notifyWorker);
+  if (config.workers) app.addHook('onReady', async () => notifyWorker.start());
+  app.addHook('onClose', async () => {
+    await notifyWorker.stop();
+    channels.close();
+  });
+  await app.register(notifyModule, { deps: notify });
   // 电子监察: clocks fed by the case event log, swept into yellow and red on every node running workers.
   const supervision = {
     db: database.db,
@@ -256,5 +281,12 @@ export async function buildApp({
     app.addHook('onReady', async () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());
   }
+  await app.register(open311Module, {
+    deps: {
+      supervision,
+      verifyClient: (apiKey) => verifyClientAccessToken({ db: database.db, now }, apiKey),
+    },
+    limits: { read: config.rateLimits.open311Read, write: config.rateLimits.open311Write },
+  });
   return app;
 }

@@ -86,6 +86,9 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_SMS_CODE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  /** Open311 requests per minute and client address: reads, and new service requests. */
+  RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
   /**
    * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
    * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
@@ -159,6 +162,28 @@ const Env = z.object({
     .min(16, 'at least 16 characters')
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
     .optional(),
+  /** SMS gateway (JSON POST signed with HMAC-SHA256): unset outside production means SMS is only logged. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_KEY_ID: z.string().min(1).optional(),
+  SMS_GATEWAY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The registered SMS signature (签名), sent beside the text. */
+  SMS_SIGN_NAME: z.string().min(2).max(12).default('通办'),
+  /** SMTP server for e-mail, e.g. smtps://user:pass@mail.example.gov.cn:465; unset: no e-mail channel. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('通办 <noreply@tongban.local>'),
+  /** WeChat official account for template messages; WECHAT_TEMPLATES maps message kinds to template ids (`case-decided:TPL1,fee-due:TPL2`). */
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_TEMPLATES: z
+    .string()
+    .regex(/^([a-z-]+:[A-Za-z0-9_-]+)(,[a-z-]+:[A-Za-z0-9_-]+)*$/, 'kind:templateId pairs separated by commas')
+    .optional(),
+  /** Non-urgent messages per person, channel and hour; attempts of a delivery before its fallback. */
+  NOTIFY_RATE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(20),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -185,7 +210,13 @@ export type Config = Readonly<{
   indexKey: string | undefined;
   dataCipher: 'sm4' | 'aes';
   serveWeb: boolean;
-  rateLimits: Readonly<{ signIn: number; smsCode: number; register: number }>;
+  rateLimits: Readonly<{
+    signIn: number;
+    smsCode: number;
+    register: number;
+    open311Read: number;
+    open311Write: number;
+  }>;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
     idleMinutes: { staff: number; person: number };
@@ -228,6 +259,15 @@ export type Config = Readonly<{
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
   /** 热门搜索: distinct people within a window of days; words that keep a query off it. */
   hotSearch: Readonly<{ windowDays: number; minPeople: number; denylist: readonly string[] }>;
+  /** Notification channels and limits. */
+  notify: Readonly<{
+    sms: Readonly<{ url: string; keyId: string; secret: string }> | undefined;
+    smsSignName: string;
+    smtp: Readonly<{ url: string; from: string }> | undefined;
+    wechat: Readonly<{ appId: string; appSecret: string; templates: Readonly<Record<string, string>> }> | undefined;
+    ratePerHour: number;
+    maxAttempts: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -254,6 +294,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  WEBHOOK_ALLOW_PRIVATE: not allowed in production (webhooks go to public https addresses only)',
     );
+  }
+  if (e.SMS_GATEWAY_URL && !(e.SMS_GATEWAY_KEY_ID && e.SMS_GATEWAY_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMS_GATEWAY_KEY_ID / SMS_GATEWAY_SECRET: required with SMS_GATEWAY_URL',
+    );
+  }
+  if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APP_ID / WECHAT_APP_SECRET: give both or neither');
   }
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration:\n  DATA_KEY: required in production (32 bytes, hex or base64)');
@@ -304,6 +352,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     }),
     evaluation: Object.freeze({ callBackDays: e.EVALUATION_CALLBACK_DAYS, rectifyDays: e.EVALUATION_RECTIFY_DAYS }),
+    notify: Object.freeze({
+      sms: e.SMS_GATEWAY_URL
+        ? Object.freeze({ url: e.SMS_GATEWAY_URL, keyId: e.SMS_GATEWAY_KEY_ID!, secret: e.SMS_GATEWAY_SECRET! })
+        : undefined,
+      smsSignName: e.SMS_SIGN_NAME,
+      smtp: e.SMTP_URL ? Object.freeze({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined,
+      wechat:
+        e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
+          ? Object.freeze({
+              appId: e.WECHAT_APP_ID,
+              appSecret: e.WECHAT_APP_SECRET,
+              templates: Object.freeze(
+                Object.fromEntries(
+                  (e.WECHAT_TEMPLATES ?? '')
+                    .split(',')
+                    .filter(Boolean)
+                    .map((p) => p.split(':')),
+                ),
+              ),
+            })
+          : undefined,
+      ratePerHour: e.NOTIFY_RATE_PER_HOUR,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
     signIn: Object.freeze({
       idleMinutes: { staff: e.SESSION_IDLE_MINUTES_STAFF, person: e.SESSION_IDLE_MINUTES_PERSON },
@@ -314,6 +386,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signIn: e.RATE_LIMIT_SIGN_IN,
       smsCode: e.RATE_LIMIT_SMS_CODE,
       register: e.RATE_LIMIT_REGISTER,
+      open311Read: e.RATE_LIMIT_OPEN311_READ,
+      open311Write: e.RATE_LIMIT_OPEN311_WRITE,
     }),
     storage: Object.freeze(
       e.STORAGE === 's3'

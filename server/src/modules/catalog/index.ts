@@ -61,6 +61,7 @@ export {
   listVillageAddresses,
   listDepartments,
   findDepartment,
+  findDepartmentByKey,
   findRegion,
   listChildRegions,
 } from './regions.repository.js';

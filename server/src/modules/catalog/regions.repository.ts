@@ -84,6 +84,11 @@ export async function findDepartment(db: Db, id: string): Promise<DepartmentRow 
   return cq(db).selectFrom('catalog.department').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A department by its stable key (what outside systems name it by). */
+export async function findDepartmentByKey(db: Db, key: string): Promise<DepartmentRow | undefined> {
+  return cq(db).selectFrom('catalog.department').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
 export async function listDepartments(db: Db, opts: { regionPrefix?: string } = {}): Promise<DepartmentRow[]> {
   let q = cq(db)
     .selectFrom('catalog.department')

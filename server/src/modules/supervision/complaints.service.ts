@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/context.js';
-import { isUniqueViolation } from '../../platform/db/index.js';
+import { isUniqueViolation, type Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unauthorized, unprocessable } from '../../platform/errors.js';
 import { withinScope } from '../../platform/scope.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
@@ -66,7 +66,18 @@ export async function fileComplaint(
   input: NewComplaint,
 ): Promise<{ id: string; reference: string; dueOn: string }> {
   requirePerson(actor);
-  const to = await addressee(deps, actor, input);
+  return insertComplaint(deps, await addressee(deps, actor, input), input, { personId: actor.id });
+}
+
+/** Writes a new complaint with its reference and answer deadline, filed by a resident or by an API client. */
+export async function insertComplaint(
+  deps: SupervisionDeps,
+  to: { departmentId: string; regionCode: string; caseId: string | null },
+  input: Pick<NewComplaint, 'kind' | 'subject' | 'content' | 'hideIdentity'>,
+  by: { personId: string } | { clientId: string },
+  /** Written in the complaint's transaction (what a channel keeps beside it). */
+  alongside?: (trx: Db, filed: { id: string; reference: string; dueOn: string }) => Promise<void>,
+): Promise<{ id: string; reference: string; dueOn: string }> {
   const at = deps.now();
   const today = beijingDate(at);
   const calendar = await deps.calendar.calendar();
@@ -80,7 +91,8 @@ export async function fileComplaint(
           .values({
             ...row,
             kind: input.kind,
-            complainantPersonId: actor.id,
+            complainantPersonId: 'personId' in by ? by.personId : null,
+            filedByClient: 'clientId' in by ? by.clientId : null,
             hideIdentity: input.hideIdentity,
             caseId: to.caseId,
             departmentId: to.departmentId,
@@ -112,6 +124,7 @@ export async function fileComplaint(
           dueOn,
           pausedSince: null,
         });
+        await alongside?.(trx, row);
       });
       return { id: row.id, reference: row.reference, dueOn };
     } catch (e) {
@@ -173,7 +186,10 @@ export async function complaintQueue(
   return Promise.all(
     rows.map(async (c) => ({
       ...view(deps, c),
-      complainant: c.hideIdentity ? null : maskName((await personName(deps.db, c.complainantPersonId)) ?? ''),
+      complainant:
+        c.hideIdentity || !c.complainantPersonId
+          ? null
+          : maskName((await personName(deps.db, c.complainantPersonId)) ?? ''),
       overdue: c.status === 'open' && c.dueOn < today,
     })),
   );

@@ -19,3 +19,4 @@ export { reencryptSupervisionData } from './key-rotation.js';
 export { caseClocksSubscriber } from './clocks/case-feed.subscriber.js';
 export { sweep, SweepJob, WARNING_RAISED } from './clocks/sweep.js';
 export { ORDER_ISSUED, ORDER_ANSWERED } from './orders/orders.service.js';
+export { fileClientComplaint, publicComplaintStatus, type PublicComplaintStatus } from './client-complaints.js';

@@ -7,7 +7,10 @@ export interface ComplaintTable {
   reference: string;
   /** 投诉, 举报, 建议 */
   kind: 'complaint' | 'report' | 'suggestion';
-  complainantPersonId: string;
+  /** The resident who complained; null when an API client filed it (Open311). */
+  complainantPersonId: string | null;
+  /** The API client (OAuth client id) that filed it through Open311. */
+  filedByClient: string | null;
   /** The department does not see who wrote it (a report's protection of the reporter). */
   hideIdentity: boolean;
   caseId: string | null;

@@ -1,7 +1,7 @@
 /**
  * SMS one-time codes (短信验证码): six digits, five minutes, five tries, at most one a minute and
- * ten a day per phone. The text goes out through the outbox (encrypted: the SMS gateway worker
- * decrypts it); outside production the code is also written to the log for developers.
+ * ten a day per phone. The code goes out through the outbox (encrypted) to notify, which sends the
+ * SMS through the configured gateway; outside production the code is also written to the log for developers.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { appendEvent } from '../../../platform/outbox.js';
@@ -68,7 +68,7 @@ export async function sendSmsCode(
           topic: 'identity.sms-requested',
           aggregateType: 'identity.sms',
           aggregateId: id,
-          payload: { to: cipher.encrypt(phone), text: cipher.encrypt(text) },
+          payload: { to: cipher.encrypt(phone), text: cipher.encrypt(text), code: cipher.encrypt(code), purpose },
         },
         null,
       );

@@ -1,0 +1,32 @@
+/** How to reach people (for notify): a resident's mobile and language, the staff who handle a department's work. */
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { iq } from '../identity.tables.js';
+
+export async function personContact(
+  deps: Pick<IdentityDeps, 'db' | 'cipher'>,
+  accountId: string,
+): Promise<{ phone: string; language: 'zh-CN' | 'en' } | undefined> {
+  const p = await iq(deps.db)
+    .selectFrom('identity.personAccount')
+    .select(['phoneEnc', 'language'])
+    .where('id', '=', accountId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return p ? { phone: deps.cipher.decrypt(p.phoneEnc), language: p.language } : undefined;
+}
+
+/** Active staff of a department holding one of `roles`. */
+export async function staffOfDepartment(db: Db, departmentId: string, roles: readonly string[]): Promise<string[]> {
+  const rows = await iq(db)
+    .selectFrom('identity.staff')
+    .select('id')
+    .where('active', '=', true)
+    .where(sql<boolean>`${departmentId}::uuid = ANY(department_ids)`)
+    .where(sql<boolean>`roles && ${[...roles]}::text[]`)
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  return rows.map((r) => r.id);
+}

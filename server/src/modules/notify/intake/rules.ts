@@ -1,0 +1,136 @@
+/**
+ * Which outbox events tell whom what: each rule turns an event into messages (a kind, a recipient,
+ * the variables). Rules read other modules through their front doors only; an event about
+ * something gone (a case deleted, an account closed) tells nobody.
+ */
+import type { OutboxEvent } from '../../../platform/outbox-dispatcher.js';
+import type { Db } from '../../../platform/db/index.js';
+import type { FieldCipher } from '../../../platform/crypto/index.js';
+import { findCaseFacts } from '../../cases/index.js';
+import { staffOfDepartment } from '../../identity/index.js';
+import type { MessageKindName } from '../templates/catalogue.js';
+import type { EventPayload, Topic } from '../../../../../contracts/events.js';
+
+type Recipients = EventPayload<'supervision.order-issued'>['recipients'];
+
+export type Recipient = { kind: 'person' | 'staff'; id: string } | { kind: 'address'; phoneEnc: string };
+
+export interface Planned {
+  kind: MessageKindName;
+  recipient: Recipient;
+  vars: Record<string, string>;
+  link?: string;
+}
+
+type Rule = (event: OutboxEvent, db: Db, cipher: FieldCipher) => Promise<Planned[]>;
+type Payload = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case event for the applicant: the item and tracking code as variables, the case page as link. */
+const toApplicant =
+  (...kinds: MessageKindName[]): Rule =>
+  async (event, db) => {
+    const p = event.payload as Payload;
+    const c = await findCaseFacts(db, String(p.caseId));
+    if (!c) return [];
+    const vars: Record<string, string> = { itemName: c.itemName, trackingCode: c.trackingCode };
+    if (str(p.decision)) vars.decision = String(p.decision);
+    if (str(p.decisionNo)) vars.decisionNo = String(p.decisionNo);
+    return kinds.map((kind) => ({
+      kind,
+      recipient: { kind: 'person', id: c.applicantPersonId },
+      vars,
+      link: `/me/cases/${c.id}`,
+    }));
+  };
+
+/**
+ * The staff a supervision event is for (`Recipients` in contracts/events.ts): the named staff, and
+ * the holders of the named roles in the named department (a red card goes to the department head).
+ */
+async function staffOf(db: Db, r: Recipients): Promise<string[]> {
+  const ids = [...(r.staffIds ?? []), ...(r.staffId ? [r.staffId] : [])];
+  if (r.departmentId && r.roles?.length) ids.push(...(await staffOfDepartment(db, r.departmentId, r.roles)));
+  return [...new Set(ids.filter((id) => UUID.test(id)))];
+}
+
+const toRecipients =
+  (kind: (p: Payload) => MessageKindName, vars: (p: Payload) => Record<string, string>): Rule =>
+  async (event, db) => {
+    const p = event.payload as Payload & { recipients: Recipients };
+    return (await staffOf(db, p.recipients)).map((id) => ({
+      kind: kind(p),
+      recipient: { kind: 'staff', id },
+      vars: vars(p),
+    }));
+  };
+
+/** A 黄牌/红牌 digest: one message per person, naming the first clock and how many there are. */
+const warningVars = (p: Payload): Record<string, string> => {
+  const warnings = (p.warnings ?? []) as { title: string | null; reference: string | null; dueOn: string | null }[];
+  const first = warnings[0];
+  const more = warnings.length > 1 ? ` 等 ${warnings.length} 项 (${warnings.length})` : '';
+  return { subject: `${first?.title ?? first?.reference ?? ''}${more}`, dueAt: first?.dueOn ?? '' };
+};
+
+export const RULES: Partial<Record<Topic, Rule>> = {
+  'identity.sms-requested': async (event, _db, cipher) => {
+    const p = event.payload as Payload;
+    const to = str(p.to);
+    const code = str(p.code);
+    return to && code
+      ? [{ kind: 'sms-code', recipient: { kind: 'address', phoneEnc: to }, vars: { code: cipher.decrypt(code) } }]
+      : [];
+  },
+  'cases.case-accepted': toApplicant('case-accepted'),
+  'cases.case-not-accepted': toApplicant('case-not-accepted'),
+  'cases.case-supplement-requested': toApplicant('case-supplement'),
+  'cases.case-decided': toApplicant('case-decided', 'rating-invitation'),
+  'cases.case-delivery-dispatch': toApplicant('result-dispatched'),
+  'cases.case-fee-due': toApplicant('fee-due'),
+  'cases.case-submitted': async (event, db) => {
+    const c = await findCaseFacts(db, String((event.payload as Payload).caseId));
+    if (!c || c.status !== 'submitted') return [];
+    const clerks = await staffOfDepartment(db, c.departmentId, ['window_clerk']);
+    const vars = { itemName: c.itemName, trackingCode: c.trackingCode };
+    return clerks.map((id) => ({
+      kind: 'queue-item',
+      recipient: { kind: 'staff', id },
+      vars,
+      link: `/workbench/cases/${c.id}`,
+    }));
+  },
+  'supervision.complaint-answered': async (event) => {
+    const p = event.payload as Payload;
+    const person = str(p.complainantPersonId);
+    return person
+      ? [
+          {
+            kind: 'complaint-answered',
+            recipient: { kind: 'person', id: person },
+            vars: { reference: str(p.reference) ?? '' },
+            link: '/me/complaints',
+          },
+        ]
+      : [];
+  },
+  'evaluation.rectification-opened': async (event, db) => {
+    const p = event.payload as Payload;
+    const heads = await staffOfDepartment(db, String(p.departmentId), ['department_head']);
+    return heads.map((id) => ({
+      kind: 'bad-review',
+      recipient: { kind: 'staff', id },
+      vars: { rectifyDue: str(p.rectifyDue) ?? '' },
+    }));
+  },
+  'supervision.warning-raised': toRecipients(
+    (p) => (p.level === 'red' ? 'warning-red' : 'warning-yellow'),
+    warningVars,
+  ),
+  'supervision.order-issued': toRecipients(
+    () => 'supervision-order',
+    (p) => ({ subject: str(p.subject) ?? str(p.reference) ?? '', dueAt: str(p.dueOn) ?? '' }),
+  ),
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KINDS } from './catalogue.js';
+import { render, variablesOf } from './render.js';
+
+const decided = MESSAGE_KINDS['case-decided'].text['zh-CN'];
+const hostile = {
+  itemName: '<script>alert(1)</script>【某银行】',
+  trackingCode: 'T1\r\nBcc: victim@example.com',
+  decision: '准予许可',
+  decisionNo: '许〔2026〕000001号',
+};
+
+describe('render', () => {
+  it('escapes markup in e-mail: the HTML part has no tag of the variables, the subject stays one line', () => {
+    const out = render({ title: '结果 {{trackingCode}}', body: decided.body }, hostile, 'email');
+    expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out.html).not.toContain('<script>');
+    expect(out.title).not.toMatch(/[\r\n]/);
+    expect(out.title).toBe('结果 T1 Bcc: victim@example.com');
+  });
+
+  it('drops a forged signature and angle brackets from SMS', () => {
+    const out = render(decided, hostile, 'sms');
+    expect(out.text).not.toMatch(/[【】<>]/);
+    expect(out.text).toContain('scriptalert(1)/script某银行');
+    expect(out.text).toContain('许〔2026〕000001号');
+  });
+
+  it('caps WeChat values at 20 characters and names the variables of a text', () => {
+    const out = render({ title: 't', body: '{{itemName}}' }, { itemName: '一'.repeat(30) }, 'wechat');
+    expect(out.text).toBe(`${'一'.repeat(19)}…`);
+    expect(variablesOf('您好 {{ name }}，{{code}}')).toEqual(['name', 'code']);
+  });
+});
