@@ -26,10 +26,10 @@ import {
 import {
   catalogEn,
   catalogZhCN,
-  searchEn,
-  searchZhCN,
+  serviceSearchEn,
+  serviceSearchZhCN,
   type CatalogMessages,
-  type SearchMessages,
+  type ServiceSearchMessages,
 } from '../modules/catalog';
 import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
@@ -68,7 +68,7 @@ declare module 'i18next' {
       licenseWork: LicenseWorkMessages;
       caseView: CaseViewMessages;
       completeness: CompletenessMessages;
-      serviceSearch: SearchMessages;
+      serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
       forms: FormsMessages;
     };
@@ -83,7 +83,7 @@ const RESOURCES = {
     licenseWork: licenseWorkZhCN,
     caseView: caseViewZhCN,
     completeness: completenessZhCN,
-    serviceSearch: searchZhCN,
+    serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
     forms: formsZhCN,
   },
@@ -94,7 +94,7 @@ const RESOURCES = {
     licenseWork: licenseWorkEn,
     caseView: caseViewEn,
     completeness: completenessEn,
-    serviceSearch: searchEn,
+    serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
     forms: formsEn,
   },

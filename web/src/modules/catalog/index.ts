@@ -25,5 +25,5 @@ export type { UseHeldMaterials } from './guide/ItemGuidePage';
 
 export { catalogZhCN, type CatalogMessages } from './locales/zh-CN';
 export { catalogEn } from './locales/en';
-export { searchZhCN, type SearchMessages } from './search/locales/zh-CN';
-export { searchEn } from './search/locales/en';
+export { serviceSearchZhCN, type ServiceSearchMessages } from './search/locales/zh-CN';
+export { serviceSearchEn } from './search/locales/en';

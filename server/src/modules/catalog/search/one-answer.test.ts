@@ -148,19 +148,28 @@ describe('minimum relevance', () => {
   }));
   const catalogue = new SearchIndex(seeds.map(docOf), 1);
   const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, '');
-  /** Han words of two characters or more in an item's names and keywords (as indexed). */
+  /**
+   * Words of two characters or more in an item's names and keywords (as indexed): Han, or Han with
+   * Latin letters written as one word ("B证考试", whose initials bzks cover B and 证).
+   */
   const words = new Map(
-    seeds.map((s) => [s.code, strongTokens([s.name, ...s.keywords]).filter((w) => han(w).length >= 2 && han(w) === w)]),
+    seeds.map((s) => [
+      s.code,
+      strongTokens([s.name, ...s.keywords]).filter(
+        (w) => han(w).length >= 1 && w.length >= 2 && /^[\p{Script=Han}a-z]+$/u.test(w),
+      ),
+    ]),
   );
-  const firstSyllable = (w: string) => pinyinForms(`${w[0]}${w[0]}`)[0]!.length / 2;
+  const firstSyllable = (w: string) => (pinyinForms(`${w[0]}${w[0]}`)[0]?.length ?? 2) / 2;
   /** Latin words among the keywords ("GMP"). */
   const latin = new Map(seeds.map((s) => [s.code, s.keywords.flatMap((k) => k.toLowerCase().match(/[a-z]+/g) ?? [])]));
   /** The letters cover two characters or more of one word of the item, three letters of its English name, or a Latin keyword. */
   const justified = (run: string, code: string): boolean =>
-    latin.get(code)!.some((w) => w.startsWith(run) && run.length >= 2) ||
+    latin.get(code)!.some((w) => w.startsWith(run) && (run.length >= 2 || run === w)) ||
     words.get(code)!.some((w) => {
       const [full, initials] = pinyinForms(w);
-      return (run.length >= 2 && initials!.startsWith(run)) || (full!.startsWith(run) && run.length > firstSyllable(w));
+      if (full === undefined || initials === undefined) return false;
+      return (run.length >= 2 && initials.startsWith(run)) || (full.startsWith(run) && run.length > firstSyllable(w));
     }) ||
     englishTokens(englishName(seeds.find((s) => s.code === code)!.name)).some(
       (e) => e.startsWith(run) && (run.length >= 3 || run === e),

@@ -180,13 +180,16 @@ const SYLLABLE =
 /**
  * The shortest query prefix that may match a Latin lexeme: past its first pinyin syllable (one
  * syllable is one character: "zhi" must not find 执照 by 执), at least two letters of initials
- * ("yy" for yyzz covers two characters) and three of an English word; digits (codes) from one.
+ * ("yy" for yyzz covers two characters) and three of an English word; codes (digits first) from one.
  */
 export function minPrefixLength(lexeme: string): number {
-  if (/\d/.test(lexeme)) return 1;
-  const syllable = SYLLABLE.exec(lexeme)?.[0].length ?? 0;
+  // A code (digits first) from one character; pinyin with digits inside ("nianman70zhousui" for
+  // 年满70周岁) is judged by its letters before the first digit, like any other pinyin.
+  if (/^\d/.test(lexeme)) return 1;
+  const letters = /^[a-z]+/.exec(lexeme)?.[0] ?? lexeme;
+  const syllable = SYLLABLE.exec(letters)?.[0].length ?? 0;
   // Initials are consonants but for a few syllables (安 a, 额 e, 欧 o); a word with vowels is English.
-  const initials = syllable === 0 && !/[aeiou]/.test(lexeme.slice(1));
+  const initials = syllable === 0 && !/[aeiou]/.test(letters.slice(1));
   return Math.min(lexeme.length, initials ? 2 : Math.max(syllable + 1, 3));
 }
 

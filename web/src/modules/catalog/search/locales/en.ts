@@ -1,6 +1,6 @@
-import type { SearchMessages } from './zh-CN';
+import type { ServiceSearchMessages } from './zh-CN';
 
-export const searchEn: SearchMessages = {
+export const serviceSearchEn: ServiceSearchMessages = {
   heading: 'Search services',
   title: 'Search results',
   found: '{{total}} services found for “{{query}}”',

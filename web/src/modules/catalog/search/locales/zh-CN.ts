@@ -1,5 +1,5 @@
 /** 事项搜索 (一事一结果): the results page's own strings. */
-export const searchZhCN = {
+export const serviceSearchZhCN = {
   heading: '事项搜索',
   title: '搜索结果',
   found: '找到 {{total}} 项与“{{query}}”相关的服务',
@@ -21,4 +21,4 @@ export const searchZhCN = {
   themes: '相关主题服务（一件事）',
   themeItems: '含 {{count}} 个事项，一次申请',
 };
-export type SearchMessages = typeof searchZhCN;
+export type ServiceSearchMessages = typeof serviceSearchZhCN;
