@@ -11,7 +11,6 @@ import { Health, Ready } from '../../../../contracts/platform.js';
 import type { Database } from '../db/index.js';
 import { sendProblem } from './problem.js';
 
-
 /** Resolves true when the database answers a trivial query within `ms`. */
 export async function databaseAnswers(database: Database, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
