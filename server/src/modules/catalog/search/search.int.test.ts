@@ -31,7 +31,8 @@ describe('one hit per service', () => {
     const r = await search('社会保障卡申领');
     const cards = r.items.filter((i) => i.name === '社会保障卡申领');
     expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ implementations: 2, availability: 'unscoped' });
+    // The test catalogue's counties (TEST_PLACES): 南明区, 云岩区 and 黎平县.
+    expect(cards[0]).toMatchObject({ implementations: 3, availability: 'unscoped' });
     expect(r.region).toBeNull();
     for (const q of ['生孩子', '营业执照', '社保卡']) {
       const codes = (await search(q)).items.map((i) => i.basicCode);
@@ -39,19 +40,22 @@ describe('one hit per service', () => {
     }
   });
 
-  it('shows a 黎平 resident the 全省通办 implementation where their county has none, and no other county’s own', async () => {
-    const liping = await search('社会保障卡申领', '&region=522631');
-    expect(liping.region).toEqual({ code: '522631', name: '黎平县', source: 'query' });
-    const card = liping.items.find((i) => i.name === '社会保障卡申领')!;
+  it('shows a resident of a county without the item the 全省通办 implementation, and no other county’s own', async () => {
+    // 三都 has no implementations in the test catalogue (TEST_PLACES); 黎平 has its own.
+    const sandu = await search('社会保障卡申领', '&region=522732');
+    expect(sandu.region).toEqual({ code: '522732', name: '三都水族自治县', source: 'query' });
+    const card = sandu.items.find((i) => i.name === '社会保障卡申领')!;
     expect(card).toMatchObject({ availability: 'provinceWide', provinceWide: true });
+    const liping = await search('社会保障卡申领', '&region=522631');
+    expect(liping.items.find((i) => i.name === '社会保障卡申领')).toMatchObject({ availability: 'local' });
 
-    // An item only 南明区 and 云岩区 implement, not province-wide: theirs, not 黎平's.
+    // An item only the districts implement, not province-wide: theirs, not 三都's.
     const local = await sql<{ name: string; basicCode: string }>`
       SELECT name, basic_code FROM catalog.search_doc
       WHERE region_code = '520102' AND NOT (hit->>'provinceWide')::boolean ORDER BY code LIMIT 1`.execute(t.db);
     const { name, basicCode } = local.rows[0]!;
     expect((await search(name, '&region=520102')).items.map((i) => i.basicCode)).toContain(basicCode);
-    expect((await search(name, '&region=522631')).items.map((i) => i.basicCode)).not.toContain(basicCode);
+    expect((await search(name, '&region=522732')).items.map((i) => i.basicCode)).not.toContain(basicCode);
   });
 
   it('answers 404 for a region code of the right form that names no region', async () => {
