@@ -1,5 +1,6 @@
 /** Notifications (消息通知): the inbox, preferences and templates, shared by server and web. */
 import { z } from 'zod';
+import { contract } from './http.js';
 
 export const Channel = z.enum(['sms', 'email', 'wechat', 'inbox']);
 export type Channel = z.infer<typeof Channel>;
@@ -62,3 +63,9 @@ export const TemplateText = z.object({
   body: z.string().trim().min(1).max(2000),
 });
 export type TemplateText = z.infer<typeof TemplateText>;
+
+/** The answers of the notify routes. */
+export const InboxAnswer = contract(InboxPage);
+export const UnreadCount = contract(z.object({ unread: z.number().int() }));
+export const PreferencesAnswer = contract(NotificationPreferences);
+export const TemplateList = contract(z.object({ templates: z.array(Template) }));

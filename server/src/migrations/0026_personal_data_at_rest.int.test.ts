@@ -29,7 +29,7 @@ let food: string;
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   await migrateBefore(database.db, '0026');
-  await seedCatalog(database.db, { province: '52', now: SEED_NOW, places: TEST_PLACES });
+  await seedCatalog(database.db, { province: '52', now: SEED_NOW, places: TEST_PLACES, searchIndex: false });
   food = (
     await sql<{
       code: string;

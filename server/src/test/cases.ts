@@ -54,16 +54,13 @@ export async function submitCase(
 
 /** The window accepts the case and every open task is approved, stage after stage, until it is decided. */
 export async function approveCase(t: TestApp, caseId: string, clerk: string, approver: string): Promise<void> {
-  expect(
-    (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/cases/${caseId}/accept`,
-        headers: { authorization: clerk },
-        payload: {},
-      })
-    ).statusCode,
-  ).toBe(204);
+  const accepted = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/accept`,
+    headers: { authorization: clerk },
+    payload: {},
+  });
+  expect(accepted.statusCode, accepted.body).toBe(204);
   for (let round = 0; round < 10; round++) {
     const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } }))
       .json()

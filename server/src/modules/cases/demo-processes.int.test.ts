@@ -11,11 +11,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('demo processes', () => {
-  it('gives 食品经营许可（新办） in each district a parallel check by the market and urban-management departments', async () => {
-    expect(await seedDemoProcesses(t.db, '52')).toBe(2);
+  it('gives 食品经营许可（新办） in each county a parallel check by the market and urban-management departments', async () => {
+    // The test catalogue's counties (TEST_PLACES): 南明区, 云岩区 and 黎平县.
+    expect(await seedDemoProcesses(t.db, '52')).toBe(3);
     const rows = await sql<{ itemCode: string; definition: { stages: { tasks: { departmentId: string }[] }[] } }>`
       SELECT item_code AS "itemCode", definition FROM cases.process_definition WHERE active`.execute(t.db);
-    expect(rows.rows).toHaveLength(2);
+    expect(rows.rows).toHaveLength(3);
     for (const r of rows.rows) {
       const [joint, decide] = r.definition.stages;
       expect(joint!.tasks).toHaveLength(2);

@@ -2,14 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../platform/http/auth.js';
-import {
-  Channel,
-  InboxPage,
-  InboxQuery,
-  NotificationPreferences,
-  Template,
-  TemplateText,
-} from '../../../../contracts/notify.js';
+import { NoContent } from '../../../../contracts/http.js';
+import { InboxAnswer, PreferencesAnswer, TemplateList, UnreadCount } from '../../../../contracts/notify.js';
+import { Channel, InboxQuery, NotificationPreferences, TemplateText } from '../../../../contracts/notify.js';
 import type { NotifyDeps } from './notify.deps.js';
 import { markRead, myInbox } from './inbox.service.js';
 import { myPreferences, savePreferences } from './preferences.js';
@@ -30,7 +25,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
         tags,
         summary: '我的消息 My in-app messages (站内信), newest first, with the unread count',
         querystring: InboxQuery,
-        response: { 200: InboxPage },
+        response: { 200: InboxAnswer },
       },
     },
     async (request) => myInbox(deps.db, request.actor, request.query),
@@ -42,7 +37,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
         tags,
         summary: '标为已读 Mark messages read (all of them when no ids are given)',
         body: z.object({ ids: z.array(z.uuid()).min(1).max(100).optional() }),
-        response: { 200: z.object({ unread: z.number().int() }) },
+        response: { 200: UnreadCount },
       },
     },
     async (request) => markRead(deps, request.actor, request.body.ids),
@@ -53,7 +48,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
       schema: {
         tags,
         summary: '消息设置 My notification channels, addresses and quiet hours',
-        response: { 200: NotificationPreferences },
+        response: { 200: PreferencesAnswer },
       },
     },
     async (request) => myPreferences(deps, request.actor),
@@ -65,7 +60,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
         tags,
         summary: '保存消息设置 Save my notification channels, addresses and quiet hours',
         body: NotificationPreferences,
-        response: { 200: NotificationPreferences },
+        response: { 200: PreferencesAnswer },
       },
     },
     async (request) => savePreferences(deps, request.actor, request.body),
@@ -79,7 +74,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
       schema: {
         tags,
         summary: '消息模板 Every message template by kind, channel and language',
-        response: { 200: z.object({ templates: z.array(Template) }) },
+        response: { 200: TemplateList },
       },
     },
     async () => ({ templates: await listTemplates(deps.db) }),
@@ -93,7 +88,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
         summary: '修改消息模板 Override a template’s text (only its declared {{variables}})',
         params: TemplateKey,
         body: TemplateText,
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -109,7 +104,7 @@ export const notifyRoutes: FastifyPluginAsyncZod<{ deps: NotifyDeps }> = async (
         tags,
         summary: '恢复默认模板 Return a template to its default text',
         params: TemplateKey,
-        response: { 204: z.null() },
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

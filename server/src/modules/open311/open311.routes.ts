@@ -6,6 +6,7 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Open311Document } from '../../../../contracts/open311.js';
 import { answer, open311Error, type Format } from './open311.format.js';
 import {
   fileRequest,
@@ -69,6 +70,7 @@ export const open311Routes: FastifyPluginAsyncZod<{
         config: perMinute(limits.read),
         schema: {
           tags,
+          response: { 200: Open311Document },
           summary: `服务列表 Service list (${format})`,
           querystring: z.object({ jurisdiction_id: z.string().max(100).optional() }),
         },
@@ -79,7 +81,12 @@ export const open311Routes: FastifyPluginAsyncZod<{
       `/open311/v2/services/:service_code.${format}`,
       {
         config: perMinute(limits.read),
-        schema: { tags, summary: `服务定义 Service definition (${format})`, params: z.object({ service_code: Code }) },
+        schema: {
+          tags,
+          summary: `服务定义 Service definition (${format})`,
+          params: z.object({ service_code: Code }),
+          response: { 200: Open311Document },
+        },
       },
       async (request, reply) =>
         answer(reply, format, await serviceDefinition(deps, request.params.service_code), {
@@ -92,6 +99,7 @@ export const open311Routes: FastifyPluginAsyncZod<{
         config: perMinute(limits.write),
         schema: {
           tags,
+          response: { 200: Open311Document, 201: Open311Document },
           summary: `提交投诉或建议 Create a service request (${format}); api_key: a registered client's access token`,
           body: NewRequestBody,
         },
@@ -117,6 +125,7 @@ export const open311Routes: FastifyPluginAsyncZod<{
         config: perMinute(limits.read),
         schema: {
           tags,
+          response: { 200: Open311Document },
           summary: `请求状态列表 Service requests and their public status (${format})`,
           querystring: RequestsQuery,
         },
@@ -139,6 +148,7 @@ export const open311Routes: FastifyPluginAsyncZod<{
         config: perMinute(limits.read),
         schema: {
           tags,
+          response: { 200: Open311Document },
           summary: `请求状态 One service request's public status (${format})`,
           params: z.object({ service_request_id: Code }),
         },

@@ -12,19 +12,24 @@ export class CalendarService {
 
   constructor(private readonly db: Db) {}
 
-  calendar(): Promise<WorkingCalendar> {
-    this.cached ??= this.load();
+  /**
+   * The calendar, loaded once. Inside a transaction pass its handle: on the embedded database a
+   * second connection would wait for the transaction (there is one session), so a cold load must
+   * read through the transaction that is already open.
+   */
+  calendar(within?: Db): Promise<WorkingCalendar> {
+    this.cached ??= this.load(within ?? this.db);
     return this.cached;
   }
 
-  private async load(): Promise<WorkingCalendar> {
-    const rows = await this.db
+  private async load(db: Db): Promise<WorkingCalendar> {
+    const rows = await db
       .selectFrom('platform.calendarOverride')
       .select(['date', 'kind', 'name'])
       .where('regionCode', 'is', null)
       .orderBy('date')
       .execute();
-    const years = await this.db.selectFrom('platform.calendarYear').select('year').execute();
+    const years = await db.selectFrom('platform.calendarYear').select('year').execute();
     return new WorkingCalendar(
       rows,
       years.map((y) => y.year),

@@ -90,7 +90,7 @@ export function caseClocks(c: CaseClockFacts, calendar: WorkingCalendar, accepta
 export async function syncCaseClocks(deps: SupervisionDeps, trx: Db, caseId: string): Promise<void> {
   const facts = await caseClockFacts(trx, caseId);
   if (!facts) return;
-  const calendar = await deps.calendar.calendar();
+  const calendar = await deps.calendar.calendar(trx);
   const at = deps.now();
   const kept: string[] = [];
   for (const clock of caseClocks(facts, calendar, deps.acceptanceDays))
