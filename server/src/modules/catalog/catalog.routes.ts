@@ -24,7 +24,7 @@ import { getTheme, listThemes } from './themes.service.js';
 import { catalogList, negativeList } from './lists.service.js';
 import { childRegions } from './regions.service.js';
 import type { CatalogSearch } from './search/search.service.js';
-import { RegionDirectory } from './region-directory.js';
+import type { RegionDirectory } from './region-directory.js';
 import { askerOf, type SearchCallers } from './search/askers.js';
 
 const RegionCode = RegionCodeParam;
@@ -34,9 +34,9 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
   db: Db;
   search: CatalogSearch;
   callers: SearchCallers;
-}> = async (app, { db, search, callers }) => {
+  regions: RegionDirectory;
+}> = async (app, { db, search, callers, regions: directory }) => {
   const sendSearchResult = memoisedJson(SearchResult);
-  const directory = new RegionDirectory(db);
   app.get(
     '/api/catalog/search',
     {

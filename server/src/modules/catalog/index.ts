@@ -12,6 +12,7 @@ import { CatalogSearch, type HotSearchPolicy } from './search/search.service.js'
 import type { SearchCallers } from './search/askers.js';
 import { rebuildSearchIndex } from './items.service.js';
 import { formsRoutes } from './forms/forms.routes.js';
+import { RegionDirectory } from './region-directory.js';
 
 export const catalogRoutes: FastifyPluginAsync<{
   db: Db;
@@ -33,9 +34,11 @@ export const catalogRoutes: FastifyPluginAsync<{
     // Closing must not fail because the log could not be written (the database may be gone).
     await search.flush().catch((err: unknown) => app.log.error({ err }, 'search log: not written at close'));
   });
-  await app.register(publicCatalogRoutes, { db, search, callers });
+  // One directory of region codes for every catalogue route that takes a region.
+  const regions = new RegionDirectory(db);
+  await app.register(publicCatalogRoutes, { db, search, callers, regions });
   await app.register(adminCatalogRoutes, { db, search });
-  await app.register(formsRoutes, { db });
+  await app.register(formsRoutes, { db, regions });
 };
 
 export {

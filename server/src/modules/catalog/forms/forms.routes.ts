@@ -8,7 +8,7 @@ import { ThemeApplicationAnswer } from '../../../../../contracts/bundles.js';
 import { FileBody } from '../../../../../contracts/http.js';
 import type { Db } from '../../../platform/db/index.js';
 import { RegionCodeParam } from '../../../platform/validators/index.js';
-import { RegionDirectory } from '../region-directory.js';
+import type { RegionDirectory } from '../region-directory.js';
 import { getPublishedItem } from '../items.service.js';
 import { getThemeApplication } from '../themes.service.js';
 import { applicationFormPdf, type FormPdfKind } from './form-pdf.js';
@@ -22,8 +22,10 @@ const ItemCode = z.object({
 /** Generated PDFs by item code, kind and the published guide's form: a form is printed once per version. */
 const printed = new Map<string, Uint8Array>();
 
-export const formsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const directory = new RegionDirectory(db);
+export const formsRoutes: FastifyPluginAsyncZod<{ db: Db; regions: RegionDirectory }> = async (
+  app,
+  { db, regions: directory },
+) => {
   app.get(
     '/api/catalog/items/:code/forms/:kind.pdf',
     {
