@@ -19,6 +19,7 @@ import { GENEROUS_LIMITS } from '../server/src/test/people.js';
 import { makeCreditCode } from '../server/src/platform/validators/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
+import { chooseOption } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -240,10 +241,7 @@ describe('administration', () => {
     const tasks = page.getByRole('list', { name: '环节 1 的并联任务' }).getByRole('listitem');
     expect(await tasks.count()).toBe(2);
     await page.getByLabel('任务 2 名称').fill('现场核查');
-    await page.getByLabel('办理部门').nth(1).click();
-    await page.keyboard.type(otherDepartment);
-    await page.keyboard.press('Enter');
-    await tasks.nth(1).getByText(otherDepartment).first().waitFor();
+    await chooseOption(page, page.getByLabel('办理部门').nth(1), otherDepartment);
     await page.getByLabel('时限（工作日）').nth(1).fill('2');
     // Shorter than the path through the stages: every problem is named, at its field.
     await page.getByLabel('承诺时限（工作日）').fill('0');

@@ -1,5 +1,5 @@
 /** Steps many journeys share: signing in through the page, staff who can, and the phone-width check. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestApp } from '../server/src/test/harness.js';
 import { staffWithPassword as makeSigningStaff, totpCode, STAFF_PASSWORD } from '../server/src/test/staff.js';
@@ -48,3 +48,21 @@ export async function staffWithPassword(
 /** No horizontal scrolling on a 390-pixel-wide phone. */
 export const fitsPhone = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+/**
+ * Chooses `option` in the antd Select labelled `field` the way a person does: types to filter the
+ * (long, virtual) list, clicks the option once it is drawn, and waits for the closed picker to show
+ * it. Pressing Enter instead chose whatever was active when the key arrived, which on a loaded
+ * machine was sometimes before the filter had run.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await page.keyboard.type(option);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await select.locator(`.ant-select-content[title="${option}"]`).waitFor();
+}
