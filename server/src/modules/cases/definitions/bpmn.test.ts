@@ -217,7 +217,8 @@ describe('importBpmn', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 round trips of XML: about a second alone, over five on a loaded machine.
+  }, 30_000);
 
   it('imports a diagram saved by bpmn.io, with its own ids, layout, labels and documentation', () => {
     expect(importBpmn(fixture('food-licence.bpmn'))).toEqual({ ok: true, definition: sample });
