@@ -25,6 +25,11 @@ beforeAll(async () => {
   dist = await fs.mkdtemp(path.join(os.tmpdir(), 'tongban-dist-'));
   await fs.mkdir(path.join(dist, 'assets'));
   await fs.writeFile(path.join(dist, 'index.html'), '<!doctype html><title>通办</title><div id="root"></div>');
+  await fs.mkdir(path.join(dist, 'shells'));
+  await fs.writeFile(
+    path.join(dist, 'shells', 'track.html'),
+    '<!doctype html><title>通办</title><link rel="modulepreload" href="/assets/track.js"><div id="root"></div>',
+  );
   await fs.writeFile(path.join(dist, 'assets', 'app-1a2b3c.js'), script);
   await fs.writeFile(path.join(dist, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(script));
   await fs.writeFile(path.join(dist, 'assets', 'app-1a2b3c.js.gz'), gzipSync(script));
@@ -108,11 +113,21 @@ describe('the built web app', () => {
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
   });
 
-  it('serves a page path the app itself (SPA fallback), revalidated', async () => {
-    const res = await web.inject({ method: 'GET', url: '/track', headers: { 'accept-encoding': 'br' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-cache');
-    const body = res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.rawPayload) : res.rawPayload;
-    expect(body.toString()).toContain('<div id="root">');
+  it('serves a page path the app itself (SPA fallback), revalidated; tracking its own shell with its preloads', async () => {
+    const page = async (url: string) => {
+      const res = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      return (
+        res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.rawPayload) : res.rawPayload
+      ).toString();
+    };
+    const home = await page('/me/cases');
+    expect(home).toContain('<div id="root">');
+    expect(home).not.toContain('modulepreload');
+    expect(await page('/track/261123-K7Q2MX')).toContain('<link rel="modulepreload" href="/assets/track.js">');
+    expect(await page('/track')).toContain('modulepreload');
+    expect(await page('/search')).not.toContain('modulepreload'); // no shell of its own in this build
   });
 });
