@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './pwa/plugin';
+import { precompress } from './precompress';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -9,12 +11,14 @@ const api = 'http://localhost:3000';
 /** The portal: root web/, output web/dist (served by the server with SPA fallback). */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // web/dist/.vite/manifest.json: what each page loads (e2e/bundle-budget checks the resident's share).
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -24,6 +28,9 @@ export default defineConfig({
               name: 'framework',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/,
             },
+            // The consoles' charts and the PDF viewer, named so that e2e/bundle-budget can tell a resident never loads them.
+            { name: 'echarts', test: /node_modules[\\/](echarts|echarts-for-react|zrender)[\\/]/ },
+            { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/ },
           ],
         },
       },

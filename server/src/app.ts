@@ -34,6 +34,7 @@ import {
   recordLicenseUse,
   type LicensesDeps,
 } from './modules/licenses/index.js';
+import { registerCompression } from './platform/http/compression.js';
 import { registerWeb } from './platform/http/web.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
@@ -108,6 +109,8 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before every route, the web app's included: compression hooks into each route as it is added.
+  await registerCompression(app);
   registerProblemHandlers(app, config.serveWeb ? await registerWeb(app) : undefined);
   app.addHook('preValidation', refuseUnstorableText);
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -7,6 +7,7 @@ import './app/i18n';
 import { applyElderClass, readElderMode } from './app/preferences';
 import { Providers } from './app/providers';
 import { router } from './app/router';
+import { registerServiceWorker } from './app/serviceWorker';
 
 // Before the first paint, so that 长者模式 never flashes small type (CSP forbids an inline script).
 applyElderClass(readElderMode());
@@ -20,3 +21,4 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
+registerServiceWorker();

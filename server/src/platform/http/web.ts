@@ -8,21 +8,32 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics'];
 
+/** Page paths whose own copy of index.html, written at build (web/pwa/shells.ts), preloads their code. */
+const SHELLS: [RegExp, string][] = [
+  [/^\/search\/?$/, 'shells/search.html'],
+  [/^\/items\/[^/]+\/?$/, 'shells/guide.html'],
+  [/^\/track(?:\/[^/]+)?\/?$/, 'shells/track.html'],
+];
+
 /**
- * Serves the built web app. Returns the SPA fallback for the not-found handler (GET of a page
- * path answers index.html; API paths keep their problem+json 404s), or undefined when the app
- * has not been built.
+ * Serves the built web app (`root`: web/dist unless told), each file from the brotli or gzip twin
+ * written beside it at build when the client accepts one (`Vary: accept-encoding`). Returns the
+ * SPA fallback for the not-found handler (GET of a page path answers index.html, or the page's own
+ * shell for search, a guide and tracking; API paths keep their problem+json 404s), or undefined
+ * when the app has not been built.
  */
 export async function registerWeb(
   app: FastifyInstance,
+  root = WEB_DIST,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    app.log.warn(`web app not built (${WEB_DIST}); run: npm run build:web`);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    app.log.warn(`web app not built (${root}); run: npm run build:web`);
     return undefined;
   }
   await app.register(fastifyStatic, {
-    root: WEB_DIST,
+    root,
     wildcard: false,
+    preCompressed: true,
     index: ['index.html'],
     cacheControl: false,
     // Hashed asset names never change content: cache for a year. The page itself is revalidated.
@@ -33,9 +44,11 @@ export async function registerWeb(
       );
     },
   });
+  const shells = SHELLS.filter(([, file]) => fs.existsSync(path.join(root, file)));
   return (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return undefined;
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    const page = shells.find(([pattern]) => pattern.test(url))?.[1] ?? 'index.html';
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(page);
   };
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { withRegion } from '../regions/useRegionParam';
+import './search-box.css';
 
 /** The search form used by the header, the home page and the results page. */
 export function SearchBox({
@@ -27,7 +28,7 @@ export function SearchBox({
   return (
     <form
       role="search"
-      className={className}
+      className={className ? `tb-search-box ${className}` : 'tb-search-box'}
       onSubmit={(e) => {
         e.preventDefault();
       }}
