@@ -176,6 +176,16 @@ export const MESSAGE_KINDS = {
       en: { title: 'Supervision order', body: 'You have a supervision order: "{{subject}}"; answer by {{dueAt}}.' },
     },
   },
+  'order-answered': {
+    audience: 'staff',
+    urgent: false,
+    name: { zh: '督办已答复', en: 'Supervision order answered' },
+    vars: ['reference'],
+    text: {
+      'zh-CN': { title: '督办已答复', body: '您发出的督办（{{reference}}）已有答复，请查看。' },
+      en: { title: 'Supervision order answered', body: 'Your supervision order {{reference}} has been answered.' },
+    },
+  },
   'bad-review': {
     audience: 'staff',
     urgent: false,
