@@ -20,16 +20,16 @@ function MessageItem({ m, onRead }: { m: Message; onRead: (id: string) => void }
   const en = useEnglish();
   const link = m.link ? safeHref(m.link) : undefined;
   return (
-    <li className={`tb-panel tb-message${m.read ? '' : ' is-unread'}`}>
-      <div className="tb-message__head">
-        <h3 className="tb-message__title">{m.title}</h3>
+    <li className={`tb-panel tb-inbox-message${m.read ? '' : ' is-unread'}`}>
+      <div className="tb-inbox-message__head">
+        <h3 className="tb-inbox-message__title">{m.title}</h3>
         {m.read ? null : <Badge tone="red">{t('inbox.unread')}</Badge>}
         <time className="tb-muted tb-small" dateTime={m.createdAt}>
           {dateTime(m.createdAt, en)}
         </time>
       </div>
-      <p className="tb-message__body">{m.body}</p>
-      <p className="tb-message__actions">
+      <p className="tb-inbox-message__body">{m.body}</p>
+      <p className="tb-inbox-message__actions">
         {link ? (
           <Link to={link} onClick={() => (m.read ? undefined : onRead(m.id))}>
             {t('inbox.open')}

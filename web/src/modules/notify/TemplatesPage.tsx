@@ -160,7 +160,7 @@ export function TemplatesPage() {
     { title: t('templates.locale'), key: 'locale', render: (_, x) => words.locale(x) },
     { title: t('templates.subject'), dataIndex: 'title' },
     {
-      title: t('templates.default'),
+      title: t('templates.state'),
       key: 'state',
       render: (_, x) =>
         x.customised ? (
@@ -208,6 +208,7 @@ export function TemplatesPage() {
         className="tb-templates__filter"
         aria-label={t('templates.filterKind')}
         allowClear
+        showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('templates.allKinds')}
         value={kind}
         onChange={setKind}

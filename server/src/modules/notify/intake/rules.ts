@@ -82,8 +82,10 @@ const warningLink = (p: Payload): string | undefined => {
 const warningVars = (p: Payload): Record<string, string> => {
   const warnings = (p.warnings ?? []) as { title: string | null; reference: string | null; dueOn: string | null }[];
   const first = warnings[0];
-  const more = warnings.length > 1 ? ` 等 ${warnings.length} 项 (${warnings.length})` : '';
-  return { subject: `${first?.title ?? first?.reference ?? ''}${more}`, dueAt: first?.dueOn ?? '' };
+  const subject = first?.title ?? first?.reference ?? '';
+  const vars: Record<string, string> = { subject, dueAt: first?.dueOn ?? '' };
+  if (warnings.length > 1) vars.count = String(warnings.length);
+  return vars;
 };
 
 export const RULES: Partial<Record<Topic, Rule>> = {

@@ -66,6 +66,7 @@ export const notifyEn: NotifyMessages = {
     locale: 'Language',
     locales: { 'zh-CN': 'Chinese', en: 'English' },
     audience: { person: 'Residents', staff: 'Staff', address: 'Phone number' },
+    state: 'Status',
     customised: 'Edited',
     default: 'Default',
     urgent: 'Urgent',

@@ -65,6 +65,7 @@ export const notifyZhCN = {
     locale: '语言',
     locales: { 'zh-CN': '中文', en: '英文' },
     audience: { person: '群众', staff: '工作人员', address: '手机号' },
+    state: '状态',
     customised: '已修改',
     default: '默认',
     urgent: '紧急',
