@@ -17,8 +17,22 @@ export const NotificationPreferences = z.object({
     .nullable(),
   /** 免打扰 (Beijing time): non-urgent messages wait until it ends. */
   quietHours: z.object({ from: HHMM, to: HHMM }).nullable(),
+  /**
+   * Channels per kind of message, in order (the inbox stays the last resort); an empty list
+   * switches a kind off, which urgent kinds refuse. Kinds not named follow `channels`.
+   */
+  kinds: z.record(z.string().max(40), z.array(Channel).max(4)).default({}),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+
+/** A kind of message the account may be told, for the preferences page. */
+export const MessageKindInfo = z.object({
+  kind: z.string(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  /** Urgent messages ignore quiet hours and cannot be switched off. */
+  urgent: z.boolean(),
+});
+export type MessageKindInfo = z.infer<typeof MessageKindInfo>;
 
 export const InboxMessage = z.object({
   id: z.uuid(),
@@ -67,5 +81,5 @@ export type TemplateText = z.infer<typeof TemplateText>;
 /** The answers of the notify routes. */
 export const InboxAnswer = contract(InboxPage);
 export const UnreadCount = contract(z.object({ unread: z.number().int() }));
-export const PreferencesAnswer = contract(NotificationPreferences);
+export const PreferencesAnswer = contract(NotificationPreferences.extend({ available: z.array(MessageKindInfo) }));
 export const TemplateList = contract(z.object({ templates: z.array(Template) }));

@@ -69,6 +69,34 @@ describe('outbox dispatcher', () => {
     expect(await effects('steady')).toHaveLength(2);
   });
 
+  it('hands new events to a batch handler in one transaction, and replays a failed batch event by event', async () => {
+    const d = new OutboxDispatcher<string>(t.db);
+    const batches: number[] = [];
+    d.subscribe({
+      name: 'batched',
+      topics: ['t.g'],
+      handle: async (e, trx) => {
+        await record('batched')(e, trx);
+        if ((e.payload as { n: number }).n === 13) throw new Error('bad event');
+      },
+      handleBatch: async (events, trx) => {
+        batches.push(events.length);
+        for (const e of events) await record('batched')(e, trx);
+        if (events.some((e) => (e.payload as { n: number }).n === 13)) throw new Error('bad event in the batch');
+      },
+    });
+    for (let i = 10; i < 13; i++) await emit('t.g', i);
+    expect(await d.drain()).toBe(3);
+    expect(batches).toEqual([3]);
+    for (let i = 13; i < 16; i++) await emit('t.g', i);
+    expect(await d.drain()).toBe(2); // the batch failed: each alone, 13 fails and waits for its retry
+    expect(batches).toEqual([3, 3]);
+    expect(await effects('batched')).toHaveLength(5);
+    const { rows } = await sql<{ state: string }>`
+      SELECT state FROM platform.outbox_delivery WHERE subscriber = 'batched' AND state <> 'delivered'`.execute(t.db);
+    expect(rows).toEqual([{ state: 'retry' }]);
+  });
+
   it('gives up after the last attempt and keeps the error for an operator', async () => {
     let clock = new Date('2026-11-23T09:00:00Z');
     const d = new OutboxDispatcher<string>(t.db, { now: () => clock, maxAttempts: 3 });

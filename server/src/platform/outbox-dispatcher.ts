@@ -39,6 +39,11 @@ export interface OutboxSubscriber<T extends string = Topic> {
   topics: readonly T[];
   /** Runs inside the delivery's transaction: write through `trx` only; throw to be retried. */
   handle(event: OutboxEvent, trx: Db): Promise<void>;
+  /**
+   * Optional: several new events in one transaction with their delivery marks (fewer round trips).
+   * When it throws, nothing of the batch is kept and each event goes through `handle` alone.
+   */
+  handleBatch?(events: OutboxEvent[], trx: Db): Promise<void>;
 }
 
 export interface DispatcherOptions {
@@ -191,6 +196,10 @@ export class OutboxDispatcher<T extends string = Topic> {
          AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)
        ORDER BY o.id
        LIMIT ${this.batchSize}`.execute(this.db);
+    if (s.handleBatch && rows.length > 1) {
+      const batched = await this.deliverBatch(s, rows);
+      if (batched !== undefined) return batched;
+    }
     let delivered = 0;
     for (const event of rows) {
       try {
@@ -210,6 +219,29 @@ export class OutboxDispatcher<T extends string = Topic> {
       }
     }
     return delivered;
+  }
+
+  /** New events in one transaction; undefined when the batch failed (each is then delivered alone). */
+  private async deliverBatch(s: OutboxSubscriber<T>, rows: OutboxEvent[]): Promise<number | undefined> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const claim = await sql<{ eventId: string | number }>`
+          INSERT INTO platform.outbox_delivery (subscriber, event_id, state, attempts)
+          SELECT ${s.name}, id, 'delivered', 1 FROM unnest(${rows.map((e) => Number(e.id))}::bigint[]) AS id
+          ON CONFLICT DO NOTHING RETURNING event_id AS "eventId"`.execute(trx);
+        const claimed = new Set(claim.rows.map((r) => Number(r.eventId)));
+        const events = rows.filter((e) => claimed.has(Number(e.id)));
+        if (events.length) await s.handleBatch!(events, trx);
+        return events.length;
+      });
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) throw e;
+      this.opts.log?.warn(
+        { subscriber: s.name, events: rows.length, err: e instanceof Error ? e.message : String(e) },
+        'outbox batch failed; delivering its events one by one',
+      );
+      return undefined;
+    }
   }
 
   private async retryDue(s: OutboxSubscriber<T>): Promise<number> {

@@ -53,7 +53,8 @@ export async function submitCase(
 }
 
 /** The window accepts the case and every open task is approved, stage after stage, until it is decided. */
-export async function approveCase(t: TestApp, caseId: string, clerk: string, approver: string): Promise<void> {
+/** 受理 at the window (the clerk's authorization). */
+export async function acceptCase(t: TestApp, caseId: string, clerk: string): Promise<void> {
   const accepted = await t.app.inject({
     method: 'POST',
     url: `/api/cases/${caseId}/accept`,
@@ -61,6 +62,10 @@ export async function approveCase(t: TestApp, caseId: string, clerk: string, app
     payload: {},
   });
   expect(accepted.statusCode, accepted.body).toBe(204);
+}
+
+export async function approveCase(t: TestApp, caseId: string, clerk: string, approver: string): Promise<void> {
+  await acceptCase(t, caseId, clerk);
   for (let round = 0; round < 10; round++) {
     const open = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: { authorization: clerk } }))
       .json()

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { SearchBox } from '../modules/catalog';
 import { AccountMenu } from '../modules/identity';
+import { InboxBadge } from '../modules/notify';
 import { setLanguage } from '../ui/language';
 import { usePreferences } from './preferences';
 
@@ -75,6 +76,7 @@ export function SiteHeader() {
           <span className="tb-header__spacer" />
         )}
         <div className="tb-header__tools">
+          <InboxBadge />
           <AccountMenu onAnnounce={setAnnouncement} />
           <LanguageSwitch />
           <ElderModeToggle

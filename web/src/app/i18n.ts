@@ -34,6 +34,7 @@ import {
 import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
+import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import {
   licenseWorkEn,
@@ -70,6 +71,7 @@ declare module 'i18next' {
       completeness: CompletenessMessages;
       serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
+      notify: NotifyMessages;
       forms: FormsMessages;
     };
   }
@@ -85,6 +87,7 @@ const RESOURCES = {
     completeness: completenessZhCN,
     serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
+    notify: notifyZhCN,
     forms: formsZhCN,
   },
   en: {
@@ -96,6 +99,7 @@ const RESOURCES = {
     completeness: completenessEn,
     serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
+    notify: notifyEn,
     forms: formsEn,
   },
 };

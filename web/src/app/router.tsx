@@ -5,6 +5,7 @@ import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, Theme
 import { ComplaintsPage } from '../modules/complaints';
 import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
 import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modules/licenses';
+import { InboxPage, PreferencesPage } from '../modules/notify';
 import { SupervisionPage } from '../modules/supervision';
 import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
@@ -38,6 +39,8 @@ export const router = createBrowserRouter([
           { path: 'me/licenses', element: <WalletPage /> },
           { path: 'me/data-uses', element: <DataUsesPage /> },
           { path: 'me/complaints', element: <ComplaintsPage /> },
+          { path: 'me/inbox', element: <InboxPage /> },
+          { path: 'me/notifications', element: <PreferencesPage /> },
           { path: 'licenses/verify', element: <VerifyPage /> },
           { path: 'licenses/shared/:code', element: <SharedLicensePage /> },
           { path: 'track', element: <TrackPage /> },

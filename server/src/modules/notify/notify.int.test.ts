@@ -307,6 +307,53 @@ describe('notify', () => {
       headers: { authorization: admin.authorization },
       payload: { title: 't', body: '{{idNumber}}' },
     });
-    expect(unknown.json()).toMatchObject({ code: 'NOTIFY.UNKNOWN_VARIABLE' });
+    expect(unknown.json()).toMatchObject({
+      code: 'NOTIFY.UNKNOWN_VARIABLE',
+      errors: [{ field: 'body.body', code: 'NOTIFY.UNKNOWN_VARIABLE' }],
+    });
+  });
+
+  it('lets a person switch a kind of message off, and nobody switch off an urgent one', async () => {
+    const p = people[1]!;
+    const off = await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['inbox'],
+      email: null,
+      wechatOpenId: null,
+      quietHours: null,
+      kinds: { 'complaint-answered': [], 'fee-due': ['inbox'] },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().kinds).toEqual({ 'complaint-answered': [], 'fee-due': ['inbox'] });
+    expect(off.json().available).toContainEqual({
+      kind: 'complaint-answered',
+      name: { zh: '投诉已答复', en: 'Complaint answered' },
+      urgent: false,
+    });
+    expect(off.json().available.map((k: { kind: string }) => k.kind)).not.toContain('warning-red');
+    const before = (await p.c.call('GET', '/api/me/inbox')).json().total;
+    await complaintAnswered(p.personId, 'TS261203-MUTED1');
+    await deliver();
+    expect((await p.c.call('GET', '/api/me/inbox')).json().total).toBe(before);
+
+    const head = await t.staff(['department_head']);
+    const urgent = await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/notification-preferences',
+      headers: { authorization: head.authorization },
+      payload: { channels: ['inbox'], email: null, wechatOpenId: null, quietHours: null, kinds: { 'warning-red': [] } },
+    });
+    expect(urgent.statusCode).toBe(422);
+    expect(urgent.json()).toMatchObject({
+      code: 'NOTIFY.URGENT_REQUIRED',
+      errors: [{ field: 'body.kinds.warning-red', code: 'NOTIFY.URGENT_REQUIRED' }],
+    });
+    const stranger = await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['inbox'],
+      email: null,
+      wechatOpenId: null,
+      quietHours: null,
+      kinds: { 'warning-red': ['inbox'] },
+    });
+    expect(stranger.json()).toMatchObject({ code: 'NOTIFY.NO_SUCH_KIND' });
   });
 });

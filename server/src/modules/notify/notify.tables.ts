@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 
 export const CHANNELS = ['sms', 'email', 'wechat', 'inbox'] as const;
@@ -70,6 +70,8 @@ export interface PreferenceTable {
   accountKind: 'person' | 'staff';
   accountId: string;
   channels: ChannelName[];
+  /** Channels per kind of message (jsonb); an empty list switches a non-urgent kind off. */
+  kinds: ColumnType<Record<string, ChannelName[]>, string | undefined, string>;
   emailEnc: string | null;
   wechatOpenIdEnc: string | null;
   /** 免打扰: minutes after midnight, Beijing time; non-urgent messages wait until `quietTo`. */

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity';
 import { useMe } from '../identity';
+import { TemplatesPage } from '../notify';
 import { PageHeader, RequireRoles, useStaff } from './bits';
 import { hasAdminRole, SECTIONS, sectionsFor, type SectionKey } from './sections';
 import './admin.css';
@@ -138,6 +139,7 @@ export function AdminApp() {
         <Route path="processes" element={guarded('processes', <ProcessPage />)} />
         <Route path="staff" element={guarded('staff', <StaffPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+        <Route path="notify-templates" element={guarded('templates', <TemplatesPage />)} />
         <Route path="sharing" element={guarded('sharing', <SharingPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />

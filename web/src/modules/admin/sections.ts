@@ -4,7 +4,16 @@
  */
 import type { StaffRole } from './api';
 
-export type SectionKey = 'items' | 'themes' | 'processes' | 'staff' | 'calendar' | 'sharing' | 'audit' | 'departments';
+export type SectionKey =
+  | 'items'
+  | 'themes'
+  | 'processes'
+  | 'staff'
+  | 'calendar'
+  | 'templates'
+  | 'sharing'
+  | 'audit'
+  | 'departments';
 
 export interface Section {
   key: SectionKey;
@@ -18,6 +27,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'processes', path: 'processes', roles: ['catalog_admin'] },
   { key: 'staff', path: 'staff', roles: ['system_admin'] },
   { key: 'calendar', path: 'calendar', roles: ['system_admin'] },
+  { key: 'templates', path: 'notify-templates', roles: ['system_admin'] },
   { key: 'sharing', path: 'sharing', roles: ['data_admin', 'department_head'] },
   { key: 'audit', path: 'audit', roles: ['system_admin', 'supervisor'] },
   {

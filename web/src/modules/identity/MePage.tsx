@@ -79,6 +79,7 @@ function Basics({ me }: { me: PersonMe }) {
 function MyServices() {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
+  const { t: tn } = useTranslation('notify');
   return (
     <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
       <h2 id="account-services">{t('identity.me.services')}</h2>
@@ -94,6 +95,12 @@ function MyServices() {
         </li>
         <li>
           <Link to="/me/complaints">{tc('title')}</Link>
+        </li>
+        <li>
+          <Link to="/me/inbox">{tn('inbox.title')}</Link>
+        </li>
+        <li>
+          <Link to="/me/notifications">{tn('prefs.title')}</Link>
         </li>
       </ul>
     </nav>
@@ -318,6 +325,7 @@ function SignOut() {
 
 export function MePage() {
   const { t } = useTranslation();
+  const { t: tn } = useTranslation('notify');
   const me = useMe();
   useDocumentTitle(t('identity.me.title'));
   if (me.isPending) {
@@ -355,7 +363,12 @@ export function MePage() {
           <LanguagePreference me={data} />
         </>
       ) : (
-        <StaffAccount me={data} />
+        <>
+          <StaffAccount me={data} />
+          <p className="tb-panel tb-account-section">
+            <Link to="/me/notifications">{tn('prefs.title')}</Link>
+          </p>
+        </>
       )}
       <SignOut />
     </div>

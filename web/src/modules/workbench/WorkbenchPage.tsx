@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity';
 import { useMe } from '../identity';
 import { AdminLink } from '../admin';
+import { InboxPanel } from '../notify';
 import { CaseCard, DeadlineBadge, DeadlineLegend } from '../cases';
 import { useEnglish } from '../../ui/useEnglish';
 import { byUrgency, deadlineTone } from '../cases';
@@ -22,7 +23,7 @@ import { WindowActions } from './window/WindowActions';
 import { WalkInPanel } from './walk-in/WalkInPanel';
 import './workbench.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises' | 'inbox';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
@@ -140,6 +141,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const { t: tl } = useTranslation('licenseWork');
   const [params, setParams] = useSearchParams();
   const { t: tp } = useTranslation('completeness');
+  const { t: tn } = useTranslation('notify');
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
@@ -164,6 +166,15 @@ function Workbench({ me }: { me: StaffMe }) {
     ...(me.roles.includes('department_head')
       ? [{ key: 'promises' as Tab, label: tp('promises.tab'), panel: <OverduePromises /> }]
       : []),
+    {
+      key: 'inbox' as Tab,
+      label: tn('inbox.title'),
+      panel: (
+        <Suspense fallback={<PageLoading rows={3} />}>
+          <InboxPanel />
+        </Suspense>
+      ),
+    },
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');
@@ -172,19 +183,16 @@ function Workbench({ me }: { me: StaffMe }) {
       <p role="status" aria-live="polite" className="tb-text-green tb-announce">
         {announcement}
       </p>
-      {tabs.length === 0 ? (
-        <p>{t('cases.workbench.noRole')}</p>
-      ) : (
-        <Tabs
-          label={t('cases.workbench.tabs')}
-          tabs={tabs}
-          active={active}
-          onChange={(key) => {
-            setAnnouncement('');
-            setParams({ tab: key }, { replace: true });
-          }}
-        />
-      )}
+      {tabs.length === 1 ? <p>{t('cases.workbench.noRole')}</p> : null}
+      <Tabs
+        label={t('cases.workbench.tabs')}
+        tabs={tabs}
+        active={active}
+        onChange={(key) => {
+          setAnnouncement('');
+          setParams({ tab: key }, { replace: true });
+        }}
+      />
     </>
   );
 }

@@ -9,14 +9,14 @@ import type { OutboxEvent, OutboxSubscriber } from '../../../platform/outbox-dis
 import { personContact } from '../../identity/index.js';
 import type { NotifyDeps } from '../notify.deps.js';
 import { nq, type ChannelName, type Locale } from '../notify.tables.js';
-import { preferenceOf, type Preference } from '../preferences.js';
+import { channelsFor, preferencesOf, type Preference } from '../preferences.js';
 import { MESSAGE_KINDS } from '../templates/catalogue.js';
 import { RULES, type Planned } from '../intake/rules.js';
 import type { Topic } from '../../../../../contracts/events.js';
 
-/** The channels of a preference this platform can use for the person, in order. */
-export function usableChannels(deps: Pick<NotifyDeps, 'channels'>, p: Preference): ChannelName[] {
-  return p.channels.filter(
+/** The channels of a preference this platform can use for the person and kind, in order. */
+export function usableChannels(deps: Pick<NotifyDeps, 'channels'>, p: Preference, kind: string): ChannelName[] {
+  return channelsFor(p, kind).filter(
     (c) =>
       c === 'inbox' ||
       c === 'sms' ||
@@ -25,92 +25,114 @@ export function usableChannels(deps: Pick<NotifyDeps, 'channels'>, p: Preference
   );
 }
 
-export async function insertDelivery(
-  trx: Db,
-  d: {
-    notificationId: string;
-    key: string;
-    channel: ChannelName;
-    toEnc: string | null;
-    fallbackOf: string | null;
-    at: Date;
-  },
-): Promise<void> {
+interface NewDelivery {
+  notificationId: string;
+  key: string;
+  channel: ChannelName;
+  toEnc: string | null;
+  fallbackOf: string | null;
+  at: Date;
+}
+
+export async function insertDelivery(trx: Db, d: NewDelivery): Promise<void> {
+  await insertDeliveries(trx, [d]);
+}
+
+async function insertDeliveries(trx: Db, ds: NewDelivery[]): Promise<void> {
+  if (ds.length === 0) return;
   await nq(trx)
     .insertInto('notify.delivery')
-    .values({
-      id: randomUUID(),
-      notificationId: d.notificationId,
-      channel: d.channel,
-      idempotencyKey: `${d.key}:${d.channel}`,
-      toEnc: d.toEnc,
-      fallbackOf: d.fallbackOf,
-      state: 'pending',
-      nextAttemptAt: d.at,
-      leaseUntil: null,
-      providerRef: null,
-      lastError: null,
-      createdAt: d.at,
-      updatedAt: d.at,
-    })
+    .values(
+      ds.map((d) => ({
+        id: randomUUID(),
+        notificationId: d.notificationId,
+        channel: d.channel,
+        idempotencyKey: `${d.key}:${d.channel}`,
+        toEnc: d.toEnc,
+        fallbackOf: d.fallbackOf,
+        state: 'pending' as const,
+        nextAttemptAt: d.at,
+        leaseUntil: null,
+        providerRef: null,
+        lastError: null,
+        createdAt: d.at,
+        updatedAt: d.at,
+      })),
+    )
     .onConflict((oc) => oc.column('idempotencyKey').doNothing())
     .execute();
 }
 
-async function plan(deps: NotifyDeps, trx: Db, event: OutboxEvent, n: Planned): Promise<void> {
+/**
+ * Plans the messages of a batch of events: the recipients' preferences in one query, the
+ * notifications and their first deliveries in one insert each (a key already planned plans nothing).
+ */
+async function plan(deps: NotifyDeps, trx: Db, planned: { event: OutboxEvent; n: Planned }[]): Promise<void> {
   const at = deps.now();
-  const r = n.recipient;
-  const key = `${event.id}:${n.kind}:${r.kind === 'address' ? 'address' : `${r.kind}:${r.id}`}`;
-  let locale: Locale = 'zh-CN';
-  let channel: ChannelName = 'sms';
-  if (r.kind !== 'address') {
-    if (r.kind === 'person') {
-      const contact = await personContact({ db: trx, cipher: deps.cipher }, r.id);
-      if (!contact) return;
-      locale = contact.language;
+  const accounts = planned.flatMap(({ n }) => (n.recipient.kind === 'address' ? [] : [n.recipient]));
+  const prefs = await preferencesOf(trx, deps.cipher, accounts);
+  const languages = new Map<string, Locale | null>();
+  for (const a of accounts)
+    if (a.kind === 'person' && !languages.has(a.id))
+      languages.set(a.id, (await personContact({ db: trx, cipher: deps.cipher }, a.id))?.language ?? null);
+  const rows = planned.flatMap(({ event, n }) => {
+    const r = n.recipient;
+    const key = `${event.id}:${n.kind}:${r.kind === 'address' ? 'address' : `${r.kind}:${r.id}`}`;
+    let locale: Locale | null = 'zh-CN';
+    let channel: ChannelName | undefined = 'sms';
+    if (r.kind !== 'address') {
+      if (r.kind === 'person') locale = languages.get(r.id) ?? null;
+      channel = usableChannels(deps, prefs.get(`${r.kind}:${r.id}`)!, n.kind)[0];
     }
-    channel = usableChannels(deps, await preferenceOf(trx, deps.cipher, r))[0] ?? 'inbox';
-  }
-  const id = randomUUID();
+    if (!locale || !channel) return []; // an account gone, or a kind the person switched off
+    return [{ key, channel, toEnc: r.kind === 'address' ? r.phoneEnc : null, n, r, locale }];
+  });
+  if (rows.length === 0) return;
   const inserted = await nq(trx)
     .insertInto('notify.notification')
-    .values({
-      id,
-      key,
-      event: n.kind,
-      urgent: MESSAGE_KINDS[n.kind].urgent,
-      recipientKind: r.kind,
-      recipientId: r.kind === 'address' ? null : r.id,
-      locale,
-      varsEnc: deps.cipher.encrypt(JSON.stringify(n.vars)),
-      link: n.link ?? null,
-      createdAt: at,
-    })
+    .values(
+      rows.map(({ key, n, r, locale }) => ({
+        id: randomUUID(),
+        key,
+        event: n.kind,
+        urgent: MESSAGE_KINDS[n.kind].urgent,
+        recipientKind: r.kind,
+        recipientId: r.kind === 'address' ? null : r.id,
+        locale,
+        varsEnc: deps.cipher.encrypt(JSON.stringify(n.vars)),
+        link: n.link ?? null,
+        createdAt: at,
+      })),
+    )
     .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return;
-  await insertDelivery(trx, {
-    notificationId: id,
-    key,
-    channel,
-    toEnc: r.kind === 'address' ? r.phoneEnc : null,
-    fallbackOf: null,
-    at,
-  });
+    .returning(['id', 'key'])
+    .execute();
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  await insertDeliveries(
+    trx,
+    inserted.map(({ id, key }) => {
+      const row = byKey.get(key)!;
+      return { notificationId: id, key, channel: row.channel, toEnc: row.toEnc, fallbackOf: null, at };
+    }),
+  );
 }
 
 export const NOTIFY_TOPICS = Object.keys(RULES) as Topic[];
 
-/** The outbox subscriber that plans what people are told. */
+/** The outbox subscriber that plans what people are told (a batch of events at a time when it can). */
 export function notifySubscriber(deps: NotifyDeps): OutboxSubscriber {
+  const planEvents = async (events: OutboxEvent[], trx: Db) => {
+    const planned: { event: OutboxEvent; n: Planned }[] = [];
+    for (const event of events) {
+      const rule = RULES[event.topic as Topic];
+      if (rule) for (const n of await rule(event, trx, deps.cipher)) planned.push({ event, n });
+    }
+    await plan(deps, trx, planned);
+  };
   return {
     name: 'notify',
     topics: NOTIFY_TOPICS,
-    async handle(event, trx) {
-      const rule = RULES[event.topic as Topic];
-      if (!rule) return;
-      for (const n of await rule(event, trx, deps.cipher)) await plan(deps, trx, event, n);
-    },
+    handle: (event, trx) => planEvents([event], trx),
+    handleBatch: planEvents,
   };
 }

@@ -17,9 +17,9 @@ import { personContact } from '../../identity/index.js';
 import { PermanentFailure } from '../channels/channel.js';
 import type { NotifyDeps } from '../notify.deps.js';
 import { nq, type ChannelName, type Locale, type NotificationTable } from '../notify.tables.js';
-import { preferenceOf, type Preference } from '../preferences.js';
+import { preferencesOf, type Preference } from '../preferences.js';
 import { isMessageKind, localVars } from '../templates/catalogue.js';
-import { render } from '../templates/render.js';
+import { render, type Rendered } from '../templates/render.js';
 import { templateFor } from '../templates/templates.service.js';
 import { insertDelivery, usableChannels } from './plan.js';
 import { releaseAfterQuiet } from './quiet-hours.js';
@@ -33,7 +33,16 @@ interface Claimed {
   attempts: number;
 }
 
-type Outcome = 'sent' | 'failed' | 'retry' | 'postponed';
+type Outcome = 'failed' | 'retry';
+
+/** A delivery sent (or, for the inbox, rendered) and waiting to be recorded. */
+interface Done {
+  d: Claimed;
+  n: NotificationTable;
+  state: 'sent' | 'delivered';
+  ref: string | null;
+  inbox?: Rendered;
+}
 
 const HOUR = 3_600_000;
 
@@ -71,7 +80,7 @@ export class DeliveryWorker {
       const batch = await this.claim(50);
       if (batch.length === 0) return total;
       total += batch.length;
-      await Promise.all(batch.map((d) => this.deliver(d)));
+      await this.deliverAll(batch);
     }
   }
 
@@ -90,56 +99,54 @@ export class DeliveryWorker {
     return rows;
   }
 
-  /** Sends one claimed delivery and records what happened. */
-  async deliver(d: Claimed): Promise<Outcome> {
+  /**
+   * Sends a claimed batch: its notifications and their recipients' preferences in one query each,
+   * the messages at once, and every success recorded in one transaction.
+   */
+  private async deliverAll(batch: Claimed[]): Promise<void> {
     const { db, cipher } = this.deps;
-    const n = await nq(db)
-      .selectFrom('notify.notification')
-      .selectAll()
-      .where('id', '=', d.notificationId)
-      .executeTakeFirstOrThrow();
-    const account =
-      n.recipientKind === 'address' || !n.recipientId ? null : { kind: n.recipientKind, id: n.recipientId };
-    const pref = account ? await preferenceOf(db, cipher, account) : null;
-    try {
-      if (!n.urgent) {
-        const wait = await this.mustWait(n, d.channel, pref);
-        if (wait) return await this.postpone(d, wait);
+    const ids = [...new Set(batch.map((d) => d.notificationId))];
+    const rows = await nq(db).selectFrom('notify.notification').selectAll().where('id', 'in', ids).execute();
+    const notes = new Map(rows.map((n) => [n.id, n]));
+    const accounts = rows.flatMap((n) =>
+      n.recipientKind === 'address' || !n.recipientId ? [] : [{ kind: n.recipientKind, id: n.recipientId }],
+    );
+    const prefs = await preferencesOf(db, cipher, accounts);
+    const done: Done[] = [];
+    await Promise.all(
+      batch.map(async (d) => {
+        const n = notes.get(d.notificationId)!;
+        const pref = n.recipientKind === 'address' ? null : (prefs.get(`${n.recipientKind}:${n.recipientId}`) ?? null);
+        try {
+          const sent = await this.send(d, n, pref);
+          if (sent) done.push(sent);
+        } catch (e) {
+          await this.failed(d, n, pref, e);
+        }
+      }),
+    );
+    await this.completeAll(done);
+  }
+
+  /** Renders and sends one delivery (the inbox: renders it for {@link completeAll}); null when it must wait. */
+  private async send(d: Claimed, n: NotificationTable, pref: Preference | null): Promise<Done | null> {
+    const { db, cipher } = this.deps;
+    if (!n.urgent) {
+      const wait = await this.mustWait(n, d.channel, pref);
+      if (wait) {
+        await this.postpone(d, wait);
+        return null;
       }
-      if (!isMessageKind(n.event)) throw new PermanentFailure(`unknown message kind ${n.event}`);
-      const vars = localVars(JSON.parse(cipher.decrypt(n.varsEnc)) as Record<string, string>, n.locale);
-      const rendered = render(await templateFor(db, n.event, d.channel, n.locale as Locale), vars, d.channel);
-      if (d.channel === 'inbox') {
-        await db.transaction().execute(async (trx) => {
-          await nq(trx)
-            .insertInto('notify.inbox')
-            .values({
-              id: randomUUID(),
-              deliveryId: d.id,
-              recipientKind: n.recipientKind as 'person' | 'staff',
-              recipientId: n.recipientId!,
-              event: n.event,
-              title: rendered.title,
-              body: rendered.text,
-              link: n.link,
-              createdAt: this.deps.now(),
-              readAt: null,
-            })
-            .onConflict((oc) => oc.column('deliveryId').doNothing())
-            .execute();
-          await this.complete(trx, d, 'delivered', null);
-        });
-        return 'sent';
-      }
-      const channel = this.deps.channels[d.channel];
-      if (!channel) throw new PermanentFailure(`the ${d.channel} channel is not configured`);
-      const to = await this.addressOf(d, n, pref);
-      const result = await channel.send({ ...rendered, to, idempotencyKey: d.idempotencyKey, kind: n.event });
-      await this.complete(db, d, result.delivered ? 'delivered' : 'sent', result.ref ?? null);
-      return 'sent';
-    } catch (e) {
-      return this.failed(d, n, pref, e);
     }
+    if (!isMessageKind(n.event)) throw new PermanentFailure(`unknown message kind ${n.event}`);
+    const vars = localVars(JSON.parse(cipher.decrypt(n.varsEnc)) as Record<string, string>, n.locale);
+    const rendered = render(await templateFor(db, n.event, d.channel, n.locale as Locale), vars, d.channel);
+    if (d.channel === 'inbox') return { d, n, state: 'delivered', ref: null, inbox: rendered };
+    const channel = this.deps.channels[d.channel];
+    if (!channel) throw new PermanentFailure(`the ${d.channel} channel is not configured`);
+    const to = await this.addressOf(d, n, pref);
+    const result = await channel.send({ ...rendered, to, idempotencyKey: d.idempotencyKey, kind: n.event });
+    return { d, n, state: result.delivered ? 'delivered' : 'sent', ref: result.ref ?? null };
   }
 
   private async addressOf(d: Claimed, n: NotificationTable, pref: Preference | null): Promise<string> {
@@ -176,7 +183,7 @@ export class DeliveryWorker {
     return new Date(new Date(sent.oldest).getTime() + HOUR);
   }
 
-  private async postpone(d: Claimed, until: Date): Promise<Outcome> {
+  private async postpone(d: Claimed, until: Date): Promise<void> {
     await nq(this.deps.db)
       .updateTable('notify.delivery')
       .set((eb) => ({
@@ -190,26 +197,56 @@ export class DeliveryWorker {
       .where('state', '=', 'sending')
       .where('attempts', '=', d.attempts)
       .execute();
-    return 'postponed';
   }
 
-  /** Records success, unless the lease ran out and another node has taken the delivery over. */
-  private async complete(db: Db, d: Claimed, state: 'sent' | 'delivered', ref: string | null): Promise<void> {
+  /**
+   * Records successes, each unless its lease ran out and another node has taken it over: the
+   * deliveries, their receipts and the inbox rows in one transaction.
+   */
+  private async completeAll(done: Done[]): Promise<void> {
+    if (done.length === 0) return;
     const at = this.deps.now();
-    const done = await nq(db)
-      .updateTable('notify.delivery')
-      .set({ state, providerRef: ref, leaseUntil: null, lastError: null, updatedAt: at })
-      .where('id', '=', d.id)
-      .where('state', '=', 'sending')
-      .where('attempts', '=', d.attempts)
-      .returning('id')
-      .executeTakeFirst();
-    if (!done) return;
-    const receipts = state === 'delivered' && d.channel !== 'inbox' ? (['sent', 'delivered'] as const) : [state];
-    await nq(db)
-      .insertInto('notify.receipt')
-      .values(receipts.map((status) => ({ deliveryId: d.id, status, at, detail: ref })))
-      .execute();
+    await this.deps.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ id: string }>`
+        UPDATE notify.delivery d SET state = v.state, provider_ref = v.ref, lease_until = NULL, last_error = NULL, updated_at = ${at}
+          FROM unnest(${done.map((x) => x.d.id)}::uuid[], ${done.map((x) => x.d.attempts)}::int[],
+                      ${done.map((x) => x.state)}::text[], ${done.map((x) => x.ref)}::text[]) AS v(id, attempts, state, ref)
+         WHERE d.id = v.id AND d.state = 'sending' AND d.attempts = v.attempts
+        RETURNING d.id`.execute(trx);
+      const completed = new Set(rows.map((r) => r.id));
+      const mine = done.filter((x) => completed.has(x.d.id));
+      if (mine.length === 0) return;
+      const inbox = mine.filter((x) => x.inbox);
+      if (inbox.length)
+        await nq(trx)
+          .insertInto('notify.inbox')
+          .values(
+            inbox.map(({ d, n, inbox: r }) => ({
+              id: randomUUID(),
+              deliveryId: d.id,
+              recipientKind: n.recipientKind as 'person' | 'staff',
+              recipientId: n.recipientId!,
+              event: n.event,
+              title: r!.title,
+              body: r!.text,
+              link: n.link,
+              createdAt: at,
+              readAt: null,
+            })),
+          )
+          .onConflict((oc) => oc.column('deliveryId').doNothing())
+          .execute();
+      await nq(trx)
+        .insertInto('notify.receipt')
+        .values(
+          mine.flatMap(({ d, state, ref }) =>
+            (state === 'delivered' && d.channel !== 'inbox' ? (['sent', 'delivered'] as const) : [state]).map(
+              (status) => ({ deliveryId: d.id, status, at, detail: ref }),
+            ),
+          ),
+        )
+        .execute();
+    });
   }
 
   private async failed(d: Claimed, n: NotificationTable, pref: Preference | null, e: unknown): Promise<Outcome> {
@@ -256,7 +293,7 @@ export class DeliveryWorker {
         .select('channel')
         .where('notificationId', '=', n.id)
         .execute();
-      const next = usableChannels(this.deps, pref).find((c) => !tried.some((t) => t.channel === c));
+      const next = usableChannels(this.deps, pref, n.event).find((c) => !tried.some((t) => t.channel === c));
       if (next)
         await insertDelivery(trx, {
           notificationId: n.id,

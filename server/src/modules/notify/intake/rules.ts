@@ -57,22 +57,35 @@ async function staffOf(db: Db, r: Recipients): Promise<string[]> {
 }
 
 const toRecipients =
-  (kind: (p: Payload) => MessageKindName, vars: (p: Payload) => Record<string, string>): Rule =>
+  (
+    kind: (p: Payload) => MessageKindName,
+    vars: (p: Payload) => Record<string, string>,
+    link: (p: Payload) => string | undefined = () => '/supervision',
+  ): Rule =>
   async (event, db) => {
     const p = event.payload as Payload & { recipients: Recipients };
     return (await staffOf(db, p.recipients)).map((id) => ({
       kind: kind(p),
       recipient: { kind: 'staff', id },
       vars: vars(p),
+      link: link(p),
     }));
   };
+
+/** A warning about one case opens it in the workbench. */
+const warningLink = (p: Payload): string | undefined => {
+  const caseId = ((p.warnings ?? []) as { caseId: string | null }[])[0]?.caseId;
+  return caseId ? `/workbench/cases/${caseId}` : undefined;
+};
 
 /** A 黄牌/红牌 digest: one message per person, naming the first clock and how many there are. */
 const warningVars = (p: Payload): Record<string, string> => {
   const warnings = (p.warnings ?? []) as { title: string | null; reference: string | null; dueOn: string | null }[];
   const first = warnings[0];
-  const more = warnings.length > 1 ? ` 等 ${warnings.length} 项 (${warnings.length})` : '';
-  return { subject: `${first?.title ?? first?.reference ?? ''}${more}`, dueAt: first?.dueOn ?? '' };
+  const subject = first?.title ?? first?.reference ?? '';
+  const vars: Record<string, string> = { subject, dueAt: first?.dueOn ?? '' };
+  if (warnings.length > 1) vars.count = String(warnings.length);
+  return vars;
 };
 
 export const RULES: Partial<Record<Topic, Rule>> = {
@@ -128,9 +141,14 @@ export const RULES: Partial<Record<Topic, Rule>> = {
   'supervision.warning-raised': toRecipients(
     (p) => (p.level === 'red' ? 'warning-red' : 'warning-yellow'),
     warningVars,
+    warningLink,
   ),
   'supervision.order-issued': toRecipients(
     () => 'supervision-order',
     (p) => ({ subject: str(p.subject) ?? str(p.reference) ?? '', dueAt: str(p.dueOn) ?? '' }),
+  ),
+  'supervision.order-answered': toRecipients(
+    () => 'order-answered',
+    (p) => ({ reference: str(p.reference) ?? '' }),
   ),
 };

@@ -176,6 +176,16 @@ export const MESSAGE_KINDS = {
       en: { title: 'Supervision order', body: 'You have a supervision order: "{{subject}}"; answer by {{dueAt}}.' },
     },
   },
+  'order-answered': {
+    audience: 'staff',
+    urgent: false,
+    name: { zh: '督办已答复', en: 'Supervision order answered' },
+    vars: ['reference'],
+    text: {
+      'zh-CN': { title: '督办已答复', body: '您发出的督办（{{reference}}）已有答复，请查看。' },
+      en: { title: 'Supervision order answered', body: 'Your supervision order {{reference}} has been answered.' },
+    },
+  },
   'bad-review': {
     audience: 'staff',
     urgent: false,
@@ -200,8 +210,17 @@ const DECISIONS: Record<string, Record<Locale, string>> = {
   not_accepted: { 'zh-CN': '不予受理', en: 'not accepted' },
 };
 
-/** Variables that are codes (a decision) in the recipient's language. */
+/**
+ * Variables in the recipient's language: a decision's code as a word, and a digest's subject
+ * with how many there are (`count`: “… 等 3 项” / “… and 2 more”).
+ */
 export function localVars(vars: Record<string, string>, locale: string): Record<string, string> {
+  const en = locale === 'en';
   const words = vars.decision ? DECISIONS[vars.decision] : undefined;
-  return words ? { ...vars, decision: words[locale === 'en' ? 'en' : 'zh-CN'] } : vars;
+  const out: Record<string, string> = { ...vars };
+  if (words) out.decision = words[en ? 'en' : 'zh-CN'];
+  const count = Number(vars.count);
+  if (vars.subject !== undefined && count > 1)
+    out.subject = en ? `${vars.subject} and ${count - 1} more` : `${vars.subject} 等 ${count} 项`;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_KINDS } from './catalogue.js';
+import { localVars, MESSAGE_KINDS } from './catalogue.js';
 import { render, variablesOf } from './render.js';
 
 const decided = MESSAGE_KINDS['case-decided'].text['zh-CN'];
@@ -30,5 +30,15 @@ describe('render', () => {
     const out = render({ title: 't', body: '{{itemName}}' }, { itemName: '一'.repeat(30) }, 'wechat');
     expect(out.text).toBe(`${'一'.repeat(19)}…`);
     expect(variablesOf('您好 {{ name }}，{{code}}')).toEqual(['name', 'code']);
+  });
+});
+
+describe('localVars', () => {
+  it('says how many a digest holds in the recipient’s language, and decisions as words', () => {
+    expect(localVars({ subject: '食品经营许可', count: '3' }, 'zh-CN').subject).toBe('食品经营许可 等 3 项');
+    expect(localVars({ subject: 'Food licence', count: '3' }, 'en').subject).toBe('Food licence and 2 more');
+    expect(localVars({ subject: '食品经营许可' }, 'zh-CN').subject).toBe('食品经营许可');
+    expect(localVars({ decision: 'approved' }, 'en').decision).toBe('approved');
+    expect(localVars({ decision: 'refused' }, 'zh-CN').decision).toBe('不予');
   });
 });

@@ -9,15 +9,30 @@ import { variablesOf } from './render.js';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];
 
-export async function templateFor(db: Db, kind: MessageKindName, channel: ChannelName, locale: Locale): Promise<Text> {
-  const row = await nq(db)
+/**
+ * The administrators' overrides, read once and kept in memory per database: an edit on this node
+ * clears it at once, an edit on another node is seen within {@link CACHE_MS}.
+ */
+const CACHE_MS = 30_000;
+const cache = new WeakMap<Db, { at: number; overrides: Promise<Map<string, Text>> }>();
+
+function overrides(db: Db): Promise<Map<string, Text>> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.overrides;
+  const loading = nq(db)
     .selectFrom('notify.template')
-    .select(['title', 'body'])
-    .where('event', '=', kind)
-    .where('channel', '=', channel)
-    .where('locale', '=', locale)
-    .executeTakeFirst();
-  return row ?? MESSAGE_KINDS[kind].text[locale];
+    .select(['event', 'channel', 'locale', 'title', 'body'])
+    .execute()
+    .then(
+      (rows) => new Map(rows.map((r) => [`${r.event}|${r.channel}|${r.locale}`, { title: r.title, body: r.body }])),
+    );
+  cache.set(db, { at: Date.now(), overrides: loading });
+  void loading.catch(() => cache.delete(db));
+  return loading;
+}
+
+export async function templateFor(db: Db, kind: MessageKindName, channel: ChannelName, locale: Locale): Promise<Text> {
+  return (await overrides(db)).get(`${kind}|${channel}|${locale}`) ?? MESSAGE_KINDS[kind].text[locale];
 }
 
 export async function listTemplates(db: Db): Promise<Template[]> {
@@ -56,7 +71,8 @@ export async function saveTemplate(
   if (!isMessageKind(key.kind))
     throw notFound('NOTIFY.NO_SUCH_KIND', { zh: '没有这种消息', en: 'No such kind of message' });
   const allowed: readonly string[] = MESSAGE_KINDS[key.kind].vars;
-  const unknown = [...variablesOf(text.title), ...variablesOf(text.body)].filter((v) => !allowed.includes(v));
+  const unknownIn = (t: string) => variablesOf(t).filter((v) => !allowed.includes(v));
+  const unknown = [...unknownIn(text.title), ...unknownIn(text.body)];
   if (unknown.length)
     throw unprocessable(
       'NOTIFY.UNKNOWN_VARIABLE',
@@ -64,7 +80,18 @@ export async function saveTemplate(
         zh: `模板使用了不存在的变量：${unknown.join('、')}`,
         en: `The template uses unknown variables: ${unknown.join(', ')}`,
       },
-      [],
+      (['title', 'body'] as const).flatMap((field) => {
+        const names = unknownIn(text[field]);
+        return names.length
+          ? [
+              {
+                field: `body.${field}`,
+                code: 'NOTIFY.UNKNOWN_VARIABLE',
+                message: { zh: `没有变量：${names.join('、')}`, en: `No such variable: ${names.join(', ')}` },
+              },
+            ]
+          : [];
+      }),
       { unknown, allowed },
     );
   const values = { title: text.title, body: text.body, updatedBy: actor.id!, updatedAt: deps.now() };
@@ -73,6 +100,7 @@ export async function saveTemplate(
     .values({ event: key.kind, channel: key.channel, locale: key.locale, ...values })
     .onConflict((oc) => oc.columns(['event', 'channel', 'locale']).doUpdateSet(values))
     .execute();
+  cache.delete(deps.db);
 }
 
 /** Back to the default text. */
@@ -83,4 +111,5 @@ export async function resetTemplate(db: Db, key: { kind: string; channel: Channe
     .where('channel', '=', key.channel)
     .where('locale', '=', key.locale)
     .execute();
+  cache.delete(db);
 }
