@@ -272,6 +272,7 @@ export async function buildApp({
     now,
     answerDays: config.complaintAnswerDays,
     acceptanceDays: config.supervision.acceptanceDays,
+    auditKey: keys.indexKey,
   };
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));

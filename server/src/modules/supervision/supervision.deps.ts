@@ -12,4 +12,6 @@ export interface SupervisionDeps {
   answerDays: number;
   /** Working days the window has to accept or refuse a filed application (受理 waiting). */
   acceptanceDays: number;
+  /** The audit chain's key (threshold changes are audited). */
+  auditKey: Buffer;
 }

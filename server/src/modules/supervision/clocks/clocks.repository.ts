@@ -41,7 +41,7 @@ export async function thresholdFor(db: Db, itemType: string | null): Promise<Thr
 }
 
 /** How far the sweep has looked; held shared until the caller's transaction ends. */
-async function shareSweepMark(db: Db): Promise<Date> {
+export async function shareSweepMark(db: Db): Promise<Date> {
   const { rows } = await sql<{ sweptTo: Date }>`
     SELECT swept_to AS "sweptTo" FROM supervision.sweep_mark WHERE id = 1 FOR SHARE`.execute(db);
   return rows[0]?.sweptTo ?? new Date(0);

@@ -13,6 +13,7 @@ import { findRegion, listChildRegions, listDepartments } from '../../catalog/ind
 import type { SupervisionDeps } from '../supervision.deps.js';
 import { svq, type ClockKind, type ClockState } from '../supervision.tables.js';
 import { shiftDate } from './clock-rules.js';
+import { openWarnings } from '../warnings/seen.service.js';
 
 export const READERS = ['supervisor', 'department_head'];
 const SUPERVISED = { regionWide: ['supervisor'] };
@@ -200,8 +201,14 @@ export async function listClocks(
   const departments = new Map(
     (await listDepartments(deps.db, { regionPrefix: region.code })).map((d) => [d.id, d.name]),
   );
+  const warnings = await openWarnings(
+    deps.db,
+    actor,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ subjectId, caseId, ...c }) => ({
     ...c,
+    warning: warnings.get(c.id) ?? null,
     department: c.departmentId ? (departments.get(c.departmentId) ?? null) : null,
     workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
     orderOn: orderOn(c.kind, subjectId, caseId),
