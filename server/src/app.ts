@@ -273,6 +273,7 @@ export async function buildApp({
     answerDays: config.complaintAnswerDays,
     acceptanceDays: config.supervision.acceptanceDays,
     auditKey: keys.indexKey,
+    bulkDecisions: config.supervision.bulkDecisions,
   };
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));
