@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { contract } from './http.js';
+import { WarningView } from './supervision-warnings.js';
 
 export const ClockState = z.enum(['running', 'paused', 'yellow', 'red', 'stopped']);
 export type ClockState = z.infer<typeof ClockState>;
@@ -80,6 +81,8 @@ export const Clock = z.object({
   orderOn: z
     .object({ subjectType: z.enum(['case', 'task', 'department', 'complaint']), subjectId: z.uuid() })
     .nullable(),
+  /** Its open 黄牌/红牌 and who has seen it (none while it runs clear). */
+  warning: WarningView.nullable(),
 });
 export type Clock = z.infer<typeof Clock>;
 

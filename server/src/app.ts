@@ -275,6 +275,8 @@ export async function buildApp({
     now,
     answerDays: config.complaintAnswerDays,
     acceptanceDays: config.supervision.acceptanceDays,
+    auditKey: keys.indexKey,
+    bulkDecisions: config.supervision.bulkDecisions,
   };
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));

@@ -134,6 +134,9 @@ const Env = z.object({
   SUPERVISION_ACCEPTANCE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
   /** 电子监察: how often a node sweeps the clocks into yellow and red (ms; 0: never, on a node that only answers requests). */
   SUPERVISION_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** 异常监察: decisions by one account within SUPERVISION_BULK_MINUTES out of office hours that are flagged. */
+  SUPERVISION_BULK_DECISIONS: z.coerce.number().int().min(2).max(1000).default(10),
+  SUPERVISION_BULK_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** 容缺受理: working days after acceptance within which a promised material must be brought. */
   TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** 热门搜索: a query is hot when this many distinct people asked it within SEARCH_HOT_DAYS days. */
@@ -252,7 +255,11 @@ export type Config = Readonly<{
   sessionCacheMs: number;
   /** Working days a department has to answer a complaint. */
   complaintAnswerDays: number;
-  supervision: Readonly<{ acceptanceDays: number; sweepMs: number }>;
+  supervision: Readonly<{
+    acceptanceDays: number;
+    sweepMs: number;
+    bulkDecisions: Readonly<{ count: number; minutes: number }>;
+  }>;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
   /** 好差评 deadlines in working days. */
@@ -340,7 +347,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheMs: e.SESSION_CACHE_MS,
     metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
-    supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
+    supervision: Object.freeze({
+      acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS,
+      sweepMs: e.SUPERVISION_SWEEP_MS,
+      bulkDecisions: Object.freeze({ count: e.SUPERVISION_BULK_DECISIONS, minutes: e.SUPERVISION_BULK_MINUTES }),
+    }),
     toleranceDays: e.TOLERANCE_DAYS,
     hotSearch: Object.freeze({
       windowDays: e.SEARCH_HOT_DAYS,

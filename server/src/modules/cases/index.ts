@@ -44,6 +44,9 @@ export {
   caseOfApplicant,
   caseClockFacts,
   type CaseClockFacts,
+  caseSupervisionLog,
+  type CaseSupervisionLog,
+  decisionsByStaff,
 } from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';

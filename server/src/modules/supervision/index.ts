@@ -8,10 +8,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { SupervisionDeps } from './supervision.deps.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { consoleRoutes } from './console.routes.js';
+import { warningRoutes } from './warnings/warnings.routes.js';
 
 export const supervisionModule: FastifyPluginAsync<{ deps: SupervisionDeps }> = async (app, opts) => {
   await app.register(supervisionRoutes, opts);
   await app.register(consoleRoutes, opts);
+  await app.register(warningRoutes, opts);
 };
 
 export type { SupervisionDeps } from './supervision.deps.js';

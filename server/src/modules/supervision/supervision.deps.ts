@@ -12,4 +12,8 @@ export interface SupervisionDeps {
   answerDays: number;
   /** Working days the window has to accept or refuse a filed application (受理 waiting). */
   acceptanceDays: number;
+  /** 异常监察: this many decisions by one account within `minutes` out of hours are flagged. */
+  bulkDecisions: { count: number; minutes: number };
+  /** The audit chain's key (threshold changes are audited). */
+  auditKey: Buffer;
 }

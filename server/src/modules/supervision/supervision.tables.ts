@@ -41,7 +41,10 @@ export type ClockKind =
   | 'rectification'
   | 'sharing_request'
   | 'order';
-export type ClockState = 'running' | 'paused' | 'yellow' | 'red' | 'stopped';
+/** What a clock's row stores: its life. Yellow and red are read from its moments (`clockStateAt`). */
+export type ClockLife = 'running' | 'paused' | 'stopped';
+/** What a person reads: a running clock past a moment is yellow or red. */
+export type ClockState = ClockLife | 'yellow' | 'red';
 
 /** One legal clock under 电子监察: owner, due date by the working-day calendar, pause, state. */
 export interface ClockTable {
@@ -63,7 +66,9 @@ export interface ClockTable {
   pausedSince: string | null;
   yellowAt: Date;
   redAt: Date;
-  state: ClockState;
+  state: ClockLife;
+  /** Saved with a moment the sweep had already passed: the next sweep looks at it. */
+  recheck: Generated<boolean>;
   stoppedAt: Date | null;
   updatedAt: Date;
 }
@@ -141,6 +146,7 @@ export type SupervisionTables = {
   'supervision.threshold': ThresholdTable;
   'supervision.order': OrderTable;
   'supervision.irregularity': IrregularityTable;
+  'supervision.sweep_mark': { id: number; sweptTo: Date };
 };
 
 export const svq = (db: Db): Kysely<SupervisionTables> =>

@@ -8,6 +8,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import * as api from './api';
 import { OrderDialog } from './OrderDialog';
+import { SeenMarker } from './SeenMarker';
 
 const TONE: Record<api.ClockRow['state'], BadgeTone> = {
   running: 'green',
@@ -54,6 +55,7 @@ export function ClockList({
                 <th scope="col">{t('dueOn')}</th>
                 <th scope="col">{t('left')}</th>
                 <th scope="col">{t('state')}</th>
+                <th scope="col">{t('seen')}</th>
                 {canOrder ? <th scope="col">{t('issue')}</th> : null}
               </tr>
             </thead>
@@ -72,6 +74,9 @@ export function ClockList({
                   </td>
                   <td>
                     <Badge tone={TONE[c.state]}>{t(`states.${c.state}`)}</Badge>
+                  </td>
+                  <td>
+                    <SeenMarker clock={c} />
                   </td>
                   {canOrder ? (
                     <td>
@@ -230,6 +235,7 @@ export function IrregularityList({ canDismiss, announce }: { canDismiss: boolean
             <li key={f.id} className="tb-sv-card">
               <p className="tb-sv-card__head">
                 <strong>{f.reference}</strong>
+                <Badge tone="orange">{t(`rules.${f.rule}`, { defaultValue: t('rules.other') })}</Badge>
               </p>
               <p>{i18n.resolvedLanguage === 'en' ? f.explanation.en : f.explanation.zh}</p>
               {canDismiss ? <Dismiss item={f} announce={announce} /> : null}

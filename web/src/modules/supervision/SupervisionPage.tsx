@@ -15,6 +15,7 @@ import { useMe } from '../identity';
 import * as api from './api';
 import { DepartmentChart, TrendChart } from './Charts';
 import { ClockList, IrregularityList, OrderList } from './Lists';
+import { Thresholds } from './Thresholds';
 import './supervision.css';
 
 const READERS = ['supervisor', 'department_head'];
@@ -136,6 +137,18 @@ function Console({ roles, scope }: { roles: string[]; scope: string }) {
       ) : null}
       <OrderList canAnswer={roles.includes('department_head')} announce={setAnnouncement} />
       <IrregularityList canDismiss={roles.includes('supervisor')} announce={setAnnouncement} />
+      <Thresholds announce={setAnnouncement} />
+    </>
+  );
+}
+
+/** A system administrator who reads no console still sets the thresholds here. */
+function AdminThresholds() {
+  const [announcement, setAnnouncement] = useState('');
+  return (
+    <>
+      <Announcement>{announcement}</Announcement>
+      <Thresholds announce={setAnnouncement} />
     </>
   );
 }
@@ -156,6 +169,8 @@ export default function SupervisionPage() {
       </header>
       {staff.roles.some((r) => READERS.includes(r)) ? (
         <Console roles={staff.roles} scope={staff.regionCode} />
+      ) : staff.roles.includes('system_admin') ? (
+        <AdminThresholds />
       ) : (
         <ProblemAlert error={new Error(t('lead'))} />
       )}

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Clock, Irregularity, NewOrder, Order, Overview } from '../../../../contracts/supervision';
 import { getJson, sendJson } from '../../app/http';
 import type { Wire } from '../../../../contracts/wire';
+import type { PutThresholds, ThresholdList } from '../../../../contracts/supervision-warnings';
 
 export type OverviewData = Wire<z.infer<typeof Overview>>;
 export type ClockRow = Wire<z.infer<typeof Clock>>;
@@ -26,3 +27,12 @@ export const irregularities = (signal?: AbortSignal) =>
   );
 export const dismissIrregularity = (id: string, reason: string) =>
   sendJson<void>('POST', `/api/supervision/irregularities/${id}/dismiss`, { reason });
+
+export type ThresholdData = Wire<z.infer<typeof ThresholdList>>;
+export type ThresholdRow = ThresholdData['thresholds'][number];
+export const markSeen = (warningId: string) =>
+  sendJson<{ firstTime: boolean; seenAt: string }>('POST', `/api/supervision/warnings/${warningId}/seen`);
+export const thresholds = (signal?: AbortSignal) =>
+  getJson<ThresholdData>('/api/admin/supervision/thresholds', undefined, signal);
+export const saveThresholds = (input: PutThresholds) =>
+  sendJson<{ clocksUpdated: number }>('PUT', '/api/admin/supervision/thresholds', input);

@@ -139,3 +139,46 @@ export async function caseClockFacts(db: Db, caseId: string) {
 }
 
 export type CaseClockFacts = NonNullable<Awaited<ReturnType<typeof caseClockFacts>>>;
+
+/** The decisions a supervision rule weighs: a case decided or a task approved or refused. */
+export const DECISION_EVENTS = ['approved', 'refused', 'task-approved'] as const;
+
+/**
+ * What 异常监察 reads of one case's event log: its special-procedure pauses (with their kinds and
+ * dates), its withdrawal, and its decisions with the account that made them.
+ */
+export async function caseSupervisionLog(db: Db, caseId: string) {
+  const [pauses, events] = await Promise.all([
+    kq(db)
+      .selectFrom('cases.pause')
+      .select(['kind', 'startedOn', 'endedOn'])
+      .where('caseId', '=', caseId)
+      .where('kind', '<>', 'supplement')
+      .orderBy('startedOn')
+      .execute(),
+    kq(db)
+      .selectFrom('cases.event')
+      .select(['type', 'at', 'actorId', 'actorKind'])
+      .where('caseId', '=', caseId)
+      .where('type', 'in', ['withdrawn', ...DECISION_EVENTS])
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { pauses, events };
+}
+export type CaseSupervisionLog = Awaited<ReturnType<typeof caseSupervisionLog>>;
+
+/** The decisions one staff account made in [from, to], across cases (for the bulk out-of-hours rule). */
+export async function decisionsByStaff(db: Db, staffId: string, from: Date, to: Date) {
+  return kq(db)
+    .selectFrom('cases.event as e')
+    .innerJoin('cases.case as c', 'c.id', 'e.caseId')
+    .select(['e.caseId', 'c.trackingCode', 'e.type', 'e.at'])
+    .where('e.actorId', '=', staffId)
+    .where('e.actorKind', '=', 'staff')
+    .where('e.type', 'in', [...DECISION_EVENTS])
+    .where('e.at', '>=', from)
+    .where('e.at', '<=', to)
+    .orderBy('e.at')
+    .execute();
+}

@@ -10,7 +10,7 @@ import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import { caseClockFacts, type CaseClockFacts } from '../../cases/index.js';
 import type { SupervisionDeps } from '../supervision.deps.js';
-import { checkCaseRules } from '../irregularities/case-rules.js';
+import { checkCaseRules } from '../irregularities/check.js';
 import { saveClock, stopOtherClocksOfCase, type ClockInput } from './clocks.repository.js';
 
 const ENDED = ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'];
@@ -96,7 +96,7 @@ export async function syncCaseClocks(deps: SupervisionDeps, trx: Db, caseId: str
   for (const clock of caseClocks(facts, calendar, deps.acceptanceDays))
     kept.push(await saveClock(trx, calendar, at, clock));
   await stopOtherClocksOfCase(trx, at, caseId, kept);
-  await checkCaseRules(trx, at, facts);
+  await checkCaseRules(trx, calendar, at, facts, deps.bulkDecisions);
 }
 
 export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber => ({

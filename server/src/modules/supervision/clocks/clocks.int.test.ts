@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
 import { formlessCountyItem, submitCase } from '../../../test/cases.js';
+import { stateAt } from './console.service.js';
 
 let t: TestApp;
 let resident: Client;
@@ -27,12 +28,14 @@ afterAll(async () => t?.close());
 const as = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 
-async function taskClock(taskId: string) {
+/** The task's clock as the console reads it at `at` (the last sweep's moment; the sweep writes no clock). */
+async function taskClock(taskId: string, at = now) {
   await t.app.outbox.drain();
   return (
     await sql<{ state: string; dueOn: string; pausedSince: string | null }>`
-      SELECT state, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(paused_since, 'YYYY-MM-DD') AS "pausedSince"
-        FROM supervision.clock WHERE kind = 'task' AND subject_id = ${taskId}`.execute(t.db)
+      SELECT ${stateAt(at)} AS state, to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
+             to_char(paused_since, 'YYYY-MM-DD') AS "pausedSince"
+        FROM supervision.clock c WHERE kind = 'task' AND subject_id = ${taskId}`.execute(t.db)
   ).rows[0];
 }
 
@@ -86,14 +89,14 @@ describe('电子监察 clocks', () => {
     // Yellow at ≤ 1 working day left (3 days × 20 % < 1): from Mon Oct 12 only Oct 13 is left; on Sat Oct 10
     // (a working day) Oct 12 and 13 are left — so yellow on Oct 12, not before.
     expect(await t.app.supervisionSweep(on('2026-10-11', 23))).toMatchObject({ yellow: 0, red: 0 });
-    expect((await taskClock(taskId))?.state).toBe('running');
+    expect((await taskClock(taskId, on('2026-10-11', 23)))?.state).toBe('running');
     await t.app.supervisionSweep(on('2026-10-12', 0));
-    expect((await taskClock(taskId))?.state).toBe('yellow');
+    expect((await taskClock(taskId, on('2026-10-12', 0)))?.state).toBe('yellow');
     // Still yellow on the due date itself; red from 00:00 Beijing time on Wed Oct 14.
     await t.app.supervisionSweep(on('2026-10-13', 23));
-    expect((await taskClock(taskId))?.state).toBe('yellow');
+    expect((await taskClock(taskId, on('2026-10-13', 23)))?.state).toBe('yellow');
     await t.app.supervisionSweep(on('2026-10-14', 0));
-    expect((await taskClock(taskId))?.state).toBe('red');
+    expect((await taskClock(taskId, on('2026-10-14', 0)))?.state).toBe('red');
     expect(await warningsOf(taskId)).toEqual([
       { level: 'yellow', raisedOn: '2026-10-12', cleared: false, escalatedTo: null },
       // The red card goes up to the supervising unit of the city above the county.
@@ -168,5 +171,34 @@ describe('电子监察 clocks', () => {
     expect(events.rows[0]!.n).toBe(events.rows[0]!.distinct);
     // A sweep after them finds nothing more.
     expect(await t.app.supervisionSweep(at)).toEqual({ red: 0, yellow: 0 });
+  });
+});
+
+describe('the sweep watermark', () => {
+  it('raises once the warning of a clock saved with a moment the sweep has already passed', async () => {
+    // The sweeps above looked up to Dec 31; a complaint filed on Nov 20 runs out on a date before that.
+    now = on('2026-11-20');
+    const department = (
+      await sql<{
+        id: string;
+      }>`SELECT id FROM catalog.department WHERE region_code = ${item.regionCode} LIMIT 1`.execute(t.db)
+    ).rows[0]!.id;
+    const filed = await resident.call('POST', '/api/complaints', {
+      kind: 'suggestion',
+      subject: '迟到的建议',
+      content: '……',
+      departmentId: department,
+    });
+    expect(filed.statusCode).toBe(201);
+    const clock = await sql<{ recheck: boolean }>`
+      SELECT recheck FROM supervision.clock WHERE kind = 'complaint' AND subject_id = ${filed.json().id}`.execute(t.db);
+    expect(clock.rows[0]!.recheck).toBe(true);
+    // Before its moments nothing is raised and the clock stays marked; after them, its red card once.
+    expect(await t.app.supervisionSweep(on('2026-11-21'))).toEqual({ red: 0, yellow: 0 });
+    expect(await t.app.supervisionSweep(on('2026-12-30'))).toEqual({ red: 1, yellow: 0 });
+    expect(await t.app.supervisionSweep(on('2026-12-30'))).toEqual({ red: 0, yellow: 0 });
+    const after = await sql<{ recheck: boolean }>`
+      SELECT recheck FROM supervision.clock WHERE kind = 'complaint' AND subject_id = ${filed.json().id}`.execute(t.db);
+    expect(after.rows[0]!.recheck).toBe(false);
   });
 });

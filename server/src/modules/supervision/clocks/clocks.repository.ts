@@ -1,7 +1,9 @@
 /**
  * Writing clocks: one row per kind and subject, upserted whenever its source moves (idempotent:
- * the same facts give the same row). A clock whose due date is unchanged keeps its yellow or red
- * state; a clock that moves, pauses or stops has its open warnings cleared.
+ * the same facts give the same row). A clock that moves, pauses or stops has its open warnings
+ * cleared. Writers share the sweep's watermark row first (a sweep waits for them and they for a
+ * sweep, always in that order), and a clock saved with a moment the sweep has already passed is
+ * marked for the next sweep to look at (`recheck`).
  */
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
@@ -38,13 +40,22 @@ export async function thresholdFor(db: Db, itemType: string | null): Promise<Thr
   return row ? { days: row.yellowDays, share: Number(row.yellowShare) } : DEFAULT_THRESHOLD;
 }
 
+/** How far the sweep has looked; held shared until the caller's transaction ends. */
+export async function shareSweepMark(db: Db): Promise<Date> {
+  const { rows } = await sql<{ sweptTo: Date }>`
+    SELECT swept_to AS "sweptTo" FROM supervision.sweep_mark WHERE id = 1 FOR SHARE`.execute(db);
+  return rows[0]?.sweptTo ?? new Date(0);
+}
+
 /** Starts or moves a running (or paused) clock; answers its id. */
 export async function saveClock(db: Db, calendar: WorkingCalendar, at: Date, input: ClockInput): Promise<string> {
+  const sweptTo = await shareSweepMark(db);
   const { yellowAt, redAt } = warningMoments(calendar, input, await thresholdFor(db, input.itemType));
   const state = input.pausedSince ? 'paused' : 'running';
+  const recheck = state === 'running' && yellowAt <= sweptTo;
   const saved = await svq(db)
     .insertInto('supervision.clock')
-    .values({ id: randomUUID(), ...input, yellowAt, redAt, state, stoppedAt: null, updatedAt: at })
+    .values({ id: randomUUID(), ...input, yellowAt, redAt, state, recheck, stoppedAt: null, updatedAt: at })
     .onConflict((oc) =>
       oc.columns(['kind', 'subjectId']).doUpdateSet({
         reference: (eb) => eb.ref('excluded.reference'),
@@ -58,9 +69,8 @@ export async function saveClock(db: Db, calendar: WorkingCalendar, at: Date, inp
         pausedSince: (eb) => eb.ref('excluded.pausedSince'),
         yellowAt: (eb) => eb.ref('excluded.yellowAt'),
         redAt: (eb) => eb.ref('excluded.redAt'),
-        // A warned clock whose due date stands stays warned; anything else starts over and the sweep decides.
-        state: sql`CASE WHEN excluded.state = 'running' AND supervision.clock.due_on = excluded.due_on
-                         AND supervision.clock.state IN ('yellow', 'red') THEN supervision.clock.state ELSE excluded.state END`,
+        state: (eb) => eb.ref('excluded.state'),
+        recheck: (eb) => eb.ref('excluded.recheck'),
         stoppedAt: null,
         updatedAt: (eb) => eb.ref('excluded.updatedAt'),
       }),
@@ -79,6 +89,7 @@ export async function saveClock(db: Db, calendar: WorkingCalendar, at: Date, inp
 
 /** Stops the clocks of a case that are not among `keep` (a task done, a case decided, a promise kept). */
 export async function stopOtherClocksOfCase(db: Db, at: Date, caseId: string, keep: string[]): Promise<void> {
+  await shareSweepMark(db);
   const stopped = await svq(db)
     .updateTable('supervision.clock')
     .set({ state: 'stopped', stoppedAt: at, updatedAt: at })
@@ -96,6 +107,7 @@ export async function stopOtherClocksOfCase(db: Db, at: Date, caseId: string, ke
 
 /** Stops one clock (a complaint answered, an order answered). */
 export async function stopClock(db: Db, at: Date, kind: ClockTable['kind'], subjectId: string): Promise<void> {
+  await shareSweepMark(db);
   const stopped = await svq(db)
     .updateTable('supervision.clock')
     .set({ state: 'stopped', stoppedAt: at, updatedAt: at })

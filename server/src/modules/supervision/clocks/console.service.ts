@@ -13,6 +13,7 @@ import { findRegion, listChildRegions, listDepartments } from '../../catalog/ind
 import type { SupervisionDeps } from '../supervision.deps.js';
 import { svq, type ClockKind, type ClockState } from '../supervision.tables.js';
 import { shiftDate } from './clock-rules.js';
+import { openWarnings } from '../warnings/seen.service.js';
 
 export const READERS = ['supervisor', 'department_head'];
 const SUPERVISED = { regionWide: ['supervisor'] };
@@ -43,15 +44,20 @@ const scoped = (deps: SupervisionDeps, actor: Actor, regionCode: string) =>
     SUPERVISED,
   );
 
-const counts = (today: string) =>
+/** A clock's state as a person reads it at `now`: a running clock past its moments is red or yellow. */
+export const stateAt = (now: Date) =>
+  sql<ClockState>`CASE WHEN c.state = 'running' AND c.red_at <= ${now} THEN 'red'
+    WHEN c.state = 'running' AND c.yellow_at <= ${now} THEN 'yellow' ELSE c.state END`;
+
+const counts = (today: string, now: Date) =>
   [
     sql<number>`count(*) FILTER (WHERE c.state <> 'stopped')::int`.as('open'),
-    sql<number>`count(*) FILTER (WHERE c.state = 'yellow')::int`.as('yellow'),
-    sql<number>`count(*) FILTER (WHERE c.state = 'red')::int`.as('red'),
-    sql<number>`count(*) FILTER (WHERE c.state = 'paused')::int`.as('paused'),
-    sql<number | null>`avg(c.due_on - ${today}::date) FILTER (WHERE c.state IN ('running', 'yellow', 'red'))`.as(
-      'avgDaysLeft',
+    sql<number>`count(*) FILTER (WHERE c.state = 'running' AND c.yellow_at <= ${now} AND c.red_at > ${now})::int`.as(
+      'yellow',
     ),
+    sql<number>`count(*) FILTER (WHERE c.state = 'running' AND c.red_at <= ${now})::int`.as('red'),
+    sql<number>`count(*) FILTER (WHERE c.state = 'paused')::int`.as('paused'),
+    sql<number | null>`avg(c.due_on - ${today}::date) FILTER (WHERE c.state = 'running')`.as('avgDaysLeft'),
   ] as const;
 
 const figures = (r: { open: number; yellow: number; red: number; paused: number; avgDaysLeft: number | null }) => ({
@@ -65,25 +71,30 @@ const figures = (r: { open: number; yellow: number; red: number; paused: number;
 
 export async function overview(deps: SupervisionDeps, actor: Actor, regionCode: string | undefined) {
   const region = await regionFor(deps, actor, regionCode);
-  const today = beijingDate(deps.now());
+  const now = deps.now();
+  const today = beijingDate(now);
   const byCounty = region.code.length >= 6;
   // Below a county the console lists departments; above it, the regions one level down.
   const childKey = byCounty
     ? sql<string>`c.department_id::text`
     : sql<string>`left(c.region_code, ${sql.lit(region.code.length + 2)})`;
   const [total, children, departments, trend, irregular, orders] = await Promise.all([
-    scoped(deps, actor, region.code).select(counts(today)).where('c.state', '<>', 'stopped').executeTakeFirstOrThrow(),
     scoped(deps, actor, region.code)
-      .select([childKey.as('key'), ...counts(today)])
+      .select(counts(today, now))
+      .where('c.state', '<>', 'stopped')
+      .executeTakeFirstOrThrow(),
+    scoped(deps, actor, region.code)
+      .select([childKey.as('key'), ...counts(today, now)])
       .where('c.state', '<>', 'stopped')
       .groupBy(childKey)
       .execute(),
     scoped(deps, actor, region.code)
-      .select([sql<string>`c.department_id::text`.as('departmentId'), ...counts(today)])
-      .where('c.state', 'in', ['yellow', 'red'])
+      .select([sql<string>`c.department_id::text`.as('departmentId'), ...counts(today, now)])
+      .where('c.state', '=', 'running')
+      .where('c.yellowAt', '<=', now)
       .where('c.departmentId', 'is not', null)
       .groupBy('c.departmentId')
-      .orderBy(sql`count(*) FILTER (WHERE c.state = 'red')`, 'desc')
+      .orderBy(sql`count(*) FILTER (WHERE c.red_at <= ${now})`, 'desc')
       .orderBy(sql`count(*)`, 'desc')
       .limit(12)
       .execute(),
@@ -163,6 +174,8 @@ export async function listClocks(
   filter: { state?: ClockState; region?: string; department?: string },
 ) {
   const region = await regionFor(deps, actor, filter.region);
+  const now = deps.now();
+  const state = stateAt(now);
   let q = scoped(deps, actor, region.code)
     .select([
       'c.id',
@@ -171,7 +184,7 @@ export async function listClocks(
       'c.title',
       'c.regionCode',
       'c.departmentId',
-      'c.state',
+      state.as('state'),
       'c.startedOn',
       'c.limitDays',
       'c.dueOn',
@@ -180,16 +193,22 @@ export async function listClocks(
       'c.caseId',
     ])
     .where('c.state', '<>', 'stopped');
-  if (filter.state) q = q.where('c.state', '=', filter.state);
+  if (filter.state) q = q.where(state, '=', filter.state);
   if (filter.department) q = q.where('c.departmentId', '=', filter.department);
   const rows = await q.orderBy('c.dueOn').orderBy('c.id').limit(200).execute();
   const calendar = await deps.calendar.calendar();
-  const today = beijingDate(deps.now());
+  const today = beijingDate(now);
   const departments = new Map(
     (await listDepartments(deps.db, { regionPrefix: region.code })).map((d) => [d.id, d.name]),
   );
+  const warnings = await openWarnings(
+    deps.db,
+    actor,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ subjectId, caseId, ...c }) => ({
     ...c,
+    warning: warnings.get(c.id) ?? null,
     department: c.departmentId ? (departments.get(c.departmentId) ?? null) : null,
     workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
     orderOn: orderOn(c.kind, subjectId, caseId),

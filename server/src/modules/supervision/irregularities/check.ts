@@ -1,0 +1,50 @@
+/**
+ * Runs the 异常监察 rules on a case's delivery and records what they find: once per rule and
+ * subject (a later delivery refreshes the explanation, never reopens a dismissed finding).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../platform/db/index.js';
+import { beijingDate } from '../../../platform/calendar/beijing.js';
+import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
+import { caseSupervisionLog, type CaseClockFacts } from '../../cases/index.js';
+import { svq } from '../supervision.tables.js';
+import { caseFindings } from './case-rules.js';
+import { bulkOffHours, type BulkRule } from './bulk-decisions.js';
+
+export async function checkCaseRules(
+  db: Db,
+  calendar: WorkingCalendar,
+  at: Date,
+  c: CaseClockFacts,
+  bulk: BulkRule,
+): Promise<void> {
+  const log = await caseSupervisionLog(db, c.id);
+  const findings = [
+    ...caseFindings(c, log, calendar, beijingDate(at)),
+    ...(await bulkOffHours(db, calendar, log, bulk)),
+  ];
+  for (const f of findings) {
+    await svq(db)
+      .insertInto('supervision.irregularity')
+      .values({
+        id: randomUUID(),
+        rule: f.rule,
+        subjectKey: f.subjectKey,
+        caseId: c.id,
+        reference: c.trackingCode,
+        regionCode: c.regionCode,
+        departmentId: c.departmentId,
+        staffId: f.staffId ?? null,
+        explanation: JSON.stringify(f.explanation),
+        detectedAt: at,
+        status: 'open',
+        dismissedBy: null,
+        dismissedAt: null,
+        dismissReason: null,
+      })
+      .onConflict((oc) =>
+        oc.columns(['rule', 'subjectKey']).doUpdateSet({ explanation: (eb) => eb.ref('excluded.explanation') }),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * 异常监察 rules through the API on a test clock, each shown firing and not firing on a normal
+ * case: a hearing longer than its basis allows, a case withdrawn just before its deadline, and one
+ * account deciding in bulk out of hours.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
+import { approveCase, formlessCountyItem, submitCase } from '../../../test/cases.js';
+
+let t: TestApp;
+let resident: Client;
+let item: { code: string; regionCode: string };
+let clerk: string;
+let supervisor: string;
+/** Tuesday 2026-09-22, 10:00 in Beijing. */
+let now = new Date('2026-09-22T02:00:00Z');
+const on = (date: string, hour = 10, minute = 0) =>
+  new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+let serial = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    env: { ...GENEROUS_LIMITS, SUPERVISION_BULK_DECISIONS: '3', SUPERVISION_BULK_MINUTES: '30' },
+    now: () => now,
+  });
+  const [p] = await registryPersons(t, 'any', 1);
+  ({ c: resident } = await register(t, p!));
+  item = await formlessCountyItem(t);
+  clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+  supervisor = (await t.staff(['supervisor'], item.regionCode.slice(0, 4))).authorization;
+});
+afterAll(async () => t?.close());
+
+const as = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+
+async function acceptedCase() {
+  const caseId = await submitCase(resident, item.code, `supervision-rules-${++serial}`);
+  expect((await as(clerk, 'POST', `/api/cases/${caseId}/accept`, {})).statusCode).toBe(204);
+  return (await as(clerk, 'GET', `/api/cases/${caseId}`)).json() as {
+    id: string;
+    trackingCode: string;
+    dueOn: string;
+    tasks: { id: string; version: number }[];
+  };
+}
+
+async function findings(rule: string) {
+  await t.app.outbox.drain();
+  const r = await as(supervisor, 'GET', `/api/supervision/irregularities?region=${item.regionCode}`);
+  expect(r.statusCode, r.body).toBe(200);
+  return (
+    r.json().irregularities as {
+      id: string;
+      rule: string;
+      reference: string;
+      explanation: { zh: string; en: string };
+    }[]
+  ).filter((f) => f.rule === rule);
+}
+
+async function suspendAndResume(approver: string, c: Awaited<ReturnType<typeof acceptedCase>>, resumeOn: Date) {
+  const task = c.tasks[0]!;
+  const s = await as(approver, 'POST', `/api/tasks/${task.id}/suspend`, {
+    version: task.version,
+    kind: 'hearing',
+    reason: '依申请举行听证',
+  });
+  expect(s.statusCode, s.body).toBe(204);
+  const before = now;
+  now = resumeOn;
+  expect((await as(approver, 'POST', `/api/cases/${c.id}/resume`)).statusCode).toBe(200);
+  now = before;
+}
+
+describe('异常监察 rules', () => {
+  it('flags a hearing longer than the 20 working days its basis allows, not a short one', async () => {
+    const approver = (await t.staff(['approver'], item.regionCode)).authorization;
+    now = on('2026-09-22');
+    const short = await acceptedCase();
+    // Sep 22 → Sep 29: 23, 24, 28, 29 = 4 working days.
+    await suspendAndResume(approver, short, on('2026-09-29'));
+    const long = await acceptedCase();
+    // Sep 22 → Nov 3: 23, 24, 28, 29, 30, Oct 8, 9, 10 (调休), 12–16, 19–23, 26–30, Nov 2, 3 = 25 working days.
+    await suspendAndResume(approver, long, on('2026-11-03'));
+    const found = await findings('long-suspension');
+    expect(found.map((f) => f.reference)).toEqual([long.trackingCode]);
+    expect(found[0]!.explanation.zh).toContain('历时 25 个工作日，超过依据允许的 20 个工作日');
+    expect(found[0]!.explanation.en).toContain('took 25 working days');
+  });
+
+  it('flags a case withdrawn at the applicant’s request on its last working day, not one withdrawn early', async () => {
+    now = on('2026-11-04');
+    const early = await acceptedCase();
+    expect((await resident.call('POST', `/api/cases/${early.id}/withdraw`, { reason: '不再需要' })).statusCode).toBe(
+      204,
+    );
+    const late = await acceptedCase();
+    expect(late.dueOn > '2026-11-06').toBe(true);
+    now = on(late.dueOn, 16);
+    expect(
+      (await resident.call('POST', `/api/cases/${late.id}/withdraw`, { reason: '申请人要求撤回' })).statusCode,
+    ).toBe(204);
+    const found = await findings('withdrawn-before-deadline');
+    expect(found.map((f) => f.reference)).toEqual([late.trackingCode]);
+    expect(found[0]!.explanation.zh).toContain('疑似体外循环');
+  });
+
+  it('flags one account deciding three cases within 30 minutes at night, not the same in office hours', async () => {
+    const day = '2026-11-25'; // a Wednesday
+    now = on(day, 9);
+    const daytime = (await t.staff(['approver'], item.regionCode)).authorization;
+    const night = (await t.staff(['approver'], item.regionCode)).authorization;
+    const cases: string[] = [];
+    for (let i = 0; i < 6; i++) cases.push(await submitCase(resident, item.code, `supervision-rules-${++serial}`));
+    for (let i = 0; i < 3; i++) {
+      now = on(day, 10, i * 5);
+      await approveCase(t, cases[i]!, clerk, daytime);
+    }
+    expect(await findings('bulk-off-hours')).toEqual([]);
+    for (let i = 3; i < 6; i++) {
+      now = on(day, 22, (i - 3) * 5);
+      await approveCase(t, cases[i]!, clerk, night);
+    }
+    const found = await findings('bulk-off-hours');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.explanation.zh).toMatch(/非工作时间/);
+    expect(found[0]!.explanation.zh).toContain(`${day} 22:00–22:10`);
+    // Dismissed with a reason, it stays dismissed on later deliveries.
+    const r = await as(supervisor, 'POST', `/api/supervision/irregularities/${found[0]!.id}/dismiss`, {
+      reason: '夜间集中审批系经批准的专项行动',
+    });
+    expect(r.statusCode, r.body).toBe(204);
+  });
+});
