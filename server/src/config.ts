@@ -89,6 +89,8 @@ const Env = z.object({
   /** Open311 requests per minute and client address: reads, and new service requests. */
   RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
+  /** 请给我回电 requests an hour and client address. */
+  RATE_LIMIT_CALLBACK: z.coerce.number().int().min(1).default(5),
   /**
    * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
    * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
@@ -216,6 +218,7 @@ export type Config = Readonly<{
     register: number;
     open311Read: number;
     open311Write: number;
+    callback: number;
   }>;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
@@ -388,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       register: e.RATE_LIMIT_REGISTER,
       open311Read: e.RATE_LIMIT_OPEN311_READ,
       open311Write: e.RATE_LIMIT_OPEN311_WRITE,
+      callback: e.RATE_LIMIT_CALLBACK,
     }),
     storage: Object.freeze(
       e.STORAGE === 's3'
