@@ -26,6 +26,7 @@ import { evaluationModule } from './modules/evaluation/index.js';
 import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
+import { spaceModule } from './modules/space/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -289,6 +290,7 @@ export async function buildApp({
     },
     limits: { read: config.rateLimits.open311Read, write: config.rateLimits.open311Write },
   });
+  await app.register(spaceModule, { deps: { db: database.db, now } });
   await app.register(hotlineModule, {
     deps: { db: database.db, cipher, auditKey: keys.indexKey, now },
     perHour: config.rateLimits.callback,

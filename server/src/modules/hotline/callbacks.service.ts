@@ -34,7 +34,7 @@ export async function requestCallback(
   const phone = normalisePhone(input.phone);
   const phoneIndex = deps.cipher.blindIndex(phone);
   const open = await findOpenCallback(deps.db, phoneIndex);
-  if (open) return { filed: open, created: false };
+  if (open) return { filed: { ...open, repeat: true }, created: false };
   const at = deps.now();
   const row = {
     id: randomUUID(),
@@ -57,9 +57,9 @@ export async function requestCallback(
     // The same number sent twice at once: the other request stands.
     const winner = isUniqueViolation(e) ? await findOpenCallback(deps.db, phoneIndex) : undefined;
     if (!winner) throw e;
-    return { filed: winner, created: false };
+    return { filed: { ...winner, repeat: true }, created: false };
   }
-  return { filed: { reference: row.reference, status: row.status, createdAt: at }, created: true };
+  return { filed: { reference: row.reference, status: row.status, createdAt: at, repeat: false }, created: true };
 }
 
 export async function callbackQueue(deps: HotlineDeps, actor: Actor, status: 'open' | 'done'): Promise<CallbackLine[]> {

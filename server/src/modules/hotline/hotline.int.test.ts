@@ -34,7 +34,7 @@ describe('请给我回电', () => {
     expect(reference).toMatch(/^HD\d{6}-[0-9A-Z]{6}$/);
     const again = await post({ phone: PHONE, region: '520102' }, '10.0.0.2');
     expect(again.statusCode).toBe(200);
-    expect(again.json().reference).toBe(reference);
+    expect(again.json()).toMatchObject({ reference, repeat: true });
 
     const stored = await sql<{ phoneEnc: string }>`SELECT phone_enc FROM hotline.callback`.execute(t.db);
     expect(stored.rows).toHaveLength(1);
