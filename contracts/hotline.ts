@@ -31,7 +31,15 @@ export type NewCallback = z.infer<typeof NewCallback>;
 
 export const CallbackStatus = z.enum(['open', 'done']);
 
-export const CallbackFiled = contract(z.object({ reference: z.string(), status: CallbackStatus, createdAt: z.date() }));
+export const CallbackFiled = contract(
+  z.object({
+    reference: z.string(),
+    status: CallbackStatus,
+    createdAt: z.date(),
+    /** An open request for the number was already there: this is it. */
+    repeat: z.boolean(),
+  }),
+);
 export type CallbackFiled = z.infer<typeof CallbackFiled>;
 
 /** A line of the hotline's queue: the phone and the name masked. */
