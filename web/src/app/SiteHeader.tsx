@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { SearchBox } from '../modules/catalog';
 import { AccountMenu } from '../modules/identity';
+import { SearchShortcut } from '../modules/mobile';
 import { setLanguage } from '../ui/language';
 import { usePreferences } from './preferences';
 
@@ -17,7 +18,9 @@ function LanguageSwitch() {
       icon={<TranslationOutlined aria-hidden="true" />}
       onClick={() => void setLanguage(english ? 'zh-CN' : 'en')}
     >
-      <span lang={english ? 'zh-CN' : 'en'}>{english ? t('header.switchToChinese') : t('header.switchToEnglish')}</span>
+      <span className="tb-header__tool-label" lang={english ? 'zh-CN' : 'en'}>
+        {english ? t('header.switchToChinese') : t('header.switchToEnglish')}
+      </span>
     </Button>
   );
 }
@@ -74,6 +77,7 @@ export function SiteHeader() {
         ) : (
           <span className="tb-header__spacer" />
         )}
+        {showSearch ? <SearchShortcut /> : null}
         <div className="tb-header__tools">
           <AccountMenu onAnnounce={setAnnouncement} />
           <LanguageSwitch />

@@ -34,6 +34,7 @@ import {
 import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../modules/complaints';
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
+import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import {
   licenseWorkEn,
@@ -71,6 +72,7 @@ declare module 'i18next' {
       serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
       forms: FormsMessages;
+      mobile: MobileMessages;
     };
   }
 }
@@ -86,6 +88,7 @@ const RESOURCES = {
     serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
     forms: formsZhCN,
+    mobile: mobileZhCN,
   },
   en: {
     translation: translationEn,
@@ -97,6 +100,7 @@ const RESOURCES = {
     serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
     forms: formsEn,
+    mobile: mobileEn,
   },
 };
 

@@ -17,7 +17,7 @@ const post = (payload: object, ip = '10.0.0.1', headers: Record<string, string> 
 
 beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_CALLBACK: '3' } });
-}, 60_000);
+}, 180_000);
 afterAll(async () => t?.close());
 
 describe('请给我回电', () => {

@@ -18,11 +18,12 @@ import { useTaskQueue, useWindowQueue } from '../cases';
 import { RectificationsTab } from './rectifications/RectificationsTab';
 import { ComplaintsTab } from './complaints/ComplaintsTab';
 import { LicenceWorkTab } from './licences/LicenceWorkTab';
+import { CallbacksTab } from '../mobile';
 import { WindowActions } from './window/WindowActions';
 import { WalkInPanel } from './walk-in/WalkInPanel';
 import './workbench.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises' | 'callbacks';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
@@ -140,6 +141,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const { t: tl } = useTranslation('licenseWork');
   const [params, setParams] = useSearchParams();
   const { t: tp } = useTranslation('completeness');
+  const { t: tm } = useTranslation('mobile');
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
@@ -163,6 +165,9 @@ function Workbench({ me }: { me: StaffMe }) {
     ...(canTasks ? [{ key: 'licences' as Tab, label: tl('tab'), panel: <LicenceWorkTab me={me} /> }] : []),
     ...(me.roles.includes('department_head')
       ? [{ key: 'promises' as Tab, label: tp('promises.tab'), panel: <OverduePromises /> }]
+      : []),
+    ...(me.roles.some((r) => r === 'window_clerk' || r === 'supervisor')
+      ? [{ key: 'callbacks' as Tab, label: tm('callbacks.tab'), panel: <CallbacksTab /> }]
       : []),
   ];
   const asked = params.get('tab') as Tab | null;

@@ -1,0 +1,69 @@
+import { AppstoreOutlined, FileSearchOutlined, IdcardOutlined, ProfileOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { useMe } from '../../identity';
+import { CardSignIn } from './CardSignIn';
+import { kioskConfigFrom } from './mode';
+import { setKiosk, useKiosk } from './useKiosk';
+
+/**
+ * `/kiosk`: the terminal's first screen (and the switch into kiosk mode, configured by the query —
+ * see mode.ts). Four large tiles; 刷身份证登录 opens the card sign-in in place.
+ */
+export default function KioskHomePage() {
+  const { t } = useTranslation('mobile');
+  const [params, setParams] = useSearchParams();
+  const config = useKiosk();
+  const me = useMe();
+  const exit = params.get('exit') === '1';
+  useDocumentTitle(t('kiosk.title'));
+  useEffect(() => {
+    if (exit) return setKiosk(undefined);
+    const asked = kioskConfigFrom(params, config);
+    if (JSON.stringify(asked) !== JSON.stringify(config)) setKiosk(asked);
+  }, [exit, config, params]);
+  if (exit) return <Navigate to="/" replace />;
+  if (!config) return null;
+  const signingIn = params.get('signIn') === 'card' && me.data?.kind !== 'person';
+  return (
+    <div className="tb-container tb-page tb-kiosk-home">
+      <h1>{t('kiosk.title')}</h1>
+      <p className="tb-kiosk-home__lead">{t('kiosk.lead')}</p>
+      {signingIn ? (
+        <CardSignIn config={config} onCancel={() => setParams({}, { replace: true })} />
+      ) : (
+        <ul className="tb-kiosk-tiles">
+          <li>
+            <Link to="/search">
+              <AppstoreOutlined aria-hidden="true" />
+              {t('kiosk.services')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/track">
+              <FileSearchOutlined aria-hidden="true" />
+              {t('kiosk.track')}
+            </Link>
+          </li>
+          {me.data?.kind === 'person' ? (
+            <li>
+              <Link to="/me/space">
+                <ProfileOutlined aria-hidden="true" />
+                {t('kiosk.mine')}
+              </Link>
+            </li>
+          ) : (
+            <li>
+              <Link to="/kiosk?signIn=card">
+                <IdcardOutlined aria-hidden="true" />
+                {t('kiosk.signInCard')}
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
