@@ -116,7 +116,10 @@ export async function buildApp({
     reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  await app.register(securityHeaders, { production: config.env === 'production' });
+  await app.register(securityHeaders, {
+    production: config.env === 'production',
+    connect: config.kioskCardBridge ? [config.kioskCardBridge] : [],
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -6,8 +6,9 @@
  *                      → 200 {"idNumber": "…", "name": "…"} once one is read (the bridge forgets it
  *                        after answering, so a card is read once per placement).
  *
- * The bridge must send `Access-Control-Allow-Origin` for the portal's origin, and the portal's CSP
- * must list it in `connect-src`. Tests and demonstrations use {@link SimulatedCardReader}.
+ * The bridge must send `Access-Control-Allow-Origin` for the portal's origin; the server's
+ * `KIOSK_CARD_BRIDGE` setting lists it in the CSP's `connect-src`. Tests and demonstrations use
+ * {@link SimulatedCardReader}.
  */
 
 export interface IdCard {
