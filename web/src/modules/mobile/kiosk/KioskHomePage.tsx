@@ -35,33 +35,20 @@ export default function KioskHomePage() {
         <CardSignIn config={config} onCancel={() => setParams({}, { replace: true })} />
       ) : (
         <ul className="tb-kiosk-tiles">
-          <li>
-            <Link to="/search">
-              <AppstoreOutlined aria-hidden="true" />
-              {t('kiosk.services')}
-            </Link>
-          </li>
-          <li>
-            <Link to="/track">
-              <FileSearchOutlined aria-hidden="true" />
-              {t('kiosk.track')}
-            </Link>
-          </li>
-          {me.data?.kind === 'person' ? (
-            <li>
-              <Link to="/me/space">
-                <ProfileOutlined aria-hidden="true" />
-                {t('kiosk.mine')}
+          {[
+            { to: '/search', icon: <AppstoreOutlined aria-hidden="true" />, label: t('kiosk.services') },
+            { to: '/track', icon: <FileSearchOutlined aria-hidden="true" />, label: t('kiosk.track') },
+            me.data?.kind === 'person'
+              ? { to: '/me/space', icon: <ProfileOutlined aria-hidden="true" />, label: t('kiosk.mine') }
+              : { to: '/kiosk?signIn=card', icon: <IdcardOutlined aria-hidden="true" />, label: t('kiosk.signInCard') },
+          ].map((tile) => (
+            <li key={tile.to}>
+              <Link to={tile.to}>
+                {tile.icon}
+                {tile.label}
               </Link>
             </li>
-          ) : (
-            <li>
-              <Link to="/kiosk?signIn=card">
-                <IdcardOutlined aria-hidden="true" />
-                {t('kiosk.signInCard')}
-              </Link>
-            </li>
-          )}
+          ))}
         </ul>
       )}
     </div>
