@@ -16,6 +16,7 @@ import { GENEROUS_LIMITS, register, registryPersons, type RegistryPerson } from 
 import { makeIdNumber } from '../server/src/platform/validators/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
+import { uploadRequired } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -24,12 +25,6 @@ let rep: RegistryPerson;
 let enterprise: { creditCode: string; name: string };
 const PASSWORD = 'Tongban2026';
 const FOOD = '食品经营许可（新办）';
-/** The smallest file the server recognises as a PDF by its bytes. */
-const PDF = {
-  name: '材料.pdf',
-  mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
-};
 
 const fitsPhone = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -60,21 +55,6 @@ async function fillFoodForm(
   await page.getByLabel('食品安全管理人员姓名').fill(f.manager);
   await page.getByLabel('食品安全管理人员身份证号码').fill(f.managerId);
   await page.getByLabel('联系电话').fill(f.phone);
-}
-
-/** Uploads the PDF for every required material still asking for a file; returns how many. */
-async function uploadRequired(page: Page): Promise<number> {
-  const rows = page.getByRole('list', { name: '申请材料清单' }).getByRole('listitem');
-  let uploads = 0;
-  for (let i = 0; i < (await rows.count()); i++) {
-    const row = rows.nth(i);
-    if (!(await row.getByText('必要', { exact: true }).count()) || !(await row.locator('input[type=file]').count()))
-      continue;
-    await row.locator('input[type=file]').setInputFiles(PDF);
-    await row.getByText(PDF.name).waitFor();
-    uploads++;
-  }
-  return uploads;
 }
 
 /** A county item of 食品经营许可（新办） (the one search ranks first may be any county's). */

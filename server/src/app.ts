@@ -25,6 +25,8 @@ import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } fro
 import { evaluationModule } from './modules/evaluation/index.js';
 import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
+import { hotlineModule } from './modules/hotline/index.js';
+import { spaceModule } from './modules/space/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -117,7 +119,10 @@ export async function buildApp({
     reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  await app.register(securityHeaders, { production: config.env === 'production' });
+  await app.register(securityHeaders, {
+    production: config.env === 'production',
+    connect: config.kioskCardBridge ? [config.kioskCardBridge] : [],
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -292,6 +297,11 @@ export async function buildApp({
       verifyClient: (apiKey) => verifyClientAccessToken({ db: database.db, now }, apiKey),
     },
     limits: { read: config.rateLimits.open311Read, write: config.rateLimits.open311Write },
+  });
+  await app.register(spaceModule, { deps: { db: database.db, now } });
+  await app.register(hotlineModule, {
+    deps: { db: database.db, cipher, auditKey: keys.indexKey, now },
+    perHour: config.rateLimits.callback,
   });
   return app;
 }

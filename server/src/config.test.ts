@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { contentSecurityPolicy } from './platform/http/security-headers.js';
 
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
@@ -33,5 +34,14 @@ describe('configuration', () => {
     ]);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('lets the kiosks’ card-reader bridge into the pages’ CSP, loopback only', () => {
+    expect(loadConfig({}).kioskCardBridge).toBeUndefined();
+    const c = loadConfig({ KIOSK_CARD_BRIDGE: 'http://127.0.0.1:17890' });
+    expect(c.kioskCardBridge).toBe('http://127.0.0.1:17890');
+    expect(contentSecurityPolicy([c.kioskCardBridge!])).toContain("connect-src 'self' http://127.0.0.1:17890;");
+    expect(contentSecurityPolicy()).toContain("connect-src 'self';");
+    expect(() => loadConfig({ KIOSK_CARD_BRIDGE: 'https://reader.example.com' })).toThrow(/KIOSK_CARD_BRIDGE/);
   });
 });

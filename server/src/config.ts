@@ -90,6 +90,16 @@ const Env = z.object({
   RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
   /**
+   * The hall kiosks' ID card reader bridge, a loopback origin (http://127.0.0.1:17890): the pages
+   * may call it (CSP connect-src). Unset: kiosks use no bridge (the simulated reader only).
+   */
+  KIOSK_CARD_BRIDGE: z
+    .string()
+    .regex(/^https?:\/\/(127\.0\.0\.1|localhost)(:\d{2,5})?$/, 'a loopback origin, e.g. http://127.0.0.1:17890')
+    .optional(),
+  /** 请给我回电 requests an hour and client address. */
+  RATE_LIMIT_CALLBACK: z.coerce.number().int().min(1).default(5),
+  /**
    * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
    * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
    */
@@ -219,6 +229,7 @@ export type Config = Readonly<{
     register: number;
     open311Read: number;
     open311Write: number;
+    callback: number;
   }>;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
@@ -228,6 +239,8 @@ export type Config = Readonly<{
   }>;
   /** Declared reverse proxies (addresses, CIDR blocks); empty: forwarded headers are ignored. */
   trustProxy: readonly string[];
+  /** The kiosks' card-reader bridge origin (CSP connect-src), if any. */
+  kioskCardBridge?: string;
   /** Externally visible base URL, without a trailing slash. */
   publicUrl: string;
   storage: Readonly<
@@ -399,6 +412,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       register: e.RATE_LIMIT_REGISTER,
       open311Read: e.RATE_LIMIT_OPEN311_READ,
       open311Write: e.RATE_LIMIT_OPEN311_WRITE,
+      callback: e.RATE_LIMIT_CALLBACK,
     }),
     storage: Object.freeze(
       e.STORAGE === 's3'
@@ -416,5 +430,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    ...(e.KIOSK_CARD_BRIDGE ? { kioskCardBridge: e.KIOSK_CARD_BRIDGE } : {}),
   });
 }

@@ -12,6 +12,7 @@ import { reencryptRegistries } from '../modules/exchange/index.js';
 import { reencryptCaseData } from '../modules/cases/index.js';
 import { reencryptLicenseData } from '../modules/licenses/index.js';
 import { reencryptSupervisionData } from '../modules/supervision/index.js';
+import { reencryptHotlineData } from '../modules/hotline/index.js';
 
 async function main(): Promise<number> {
   let config;
@@ -45,9 +46,10 @@ async function main(): Promise<number> {
     const cases = await reencryptCaseData(database.db, cipher);
     const licenses = await reencryptLicenseData(database.db, cipher);
     const complaints = await reencryptSupervisionData(database.db, cipher);
-    const total = identity + registries + cases + licenses + complaints;
+    const callbacks = await reencryptHotlineData(database.db, cipher);
+    const total = identity + registries + cases + licenses + complaints + callbacks;
     console.log(
-      `已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}，证照 ${licenses}，投诉举报 ${complaints}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`,
+      `已用密钥 ${keys.ring.current} 重新加密 ${total} 行（用户通 ${identity}，基础库 ${registries}，办件 ${cases}，证照 ${licenses}，投诉举报 ${complaints}，回电 ${callbacks}）。 Re-encrypted ${total} rows with key ${keys.ring.current}.`,
     );
     return 0;
   } finally {

@@ -1,7 +1,9 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { BottomTabBar, ElderAssist, KioskFrame, useKiosk } from '../modules/mobile';
 import { PageLoading } from '../ui/PageLoading';
+import { usePreferences } from './preferences';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 
@@ -14,6 +16,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const { elder } = usePreferences();
+  const kiosk = useKiosk();
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -28,6 +32,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <SiteHeader />
+      {elder || kiosk ? <ElderAssist /> : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="tb-main">
         <Suspense
           fallback={
@@ -40,6 +45,8 @@ export function AppLayout() {
         </Suspense>
       </main>
       <SiteFooter />
+      <BottomTabBar />
+      <KioskFrame />
       <ScrollRestoration />
     </div>
   );

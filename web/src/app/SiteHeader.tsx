@@ -6,6 +6,7 @@ import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { SearchBox } from '../modules/catalog';
 import { AccountMenu } from '../modules/identity';
 import { InboxBadge } from '../modules/notify';
+import { SearchShortcut } from '../modules/mobile';
 import { setLanguage } from '../ui/language';
 import { usePreferences } from './preferences';
 
@@ -18,7 +19,9 @@ function LanguageSwitch() {
       icon={<TranslationOutlined aria-hidden="true" />}
       onClick={() => void setLanguage(english ? 'zh-CN' : 'en')}
     >
-      <span lang={english ? 'zh-CN' : 'en'}>{english ? t('header.switchToChinese') : t('header.switchToEnglish')}</span>
+      <span className="tb-header__tool-label" lang={english ? 'zh-CN' : 'en'}>
+        {english ? t('header.switchToChinese') : t('header.switchToEnglish')}
+      </span>
     </Button>
   );
 }
@@ -75,6 +78,7 @@ export function SiteHeader() {
         ) : (
           <span className="tb-header__spacer" />
         )}
+        {showSearch ? <SearchShortcut /> : null}
         <div className="tb-header__tools">
           <InboxBadge />
           <AccountMenu onAnnounce={setAnnouncement} />

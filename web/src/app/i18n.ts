@@ -35,6 +35,7 @@ import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../module
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
 import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
+import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import {
   licenseWorkEn,
@@ -73,6 +74,7 @@ declare module 'i18next' {
       supervision: SupervisionMessages;
       notify: NotifyMessages;
       forms: FormsMessages;
+      mobile: MobileMessages;
     };
   }
 }
@@ -89,6 +91,7 @@ const RESOURCES = {
     supervision: supervisionZhCN,
     notify: notifyZhCN,
     forms: formsZhCN,
+    mobile: mobileZhCN,
   },
   en: {
     translation: translationEn,
@@ -101,6 +104,7 @@ const RESOURCES = {
     supervision: supervisionEn,
     notify: notifyEn,
     forms: formsEn,
+    mobile: mobileEn,
   },
 };
 

@@ -6,6 +6,7 @@ import { ComplaintsPage } from '../modules/complaints';
 import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
 import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modules/licenses';
 import { InboxPage, PreferencesPage } from '../modules/notify';
+import { KioskHomePage, MySpacePage, PrintViewPage } from '../modules/mobile';
 import { SupervisionPage } from '../modules/supervision';
 import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
@@ -36,6 +37,9 @@ export const router = createBrowserRouter([
           { path: 'me', element: <MePage /> },
           { path: 'me/cases', element: <MyCasesPage /> },
           { path: 'me/cases/:id', element: <MyCasePage /> },
+          { path: 'me/cases/:id/print', element: <PrintViewPage /> },
+          { path: 'me/space', element: <MySpacePage /> },
+          { path: 'kiosk', element: <KioskHomePage /> },
           { path: 'me/licenses', element: <WalletPage /> },
           { path: 'me/data-uses', element: <DataUsesPage /> },
           { path: 'me/complaints', element: <ComplaintsPage /> },

@@ -121,3 +121,15 @@ export async function listBundleCases(db: Db, bundleId: string) {
     .orderBy('itemCode')
     .execute();
 }
+
+/** Fees still due on the given cases, summed per case (fen). */
+export async function dueFeesOfCases(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return kq(db)
+    .selectFrom('cases.fee')
+    .select((eb) => ['caseId', eb.fn.sum<string>('amountFen').as('dueFen')])
+    .where('caseId', 'in', caseIds)
+    .where('status', '=', 'due')
+    .groupBy('caseId')
+    .execute();
+}

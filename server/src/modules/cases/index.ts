@@ -49,6 +49,7 @@ export {
   decisionsByStaff,
 } from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
+export { applicantAttention } from './handling/attention.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

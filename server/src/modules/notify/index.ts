@@ -13,6 +13,7 @@ export const notifyModule: FastifyPluginAsync<{ deps: NotifyDeps }> = async (app
 };
 
 export type { NotifyDeps } from './notify.deps.js';
+export { myInbox } from './inbox.service.js';
 export { notifySubscriber, NOTIFY_TOPICS } from './delivery/plan.js';
 export { DeliveryWorker } from './delivery/worker.js';
 export { httpSmsGateway, loggingSms, smsSignature, type SmsGatewayConfig } from './channels/sms.js';

@@ -12,7 +12,7 @@ export const PrivacyPage = lazy(() => import('./PrivacyPage'));
 
 export { AccountMenu } from './AccountMenu';
 export { PersonPage } from './PersonPage';
-export { useMe, useSetActingFor } from './queries';
+export { useMe, usePasswordSignIn, useSetActingFor, useSignOut } from './queries';
 export type { PersonMe, StaffMe, Wire } from './api';
 
 export { identityZhCN, type IdentityMessages } from './locales/zh-CN';

@@ -75,3 +75,13 @@ export function useRevokeAgent(enterpriseId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentsKey(enterpriseId) }),
   });
 }
+
+/** Password sign-in as a mutation (the kiosk's, after its card reader gave the account); the session is taken at once. */
+export function usePasswordSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ account, password }: { account: string; password: string }) =>
+      api.signIn({ method: 'password', account, password }),
+    onSuccess: (signedIn) => acceptSession(queryClient, signedIn.me),
+  });
+}

@@ -19,11 +19,12 @@ import { useTaskQueue, useWindowQueue } from '../cases';
 import { RectificationsTab } from './rectifications/RectificationsTab';
 import { ComplaintsTab } from './complaints/ComplaintsTab';
 import { LicenceWorkTab } from './licences/LicenceWorkTab';
+import { CallbacksTab } from '../mobile';
 import { WindowActions } from './window/WindowActions';
 import { WalkInPanel } from './walk-in/WalkInPanel';
 import './workbench.css';
 
-type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises' | 'inbox';
+type Tab = 'window' | 'tasks' | 'rectifications' | 'complaints' | 'licences' | 'promises' | 'inbox' | 'callbacks';
 const TASK_ROLES = ['approver', 'department_head'];
 /** Who may see and work on bad-review rectifications (the server's rule). */
 const RECTIFICATION_ROLES = ['window_clerk', 'approver', 'department_head', 'supervisor'];
@@ -142,6 +143,7 @@ function Workbench({ me }: { me: StaffMe }) {
   const [params, setParams] = useSearchParams();
   const { t: tp } = useTranslation('completeness');
   const { t: tn } = useTranslation('notify');
+  const { t: tm } = useTranslation('mobile');
   const [announcement, setAnnouncement] = useState('');
   const canWindow = me.roles.includes('window_clerk');
   const canTasks = me.roles.some((r) => TASK_ROLES.includes(r));
@@ -175,6 +177,9 @@ function Workbench({ me }: { me: StaffMe }) {
         </Suspense>
       ),
     },
+    ...(me.roles.some((r) => r === 'window_clerk' || r === 'supervisor')
+      ? [{ key: 'callbacks' as Tab, label: tm('callbacks.tab'), panel: <CallbacksTab /> }]
+      : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const active: Tab = tabs.some((x) => x.key === asked) ? asked! : (tabs[0]?.key ?? 'tasks');
