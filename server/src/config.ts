@@ -89,6 +89,16 @@ const Env = z.object({
   /** Open311 requests per minute and client address: reads, and new service requests. */
   RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
+  /** 智能客服: questions per minute and client address. */
+  RATE_LIMIT_ASSISTANT: z.coerce.number().int().min(1).default(30),
+  /**
+   * 智能客服's optional language model: an OpenAI-compatible API base URL (…/v1). Unset: off, and the
+   * assistant answers with the guide's own sentences.
+   */
+  ASSISTANT_LLM_URL: z.url().optional(),
+  ASSISTANT_LLM_MODEL: z.string().min(1).max(200).default('qwen-plus'),
+  ASSISTANT_LLM_API_KEY: z.string().min(1).optional(),
+  ASSISTANT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /**
    * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: addresses or CIDR blocks,
    * comma-separated. Unset: none — the client is the connection's peer, whatever headers it sends.
@@ -216,7 +226,10 @@ export type Config = Readonly<{
     register: number;
     open311Read: number;
     open311Write: number;
+    assistant: number;
   }>;
+  /** 智能客服's optional language model (undefined: off). */
+  assistantModel: Readonly<{ url: string; model: string; apiKey?: string; timeoutMs: number }> | undefined;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
     idleMinutes: { staff: number; person: number };
@@ -388,7 +401,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       register: e.RATE_LIMIT_REGISTER,
       open311Read: e.RATE_LIMIT_OPEN311_READ,
       open311Write: e.RATE_LIMIT_OPEN311_WRITE,
+      assistant: e.RATE_LIMIT_ASSISTANT,
     }),
+    assistantModel: e.ASSISTANT_LLM_URL
+      ? Object.freeze({
+          url: e.ASSISTANT_LLM_URL,
+          model: e.ASSISTANT_LLM_MODEL,
+          ...(e.ASSISTANT_LLM_API_KEY ? { apiKey: e.ASSISTANT_LLM_API_KEY } : {}),
+          timeoutMs: e.ASSISTANT_LLM_TIMEOUT_MS,
+        })
+      : undefined,
     storage: Object.freeze(
       e.STORAGE === 's3'
         ? {
