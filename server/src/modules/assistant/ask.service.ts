@@ -40,9 +40,7 @@ const conversationNotFound = () =>
 type Found = { kind: 'item'; hit: ItemRef } | { kind: 'choices'; choices: ItemRef[] } | { kind: 'none' };
 
 /** The service a search names: one that fits, a choice between equals, or none. */
-function chooseHit(hits: readonly ServiceHit[], service: string, mapped?: string): Found {
-  const forced = mapped ? hits.find((h) => h.basicCode === mapped) : undefined;
-  if (forced) return { kind: 'item', hit: { code: forced.code, name: forced.name } };
+function chooseHit(hits: readonly ServiceHit[], service: string): Found {
   // The one service whose very name the question says ("离婚登记" is 内地居民离婚登记, however the words score).
   const named = hits.filter((h) => h.score >= MIN_SCORE * 0.8 && service.length >= 2 && h.name.includes(service));
   if (named.length === 1) return { kind: 'item', hit: { code: named[0]!.code, name: named[0]!.name } };
@@ -101,7 +99,7 @@ export async function ask(deps: AssistantDeps, actor: Actor, input: AskInput): P
     return answer;
   };
 
-  if (q.myCases && q.service === '') return finish(await ownCasesAnswer(deps, actor, base), { pending: {} });
+  if (q.myCases) return finish(await ownCasesAnswer(deps, actor, base), { pending: {} });
 
   // Which item: a choice or a region the conversation asked for, the question's own service, or the conversation's item.
   let aspects: Aspect[] = q.aspects;
@@ -112,9 +110,18 @@ export async function ask(deps: AssistantDeps, actor: Actor, input: AskInput): P
     found = { kind: 'item', hit: picked };
     if (aspects.length === 0) aspects = (pending.aspects ?? []) as Aspect[];
   } else if (q.service !== '') {
+    // A phrase a catalogue administrator mapped names its item; anything else is searched.
     const mapped = (await deps.catalog.mappedServices()).get(normaliseQuestion(q.service));
-    const result = await deps.search.search({ q: q.service, region: region?.code, page: 1, pageSize: 5 });
-    found = chooseHit(result.items, q.service, mapped);
+    const result = await deps.search.search({
+      q: mapped?.name ?? q.service,
+      region: region?.code,
+      page: 1,
+      pageSize: 5,
+    });
+    const forced = mapped && result.items.find((h) => h.basicCode === mapped.basicCode);
+    found = forced
+      ? { kind: 'item', hit: { code: forced.code, name: forced.name } }
+      : chooseHit(result.items, q.service);
   } else if (conversation.itemCode && conversation.itemName) {
     found = { kind: 'item', hit: { code: conversation.itemCode, name: conversation.itemName } };
     if (aspects.length === 0) aspects = (pending.aspects ?? []) as Aspect[];

@@ -5,7 +5,7 @@ import type { Actor, Log } from '../../platform/context.js';
 import { getPublishedItem, listChildRegions, type CatalogSearch } from '../catalog/index.js';
 import type { LanguageModel } from './language-model.js';
 import { RegionNames, type RegionName } from './question.js';
-import { listMappedServices } from './questions.repository.js';
+import { listMappedServices, type MappedItem } from './questions.repository.js';
 
 export interface OwnCase {
   trackingCode: string;
@@ -37,7 +37,7 @@ export interface AssistantDeps {
 export class AssistantCatalog {
   private readonly guides = new Map<string, { item: Item; at: number }>();
   private regions: { names: Promise<RegionNames>; at: number } | undefined;
-  private mapped: { services: Promise<Map<string, string>>; at: number } | undefined;
+  private mapped: { services: Promise<Map<string, MappedItem>>; at: number } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -62,8 +62,8 @@ export class AssistantCatalog {
     return this.regions.names;
   }
 
-  /** Service phrases (normalised) → the 基本编码 an administrator mapped them to. */
-  mappedServices(): Promise<Map<string, string>> {
+  /** Service phrases (normalised) → the item (基本编码, name) an administrator mapped them to. */
+  mappedServices(): Promise<Map<string, MappedItem>> {
     if (!this.mapped || Date.now() - this.mapped.at > this.ttlMs) {
       const services = listMappedServices(this.db);
       services.catch(() => (this.mapped = undefined));

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/index.js';
 import { aq, type QuestionTable } from './assistant.tables.js';
 
 export type QuestionRecord = QuestionTable;
+export type MappedItem = { basicCode: string; name: string };
 
 /** Counts a question on the list (one row per normalised question and reason); a dismissed one stays dismissed. */
 export async function recordQuestion(
@@ -54,14 +55,14 @@ export async function updateQuestion(
     .executeTakeFirstOrThrow();
 }
 
-/** Service phrases mapped to an item (基本编码) by a catalogue administrator. */
-export async function listMappedServices(db: Db): Promise<Map<string, string>> {
+/** Service phrases mapped to an item (基本编码 and name) by a catalogue administrator. */
+export async function listMappedServices(db: Db): Promise<Map<string, MappedItem>> {
   const rows = await aq(db)
     .selectFrom('assistant.question')
-    .select(['service', 'mappedBasicCode'])
+    .select(['service', 'mappedBasicCode', 'mappedItemName'])
     .where('mappedBasicCode', 'is not', null)
     .where('service', '<>', '')
     .orderBy('mappedAt')
     .execute();
-  return new Map(rows.map((r) => [r.service, r.mappedBasicCode!]));
+  return new Map(rows.map((r) => [r.service, { basicCode: r.mappedBasicCode!, name: r.mappedItemName ?? '' }]));
 }
