@@ -1,12 +1,16 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { AssistantPanel } from '../modules/assistant';
 import { PageLoading } from '../ui/PageLoading';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 
+/** Staff consoles, where the residents' assistant is not offered. */
+const STAFF_PAGES = /^\/(?:workbench|admin|supervision)(?:\/|$)/;
+
 /**
- * The portal frame: skip link, header, main landmark, footer. After each navigation focus moves
+ * The portal frame: skip link, header, main landmark, footer, and 智能客服 on the residents' pages. After each navigation focus moves
  * to <main> so that screen-reader and keyboard users start at the new page's content.
  */
 export function AppLayout() {
@@ -40,6 +44,11 @@ export function AppLayout() {
         </Suspense>
       </main>
       <SiteFooter />
+      {STAFF_PAGES.test(pathname) ? null : (
+        <Suspense fallback={null}>
+          <AssistantPanel />
+        </Suspense>
+      )}
       <ScrollRestoration />
     </div>
   );

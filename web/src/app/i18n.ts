@@ -9,6 +9,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn, adminZhCN, type AdminMessages } from '../modules/admin';
+import { assistantEn, assistantZhCN, type AssistantMessages } from '../modules/assistant';
 import {
   caseViewEn,
   caseViewZhCN,
@@ -70,6 +71,7 @@ declare module 'i18next' {
       completeness: CompletenessMessages;
       serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
+      assistant: AssistantMessages;
       forms: FormsMessages;
     };
   }
@@ -85,6 +87,7 @@ const RESOURCES = {
     completeness: completenessZhCN,
     serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
+    assistant: assistantZhCN,
     forms: formsZhCN,
   },
   en: {
@@ -96,6 +99,7 @@ const RESOURCES = {
     completeness: completenessEn,
     serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
+    assistant: assistantEn,
     forms: formsEn,
   },
 };

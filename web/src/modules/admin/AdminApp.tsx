@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity';
 import { useMe } from '../identity';
+import { AssistantQuestionsPage } from '../assistant';
 import { PageHeader, RequireRoles, useStaff } from './bits';
 import { hasAdminRole, SECTIONS, sectionsFor, type SectionKey } from './sections';
 import './admin.css';
@@ -136,6 +137,7 @@ export function AdminApp() {
         <Route path="items/:code" element={guarded('items', <ItemEditPage />)} />
         <Route path="themes" element={guarded('themes', <ThemesPage />)} />
         <Route path="processes" element={guarded('processes', <ProcessPage />)} />
+        <Route path="assistant" element={guarded('assistant', <AssistantQuestionsPage />)} />
         <Route path="staff" element={guarded('staff', <StaffPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="sharing" element={guarded('sharing', <SharingPage />)} />

@@ -4,7 +4,16 @@
  */
 import type { StaffRole } from './api';
 
-export type SectionKey = 'items' | 'themes' | 'processes' | 'staff' | 'calendar' | 'sharing' | 'audit' | 'departments';
+export type SectionKey =
+  | 'items'
+  | 'themes'
+  | 'processes'
+  | 'staff'
+  | 'calendar'
+  | 'sharing'
+  | 'audit'
+  | 'departments'
+  | 'assistant';
 
 export interface Section {
   key: SectionKey;
@@ -16,6 +25,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'items', path: 'items', roles: ['catalog_admin', 'catalog_reviewer'] },
   { key: 'themes', path: 'themes', roles: ['catalog_admin', 'catalog_reviewer'] },
   { key: 'processes', path: 'processes', roles: ['catalog_admin'] },
+  { key: 'assistant', path: 'assistant', roles: ['catalog_admin'] },
   { key: 'staff', path: 'staff', roles: ['system_admin'] },
   { key: 'calendar', path: 'calendar', roles: ['system_admin'] },
   { key: 'sharing', path: 'sharing', roles: ['data_admin', 'department_head'] },
