@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { keepFailureScreenshots, screenshot, SCREENSHOTS, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn, STAFF_PASSWORD, staffWithPassword } from './journey.js';
 
@@ -16,23 +17,30 @@ beforeAll(async () => {
 afterAll(async () => portal?.close());
 keepFailureScreenshots(() => portal);
 
+/** Opens the assistant on the home page and asks; answers the panel and the card of the nth answer. */
+async function askOnHome(page: Page, question: string) {
+  await page.goto(portal.base);
+  await page.getByRole('button', { name: '智能客服' }).click();
+  const panel = page.getByRole('dialog', { name: '智能客服' });
+  return { panel, card: await askIn(panel, question, 0) };
+}
+
+async function askIn(panel: Locator, question: string, nth: number) {
+  await panel.getByRole('textbox', { name: '请输入您的问题' }).fill(question);
+  await panel.getByRole('button', { name: '发送' }).click();
+  return panel.locator('.tb-assistant__card').nth(nth);
+}
+
 describe('the service assistant', () => {
   it('answers materials with the source on the home page, then the fee of the same item', async () => {
     const page = await portal.newPage();
-    await page.goto(portal.base);
-    await page.getByRole('button', { name: '智能客服' }).click();
-    const panel = page.getByRole('dialog', { name: '智能客服' });
-    await panel.getByRole('textbox', { name: '请输入您的问题' }).fill('开饭店要带什么材料？');
-    await panel.getByRole('button', { name: '发送' }).click();
-    const first = panel.locator('.tb-assistant__card').first();
+    const { panel, card: first } = await askOnHome(page, '开饭店要带什么材料？');
     await first.getByText('办理「食品经营许可（新办）」需要准备以下材料：').waitFor();
     await expect(first.locator('.tb-assistant__lines li').first().innerText()).resolves.toContain('食品经营许可申请书');
     await first.getByRole('link', { name: '《食品经营许可（新办）》办事指南 · 申请材料' }).waitFor();
     await first.getByRole('link', { name: '查看办事指南' }).waitFor();
 
-    await panel.getByRole('textbox', { name: '请输入您的问题' }).fill('那要多少钱？');
-    await panel.getByRole('button', { name: '发送' }).click();
-    const second = panel.locator('.tb-assistant__card').nth(1);
+    const second = await askIn(panel, '那要多少钱？', 1);
     await second.getByText('办理「食品经营许可（新办）」不收费。').waitFor();
     await second.getByRole('link', { name: '《食品经营许可（新办）》办事指南 · 收费' }).waitFor();
     await screenshot(page, 'assistant-follow-up');
@@ -58,12 +66,7 @@ describe('the service assistant', () => {
 
   it('declines what no guide answers, and lists it for the catalogue team, who map it to an item', async () => {
     const page = await portal.newPage();
-    await page.goto(portal.base);
-    await page.getByRole('button', { name: '智能客服' }).click();
-    const panel = page.getByRole('dialog', { name: '智能客服' });
-    await panel.getByRole('textbox', { name: '请输入您的问题' }).fill('开个烧烤摊要带什么材料？');
-    await panel.getByRole('button', { name: '发送' }).click();
-    const card = panel.locator('.tb-assistant__card').first();
+    const { card } = await askOnHome(page, '开个烧烤摊要带什么材料？');
     await card.getByText('已发布的办事指南中没有能回答这个问题的内容').waitFor();
     await card.getByRole('link', { name: '拨打热线 12345' }).waitFor();
     await card.getByRole('link', { name: '投诉建议' }).waitFor();
