@@ -21,7 +21,14 @@ import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
-import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
+import {
+  casesModule,
+  caseOfApplicant,
+  ItemProcesses,
+  lifeEventsSubscriber,
+  listApplicantCases,
+} from './modules/cases/index.js';
+import { AssistantCatalog, assistantModule, openAiCompatible } from './modules/assistant/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
@@ -41,7 +48,7 @@ import { registerWeb } from './platform/http/web.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
-import { catalogRoutes } from './modules/catalog/index.js';
+import { CatalogSearch, catalogRoutes } from './modules/catalog/index.js';
 import {
   identityAuthResolver,
   identityRoutes,
@@ -164,16 +171,31 @@ export async function buildApp({
   // One calendar for the app: an administrator's override is seen at once by every deadline.
   const calendar = new CalendarService(database.db);
   await app.register(calendarRoutes, { service: calendar });
+  const householdRegion = async (personId: string) => {
+    const registryPerson = await registryPersonOf(database.db, personId);
+    return registryPerson ? householdRegionOf(database.db, registryPerson) : undefined;
+  };
+  // One search for the portal and the assistant (one index in memory).
+  const catalogSearch = new CatalogSearch(database.db, { log: app.log, hot: config.hotSearch });
   await app.register(catalogRoutes, {
     db: database.db,
     metrics,
-    hot: config.hotSearch,
-    callers: {
-      askerKey: keys.indexKey,
-      householdRegion: async (personId) => {
-        const registryPerson = await registryPersonOf(database.db, personId);
-        return registryPerson ? householdRegionOf(database.db, registryPerson) : undefined;
-      },
+    search: catalogSearch,
+    callers: { askerKey: keys.indexKey, householdRegion },
+  });
+  // 智能客服: answers from the published guides; the language model only where configured.
+  await app.register(assistantModule, {
+    askPerMinute: config.rateLimits.assistant,
+    deps: {
+      db: database.db,
+      search: catalogSearch,
+      now,
+      log: app.log,
+      catalog: new AssistantCatalog(database.db),
+      householdRegion,
+      ownCases: (actor) => listApplicantCases(database.db, actor),
+      ...(config.assistantModel ? { languageModel: openAiCompatible(config.assistantModel) } : {}),
+      conversationMinutes: 30,
     },
   });
   await app.register(identityRoutes, {

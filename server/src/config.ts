@@ -89,6 +89,16 @@ const Env = z.object({
   /** Open311 requests per minute and client address: reads, and new service requests. */
   RATE_LIMIT_OPEN311_READ: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OPEN311_WRITE: z.coerce.number().int().min(1).default(10),
+  /** 智能客服: questions per minute and client address. */
+  RATE_LIMIT_ASSISTANT: z.coerce.number().int().min(1).default(30),
+  /**
+   * 智能客服's optional language model: an OpenAI-compatible API base URL (…/v1). Unset: off, and the
+   * assistant answers with the guide's own sentences.
+   */
+  ASSISTANT_LLM_URL: z.url().optional(),
+  ASSISTANT_LLM_MODEL: z.string().min(1).max(200).default('qwen-plus'),
+  ASSISTANT_LLM_API_KEY: z.string().min(1).optional(),
+  ASSISTANT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /**
    * The hall kiosks' ID card reader bridge, a loopback origin (http://127.0.0.1:17890): the pages
    * may call it (CSP connect-src). Unset: kiosks use no bridge (the simulated reader only).
@@ -230,7 +240,10 @@ export type Config = Readonly<{
     open311Read: number;
     open311Write: number;
     callback: number;
+    assistant: number;
   }>;
+  /** 智能客服's optional language model (undefined: off). */
+  assistantModel: Readonly<{ url: string; model: string; apiKey?: string; timeoutMs: number }> | undefined;
   /** Sign-in and session policy (等保三级). */
   signIn: Readonly<{
     idleMinutes: { staff: number; person: number };
@@ -413,7 +426,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       open311Read: e.RATE_LIMIT_OPEN311_READ,
       open311Write: e.RATE_LIMIT_OPEN311_WRITE,
       callback: e.RATE_LIMIT_CALLBACK,
+      assistant: e.RATE_LIMIT_ASSISTANT,
     }),
+    assistantModel: e.ASSISTANT_LLM_URL
+      ? Object.freeze({
+          url: e.ASSISTANT_LLM_URL,
+          model: e.ASSISTANT_LLM_MODEL,
+          ...(e.ASSISTANT_LLM_API_KEY ? { apiKey: e.ASSISTANT_LLM_API_KEY } : {}),
+          timeoutMs: e.ASSISTANT_LLM_TIMEOUT_MS,
+        })
+      : undefined,
     storage: Object.freeze(
       e.STORAGE === 's3'
         ? {

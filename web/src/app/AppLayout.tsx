@@ -2,13 +2,17 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { BottomTabBar, ElderAssist, KioskFrame, useKiosk } from '../modules/mobile';
+import { AssistantPanel } from '../modules/assistant';
 import { PageLoading } from '../ui/PageLoading';
 import { usePreferences } from './preferences';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 
+/** Staff consoles, where the residents' assistant is not offered. */
+const STAFF_PAGES = /^\/(?:workbench|admin|supervision)(?:\/|$)/;
+
 /**
- * The portal frame: skip link, header, main landmark, footer. After each navigation focus moves
+ * The portal frame: skip link, header, main landmark, footer, and 智能客服 on the residents' pages. After each navigation focus moves
  * to <main> so that screen-reader and keyboard users start at the new page's content.
  */
 export function AppLayout() {
@@ -47,6 +51,11 @@ export function AppLayout() {
       <SiteFooter />
       <BottomTabBar />
       <KioskFrame />
+      {STAFF_PAGES.test(pathname) ? null : (
+        <Suspense fallback={null}>
+          <AssistantPanel />
+        </Suspense>
+      )}
       <ScrollRestoration />
     </div>
   );

@@ -9,6 +9,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn, adminZhCN, type AdminMessages } from '../modules/admin';
+import { assistantEn, assistantZhCN, type AssistantMessages } from '../modules/assistant';
 import {
   caseViewEn,
   caseViewZhCN,
@@ -73,6 +74,7 @@ declare module 'i18next' {
       serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
       notify: NotifyMessages;
+      assistant: AssistantMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
     };
@@ -90,6 +92,7 @@ const RESOURCES = {
     serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
     notify: notifyZhCN,
+    assistant: assistantZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
   },
@@ -103,6 +106,7 @@ const RESOURCES = {
     serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
     notify: notifyEn,
+    assistant: assistantEn,
     forms: formsEn,
     mobile: mobileEn,
   },

@@ -50,6 +50,8 @@ export {
 } from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { applicantAttention } from './handling/attention.js';
+/** The applicant's own cases, newest first (the assistant's "我的申请到哪一步了"). */
+export { listApplicantCases } from './cases.repository.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

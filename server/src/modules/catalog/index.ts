@@ -19,8 +19,10 @@ export const catalogRoutes: FastifyPluginAsync<{
   metrics?: Metrics;
   callers: SearchCallers;
   hot?: HotSearchPolicy;
-}> = async (app, { db, metrics, callers, hot }) => {
-  const search = new CatalogSearch(db, { log: app.log, hot });
+  /** The search to serve (the app shares one with the assistant); a new one when not given. */
+  search?: CatalogSearch;
+}> = async (app, { db, metrics, callers, hot, search: shared }) => {
+  const search = shared ?? new CatalogSearch(db, { log: app.log, hot });
   metrics?.gauge(
     'tongban_search_log_pending',
     'Search-log entries waiting to be written (kept while the database is away)',
@@ -59,6 +61,7 @@ export {
 export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
+export { upsertSynonym } from './lists.repository.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export {
   listVillageAddresses,

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import type { StaffMe } from '../identity';
 import { useMe } from '../identity';
 import { TemplatesPage } from '../notify';
+import { AssistantQuestionsPage } from '../assistant';
 import { PageHeader, RequireRoles, useStaff } from './bits';
 import { hasAdminRole, SECTIONS, sectionsFor, type SectionKey } from './sections';
 import './admin.css';
@@ -137,6 +138,7 @@ export function AdminApp() {
         <Route path="items/:code" element={guarded('items', <ItemEditPage />)} />
         <Route path="themes" element={guarded('themes', <ThemesPage />)} />
         <Route path="processes" element={guarded('processes', <ProcessPage />)} />
+        <Route path="assistant" element={guarded('assistant', <AssistantQuestionsPage />)} />
         <Route path="staff" element={guarded('staff', <StaffPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="notify-templates" element={guarded('templates', <TemplatesPage />)} />

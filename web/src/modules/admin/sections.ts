@@ -13,7 +13,8 @@ export type SectionKey =
   | 'templates'
   | 'sharing'
   | 'audit'
-  | 'departments';
+  | 'departments'
+  | 'assistant';
 
 export interface Section {
   key: SectionKey;
@@ -25,6 +26,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'items', path: 'items', roles: ['catalog_admin', 'catalog_reviewer'] },
   { key: 'themes', path: 'themes', roles: ['catalog_admin', 'catalog_reviewer'] },
   { key: 'processes', path: 'processes', roles: ['catalog_admin'] },
+  { key: 'assistant', path: 'assistant', roles: ['catalog_admin'] },
   { key: 'staff', path: 'staff', roles: ['system_admin'] },
   { key: 'calendar', path: 'calendar', roles: ['system_admin'] },
   { key: 'templates', path: 'notify-templates', roles: ['system_admin'] },

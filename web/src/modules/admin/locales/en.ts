@@ -9,6 +9,7 @@ export const adminEn: AdminMessages = {
     label: 'Administration menu',
     items: 'Service items',
     themes: 'Themes',
+    assistant: 'Unanswered questions',
     processes: 'Process definitions',
     staff: 'Staff and roles',
     calendar: 'Working calendar',
@@ -21,6 +22,8 @@ export const adminEn: AdminMessages = {
     lead: 'Welcome, {{name}}. These are the administration tools your roles open.',
     items: 'Edit service guides, submit them for review, review, publish and retire items.',
     themes: 'See and edit themes (one-thing services) and the items they chain.',
+    assistant:
+      'Questions the assistant could not answer or whose answer was unhelpful: map them to an item, or dismiss them.',
     processes:
       'Design the approval process of a published item: stages, parallel department tasks and limits; BPMN 2.0 import and export.',
     staff: 'Staff of your region, their roles and data scope.',

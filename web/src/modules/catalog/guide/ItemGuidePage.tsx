@@ -23,6 +23,7 @@ import { GuideSection } from './GuideSection';
 import { GuideToc } from './GuideToc';
 import { MaterialsSection, type HeldMaterials } from './MaterialsSection';
 import { ProcessSection } from './ProcessSection';
+import { QuestionChips } from '../../assistant';
 
 function Phone({ number }: { number: string }) {
   const href = telHref(number);
@@ -67,6 +68,7 @@ function GuideHeader({ item }: { item: Item }) {
           {item.summary}
         </p>
       ) : null}
+      <QuestionChips itemName={item.name} />
     </header>
   );
 }

@@ -1,0 +1,92 @@
+/** What the assistant needs: the catalogue (search, guides, regions), the person's cases and household, a clock. */
+import type { Item } from '../../../../contracts/catalog.js';
+import type { Db } from '../../platform/db/index.js';
+import type { Actor, Log } from '../../platform/context.js';
+import { getPublishedItem, listChildRegions, type CatalogSearch } from '../catalog/index.js';
+import type { LanguageModel } from './language-model.js';
+import { RegionNames, type RegionName } from './question.js';
+import { listMappedServices, type MappedItem } from './questions.repository.js';
+
+export interface OwnCase {
+  trackingCode: string;
+  itemName: string;
+  status: string;
+}
+
+export interface AssistantDeps {
+  db: Db;
+  search: CatalogSearch;
+  now: () => Date;
+  log: Log;
+  /** The catalogue as the assistant reads it (guides and region names, kept for a short while). */
+  catalog: AssistantCatalog;
+  /** The signed-in person's household region (户籍), for questions that name none. */
+  householdRegion?: (personId: string) => Promise<string | undefined>;
+  /** The signed-in person's own cases, newest first ("我的申请到哪一步了"). */
+  ownCases?: (actor: Actor) => Promise<OwnCase[]>;
+  /** The optional language model (off unless configured). */
+  languageModel?: LanguageModel;
+  /** How long a conversation lives after its last question. */
+  conversationMinutes: number;
+}
+
+/**
+ * Published guides and region names, each kept for `ttlMs` (an edit is answered within that time on
+ * every node), and the service phrases catalogue administrators mapped to items.
+ */
+export class AssistantCatalog {
+  private readonly guides = new Map<string, { item: Item; at: number }>();
+  private regions: { names: Promise<RegionNames>; at: number } | undefined;
+  private mapped: { services: Promise<Map<string, MappedItem>>; at: number } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  async guide(code: string): Promise<Item> {
+    const hit = this.guides.get(code);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.item;
+    const item = await getPublishedItem(this.db, code);
+    if (this.guides.size > 5_000) this.guides.clear();
+    this.guides.set(code, { item, at: Date.now() });
+    return item;
+  }
+
+  regionNames(): Promise<RegionNames> {
+    if (!this.regions || Date.now() - this.regions.at > this.ttlMs * 10) {
+      const names = this.loadRegions();
+      names.catch(() => (this.regions = undefined));
+      this.regions = { names, at: Date.now() };
+    }
+    return this.regions.names;
+  }
+
+  /** Service phrases (normalised) → the item (基本编码, name) an administrator mapped them to. */
+  mappedServices(): Promise<Map<string, MappedItem>> {
+    if (!this.mapped || Date.now() - this.mapped.at > this.ttlMs) {
+      const services = listMappedServices(this.db);
+      services.catch(() => (this.mapped = undefined));
+      this.mapped = { services, at: Date.now() };
+    }
+    return this.mapped.services;
+  }
+
+  /** Forgets the mapped phrases (after a mapping on this node). */
+  forgetMappings(): void {
+    this.mapped = undefined;
+  }
+
+  /** The province, its cities and their counties (the levels people name in a question). */
+  private async loadRegions(): Promise<RegionNames> {
+    const all: RegionName[] = [];
+    for (const province of await listChildRegions(this.db, null)) {
+      all.push(province);
+      for (const city of await listChildRegions(this.db, province.code)) {
+        all.push(city);
+        all.push(...(await listChildRegions(this.db, city.code)));
+      }
+    }
+    return new RegionNames(all);
+  }
+}
