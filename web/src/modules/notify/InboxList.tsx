@@ -53,11 +53,12 @@ export function InboxList() {
   const { t } = useTranslation('notify');
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [size, setSize] = useState(PAGE);
-  const [announcement, setAnnouncement] = useState('');
+  // The key of what was done, so that the announcement follows a language switch.
+  const [done, setDone] = useState<'inbox.markedRead' | 'inbox.allRead' | null>(null);
   const inbox = useInbox(size, unreadOnly);
   const mark = useMarkRead();
   const read = (ids?: string[]) =>
-    mark.mutate(ids, { onSuccess: () => setAnnouncement(ids ? t('inbox.markedRead') : t('inbox.allRead')) });
+    mark.mutate(ids, { onSuccess: () => setDone(ids ? 'inbox.markedRead' : 'inbox.allRead') });
   return (
     <section className="tb-inbox" aria-label={t('inbox.title')}>
       <div className="tb-inbox__bar">
@@ -78,7 +79,7 @@ export function InboxList() {
           {t('inbox.markAllRead')}
         </Button>
       </div>
-      <Announcement>{announcement}</Announcement>
+      <Announcement>{done ? t(done) : ''}</Announcement>
       {mark.isError ? <ProblemAlert error={mark.error} /> : null}
       {inbox.isPending ? (
         <PageLoading rows={3} />

@@ -63,15 +63,15 @@ function PreferencesForm({ prefs, staff }: { prefs: Preferences; staff: boolean 
   const en = useEnglish();
   const [form] = Form.useForm<Values>();
   const save = useSavePreferences();
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState(false);
   const quietOn = Form.useWatch('quietOn', form);
   const channels = ORDER.filter((c) => !(staff && c === 'sms'));
   const submit = (v: Values) => {
-    setSaved('');
+    setSaved(false);
     save.mutate(toInput(v), {
       onSuccess: (p) => {
         form.setFieldsValue(toValues(p));
-        setSaved(t('prefs.saved'));
+        setSaved(true);
       },
       onError: (e) => applyFieldProblems(form, fieldProblems(e)),
     });
@@ -157,7 +157,7 @@ function PreferencesForm({ prefs, staff }: { prefs: Preferences; staff: boolean 
       <Button type="primary" htmlType="submit" size="large" loading={save.isPending}>
         {t('prefs.save')}
       </Button>
-      <Announcement>{saved}</Announcement>
+      <Announcement>{saved ? t('prefs.saved') : ''}</Announcement>
     </Form>
   );
 }

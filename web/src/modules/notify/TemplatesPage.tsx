@@ -12,6 +12,9 @@ import { useResetTemplate, useSaveTemplate, useTemplates } from './queries';
 import { fill, unknownVariables } from './template-text';
 import './notify.css';
 
+/** What the editor did, as the key of its announcement (which then follows a language switch). */
+type Done = 'templates.saved' | 'templates.resetDone' | null;
+
 const VARS = [
   'code',
   'itemName',
@@ -39,7 +42,7 @@ function useTemplateWords() {
 }
 
 /** The editor of one template: subject and body, the variables it may use, a preview with sample values. */
-function Editor({ template, onClose }: { template: Template; onClose: (message: string) => void }) {
+function Editor({ template, onClose }: { template: Template; onClose: (done: Done) => void }) {
   const { t } = useTranslation('notify');
   const words = useTemplateWords();
   const [form] = Form.useForm<TemplateText>();
@@ -73,7 +76,7 @@ function Editor({ template, onClose }: { template: Template; onClose: (message: 
           save.mutate(
             { key, text: { title: v.title.trim(), body: v.body.trim() } },
             {
-              onSuccess: () => onClose(t('templates.saved')),
+              onSuccess: () => onClose('templates.saved'),
               onError: (e) => applyFieldProblems(form, fieldProblems(e)),
             },
           )
@@ -123,12 +126,12 @@ function Editor({ template, onClose }: { template: Template; onClose: (message: 
           {template.customised ? (
             <Button
               loading={reset.isPending}
-              onClick={() => reset.mutate(key, { onSuccess: () => onClose(t('templates.resetDone')) })}
+              onClick={() => reset.mutate(key, { onSuccess: () => onClose('templates.resetDone') })}
             >
               {t('templates.reset')}
             </Button>
           ) : null}
-          <Button onClick={() => onClose('')}>{t('templates.cancel')}</Button>
+          <Button onClick={() => onClose(null)}>{t('templates.cancel')}</Button>
         </div>
       </Form>
     </section>
@@ -142,7 +145,7 @@ export function TemplatesPage() {
   const templates = useTemplates();
   const [kind, setKind] = useState<string | undefined>();
   const [editing, setEditing] = useState<Template | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [done, setDone] = useState<Done>(null);
   useDocumentTitle(t('templates.title'));
   const rows = (templates.data ?? []).filter((x) => !kind || x.kind === kind);
   const kinds = [...new Map((templates.data ?? []).map((x) => [x.kind, x])).values()];
@@ -177,7 +180,7 @@ export function TemplatesPage() {
           size="small"
           aria-label={`${t('templates.edit')} ${words.name(x)} ${words.channel(x)} ${words.locale(x)}`}
           onClick={() => {
-            setAnnouncement('');
+            setDone(null);
             setEditing(x);
           }}
         >
@@ -192,14 +195,14 @@ export function TemplatesPage() {
         <h1>{t('templates.title')}</h1>
         <p className="tb-admin__lead">{t('templates.lead')}</p>
       </header>
-      <Announcement>{announcement}</Announcement>
+      <Announcement>{done ? t(done) : ''}</Announcement>
       {editing ? (
         <Editor
           key={`${editing.kind}/${editing.channel}/${editing.locale}`}
           template={editing}
-          onClose={(message) => {
+          onClose={(result) => {
             setEditing(null);
-            setAnnouncement(message);
+            setDone(result);
           }}
         />
       ) : null}
