@@ -44,6 +44,8 @@ export {
   caseOfApplicant,
   caseClockFacts,
   type CaseClockFacts,
+  caseAnalyticsFacts,
+  type CaseAnalyticsFacts,
 } from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
