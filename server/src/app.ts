@@ -52,8 +52,14 @@ import { exchangeModule, householdRegionOf, resourcesHolding } from './modules/e
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import { systemResolve, type Resolve } from './platform/net/index.js';
-import { analyticsModule, analyticsSubscriber, DuckDbStore, type AnalyticsDeps } from './modules/analytics/index.js';
-import { createHmac } from 'node:crypto';
+import {
+  analyticsModule,
+  analyticsSubscriber,
+  DuckDbStore,
+  personKeyOf,
+  type AnalyticsDeps,
+} from './modules/analytics/index.js';
+import { openDataModule } from './modules/opendata/index.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -292,12 +298,13 @@ export async function buildApp({
     db: database.db,
     calendar,
     store,
-    personKey: (id: string) => createHmac('sha256', keys.indexKey).update(`analytics:${id}`).digest('hex').slice(0, 32),
+    personKey: personKeyOf(keys.indexKey),
     minCell: config.analytics.minCell,
   };
   app.decorate('analytics', analytics);
   outbox.subscribe(analyticsSubscriber(analytics));
   await app.register(analyticsModule, { deps: analytics });
+  await app.register(openDataModule, { deps: { analytics, publicUrl: config.publicUrl, now } });
   await app.register(open311Module, {
     deps: {
       supervision,

@@ -12,7 +12,7 @@ export const analyticsModule: FastifyPluginAsync<{ deps: AnalyticsDeps }> = asyn
   await app.register(analyticsRoutes, opts);
 };
 
-export type { AnalyticsDeps } from './analytics.deps.js';
+export { personKeyOf, type AnalyticsDeps } from './analytics.deps.js';
 export type { AnalyticsStore, CellSums, Slice, Grouping } from './store/analytics-store.js';
 export { DuckDbStore } from './store/duckdb-store.js';
 export { analyticsSubscriber } from './feed/feed.js';
