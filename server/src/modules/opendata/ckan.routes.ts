@@ -50,12 +50,8 @@ export const ckanRoutes: FastifyPluginAsyncZod<{ deps: OpenDataDeps }> = async (
           ),
         },
       });
-    request.log.error({ err: error }, 'CKAN action failed');
-    return reply.code(500).send({
-      help: help(action),
-      success: false,
-      error: { __type: 'Internal Server Error', message: 'Internal error' },
-    });
+    // Anything else (unstorable text, a failure) is the platform's to answer, as on every route.
+    throw error;
   });
   for (const [action, [answer, summary]] of Object.entries(ANSWERS) as [ActionName, [z.ZodType, string]][]) {
     const run = async (params: CkanParams, reply: { code(n: number): unknown }) => {

@@ -89,6 +89,10 @@ describe('CKAN action API', () => {
       filters: { nope: 1 },
     });
     expect(badFilter.status).toBe(409);
+    // Text PostgreSQL cannot store is refused as on every route (problem+json), not as a CKAN failure.
+    const nul = await t.app.inject({ method: 'GET', url: '/api/3/action/package_search?q=%00' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().code).toBe('PLATFORM.BAD_TEXT');
   });
 
   it('searches the datastore with filters and paging', async () => {
