@@ -220,6 +220,12 @@ const STAFF_ROLE: Record<string, Name> = {
   registrar: { zh: '登记员（生命周期事件）', en: 'Registrar (life events)' },
 };
 
+/** 申请渠道 of a case. */
+const CASE_CHANNEL: Record<string, Name> = {
+  online: { zh: '网上申请', en: 'Online' },
+  window: { zh: '窗口申请', en: 'At a window' },
+};
+
 export const DEPARTMENT_CATEGORIES = Object.keys(DEPARTMENT_CATEGORY) as [string, ...string[]];
 
 export const DISPLAY_NAMES = {
@@ -234,6 +240,7 @@ export const DISPLAY_NAMES = {
   materialSource: { names: MATERIAL_SOURCE, fallback: { zh: '其他来源', en: 'Other source' } },
   licenseStatus: { names: LICENSE_STATUS, fallback: { zh: '其他状态', en: 'Other status' } },
   staffRole: { names: STAFF_ROLE, fallback: { zh: '其他岗位', en: 'Other role' } },
+  caseChannel: { names: CASE_CHANNEL, fallback: { zh: '其他渠道', en: 'Other channel' } },
 } as const satisfies Record<string, Table>;
 
 export type DisplayTable = keyof typeof DISPLAY_NAMES;

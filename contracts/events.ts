@@ -105,7 +105,8 @@ export const LifeEventRecorded = z.object({
  * transaction, migration 0037); subscribers ask the cases module's front door for the facts.
  */
 export const CaseEventPublished = z.object({
-  eventId: Id,
+  /** The log row's id (a bigint: the trigger writes it as a JSON number). */
+  eventId: z.union([z.number().int(), Id]),
   caseId: Id,
   type: z.string(),
   taskId: Id.nullable(),
@@ -130,6 +131,23 @@ export const NOTABLE_CASE_STEPS = [
 
 /** evaluation.rectification-opened: a bad review (差评) verified and sent to its department to rectify. */
 export const RectificationOpened = z.object({ rectificationId: Id }).loose();
+
+/**
+ * evaluation.rating-recorded: a 好差评 rating given, or its status changed (an appeal may remove it),
+ * published by a trigger (migration 0051) for the big-data centre. No comment, no rater's name.
+ */
+export const RatingRecorded = z.object({
+  ratingId: Id,
+  caseId: Id,
+  itemCode: z.string(),
+  departmentId: Id,
+  regionCode: z.string(),
+  channel: z.string(),
+  level: z.number().int().min(1).max(5),
+  status: z.string(),
+  ratedAt: z.string(),
+  raterPersonId: Id,
+});
 
 /** supervision.complaint-answered: a department answered a complaint (投诉). */
 export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
@@ -200,6 +218,7 @@ export const EVENTS = {
   'cases.case-event': CaseEventPublished,
   ...caseStepTopics,
   'evaluation.rectification-opened': RectificationOpened,
+  'evaluation.rating-recorded': RatingRecorded,
   'supervision.complaint-answered': ComplaintAnswered,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,

@@ -62,6 +62,14 @@ import { exchangeModule, householdRegionOf, resourcesHolding } from './modules/e
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import { systemResolve, type Resolve } from './platform/net/index.js';
+import {
+  analyticsModule,
+  analyticsSubscriber,
+  DuckDbStore,
+  personKeyOf,
+  type AnalyticsDeps,
+} from './modules/analytics/index.js';
+import { openDataModule } from './modules/opendata/index.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -88,6 +96,8 @@ declare module 'fastify' {
     supervisionSweep: (at?: Date) => Promise<{ red: number; yellow: number }>;
     /** Sends due notifications (tests call `app.notify.drain()`). */
     notify: DeliveryWorker;
+    /** The big-data centre's store and its deps (the rebuild tool and tests use them). */
+    analytics: AnalyticsDeps;
   }
 }
 
@@ -313,6 +323,20 @@ export async function buildApp({
     app.addHook('onReady', async () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());
   }
+  // 大数据: the analytics store fed by the outbox (only nodes running workers feed their own store).
+  const store = await DuckDbStore.open(config.analytics.duckdbPath);
+  app.addHook('onClose', async () => store.close());
+  const analytics = {
+    db: database.db,
+    calendar,
+    store,
+    personKey: personKeyOf(keys.indexKey),
+    minCell: config.analytics.minCell,
+  };
+  app.decorate('analytics', analytics);
+  outbox.subscribe(analyticsSubscriber(analytics));
+  await app.register(analyticsModule, { deps: analytics });
+  await app.register(openDataModule, { deps: { analytics, publicUrl: config.publicUrl, now } });
   await app.register(open311Module, {
     deps: {
       supervision,

@@ -211,6 +211,13 @@ const Env = z.object({
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
    */
+  /**
+   * 大数据: the analytics store — a DuckDB file (default DATA_DIR/analytics.duckdb; `:memory:` for
+   * a throwaway one, the default in tests). Derived data: `npm run analytics:rebuild` remakes it.
+   */
+  ANALYTICS_DUCKDB: z.string().min(1).optional(),
+  /** Open data and public figures: a cell counting fewer than this many people is withheld. */
+  ANALYTICS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(10),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .refine((u) => !u.endsWith('/') && !u.includes('?') && !u.includes('#'), 'no trailing slash, query or fragment')
@@ -288,6 +295,7 @@ export type Config = Readonly<{
   }>;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
+  analytics: Readonly<{ duckdbPath: string; minCell: number }>;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
   /** 热门搜索: distinct people within a window of days; words that keep a query off it. */
@@ -379,6 +387,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bulkDecisions: Object.freeze({ count: e.SUPERVISION_BULK_DECISIONS, minutes: e.SUPERVISION_BULK_MINUTES }),
     }),
     toleranceDays: e.TOLERANCE_DAYS,
+    analytics: Object.freeze({
+      duckdbPath:
+        e.ANALYTICS_DUCKDB ??
+        (e.NODE_ENV === 'test' ? ':memory:' : path.join(path.resolve(e.DATA_DIR), 'analytics.duckdb')),
+      minCell: e.ANALYTICS_MIN_CELL,
+    }),
     hotSearch: Object.freeze({
       windowDays: e.SEARCH_HOT_DAYS,
       minPeople: e.SEARCH_HOT_MIN_PEOPLE,

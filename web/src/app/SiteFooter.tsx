@@ -4,12 +4,15 @@ import { Link } from 'react-router';
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('analytics');
   return (
     <footer className="tb-footer">
       <div className="tb-container tb-footer__inner">
         <nav aria-label={t('footer.lists')} className="tb-footer__nav">
           <Link to="/lists/power">{t('nav.powerList')}</Link>
           <Link to="/lists/service">{t('nav.serviceList')}</Link>
+          <Link to="/analytics">{ta('navDashboard')}</Link>
+          <Link to="/opendata">{ta('navOpenData')}</Link>
           <a href="/docs">{t('footer.apiDocs')}</a>
         </nav>
         <p>

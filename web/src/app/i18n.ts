@@ -38,6 +38,7 @@ import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/lice
 import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
 import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
+import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/analytics';
 import {
   licenseWorkEn,
   licenseWorkZhCN,
@@ -75,6 +76,7 @@ declare module 'i18next' {
       supervision: SupervisionMessages;
       notify: NotifyMessages;
       assistant: AssistantMessages;
+      analytics: AnalyticsMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
     };
@@ -93,6 +95,7 @@ const RESOURCES = {
     supervision: supervisionZhCN,
     notify: notifyZhCN,
     assistant: assistantZhCN,
+    analytics: analyticsZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
   },
@@ -107,6 +110,7 @@ const RESOURCES = {
     supervision: supervisionEn,
     notify: notifyEn,
     assistant: assistantEn,
+    analytics: analyticsEn,
     forms: formsEn,
     mobile: mobileEn,
   },

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminApp } from '../modules/admin';
+import { DashboardPage, DatasetPage, OpenDataPage } from '../modules/analytics';
 import { ApplyPage, MyCasePage, MyCasesPage, ThemeApplyPage, TrackPage, useHeldMaterials } from '../modules/cases';
 import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, ThemePage } from '../modules/catalog';
 import { ComplaintsPage } from '../modules/complaints';
@@ -52,6 +53,9 @@ export const router = createBrowserRouter([
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
           { path: 'supervision', element: <SupervisionPage /> },
+          { path: 'analytics', element: <DashboardPage /> },
+          { path: 'opendata', element: <OpenDataPage /> },
+          { path: 'opendata/:name', element: <DatasetPage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'admin/*', element: <AdminApp /> },
           { path: '*', element: <NotFoundPage /> },

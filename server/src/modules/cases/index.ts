@@ -47,6 +47,8 @@ export {
   caseSupervisionLog,
   type CaseSupervisionLog,
   decisionsByStaff,
+  caseAnalyticsFacts,
+  type CaseAnalyticsFacts,
 } from './handling/facts.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { applicantAttention } from './handling/attention.js';

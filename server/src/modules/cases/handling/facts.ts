@@ -182,3 +182,72 @@ export async function decisionsByStaff(db: Db, staffId: string, from: Date, to: 
     .orderBy('e.at')
     .execute();
 }
+
+/**
+ * Cases as the big-data centre (analytics) reads them: where and how each was filed and handled,
+ * its promised limit, 免提交 savings, its event log (types and times, no detail), its pauses and
+ * its tasks. The applicant appears as an account id only, for counting distinct people; nothing
+ * else personal. Unknown ids are left out.
+ */
+export async function caseAnalyticsFacts(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  const [cases, events, pauses, tasks] = await Promise.all([
+    kq(db)
+      .selectFrom('cases.case')
+      .select([
+        'id',
+        'itemCode',
+        'itemName',
+        'itemType',
+        'regionCode',
+        'departmentId',
+        'channel',
+        'status',
+        'applicantPersonId',
+        'promisedDays',
+        'submittedAt',
+        'acceptedOn',
+        'decidedAt',
+        'materialsSaved',
+        'visitsSaved',
+      ])
+      .where('id', 'in', caseIds)
+      .execute(),
+    kq(db)
+      .selectFrom('cases.event')
+      .select(['id', 'caseId', 'type', 'at', 'taskId'])
+      .where('caseId', 'in', caseIds)
+      .orderBy('id')
+      .execute(),
+    kq(db)
+      .selectFrom('cases.pause')
+      .select(['caseId', 'kind', 'startedOn', 'endedOn'])
+      .where('caseId', 'in', caseIds)
+      .orderBy('startedOn')
+      .execute(),
+    kq(db)
+      .selectFrom('cases.task')
+      .select(['id', 'caseId', 'name', 'departmentId', 'status', 'openedOn', 'completedAt', 'limitDays'])
+      .where('caseId', 'in', caseIds)
+      .orderBy('openedOn')
+      .execute(),
+  ]);
+  const byCase = <T extends { caseId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.caseId);
+      if (list) list.push(r);
+      else m.set(r.caseId, [r]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const [eventsOf, pausesOf, tasksOf] = [byCase(events), byCase(pauses), byCase(tasks)];
+  return cases.map((c) => ({
+    ...c,
+    events: eventsOf(c.id).map((e) => ({ ...e, id: Number(e.id) })),
+    pauses: pausesOf(c.id),
+    tasks: tasksOf(c.id),
+  }));
+}
+
+export type CaseAnalyticsFacts = Awaited<ReturnType<typeof caseAnalyticsFacts>>[number];

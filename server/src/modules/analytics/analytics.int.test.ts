@@ -1,0 +1,110 @@
+/**
+ * The big-data centre through the API on a real database: cases and a rating flow from the outbox
+ * into the store; the store rebuilt from the PostgreSQL event log equals the fed one; the public
+ * sees a cell of three people withheld, a supervisor of the region sees it, others see nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
+import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
+import { DuckDbStore, rebuildStore } from './index.js';
+
+let t: TestApp;
+let residents: Client[];
+let item: { code: string; regionCode: string };
+const caseIds: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ env: GENEROUS_LIMITS });
+  residents = [];
+  for (const p of await registryPersons(t, 'any', 3)) residents.push((await register(t, p)).c);
+  item = await formlessCountyItem(t);
+  const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+  const approver = (await t.staff(['approver'], item.regionCode)).authorization;
+  for (const [i, r] of residents.entries()) caseIds.push(await submitCase(r, item.code, `analytics-case-${i}`));
+  await approveCase(t, caseIds[0]!, clerk, approver);
+  await approveCase(t, caseIds[1]!, clerk, approver);
+  const rated = await residents[0]!.call('POST', `/api/cases/${caseIds[0]}/rating`, { level: 5 });
+  expect(rated.statusCode, rated.body).toBe(201);
+  await t.app.outbox.drain();
+});
+afterAll(async () => t?.close());
+
+const get = (url: string, authorization?: string) =>
+  t.app.inject({ method: 'GET', url, ...(authorization ? { headers: { authorization } } : {}) });
+
+describe('analytics store', () => {
+  it('is fed by the outbox, and a rebuild from the event log gives the same store', async () => {
+    const [cell] = await t.app.analytics.store.cells({ regionPrefix: item.regionCode }, 'total');
+    expect(cell).toMatchObject({ people: 3, filed: 3, accepted: 2, completed: 2, approved: 2, ratings: 1 });
+    const fed = await t.app.analytics.store.dump();
+    expect(fed.case_step!.length).toBeGreaterThan(6);
+    expect(fed.task_fact!.length).toBeGreaterThanOrEqual(2);
+
+    const fresh = await DuckDbStore.open(':memory:');
+    try {
+      const seen: number[] = [];
+      const progress = await rebuildStore({ ...t.app.analytics, store: fresh }, t.db, (p) => seen.push(p.done), 7);
+      expect(progress.done).toBe(progress.total);
+      expect(seen.length).toBeGreaterThan(1);
+      expect(await fresh.dump()).toEqual(fed);
+      expect(await fresh.watermark()).toBe(await t.app.analytics.store.watermark());
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('GET /api/analytics/indicators', () => {
+  it('withholds a cell of three people from the public', async () => {
+    const res = await get(`/api/analytics/indicators?region=${item.regionCode}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ view: 'public', minCell: 10, region: { code: item.regionCode } });
+    expect(body.cells).toEqual([
+      expect.objectContaining({ suppressed: true, people: null, filed: null, accepted: null }),
+    ]);
+    expect(res.body).not.toMatch(/person|applicant/i);
+  });
+
+  it('shows the same cell in full to a supervisor of the region, by department', async () => {
+    const supervisor = await t.staff(['supervisor'], item.regionCode);
+    const res = await get(`/api/analytics/indicators?by=department`, supervisor.authorization);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ view: 'staff', region: { code: item.regionCode } });
+    const [cell] = res.json().cells;
+    expect(cell).toMatchObject({ suppressed: false, people: 3, filed: 3, completed: 2, onTimePromisedRate: 1 });
+    expect(cell.label).not.toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps staff to their scope', async () => {
+    const elsewhere = await t.staff(['supervisor'], item.regionCode === '520103' ? '520102' : '520103');
+    const refused = await get(`/api/analytics/indicators?region=${item.regionCode}`, elsewhere.authorization);
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().code).toBe('ANALYTICS.OUT_OF_SCOPE');
+    const headOfNone = await t.staff(['department_head'], item.regionCode, []);
+    const none = await get(`/api/analytics/indicators`, headOfNone.authorization);
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.json().cells).toEqual([]);
+  });
+
+  it('refuses a malformed region', async () => {
+    const res = await get(`/api/analytics/indicators?region=52abc`);
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/analytics/bottlenecks', () => {
+  it('shows staff the dwell of each step and the directly-follows graph; not the public', async () => {
+    const supervisor = await t.staff(['supervisor'], item.regionCode);
+    const res = await get(`/api/analytics/bottlenecks?item=${item.code}`, supervisor.authorization);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.cases).toBe(3);
+    expect(body.steps[0]).toMatchObject({ tasks: 2, open: 0 });
+    expect(body.steps[0].department).not.toBe('');
+    expect(body.follows).toContainEqual({ from: 'submitted', to: 'accepted', count: 2 });
+    expect(body.supplementRounds).toEqual([{ rounds: 0, cases: 3 }]);
+    expect((await get(`/api/analytics/bottlenecks?item=${item.code}`)).statusCode).toBe(403);
+  });
+});

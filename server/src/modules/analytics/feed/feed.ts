@@ -1,0 +1,85 @@
+/**
+ * The analytics store fed from the outbox: case events (the case's rows are replaced by what its
+ * event log says now, so a repeated or late delivery changes nothing) and 好差评 ratings. One code
+ * path for the live feed (one event per delivery) and the rebuild (batches from the event log).
+ */
+import type { Db } from '../../../platform/db/index.js';
+import { subscriber, type EventPayload } from '../../../platform/outbox.js';
+import type { OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
+import { beijingDate } from '../../../platform/calendar/beijing.js';
+import { caseAnalyticsFacts } from '../../cases/index.js';
+import { findDepartment, getPublishedItem } from '../../catalog/index.js';
+import type { AnalyticsDeps } from '../analytics.deps.js';
+import type { RatingRecord, StoreChange } from '../store/analytics-store.js';
+import { caseRecord, type ItemTerms } from './case-record.js';
+
+export const FEED_TOPICS = ['cases.case-event', 'evaluation.rating-recorded'] as const;
+export type FeedEvent =
+  | { id: number; topic: 'cases.case-event'; payload: EventPayload<'cases.case-event'> }
+  | { id: number; topic: 'evaluation.rating-recorded'; payload: EventPayload<'evaluation.rating-recorded'> };
+
+/** The catalogue's terms for the items and departments of a batch, each looked up once. */
+function termsReader(db: Db) {
+  const items = new Map<string, Promise<{ legalDays: number; immediate: boolean; visits: number } | null>>();
+  const departments = new Map<string, Promise<string>>();
+  return async (itemCode: string, departmentId: string): Promise<ItemTerms> => {
+    if (!items.has(itemCode))
+      items.set(
+        itemCode,
+        getPublishedItem(db, itemCode).then(
+          (i) => ({ legalDays: i.legalLimitDays, immediate: i.caseKind === '1', visits: i.visits }),
+          () => null,
+        ),
+      );
+    if (!departments.has(departmentId))
+      departments.set(
+        departmentId,
+        findDepartment(db, departmentId).then((d) => d?.name ?? ''),
+      );
+    const item = await items.get(itemCode)!;
+    return {
+      legalDays: item?.legalDays ?? null,
+      immediate: item?.immediate ?? false,
+      visits: item?.visits ?? 0,
+      departmentName: await departments.get(departmentId)!,
+    };
+  };
+}
+
+/** The store change for a batch of events, read through `db` (the delivery's transaction). */
+export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly FeedEvent[]): Promise<StoreChange> {
+  const caseIds = new Set<string>();
+  const ratings = new Map<string, RatingRecord>();
+  for (const e of events) {
+    if (e.topic === 'cases.case-event') caseIds.add(e.payload.caseId);
+    else
+      ratings.set(e.payload.ratingId, {
+        ratingId: e.payload.ratingId,
+        caseId: e.payload.caseId,
+        itemCode: e.payload.itemCode,
+        regionCode: e.payload.regionCode,
+        departmentId: e.payload.departmentId,
+        channel: e.payload.channel,
+        level: e.payload.level,
+        status: e.payload.status,
+        ratedOn: beijingDate(new Date(e.payload.ratedAt)),
+        personKey: deps.personKey(e.payload.raterPersonId),
+      });
+  }
+  const facts = await caseAnalyticsFacts(db, [...caseIds]);
+  const calendar = await deps.calendar.calendar(db);
+  const terms = termsReader(db);
+  const cases = [];
+  for (const f of facts) cases.push(caseRecord(f, await terms(f.itemCode, f.departmentId), calendar, deps.personKey));
+  return { cases, ratings: [...ratings.values()], watermark: Math.max(0, ...events.map((e) => e.id)) };
+}
+
+export async function applyEvents(deps: AnalyticsDeps, db: Db, events: readonly FeedEvent[]): Promise<void> {
+  if (events.length) await deps.store.apply(await changeOf(deps, db, events));
+}
+
+/** The live feed: each delivered event applied at once (at least once; applying twice is harmless). */
+export const analyticsSubscriber = (deps: AnalyticsDeps): OutboxSubscriber =>
+  subscriber('analytics.feed', FEED_TOPICS, async (event, trx) =>
+    applyEvents(deps, trx, [{ id: Number(event.id), topic: event.topic, payload: event.payload } as FeedEvent]),
+  );

@@ -1,0 +1,233 @@
+/**
+ * The store's tables and the SQL of its questions, as one DuckDB text. The indicator definitions
+ * these queries implement are written once in `indicators/glossary.ts`; the SQL is what anyone can
+ * run on the store file (`duckdb data/analytics.duckdb`) to reproduce a figure.
+ */
+import type { CaseRecord, Grouping, RatingRecord, Slice, StoreChange } from './analytics-store.js';
+
+type Param = string | number | boolean | null;
+type Row = Record<string, Param>;
+
+export const TABLES = {
+  case_fact: [
+    'case_id',
+    'item_code',
+    'item_name',
+    'region_code',
+    'department_id',
+    'department_name',
+    'channel',
+    'person_key',
+    'status',
+    'filed_on',
+    'accepted_on',
+    'decided_on',
+    'period_day',
+    'outcome',
+    'working_days',
+    'paused_days',
+    'promised_days',
+    'legal_days',
+    'on_time_promised',
+    'on_time_legal',
+    'immediate',
+    'fully_online',
+    'supplement_rounds',
+    'returns',
+    'materials_saved',
+    'visits_saved',
+    'visits_needed',
+  ],
+  case_step: ['case_id', 'seq', 'event_id', 'type', 'at_ms'],
+  task_fact: [
+    'case_id',
+    'task_id',
+    'item_code',
+    'name',
+    'department_id',
+    'opened_on',
+    'completed_on',
+    'working_days',
+    'limit_days',
+    'status',
+  ],
+  rating: [
+    'rating_id',
+    'case_id',
+    'item_code',
+    'region_code',
+    'department_id',
+    'channel',
+    'level',
+    'status',
+    'rated_on',
+    'person_key',
+  ],
+} as const;
+
+export const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS case_fact (
+     case_id VARCHAR PRIMARY KEY, item_code VARCHAR NOT NULL, item_name VARCHAR NOT NULL, region_code VARCHAR NOT NULL,
+     department_id VARCHAR NOT NULL, department_name VARCHAR NOT NULL, channel VARCHAR NOT NULL, person_key VARCHAR NOT NULL,
+     status VARCHAR NOT NULL, filed_on DATE NOT NULL, accepted_on DATE, decided_on DATE, period_day DATE NOT NULL,
+     outcome VARCHAR, working_days INTEGER, paused_days INTEGER NOT NULL, promised_days INTEGER NOT NULL, legal_days INTEGER,
+     on_time_promised BOOLEAN, on_time_legal BOOLEAN, immediate BOOLEAN NOT NULL, fully_online BOOLEAN NOT NULL,
+     supplement_rounds INTEGER NOT NULL, returns INTEGER NOT NULL, materials_saved INTEGER NOT NULL,
+     visits_saved INTEGER NOT NULL, visits_needed INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS case_step (case_id VARCHAR NOT NULL, seq INTEGER NOT NULL, event_id BIGINT NOT NULL,
+     type VARCHAR NOT NULL, at_ms BIGINT NOT NULL, PRIMARY KEY (case_id, seq))`,
+  `CREATE TABLE IF NOT EXISTS task_fact (case_id VARCHAR NOT NULL, task_id VARCHAR PRIMARY KEY, item_code VARCHAR NOT NULL,
+     name VARCHAR NOT NULL, department_id VARCHAR NOT NULL, opened_on DATE NOT NULL, completed_on DATE,
+     working_days INTEGER, limit_days INTEGER NOT NULL, status VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rating (rating_id VARCHAR PRIMARY KEY, case_id VARCHAR NOT NULL, item_code VARCHAR NOT NULL,
+     region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, level INTEGER NOT NULL,
+     status VARCHAR NOT NULL, rated_on DATE NOT NULL, person_key VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT NOT NULL)`,
+];
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const rowOf = (o: object): Row => Object.fromEntries(Object.entries(o).map(([k, v]) => [snake(k), v as Param]));
+
+/** The rows a change writes. */
+export const rowsOf = Object.assign(
+  (change: StoreChange) => ({
+    cases: change.cases.map((c) => rowOf(c.record satisfies CaseRecord)),
+    steps: change.cases.flatMap((c) => c.steps.map(rowOf)),
+    tasks: change.cases.flatMap((c) => c.tasks.map(rowOf)),
+  }),
+  { rating: (r: RatingRecord): Row => rowOf(r) },
+);
+
+/** GB/T 2260 code lengths of the five levels below the nation: province, city, county, township, village. */
+const LEVELS = [2, 4, 6, 9, 12];
+
+/** The code length one level below a region prefix (the province's cities for `52`). */
+export const childLength = (prefix?: string) => LEVELS.find((l) => l > (prefix?.length ?? 0)) ?? 12;
+
+interface Where {
+  sql: string;
+  params: Param[];
+}
+
+/** Conditions on a table of cases or ratings (alias `a`), for a slice; the period column differs. */
+function where(slice: Slice, dayColumn: string): Where {
+  const conds: string[] = ['true'];
+  const params: Param[] = [];
+  const add = (cond: string, ...values: Param[]) => {
+    conds.push(cond);
+    params.push(...values);
+  };
+  if (slice.regionPrefix) add(`starts_with(a.region_code, ?)`, slice.regionPrefix);
+  if (slice.departmentIds) {
+    if (slice.departmentIds.length === 0) add('false');
+    else add(`a.department_id IN (${slice.departmentIds.map(() => '?').join(', ')})`, ...slice.departmentIds);
+  }
+  if (slice.departmentId) add('a.department_id = ?', slice.departmentId);
+  if (slice.itemCode) add('a.item_code = ?', slice.itemCode);
+  if (slice.from) add(`${dayColumn} >= CAST(? AS DATE)`, slice.from);
+  if (slice.to) add(`${dayColumn} <= CAST(? AS DATE)`, slice.to);
+  return { sql: conds.join(' AND '), params };
+}
+
+/** The group key of a case (alias `a`) and of a rating (`r`, its case `f`) by a grouping. */
+function keys(by: Grouping, slice: Slice): { c: [string, string]; r: [string, string] } {
+  switch (by) {
+    case 'total':
+      return { c: [`'all'`, `'all'`], r: [`'all'`, `'all'`] };
+    case 'region': {
+      const len = childLength(slice.regionPrefix);
+      return {
+        c: [`left(a.region_code, ${len})`, `left(a.region_code, ${len})`],
+        r: [`left(a.region_code, ${len})`, `left(a.region_code, ${len})`],
+      };
+    }
+    case 'department':
+      return { c: ['a.department_id', 'a.department_name'], r: ['a.department_id', 'f.department_name'] };
+    case 'item':
+      return { c: ['a.item_code', 'a.item_name'], r: ['a.item_code', 'f.item_name'] };
+    case 'channel':
+      return { c: ['a.channel', 'a.channel'], r: ['f.channel', 'f.channel'] };
+    case 'month':
+      return {
+        c: [`strftime(a.period_day, '%Y-%m')`, `strftime(a.period_day, '%Y-%m')`],
+        r: [`strftime(a.rated_on, '%Y-%m')`, `strftime(a.rated_on, '%Y-%m')`],
+      };
+  }
+}
+
+const COMPLETED = `a.outcome IN ('approved', 'refused')`;
+
+/** Sums of every indicator per cell: cases and ratings grouped alike, then joined on the key. */
+export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Param[] } {
+  const k = keys(by, slice);
+  const wc = where(slice, 'a.period_day');
+  const wr = where(slice, 'a.rated_on');
+  const sql = `
+    WITH cs AS (
+      SELECT ${k.c[0]} AS key, any_value(${k.c[1]}) AS label,
+             count(DISTINCT a.person_key)::INTEGER AS people,
+             count(*)::INTEGER AS filed,
+             count(*) FILTER (WHERE a.accepted_on IS NOT NULL)::INTEGER AS accepted,
+             count(*) FILTER (WHERE ${COMPLETED})::INTEGER AS completed,
+             count(*) FILTER (WHERE a.outcome = 'approved')::INTEGER AS approved,
+             count(*) FILTER (WHERE a.outcome = 'refused')::INTEGER AS refused,
+             count(*) FILTER (WHERE a.outcome = 'not_accepted')::INTEGER AS "notAccepted",
+             count(*) FILTER (WHERE ${COMPLETED} AND a.on_time_promised)::INTEGER AS "onTimePromised",
+             count(*) FILTER (WHERE ${COMPLETED} AND a.on_time_legal)::INTEGER AS "onTimeLegal",
+             count(*) FILTER (WHERE ${COMPLETED} AND a.on_time_legal IS NOT NULL)::INTEGER AS "legalKnown",
+             round(avg(a.working_days) FILTER (WHERE ${COMPLETED}), 2)::DOUBLE AS "avgWorkingDays",
+             quantile_disc(a.working_days, 0.9) FILTER (WHERE ${COMPLETED})::INTEGER AS "p90WorkingDays",
+             count(*) FILTER (WHERE a.accepted_on IS NOT NULL AND a.immediate)::INTEGER AS immediate,
+             count(*) FILTER (WHERE a.accepted_on IS NOT NULL AND a.fully_online)::INTEGER AS "fullyOnline",
+             count(*) FILTER (WHERE a.supplement_rounds > 0)::INTEGER AS supplemented,
+             sum(a.materials_saved)::INTEGER AS "materialsSaved",
+             sum(a.visits_saved)::INTEGER AS "visitsSaved"
+        FROM case_fact a WHERE ${wc.sql} GROUP BY 1),
+    rs AS (
+      SELECT ${k.r[0]} AS key, any_value(${k.r[1]}) AS label,
+             count(*)::INTEGER AS ratings,
+             count(DISTINCT a.person_key)::INTEGER AS raters,
+             count(*) FILTER (WHERE a.level >= 3)::INTEGER AS "goodRatings",
+             count(*) FILTER (WHERE a.level <= 2)::INTEGER AS "badRatings",
+             round(avg(a.level), 2)::DOUBLE AS "avgRating"
+        FROM rating a LEFT JOIN case_fact f ON f.case_id = a.case_id
+       WHERE a.status <> 'removed' AND ${wr.sql} GROUP BY 1)
+    SELECT coalesce(cs.key, rs.key) AS key, coalesce(cs.label, rs.label, cs.key, rs.key) AS label,
+           coalesce(cs.people, 0) AS people, coalesce(cs.filed, 0) AS filed, coalesce(cs.accepted, 0) AS accepted,
+           coalesce(cs.completed, 0) AS completed, coalesce(cs.approved, 0) AS approved, coalesce(cs.refused, 0) AS refused,
+           coalesce(cs."notAccepted", 0) AS "notAccepted", coalesce(cs."onTimePromised", 0) AS "onTimePromised",
+           coalesce(cs."onTimeLegal", 0) AS "onTimeLegal", coalesce(cs."legalKnown", 0) AS "legalKnown",
+           cs."avgWorkingDays", cs."p90WorkingDays", coalesce(cs.immediate, 0) AS immediate,
+           coalesce(cs."fullyOnline", 0) AS "fullyOnline", coalesce(cs.supplemented, 0) AS supplemented,
+           coalesce(cs."materialsSaved", 0) AS "materialsSaved", coalesce(cs."visitsSaved", 0) AS "visitsSaved",
+           coalesce(rs.ratings, 0) AS ratings, coalesce(rs.raters, 0) AS raters,
+           coalesce(rs."goodRatings", 0) AS "goodRatings", coalesce(rs."badRatings", 0) AS "badRatings", rs."avgRating"
+      FROM cs FULL OUTER JOIN rs ON rs.key = cs.key
+     ORDER BY 1`;
+  return { sql, params: [...wc.params, ...wr.params] };
+}
+
+/** 堵点: the cases of a slice, the dwell of each step, the directly-follows counts and 补正 rounds. */
+export function bottleneckSql(slice: Slice) {
+  const w = where(slice, 'a.period_day');
+  const q = (sql: string) => ({ sql, params: w.params });
+  return {
+    head: q(`SELECT count(*)::INTEGER AS cases, count(DISTINCT a.person_key)::INTEGER AS people,
+                    coalesce(sum(a.returns), 0)::INTEGER AS returns
+               FROM case_fact a WHERE ${w.sql}`),
+    steps: q(`SELECT t.name, t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
+                     count(*) FILTER (WHERE t.completed_on IS NULL)::INTEGER AS open,
+                     round(avg(t.working_days), 2)::DOUBLE AS "avgWorkingDays",
+                     quantile_disc(t.working_days, 0.9)::INTEGER AS "p90WorkingDays",
+                     max(t.working_days)::INTEGER AS "maxWorkingDays",
+                     count(*) FILTER (WHERE t.working_days > t.limit_days)::INTEGER AS "overLimit"
+                FROM task_fact t JOIN case_fact a ON a.case_id = t.case_id
+               WHERE ${w.sql} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`),
+    follows: q(`SELECT s.type AS "from", s.next AS "to", count(*)::INTEGER AS count
+                  FROM (SELECT s.type, lead(s.type) OVER (PARTITION BY s.case_id ORDER BY s.seq) AS next
+                          FROM case_step s JOIN case_fact a ON a.case_id = s.case_id WHERE ${w.sql}) s
+                 WHERE s.next IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`),
+    rounds: q(`SELECT a.supplement_rounds AS rounds, count(*)::INTEGER AS cases
+                 FROM case_fact a WHERE ${w.sql} GROUP BY 1 ORDER BY 1`),
+  };
+}

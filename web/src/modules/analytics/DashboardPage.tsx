@@ -1,0 +1,163 @@
+/**
+ * 数据驾驶舱: headline figures, the monthly trend of accepted and completed cases, and on-time and
+ * satisfaction rates by department — the public view (small cells withheld) or, for staff who
+ * read analytics, their scope in full; each chart with its table and CSV; the glossary below.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageLoading } from '../../ui/PageLoading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import * as api from './api';
+import { ChartCard } from './ChartCard';
+import './analytics.css';
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+
+function Headline({ cell }: { cell: api.Cell | undefined }) {
+  const { t } = useTranslation('analytics');
+  const show = (v: number | null | undefined, unit = '') =>
+    v === null || v === undefined ? t('withheld') : `${v}${unit}`;
+  const figures: [string, string][] = [
+    [t('accepted'), show(cell?.accepted)],
+    [t('completed'), show(cell?.completed)],
+    [t('onTimePromisedRate'), show(pct(cell?.onTimePromisedRate ?? null), '%')],
+    [t('avgWorkingDays'), show(cell?.avgWorkingDays)],
+    [t('fullyOnlineShare'), show(pct(cell?.fullyOnlineShare ?? null), '%')],
+    [t('satisfaction'), show(pct(cell?.satisfaction ?? null), '%')],
+    [t('materialsSaved'), show(cell?.materialsSaved)],
+    [t('visitsSaved'), show(cell?.visitsSaved)],
+  ];
+  return (
+    <dl className="tb-an-figures">
+      {figures.map(([label, value]) => (
+        <div key={label} className="tb-an-figure">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Dashboard({ from, to }: { from?: string; to?: string }) {
+  const { t, i18n } = useTranslation('analytics');
+  const en = i18n.resolvedLanguage === 'en';
+  const q = { from, to };
+  const total = useQuery({
+    queryKey: ['analytics', 'total', q],
+    queryFn: ({ signal }) => api.indicators({ ...q, by: 'total' }, signal),
+  });
+  const months = useQuery({
+    queryKey: ['analytics', 'month', q],
+    queryFn: ({ signal }) => api.indicators({ ...q, by: 'month' }, signal),
+  });
+  const departments = useQuery({
+    queryKey: ['analytics', 'department', q],
+    queryFn: ({ signal }) => api.indicators({ ...q, by: 'department' }, signal),
+  });
+  const glossary = useQuery({ queryKey: ['analytics', 'glossary'], queryFn: ({ signal }) => api.glossary(signal) });
+  const failed = [total, months, departments].find((r) => r.isError);
+  if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!total.data || !months.data || !departments.data) return <PageLoading rows={6} />;
+  const m = months.data.cells;
+  const d = departments.data.cells;
+  return (
+    <>
+      <p className="tb-an-view">
+        {total.data.view === 'staff' ? t('staffView') : t('publicView', { k: total.data.minCell })}
+        {total.data.region ? ` · ${total.data.region.name}` : ''}
+      </p>
+      <Headline cell={total.data.cells[0]} />
+      <div className="tb-an-charts">
+        <ChartCard
+          title={t('trend')}
+          file="trend.csv"
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { top: 0, data: [t('accepted'), t('completed')] },
+            grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+            xAxis: { type: 'category', data: m.map((c) => c.key) },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+              { name: t('accepted'), type: 'line', data: m.map((c) => c.accepted) },
+              { name: t('completed'), type: 'bar', data: m.map((c) => c.completed) },
+            ],
+          }}
+          table={{
+            header: [t('month'), t('accepted'), t('completed')],
+            rows: m.map((c) => [c.key, c.accepted, c.completed]),
+          }}
+        />
+        <ChartCard
+          title={t('byDepartment')}
+          file="departments.csv"
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { top: 0, data: [t('onTimePromisedRate'), t('satisfaction')] },
+            grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+            xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+            yAxis: { type: 'category', data: d.map((c) => c.label), inverse: true },
+            series: [
+              { name: t('onTimePromisedRate'), type: 'bar', data: d.map((c) => pct(c.onTimePromisedRate)) },
+              { name: t('satisfaction'), type: 'bar', data: d.map((c) => pct(c.satisfaction)) },
+            ],
+          }}
+          table={{
+            header: [t('department'), `${t('onTimePromisedRate')} (%)`, `${t('satisfaction')} (%)`, t('completed')],
+            rows: d.map((c) => [c.label, pct(c.onTimePromisedRate), pct(c.satisfaction), c.completed]),
+          }}
+        />
+      </div>
+      {glossary.data ? (
+        <section className="tb-an-glossary" aria-labelledby="an-glossary">
+          <h2 id="an-glossary">{t('glossary')}</h2>
+          <dl>
+            {glossary.data.entries.map((e) => (
+              <div key={e.key}>
+                <dt>{en ? e.en : e.zh}</dt>
+                <dd>{en ? e.definitionEn : e.definitionZh}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation('analytics');
+  useDocumentTitle(t('title'));
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  return (
+    <div className="tb-container tb-page">
+      <header className="tb-page-header">
+        <h1>{t('title')}</h1>
+        <p>{t('lead')}</p>
+      </header>
+      <form
+        className="tb-an-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const next = new URLSearchParams();
+          for (const k of ['from', 'to']) if (f.get(k)) next.set(k, String(f.get(k)));
+          setParams(next);
+        }}
+      >
+        <label>
+          {t('from')} <input type="date" name="from" defaultValue={from} />
+        </label>
+        <label>
+          {t('to')} <input type="date" name="to" defaultValue={to} />
+        </label>
+        <button type="submit">{t('apply')}</button>
+      </form>
+      <Dashboard from={from} to={to} />
+    </div>
+  );
+}

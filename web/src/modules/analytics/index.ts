@@ -1,0 +1,8 @@
+/** The big-data pages: the 数据驾驶舱 (public view, or staff scope) and the open-data portal. */
+import { lazy } from 'react';
+
+export const DashboardPage = lazy(() => import('./DashboardPage'));
+export const OpenDataPage = lazy(() => import('./OpenDataPage'));
+export const DatasetPage = lazy(() => import('./DatasetPage'));
+export { analyticsZhCN, type AnalyticsMessages } from './locales/zh-CN';
+export { analyticsEn } from './locales/en';
