@@ -72,6 +72,8 @@ export const Entitlement = z.object({
   explanation: Explanation,
 });
 export type Entitlement = z.infer<typeof Entitlement>;
+/** The grant after the person declined it. */
+export const GrantAnswer = contract(Entitlement);
 export const EntitlementList = contract(z.object({ entitlements: z.array(Entitlement) }));
 export type EntitlementList = z.infer<typeof EntitlementList>;
 
@@ -118,3 +120,16 @@ export const DryRun = contract(
   }),
 );
 export type DryRun = z.infer<typeof DryRun>;
+
+/** A run of the engine (a changed policy applied, the schedule): what it judged and did. */
+export const RunResult = contract(
+  z.object({
+    evaluated: z.number().int(),
+    eligible: z.number().int(),
+    granted: z.number().int(),
+    offered: z.number().int(),
+    flagged: z.number().int(),
+  }),
+);
+export const PolicyListQuery = z.object({ on: DryRunRequest.shape.on });
+export const OfferPreferenceBody = z.object({ offersWanted: z.boolean() });

@@ -25,6 +25,7 @@ import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } fro
 import { evaluationModule } from './modules/evaluation/index.js';
 import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
+import { proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -281,6 +282,11 @@ export async function buildApp({
     app.addHook('onReady', async () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());
   }
+  // 主动服务: life events judged as they are delivered; the whole population re-checked daily.
+  const proactive = { db: database.db, now, cipher, log: app.log };
+  outbox.subscribe(proactiveSubscriber(proactive));
+  await app.register(proactiveModule, { deps: proactive, recheckMs: config.workers ? config.proactiveRecheckMs : 0 });
+  app.decorate('proactiveRecheck', (at?: Date) => recheckAll(proactive, at ?? now()));
   await app.register(open311Module, {
     deps: {
       supervision,

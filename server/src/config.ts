@@ -134,6 +134,8 @@ const Env = z.object({
   SUPERVISION_ACCEPTANCE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
   /** 电子监察: how often a node sweeps the clocks into yellow and red (ms; 0: never, on a node that only answers requests). */
   SUPERVISION_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** 主动服务: how often a node re-checks everyone under every policy (ms; 0: never). Daily by default. */
+  PROACTIVE_RECHECK_MS: z.coerce.number().int().min(0).max(604_800_000).default(86_400_000),
   /** 容缺受理: working days after acceptance within which a promised material must be brought. */
   TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** 热门搜索: a query is hot when this many distinct people asked it within SEARCH_HOT_DAYS days. */
@@ -253,6 +255,8 @@ export type Config = Readonly<{
   /** Working days a department has to answer a complaint. */
   complaintAnswerDays: number;
   supervision: Readonly<{ acceptanceDays: number; sweepMs: number }>;
+  /** 主动服务: milliseconds between the engine's re-checks of the whole population (0: never). */
+  proactiveRecheckMs: number;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
   /** 好差评 deadlines in working days. */
@@ -341,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     complaintAnswerDays: e.COMPLAINT_ANSWER_DAYS,
     supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
+    proactiveRecheckMs: e.PROACTIVE_RECHECK_MS,
     toleranceDays: e.TOLERANCE_DAYS,
     hotSearch: Object.freeze({
       windowDays: e.SEARCH_HOT_DAYS,

@@ -48,4 +48,5 @@ export {
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
+export { decideBySystem, type SystemDecision } from './handling/system-decision.service.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

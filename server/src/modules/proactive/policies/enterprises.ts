@@ -27,8 +27,8 @@ export const startupSubsidy: EnterprisePolicy = {
   code: 'startup-subsidy',
   name: t('一次性创业补贴', 'one-off start-up subsidy'),
   summary: t(
-    '成立一年内、吸纳就业的小微企业和个体工商户可申领一次性创业补贴。',
-    'Small businesses in their first year that employ people may claim a one-off start-up subsidy.',
+    '成立一年内的小微企业和个体工商户可申领一次性创业补贴。',
+    'Small businesses in their first year may claim a one-off start-up subsidy.',
   ),
   subject: 'enterprise',
   mode: 'offer',
@@ -40,12 +40,7 @@ export const startupSubsidy: EnterprisePolicy = {
       version: 1,
       effectiveFrom: '2019-01-01',
       legalBasis: '《贵州省就业补助资金管理办法》；《关于进一步做好稳就业工作的实施意见》',
-      when: [
-        ACTIVE,
-        establishedWithin(365, '成立不满一年', 'established less than a year ago'),
-        HAS_EMPLOYEES,
-        employeesAtMost(100),
-      ],
+      when: [ACTIVE, establishedWithin(365, '成立不满一年', 'established less than a year ago')],
       params: { subsidy: { [GUIYANG]: 10_000, [QIANDONGNAN]: 8_000, [PROVINCE]: 5_000 } },
       amount: 'subsidy',
     },
@@ -88,18 +83,17 @@ export const startupLoan: EnterprisePolicy = {
       when: [
         ACTIVE,
         establishedWithin(1095, '成立不满三年', 'established less than three years ago'),
-        employeesAtMost(20),
-        { fact: 'taxCreditRating', op: 'notIn', values: ['D'], label: t('纳税信用不是D级', 'tax credit rating not D') },
+        { fact: 'region', op: 'within', regions: [PROVINCE], label: t('登记地在贵州省', 'registered in Guizhou') },
       ],
     },
   ],
   examples: [
     { name: 'a new restaurant', on: '2026-11-02', facts: firm, expect: { eligible: true } },
     {
-      name: 'rated D',
+      name: 'cancelled',
       on: '2026-11-02',
-      facts: { ...firm, taxCreditRating: 'D' },
-      expect: { eligible: false, failing: ['纳税信用不是D级'] },
+      facts: { ...firm, status: 'cancelled' },
+      expect: { eligible: false, failing: ['登记状态为存续'] },
     },
   ],
 };

@@ -19,7 +19,7 @@ export interface Columns {
 }
 
 /** Raw registry values of one subject, by the names the loader and the examples use. */
-export type FactRow = Readonly<Record<string, string | number | boolean | null | undefined>>;
+export type FactRow = object;
 
 /** Which row value feeds each fact. */
 const SOURCE: Record<string, string> = {
@@ -63,7 +63,7 @@ export function columnsOf(subject: SubjectKind, rows: readonly FactRow[]): Colum
     const col = cols.data[fact]!;
     const key = sourceOf(fact);
     rows.forEach((row, i) => {
-      const raw = row[key];
+      const raw = (row as Record<string, unknown>)[key];
       switch (def.kind) {
         case 'enum':
           col[i] = enumCode(def, typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : raw == null ? null : String(raw));

@@ -215,7 +215,7 @@ export function explain(
     policyVersion: version.version,
     referenceDate: day,
     conditions,
-    amount: eligible ? amountIn(version, String(row.regionCode ?? '')) : null,
+    amount: eligible ? amountIn(version, String((row as { regionCode?: string }).regionCode ?? '')) : null,
     legalBasis: version.legalBasis,
   };
 }
