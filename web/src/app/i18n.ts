@@ -35,6 +35,7 @@ import { complaintsEn, complaintsZhCN, type ComplaintsMessages } from '../module
 import { identityEn, identityZhCN, type IdentityMessages } from '../modules/identity';
 import { licensesEn, licensesZhCN, type LicensesMessages } from '../modules/licenses';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
+import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
 import {
   licenseWorkEn,
   licenseWorkZhCN,
@@ -70,6 +71,7 @@ declare module 'i18next' {
       completeness: CompletenessMessages;
       serviceSearch: ServiceSearchMessages;
       supervision: SupervisionMessages;
+      proactive: ProactiveMessages;
       forms: FormsMessages;
     };
   }
@@ -85,6 +87,7 @@ const RESOURCES = {
     completeness: completenessZhCN,
     serviceSearch: serviceSearchZhCN,
     supervision: supervisionZhCN,
+    proactive: proactiveZhCN,
     forms: formsZhCN,
   },
   en: {
@@ -96,6 +99,7 @@ const RESOURCES = {
     completeness: completenessEn,
     serviceSearch: serviceSearchEn,
     supervision: supervisionEn,
+    proactive: proactiveEn,
     forms: formsEn,
   },
 };

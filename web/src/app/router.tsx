@@ -6,6 +6,7 @@ import { ComplaintsPage } from '../modules/complaints';
 import { ForgotPasswordPage, LoginPage, MePage, PrivacyPage, RegisterPage } from '../modules/identity';
 import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modules/licenses';
 import { SupervisionPage } from '../modules/supervision';
+import { BenefitsPage } from '../modules/proactive';
 import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from '../ui/NotFoundPage';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'me/cases/:id', element: <MyCasePage /> },
           { path: 'me/licenses', element: <WalletPage /> },
           { path: 'me/data-uses', element: <DataUsesPage /> },
+          { path: 'me/benefits', element: <BenefitsPage /> },
           { path: 'me/complaints', element: <ComplaintsPage /> },
           { path: 'licenses/verify', element: <VerifyPage /> },
           { path: 'licenses/shared/:code', element: <SharedLicensePage /> },

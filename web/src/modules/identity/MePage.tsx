@@ -79,6 +79,7 @@ function Basics({ me }: { me: PersonMe }) {
 function MyServices() {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
+  const { t: tp } = useTranslation('proactive');
   return (
     <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
       <h2 id="account-services">{t('identity.me.services')}</h2>
@@ -94,6 +95,9 @@ function MyServices() {
         </li>
         <li>
           <Link to="/me/complaints">{tc('title')}</Link>
+        </li>
+        <li>
+          <Link to="/me/benefits">{tp('nav')}</Link>
         </li>
       </ul>
     </nav>
