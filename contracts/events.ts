@@ -206,6 +206,31 @@ const licenseStatusTopics = Object.fromEntries(
 ) as { [A in (typeof LICENSE_STATUS_ACTIONS)[number] as `licenses.license-${A}`]: typeof LicenseStatusChanged };
 
 /** Every topic the outbox carries, with its payload schema. */
+/**
+ * proactive.benefit-granted: 免申即享 — the system granted a policy's benefit (a case decided by the
+ * system when the policy has an item and the person an account). proactive.offer-made: 政策找人 —
+ * a person or enterprise was told they may apply. proactive.grant-under-review: a registry
+ * correction means an earlier grant's facts no longer hold; it is flagged, never reversed.
+ * Recipients by account id (null: no account yet) or credit code; the policy's name for templates.
+ */
+export const BenefitGranted = z.object({
+  grantId: Id,
+  policyCode: z.string(),
+  policyName: z.string(),
+  accountId: Id.nullable(),
+  creditCode: z.string().nullable(),
+  caseId: Id.nullable(),
+  amount: z.number().nullable(),
+});
+export const OfferMade = z.object({
+  offerId: Id,
+  policyCode: z.string(),
+  policyName: z.string(),
+  accountId: Id.nullable(),
+  creditCode: z.string().nullable(),
+});
+export const GrantUnderReview = z.object({ grantId: Id, policyCode: z.string(), caseId: Id.nullable() });
+
 export const EVENTS = {
   ...itemTopics,
   'catalog.department-changed': DepartmentChanged,
@@ -223,6 +248,9 @@ export const EVENTS = {
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,
   'supervision.order-answered': OrderAnswered,
+  'proactive.benefit-granted': BenefitGranted,
+  'proactive.offer-made': OfferMade,
+  'proactive.grant-under-review': GrantUnderReview,
 } satisfies Record<string, z.ZodType>;
 
 export type Topic = keyof typeof EVENTS;

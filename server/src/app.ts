@@ -34,6 +34,7 @@ import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modu
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
 import { spaceModule } from './modules/space/index.js';
+import { proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -337,6 +338,11 @@ export async function buildApp({
   outbox.subscribe(analyticsSubscriber(analytics));
   await app.register(analyticsModule, { deps: analytics });
   await app.register(openDataModule, { deps: { analytics, publicUrl: config.publicUrl, now } });
+  // 主动服务: life events judged as they are delivered; the whole population re-checked daily.
+  const proactive = { db: database.db, now, cipher, log: app.log };
+  outbox.subscribe(proactiveSubscriber(proactive));
+  await app.register(proactiveModule, { deps: proactive, recheckMs: config.workers ? config.proactiveRecheckMs : 0 });
+  app.decorate('proactiveRecheck', (at?: Date) => recheckAll(proactive, at ?? now()));
   await app.register(open311Module, {
     deps: {
       supervision,

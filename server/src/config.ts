@@ -157,6 +157,8 @@ const Env = z.object({
   /** 异常监察: decisions by one account within SUPERVISION_BULK_MINUTES out of office hours that are flagged. */
   SUPERVISION_BULK_DECISIONS: z.coerce.number().int().min(2).max(1000).default(10),
   SUPERVISION_BULK_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** 主动服务: how often a node re-checks everyone under every policy (ms; 0: never). Daily by default. */
+  PROACTIVE_RECHECK_MS: z.coerce.number().int().min(0).max(604_800_000).default(86_400_000),
   /** 容缺受理: working days after acceptance within which a promised material must be brought. */
   TOLERANCE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** 热门搜索: a query is hot when this many distinct people asked it within SEARCH_HOT_DAYS days. */
@@ -293,6 +295,8 @@ export type Config = Readonly<{
     sweepMs: number;
     bulkDecisions: Readonly<{ count: number; minutes: number }>;
   }>;
+  /** 主动服务: milliseconds between the engine's re-checks of the whole population (0: never). */
+  proactiveRecheckMs: number;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
   analytics: Readonly<{ duckdbPath: string; minCell: number }>;
@@ -386,6 +390,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepMs: e.SUPERVISION_SWEEP_MS,
       bulkDecisions: Object.freeze({ count: e.SUPERVISION_BULK_DECISIONS, minutes: e.SUPERVISION_BULK_MINUTES }),
     }),
+    supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
+    proactiveRecheckMs: e.PROACTIVE_RECHECK_MS,
     toleranceDays: e.TOLERANCE_DAYS,
     analytics: Object.freeze({
       duckdbPath:

@@ -39,6 +39,7 @@ import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
 import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/analytics';
+import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
 import {
   licenseWorkEn,
   licenseWorkZhCN,
@@ -77,6 +78,7 @@ declare module 'i18next' {
       notify: NotifyMessages;
       assistant: AssistantMessages;
       analytics: AnalyticsMessages;
+      proactive: ProactiveMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
     };
@@ -96,6 +98,7 @@ const RESOURCES = {
     notify: notifyZhCN,
     assistant: assistantZhCN,
     analytics: analyticsZhCN,
+    proactive: proactiveZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
   },
@@ -111,6 +114,7 @@ const RESOURCES = {
     notify: notifyEn,
     assistant: assistantEn,
     analytics: analyticsEn,
+    proactive: proactiveEn,
     forms: formsEn,
     mobile: mobileEn,
   },

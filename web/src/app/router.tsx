@@ -9,6 +9,7 @@ import { DataUsesPage, SharedLicensePage, VerifyPage, WalletPage } from '../modu
 import { InboxPage, PreferencesPage } from '../modules/notify';
 import { KioskHomePage, MySpacePage, PrintViewPage } from '../modules/mobile';
 import { SupervisionPage } from '../modules/supervision';
+import { BenefitsPage } from '../modules/proactive';
 import { WorkbenchCasePage, WorkbenchPage } from '../modules/workbench';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from '../ui/NotFoundPage';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'kiosk', element: <KioskHomePage /> },
           { path: 'me/licenses', element: <WalletPage /> },
           { path: 'me/data-uses', element: <DataUsesPage /> },
+          { path: 'me/benefits', element: <BenefitsPage /> },
           { path: 'me/complaints', element: <ComplaintsPage /> },
           { path: 'me/inbox', element: <InboxPage /> },
           { path: 'me/notifications', element: <PreferencesPage /> },

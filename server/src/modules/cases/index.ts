@@ -56,4 +56,5 @@ export { applicantAttention } from './handling/attention.js';
 export { listApplicantCases } from './cases.repository.js';
 export { reencryptCaseData, sealForm } from './handling/form-store.js';
 export { lifeEventsSubscriber } from './process/life-events.subscriber.js';
+export { decideBySystem, type SystemDecision } from './handling/system-decision.service.js';
 export { seedDemoProcesses, restaurantLicensing } from './process/demo-processes.js';

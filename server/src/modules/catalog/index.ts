@@ -59,6 +59,7 @@ export {
   CATALOG_REVIEWER,
 } from './items.service.js';
 export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
+export { findItemServing } from './serving.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { upsertSynonym } from './lists.repository.js';

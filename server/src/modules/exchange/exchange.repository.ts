@@ -35,6 +35,9 @@ type LegalEntityTable = {
   address: string;
   registeredCapital: number | null;
   establishedOn: string;
+  /** 从业人数 and 纳税信用等级 (migration 0049). */
+  employees: number | null;
+  taxCreditRating: string | null;
   sourceDepartment: string;
   updatedAt: Generated<Date>;
 };

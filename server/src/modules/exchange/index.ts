@@ -36,6 +36,7 @@ export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Vill
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
 export { resourcesHolding } from './sharing/holdings.js';
 export { sealPersonal, birthFacts } from './person-record.js';
+export { personFactRows, enterpriseFactRows, type PersonFactRow, type EnterpriseFactRow } from './registry-facts.js';
 export type { IdentityPort } from './exchange.deps.js';
 
 /** The exchange's dependencies as the app gives them, and how often the webhook worker looks for due deliveries (0: no worker; tests call deliverDue). */

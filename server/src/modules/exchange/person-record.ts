@@ -14,6 +14,9 @@ export interface PersonalData {
   address: string;
   maritalStatus: string;
   disabilityLevel: number | null;
+  /** 参保类型 and 收入状况 from the other base registries (absent in records sealed before them). */
+  insured?: string | null;
+  incomeBand?: string | null;
 }
 
 export const sealPersonal = (cipher: FieldCipher, p: PersonalData): string =>
@@ -24,6 +27,8 @@ export const sealPersonal = (cipher: FieldCipher, p: PersonalData): string =>
       address: p.address,
       maritalStatus: p.maritalStatus,
       disabilityLevel: p.disabilityLevel,
+      insured: p.insured ?? null,
+      incomeBand: p.incomeBand ?? null,
     }),
   );
 

@@ -41,6 +41,7 @@ export {
   personIdentifiers,
   findEnterpriseAccount,
   accountsOfRegistryPersons,
+  accountsByRegistryPerson,
 } from './accounts/me.service.js';
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';

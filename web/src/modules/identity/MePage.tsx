@@ -80,6 +80,9 @@ function MyServices() {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
   const { t: tn } = useTranslation('notify');
+        </li>
+        <li>
+  const { t: tp } = useTranslation('proactive');
   return (
     <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
       <h2 id="account-services">{t('identity.me.services')}</h2>
@@ -101,6 +104,9 @@ function MyServices() {
         </li>
         <li>
           <Link to="/me/notifications">{tn('prefs.title')}</Link>
+        </li>
+        <li>
+          <Link to="/me/benefits">{tp('nav')}</Link>
         </li>
       </ul>
     </nav>

@@ -29,6 +29,10 @@ export interface PersonRecord {
   deathDate: string | null;
   disabilityLevel: number | null;
   phone: string | null;
+  /** 参保类型 (社保): employee or resident insurance, or none. */
+  insured?: 'employee' | 'resident' | 'none';
+  /** 收入状况 (民政): 低保, 低保边缘 or ordinary. */
+  incomeBand?: 'low' | 'marginal' | 'ordinary';
 }
 
 export interface EnterpriseRecord {
@@ -43,6 +47,10 @@ export interface EnterpriseRecord {
   address: string;
   registeredCapital: number | null;
   establishedOn: string;
+  /** 从业人数 (insured employees), null: no record. */
+  employees: number | null;
+  /** 纳税信用等级, null: no record. */
+  taxCreditRating: 'A' | 'B' | 'M' | 'C' | 'D' | null;
 }
 
 // Surnames weighted roughly by frequency in Guizhou; given-name characters common in recent decades.
@@ -289,7 +297,50 @@ export function generatePopulation(opts: {
       address: `${village.address}${rng.int(1, 500)}号`,
       registeredCapital: individual ? null : rng.pick([10, 30, 50, 100, 200, 500, 1000, 5000]) * 10_000,
       establishedOn: randomBirth(rng, 0, 25, opts.today),
+      ...employerFacts(creditCode, individual),
     });
   }
+  for (const p of persons) Object.assign(p, socialFacts(p, opts.today));
   return { persons, enterprises };
+}
+
+/** A generator of its own per subject, so these facts never shift the people and names the main seed gives. */
+const sideRng = (key: string) =>
+  new Rng([...key].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), 2_166_136_261));
+
+/** 参保 and 收入 facts of the other registries (人社, 民政), plausible for the person's age. */
+function socialFacts(p: PersonRecord, today: Date): Pick<PersonRecord, 'insured' | 'incomeBand'> {
+  const rng = sideRng(p.id);
+  const age = today.getUTCFullYear() - Number(p.birthDate.slice(0, 4));
+  const insured =
+    age < 16
+      ? 'none'
+      : rng.weighted([
+          ['employee', age < 60 ? 45 : 30],
+          ['resident', 45],
+          ['none', 10],
+        ] as const);
+  const incomeBand = rng.weighted([
+    ['low', p.disabilityLevel ? 20 : 4],
+    ['marginal', 4],
+    ['ordinary', 92],
+  ] as const);
+  return { insured, incomeBand };
+}
+
+function employerFacts(
+  creditCode: string,
+  individual: boolean,
+): Pick<EnterpriseRecord, 'employees' | 'taxCreditRating'> {
+  const rng = sideRng(creditCode);
+  return {
+    employees: individual ? rng.int(0, 5) : rng.int(3, 400),
+    taxCreditRating: rng.weighted([
+      ['A', 25],
+      ['B', 45],
+      ['M', 15],
+      ['C', 10],
+      ['D', 5],
+    ] as const),
+  };
 }

@@ -143,3 +143,17 @@ export async function accountsOfRegistryPersons(db: Db, registryPersonIds: reado
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The account (id and name) of each registry person who has one, by registry person id. */
+export async function accountsByRegistryPerson(
+  db: Db,
+  registryPersonIds: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  if (registryPersonIds.length === 0) return new Map();
+  const rows = await iq(db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'name', 'registryPersonId'])
+    .where('registryPersonId', 'in', [...registryPersonIds])
+    .execute();
+  return new Map(rows.map((r) => [r.registryPersonId, { id: r.id, name: r.name }]));
+}

@@ -1,0 +1,44 @@
+/**
+ * proactive (主动服务 · 免申即享 · 政策找人): policies written as rules over registry facts, judged
+ * column-wise over the population on life events, on a changed policy and on a schedule; automatic
+ * grants decided by the system through the case engine, offers for policies that need an
+ * application, and each decision's explanation. Events: `proactive.benefit-granted`,
+ * `proactive.offer-made`, `proactive.grant-under-review`.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { OutboxSubscriber } from '../../platform/outbox-dispatcher.js';
+import { subscriber } from '../../platform/outbox.js';
+import type { ProactiveDeps } from './proactive.deps.js';
+import { proactiveRoutes } from './proactive.routes.js';
+import { onLifeEvent, RecheckJob, recheckAll } from './runs.service.js';
+
+export type { ProactiveDeps } from './proactive.deps.js';
+export { RecheckJob, recheckAll };
+export { POLICIES } from './policies/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The engine's daily re-check at a moment (tests call it instead of waiting for the timer). */
+    proactiveRecheck: (at?: Date) => ReturnType<typeof recheckAll>;
+  }
+}
+
+/** The routes, and the daily re-check on nodes running workers (`recheckMs` 0: none). */
+export const proactiveModule: FastifyPluginAsync<{ deps: ProactiveDeps; recheckMs: number }> = async (
+  app,
+  { deps, recheckMs },
+) => {
+  await app.register(proactiveRoutes, { deps });
+  const job = new RecheckJob(deps, recheckMs);
+  app.addHook('onReady', async () => job.start());
+  app.addHook('onClose', async () => job.stop());
+};
+
+/** Judges the households and enterprises a life event concerns (birth, death, enterprise established…). */
+export function proactiveSubscriber(deps: ProactiveDeps): OutboxSubscriber {
+  return subscriber('proactive.life-events', ['exchange.life-event-recorded'], async ({ payload }, trx) => {
+    const r = await onLifeEvent(trx, deps, payload);
+    if (r.granted + r.offered + r.flagged)
+      deps.log.info({ event: payload.eventId, ...r }, 'proactive: life event judged');
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * A run of the engine (研判): the policies in force on a day over a population, column-wise; the
+ * eligible get their automatic grant (免申即享: a case decided by the system when the policy has an
+ * item and the person an account) or an offer (政策找人, unless they opted out), each at most once
+ * per period; grants whose facts no longer held on their own reference date (a registry
+ * correction) are flagged for review, never reversed. Runs in the caller's transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db/index.js';
+import { appendEvent } from '../../platform/outbox.js';
+import { decideBySystem } from '../cases/index.js';
+import { findItemServing } from '../catalog/index.js';
+import { accountsByRegistryPerson } from '../identity/index.js';
+import type { EnterpriseFactRow, PersonFactRow } from '../exchange/index.js';
+import type { ProactiveDeps } from './proactive.deps.js';
+import { POLICIES } from './policies/index.js';
+import { periodOf, versionOn, type Policy } from './rules/language.js';
+import { evaluateColumns, explain } from './rules/evaluate.js';
+import {
+  asOf,
+  loadPopulation,
+  RegionNames,
+  subjectKeyOf,
+  survivorOf,
+  type Population,
+  type Scope,
+} from './population.js';
+import * as repo from './grants.repository.js';
+import type { Decision } from './grants.repository.js';
+
+export interface Run {
+  /** What started it: `life-event:<id>`, `policy:<code>`, `schedule`, `correction`. */
+  trigger: string;
+  on: string;
+  scope: Scope;
+  /** The policies to judge (default: all). */
+  policies?: readonly Policy[];
+}
+
+export interface RunResult {
+  evaluated: number;
+  eligible: number;
+  granted: number;
+  offered: number;
+  flagged: number;
+}
+
+type Row = PersonFactRow | EnterpriseFactRow;
+
+/** The eligible of one policy: judged subject, recipient, explanation. */
+function eligibleOf(policy: Policy, pop: Population, on: string, regions: RegionNames): Decision[] {
+  const version = versionOn(policy, on);
+  if (!version) return [];
+  const { rows, cols } = pop[policy.subject];
+  const flags = evaluateColumns(version, cols, on);
+  const out: Decision[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (!flags[i]) continue;
+    const subject = rows[i]! as Row;
+    const person = policy.subject === 'person' ? (subject as PersonFactRow) : undefined;
+    const beneficiary = person && policy.beneficiary === 'survivor' ? survivorOf(pop.person.rows, person, on) : person;
+    if (person && !beneficiary) continue;
+    out.push({
+      id: randomUUID(),
+      policyCode: policy.code,
+      policyVersion: version.version,
+      period: periodOf(policy, on),
+      subjectKind: policy.subject,
+      subjectKey: subjectKeyOf(policy.subject, subject),
+      beneficiaryPersonId: beneficiary?.id ?? null,
+      creditCode: person ? null : (subject as EnterpriseFactRow).creditCode,
+      regionCode: subject.regionCode,
+      referenceDate: on,
+      explanation: explain(version, policy.subject, subject, on, regions.of),
+      trigger: '',
+    });
+  }
+  return out;
+}
+
+/** Standing grants whose subject, judged again on the grant's own reference date, no longer qualifies. */
+async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: RegionNames): Promise<string[]> {
+  if (policy.mode !== 'automatic') return [];
+  const rows = pop[policy.subject].rows as Row[];
+  const byKey = new Map(rows.map((r) => [subjectKeyOf(policy.subject, r), r]));
+  const flagged: string[] = [];
+  for (const g of await repo.standingGrants(trx, policy.code, [...byKey.keys()])) {
+    const version = versionOn(policy, g.referenceDate);
+    if (!version) continue;
+    const ex = explain(
+      version,
+      policy.subject,
+      asOf(byKey.get(g.subjectKey)!, g.referenceDate),
+      g.referenceDate,
+      regions.of,
+    );
+    if (ex.eligible) continue;
+    await repo.flagForReview(trx, g.id, ex);
+    await appendEvent(
+      trx,
+      {
+        topic: 'proactive.grant-under-review',
+        aggregateType: 'proactive.grant',
+        aggregateId: g.id,
+        payload: { grantId: g.id, policyCode: policy.code, caseId: g.caseId },
+      },
+      null,
+    );
+    flagged.push(g.id);
+  }
+  return flagged;
+}
+
+/** Opens and decides the case of each new personal grant that has an item where the person lives and an account. */
+async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: Decision[], at: Date) {
+  const accounts = await accountsByRegistryPerson(
+    trx,
+    grants.flatMap((g) => g.beneficiaryPersonId ?? []),
+  );
+  const items = new Map<string, string | null>();
+  const cases = new Map<string, string>();
+  for (const g of grants) {
+    const account = g.beneficiaryPersonId ? accounts.get(g.beneficiaryPersonId) : undefined;
+    if (!policy.itemBasicCode || !account) continue;
+    const place = g.regionCode.slice(0, 6);
+    if (!items.has(place)) items.set(place, (await findItemServing(trx, policy.itemBasicCode, place))?.code ?? null);
+    const itemCode = items.get(place);
+    if (!itemCode) continue;
+    const held = g.explanation.conditions.map((c) => c.condition.zh).join('、');
+    const { caseId, trackingCode } = await decideBySystem(trx, deps, {
+      itemCode,
+      applicant: { personId: account.id, name: account.name },
+      reason: {
+        policyCode: policy.code,
+        policyVersion: g.policyVersion,
+        note: `免申即享：${policy.name.zh}（第${g.policyVersion}版），经核验登记数据符合全部条件（${held}），系统自动准予`,
+      },
+      at,
+    });
+    await repo.setGrantCase(trx, g.id, caseId, trackingCode);
+    cases.set(g.id, caseId);
+  }
+  return { accounts, cases };
+}
+
+export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<RunResult> {
+  const at = deps.now();
+  const pop = await loadPopulation(trx, deps.cipher, run.scope);
+  const regions = new RegionNames(trx);
+  await regions.load([...pop.person.rows, ...pop.enterprise.rows].map((r) => r.regionCode));
+  const result: RunResult = {
+    evaluated: pop.person.rows.length + pop.enterprise.rows.length,
+    eligible: 0,
+    granted: 0,
+    offered: 0,
+    flagged: 0,
+  };
+  for (const policy of run.policies ?? POLICIES) {
+    const eligible = eligibleOf(policy, pop, run.on, regions).map((d) => ({ ...d, trigger: run.trigger }));
+    result.eligible += eligible.length;
+    if (policy.mode === 'automatic') {
+      const made = await repo.insertGrants(
+        trx,
+        eligible.map((d) => ({ ...d, amount: d.explanation.amount })),
+        at,
+      );
+      const { accounts, cases } = await decideCases(trx, deps, policy, made, at);
+      for (const g of made)
+        await appendEvent(
+          trx,
+          {
+            topic: 'proactive.benefit-granted',
+            aggregateType: 'proactive.grant',
+            aggregateId: g.id,
+            payload: {
+              grantId: g.id,
+              policyCode: policy.code,
+              policyName: policy.name.zh,
+              accountId: (g.beneficiaryPersonId && accounts.get(g.beneficiaryPersonId)?.id) || null,
+              creditCode: g.creditCode,
+              caseId: cases.get(g.id) ?? null,
+              amount: g.amount,
+            },
+          },
+          null,
+        );
+      result.granted += made.length;
+    } else {
+      const out = await repo.optedOut(
+        trx,
+        eligible.flatMap((d) => d.beneficiaryPersonId ?? []),
+      );
+      const made = await repo.insertOffers(
+        trx,
+        eligible.filter((d) => !d.beneficiaryPersonId || !out.has(d.beneficiaryPersonId)),
+        at,
+      );
+      const accounts = await accountsByRegistryPerson(
+        trx,
+        made.flatMap((o) => o.beneficiaryPersonId ?? []),
+      );
+      for (const o of made)
+        await appendEvent(
+          trx,
+          {
+            topic: 'proactive.offer-made',
+            aggregateType: 'proactive.offer',
+            aggregateId: o.id,
+            payload: {
+              offerId: o.id,
+              policyCode: policy.code,
+              policyName: policy.name.zh,
+              accountId: (o.beneficiaryPersonId && accounts.get(o.beneficiaryPersonId)?.id) || null,
+              creditCode: o.creditCode,
+            },
+          },
+          null,
+        );
+      result.offered += made.length;
+    }
+    result.flagged += (await flagCorrected(trx, policy, pop, regions)).length;
+  }
+  return result;
+}

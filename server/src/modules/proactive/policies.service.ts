@@ -1,0 +1,92 @@
+/**
+ * Published policies in words (public), and the dry run (试运行): how many subjects of the
+ * caller's region would be eligible under a policy on a day, per county, without writing anything.
+ */
+import type { Actor } from '../../platform/context.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import type { DryRun, PolicyView } from '../../../../contracts/proactive.js';
+import type { ProactiveDeps } from './proactive.deps.js';
+import { POLICIES, findPolicy } from './policies/index.js';
+import { versionOn } from './rules/language.js';
+import { evaluateColumns } from './rules/evaluate.js';
+import { loadPopulation, RegionNames } from './population.js';
+import { GUIYANG, QIANDONGNAN } from './policies/words.js';
+
+const PREFECTURES = [
+  { code: GUIYANG, name: { zh: '贵阳市', en: 'Guiyang' } },
+  { code: QIANDONGNAN, name: { zh: '黔东南州', en: 'Qiandongnan' } },
+  { code: '52', name: { zh: '贵州省其他地区', en: 'elsewhere in Guizhou' } },
+];
+
+/** The policies in force on `on`, each with its conditions in words and its regional amounts. */
+export function listPolicies(on: string): PolicyView[] {
+  return POLICIES.flatMap((p) => {
+    const v = versionOn(p, on);
+    if (!v) return [];
+    const amounts =
+      typeof v.amount === 'number'
+        ? [{ region: { zh: '全省', en: 'whole province' }, amount: v.amount }]
+        : typeof v.amount === 'string'
+          ? PREFECTURES.flatMap((r) => {
+              const amount = v.params?.[v.amount as string]?.[r.code];
+              return amount === undefined ? [] : [{ region: r.name, amount }];
+            })
+          : [];
+    return [
+      {
+        code: p.code,
+        name: p.name,
+        summary: p.summary,
+        subject: p.subject,
+        mode: p.mode,
+        version: v.version,
+        effectiveFrom: v.effectiveFrom,
+        effectiveTo: v.effectiveTo ?? null,
+        legalBasis: v.legalBasis,
+        conditions: v.when.map((c) => c.label),
+        amounts,
+      },
+    ];
+  });
+}
+
+export const POLICY_OFFICERS = ['catalog_admin', 'system_admin'];
+
+export async function dryRun(deps: ProactiveDeps, actor: Actor, code: string, on: string): Promise<DryRun> {
+  if (actor.kind !== 'staff' || !POLICY_OFFICERS.some((r) => actor.roles.includes(r)))
+    throw forbidden('PROACTIVE.NOT_POLICY_OFFICER', {
+      zh: '仅政策管理人员可试运行',
+      en: 'Only policy officers run policies',
+    });
+  const policy = findPolicy(code);
+  if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
+  const version = versionOn(policy, on);
+  if (!version)
+    throw notFound('PROACTIVE.NO_VERSION_IN_FORCE', {
+      zh: `该政策在${on}未生效`,
+      en: `The policy is not in force on ${on}`,
+    });
+  const pop = await loadPopulation(deps.db, deps.cipher, { all: true });
+  const { rows, cols } = pop[policy.subject];
+  const within = actor.regionScope ?? '';
+  const flags = evaluateColumns(version, cols, on);
+  const counts = new Map<string, number>();
+  let evaluated = 0;
+  rows.forEach((r, i) => {
+    if (!r.regionCode.startsWith(within)) return;
+    evaluated++;
+    if (flags[i]) counts.set(r.regionCode.slice(0, 6), (counts.get(r.regionCode.slice(0, 6)) ?? 0) + 1);
+  });
+  const names = new RegionNames(deps.db);
+  await names.load(counts.keys());
+  return {
+    policy: policy.name,
+    version: version.version,
+    on,
+    evaluated,
+    eligible: [...counts.values()].reduce((s, n) => s + n, 0),
+    regions: [...counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, eligible]) => ({ region: names.of(code), eligible })),
+  };
+}
