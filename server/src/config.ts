@@ -390,7 +390,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepMs: e.SUPERVISION_SWEEP_MS,
       bulkDecisions: Object.freeze({ count: e.SUPERVISION_BULK_DECISIONS, minutes: e.SUPERVISION_BULK_MINUTES }),
     }),
-    supervision: Object.freeze({ acceptanceDays: e.SUPERVISION_ACCEPTANCE_DAYS, sweepMs: e.SUPERVISION_SWEEP_MS }),
     proactiveRecheckMs: e.PROACTIVE_RECHECK_MS,
     toleranceDays: e.TOLERANCE_DAYS,
     analytics: Object.freeze({

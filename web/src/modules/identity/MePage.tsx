@@ -80,8 +80,6 @@ function MyServices() {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('complaints');
   const { t: tn } = useTranslation('notify');
-        </li>
-        <li>
   const { t: tp } = useTranslation('proactive');
   return (
     <nav className="tb-panel tb-account-section" aria-labelledby="account-services">
