@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type RegistryPerson } from '../server/src/test/people.js';
 import { testCipher } from '../server/src/test/keys.js';
+import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { signIn } from './journey.js';
 
@@ -54,6 +55,7 @@ describe('我的待遇与可享政策', () => {
     await offered.getByText('困难残疾人生活补贴', { exact: true }).waitFor();
     expect(await page.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
     await screenshot(page, 'benefits');
+    expect(await axeViolations(page)).toEqual([]);
     const card = offered.getByRole('listitem').filter({ hasText: '困难残疾人生活补贴' });
     await card.getByRole('button', { name: '去申请' }).click();
     await page.waitForURL(/\/items\/\w+051070007000\d\/apply$/);

@@ -5,6 +5,7 @@
  * can be filled from the registries with consent) or saying it is not needed; switching offers off.
  */
 import { Button, Switch, Tag } from 'antd';
+import './proactive.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -29,7 +30,9 @@ function Why({ explanation }: { explanation: Explanation }) {
       <ul>
         {explanation.conditions.map((c) => (
           <li key={c.condition.zh}>
-            <Tag color={c.held ? 'green' : 'red'}>{c.held ? t('held') : t('failed')}</Tag>
+            <span className={c.held ? 'tb-proactive-held' : 'tb-proactive-failed'}>
+              {c.held ? t('held') : t('failed')}
+            </span>
             {say(c.condition)} <span className="tb-muted">{t('value', { value: say(c.value) })}</span>
           </li>
         ))}
@@ -55,34 +58,36 @@ function Grants() {
   if (grants.isError) return <ProblemAlert error={grants.error} onRetry={() => void grants.refetch()} />;
   if (grants.data.length === 0) return <p>{t('grantedEmpty')}</p>;
   return (
-    <ul className="tb-case-list" aria-label={t('granted')}>
+    <>
       {decline.isError ? <ProblemAlert error={decline.error} /> : null}
-      {grants.data.map((g) => (
-        <li key={g.id} className="tb-use">
-          <div className="tb-case-card__head">
-            <strong>{en ? g.policy.en : g.policy.zh}</strong>
-            <Tag>{t(`status.${g.status}`)}</Tag>
-          </div>
-          <p>
-            {g.amount != null ? `${t('amount', { amount: g.amount.toLocaleString(en ? 'en-US' : 'zh-CN') })} · ` : ''}
-            {t('period', { period: g.period === 'once' ? t('once') : g.period })} ·{' '}
-            <time dateTime={g.grantedAt}>{dateTime(g.grantedAt, en)}</time>
-          </p>
-          {g.trackingCode && g.caseId ? (
+      <ul className="tb-case-list" aria-label={t('granted')}>
+        {grants.data.map((g) => (
+          <li key={g.id} className="tb-use">
+            <div className="tb-case-card__head">
+              <strong>{en ? g.policy.en : g.policy.zh}</strong>
+              <Tag>{t(`status.${g.status}`)}</Tag>
+            </div>
             <p>
-              {t('trackingCode')}
-              {g.trackingCode} <Link to={`/me/cases/${g.caseId}`}>{t('openCase')}</Link>
+              {g.amount != null ? `${t('amount', { amount: g.amount.toLocaleString(en ? 'en-US' : 'zh-CN') })} · ` : ''}
+              {t('period', { period: g.period === 'once' ? t('once') : g.period })} · {t('grantedAt')}
+              <time dateTime={g.grantedAt}>{dateTime(g.grantedAt, en)}</time>
             </p>
-          ) : null}
-          <Why explanation={g.explanation} />
-          {g.status === 'granted' ? (
-            <Button size="small" onClick={() => decline.mutate(g.id)} loading={decline.isPending}>
-              {t('decline')}
-            </Button>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+            {g.trackingCode && g.caseId ? (
+              <p>
+                {t('trackingCode')}
+                {g.trackingCode} <Link to={`/me/cases/${g.caseId}`}>{t('openCase')}</Link>
+              </p>
+            ) : null}
+            <Why explanation={g.explanation} />
+            {g.status === 'granted' ? (
+              <Button size="small" onClick={() => decline.mutate(g.id)} loading={decline.isPending}>
+                {t('decline')}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

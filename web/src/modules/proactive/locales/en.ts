@@ -11,6 +11,7 @@ export const proactiveEn: ProactiveMessages = {
   amount: 'Amount: {{amount}} yuan',
   period: 'Period: {{period}}',
   once: 'one-off',
+  grantedAt: 'granted ',
   trackingCode: 'Tracking code: ',
   openCase: 'Open the case',
   status: {

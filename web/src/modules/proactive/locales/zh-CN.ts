@@ -10,6 +10,7 @@ export const proactiveZhCN = {
   amount: '金额：{{amount}} 元',
   period: '所属期间：{{period}}',
   once: '一次性',
+  grantedAt: '办理时间：',
   trackingCode: '办件编号：',
   openCase: '查看办件',
   status: {
