@@ -23,6 +23,8 @@ export function loggerOptions(level: string): LoggerOptions {
         '*.phone',
         '*.password',
         '*.token',
+        '*.apiKey',
+        '*.secret',
         'idNumber',
         'phone',
         'password',
