@@ -1,6 +1,6 @@
 /**
  * 电子监察 through the API on a test clock: a task paused over a special procedure and the 国庆
- * holiday turns yellow and red on the right working days; two nodes sweeping at once raise each
+ * holiday turns yellow and red on the right working days, and so does its case's legal limit; two nodes sweeping at once raise each
  * warning once; the console counts it for the supervisor of the region, not for another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,13 +50,14 @@ const warningsOf = async (taskId: string) =>
 
 describe('电子监察 clocks', () => {
   let taskId: string;
+  let caseId: string;
   let supervisor: string;
 
   it('pauses a task over a hearing and 国庆, then turns it yellow and red on the right working days', async () => {
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
     const approver = (await t.staff(['approver'], item.regionCode)).authorization;
     supervisor = (await t.staff(['supervisor'], item.regionCode.slice(0, 4))).authorization;
-    const caseId = await submitCase(resident, item.code, 'supervision-clock-0001');
+    caseId = await submitCase(resident, item.code, 'supervision-clock-0001');
     expect((await as(clerk, 'POST', `/api/cases/${caseId}/accept`, {})).statusCode).toBe(204);
     const task = (await as(clerk, 'GET', `/api/cases/${caseId}`)).json().tasks[0];
     taskId = task.id;
@@ -109,6 +110,42 @@ describe('电子监察 clocks', () => {
       t.db,
     );
     expect(published.rows[0]!.n).toBe(2);
+  });
+
+  it("runs the case's legal limit (法定时限) beside its promised one, paused over the same hearing", async () => {
+    const clocks = (
+      await sql<{ kind: string; startedOn: string; limitDays: number; dueOn: string; redOn: string }>`
+        SELECT kind, to_char(started_on, 'YYYY-MM-DD') AS "startedOn", limit_days AS "limitDays",
+               to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(red_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "redOn"
+          FROM supervision.clock WHERE case_id = ${caseId} AND kind IN ('case_promised', 'case_legal') ORDER BY kind`.execute(
+        t.db,
+      )
+    ).rows;
+    // The item's legal limit is 10 working days, the promised one 3; both start at acceptance (Tue Sep 22).
+    // Unpaused the legal one would end Tue Oct 13: Sep 23, 24, 28, 29, 30, Oct 8, 9, Sat 10 (调休), 12, 13.
+    // The hearing took 7 working days out of both: Oct 14, 15, 16, 19, 20, 21, 22 — due Thu Oct 22.
+    expect(clocks).toEqual([
+      { kind: 'case_legal', startedOn: '2026-09-22', limitDays: 10, dueOn: '2026-10-22', redOn: '2026-10-23' },
+      { kind: 'case_promised', startedOn: '2026-09-22', limitDays: 3, dueOn: '2026-10-13', redOn: '2026-10-14' },
+    ]);
+    const legalWarnings = async () =>
+      (
+        await sql<{ level: string; raisedOn: string }>`
+          SELECT w.level, to_char(w.raised_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn"
+            FROM supervision.warning w JOIN supervision.clock c ON c.id = w.clock_id
+           WHERE c.kind = 'case_legal' AND c.case_id = ${caseId} ORDER BY w.raised_at`.execute(t.db)
+      ).rows;
+    // Yellow at ≤ 20 % of 10 = 2 working days left: on Mon Oct 19 three are left (20, 21, 22), from Tue Oct 20 two.
+    await t.app.supervisionSweep(on('2026-10-19', 23));
+    expect(await legalWarnings()).toEqual([]);
+    await t.app.supervisionSweep(on('2026-10-20', 0));
+    await t.app.supervisionSweep(on('2026-10-22', 23));
+    expect(await legalWarnings()).toEqual([{ level: 'yellow', raisedOn: '2026-10-20' }]);
+    await t.app.supervisionSweep(on('2026-10-23', 0));
+    expect(await legalWarnings()).toEqual([
+      { level: 'yellow', raisedOn: '2026-10-20' },
+      { level: 'red', raisedOn: '2026-10-23' },
+    ]);
   });
 
   it('shows the red task to the supervisor of the city, by county and department, and to nobody outside', async () => {
