@@ -131,6 +131,11 @@ export const NOTABLE_CASE_STEPS = [
 /** evaluation.rectification-opened: a bad review (差评) verified and sent to its department to rectify. */
 export const RectificationOpened = z.object({ rectificationId: Id }).loose();
 
+/** evaluation.rectification-changed: a rectification was called back, resolved or withdrawn (on appeal). */
+export const RectificationChanged = z
+  .object({ rectificationId: Id, status: z.enum(['open', 'called_back', 'resolved', 'withdrawn']) })
+  .loose();
+
 /** supervision.complaint-answered: a department answered a complaint (投诉). */
 export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
 
@@ -200,6 +205,7 @@ export const EVENTS = {
   'cases.case-event': CaseEventPublished,
   ...caseStepTopics,
   'evaluation.rectification-opened': RectificationOpened,
+  'evaluation.rectification-changed': RectificationChanged,
   'supervision.complaint-answered': ComplaintAnswered,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,

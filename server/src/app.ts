@@ -23,7 +23,13 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
 import { casesModule, caseOfApplicant, ItemProcesses, lifeEventsSubscriber } from './modules/cases/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
-import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
+import {
+  caseClocksSubscriber,
+  rectificationClocksSubscriber,
+  supervisionModule,
+  sweep,
+  SweepJob,
+} from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
@@ -280,6 +286,7 @@ export async function buildApp({
   };
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));
+  outbox.subscribe(rectificationClocksSubscriber(supervision));
   const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log);
   app.decorate('supervisionSweep', (at?: Date) => sweep(database.db, at ?? now()));
   if (config.workers) {
