@@ -26,6 +26,7 @@ import { evaluationModule } from './modules/evaluation/index.js';
 import {
   caseClocksSubscriber,
   rectificationClocksSubscriber,
+  sharingClocksSubscriber,
   supervisionModule,
   sweep,
   SweepJob,
@@ -240,7 +241,7 @@ export async function buildApp({
     auditKey: keys.indexKey,
     indexKey: keys.indexKey,
     log: app.log,
-    now: () => new Date(),
+    now,
     identity: {
       registryPersonOf: (accountId) => registryPersonOf(database.db, accountId),
       staffNames: (ids) => staffDisplayNames(database.db, ids),
@@ -287,6 +288,7 @@ export async function buildApp({
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));
   outbox.subscribe(rectificationClocksSubscriber(supervision));
+  outbox.subscribe(sharingClocksSubscriber(supervision));
   const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log);
   app.decorate('supervisionSweep', (at?: Date) => sweep(database.db, at ?? now()));
   if (config.workers) {

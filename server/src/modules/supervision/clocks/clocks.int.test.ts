@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
 import { formlessCountyItem, submitCase } from '../../../test/cases.js';
+import { call, departmentStaff } from '../../exchange/exchange.test-kit.js';
 import { stateAt } from './console.service.js';
 
 let t: TestApp;
@@ -237,5 +238,59 @@ describe('the sweep watermark', () => {
     const after = await sql<{ recheck: boolean }>`
       SELECT recheck FROM supervision.clock WHERE kind = 'complaint' AND subject_id = ${filed.json().id}`.execute(t.db);
     expect(after.rows[0]!.recheck).toBe(false);
+  });
+});
+
+describe('data-sharing requests (共享申请)', () => {
+  it("runs the owner's 10 working days to decide over 元旦, red when late, stopped by the decision", async () => {
+    now = on('2026-12-23'); // Wednesday
+    const police = await departmentStaff(t, 'gz-police', ['data_admin']);
+    const hrss = await departmentStaff(t, 'gz-hrss', ['data_admin']);
+    const ask = (resourceCode: string, fields: string[]) =>
+      call(t, hrss.authorization, 'POST', '/api/exchange/grants', {
+        resourceCode,
+        consumerDepartmentId: hrss.departmentId,
+        fields,
+        purpose: '养老保险待遇资格认证',
+        legalBasis: '《社会保险法》第七十五条',
+        expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+      });
+    const asked = await ask('population.person', ['name', 'alive']);
+    expect(asked.statusCode, asked.body).toBe(201);
+    const grantId: string = asked.json().id;
+    const clock = async () => {
+      await t.app.outbox.drain();
+      return (
+        await sql<{ state: string; dueOn: string; departmentId: string; openWarnings: string[] }>`
+          SELECT c.state, to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", c.department_id AS "departmentId",
+                 coalesce(array_agg(w.level) FILTER (WHERE w.id IS NOT NULL AND w.cleared_at IS NULL), '{}') AS "openWarnings"
+            FROM supervision.clock c LEFT JOIN supervision.warning w ON w.clock_id = c.id
+           WHERE c.kind = 'sharing_request' AND c.subject_id = ${grantId} GROUP BY c.id`.execute(t.db)
+      ).rows;
+    };
+    // Asked Wed Dec 23: Dec 24 (1), 25 (2), 28 (3), 29 (4), 30 (5), 31 (6), [Jan 1 元旦, 2–3 weekend],
+    // Jan 4 (7), 5 (8), 6 (9), 7 (10) — the police (the owner) must answer by Thu Jan 7, 2027.
+    expect(await clock()).toEqual([
+      { state: 'running', dueOn: '2027-01-07', departmentId: police.departmentId, openWarnings: [] },
+    ]);
+    await t.app.supervisionSweep(on('2027-01-08', 0));
+    expect((await clock())[0]?.openWarnings).toEqual(['red']);
+    now = on('2027-01-08');
+    const approved = await call(t, police.authorization, 'POST', `/api/exchange/grants/${grantId}/approve`, {
+      note: '同意共享',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await clock()).toEqual([
+      { state: 'stopped', dueOn: '2027-01-07', departmentId: police.departmentId, openWarnings: [] },
+    ]);
+    // An unconditionally shared resource is granted at once: nothing waits, no clock.
+    const automatic = await ask('legal_entity.basic', ['name']);
+    expect(automatic.json().status).toBe('approved');
+    await t.app.outbox.drain();
+    const none = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM supervision.clock WHERE subject_id = ${automatic.json().id as string}`.execute(
+      t.db,
+    );
+    expect(none.rows[0]!.n).toBe(0);
   });
 });
