@@ -149,6 +149,16 @@ export const RatingRecorded = z.object({
   raterPersonId: Id,
 });
 
+/** evaluation.rectification-changed: a rectification was called back, resolved or withdrawn (on appeal). */
+export const RectificationChanged = z
+  .object({ rectificationId: Id, status: z.enum(['open', 'called_back', 'resolved', 'withdrawn']) })
+  .loose();
+
+/** exchange.grant-changed: a data-sharing grant was asked for or decided (approved, refused, revoked). */
+export const GrantChanged = z
+  .object({ grantId: Id, status: z.enum(['pending', 'approved', 'refused', 'revoked']) })
+  .loose();
+
 /** supervision.complaint-answered: a department answered a complaint (投诉). */
 export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
 
@@ -244,6 +254,8 @@ export const EVENTS = {
   ...caseStepTopics,
   'evaluation.rectification-opened': RectificationOpened,
   'evaluation.rating-recorded': RatingRecorded,
+  'evaluation.rectification-changed': RectificationChanged,
+  'exchange.grant-changed': GrantChanged,
   'supervision.complaint-answered': ComplaintAnswered,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,

@@ -30,7 +30,14 @@ import {
 } from './modules/cases/index.js';
 import { AssistantCatalog, assistantModule, openAiCompatible } from './modules/assistant/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
-import { caseClocksSubscriber, supervisionModule, sweep, SweepJob } from './modules/supervision/index.js';
+import {
+  caseClocksSubscriber,
+  rectificationClocksSubscriber,
+  sharingClocksSubscriber,
+  supervisionModule,
+  sweep,
+  SweepJob,
+} from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
 import { spaceModule } from './modules/space/index.js';
@@ -272,7 +279,7 @@ export async function buildApp({
     auditKey: keys.indexKey,
     indexKey: keys.indexKey,
     log: app.log,
-    now: () => new Date(),
+    now,
     identity: {
       registryPersonOf: (accountId) => registryPersonOf(database.db, accountId),
       staffNames: (ids) => staffDisplayNames(database.db, ids),
@@ -318,6 +325,8 @@ export async function buildApp({
   };
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));
+  outbox.subscribe(rectificationClocksSubscriber(supervision));
+  outbox.subscribe(sharingClocksSubscriber(supervision));
   const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log);
   app.decorate('supervisionSweep', (at?: Date) => sweep(database.db, at ?? now()));
   if (config.workers) {

@@ -68,6 +68,8 @@ export interface CaseTable {
   status: CaseStatus;
   stageIndex: number | null;
   promisedDays: number;
+  /** 法定办结时限 of the item when filed (working days); null for a case filed before it was kept (0055). */
+  legalDays: Generated<number | null>;
   submittedAt: Date;
   acceptedOn: string | null;
   dueOn: string | null;

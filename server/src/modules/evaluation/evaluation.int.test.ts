@@ -138,6 +138,62 @@ describe('差评整改', () => {
     });
   });
 
+  it('is watched by 电子监察: the return visit and the rectification run as clocks of the department, stopped as each is done', async () => {
+    const caseId = await decided('eval-bad-clock-0001');
+    const rated = await applicant.call('POST', `/api/cases/${caseId}/rating`, { level: 1, comment: '态度很差' });
+    const rectificationId: string = rated.json().rectificationId;
+    const x = (await applicant.call('GET', `/api/cases/${caseId}/rating`)).json().rating.rectification;
+    const department = (
+      await sql<{ departmentId: string }>`
+        SELECT department_id AS "departmentId" FROM cases."case" WHERE id = ${caseId}`.execute(t.db)
+    ).rows[0]!.departmentId;
+    const clocks = async () => {
+      await t.app.outbox.drain();
+      return (
+        await sql<{ kind: string; state: string; dueOn: string; departmentId: string; warnings: string[] }>`
+          SELECT c.kind, c.state, to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", c.department_id AS "departmentId",
+                 coalesce(array_agg(w.level ORDER BY w.level) FILTER (WHERE w.id IS NOT NULL AND w.cleared_at IS NULL), '{}') AS warnings
+            FROM supervision.clock c LEFT JOIN supervision.warning w ON w.clock_id = c.id
+           WHERE c.subject_id = ${rectificationId} GROUP BY c.id ORDER BY c.kind`.execute(t.db)
+      ).rows;
+    };
+    const clock = (kind: string, state: string, dueOn: string, warnings: string[] = []) => ({
+      kind,
+      state,
+      dueOn,
+      departmentId: department,
+      warnings,
+    });
+    expect(await clocks()).toEqual([
+      clock('rectification', 'running', x.rectifyDue),
+      clock('return_visit', 'running', x.callBackDue),
+    ]);
+    // The morning after the return visit was due (Beijing time) it is red; the rectification is not yet.
+    const [y, m, d] = (x.callBackDue as string).split('-').map(Number);
+    await t.app.supervisionSweep(new Date(Date.UTC(y!, m! - 1, d! + 1) - 8 * 3_600_000));
+    expect(await clocks()).toEqual([
+      clock('rectification', 'running', x.rectifyDue),
+      clock('return_visit', 'running', x.callBackDue, ['red']),
+    ]);
+    const act = (step: string, payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/evaluation/rectifications/${rectificationId}/${step}`,
+        headers: { authorization: head },
+        payload,
+      });
+    expect((await act('call-back', { version: 1, note: '已电话回访' })).statusCode).toBe(204);
+    expect(await clocks()).toEqual([
+      clock('rectification', 'running', x.rectifyDue),
+      clock('return_visit', 'stopped', x.callBackDue),
+    ]);
+    expect((await act('resolve', { version: 2, resolution: 'explained', note: '已解释说明' })).statusCode).toBe(204);
+    expect(await clocks()).toEqual([
+      clock('rectification', 'stopped', x.rectifyDue),
+      clock('return_visit', 'stopped', x.callBackDue),
+    ]);
+  });
+
   it('removes a rating upheld on appeal by a supervisor (not the one who appealed) from the published results', async () => {
     const caseId = await decided('eval-appeal-0001');
     const { ratingId } = (

@@ -12,3 +12,4 @@ export const evaluationModule: FastifyPluginAsync<{ deps: EvaluationDeps }> = as
 };
 
 export type { EvaluationDeps } from './evaluation.deps.js';
+export { rectificationClockFacts, type RectificationClockFacts } from './clock-facts.js';

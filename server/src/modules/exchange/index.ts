@@ -35,6 +35,7 @@ export {
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
 export { resourcesHolding } from './sharing/holdings.js';
+export { grantClockFacts, type GrantClockFacts } from './sharing/clock-facts.js';
 export { sealPersonal, birthFacts } from './person-record.js';
 export { personFactRows, enterpriseFactRows, type PersonFactRow, type EnterpriseFactRow } from './registry-facts.js';
 export type { IdentityPort } from './exchange.deps.js';

@@ -45,4 +45,4 @@ export {
 } from './accounts/me.service.js';
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';
-export { personContact, staffOfDepartment } from './accounts/contacts.js';
+export { personContact, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';

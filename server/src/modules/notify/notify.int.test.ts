@@ -250,6 +250,47 @@ describe('notify', () => {
     expect(inbox.json()).toMatchObject({ unread: 1, messages: [{ title: '红牌警告', kind: 'warning-red' }] });
   });
 
+  it('escalates a red warning to the supervisors of the region above, not to those of other regions', async () => {
+    const above = await t.staff(['supervisor'], '5201');
+    const elsewhere = await t.staff(['supervisor'], '5226');
+    const notSupervisor = await t.staff(['window_clerk'], '5201');
+    const red = (level: 'red' | 'yellow') =>
+      appendEvent(
+        t.db,
+        {
+          topic: 'supervision.warning-raised',
+          aggregateType: 'supervision.department',
+          aggregateId: randomUUID(),
+          payload: {
+            level,
+            regionCode: '520102',
+            departmentId: null,
+            recipients: { roles: ['department_head'], supervisingRegion: level === 'red' ? '5201' : null },
+            warnings: [
+              {
+                warningId: randomUUID(),
+                clockKind: 'case_promised',
+                reference: 'T2026-RED',
+                title: '食品经营许可 T2026-RED',
+                caseId: null,
+                staffId: null,
+                dueOn: '2026-12-01',
+              },
+            ],
+          },
+        },
+        null,
+      );
+    await red('yellow');
+    await red('red');
+    await deliver();
+    const inbox = async (s: { authorization: string }) =>
+      (await t.app.inject({ method: 'GET', url: '/api/me/inbox', headers: { authorization: s.authorization } })).json();
+    expect(await inbox(above)).toMatchObject({ unread: 1, messages: [{ title: '红牌警告', kind: 'warning-red' }] });
+    expect((await inbox(elsewhere)).unread).toBe(0);
+    expect((await inbox(notSupervisor)).unread).toBe(0);
+  });
+
   it('tells the window of a new application, then the applicant of acceptance, the decision and the rating invitation', async () => {
     const p = people[2]!;
     await p.c.call('PUT', '/api/me/notification-preferences', {

@@ -101,6 +101,7 @@ export async function caseClockFacts(db: Db, caseId: string) {
       'acceptedOn',
       'dueOn',
       'promisedDays',
+      'legalDays',
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();

@@ -212,6 +212,7 @@ export async function insertCase(
     status: c.status,
     stageIndex: null,
     promisedDays: c.definition.promisedLimitDays,
+    legalDays: c.item.legalLimitDays,
     submittedAt: at,
     acceptedOn: null,
     dueOn: null,

@@ -10,6 +10,8 @@ import type { Actor } from '../../../platform/context.js';
 import { appendAudit, auditEntry } from '../../../platform/audit/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { scopeCondition } from '../../../platform/scope.js';
+import { appendEvent } from '../../../platform/outbox.js';
+import type { Db } from '../../../platform/db/index.js';
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq, type GrantStatus, type SharingGrantTable } from '../exchange.tables.js';
 import { coversDepartment, requireDepartment, requireStaff } from './access.js';
@@ -139,6 +141,7 @@ export async function requestGrant(deps: ExchangeDeps, actor: Actor, input: Gran
   };
   await deps.db.transaction().execute(async (trx) => {
     await sq(trx).insertInto('exchange.sharingGrant').values(row).execute();
+    await publishGrantChanged(trx, row);
     const detail = {
       resourceCode: row.resourceCode,
       fields: row.fields,
@@ -158,6 +161,19 @@ export async function requestGrant(deps: ExchangeDeps, actor: Actor, input: Gran
   });
   return view(deps, row, resource.name);
 }
+
+/** Tells the outbox a grant was asked for or decided (电子监察 watches the owner's decision). */
+const publishGrantChanged = (trx: Db, g: Pick<GrantRow, 'id' | 'status'>) =>
+  appendEvent(
+    trx,
+    {
+      topic: 'exchange.grant-changed',
+      aggregateType: 'sharing_grant',
+      aggregateId: g.id,
+      payload: { grantId: g.id, status: g.status },
+    },
+    null,
+  );
 
 export type GrantDecision =
   | { decision: 'approve'; note: string; expiresAt?: Date }
@@ -214,6 +230,7 @@ export async function decideGrant(deps: ExchangeDeps, actor: Actor, id: string, 
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await publishGrantChanged(trx, row);
     await appendAudit(
       trx,
       auditEntry(actor, `exchange.grant-${status}`, {

@@ -1,5 +1,5 @@
 /** How to reach people (for notify): a resident's mobile and language, the staff who handle a department's work. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { iq } from '../identity.tables.js';
@@ -17,16 +17,26 @@ export async function personContact(
   return p ? { phone: deps.cipher.decrypt(p.phoneEnc), language: p.language } : undefined;
 }
 
-/** Active staff of a department holding one of `roles`. */
-export async function staffOfDepartment(db: Db, departmentId: string, roles: readonly string[]): Promise<string[]> {
+/** Active staff holding one of `roles` and meeting `where` (at most 200, by id). */
+async function activeStaff(db: Db, roles: readonly string[], where: RawBuilder<boolean>): Promise<string[]> {
   const rows = await iq(db)
     .selectFrom('identity.staff')
     .select('id')
     .where('active', '=', true)
-    .where(sql<boolean>`${departmentId}::uuid = ANY(department_ids)`)
+    .where(where)
     .where(sql<boolean>`roles && ${[...roles]}::text[]`)
     .orderBy('id')
     .limit(200)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Active staff of a department holding one of `roles`. */
+export function staffOfDepartment(db: Db, departmentId: string, roles: readonly string[]): Promise<string[]> {
+  return activeStaff(db, roles, sql<boolean>`${departmentId}::uuid = ANY(department_ids)`);
+}
+
+/** Active staff of exactly `regionCode` (not its subregions) holding one of `roles`: the supervisors of a region. */
+export function staffOfRegion(db: Db, regionCode: string, roles: readonly string[]): Promise<string[]> {
+  return activeStaff(db, roles, sql<boolean>`region_code = ${regionCode}`);
 }

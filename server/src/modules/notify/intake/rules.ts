@@ -7,7 +7,7 @@ import type { OutboxEvent } from '../../../platform/outbox-dispatcher.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { findCaseFacts } from '../../cases/index.js';
-import { staffOfDepartment } from '../../identity/index.js';
+import { staffOfDepartment, staffOfRegion } from '../../identity/index.js';
 import type { MessageKindName } from '../templates/catalogue.js';
 import type { EventPayload, Topic } from '../../../../../contracts/events.js';
 
@@ -48,11 +48,14 @@ const toApplicant =
 
 /**
  * The staff a supervision event is for (`Recipients` in contracts/events.ts): the named staff, and
- * the holders of the named roles in the named department (a red card goes to the department head).
+ * the holders of the named roles in the named department (a red card goes to the department head),
+ * and the supervisors (效能监察, role `supervisor`) of the supervising region — the region above, to
+ * which a red card escalates.
  */
 async function staffOf(db: Db, r: Recipients): Promise<string[]> {
   const ids = [...(r.staffIds ?? []), ...(r.staffId ? [r.staffId] : [])];
   if (r.departmentId && r.roles?.length) ids.push(...(await staffOfDepartment(db, r.departmentId, r.roles)));
+  if (r.supervisingRegion) ids.push(...(await staffOfRegion(db, r.supervisingRegion, ['supervisor'])));
   return [...new Set(ids.filter((id) => UUID.test(id)))];
 }
 

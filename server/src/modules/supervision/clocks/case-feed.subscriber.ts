@@ -55,6 +55,21 @@ export function caseClocks(c: CaseClockFacts, calendar: WorkingCalendar, accepta
       pausedSince,
     });
   }
+  if (c.acceptedOn && c.dueOn && c.legalDays !== null) {
+    // 法定时限: started at acceptance like the promised one and paused the same, so its due date lies
+    // as many working days past the promised due date as the legal limit exceeds the promised one.
+    const beyond = c.legalDays - c.promisedDays;
+    clocks.push({
+      ...base,
+      kind: 'case_legal',
+      subjectId: c.id,
+      title: c.itemName,
+      startedOn: c.acceptedOn,
+      limitDays: c.legalDays,
+      dueOn: beyond > 0 ? calendar.addWorkingDays(c.dueOn, beyond).due : c.dueOn,
+      pausedSince,
+    });
+  }
   for (const t of c.tasks.filter((k) => k.status === 'open')) {
     clocks.push({
       ...base,

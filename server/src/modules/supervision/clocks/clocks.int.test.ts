@@ -1,6 +1,6 @@
 /**
  * 电子监察 through the API on a test clock: a task paused over a special procedure and the 国庆
- * holiday turns yellow and red on the right working days; two nodes sweeping at once raise each
+ * holiday turns yellow and red on the right working days, and so does its case's legal limit; two nodes sweeping at once raise each
  * warning once; the console counts it for the supervisor of the region, not for another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
 import { formlessCountyItem, submitCase } from '../../../test/cases.js';
+import { call, departmentStaff } from '../../exchange/exchange.test-kit.js';
 import { stateAt } from './console.service.js';
 
 let t: TestApp;
@@ -50,13 +51,14 @@ const warningsOf = async (taskId: string) =>
 
 describe('电子监察 clocks', () => {
   let taskId: string;
+  let caseId: string;
   let supervisor: string;
 
   it('pauses a task over a hearing and 国庆, then turns it yellow and red on the right working days', async () => {
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
     const approver = (await t.staff(['approver'], item.regionCode)).authorization;
     supervisor = (await t.staff(['supervisor'], item.regionCode.slice(0, 4))).authorization;
-    const caseId = await submitCase(resident, item.code, 'supervision-clock-0001');
+    caseId = await submitCase(resident, item.code, 'supervision-clock-0001');
     expect((await as(clerk, 'POST', `/api/cases/${caseId}/accept`, {})).statusCode).toBe(204);
     const task = (await as(clerk, 'GET', `/api/cases/${caseId}`)).json().tasks[0];
     taskId = task.id;
@@ -109,6 +111,42 @@ describe('电子监察 clocks', () => {
       t.db,
     );
     expect(published.rows[0]!.n).toBe(2);
+  });
+
+  it("runs the case's legal limit (法定时限) beside its promised one, paused over the same hearing", async () => {
+    const clocks = (
+      await sql<{ kind: string; startedOn: string; limitDays: number; dueOn: string; redOn: string }>`
+        SELECT kind, to_char(started_on, 'YYYY-MM-DD') AS "startedOn", limit_days AS "limitDays",
+               to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(red_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "redOn"
+          FROM supervision.clock WHERE case_id = ${caseId} AND kind IN ('case_promised', 'case_legal') ORDER BY kind`.execute(
+        t.db,
+      )
+    ).rows;
+    // The item's legal limit is 10 working days, the promised one 3; both start at acceptance (Tue Sep 22).
+    // Unpaused the legal one would end Tue Oct 13: Sep 23, 24, 28, 29, 30, Oct 8, 9, Sat 10 (调休), 12, 13.
+    // The hearing took 7 working days out of both: Oct 14, 15, 16, 19, 20, 21, 22 — due Thu Oct 22.
+    expect(clocks).toEqual([
+      { kind: 'case_legal', startedOn: '2026-09-22', limitDays: 10, dueOn: '2026-10-22', redOn: '2026-10-23' },
+      { kind: 'case_promised', startedOn: '2026-09-22', limitDays: 3, dueOn: '2026-10-13', redOn: '2026-10-14' },
+    ]);
+    const legalWarnings = async () =>
+      (
+        await sql<{ level: string; raisedOn: string }>`
+          SELECT w.level, to_char(w.raised_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn"
+            FROM supervision.warning w JOIN supervision.clock c ON c.id = w.clock_id
+           WHERE c.kind = 'case_legal' AND c.case_id = ${caseId} ORDER BY w.raised_at`.execute(t.db)
+      ).rows;
+    // Yellow at ≤ 20 % of 10 = 2 working days left: on Mon Oct 19 three are left (20, 21, 22), from Tue Oct 20 two.
+    await t.app.supervisionSweep(on('2026-10-19', 23));
+    expect(await legalWarnings()).toEqual([]);
+    await t.app.supervisionSweep(on('2026-10-20', 0));
+    await t.app.supervisionSweep(on('2026-10-22', 23));
+    expect(await legalWarnings()).toEqual([{ level: 'yellow', raisedOn: '2026-10-20' }]);
+    await t.app.supervisionSweep(on('2026-10-23', 0));
+    expect(await legalWarnings()).toEqual([
+      { level: 'yellow', raisedOn: '2026-10-20' },
+      { level: 'red', raisedOn: '2026-10-23' },
+    ]);
   });
 
   it('shows the red task to the supervisor of the city, by county and department, and to nobody outside', async () => {
@@ -200,5 +238,59 @@ describe('the sweep watermark', () => {
     const after = await sql<{ recheck: boolean }>`
       SELECT recheck FROM supervision.clock WHERE kind = 'complaint' AND subject_id = ${filed.json().id}`.execute(t.db);
     expect(after.rows[0]!.recheck).toBe(false);
+  });
+});
+
+describe('data-sharing requests (共享申请)', () => {
+  it("runs the owner's 10 working days to decide over 元旦, red when late, stopped by the decision", async () => {
+    now = on('2026-12-23'); // Wednesday
+    const police = await departmentStaff(t, 'gz-police', ['data_admin']);
+    const hrss = await departmentStaff(t, 'gz-hrss', ['data_admin']);
+    const ask = (resourceCode: string, fields: string[]) =>
+      call(t, hrss.authorization, 'POST', '/api/exchange/grants', {
+        resourceCode,
+        consumerDepartmentId: hrss.departmentId,
+        fields,
+        purpose: '养老保险待遇资格认证',
+        legalBasis: '《社会保险法》第七十五条',
+        expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+      });
+    const asked = await ask('population.person', ['name', 'alive']);
+    expect(asked.statusCode, asked.body).toBe(201);
+    const grantId: string = asked.json().id;
+    const clock = async () => {
+      await t.app.outbox.drain();
+      return (
+        await sql<{ state: string; dueOn: string; departmentId: string; openWarnings: string[] }>`
+          SELECT c.state, to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", c.department_id AS "departmentId",
+                 coalesce(array_agg(w.level) FILTER (WHERE w.id IS NOT NULL AND w.cleared_at IS NULL), '{}') AS "openWarnings"
+            FROM supervision.clock c LEFT JOIN supervision.warning w ON w.clock_id = c.id
+           WHERE c.kind = 'sharing_request' AND c.subject_id = ${grantId} GROUP BY c.id`.execute(t.db)
+      ).rows;
+    };
+    // Asked Wed Dec 23: Dec 24 (1), 25 (2), 28 (3), 29 (4), 30 (5), 31 (6), [Jan 1 元旦, 2–3 weekend],
+    // Jan 4 (7), 5 (8), 6 (9), 7 (10) — the police (the owner) must answer by Thu Jan 7, 2027.
+    expect(await clock()).toEqual([
+      { state: 'running', dueOn: '2027-01-07', departmentId: police.departmentId, openWarnings: [] },
+    ]);
+    await t.app.supervisionSweep(on('2027-01-08', 0));
+    expect((await clock())[0]?.openWarnings).toEqual(['red']);
+    now = on('2027-01-08');
+    const approved = await call(t, police.authorization, 'POST', `/api/exchange/grants/${grantId}/approve`, {
+      note: '同意共享',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await clock()).toEqual([
+      { state: 'stopped', dueOn: '2027-01-07', departmentId: police.departmentId, openWarnings: [] },
+    ]);
+    // An unconditionally shared resource is granted at once: nothing waits, no clock.
+    const automatic = await ask('legal_entity.basic', ['name']);
+    expect(automatic.json().status).toBe('approved');
+    await t.app.outbox.drain();
+    const none = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM supervision.clock WHERE subject_id = ${automatic.json().id as string}`.execute(
+      t.db,
+    );
+    expect(none.rows[0]!.n).toBe(0);
   });
 });
