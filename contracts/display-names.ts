@@ -80,6 +80,8 @@ const TASK_STATUS: Record<string, Name> = {
 
 /** 审计日志: each audited action. */
 const AUDIT_ACTION: Record<string, Name> = {
+  'hotline.callback-phone-read': { zh: '查看回电号码', en: 'Callback number read' },
+  'supervision.thresholds-changed': { zh: '修改预警阈值', en: 'Warning thresholds changed' },
   'identity.sign-in-failed': { zh: '登录失败', en: 'Sign-in failed' },
   'identity.sign-in-refused': { zh: '登录被拒（账号锁定）', en: 'Sign-in refused (locked)' },
   'identity.signed-in': { zh: '登录', en: 'Signed in' },

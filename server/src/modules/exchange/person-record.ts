@@ -27,8 +27,9 @@ export const sealPersonal = (cipher: FieldCipher, p: PersonalData): string =>
       address: p.address,
       maritalStatus: p.maritalStatus,
       disabilityLevel: p.disabilityLevel,
-      insured: p.insured ?? null,
-      incomeBand: p.incomeBand ?? null,
+      // Written only when known: a record of the registry before these facts stays as it was.
+      ...(p.insured !== undefined ? { insured: p.insured } : {}),
+      ...(p.incomeBand !== undefined ? { incomeBand: p.incomeBand } : {}),
     }),
   );
 

@@ -3,6 +3,8 @@
  * PGlite's data) or in memory for tests. Writes go one at a time through a queue (one connection);
  * a change is one DuckDB transaction, so the watermark never runs ahead of the rows.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalyticsStore, BottleneckSums, CellSums, Grouping, Slice, StoreChange } from './analytics-store.js';
 import { SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
@@ -20,6 +22,8 @@ export class DuckDbStore implements AnalyticsStore {
 
   /** Opens (and creates when missing) the store at `path`; `:memory:` for a throwaway one. */
   static async open(path: string): Promise<DuckDbStore> {
+    // The data directory exists when PGlite made it; on a PostgreSQL server nothing else creates it.
+    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
     for (const statement of SCHEMA) await conn.run(statement);
