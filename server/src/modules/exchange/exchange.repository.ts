@@ -46,8 +46,7 @@ export type ExchangeTables = {
   'exchange.legalEntity': LegalEntityTable;
 };
 
-export const xq = (db: Db): Kysely<ExchangeTables> =>
-  db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
+const xq = (db: Db): Kysely<ExchangeTables> => db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
 
 /** 公安 owns the population registry; 市场监管 the legal-entity registry. */
 export const POPULATION_SOURCE = 'police';

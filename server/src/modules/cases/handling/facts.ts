@@ -102,7 +102,6 @@ export async function caseClockFacts(db: Db, caseId: string) {
       'dueOn',
       'promisedDays',
       'legalDays',
-      'applicantPersonId',
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();

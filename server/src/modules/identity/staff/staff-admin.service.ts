@@ -89,7 +89,6 @@ export async function listStaff(deps: IdentityDeps, actor: Actor) {
         'active',
         'totpSecretEnc',
         'totpLastStep',
-        'idNumberIndex',
       ]),
     actor,
     { region: 'regionCode' },
@@ -98,9 +97,8 @@ export async function listStaff(deps: IdentityDeps, actor: Actor) {
     .orderBy('username')
     .limit(500)
     .execute();
-  return rows.map(({ totpSecretEnc, totpLastStep, idNumberIndex, ...s }) => ({
+  return rows.map(({ totpSecretEnc, totpLastStep, ...s }) => ({
     ...s,
-    idNumberRecorded: idNumberIndex !== null,
     totpIssued: totpSecretEnc !== null,
     totpUsed: totpLastStep !== null,
   }));
