@@ -21,6 +21,7 @@ import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
 import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent, eventRows } from '../process/events.js';
+import { approveAtOnce } from './approve-at-once.js';
 import { newTrackingCode } from '../process/tracking-code.js';
 import { recordDecision } from '../process/decision.js';
 import { attachReused, holderOf, planReuse } from './reuse.service.js';
@@ -287,36 +288,12 @@ async function tryAutoApproval(
   const applicant = registryId ? await personFacts(trx, cipher, registryId, today) : undefined;
   const enterprise = actor.actingFor ? await entityFacts(trx, actor.actingFor.creditCode) : undefined;
   if (!applicant || !evaluate(definition.autoApproval.rules, { applicant, enterprise })) return false;
-  await kq(trx)
-    .updateTable('cases.case')
-    .set((eb) => ({
-      status: 'approved',
-      acceptedOn: today,
-      dueOn: today,
-      decidedAt: at,
-      decisionNote: '秒批：经核验数据符合全部条件，系统自动准予',
-      version: eb('version', '+', 1),
-      updatedAt: at,
-    }))
-    .where('id', '=', caseId)
-    .execute();
-  await appendCaseEvent(trx, {
+  await approveAtOnce(trx, {
     caseId,
-    actor: SYSTEM,
-    type: 'accepted',
-    from: 'submitted',
-    to: 'in_progress',
     at,
-    detail: { auto: true },
-  });
-  await appendCaseEvent(trx, {
-    caseId,
-    actor: SYSTEM,
-    type: 'approved',
-    from: 'in_progress',
-    to: 'approved',
-    at,
-    detail: { auto: true, rules: definition.autoApproval.rules.length },
+    note: '秒批：经核验数据符合全部条件，系统自动准予',
+    acceptedDetail: { auto: true },
+    approvedDetail: { auto: true, rules: definition.autoApproval.rules.length },
   });
   await recordDecision(
     trx,

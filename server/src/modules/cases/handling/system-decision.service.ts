@@ -9,11 +9,9 @@ import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { SYSTEM } from '../../../platform/context.js';
 import { getPublishedItem } from '../../catalog/index.js';
 import { processOf } from '../process/definitions.store.js';
-import { kq } from '../cases.tables.js';
-import { beijingDate } from '../process/clock.js';
-import { appendCaseEvent } from '../process/events.js';
 import { recordDecision } from '../process/decision.js';
 import { insertCase } from './submit.service.js';
+import { approveAtOnce } from './approve-at-once.js';
 
 export interface SystemDecision {
   itemCode: string;
@@ -42,39 +40,8 @@ export async function decideBySystem(
     { item, definition, version, form: {}, status: 'submitted', applicant: d.applicant },
     d.at,
   );
-  const today = beijingDate(d.at);
-  await kq(trx)
-    .updateTable('cases.case')
-    .set((eb) => ({
-      status: 'approved',
-      acceptedOn: today,
-      dueOn: today,
-      decidedAt: d.at,
-      decisionNote: d.reason.note,
-      version: eb('version', '+', 1),
-      updatedAt: d.at,
-    }))
-    .where('id', '=', caseId)
-    .execute();
   const detail = { auto: true, proactive: d.reason.policyCode, policyVersion: d.reason.policyVersion };
-  await appendCaseEvent(trx, {
-    caseId,
-    actor: SYSTEM,
-    type: 'accepted',
-    from: 'submitted',
-    to: 'in_progress',
-    at: d.at,
-    detail,
-  });
-  await appendCaseEvent(trx, {
-    caseId,
-    actor: SYSTEM,
-    type: 'approved',
-    from: 'in_progress',
-    to: 'approved',
-    at: d.at,
-    detail,
-  });
+  await approveAtOnce(trx, { caseId, at: d.at, note: d.reason.note, acceptedDetail: detail, approvedDetail: detail });
   await recordDecision(
     trx,
     {

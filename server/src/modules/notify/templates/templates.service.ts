@@ -27,6 +27,7 @@ function overrides(db: Db): Promise<Map<string, Text>> {
       (rows) => new Map(rows.map((r) => [`${r.event}|${r.channel}|${r.locale}`, { title: r.title, body: r.body }])),
     );
   cache.set(db, { at: Date.now(), overrides: loading });
+  // A failed read is not cached; the caller awaits `loading` and sees the error (this branch cannot reject).
   void loading.catch(() => cache.delete(db));
   return loading;
 }
