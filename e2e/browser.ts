@@ -55,7 +55,11 @@ export async function startPortal(opts: { env?: Record<string, string>; now?: ()
     t,
     base,
     async newPage(viewport = { width: 1366, height: 900 }) {
-      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      // Reduced motion, which the portal honours (antd's animations and click waves off): a journey
+      // sees each state at once. With motion on, a loading icon whose leave animation never got its
+      // transitionend stayed in the button, invisible but named, so "登录" was no longer found by
+      // name; and a click wave drawn at 1280 wide stuck out of a page just narrowed to 390.
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', reducedMotion: 'reduce' });
       const page = await context.newPage();
       open.add(page);
       page.on('close', () => open.delete(page));

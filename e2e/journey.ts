@@ -46,8 +46,20 @@ export async function staffWithPassword(
 }
 
 /** No horizontal scrolling on a 390-pixel-wide phone. */
-export const fitsPhone = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+export async function fitsPhone(page: Page): Promise<void> {
+  const { width, wide } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    // What sticks out, named so that a failure says where to look.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > 390.5 && e.getClientRects().length > 0)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}`,
+      ),
+  }));
+  expect(width, `wider than the phone: ${wide.join('; ')}`).toBeLessThanOrEqual(390);
+}
 
 /**
  * Chooses `option` in the antd Select labelled `field` the way a person does: types to filter the

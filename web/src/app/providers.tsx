@@ -23,16 +23,33 @@ function makeQueryClient(): QueryClient {
   });
 }
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the person asked their system for reduced motion (WCAG 2.3.3), followed as it changes. */
+function usePrefersReducedMotion(): boolean {
+  const [still, setStill] = useState(() => window.matchMedia?.(REDUCED_MOTION).matches ?? false);
+  useEffect(() => {
+    const query = window.matchMedia?.(REDUCED_MOTION);
+    if (!query) return;
+    const follow = () => setStill(query.matches);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  return still;
+}
+
 function AntdProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const { elder } = usePreferences();
+  const still = usePrefersReducedMotion();
   const english = i18n.resolvedLanguage === 'en';
-  const theme = useMemo(() => portalTheme(elder), [elder]);
+  const theme = useMemo(() => portalTheme(elder, still), [elder, still]);
+  const wave = useMemo(() => ({ disabled: still }), [still]);
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
   }, [english]);
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={theme} wave={wave}>
       {children}
     </ConfigProvider>
   );

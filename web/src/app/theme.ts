@@ -11,12 +11,14 @@ const FONT_FAMILY =
 /**
  * A sober government theme. Secondary and tertiary text are darker than antd's defaults so that
  * every text colour meets WCAG 2.1 AA (4.5:1) on white; 长者模式 raises type size, control size
- * and contrast further.
+ * and contrast further. `still` (the person asked their system for reduced motion) turns antd's
+ * animations off: drawers, menus and loading spinners appear and go at once.
  */
-export function portalTheme(elder: boolean): ThemeConfig {
+export function portalTheme(elder: boolean, still = false): ThemeConfig {
   return {
     cssVar: { key: 'tongban' },
     token: {
+      motion: !still,
       colorPrimary: GOV_RED,
       colorLink: GOV_BLUE,
       colorLinkHover: '#163d75',
