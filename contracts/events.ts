@@ -239,7 +239,14 @@ export const OfferMade = z.object({
   accountId: Id.nullable(),
   creditCode: z.string().nullable(),
 });
-export const GrantUnderReview = z.object({ grantId: Id, policyCode: z.string(), caseId: Id.nullable() });
+export const GrantUnderReview = z.object({
+  grantId: Id,
+  policyCode: z.string(),
+  caseId: Id.nullable(),
+  /** Since the notify rule: the policy's name and the beneficiary's account (absent in older events). */
+  policyName: z.string().optional(),
+  accountId: Id.nullable().optional(),
+});
 
 export const EVENTS = {
   ...itemTopics,

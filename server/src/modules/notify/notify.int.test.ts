@@ -97,6 +97,8 @@ describe('notify', () => {
     expect(p.personId).toBeTruthy();
   });
 
+  // The inbox copy is planned beside the SMS (not as its fallback): when the SMS is refused the
+  // person still finds the message in the inbox, both receipts recorded, and no second copy is written.
   it('falls back from a refused SMS to the in-app inbox, with both receipts recorded', async () => {
     const p = people[1]!;
     gateway.mode = 'refuse';
@@ -104,7 +106,7 @@ describe('notify', () => {
     await deliver();
     expect(await deliveriesTo(p.personId)).toEqual([
       { channel: 'sms', state: 'failed', fallback: false, receipts: ['failed'] },
-      { channel: 'inbox', state: 'delivered', fallback: true, receipts: ['delivered'] },
+      { channel: 'inbox', state: 'delivered', fallback: false, receipts: ['delivered'] },
     ]);
     const inbox = await p.c.call('GET', '/api/me/inbox');
     expect(inbox.statusCode).toBe(200);
@@ -127,13 +129,47 @@ describe('notify', () => {
     await deliver();
     expect(await deliveriesTo(p.personId)).toEqual([
       { channel: 'sms', state: 'pending', fallback: false, receipts: [] },
+      { channel: 'inbox', state: 'delivered', fallback: false, receipts: ['delivered'] },
     ]);
     gateway.mode = 'ok';
     await later(31_000);
     expect(await deliveriesTo(p.personId)).toEqual([
       { channel: 'sms', state: 'sent', fallback: false, receipts: ['sent'] },
+      { channel: 'inbox', state: 'delivered', fallback: false, receipts: ['delivered'] },
     ]);
     expect(gateway.received.filter((m) => m.text.includes('TS261203-RETRY1'))).toHaveLength(1);
+    // The SMS went out, and 我的消息 keeps the message too.
+    const inbox = (await p.c.call('GET', '/api/me/inbox')).json();
+    expect(inbox.messages.filter((m: { body: string }) => m.body.includes('TS261203-RETRY1'))).toHaveLength(1);
+  });
+
+  it('falls back from a refused SMS to the next push channel, keeping one inbox copy', async () => {
+    const p = people[1]!;
+    const prefs = await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['sms', 'email', 'inbox'],
+      email: 'fallback@example.com',
+      wechatOpenId: null,
+      quietHours: null,
+    });
+    expect(prefs.statusCode, prefs.body).toBe(200);
+    gateway.mode = 'refuse';
+    await complaintAnswered(p.personId, 'TS261203-FALLB1');
+    await deliver();
+    const mine = (await deliveriesTo(p.personId)).slice(-3);
+    expect(mine).toEqual([
+      { channel: 'sms', state: 'failed', fallback: false, receipts: ['failed'] },
+      { channel: 'inbox', state: 'delivered', fallback: false, receipts: ['delivered'] },
+      { channel: 'email', state: 'sent', fallback: true, receipts: ['sent'] },
+    ]);
+    expect(smtp.mails.some((m) => JSON.stringify(m.to).includes('fallback@example.com'))).toBe(true);
+    const inbox = (await p.c.call('GET', '/api/me/inbox?pageSize=50')).json();
+    expect(inbox.messages.filter((m: { body: string }) => m.body.includes('TS261203-FALLB1'))).toHaveLength(1);
+    await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['sms', 'inbox'],
+      email: null,
+      wechatOpenId: null,
+      quietHours: null,
+    });
   });
 
   it('sends nothing twice when a node dies mid-send: the next node reuses the idempotency key', async () => {
@@ -141,7 +177,7 @@ describe('notify', () => {
     await complaintAnswered(p.personId, 'TS261203-CRASH1');
     await t.app.outbox.drain();
     // A node claims the delivery, hands the message to the gateway, and dies before recording it.
-    const [claimed] = await t.app.notify.claim(10);
+    const claimed = (await t.app.notify.claim(10)).find((d) => d.channel === 'sms');
     expect(claimed).toBeDefined();
     const dying = httpSmsGateway({ url: gateway.url, keyId: gateway.keyId, secret: gateway.secret, signName: '通办' });
     await dying.send({
@@ -161,6 +197,7 @@ describe('notify', () => {
     );
     expect(await deliveriesTo(p.personId)).toEqual([
       { channel: 'sms', state: 'sent', fallback: false, receipts: ['sent'] },
+      { channel: 'inbox', state: 'delivered', fallback: false, receipts: ['delivered'] },
     ]);
   });
 
@@ -209,6 +246,9 @@ describe('notify', () => {
     await complaintAnswered(p.personId, 'TS261203-QUIET1');
     await deliver();
     expect(gateway.received.some((m) => m.text.includes('TS261203-QUIET1'))).toBe(false);
+    // The inbox copy wakes nobody: it is there at once.
+    const inbox = (await p.c.call('GET', '/api/me/inbox')).json();
+    expect(inbox.messages.some((m: { body: string }) => m.body.includes('TS261203-QUIET1'))).toBe(true);
     await later(31 * 60_000);
     expect(gateway.received.some((m) => m.text.includes('TS261203-QUIET1'))).toBe(true);
   });
@@ -318,7 +358,10 @@ describe('notify', () => {
     await approveCase(t, caseId, clerk.authorization, approver.authorization);
     await deliver();
     const inbox = (await p.c.call('GET', '/api/me/inbox?pageSize=10')).json();
-    const kinds = inbox.messages.map((m: { kind: string }) => m.kind).sort();
+    const kinds = inbox.messages
+      .filter((m: { link: string }) => m.link === `/me/cases/${caseId}`)
+      .map((m: { kind: string }) => m.kind)
+      .sort();
     expect(kinds).toEqual(['case-accepted', 'case-decided', 'rating-invitation']);
     const decided = inbox.messages.find((m: { kind: string }) => m.kind === 'case-decided');
     expect(decided.body).toMatch(/已作出决定：(准予|不予)，文号 .+〔\d{4}〕\d{6}号。$/);

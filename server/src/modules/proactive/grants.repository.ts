@@ -64,7 +64,7 @@ export async function standingGrants(db: Db, policyCode: string, subjectKeys: re
   if (subjectKeys.length === 0) return [];
   return pq(db)
     .selectFrom('proactive.grant')
-    .select(['id', 'subjectKey', 'referenceDate', 'caseId'])
+    .select(['id', 'subjectKey', 'referenceDate', 'caseId', 'beneficiaryPersonId'])
     .where('policyCode', '=', policyCode)
     .where('status', '=', 'granted')
     .where('subjectKey', 'in', [...subjectKeys])

@@ -84,7 +84,12 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
   const rows = pop[policy.subject].rows as Row[];
   const byKey = new Map(rows.map((r) => [subjectKeyOf(policy.subject, r), r]));
   const flagged: string[] = [];
-  for (const g of await repo.standingGrants(trx, policy.code, [...byKey.keys()])) {
+  const standing = await repo.standingGrants(trx, policy.code, [...byKey.keys()]);
+  const accounts = await accountsByRegistryPerson(
+    trx,
+    standing.flatMap((g) => g.beneficiaryPersonId ?? []),
+  );
+  for (const g of standing) {
     const version = versionOn(policy, g.referenceDate);
     if (!version) continue;
     const ex = explain(
@@ -102,7 +107,13 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
         topic: 'proactive.grant-under-review',
         aggregateType: 'proactive.grant',
         aggregateId: g.id,
-        payload: { grantId: g.id, policyCode: policy.code, caseId: g.caseId },
+        payload: {
+          grantId: g.id,
+          policyCode: policy.code,
+          caseId: g.caseId,
+          policyName: policy.name.zh,
+          accountId: (g.beneficiaryPersonId && accounts.get(g.beneficiaryPersonId)?.id) || null,
+        },
       },
       null,
     );

@@ -20,7 +20,7 @@ const NOW = new Date('2026-11-02T04:00:00Z');
 let t: TestApp;
 let mother: RegistryPerson & { c: Client };
 let neighbour: RegistryPerson & { c: Client };
-let disabled: RegistryPerson;
+let disabled: RegistryPerson & { c: Client };
 
 /** A registry correction (or a fixture): changes facts sealed in the person's record. */
 async function setFacts(personId: string, patch: Record<string, unknown>): Promise<void> {
@@ -64,8 +64,9 @@ beforeAll(async () => {
   const n = candidates.find((p) => p.id !== m.id && role.get(p.id) !== '子女')!;
   await setFacts(n.id, { insured: 'employee', incomeBand: 'ordinary', disabilityLevel: null });
   neighbour = { ...n, c: (await register(t, n)).c };
-  disabled = candidates.find((p) => p.id !== m.id && p.id !== n.id)!;
-  await setFacts(disabled.id, { disabilityLevel: 1 });
+  const d = candidates.find((p) => p.id !== m.id && p.id !== n.id)!;
+  await setFacts(d.id, { disabilityLevel: 1 });
+  disabled = { ...d, c: (await register(t, d)).c };
 });
 afterAll(async () => t?.close());
 
@@ -124,6 +125,23 @@ describe('a birth, told once (免申即享 and 政策找人)', () => {
     expect(told.rows.map((r) => r.topic)).toEqual(
       expect.arrayContaining(['proactive.benefit-granted', 'cases.case-decided']),
     );
+  });
+
+  it('tells her in 我的消息: the 生育津贴 granted with its amount, and the 育儿补贴 offer', async () => {
+    await t.app.notify.drain();
+    const inbox = await mother.c.call('GET', '/api/me/inbox?pageSize=50');
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const told = (inbox.json().messages as { kind: string; title: string; body: string; link: string }[]).filter(
+      (m) => m.link === '/me/benefits',
+    );
+    expect(told).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'benefit-granted', title: '您已享受“生育津贴”' }),
+        expect.objectContaining({ kind: 'offer-made', title: '您可申请“育儿补贴”' }),
+      ]),
+    );
+    expect(told.find((m) => m.kind === 'benefit-granted')!.body).toContain('已为您免申即享（15,680 元）');
+    expect(told.filter((m) => m.kind === 'benefit-granted')).toHaveLength(1);
   });
 
   it('offers the parents 育儿补贴 with the explanation', async () => {
@@ -204,6 +222,16 @@ describe('a registry correction', () => {
     ]);
     await t.app.proactiveRecheck(NOW);
     expect(await grantsOf(disabled.id)).toHaveLength(1);
+    // Told at once (urgent), in 我的消息 too.
+    await t.app.outbox.drain();
+    await t.app.notify.drain();
+    const inbox = (await disabled.c.call('GET', '/api/me/inbox?pageSize=50')).json();
+    const review = (inbox.messages as { kind: string; title: string; link: string }[]).filter(
+      (m) => m.kind === 'grant-under-review',
+    );
+    expect(review).toEqual([
+      expect.objectContaining({ title: '“重度残疾人护理补贴”待遇复核中', link: '/me/benefits' }),
+    ]);
   });
 });
 

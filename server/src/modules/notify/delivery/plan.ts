@@ -1,7 +1,9 @@
 /**
  * Turns an outbox event into notifications and their first deliveries, inside the outbox's
  * delivery transaction: a notification's key (event id, kind, recipient) makes a redelivered event
- * plan nothing new. The first channel is the recipient's first usable preference.
+ * plan nothing new. A person or staff member always gets the inbox copy (站内信 is the record) and,
+ * beside it, the first push channel (SMS, e-mail, WeChat) of their preference; each delivery's key
+ * (`<notification key>:<channel>`) makes it once. An address (an SMS code) gets the SMS only.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
@@ -14,7 +16,7 @@ import { MESSAGE_KINDS } from '../templates/catalogue.js';
 import { RULES, type Planned } from '../intake/rules.js';
 import type { Topic } from '../../../../../contracts/events.js';
 
-/** The channels of a preference this platform can use for the person and kind, in order. */
+/** The channels of a preference this platform can use for the person and kind, in order (the inbox last). */
 export function usableChannels(deps: Pick<NotifyDeps, 'channels'>, p: Preference, kind: string): ChannelName[] {
   return channelsFor(p, kind).filter(
     (c) =>
@@ -23,6 +25,16 @@ export function usableChannels(deps: Pick<NotifyDeps, 'channels'>, p: Preference
       (c === 'email' && p.email && deps.channels.email) ||
       (c === 'wechat' && p.wechatOpenId && deps.channels.wechat),
   );
+}
+
+/**
+ * An account's first deliveries: the inbox copy, and the first push channel when there is one
+ * (none when the person chose 只放入我的消息; nothing at all when they switched the kind off).
+ */
+function firstDeliveries(usable: readonly ChannelName[]): ChannelName[] {
+  if (usable.length === 0) return [];
+  const push = usable.find((c) => c !== 'inbox');
+  return push ? ['inbox', push] : ['inbox'];
 }
 
 interface NewDelivery {
@@ -79,13 +91,13 @@ async function plan(deps: NotifyDeps, trx: Db, planned: { event: OutboxEvent; n:
     const r = n.recipient;
     const key = `${event.id}:${n.kind}:${r.kind === 'address' ? 'address' : `${r.kind}:${r.id}`}`;
     let locale: Locale | null = 'zh-CN';
-    let channel: ChannelName | undefined = 'sms';
+    let channels: ChannelName[] = ['sms'];
     if (r.kind !== 'address') {
       if (r.kind === 'person') locale = languages.get(r.id) ?? null;
-      channel = usableChannels(deps, prefs.get(`${r.kind}:${r.id}`)!, n.kind)[0];
+      channels = firstDeliveries(usableChannels(deps, prefs.get(`${r.kind}:${r.id}`)!, n.kind));
     }
-    if (!locale || !channel) return []; // an account gone, or a kind the person switched off
-    return [{ key, channel, toEnc: r.kind === 'address' ? r.phoneEnc : null, n, r, locale }];
+    if (!locale || channels.length === 0) return []; // an account gone, or a kind the person switched off
+    return [{ key, channels, toEnc: r.kind === 'address' ? r.phoneEnc : null, n, r, locale }];
   });
   if (rows.length === 0) return;
   const inserted = await nq(trx)
@@ -110,9 +122,16 @@ async function plan(deps: NotifyDeps, trx: Db, planned: { event: OutboxEvent; n:
   const byKey = new Map(rows.map((row) => [row.key, row]));
   await insertDeliveries(
     trx,
-    inserted.map(({ id, key }) => {
+    inserted.flatMap(({ id, key }) => {
       const row = byKey.get(key)!;
-      return { notificationId: id, key, channel: row.channel, toEnc: row.toEnc, fallbackOf: null, at };
+      return row.channels.map((channel) => ({
+        notificationId: id,
+        key,
+        channel,
+        toEnc: row.toEnc,
+        fallbackOf: null,
+        at,
+      }));
     }),
   );
 }

@@ -6,9 +6,11 @@
  *   again with the same idempotency key, which the provider uses to drop the repeat (the inbox
  *   has one row per delivery), so the person is told once;
  * - a failure is retried with backoff; a permanent failure, or the last attempt, records a
- *   `failed` receipt and falls back to the next channel of the person's preference (the inbox in
- *   the end), in one transaction.
- * Non-urgent messages wait out quiet hours and the hourly rate limit without using an attempt.
+ *   `failed` receipt and falls back to the next push channel of the person's preference not yet
+ *   tried, in one transaction (the inbox copy was planned beside the first push, so it is never
+ *   written twice; a notification planned before that rule still ends in the inbox).
+ * Non-urgent pushes wait out quiet hours and the hourly rate limit without using an attempt; the
+ * inbox copy wakes nobody and is written at once.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -131,7 +133,7 @@ export class DeliveryWorker {
   /** Renders and sends one delivery (the inbox: renders it for {@link completeAll}); null when it must wait. */
   private async send(d: Claimed, n: NotificationTable, pref: Preference | null): Promise<Done | null> {
     const { db, cipher } = this.deps;
-    if (!n.urgent) {
+    if (!n.urgent && d.channel !== 'inbox') {
       const wait = await this.mustWait(n, d.channel, pref);
       if (wait) {
         await this.postpone(d, wait);
@@ -164,12 +166,12 @@ export class DeliveryWorker {
     return address;
   }
 
-  /** Quiet hours, then the hourly limit per person and channel: when the message may go instead. */
+  /** Quiet hours, then the hourly limit per person and push channel: when the message may go instead. */
   private async mustWait(n: NotificationTable, channel: ChannelName, pref: Preference | null): Promise<Date | null> {
     const now = this.deps.now();
     const release = releaseAfterQuiet(now, pref?.quiet ?? null);
     if (release > now) return release;
-    if (!n.recipientId || channel === 'inbox') return null;
+    if (!n.recipientId) return null;
     const sent = await nq(this.deps.db)
       .selectFrom('notify.delivery as d')
       .innerJoin('notify.notification as n', 'n.id', 'd.notificationId')

@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { findCaseFacts } from '../../cases/index.js';
 import { staffOfDepartment, staffOfRegion } from '../../identity/index.js';
+import { POLICIES } from '../../proactive/index.js';
 import type { MessageKindName } from '../templates/catalogue.js';
 import type { EventPayload, Topic } from '../../../../../contracts/events.js';
 
@@ -91,6 +92,27 @@ const warningVars = (p: Payload): Record<string, string> => {
   return vars;
 };
 
+/**
+ * 主动服务 for the person with an account (an enterprise's credit code, or a person without an
+ * account, is told nothing here: they see it when they sign in): the policy's name in both
+ * languages, the amount when the payload has one, and 我的待遇 as link.
+ */
+const toBeneficiary =
+  (kind: MessageKindName): Rule =>
+  async (event) => {
+    const p = event.payload as Payload;
+    const person = str(p.accountId);
+    if (!person) return [];
+    const code = str(p.policyCode);
+    const policy = POLICIES.find((x) => x.code === code);
+    const vars: Record<string, string> = {
+      policyName: policy?.name.zh ?? str(p.policyName) ?? '',
+      policyNameEn: policy?.name.en ?? str(p.policyName) ?? '',
+    };
+    if (kind === 'benefit-granted') vars.amount = typeof p.amount === 'number' ? String(p.amount) : '';
+    return [{ kind, recipient: { kind: 'person', id: person }, vars, link: '/me/benefits' }];
+  };
+
 export const RULES: Partial<Record<Topic, Rule>> = {
   'identity.sms-requested': async (event, _db, cipher) => {
     const p = event.payload as Payload;
@@ -154,4 +176,7 @@ export const RULES: Partial<Record<Topic, Rule>> = {
     () => 'order-answered',
     (p) => ({ reference: str(p.reference) ?? '' }),
   ),
+  'proactive.benefit-granted': toBeneficiary('benefit-granted'),
+  'proactive.offer-made': toBeneficiary('offer-made'),
+  'proactive.grant-under-review': toBeneficiary('grant-under-review'),
 };

@@ -199,6 +199,54 @@ export const MESSAGE_KINDS = {
       },
     },
   },
+  'benefit-granted': {
+    audience: 'person',
+    urgent: false,
+    name: { zh: '免申即享待遇', en: 'Benefit granted automatically' },
+    vars: ['policyName', 'amount'],
+    text: {
+      'zh-CN': {
+        title: '您已享受“{{policyName}}”',
+        body: '根据登记信息，您符合“{{policyName}}”的条件，已为您免申即享（{{amount}}），无需申请。请在“我的待遇”中查看依据。',
+      },
+      en: {
+        title: 'Benefit granted: {{policyName}}',
+        body: 'Registry records show you qualify for "{{policyName}}": it has been granted without an application ({{amount}}). See why in My benefits.',
+      },
+    },
+  },
+  'offer-made': {
+    audience: 'person',
+    urgent: false,
+    name: { zh: '可享政策提醒', en: 'Benefit you may apply for' },
+    vars: ['policyName'],
+    text: {
+      'zh-CN': {
+        title: '您可申请“{{policyName}}”',
+        body: '根据登记信息，您可能符合“{{policyName}}”的条件。请在“我的待遇”中查看依据，一键申请。',
+      },
+      en: {
+        title: 'You may apply for {{policyName}}',
+        body: 'Registry records show you may qualify for "{{policyName}}". See why and apply in My benefits.',
+      },
+    },
+  },
+  'grant-under-review': {
+    audience: 'person',
+    urgent: true,
+    name: { zh: '待遇复核', en: 'Benefit under review' },
+    vars: ['policyName'],
+    text: {
+      'zh-CN': {
+        title: '“{{policyName}}”待遇复核中',
+        body: '因登记信息更正，您享受的“{{policyName}}”需要复核，已享受的待遇不会被直接收回。请在“我的待遇”中查看原因。',
+      },
+      en: {
+        title: '{{policyName}}: under review',
+        body: 'A registry correction means your "{{policyName}}" is being reviewed; nothing already granted is taken back without a decision. See why in My benefits.',
+      },
+    },
+  },
 } as const satisfies Record<string, MessageKind>;
 
 export type MessageKindName = keyof typeof MESSAGE_KINDS;
@@ -210,15 +258,26 @@ const DECISIONS: Record<string, Record<Locale, string>> = {
   not_accepted: { 'zh-CN': '不予受理', en: 'not accepted' },
 };
 
+/** A benefit's amount in yuan with its unit, or the policy's own standard when it has no fixed sum. */
+function amountText(amount: string | undefined, en: boolean): string {
+  const yuan = amount === undefined || amount === '' ? Number.NaN : Number(amount);
+  if (!Number.isFinite(yuan)) return en ? 'as the policy sets' : '按政策标准';
+  const n = yuan.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return en ? `CNY ${n}` : `${n} 元`;
+}
+
 /**
- * Variables in the recipient's language: a decision's code as a word, and a digest's subject
- * with how many there are (`count`: “… 等 3 项” / “… and 2 more”).
+ * Variables in the recipient's language: a decision's code as a word, a digest's subject with
+ * how many there are (`count`: “… 等 3 项” / “… and 2 more”), a policy's name (`policyNameEn`
+ * for English) and a benefit's amount with its unit.
  */
 export function localVars(vars: Record<string, string>, locale: string): Record<string, string> {
   const en = locale === 'en';
   const words = vars.decision ? DECISIONS[vars.decision] : undefined;
   const out: Record<string, string> = { ...vars };
   if (words) out.decision = words[en ? 'en' : 'zh-CN'];
+  if (en && vars.policyNameEn) out.policyName = vars.policyNameEn;
+  if ('amount' in vars) out.amount = amountText(vars.amount, en);
   const count = Number(vars.count);
   if (vars.subject !== undefined && count > 1)
     out.subject = en ? `${vars.subject} and ${count - 1} more` : `${vars.subject} 等 ${count} 项`;

@@ -41,4 +41,15 @@ describe('localVars', () => {
     expect(localVars({ decision: 'approved' }, 'en').decision).toBe('approved');
     expect(localVars({ decision: 'refused' }, 'zh-CN').decision).toBe('不予');
   });
+
+  it('names a policy in the recipient’s language and a benefit’s amount with its unit, or the policy’s standard', () => {
+    const granted = { policyName: '生育津贴', policyNameEn: 'maternity allowance', amount: '15680' };
+    expect(localVars(granted, 'zh-CN')).toMatchObject({ policyName: '生育津贴', amount: '15,680 元' });
+    expect(localVars(granted, 'en')).toMatchObject({ policyName: 'maternity allowance', amount: 'CNY 15,680' });
+    expect(localVars({ ...granted, amount: '' }, 'zh-CN').amount).toBe('按政策标准');
+    const text = MESSAGE_KINDS['benefit-granted'].text.en;
+    expect(render(text, localVars({ ...granted, amount: '' }, 'en'), 'sms').text).toContain(
+      '"maternity allowance": it has been granted without an application (as the policy sets)',
+    );
+  });
 });

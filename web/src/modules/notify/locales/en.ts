@@ -30,7 +30,8 @@ export const notifyEn: NotifyMessages = {
     title: 'Notification settings',
     lead: 'Choose how we tell you things, and quiet hours. In-app messages (My messages) are always kept.',
     channels: 'Default channels',
-    channelsHelp: 'Tried in order: when one fails the next is used; in the end a message always reaches My messages.',
+    channelsHelp:
+      'Every message is kept in My messages and also pushed through these channels in order: when one fails the next is used.',
     channel: {
       sms: 'SMS',
       email: 'E-mail',
@@ -44,7 +45,8 @@ export const notifyEn: NotifyMessages = {
     wechatInvalid: '10 to 64 letters, digits, underscores or hyphens',
     quiet: 'Quiet hours',
     quietOn: 'Use quiet hours',
-    quietHelp: 'Beijing time; non-urgent messages wait until they end, urgent ones are sent at once.',
+    quietHelp:
+      'Beijing time; non-urgent messages are pushed when they end (My messages shows them at once), urgent ones are sent at once.',
     quietFrom: 'From',
     quietTo: 'To',
     kinds: 'Kinds of message',

@@ -29,7 +29,7 @@ export const notifyZhCN = {
     title: '消息设置',
     lead: '选择通过哪些渠道告诉您，以及免打扰时段。站内信（我的消息）始终保留。',
     channels: '默认接收渠道',
-    channelsHelp: '按顺序尝试：第一个渠道发送失败时改用下一个，最后总会放入我的消息。',
+    channelsHelp: '每条消息都放入我的消息，同时按顺序推送：第一个渠道发送失败时改用下一个。',
     channel: {
       sms: '短信',
       email: '电子邮件',
@@ -43,7 +43,7 @@ export const notifyZhCN = {
     wechatInvalid: '应为 10 至 64 位字母、数字、下划线或短横线',
     quiet: '免打扰',
     quietOn: '开启免打扰时段',
-    quietHelp: '北京时间；此时段内非紧急消息延后发送，紧急消息照常发送。',
+    quietHelp: '北京时间；此时段内非紧急消息延后推送（我的消息中照常可见），紧急消息照常发送。',
     quietFrom: '开始',
     quietTo: '结束',
     kinds: '各类消息',
