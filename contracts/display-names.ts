@@ -95,6 +95,7 @@ const AUDIT_ACTION: Record<string, Name> = {
   'identity.staff-deactivated': { zh: '停用工作人员', en: 'Staff member deactivated' },
   'identity.staff-reactivated': { zh: '恢复工作人员', en: 'Staff member reactivated' },
   'identity.roles-changed': { zh: '调整角色与数据范围', en: 'Roles and scope changed' },
+  'identity.staff-id-number-recorded': { zh: '登记工作人员身份证号', en: 'Staff ID number recorded' },
   'identity.person-read': { zh: '查阅个人信息', en: 'Personal record read' },
   'identity.verified-in-person': { zh: '现场核验身份', en: 'Identity verified in person' },
   'identity.enterprise-claimed': { zh: '认领企业', en: 'Enterprise claimed' },

@@ -22,6 +22,8 @@ export const StaffList = contract(z.object({ staff: z.array(StaffSummary) }));
 /** The authenticator (TOTP) enrolment URI is shown once, to administrative roles only. */
 export const StaffCreated = contract(z.object({ id: z.uuid(), totpUri: z.string().nullable() }));
 export const StaffRolesChanged = contract(z.object({ totpUri: z.string().nullable() }));
+/** A staff member's ID number was recorded: answered masked; whether the population registry has them. */
+export const StaffIdNumberRecorded = contract(z.object({ idNumber: z.string(), inRegistry: z.boolean() }));
 
 /** The OAuth grant types a single sign-on client may use. */
 export const OIDC_GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;

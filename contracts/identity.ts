@@ -157,6 +157,8 @@ export const StaffSummary = z.object({
   /** A TOTP secret was issued (administrative roles), and it has been used to sign in. */
   totpIssued: z.boolean(),
   totpUsed: z.boolean(),
+  /** 实名关联: an ID number is recorded (never shown here). */
+  idNumberRecorded: z.boolean(),
 });
 export const PersonForStaff = z.object({
   id: z.uuid(),

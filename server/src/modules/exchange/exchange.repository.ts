@@ -46,7 +46,8 @@ export type ExchangeTables = {
   'exchange.legalEntity': LegalEntityTable;
 };
 
-const xq = (db: Db): Kysely<ExchangeTables> => db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
+export const xq = (db: Db): Kysely<ExchangeTables> =>
+  db.withTables<ExchangeTables>() as unknown as Kysely<ExchangeTables>;
 
 /** 公安 owns the population registry; 市场监管 the legal-entity registry. */
 export const POPULATION_SOURCE = 'police';

@@ -37,6 +37,7 @@ export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhook
 export { resourcesHolding } from './sharing/holdings.js';
 export { grantClockFacts, type GrantClockFacts } from './sharing/clock-facts.js';
 export { sealPersonal, birthFacts } from './person-record.js';
+export { kinshipKey } from './kinship.js';
 export { personFactRows, enterpriseFactRows, type PersonFactRow, type EnterpriseFactRow } from './registry-facts.js';
 export type { IdentityPort } from './exchange.deps.js';
 

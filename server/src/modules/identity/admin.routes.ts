@@ -1,8 +1,14 @@
 /** Staff and role administration, the window's look-up of residents, and the audit chain: `/api/admin/*`. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { StaffInput, StaffRoles } from '../../../../contracts/identity.js';
-import { PersonForStaffPage, StaffCreated, StaffList, StaffRolesChanged } from '../../../../contracts/identity-api.js';
+import { IdNumberText, StaffInput, StaffRoles } from '../../../../contracts/identity.js';
+import {
+  PersonForStaffPage,
+  StaffCreated,
+  StaffIdNumberRecorded,
+  StaffList,
+  StaffRolesChanged,
+} from '../../../../contracts/identity-api.js';
 import { AuditChainCheck, AuditLog, AuditQuery } from '../../../../contracts/audit.js';
 import { NoContent } from '../../../../contracts/http.js';
 import { requireRoles } from '../../platform/http/auth.js';
@@ -18,6 +24,7 @@ import {
   setStaffActive,
   verifyInPerson,
 } from './staff/staff-admin.service.js';
+import { recordStaffIdNumber } from './staff/staff-id-number.service.js';
 
 const tags = ['identity-admin 人员与审计'];
 const security = [{ bearer: [] }];
@@ -93,6 +100,24 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: IdentityDeps }> = async 
       await setStaffActive(deps, request.actor, request.params.id, request.body, metaOf(request));
       return reply.code(204).send(null);
     },
+  );
+
+  app.put(
+    '/api/admin/staff/:id/id-number',
+    {
+      preHandler: systemAdmin,
+      schema: {
+        tags,
+        security,
+        summary: '登记工作人员身份证号 Record a staff member’s ID number (亲属回避; answered masked, audited)',
+        description:
+          'A wrong check digit answers 400 IDENTITY.BAD_ID_NUMBER. The number is kept encrypted with a blind index; `inRegistry` says whether the population registry knows it (the relatives rule needs the record).',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ idNumber: IdNumberText }),
+        response: { 200: StaffIdNumberRecorded },
+      },
+    },
+    async (request) => recordStaffIdNumber(deps, request.actor, request.params.id, request.body, metaOf(request)),
   );
 
   app.get(

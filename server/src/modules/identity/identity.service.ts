@@ -134,7 +134,11 @@ export async function reencryptIdentityData(db: Db, cipher: FieldCipher): Promis
       key: 'id',
       columns: ['id_number_enc', 'phone_enc'],
     })) +
-    (await reencryptColumns(db, cipher, { table: 'identity.staff', key: 'id', columns: ['totp_secret_enc'] })) +
+    (await reencryptColumns(db, cipher, {
+      table: 'identity.staff',
+      key: 'id',
+      columns: ['totp_secret_enc', 'id_number_enc'],
+    })) +
     (await reencryptColumns(db, cipher, { table: 'identity.oidc_client', key: 'client_id', columns: ['secret_enc'] })) +
     (await reencryptColumns(db, cipher, { table: 'identity.oidc_keyset', key: 'id', columns: ['jwks_enc'] }))
   );

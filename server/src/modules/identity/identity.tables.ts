@@ -17,6 +17,10 @@ export interface StaffTable {
   lockedUntil: Date | null;
   /** When the password was last set: staff must change it after `STAFF_PASSWORD_MAX_DAYS`. */
   passwordChangedAt: Generated<Date>;
+  /** 实名关联 (0058): the holder's 公民身份号码, encrypted with a blind index; and their kinship key (亲属回避). */
+  idNumberEnc: string | null;
+  idNumberIndex: string | null;
+  kinshipKey: string | null;
 }
 /** Failed sign-ins per key: `account:<kind>:<id>`, `name:<blind index>` (an account that does not exist), `client:<address>`. */
 export interface SignInThrottleTable {

@@ -44,5 +44,6 @@ export {
   accountsByRegistryPerson,
 } from './accounts/me.service.js';
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
+export { staffKinshipKeys, personIdNumberIndex } from './staff/staff-id-number.service.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';
 export { personContact, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';

@@ -102,6 +102,7 @@ export async function caseClockFacts(db: Db, caseId: string) {
       'dueOn',
       'promisedDays',
       'legalDays',
+      'applicantPersonId',
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();

@@ -89,6 +89,7 @@ export async function listStaff(deps: IdentityDeps, actor: Actor) {
         'active',
         'totpSecretEnc',
         'totpLastStep',
+        'idNumberIndex',
       ]),
     actor,
     { region: 'regionCode' },
@@ -97,8 +98,9 @@ export async function listStaff(deps: IdentityDeps, actor: Actor) {
     .orderBy('username')
     .limit(500)
     .execute();
-  return rows.map(({ totpSecretEnc, totpLastStep, ...s }) => ({
+  return rows.map(({ totpSecretEnc, totpLastStep, idNumberIndex, ...s }) => ({
     ...s,
+    idNumberRecorded: idNumberIndex !== null,
     totpIssued: totpSecretEnc !== null,
     totpUsed: totpLastStep !== null,
   }));

@@ -177,3 +177,48 @@ describe('password expiry and history', () => {
     expect((await signIn('Disici2027c', { newPassword: STAFF_PASSWORD })).statusCode).toBe(200);
   });
 });
+
+describe('实名关联 of staff (亲属回避)', () => {
+  it('records a staff member’s ID number encrypted with a blind index, answers it masked and audits it; refuses a wrong check digit and staff out of region', async () => {
+    const admin = await t.staff(['system_admin'], '5201');
+    const approver = await t.staff(['approver'], '520102');
+    const [p] = await people.registryPersons(t, 'any', 1);
+    const put = (authorization: string, staffId: string, idNumber: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/admin/staff/${staffId}/id-number`,
+        headers: { authorization },
+        payload: { idNumber },
+      });
+    const wrongDigit = p!.idNumber.slice(0, 17) + (p!.idNumber[17] === '0' ? '1' : '0');
+    const bad = await put(admin.authorization, approver.id, wrongDigit);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('IDENTITY.BAD_ID_NUMBER');
+    const elsewhere = await t.staff(['approver'], '5226');
+    expect((await put(admin.authorization, elsewhere.id, p!.idNumber)).json().code).toBe('IDENTITY.NO_STAFF');
+
+    const ok = await put(admin.authorization, approver.id, p!.idNumber);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({
+      idNumber: `${p!.idNumber.slice(0, 6)}********${p!.idNumber.slice(14)}`,
+      inRegistry: true,
+    });
+    const row = (
+      await sql<{
+        idNumberEnc: string;
+        kinshipKey: string;
+      }>`SELECT id_number_enc, kinship_key FROM identity.staff WHERE id = ${approver.id}`.execute(t.db)
+    ).rows[0]!;
+    expect(row.idNumberEnc).not.toContain(p!.idNumber.slice(6, 14));
+    expect(row.kinshipKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(await audited('identity.staff-id-number-recorded', approver.id)).toBe(1);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/staff',
+      headers: { authorization: admin.authorization },
+    });
+    expect(list.body).not.toContain(p!.idNumber);
+    const listed = list.json().staff.find((s: { id: string }) => s.id === approver.id);
+    expect(listed.idNumberRecorded).toBe(true);
+  });
+});

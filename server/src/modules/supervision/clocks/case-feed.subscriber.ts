@@ -111,7 +111,7 @@ export async function syncCaseClocks(deps: SupervisionDeps, trx: Db, caseId: str
   for (const clock of caseClocks(facts, calendar, deps.acceptanceDays))
     kept.push(await saveClock(trx, calendar, at, clock));
   await stopOtherClocksOfCase(trx, at, caseId, kept);
-  await checkCaseRules(trx, calendar, at, facts, deps.bulkDecisions);
+  await checkCaseRules(trx, calendar, at, facts, deps.bulkDecisions, deps.cipher);
 }
 
 export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber => ({

@@ -5,7 +5,7 @@
  * - `long-suspension`: a special procedure (特别程序/中止) longer than its basis allows;
  * - `withdrawn-before-deadline`: an accepted case withdrawn at the applicant's "request" with at
  *   most a working day left (a 体外循环 signal: the case is finished off the books).
- * The cross-case rule on bulk out-of-hours decisions is in `bulk-decisions.ts`.
+ * The cross-case rule on bulk out-of-hours decisions is in `bulk-decisions.ts`; 亲属回避 in `relatives.ts`.
  */
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
@@ -26,7 +26,12 @@ export const SUSPENSION_LIMITS: Record<string, { days: number; zh: string; en: s
 /** Withdrawn with at most this many working days left before the due date is flagged. */
 export const WITHDRAWN_DAYS_LEFT = 1;
 
-export type RuleName = 'repeated-supplement' | 'long-suspension' | 'withdrawn-before-deadline' | 'bulk-off-hours';
+export type RuleName =
+  | 'repeated-supplement'
+  | 'long-suspension'
+  | 'withdrawn-before-deadline'
+  | 'bulk-off-hours'
+  | 'relatives';
 
 export interface Finding {
   rule: RuleName;

@@ -10,6 +10,8 @@ import { caseSupervisionLog, type CaseClockFacts } from '../../cases/index.js';
 import { svq } from '../supervision.tables.js';
 import { caseFindings } from './case-rules.js';
 import { bulkOffHours, type BulkRule } from './bulk-decisions.js';
+import { relativesDecided } from './relatives.js';
+import type { FieldCipher } from '../../../platform/crypto/index.js';
 
 export async function checkCaseRules(
   db: Db,
@@ -17,11 +19,13 @@ export async function checkCaseRules(
   at: Date,
   c: CaseClockFacts,
   bulk: BulkRule,
+  cipher: FieldCipher,
 ): Promise<void> {
   const log = await caseSupervisionLog(db, c.id);
   const findings = [
     ...caseFindings(c, log, calendar, beijingDate(at)),
     ...(await bulkOffHours(db, calendar, log, bulk)),
+    ...(await relativesDecided(db, cipher, c, log)),
   ];
   for (const f of findings) {
     await svq(db)

@@ -1,12 +1,17 @@
 /**
  * 异常监察 rules through the API on a test clock, each shown firing and not firing on a normal
  * case: a hearing longer than its basis allows, a case withdrawn just before its deadline, and one
- * account deciding in bulk out of hours.
+ * account deciding in bulk out of hours; a staff member deciding a case of someone sharing their
+ * surname and address in the population registry (亲属回避).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
 import { approveCase, formlessCountyItem, submitCase } from '../../../test/cases.js';
+import { sql } from 'kysely';
+import { makeIdNumber } from '../../../platform/validators/index.js';
+import { insertPersons } from '../../exchange/exchange.repository.js';
+import { testCipher } from '../../../test/keys.js';
 
 let t: TestApp;
 let resident: Client;
@@ -32,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const as = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+const as = (authorization: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 
 async function acceptedCase() {
@@ -132,5 +137,80 @@ describe('异常监察 rules', () => {
       reason: '夜间集中审批系经批准的专项行动',
     });
     expect(r.statusCode, r.body).toBe(204);
+  });
+});
+
+describe('亲属回避', () => {
+  const HOME = '贵州省贵阳市南明区花果园街道 3 栋 2 单元 1501 室';
+  let seq = 900;
+  async function registryPerson(name: string, address: string) {
+    const village = (
+      await sql<{ regionCode: string; householdId: string }>`
+        SELECT region_code, household_id FROM exchange.person WHERE region_code LIKE ${`${item.regionCode}%`} LIMIT 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
+    const idNumber = makeIdNumber(item.regionCode, '1968-03-14', ++seq);
+    await insertPersons(t.db, testCipher(), [
+      {
+        id: crypto.randomUUID(),
+        idNumber,
+        name,
+        sex: 'male',
+        birthDate: '1968-03-14',
+        ethnicity: '汉族',
+        regionCode: village.regionCode,
+        address,
+        householdId: village.householdId,
+        householdRole: '其他',
+        maritalStatus: 'married',
+        alive: true,
+        deathDate: null,
+        disabilityLevel: null,
+        phone: null,
+      },
+    ]);
+    return { id: '', name, idNumber, regionCode: village.regionCode };
+  }
+  async function linkedApprover(name: string, address: string) {
+    const p = await registryPerson(name, address);
+    const staff = await t.staff(['approver'], item.regionCode);
+    const admin = (await t.staff(['system_admin'], '52')).authorization;
+    const r = await as(admin, 'PUT', `/api/admin/staff/${staff.id}/id-number`, { idNumber: p.idNumber });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ idNumber: expect.stringMatching(/^\d{6}\*{8}\d{3}[\dX]$/), inRegistry: true });
+    return staff;
+  }
+
+  it('flags a staff member deciding a case of someone of their surname and address, not another surname there nor their surname elsewhere', async () => {
+    now = on('2026-12-02');
+    const applicant = (await register(t, await registryPerson('张建国', HOME))).c;
+    // The same address written with full-width digits and other spacing is the same address.
+    const relative = await linkedApprover('张秀英', '贵州省贵阳市南明区花果园街道３栋２单元１５０１室');
+    const neighbour = await linkedApprover('李明', HOME);
+    const namesake = await linkedApprover('张伟', '贵州省贵阳市云岩区中华北路 8 号');
+    const decided: Record<string, string> = {};
+    for (const [who, staff] of Object.entries({ relative, neighbour, namesake })) {
+      const caseId = await submitCase(applicant, item.code, `supervision-rules-${++serial}`);
+      await approveCase(t, caseId, clerk, staff.authorization);
+      decided[who] = ((await as(clerk, 'GET', `/api/cases/${caseId}`)).json() as { trackingCode: string }).trackingCode;
+    }
+    const found = await findings('relatives');
+    expect(found.map((f) => f.reference)).toEqual([decided.relative]);
+    const names = (
+      await sql<{ displayName: string }>`SELECT display_name FROM identity.staff WHERE id = ${relative.id}`.execute(
+        t.db,
+      )
+    ).rows[0]!;
+    expect(found[0]!.explanation.zh).toContain(`工作人员 ${names.displayName} 对办件 ${decided.relative}`);
+    expect(found[0]!.explanation.zh).toContain('同姓且同一住址');
+    expect(found[0]!.explanation.en).toContain(`decided case ${decided.relative}`);
+    expect(JSON.stringify(found[0])).not.toMatch(/花果园|南明区|张/);
+    const r = await as(supervisor, 'POST', `/api/supervision/irregularities/${found[0]!.id}/dismiss`, {
+      reason: '经核实二人无亲属关系',
+    });
+    expect(r.statusCode, r.body).toBe(204);
+    const after = await as(supervisor, 'GET', `/api/supervision/irregularities?region=${item.regionCode}&status=open`);
+    expect(after.json().irregularities.filter((f: { rule: string }) => f.rule === 'relatives')).toEqual([]);
   });
 });

@@ -83,6 +83,7 @@ export const supervisionEn: SupervisionMessages = {
     'long-suspension': 'Special procedure too long',
     'withdrawn-before-deadline': 'Withdrawn before deadline',
     'bulk-off-hours': 'Bulk decisions out of hours',
+    relatives: 'Deciding a relative’s case',
     other: 'Other irregularity',
   },
   thresholds: 'Warning thresholds',

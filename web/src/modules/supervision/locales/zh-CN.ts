@@ -82,6 +82,7 @@ export const supervisionZhCN = {
     'long-suspension': '特别程序超时',
     'withdrawn-before-deadline': '临期撤回',
     'bulk-off-hours': '非工作时间批量审批',
+    relatives: '亲属回避',
     other: '其他异常',
   },
   thresholds: '预警阈值',
