@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { generateSync } from 'otplib';
 import type { TestApp } from '../server/src/test/harness.js';
-import { GENEROUS_LIMITS } from '../server/src/test/people.js';
+import { GENEROUS_LIMITS, registryPersons, type RegistryPerson } from '../server/src/test/people.js';
 import { makeCreditCode } from '../server/src/platform/validators/index.js';
 import { axeViolations } from './axe.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
@@ -29,6 +29,8 @@ const PASSWORD = 'Guanli2026x';
 const NAME = '犀牛养殖许可';
 let draft: { code: string; legalLimitDays: number; promisedLimitDays: number };
 let otherDepartment: string;
+/** A person of the population registry whose ID number the clerk's record is linked to. */
+let registered: RegistryPerson;
 let staff: Record<'catalog' | 'reviewer' | 'system' | 'data' | 'clerk', { username: string; secret: string | null }>;
 /** Pages kept open across tests: an authenticator code is accepted once, so each account signs in once. */
 let catalogPage: Page;
@@ -86,6 +88,7 @@ beforeAll(async () => {
   portal = await startPortal({ env: GENEROUS_LIMITS });
   ({ t, base } = portal);
   root = (await t.staff(['system_admin', 'catalog_admin'], '52')).authorization;
+  [registered] = (await registryPersons(t, 'any', 1)) as [RegistryPerson];
   // A published province-level 承诺件 to copy into a new draft item.
   const source = await sql<{ code: string; departmentId: string }>`
     SELECT i.code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
@@ -343,6 +346,23 @@ describe('administration', () => {
     await editor.getByRole('button', { name: '保存角色' }).click();
     await announced(page, /已调整 .* 的角色/);
     await clerkRow.getByText('综合窗口、审批人员').waitFor();
+
+    // 实名关联 (亲属回避): a wrong check digit is caught at the field; the right number is kept masked.
+    await clerkRow.getByRole('button', { name: /登记身份证号/ }).click();
+    const idForm = page.getByRole('form', { name: /登记身份证号/ });
+    const wrong = `${registered.idNumber.slice(0, 17)}${registered.idNumber.endsWith('0') ? '1' : '0'}`;
+    await idForm.getByLabel('身份证号').fill(wrong);
+    await idForm.getByRole('button', { name: '保存' }).click();
+    await idForm.getByText('身份证号码不正确：请核对 18 位号码及最后一位校验码').waitFor();
+    await idForm.getByLabel('身份证号').fill(registered.idNumber);
+    await idForm.getByRole('button', { name: '保存' }).click();
+    await announced(
+      page,
+      new RegExp(`的身份证号 ${registered.idNumber.slice(0, 6)}\\*+${registered.idNumber.slice(-4)}`),
+    );
+    await clerkRow.getByText('已登记').waitFor();
+    expect(await page.getByText(registered.idNumber).count()).toBe(0);
+    await screenshot(page, 'admin-staff-id-number');
 
     const create = page.getByRole('form', { name: '新增人员' });
     await create.getByLabel('用户名').fill('new.admin.e2e');

@@ -37,6 +37,7 @@ import {
   supervisionModule,
   sweep,
   SweepJob,
+  checkRunningSuspensions,
 } from './modules/supervision/index.js';
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
@@ -327,8 +328,14 @@ export async function buildApp({
   outbox.subscribe(caseClocksSubscriber(supervision));
   outbox.subscribe(rectificationClocksSubscriber(supervision));
   outbox.subscribe(sharingClocksSubscriber(supervision));
-  const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log);
-  app.decorate('supervisionSweep', (at?: Date) => sweep(database.db, at ?? now()));
+  const afterSweep = (at: Date) => checkRunningSuspensions(supervision, at);
+  const sweeper = new SweepJob(database.db, now, config.supervision.sweepMs, app.log, afterSweep);
+  app.decorate('supervisionSweep', async (at?: Date) => {
+    const moment = at ?? now();
+    const raised = await sweep(database.db, moment);
+    await afterSweep(moment);
+    return raised;
+  });
   if (config.workers) {
     app.addHook('onReady', async () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());

@@ -22,5 +22,6 @@ export { caseClocksSubscriber } from './clocks/case-feed.subscriber.js';
 export { rectificationClocksSubscriber } from './clocks/rectification-feed.subscriber.js';
 export { sharingClocksSubscriber } from './clocks/sharing-feed.subscriber.js';
 export { sweep, SweepJob, WARNING_RAISED } from './clocks/sweep.js';
+export { checkRunningSuspensions } from './irregularities/running-suspensions.js';
 export { ORDER_ISSUED, ORDER_ANSWERED } from './orders/orders.service.js';
 export { fileClientComplaint, publicComplaintStatus, type PublicComplaintStatus } from './client-complaints.js';

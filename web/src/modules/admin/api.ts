@@ -155,6 +155,11 @@ export function changeStaffRoles(
   return sendJson('PUT', `/api/admin/staff/${enc(id)}/roles`, input);
 }
 
+/** 实名关联: records a staff member's ID number (for 亲属回避); answers it masked, and whether the registry knows it. */
+export function recordStaffIdNumber(id: string, idNumber: string): Promise<{ idNumber: string; inRegistry: boolean }> {
+  return sendJson('PUT', `/api/admin/staff/${enc(id)}/id-number`, { idNumber });
+}
+
 export interface DayOverride {
   date: string;
   kind: 'workday' | 'holiday';

@@ -97,18 +97,28 @@ export class SweepJob {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
+  /**
+   * @param after work that follows each sweep at the same moment (the running special procedures
+   * judged for 异常监察); its failure is logged like the sweep's.
+   */
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
     private readonly everyMs: number,
     private readonly log: Pick<Logger, 'info' | 'error'>,
+    private readonly after: (at: Date) => Promise<unknown> = async () => undefined,
   ) {}
 
   start(): void {
     if (this.timer || this.everyMs <= 0) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = sweep(this.db, this.now())
+      const at = this.now();
+      this.running = sweep(this.db, at)
+        .then(async (n) => {
+          await this.after(at);
+          return n;
+        })
         .then(
           (n) => {
             if (n.red + n.yellow > 0) this.log.info(n, 'supervision sweep raised warnings');

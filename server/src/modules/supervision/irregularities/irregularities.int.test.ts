@@ -95,6 +95,35 @@ describe('异常监察 rules', () => {
     expect(found[0]!.explanation.en).toContain('took 25 working days');
   });
 
+  it('flags a hearing still running past its 20 working days at the sweep, before the case moves again', async () => {
+    const approver = (await t.staff(['approver'], item.regionCode)).authorization;
+    now = on('2026-09-22');
+    const parked = await acceptedCase();
+    const task = parked.tasks[0]!;
+    const s = await as(approver, 'POST', `/api/tasks/${task.id}/suspend`, {
+      version: task.version,
+      kind: 'hearing',
+      reason: '依申请举行听证',
+    });
+    expect(s.statusCode, s.body).toBe(204);
+    await t.app.outbox.drain();
+    const flagged = async () => (await findings('long-suspension')).filter((f) => f.reference === parked.trackingCode);
+    // Oct 27 is the 20th working day after Sep 22 (the count above, then 21–23, 26, 27): allowed.
+    await t.app.supervisionSweep(on('2026-10-27'));
+    expect(await flagged()).toEqual([]);
+    // Oct 28: the 21st, and nothing moved on the case.
+    await t.app.supervisionSweep(on('2026-10-28'));
+    const found = await flagged();
+    expect(found).toHaveLength(1);
+    expect(found[0]!.explanation.zh).toContain('至 2026-10-28（仍在进行）历时 21 个工作日');
+    // A later sweep keeps the one finding.
+    await t.app.supervisionSweep(on('2026-10-29'));
+    expect(await flagged()).toHaveLength(1);
+    now = on('2026-10-29');
+    expect((await as(approver, 'POST', `/api/cases/${parked.id}/resume`)).statusCode).toBe(200);
+    expect(await flagged()).toHaveLength(1);
+  });
+
   it('flags a case withdrawn at the applicant’s request on its last working day, not one withdrawn early', async () => {
     now = on('2026-11-04');
     const early = await acceptedCase();

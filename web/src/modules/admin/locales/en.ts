@@ -60,6 +60,7 @@ export const adminEn: AdminMessages = {
     username: 'Starts with a letter or digit; may contain . _ -; 2–63 characters',
     region: 'Enter a region code of 2–12 digits',
     roles: 'Choose at least one role',
+    idNumber: 'Not a valid ID number: check the 18 characters and the final check digit',
   },
   status: {
     draft: 'Draft',
@@ -295,6 +296,18 @@ export const adminEn: AdminMessages = {
     password: 'Initial password',
     passwordHelp: '8–64 characters with letters and digits, not containing the user name; hand it over securely',
     totpOnce: 'Authenticator secret of {{username}} (shown this once)',
+    realName: 'Real-name link',
+    idNumber: 'ID number',
+    idNumberOf: 'Record ID number: {{name}}',
+    idNumberWhy:
+      'Used by the relatives check: the platform compares the surname and registered address of the official and the applicant (as keyed hashes only). The number is kept encrypted, shown masked, and recording it is audited.',
+    recordIdNumber: 'Record ID number',
+    saveIdNumber: 'Save',
+    idNumberRecorded: 'Recorded',
+    idNumberMissing: 'Not recorded',
+    idNumberSaved: 'ID number of {{name}} recorded: {{idNumber}}',
+    notInRegistry:
+      'The population registry has no record of this ID number for {{name}}: the relatives check needs one; check the number.',
     totpSecret: 'Secret',
   },
   calendar: {

@@ -56,6 +56,7 @@ export const adminZhCN = {
     username: '字母或数字开头，可含 . _ -，2–63 个字符',
     region: '请输入 2–12 位行政区划代码',
     roles: '请至少选择一个角色',
+    idNumber: '身份证号码不正确：请核对 18 位号码及最后一位校验码',
   },
   status: {
     draft: '草稿',
@@ -286,6 +287,17 @@ export const adminZhCN = {
     password: '初始密码',
     passwordHelp: '8–64 位，须同时包含字母和数字，不能包含用户名；请通过安全渠道告知本人',
     totpOnce: '{{username}} 的动态口令密钥（只显示这一次）',
+    realName: '实名关联',
+    idNumber: '身份证号',
+    idNumberOf: '登记身份证号：{{name}}',
+    idNumberWhy:
+      '用于亲属回避监察：系统比对经办人与申请人的姓氏和户籍地址（仅比对加密摘要）。号码加密保存，页面只显示脱敏号码，登记记入审计日志。',
+    recordIdNumber: '登记身份证号',
+    saveIdNumber: '保存',
+    idNumberRecorded: '已登记',
+    idNumberMissing: '未登记',
+    idNumberSaved: '已登记 {{name}} 的身份证号 {{idNumber}}',
+    notInRegistry: '人口库中没有 {{name}} 的这个身份证号：亲属回避比对需要人口库记录，请核对号码。',
     totpSecret: '密钥',
   },
   calendar: {

@@ -9,6 +9,7 @@ import {
   createStaff,
   listDepartments,
   listStaff,
+  recordStaffIdNumber,
   setStaffActive,
   type StaffInput,
   type StaffSummary,
@@ -17,6 +18,7 @@ import { PageHeader, ProblemList, useRoleName, useStaff } from '../bits';
 import { applyFieldProblems, fieldProblems, type FieldProblem } from '../../../ui/problems';
 import { ALL_ROLES } from '../sections';
 import { RegionName } from '../../catalog';
+import { idNumberValid } from '../../../../../contracts/identifiers';
 
 /** An otpauth URI, shown once: the secret for an authenticator app. */
 function TotpNotice({ uri, username }: { uri: string; username: string }) {
@@ -122,6 +124,65 @@ function RolesEditor({
   );
 }
 
+/**
+ * 实名关联: the staff member's 身份证号, which 异常监察 needs to find decisions on relatives' cases
+ * (亲属回避). The server keeps it encrypted, answers it masked and audits the change.
+ */
+function IdNumberEditor({
+  staff,
+  onDone,
+  onCancel,
+}: {
+  staff: StaffSummary;
+  onDone: (r: { idNumber: string; inRegistry: boolean }) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const [form] = Form.useForm<{ idNumber: string }>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const record = useMutation({
+    mutationFn: (v: { idNumber: string }) => recordStaffIdNumber(staff.id, v.idNumber),
+    onSuccess: onDone,
+    onError: (e) => setProblems(applyFieldProblems(form, fieldProblems(e))),
+  });
+  return (
+    <Form
+      form={form}
+      name="staff-id-number"
+      layout="vertical"
+      className="tb-panel tb-admin-inline-form"
+      aria-label={t('staff.idNumberOf', { name: staff.displayName })}
+      onFinish={(v) => record.mutate({ idNumber: v.idNumber.trim().toUpperCase() })}
+    >
+      <h2 className="tb-admin-h3">{t('staff.idNumberOf', { name: staff.displayName })}</h2>
+      <p className="tb-admin-muted">{t('staff.idNumberWhy')}</p>
+      {record.isError ? <ProblemAlert error={record.error} /> : null}
+      <ProblemList problems={problems} title={t('guide.problems', { count: problems.length })} />
+      <Form.Item
+        name="idNumber"
+        label={t('staff.idNumber')}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required') },
+          {
+            validator: (_, v: unknown) =>
+              !v || idNumberValid(String(v).trim().toUpperCase())
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.idNumber'))),
+          },
+        ]}
+      >
+        <Input maxLength={18} autoComplete="off" spellCheck={false} className="tb-admin-id-input" />
+      </Form.Item>
+      <div className="tb-admin-actions">
+        <Button type="primary" htmlType="submit" loading={record.isPending}>
+          {t('staff.saveIdNumber')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </Form>
+  );
+}
+
 function CreateStaff({ onCreated }: { onCreated: (username: string, totpUri: string | null) => void }) {
   const { t } = useTranslation('admin');
   const roleName = useRoleName();
@@ -214,6 +275,8 @@ export function StaffPage() {
   useDocumentTitle(t('staff.title'));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<StaffSummary | null>(null);
+  const [recording, setRecording] = useState<StaffSummary | null>(null);
+  const [notInRegistry, setNotInRegistry] = useState<string | null>(null);
   const [totp, setTotp] = useState<{ uri: string; username: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const staff = useQuery({ queryKey: ['admin', 'staff'], queryFn: ({ signal }) => listStaff(signal), staleTime: 0 });
@@ -259,6 +322,11 @@ export function StaffPage() {
         s.totpUsed ? t('staff.totpInUse') : s.totpIssued ? t('staff.totpIssued') : t('staff.totpRequired'),
     },
     {
+      title: t('staff.realName'),
+      dataIndex: 'idNumberRecorded',
+      render: (recorded: boolean) => (recorded ? t('staff.idNumberRecorded') : t('staff.idNumberMissing')),
+    },
+    {
       title: t('staff.state'),
       dataIndex: 'active',
       render: (active: boolean) => (active ? t('staff.active') : t('staff.inactive')),
@@ -271,8 +339,24 @@ export function StaffPage() {
           <span className="tb-admin-muted">{t('staff.self')}</span>
         ) : (
           <span className="tb-admin-actions">
-            <Button size="small" onClick={() => setEditing(s)}>
+            <Button
+              size="small"
+              onClick={() => {
+                setRecording(null);
+                setEditing(s);
+              }}
+            >
               {t('staff.changeRoles')}
+              <span className="sr-only">{s.displayName}</span>
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                setEditing(null);
+                setRecording(s);
+              }}
+            >
+              {t('staff.recordIdNumber')}
               <span className="sr-only">{s.displayName}</span>
             </Button>
             <Button
@@ -312,6 +396,22 @@ export function StaffPage() {
           }}
         />
       ) : null}
+      {recording ? (
+        <IdNumberEditor
+          key={recording.id}
+          staff={recording}
+          onCancel={() => setRecording(null)}
+          onDone={(r) => {
+            setAnnouncement(t('staff.idNumberSaved', { name: recording.displayName, idNumber: r.idNumber }));
+            setNotInRegistry(r.inRegistry ? null : recording.displayName);
+            setRecording(null);
+            refresh();
+          }}
+        />
+      ) : null}
+      {notInRegistry ? (
+        <Alert type="warning" showIcon title={t('staff.notInRegistry', { name: notInRegistry })} />
+      ) : null}
       {staff.isError ? <ProblemAlert error={staff.error} onRetry={() => void staff.refetch()} /> : null}
       <Table<StaffSummary>
         rowKey="id"
@@ -320,7 +420,7 @@ export function StaffPage() {
         columns={columns}
         dataSource={staff.data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
       />
       <CreateStaff
         onCreated={(username, uri) => {
