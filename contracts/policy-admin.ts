@@ -56,7 +56,8 @@ export const ReviewBody = z.object({ comment: z.string().max(1000).default('') }
 export const VersionStatus = z.enum(['draft', 'in_review', 'published', 'rejected']);
 export type VersionStatus = z.infer<typeof VersionStatus>;
 
-export const RegionAmount = z.object({ region: Text, amount: z.number() });
+/** An amount by region; `code` is the parameter's region prefix (the draft form's key, never shown). */
+export const RegionAmount = z.object({ code: z.string(), region: Text, amount: z.number() });
 
 export const PolicyVersionView = z.object({
   version: z.number().int(),

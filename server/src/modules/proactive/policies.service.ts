@@ -20,13 +20,14 @@ const PREFECTURES = [
 ];
 
 /** What a version pays, by region in words: one amount for the province, or one per prefecture. */
-export function amountsOf(v: PolicyVersion): { region: Text; amount: number }[] {
-  if (typeof v.amount === 'number') return [{ region: { zh: '全省', en: 'whole province' }, amount: v.amount }];
+export function amountsOf(v: PolicyVersion): { code: string; region: Text; amount: number }[] {
+  if (typeof v.amount === 'number')
+    return [{ code: '', region: { zh: '全省', en: 'whole province' }, amount: v.amount }];
   if (typeof v.amount !== 'string') return [];
   const param = v.params?.[v.amount];
   return PREFECTURES.flatMap((r) => {
     const amount = param?.[r.code];
-    return amount === undefined ? [] : [{ region: r.name, amount }];
+    return amount === undefined ? [] : [{ code: r.code, region: r.name, amount }];
   });
 }
 
@@ -47,7 +48,7 @@ export async function listPolicies(db: Db, on: string): Promise<PolicyView[]> {
         effectiveTo: v.effectiveTo ?? null,
         legalBasis: v.legalBasis,
         conditions: v.when.map((c) => c.label),
-        amounts: amountsOf(v),
+        amounts: amountsOf(v).map(({ region, amount }) => ({ region, amount })),
       },
     ];
   });

@@ -14,12 +14,25 @@ interface Outcome {
   failing?: readonly string[];
 }
 
-function words(o: Outcome): Text {
+/** A condition's English words by its Chinese ones (examples name failing conditions in Chinese). */
+const englishOf = (policy: Policy) =>
+  new Map(policy.versions.flatMap((v) => v.when.map((c) => [c.label.zh, c.label.en] as const)));
+
+function words(o: Outcome, english: ReadonlyMap<string, string>): Text {
   const zh = [o.eligible ? '符合' : '不符合'];
   const en = [o.eligible ? 'eligible' : 'not eligible'];
-  if (o.version !== undefined) zh.push(`第${o.version}版`), en.push(`version ${o.version}`);
-  if (o.amount != null) zh.push(`金额${o.amount}元`), en.push(`${o.amount} yuan`);
-  if (o.failing?.length) zh.push(`未满足：${o.failing.join('、')}`), en.push(`failing: ${o.failing.join('; ')}`);
+  if (o.version !== undefined) {
+    zh.push(`第${o.version}版`);
+    en.push(`version ${o.version}`);
+  }
+  if (o.amount != null) {
+    zh.push(`金额${o.amount}元`);
+    en.push(`${o.amount} yuan`);
+  }
+  if (o.failing?.length) {
+    zh.push(`未满足：${o.failing.join('、')}`);
+    en.push(`failing: ${o.failing.map((f) => english.get(f) ?? f).join('; ')}`);
+  }
   return { zh: zh.join('，'), en: en.join(', ') };
 }
 
@@ -38,11 +51,16 @@ export function runExample(policy: Policy, example: Example): ExampleResult {
   const actual: Outcome = ex
     ? { eligible: ex.eligible, amount: ex.amount, version: ex.policyVersion, failing }
     : { eligible: false };
+  const english = englishOf(policy);
   return {
     name: example.name,
     on: example.on,
-    expected: words(want),
+    expected: words(want, english),
     passed,
-    actual: passed ? { zh: '', en: '' } : version ? words(actual) : { zh: '当日无有效版本', en: 'no version in force' },
+    actual: passed
+      ? { zh: '', en: '' }
+      : version
+        ? words(actual, english)
+        : { zh: '当日无有效版本', en: 'no version in force' },
   };
 }
