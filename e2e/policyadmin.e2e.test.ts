@@ -75,12 +75,20 @@ describe('政策管理', () => {
     await second.context().close();
   });
 
-  it('reads on a phone and in English', async () => {
+  it('shows reach after a run; reads on a phone and in English', async () => {
+    await t.app.proactiveRecheck(clock);
     const officer = await staffWithPassword(t, ['catalog_admin'], '52');
     const page = await portal.newPage({ width: 390, height: 844 });
-    await signIn(page, base, officer.username, STAFF_PASSWORD, PAGE);
+    await signIn(page, base, officer.username, STAFF_PASSWORD, '/admin/policies');
+    await page.getByRole('heading', { level: 1, name: '政策管理' }).waitFor();
+    await page.getByRole('row').filter({ hasText: '高龄津贴' }).getByText('第3版').waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'policyadmin-list-390');
+    await page.getByRole('link', { name: '高龄津贴', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '高龄津贴' }).waitFor();
-    await page.getByRole('heading', { name: '触达统计' }).waitFor();
+    const reach = page.getByRole('region', { name: '触达统计' });
+    await reach.getByText('最近一次全量研判（2027-04-01）').waitFor();
+    await reach.getByRole('row').filter({ hasText: '合计' }).waitFor();
     await fitsPhone(page);
     await screenshot(page, 'policyadmin-390');
     await page.getByRole('button', { name: 'English' }).click();
