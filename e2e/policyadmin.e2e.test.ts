@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
 import type { TestApp } from '../server/src/test/harness.js';
+import { actForEnterprise } from '../server/src/test/cases.js';
+import { register, registryPersons } from '../server/src/test/people.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
 import { fitsPhone, signIn, STAFF_PASSWORD, staffWithPassword } from './journey.js';
 
@@ -98,6 +101,33 @@ describe('政策管理', () => {
     await screenshot(page, 'policyadmin-390-en');
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'policyadmin-1280-en');
+    await page.context().close();
+  });
+
+  it('惠企政策: acting for an enterprise, the benefits page shows the enterprise’s', async () => {
+    // After the re-check: a legal representative whose enterprise was offered or granted something.
+    const told = await sql<{ id: string }>`
+      SELECT e.legal_representative_id AS id FROM exchange.legal_entity e
+      WHERE e.status = 'active' AND e.credit_code IN (
+        SELECT credit_code FROM proactive.offer UNION SELECT credit_code FROM proactive."grant")`.execute(t.db);
+    const reps = await registryPersons(t, 'legal-representative', 500);
+    const rep = reps.find((p) => told.rows.some((r) => r.id === p.id))!;
+    const { c } = await register(t, rep, 'Tongban2026');
+    const { enterpriseId } = await actForEnterprise(t, c, rep.id);
+    const page = await portal.newPage({ width: 1280, height: 900 });
+    await signIn(page, base, rep.idNumber, 'Tongban2026', '/me');
+    const csrf = (await page.context().cookies()).find((k) => k.name === 'tb_csrf')!.value;
+    const put = await page.request.put(`${base}/api/me/acting-for`, {
+      data: { enterpriseId },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(put.status()).toBe(200);
+    await page.goto(`${base}/me/benefits`);
+    await page.getByRole('heading', { level: 1, name: '惠企政策' }).waitFor();
+    await page.getByRole('heading', { name: '已为本企业兑现的政策' }).waitFor();
+    await page.getByRole('heading', { name: '本企业可以申请的政策' }).waitFor();
+    expect(await page.getByText('为您办理').count()).toBe(0);
+    await screenshot(page, 'benefits-enterprise-1280');
     await page.context().close();
   });
 });
