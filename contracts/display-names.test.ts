@@ -6,6 +6,7 @@ import type { CaseStatus, TaskStatus } from '../server/src/modules/cases/cases.t
 import { CASE_EVENT_TYPES } from '../server/src/modules/cases/process/events.js';
 import { DEPARTMENTS } from '../server/src/modules/catalog/seed/departments.js';
 import type { GrantStatus } from '../server/src/modules/exchange/exchange.tables.js';
+import { POLICY_AUDIT_STEPS } from '../server/src/modules/proactive/admin/versions.service.js';
 import type { LicenseAction } from '../server/src/modules/licenses/licenses.tables.js';
 import type { EffectiveStatus } from '../server/src/modules/licenses/status.js';
 import { ItemType } from './catalog.js';
@@ -100,6 +101,7 @@ describe('display names', () => {
     expect(actions).toContain('cases.material-read');
     for (const a of Object.keys(LICENSE_ACTIONS)) actions.add(`licenses.${a}`);
     for (const s of Object.keys(GRANT_DECISIONS)) actions.add(`exchange.grant-${s}`);
+    for (const s of POLICY_AUDIT_STEPS) actions.add(`proactive.policy-${s}`);
     expect(unnamed('auditAction', actions)).toEqual([]);
   });
 

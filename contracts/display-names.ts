@@ -132,6 +132,11 @@ const AUDIT_ACTION: Record<string, Name> = {
   'exchange.grant-approved': { zh: '批准共享数据', en: 'Data sharing approved' },
   'exchange.grant-refused': { zh: '拒绝共享数据', en: 'Data sharing refused' },
   'exchange.grant-revoked': { zh: '撤销共享数据', en: 'Data sharing revoked' },
+  'proactive.policy-drafted': { zh: '起草政策新版本', en: 'Policy version drafted' },
+  'proactive.policy-revised': { zh: '修改政策版本草稿', en: 'Policy version draft revised' },
+  'proactive.policy-submitted': { zh: '政策版本提交审核', en: 'Policy version submitted for review' },
+  'proactive.policy-published': { zh: '政策版本审核通过并发布', en: 'Policy version approved and published' },
+  'proactive.policy-rejected': { zh: '政策版本被退回', en: 'Policy version sent back' },
 };
 
 /** What an audit entry is about. */
@@ -150,6 +155,7 @@ const AUDIT_TARGET: Record<string, Name> = {
   subscription: { zh: '事件订阅', en: 'Subscription' },
   exchange_client: { zh: '部门系统', en: 'Department system' },
   oidc_client: { zh: '单点登录接入系统', en: 'Single sign-on client' },
+  'proactive.policy': { zh: '惠民惠企政策', en: 'Policy' },
   anonymous: { zh: '访客', en: 'Visitor' },
 };
 

@@ -151,7 +151,7 @@ describe('administration', () => {
     await page.getByRole('heading', { level: 1, name: '管理后台' }).waitFor();
     await menu(page).getByRole('link').first().waitFor();
     const links = await menu(page).getByRole('link').allInnerTexts();
-    expect(links).toEqual(['事项管理', '主题管理', '流程定义', '客服未解答问题', '部门']);
+    expect(links).toEqual(['事项管理', '主题管理', '流程定义', '客服未解答问题', '政策管理', '部门']);
     await expectAccessible(page, 'overview');
 
     await menu(page).getByRole('link', { name: '事项管理' }).click();
@@ -304,7 +304,7 @@ describe('administration', () => {
     await page.waitForURL(`${base}/admin`);
     await expect
       .poll(() => menu(page).getByRole('link').allInnerTexts())
-      .toEqual(['人员与角色', '工作日历', '消息模板', '审计日志', '部门']);
+      .toEqual(['政策管理', '人员与角色', '工作日历', '消息模板', '审计日志', '部门']);
 
     await menu(page).getByRole('link', { name: '工作日历' }).click();
     await page.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();

@@ -355,7 +355,7 @@ export async function buildApp({
   await app.register(analyticsModule, { deps: analytics });
   await app.register(openDataModule, { deps: { analytics, publicUrl: config.publicUrl, now } });
   // 主动服务: life events judged as they are delivered; the whole population re-checked daily.
-  const proactive = { db: database.db, now, cipher, log: app.log };
+  const proactive = { db: database.db, now, cipher, log: app.log, auditKey: keys.indexKey };
   outbox.subscribe(proactiveSubscriber(proactive));
   await app.register(proactiveModule, { deps: proactive, recheckMs: config.workers ? config.proactiveRecheckMs : 0 });
   app.decorate('proactiveRecheck', (at?: Date) => recheckAll(proactive, at ?? now()));

@@ -40,6 +40,7 @@ import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/analytics';
 import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
+import { policyadminEn, policyadminZhCN, type PolicyadminMessages } from '../modules/policyadmin';
 import {
   licenseWorkEn,
   licenseWorkZhCN,
@@ -79,6 +80,7 @@ declare module 'i18next' {
       assistant: AssistantMessages;
       analytics: AnalyticsMessages;
       proactive: ProactiveMessages;
+      policyadmin: PolicyadminMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
     };
@@ -99,6 +101,7 @@ const RESOURCES = {
     assistant: assistantZhCN,
     analytics: analyticsZhCN,
     proactive: proactiveZhCN,
+    policyadmin: policyadminZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
   },
@@ -115,6 +118,7 @@ const RESOURCES = {
     assistant: assistantEn,
     analytics: analyticsEn,
     proactive: proactiveEn,
+    policyadmin: policyadminEn,
     forms: formsEn,
     mobile: mobileEn,
   },

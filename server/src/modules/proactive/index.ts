@@ -10,6 +10,7 @@ import type { OutboxSubscriber } from '../../platform/outbox-dispatcher.js';
 import { subscriber } from '../../platform/outbox.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { proactiveRoutes } from './proactive.routes.js';
+import { policyAdminRoutes } from './admin/admin.routes.js';
 import { onLifeEvent, RecheckJob, recheckAll } from './runs.service.js';
 
 export type { ProactiveDeps } from './proactive.deps.js';
@@ -29,6 +30,7 @@ export const proactiveModule: FastifyPluginAsync<{ deps: ProactiveDeps; recheckM
   { deps, recheckMs },
 ) => {
   await app.register(proactiveRoutes, { deps });
+  await app.register(policyAdminRoutes, { deps });
   const job = new RecheckJob(deps, recheckMs);
   app.addHook('onReady', async () => job.start());
   app.addHook('onClose', async () => job.stop());

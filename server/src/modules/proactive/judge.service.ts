@@ -13,7 +13,8 @@ import { findItemServing } from '../catalog/index.js';
 import { accountsByRegistryPerson } from '../identity/index.js';
 import type { EnterpriseFactRow, PersonFactRow } from '../exchange/index.js';
 import type { ProactiveDeps } from './proactive.deps.js';
-import { POLICIES } from './policies/index.js';
+import { loadPolicies } from './admin/policy-book.js';
+import { recordEligible } from './admin/reach.repository.js';
 import { periodOf, versionOn, type Policy } from './rules/language.js';
 import { evaluateColumns, explain } from './rules/evaluate.js';
 import {
@@ -154,6 +155,13 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
   return { accounts, cases };
 }
 
+/** Eligible subjects per county (触达统计 keeps the last full run's). */
+function countByCounty(eligible: readonly Decision[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of eligible) counts.set(d.regionCode.slice(0, 6), (counts.get(d.regionCode.slice(0, 6)) ?? 0) + 1);
+  return counts;
+}
+
 export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<RunResult> {
   const at = deps.now();
   const pop = await loadPopulation(trx, deps.cipher, run.scope);
@@ -166,9 +174,10 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
     offered: 0,
     flagged: 0,
   };
-  for (const policy of run.policies ?? POLICIES) {
+  for (const policy of run.policies ?? (await loadPolicies(trx))) {
     const eligible = eligibleOf(policy, pop, run.on, regions).map((d) => ({ ...d, trigger: run.trigger }));
     result.eligible += eligible.length;
+    if ('all' in run.scope) await recordEligible(trx, policy.code, countByCounty(eligible), run.on, at);
     if (policy.mode === 'automatic') {
       const made = await repo.insertGrants(
         trx,

@@ -4,10 +4,11 @@
  */
 import type { Actor } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import type { DryRun, PolicyView } from '../../../../contracts/proactive.js';
+import type { DryRun, PolicyView, Text } from '../../../../contracts/proactive.js';
 import type { ProactiveDeps } from './proactive.deps.js';
-import { POLICIES, findPolicy } from './policies/index.js';
-import { versionOn } from './rules/language.js';
+import type { Db } from '../../platform/db/index.js';
+import { versionOn, type PolicyVersion } from './rules/language.js';
+import { loadPolicies, loadPolicy } from './admin/policy-book.js';
 import { evaluateColumns } from './rules/evaluate.js';
 import { loadPopulation, RegionNames } from './population.js';
 import { GUIYANG, QIANDONGNAN } from './policies/words.js';
@@ -18,20 +19,23 @@ const PREFECTURES = [
   { code: '52', name: { zh: '贵州省其他地区', en: 'elsewhere in Guizhou' } },
 ];
 
-/** The policies in force on `on`, each with its conditions in words and its regional amounts. */
-export function listPolicies(on: string): PolicyView[] {
-  return POLICIES.flatMap((p) => {
+/** What a version pays, by region in words: one amount for the province, or one per prefecture. */
+export function amountsOf(v: PolicyVersion): { code: string; region: Text; amount: number }[] {
+  if (typeof v.amount === 'number')
+    return [{ code: '', region: { zh: '全省', en: 'whole province' }, amount: v.amount }];
+  if (typeof v.amount !== 'string') return [];
+  const param = v.params?.[v.amount];
+  return PREFECTURES.flatMap((r) => {
+    const amount = param?.[r.code];
+    return amount === undefined ? [] : [{ code: r.code, region: r.name, amount }];
+  });
+}
+
+/** The policies in force on `on` (code and published console versions), each in words with its regional amounts. */
+export async function listPolicies(db: Db, on: string): Promise<PolicyView[]> {
+  return (await loadPolicies(db)).flatMap((p) => {
     const v = versionOn(p, on);
     if (!v) return [];
-    const amounts =
-      typeof v.amount === 'number'
-        ? [{ region: { zh: '全省', en: 'whole province' }, amount: v.amount }]
-        : typeof v.amount === 'string'
-          ? PREFECTURES.flatMap((r) => {
-              const amount = v.params?.[v.amount as string]?.[r.code];
-              return amount === undefined ? [] : [{ region: r.name, amount }];
-            })
-          : [];
     return [
       {
         code: p.code,
@@ -44,7 +48,7 @@ export function listPolicies(on: string): PolicyView[] {
         effectiveTo: v.effectiveTo ?? null,
         legalBasis: v.legalBasis,
         conditions: v.when.map((c) => c.label),
-        amounts,
+        amounts: amountsOf(v).map(({ region, amount }) => ({ region, amount })),
       },
     ];
   });
@@ -58,7 +62,7 @@ export async function dryRun(deps: ProactiveDeps, actor: Actor, code: string, on
       zh: '仅政策管理人员可试运行',
       en: 'Only policy officers run policies',
     });
-  const policy = findPolicy(code);
+  const policy = await loadPolicy(deps.db, code);
   if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
   const version = versionOn(policy, on);
   if (!version)

@@ -16,6 +16,7 @@ import {
   PolicyListQuery,
   RunResult,
 } from '../../../../contracts/proactive.js';
+import { PolicyCodeParams } from '../../../../contracts/policy-admin.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { dryRun, listPolicies, POLICY_OFFICERS } from './policies.service.js';
 import { answerOffer, declineGrant, listEntitlements, listOffers, setOfferPreference } from './me.service.js';
@@ -23,7 +24,6 @@ import { applyPolicy } from './runs.service.js';
 
 const tags = ['proactive 主动服务'];
 const Id = z.object({ id: z.uuid() });
-const Code = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/) });
 
 export const proactiveRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> = async (app, { deps }) => {
   const officers = requireRoles(...POLICY_OFFICERS);
@@ -41,7 +41,7 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> = a
     },
     async (request) => {
       const on = request.query.on ?? today();
-      return { on, policies: listPolicies(on) };
+      return { on, policies: await listPolicies(deps.db, on) };
     },
   );
 
@@ -110,7 +110,7 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> = a
       schema: {
         tags,
         summary: '试运行 How many would be eligible, per county, on a day (nothing written)',
-        params: Code,
+        params: PolicyCodeParams,
         body: DryRunRequest,
         response: { 200: DryRun },
       },
@@ -125,7 +125,7 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> = a
       schema: {
         tags,
         summary: '按政策研判 Apply a new or changed policy to the whole population now',
-        params: Code,
+        params: PolicyCodeParams,
         body: DryRunRequest,
         response: { 200: RunResult },
       },

@@ -1,7 +1,9 @@
-/** The proactive module's tables (schema `proactive`, migration 0048). */
+/** The proactive module's tables (schema `proactive`, migrations 0048 and 0059). */
 import type { ColumnType, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 import type { Explanation, GrantStatus, OfferStatus } from '../../../../contracts/proactive.js';
+import type { PolicyExample, VersionStatus } from '../../../../contracts/policy-admin.js';
+import type { PolicyVersion } from './rules/language.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -40,7 +42,34 @@ export interface PreferenceTable {
   offersWanted: boolean;
   updatedAt: Date;
 }
+/** 政策管理: a version drafted in the console; `rule` holds its conditions, parameters and amount. */
+export interface PolicyVersionTable {
+  policyCode: string;
+  version: number;
+  status: ColumnType<VersionStatus, VersionStatus | undefined, VersionStatus>;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalBasis: string;
+  rule: Json<Pick<PolicyVersion, 'when' | 'params' | 'amount'>>;
+  examples: Json<PolicyExample[]>;
+  createdBy: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  reviewComment: ColumnType<string, string | undefined, string>;
+}
+/** 触达统计: eligible per county at a policy's last full run. */
+export interface ReachEligibleTable {
+  policyCode: string;
+  countyCode: string;
+  eligible: number;
+  judgedOn: string;
+  runAt: Date;
+}
 export type ProactiveTables = {
+  'proactive.policy_version': PolicyVersionTable;
+  'proactive.reach_eligible': ReachEligibleTable;
   'proactive.grant': GrantTable;
   'proactive.offer': OfferTable;
   'proactive.preference': PreferenceTable;

@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../../platform/errors.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
 import type { EventPayload } from '../../platform/outbox.js';
 import type { ProactiveDeps } from './proactive.deps.js';
-import { POLICIES, findPolicy } from './policies/index.js';
+import { loadPolicies, loadPolicy } from './admin/policy-book.js';
 import { POLICY_OFFICERS } from './policies.service.js';
 import { judge, type RunResult } from './judge.service.js';
 
@@ -20,7 +20,7 @@ export async function onLifeEvent(
   deps: ProactiveDeps,
   e: EventPayload<'exchange.life-event-recorded'>,
 ): Promise<RunResult> {
-  const policies = POLICIES.filter((p) => p.triggers.includes(e.type));
+  const policies = (await loadPolicies(trx)).filter((p) => p.triggers.includes(e.type));
   return judge(trx, deps, {
     trigger: `life-event:${e.eventId}`,
     on: beijingDate(deps.now()),
@@ -35,11 +35,11 @@ export async function applyPolicy(deps: ProactiveDeps, actor: Actor, code: strin
       zh: '仅政策管理人员可运行政策',
       en: 'Only policy officers run policies',
     });
-  const policy = findPolicy(code);
-  if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
-  const result = await deps.db
-    .transaction()
-    .execute((trx) => judge(trx, deps, { trigger: `policy:${code}`, on, scope: { all: true }, policies: [policy] }));
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const policy = await loadPolicy(trx, code);
+    if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
+    return judge(trx, deps, { trigger: `policy:${code}`, on, scope: { all: true }, policies: [policy] });
+  });
   deps.log.info({ policy: code, on, ...result, by: actor.id }, 'proactive policy applied');
   return result;
 }

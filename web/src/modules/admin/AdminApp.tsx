@@ -14,6 +14,7 @@ import type { StaffMe } from '../identity';
 import { useMe } from '../identity';
 import { TemplatesPage } from '../notify';
 import { AssistantQuestionsPage } from '../assistant';
+import { PoliciesPage, PolicyPage } from '../policyadmin';
 import { PageHeader, RequireRoles, useStaff } from './bits';
 import { hasAdminRole, SECTIONS, sectionsFor, type SectionKey } from './sections';
 import './admin.css';
@@ -139,6 +140,8 @@ export function AdminApp() {
         <Route path="themes" element={guarded('themes', <ThemesPage />)} />
         <Route path="processes" element={guarded('processes', <ProcessPage />)} />
         <Route path="assistant" element={guarded('assistant', <AssistantQuestionsPage />)} />
+        <Route path="policies" element={guarded('policies', <PoliciesPage />)} />
+        <Route path="policies/:code" element={guarded('policies', <PolicyPage />)} />
         <Route path="staff" element={guarded('staff', <StaffPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="notify-templates" element={guarded('templates', <TemplatesPage />)} />

@@ -7,6 +7,7 @@ import type { StaffRole } from './api';
 export type SectionKey =
   | 'items'
   | 'themes'
+  | 'policies'
   | 'processes'
   | 'staff'
   | 'calendar'
@@ -27,6 +28,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'themes', path: 'themes', roles: ['catalog_admin', 'catalog_reviewer'] },
   { key: 'processes', path: 'processes', roles: ['catalog_admin'] },
   { key: 'assistant', path: 'assistant', roles: ['catalog_admin'] },
+  { key: 'policies', path: 'policies', roles: ['catalog_admin', 'system_admin'] },
   { key: 'staff', path: 'staff', roles: ['system_admin'] },
   { key: 'calendar', path: 'calendar', roles: ['system_admin'] },
   { key: 'templates', path: 'notify-templates', roles: ['system_admin'] },

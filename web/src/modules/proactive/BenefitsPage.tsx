@@ -45,7 +45,15 @@ function Why({ explanation }: { explanation: Explanation }) {
   );
 }
 
-function Grants() {
+/** The section words: a person's benefits, or (acting for an enterprise) its 惠企政策. */
+interface Words {
+  granted: string;
+  grantedEmpty: string;
+  offered: string;
+  offeredEmpty: string;
+}
+
+function Grants({ words }: { words: Words }) {
   const { t } = useTranslation('proactive');
   const en = useEnglish();
   const qc = useQueryClient();
@@ -56,11 +64,11 @@ function Grants() {
   });
   if (grants.isPending) return <PageLoading rows={2} />;
   if (grants.isError) return <ProblemAlert error={grants.error} onRetry={() => void grants.refetch()} />;
-  if (grants.data.length === 0) return <p>{t('grantedEmpty')}</p>;
+  if (grants.data.length === 0) return <p>{words.grantedEmpty}</p>;
   return (
     <>
       {decline.isError ? <ProblemAlert error={decline.error} /> : null}
-      <ul className="tb-case-list" aria-label={t('granted')}>
+      <ul className="tb-case-list" aria-label={words.granted}>
         {grants.data.map((g) => (
           <li key={g.id} className="tb-use">
             <div className="tb-case-card__head">
@@ -91,7 +99,7 @@ function Grants() {
   );
 }
 
-function Offers() {
+function Offers({ words }: { words: Words }) {
   const { t } = useTranslation('proactive');
   const en = useEnglish();
   const qc = useQueryClient();
@@ -121,9 +129,9 @@ function Offers() {
       {offersWanted ? null : <p className="tb-muted">{t('wantedOff')}</p>}
       {answer.isError ? <ProblemAlert error={answer.error} /> : null}
       {offers.data.offers.length === 0 ? (
-        <p>{t('offeredEmpty')}</p>
+        <p>{words.offeredEmpty}</p>
       ) : (
-        <ul className="tb-case-list" aria-label={t('offered')}>
+        <ul className="tb-case-list" aria-label={words.offered}>
           {offers.data.offers.map((o) => (
             <li key={o.id} className="tb-use">
               <div className="tb-case-card__head">
@@ -165,20 +173,30 @@ export default function BenefitsPage() {
   useDocumentTitle(t('title'));
   return (
     <PersonPage>
-      {() => (
-        <>
-          <h1>{t('title')}</h1>
-          <p className="tb-lead">{t('lead')}</p>
-          <section className="tb-panel" aria-labelledby="proactive-granted">
-            <h2 id="proactive-granted">{t('granted')}</h2>
-            <Grants />
-          </section>
-          <section className="tb-panel" aria-labelledby="proactive-offered">
-            <h2 id="proactive-offered">{t('offered')}</h2>
-            <Offers />
-          </section>
-        </>
-      )}
+      {(me) => {
+        // 惠企政策: while acting for an enterprise the same routes answer the enterprise's.
+        const w = (key: 'title' | 'lead' | keyof Words) => t(me.actingFor ? `enterprise.${key}` : key);
+        const words = {
+          granted: w('granted'),
+          grantedEmpty: w('grantedEmpty'),
+          offered: w('offered'),
+          offeredEmpty: w('offeredEmpty'),
+        };
+        return (
+          <>
+            <h1>{w('title')}</h1>
+            <p className="tb-lead">{me.actingFor ? t('enterprise.lead', { name: me.actingFor.name }) : t('lead')}</p>
+            <section className="tb-panel" aria-labelledby="proactive-granted">
+              <h2 id="proactive-granted">{words.granted}</h2>
+              <Grants words={words} />
+            </section>
+            <section className="tb-panel" aria-labelledby="proactive-offered">
+              <h2 id="proactive-offered">{words.offered}</h2>
+              <Offers words={words} />
+            </section>
+          </>
+        );
+      }}
     </PersonPage>
   );
 }

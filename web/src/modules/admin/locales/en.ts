@@ -10,6 +10,7 @@ export const adminEn: AdminMessages = {
     items: 'Service items',
     themes: 'Themes',
     assistant: 'Unanswered questions',
+    policies: 'Policies',
     processes: 'Process definitions',
     staff: 'Staff and roles',
     calendar: 'Working calendar',
@@ -22,6 +23,8 @@ export const adminEn: AdminMessages = {
     lead: 'Welcome, {{name}}. These are the administration tools your roles open.',
     items: 'Edit service guides, submit them for review, review, publish and retire items.',
     themes: 'See and edit themes (one-thing services) and the items they chain.',
+    policies:
+      'Versions, examples, dry runs and reach of automatic benefits and policy offers; draft a new version for another officer to approve.',
     assistant:
       'Questions the assistant could not answer or whose answer was unhelpful: map them to an item, or dismiss them.',
     processes:

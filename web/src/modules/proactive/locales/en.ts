@@ -33,4 +33,12 @@ export const proactiveEn: ProactiveMessages = {
   noItem: 'This policy cannot be applied for online yet; please bring the materials to a service window.',
   wanted: 'Tell me about policies',
   wantedOff: 'You switched policy offers off; no new ones will be made to you.',
+  enterprise: {
+    title: 'Policies for businesses',
+    lead: 'Support the government granted {{name}} from its registration and tax records without an application, and policies it may apply for. Each says which conditions it was decided on.',
+    granted: 'Granted to this enterprise',
+    grantedEmpty: 'Nothing granted automatically yet.',
+    offered: 'Policies this enterprise may apply for',
+    offeredEmpty: 'No policies to apply for at the moment.',
+  },
 };

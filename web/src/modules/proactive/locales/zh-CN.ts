@@ -32,5 +32,14 @@ export const proactiveZhCN = {
   noItem: '此政策暂未开通在线申请，请持相关材料到窗口办理。',
   wanted: '接收政策提醒',
   wantedOff: '您已关闭政策提醒，不会再收到新的可申请政策。',
+  /** 惠企政策: the same page while acting for an enterprise. */
+  enterprise: {
+    title: '惠企政策',
+    lead: '政府根据市场主体登记、税务等信息，主动为{{name}}兑现的惠企政策（免申即享），以及可以申请的惠企政策（政策找人）。每一项都说明了依据哪些条件作出判断。',
+    granted: '已为本企业兑现的政策',
+    grantedEmpty: '暂无自动兑现的惠企政策。',
+    offered: '本企业可以申请的政策',
+    offeredEmpty: '暂无可申请的惠企政策提醒。',
+  },
 };
 export type ProactiveMessages = typeof proactiveZhCN;
