@@ -39,6 +39,7 @@ import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
 import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/analytics';
+import { demandEn, demandZhCN, type DemandMessages } from '../modules/demand';
 import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
 import {
   licenseWorkEn,
@@ -78,6 +79,7 @@ declare module 'i18next' {
       notify: NotifyMessages;
       assistant: AssistantMessages;
       analytics: AnalyticsMessages;
+      demand: DemandMessages;
       proactive: ProactiveMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
@@ -98,6 +100,7 @@ const RESOURCES = {
     notify: notifyZhCN,
     assistant: assistantZhCN,
     analytics: analyticsZhCN,
+    demand: demandZhCN,
     proactive: proactiveZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
@@ -114,6 +117,7 @@ const RESOURCES = {
     notify: notifyEn,
     assistant: assistantEn,
     analytics: analyticsEn,
+    demand: demandEn,
     proactive: proactiveEn,
     forms: formsEn,
     mobile: mobileEn,

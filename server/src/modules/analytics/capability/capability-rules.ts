@@ -122,7 +122,12 @@ export function capabilityScores(
         { key: 'completed', zh: '办结件数', en: 'Completed', value: effect.completed },
         { key: 'onTimeRate', zh: '承诺时限内办结率', en: 'On time (promised)', value: effect.onTimeRate },
         { key: 'satisfaction', zh: '好评率', en: 'Satisfaction', value: effect.satisfaction },
-        { key: 'savedShare', zh: '免提交办件占比', en: 'Cases with 免提交 savings', value: effect.savedShare },
+        {
+          key: 'savedShare',
+          zh: '免提交办件占比',
+          en: 'Cases with savings from data sharing',
+          value: effect.savedShare,
+        },
       ],
     },
   ];
