@@ -248,9 +248,42 @@ export const GrantUnderReview = z.object({
   accountId: Id.nullable().optional(),
 });
 
+/**
+ * catalog.searches-logged: the page-1 searches of one flush of the query log, for the big-data
+ * centre's demand analysis. No personal data: a random search id, the query, keyed hashes only.
+ */
+export const SearchesLogged = z.object({
+  searches: z
+    .array(
+      z.object({
+        searchId: z.uuid(),
+        query: z.string(),
+        regionCode: z.string().nullable(),
+        results: z.number().int(),
+        /** A keyed hash of the signed-in person or the client address (the 热门搜索 asker). */
+        session: z.string(),
+        /** The analytics key of the signed-in person (the same as a case's applicant key), else null. */
+        person: z.string().nullable(),
+        at: z.string(),
+      }),
+    )
+    .max(1000),
+});
+
+/** catalog.search-clicked: a person opened the result at `position` (1-based) of search `searchId`. */
+export const SearchClicked = z.object({
+  searchId: z.uuid(),
+  position: z.number().int().min(1),
+  itemCode: z.string(),
+  person: z.string().nullable(),
+  at: z.string(),
+});
+
 export const EVENTS = {
   ...itemTopics,
   'catalog.department-changed': DepartmentChanged,
+  'catalog.searches-logged': SearchesLogged,
+  'catalog.search-clicked': SearchClicked,
   'identity.sms-requested': SmsRequested,
   'identity.person-registered': PersonRegistered,
   'cases.case-decided': CaseDecided,

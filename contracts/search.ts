@@ -33,6 +33,11 @@ export type SearchRegion = z.infer<typeof SearchRegion>;
 
 export const SearchResult = contract(
   z.object({
+    /**
+     * A random id of this search (page 1 of the portal's search): the page sends it back with the
+     * result a person opens (`POST /api/catalog/search/clicks`). It identifies no one.
+     */
+    searchId: z.uuid().optional(),
     items: z.array(ServiceHit),
     /** Services found (each counted once, whatever its number of implementations). */
     total: z.number().int(),
@@ -49,3 +54,12 @@ export type SearchResult = z.infer<typeof SearchResult>;
 
 export const HotSearches = contract(z.object({ queries: z.array(z.string()) }));
 export type HotSearches = z.infer<typeof HotSearches>;
+
+/** The result a person opened from a search: anonymous, a search id, a position and an item code. */
+export const SearchClick = z.object({
+  searchId: z.uuid(),
+  /** 1-based position of the result in the search's list. */
+  position: z.number().int().min(1).max(1000),
+  itemCode: z.string().regex(/^[0-9A-Z]{18,40}$/),
+});
+export type SearchClick = z.infer<typeof SearchClick>;

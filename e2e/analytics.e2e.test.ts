@@ -1,7 +1,9 @@
 /**
  * The 数据驾驶舱 and the open-data pages in real Chromium: a supervisor of the county sees the
  * month trend and the department chart drawn (pixels on the canvas) with their table views; anyone
- * reads the open-data list and a dataset's preview, with a withheld cell shown as withheld.
+ * reads the open-data list and a dataset's preview, with a withheld cell shown as withheld. A
+ * search that found nothing and a result opened from the search page reach 需求分析, where a
+ * provincial catalogue administrator makes the query a synonym; 能力指数 draws its sub-scores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -9,7 +11,7 @@ import type { TestApp } from '../server/src/test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons } from '../server/src/test/people.js';
 import { approveCase, formlessCountyItem, submitCase } from '../server/src/test/cases.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
-import { signIn, staffWithPassword, STAFF_PASSWORD } from './journey.js';
+import { fitsPhone, signIn, staffWithPassword, STAFF_PASSWORD } from './journey.js';
 
 let portal: Portal;
 let t: TestApp;
@@ -31,6 +33,8 @@ beforeAll(async () => {
   await t.app.outbox.drain();
 });
 afterAll(async () => portal?.close());
+
+const ZERO = '外星人';
 keepFailureScreenshots(() => portal);
 
 /** Pixels of a figure's chart canvas that are not background: a drawn chart has many. */
@@ -66,6 +70,75 @@ describe('数据驾驶舱', () => {
     await page.getByRole('heading', { level: 2, name: '指标口径' }).waitFor();
     await screenshot(page, 'analytics-dashboard');
     await page.context().close();
+  });
+});
+
+describe('需求分析 and 能力指数', () => {
+  it('counts a search and the result opened, turns a zero-result query into a synonym, and scores the county', async () => {
+    const name: string = (await t.app.inject({ method: 'GET', url: `/api/catalog/items/${item.code}` })).json().name;
+    const resident = await portal.newPage();
+    await resident.goto(`${base}/search?q=${encodeURIComponent(ZERO)}&region=${item.regionCode}`);
+    await resident.getByText(`没有找到与“${ZERO}”相关的服务`).waitFor();
+    await resident.goto(`${base}/search?q=${encodeURIComponent(name)}&region=${item.regionCode}`);
+    const opened = resident.waitForResponse((r) => r.url().endsWith('/api/catalog/search/clicks'));
+    await resident.getByRole('link', { name, exact: true }).first().click();
+    expect((await opened).status()).toBe(204);
+    await resident.context().close();
+    expect((await t.app.inject({ method: 'GET', url: '/api/catalog/search/hot' })).statusCode).toBe(200);
+    await t.app.outbox.drain();
+
+    const admin = await staffWithPassword(t, ['supervisor', 'catalog_admin'], '52');
+    const page = await portal.newPage({ width: 1280, height: 900 });
+    await signIn(page, base, admin.username, STAFF_PASSWORD, '/analytics/demand');
+    await page.getByRole('heading', { level: 1, name: '需求分析' }).waitFor();
+    await page
+      .getByRole('region', { name: '浏览多、网上申请少的事项' })
+      .getByRole('row', { name: new RegExp(name) })
+      .waitFor();
+    const zero = page.getByRole('region', { name: '零结果搜索（未满足的需求）' });
+    const row = zero.getByRole('row', { name: new RegExp(ZERO) });
+    await screenshot(page, 'analytics-demand');
+    await row.getByRole('button', { name: '设为同义词' }).click();
+    await row.getByLabel(`“${ZERO}”的标准说法`).fill(name);
+    await row.getByRole('button', { name: '保存' }).click();
+    await row.getByText(`已将“${ZERO}”设为“${name}”的同义词`).waitFor();
+
+    await page.getByRole('link', { name: '能力指数' }).click();
+    await page.getByRole('heading', { level: 1, name: '一体化政务服务能力指数' }).waitFor();
+    await page.getByText('服务事项覆盖度 · 得分').waitFor();
+    await page
+      .getByRole('figure', { name: /分项得分/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
+    expect(await inkOf(page, '分项得分 · 贵州省')).toBeGreaterThan(500);
+    await screenshot(page, 'analytics-capability');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page
+      .getByRole('figure', { name: /分项得分/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'analytics-capability-phone');
+    await page.evaluate(() => localStorage.setItem('tongban.lang', 'en'));
+    await page.goto(`${base}/analytics/demand`);
+    await page.getByRole('heading', { level: 1, name: 'Demand analysis' }).waitFor();
+    await page.getByRole('region', { name: 'Zero-result searches (unmet demand)' }).waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'analytics-demand-phone-en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/analytics/capability`);
+    await page.getByText('Service coverage · Score').waitFor();
+    await screenshot(page, 'analytics-capability-en');
+    await page.context().close();
+
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/catalog/search?q=${encodeURIComponent(ZERO)}&region=${item.regionCode}`,
+    });
+    expect((found.json().items as { code: string }[]).map((h) => h.code)).toContain(item.code);
   });
 });
 

@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/index.js';
+import { householdRegionIn } from './household-region.js';
 import { loggerOptions } from './platform/logger.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { refuseUnstorableText } from './platform/http/storable-text.js';
@@ -67,7 +68,7 @@ import {
   staffDisplayNames,
   verifyClientAccessToken,
 } from './modules/identity/index.js';
-import { exchangeModule, householdRegionOf, resourcesHolding } from './modules/exchange/index.js';
+import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
 import { createFileStore } from './platform/storage/index.js';
 import { systemResolve, type Resolve } from './platform/net/index.js';
@@ -190,17 +191,14 @@ export async function buildApp({
   // One calendar for the app: an administrator's override is seen at once by every deadline.
   const calendar = new CalendarService(database.db);
   await app.register(calendarRoutes, { service: calendar });
-  const householdRegion = async (personId: string) => {
-    const registryPerson = await registryPersonOf(database.db, personId);
-    return registryPerson ? householdRegionOf(database.db, registryPerson) : undefined;
-  };
+  const householdRegion = (personId: string) => householdRegionIn(database.db, personId);
   // One search for the portal and the assistant (one index in memory).
   const catalogSearch = new CatalogSearch(database.db, { log: app.log, hot: config.hotSearch });
   await app.register(catalogRoutes, {
     db: database.db,
     metrics,
     search: catalogSearch,
-    callers: { askerKey: keys.indexKey, householdRegion },
+    callers: { askerKey: keys.indexKey, householdRegion, personKey: personKeyOf(keys.indexKey) },
   });
   // 智能客服: answers from the published guides; the language model only where configured.
   await app.register(assistantModule, {
@@ -349,6 +347,8 @@ export async function buildApp({
     store,
     personKey: personKeyOf(keys.indexKey),
     minCell: config.analytics.minCell,
+    minPeople: config.hotSearch.minPeople,
+    homeRegion: householdRegionIn,
   };
   app.decorate('analytics', analytics);
   outbox.subscribe(analyticsSubscriber(analytics));

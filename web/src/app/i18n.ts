@@ -39,6 +39,7 @@ import { notifyEn, notifyZhCN, type NotifyMessages } from '../modules/notify';
 import { mobileEn, mobileZhCN, type MobileMessages } from '../modules/mobile';
 import { supervisionEn, supervisionZhCN, type SupervisionMessages } from '../modules/supervision';
 import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/analytics';
+import { demandEn, demandZhCN, type DemandMessages } from '../modules/demand';
 import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
 import { policyadminEn, policyadminZhCN, type PolicyadminMessages } from '../modules/policyadmin';
 import {
@@ -79,6 +80,7 @@ declare module 'i18next' {
       notify: NotifyMessages;
       assistant: AssistantMessages;
       analytics: AnalyticsMessages;
+      demand: DemandMessages;
       proactive: ProactiveMessages;
       policyadmin: PolicyadminMessages;
       forms: FormsMessages;
@@ -100,6 +102,7 @@ const RESOURCES = {
     notify: notifyZhCN,
     assistant: assistantZhCN,
     analytics: analyticsZhCN,
+    demand: demandZhCN,
     proactive: proactiveZhCN,
     policyadmin: policyadminZhCN,
     forms: formsZhCN,
@@ -117,6 +120,7 @@ const RESOURCES = {
     notify: notifyEn,
     assistant: assistantEn,
     analytics: analyticsEn,
+    demand: demandEn,
     proactive: proactiveEn,
     policyadmin: policyadminEn,
     forms: formsEn,

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminApp } from '../modules/admin';
 import { DashboardPage, DatasetPage, OpenDataPage } from '../modules/analytics';
+import { CapabilityPage, DemandPage } from '../modules/demand';
 import { ApplyPage, MyCasePage, MyCasesPage, ThemeApplyPage, TrackPage, useHeldMaterials } from '../modules/cases';
 import { HomePage, ItemGuidePage, ListsPage, NegativeListPage, SearchPage, ThemePage } from '../modules/catalog';
 import { ComplaintsPage } from '../modules/complaints';
@@ -56,6 +57,8 @@ export const router = createBrowserRouter([
           { path: 'workbench/cases/:id', element: <WorkbenchCasePage /> },
           { path: 'supervision', element: <SupervisionPage /> },
           { path: 'analytics', element: <DashboardPage /> },
+          { path: 'analytics/demand', element: <DemandPage /> },
+          { path: 'analytics/capability', element: <CapabilityPage /> },
           { path: 'opendata', element: <OpenDataPage /> },
           { path: 'opendata/:name', element: <DatasetPage /> },
           { path: 'privacy', element: <PrivacyPage /> },

@@ -11,6 +11,10 @@ export interface AnalyticsDeps {
   personKey: (accountId: string) => string;
   /** Public figures: a cell counting fewer people is withheld (k of small-cell suppression). */
   minCell: number;
+  /** A query is listed publicly (hot, zero-result…) only when this many distinct people asked it. */
+  minPeople: number;
+  /** The person's household county (户籍), read through `db` (the delivery's transaction). */
+  homeRegion?: (db: Db, personId: string) => Promise<string | undefined>;
 }
 
 /** The store's key for an account: HMAC-SHA256 under the platform's index key, so people are counted, never named. */

@@ -10,7 +10,15 @@ import {
   IndicatorAnswer,
   IndicatorQuery,
 } from '../../../../contracts/analytics.js';
+import {
+  CapabilityAnswer,
+  CapabilityQuery,
+  DemandAnswer,
+  DemandQuery,
+} from '../../../../contracts/analytics-demand.js';
 import type { AnalyticsDeps } from './analytics.deps.js';
+import { demand } from './demand/demand.service.js';
+import { capability } from './capability/capability.service.js';
 import { indicators } from './indicators/indicators.service.js';
 import { bottlenecks } from './indicators/bottlenecks.service.js';
 import { GLOSSARY } from './indicators/glossary.js';
@@ -42,6 +50,36 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ deps: AnalyticsDeps }> = a
       },
     },
     async (request) => bottlenecks(deps, request.actor, request.query),
+  );
+  app.get(
+    '/api/analytics/demand',
+    {
+      schema: {
+        tags,
+        summary:
+          '需求分析 Top searches, zero-result and no-click queries, searches that led to an application, items viewed but seldom applied for online, applications to another county',
+        description:
+          'Public: a query is listed only when enough distinct people (or sessions) asked it, and the counts of a row of fewer people than the publication threshold are withheld. Staff who read analytics: their region in full.',
+        querystring: DemandQuery,
+        response: { 200: DemandAnswer },
+      },
+    },
+    async (request) => demand(deps, request.actor, request.query),
+  );
+  app.get(
+    '/api/analytics/capability',
+    {
+      schema: {
+        tags,
+        summary:
+          '一体化政务服务能力指数 Service coverage, guide completeness, online maturity and effectiveness of a region, each with its formula, inputs and weight',
+        description:
+          'The catalogue-based sub-scores are public; the effectiveness of the cases is withheld from the public when fewer people than the publication threshold are counted. Staff who read analytics: their scope (default: their region).',
+        querystring: CapabilityQuery,
+        response: { 200: CapabilityAnswer },
+      },
+    },
+    async (request) => capability(deps, request.actor, request.query),
   );
   app.get(
     '/api/analytics/glossary',

@@ -30,16 +30,16 @@ import * as items from './items.service.js';
 import { CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 import { upsertTheme } from './themes.repository.js';
 import { createDepartment, DepartmentEdit, DepartmentInput, updateDepartment } from './departments.service.js';
-import { upsertSynonym } from './lists.repository.js';
+import { setSynonym } from './search/synonyms.service.js';
 import type { CatalogSearch } from './search/search.service.js';
 
 const tags = ['catalog-admin 事项管理'];
 const security = [{ bearer: [] }];
 const Code = z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/) });
 
-export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch }> = async (
+export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch; auditKey: Buffer }> = async (
   app,
-  { db, search },
+  { db, search, auditKey },
 ) => {
   const ctxOf = (request: FastifyRequest): Ctx => ({
     db,
@@ -242,18 +242,20 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
       schema: {
         tags,
         security,
-        summary: '同义词 Map a colloquial term to standard terms',
+        summary: '同义词 Map a colloquial term to standard terms (audited; the next search uses it)',
         params: SynonymTerm,
         body: SynonymExpansions,
         response: { 200: Synonym },
       },
     },
     async (request) => {
-      const { term } = request.params;
-      const { expansions } = request.body;
-      await upsertSynonym(db, term, expansions);
+      const saved = await setSynonym({ db, auditKey }, request.actor, {
+        term: request.params.term,
+        expansions: request.body.expansions,
+        ip: request.ip,
+      });
       search.invalidate();
-      return { term, expansions };
+      return saved;
     },
   );
 };

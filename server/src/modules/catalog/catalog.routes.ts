@@ -13,7 +13,10 @@ import {
   ThemeList,
   ThemePage,
 } from '../../../../contracts/catalog-api.js';
-import { HotSearches, SearchResult } from '../../../../contracts/search.js';
+import { HotSearches, SearchClick, SearchResult } from '../../../../contracts/search.js';
+import { NoContent } from '../../../../contracts/http.js';
+import { randomUUID } from 'node:crypto';
+import { appendEvent } from '../../platform/outbox.js';
 import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { RegionCodeParam } from '../../platform/validators/index.js';
@@ -58,12 +61,45 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
       await directory.require(request.query.region);
       const { actor } = request;
       const person = actor.kind === 'person' && actor.id ? actor.id : undefined;
+      const searchId = request.query.page === 1 ? randomUUID() : undefined;
       const result = await search.search({
         ...request.query,
         householdRegion: person && callers.householdRegion ? () => callers.householdRegion!(person) : undefined,
         asker: askerOf(callers.askerKey, actor, request.ip),
+        searchId,
+        person: person && callers.personKey ? callers.personKey(person) : undefined,
       });
-      return sendSearchResult(reply, result);
+      return sendSearchResult(reply, result, searchId ? { searchId } : undefined);
+    },
+  );
+
+  app.post(
+    '/api/catalog/search/clicks',
+    {
+      config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: '搜索点击 The result a person opened from a search (anonymous, for demand analysis)',
+        description:
+          'The search id answered with page 1 of a search, the 1-based position of the result opened and its item code. Nothing about the person is sent; a signed-in person is counted by a keyed hash only.',
+        body: SearchClick,
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = request;
+      const person = actor.kind === 'person' && actor.id && callers.personKey ? callers.personKey(actor.id) : null;
+      await appendEvent(
+        db,
+        {
+          topic: 'catalog.search-clicked',
+          aggregateType: 'catalog.search-log',
+          aggregateId: request.body.searchId,
+          payload: { ...request.body, person, at: new Date().toISOString() },
+        },
+        null,
+      );
+      return reply.code(204).send(null);
     },
   );
 

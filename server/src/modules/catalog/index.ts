@@ -39,7 +39,8 @@ export const catalogRoutes: FastifyPluginAsync<{
   // One directory of region codes for every catalogue route that takes a region.
   const regions = new RegionDirectory(db);
   await app.register(publicCatalogRoutes, { db, search, callers, regions });
-  await app.register(adminCatalogRoutes, { db, search });
+  // The platform's index key keys the askers and, as in every module, the audit chain.
+  await app.register(adminCatalogRoutes, { db, search, auditKey: callers.askerKey });
   await app.register(formsRoutes, { db, regions });
 };
 
@@ -59,7 +60,7 @@ export {
   CATALOG_REVIEWER,
 } from './items.service.js';
 export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
-export { findItemServing } from './serving.js';
+export { findItemServing, catalogueServing } from './serving.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { upsertSynonym } from './lists.repository.js';

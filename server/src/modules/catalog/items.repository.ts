@@ -254,6 +254,30 @@ export async function listPublishedItems(
   return rows.map((r) => ({ id: r.id, item: toItem(r) }));
 }
 
+/** Published items of a region, of the regions above it and of those below it (what serves its people). */
+export async function listPublishedServing(db: Db, regionCode: string): Promise<Item[]> {
+  const above = [2, 4, 6, 9, 12].filter((n) => n <= regionCode.length).map((n) => regionCode.slice(0, n));
+  const rows = await itemViewQuery(db)
+    .where('v.status', '=', 'published')
+    .where((eb) => eb.or([eb('i.regionCode', 'in', above), eb('i.regionCode', 'like', `${regionCode}%`)]))
+    .orderBy('i.code')
+    .execute();
+  return rows.map(toItem);
+}
+
+/** Distinct basic codes with a published implementation anywhere (the province's catalogue). */
+export async function countPublishedServices(db: Db): Promise<number> {
+  const row = await cq(db)
+    .selectFrom('catalog.item as i')
+    .innerJoin('catalog.itemVersion as v', (j) =>
+      j.onRef('v.itemId', '=', 'i.id').onRef('v.version', '=', 'i.publishedVersion'),
+    )
+    .select((eb) => eb.fn.count<string>('i.basicCode').distinct().as('n'))
+    .where('v.status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Published items whose basic code is one of `basicCodes`, for resolving theme steps. */
 export async function listPublishedByBasicCodes(
   db: Db,

@@ -3,6 +3,7 @@ import ReactECharts from 'echarts-for-react';
 import type { EChartsOption } from 'echarts';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv } from './api';
+import './analytics.css';
 
 export interface TableData {
   header: string[];

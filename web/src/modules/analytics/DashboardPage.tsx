@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -129,6 +129,7 @@ function Dashboard({ from, to }: { from?: string; to?: string }) {
 
 export default function DashboardPage() {
   const { t } = useTranslation('analytics');
+  const { t: tDemand } = useTranslation('demand');
   useDocumentTitle(t('title'));
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? undefined;
@@ -139,6 +140,10 @@ export default function DashboardPage() {
         <h1>{t('title')}</h1>
         <p>{t('lead')}</p>
       </header>
+      <nav className="tb-an-filters" aria-label={tDemand('sections')}>
+        <Link to="/analytics/demand">{tDemand('navDemand')}</Link>
+        <Link to="/analytics/capability">{tDemand('navCapability')}</Link>
+      </nav>
       <form
         className="tb-an-filters"
         onSubmit={(e) => {

@@ -66,6 +66,7 @@ export function caseRecord(
   terms: ItemTerms,
   calendar: WorkingCalendar,
   personKey: (personId: string) => string,
+  homeRegion: string | null = null,
 ): { record: CaseRecord; steps: StepRecord[]; tasks: TaskRecord[] } {
   const outcome = (OUTCOMES as readonly string[]).includes(facts.status)
     ? (facts.status as CaseRecord['outcome'])
@@ -108,6 +109,7 @@ export function caseRecord(
     materialsSaved: facts.materialsSaved,
     visitsSaved: facts.visitsSaved,
     visitsNeeded: terms.visits,
+    homeRegion,
   };
   const steps = facts.events
     .filter((e) => PROCESS_STEPS.has(e.type))

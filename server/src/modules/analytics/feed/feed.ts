@@ -10,13 +10,17 @@ import { beijingDate } from '../../../platform/calendar/beijing.js';
 import { caseAnalyticsFacts } from '../../cases/index.js';
 import { findDepartment, getPublishedItem } from '../../catalog/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
-import type { RatingRecord, StoreChange } from '../store/analytics-store.js';
+import type { ClickFact, RatingRecord, SearchFact, StoreChange } from '../store/analytics-store.js';
 import { caseRecord, type ItemTerms } from './case-record.js';
 
-export const FEED_TOPICS = ['cases.case-event', 'evaluation.rating-recorded'] as const;
-export type FeedEvent =
-  | { id: number; topic: 'cases.case-event'; payload: EventPayload<'cases.case-event'> }
-  | { id: number; topic: 'evaluation.rating-recorded'; payload: EventPayload<'evaluation.rating-recorded'> };
+export const FEED_TOPICS = [
+  'cases.case-event',
+  'evaluation.rating-recorded',
+  'catalog.searches-logged',
+  'catalog.search-clicked',
+] as const;
+type FeedTopic = (typeof FEED_TOPICS)[number];
+export type FeedEvent = { [T in FeedTopic]: { id: number; topic: T; payload: EventPayload<T> } }[FeedTopic];
 
 /** The catalogue's terms for the items and departments of a batch, each looked up once. */
 function termsReader(db: Db) {
@@ -50,8 +54,30 @@ function termsReader(db: Db) {
 export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly FeedEvent[]): Promise<StoreChange> {
   const caseIds = new Set<string>();
   const ratings = new Map<string, RatingRecord>();
+  const searches: SearchFact[] = [];
+  const clicks: ClickFact[] = [];
   for (const e of events) {
     if (e.topic === 'cases.case-event') caseIds.add(e.payload.caseId);
+    else if (e.topic === 'catalog.searches-logged')
+      for (const s of e.payload.searches)
+        searches.push({
+          searchId: s.searchId,
+          query: s.query,
+          regionCode: s.regionCode,
+          results: s.results,
+          sessionKey: s.session,
+          personKey: s.person,
+          day: beijingDate(new Date(s.at)),
+          atMs: Date.parse(s.at),
+        });
+    else if (e.topic === 'catalog.search-clicked')
+      clicks.push({
+        searchId: e.payload.searchId,
+        position: e.payload.position,
+        itemCode: e.payload.itemCode,
+        personKey: e.payload.person,
+        atMs: Date.parse(e.payload.at),
+      });
     else
       ratings.set(e.payload.ratingId, {
         ratingId: e.payload.ratingId,
@@ -70,8 +96,17 @@ export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly Fee
   const calendar = await deps.calendar.calendar(db);
   const terms = termsReader(db);
   const cases = [];
-  for (const f of facts) cases.push(caseRecord(f, await terms(f.itemCode, f.departmentId), calendar, deps.personKey));
-  return { cases, ratings: [...ratings.values()], watermark: Math.max(0, ...events.map((e) => e.id)) };
+  for (const f of facts) {
+    const home = (await deps.homeRegion?.(db, f.applicantPersonId)) ?? null;
+    cases.push(caseRecord(f, await terms(f.itemCode, f.departmentId), calendar, deps.personKey, home));
+  }
+  return {
+    cases,
+    ratings: [...ratings.values()],
+    searches,
+    clicks,
+    watermark: Math.max(0, ...events.map((e) => e.id)),
+  };
 }
 
 export async function applyEvents(deps: AnalyticsDeps, db: Db, events: readonly FeedEvent[]): Promise<void> {

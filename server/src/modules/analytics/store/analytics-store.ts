@@ -42,6 +42,33 @@ export interface CaseRecord {
   visitsSaved: number;
   /** 跑动次数 the guide asks for. */
   visitsNeeded: number;
+  /** The applicant's household county (户籍), when the population registry knows the person. */
+  homeRegion: string | null;
+}
+
+/** One page-1 search of the portal (catalog.searches-logged). */
+export interface SearchFact {
+  searchId: string;
+  /** The query as the hot list normalises it. */
+  query: string;
+  regionCode: string | null;
+  results: number;
+  /** A keyed hash of the signed-in person or the client address. */
+  sessionKey: string;
+  /** The person's analytics key when signed in (as `CaseRecord.personKey`), else null. */
+  personKey: string | null;
+  /** Beijing date. */
+  day: string;
+  atMs: number;
+}
+
+/** A result opened from a search (catalog.search-clicked). */
+export interface ClickFact {
+  searchId: string;
+  position: number;
+  itemCode: string;
+  personKey: string | null;
+  atMs: number;
 }
 
 /** One entry of a case's event log (type and time only), for process mining. */
@@ -85,6 +112,8 @@ export interface RatingRecord {
 export interface StoreChange {
   cases: { record: CaseRecord; steps: StepRecord[]; tasks: TaskRecord[] }[];
   ratings: RatingRecord[];
+  searches?: SearchFact[];
+  clicks?: ClickFact[];
   /** The highest outbox event id this change reflects. */
   watermark: number;
 }
@@ -123,6 +152,8 @@ export interface CellSums {
   supplemented: number;
   materialsSaved: number;
   visitsSaved: number;
+  /** Cases where 免提交 saved a material or a visit. */
+  savedCases: number;
   ratings: number;
   raters: number;
   goodRatings: number;
@@ -164,9 +195,39 @@ export interface AnalyticsStore {
   watermark(): Promise<number>;
   cells(slice: Slice, by: Grouping): Promise<CellSums[]>;
   bottlenecks(slice: Slice): Promise<BottleneckSums>;
+  /** 需求分析: what people searched for, opened and applied for (`minPeople`: a query's distinct askers to be listed). */
+  demand(slice: DemandSlice, opts: { minPeople: number; limit: number }): Promise<DemandSums>;
   /** Every row, ordered: what a rebuild must reproduce. */
   dump(): Promise<Record<string, unknown[]>>;
   /** Empties the store (before a rebuild). */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Which searches and cases a demand question is about. */
+export interface DemandSlice {
+  regionPrefix?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A query with its counts: searches, distinct people (or sessions), and the figure of its list. */
+export interface QuerySums {
+  query: string;
+  searches: number;
+  people: number;
+  /** zero-result list: searches that found nothing; no-click: searches with results and no click; led-to-application: searches followed by a case. */
+  count: number;
+}
+
+export interface DemandSums {
+  totals: { searches: number; people: number; zeroResult: number; clicked: number; ledToApplication: number };
+  top: QuerySums[];
+  zeroResult: QuerySums[];
+  noClick: QuerySums[];
+  ledToApplication: QuerySums[];
+  /** Items opened from searches, with how many online applications they had in the period. */
+  viewedNotApplied: { itemCode: string; itemName: string | null; views: number; people: number; online: number }[];
+  /** Cases whose implementation is in another county than the applicant's household one. */
+  travel: { fromRegion: string; toRegion: string; cases: number; people: number }[];
 }

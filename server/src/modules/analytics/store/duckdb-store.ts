@@ -6,8 +6,18 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { AnalyticsStore, BottleneckSums, CellSums, Grouping, Slice, StoreChange } from './analytics-store.js';
+import type {
+  AnalyticsStore,
+  BottleneckSums,
+  CellSums,
+  DemandSlice,
+  DemandSums,
+  Grouping,
+  Slice,
+  StoreChange,
+} from './analytics-store.js';
 import { SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
+import { demandSql } from './demand-sql.js';
 
 type Param = string | number | boolean | null;
 
@@ -73,6 +83,8 @@ export class DuckDbStore implements AnalyticsStore {
           'rating',
           change.ratings.map((r) => rowsOf.rating(r)),
         );
+        await this.#insert('search_fact', (change.searches ?? []).map(rowsOf.search));
+        await this.#insert('search_click', (change.clicks ?? []).map(rowsOf.click));
         await this.conn.run(
           `INSERT OR REPLACE INTO meta (key, value) VALUES ('watermark', greatest(?, coalesce((SELECT value FROM meta WHERE key = 'watermark'), 0)))`,
           [change.watermark],
@@ -106,6 +118,22 @@ export class DuckDbStore implements AnalyticsStore {
         steps: await this.#rows(q.steps.sql, q.steps.params),
         follows: await this.#rows(q.follows.sql, q.follows.params),
         supplementRounds: await this.#rows(q.rounds.sql, q.rounds.params),
+      };
+    });
+  }
+
+  demand(slice: DemandSlice, opts: { minPeople: number; limit: number }): Promise<DemandSums> {
+    return this.#serial(async () => {
+      const q = demandSql(slice, opts);
+      const [totals] = await this.#rows<DemandSums['totals']>(q.totals.sql, q.totals.params);
+      return {
+        totals: totals!,
+        top: await this.#rows(q.top.sql, q.top.params),
+        zeroResult: await this.#rows(q.zeroResult.sql, q.zeroResult.params),
+        noClick: await this.#rows(q.noClick.sql, q.noClick.params),
+        ledToApplication: await this.#rows(q.ledToApplication.sql, q.ledToApplication.params),
+        viewedNotApplied: await this.#rows(q.viewedNotApplied.sql, q.viewedNotApplied.params),
+        travel: await this.#rows(q.travel.sql, q.travel.params),
       };
     });
   }

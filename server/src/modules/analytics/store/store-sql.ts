@@ -3,7 +3,15 @@
  * these queries implement are written once in `indicators/glossary.ts`; the SQL is what anyone can
  * run on the store file (`duckdb data/analytics.duckdb`) to reproduce a figure.
  */
-import type { CaseRecord, Grouping, RatingRecord, Slice, StoreChange } from './analytics-store.js';
+import type {
+  CaseRecord,
+  ClickFact,
+  Grouping,
+  RatingRecord,
+  SearchFact,
+  Slice,
+  StoreChange,
+} from './analytics-store.js';
 
 type Param = string | number | boolean | null;
 type Row = Record<string, Param>;
@@ -37,6 +45,7 @@ export const TABLES = {
     'materials_saved',
     'visits_saved',
     'visits_needed',
+    'home_region',
   ],
   case_step: ['case_id', 'seq', 'event_id', 'type', 'at_ms'],
   task_fact: [
@@ -63,6 +72,8 @@ export const TABLES = {
     'rated_on',
     'person_key',
   ],
+  search_fact: ['search_id', 'query', 'region_code', 'results', 'session_key', 'person_key', 'day', 'at_ms'],
+  search_click: ['search_id', 'position', 'item_code', 'person_key', 'at_ms'],
 } as const;
 
 export const SCHEMA = [
@@ -83,6 +94,12 @@ export const SCHEMA = [
      region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, level INTEGER NOT NULL,
      status VARCHAR NOT NULL, rated_on DATE NOT NULL, person_key VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT NOT NULL)`,
+  // The applicant's household county (跨县办理, demand analysis); added after the first stores were made.
+  `ALTER TABLE case_fact ADD COLUMN IF NOT EXISTS home_region VARCHAR`,
+  `CREATE TABLE IF NOT EXISTS search_fact (search_id VARCHAR PRIMARY KEY, query VARCHAR NOT NULL, region_code VARCHAR,
+     results INTEGER NOT NULL, session_key VARCHAR NOT NULL, person_key VARCHAR, day DATE NOT NULL, at_ms BIGINT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_click (search_id VARCHAR NOT NULL, position INTEGER NOT NULL, item_code VARCHAR NOT NULL,
+     person_key VARCHAR, at_ms BIGINT NOT NULL, PRIMARY KEY (search_id, position))`,
 ];
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -95,7 +112,11 @@ export const rowsOf = Object.assign(
     steps: change.cases.flatMap((c) => c.steps.map(rowOf)),
     tasks: change.cases.flatMap((c) => c.tasks.map(rowOf)),
   }),
-  { rating: (r: RatingRecord): Row => rowOf(r) },
+  {
+    rating: (r: RatingRecord): Row => rowOf(r),
+    search: (r: SearchFact): Row => rowOf(r),
+    click: (r: ClickFact): Row => rowOf(r),
+  },
 );
 
 /** GB/T 2260 code lengths of the five levels below the nation: province, city, county, township, village. */
@@ -181,7 +202,8 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
              count(*) FILTER (WHERE a.accepted_on IS NOT NULL AND a.fully_online)::INTEGER AS "fullyOnline",
              count(*) FILTER (WHERE a.supplement_rounds > 0)::INTEGER AS supplemented,
              sum(a.materials_saved)::INTEGER AS "materialsSaved",
-             sum(a.visits_saved)::INTEGER AS "visitsSaved"
+             sum(a.visits_saved)::INTEGER AS "visitsSaved",
+             count(*) FILTER (WHERE a.materials_saved > 0 OR a.visits_saved > 0)::INTEGER AS "savedCases"
         FROM case_fact a WHERE ${wc.sql} GROUP BY 1),
     rs AS (
       SELECT ${k.r[0]} AS key, any_value(${k.r[1]}) AS label,
@@ -200,6 +222,7 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
            cs."avgWorkingDays", cs."p90WorkingDays", coalesce(cs.immediate, 0) AS immediate,
            coalesce(cs."fullyOnline", 0) AS "fullyOnline", coalesce(cs.supplemented, 0) AS supplemented,
            coalesce(cs."materialsSaved", 0) AS "materialsSaved", coalesce(cs."visitsSaved", 0) AS "visitsSaved",
+           coalesce(cs."savedCases", 0) AS "savedCases",
            coalesce(rs.ratings, 0) AS ratings, coalesce(rs.raters, 0) AS raters,
            coalesce(rs."goodRatings", 0) AS "goodRatings", coalesce(rs."badRatings", 0) AS "badRatings", rs."avgRating"
       FROM cs FULL OUTER JOIN rs ON rs.key = cs.key

@@ -10,6 +10,8 @@ export interface SearchCallers {
   askerKey: Buffer;
   /** The region code of the signed-in person's household registration (户籍), if known. */
   householdRegion?: (personId: string) => Promise<string | undefined>;
+  /** The big-data centre's key of a person (the key its cases carry), to link searches to applications. */
+  personKey?: (personId: string) => string;
 }
 
 export function askerOf(key: Buffer, actor: Actor, ip: string): string {

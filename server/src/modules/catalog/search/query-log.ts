@@ -9,7 +9,12 @@
  * restart) failures are not counted and entries are kept, up to MAX_PENDING.
  */
 import { isDatabaseUnavailable, type Db } from '../../../platform/db/index.js';
+import { appendEvent } from '../../../platform/outbox.js';
+import type { EventPayload } from '../../../../../contracts/events.js';
 import * as repo from './search.repository.js';
+
+/** One search as the big-data centre sees it (catalog.searches-logged). */
+export type SearchRecord = EventPayload<'catalog.searches-logged'>['searches'][number];
 
 /** Distinct entries kept while the database is away; beyond it new ones are dropped. */
 const MAX_PENDING = 50_000;
@@ -44,6 +49,7 @@ export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 export class QueryLog {
   private pending = new Map<string, LogEntry>();
   private askers = new Map<string, { query: string; day: string; asker: string }>();
+  private searches: SearchRecord[] = [];
   private asked = 0;
   private timer: NodeJS.Timeout | undefined;
   /** Consecutive failed writes; the batch is kept for a retry until `maxRetries`. */
@@ -55,8 +61,13 @@ export class QueryLog {
   ) {}
 
   /** Counts one query; `asker` (a keyed hash) is remembered for the hot list when it found something. */
-  record(entry: Omit<LogEntry, 'count' | 'at'>, asker: { query: string; id: string } | undefined): void {
+  record(
+    entry: Omit<LogEntry, 'count' | 'at'>,
+    asker: { query: string; id: string } | undefined,
+    search?: Omit<SearchRecord, 'at'>,
+  ): void {
     const at = new Date();
+    if (search && this.searches.length < MAX_PENDING) this.searches.push({ ...search, at: at.toISOString() });
     const key = `${entry.regionCode ?? ''}\u0000${entry.resultCount}\u0000${entry.topCode ?? ''}\u0000${entry.query}`;
     this.add(key, { ...entry, count: 1, at });
     if (asker && entry.resultCount > 0) this.addAsker({ query: asker.query, day: dayOf(at), asker: asker.id });
@@ -85,20 +96,39 @@ export class QueryLog {
     this.timer = undefined;
     const batch = new Map(this.pending);
     const askers = new Map(this.askers);
+    const searches = this.searches;
     this.pending = new Map();
     this.askers = new Map();
+    this.searches = [];
     this.asked = 0;
     try {
-      await repo.insertSearchLogs(this.db, [...batch.values()]);
-      if (askers.size > 0) {
-        const keepFrom = dayOf(new Date(Date.now() - (this.opts.keepDays ?? 30) * 86_400_000));
-        await repo.insertAskers(this.db, [...askers.values()], keepFrom);
-      }
+      await this.db.transaction().execute(async (trx) => {
+        await repo.insertSearchLogs(trx, [...batch.values()]);
+        if (askers.size > 0) {
+          const keepFrom = dayOf(new Date(Date.now() - (this.opts.keepDays ?? 30) * 86_400_000));
+          await repo.insertAskers(trx, [...askers.values()], keepFrom);
+        }
+        // The searches for demand analysis, in the same transaction: all of a window or none.
+        for (let i = 0; i < searches.length; i += 1000) {
+          const chunk = searches.slice(i, i + 1000);
+          await appendEvent(
+            trx,
+            {
+              topic: 'catalog.searches-logged',
+              aggregateType: 'catalog.search-log',
+              aggregateId: chunk[0]!.searchId,
+              payload: { searches: chunk },
+            },
+            null,
+          );
+        }
+      });
       this.failures = 0;
     } catch (e) {
       // Entries logged meanwhile stay; the failed batch joins them for the next attempt.
       for (const [key, entry] of batch) this.add(key, entry);
       for (const row of askers.values()) this.addAsker(row);
+      this.searches = [...searches, ...this.searches].slice(0, MAX_PENDING);
       throw e;
     }
   }
@@ -116,6 +146,7 @@ export class QueryLog {
         const queries = [...this.pending.values()].reduce((n, e) => n + e.count, 0);
         this.pending = new Map();
         this.askers = new Map();
+        this.searches = [];
         this.failures = 0;
         this.opts.log?.error({ err, entries, queries }, 'search log: write failed again, buffered queries dropped');
       } else {
@@ -126,6 +157,6 @@ export class QueryLog {
   }
 
   get pendingEntries(): number {
-    return this.pending.size + this.askers.size;
+    return this.pending.size + this.askers.size + this.searches.length;
   }
 }

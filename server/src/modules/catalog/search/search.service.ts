@@ -85,6 +85,10 @@ export interface SearchInput {
   pageSize: number;
   /** Who asked (a keyed hash of the person or the client address), for 热门搜索. */
   asker?: string;
+  /** The portal's search id (answered to the page, echoed by its clicks): the search is logged for demand analysis. */
+  searchId?: string;
+  /** The analytics key of the signed-in person, to link a search to the case it led to. */
+  person?: string;
 }
 
 /**
@@ -234,6 +238,16 @@ export class CatalogSearch {
       this.queryLog.record(
         { query, regionCode: region?.code ?? null, resultCount: result.total, topCode: result.items[0]?.code ?? null },
         input.asker && hotForm ? { query: hotForm, id: input.asker } : undefined,
+        input.searchId && input.asker && hotForm
+          ? {
+              searchId: input.searchId,
+              query: hotForm,
+              regionCode: region?.code ?? null,
+              results: result.total,
+              session: input.asker,
+              person: input.person ?? null,
+            }
+          : undefined,
       );
     }
     return result;

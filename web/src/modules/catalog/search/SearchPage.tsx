@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SearchResult } from '../../../../../contracts/search';
 import { Empty, Pagination } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { HotSearches } from './HotSearches';
 import { RegionSelector } from '../regions/RegionSelector';
 import { SearchBox } from './SearchBox';
 import { ThemeGrid } from '../themes/ThemeGrid';
-import { PAGE_SIZE, searchServices } from './search-api';
+import { PAGE_SIZE, recordClick, searchServices } from './search-api';
 import { ServiceCard } from './ServiceCard';
 import { Suggestions } from './Suggestions';
 import { ThemeResults } from './ThemeResults';
@@ -36,6 +37,11 @@ export function SearchPage() {
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
+  const queryClient = useQueryClient();
+  // The search's id comes with page 1; later pages' clicks count for it.
+  const searchId =
+    search.data?.searchId ??
+    queryClient.getQueryData<SearchResult>(['catalog', 'search', { q, region, page: 1 }])?.searchId;
   const summaryRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(q ? `${q} · ${t('title')}` : t('heading'));
 
@@ -104,8 +110,14 @@ export function SearchPage() {
               </h2>
               <p className="tb-search-region-note">{regionNote}</p>
               <ol className="tb-hits" aria-label={t('results')} start={(page - 1) * PAGE_SIZE + 1}>
-                {search.data.items.map((hit) => (
-                  <li key={hit.basicCode}>
+                {search.data.items.map((hit, i) => (
+                  <li
+                    key={hit.basicCode}
+                    onClickCapture={(e) => {
+                      if (searchId && (e.target as HTMLElement).closest('a'))
+                        recordClick({ searchId, position: (page - 1) * PAGE_SIZE + i + 1, itemCode: hit.code });
+                    }}
+                  >
                     <ServiceCard hit={hit} regionName={answered?.name} />
                   </li>
                 ))}
