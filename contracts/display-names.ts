@@ -81,9 +81,13 @@ const TASK_STATUS: Record<string, Name> = {
 /** 审计日志: each audited action. */
 const AUDIT_ACTION: Record<string, Name> = {
   'hotline.callback-phone-read': { zh: '查看回电号码', en: 'Callback number read' },
+  'catalog.synonym-set': { zh: '设置搜索同义词', en: 'Search synonym set' },
   'supervision.thresholds-changed': { zh: '修改预警阈值', en: 'Warning thresholds changed' },
   'identity.sign-in-failed': { zh: '登录失败', en: 'Sign-in failed' },
-  'identity.sign-in-refused': { zh: '登录被拒（账号锁定）', en: 'Sign-in refused (locked)' },
+  'identity.sign-in-refused': {
+    zh: '登录被拒（稍候再试或需二次验证）',
+    en: 'Sign-in refused (wait, or a second factor needed)',
+  },
   'identity.signed-in': { zh: '登录', en: 'Signed in' },
   'identity.signed-out': { zh: '退出登录', en: 'Signed out' },
   'identity.registered': { zh: '实名注册', en: 'Registered' },
