@@ -19,6 +19,7 @@ import { useCase, useCaseStep } from './queries';
 import { CaseEvents } from './view/CaseEvents';
 import { CaseLicences } from './view/CaseLicences';
 import { FormView } from './view/FormView';
+import { AutoDecision } from './view/AutoDecision';
 import { useDisplayName } from '../../ui/useDisplayName';
 import './cases.css';
 
@@ -146,6 +147,7 @@ function CaseView({ id }: { id: string }) {
         </dl>
       </section>
       <ApplicantActions c={d} />
+      <AutoDecision c={d} />
       <FormView fields={d.formFields} form={d.form} headingId="case-form" masked={false} />
       {d.status !== 'awaiting_supplement' ? <CaseMaterialUploads caseId={d.id} status={d.status} asSection /> : null}
       <CaseResults c={d} />

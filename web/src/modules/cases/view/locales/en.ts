@@ -11,6 +11,13 @@ export const caseViewEn: CaseViewMessages = {
     item: 'Entry {{n}}',
     masked: 'ID and mobile numbers are shown masked',
   },
+  auto: {
+    title: 'Why the system approved it',
+    lead: 'The system checked each rule against verified registry data (population and legal-entity registries, {{date}}); all held, so it approved automatically:',
+    held: 'Met',
+    failed: 'Not met',
+    value: '(registry: {{value}})',
+  },
   material: {
     source: 'Source',
     preview: 'Preview',

@@ -10,6 +10,13 @@ export const caseViewZhCN = {
     item: '第 {{n}} 项',
     masked: '身份证号、手机号已脱敏显示',
   },
+  auto: {
+    title: '自动准予的判断依据',
+    lead: '系统按核验数据（人口库、法人库，{{date}}）逐条判断以下规则，全部满足即自动准予：',
+    held: '满足',
+    failed: '不满足',
+    value: '（核验数据：{{value}}）',
+  },
   material: {
     source: '来源',
     preview: '预览',
