@@ -2,8 +2,9 @@
  * A birth, told once, in real Chromium: the hospital's registrar records the birth through 数据通's
  * life-event path; the insured mother, signed in, finds in 我的待遇 the 生育津贴 granted without an
  * application (免申即享: with why and its tracking code) and an offer of the 育儿补贴, accepts it,
- * lets the platform fill the application from the registries (the read listed in 谁用了我的数据),
- * submits it and follows it in 我的办件.
+ * lets the platform fill the application from the registries (the read listed in 谁用了我的数据:
+ * her own facts and the newborn's), submits it and follows it in 我的办件; the 生育津贴's case says why
+ * the system granted it and asks her for nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -109,12 +110,10 @@ describe('a birth, told once', () => {
     await page.waitForURL(/\/items\/\w+051350011000\d\/apply$/);
     await page.getByRole('checkbox', { name: '我同意平台读取上述信息用于本次申请' }).check();
     await page.getByRole('button', { name: '预填', exact: true }).click();
-    await page.getByText(/^已预填 \d+ 项，读取记录已计入“谁用了我的数据”。$/).waitFor();
+    // Her name, ID number and address, and the newborn's name, ID number and date of birth: six facts.
+    await page.getByText('已预填 6 项，读取记录已计入“谁用了我的数据”。').waitFor();
+    await page.getByText('2026-10-28').first().waitFor();
     await page.getByLabel('联系电话').fill('13812345678');
-    await page.getByLabel('婴幼儿姓名').fill('王小满');
-    await page.getByLabel('婴幼儿公民身份号码').fill(child);
-    await page.getByLabel('婴幼儿出生日期').fill(BIRTH);
-    await page.keyboard.press('Enter');
     await page.getByLabel('开户银行').fill('中国工商银行贵阳中华北路支行');
     await page.getByLabel('收款银行账号').fill('6222021234567890123');
     await screenshot(page, 'birth-apply-form');
@@ -146,6 +145,10 @@ describe('a birth, told once', () => {
     const why = page.getByRole('region', { name: '自动准予的判断依据' });
     await why.getByText('参加职工社会保险').waitFor();
     await why.getByText('一年内生育').waitFor();
+    await why.getByText(/您无需填写申请表，也无需提交材料/).waitFor();
+    // Nothing asks her for a form or a material the system never needed.
+    expect(await page.getByText('尚缺必需材料').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '申请表' }).count()).toBe(0);
     await screenshot(page, 'birth-grant-case');
     await page.context().close();
   });
