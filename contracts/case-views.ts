@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TrackedBundle } from './bundles.js';
 import { contract } from './http.js';
+import { Explanation } from './proactive.js';
 
 export const CASE_STATUSES = [
   'waiting',
@@ -121,6 +122,8 @@ export const CaseDetail = contract(
     decisionNote: z.string().nullable(),
     /** 决定书文号, once decided. */
     decisionNo: z.string().nullable(),
+    /** 秒批: the rule engine's explanation of the system's approval, each rule with the registry value it read. */
+    autoDecision: Explanation.nullable(),
     stage: z.string().nullable(),
     tasks: z.array(CaseTask),
     events: z.array(CaseEvent),

@@ -13,7 +13,7 @@ export type VersionStatus = z.infer<typeof VersionStatus>;
 export const AdminItemQuery = z.object({
   status: VersionStatus.optional(),
   department: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 

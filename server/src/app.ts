@@ -43,7 +43,7 @@ import {
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
 import { spaceModule } from './modules/space/index.js';
-import { proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
+import { autoApprovalPort, proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import {
   findValidLicenses,
@@ -252,6 +252,8 @@ export async function buildApp({
       cipher,
       findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
       producedLicenses: (caseId, at) => licensesOfCase(database.db, caseId, at),
+      // 秒批 on the platform's rule engine (主动服务 owns it and depends on cases).
+      autoApproval: autoApprovalPort(cipher),
       // 免提交: valid e-licences and shared registry data of the applicant stand in for the materials they satisfy.
       materialSources: {
         licenses: (holder, types, at) => findValidLicenses({ db: database.db, cipher }, holder, types, at),

@@ -700,6 +700,33 @@ describe('秒批 and 一件事', () => {
         },
       });
     expect((await define(18)).statusCode).toBe(200);
+    // 秒批 rules name registry facts the rule engine knows, with values they can take.
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/cases/definitions/${item.code}`,
+      headers: { authorization: admin },
+      payload: {
+        promisedLimitDays: 5,
+        stages: [
+          {
+            key: 'decide',
+            name: '审查决定',
+            tasks: [{ key: 'review', name: '审查', departmentId: item.departmentId, limitDays: 5 }],
+          },
+        ],
+        autoApproval: {
+          rules: [
+            { field: 'applicant.creditScore', op: 'gte', value: 700 },
+            { field: 'applicant.sex', op: 'eq', value: '女' },
+          ],
+        },
+      },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`)).toEqual([
+      'autoApproval.rules.0.field CASES.UNKNOWN_RULE_FIELD',
+      'autoApproval.rules.1.value CASES.RULE_VALUE_UNFIT',
+    ]);
     // Rules that hold, but materials missing: no 准予; the case goes to the window.
     const incomplete = await submit(applicant, 'auto-approve-00', { remarks: '本人今年10岁' });
     expect(incomplete.statusCode, incomplete.body).toBe(201);
@@ -755,6 +782,14 @@ describe('秒批 and 一件事', () => {
     expect(quick.json().status).toBe('approved');
     const c = await applicant.call('GET', `/api/cases/${quick.json().caseId}`);
     expect(c.json()).toMatchObject({ status: 'approved', decisionNote: expect.stringContaining('秒批') });
+    // Why, from the rule engine: each rule in words with the registry value it read.
+    expect(c.json().autoDecision).toMatchObject({
+      eligible: true,
+      conditions: [
+        { condition: { zh: '年龄 ≥ 18', en: 'age ≥ 18' }, held: true, value: { zh: expect.stringMatching(/^\d+岁$/) } },
+        { condition: { zh: '本人在世', en: 'alive' }, held: true, value: { zh: '在世', en: 'alive' } },
+      ],
+    });
     expect(c.json().events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`)).toEqual([
       'submitted:person',
       'materials-reused:person',

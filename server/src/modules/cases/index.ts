@@ -35,7 +35,7 @@ export const casesModule: FastifyPluginAsync<{ deps: CasesDeps }> = async (app, 
     await app.register(routes, opts);
 };
 
-export type { CasesDeps } from './cases.deps.js';
+export type { CasesDeps, AutoApprovalPort } from './cases.deps.js';
 export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.service.js';
 export { ItemProcesses } from './process/item-processes.js';
 export {

@@ -119,7 +119,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
         tags,
         security,
         summary: '查看某一版本 One version of an item',
-        params: Code.extend({ version: z.coerce.number().int().min(1) }),
+        params: Code.extend({ version: z.coerce.number().int().min(1).max(1_000_000) }),
         response: { 200: ItemPage },
       },
     },

@@ -160,38 +160,3 @@ export async function householdRegionOf(db: Db, registryPersonId: string): Promi
     .executeTakeFirst();
   return row?.regionCode;
 }
-
-/**
- * Verified facts about a person from the population registry, for rules that decide without a
- * person (秒批): age on `today`, sex, region, marital status, disability, alive. No identifiers.
- */
-export async function personFacts(db: Db, cipher: FieldCipher, registryPersonId: string, today: string) {
-  const row = await xq(db)
-    .selectFrom('exchange.person')
-    .select(['idNumberEnc', 'personalEnc', 'regionCode', 'alive', 'householdRole'])
-    .where('id', '=', registryPersonId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const p = openPerson(cipher, row);
-  const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-  return {
-    age,
-    sex: p.sex,
-    regionCode: p.regionCode,
-    maritalStatus: p.maritalStatus,
-    disabilityLevel: p.disabilityLevel,
-    alive: p.alive,
-    householdRole: p.householdRole,
-  };
-}
-
-/** Verified facts about a legal entity from the legal-entity registry. */
-export async function entityFacts(db: Db, creditCode: string) {
-  return xq(db)
-    .selectFrom('exchange.legalEntity')
-    .select(['status', 'entityType', 'industry', 'regionCode', 'establishedOn'])
-    .where('creditCode', '=', creditCode)
-    .executeTakeFirst();
-}

@@ -28,8 +28,6 @@ export {
   countRegistries,
   sampleRegistryPersons,
   listEntitiesRepresentedBy,
-  personFacts,
-  entityFacts,
   householdRegionOf,
 } from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';

@@ -16,6 +16,7 @@ import { onLifeEvent, RecheckJob, recheckAll } from './runs.service.js';
 export type { ProactiveDeps } from './proactive.deps.js';
 export { RecheckJob, recheckAll };
 export { POLICIES } from './policies/index.js';
+export { autoApprovalPort } from './auto-approval.port.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

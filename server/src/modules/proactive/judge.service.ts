@@ -146,6 +146,7 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
         policyCode: policy.code,
         policyVersion: g.policyVersion,
         note: `免申即享：${policy.name.zh}（第${g.policyVersion}版），经核验登记数据符合全部条件（${held}），系统自动准予`,
+        explanation: g.explanation,
       },
       at,
     });

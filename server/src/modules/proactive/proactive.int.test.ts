@@ -118,6 +118,8 @@ describe('a birth, told once (免申即享 and 政策找人)', () => {
     const theCase = await mother.c.call('GET', `/api/cases/${g.caseId}`);
     expect(theCase.statusCode, theCase.body).toBe(200);
     expect(theCase.json()).toMatchObject({ status: 'approved', itemName: '生育津贴申领' });
+    // The case keeps why (the same explanation), for the person and for staff.
+    expect(theCase.json().autoDecision).toEqual(g.explanation);
     // The person is told: the decision event (with its 好差评 invitation) and the grant event.
     const told = await sql<{
       topic: string;

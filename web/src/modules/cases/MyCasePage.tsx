@@ -19,6 +19,7 @@ import { useCase, useCaseStep } from './queries';
 import { CaseEvents } from './view/CaseEvents';
 import { CaseLicences } from './view/CaseLicences';
 import { FormView } from './view/FormView';
+import { AutoDecision, filedBySystem } from './view/AutoDecision';
 import { useDisplayName } from '../../ui/useDisplayName';
 import './cases.css';
 
@@ -117,6 +118,8 @@ function CaseView({ id }: { id: string }) {
   if (c.isPending) return <PageLoading />;
   if (c.isError) return <ProblemAlert error={c.error} onRetry={() => void c.refetch()} />;
   const d = c.data;
+  // 免申即享: the system filed it from the registries; there is no form or material to show or owe.
+  const system = filedBySystem(d);
   return (
     <>
       <header className="tb-page-header">
@@ -146,11 +149,14 @@ function CaseView({ id }: { id: string }) {
         </dl>
       </section>
       <ApplicantActions c={d} />
-      <FormView fields={d.formFields} form={d.form} headingId="case-form" masked={false} />
-      {d.status !== 'awaiting_supplement' ? <CaseMaterialUploads caseId={d.id} status={d.status} asSection /> : null}
+      <AutoDecision c={d} />
+      {system ? null : <FormView fields={d.formFields} form={d.form} headingId="case-form" masked={false} />}
+      {d.status !== 'awaiting_supplement' && !system ? (
+        <CaseMaterialUploads caseId={d.id} status={d.status} asSection />
+      ) : null}
       <CaseResults c={d} />
       {api.DECIDED.includes(d.status) ? <RatingSection caseId={d.id} /> : null}
-      <MaterialsSection caseId={d.id} headingId="case-materials" />
+      {system ? null : <MaterialsSection caseId={d.id} headingId="case-materials" />}
       <section className="tb-panel tb-case-section" aria-labelledby="case-history">
         <h2 id="case-history">{t('cases.detail.history')}</h2>
         <CaseEvents c={d} staff={false} />

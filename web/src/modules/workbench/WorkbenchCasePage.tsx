@@ -23,7 +23,7 @@ import { TaskActions } from './case/TaskActions';
 import { WindowActions } from './window/WindowActions';
 import { CaseEvents, taskLabel } from '../cases';
 import { CaseLicences } from '../cases';
-import { FormView } from '../cases';
+import { AutoDecision, FormView } from '../cases';
 import { useDisplayName } from '../../ui/useDisplayName';
 import './workbench.css';
 
@@ -69,6 +69,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>
       </section>
+      <AutoDecision c={d} />
       <FormView fields={d.formFields} form={d.form} headingId="work-form" masked />
       {me.roles.includes('window_clerk') && d.status === 'submitted' ? (
         <section className="tb-panel tb-case-section" aria-labelledby="work-window">

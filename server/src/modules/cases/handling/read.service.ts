@@ -26,6 +26,13 @@ import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
 import { formForReader } from './form-view.js';
 import { trackBundle } from './track-bundle.js';
+import { Explanation } from '../../../../../contracts/proactive.js';
+
+/** The explanation a 秒批 approval kept (the system's `approved` step). */
+function autoDecisionOf(events: { type: string; actorKind: string; detail: unknown }[]): Explanation | null {
+  const approved = events.find((e) => e.type === 'approved' && e.actorKind === 'system');
+  return Explanation.safeParse((approved?.detail as { explanation?: unknown } | null)?.explanation).data ?? null;
+}
 
 export async function getCase(
   deps: CasesDeps,
@@ -90,6 +97,7 @@ export async function getCase(
     decidedAt: c.decidedAt,
     decisionNote: c.decisionNote,
     decisionNo: c.decisionNo,
+    autoDecision: autoDecisionOf(events),
     stage: c.stageIndex !== null ? c.definition.stages[c.stageIndex]!.name : null,
     tasks: tasks.map((t) => ({
       id: t.id,

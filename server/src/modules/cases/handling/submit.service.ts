@@ -14,18 +14,14 @@ import { forbidden, invalid, unauthorized, unprocessable, type FieldError } from
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { ProcessDefinition } from '../../../../../contracts/cases.js';
 import { getTheme, themeFormFields, UNKNOWN_FIELD, validateApplicationForm } from '../../catalog/index.js';
-import { entityFacts, personFacts } from '../../exchange/index.js';
-import { personName, registryPersonOf } from '../../identity/index.js';
+import { personName } from '../../identity/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { kq, type CaseStatus } from '../cases.tables.js';
 import { beijingDate } from '../process/clock.js';
-import { evaluate } from '../definitions/index.js';
 import { appendCaseEvent, eventRows } from '../process/events.js';
-import { approveAtOnce } from './approve-at-once.js';
+import { tryAutoApproval } from './auto-approval.js';
 import { newTrackingCode } from '../process/tracking-code.js';
-import { recordDecision } from '../process/decision.js';
 import { attachReused, holderOf, planReuse } from './reuse.service.js';
-import { currentMaterials, unmetMaterials } from './completeness.js';
 
 export interface Submission {
   itemCode: string;
@@ -266,51 +262,6 @@ export async function insertCase(
   return { caseId, trackingCode };
 }
 
-/**
- * 秒批: when the process has rules and they all hold on verified data (the population and
- * legal-entity registries, never what the applicant typed), the case is accepted and approved by
- * the system at once. Returns whether it was.
- */
-async function tryAutoApproval(
-  trx: Db,
-  cipher: FieldCipher,
-  actor: Actor & { id: string },
-  caseId: string,
-  item: Item,
-  definition: ProcessDefinition,
-  at: Date,
-): Promise<boolean> {
-  if (!definition.autoApproval) return false;
-  // 准予 only on complete materials: what the application lacks goes to the window instead.
-  if (unmetMaterials(item, await currentMaterials(trx, caseId), 'decide').length) return false;
-  const today = beijingDate(at);
-  const registryId = await registryPersonOf(trx, actor.id);
-  const applicant = registryId ? await personFacts(trx, cipher, registryId, today) : undefined;
-  const enterprise = actor.actingFor ? await entityFacts(trx, actor.actingFor.creditCode) : undefined;
-  if (!applicant || !evaluate(definition.autoApproval.rules, { applicant, enterprise })) return false;
-  await approveAtOnce(trx, {
-    caseId,
-    at,
-    note: '秒批：经核验数据符合全部条件，系统自动准予',
-    acceptedDetail: { auto: true },
-    approvedDetail: { auto: true, rules: definition.autoApproval.rules.length },
-  });
-  await recordDecision(
-    trx,
-    {
-      id: caseId,
-      departmentId: item.department.id,
-      itemCode: item.code,
-      applicantPersonId: actor.id,
-      applicantEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-    },
-    'approved',
-    at,
-    SYSTEM.id,
-  );
-  return true;
-}
-
 export async function submitApplication(
   deps: CasesDeps,
   actor: Actor,
@@ -355,7 +306,7 @@ export async function submitApplication(
           claim,
         );
         if (reuse) await attachReused(trx, deps, actor, { caseId, item }, reuse, at);
-        const auto = await tryAutoApproval(trx, deps.cipher, actor, caseId, item, definition, at);
+        const auto = await tryAutoApproval(trx, deps, actor, { caseId, item, definition, version }, at);
         return { caseId, trackingCode, status: auto ? 'approved' : 'submitted', created: true } as Submitted;
       });
     },

@@ -12,13 +12,14 @@ import { processOf } from '../process/definitions.store.js';
 import { recordDecision } from '../process/decision.js';
 import { insertCase } from './submit.service.js';
 import { approveAtOnce } from './approve-at-once.js';
+import type { Explanation } from '../../../../../contracts/proactive.js';
 
 export interface SystemDecision {
   itemCode: string;
   /** The person's account (the case's applicant) and name. */
   applicant: { personId: string; name: string };
   /** Why: the policy, its version and the facts that held (kept in the event log). */
-  reason: { policyCode: string; policyVersion: number; note: string };
+  reason: { policyCode: string; policyVersion: number; note: string; explanation?: Explanation };
   at: Date;
 }
 
@@ -40,7 +41,12 @@ export async function decideBySystem(
     { item, definition, version, form: {}, status: 'submitted', applicant: d.applicant },
     d.at,
   );
-  const detail = { auto: true, proactive: d.reason.policyCode, policyVersion: d.reason.policyVersion };
+  const detail = {
+    auto: true,
+    proactive: d.reason.policyCode,
+    policyVersion: d.reason.policyVersion,
+    ...(d.reason.explanation ? { explanation: d.reason.explanation } : {}),
+  };
   await approveAtOnce(trx, { caseId, at: d.at, note: d.reason.note, acceptedDetail: detail, approvedDetail: detail });
   await recordDecision(
     trx,

@@ -39,6 +39,7 @@ export async function saveDefinition(
     departmentIds: new Set(departments.map((d) => d.id)),
     itemLegalLimitDays: item.legalLimitDays,
   });
+  if (definition.autoApproval) errors.push(...(deps.autoApproval?.check(definition.autoApproval.rules) ?? []));
   if (errors.length)
     throw unprocessable(
       'CASES.DEFINITION_INVALID',

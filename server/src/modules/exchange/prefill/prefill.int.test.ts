@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryPerson } from '../../../test/people.js';
 import { actForEnterprise, sampleForm } from '../../../test/cases.js';
+import { testCipher } from '../../../test/keys.js';
 
 let t: TestApp;
 let person: RegistryPerson;
@@ -108,5 +109,48 @@ describe('prefill from the registries', () => {
       resource: { name: string };
     }[];
     expect(uses.filter((u) => u.via === 'person').map((u) => u.resource.name)).toContain('法人基础信息');
+  });
+
+  it('fills the child a parent applies about: the household’s youngest, logged as a read of the child’s record', async () => {
+    const cipher = testCipher();
+    // A parent (户主 or 配偶) without an account whose household has living children.
+    const parent = (
+      await sql<{
+        id: string;
+        householdId: string;
+        regionCode: string;
+        idNumberEnc: string;
+        personalEnc: string;
+      }>`SELECT p.id, p.household_id, p.region_code, p.id_number_enc, p.personal_enc FROM exchange.person p
+        WHERE p.alive AND p.household_role IN ('户主', '配偶')
+          AND NOT EXISTS (SELECT 1 FROM identity.person_account a WHERE a.registry_person_id = p.id)
+          AND EXISTS (SELECT 1 FROM exchange.person c WHERE c.household_id = p.household_id AND c.household_role = '子女' AND c.alive)
+        ORDER BY p.id LIMIT 1`.execute(t.db)
+    ).rows[0]!;
+    const children = (
+      await sql<{ id: string; idNumberEnc: string }>`SELECT id, id_number_enc FROM exchange.person
+        WHERE household_id = ${parent.householdId} AND household_role = '子女' AND alive`.execute(t.db)
+    ).rows.map((r) => ({ id: r.id, idNumber: cipher.decrypt(r.idNumberEnc) }));
+    const youngest = children.sort((a, b) => b.idNumber.slice(6, 14).localeCompare(a.idNumber.slice(6, 14)))[0]!;
+    const me = {
+      id: parent.id,
+      name: (JSON.parse(cipher.decrypt(parent.personalEnc)) as { name: string }).name,
+      idNumber: cipher.decrypt(parent.idNumberEnc),
+      regionCode: parent.regionCode,
+    };
+    const { c } = await register(t, me);
+    const subsidy = await itemNamed('育儿补贴申领');
+    const res = await c.call('POST', '/api/me/prefill', { itemCode: subsidy.code, consent: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const { values } = res.json();
+    expect(values).toMatchObject({
+      applicantName: me.name,
+      childIdNumber: youngest.idNumber,
+      childBirthDate: `${youngest.idNumber.slice(6, 10)}-${youngest.idNumber.slice(10, 12)}-${youngest.idNumber.slice(12, 14)}`,
+    });
+    expect(typeof values.childName).toBe('string');
+    const read = await sql<{ fields: string[] }>`SELECT fields FROM exchange.access_log
+      WHERE officer_kind = 'person' AND subject_key = ${youngest.id}`.execute(t.db);
+    expect(read.rows.map((r) => [...r.fields].sort())).toEqual([['birthDate', 'idNumber', 'name']]);
   });
 });

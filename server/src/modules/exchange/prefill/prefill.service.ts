@@ -13,7 +13,8 @@ import { getPublishedItem, getTheme, getThemeApplication } from '../../catalog/i
 import type { ExchangeDeps } from '../exchange.deps.js';
 import { sq } from '../exchange.tables.js';
 import { openPersonal } from '../person-record.js';
-import { ENTERPRISE_KEYS, PERSON_KEYS } from './prefill-keys.js';
+import { CHILD_KEYS, ENTERPRISE_KEYS, PERSON_KEYS } from './prefill-keys.js';
+import { youngestChildOf } from './child.js';
 
 export type PrefillTarget = { itemCode: string } | { theme: string; region?: string | undefined };
 
@@ -65,7 +66,8 @@ export async function prefillForm(
   const enterpriseKeys = actor.actingFor ? what.keys.filter((k) => k in ENTERPRISE_KEYS) : [];
   // A key both could fill (creditCode only belongs to enterprises): the enterprise's when acting for one.
   const ownKeys = personKeys.filter((k) => !enterpriseKeys.includes(k));
-  const registryId = ownKeys.length ? await deps.identity.registryPersonOf(actor.id) : undefined;
+  const childKeys = what.keys.filter((k) => k in CHILD_KEYS);
+  const registryId = ownKeys.length || childKeys.length ? await deps.identity.registryPersonOf(actor.id) : undefined;
   if (!registryId && enterpriseKeys.length === 0)
     throw unprocessable('EXCHANGE.NOTHING_TO_PREFILL', {
       zh: '该申请表没有可从个人或企业信息预填的内容',
@@ -84,7 +86,7 @@ export async function prefillForm(
         itemCode: what.code,
         departmentId: what.departmentId,
         purpose,
-        keys: [...ownKeys, ...enterpriseKeys],
+        keys: [...ownKeys, ...childKeys, ...enterpriseKeys],
         consentedAt: at,
       })
       .execute();
@@ -124,6 +126,12 @@ export async function prefillForm(
       const fields = [...new Set(ownKeys.map((k) => PERSON_KEYS[k]!))];
       await log('population.person', 'person', registryId, fields);
       read.push({ resource: 'population.person', keys: ownKeys });
+    }
+    const child = registryId && childKeys.length ? await youngestChildOf(trx, deps.cipher, registryId) : undefined;
+    if (child) {
+      for (const k of childKeys) values[k] = child[CHILD_KEYS[k]!];
+      await log('population.person', 'person', child.id, [...new Set(childKeys.map((k) => CHILD_KEYS[k]!))]);
+      read.push({ resource: 'population.person', keys: childKeys });
     }
     if (actor.actingFor && enterpriseKeys.length) {
       const e = await sq(trx)

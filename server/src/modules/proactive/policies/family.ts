@@ -69,6 +69,7 @@ export const childcareSubsidy: PersonPolicy = {
   ),
   subject: 'person',
   mode: 'offer',
+  itemBasicCode: '051350011000',
   period: 'year',
   triggers: ['birth'],
   versions: [

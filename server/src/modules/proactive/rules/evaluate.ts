@@ -5,7 +5,7 @@
  */
 import type { Explanation, ExplainedCondition, Text } from '../../../../../contracts/proactive.js';
 import { FACTS, type EnumFact, type FactDef } from './facts.js';
-import { columnsOf, dayNumber, NO_DAY, ymd, type Columns, type FactRow } from './columns.js';
+import { columnsOf, dayNumber, NO_DAY, ymd, type Column, type Columns, type FactRow } from './columns.js';
 import { isAny, regionalValue, type Comparison, type Leaf, type PolicyVersion } from './language.js';
 
 const CHUNK = 1 << 16;
@@ -114,12 +114,95 @@ function kernelOf(leaf: Leaf, version: PolicyVersion, cols: Columns, ref: Ref, v
       for (let i = s; i < e; i++) out[i - s] = lut[col[i]!]!;
     };
   }
+  if ('value' in leaf && Number.isFinite(leaf.value)) {
+    const fused = constantKernel(def, col, leaf.op, leaf.value, ref);
+    if (fused) return fused;
+  }
   const thr = thresholds(leaf, version, cols.regions);
   const op = leaf.op;
   return (s, e, out) => {
     numbersOf(def, col, ref, s, e, vals);
     compare(op, vals, thr, reg, s, e, out);
   };
+}
+
+/**
+ * A comparison with a constant on a date column, in one pass over the integers kept (no numbers
+ * worked out per subject): whole years `floor((ref − b) / 10000) op k` is `ref − b` against a bound
+ * in yyyymmdd units, days since is `ref − d op k`. No record (0, NO_DAY) fails as before.
+ */
+function constantKernel(def: FactDef, col: Column, op: Comparison, k: number, ref: Ref): Kernel | undefined {
+  if (def.kind === 'years') {
+    const b = col as Int32Array;
+    const r = ref.ymd;
+    // floor(x / 10⁴) ≥ k ⟺ x ≥ ⌈k⌉·10⁴; > k ⟺ x ≥ (⌊k⌋ + 1)·10⁴; = k (whole k) ⟺ k·10⁴ ≤ x < (k + 1)·10⁴.
+    const atLeast = Math.ceil(k) * 10_000;
+    const above = (Math.floor(k) + 1) * 10_000;
+    const whole = Number.isInteger(k);
+    switch (op) {
+      case 'gte':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! >= atLeast ? 1 : 0;
+        };
+      case 'gt':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! >= above ? 1 : 0;
+        };
+      case 'lt':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! < atLeast ? 1 : 0;
+        };
+      case 'lte':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! < above ? 1 : 0;
+        };
+      case 'eq':
+      case 'ne': {
+        const lo = k * 10_000;
+        const hi = lo + 10_000;
+        const want = op === 'eq' ? 1 : 0;
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) {
+            const x = r - b[i]!;
+            out[i - s] = b[i]! === 0 ? 0 : whole && x >= lo && x < hi ? want : 1 - want;
+          }
+        };
+      }
+    }
+  }
+  if (def.kind === 'daysSince') {
+    const d = col as Int32Array;
+    const r = ref.day;
+    // r − d op k ⟺ d op′ r − k: one comparison per subject on the day numbers kept.
+    const bound = r - k;
+    switch (op) {
+      case 'lte':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! >= bound ? 1 : 0;
+        };
+      case 'lt':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! > bound ? 1 : 0;
+        };
+      case 'gte':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! <= bound ? 1 : 0;
+        };
+      case 'gt':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! < bound ? 1 : 0;
+        };
+      case 'eq':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! === bound ? 1 : 0;
+        };
+      case 'ne':
+        return (s, e, out) => {
+          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! !== bound ? 1 : 0;
+        };
+    }
+  }
+  return undefined;
 }
 
 /** Kernels of a version's conditions, in order (an `any` ORs its leaves). */
@@ -147,9 +230,11 @@ export function evaluateColumns(version: PolicyVersion, cols: Columns, day: stri
   for (let s = 0; s < cols.n; s += CHUNK) {
     const e = Math.min(cols.n, s + CHUNK);
     const acc = result.subarray(s, e);
-    acc.fill(1);
-    for (const k of kernels) {
-      k(s, e, out);
+    // The first condition writes the chunk's answer itself; each further one is ANDed in.
+    if (kernels.length === 0) acc.fill(1);
+    else kernels[0]!(s, e, acc);
+    for (let k = 1; k < kernels.length; k++) {
+      kernels[k]!(s, e, out);
       for (let j = 0; j < e - s; j++) acc[j]! &= out[j]!;
     }
   }

@@ -1,10 +1,18 @@
 /** 脱敏 on screen: what a prefilled personal value looks like where the page shows it. */
-const PERSONAL_KEYS = new Set(['applicantName', 'idNumber', 'householdAddress', 'legalRepName']);
+const PERSONAL_KEYS = new Set([
+  'applicantName',
+  'idNumber',
+  'householdAddress',
+  'legalRepName',
+  'childName',
+  'childIdNumber',
+]);
 
 export function maskValue(key: string, value: unknown): string {
   const s = String(value ?? '');
   if (!PERSONAL_KEYS.has(key)) return s;
-  if (key === 'idNumber') return s.length > 10 ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '****';
+  if (key === 'idNumber' || key === 'childIdNumber')
+    return s.length > 10 ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '****';
   if (key === 'householdAddress') return s.length > 6 ? `${s.slice(0, 6)}${'*'.repeat(6)}` : '******';
   // A name keeps its first character (and its last, from three characters on): 张*明, 王*.
   const chars = [...s];
@@ -18,6 +26,9 @@ export const PREFILLABLE = new Set([
   'applicantName',
   'idNumber',
   'householdAddress',
+  'childName',
+  'childIdNumber',
+  'childBirthDate',
   'companyName',
   'operatorName',
   'creditCode',

@@ -174,6 +174,13 @@ export const PEOPLE_FORMS: Record<string, Field[]> = {
     householdAddress(),
     mobile(),
   ],
+  育儿补贴申领: [
+    ...applicant('申领人'),
+    householdAddress(),
+    ...personOf('婴幼儿', 'child'),
+    date('childBirthDate', '婴幼儿出生日期', { help: '未满三周岁' }),
+    ...bankAccount(),
+  ],
   预防接种证办理: [...personOf('儿童', 'child'), date('babyBirthDate', '出生日期'), ...applicant('监护人')],
   '义务教育入学（小学一年级新生入学）': [
     ...personOf('儿童', 'child'),

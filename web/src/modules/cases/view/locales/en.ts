@@ -11,6 +11,15 @@ export const caseViewEn: CaseViewMessages = {
     item: 'Entry {{n}}',
     masked: 'ID and mobile numbers are shown masked',
   },
+  auto: {
+    title: 'Why the system approved it',
+    lead: 'The system checked each rule against verified registry data (population and legal-entity registries, {{date}}); all held, so it approved automatically:',
+    noApplication:
+      'The system opened and decided this case for you from registry data (no application needed): there is no form to fill in and no material to provide.',
+    held: 'Met',
+    failed: 'Not met',
+    value: '(registry: {{value}})',
+  },
   material: {
     source: 'Source',
     preview: 'Preview',
