@@ -15,7 +15,7 @@ import { makeIdNumber } from '../server/src/platform/validators/index.js';
 import { birthFacts } from '../server/src/modules/exchange/index.js';
 import { call, departmentStaff } from '../server/src/modules/exchange/exchange.test-kit.js';
 import { screenshot, keepFailureScreenshots, startPortal, type Portal } from './browser.js';
-import { fitsPhone, signIn, uploadRequired } from './journey.js';
+import { fitsPhone, signIn, staffWithPassword, STAFF_PASSWORD, uploadRequired } from './journey.js';
 
 const NOW = new Date('2026-11-02T04:00:00Z');
 const BIRTH = '2026-10-28';
@@ -151,5 +151,22 @@ describe('a birth, told once', () => {
     expect(await page.getByRole('heading', { name: '申请表' }).count()).toBe(0);
     await screenshot(page, 'birth-grant-case');
     await page.context().close();
+
+    // The county's window sees the same case in the workbench: the reasons, and no form or
+    // material list the system never needed.
+    const region = (
+      await sql<{
+        regionCode: string;
+      }>`SELECT region_code AS "regionCode" FROM cases."case" WHERE id = ${grant.caseId}`.execute(t.db)
+    ).rows[0]!.regionCode;
+    const clerk = await staffWithPassword(t, ['window_clerk'], region);
+    const work = await portal.newPage({ width: 1280, height: 900 });
+    await signIn(work, base, clerk.username, STAFF_PASSWORD, `/workbench/cases/${grant.caseId}`);
+    await work.getByRole('region', { name: '自动准予的判断依据' }).getByText('参加职工社会保险').waitFor();
+    expect(await work.getByText('尚缺必需材料').count()).toBe(0);
+    expect(await work.getByRole('heading', { name: '申请表' }).count()).toBe(0);
+    expect(await work.getByRole('heading', { name: '申办一袋（材料）' }).count()).toBe(0);
+    await screenshot(work, 'birth-grant-case-workbench');
+    await work.context().close();
   });
 });
