@@ -162,7 +162,9 @@ describe('a birth, told once', () => {
     const clerk = await staffWithPassword(t, ['window_clerk'], region);
     const work = await portal.newPage({ width: 1280, height: 900 });
     await signIn(work, base, clerk.username, STAFF_PASSWORD, `/workbench/cases/${grant.caseId}`);
-    await work.getByRole('region', { name: '自动准予的判断依据' }).getByText('参加职工社会保险').waitFor();
+    const reasons = work.getByRole('region', { name: '自动准予的判断依据' });
+    await reasons.getByText('参加职工社会保险').waitFor();
+    await reasons.getByText('申请人未填写申请表，也无需提交材料').waitFor();
     expect(await work.getByText('尚缺必需材料').count()).toBe(0);
     expect(await work.getByRole('heading', { name: '申请表' }).count()).toBe(0);
     expect(await work.getByRole('heading', { name: '申办一袋（材料）' }).count()).toBe(0);

@@ -120,6 +120,11 @@ describe('a birth, told once (免申即享 and 政策找人)', () => {
     expect(theCase.json()).toMatchObject({ status: 'approved', itemName: '生育津贴申领' });
     // The case keeps why (the same explanation), for the person and for staff.
     expect(theCase.json().autoDecision).toEqual(g.explanation);
+    // Filed by the system from the registries: no material is owed, although the item lists some.
+    const bag = await mother.c.call('GET', `/api/cases/${g.caseId}/materials`);
+    expect(bag.statusCode, bag.body).toBe(200);
+    expect(bag.json().materials.length).toBeGreaterThan(0);
+    expect(bag.json()).toMatchObject({ missingRequired: [], openPromises: [] });
     // The person is told: the decision event (with its 好差评 invitation) and the grant event.
     const told = await sql<{
       topic: string;

@@ -69,7 +69,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           {d.decisionNote ? <Fact label={t('cases.fields.decisionNote')}>{d.decisionNote}</Fact> : null}
         </dl>
       </section>
-      <AutoDecision c={d} />
+      <AutoDecision c={d} staff />
       {/* 免申即享: filed by the system from the registries — no form was filled, no material is owed. */}
       {filedBySystem(d) ? null : <FormView fields={d.formFields} form={d.form} headingId="work-form" masked />}
       {me.roles.includes('window_clerk') && d.status === 'submitted' ? (
@@ -147,8 +147,12 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           <DeliveryWork c={d} isWindow={me.roles.includes('window_clerk')} onDone={setAnnouncement} />
         </div>
       </section>
-      <SupplementReview c={d} isHead={me.roles.includes('department_head')} onDone={setAnnouncement} />
-      {filedBySystem(d) ? null : <MaterialsSection caseId={d.id} headingId="work-materials" />}
+      {filedBySystem(d) ? null : (
+        <>
+          <SupplementReview c={d} isHead={me.roles.includes('department_head')} onDone={setAnnouncement} />
+          <MaterialsSection caseId={d.id} headingId="work-materials" />
+        </>
+      )}
       <section className="tb-panel tb-case-section" aria-labelledby="work-history">
         <h2 id="work-history">{t('cases.detail.history')}</h2>
         <CaseEvents c={d} staff />

@@ -15,6 +15,19 @@ import { unmetMaterials } from './completeness.js';
 import { filledOnline } from './reuse.service.js';
 import { supplementState } from './supplement.js';
 
+/** Whether the system itself filed the case (免申即享: its first event, submitted, has the system as actor). */
+async function filedBySystem(db: CasesDeps['db'], caseId: string): Promise<boolean> {
+  const first = await kq(db)
+    .selectFrom('cases.event')
+    .select('actorKind')
+    .where('caseId', '=', caseId)
+    .where('type', '=', 'submitted')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return first?.actorKind === 'system';
+}
+
 /** The bag: every material of the guide, what stands for it (or that it is missing) and what stood before. */
 export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: string) {
   const c = await findVisibleCase(deps.db, actor, caseId);
@@ -84,6 +97,9 @@ export async function listMaterials(deps: CasesDeps, actor: Actor, caseId: strin
       history,
     };
   });
+  // 免申即享: a case the system filed and decided from the registries owes no material (the policy's
+  // conditions were verified there); it is never "missing" what nobody was asked for.
+  if (await filedBySystem(deps.db, c.id)) return { materials, missingRequired: [], openPromises: [], supplement };
   const missingRequired = unmetMaterials(item, current, 'accept').map((u) => u.name);
   const openPromises = unmetMaterials(item, current, 'decide').filter((u) => u.reason === 'promised');
   return { materials, missingRequired, openPromises, supplement };

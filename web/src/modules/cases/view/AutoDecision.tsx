@@ -10,7 +10,13 @@ import { useEnglish } from '../../../ui/useEnglish';
 export const filedBySystem = (c: Pick<CaseDetail, 'events'>) =>
   c.events[0]?.type === 'submitted' && c.events[0].by === 'system';
 
-export function AutoDecision({ c }: { c: Pick<CaseDetail, 'autoDecision' | 'events'> }) {
+export function AutoDecision({
+  c,
+  staff = false,
+}: {
+  c: Pick<CaseDetail, 'autoDecision' | 'events'>;
+  staff?: boolean;
+}) {
   const { t } = useTranslation('caseView');
   const en = useEnglish();
   if (!c.autoDecision) return null;
@@ -18,7 +24,7 @@ export function AutoDecision({ c }: { c: Pick<CaseDetail, 'autoDecision' | 'even
   return (
     <section className="tb-panel tb-case-section" aria-labelledby="case-auto-decision">
       <h2 id="case-auto-decision">{t('auto.title')}</h2>
-      {filedBySystem(c) ? <p>{t('auto.noApplication')}</p> : null}
+      {filedBySystem(c) ? <p>{t(staff ? 'auto.noApplicationStaff' : 'auto.noApplication')}</p> : null}
       <p className="tb-muted">{t('auto.lead', { date: c.autoDecision.referenceDate })}</p>
       <ul className="tb-auto-decision">
         {c.autoDecision.conditions.map((k) => (

@@ -16,6 +16,8 @@ export const caseViewEn: CaseViewMessages = {
     lead: 'The system checked each rule against verified registry data (population and legal-entity registries, {{date}}); all held, so it approved automatically:',
     noApplication:
       'The system opened and decided this case for you from registry data (no application needed): there is no form to fill in and no material to provide.',
+    noApplicationStaff:
+      'The system opened and decided this case from registry data (no application needed): the applicant filled in no form and owes no material.',
     held: 'Met',
     failed: 'Not met',
     value: '(registry: {{value}})',

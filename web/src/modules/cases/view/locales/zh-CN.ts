@@ -14,6 +14,7 @@ export const caseViewZhCN = {
     title: '自动准予的判断依据',
     lead: '系统按核验数据（人口库、法人库，{{date}}）逐条判断以下规则，全部满足即自动准予：',
     noApplication: '本办件由系统依据登记数据主动为您办理（免申即享），您无需填写申请表，也无需提交材料。',
+    noApplicationStaff: '本办件由系统依据登记数据主动办理（免申即享）：申请人未填写申请表，也无需提交材料。',
     held: '满足',
     failed: '不满足',
     value: '（核验数据：{{value}}）',
