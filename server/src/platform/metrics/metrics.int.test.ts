@@ -61,8 +61,8 @@ describe('GET /metrics', () => {
     const text = await scrape();
     expect(value(text, 'tongban_database_up')).toBe(1);
     // WORKERS=false in tests: nothing was delivered, and the search above waits in the log buffer:
-    // its query entry and its asker (热门搜索 counts distinct people).
-    expect(value(text, 'tongban_search_log_pending')).toBe(2);
+    // its query entry, its asker (热门搜索 counts distinct people) and the search itself (需求分析).
+    expect(value(text, 'tongban_search_log_pending')).toBe(3);
     expect(value(text, 'tongban_outbox_poll_failures')).toBe(0);
     for (const subscriber of ['cases.life-events', 'licenses.issuance']) {
       for (const name of [
