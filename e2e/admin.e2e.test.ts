@@ -363,6 +363,17 @@ describe('administration', () => {
     await clerkRow.getByText('已登记').waitFor();
     expect(await page.getByText(registered.idNumber).count()).toBe(0);
     await screenshot(page, 'admin-staff-id-number');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'admin-staff-id-number-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await clerkRow.getByRole('button', { name: /Record ID number/ }).click();
+    await page.getByRole('form', { name: /Record ID number/ }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'admin-staff-id-number-390-en');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '人员与角色' }).waitFor();
 
     const create = page.getByRole('form', { name: '新增人员' });
     await create.getByLabel('用户名').fill('new.admin.e2e');

@@ -169,6 +169,15 @@ describe('a birth, told once', () => {
     expect(await work.getByRole('heading', { name: '申请表' }).count()).toBe(0);
     expect(await work.getByRole('heading', { name: '申办一袋（材料）' }).count()).toBe(0);
     await screenshot(work, 'birth-grant-case-workbench');
+    await work.setViewportSize({ width: 390, height: 844 });
+    await fitsPhone(work);
+    await screenshot(work, 'birth-grant-case-workbench-390');
+    await work.setViewportSize({ width: 1280, height: 900 });
+    await work.getByRole('button', { name: 'English', exact: true }).click();
+    await work.getByText(/the applicant filled in no form and owes no material/).waitFor();
+    await work.setViewportSize({ width: 390, height: 844 });
+    await fitsPhone(work);
+    await screenshot(work, 'birth-grant-case-workbench-390-en');
     await work.context().close();
   });
 });
