@@ -29,15 +29,20 @@ function searchWhere(slice: DemandSlice): { sql: string; params: Param[] } {
     conds.push('(starts_with(s.region_code, ?) OR (s.region_code IS NULL AND length(?) <= 2))');
     params.push(slice.regionPrefix, slice.regionPrefix);
   }
+  withinPeriod('s.day', slice, conds, params);
+  return { sql: conds.join(' AND '), params };
+}
+
+/** Adds the slice's period (`from`, `to`, both inclusive) on a DATE column to the conditions. */
+function withinPeriod(column: string, slice: DemandSlice, conds: string[], params: Param[]): void {
   if (slice.from) {
-    conds.push('s.day >= CAST(? AS DATE)');
+    conds.push(`${column} >= CAST(? AS DATE)`);
     params.push(slice.from);
   }
   if (slice.to) {
-    conds.push('s.day <= CAST(? AS DATE)');
+    conds.push(`${column} <= CAST(? AS DATE)`);
     params.push(slice.to);
   }
-  return { sql: conds.join(' AND '), params };
 }
 
 /** A list of queries: `count` is what the list is about (a FILTER condition on search `s`). */
@@ -61,14 +66,7 @@ export function demandSql(slice: DemandSlice, opts: { minPeople: number; limit: 
     caseConds.push('(starts_with(f.region_code, ?) OR starts_with(f.home_region, ?))');
     caseParams.push(slice.regionPrefix, slice.regionPrefix);
   }
-  if (slice.from) {
-    caseConds.push('f.filed_on >= CAST(? AS DATE)');
-    caseParams.push(slice.from);
-  }
-  if (slice.to) {
-    caseConds.push('f.filed_on <= CAST(? AS DATE)');
-    caseParams.push(slice.to);
-  }
+  withinPeriod('f.filed_on', slice, caseConds, caseParams);
   const caseWhere = caseConds.join(' AND ');
   return {
     totals: {
