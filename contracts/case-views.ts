@@ -124,6 +124,8 @@ export const CaseDetail = contract(
     decisionNo: z.string().nullable(),
     /** 秒批: the rule engine's explanation of the system's approval, each rule with the registry value it read. */
     autoDecision: Explanation.nullable(),
+    /** 免申即享: the system opened the case itself — no application form was filled, no material is owed. */
+    filedBySystem: z.boolean(),
     stage: z.string().nullable(),
     tasks: z.array(CaseTask),
     events: z.array(CaseEvent),

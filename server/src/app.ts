@@ -131,6 +131,10 @@ export async function buildApp({
     // Only declared proxies may say who the client is (X-Forwarded-For); rate limits key on request.ip.
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false } },
+    // Start-up work (the search index, the first outbox pass) waits on the database; on a loaded
+    // machine or a slow database it may take longer than Fastify's 10 s default, and a process
+    // that gives up then only restarts into the same wait. /readyz says when it is ready.
+    pluginTimeout: 120_000,
   }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) app.addHook('onRoute', onRoute);
 

@@ -781,7 +781,12 @@ describe('秒批 and 一件事', () => {
     expect(quick.statusCode, quick.body).toBe(201);
     expect(quick.json().status).toBe('approved');
     const c = await applicant.call('GET', `/api/cases/${quick.json().caseId}`);
-    expect(c.json()).toMatchObject({ status: 'approved', decisionNote: expect.stringContaining('秒批') });
+    // 秒批 decides at once, but the person applied: the case was not filed by the system.
+    expect(c.json()).toMatchObject({
+      status: 'approved',
+      decisionNote: expect.stringContaining('秒批'),
+      filedBySystem: false,
+    });
     // Why, from the rule engine: each rule in words with the registry value it read.
     expect(c.json().autoDecision).toMatchObject({
       eligible: true,

@@ -117,7 +117,7 @@ describe('a birth, told once (免申即享 and 政策找人)', () => {
     expect(g.trackingCode).toMatch(/^\d{6}-[0-9A-Z]{6}$/);
     const theCase = await mother.c.call('GET', `/api/cases/${g.caseId}`);
     expect(theCase.statusCode, theCase.body).toBe(200);
-    expect(theCase.json()).toMatchObject({ status: 'approved', itemName: '生育津贴申领' });
+    expect(theCase.json()).toMatchObject({ status: 'approved', itemName: '生育津贴申领', filedBySystem: true });
     // The case keeps why (the same explanation), for the person and for staff.
     expect(theCase.json().autoDecision).toEqual(g.explanation);
     // Filed by the system from the registries: no material is owed, although the item lists some.

@@ -19,7 +19,7 @@ import { useCase, useCaseStep } from './queries';
 import { CaseEvents } from './view/CaseEvents';
 import { CaseLicences } from './view/CaseLicences';
 import { FormView } from './view/FormView';
-import { AutoDecision, filedBySystem } from './view/AutoDecision';
+import { AutoDecision } from './view/AutoDecision';
 import { useDisplayName } from '../../ui/useDisplayName';
 import './cases.css';
 
@@ -119,7 +119,7 @@ function CaseView({ id }: { id: string }) {
   if (c.isError) return <ProblemAlert error={c.error} onRetry={() => void c.refetch()} />;
   const d = c.data;
   // 免申即享: the system filed it from the registries; there is no form or material to show or owe.
-  const system = filedBySystem(d);
+  const system = d.filedBySystem;
   return (
     <>
       <header className="tb-page-header">

@@ -37,7 +37,7 @@ export { MaterialsSection } from './MaterialsSection';
 export { CaseEvents, taskLabel } from './view/CaseEvents';
 export { CaseLicences } from './view/CaseLicences';
 export { FormView } from './view/FormView';
-export { AutoDecision, filedBySystem } from './view/AutoDecision';
+export { AutoDecision } from './view/AutoDecision';
 export { fieldsOf, formData } from './apply/formFields';
 export { newIdempotencyKey, useFormSchema } from './apply/queries';
 export { SchemaField } from './apply/SchemaField';

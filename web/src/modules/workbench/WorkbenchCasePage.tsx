@@ -23,7 +23,7 @@ import { TaskActions } from './case/TaskActions';
 import { WindowActions } from './window/WindowActions';
 import { CaseEvents, taskLabel } from '../cases';
 import { CaseLicences } from '../cases';
-import { AutoDecision, filedBySystem, FormView } from '../cases';
+import { AutoDecision, FormView } from '../cases';
 import { useDisplayName } from '../../ui/useDisplayName';
 import './workbench.css';
 
@@ -71,7 +71,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
       </section>
       <AutoDecision c={d} staff />
       {/* 免申即享: filed by the system from the registries — no form was filled, no material is owed. */}
-      {filedBySystem(d) ? null : <FormView fields={d.formFields} form={d.form} headingId="work-form" masked />}
+      {d.filedBySystem ? null : <FormView fields={d.formFields} form={d.form} headingId="work-form" masked />}
       {me.roles.includes('window_clerk') && d.status === 'submitted' ? (
         <section className="tb-panel tb-case-section" aria-labelledby="work-window">
           <h2 id="work-window">{t('cases.task.windowActions')}</h2>
@@ -147,7 +147,7 @@ function CaseWork({ id, me }: { id: string; me: StaffMe }) {
           <DeliveryWork c={d} isWindow={me.roles.includes('window_clerk')} onDone={setAnnouncement} />
         </div>
       </section>
-      {filedBySystem(d) ? null : (
+      {d.filedBySystem ? null : (
         <>
           <SupplementReview c={d} isHead={me.roles.includes('department_head')} onDone={setAnnouncement} />
           <MaterialsSection caseId={d.id} headingId="work-materials" />

@@ -14,18 +14,19 @@ import { findVisibleCase } from './load.js';
 import { unmetMaterials } from './completeness.js';
 import { filledOnline } from './reuse.service.js';
 import { supplementState } from './supplement.js';
+import { isFiledBySystem } from './filed-by-system.js';
 
-/** Whether the system itself filed the case (免申即享: its first event, submitted, has the system as actor). */
+/** Whether the system itself filed the case (免申即享), read from its first `submitted` step. */
 async function filedBySystem(db: CasesDeps['db'], caseId: string): Promise<boolean> {
   const first = await kq(db)
     .selectFrom('cases.event')
-    .select('actorKind')
+    .select(['type', 'actorKind'])
     .where('caseId', '=', caseId)
     .where('type', '=', 'submitted')
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  return first?.actorKind === 'system';
+  return isFiledBySystem(first ? [first] : []);
 }
 
 /** The bag: every material of the guide, what stands for it (or that it is missing) and what stood before. */

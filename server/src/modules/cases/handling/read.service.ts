@@ -26,6 +26,7 @@ import { appendAudit } from '../../../platform/audit/index.js';
 import { formFor } from './form-store.js';
 import { formForReader } from './form-view.js';
 import { trackBundle } from './track-bundle.js';
+import { isFiledBySystem } from './filed-by-system.js';
 import { Explanation } from '../../../../../contracts/proactive.js';
 
 /** The explanation a 秒批 approval kept (the system's `approved` step). */
@@ -98,6 +99,7 @@ export async function getCase(
     decisionNote: c.decisionNote,
     decisionNo: c.decisionNo,
     autoDecision: autoDecisionOf(events),
+    filedBySystem: isFiledBySystem(events),
     stage: c.stageIndex !== null ? c.definition.stages[c.stageIndex]!.name : null,
     tasks: tasks.map((t) => ({
       id: t.id,

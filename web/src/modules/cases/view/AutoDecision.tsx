@@ -6,15 +6,11 @@ import { useEnglish } from '../../../ui/useEnglish';
  * 自动准予的判断依据 (秒批, 免申即享): the rules the system approved the case on, each in words with whether it held and
  * the registry value it read — the rule engine's explanation, for the applicant and for staff.
  */
-/** A case the system opened itself (免申即享): no application form was filled and no material is owed. */
-export const filedBySystem = (c: Pick<CaseDetail, 'events'>) =>
-  c.events[0]?.type === 'submitted' && c.events[0].by === 'system';
-
 export function AutoDecision({
   c,
   staff = false,
 }: {
-  c: Pick<CaseDetail, 'autoDecision' | 'events'>;
+  c: Pick<CaseDetail, 'autoDecision' | 'filedBySystem'>;
   staff?: boolean;
 }) {
   const { t } = useTranslation('caseView');
@@ -24,7 +20,7 @@ export function AutoDecision({
   return (
     <section className="tb-panel tb-case-section" aria-labelledby="case-auto-decision">
       <h2 id="case-auto-decision">{t('auto.title')}</h2>
-      {filedBySystem(c) ? <p>{t(staff ? 'auto.noApplicationStaff' : 'auto.noApplication')}</p> : null}
+      {c.filedBySystem ? <p>{t(staff ? 'auto.noApplicationStaff' : 'auto.noApplication')}</p> : null}
       <p className="tb-muted">{t('auto.lead', { date: c.autoDecision.referenceDate })}</p>
       <ul className="tb-auto-decision">
         {c.autoDecision.conditions.map((k) => (

@@ -1,0 +1,461 @@
+/**
+ * A mixed day at a provincial platform, open loop, on a PostgreSQL server with two API processes
+ * (`PROCESSES=2`): for every application submitted, about fifty reads — searches, guide views,
+ * the hot list, tracking and licence verifications — plus sign-ins, the window's acceptance and
+ * two approvals (the second one decides and writes the sealed decision). Requests leave on a
+ * schedule whatever the answers do (so a slow server is not hidden by a polite load generator),
+ * and each step's latency runs from when it was due, not from when it was sent.
+ *
+ * Phases: a warm-up at a fifth of the peak; the peak held (BENCH_RATE submissions per second,
+ * default 100: a large province's busiest second); then the rate raised by a quarter every step
+ * until a step's p99 passes 300 ms, an error occurs, or less than 90 % of what was due completes —
+ * the last step that held is the ceiling. Prints per step p50/p99, errors and completed rates.
+ *   npm run bench:journey     (BENCH_RATE, BENCH_HOLD seconds, BENCH_STEP seconds, BENCH_SIGNINS per submission)
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:journey   (an existing server; creates a database)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, migrateToLatest } from '../server/src/platform/db/index.js';
+import { createFieldCipher } from '../server/src/platform/crypto/index.js';
+import { listVillageAddresses, seedCatalog } from '../server/src/modules/catalog/index.js';
+import { seedRegistries } from '../server/src/modules/exchange/index.js';
+import { createStaff, enrolResidents, issueApiToken, type StaffRole } from '../server/src/modules/identity/index.js';
+import { seedDemoLicenses } from '../server/src/modules/licenses/index.js';
+import { startCluster } from '../scripts/pg-cluster.mjs';
+import { benchQueries } from './catalog-fixture.js';
+import { printLoad, quantile } from './lib/report.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PEAK = Number(process.env.BENCH_RATE ?? 100);
+const HOLD = Number(process.env.BENCH_HOLD ?? 20);
+const STEP = Number(process.env.BENCH_STEP ?? 10);
+const SIGNINS = Number(process.env.BENCH_SIGNINS ?? 0.2);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
+const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 200);
+const P99_CEILING_MS = 300;
+/** Reads per submission, by kind: about fifty in all. */
+const READS = { search: 20, guide: 15, hot: 3, track: 8, verify: 4 } as const;
+const DATA_KEY = 'be4c'.repeat(16);
+const PASSWORD = 'Bench2026pass';
+const PORT = 3913;
+
+printLoad();
+const cluster = process.env.BENCH_DATABASE_URL ? undefined : await startCluster();
+const adminUrl = process.env.BENCH_DATABASE_URL ?? cluster?.url;
+if (!adminUrl) throw new Error('No PostgreSQL: install Debian’s postgresql or set BENCH_DATABASE_URL');
+const dbName = `tongban_journey_${Date.now()}`;
+{
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+}
+const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+
+// The province: its catalogue, a population with enterprises (and their 营业执照), applicants,
+// a window clerk and an approver in one county department, an item with a two-stage process.
+const setupStarted = performance.now();
+const database = await openDatabase({ url, poolSize: 4 });
+const { db } = database;
+await migrateToLatest(db);
+await seedCatalog(db, { province: '52', now: new Date() });
+const key = Buffer.from(DATA_KEY, 'hex');
+const cipher = createFieldCipher({ suite: 'sm4', current: 'k1', keys: { k1: key }, indexKey: key });
+await seedRegistries(db, cipher, {
+  seed: 5,
+  persons: APPLICANTS * 10,
+  enterprises: 300,
+  villages: await listVillageAddresses(db, '52'),
+  today: new Date(),
+});
+const residents = await enrolResidents({ db, cipher }, APPLICANTS, PASSWORD);
+await seedDemoLicenses(db, { cipher, auditKey: key, now: () => new Date(), signatureAlg: 'SM2' });
+const licences = (
+  await sql<{ number: string; signature: string }>`SELECT number, signature FROM licenses.license LIMIT 500`.execute(db)
+).rows;
+const guides = (
+  await sql<{ code: string }>`SELECT code FROM catalog.item WHERE published_version IS NOT NULL ORDER BY code`.execute(
+    db,
+  )
+).rows.map((r) => r.code);
+const { rows: items } = await sql<{ code: string; regionCode: string; departmentId: string }>`
+  SELECT i.code, i.region_code, i.department_id FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version
+  WHERE length(i.region_code) = 6 AND jsonb_array_length(COALESCE(v.guide->'form', '[]'::jsonb)) = 0 ORDER BY i.code LIMIT 1`.execute(
+  db,
+);
+const item = items[0]!;
+const { rows: guideMaterials } = await sql<{ necessity: string }>`
+  SELECT m->>'necessity' AS necessity FROM catalog.item i JOIN catalog.item_version v ON v.item_id = i.id AND v.version = i.published_version,
+  jsonb_array_elements(v.guide->'materials') WITH ORDINALITY AS x(m, n) WHERE i.code = ${item.code} ORDER BY n`.execute(
+  db,
+);
+const requiredMaterials = guideMaterials.flatMap((m, index) => (m.necessity === 'optional' ? [] : [index]));
+const materialFile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+const staff = async (username: string, roles: StaffRole[], regionCode = item.regionCode) =>
+  `Bearer ${await issueApiToken(db, await createStaff(db, { username, displayName: username, regionCode, roles }), 'bench')}`;
+const clerk = await staff('journey.clerk', ['window_clerk']);
+const approver = await staff('journey.approver', ['approver']);
+const catalogAdmin = await staff('journey.admin', ['catalog_admin'], '52');
+await database.close();
+console.log(
+  `setup: ${guides.length} published guides, ${licences.length} e-licences, ${residents.length} applicants, ` +
+    `item ${item.code} (${requiredMaterials.length} required material(s)), ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`,
+);
+
+const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../server/src/main.ts')], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '16',
+    PROCESSES: String(PROCESSES),
+    DATA_KEY,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+    SEED_DEMO: 'false',
+    // Residents reach the platform through the province's load balancer: one address each.
+    TRUST_PROXY: 'loopback',
+    RATE_LIMIT_SIGN_IN: '100000',
+    // DuckDB is one process's file; with two API processes each keeps its own store in memory.
+    ANALYTICS_DUCKDB: ':memory:',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/readyz`)).ok) break;
+  } catch {
+    if (i > 3000 || server.exitCode !== null) throw new Error('the server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// node:http with kept-alive sockets: about half the CPU per request of fetch(), and the load
+// generator shares the two cores with both API processes and PostgreSQL.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+type Answer = { status: number; body: string; cookies: string };
+function request(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const sent =
+      body === undefined
+        ? headers
+        : { 'content-type': 'application/json', ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    const req = http.request(`${base}${url}`, { method, agent, headers: sent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const ok = (r: Answer) => {
+  if (r.status >= 300) throw new Error(`${r.status} ${r.body.slice(0, 200)}`);
+  return r.status === 204 ? undefined : JSON.parse(r.body);
+};
+
+let addressSeq = 0;
+/** A resident's own address behind the province's load balancer (private ranges). */
+const someone = () => {
+  const n = addressSeq++ % 60_000;
+  return { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+};
+
+type Session = { cookie: string; csrf: string; from: Record<string, string> };
+async function signIn(r: { idNumber: string }): Promise<Session> {
+  const from = someone();
+  const res = await request(
+    'POST',
+    '/api/auth/login',
+    from,
+    JSON.stringify({ method: 'password', account: r.idNumber, password: PASSWORD }),
+  );
+  const body = ok(res) as { csrfToken: string };
+  return { cookie: res.cookies, csrf: body.csrfToken, from };
+}
+
+// Half the applicants sign in once and apply all day; the other half are who the mix's sign-ins sign in.
+const half = Math.ceil(residents.length / 2);
+const sessions: Session[] = [];
+for (let i = 0; i < half; i += 20)
+  sessions.push(...(await Promise.all(residents.slice(i, Math.min(i + 20, half)).map(signIn))));
+const signers = residents.slice(half);
+ok(
+  await request(
+    'PUT',
+    `/api/admin/cases/definitions/${item.code}`,
+    { authorization: catalogAdmin },
+    JSON.stringify({
+      promisedLimitDays: 10,
+      stages: [
+        {
+          key: 'review',
+          name: '受理审查',
+          tasks: [{ key: 'check', name: '材料审查', departmentId: item.departmentId, limitDays: 3 }],
+        },
+        {
+          key: 'decide',
+          name: '审查决定',
+          tasks: [{ key: 'decide', name: '决定', departmentId: item.departmentId, limitDays: 5 }],
+        },
+      ],
+    }),
+  ),
+);
+
+const queries = benchQueries(7);
+{
+  const l = licences[0]!;
+  const probe = ok(
+    await request(
+      'GET',
+      `/api/licenses/verify?number=${encodeURIComponent(l.number)}&signature=${encodeURIComponent(l.signature)}`,
+      someone(),
+    ),
+  ) as { result: string };
+  console.log(`licence verification answers "${probe.result}" for a licence with its signature`);
+}
+const trackingCodes: string[] = [];
+let seq = 0;
+const pick = <T>(list: readonly T[]): T => list[seq++ % list.length]!;
+
+type StepName = keyof typeof READS | 'signin' | 'submit' | 'accept' | 'view' | 'approve';
+const STEPS: StepName[] = [
+  'search',
+  'guide',
+  'hot',
+  'track',
+  'verify',
+  'signin',
+  'submit',
+  'accept',
+  'view',
+  'approve',
+];
+const STEP_NAMES: Record<StepName, string> = {
+  search: '搜索 search',
+  guide: '办事指南 guide',
+  hot: '热门 hot list',
+  track: '办件查询 tracking',
+  verify: '证照核验 verify',
+  signin: '登录 sign-in',
+  submit: '申报 submit + files',
+  accept: '受理 accept',
+  view: '审批查看 case view',
+  approve: '审批 approve',
+};
+interface Phase {
+  latencies: Record<StepName, number[]>;
+  errors: Record<StepName, number>;
+  firstError?: string;
+  due: number;
+  decided: number;
+}
+const newPhase = (): Phase => ({
+  latencies: Object.fromEntries(STEPS.map((s) => [s, []])) as unknown as Record<StepName, number[]>,
+  errors: Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<StepName, number>,
+  due: 0,
+  decided: 0,
+});
+let inFlight = 0;
+
+/** Runs one step, timing it from `due` (when it should have started), into the phase. */
+async function step<T>(phase: Phase, name: StepName, due: number, run: () => Promise<T>): Promise<T | undefined> {
+  inFlight++;
+  try {
+    const value = await run();
+    phase.latencies[name].push(performance.now() - due);
+    return value;
+  } catch (e) {
+    phase.errors[name]++;
+    phase.firstError ??= `${name}: ${String(e).slice(0, 240)}`;
+    return undefined;
+  } finally {
+    inFlight--;
+  }
+}
+
+const reads: Record<keyof typeof READS, () => Promise<unknown>> = {
+  search: async () => {
+    const q = pick(queries);
+    const region = q.region ? `&region=${q.region}` : '';
+    return ok(await request('GET', `/api/catalog/search?q=${encodeURIComponent(q.q)}${region}`, someone()));
+  },
+  guide: async () => ok(await request('GET', `/api/catalog/items/${pick(guides)}`, someone())),
+  hot: async () => ok(await request('GET', '/api/catalog/search/hot', someone())),
+  track: async () =>
+    trackingCodes.length ? ok(await request('GET', `/api/track/${pick(trackingCodes)}`, someone())) : undefined,
+  verify: async () => {
+    const l = pick(licences);
+    const query = `number=${encodeURIComponent(l.number)}&signature=${encodeURIComponent(l.signature)}`;
+    return ok(await request('GET', `/api/licenses/verify?${query}`, someone()));
+  },
+};
+
+/** An application: filed with its files by the applicant, accepted at the window, approved twice (the second decides). */
+async function application(phase: Phase, due: number): Promise<void> {
+  const s = pick(sessions);
+  const filed = await step(phase, 'submit', due, async () => {
+    const headers = { ...s.from, cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const submitted = ok(
+      await request(
+        'POST',
+        '/api/cases',
+        { ...headers, 'idempotency-key': randomUUID() },
+        JSON.stringify({ itemCode: item.code, form: { remarks: '压测' } }),
+      ),
+    ) as { caseId: string; trackingCode: string };
+    for (const index of requiredMaterials)
+      ok(
+        await request(
+          'PUT',
+          `/api/cases/${submitted.caseId}/materials/${index}`,
+          { ...headers, 'content-type': 'application/pdf' },
+          materialFile,
+        ),
+      );
+    return submitted;
+  });
+  if (!filed) return;
+  trackingCodes.push(filed.trackingCode);
+  if (trackingCodes.length > 5000) trackingCodes.splice(0, 1000);
+  const accepted = await step(phase, 'accept', performance.now(), async () =>
+    ok(await request('POST', `/api/cases/${filed.caseId}/accept`, { authorization: clerk }, '{}')),
+  );
+  if (accepted === undefined && phase.errors.accept) return;
+  for (let stage = 0; stage < 2; stage++) {
+    const detail = await step(phase, 'view', performance.now(), async () => {
+      const view = ok(await request('GET', `/api/cases/${filed.caseId}`, { authorization: approver })) as {
+        tasks: { id: string; status: string; version: number }[];
+      };
+      const open = view.tasks.find((t) => t.status === 'open');
+      if (!open) throw new Error('no open task');
+      return open;
+    });
+    if (!detail) return;
+    const done = await step(phase, 'approve', performance.now(), async () => {
+      ok(
+        await request(
+          'POST',
+          `/api/tasks/${detail.id}/approve`,
+          { authorization: approver },
+          JSON.stringify({ version: detail.version, opinion: '材料齐全，符合条件，同意。' }),
+        ),
+      );
+      return true;
+    });
+    if (!done) return;
+  }
+  phase.decided++;
+}
+
+/** Sends the mix at `rate` submissions per second for `seconds`, then waits for what is in flight. */
+async function runPhase(rate: number, seconds: number): Promise<Phase> {
+  const phase = newPhase();
+  const rates: [StepName | 'application', number][] = [
+    ['application', rate],
+    ['signin', rate * SIGNINS],
+    ...(Object.entries(READS) as [StepName, number][]).map(([k, n]) => [k, rate * n] as [StepName, number]),
+  ];
+  const owed = new Map<string, number>(rates.map(([k]) => [k, 0]));
+  const pending: Promise<unknown>[] = [];
+  const start = performance.now();
+  let last = start;
+  while (performance.now() - start < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, 5));
+    const now = performance.now();
+    const dt = (now - last) / 1000;
+    last = now;
+    for (const [kind, perSecond] of rates) {
+      let n = owed.get(kind)! + perSecond * dt;
+      for (; n >= 1; n--) {
+        if (kind === 'application') {
+          phase.due++;
+          pending.push(application(phase, now));
+        } else if (kind === 'signin') {
+          pending.push(step(phase, 'signin', now, () => signIn(pick(signers))));
+        } else {
+          const read = reads[kind as keyof typeof READS];
+          pending.push(step(phase, kind, now, read));
+        }
+      }
+      owed.set(kind, n);
+    }
+  }
+  await Promise.all(pending);
+  return phase;
+}
+
+function report(label: string, rate: number, seconds: number, phase: Phase): boolean {
+  console.log(
+    `\n${label}: ${rate.toFixed(0)} submissions/s offered (≈${(rate * (1 + SIGNINS + 50 + 4)).toFixed(0)} requests/s) for ${seconds} s`,
+  );
+  console.log('step                     done/s     p50 ms   p99 ms   errors');
+  let held = true;
+  for (const name of STEPS) {
+    const l = phase.latencies[name];
+    const p99 = quantile(l, 0.99);
+    if (l.length && p99 > P99_CEILING_MS) held = false;
+    if (phase.errors[name]) held = false;
+    console.log(
+      `${STEP_NAMES[name].padEnd(22)} ${(l.length / seconds).toFixed(1).padStart(8)} ${quantile(l, 0.5).toFixed(1).padStart(10)} ${p99.toFixed(1).padStart(8)} ${String(phase.errors[name]).padStart(8)}`,
+    );
+  }
+  const share = phase.due ? phase.decided / phase.due : 1;
+  if (share < 0.9) held = false;
+  console.log(`decided ${phase.decided} of ${phase.due} applications due (${(share * 100).toFixed(1)} %)`);
+  if (phase.firstError) console.log(`first error: ${phase.firstError}`);
+  console.log(held ? 'held: every step p99 ≤ 300 ms, no error' : 'NOT held');
+  return held;
+}
+
+report('warm-up', PEAK / 5, 5, await runPhase(PEAK / 5, 5));
+const peakHeld = report('peak', PEAK, HOLD, await runPhase(PEAK, HOLD));
+let ceiling = peakHeld ? PEAK : 0;
+let rate = peakHeld ? PEAK * 1.25 : PEAK * 0.8;
+// Up from the peak while it holds; down from it while it does not, to find the ceiling either way.
+for (let i = 0; i < 12 && rate >= 5; i++) {
+  const held = report(`step ${i + 1}`, rate, STEP, await runPhase(rate, STEP));
+  if (peakHeld) {
+    if (!held) break;
+    ceiling = rate;
+    rate *= 1.25;
+  } else {
+    if (held) {
+      ceiling = rate;
+      break;
+    }
+    rate *= 0.8;
+  }
+}
+console.log(
+  `\ntarget: hold ${PEAK} submissions/s with ~50 reads each, p99 ≤ ${P99_CEILING_MS} ms per step, no error — ${peakHeld ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `ceiling on this machine (${PROCESSES} API processes, PostgreSQL server): ${ceiling ? `${ceiling.toFixed(0)} submissions/s` : 'below 5 submissions/s'}`,
+);
+printLoad('load average after');
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+cluster?.stop();
+process.exit(0);
