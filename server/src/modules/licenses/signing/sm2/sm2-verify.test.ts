@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { SM2_SOURCE_SHA256 } from './sm2-wasm.js';
-import { SM2_CURVE, sm2CombinedXIsOneOf, sm2PublicPoint, sm2Verify, sm2Z } from './sm2-verify.js';
+import { SM2_CURVE, SM2_KEY_CACHE_SIZE, sm2CombinedXIsOneOf, sm2PublicPoint, sm2Verify, sm2Z } from './sm2-verify.js';
 
 const { p, n } = SM2_CURVE;
 const hex64 = (x: bigint) => x.toString(16).padStart(64, '0');
@@ -155,6 +155,17 @@ describe('SM2 verification (GB/T 32918.2) against sm-crypto-v2', () => {
     expect(sm2Verify(message, rs(r, s), k.publicKey)).toBe(false);
     expect(reference(message, rs(r, s), k.publicKey)).toBe(true);
   });
+
+  it('keeps verifying right when more keys than the cache holds take turns (tables rebuilt in reused slots)', () => {
+    const many = Array.from({ length: SM2_KEY_CACHE_SIZE + 2 }, () => sm2.generateKeyPairHex());
+    const message = Buffer.from('用证');
+    const sigs = many.map((k) => signWith(message, k));
+    for (const round of [0, 1])
+      many.forEach((k, i) => {
+        expect(sm2Verify(message, sigs[i]!, k.publicKey), `key ${i}, pass ${round}`).toBe(true);
+        expect(sm2Verify(message, sigs[(i + 1) % many.length]!, k.publicKey)).toBe(false);
+      });
+  }, 30_000);
 
   it('is built from the committed sm2.c (npm run build:sm2-wasm after changing it)', async () => {
     const { readFile } = await import('node:fs/promises');
