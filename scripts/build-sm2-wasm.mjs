@@ -23,6 +23,7 @@ try {
     '-Wl,--no-entry',
     '-Wl,--export=sm2_build_table',
     '-Wl,--export=sm2_check',
+    '-Wl,--export=sm2_field_mul',
     '-Wl,--export=__heap_base',
     '-o',
     out,

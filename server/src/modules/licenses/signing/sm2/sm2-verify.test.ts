@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { SM2_SOURCE_SHA256 } from './sm2-wasm.js';
-import { SM2_CURVE, SM2_KEY_CACHE_SIZE, sm2CombinedXIsOneOf, sm2PublicPoint, sm2Verify, sm2Z } from './sm2-verify.js';
+import {
+  SM2_CURVE,
+  SM2_KEY_CACHE_SIZE,
+  sm2CombinedXIsOneOf,
+  sm2CoreFieldMul,
+  sm2PublicPoint,
+  sm2Verify,
+  sm2Z,
+} from './sm2-verify.js';
 
 const { p, n } = SM2_CURVE;
 const hex64 = (x: bigint) => x.toString(16).padStart(64, '0');
@@ -154,6 +162,23 @@ describe('SM2 verification (GB/T 32918.2) against sm-crypto-v2', () => {
     expect(combined(k.publicKey)(s, mod(r + s, n)).is0()).toBe(true);
     expect(sm2Verify(message, rs(r, s), k.publicKey)).toBe(false);
     expect(reference(message, rs(r, s), k.publicKey)).toBe(true);
+  });
+
+  it('multiplies field elements as BigInt does, at the edges of every limb and at random', () => {
+    const rInv = (() => {
+      let r = 1n;
+      for (let b = (1n << 256n) % p, e = p - 2n; e > 0n; e >>= 1n, b = (b * b) % p) if (e & 1n) r = (r * b) % p;
+      return r;
+    })();
+    const edges = [0n, 1n, 2n, p - 1n, p - 2n, (1n << 255n) - 1n, 1n << 255n, (1n << 224n) - 1n, 1n << 32n];
+    for (let i = 0; i < 8; i++) edges.push(p - (1n << BigInt(32 * i)), ((1n << 32n) - 1n) << BigInt(32 * i));
+    const element = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: p - 1n }));
+    fc.assert(
+      fc.property(element, element, (x, y) => {
+        expect(sm2CoreFieldMul(x, y)).toBe((((x * y) % p) * rInv) % p);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps verifying right when more keys than the cache holds take turns (tables rebuilt in reused slots)', () => {

@@ -40,6 +40,7 @@ interface Core {
   memory: WebAssembly.Memory;
   buildTable(table: number, base: number, w: number, windows: number, scratch: number): void;
   check(tG: number, wG: number, nG: number, tP: number, wP: number, nP: number, io: number): number;
+  fieldMul(r: number, a: number, b: number): void;
   io: number;
   scratch: number;
   gTable: number;
@@ -74,6 +75,7 @@ function loadCore(): Core {
     __heap_base: WebAssembly.Global;
     sm2_build_table: Core['buildTable'];
     sm2_check: Core['check'];
+    sm2_field_mul: Core['fieldMul'];
   };
   const io = Math.ceil((e.__heap_base.value as number) / 64) * 64;
   const scratch = io + Math.ceil(IO_BYTES / 64) * 64;
@@ -82,6 +84,7 @@ function loadCore(): Core {
     memory: e.memory,
     buildTable: e.sm2_build_table,
     check: e.sm2_check,
+    fieldMul: e.sm2_field_mul,
     io,
     scratch,
     gTable,
@@ -198,4 +201,14 @@ function xIsOneOf(c: Core, key: KeyEntry, s: bigint, t: bigint, candidates: bigi
   new Uint32Array(c.memory.buffer, c.io + 4 * LIMBS * 4, 1)[0] = candidates.length;
   const keyTable = c.slotsAt + key.slot * tableBytes(KEY_WIDTH);
   return c.check(c.gTable, G_WIDTH, windowsOf(G_WIDTH), keyTable, KEY_WIDTH, windowsOf(KEY_WIDTH), c.io) === 1;
+}
+
+/** The core's Montgomery product a·b·2^-256 mod p (a, b < p), for tests of its carries. */
+export function sm2CoreFieldMul(x: bigint, y: bigint): bigint {
+  const c = loadCore();
+  writeLimbs(c, c.io, x);
+  writeLimbs(c, c.io + LIMBS * 4, y);
+  c.fieldMul(c.io + 2 * LIMBS * 4, c.io, c.io + LIMBS * 4);
+  const words = new Uint32Array(c.memory.buffer, c.io + 2 * LIMBS * 4, LIMBS);
+  return words.reduceRight((acc, w) => (acc << 32n) | BigInt(w), 0n);
 }
