@@ -1,12 +1,19 @@
 /**
  * Licence signature verification, in process: verifications per second of one licence's canonical
- * content under SM2/SM3 (sm-crypto-v2, precomputed public key) and Ed25519 (node:crypto), and the
- * ratio between them. Signing is measured alongside for reference.
+ * content under SM2/SM3 — the platform's verifier (WebAssembly core with per-key tables) and the
+ * earlier one (sm-crypto-v2 with a precomputed public key) — and under Ed25519 (node:crypto), in the
+ * same rounds, interleaved, so all three see the same machine. Warm: the key was used before (its
+ * table, Z or key object cached). Cold: the first verification against a new key, table built.
  *   npm run bench:licenses
  */
-import { Bench } from 'tinybench';
+import { sm2 } from 'sm-crypto-v2';
 import { canonicalBytes } from '../server/src/modules/licenses/signing/canonical.js';
 import { ED25519, SM2 } from '../server/src/modules/licenses/signing/suites.js';
+import { formatSpread, printLoad, rounds, spread } from './lib/report.js';
+
+const ROUNDS = 5;
+const WARM_MS = 400;
+const COLD_KEYS = 8;
 
 const content = canonicalBytes({
   spec: 'tongban-license/1',
@@ -27,30 +34,74 @@ const content = canonicalBytes({
   previous: null,
 });
 
-const suites = [ED25519, SM2].map((suite) => {
-  const keys = suite.generate();
-  const signature = suite.sign(content, keys.privateKey, keys.publicKey);
-  if (!suite.verify(content, signature, keys.publicKey)) throw new Error(`${suite.alg}: signature does not verify`);
-  return { suite, keys, signature };
-});
-
-const bench = new Bench({ time: 2000, warmupTime: 300 });
-for (const { suite, keys, signature } of suites) {
-  bench.add(`${suite.alg} verify`, () => {
-    suite.verify(content, signature, keys.publicKey);
-  });
-  bench.add(`${suite.alg} sign`, () => {
-    suite.sign(content, keys.privateKey, keys.publicKey);
-  });
-}
-await bench.run();
-
-const hz = (name: string): number => {
-  const r = bench.getTask(name)!.result;
-  if (r.state !== 'completed') throw new Error(`${name}: ${r.state}`);
-  return r.throughput.mean;
+/** The verifier the platform used before: sm-crypto-v2 against a precomputed (cached) public key. */
+const oldPoints = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+const oldSm2Verify = (message: Uint8Array, signature: string, publicKey: string): boolean => {
+  let point = oldPoints.get(publicKey);
+  if (!point) oldPoints.set(publicKey, (point = sm2.precomputePublicKey(publicKey)));
+  const hex = Buffer.from(signature, 'base64url').toString('hex');
+  return sm2.doVerifySignature(message, hex, point, { hash: true, der: false });
 };
-console.log(`content: ${content.length} bytes of canonical JSON`);
-for (const t of bench.tasks)
-  console.log(`${t.name.padEnd(16)} ${Math.round(hz(t.name)).toLocaleString('en').padStart(8)} ops/s`);
-console.log(`SM2 / Ed25519 verifications per second: ${(hz('SM2 verify') / hz('Ed25519 verify')).toFixed(3)}`);
+
+type Verify = (message: Uint8Array, signature: string, publicKey: string) => boolean;
+interface Signed {
+  signature: string;
+  publicKey: string;
+}
+
+const verifiers: { name: string; suite: typeof SM2; verify: Verify }[] = [
+  { name: 'SM2 (WebAssembly)', suite: SM2, verify: SM2.verify },
+  { name: 'SM2 (sm-crypto-v2)', suite: SM2, verify: oldSm2Verify },
+  { name: 'Ed25519 (node:crypto)', suite: ED25519, verify: ED25519.verify },
+];
+
+const signedWith = (suite: typeof SM2): Signed => {
+  const keys = suite.generate();
+  return { signature: suite.sign(content, keys.privateKey, keys.publicKey), publicKey: keys.publicKey };
+};
+
+function mustVerify(verify: Verify, s: Signed): void {
+  if (!verify(content, s.signature, s.publicKey)) throw new Error('a signature does not verify');
+}
+
+/** Verifications per second against one (cached) key, for about `ms`. */
+function warmRate(verify: Verify, s: Signed, ms: number): number {
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < 20; i++) mustVerify(verify, s);
+    count += 20;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms);
+  return (count / elapsed) * 1000;
+}
+
+/** Milliseconds per first verification against a new key (keys and signatures made beforehand). */
+function coldMs(verify: Verify, fresh: Signed[]): number {
+  const start = performance.now();
+  for (const s of fresh) mustVerify(verify, s);
+  return (performance.now() - start) / fresh.length;
+}
+
+printLoad();
+console.log(`content: ${content.length} bytes of canonical JSON; ${ROUNDS} rounds, the three interleaved in each`);
+const warm = verifiers.map((v) => ({ ...v, signed: signedWith(v.suite), rates: [] as number[], cold: [] as number[] }));
+for (const v of warm) mustVerify(v.verify, v.signed); // the first use: G's table, the key's table, JIT
+
+const ratios = await rounds('SM2 (WebAssembly) ÷ Ed25519, warm verifications per second', ROUNDS, () => {
+  for (const v of warm) {
+    const fresh = Array.from({ length: COLD_KEYS }, () => signedWith(v.suite));
+    v.cold.push(coldMs(v.verify, fresh));
+    v.rates.push(warmRate(v.verify, v.signed, WARM_MS));
+  }
+  return warm[0]!.rates.at(-1)! / warm[2]!.rates.at(-1)!;
+});
+for (const v of warm) {
+  console.log(`${v.name.padEnd(22)} warm verify/s: ${formatSpread(spread(v.rates), 0)}`);
+  console.log(`${v.name.padEnd(22)} cold ms/verify: ${formatSpread(spread(v.cold), 2)} (first use of a key)`);
+}
+const old = spread(warm[0]!.rates.map((r, i) => r / warm[1]!.rates[i]!));
+console.log(`SM2 (WebAssembly) ÷ SM2 (sm-crypto-v2), warm: ${formatSpread(old, 2)}`);
+console.log(`SM2 ÷ Ed25519 verifications per second (warm, median): ${ratios.median.toFixed(3)}`);
+printLoad('load average after');

@@ -1,8 +1,9 @@
 /**
  * 电子签名: one interface over the two signature suites a licence may carry — SM2 with SM3
- * (GB/T 32918, `sm-crypto-v2`, user id `1234567812345678`, raw r‖s) where the platform runs the
- * 国密 suite, Ed25519 (node:crypto) otherwise. Signatures travel as base64url, decoded strictly. Public keys are
- * cached as precomputed points / key objects: verification is the hot path.
+ * (GB/T 32918, user id `1234567812345678`, raw r‖s; keys and signatures by `sm-crypto-v2`,
+ * verification by `sm2/sm2-verify.ts`, cross-checked against it) where the platform runs the
+ * 国密 suite, Ed25519 (node:crypto) otherwise. Signatures travel as base64url, decoded strictly.
+ * Public keys are cached (precomputed tables / key objects): verification is the hot path.
  */
 import {
   createPrivateKey,
@@ -15,6 +16,7 @@ import {
 } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 import type { SignatureAlg } from '../licenses.tables.js';
+import { sm2Verify } from './sm2/sm2-verify.js';
 
 export interface SignatureSuite {
   alg: SignatureAlg;
@@ -71,8 +73,6 @@ export const ED25519: SignatureSuite = {
   },
 };
 
-const sm2Point = cache((hex: string) => sm2.precomputePublicKey(hex));
-
 export const SM2: SignatureSuite = {
   alg: 'SM2',
   generate() {
@@ -85,12 +85,7 @@ export const SM2: SignatureSuite = {
     ),
   verify(message, signature, publicKey) {
     const sig = strictBase64url(signature);
-    if (sig?.length !== 64) return false;
-    try {
-      return sm2.doVerifySignature(message, sig.toString('hex'), sm2Point(publicKey), { hash: true, der: false });
-    } catch {
-      return false;
-    }
+    return sig?.length === 64 && sm2Verify(message, sig, publicKey);
   },
 };
 
