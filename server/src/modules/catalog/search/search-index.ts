@@ -48,6 +48,10 @@ interface Service {
   laterStage: boolean;
   doneToPeople: boolean;
   implementations: Implementation[];
+  /** Per implementing region, its implementation with the smallest code (the one shown there). */
+  byRegion: Map<string, Implementation>;
+  /** The one shown without a region, found at its first showing. */
+  unscoped?: { chosen: Implementation; rank: number };
   /** Implementing regions and every region above them: `covers.has(r)` when one is in or under r. */
   covers: Set<string>;
   /** Implementing regions exactly. */
@@ -94,6 +98,11 @@ export class SearchIndex {
   private readonly score: Float64Array;
   private readonly mass: Float64Array;
   private readonly best: Int8Array;
+  /** Each service's place in (name, basic code) order: equal scores are ranked by it. */
+  private readonly order: Int32Array;
+  /** Distinct documents of a multi-lexeme term: the last term that counted each one. */
+  private readonly counted: Int32Array;
+  private terms = 0;
 
   constructor(
     source: readonly SearchDoc[],
@@ -114,6 +123,8 @@ export class SearchIndex {
       }
       const service = this.entries[i]!;
       service.implementations.push({ hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide });
+      const there = service.byRegion.get(d.regionCode);
+      if (!there || d.hit.code < there.hit.code) service.byRegion.set(d.regionCode, service.implementations.at(-1)!);
       if (!service.regions.has(d.regionCode)) {
         service.regions.add(d.regionCode);
         for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
@@ -176,6 +187,17 @@ export class SearchIndex {
     this.score = new Float64Array(n);
     this.mass = new Float64Array(n);
     this.best = new Int8Array(n).fill(-1);
+    this.counted = new Int32Array(n);
+    this.order = new Int32Array(n);
+    const byName = this.entries.map((_, i) => i);
+    byName.sort((a, b) => {
+      const x = this.entries[a]!;
+      const y = this.entries[b]!;
+      return x.name !== y.name ? (x.name < y.name ? -1 : 1) : x.basicCode < y.basicCode ? -1 : 1;
+    });
+    byName.forEach((i, place) => {
+      this.order[i] = place;
+    });
   }
 
   /** Implementations indexed. */
@@ -215,9 +237,16 @@ export class SearchIndex {
     let df = lists[0]!.length;
     if (lists.length > 1) {
       // Distinct documents across the lexemes (a document holds both "yingye…" forms, say).
-      const seen = new Set<number>();
-      for (const list of lists) for (const p of list) seen.add(p >> 2);
-      df = seen.size;
+      const mark = ++this.terms;
+      df = 0;
+      for (const list of lists)
+        for (let k = 0; k < list.length; k++) {
+          const doc = list[k]! >> 2;
+          if (this.counted[doc] !== mark) {
+            this.counted[doc] = mark;
+            df++;
+          }
+        }
     }
     return { lists, idf: Math.log(1 + this.entries.length / df) };
   }
@@ -310,12 +339,10 @@ export class SearchIndex {
       score[i] = s;
       candidates.push(i);
     }
+    const { order } = this;
     const before = (a: number, b: number): boolean => {
       const d = score[a]! - score[b]!;
-      if (d !== 0) return d > 0;
-      const x = this.entries[a]!;
-      const y = this.entries[b]!;
-      return x.name !== y.name ? x.name < y.name : x.basicCode < y.basicCode;
+      return d !== 0 ? d > 0 : order[a]! < order[b]!;
     };
     // Only the requested page needs ordering: keep the best `offset + limit` in a sorted buffer.
     const k = Math.min(candidates.length, q.offset + q.limit);
@@ -331,15 +358,7 @@ export class SearchIndex {
     const hits = top.slice(q.offset).map((i): ServiceHit => {
       // The implementation serving the region best (then the first by code).
       const svc = this.entries[i]!;
-      let chosen = svc.implementations[0]!;
-      let rank = Infinity;
-      for (const impl of svc.implementations) {
-        const r = servingRank(impl, region);
-        if (r >= 0 && (r < rank || (r === rank && impl.hit.code < chosen.hit.code))) {
-          chosen = impl;
-          rank = r;
-        }
-      }
+      const { chosen, rank } = serving(svc, region);
       return {
         ...chosen.hit,
         score: Math.round(score[i]! * 10000) / 10000,
@@ -352,6 +371,33 @@ export class SearchIndex {
   }
 }
 
+/**
+ * The implementation serving `region` best (see `servingRank`), then the first by code. One in the
+ * region or above it is looked up by region, nearest first; otherwise every one is ranked.
+ */
+function serving(svc: Service, region: string | undefined): { chosen: Implementation; rank: number } {
+  if (region === undefined) return (svc.unscoped ??= rankAll(svc, undefined));
+  const ancestors = ancestorsOf(region);
+  for (let a = ancestors.length - 1; a >= 0; a--) {
+    const chosen = svc.byRegion.get(ancestors[a]!);
+    if (chosen) return { chosen, rank: 20 - ancestors[a]!.length };
+  }
+  return rankAll(svc, region);
+}
+
+function rankAll(svc: Service, region: string | undefined): { chosen: Implementation; rank: number } {
+  let chosen = svc.implementations[0]!;
+  let rank = Infinity;
+  for (const impl of svc.implementations) {
+    const r = servingRank(impl, region);
+    if (r >= 0 && (r < rank || (r === rank && impl.hit.code < chosen.hit.code))) {
+      chosen = impl;
+      rank = r;
+    }
+  }
+  return { chosen, rank };
+}
+
 function newService(d: SearchDoc): Service {
   return {
     basicCode: d.basicCode,
@@ -359,6 +405,7 @@ function newService(d: SearchDoc): Service {
     laterStage: LATER_STAGE_RE.test(d.name),
     doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
     implementations: [],
+    byRegion: new Map(),
     covers: new Set(),
     regions: new Set(),
     provinceWide: false,
