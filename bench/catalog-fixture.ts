@@ -14,7 +14,8 @@ import { ITEM_SEEDS } from '../server/src/modules/catalog/seed/items/index.js';
 import { CREDIT_CODE_ALPHABET } from '../server/src/platform/validators/index.js';
 import { Rng } from '../server/src/platform/random/rng.js';
 import type { SearchDoc } from '../server/src/modules/catalog/search/search.repository.js';
-import { strongTokens } from '../server/src/modules/catalog/search/tokenizer.js';
+import { englishTokens, strongTokens } from '../server/src/modules/catalog/search/tokenizer.js';
+import { englishName } from '../server/src/modules/catalog/search/names-en.js';
 
 export async function scaledCatalog(target: number, url?: string): Promise<{ database: Database; items: number }> {
   const database = await openDatabase(url ? { url, poolSize: 10 } : { dataDir: 'memory://' });
@@ -48,28 +49,17 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
   }
   await regionsRepo.insertDepartments(database.db, synthetic.map(departmentRow));
   // Every county and city of the province implements its items; beyond that, items split into
-  // situations (办理项: 首次, 变更, 延续…), as real catalogues do, until the target is reached.
-  const SITUATIONS = [
-    '',
-    '（首次申请）',
-    '（变更）',
-    '（延续）',
-    '（注销）',
-    '（补办）',
-    '（迁移）',
-    '（更正）',
-    '（撤回）',
-    '（其他情形）',
-  ];
+  // situations (办理项: 首次, 变更, 延续…), as real catalogues do, until the target is reached. A
+  // situation's basic code is the seed's with its first digit (0–2) made a letter: A–X for eight.
   const all = [...DEPARTMENTS, ...synthetic];
-  for (let v = 0; v < SITUATIONS.length && total < target; v++) {
+  for (let v = 0; v <= 8 && total < target; v++) {
     const seeds = ITEM_SEEDS.map((seed) =>
       v === 0
         ? seed
         : {
             ...seed,
-            basicCode: `V${v}${seed.basicCode.slice(2)}`,
-            guide: { ...seed.guide, name: `${seed.guide.name}${SITUATIONS[v]}` },
+            basicCode: `${String.fromCharCode(65 + (v - 1) * 3 + Number(seed.basicCode[0]))}${seed.basicCode.slice(1)}`,
+            guide: { ...seed.guide, name: `${seed.guide.name}（${SITUATIONS[v - 1]}）` },
           },
     );
     const departments = v === 0 ? synthetic : all;
@@ -90,49 +80,85 @@ export async function scaledCatalog(target: number, url?: string): Promise<{ dat
   return { database, items: total };
 }
 
-/** Situations (办理项) a service splits into, for synthetic catalogues beyond the seed's. */
-const SYNTHETIC_SITUATIONS = [
+/**
+ * Situations (业务办理项) a service splits into in a province's catalogue: each one is listed as a
+ * service of its own (its code is the basic code and two digits), with its own name and guide.
+ */
+export const SITUATIONS = [
   '首次申请',
   '变更',
   '延续',
   '注销',
   '补办',
+  '换发',
   '迁移',
   '更正',
   '撤回',
-  '其他情形',
+  '遗失补领',
+  '损毁换领',
   '年度报告',
   '分支机构',
   '异地办理',
+  '委托代办',
+  '个人申请',
+  '单位申请',
+  '港澳台居民',
+  '外国人',
+  '军人及军属',
+  '残疾人',
+  '老年人',
+  '未成年人',
+  '个体工商户',
+  '社会组织',
+  '农村集体经济组织',
+  '外商投资企业',
+  '其他情形',
 ];
 
 /**
- * A catalogue of `target` implementations from `docs`: each service repeated as further
- * situations (their own basic codes, names and tokens), as a large province's catalogue is.
+ * A province's catalogue of `target` implementations, in memory: the seed services as every county
+ * and city of the province implements them (`base`, read from the database), then each of them
+ * again as situations (业务办理项: 首次申请, 变更, 延续…), implemented by the same departments in the
+ * same places, until the target is reached. A situation's document is what the read model would
+ * hold for it: the name with the situation, its tokens and English name added to the service's.
  */
-export function syntheticDocs(docs: readonly SearchDoc[], target: number): SearchDoc[] {
-  const out: SearchDoc[] = [...docs.slice(0, target)];
-  for (let v = 0; out.length < target; v++) {
-    const situation = `${SYNTHETIC_SITUATIONS[v % SYNTHETIC_SITUATIONS.length]}${v >= SYNTHETIC_SITUATIONS.length ? Math.floor(v / SYNTHETIC_SITUATIONS.length) : ''}`;
-    const extra = strongTokens([situation]);
-    for (const d of docs) {
+export function provinceDocs(base: readonly SearchDoc[], target: number): SearchDoc[] {
+  const out: SearchDoc[] = base.slice(0, target);
+  // A situation's name, English name and added tokens, once per service (not per implementation).
+  const named = new Map<string, { name: string; nameEn: string; extra: string[]; from: string[]; a: string[] }>();
+  for (let v = 1; out.length < target; v++) {
+    const situation =
+      SITUATIONS[(v - 1) % SITUATIONS.length]! + (v > SITUATIONS.length ? Math.ceil(v / SITUATIONS.length) : '');
+    const suffix = String(v).padStart(2, '0');
+    named.clear();
+    for (const d of base) {
       if (out.length >= target) break;
-      const name = `${d.name}（${situation}）`;
-      const code = `${d.code}-${v}`;
-      const basicCode = `${d.basicCode}-${v}`;
+      let s = named.get(d.basicCode);
+      if (!s) {
+        const name = `${d.name}（${situation}）`;
+        const nameEn = englishName(name);
+        const extra = [...strongTokens([name]), ...englishTokens(nameEn)];
+        named.set(d.basicCode, (s = { name, nameEn, extra, from: d.lexemes.a, a: withAll(d.lexemes.a, extra) }));
+      }
+      const code = `${d.code}${suffix}`;
+      const basicCode = `${d.basicCode}${suffix}`;
+      const same = d.lexemes.a.length === s.from.length && d.lexemes.a.every((t, i) => t === s.from[i]);
+      const a = same ? s.a : withAll(d.lexemes.a, s.extra);
       out.push({
         ...d,
         itemId: code,
         code,
         basicCode,
-        name,
-        lexemes: { ...d.lexemes, a: [...d.lexemes.a, ...extra] },
-        hit: { ...d.hit, code, basicCode, name },
+        name: s.name,
+        lexemes: { ...d.lexemes, a },
+        hit: { ...d.hit, code, basicCode, name: s.name, nameEn: s.nameEn },
       });
     }
   }
   return out;
 }
+
+const withAll = (list: readonly string[], extra: readonly string[]): string[] => [...new Set([...list, ...extra])];
 
 /** 200 queries people type: names, colloquial keywords, pinyin initials and full pinyin, some with a region. */
 export function benchQueries(seed = 7): { q: string; region?: string }[] {

@@ -48,6 +48,10 @@ interface Service {
   laterStage: boolean;
   doneToPeople: boolean;
   implementations: Implementation[];
+  /** Per implementing region, its implementation with the smallest code (the one shown there). */
+  byRegion: Map<string, Implementation>;
+  /** The one shown without a region, found at its first showing. */
+  unscoped?: { chosen: Implementation; rank: number };
   /** Implementing regions and every region above them: `covers.has(r)` when one is in or under r. */
   covers: Set<string>;
   /** Implementing regions exactly. */
@@ -94,58 +98,106 @@ export class SearchIndex {
   private readonly score: Float64Array;
   private readonly mass: Float64Array;
   private readonly best: Int8Array;
+  /** Each service's place in (name, basic code) order: equal scores are ranked by it. */
+  private readonly order: Int32Array;
+  /** Distinct documents of a multi-lexeme term: the last term that counted each one. */
+  private readonly counted: Int32Array;
+  private terms = 0;
 
   constructor(
     source: readonly SearchDoc[],
     readonly generation: number,
   ) {
     this.count = source.length;
-    const byCode = new Map<string, { service: Service; words: Map<string, number> }>();
-    for (const d of source) {
-      let entry = byCode.get(d.basicCode);
-      if (!entry) {
-        const service: Service = {
-          basicCode: d.basicCode,
-          name: d.name,
-          laterStage: LATER_STAGE_RE.test(d.name),
-          doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
-          implementations: [],
-          covers: new Set(),
-          regions: new Set(),
-          provinceWide: false,
-        };
-        byCode.set(d.basicCode, (entry = { service, words: new Map() }));
-      }
-      const { service, words } = entry;
-      service.implementations.push({ hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide });
-      service.regions.add(d.regionCode);
-      for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
-      service.provinceWide ||= d.hit.provinceWide;
-      // The service's words: every implementation's, each at its strongest weight.
-      [d.lexemes.a, d.lexemes.b, d.lexemes.c].forEach((list, rank) => {
-        for (const l of list) {
-          const seen = words.get(l);
-          if (seen === undefined || rank < seen) words.set(l, rank);
-        }
-      });
-    }
+    // Services in order of first appearance, and the documents of each.
+    const serviceOf = new Map<string, number>();
+    const docsOf: number[][] = [];
     this.entries = [];
-    const lists = new Map<string, number[]>();
-    for (const { service, words } of byCode.values()) {
-      const i = this.entries.push(service) - 1;
-      for (const [l, rank] of words) {
-        let list = lists.get(l);
-        if (!list) lists.set(l, (list = []));
-        list.push((i << 2) | rank);
+    for (let k = 0; k < source.length; k++) {
+      const d = source[k]!;
+      let i = serviceOf.get(d.basicCode);
+      if (i === undefined) {
+        i = this.entries.push(newService(d)) - 1;
+        serviceOf.set(d.basicCode, i);
+        docsOf.push([]);
+      }
+      const service = this.entries[i]!;
+      service.implementations.push({ hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide });
+      const there = service.byRegion.get(d.regionCode);
+      if (!there || d.hit.code < there.hit.code) service.byRegion.set(d.regionCode, service.implementations.at(-1)!);
+      if (!service.regions.has(d.regionCode)) {
+        service.regions.add(d.regionCode);
+        for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
+      }
+      service.provinceWide ||= d.hit.provinceWide;
+      docsOf[i]!.push(k);
+    }
+    // The service's words: every implementation's, each at its strongest weight. Lexemes are
+    // numbered once; per service, `seenBy` marks the ones met and `rankOf` keeps their best weight.
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    const byLexeme = new Scratch();
+    const words = new IntList();
+    const wordStart = new Int32Array(this.entries.length + 1);
+    for (let i = 0; i < this.entries.length; i++) {
+      const start = words.length;
+      wordStart[i] = start;
+      for (const k of docsOf[i]!) {
+        const { a, b, c } = source[k]!.lexemes;
+        for (let rank = 0; rank < 3; rank++) {
+          const list = rank === 0 ? a : rank === 1 ? b : c;
+          for (let w = 0; w < list.length; w++) {
+            const l = list[w]!;
+            let id = ids.get(l);
+            if (id === undefined) {
+              id = names.push(l) - 1;
+              ids.set(l, id);
+              byLexeme.grow(names.length);
+            }
+            if (byLexeme.seenBy[id] !== i + 1) {
+              byLexeme.seenBy[id] = i + 1;
+              byLexeme.rankOf[id] = rank;
+              words.push(id);
+            } else if (rank < byLexeme.rankOf[id]!) byLexeme.rankOf[id] = rank;
+          }
+        }
+      }
+      for (let w = start; w < words.length; w++) {
+        const id = words.at(w);
+        words.set(w, (id << 2) | byLexeme.rankOf[id]!);
+        byLexeme.df[id]!++;
       }
     }
-    for (const [l, list] of lists) this.postings.set(l, Int32Array.from(list));
-    this.lexemes = [...lists.keys()].sort();
+    wordStart[this.entries.length] = words.length;
+    // Postings in one buffer, each lexeme's a view of it, in service order.
+    const offsets = new Int32Array(names.length + 1);
+    for (let id = 0; id < names.length; id++) offsets[id + 1] = offsets[id]! + byLexeme.df[id]!;
+    const all = new Int32Array(words.length);
+    const cursor = offsets.slice(0, names.length);
+    for (let i = 0; i < this.entries.length; i++) {
+      for (let w = wordStart[i]!; w < wordStart[i + 1]!; w++) {
+        const word = words.at(w);
+        all[cursor[word >> 2]!++] = (i << 2) | (word & 3);
+      }
+    }
+    for (let id = 0; id < names.length; id++) this.postings.set(names[id]!, all.subarray(offsets[id], offsets[id + 1]));
+    this.lexemes = names.sort();
     this.minPrefix = Uint8Array.from(this.lexemes, minPrefixLength);
     const n = this.entries.length;
     this.score = new Float64Array(n);
     this.mass = new Float64Array(n);
     this.best = new Int8Array(n).fill(-1);
+    this.counted = new Int32Array(n);
+    this.order = new Int32Array(n);
+    const byName = this.entries.map((_, i) => i);
+    byName.sort((a, b) => {
+      const x = this.entries[a]!;
+      const y = this.entries[b]!;
+      return x.name !== y.name ? (x.name < y.name ? -1 : 1) : x.basicCode < y.basicCode ? -1 : 1;
+    });
+    byName.forEach((i, place) => {
+      this.order[i] = place;
+    });
   }
 
   /** Implementations indexed. */
@@ -185,9 +237,16 @@ export class SearchIndex {
     let df = lists[0]!.length;
     if (lists.length > 1) {
       // Distinct documents across the lexemes (a document holds both "yingye…" forms, say).
-      const seen = new Set<number>();
-      for (const list of lists) for (const p of list) seen.add(p >> 2);
-      df = seen.size;
+      const mark = ++this.terms;
+      df = 0;
+      for (const list of lists)
+        for (let k = 0; k < list.length; k++) {
+          const doc = list[k]! >> 2;
+          if (this.counted[doc] !== mark) {
+            this.counted[doc] = mark;
+            df++;
+          }
+        }
     }
     return { lists, idf: Math.log(1 + this.entries.length / df) };
   }
@@ -280,12 +339,10 @@ export class SearchIndex {
       score[i] = s;
       candidates.push(i);
     }
+    const { order } = this;
     const before = (a: number, b: number): boolean => {
       const d = score[a]! - score[b]!;
-      if (d !== 0) return d > 0;
-      const x = this.entries[a]!;
-      const y = this.entries[b]!;
-      return x.name !== y.name ? x.name < y.name : x.basicCode < y.basicCode;
+      return d !== 0 ? d > 0 : order[a]! < order[b]!;
     };
     // Only the requested page needs ordering: keep the best `offset + limit` in a sorted buffer.
     const k = Math.min(candidates.length, q.offset + q.limit);
@@ -301,15 +358,7 @@ export class SearchIndex {
     const hits = top.slice(q.offset).map((i): ServiceHit => {
       // The implementation serving the region best (then the first by code).
       const svc = this.entries[i]!;
-      let chosen = svc.implementations[0]!;
-      let rank = Infinity;
-      for (const impl of svc.implementations) {
-        const r = servingRank(impl, region);
-        if (r >= 0 && (r < rank || (r === rank && impl.hit.code < chosen.hit.code))) {
-          chosen = impl;
-          rank = r;
-        }
-      }
+      const { chosen, rank } = serving(svc, region);
       return {
         ...chosen.hit,
         score: Math.round(score[i]! * 10000) / 10000,
@@ -319,6 +368,82 @@ export class SearchIndex {
     });
     for (const i of touched) score[i] = 0;
     return { total: candidates.length, hits };
+  }
+}
+
+/**
+ * The implementation serving `region` best (see `servingRank`), then the first by code. One in the
+ * region or above it is looked up by region, nearest first; otherwise every one is ranked.
+ */
+function serving(svc: Service, region: string | undefined): { chosen: Implementation; rank: number } {
+  if (region === undefined) return (svc.unscoped ??= rankAll(svc, undefined));
+  const ancestors = ancestorsOf(region);
+  for (let a = ancestors.length - 1; a >= 0; a--) {
+    const chosen = svc.byRegion.get(ancestors[a]!);
+    if (chosen) return { chosen, rank: 20 - ancestors[a]!.length };
+  }
+  return rankAll(svc, region);
+}
+
+function rankAll(svc: Service, region: string | undefined): { chosen: Implementation; rank: number } {
+  let chosen = svc.implementations[0]!;
+  let rank = Infinity;
+  for (const impl of svc.implementations) {
+    const r = servingRank(impl, region);
+    if (r >= 0 && (r < rank || (r === rank && impl.hit.code < chosen.hit.code))) {
+      chosen = impl;
+      rank = r;
+    }
+  }
+  return { chosen, rank };
+}
+
+function newService(d: SearchDoc): Service {
+  return {
+    basicCode: d.basicCode,
+    name: d.name,
+    laterStage: LATER_STAGE_RE.test(d.name),
+    doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
+    implementations: [],
+    byRegion: new Map(),
+    covers: new Set(),
+    regions: new Set(),
+    provinceWide: false,
+  };
+}
+
+/** Per-lexeme arrays of the build, grown as lexemes are numbered. */
+class Scratch {
+  seenBy = new Int32Array(1024);
+  rankOf = new Int8Array(1024);
+  df = new Int32Array(1024);
+  grow(size: number): void {
+    if (size <= this.seenBy.length) return;
+    const capacity = this.seenBy.length * 2;
+    const bigger = <T extends Int32Array | Int8Array>(from: T, to: T): T => (to.set(from), to);
+    this.seenBy = bigger(this.seenBy, new Int32Array(capacity));
+    this.rankOf = bigger(this.rankOf, new Int8Array(capacity));
+    this.df = bigger(this.df, new Int32Array(capacity));
+  }
+}
+
+/** A growable list of 32-bit integers (millions of them: a plain array would box or copy more). */
+class IntList {
+  private data = new Int32Array(1 << 16);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+  at(i: number): number {
+    return this.data[i]!;
+  }
+  set(i: number, x: number): void {
+    this.data[i] = x;
   }
 }
 
