@@ -37,6 +37,7 @@ function ValueInput({ fact, name }: { fact: FactView | undefined; name: number }
       <Form.Item name={[name, 'values']} label={t('value')} rules={[{ required: true }]}>
         <Select
           mode="multiple"
+          optionFilterProp="label"
           options={fact.values.map((v) => ({ value: v.value, label: en ? v.name.en : v.name.zh }))}
         />
       </Form.Item>
@@ -44,7 +45,11 @@ function ValueInput({ fact, name }: { fact: FactView | undefined; name: number }
   if (fact?.kind === 'region')
     return (
       <Form.Item name={[name, 'region']} label={t('value')} rules={[{ required: true }]}>
-        <Select options={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
+        />
       </Form.Item>
     );
   return (
@@ -68,10 +73,18 @@ export function ConditionsField({ facts }: { facts: readonly FactView[] }) {
             <fieldset key={key} className="tb-policynew__row">
               <legend>{t('conditionN', { n: i + 1 })}</legend>
               <Form.Item name={[name, 'fact']} label={t('fact')} rules={[{ required: true }]}>
-                <Select options={facts.map((f) => ({ value: f.fact, label: en ? f.label.en : f.label.zh }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={facts.map((f) => ({ value: f.fact, label: en ? f.label.en : f.label.zh }))}
+                />
               </Form.Item>
               <Form.Item name={[name, 'op']} label={t('op')} rules={[{ required: true }]}>
-                <Select options={opsOf(factOf(i)).map((op) => ({ value: op, label: t(`ops.${op}`) }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={opsOf(factOf(i)).map((op) => ({ value: op, label: t(`ops.${op}`) }))}
+                />
               </Form.Item>
               <ValueInput fact={factOf(i)} name={name} />
               <Button onClick={() => remove(name)}>{t('remove')}</Button>
@@ -92,7 +105,12 @@ function FactInput({ fact, name }: { fact: FactView; name: number }) {
   if (fact.kind === 'enum')
     return (
       <Form.Item name={at} label={label}>
-        <Select allowClear options={fact.values.map((v) => ({ value: v.value, label: en ? v.name.en : v.name.zh }))} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={fact.values.map((v) => ({ value: v.value, label: en ? v.name.en : v.name.zh }))}
+        />
       </Form.Item>
     );
   if (fact.kind === 'number')
@@ -127,7 +145,11 @@ export function ExamplesField({ facts }: { facts: readonly FactView[] }) {
                 <Input type="date" />
               </Form.Item>
               <Form.Item name={[name, 'facts', 'regionCode']} label={t('places.label')} rules={[{ required: true }]}>
-                <Select options={PLACES.map((p) => ({ value: p, label: t(`places.${p}`) }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={PLACES.map((p) => ({ value: p, label: t(`places.${p}`) }))}
+                />
               </Form.Item>
               {named.map((f) => (
                 <FactInput key={f.fact} fact={f} name={name} />
