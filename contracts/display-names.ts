@@ -136,6 +136,7 @@ const AUDIT_ACTION: Record<string, Name> = {
   'exchange.grant-approved': { zh: '批准共享数据', en: 'Data sharing approved' },
   'exchange.grant-refused': { zh: '拒绝共享数据', en: 'Data sharing refused' },
   'exchange.grant-revoked': { zh: '撤销共享数据', en: 'Data sharing revoked' },
+  'proactive.policy-created': { zh: '新建政策', en: 'Policy created' },
   'proactive.policy-drafted': { zh: '起草政策新版本', en: 'Policy version drafted' },
   'proactive.policy-revised': { zh: '修改政策版本草稿', en: 'Policy version draft revised' },
   'proactive.policy-submitted': { zh: '政策版本提交审核', en: 'Policy version submitted for review' },

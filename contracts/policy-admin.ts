@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { contract } from './http.js';
+import { LifeEventType } from './exchange.js';
 import { PolicyMode, PolicySubject, Text } from './proactive.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -50,6 +51,29 @@ export const PolicyDraftBody = z.object({
   examples: z.array(PolicyExample).max(50).default([]),
 });
 export type PolicyDraftBody = z.infer<typeof PolicyDraftBody>;
+
+const Words = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(400) });
+
+/** 新政策: a policy made in the console, with its first version (a draft until reviewed and published). */
+export const NewPolicyBody = z.object({
+  name: Words,
+  summary: Words,
+  subject: PolicySubject,
+  /** 免申即享 (granted by the system) or 政策找人 (an offer to apply). */
+  mode: PolicyMode,
+  /** The catalogue item (基本编码) a grant is decided under, or an offer applies for. */
+  itemBasicCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable()
+    .optional(),
+  period: z.enum(['once', 'year', 'month']),
+  /** Life events after which the subjects concerned are judged again (besides the daily re-check). */
+  triggers: z.array(LifeEventType).max(10).default([]),
+  beneficiary: z.enum(['self', 'survivor']).default('self'),
+  version: PolicyDraftBody,
+});
+export type NewPolicyBody = z.infer<typeof NewPolicyBody>;
 
 export const ReviewBody = z.object({ comment: z.string().max(1000).default('') });
 
@@ -116,6 +140,20 @@ export const PolicySummaryView = z.object({
 export const PolicyAdminList = contract(z.object({ on: z.string(), policies: z.array(PolicySummaryView) }));
 export type PolicyAdminList = z.infer<typeof PolicyAdminList>;
 
+/** A registry fact a condition may name: its words, its kind, an enumeration's values, and the key an example gives it under. */
+export const FactView = z.object({
+  fact: z.string(),
+  label: Text,
+  kind: z.enum(['enum', 'number', 'years', 'daysSince', 'region']),
+  values: z.array(z.object({ value: z.string(), name: Text })),
+  /** The raw registry value an example's facts hold it as (`birthDate` for 年龄). */
+  source: z.string(),
+});
+export type FactView = z.infer<typeof FactView>;
+/** 事实目录: the facts of persons and of enterprises (the console's fact chooser). */
+export const FactCatalogue = contract(z.object({ person: z.array(FactView), enterprise: z.array(FactView) }));
+export type FactCatalogue = z.infer<typeof FactCatalogue>;
+
 export const PolicyAdminDetail = contract(
   z.object({
     code: z.string(),
@@ -127,23 +165,19 @@ export const PolicyAdminDetail = contract(
     versions: z.array(PolicyVersionView),
     examples: z.array(ExampleResult),
     /** The facts conditions may name for this policy's subject, with their operators and values. */
-    facts: z.array(
-      z.object({
-        fact: z.string(),
-        label: Text,
-        kind: z.enum(['enum', 'number', 'years', 'daysSince', 'region']),
-        values: z.array(z.object({ value: z.string(), name: Text })),
-      }),
-    ),
+    facts: z.array(FactView),
   }),
 );
 export type PolicyAdminDetail = z.infer<typeof PolicyAdminDetail>;
 
-/** A version after drafting, submitting, approving or sending back. */
-export const PolicyVersionAnswer = contract(
-  z.object({ version: z.number().int(), status: VersionStatus, examples: z.array(ExampleResult) }),
-);
+/** A version after drafting (its examples run on save), submitting, approving or sending back. */
+const VersionAnswer = z.object({ version: z.number().int(), status: VersionStatus, examples: z.array(ExampleResult) });
+export const PolicyVersionAnswer = contract(VersionAnswer);
 export type PolicyVersionAnswer = z.infer<typeof PolicyVersionAnswer>;
+
+/** A policy made: its code (for the console's links) and its first version, a draft. */
+export const NewPolicyAnswer = contract(VersionAnswer.extend({ code: z.string() }));
+export type NewPolicyAnswer = z.infer<typeof NewPolicyAnswer>;
 
 export const ReachQuery = z.object({
   region: z

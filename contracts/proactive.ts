@@ -108,6 +108,8 @@ export const DryRunRequest = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
+/** 试运行 of a policy, or of one of its versions not yet published (a draft, one in review) dated in. */
+export const DryRunBody = DryRunRequest.extend({ version: z.number().int().min(1).optional() });
 /** 试运行: how many would be eligible on a day, per region, without writing anything. */
 export const DryRun = contract(
   z.object({

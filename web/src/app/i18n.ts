@@ -42,6 +42,7 @@ import { analyticsEn, analyticsZhCN, type AnalyticsMessages } from '../modules/a
 import { demandEn, demandZhCN, type DemandMessages } from '../modules/demand';
 import { proactiveEn, proactiveZhCN, type ProactiveMessages } from '../modules/proactive';
 import { policyadminEn, policyadminZhCN, type PolicyadminMessages } from '../modules/policyadmin';
+import { policynewEn, policynewZhCN, type PolicynewMessages } from '../modules/policynew';
 import {
   licenseWorkEn,
   licenseWorkZhCN,
@@ -83,6 +84,7 @@ declare module 'i18next' {
       demand: DemandMessages;
       proactive: ProactiveMessages;
       policyadmin: PolicyadminMessages;
+      policynew: PolicynewMessages;
       forms: FormsMessages;
       mobile: MobileMessages;
     };
@@ -105,6 +107,7 @@ const RESOURCES = {
     demand: demandZhCN,
     proactive: proactiveZhCN,
     policyadmin: policyadminZhCN,
+    policynew: policynewZhCN,
     forms: formsZhCN,
     mobile: mobileZhCN,
   },
@@ -123,6 +126,7 @@ const RESOURCES = {
     demand: demandEn,
     proactive: proactiveEn,
     policyadmin: policyadminEn,
+    policynew: policynewEn,
     forms: formsEn,
     mobile: mobileEn,
   },

@@ -16,7 +16,7 @@ import type { ProactiveDeps } from './proactive.deps.js';
 import { loadPolicies } from './admin/policy-book.js';
 import { recordEligible } from './admin/reach.repository.js';
 import { periodOf, versionOn, type Policy } from './rules/language.js';
-import { evaluateColumns, explain } from './rules/evaluate.js';
+import { evaluateBitmaps, explain, holds } from './rules/evaluate.js';
 import {
   asOf,
   loadPopulation,
@@ -48,15 +48,38 @@ export interface RunResult {
 
 type Row = PersonFactRow | EnterpriseFactRow;
 
+/**
+ * Who is eligible under each policy in force, all policies of a subject kind judged together (a
+ * condition they share is judged once): one bitmap per policy.
+ */
+function judgeAll(policies: readonly Policy[], pop: Population, on: string): Map<Policy, Uint32Array> {
+  const out = new Map<Policy, Uint32Array>();
+  for (const subject of ['person', 'enterprise'] as const) {
+    const inForce = policies.filter((p) => p.subject === subject && versionOn(p, on));
+    const bitmaps = evaluateBitmaps(
+      inForce.map((p) => versionOn(p, on)!),
+      pop[subject].cols,
+      on,
+    );
+    inForce.forEach((p, i) => out.set(p, bitmaps[i]!));
+  }
+  return out;
+}
+
 /** The eligible of one policy: judged subject, recipient, explanation. */
-function eligibleOf(policy: Policy, pop: Population, on: string, regions: RegionNames): Decision[] {
+function eligibleOf(
+  policy: Policy,
+  flags: Uint32Array | undefined,
+  pop: Population,
+  on: string,
+  regions: RegionNames,
+): Decision[] {
   const version = versionOn(policy, on);
-  if (!version) return [];
-  const { rows, cols } = pop[policy.subject];
-  const flags = evaluateColumns(version, cols, on);
+  if (!version || !flags) return [];
+  const { rows } = pop[policy.subject];
   const out: Decision[] = [];
-  for (let i = 0; i < flags.length; i++) {
-    if (!flags[i]) continue;
+  for (let i = 0; i < rows.length; i++) {
+    if (!holds(flags, i)) continue;
     const subject = rows[i]! as Row;
     const person = policy.subject === 'person' ? (subject as PersonFactRow) : undefined;
     const beneficiary = person && policy.beneficiary === 'survivor' ? survivorOf(pop.person.rows, person, on) : person;
@@ -175,8 +198,13 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
     offered: 0,
     flagged: 0,
   };
-  for (const policy of run.policies ?? (await loadPolicies(trx))) {
-    const eligible = eligibleOf(policy, pop, run.on, regions).map((d) => ({ ...d, trigger: run.trigger }));
+  const policies = run.policies ?? (await loadPolicies(trx));
+  const flags = judgeAll(policies, pop, run.on);
+  for (const policy of policies) {
+    const eligible = eligibleOf(policy, flags.get(policy), pop, run.on, regions).map((d) => ({
+      ...d,
+      trigger: run.trigger,
+    }));
     result.eligible += eligible.length;
     if ('all' in run.scope) await recordEligible(trx, policy.code, countByCounty(eligible), run.on, at);
     if (policy.mode === 'automatic') {

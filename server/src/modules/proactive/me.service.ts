@@ -12,7 +12,7 @@ import { findItemServing } from '../catalog/index.js';
 import { registryPersonOf } from '../identity/index.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { pq } from './proactive.tables.js';
-import { findPolicy } from './policies/index.js';
+import { findBasePolicy } from './admin/policy-book.js';
 
 interface Owner {
   registryPersonId: string | null;
@@ -35,7 +35,9 @@ const ownedBy = (owner: Owner) =>
       ? sql<SqlBool>`${sql.ref('beneficiaryPersonId')} = ${owner.registryPersonId}`
       : sql<SqlBool>`false`;
 
-const policyText = (code: string) => findPolicy(code)?.name ?? { zh: code, en: code };
+/** A policy's name: in code or made in the console (its code is never shown). */
+const policyText = async (deps: ProactiveDeps, code: string) =>
+  (await findBasePolicy(deps.db, code))?.name ?? { zh: '政策', en: 'policy' };
 
 export async function listEntitlements(deps: ProactiveDeps, actor: Actor): Promise<Entitlement[]> {
   const owner = await ownerOf(deps, actor);
@@ -46,9 +48,11 @@ export async function listEntitlements(deps: ProactiveDeps, actor: Actor): Promi
     .orderBy('grantedAt', 'desc')
     .limit(200)
     .execute();
+  const names = new Map<string, Awaited<ReturnType<typeof policyText>>>();
+  for (const code of new Set(rows.map((r) => r.policyCode))) names.set(code, await policyText(deps, code));
   return rows.map((r) => ({
     id: r.id,
-    policy: policyText(r.policyCode),
+    policy: names.get(r.policyCode)!,
     period: r.period,
     status: r.status,
     amount: r.amount == null ? null : Number(r.amount),
@@ -73,11 +77,11 @@ async function findOwnOffer(deps: ProactiveDeps, owner: Owner, id: string) {
 type OfferRow = Awaited<ReturnType<typeof findOwnOffer>>;
 
 async function offerView(deps: ProactiveDeps, r: OfferRow): Promise<Offer> {
-  const policy = findPolicy(r.policyCode);
+  const policy = await findBasePolicy(deps.db, r.policyCode);
   const item = policy?.itemBasicCode ? await findItemServing(deps.db, policy.itemBasicCode, r.regionCode) : undefined;
   return {
     id: r.id,
-    policy: policy?.name ?? { zh: r.policyCode, en: r.policyCode },
+    policy: policy?.name ?? { zh: '政策', en: 'policy' },
     summary: policy?.summary ?? { zh: '', en: '' },
     period: r.period,
     status: r.status,

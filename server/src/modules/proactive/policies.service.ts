@@ -8,8 +8,9 @@ import type { DryRun, PolicyView, Text } from '../../../../contracts/proactive.j
 import type { ProactiveDeps } from './proactive.deps.js';
 import type { Db } from '../../platform/db/index.js';
 import { versionOn, type PolicyVersion } from './rules/language.js';
-import { loadPolicies, loadPolicy } from './admin/policy-book.js';
-import { evaluateColumns } from './rules/evaluate.js';
+import { loadPolicies, loadPolicy, withVersions } from './admin/policy-book.js';
+import { findVersion } from './admin/versions.repository.js';
+import { evaluateBitmaps, holds } from './rules/evaluate.js';
 import { loadPopulation, RegionNames } from './population.js';
 import { GUIYANG, QIANDONGNAN } from './policies/words.js';
 
@@ -56,14 +57,29 @@ export async function listPolicies(db: Db, on: string): Promise<PolicyView[]> {
 
 export const POLICY_OFFICERS = ['catalog_admin', 'system_admin'];
 
-export async function dryRun(deps: ProactiveDeps, actor: Actor, code: string, on: string): Promise<DryRun> {
+/**
+ * 试运行 on `on`; with `draft`, that console version (a draft or one in review) is dated in as if
+ * published, and judged from its effective date when `on` is before it.
+ */
+export async function dryRun(
+  deps: ProactiveDeps,
+  actor: Actor,
+  code: string,
+  asked: string,
+  draft?: number,
+): Promise<DryRun> {
   if (actor.kind !== 'staff' || !POLICY_OFFICERS.some((r) => actor.roles.includes(r)))
     throw forbidden('PROACTIVE.NOT_POLICY_OFFICER', {
       zh: '仅政策管理人员可试运行',
       en: 'Only policy officers run policies',
     });
-  const policy = await loadPolicy(deps.db, code);
-  if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
+  const published = await loadPolicy(deps.db, code);
+  if (!published) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
+  const stored = draft === undefined ? undefined : await findVersion(deps.db, code, draft);
+  if (draft !== undefined && (!stored || stored.status === 'published' || stored.status === 'rejected'))
+    throw notFound('PROACTIVE.VERSION_NOT_FOUND', { zh: '未找到待审的该版本', en: 'No such open version' });
+  const policy = stored ? withVersions(published, [stored.asVersion]) : published;
+  const on = stored && asked < stored.asVersion.effectiveFrom ? stored.asVersion.effectiveFrom : asked;
   const version = versionOn(policy, on);
   if (!version)
     throw notFound('PROACTIVE.NO_VERSION_IN_FORCE', {
@@ -73,13 +89,13 @@ export async function dryRun(deps: ProactiveDeps, actor: Actor, code: string, on
   const pop = await loadPopulation(deps.db, deps.cipher, { all: true });
   const { rows, cols } = pop[policy.subject];
   const within = actor.regionScope ?? '';
-  const flags = evaluateColumns(version, cols, on);
+  const [flags] = evaluateBitmaps([version], cols, on);
   const counts = new Map<string, number>();
   let evaluated = 0;
   rows.forEach((r, i) => {
     if (!r.regionCode.startsWith(within)) return;
     evaluated++;
-    if (flags[i]) counts.set(r.regionCode.slice(0, 6), (counts.get(r.regionCode.slice(0, 6)) ?? 0) + 1);
+    if (holds(flags!, i)) counts.set(r.regionCode.slice(0, 6), (counts.get(r.regionCode.slice(0, 6)) ?? 0) + 1);
   });
   const names = new RegionNames(deps.db);
   await names.load(counts.keys());

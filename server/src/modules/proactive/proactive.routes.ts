@@ -5,6 +5,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
 import {
   DryRun,
+  DryRunBody,
   DryRunRequest,
   EntitlementList,
   GrantAnswer,
@@ -111,11 +112,11 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> = a
         tags,
         summary: '试运行 How many would be eligible, per county, on a day (nothing written)',
         params: PolicyCodeParams,
-        body: DryRunRequest,
+        body: DryRunBody,
         response: { 200: DryRun },
       },
     },
-    async (request) => dryRun(deps, request.actor, request.params.id, request.body.on ?? today()),
+    async (request) => dryRun(deps, request.actor, request.params.id, request.body.on ?? today(), request.body.version),
   );
 
   app.post(

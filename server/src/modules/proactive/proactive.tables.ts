@@ -1,7 +1,15 @@
-/** The proactive module's tables (schema `proactive`, migrations 0048 and 0059). */
+/** The proactive module's tables (schema `proactive`, migrations 0048, 0059 and 0065). */
 import type { ColumnType, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
-import type { Explanation, GrantStatus, OfferStatus } from '../../../../contracts/proactive.js';
+import type { LifeEventType } from '../../../../contracts/exchange.js';
+import type {
+  Explanation,
+  GrantStatus,
+  OfferStatus,
+  PolicyMode,
+  PolicySubject,
+  Text,
+} from '../../../../contracts/proactive.js';
 import type { PolicyExample, VersionStatus } from '../../../../contracts/policy-admin.js';
 import type { PolicyVersion } from './rules/language.js';
 
@@ -59,6 +67,20 @@ export interface PolicyVersionTable {
   reviewedAt: Date | null;
   reviewComment: ColumnType<string, string | undefined, string>;
 }
+/** 新政策: a policy made in the console (its versions are `policy_version` rows). */
+export interface PolicyTable {
+  code: string;
+  name: Json<Text>;
+  summary: Json<Text>;
+  subject: PolicySubject;
+  mode: PolicyMode;
+  itemBasicCode: string | null;
+  period: 'once' | 'year' | 'month';
+  triggers: Json<LifeEventType[]>;
+  beneficiary: 'self' | 'survivor';
+  createdBy: string;
+  createdAt: Date;
+}
 /** 触达统计: eligible per county at a policy's last full run. */
 export interface ReachEligibleTable {
   policyCode: string;
@@ -68,6 +90,7 @@ export interface ReachEligibleTable {
   runAt: Date;
 }
 export type ProactiveTables = {
+  'proactive.policy': PolicyTable;
   'proactive.policy_version': PolicyVersionTable;
   'proactive.reach_eligible': ReachEligibleTable;
   'proactive.grant': GrantTable;

@@ -15,6 +15,7 @@ import { useMe } from '../identity';
 import { TemplatesPage } from '../notify';
 import { AssistantQuestionsPage } from '../assistant';
 import { PoliciesPage, PolicyPage } from '../policyadmin';
+import { NewPolicyPage } from '../policynew';
 import { PageHeader, RequireRoles, useStaff } from './bits';
 import { hasAdminRole, SECTIONS, sectionsFor, type SectionKey } from './sections';
 import './admin.css';
@@ -141,6 +142,7 @@ export function AdminApp() {
         <Route path="processes" element={guarded('processes', <ProcessPage />)} />
         <Route path="assistant" element={guarded('assistant', <AssistantQuestionsPage />)} />
         <Route path="policies" element={guarded('policies', <PoliciesPage />)} />
+        <Route path="policies/new" element={guarded('policies', <NewPolicyPage />)} />
         <Route path="policies/:code" element={guarded('policies', <PolicyPage />)} />
         <Route path="staff" element={guarded('staff', <StaffPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />

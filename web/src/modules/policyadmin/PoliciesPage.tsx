@@ -21,6 +21,7 @@ export default function PoliciesPage() {
       <header className="tb-page-header">
         <h1>{t('title')}</h1>
         <p>{t('lead')}</p>
+        <Link to="/admin/policies/new">{t('newPolicy')}</Link>
       </header>
       {list.isError ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table<Row>

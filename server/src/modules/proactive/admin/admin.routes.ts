@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRoles } from '../../../platform/http/auth.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import {
+  FactCatalogue,
+  NewPolicyAnswer,
+  NewPolicyBody,
   OnQuery,
   PolicyAdminDetail,
   PolicyAdminList,
@@ -16,9 +19,10 @@ import {
 } from '../../../../../contracts/policy-admin.js';
 import type { ProactiveDeps } from '../proactive.deps.js';
 import { POLICY_OFFICERS } from '../policies.service.js';
-import { listForConsole, policyForConsole } from './console.service.js';
+import { factsOf, listForConsole, policyForConsole } from './console.service.js';
+import { createPolicy } from './new-policy.service.js';
 import { policyReach } from './reach.service.js';
-import { draftVersion, reviewVersion, reviseVersion, submitVersion } from './versions.service.js';
+import { assertOfficer, draftVersion, reviewVersion, reviseVersion, submitVersion } from './versions.service.js';
 
 const tags = ['proactive 主动服务'];
 const BASE = '/api/admin/proactive/policies';
@@ -54,6 +58,40 @@ export const policyAdminRoutes: FastifyPluginAsyncZod<{ deps: ProactiveDeps }> =
       },
     },
     async (request) => policyForConsole(deps, request.actor, request.params.id, request.query.on ?? today()),
+  );
+
+  app.get(
+    '/api/admin/proactive/facts',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: '事实目录 The registry facts conditions may name, of persons and of enterprises, with their words',
+        response: { 200: FactCatalogue },
+      },
+    },
+    async (request) => {
+      assertOfficer(request.actor);
+      return { person: factsOf('person'), enterprise: factsOf('enterprise') };
+    },
+  );
+
+  app.post(
+    BASE,
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary:
+          '新建政策 Make a policy with its first version as a draft (examples run on save; 422 per field, 409 PROACTIVE.POLICY_EXISTS)',
+        body: NewPolicyBody,
+        response: { 201: NewPolicyAnswer },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201);
+      return createPolicy(deps, request.actor, request.body);
+    },
   );
 
   app.post(

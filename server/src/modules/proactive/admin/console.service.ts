@@ -3,12 +3,18 @@
  * reach in the caller's region; one policy with all its versions (code and console) in words, the
  * period each is judged in, its examples run, and the facts a condition may name.
  */
-import type { PolicyAdminDetail, PolicyAdminList, PolicyVersionView } from '../../../../../contracts/policy-admin.js';
+import type {
+  FactView,
+  PolicyAdminDetail,
+  PolicyAdminList,
+  PolicyVersionView,
+} from '../../../../../contracts/policy-admin.js';
 import type { Actor } from '../../../platform/context.js';
 import { staffDisplayNames } from '../../identity/index.js';
 import type { ProactiveDeps } from '../proactive.deps.js';
 import { amountsOf } from '../policies.service.js';
-import { FACTS, type FactDef } from '../rules/facts.js';
+import { FACTS, type FactDef, type SubjectKind } from '../rules/facts.js';
+import { sourceOf } from '../rules/columns.js';
 import { versionOn, type PolicyVersion } from '../rules/language.js';
 import { runExample } from './examples.js';
 import { loadPolicies, loadPolicy } from './policy-book.js';
@@ -16,6 +22,17 @@ import { emptyCounts } from './reach.repository.js';
 import { reachOfAll } from './reach.service.js';
 import { assertOfficer, policyOrThrow } from './versions.service.js';
 import * as repo from './versions.repository.js';
+
+/** The facts of a subject kind as the console offers them. */
+export function factsOf(subject: SubjectKind): FactView[] {
+  return Object.entries(FACTS[subject] as Record<string, FactDef>).map(([fact, def]) => ({
+    fact,
+    label: def.label,
+    kind: def.kind,
+    values: def.kind === 'enum' ? def.values.map((value) => ({ value, name: def.names[value]! })) : [],
+    source: sourceOf(fact),
+  }));
+}
 
 export async function listForConsole(deps: ProactiveDeps, actor: Actor, on: string): Promise<PolicyAdminList> {
   assertOfficer(actor);
@@ -54,7 +71,7 @@ export async function policyForConsole(
   on: string,
 ): Promise<PolicyAdminDetail> {
   assertOfficer(actor);
-  const seeded = policyOrThrow(code);
+  const seeded = await policyOrThrow(deps.db, code);
   const policy = (await loadPolicy(deps.db, code))!;
   const console = await repo.listVersions(deps.db, code);
   const names = await staffDisplayNames(
@@ -84,7 +101,6 @@ export async function policyForConsole(
   const versions = [...seeded.versions.map((v) => view(v)), ...console.map((s) => view(s.asVersion, s))].sort(
     (a, b) => b.version - a.version,
   );
-  const facts = FACTS[policy.subject] as Record<string, FactDef>;
   return {
     code,
     name: policy.name,
@@ -96,11 +112,6 @@ export async function policyForConsole(
     examples: [...policy.examples, ...console.filter((s) => s.status === 'published').flatMap((s) => s.examples)].map(
       (e) => runExample(policy, e),
     ),
-    facts: Object.entries(facts).map(([fact, def]) => ({
-      fact,
-      label: def.label,
-      kind: def.kind,
-      values: def.kind === 'enum' ? def.values.map((value) => ({ value, name: def.names[value]! })) : [],
-    })),
+    facts: factsOf(policy.subject),
   };
 }

@@ -71,7 +71,10 @@ describe('a policy version, drafted → submitted → approved by another', () =
   it('cannot be submitted while an example fails, and says which and why', async () => {
     const res = await call(t, drafter.authorization, 'POST', `${URL}/versions`, draft(2_100));
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ version: 3, status: 'draft', examples: [] });
+    expect(res.json()).toMatchObject({ version: 3, status: 'draft' });
+    // Its examples run on save: the one expecting 2,100 fails and says so before anyone submits.
+    const onSave = res.json().examples as { name: string; passed: boolean }[];
+    expect(onSave.filter((e) => !e.passed).map((e) => e.name)).toEqual(['85 in 南明区, April']);
     const again = await call(t, drafter.authorization, 'POST', `${URL}/versions`, draft(2_000));
     expect([again.statusCode, again.json().code]).toEqual([409, 'PROACTIVE.VERSION_OPEN']);
 

@@ -3,11 +3,13 @@
  * versions published in the console on top. Versions are dated so that exactly one is in force on
  * any day: a version that starts later ends the one before it the day before it starts (a version
  * published for next month leaves this month's decisions alone); of two starting the same day, the
- * higher number replaces the lower.
+ * higher number replaces the lower. Policies made in the console (新政策) are judged the same way
+ * from their first published version.
  */
 import type { Db } from '../../../platform/db/index.js';
 import { POLICIES } from '../policies/index.js';
 import type { Policy, PolicyVersion } from '../rules/language.js';
+import { consolePolicies, findConsolePolicy } from './policies.repository.js';
 import { publishedVersions } from './versions.repository.js';
 
 const dayBefore = (iso: string): string => {
@@ -32,17 +34,22 @@ export function withVersions(policy: Policy, extra: readonly PolicyVersion[]): P
   return { ...policy, versions } as Policy;
 }
 
-/** Every policy as judged now: code versions plus the published console versions. */
+/** Every policy as judged now: code versions plus the published console versions, then the policies made in the console. */
 export async function loadPolicies(db: Db): Promise<Policy[]> {
   const rows = await publishedVersions(db);
   const byCode = new Map<string, PolicyVersion[]>();
   for (const r of rows) byCode.set(r.policyCode, [...(byCode.get(r.policyCode) ?? []), r.asVersion]);
-  return POLICIES.map((p) => withVersions(p, byCode.get(p.code) ?? []));
+  return [...POLICIES, ...(await consolePolicies(db))].map((p) => withVersions(p, byCode.get(p.code) ?? []));
+}
+
+/** A policy without its console versions: written in code, or made in the console (no version then). */
+export async function findBasePolicy(db: Db, code: string): Promise<Policy | undefined> {
+  return POLICIES.find((p) => p.code === code) ?? (await findConsolePolicy(db, code));
 }
 
 /** One policy as judged now, or undefined. */
 export async function loadPolicy(db: Db, code: string): Promise<Policy | undefined> {
-  const policy = POLICIES.find((p) => p.code === code);
+  const policy = await findBasePolicy(db, code);
   if (!policy) return undefined;
   const rows = await publishedVersions(db, code);
   return withVersions(

@@ -34,7 +34,7 @@ export async function policyReach(
   asked?: string,
 ): Promise<PolicyReach> {
   assertOfficer(actor);
-  const policy = policyOrThrow(code);
+  const policy = await policyOrThrow(deps.db, code);
   const region = regionOf(actor, asked);
   const [byCounty, judgedOn, place] = await Promise.all([
     reachByCounty(deps.db, region, code),

@@ -12,11 +12,11 @@ import { beijingDate } from '../../../platform/calendar/beijing.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../../platform/errors.js';
 import type { ProactiveDeps } from '../proactive.deps.js';
 import { POLICY_OFFICERS } from '../policies.service.js';
-import { findPolicy } from '../policies/index.js';
-import type { Policy } from '../rules/language.js';
+import type { Example, Policy, PolicyVersion } from '../rules/language.js';
 import { runExample } from './examples.js';
 import { checkDraft } from './rule-check.js';
-import { loadPolicy, withVersions } from './policy-book.js';
+import { findBasePolicy, loadPolicy, withVersions } from './policy-book.js';
+import { uncoveredRegions } from './amount-check.js';
 import * as repo from './versions.repository.js';
 
 export function assertOfficer(actor: Actor): asserts actor is Actor & { id: string } {
@@ -27,8 +27,9 @@ export function assertOfficer(actor: Actor): asserts actor is Actor & { id: stri
     });
 }
 
-export function policyOrThrow(code: string): Policy {
-  const policy = findPolicy(code);
+/** A policy (in code or made in the console) without its console versions, or 404. */
+export async function policyOrThrow(db: Db, code: string): Promise<Policy> {
+  const policy = await findBasePolicy(db, code);
   if (!policy) throw notFound('PROACTIVE.POLICY_NOT_FOUND', { zh: '未找到该政策', en: 'No such policy' });
   return policy;
 }
@@ -49,9 +50,9 @@ function wrongState(v: repo.StoredVersion | undefined, wanted: { zh: string; en:
 }
 
 /** What each step writes to the audit log, as `proactive.policy-<step>`. */
-export const POLICY_AUDIT_STEPS = ['drafted', 'revised', 'submitted', 'published', 'rejected'] as const;
+export const POLICY_AUDIT_STEPS = ['created', 'drafted', 'revised', 'submitted', 'published', 'rejected'] as const;
 
-async function audit(
+export async function audit(
   trx: Db,
   deps: ProactiveDeps,
   actor: Actor,
@@ -71,15 +72,33 @@ async function audit(
   );
 }
 
-/** The policy's standing examples and the version's own, run as the policy would be judged with it. */
-async function examplesWith(trx: Db, code: string, v: repo.StoredVersion): Promise<ExampleResult[]> {
-  const policy = withVersions((await loadPolicy(trx, code))!, [v.asVersion]);
-  return [...policy.examples, ...v.examples].map((e) => runExample(policy, e));
+/**
+ * The policy's standing examples and the version's own, run as the policy would be judged with the
+ * version dated in (on save, to show; on submit, to hold a failing draft back).
+ */
+export async function examplesWith(
+  trx: Db,
+  code: string,
+  own: { examples: readonly Example[] },
+  version: PolicyVersion,
+): Promise<ExampleResult[]> {
+  const policy = withVersions((await loadPolicy(trx, code))!, [version]);
+  return [...policy.examples, ...own.examples].map((e) => runExample(policy, e));
+}
+
+/** 发布: only a provincial policy officer (a region scope of the province, or none) publishes. */
+function assertProvincial(actor: Actor): void {
+  if ((actor.regionScope ?? '').length > 2)
+    throw forbidden('PROACTIVE.NOT_PROVINCIAL', {
+      zh: '仅省级政策管理人员可发布政策',
+      en: 'Only provincial policy officers publish policies',
+    });
 }
 
 /** The body as version `n` of the policy, or 422 listing each fault field by field. */
-function checkedOrThrow(deps: ProactiveDeps, policy: Policy, body: PolicyDraftBody, n: number) {
+export async function checkedOrThrow(trx: Db, deps: ProactiveDeps, policy: Policy, body: PolicyDraftBody, n: number) {
   const { version, errors } = checkDraft(policy.subject, body, n);
+  errors.push(...(await uncoveredRegions(trx, version)));
   if (body.effectiveFrom < beijingDate(deps.now()))
     errors.push({
       field: 'effectiveFrom',
@@ -103,10 +122,10 @@ export async function draftVersion(
   body: PolicyDraftBody,
 ): Promise<PolicyVersionAnswer> {
   assertOfficer(actor);
-  const policy = policyOrThrow(code);
   return deps.db.transaction().execute(async (trx) => {
+    const policy = await policyOrThrow(trx, code);
     const last = Math.max(await repo.lastVersionNumber(trx, code), ...policy.versions.map((v) => v.version));
-    const version = checkedOrThrow(deps, policy, body, last + 1);
+    const version = await checkedOrThrow(trx, deps, policy, body, last + 1);
     const open = (await repo.pendingVersions(trx)).get(code);
     if (open)
       throw conflict(
@@ -117,7 +136,11 @@ export async function draftVersion(
       );
     await repo.insertVersion(trx, code, version, body, actor.id, deps.now());
     await audit(trx, deps, actor, 'drafted', code, { version: version.version, effectiveFrom: version.effectiveFrom });
-    return { version: version.version, status: 'draft' as const, examples: [] };
+    return {
+      version: version.version,
+      status: 'draft' as const,
+      examples: await examplesWith(trx, code, body, version),
+    };
   });
 }
 
@@ -130,15 +153,15 @@ export async function reviseVersion(
   body: PolicyDraftBody,
 ): Promise<PolicyVersionAnswer> {
   assertOfficer(actor);
-  const policy = policyOrThrow(code);
   return deps.db.transaction().execute(async (trx) => {
+    const policy = await policyOrThrow(trx, code);
     await repo.lastVersionNumber(trx, code);
     const v = await repo.findVersion(trx, code, n);
     if (v?.status !== 'draft') throw wrongState(v, { zh: '修改', en: 'edit it' });
-    const version = checkedOrThrow(deps, policy, body, n);
+    const version = await checkedOrThrow(trx, deps, policy, body, n);
     await repo.replaceDraft(trx, code, version, body);
     await audit(trx, deps, actor, 'revised', code, { version: n, effectiveFrom: version.effectiveFrom });
-    return { version: n, status: 'draft' as const, examples: [] };
+    return { version: n, status: 'draft' as const, examples: await examplesWith(trx, code, body, version) };
   });
 }
 
@@ -150,12 +173,12 @@ export async function submitVersion(
   n: number,
 ): Promise<PolicyVersionAnswer> {
   assertOfficer(actor);
-  policyOrThrow(code);
   return deps.db.transaction().execute(async (trx) => {
+    await policyOrThrow(trx, code);
     await repo.lastVersionNumber(trx, code);
     const v = await repo.findVersion(trx, code, n);
     if (v?.status !== 'draft') throw wrongState(v, { zh: '提交审核', en: 'submit it' });
-    const examples = await examplesWith(trx, code, v);
+    const examples = await examplesWith(trx, code, v, v.asVersion);
     const failed = examples.filter((e) => !e.passed);
     if (failed.length)
       throw conflict(
@@ -183,8 +206,9 @@ export async function reviewVersion(
   comment: string,
 ): Promise<PolicyVersionAnswer> {
   assertOfficer(actor);
-  policyOrThrow(code);
+  if (decision === 'published') assertProvincial(actor);
   return deps.db.transaction().execute(async (trx) => {
+    await policyOrThrow(trx, code);
     await repo.lastVersionNumber(trx, code);
     const v = await repo.findVersion(trx, code, n);
     const wanted = decision === 'published' ? { zh: '审核通过', en: 'approve it' } : { zh: '退回', en: 'send it back' };

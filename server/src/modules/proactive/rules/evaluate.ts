@@ -1,244 +1,115 @@
 /**
- * The evaluator: one version of a policy over columns of facts, in chunks of 64k subjects, each
- * condition a tight loop over typed arrays (no object per subject). The same kernels explain one
- * subject's decision: the facts of one subject are columns of length one.
+ * The evaluator: the versions of policies in force over columns of facts, in chunks of 8k subjects,
+ * one bit per subject and condition (`kernels.ts`). A condition several policies share (本人在世,
+ * 户籍在贵州省) is judged once per chunk for all of them; a policy is the AND of its conditions'
+ * words. The same kernels explain one subject's decision: its facts are columns of length one.
  */
 import type { Explanation, ExplainedCondition, Text } from '../../../../../contracts/proactive.js';
-import { FACTS, type EnumFact, type FactDef } from './facts.js';
-import { columnsOf, dayNumber, NO_DAY, ymd, type Column, type Columns, type FactRow } from './columns.js';
-import { isAny, regionalValue, type Comparison, type Leaf, type PolicyVersion } from './language.js';
+import type { FactDef } from './facts.js';
+import { columnsOf, dayNumber, NO_DAY, ymd, type Columns, type FactRow } from './columns.js';
+import { factDef, leafKernel, type BitKernel, type Ref } from './kernels.js';
+import { isAny, regionalValue, type Leaf, type PolicyVersion } from './language.js';
 
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 13;
+const CHUNK_WORDS = CHUNK >>> 5;
 
-/** The reference date as the kernels use it. */
-interface Ref {
-  ymd: number;
-  day: number;
-}
 const refOf = (day: string): Ref => ({ ymd: ymd(day), day: dayNumber(day) });
 
-/** A leaf ready to run: writes 1 or 0 for subjects [s, e) into out[0 .. e-s). */
-type Kernel = (s: number, e: number, out: Uint8Array) => void;
-
-function factDef(cols: Columns, fact: string): FactDef {
-  const def = (FACTS[cols.subject] as Record<string, FactDef>)[fact];
-  if (!def) throw new Error(`proactive: no fact ${fact} for ${cols.subject}`);
-  return def;
+/** A leaf's identity for sharing: the same fact, operator and thresholds per region judge the same. */
+function leafKey(leaf: Leaf, version: PolicyVersion, regions: readonly string[]): string {
+  const { label: _, ...rule } = leaf;
+  if (!('param' in leaf)) return JSON.stringify(rule);
+  const param = version.params?.[leaf.param];
+  return JSON.stringify({ ...rule, param: regions.map((r) => regionalValue(param, r) ?? null) });
 }
 
-/** Numeric value of a fact for subjects [s, e) into vals (NaN: no record). */
-function numbersOf(def: FactDef, col: ArrayLike<number>, ref: Ref, s: number, e: number, vals: Float64Array): void {
-  if (def.kind === 'years') {
-    for (let i = s; i < e; i++) {
-      const b = col[i]!;
-      vals[i - s] = b === 0 ? Number.NaN : Math.floor((ref.ymd - b) / 10_000);
+/** Distinct leaves, and each version's conditions as lists of leaf indexes (a list ORs). */
+interface Plan {
+  leaves: BitKernel[];
+  versions: number[][][];
+}
+
+function planOf(versions: readonly PolicyVersion[], cols: Columns, ref: Ref, words: number): Plan {
+  const index = new Map<string, number>();
+  const leaves: BitKernel[] = [];
+  const leafOf = (leaf: Leaf, version: PolicyVersion) => {
+    const key = leafKey(leaf, version, cols.regions);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = leaves.push(leafKernel(leaf, version, cols, ref, words)) - 1;
+      index.set(key, k);
     }
-  } else if (def.kind === 'daysSince') {
-    for (let i = s; i < e; i++) {
-      const d = col[i]!;
-      vals[i - s] = d === NO_DAY ? Number.NaN : ref.day - d;
-    }
-  } else {
-    for (let i = s; i < e; i++) vals[i - s] = col[i]!;
-  }
-}
-
-function compare(
-  op: Comparison,
-  vals: Float64Array,
-  thr: Float64Array,
-  reg: Uint16Array,
-  s: number,
-  e: number,
-  out: Uint8Array,
-) {
-  const n = e - s;
-  switch (op) {
-    case 'gte':
-      for (let j = 0; j < n; j++) out[j] = vals[j]! >= thr[reg[s + j]!]! ? 1 : 0;
-      break;
-    case 'gt':
-      for (let j = 0; j < n; j++) out[j] = vals[j]! > thr[reg[s + j]!]! ? 1 : 0;
-      break;
-    case 'lte':
-      for (let j = 0; j < n; j++) out[j] = vals[j]! <= thr[reg[s + j]!]! ? 1 : 0;
-      break;
-    case 'lt':
-      for (let j = 0; j < n; j++) out[j] = vals[j]! < thr[reg[s + j]!]! ? 1 : 0;
-      break;
-    case 'eq':
-      for (let j = 0; j < n; j++) out[j] = vals[j]! === thr[reg[s + j]!]! ? 1 : 0;
-      break;
-    case 'ne':
-      // No record is not "different": it is unknown, and the condition fails.
-      for (let j = 0; j < n; j++) {
-        const v = vals[j]!;
-        out[j] = v === v && v !== thr[reg[s + j]!]! ? 1 : 0;
-      }
-      break;
-  }
-}
-
-/** A threshold per region of the dictionary: the constant, or the regional parameter (NaN where undefined). */
-function thresholds(leaf: Leaf, version: PolicyVersion, regions: string[]): Float64Array {
-  const thr = new Float64Array(Math.max(regions.length, 1));
-  if ('value' in leaf) thr.fill(leaf.value);
-  else if ('param' in leaf) {
-    const param = version.params?.[leaf.param];
-    if (!param) throw new Error(`proactive: version ${version.version} has no parameter ${leaf.param}`);
-    regions.forEach((r, i) => {
-      thr[i] = regionalValue(param, r) ?? Number.NaN;
-    });
-  }
-  return thr;
-}
-
-function kernelOf(leaf: Leaf, version: PolicyVersion, cols: Columns, ref: Ref, vals: Float64Array): Kernel {
-  const def = factDef(cols, leaf.fact);
-  const col = cols.data[leaf.fact]!;
-  const reg = cols.data.region as Uint16Array;
-  if (leaf.op === 'within') {
-    const lut = Uint8Array.from(cols.regions, (r) => (leaf.regions.some((p) => r.startsWith(p)) ? 1 : 0));
-    return (s, e, out) => {
-      for (let i = s; i < e; i++) out[i - s] = lut[reg[i]!]!;
-    };
-  }
-  if (leaf.op === 'in' || leaf.op === 'notIn') {
-    const values = (def as EnumFact).values;
-    const want = leaf.op === 'in' ? 1 : 0;
-    // Code 0 (no record) never satisfies either.
-    const lut = Uint8Array.from({ length: values.length + 1 }, (_, code) =>
-      code === 0 ? 0 : leaf.values.includes(values[code - 1]!) ? want : 1 - want,
-    );
-    return (s, e, out) => {
-      for (let i = s; i < e; i++) out[i - s] = lut[col[i]!]!;
-    };
-  }
-  if ('value' in leaf && Number.isFinite(leaf.value)) {
-    const fused = constantKernel(def, col, leaf.op, leaf.value, ref);
-    if (fused) return fused;
-  }
-  const thr = thresholds(leaf, version, cols.regions);
-  const op = leaf.op;
-  return (s, e, out) => {
-    numbersOf(def, col, ref, s, e, vals);
-    compare(op, vals, thr, reg, s, e, out);
+    return k;
+  };
+  return {
+    leaves,
+    versions: versions.map((v) => v.when.map((c) => (isAny(c) ? c.any : [c]).map((l) => leafOf(l, v)))),
   };
 }
 
-/**
- * A comparison with a constant on a date column, in one pass over the integers kept (no numbers
- * worked out per subject): whole years `floor((ref − b) / 10000) op k` is `ref − b` against a bound
- * in yyyymmdd units, days since is `ref − d op k`. No record (0, NO_DAY) fails as before.
- */
-function constantKernel(def: FactDef, col: Column, op: Comparison, k: number, ref: Ref): Kernel | undefined {
-  if (def.kind === 'years') {
-    const b = col as Int32Array;
-    const r = ref.ymd;
-    // floor(x / 10⁴) ≥ k ⟺ x ≥ ⌈k⌉·10⁴; > k ⟺ x ≥ (⌊k⌋ + 1)·10⁴; = k (whole k) ⟺ k·10⁴ ≤ x < (k + 1)·10⁴.
-    const atLeast = Math.ceil(k) * 10_000;
-    const above = (Math.floor(k) + 1) * 10_000;
-    const whole = Number.isInteger(k);
-    switch (op) {
-      case 'gte':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! >= atLeast ? 1 : 0;
-        };
-      case 'gt':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! >= above ? 1 : 0;
-        };
-      case 'lt':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! < atLeast ? 1 : 0;
-        };
-      case 'lte':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = b[i]! !== 0 && r - b[i]! < above ? 1 : 0;
-        };
-      case 'eq':
-      case 'ne': {
-        const lo = k * 10_000;
-        const hi = lo + 10_000;
-        const want = op === 'eq' ? 1 : 0;
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) {
-            const x = r - b[i]!;
-            out[i - s] = b[i]! === 0 ? 0 : whole && x >= lo && x < hi ? want : 1 - want;
-          }
-        };
-      }
-    }
-  }
-  if (def.kind === 'daysSince') {
-    const d = col as Int32Array;
-    const r = ref.day;
-    // r − d op k ⟺ d op′ r − k: one comparison per subject on the day numbers kept.
-    const bound = r - k;
-    switch (op) {
-      case 'lte':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! >= bound ? 1 : 0;
-        };
-      case 'lt':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! > bound ? 1 : 0;
-        };
-      case 'gte':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! <= bound ? 1 : 0;
-        };
-      case 'gt':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! < bound ? 1 : 0;
-        };
-      case 'eq':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! === bound ? 1 : 0;
-        };
-      case 'ne':
-        return (s, e, out) => {
-          for (let i = s; i < e; i++) out[i - s] = d[i]! !== NO_DAY && d[i]! !== bound ? 1 : 0;
-        };
-    }
-  }
-  return undefined;
+/** The bits of `count` subjects set (no condition: everyone). */
+function everyone(acc: Uint32Array, count: number): void {
+  acc.fill(~0 >>> 0, 0, count >>> 5);
+  if (count & 31) acc[count >>> 5] = (1 << (count & 31)) - 1;
 }
 
-/** Kernels of a version's conditions, in order (an `any` ORs its leaves). */
-function kernelsOf(version: PolicyVersion, cols: Columns, ref: Ref): Kernel[] {
-  const vals = new Float64Array(CHUNK);
-  const tmp = new Uint8Array(CHUNK);
-  return version.when.map((c): Kernel => {
-    if (!isAny(c)) return kernelOf(c, version, cols, ref, vals);
-    const parts = c.any.map((l) => kernelOf(l, version, cols, ref, vals));
-    return (s, e, out) => {
-      out.fill(0, 0, e - s);
-      for (const k of parts) {
-        k(s, e, tmp);
-        for (let j = 0; j < e - s; j++) out[j]! |= tmp[j]!;
-      }
-    };
-  });
+/** The words of several leaves ORed (one condition holding when any of its leaves holds). */
+function or(leaves: readonly number[], bits: readonly Uint32Array[], out: Uint32Array, n: number): Uint32Array {
+  out.set(bits[leaves[0]!]!.subarray(0, n));
+  for (let l = 1; l < leaves.length; l++) {
+    const b = bits[leaves[l]!]!;
+    for (let w = 0; w < n; w++) out[w]! |= b[w]!;
+  }
+  return out;
+}
+
+/**
+ * Whether each subject is eligible under each version on `day`: one bitmap per version, bit i
+ * (word i >>> 5, bit i & 31) for subject i. All versions must be of the columns' subject kind.
+ */
+export function evaluateBitmaps(versions: readonly PolicyVersion[], cols: Columns, day: string): Uint32Array[] {
+  const plan = planOf(versions, cols, refOf(day), CHUNK_WORDS);
+  const total = (cols.n + 31) >>> 5;
+  const results = versions.map(() => new Uint32Array(total));
+  const bits = plan.leaves.map(() => new Uint32Array(CHUNK_WORDS));
+  const either = new Uint32Array(CHUNK_WORDS);
+  for (let s = 0; s < cols.n; s += CHUNK) {
+    const e = Math.min(cols.n, s + CHUNK);
+    const w0 = s >>> 5;
+    const n = (e - s + 31) >>> 5;
+    for (let k = 0; k < plan.leaves.length; k++) plan.leaves[k]!(s, e, bits[k]!);
+    plan.versions.forEach((conditions, v) => {
+      const acc = results[v]!.subarray(w0, w0 + n);
+      if (conditions.length === 0) everyone(acc, e - s);
+      conditions.forEach((leaves, c) => {
+        const b = leaves.length === 1 ? bits[leaves[0]!]! : or(leaves, bits, either, n);
+        if (c === 0) acc.set(b.subarray(0, n));
+        else for (let w = 0; w < n; w++) acc[w]! &= b[w]!;
+      });
+    });
+  }
+  return results;
+}
+
+/** Whether subject i's bit is set. */
+export const holds = (bits: Uint32Array, i: number): boolean => ((bits[i >>> 5]! >>> (i & 31)) & 1) === 1;
+
+/** How many bits are set (the eligible). */
+export function countBits(bits: Uint32Array): number {
+  let count = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!;
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    count += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
+  }
+  return count;
 }
 
 /** Whether each subject is eligible under `version` on `day`: 1 or 0 per subject. */
 export function evaluateColumns(version: PolicyVersion, cols: Columns, day: string): Uint8Array {
-  const result = new Uint8Array(cols.n);
-  const kernels = kernelsOf(version, cols, refOf(day));
-  const out = new Uint8Array(CHUNK);
-  for (let s = 0; s < cols.n; s += CHUNK) {
-    const e = Math.min(cols.n, s + CHUNK);
-    const acc = result.subarray(s, e);
-    // The first condition writes the chunk's answer itself; each further one is ANDed in.
-    if (kernels.length === 0) acc.fill(1);
-    else kernels[0]!(s, e, acc);
-    for (let k = 1; k < kernels.length; k++) {
-      kernels[k]!(s, e, out);
-      for (let j = 0; j < e - s; j++) acc[j]! &= out[j]!;
-    }
-  }
-  return result;
+  const bits = evaluateBitmaps([version], cols, day)[0]!;
+  return Uint8Array.from({ length: cols.n }, (_, i) => (holds(bits, i) ? 1 : 0));
 }
 
 /** The amount a version pays in a region, if any. */
@@ -260,13 +131,14 @@ function valueText(def: FactDef, v: number, regionName: (code: string) => Text, 
   return { zh: `${v}${def.unit.zh}`, en: `${v}${def.unit.en}` };
 }
 
+/** The value a condition read of the one subject in `cols` (an age in whole years on the reference date). */
 function leafValue(leaf: Leaf, cols: Columns, ref: Ref, regionName: (code: string) => Text): Text {
-  const def = factDef(cols, leaf.fact);
-  const col = cols.data[leaf.fact]!;
-  if (def.kind === 'enum' || def.kind === 'region') return valueText(def, col[0]!, regionName, cols.regions);
-  const vals = new Float64Array(1);
-  numbersOf(def, col, ref, 0, 1, vals);
-  return valueText(def, vals[0]!, regionName, cols.regions);
+  const def = factDef(cols.subject, leaf.fact);
+  const v = cols.data[leaf.fact]![0]!;
+  if (def.kind === 'years')
+    return valueText(def, v === 0 ? Number.NaN : Math.floor((ref.ymd - v) / 10_000), regionName, []);
+  if (def.kind === 'daysSince') return valueText(def, v === NO_DAY ? Number.NaN : ref.day - v, regionName, []);
+  return valueText(def, v, regionName, cols.regions);
 }
 
 /**
@@ -282,17 +154,20 @@ export function explain(
 ): Explanation {
   const cols = columnsOf(subject, [row]);
   const ref = refOf(day);
-  const kernels = kernelsOf(version, cols, ref);
-  const out = new Uint8Array(1);
+  const plan = planOf([version], cols, ref, 1);
+  const out = new Uint32Array(1);
   const conditions: ExplainedCondition[] = version.when.map((c, i) => {
-    kernels[i]!(0, 1, out);
+    const held = plan.versions[0]![i]!.some((k) => {
+      plan.leaves[k]!(0, 1, out);
+      return out[0] === 1;
+    });
     const leaves = isAny(c) ? c.any : [c];
     const values = leaves.map((l) => leafValue(l, cols, ref, regionName));
     const value = {
       zh: [...new Set(values.map((v) => v.zh))].join('；'),
       en: [...new Set(values.map((v) => v.en))].join('; '),
     };
-    return { condition: c.label, held: out[0] === 1, value };
+    return { condition: c.label, held, value };
   });
   const eligible = conditions.every((c) => c.held);
   return {

@@ -2,6 +2,7 @@ import type { PolicyadminMessages } from './zh-CN';
 
 /** Policy console strings in English (namespace `policyadmin`). */
 export const policyadminEn: PolicyadminMessages = {
+  newPolicy: 'New policy',
   title: 'Policies',
   lead: 'The rules of automatic benefits and policy offers: versions, examples, dry runs and reach. A new version applies from its effective date once another officer approves it.',
   mode: { automatic: 'Automatic (免申即享)', offer: 'Offered (政策找人)' },

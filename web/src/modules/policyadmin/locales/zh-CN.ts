@@ -1,5 +1,6 @@
 /** 政策管理 strings in 简体中文: the i18next namespace `policyadmin` (see app/i18n.ts). `en.ts` mirrors these keys. */
 export const policyadminZhCN = {
+  newPolicy: '新建政策',
   title: '政策管理',
   lead: '免申即享与政策找人的政策规则：版本、测试用例、试运行与触达统计。新版本经另一名管理人员审核后，自其生效日期起适用。',
   mode: { automatic: '免申即享', offer: '政策找人' },
