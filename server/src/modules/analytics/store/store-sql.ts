@@ -76,6 +76,16 @@ export const TABLES = {
   search_click: ['search_id', 'position', 'item_code', 'person_key', 'at_ms'],
 } as const;
 
+/** Each table's key: a row written again replaces the row of the same key. */
+export const KEYS: { readonly [T in keyof typeof TABLES]: readonly (typeof TABLES)[T][number][] } = {
+  case_fact: ['case_id'],
+  case_step: ['case_id', 'seq'],
+  task_fact: ['task_id'],
+  rating: ['rating_id'],
+  search_fact: ['search_id'],
+  search_click: ['search_id', 'position'],
+};
+
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS case_fact (
      case_id VARCHAR PRIMARY KEY, item_code VARCHAR NOT NULL, item_name VARCHAR NOT NULL, region_code VARCHAR NOT NULL,
