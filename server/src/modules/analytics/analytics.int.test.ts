@@ -108,3 +108,59 @@ describe('GET /api/analytics/bottlenecks', () => {
     expect((await get(`/api/analytics/bottlenecks?item=${item.code}`)).statusCode).toBe(403);
   });
 });
+
+describe('secondary suppression through the API', () => {
+  // Hand-built store rows in 522631 (no case of the other tests there): departments of 3, 12 and 30 people.
+  it('does not let by=total minus the published departments reveal a department of 3', async () => {
+    const region = '522631';
+    const record = (department: string, n: number) => ({
+      record: {
+        caseId: `supp-${department}-${n}`,
+        itemCode: 'SUPP1',
+        itemName: '补充抑制测试事项',
+        regionCode: region,
+        departmentId: `dept-${department}`,
+        departmentName: `部门${department}`,
+        channel: 'online' as const,
+        personKey: `supp-person-${department}-${n}`,
+        status: 'approved',
+        filedOn: '2026-03-02',
+        acceptedOn: '2026-03-02',
+        decidedOn: '2026-03-04',
+        periodDay: '2026-03-02',
+        outcome: 'approved' as const,
+        workingDays: 2,
+        pausedDays: 0,
+        promisedDays: 5,
+        legalDays: 10,
+        onTimePromised: true,
+        onTimeLegal: true,
+        immediate: false,
+        fullyOnline: true,
+        supplementRounds: 0,
+        returns: 0,
+        materialsSaved: 1,
+        visitsSaved: 1,
+        visitsNeeded: 0,
+        homeRegion: null,
+      },
+      steps: [],
+      tasks: [],
+    });
+    const sizes = { A: 3, B: 12, C: 30 };
+    const cases = Object.entries(sizes).flatMap(([d, size]) => Array.from({ length: size }, (_, i) => record(d, i)));
+    await t.app.analytics.store.apply({ cases, ratings: [], watermark: 0 });
+
+    const total = (await get(`/api/analytics/indicators?region=${region}&by=total`)).json().cells[0];
+    const res = await get(`/api/analytics/indicators?region=${region}&by=department`);
+    expect(res.statusCode, res.body).toBe(200);
+    const cells = res.json().cells as { label: string; suppressed: boolean; filed: number | null }[];
+    expect(total.filed).toBe(45);
+    expect(cells.map((c) => [c.label, c.suppressed, c.filed])).toEqual([
+      ['部门A', true, null],
+      ['部门B', true, null],
+      ['部门C', false, 30],
+    ]);
+    expect(total.filed - 30).not.toBe(3);
+  });
+});
