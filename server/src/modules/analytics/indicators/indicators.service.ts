@@ -79,6 +79,11 @@ function cellWith(s: CellSums, hide: Hidden): IndicatorCell {
     ratings: r(s.ratings),
     satisfaction: r(rate(s.goodRatings, s.ratings)),
     avgRating: r(s.avgRating),
+    complaints: c(s.complaints),
+    complaintsPer10k: c(s.filed > 0 ? Math.round((s.complaints / s.filed) * 10_000 * 100) / 100 : null),
+    complaintsOnTimeRate: c(rate(s.complaintsOnTime, s.complaintsAnswered)),
+    licenseUses: c(s.licenseUses),
+    sharingReads: c(s.sharingReads),
   };
 }
 

@@ -34,6 +34,11 @@ const cell = (key: string, people: number, filed: number, raters = 0): CellSums 
   goodRatings: raters,
   badRatings: 0,
   avgRating: raters ? 5 : null,
+  complaints: 0,
+  complaintsAnswered: 0,
+  complaintsOnTime: 0,
+  licenseUses: 0,
+  sharingReads: 0,
 });
 
 const TABLE = [cell('A', 3, 3, 12), cell('B', 12, 14, 2), cell('C', 25, 30, 30), cell('D', 40, 41, 11)];

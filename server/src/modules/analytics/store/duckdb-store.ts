@@ -117,6 +117,9 @@ export class DuckDbStore implements AnalyticsStore {
         );
         await this.#insert('search_fact', (change.searches ?? []).map(rowsOf.search));
         await this.#insert('search_click', (change.clicks ?? []).map(rowsOf.click));
+        await this.#insert('complaint_fact', (change.complaints ?? []).map(rowsOf.complaint));
+        await this.#insert('license_use', (change.licenseUses ?? []).map(rowsOf.licenseUse));
+        await this.#insert('sharing_read', (change.sharingReads ?? []).map(rowsOf.sharingRead));
         await this.conn.run(`UPDATE meta SET value = greatest(value, ?) WHERE key = 'watermark'`, [change.watermark]);
         await this.conn.run('COMMIT');
       } catch (e) {
