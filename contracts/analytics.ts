@@ -51,6 +51,16 @@ export const IndicatorCell = z.object({
   ratings: z.number().int().nullable(),
   satisfaction: z.number().nullable(),
   avgRating: z.number().nullable(),
+  /** 投诉 filed about the cell's services (complaints, not reports or suggestions). */
+  complaints: z.number().int().nullable(),
+  /** Complaints per 10,000 applications filed. */
+  complaintsPer10k: z.number().nullable(),
+  /** Answered complaints answered by their deadline. */
+  complaintsOnTimeRate: z.number().nullable(),
+  /** 用证 within cases: licences read instead of a paper material (免提交). */
+  licenseUses: z.number().int().nullable(),
+  /** 共享调用: data-sharing reads by the cell's departments. */
+  sharingReads: z.number().int().nullable(),
 });
 export type IndicatorCell = z.infer<typeof IndicatorCell>;
 

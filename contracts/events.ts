@@ -162,6 +162,41 @@ export const GrantChanged = z
 /** supervision.complaint-answered: a department answered a complaint (投诉). */
 export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
 
+/**
+ * supervision.complaint-recorded: a complaint (投诉) filed or its status changed, published by a
+ * trigger (migration 0063) for the big-data centre. No content, no reply, no complainant.
+ */
+export const ComplaintRecorded = z.object({
+  complaintId: Id,
+  kind: z.string(),
+  caseId: Id.nullable(),
+  departmentId: Id,
+  regionCode: z.string(),
+  status: z.string(),
+  filedAt: z.string(),
+  dueOn: z.string(),
+  answeredAt: z.string().nullable(),
+});
+
+/** licenses.license-used: a department read a licence (用证), in a case (免提交) or by consent (trigger, 0063). */
+export const LicenseUsed = z.object({
+  useId: z.number().int(),
+  departmentId: Id,
+  caseId: Id.nullable(),
+  byConsent: z.boolean(),
+  at: z.string(),
+});
+
+/** exchange.data-shared: a data-sharing read logged in the access chain (trigger, 0063); never its subject. */
+export const DataShared = z.object({
+  lane: z.number().int(),
+  seq: z.number().int(),
+  consumerDepartmentId: Id,
+  resourceCode: z.string(),
+  officerKind: z.string(),
+  at: z.string(),
+});
+
 /** Whom a supervision event is for: a department (its head by role), one staff member, the region above. */
 export const Recipients = z.object({
   departmentId: Id.nullable().optional(),
@@ -297,6 +332,9 @@ export const EVENTS = {
   'evaluation.rectification-changed': RectificationChanged,
   'exchange.grant-changed': GrantChanged,
   'supervision.complaint-answered': ComplaintAnswered,
+  'supervision.complaint-recorded': ComplaintRecorded,
+  'licenses.license-used': LicenseUsed,
+  'exchange.data-shared': DataShared,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,
   'supervision.order-answered': OrderAnswered,

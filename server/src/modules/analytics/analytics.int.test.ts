@@ -7,11 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../test/people.js';
 import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
+import { sql } from 'kysely';
+import { appendEvent } from '../../platform/outbox.js';
+import { TEST_DATA_KEY } from '../../test/keys.js';
+import { recordLicenseUse } from '../licenses/index.js';
 import { DuckDbStore, rebuildStore } from './index.js';
 
 let t: TestApp;
 let residents: Client[];
 let item: { code: string; regionCode: string };
+let departmentId: string;
 const caseIds: string[] = [];
 
 beforeAll(async () => {
@@ -26,6 +31,47 @@ beforeAll(async () => {
   await approveCase(t, caseIds[1]!, clerk, approver);
   const rated = await residents[0]!.call('POST', `/api/cases/${caseIds[0]}/rating`, { level: 5 });
   expect(rated.statusCode, rated.body).toBe(201);
+  // 投诉 about case 1, answered by the county's head; a licence read in case 0 (免提交); a sharing read.
+  const complaint = await residents[1]!.call('POST', '/api/complaints', {
+    kind: 'complaint',
+    subject: '办理进度慢',
+    content: '希望加快办理。',
+    caseId: caseIds[1],
+  });
+  expect(complaint.statusCode, complaint.body).toBe(201);
+  const head = (await t.staff(['department_head'], item.regionCode)).authorization;
+  const answered = await t.app.inject({
+    method: 'POST',
+    url: `/api/supervision/complaints/${complaint.json().id}/answer`,
+    headers: { authorization: head },
+    payload: { version: 1, reply: '已加快办理' },
+  });
+  expect(answered.statusCode, answered.body).toBeLessThan(300);
+  await t.app.outbox.drain();
+  departmentId = (await t.app.analytics.store.cells({ regionPrefix: item.regionCode }, 'department'))[0]!.key;
+  const { rows } = await sql<{ id: string }>`SELECT id FROM licenses.license ORDER BY id LIMIT 1`.execute(t.db);
+  await recordLicenseUse(
+    t.db,
+    { licenseId: rows[0]!.id, departmentId, staffId: null, caseId: caseIds[0]!, purpose: '免提交', at: new Date() },
+    Buffer.from(TEST_DATA_KEY, 'hex'),
+  );
+  await appendEvent(
+    t.db,
+    {
+      topic: 'exchange.data-shared',
+      aggregateType: 'exchange.access',
+      aggregateId: '9:1',
+      payload: {
+        lane: 9,
+        seq: 1,
+        consumerDepartmentId: departmentId,
+        resourceCode: 'population.person',
+        officerKind: 'staff',
+        at: new Date().toISOString(),
+      },
+    },
+    null,
+  );
   await t.app.outbox.drain();
 });
 afterAll(async () => t?.close());
@@ -37,7 +83,17 @@ describe('analytics store', () => {
   it('is fed by the outbox, and a rebuild from the event log gives the same store', async () => {
     const [cell] = await t.app.analytics.store.cells({ regionPrefix: item.regionCode }, 'total');
     expect(cell).toMatchObject({ people: 3, filed: 3, accepted: 2, completed: 2, approved: 2, ratings: 1 });
+    expect(cell).toMatchObject({
+      complaints: 1,
+      complaintsAnswered: 1,
+      complaintsOnTime: 1,
+      licenseUses: 1,
+      sharingReads: 1,
+    });
     const fed = await t.app.analytics.store.dump();
+    expect(fed.complaint_fact).toEqual([expect.objectContaining({ status: 'answered', department_id: departmentId })]);
+    expect(fed.license_use).toHaveLength(1);
+    expect(fed.sharing_read).toEqual([expect.objectContaining({ read_id: '9:1', resource_code: 'population.person' })]);
     expect(fed.case_step!.length).toBeGreaterThan(6);
     expect(fed.task_fact!.length).toBeGreaterThanOrEqual(2);
 
@@ -74,6 +130,13 @@ describe('GET /api/analytics/indicators', () => {
     expect(res.json()).toMatchObject({ view: 'staff', region: { code: item.regionCode } });
     const [cell] = res.json().cells;
     expect(cell).toMatchObject({ suppressed: false, people: 3, filed: 3, completed: 2, onTimePromisedRate: 1 });
+    expect(cell).toMatchObject({
+      complaints: 1,
+      complaintsPer10k: 3333.33,
+      complaintsOnTimeRate: 1,
+      licenseUses: 1,
+      sharingReads: 1,
+    });
     expect(cell.label).not.toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -106,5 +169,61 @@ describe('GET /api/analytics/bottlenecks', () => {
     expect(body.follows).toContainEqual({ from: 'submitted', to: 'accepted', count: 2 });
     expect(body.supplementRounds).toEqual([{ rounds: 0, cases: 3 }]);
     expect((await get(`/api/analytics/bottlenecks?item=${item.code}`)).statusCode).toBe(403);
+  });
+});
+
+describe('secondary suppression through the API', () => {
+  // Hand-built store rows in 522631 (no case of the other tests there): departments of 3, 12 and 30 people.
+  it('does not let by=total minus the published departments reveal a department of 3', async () => {
+    const region = '522631';
+    const record = (department: string, n: number) => ({
+      record: {
+        caseId: `supp-${department}-${n}`,
+        itemCode: 'SUPP1',
+        itemName: '补充抑制测试事项',
+        regionCode: region,
+        departmentId: `dept-${department}`,
+        departmentName: `部门${department}`,
+        channel: 'online' as const,
+        personKey: `supp-person-${department}-${n}`,
+        status: 'approved',
+        filedOn: '2026-03-02',
+        acceptedOn: '2026-03-02',
+        decidedOn: '2026-03-04',
+        periodDay: '2026-03-02',
+        outcome: 'approved' as const,
+        workingDays: 2,
+        pausedDays: 0,
+        promisedDays: 5,
+        legalDays: 10,
+        onTimePromised: true,
+        onTimeLegal: true,
+        immediate: false,
+        fullyOnline: true,
+        supplementRounds: 0,
+        returns: 0,
+        materialsSaved: 1,
+        visitsSaved: 1,
+        visitsNeeded: 0,
+        homeRegion: null,
+      },
+      steps: [],
+      tasks: [],
+    });
+    const sizes = { A: 3, B: 12, C: 30 };
+    const cases = Object.entries(sizes).flatMap(([d, size]) => Array.from({ length: size }, (_, i) => record(d, i)));
+    await t.app.analytics.store.apply({ cases, ratings: [], watermark: 0 });
+
+    const total = (await get(`/api/analytics/indicators?region=${region}&by=total`)).json().cells[0];
+    const res = await get(`/api/analytics/indicators?region=${region}&by=department`);
+    expect(res.statusCode, res.body).toBe(200);
+    const cells = res.json().cells as { label: string; suppressed: boolean; filed: number | null }[];
+    expect(total.filed).toBe(45);
+    expect(cells.map((c) => [c.label, c.suppressed, c.filed])).toEqual([
+      ['部门A', true, null],
+      ['部门B', true, null],
+      ['部门C', false, 30],
+    ]);
+    expect(total.filed - 30).not.toBe(3);
   });
 });

@@ -17,5 +17,5 @@ export type { AnalyticsStore, CellSums, Slice, Grouping } from './store/analytic
 export { DuckDbStore } from './store/duckdb-store.js';
 export { analyticsSubscriber } from './feed/feed.js';
 export { rebuildStore, type RebuildProgress } from './feed/rebuild.js';
-export { cellOf, readsAsStaff, sliceFor } from './indicators/indicators.service.js';
+export { cellOf, cellsOf, readsAsStaff, sliceFor } from './indicators/indicators.service.js';
 export { GLOSSARY } from './indicators/glossary.js';

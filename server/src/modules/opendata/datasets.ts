@@ -1,10 +1,11 @@
 /**
  * The datasets the platform publishes about itself: service performance per item and per
  * department, and 好差评 results per department — read from the analytics store with the public
- * view (a cell of fewer than `minCell` people withheld: its figures empty, `suppressed` true).
+ * view (a cell of fewer than `minCell` people withheld, with complementary cells so that none is
+ * a total minus the others: its figures empty, `suppressed` true).
  * Rows hold names and published codes only; no personal data, no internal ids.
  */
-import { cellOf, type AnalyticsDeps, type Grouping } from '../analytics/index.js';
+import { cellsOf, type AnalyticsDeps, type Grouping } from '../analytics/index.js';
 
 export type Value = string | number | boolean | null;
 export type Row = Record<string, Value>;
@@ -88,8 +89,10 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The published rows of a dataset, now. */
 export async function datasetRows(deps: AnalyticsDeps, dataset: Dataset): Promise<Row[]> {
   const sums = await deps.store.cells({}, dataset.by);
-  return sums.map((s) => {
-    const cell = cellOf(s, deps.minCell, true);
+  // The rows partition the province: withheld with their complements, as every public answer.
+  const cells = cellsOf(sums, deps.minCell, true);
+  return sums.map((s, i) => {
+    const cell = cells[i]!;
     const flat: Row = {
       item_code: s.key,
       item_name: s.label,

@@ -10,7 +10,15 @@ import { beijingDate } from '../../../platform/calendar/beijing.js';
 import { caseAnalyticsFacts } from '../../cases/index.js';
 import { findDepartment, getPublishedItem } from '../../catalog/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
-import type { ClickFact, RatingRecord, SearchFact, StoreChange } from '../store/analytics-store.js';
+import type {
+  ClickFact,
+  ComplaintRecord,
+  LicenseUseRecord,
+  RatingRecord,
+  SearchFact,
+  SharingReadRecord,
+  StoreChange,
+} from '../store/analytics-store.js';
 import { caseRecord, type ItemTerms } from './case-record.js';
 
 export const FEED_TOPICS = [
@@ -18,6 +26,9 @@ export const FEED_TOPICS = [
   'evaluation.rating-recorded',
   'catalog.searches-logged',
   'catalog.search-clicked',
+  'supervision.complaint-recorded',
+  'licenses.license-used',
+  'exchange.data-shared',
 ] as const;
 type FeedTopic = (typeof FEED_TOPICS)[number];
 export type FeedEvent = { [T in FeedTopic]: { id: number; topic: T; payload: EventPayload<T> } }[FeedTopic];
@@ -50,6 +61,72 @@ function termsReader(db: Db) {
   };
 }
 
+/** A department's name and region, each looked up once a batch. */
+function departmentReader(db: Db) {
+  const seen = new Map<string, Promise<{ name: string; regionCode: string }>>();
+  return (id: string) => {
+    if (!seen.has(id))
+      seen.set(
+        id,
+        findDepartment(db, id).then((d) => ({ name: d?.name ?? '', regionCode: d?.regionCode ?? '' })),
+      );
+    return seen.get(id)!;
+  };
+}
+
+const dayOf = (at: string) => beijingDate(new Date(at));
+
+/** Complaints, licence uses and sharing reads of a batch, the latest of each complaint kept. */
+async function otherFacts(
+  db: Db,
+  events: readonly FeedEvent[],
+): Promise<Pick<StoreChange, 'complaints' | 'licenseUses' | 'sharingReads'>> {
+  const department = departmentReader(db);
+  const complaints = new Map<string, ComplaintRecord>();
+  const licenseUses: LicenseUseRecord[] = [];
+  const sharingReads: SharingReadRecord[] = [];
+  for (const e of events) {
+    if (e.topic === 'supervision.complaint-recorded') {
+      const p = e.payload;
+      complaints.set(p.complaintId, {
+        complaintId: p.complaintId,
+        kind: p.kind,
+        caseId: p.caseId,
+        departmentId: p.departmentId,
+        departmentName: (await department(p.departmentId)).name,
+        regionCode: p.regionCode,
+        status: p.status,
+        filedOn: dayOf(p.filedAt),
+        dueOn: p.dueOn,
+        answeredOn: p.answeredAt ? dayOf(p.answeredAt) : null,
+      });
+    } else if (e.topic === 'licenses.license-used') {
+      const d = await department(e.payload.departmentId);
+      licenseUses.push({
+        useId: String(e.payload.useId),
+        departmentId: e.payload.departmentId,
+        departmentName: d.name,
+        regionCode: d.regionCode,
+        caseId: e.payload.caseId,
+        byConsent: e.payload.byConsent,
+        day: dayOf(e.payload.at),
+      });
+    } else if (e.topic === 'exchange.data-shared') {
+      const d = await department(e.payload.consumerDepartmentId);
+      sharingReads.push({
+        readId: `${e.payload.lane}:${e.payload.seq}`,
+        departmentId: e.payload.consumerDepartmentId,
+        departmentName: d.name,
+        regionCode: d.regionCode,
+        resourceCode: e.payload.resourceCode,
+        officerKind: e.payload.officerKind,
+        day: dayOf(e.payload.at),
+      });
+    }
+  }
+  return { complaints: [...complaints.values()], licenseUses, sharingReads };
+}
+
 /** The store change for a batch of events, read through `db` (the delivery's transaction). */
 export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly FeedEvent[]): Promise<StoreChange> {
   const caseIds = new Set<string>();
@@ -78,7 +155,7 @@ export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly Fee
         personKey: e.payload.person,
         atMs: Date.parse(e.payload.at),
       });
-    else
+    else if (e.topic === 'evaluation.rating-recorded')
       ratings.set(e.payload.ratingId, {
         ratingId: e.payload.ratingId,
         caseId: e.payload.caseId,
@@ -105,6 +182,7 @@ export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly Fee
     ratings: [...ratings.values()],
     searches,
     clicks,
+    ...(await otherFacts(db, events)),
     watermark: Math.max(0, ...events.map((e) => e.id)),
   };
 }

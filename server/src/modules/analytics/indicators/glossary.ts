@@ -158,4 +158,49 @@ export const GLOSSARY: readonly Entry[] = [
     definitionEn: 'Mean rating level, 1 (very dissatisfied) to 5 (very satisfied).',
     formula: "round(avg(level), 2) FROM rating WHERE status <> 'removed'",
   },
+  {
+    key: 'complaints',
+    zh: '投诉件数',
+    en: 'Complaints',
+    definitionZh: '群众对该单元格的部门、事项提出的投诉件数（不含举报、建议），按投诉日期计入期间。',
+    definitionEn:
+      "Complaints (not reports or suggestions) about the cell's departments and items, counted on the day filed.",
+    formula: "count(*) FROM complaint_fact WHERE kind = 'complaint'",
+  },
+  {
+    key: 'complaintsPer10k',
+    zh: '万件投诉率',
+    en: 'Complaints per 10,000 applications',
+    definitionZh: '投诉件数 ÷ 申请件数 × 10,000，保留两位小数。',
+    definitionEn: 'Complaints ÷ applications filed × 10,000, two decimals.',
+    formula: "10000 * (count(*) FROM complaint_fact WHERE kind = 'complaint') / (count(*) FROM case_fact)",
+  },
+  {
+    key: 'complaintsOnTimeRate',
+    zh: '投诉按期答复率',
+    en: 'Complaints answered on time',
+    definitionZh: '已答复的投诉中，在答复期限（受理投诉之日起的工作日期限）内答复的比例。',
+    definitionEn: 'Share of answered complaints answered by their deadline (working days from filing).',
+    formula:
+      "count(*) FILTER (WHERE answered_on <= due_on) / count(*) FILTER (WHERE answered_on IS NOT NULL) FROM complaint_fact WHERE kind = 'complaint'",
+  },
+  {
+    key: 'licenseUses',
+    zh: '电子证照代替纸质材料次数',
+    en: 'E-licences used instead of paper',
+    definitionZh: '部门在办件中调用电子证照（用证）代替申请人提交纸质材料的次数，按调用日计入期间。',
+    definitionEn:
+      'Times a department read an e-licence within a case instead of a paper material, counted on the day read.',
+    formula: 'count(*) FROM license_use WHERE case_id IS NOT NULL',
+  },
+  {
+    key: 'sharingReads',
+    zh: '数据共享调用次数',
+    en: 'Data-sharing reads',
+    definitionZh:
+      '该单元格的部门经数据共享交换调用其他部门数据的次数（含预填），按调用日计入期间；不按事项、渠道划分。',
+    definitionEn:
+      "Reads of other departments' data through the exchange by the cell's departments (prefill included), on the day read; not split by item or channel.",
+    formula: 'count(*) FROM sharing_read',
+  },
 ];

@@ -10,6 +10,7 @@ import { forbidden, notFound } from '../../../platform/errors.js';
 import { findRegion } from '../../catalog/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
 import type { CellSums, Slice } from '../store/analytics-store.js';
+import { withheldCells } from './suppression.js';
 
 export const READERS = ['supervisor', 'data_admin', 'department_head'];
 const REGION_WIDE = ['supervisor', 'data_admin'];
@@ -48,16 +49,19 @@ export function sliceFor(
   return slice;
 }
 
-/** A cell's figures; withheld (all null) for the public when fewer than `minCell` people are in it. */
-export function cellOf(s: CellSums, minCell: number, isPublic: boolean): IndicatorCell {
-  const hideCases = isPublic && s.people < minCell;
-  const hideRatings = isPublic && s.raters < minCell;
-  const c = <T>(v: T) => (hideCases ? null : v);
-  const r = <T>(v: T) => (hideRatings ? null : v);
+/** What of a cell the public may not see: its case figures, its rating figures. */
+interface Hidden {
+  cases: boolean;
+  ratings: boolean;
+}
+
+function cellWith(s: CellSums, hide: Hidden): IndicatorCell {
+  const c = <T>(v: T) => (hide.cases ? null : v);
+  const r = <T>(v: T) => (hide.ratings ? null : v);
   return {
     key: s.key,
     label: s.label,
-    suppressed: hideCases,
+    suppressed: hide.cases,
     people: c(s.people),
     filed: c(s.filed),
     accepted: c(s.accepted),
@@ -75,8 +79,41 @@ export function cellOf(s: CellSums, minCell: number, isPublic: boolean): Indicat
     ratings: r(s.ratings),
     satisfaction: r(rate(s.goodRatings, s.ratings)),
     avgRating: r(s.avgRating),
+    complaints: c(s.complaints),
+    complaintsPer10k: c(s.filed > 0 ? Math.round((s.complaints / s.filed) * 10_000 * 100) / 100 : null),
+    complaintsOnTimeRate: c(rate(s.complaintsOnTime, s.complaintsAnswered)),
+    licenseUses: c(s.licenseUses),
+    sharingReads: c(s.sharingReads),
   };
 }
+
+/**
+ * The cells of one answer (they partition its slice). For the public, cells of fewer than
+ * `minCell` people (ratings: raters) are withheld, and with them complementary cells so that no
+ * withheld cell is the total minus the published others (`suppression.ts`).
+ */
+export function cellsOf(sums: readonly CellSums[], minCell: number, isPublic: boolean): IndicatorCell[] {
+  const keys = sums.map((s) => s.key);
+  const cases = isPublic
+    ? withheldCells(
+        sums.map((s) => s.people),
+        minCell,
+        keys,
+      )
+    : new Set<number>();
+  const ratings = isPublic
+    ? withheldCells(
+        sums.map((s) => s.raters),
+        minCell,
+        keys,
+      )
+    : new Set<number>();
+  return sums.map((s, i) => cellWith(s, { cases: cases.has(i), ratings: ratings.has(i) }));
+}
+
+/** One cell on its own (a slice's total); withheld for the public when fewer than `minCell` people are in it. */
+export const cellOf = (s: CellSums, minCell: number, isPublic: boolean): IndicatorCell =>
+  cellsOf([s], minCell, isPublic)[0]!;
 
 export async function indicators(deps: AnalyticsDeps, actor: Actor, q: IndicatorQuery): Promise<IndicatorAnswer> {
   const slice = sliceFor(actor, q);
@@ -85,7 +122,7 @@ export async function indicators(deps: AnalyticsDeps, actor: Actor, q: Indicator
     throw notFound('ANALYTICS.NO_REGION', { zh: '没有这个地区', en: 'No such region' });
   const isPublic = !readsAsStaff(actor);
   const sums = await deps.store.cells(slice, q.by);
-  const cells = sums.map((s) => cellOf(s, deps.minCell, isPublic));
+  const cells = cellsOf(sums, deps.minCell, isPublic);
   if (q.by === 'region') for (const cell of cells) cell.label = (await findRegion(deps.db, cell.key))?.name ?? cell.key;
   return {
     by: q.by,

@@ -108,12 +108,54 @@ export interface RatingRecord {
   personKey: string;
 }
 
+/** A complaint (投诉) as it stands: where handled, its case, when filed, due and answered. */
+export interface ComplaintRecord {
+  complaintId: string;
+  kind: string;
+  caseId: string | null;
+  departmentId: string;
+  departmentName: string;
+  regionCode: string;
+  status: string;
+  /** Beijing dates. */
+  filedOn: string;
+  dueOn: string;
+  answeredOn: string | null;
+}
+
+/** A licence read by a department (用证); `caseId` set when it replaced a paper material of a case (免提交). */
+export interface LicenseUseRecord {
+  useId: string;
+  departmentId: string;
+  departmentName: string;
+  /** The reading department's region. */
+  regionCode: string;
+  caseId: string | null;
+  byConsent: boolean;
+  day: string;
+}
+
+/** A data-sharing read (共享调用) by a department, from the access chain. */
+export interface SharingReadRecord {
+  /** `lane:seq` of the access chain. */
+  readId: string;
+  departmentId: string;
+  departmentName: string;
+  regionCode: string;
+  resourceCode: string;
+  officerKind: string;
+  day: string;
+}
+
 /** What one delivery (or one rebuild batch) changes: whole cases replaced, ratings upserted. */
 export interface StoreChange {
   cases: { record: CaseRecord; steps: StepRecord[]; tasks: TaskRecord[] }[];
   ratings: RatingRecord[];
   searches?: SearchFact[];
   clicks?: ClickFact[];
+  complaints?: ComplaintRecord[];
+  licenseUses?: LicenseUseRecord[];
+  sharingReads?: SharingReadRecord[];
   /** The highest outbox event id this change reflects. */
   watermark: number;
 }
@@ -159,6 +201,14 @@ export interface CellSums {
   goodRatings: number;
   badRatings: number;
   avgRating: number | null;
+  /** 投诉: complaints filed, those answered, those answered by their deadline. */
+  complaints: number;
+  complaintsAnswered: number;
+  complaintsOnTime: number;
+  /** 用证 within cases: licences that replaced a paper material. */
+  licenseUses: number;
+  /** 共享调用: data-sharing reads by the cell's departments. */
+  sharingReads: number;
 }
 
 export interface StepDwell {

@@ -16,7 +16,12 @@ import type {
   Slice,
   StoreChange,
 } from './analytics-store.js';
-import { SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
+import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
+
+type Table = keyof typeof TABLES;
+
+/** The watermark's row, 0 until a change is applied. */
+const WATERMARK_ROW = `INSERT OR IGNORE INTO meta (key, value) VALUES ('watermark', 0)`;
 import { demandSql } from './demand-sql.js';
 
 type Param = string | number | boolean | null;
@@ -37,6 +42,10 @@ export class DuckDbStore implements AnalyticsStore {
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
     for (const statement of SCHEMA) await conn.run(statement);
+    await conn.run(WATERMARK_ROW);
+    // Staging copies for the appender (this connection's own, text columns) .
+    for (const [table, columns] of Object.entries(TABLES))
+      await conn.run(`CREATE TEMP TABLE stage_${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
     return new DuckDbStore(instance, conn);
   }
 
@@ -52,43 +61,66 @@ export class DuckDbStore implements AnalyticsStore {
     return reader.getRowObjectsJson() as T[];
   }
 
-  async #insert(table: string, rows: Record<string, Param>[]): Promise<void> {
-    const columns = TABLES[table as keyof typeof TABLES];
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
-      await this.conn.run(
-        `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`,
-        chunk.flatMap((r) => columns.map((c) => r[c] ?? null)) as DuckDBValue[],
-      );
+  /**
+   * Writes rows through DuckDB's appender into the table's staging copy (all text: the insert casts),
+   * then replaces the rows of the same keys in one statement: a set-based write, not one bound
+   * parameter per value (about 20× faster for the rebuild's batches).
+   */
+  async #insert(table: Table, rows: Record<string, Param>[], alsoRun: string[] = [], replace = true): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = TABLES[table];
+    const keyOf = (r: Record<string, Param>) => KEYS[table].map((k) => String(r[k])).join('\u0000');
+    const unique = [...new Map(rows.map((r) => [keyOf(r), r])).values()];
+    const appender = await this.conn.createAppender(`stage_${table}`, 'main', 'temp');
+    try {
+      for (const row of unique) {
+        for (const c of columns) {
+          const v = row[c];
+          if (v === null || v === undefined) appender.appendNull();
+          else appender.appendVarchar(String(v));
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
+    const list = columns.join(', ');
+    for (const statement of alsoRun) await this.conn.run(statement);
+    // DELETE + INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
+    const match = KEYS[table].map((k) => `t.${k} = s.${k}`).join(' AND ');
+    if (replace)
+      await this.conn.run(`DELETE FROM ${table} t WHERE EXISTS (SELECT 1 FROM temp.stage_${table} s WHERE ${match})`);
+    await this.conn.run(`INSERT INTO ${table} (${list}) SELECT ${list} FROM temp.stage_${table}`);
+    await this.conn.run(`DELETE FROM temp.stage_${table}`);
   }
 
   apply(change: StoreChange): Promise<void> {
     return this.#serial(async () => {
       await this.conn.run('BEGIN TRANSACTION');
       try {
-        const ids = change.cases.map((c) => c.record.caseId);
-        for (let i = 0; i < ids.length; i += 500) {
-          const chunk = ids.slice(i, i + 500);
-          const list = chunk.map(() => '?').join(', ');
-          for (const table of ['case_step', 'task_fact'])
-            await this.conn.run(`DELETE FROM ${table} WHERE case_id IN (${list})`, chunk);
-        }
         const { cases, steps, tasks } = rowsOf(change);
-        await this.#insert('case_fact', cases);
-        await this.#insert('case_step', steps);
-        await this.#insert('task_fact', tasks);
+        // A case's steps and tasks are replaced whole: those it no longer has go.
+        await this.#insert(
+          'case_fact',
+          cases,
+          ['case_step', 'task_fact'].map(
+            (t) => `DELETE FROM ${t} WHERE case_id IN (SELECT case_id FROM temp.stage_case_fact)`,
+          ),
+        );
+        // Their cases' rows were deleted above: nothing to replace.
+        await this.#insert('case_step', steps, [], false);
+        await this.#insert('task_fact', tasks, [], false);
         await this.#insert(
           'rating',
           change.ratings.map((r) => rowsOf.rating(r)),
         );
         await this.#insert('search_fact', (change.searches ?? []).map(rowsOf.search));
         await this.#insert('search_click', (change.clicks ?? []).map(rowsOf.click));
-        await this.conn.run(
-          `INSERT OR REPLACE INTO meta (key, value) VALUES ('watermark', greatest(?, coalesce((SELECT value FROM meta WHERE key = 'watermark'), 0)))`,
-          [change.watermark],
-        );
+        await this.#insert('complaint_fact', (change.complaints ?? []).map(rowsOf.complaint));
+        await this.#insert('license_use', (change.licenseUses ?? []).map(rowsOf.licenseUse));
+        await this.#insert('sharing_read', (change.sharingReads ?? []).map(rowsOf.sharingRead));
+        await this.conn.run(`UPDATE meta SET value = greatest(value, ?) WHERE key = 'watermark'`, [change.watermark]);
         await this.conn.run('COMMIT');
       } catch (e) {
         await this.conn.run('ROLLBACK');
@@ -150,6 +182,7 @@ export class DuckDbStore implements AnalyticsStore {
   clear(): Promise<void> {
     return this.#serial(async () => {
       for (const table of [...Object.keys(TABLES), 'meta']) await this.conn.run(`DELETE FROM ${table}`);
+      await this.conn.run(WATERMARK_ROW);
     });
   }
 

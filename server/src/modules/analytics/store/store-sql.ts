@@ -6,6 +6,9 @@
 import type {
   CaseRecord,
   ClickFact,
+  ComplaintRecord,
+  LicenseUseRecord,
+  SharingReadRecord,
   Grouping,
   RatingRecord,
   SearchFact,
@@ -74,7 +77,34 @@ export const TABLES = {
   ],
   search_fact: ['search_id', 'query', 'region_code', 'results', 'session_key', 'person_key', 'day', 'at_ms'],
   search_click: ['search_id', 'position', 'item_code', 'person_key', 'at_ms'],
+  complaint_fact: [
+    'complaint_id',
+    'kind',
+    'case_id',
+    'department_id',
+    'department_name',
+    'region_code',
+    'status',
+    'filed_on',
+    'due_on',
+    'answered_on',
+  ],
+  license_use: ['use_id', 'department_id', 'department_name', 'region_code', 'case_id', 'by_consent', 'day'],
+  sharing_read: ['read_id', 'department_id', 'department_name', 'region_code', 'resource_code', 'officer_kind', 'day'],
 } as const;
+
+/** Each table's key: a row written again replaces the row of the same key. */
+export const KEYS: { readonly [T in keyof typeof TABLES]: readonly (typeof TABLES)[T][number][] } = {
+  case_fact: ['case_id'],
+  case_step: ['case_id', 'seq'],
+  task_fact: ['task_id'],
+  rating: ['rating_id'],
+  search_fact: ['search_id'],
+  search_click: ['search_id', 'position'],
+  complaint_fact: ['complaint_id'],
+  license_use: ['use_id'],
+  sharing_read: ['read_id'],
+};
 
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS case_fact (
@@ -100,6 +130,15 @@ export const SCHEMA = [
      results INTEGER NOT NULL, session_key VARCHAR NOT NULL, person_key VARCHAR, day DATE NOT NULL, at_ms BIGINT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS search_click (search_id VARCHAR NOT NULL, position INTEGER NOT NULL, item_code VARCHAR NOT NULL,
      person_key VARCHAR, at_ms BIGINT NOT NULL, PRIMARY KEY (search_id, position))`,
+  `CREATE TABLE IF NOT EXISTS complaint_fact (complaint_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, case_id VARCHAR,
+     department_id VARCHAR NOT NULL, department_name VARCHAR NOT NULL, region_code VARCHAR NOT NULL,
+     status VARCHAR NOT NULL, filed_on DATE NOT NULL, due_on DATE NOT NULL, answered_on DATE)`,
+  `CREATE TABLE IF NOT EXISTS license_use (use_id VARCHAR PRIMARY KEY, department_id VARCHAR NOT NULL,
+     department_name VARCHAR NOT NULL, region_code VARCHAR NOT NULL, case_id VARCHAR, by_consent BOOLEAN NOT NULL,
+     day DATE NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sharing_read (read_id VARCHAR PRIMARY KEY, department_id VARCHAR NOT NULL,
+     department_name VARCHAR NOT NULL, region_code VARCHAR NOT NULL, resource_code VARCHAR NOT NULL,
+     officer_kind VARCHAR NOT NULL, day DATE NOT NULL)`,
 ];
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -116,6 +155,9 @@ export const rowsOf = Object.assign(
     rating: (r: RatingRecord): Row => rowOf(r),
     search: (r: SearchFact): Row => rowOf(r),
     click: (r: ClickFact): Row => rowOf(r),
+    complaint: (r: ComplaintRecord): Row => rowOf(r),
+    licenseUse: (r: LicenseUseRecord): Row => rowOf(r),
+    sharingRead: (r: SharingReadRecord): Row => rowOf(r),
   },
 );
 
@@ -131,7 +173,7 @@ interface Where {
 }
 
 /** Conditions on a table of cases or ratings (alias `a`), for a slice; the period column differs. */
-function where(slice: Slice, dayColumn: string): Where {
+function where(slice: Slice, dayColumn: string, itemColumn = 'a.item_code'): Where {
   const conds: string[] = ['true'];
   const params: Param[] = [];
   const add = (cond: string, ...values: Param[]) => {
@@ -144,7 +186,7 @@ function where(slice: Slice, dayColumn: string): Where {
     else add(`a.department_id IN (${slice.departmentIds.map(() => '?').join(', ')})`, ...slice.departmentIds);
   }
   if (slice.departmentId) add('a.department_id = ?', slice.departmentId);
-  if (slice.itemCode) add('a.item_code = ?', slice.itemCode);
+  if (slice.itemCode) add(`${itemColumn} = ?`, slice.itemCode);
   if (slice.from) add(`${dayColumn} >= CAST(? AS DATE)`, slice.from);
   if (slice.to) add(`${dayColumn} <= CAST(? AS DATE)`, slice.to);
   return { sql: conds.join(' AND '), params };
@@ -176,6 +218,53 @@ function keys(by: Grouping, slice: Slice): { c: [string, string]; r: [string, st
   }
 }
 
+/**
+ * The group key and label of a complaint, licence use or sharing read (alias `a`; `f` its case, when
+ * it has one): by item and channel only through the case (a read has none: it is in no such cell).
+ */
+function otherKeys(by: Grouping, slice: Slice, dayColumn: string, hasCase: boolean): [string, string] {
+  const len = childLength(slice.regionPrefix);
+  const month = `strftime(${dayColumn}, '%Y-%m')`;
+  const byCase = (column: string) => (hasCase ? `f.${column}` : 'NULL');
+  return {
+    total: [`'all'`, `'all'`],
+    region: [`left(a.region_code, ${len})`, `left(a.region_code, ${len})`],
+    department: ['a.department_id', 'a.department_name'],
+    item: [byCase('item_code'), byCase('item_name')],
+    channel: [byCase('channel'), byCase('channel')],
+    month: [month, month],
+  }[by] as [string, string];
+}
+
+/** Complaints, licence uses within cases and sharing reads per cell, as CTEs `cm`, `lu`, `sr`. */
+function otherCells(slice: Slice, by: Grouping): { sql: string; params: Param[] } {
+  const parts: { sql: string; params: Param[] }[] = [];
+  const cte = (name: string, table: string, day: string, hasCase: boolean, sums: string, only = 'true') => {
+    const [key, label] = otherKeys(by, slice, `a.${day}`, hasCase);
+    const w = where(slice, `a.${day}`, hasCase ? 'f.item_code' : 'NULL');
+    parts.push({
+      sql: `${name} AS (
+        SELECT ${key} AS key, any_value(${label}) AS label, ${sums}
+          FROM ${table} a ${hasCase ? 'LEFT JOIN case_fact f ON f.case_id = a.case_id' : ''}
+         WHERE ${only} AND ${w.sql} GROUP BY 1 HAVING ${key} IS NOT NULL)`,
+      params: w.params,
+    });
+  };
+  cte(
+    'cm',
+    'complaint_fact',
+    'filed_on',
+    true,
+    `count(*)::INTEGER AS complaints,
+     count(*) FILTER (WHERE a.answered_on IS NOT NULL)::INTEGER AS "complaintsAnswered",
+     count(*) FILTER (WHERE a.answered_on <= a.due_on)::INTEGER AS "complaintsOnTime"`,
+    `a.kind = 'complaint'`,
+  );
+  cte('lu', 'license_use', 'day', true, `count(*)::INTEGER AS "licenseUses"`, 'a.case_id IS NOT NULL');
+  cte('sr', 'sharing_read', 'day', false, `count(*)::INTEGER AS "sharingReads"`);
+  return { sql: parts.map((p) => p.sql).join(',\n    '), params: parts.flatMap((p) => p.params) };
+}
+
 const COMPLETED = `a.outcome IN ('approved', 'refused')`;
 
 /** Sums of every indicator per cell: cases and ratings grouped alike, then joined on the key. */
@@ -183,6 +272,7 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
   const k = keys(by, slice);
   const wc = where(slice, 'a.period_day');
   const wr = where(slice, 'a.rated_on');
+  const other = otherCells(slice, by);
   const sql = `
     WITH cs AS (
       SELECT ${k.c[0]} AS key, any_value(${k.c[1]}) AS label,
@@ -213,8 +303,11 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
              count(*) FILTER (WHERE a.level <= 2)::INTEGER AS "badRatings",
              round(avg(a.level), 2)::DOUBLE AS "avgRating"
         FROM rating a LEFT JOIN case_fact f ON f.case_id = a.case_id
-       WHERE a.status <> 'removed' AND ${wr.sql} GROUP BY 1)
-    SELECT coalesce(cs.key, rs.key) AS key, coalesce(cs.label, rs.label, cs.key, rs.key) AS label,
+       WHERE a.status <> 'removed' AND ${wr.sql} GROUP BY 1),
+    ${other.sql},
+    keys AS (SELECT key FROM cs UNION SELECT key FROM rs UNION SELECT key FROM cm UNION SELECT key FROM lu
+             UNION SELECT key FROM sr)
+    SELECT k.key, coalesce(cs.label, rs.label, cm.label, lu.label, sr.label, k.key) AS label,
            coalesce(cs.people, 0) AS people, coalesce(cs.filed, 0) AS filed, coalesce(cs.accepted, 0) AS accepted,
            coalesce(cs.completed, 0) AS completed, coalesce(cs.approved, 0) AS approved, coalesce(cs.refused, 0) AS refused,
            coalesce(cs."notAccepted", 0) AS "notAccepted", coalesce(cs."onTimePromised", 0) AS "onTimePromised",
@@ -224,10 +317,14 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
            coalesce(cs."materialsSaved", 0) AS "materialsSaved", coalesce(cs."visitsSaved", 0) AS "visitsSaved",
            coalesce(cs."savedCases", 0) AS "savedCases",
            coalesce(rs.ratings, 0) AS ratings, coalesce(rs.raters, 0) AS raters,
-           coalesce(rs."goodRatings", 0) AS "goodRatings", coalesce(rs."badRatings", 0) AS "badRatings", rs."avgRating"
-      FROM cs FULL OUTER JOIN rs ON rs.key = cs.key
+           coalesce(rs."goodRatings", 0) AS "goodRatings", coalesce(rs."badRatings", 0) AS "badRatings", rs."avgRating",
+           coalesce(cm.complaints, 0) AS complaints, coalesce(cm."complaintsAnswered", 0) AS "complaintsAnswered",
+           coalesce(cm."complaintsOnTime", 0) AS "complaintsOnTime", coalesce(lu."licenseUses", 0) AS "licenseUses",
+           coalesce(sr."sharingReads", 0) AS "sharingReads"
+      FROM keys k LEFT JOIN cs ON cs.key = k.key LEFT JOIN rs ON rs.key = k.key LEFT JOIN cm ON cm.key = k.key
+           LEFT JOIN lu ON lu.key = k.key LEFT JOIN sr ON sr.key = k.key
      ORDER BY 1`;
-  return { sql, params: [...wc.params, ...wr.params] };
+  return { sql, params: [...wc.params, ...wr.params, ...other.params] };
 }
 
 /** 堵点: the cases of a slice, the dwell of each step, the directly-follows counts and 补正 rounds. */
