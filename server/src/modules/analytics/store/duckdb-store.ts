@@ -13,11 +13,13 @@ import type {
   DemandSlice,
   DemandSums,
   Grouping,
+  ProcessSums,
   Slice,
   StoreChange,
 } from './analytics-store.js';
 import { SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
 import { demandSql } from './demand-sql.js';
+import { processSql } from './process-sql.js';
 
 type Param = string | number | boolean | null;
 
@@ -118,6 +120,20 @@ export class DuckDbStore implements AnalyticsStore {
         steps: await this.#rows(q.steps.sql, q.steps.params),
         follows: await this.#rows(q.follows.sql, q.follows.params),
         supplementRounds: await this.#rows(q.rounds.sql, q.rounds.params),
+      };
+    });
+  }
+
+  process(slice: Slice, types: readonly string[]): Promise<ProcessSums> {
+    return this.#serial(async () => {
+      const q = processSql(slice, types);
+      const [head] = await this.#rows<{ cases: number; people: number }>(q.head.sql, q.head.params);
+      return {
+        cases: head?.cases ?? 0,
+        people: head?.people ?? 0,
+        edges: await this.#rows(q.edges.sql, q.edges.params),
+        days: await this.#rows(q.days.sql, q.days.params),
+        heat: await this.#rows(q.heat.sql, q.heat.params),
       };
     });
   }

@@ -131,7 +131,7 @@ interface Where {
 }
 
 /** Conditions on a table of cases or ratings (alias `a`), for a slice; the period column differs. */
-function where(slice: Slice, dayColumn: string): Where {
+export function where(slice: Slice, dayColumn: string): Where {
   const conds: string[] = ['true'];
   const params: Param[] = [];
   const add = (cond: string, ...values: Param[]) => {
