@@ -61,6 +61,9 @@ export const RegionTile = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
+  /** The name without its kind of division (黔东南, Nanming): what fits on a tile. */
+  short: z.string(),
+  shortEn: z.string(),
   x: z.number().int(),
   y: z.number().int(),
 });

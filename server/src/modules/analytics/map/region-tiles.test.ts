@@ -9,9 +9,17 @@ describe('region tiles', () => {
       { code: '5226', name: '黔东南苗族侗族自治州' },
     ]);
     expect(tiles).toEqual([
-      { code: '5201', name: '贵阳市', nameEn: 'Guiyang', x: 2, y: 1 },
-      { code: '5205', name: '毕节市', nameEn: 'Bijie', x: 1, y: 0 },
-      { code: '5226', name: '黔东南苗族侗族自治州', nameEn: 'Qiandongnan', x: 3, y: 1 },
+      { code: '5201', name: '贵阳市', nameEn: 'Guiyang', short: '贵阳', shortEn: 'Guiyang', x: 2, y: 1 },
+      { code: '5205', name: '毕节市', nameEn: 'Bijie', short: '毕节', shortEn: 'Bijie', x: 1, y: 0 },
+      {
+        code: '5226',
+        name: '黔东南苗族侗族自治州',
+        nameEn: 'Qiandongnan',
+        short: '黔东南',
+        shortEn: 'Qiandongnan',
+        x: 3,
+        y: 1,
+      },
     ]);
   });
 
@@ -28,6 +36,7 @@ describe('region tiles', () => {
     ]);
     expect(tiles[0]!.nameEn).toBe('Nanming District');
     expect(tiles[3]!.nameEn).toBe('Kaiyang County');
+    expect([tiles[0]!.short, tiles[0]!.shortEn]).toEqual(['南明', 'Nanming']);
   });
 
   it('names an autonomous county without its peoples, and the province', () => {

@@ -57,6 +57,12 @@ export function regionNameEn(code: string, name: string): string {
   return `${romanise(base)} ${suffix[1]}`;
 }
 
+/** The name without its kind of division and peoples (黔东南苗族侗族自治州 → 黔东南, 南明区 → 南明). */
+export function shortName(name: string): string {
+  const suffix = SUFFIXES.find(([zh]) => name.endsWith(zh) && name.length > zh.length + 1);
+  return suffix ? name.slice(0, -suffix[0].length).replace(PEOPLES, '') : name;
+}
+
 /** Places tiles: the fixed layout where one is known for every region, else a near-square grid in code order. */
 export function placeTiles(regions: { code: string; name: string }[]) {
   const fixed = regions.length > 0 && regions.every((r) => GUIZHOU[r.code]);
@@ -65,6 +71,11 @@ export function placeTiles(regions: { code: string; name: string }[]) {
     code: r.code,
     name: r.name,
     nameEn: regionNameEn(r.code, r.name),
+    short: shortName(r.name),
+    shortEn: regionNameEn(r.code, r.name).replace(
+      / (Autonomous Prefecture|Autonomous County|Special District|Subdistrict|Community|City|Prefecture|District|County|Town|Township|Village)$/,
+      '',
+    ),
     x: fixed ? GUIZHOU[r.code]!.x : i % width,
     y: fixed ? GUIZHOU[r.code]!.y : Math.floor(i / width),
   }));

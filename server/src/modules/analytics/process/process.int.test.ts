@@ -190,7 +190,15 @@ describe('GET /api/analytics/region-tiles', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.region).toEqual({ code: '52', name: '贵州省', nameEn: 'Guizhou Province' });
-    expect(body.tiles).toContainEqual({ code: '5201', name: '贵阳市', nameEn: 'Guiyang', x: 2, y: 1 });
+    expect(body.tiles).toContainEqual({
+      code: '5201',
+      name: '贵阳市',
+      nameEn: 'Guiyang',
+      short: '贵阳',
+      shortEn: 'Guiyang',
+      x: 2,
+      y: 1,
+    });
     expect((await get('/api/analytics/region-tiles?region=99')).statusCode).toBe(404);
   });
 });
