@@ -73,6 +73,69 @@ describe('数据驾驶舱', () => {
   });
 });
 
+describe('数据驾驶舱: map, process graph and heat map', () => {
+  const MAP = '各地区受理件数（示意瓦片图）';
+  const GRAPH = '直接跟随图（实线：既定流程；红色虚线：偏离）';
+  const HEAT = '各环节平均办理工作日（按月）';
+  const tableOf = async (page: Page, caption: string) => {
+    const figure = page.getByRole('figure', { name: caption });
+    await figure.locator('summary').click();
+    return figure.getByRole('table');
+  };
+
+  it('draws the tile map, the directly-follows graph and the step heat map for the province, named not coded', async () => {
+    const supervisor = await staffWithPassword(t, ['supervisor'], '52');
+    const page = await portal.newPage({ width: 1280, height: 900 });
+    await signIn(page, base, supervisor.username, STAFF_PASSWORD, '/analytics');
+    await page.getByRole('heading', { level: 2, name: '各地区分布 · 贵州省' }).waitFor();
+    for (const caption of [MAP, GRAPH, HEAT]) {
+      await page.getByRole('figure', { name: caption }).locator('canvas').first().waitFor();
+      expect(await inkOf(page, caption), caption).toBeGreaterThan(500);
+    }
+    const map = await tableOf(page, MAP);
+    const [city, cityEn] = item.regionCode.startsWith('5201')
+      ? ['贵阳市', 'Guiyang']
+      : ['黔东南苗族侗族自治州', 'Qiandongnan'];
+    expect(
+      await map
+        .getByRole('row', { name: new RegExp(city) })
+        .locator('td')
+        .textContent(),
+    ).toBe('2');
+    const graph = await tableOf(page, GRAPH);
+    const first = graph.getByRole('row', { name: /提交申请 已受理/ });
+    expect(await first.locator('td').allTextContents()).toEqual(['已受理', '是', '2', expect.any(String), '0']);
+    const heat = await tableOf(page, HEAT);
+    expect(await heat.getByRole('row').count()).toBeGreaterThan(1);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|task-approved|stage-opened|\b5201\b/);
+    await screenshot(page, 'analytics-process');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('figure', { name: GRAPH }).locator('canvas').first().waitFor();
+    expect(await inkOf(page, GRAPH)).toBeGreaterThan(500);
+    await fitsPhone(page);
+    await screenshot(page, 'analytics-process-phone');
+
+    await page.evaluate(() => localStorage.setItem('tongban.lang', 'en'));
+    await page.reload();
+    const mapEn = 'Accepted by region (schematic tile map)';
+    await page.getByRole('figure', { name: mapEn }).locator('canvas').first().waitFor();
+    expect(await inkOf(page, mapEn)).toBeGreaterThan(500);
+    await (await tableOf(page, mapEn)).getByRole('row', { name: new RegExp(`${cityEn} 2`) }).waitFor();
+    const graphEn = 'Directly-follows graph (solid: the defined process; red dashes: deviations)';
+    await (await tableOf(page, graphEn)).getByRole('row', { name: /Application submitted Accepted/ }).waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'analytics-process-phone-en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.getByRole('figure', { name: graphEn }).locator('canvas').first().waitFor();
+    await screenshot(page, 'analytics-process-en');
+    await page.context().close();
+  });
+});
+
 describe('需求分析 and 能力指数', () => {
   it('counts a search and the result opened, turns a zero-result query into a synonym, and scores the county', async () => {
     const name: string = (await t.app.inject({ method: 'GET', url: `/api/catalog/items/${item.code}` })).json().name;

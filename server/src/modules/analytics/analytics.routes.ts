@@ -16,7 +16,10 @@ import {
   DemandAnswer,
   DemandQuery,
 } from '../../../../contracts/analytics-demand.js';
+import { ProcessAnswer, ProcessQuery, RegionTiles, RegionTilesQuery } from '../../../../contracts/analytics-process.js';
 import type { AnalyticsDeps } from './analytics.deps.js';
+import { processMap } from './process/process.service.js';
+import { regionTiles } from './map/region-tiles.service.js';
 import { demand } from './demand/demand.service.js';
 import { capability } from './capability/capability.service.js';
 import { indicators } from './indicators/indicators.service.js';
@@ -50,6 +53,34 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ deps: AnalyticsDeps }> = a
       },
     },
     async (request) => bottlenecks(deps, request.actor, request.query),
+  );
+  app.get(
+    '/api/analytics/process',
+    {
+      schema: {
+        tags,
+        summary:
+          "流程挖掘 The directly-follows graph of an item's cases against its defined process (deviations marked, median hours and working days per edge), and the dwell of each department step by month",
+        description:
+          'Public: an edge or a cell of fewer people than the publication threshold is withheld. Staff who read analytics: their scope in full.',
+        querystring: ProcessQuery,
+        response: { 200: ProcessAnswer },
+      },
+    },
+    async (request) => processMap(deps, request.actor, request.query),
+  );
+  app.get(
+    '/api/analytics/region-tiles',
+    {
+      schema: {
+        tags,
+        summary:
+          '瓦片地图 The regions one level below a region as tiles of a schematic map at fixed places, named in Chinese and English',
+        querystring: RegionTilesQuery,
+        response: { 200: RegionTiles },
+      },
+    },
+    async (request) => regionTiles(deps, request.query),
   );
   app.get(
     '/api/analytics/demand',

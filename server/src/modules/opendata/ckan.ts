@@ -1,6 +1,6 @@
 /**
  * The catalogue as CKAN describes it: one organization (the platform's 政务服务数据中心) owning
- * the platform's datasets, each with a CSV and a JSON resource, both in the datastore.
+ * the platform's datasets, each with a CSV, a JSON and a Parquet resource, all three in the datastore.
  */
 import type { z } from 'zod';
 import type { CkanOrganization, CkanPackage, CkanResource } from '../../../../contracts/opendata.js';
@@ -17,13 +17,16 @@ export const ORGANIZATION = {
 export const FORMATS = {
   csv: { format: 'CSV', mimetype: 'text/csv' },
   json: { format: 'JSON', mimetype: 'application/json' },
+  parquet: { format: 'Parquet', mimetype: 'application/vnd.apache.parquet' },
 } as const;
 export type Format = keyof typeof FORMATS;
+/** The downloads of every dataset, in the order they are listed. */
+export const FORMAT_LIST = Object.keys(FORMATS) as Format[];
 
 /** Resource ids name their dataset and format: `service-performance-by-item.csv`. */
 export const resourceId = (dataset: string, format: Format) => `${dataset}.${format}`;
 export function parseResourceId(id: string): { dataset: Dataset; format: Format } | undefined {
-  const m = /^([a-z0-9-]+)\.(csv|json)$/.exec(id);
+  const m = /^([a-z0-9-]+)\.(csv|json|parquet)$/.exec(id);
   const dataset = m && DATASETS.find((d) => d.name === m[1]);
   return dataset ? { dataset, format: m![2] as Format } : undefined;
 }
@@ -74,8 +77,8 @@ export function packageOf(deps: OpenDataDeps, d: Dataset): CkanPackage {
     organization: organization(),
     tags: d.tags.map((name) => ({ name, display_name: name })),
     extras: [{ key: 'min_cell', value: String(deps.analytics.minCell) }],
-    num_resources: 2,
+    num_resources: FORMAT_LIST.length,
     num_tags: d.tags.length,
-    resources: (['csv', 'json'] as const).map((f) => resource(deps, d, f, modified)),
+    resources: FORMAT_LIST.map((f) => resource(deps, d, f, modified)),
   };
 }

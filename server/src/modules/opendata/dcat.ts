@@ -4,7 +4,7 @@
  */
 import type { OpenDataDeps } from './opendata.deps.js';
 import { DATASETS } from './datasets.js';
-import { downloadUrl, FORMATS, ORGANIZATION } from './ckan.js';
+import { downloadUrl, FORMAT_LIST, FORMATS, ORGANIZATION } from './ckan.js';
 
 const CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
@@ -46,7 +46,7 @@ export function catalogGraph(deps: OpenDataDeps): Node {
       'dct:modified': modified,
       'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
       'dcat:keyword': d.tags,
-      'dcat:distribution': (['csv', 'json'] as const).map((f) => ({
+      'dcat:distribution': FORMAT_LIST.map((f) => ({
         '@id': `${base}/opendata/${d.name}#${f}`,
         '@type': 'dcat:Distribution',
         'dct:title': `${d.name}.${f}`,

@@ -4,10 +4,32 @@
  * describe the same datasets; downloads hold the public view, with a small cell withheld and no
  * personal data. Cases come from the real API through the outbox.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type RegistryPerson } from '../../test/people.js';
 import { approveCase, formlessCountyItem, submitCase } from '../../test/cases.js';
+import { DATASETS } from './datasets.js';
+
+/** A Parquet file's columns and rows, read by DuckDB (a reader other than the writer's code path). */
+async function readParquet(bytes: Buffer): Promise<{ columns: string[]; rows: unknown[][] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'read-parquet-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    await writeFile(join(dir, 'x.parquet'), bytes);
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll(`SELECT * FROM read_parquet('${join(dir, 'x.parquet')}')`);
+    const rows = reader.getRowsJS().map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    conn.closeSync();
+    return { columns: reader.columnNames(), rows };
+  } finally {
+    instance.closeSync();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 let t: TestApp;
 let item: { code: string; regionCode: string };
@@ -53,9 +75,14 @@ describe('CKAN action API', () => {
       type: 'dataset',
       state: 'active',
       organization: { name: 'tongban-data-centre', is_organization: true },
-      num_resources: 2,
+      num_resources: 3,
     });
-    expect(shown.body.result.resources.map((r: { format: string }) => r.format)).toEqual(['CSV', 'JSON']);
+    expect(shown.body.result.resources.map((r: { format: string }) => r.format)).toEqual(['CSV', 'JSON', 'Parquet']);
+    expect(shown.body.result.resources[2]).toMatchObject({
+      id: 'service-performance-by-item.parquet',
+      mimetype: 'application/vnd.apache.parquet',
+      url: expect.stringMatching(/\/api\/opendata\/service-performance-by-item\.parquet$/),
+    });
 
     const search = await action('package_search', { q: '好差评', rows: 5 });
     expect(search.body.result).toMatchObject({ count: 1, results: [{ name: 'service-satisfaction-by-department' }] });
@@ -139,6 +166,30 @@ describe('downloads and DCAT', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/opendata/other.csv' })).statusCode).toBe(404);
   });
 
+  it('downloads Parquet that DuckDB reads back as the CSV rows, withheld cells empty', async () => {
+    for (const name of DATASETS.map((d) => d.name)) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/opendata/${name}.parquet` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.apache.parquet');
+      expect(res.rawPayload.subarray(0, 4).toString()).toBe('PAR1');
+      const csv = await t.app.inject({ method: 'GET', url: `/api/opendata/${name}.csv` });
+      const [header, ...lines] = csv.body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      const { columns, rows } = await readParquet(res.rawPayload);
+      expect(columns).toEqual(header!.split(','));
+      expect(rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(','))).toEqual(lines);
+      expect(rows.length).toBeGreaterThan(0);
+    }
+    const satisfaction = await readParquet(
+      (await t.app.inject({ method: 'GET', url: '/api/opendata/service-satisfaction-by-department.parquet' }))
+        .rawPayload,
+    );
+    // One rater, fewer than the threshold of two: the row is there, its figures empty.
+    expect(satisfaction.rows[0]!.slice(1)).toEqual([null, null, null, true]);
+  });
+
   it('describes the catalogue in DCAT JSON-LD and Turtle', async () => {
     const ld = await t.app.inject({ method: 'GET', url: '/catalog.jsonld' });
     expect(ld.headers['content-type']).toMatch(/application\/ld\+json/);
@@ -153,6 +204,10 @@ describe('downloads and DCAT', () => {
     expect(ttl.headers['content-type']).toMatch(/text\/turtle/);
     expect(ttl.body).toContain('@prefix dcat: <http://www.w3.org/ns/dcat#> .');
     expect(ttl.body.match(/ a dcat:Dataset/g)).toHaveLength(3);
-    expect(ttl.body.match(/ a dcat:Distribution/g)).toHaveLength(6);
+    expect(ttl.body.match(/ a dcat:Distribution/g)).toHaveLength(9);
+    expect(graph['dcat:dataset'][0]['dcat:distribution'][2]).toMatchObject({
+      'dct:format': 'Parquet',
+      'dcat:mediaType': 'application/vnd.apache.parquet',
+    });
   });
 });

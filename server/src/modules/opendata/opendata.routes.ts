@@ -1,5 +1,5 @@
 /**
- * Downloads of the open datasets (`/api/opendata/{dataset}.csv|.json`) and the DCAT catalogue
+ * Downloads of the open datasets (`/api/opendata/{dataset}.csv|.json|.parquet`) and the DCAT catalogue
  * (`/catalog.jsonld`, `/catalog.ttl`). Public, no personal data: the rows are the public view.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,6 +9,7 @@ import { notFound } from '../../platform/errors.js';
 import type { OpenDataDeps } from './opendata.deps.js';
 import { datasetRows, type Row } from './datasets.js';
 import { parseResourceId } from './ckan.js';
+import { parquetStream } from './parquet.js';
 import { catalogJsonLd, catalogTurtle } from './dcat.js';
 
 const tags = ['opendata 数据开放'];
@@ -29,7 +30,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: OpenDataDeps }> = asy
     {
       schema: {
         tags,
-        summary: '下载数据集 A dataset as CSV or JSON (`service-performance-by-item.csv`)',
+        summary:
+          '下载数据集 A dataset as CSV, JSON or Apache Parquet (`service-performance-by-item.csv`, `.json`, `.parquet`)',
         params: z.object({ file: z.string().max(100) }),
         response: { 200: FileBody },
       },
@@ -39,6 +41,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: OpenDataDeps }> = asy
       if (!found) throw notFound('OPENDATA.NO_DATASET', { zh: '没有这个数据集', en: 'No such dataset' });
       const rows = await datasetRows(deps.analytics, found.dataset);
       reply.header('content-disposition', `attachment; filename="${request.params.file}"`);
+      if (found.format === 'parquet')
+        return reply.type('application/vnd.apache.parquet').send(await parquetStream(found.dataset, rows));
       if (found.format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(rows));
       return reply.type('text/csv; charset=utf-8').send(
         toCsv(

@@ -15,7 +15,9 @@ export function ChartCard({
   option,
   table,
   file,
+  height = 300,
 }: {
+  height?: number;
   title: string;
   option: EChartsOption;
   table: TableData;
@@ -28,7 +30,7 @@ export function ChartCard({
       {table.rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <ReactECharts style={{ height: 300 }} option={{ animation: false, ...option }} aria-hidden="true" />
+        <ReactECharts style={{ height }} option={{ animation: false, ...option }} aria-hidden="true" />
       )}
       <details>
         <summary>{t('table')}</summary>
@@ -44,8 +46,8 @@ export function ChartCard({
               </tr>
             </thead>
             <tbody>
-              {table.rows.map((r) => (
-                <tr key={String(r[0])}>
+              {table.rows.map((r, n) => (
+                <tr key={n}>
                   {r.map((v, i) =>
                     i === 0 ? (
                       <th scope="row" key={i}>

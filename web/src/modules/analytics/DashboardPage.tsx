@@ -1,7 +1,8 @@
 /**
- * 数据驾驶舱: headline figures, the monthly trend of accepted and completed cases, and on-time and
- * satisfaction rates by department — the public view (small cells withheld) or, for staff who
- * read analytics, their scope in full; each chart with its table and CSV; the glossary below.
+ * 数据驾驶舱: headline figures, the monthly trend of accepted and completed cases, on-time and
+ * satisfaction rates by department, the regions on a tile map, and an item's directly-follows graph
+ * and step heat map — the public view (small cells withheld) or, for staff who read analytics,
+ * their scope in full; each chart with its table and CSV; the glossary below.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,8 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import * as api from './api';
 import { ChartCard } from './ChartCard';
+import { ProcessCharts } from './ProcessCharts';
+import { RegionMap } from './RegionMap';
 import './analytics.css';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -110,6 +113,8 @@ function Dashboard({ from, to }: { from?: string; to?: string }) {
           }}
         />
       </div>
+      <RegionMap region={total.data.region?.code} from={from} to={to} />
+      <ProcessCharts from={from} to={to} />
       {glossary.data ? (
         <section className="tb-an-glossary" aria-labelledby="an-glossary">
           <h2 id="an-glossary">{t('glossary')}</h2>

@@ -1,6 +1,7 @@
 /** Calls of the dashboard and the open-data pages; shapes from contracts/analytics.ts and contracts/opendata.ts. */
 import type { z } from 'zod';
 import type { Glossary, IndicatorAnswer, IndicatorQuery } from '../../../../contracts/analytics';
+import type { ProcessAnswer, ProcessQuery, RegionTiles } from '../../../../contracts/analytics-process';
 import type { CkanDatastoreAnswer, CkanPackage, CkanSearchAnswer } from '../../../../contracts/opendata';
 import { getJson } from '../../app/http';
 
@@ -11,6 +12,11 @@ export type Datastore = z.infer<typeof CkanDatastoreAnswer>['result'];
 
 export const indicators = (q: Partial<z.input<typeof IndicatorQuery>>, signal?: AbortSignal) =>
   getJson<Indicators>('/api/analytics/indicators', q, signal);
+export type Process = ProcessAnswer;
+export const processMap = (q: ProcessQuery, signal?: AbortSignal) =>
+  getJson<ProcessAnswer>('/api/analytics/process', q, signal);
+export const regionTiles = (region: string | undefined, signal?: AbortSignal) =>
+  getJson<RegionTiles>('/api/analytics/region-tiles', region ? { region } : undefined, signal);
 export const glossary = (signal?: AbortSignal) => getJson<Glossary>('/api/analytics/glossary', undefined, signal);
 export const datasets = (signal?: AbortSignal) =>
   getJson<z.infer<typeof CkanSearchAnswer>>('/api/3/action/package_search', { rows: '100' }, signal).then(

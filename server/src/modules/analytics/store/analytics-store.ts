@@ -237,6 +237,23 @@ export interface BottleneckSums {
   returns: number;
 }
 
+/** Process mining of a slice: directly-follows pairs of control-flow events, and step dwell by month. */
+export interface ProcessSums {
+  cases: number;
+  people: number;
+  edges: { from: string; to: string; count: number; people: number; medianMs: number | null }[];
+  /** The same pairs counted by the Beijing days they happened on (working days need the calendar). */
+  days: { from: string; to: string; fromDay: string; toDay: string; n: number }[];
+  heat: {
+    step: string;
+    departmentId: string;
+    month: string;
+    tasks: number;
+    people: number;
+    avgWorkingDays: number | null;
+  }[];
+}
+
 export interface AnalyticsStore {
   readonly engine: 'duckdb' | 'clickhouse';
   /** Applies a change atomically: the cases' rows replaced, ratings upserted, the watermark raised. */
@@ -245,6 +262,8 @@ export interface AnalyticsStore {
   watermark(): Promise<number>;
   cells(slice: Slice, by: Grouping): Promise<CellSums[]>;
   bottlenecks(slice: Slice): Promise<BottleneckSums>;
+  /** The directly-follows graph of the events of `types` and the step × month dwell (`store/process-sql.ts`). */
+  process(slice: Slice, types: readonly string[]): Promise<ProcessSums>;
   /** 需求分析: what people searched for, opened and applied for (`minPeople`: a query's distinct askers to be listed). */
   demand(slice: DemandSlice, opts: { minPeople: number; limit: number }): Promise<DemandSums>;
   /** Every row, ordered: what a rebuild must reproduce. */

@@ -13,6 +13,7 @@ import type {
   DemandSlice,
   DemandSums,
   Grouping,
+  ProcessSums,
   Slice,
   StoreChange,
 } from './analytics-store.js';
@@ -23,6 +24,7 @@ type Table = keyof typeof TABLES;
 /** The watermark's row, 0 until a change is applied. */
 const WATERMARK_ROW = `INSERT OR IGNORE INTO meta (key, value) VALUES ('watermark', 0)`;
 import { demandSql } from './demand-sql.js';
+import { processSql } from './process-sql.js';
 
 type Param = string | number | boolean | null;
 
@@ -150,6 +152,20 @@ export class DuckDbStore implements AnalyticsStore {
         steps: await this.#rows(q.steps.sql, q.steps.params),
         follows: await this.#rows(q.follows.sql, q.follows.params),
         supplementRounds: await this.#rows(q.rounds.sql, q.rounds.params),
+      };
+    });
+  }
+
+  process(slice: Slice, types: readonly string[]): Promise<ProcessSums> {
+    return this.#serial(async () => {
+      const q = processSql(slice, types);
+      const [head] = await this.#rows<{ cases: number; people: number }>(q.head.sql, q.head.params);
+      return {
+        cases: head?.cases ?? 0,
+        people: head?.people ?? 0,
+        edges: await this.#rows(q.edges.sql, q.edges.params),
+        days: await this.#rows(q.days.sql, q.days.params),
+        heat: await this.#rows(q.heat.sql, q.heat.params),
       };
     });
   }

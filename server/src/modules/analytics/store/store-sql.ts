@@ -173,7 +173,7 @@ interface Where {
 }
 
 /** Conditions on a table of cases or ratings (alias `a`), for a slice; the period column differs. */
-function where(slice: Slice, dayColumn: string, itemColumn = 'a.item_code'): Where {
+export function where(slice: Slice, dayColumn: string, itemColumn = 'a.item_code'): Where {
   const conds: string[] = ['true'];
   const params: Param[] = [];
   const add = (cond: string, ...values: Param[]) => {
