@@ -118,12 +118,18 @@ const server: ChildProcess = spawn(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
+// Whatever happens from here on, the server and the throwaway cluster do not outlive the bench.
+process.on('exit', () => {
+  server.kill('SIGKILL');
+  cluster?.stop();
+});
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/healthz`)).ok) break;
   } catch {
-    if (i > 200) throw new Error('the server did not start');
+    // A loaded shared machine may take a minute or two to start it.
+    if (i > 1800) throw new Error('the server did not start');
   }
   await new Promise((r) => setTimeout(r, 100));
 }
@@ -340,7 +346,6 @@ if (STATEMENTS && cluster) await printStatements();
 
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
-cluster?.stop();
 process.exit(0);
 
 /**
