@@ -5,6 +5,7 @@
  * Acceptance (受理, online or 窗口代录) needs that; the final 准予 needs more: no open promise.
  * Every path that accepts or approves calls `requireCompleteMaterials`, inside its step.
  */
+import { sql } from 'kysely';
 import type { Item } from '../../../../../contracts/catalog.js';
 import type { Db } from '../../../platform/db/index.js';
 import { conflict, invalid } from '../../../platform/errors.js';
@@ -23,6 +24,14 @@ export interface Unmet {
 }
 
 type Standing = Pick<MaterialTable, 'materialIndex' | 'kind'> & { dueOn: string | null };
+
+/**
+ * What stands for each material of the case aliased `c`, as a column of a query that reads the case
+ * (the case and its materials in one round trip).
+ */
+export const standingOfCase = sql<Standing[]>`(
+  SELECT coalesce(json_agg(json_build_object('materialIndex', m.material_index, 'kind', m.kind, 'dueOn', m.due_on)), '[]')
+    FROM cases.material m WHERE m.case_id = c.id AND m.superseded_at IS NULL)`;
 
 /** What stands for each material of a case now (the superseded entries are history). */
 export async function currentMaterials(db: Db, caseId: string) {

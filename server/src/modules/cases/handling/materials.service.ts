@@ -5,7 +5,6 @@
  * acceptance (also while the case awaits 补正) anything may be replaced; after it, only a promised
  * material is brought, until the promise's due date. Nothing is deleted: a replaced entry is history.
  */
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
@@ -13,7 +12,7 @@ import { checkUpload } from '../../../platform/storage/index.js';
 import type { CasesDeps } from '../cases.deps.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 import { kq, type CaseStatus, type CaseTable, type MaterialTable } from '../cases.tables.js';
-import { appendCaseEvent, type CaseEventType } from '../process/events.js';
+import { recordGuarded, recordLocked, type Current, type NewEntry } from './material-entry.js';
 import type { Selectable } from 'kysely';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { lockCase, STATUS_ZH } from './load.js';
@@ -25,7 +24,6 @@ const ACCEPTED = ['in_progress', 'suspended'] as const;
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
-type Current = { id: string; kind: MaterialTable['kind']; dueOn: string | null };
 type CaseState = { id: string; status: CaseStatus; version: number };
 
 const closed = (c: CaseState, zh: string, en: string) =>
@@ -68,8 +66,18 @@ async function caseAndMaterial(
   index: number,
   access: (c: Selectable<CaseTable>) => void,
 ) {
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw caseNotFound(caseId);
+  // The case and what stands for the material now, in one read.
+  const found = await kq(deps.db)
+    .selectFrom('cases.case as c')
+    .leftJoin('cases.material as m', (join) =>
+      join.onRef('m.caseId', '=', 'c.id').on('m.materialIndex', '=', index).on('m.supersededAt', 'is', null),
+    )
+    .selectAll('c')
+    .select(['m.id as currentId', 'm.kind as currentKind', 'm.dueOn as currentDueOn'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) throw caseNotFound(caseId);
+  const { currentId, currentKind, currentDueOn, ...c } = found;
   access(c);
   const { item } = await deps.processes.get(c.itemCode);
   const material = item.materials[index];
@@ -77,7 +85,9 @@ async function caseAndMaterial(
     throw notFound('CASES.NO_SUCH_MATERIAL', { zh: '该事项没有这项材料', en: 'The item has no such material' }, [], {
       index,
     });
-  return { c, material };
+  const current: Current | undefined =
+    currentId && currentKind ? { id: currentId, kind: currentKind, dueOn: currentDueOn } : undefined;
+  return { c, material, current };
 }
 
 /** What stands for the material now (the entry a new one supersedes). */
@@ -89,20 +99,6 @@ const currentEntry = (db: Db, caseId: string, index: number): Promise<Current | 
     .where('materialIndex', '=', index)
     .where('supersededAt', 'is', null)
     .executeTakeFirst();
-
-type NewEntry = {
-  name: string;
-  kind: 'upload' | 'promise' | 'paper';
-  fileKey?: string;
-  contentType?: string;
-  size?: number;
-  reference?: string;
-};
-const EVENT_OF: Record<NewEntry['kind'], CaseEventType> = {
-  upload: 'material-added',
-  promise: 'material-promised',
-  paper: 'material-received',
-};
 
 /**
  * Puts a file, promise or paper original in for a material, on the locked case and after `allowed`
@@ -126,56 +122,6 @@ async function record(
   });
 }
 
-/** Writes the entry on a case locked in the caller's transaction; what stood before becomes history. */
-async function recordLocked(
-  trx: Db,
-  actor: Actor,
-  caseId: string,
-  index: number,
-  row: NewEntry,
-  current: Current | undefined,
-  at: Date,
-): Promise<string> {
-  const id = randomUUID();
-  if (current)
-    await kq(trx).updateTable('cases.material').set({ supersededAt: at }).where('id', '=', current.id).execute();
-  await kq(trx)
-    .insertInto('cases.material')
-    .values({
-      id,
-      caseId,
-      materialIndex: index,
-      name: row.name,
-      kind: row.kind,
-      fileKey: row.fileKey ?? null,
-      contentType: row.contentType ?? null,
-      size: row.size ?? null,
-      reference: row.reference ?? null,
-      addedBy: actor.id!,
-      addedAt: at,
-    })
-    .execute();
-  const detail = {
-    index,
-    name: row.name,
-    ...(row.size ? { size: row.size, contentType: row.contentType } : {}),
-    ...(current ? { replaced: current.kind } : {}),
-  };
-  await appendCaseEvent(trx, { caseId, actor, type: EVENT_OF[row.kind], from: null, to: null, at, detail });
-  if (current?.kind === 'promise' && row.kind !== 'promise') {
-    await appendCaseEvent(trx, {
-      caseId,
-      actor,
-      type: 'promise-fulfilled',
-      from: null,
-      to: null,
-      at,
-      detail: { index, name: row.name, dueOn: current.dueOn },
-    });
-  }
-  return id;
-}
-
 /** The applicant's file for a material: before acceptance, or for an open 容缺 promise until its due date. */
 export async function uploadMaterial(
   deps: CasesDeps,
@@ -187,23 +133,28 @@ export async function uploadMaterial(
     declaredType,
   }: { caseId: string; index: number; bytes: Buffer; declaredType: string | undefined },
 ) {
-  const { c, material } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
-  // Checked before the bytes are stored, and again on the locked case.
-  requireUploadAllowed(c, material.name, await currentEntry(deps.db, caseId, index), beijingDate(deps.now()));
+  const { c, material, current } = await caseAndMaterial(deps, caseId, index, (k) => requireApplicant(actor, k));
+  // Checked before the bytes are stored, and again as they are recorded.
+  const at = deps.now();
+  requireUploadAllowed(c, material.name, current, beijingDate(at));
   const check = checkUpload(bytes, declaredType, { maxBytes: deps.uploadMaxBytes });
   if (!check.ok)
     throw invalid(check.code, check.message, [{ field: 'body', code: check.code, message: check.message }]);
   const stored = await deps.files.put(bytes, { contentType: check.contentType });
-  const allowed = (k: CaseState, current: Current | undefined, today: string) =>
-    requireUploadAllowed(k, material.name, current, today);
-  const id = await record(
-    deps,
-    actor,
-    caseId,
-    index,
-    { name: material.name, kind: 'upload', fileKey: stored.key, contentType: stored.contentType, size: stored.size },
-    allowed,
-  );
+  const entry: NewEntry = {
+    name: material.name,
+    kind: 'upload',
+    fileKey: stored.key,
+    contentType: stored.contentType,
+    size: stored.size,
+  };
+  // The usual upload: one statement, written only if the case and the material are as just checked;
+  // otherwise (a concurrent step meanwhile) the locked path checks again on what stands then.
+  const id =
+    (await recordGuarded(deps.db, actor, caseId, index, entry, { status: c.status, current }, at)) ??
+    (await record(deps, actor, caseId, index, entry, (k, now, today) =>
+      requireUploadAllowed(k, material.name, now, today),
+    ));
   return { materialId: id, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 };
 }
 

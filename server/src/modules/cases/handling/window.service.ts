@@ -17,7 +17,7 @@ import { recordDecision } from '../process/decision.js';
 import { caseNotFound, requireApplicant, requireWindow } from './access.js';
 import { checkForm } from './submit.service.js';
 import { lockCase, requireStatus, type LockedCase } from './load.js';
-import { currentMaterials, materialsMissing, unmetMaterials } from './completeness.js';
+import { currentMaterials, materialsMissing, standingOfCase, unmetMaterials } from './completeness.js';
 import { requireNoticeAllowed, supplementState } from './supplement.js';
 import type { Item } from '../../../../../contracts/catalog.js';
 
@@ -27,13 +27,19 @@ export async function acceptCase(
   { caseId, note }: { caseId: string; note: string },
 ): Promise<void> {
   const calendar = await deps.calendar.calendar();
-  const c = await kq(deps.db).selectFrom('cases.case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw caseNotFound(caseId);
+  // The case and what stands for each of its materials, in one read.
+  const found = await kq(deps.db)
+    .selectFrom('cases.case as c')
+    .selectAll('c')
+    .select(standingOfCase.as('standing'))
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) throw caseNotFound(caseId);
+  const { standing, ...c } = found;
   requireWindow(actor, c);
   requireStatus(c, ['submitted'], '受理');
   const { item } = await deps.processes.get(c.itemCode);
   // 材料齐全: nothing required missing (materials are only ever added or replaced, so this holds on).
-  const standing = await currentMaterials(deps.db, c.id);
   const unmet = unmetMaterials(item, standing, 'accept');
   if (unmet.length) throw materialsMissing(unmet, 'accept');
   const promised = standing.some((m) => m.kind === 'promise');

@@ -120,4 +120,10 @@ export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber =>
   async handle(event, trx) {
     await syncCaseClocks(deps, trx, (event.payload as { caseId: string }).caseId);
   },
+  // A case's clocks follow the case as it is now, whichever of its events is delivered: a batch
+  // holding several events of one case (a submission, its uploads, the acceptance) syncs it once.
+  async handleBatch(events, trx) {
+    for (const caseId of new Set(events.map((e) => (e.payload as { caseId: string }).caseId)))
+      await syncCaseClocks(deps, trx, caseId);
+  },
 });
