@@ -2,7 +2,7 @@
  * Audited sharing queries against direct registry lookups, same run, same data, same concurrency.
  *
  * - audited: `querySharedData` — what `POST /api/exchange/query` runs: purpose and grant checks
- *   (one read of the grant with its resource), field selection, the registry read by blind index,
+ *   (the grant from memory, its live state read with the subject), field selection, the registry read by blind index,
  *   decryption (and masking) of the phone, and the append to the hash-chained access log;
  * - direct: the same lookup on `exchange.person` by blind index, the same fields, the same
  *   decryption — what a department reading the registry table itself would do.
