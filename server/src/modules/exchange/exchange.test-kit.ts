@@ -1,7 +1,11 @@
 /** Test helpers for the exchange: departments of the seeded catalogue, their staff, grants. */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import type { TestApp } from '../../test/harness.js';
+import { TEST_DATA_KEY } from '../../test/keys.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
 
 /** The id of a seeded department by its key (`gz-hrss`, `gy-police`…). */
 export async function departmentId(t: TestApp, key: string): Promise<string> {
@@ -61,4 +65,21 @@ export async function approvedGrant(
   });
   expect(approved.statusCode, approved.body).toBe(200);
   return asked.json().id;
+}
+
+/** A second app instance on the test app's database, as another process of `PROCESSES` > 1 is (its own memory). */
+export async function anotherNode(t: TestApp, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SERVE_WEB: 'false',
+    SEED_DEMO: 'false',
+    WORKERS: 'false',
+    SESSION_CACHE_MS: '0',
+    DATA_KEY: TEST_DATA_KEY,
+    ...env,
+  });
+  const app = await buildApp({ config, database: t.database });
+  await app.ready();
+  return app;
 }

@@ -85,6 +85,10 @@ export interface Appended {
   hash: string;
 }
 
+/** A text[] as PostgreSQL reads it back from text (each element quoted, `"` and `\\` escaped). */
+const arrayLiteral = (items: readonly string[]) =>
+  `{${items.map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
 /** Most entries one statement appends (a batch of concurrent callers). */
 const MAX_BATCH = 64;
 
@@ -99,13 +103,15 @@ export class AccessChain {
   /**
    * `maxInFlight`: batches this process writes at once. While they are in flight, new entries
    * queue and go together in the next statement (group commit): under load, one write carries
-   * many entries; alone, an entry is written at once.
+   * many entries; alone, an entry is written at once. One, measured against two (same run,
+   * alternating rounds, 32 callers): 423 against 323 audited queries/s median, more won 6 of 8
+   * rounds — batches twice as large, half the statements (see the module README).
    */
   constructor(
     private readonly db: Db,
     indexKey: Buffer,
     lanes = LANES,
-    private readonly maxInFlight = 2,
+    private readonly maxInFlight = 1,
   ) {
     this.key = accessChainKey(indexKey);
     // Start at a random lane so that nodes starting together spread out.
@@ -177,10 +183,8 @@ export class AccessChain {
           prev = { seq: row.seq, hash };
           return { row, hash, at: entries[i]!.at };
         });
-        const values = rows.map(
-          ({ row, hash, at }) =>
-            sql`(${row.seq}::bigint, ${at}::timestamptz, ${row.consumerDepartmentId}::uuid, ${row.clientId}, ${row.officerId}, ${row.officerKind}, ${row.purpose}, ${row.resourceCode}, ${row.grantId}::uuid, ${row.subjectKind}, ${row.subjectKey}, ${sql.val(row.fields)}::text[], ${row.prevHash}, ${hash})`,
-        );
+        const column = <T>(pick: (r: Chained, hash: string) => T) => rows.map(({ row, hash }) => pick(row, hash));
+        // One statement text whatever the batch's size (columns as arrays): prepared and planned once per connection.
         const written = await sql<{ seq: number }>`
           WITH head AS (
             UPDATE exchange.access_head SET seq = ${prev.seq}, hash = ${prev.hash}
@@ -188,7 +192,16 @@ export class AccessChain {
             RETURNING lane
           )
           INSERT INTO exchange.access_log (lane, seq, at, consumer_department_id, client_id, officer_id, officer_kind, purpose, resource_code, grant_id, subject_kind, subject_key, fields, prev_hash, hash)
-          SELECT head.lane, v.* FROM head, (VALUES ${sql.join(values)}) AS v
+          SELECT head.lane, v.seq, v.at, v.consumer_department_id, v.client_id, v.officer_id, v.officer_kind, v.purpose, v.resource_code, v.grant_id, v.subject_kind, v.subject_key, v.fields::text[], v.prev_hash, v.hash
+          FROM head, unnest(
+            ${column((r) => r.seq)}::bigint[], ${rows.map(({ at }) => at)}::timestamptz[],
+            ${column((r) => r.consumerDepartmentId)}::uuid[], ${column((r) => r.clientId)}::text[],
+            ${column((r) => r.officerId)}::text[], ${column((r) => r.officerKind)}::text[],
+            ${column((r) => r.purpose)}::text[], ${column((r) => r.resourceCode)}::text[],
+            ${column((r) => r.grantId)}::uuid[], ${column((r) => r.subjectKind)}::text[],
+            ${column((r) => r.subjectKey)}::text[], ${column((r) => arrayLiteral(r.fields))}::text[],
+            ${column((r) => r.prevHash)}::text[], ${column((_, hash) => hash)}::text[]
+          ) AS v(seq, at, consumer_department_id, client_id, officer_id, officer_kind, purpose, resource_code, grant_id, subject_kind, subject_key, fields, prev_hash, hash)
           RETURNING seq`.execute(db);
         if (written.rows.length === rows.length) {
           this.heads.set(lane, prev);

@@ -13,6 +13,8 @@ import type { ExchangeDeps } from '../exchange.deps.js';
 import { requireStaff } from './access.js';
 import { pickFields, selectFields } from './field-selection.js';
 import { grantNotFound } from './grants.service.js';
+import { GrantCache, type GrantForUse } from './grant-cache.js';
+import { sq } from '../exchange.tables.js';
 import { SOURCES, type Subject } from './sources.js';
 
 /** Staff (by their data scope) or an external system (by the department it is registered for). */
@@ -47,8 +49,67 @@ export async function querySharedData(
     });
   }
   if (caller.kind === 'staff') requireStaff(caller.actor);
-  const g = await deps.grants.find(input.grantId);
-  if (!g) throw grantNotFound(input.grantId);
+  const now = deps.now();
+  // The grant comes from memory; the subject's read also reads the grant's live state, and a
+  // difference (a decision on another node) starts again from the database.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const g = await deps.grants.find(input.grantId);
+    if (!g) throw grantNotFound(input.grantId);
+    const { resource, subjectKind, fields } = checkGrant(caller, g, input, now);
+    const found = await SOURCES[resource.source](deps.db, deps.cipher, input.subject, fields, g.id);
+    const live = found ? found.grant : await liveGrantState(deps, g.id);
+    if (!GrantCache.current(g, live)) {
+      deps.grants.evict(g.id);
+      continue;
+    }
+    if (!found)
+      throw notFound('EXCHANGE.SUBJECT_NOT_FOUND', {
+        zh: '资源中没有该查询对象的记录',
+        en: 'No record of this subject in the resource',
+      });
+    // Written (committed) before the answer leaves; a failure here answers the failure, not the data.
+    await deps.chain.append({
+      at: now,
+      consumerDepartmentId: g.consumerDepartmentId,
+      clientId: caller.kind === 'client' ? caller.clientId : null,
+      officerId: caller.kind === 'client' ? caller.clientId : caller.actor.id!,
+      officerKind: caller.kind === 'client' ? 'client' : 'staff',
+      purpose,
+      resourceCode: resource.code,
+      grantId: g.id,
+      subjectKind,
+      subjectKey: found.subjectKey,
+      fields,
+    });
+    return {
+      resource: { code: resource.code, name: resource.name },
+      grantId: g.id,
+      subject:
+        'idNumber' in input.subject
+          ? { kind: 'person', idNumber: maskIdNumber(input.subject.idNumber) }
+          : { kind: 'enterprise', creditCode: input.subject.creditCode },
+      fields,
+      record: pickFields(found.record, fields),
+      accessedAt: now,
+    };
+  }
+  throw unavailable('EXCHANGE.GRANT_CHANGING', {
+    zh: '该共享授权正在变更，请稍后重试',
+    en: 'The grant is being changed; try again shortly',
+  });
+}
+
+/** The grant's status and end as the database holds them now (only when the subject was not found). */
+async function liveGrantState(deps: ExchangeDeps, id: string) {
+  return sq(deps.db)
+    .selectFrom('exchange.sharingGrant')
+    .select(['status', 'expiresAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Every check of the grant against the caller and the request; answers what to read. */
+function checkGrant(caller: QueryCaller, g: GrantForUse, input: QueryInput, now: Date) {
   const grantee =
     caller.kind === 'client'
       ? caller.departmentId === g.consumerDepartmentId
@@ -66,7 +127,6 @@ export async function querySharedData(
     } as const;
     throw forbidden(`EXCHANGE.GRANT_${g.status.toUpperCase()}`, reasons[g.status], [], { status: g.status });
   }
-  const now = deps.now();
   if (g.expiresAt.getTime() <= now.getTime()) {
     throw forbidden(
       'EXCHANGE.GRANT_EXPIRED',
@@ -102,7 +162,8 @@ export async function querySharedData(
           { fields: selection.fields },
         );
   }
-  if (!resource.source) {
+  const source = resource.source;
+  if (!source) {
     throw unavailable(
       'EXCHANGE.NO_DATA_SOURCE',
       { zh: `“${resource.name}”尚未接入数据源`, en: 'No data source is connected for this resource yet' },
@@ -110,35 +171,5 @@ export async function querySharedData(
       { resourceCode: resource.code },
     );
   }
-  const found = await SOURCES[resource.source](deps.db, deps.cipher, input.subject, selection.fields);
-  if (!found)
-    throw notFound('EXCHANGE.SUBJECT_NOT_FOUND', {
-      zh: '资源中没有该查询对象的记录',
-      en: 'No record of this subject in the resource',
-    });
-
-  await deps.chain.append({
-    at: now,
-    consumerDepartmentId: g.consumerDepartmentId,
-    clientId: caller.kind === 'client' ? caller.clientId : null,
-    officerId: caller.kind === 'client' ? caller.clientId : caller.actor.id!,
-    officerKind: caller.kind === 'client' ? 'client' : 'staff',
-    purpose,
-    resourceCode: resource.code,
-    grantId: g.id,
-    subjectKind,
-    subjectKey: found.subjectKey,
-    fields: selection.fields,
-  });
-  return {
-    resource: { code: resource.code, name: resource.name },
-    grantId: g.id,
-    subject:
-      'idNumber' in input.subject
-        ? { kind: 'person', idNumber: maskIdNumber(input.subject.idNumber) }
-        : { kind: 'enterprise', creditCode: input.subject.creditCode },
-    fields: selection.fields,
-    record: pickFields(found.record, selection.fields),
-    accessedAt: now,
-  };
+  return { resource: { ...resource, source }, subjectKind, fields: selection.fields } as const;
 }

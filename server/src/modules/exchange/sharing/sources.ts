@@ -7,7 +7,8 @@
 import type { Db } from '../../../platform/db/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { maskName, maskPhone } from '../../../platform/privacy/index.js';
-import { sq, type ResourceSource } from '../exchange.tables.js';
+import { sql } from 'kysely';
+import { sq, type GrantStatus, type ResourceSource } from '../exchange.tables.js';
 import { birthFacts, openPersonal } from '../person-record.js';
 
 export type Subject = { idNumber: string } | { creditCode: string };
@@ -16,6 +17,14 @@ export interface SourceRecord {
   /** What the access log records as the subject: the registry person's id or the credit code. */
   subjectKey: string;
   record: Record<string, unknown>;
+  /** The grant's state as the same statement read it (when a grant was given; absent: no such grant). */
+  grant?: GrantState | undefined;
+}
+
+/** What of a grant can change after it is asked for: its status, and its end (set on approval). */
+export interface GrantState {
+  status: GrantStatus;
+  expiresAt: Date;
 }
 
 type Reader = (
@@ -23,21 +32,35 @@ type Reader = (
   cipher: FieldCipher,
   subject: Subject,
   fields: readonly string[],
+  grantId?: string,
 ) => Promise<SourceRecord | undefined>;
+
+/**
+ * The grant's live status and end as two columns of the subject's read: a query checks the grant
+ * it holds in memory against the database in the statement it runs anyway (no extra round trip).
+ */
+const grantColumns = (grantId: string) => [
+  sql<GrantStatus | null>`(SELECT status FROM exchange.sharing_grant WHERE id = ${grantId})`.as('grantStatus'),
+  sql<Date | null>`(SELECT expires_at FROM exchange.sharing_grant WHERE id = ${grantId})`.as('grantExpiresAt'),
+];
+
+const grantOf = (row: { grantStatus?: GrantStatus | null; grantExpiresAt?: Date | null }): GrantState | undefined =>
+  row.grantStatus && row.grantExpiresAt ? { status: row.grantStatus, expiresAt: row.grantExpiresAt } : undefined;
 
 const byIdNumber = (cipher: FieldCipher, subject: Subject) =>
   'idNumber' in subject ? cipher.blindIndex(subject.idNumber) : undefined;
 
-const person: Reader = async (db, cipher, subject, fields) => {
+const person: Reader = async (db, cipher, subject, fields, grantId) => {
   const index = byIdNumber(cipher, subject);
   if (!index) return undefined;
   const p = await sq(db)
     .selectFrom('exchange.person')
     .select(['id', 'personalEnc', 'regionCode', 'alive', 'deathDate', 'householdStatus', 'phoneEnc'])
+    .$if(grantId !== undefined, (q) => q.select(grantColumns(grantId!)))
     .where('idNumberIndex', '=', index)
     .executeTakeFirst();
   if (!p || !('idNumber' in subject)) return undefined;
-  const { id, phoneEnc, personalEnc, ...rest } = p;
+  const { id, phoneEnc, personalEnc, grantStatus, grantExpiresAt, ...rest } = p;
   const phone = fields.includes('phone') && phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null;
   return {
     subjectKey: id,
@@ -47,15 +70,17 @@ const person: Reader = async (db, cipher, subject, fields) => {
       ...rest,
       phone,
     },
+    grant: grantOf({ grantStatus, grantExpiresAt }),
   };
 };
 
-const household: Reader = async (db, cipher, subject) => {
+const household: Reader = async (db, cipher, subject, _fields, grantId) => {
   const index = byIdNumber(cipher, subject);
   if (!index) return undefined;
   const p = await sq(db)
     .selectFrom('exchange.person')
     .select(['id', 'householdId', 'householdRole'])
+    .$if(grantId !== undefined, (q) => q.select(grantColumns(grantId!)))
     .where('idNumberIndex', '=', index)
     .executeTakeFirst();
   if (!p) return undefined;
@@ -72,10 +97,14 @@ const household: Reader = async (db, cipher, subject) => {
     alive: m.alive,
   }));
   members.sort((a, b) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : 0));
-  return { subjectKey: p.id, record: { householdRole: p.householdRole, memberCount: members.length, members } };
+  return {
+    subjectKey: p.id,
+    record: { householdRole: p.householdRole, memberCount: members.length, members },
+    grant: grantOf(p),
+  };
 };
 
-const legalEntity: Reader = async (db, cipher, subject) => {
+const legalEntity: Reader = async (db, cipher, subject, _fields, grantId) => {
   if (!('creditCode' in subject)) return undefined;
   const e = await sq(db)
     .selectFrom('exchange.legalEntity as e')
@@ -93,13 +122,15 @@ const legalEntity: Reader = async (db, cipher, subject) => {
       'e.establishedOn',
       'p.personalEnc as representative',
     ])
+    .$if(grantId !== undefined, (q) => q.select(grantColumns(grantId!)))
     .where('e.creditCode', '=', subject.creditCode)
     .executeTakeFirst();
   if (!e) return undefined;
-  const { creditCode, representative, ...rest } = e;
+  const { creditCode, representative, grantStatus, grantExpiresAt, ...rest } = e;
   return {
     subjectKey: creditCode,
     record: { ...rest, legalRepresentativeName: maskName(openPersonal(cipher, representative).name) },
+    grant: grantOf({ grantStatus, grantExpiresAt }),
   };
 };
 
