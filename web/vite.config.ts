@@ -20,6 +20,8 @@ export default defineConfig({
     // web/dist/.vite/manifest.json: what each page loads (e2e/bundle-budget checks the resident's share).
     manifest: true,
     rolldownOptions: {
+      // The light pages' script (web/src/light-boot.ts) is an entry of its own: it must not bring the app.
+      input: { index: `${webRoot}index.html`, light: `${webRoot}src/light-boot.ts` },
       output: {
         codeSplitting: {
           groups: [

@@ -54,7 +54,8 @@ import {
   type LicensesDeps,
 } from './modules/licenses/index.js';
 import { registerCompression } from './platform/http/compression.js';
-import { registerWeb } from './platform/http/web.js';
+import { registerWeb, WEB_DIST } from './platform/http/web.js';
+import { lightPages } from './modules/pages/index.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
@@ -144,7 +145,10 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   // Before every route, the web app's included: compression hooks into each route as it is added.
   await registerCompression(app);
-  registerProblemHandlers(app, config.serveWeb ? await registerWeb(app) : undefined);
+  registerProblemHandlers(
+    app,
+    config.serveWeb ? await registerWeb(app, WEB_DIST, lightPages(app, WEB_DIST)) : undefined,
+  );
   app.addHook('preValidation', refuseUnstorableText);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

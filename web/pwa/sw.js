@@ -53,7 +53,9 @@ self.addEventListener('fetch', (event) => {
 async function page(request) {
   try {
     const response = await fetch(request);
-    if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    // A light page (server/src/modules/pages) is one page's first paint, not the app: never the offline start.
+    const light = response.headers.get('x-light-page') === '1';
+    if (response.ok && !light && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
       const cache = await caches.open(SHELL);
       await cache.put(PAGE, response.clone());
     }

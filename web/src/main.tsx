@@ -8,6 +8,7 @@ import { applyElderClass, readElderMode } from './app/preferences';
 import { Providers } from './app/providers';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/serviceWorker';
+import { keepLightCookies } from './ui/light-cookies';
 
 // Before the first paint, so that 长者模式 never flashes small type (CSP forbids an inline script).
 applyElderClass(readElderMode());
@@ -22,3 +23,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 registerServiceWorker();
+// The server's light pages follow the language and preferences chosen here (server/src/modules/pages).
+keepLightCookies();

@@ -36,7 +36,7 @@ beforeAll(async () => {
   web = Fastify();
   await registerCompression(web);
   const fallback = await registerWeb(web, dist);
-  web.setNotFoundHandler((request, reply) => fallback?.(request, reply) ?? reply.code(404).send());
+  web.setNotFoundHandler(async (request, reply) => (await fallback?.(request, reply)) ?? reply.code(404).send());
   await web.ready();
 });
 afterAll(async () => {

@@ -97,11 +97,14 @@ function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
   });
 }
 
-export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | undefined | Promise<FastifyReply | undefined>;
 
 export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoundFallback): void {
-  app.setNotFoundHandler((request, reply) => {
-    const served = fallback?.(request, reply);
+  app.setNotFoundHandler(async (request, reply) => {
+    const served = await fallback?.(request, reply);
     if (served) return served;
     return sendProblem(request, reply, 404, 'HTTP.ROUTE_NOT_FOUND', {
       zh: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,

@@ -8,6 +8,9 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics'];
 
+/** A page answered as finished HTML (server/src/modules/pages), or undefined to leave it to the app's shell. */
+export type LightPage = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
 /** Page paths whose own copy of index.html, written at build (web/pwa/shells.ts), preloads their code. */
 const SHELLS: [RegExp, string][] = [
   [/^\/search\/?$/, 'shells/search.html'],
@@ -19,13 +22,15 @@ const SHELLS: [RegExp, string][] = [
  * Serves the built web app (`root`: web/dist unless told), each file from the brotli or gzip twin
  * written beside it at build when the client accepts one (`Vary: accept-encoding`). Returns the
  * SPA fallback for the not-found handler (GET of a page path answers index.html, or the page's own
- * shell for search, a guide and tracking; API paths keep their problem+json 404s), or undefined
+ * shell for search, a guide and tracking, or the light page when `light` answers one; API paths keep
+ * their problem+json 404s), or undefined
  * when the app has not been built.
  */
 export async function registerWeb(
   app: FastifyInstance,
   root = WEB_DIST,
-): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
+  light?: LightPage,
+): Promise<((request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>) | undefined> {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn(`web app not built (${root}); run: npm run build:web`);
     return undefined;
@@ -34,7 +39,8 @@ export async function registerWeb(
     root,
     wildcard: false,
     preCompressed: true,
-    index: ['index.html'],
+    // `/` too goes through the fallback below, which may answer a light page.
+    index: false,
     cacheControl: false,
     // Hashed asset names never change content: cache for a year. The page itself is revalidated.
     setHeaders: (res, filePath) => {
@@ -45,9 +51,11 @@ export async function registerWeb(
     },
   });
   const shells = SHELLS.filter(([, file]) => fs.existsSync(path.join(root, file)));
-  return (request, reply) => {
+  return async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return undefined;
+    const served = await light?.(request, reply);
+    if (served) return served;
     const page = shells.find(([pattern]) => pattern.test(url))?.[1] ?? 'index.html';
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(page);
   };
