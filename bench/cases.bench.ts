@@ -32,7 +32,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_KEY = 'be4c'.repeat(16);
 const PASSWORD = 'Bench2026pass';
-const PORT = 3911;
+const PORT = Number(process.env.BENCH_PORT ?? 3911);
 /** Server processes (node:cluster): the platform's PROCESSES setting. */
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
