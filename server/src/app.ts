@@ -77,6 +77,7 @@ import {
   analyticsModule,
   analyticsSubscriber,
   DuckDbStore,
+  ClickHouseStore,
   personKeyOf,
   type AnalyticsDeps,
 } from './modules/analytics/index.js';
@@ -349,7 +350,9 @@ export async function buildApp({
     app.addHook('onClose', async () => sweeper.stop());
   }
   // 大数据: the analytics store fed by the outbox (only nodes running workers feed their own store).
-  const store = await DuckDbStore.open(config.analytics.duckdbPath);
+  const store = config.analytics.clickhouseUrl
+    ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
+    : await DuckDbStore.open(config.analytics.duckdbPath);
   app.addHook('onClose', async () => store.close());
   const analytics = {
     db: database.db,

@@ -218,6 +218,10 @@ const Env = z.object({
    * a throwaway one, the default in tests). Derived data: `npm run analytics:rebuild` remakes it.
    */
   ANALYTICS_DUCKDB: z.string().min(1).optional(),
+  /** `clickhouse`: the analytics store is the ClickHouse server at CLICKHOUSE_URL (shared by every API node). */
+  ANALYTICS_STORE: z.enum(['duckdb', 'clickhouse']).default('duckdb'),
+  /** e.g. https://user:password@clickhouse.example:8443/tongban (the path names the database). */
+  CLICKHOUSE_URL: z.url().optional(),
   /** Open data and public figures: a cell counting fewer than this many people is withheld. */
   ANALYTICS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(10),
   PUBLIC_URL: z
@@ -299,7 +303,7 @@ export type Config = Readonly<{
   proactiveRecheckMs: number;
   /** 容缺受理: working days after acceptance to bring a promised material. */
   toleranceDays: number;
-  analytics: Readonly<{ duckdbPath: string; minCell: number }>;
+  analytics: Readonly<{ duckdbPath: string; minCell: number; clickhouseUrl: string | null }>;
   /** 好差评 deadlines in working days. */
   evaluation: Readonly<{ callBackDays: number; rectifyDays: number }>;
   /** 热门搜索: distinct people within a window of days; words that keep a query off it. */
@@ -327,6 +331,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.STORAGE === 's3' && !e.S3_BUCKET) {
     throw new ConfigError('Invalid configuration:\n  S3_BUCKET: required when STORAGE=s3');
   }
+  if (e.ANALYTICS_STORE === 'clickhouse' && !e.CLICKHOUSE_URL)
+    throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_URL: required when ANALYTICS_STORE=clickhouse');
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither');
   }
@@ -397,6 +403,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.ANALYTICS_DUCKDB ??
         (e.NODE_ENV === 'test' ? ':memory:' : path.join(path.resolve(e.DATA_DIR), 'analytics.duckdb')),
       minCell: e.ANALYTICS_MIN_CELL,
+      clickhouseUrl: e.ANALYTICS_STORE === 'clickhouse' ? e.CLICKHOUSE_URL! : null,
     }),
     hotSearch: Object.freeze({
       windowDays: e.SEARCH_HOT_DAYS,

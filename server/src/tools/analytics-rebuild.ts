@@ -9,7 +9,14 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DataDirLocked, migrateToLatest, openDatabase, type Database } from '../platform/db/index.js';
 import { cipherFrom, dataKeysFrom } from '../platform/crypto/index.js';
 import { CalendarService } from '../platform/calendar/calendar.service.js';
-import { DuckDbStore, personKeyOf, rebuildStore, type RebuildProgress } from '../modules/analytics/index.js';
+import {
+  ClickHouseStore,
+  DuckDbStore,
+  personKeyOf,
+  type AnalyticsStore,
+  rebuildStore,
+  type RebuildProgress,
+} from '../modules/analytics/index.js';
 
 function bar({ done, total }: RebuildProgress): string {
   const share = total ? done / total : 1;
@@ -40,9 +47,11 @@ async function main(): Promise<number> {
     console.error(`${e.zh} ${e.message}`);
     return 2;
   }
-  let store: DuckDbStore;
+  let store: AnalyticsStore;
   try {
-    store = await DuckDbStore.open(config.analytics.duckdbPath);
+    store = config.analytics.clickhouseUrl
+      ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
+      : await DuckDbStore.open(config.analytics.duckdbPath);
   } catch (e) {
     await database.close();
     console.error(

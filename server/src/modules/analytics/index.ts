@@ -2,7 +2,8 @@
  * analytics (辅助服务系统 · 大数据分析): a columnar store fed by the outbox (case events, 好差评
  * ratings), rebuildable from the PostgreSQL event log; indicators per region, department, item,
  * channel and month with small-cell suppression for the public; 堵点 of an item.
- * Hears: cases.case-event, evaluation.rating-recorded. Publishes nothing.
+ * Hears: cases.case-event, evaluation.rating-recorded, catalog.searches-logged, catalog.search-clicked,
+ * supervision.complaint-recorded, licenses.license-used, exchange.data-shared. Publishes nothing.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AnalyticsDeps } from './analytics.deps.js';
@@ -15,6 +16,7 @@ export const analyticsModule: FastifyPluginAsync<{ deps: AnalyticsDeps }> = asyn
 export { personKeyOf, type AnalyticsDeps } from './analytics.deps.js';
 export type { AnalyticsStore, CellSums, Slice, Grouping } from './store/analytics-store.js';
 export { DuckDbStore } from './store/duckdb-store.js';
+export { ClickHouseStore } from './store/clickhouse-store.js';
 export { analyticsSubscriber } from './feed/feed.js';
 export { rebuildStore, type RebuildProgress } from './feed/rebuild.js';
 export { cellOf, cellsOf, readsAsStaff, sliceFor } from './indicators/indicators.service.js';

@@ -215,6 +215,12 @@ describe('indicators from a hand-built event log', () => {
       ratings: 2,
       satisfaction: 0.5, // level 5 good, level 2 bad
       avgRating: 3.5,
+      // No complaint, licence use or sharing read in this log.
+      complaints: 0,
+      complaintsPer10k: 0,
+      complaintsOnTimeRate: null,
+      licenseUses: 0,
+      sharingReads: 0,
     });
     expect(await store.watermark()).toBe(42);
   });
