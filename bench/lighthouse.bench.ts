@@ -11,9 +11,9 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printLoad } from './lib/report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,7 +44,6 @@ async function waitReady(base: string, exited: () => boolean): Promise<void> {
   throw new Error('the server was not ready within 10 minutes');
 }
 
-const loadBefore = os.loadavg();
 const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
@@ -81,7 +80,7 @@ try {
     ['tracking', '/track'],
   ];
 
-  console.log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
+  printLoad();
   console.log('page      perf  a11y   FCP ms   LCP ms   TBT ms   bytes');
   const chrome = await launch({
     chromePath: CHROMIUM,
@@ -121,6 +120,7 @@ try {
   } finally {
     chrome.kill();
   }
+  printLoad('load average after');
   console.log(failed.length ? `below target (perf ≥ 90, a11y 100): ${failed.join(', ')}` : 'all pages on target');
 } finally {
   stop();

@@ -158,6 +158,9 @@ describe('phone, 长者模式 and kiosk', () => {
     const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     await page.getByRole('button', { name: '长者模式' }).click();
     const helper = page.getByRole('region', { name: '长者助手' });
+    // The light guide page starts the app in 长者模式: read aloud once the app has the guide again.
+    await helper.waitFor();
+    await page.locator('main .tb-guide-body').waitFor();
     await helper.getByRole('button', { name: '朗读本页' }).click();
     const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
     expect(spoken).toHaveLength(1);

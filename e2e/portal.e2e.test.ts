@@ -66,7 +66,8 @@ describe('portal', () => {
     const page = await newPage();
     await page.goto(base);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('One portal');
+    // The light home page comes again in English (a reload): wait for it rather than read the first heading seen.
+    await page.getByRole('heading', { level: 1, name: /One portal/ }).waitFor();
     await screenshot(page, 'home-en');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '长者模式' }).click();

@@ -38,26 +38,24 @@ function startApp(): Promise<void> {
   return starting;
 }
 
-/** Resolves once the app has replaced the light page. */
-function appDrawn(): Promise<void> {
-  return new Promise((resolve) => {
-    const drawn = () => !root?.querySelector('[data-light-page]');
-    if (drawn()) return resolve();
-    const watch = new MutationObserver(() => {
-      if (!drawn()) return;
-      watch.disconnect();
-      resolve();
-    });
-    if (root) watch.observe(root, { childList: true });
-  });
-}
-
-/** The app's own button named as the light page's was, pressed once the app is there. */
+/** The app's own button named as the light page's was, pressed once the app has drawn it (parts of the app come later). */
 function pressInApp(name: string): void {
-  const button = [...document.querySelectorAll<HTMLButtonElement>('#root button')].find(
-    (b) => b.textContent?.trim() === name,
-  );
-  button?.click();
+  const find = () =>
+    root?.querySelector('[data-light-page]')
+      ? undefined
+      : [...document.querySelectorAll<HTMLButtonElement>('#root button')].find((b) => b.textContent?.trim() === name);
+  const press = (button: HTMLButtonElement | undefined) => {
+    if (!button) return false;
+    button.click();
+    return true;
+  };
+  if (press(find())) return;
+  const watch = new MutationObserver(() => {
+    if (press(find())) watch.disconnect();
+  });
+  if (root) watch.observe(root, { childList: true, subtree: true });
+  // Given up after a while: a press much later would surprise the person.
+  setTimeout(() => watch.disconnect(), 30_000);
 }
 
 function fail(err: unknown): void {
@@ -90,7 +88,6 @@ document.addEventListener('click', (event) => {
   const name = control.textContent?.trim() ?? '';
   control.setAttribute('aria-busy', 'true');
   startApp()
-    .then(appDrawn)
     .then(() => pressInApp(name))
     .catch(fail);
 });

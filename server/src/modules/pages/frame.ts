@@ -6,6 +6,11 @@ const SEARCH_ICON = new Html(
   '<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2.2"><circle cx="10.5" cy="10.5" r="6.5"/><path d="m15.5 15.5 5 5"/></svg>',
 );
 
+/** The language button's icon: on phones its label is hidden, as in the app. */
+const LANGUAGE_ICON = new Html(
+  '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="2"><circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z"/></svg>',
+);
+
 export interface PageContext {
   readonly lang: Lang;
   readonly t: Translate;
@@ -55,7 +60,7 @@ ${showSearch ? searchForm(c, { id: 'light-header-q', className: 'tb-header__sear
 ${showSearch ? html`<a href="/search" class="tb-header__search-link" aria-label="${t('mobile:search')}">${SEARCH_ICON}</a>` : ''}
 <div class="tb-header__tools">
 <div class="tb-account-links"><a class="tb-header__link" href="/login${returnTo}">${t('identity:identity.signIn')}</a><a class="tb-header__link" href="/register${returnTo}">${t('identity:identity.signUp')}</a></div>
-${appButton('language', 'tb-header__tool', html`<span class="tb-header__tool-label" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${lang === 'en' ? t('header.switchToChinese') : t('header.switchToEnglish')}</span>`)}
+${appButton('language', 'tb-header__tool', html`${LANGUAGE_ICON}<span class="tb-header__tool-label" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${lang === 'en' ? t('header.switchToChinese') : t('header.switchToEnglish')}</span>`)}
 ${appButton('elder', 'tb-header__tool', t('header.elderMode'))}
 </div></div>
 <nav class="tb-nav" aria-label="${t('nav.label')}"><ul class="tb-container tb-nav__list">

@@ -48,7 +48,11 @@ function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: string)
   return reply.send(body);
 }
 
-export type LightPages = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+/** A reply is thenable: never resolve a promise with one. */
+const answered = (_sent: FastifyReply): true => true;
+
+/** True when it answered the request with a light page (or the tracking redirect). */
+export type LightPages = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
 /** The light pages' handler for the web fallback, or undefined when the build has none. */
 export function lightPages(app: FastifyInstance, webRoot: string): LightPages | undefined {
@@ -95,21 +99,20 @@ export function lightPages(app: FastifyInstance, webRoot: string): LightPages | 
     const query = Object.fromEntries(new URLSearchParams(search)) as Query;
     // The tracking form without the app: /track?code=X is the page /track/X.
     if (path === '/track' && only(query, ['code']) && one(query.code).trim())
-      return reply.redirect(
-        `/track/${encodeURIComponent(one(query.code).trim().toUpperCase().replace(/\s+/g, ''))}`,
-        303,
+      return answered(
+        reply.redirect(`/track/${encodeURIComponent(one(query.code).trim().toUpperCase().replace(/\s+/g, ''))}`, 303),
       );
     const jar = cookies(request);
-    if (jar[SESSION_COOKIE] || jar.tb_app === '1') return undefined;
+    if (jar[SESSION_COOKIE] || jar.tb_app === '1') return false;
     const lang: Lang = jar.tb_lang === 'en' ? 'en' : 'zh-CN';
     const c: PageContext = { lang, t: translator(lang), path };
     const found = await page(c, query);
-    if (!found) return undefined;
+    if (!found) return false;
     const [name, body] = found;
     reply
       .header('cache-control', 'no-cache')
       .header('vary', 'cookie, accept-encoding')
       .type('text/html; charset=utf-8');
-    return sendEncoded(request, reply, document(c, body, assets[name]));
+    return answered(sendEncoded(request, reply, document(c, body, assets[name])));
   };
 }

@@ -47,7 +47,9 @@ beforeAll(async () => {
   dist = await miniatureBuild();
   web = Fastify();
   const fallback = await registerWeb(web, dist, lightPages(t.app, dist));
-  web.setNotFoundHandler(async (request, reply) => (await fallback?.(request, reply)) ?? reply.code(404).send());
+  web.setNotFoundHandler(async (request, reply) =>
+    (await fallback?.(request, reply)) ? reply : reply.code(404).send(),
+  );
   await web.ready();
   const found = await t.app.inject({ method: 'GET', url: `/api/catalog/search?q=${encodeURIComponent('营业执照')}` });
   item = found.json().items[0];

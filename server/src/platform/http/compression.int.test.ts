@@ -36,7 +36,9 @@ beforeAll(async () => {
   web = Fastify();
   await registerCompression(web);
   const fallback = await registerWeb(web, dist);
-  web.setNotFoundHandler(async (request, reply) => (await fallback?.(request, reply)) ?? reply.code(404).send());
+  web.setNotFoundHandler(async (request, reply) =>
+    (await fallback?.(request, reply)) ? reply : reply.code(404).send(),
+  );
   await web.ready();
 });
 afterAll(async () => {

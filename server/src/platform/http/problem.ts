@@ -97,15 +97,12 @@ function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
   });
 }
 
-export type NotFoundFallback = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-) => FastifyReply | undefined | Promise<FastifyReply | undefined>;
+/** Answers a page path (the web app): true when it did. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
 export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setNotFoundHandler(async (request, reply) => {
-    const served = await fallback?.(request, reply);
-    if (served) return served;
+    if (await fallback?.(request, reply)) return reply;
     return sendProblem(request, reply, 404, 'HTTP.ROUTE_NOT_FOUND', {
       zh: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
       en: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,

@@ -8,8 +8,8 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const API_PREFIXES = ['/api/', '/oidc', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics'];
 
-/** A page answered as finished HTML (server/src/modules/pages), or undefined to leave it to the app's shell. */
-export type LightPage = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+/** Answers a page as finished HTML (server/src/modules/pages): true when it did, false to leave it to the app's shell. */
+export type LightPage = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
 /** Page paths whose own copy of index.html, written at build (web/pwa/shells.ts), preloads their code. */
 const SHELLS: [RegExp, string][] = [
@@ -21,7 +21,7 @@ const SHELLS: [RegExp, string][] = [
 /**
  * Serves the built web app (`root`: web/dist unless told), each file from the brotli or gzip twin
  * written beside it at build when the client accepts one (`Vary: accept-encoding`). Returns the
- * SPA fallback for the not-found handler (GET of a page path answers index.html, or the page's own
+ * SPA fallback for the not-found handler (true when it answers: GET of a page path answers index.html, or the page's own
  * shell for search, a guide and tracking, or the light page when `light` answers one; API paths keep
  * their problem+json 404s), or undefined
  * when the app has not been built.
@@ -30,7 +30,7 @@ export async function registerWeb(
   app: FastifyInstance,
   root = WEB_DIST,
   light?: LightPage,
-): Promise<((request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>) | undefined> {
+): Promise<((request: FastifyRequest, reply: FastifyReply) => Promise<boolean>) | undefined> {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn(`web app not built (${root}); run: npm run build:web`);
     return undefined;
@@ -53,10 +53,11 @@ export async function registerWeb(
   const shells = SHELLS.filter(([, file]) => fs.existsSync(path.join(root, file)));
   return async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return undefined;
-    const served = await light?.(request, reply);
-    if (served) return served;
+    if (request.method !== 'GET' || API_PREFIXES.some((p) => url.startsWith(p)) || path.extname(url)) return false;
+    if (await light?.(request, reply)) return true;
     const page = shells.find(([pattern]) => pattern.test(url))?.[1] ?? 'index.html';
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(page);
+    // Not awaited: a reply is thenable, and the fallback only says whether it answers.
+    void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(page);
+    return true;
   };
 }
