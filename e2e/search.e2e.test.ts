@@ -61,8 +61,11 @@ describe('search results', () => {
   it('shows and finds English names in the English interface', async () => {
     const page = await portal.newPage();
     await page.goto(base);
-    await page.evaluate(() => localStorage.setItem('tongban.lang', 'en'));
+    // As a person does: the header's language button, once; every page after comes in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     await page.goto(search('birth certificate'));
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('.tb-hits .tb-hit__name a').first().innerText()).resolves.toBe(
       'Medical birth certificate',
     );

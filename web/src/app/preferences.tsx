@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { writeLightCookies } from '../ui/light-cookies';
 
 const ELDER_KEY = 'tongban.elder';
 const ELDER_CLASS = 'elder-mode';
@@ -34,6 +35,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     } catch {
       // Storage unavailable: the mode lasts for this page only.
     }
+    writeLightCookies();
   }, []);
   const value = useMemo(() => ({ elder, setElder }), [elder, setElder]);
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;

@@ -1,5 +1,6 @@
 /** The page's language: 简体中文 by default, English on request, remembered in localStorage. */
 import i18n from 'i18next';
+import { writeLightCookies } from './light-cookies';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,5 +27,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   } catch {
     // Private browsing: the choice lasts for this page only.
   }
+  // At once, not only when the page is left: the next page asked for must come in this language.
+  writeLightCookies();
   await i18n.changeLanguage(lang);
 }

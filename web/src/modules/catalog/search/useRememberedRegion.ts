@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { writeLightCookies } from '../../../ui/light-cookies';
 import { useRegionParam } from '../regions/useRegionParam';
 
 const STORAGE_KEY = 'tongban.region';
@@ -28,6 +29,7 @@ export function useRememberedRegion(): [string | undefined, (code: string | unde
     } catch {
       // Storage unavailable: the link still carries the region.
     }
+    writeLightCookies();
   }, [fromUrl]);
   const setRegion = useCallback(
     (code: string | undefined) => {
@@ -37,6 +39,7 @@ export function useRememberedRegion(): [string | undefined, (code: string | unde
       } catch {
         // Storage unavailable: the choice lasts for this page only.
       }
+      writeLightCookies();
       setUrlRegion(code);
     },
     [setUrlRegion],

@@ -4,6 +4,8 @@
  * sign-out and wipe, 30–1800, default 120), `reader` (`simulator` or `bridge`) and `bridge` (the
  * card reader's local bridge, e.g. `http://127.0.0.1:17890`). `/kiosk?exit=1` leaves it.
  */
+import { writeLightCookies } from '../../../ui/light-cookies';
+
 const KEY = 'tongban.kiosk';
 const CLASS = 'kiosk-mode';
 
@@ -47,6 +49,7 @@ export function saveKiosk(config: KioskConfig | undefined): void {
   } catch {
     // Storage unavailable: kiosk mode lasts for this page only.
   }
+  writeLightCookies();
   document.documentElement.classList.toggle(CLASS, Boolean(config));
 }
 
@@ -60,4 +63,6 @@ export function wipeStorage(): void {
   } catch {
     // Nothing stored, nothing to wipe.
   }
+  // The next person's first page must not come in the last person's language or 长者模式.
+  writeLightCookies();
 }
