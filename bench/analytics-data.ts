@@ -58,8 +58,8 @@ export async function generateCases(conn: DuckDBConnection, from: number, to: nu
     SELECT g, case_id, region_code, department_id, item_code, channel, person_key, o, wd, filed_on, decided_on,
            generate_subscripts(types, 1) AS seq, unnest(types) AS type
       FROM gen`);
-  await conn.run(`INSERT INTO case_step (case_id, seq, event_id, type, at_ms)
-    SELECT case_id, seq, g * 16 + seq, type, epoch_ms(filed_on::TIMESTAMP) + seq * 3600000 FROM gen_step`);
+  await conn.run(`INSERT INTO case_step (case_id, seq, event_id, type, at_ms, item_code)
+    SELECT case_id, seq, g * 16 + seq, type, epoch_ms(filed_on::TIMESTAMP) + seq * 3600000, item_code FROM gen_step`);
   await conn.run(`INSERT INTO task_fact (case_id, task_id, item_code, name, department_id, opened_on, completed_on,
       working_days, limit_days, status)
     SELECT case_id, 't' || g, item_code, ['受理审查', '现场核查', '审批决定'][1 + g % 3], department_id, accepted_on,

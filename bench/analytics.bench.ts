@@ -256,6 +256,7 @@ try {
           eventId: batch * 10_000 + i * 8 + seq,
           type,
           atMs: seq,
+          itemCode: 'I00001',
         })),
         tasks: [
           {

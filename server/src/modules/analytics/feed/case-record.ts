@@ -113,7 +113,14 @@ export function caseRecord(
   };
   const steps = facts.events
     .filter((e) => PROCESS_STEPS.has(e.type))
-    .map((e, seq) => ({ caseId: facts.id, seq, eventId: e.id, type: e.type, atMs: e.at.getTime() }));
+    .map((e, seq) => ({
+      caseId: facts.id,
+      seq,
+      eventId: e.id,
+      type: e.type,
+      atMs: e.at.getTime(),
+      itemCode: facts.itemCode,
+    }));
   const tasks = facts.tasks.map((t) => {
     const completedOn = t.completedAt ? beijingDate(t.completedAt) : null;
     return {

@@ -48,7 +48,14 @@ function handBuiltCase(i: number, log: [string, number][], task: { opened: strin
     visitsNeeded: 0,
     homeRegion: null,
   };
-  const steps: StepRecord[] = log.map(([type, atMs], seq) => ({ caseId, seq, eventId: i * 100 + seq, type, atMs }));
+  const steps: StepRecord[] = log.map(([type, atMs], seq) => ({
+    caseId,
+    seq,
+    eventId: i * 100 + seq,
+    type,
+    atMs,
+    itemCode: item.code,
+  }));
   const tasks: TaskRecord[] = [
     {
       caseId,

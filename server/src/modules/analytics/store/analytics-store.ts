@@ -78,6 +78,8 @@ export interface StepRecord {
   eventId: number;
   type: string;
   atMs: number;
+  /** The case's item, repeated on each step: an item's 堵点 reads only its steps. */
+  itemCode: string;
 }
 
 /** One department task of a case: how long it stayed open. */

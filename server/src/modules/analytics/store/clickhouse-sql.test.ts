@@ -65,7 +65,7 @@ describe('the ClickHouse translation of the store SQL', () => {
     const schema = clickHouseSchema().map(squash);
     expect(schema).toContainEqual(
       expect.stringMatching(
-        /^CREATE TABLE IF NOT EXISTS case_step \(case_id String, seq Int32, event_id Int64, type String, at_ms Int64, version UInt64\) ENGINE = ReplacingMergeTree\(version\) ORDER BY \(case_id, seq\)$/,
+        /^CREATE TABLE IF NOT EXISTS case_step \(case_id String, seq Int32, event_id Int64, type String, at_ms Int64, item_code String, version UInt64\) ENGINE = ReplacingMergeTree\(version\) ORDER BY \(case_id, seq\)$/,
       ),
     );
     expect(schema.find((s) => s.includes('TABLE IF NOT EXISTS case_fact'))).toContain('accepted_on Nullable(Date)');

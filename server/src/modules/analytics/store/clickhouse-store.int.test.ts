@@ -48,6 +48,7 @@ const record = (n: number, department: string, outcome: 'approved' | 'refused' |
     eventId: n * 3 + seq,
     type,
     atMs: seq,
+    itemCode: n % 2 ? 'ITEM1' : 'ITEM2',
   })),
   tasks: [],
 });

@@ -18,6 +18,7 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
+import { BUILD, CUBE_SCHEMA, CUBE_TABLES, REFRESH, TOUCH } from './cube-sql.js';
 
 type Table = keyof typeof TABLES;
 
@@ -43,8 +44,17 @@ export class DuckDbStore implements AnalyticsStore {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
-    for (const statement of SCHEMA) await conn.run(statement);
+    for (const statement of [...SCHEMA, ...CUBE_SCHEMA]) await conn.run(statement);
     await conn.run(WATERMARK_ROW);
+    // Cells missing while cases are there: a store made before them, or filled without `apply`.
+    const empty = await conn.runAndReadAll(
+      `SELECT NOT EXISTS (SELECT 1 FROM case_cell) AND EXISTS (SELECT 1 FROM case_fact) AS build`,
+    );
+    if (empty.getRowObjectsJson()[0]?.build) {
+      await conn.run('BEGIN TRANSACTION');
+      for (const statement of BUILD) await conn.run(statement);
+      await conn.run('COMMIT');
+    }
     // Staging copies for the appender (this connection's own, text columns) .
     for (const [table, columns] of Object.entries(TABLES))
       await conn.run(`CREATE TEMP TABLE stage_${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
@@ -102,14 +112,15 @@ export class DuckDbStore implements AnalyticsStore {
       await this.conn.run('BEGIN TRANSACTION');
       try {
         const { cases, steps, tasks } = rowsOf(change);
-        // A case's steps and tasks are replaced whole: those it no longer has go.
-        await this.#insert(
-          'case_fact',
-          cases,
-          ['case_step', 'task_fact'].map(
+        // A case's steps and tasks are replaced whole: those it no longer has go. The cells the
+        // cases leave and enter are noted first, and counted again once the cases are written.
+        await this.#insert('case_fact', cases, [
+          ...['case_step', 'task_fact'].map(
             (t) => `DELETE FROM ${t} WHERE case_id IN (SELECT case_id FROM temp.stage_case_fact)`,
           ),
-        );
+          TOUCH,
+        ]);
+        if (cases.length > 0) for (const statement of REFRESH) await this.conn.run(statement);
         // Their cases' rows were deleted above: nothing to replace.
         await this.#insert('case_step', steps, [], false);
         await this.#insert('task_fact', tasks, [], false);
@@ -136,7 +147,14 @@ export class DuckDbStore implements AnalyticsStore {
     return row ? Number(row.value) : 0;
   }
 
+  /** The sums of a slice's cells, from the pre-aggregated cells (`cube-sql.ts`). */
   cells(slice: Slice, by: Grouping): Promise<CellSums[]> {
+    const { sql, params } = cellsSql(slice, by, { cube: true });
+    return this.#serial(() => this.#rows<CellSums>(sql, params));
+  }
+
+  /** The same sums counted from the cases themselves: what the cells must always equal. */
+  cellsScanned(slice: Slice, by: Grouping): Promise<CellSums[]> {
     const { sql, params } = cellsSql(slice, by);
     return this.#serial(() => this.#rows<CellSums>(sql, params));
   }
@@ -197,7 +215,7 @@ export class DuckDbStore implements AnalyticsStore {
 
   clear(): Promise<void> {
     return this.#serial(async () => {
-      for (const table of [...Object.keys(TABLES), 'meta']) await this.conn.run(`DELETE FROM ${table}`);
+      for (const table of [...Object.keys(TABLES), ...CUBE_TABLES, 'meta']) await this.conn.run(`DELETE FROM ${table}`);
       await this.conn.run(WATERMARK_ROW);
     });
   }

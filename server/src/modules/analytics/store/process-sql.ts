@@ -5,7 +5,7 @@
  * `epoch_ms(x)` to `fromUnixTimestamp64Milli(x)`; `lead() OVER` stays.
  */
 import type { Slice } from './analytics-store.js';
-import { where } from './store-sql.js';
+import { ownRows, where } from './store-sql.js';
 
 /** Beijing date (UTC+8, no summer time since 1991) of an epoch-milliseconds column, as yyyy-MM-dd. */
 const beijingDay = (ms: string) => `strftime(CAST(epoch_ms(${ms} + 28800000) AS DATE), '%Y-%m-%d')`;
@@ -13,13 +13,14 @@ const beijingDay = (ms: string) => `strftime(CAST(epoch_ms(${ms} + 28800000) AS 
 export function processSql(slice: Slice, types: readonly string[]) {
   const w = where(slice, 'a.period_day');
   const list = types.map(() => '?').join(', ');
-  const params = [...w.params, ...types];
+  const own = ownRows(slice);
+  const params = [...w.params, ...own.params, ...types];
   const pairs = `
     WITH s AS (
       SELECT a.person_key, s.type, s.at_ms,
              lead(s.type) OVER w AS next, lead(s.at_ms) OVER w AS next_ms
         FROM case_step s JOIN case_fact a ON a.case_id = s.case_id
-       WHERE ${w.sql} AND s.type IN (${list})
+       WHERE ${w.sql} ${own.sql('s')} AND s.type IN (${list})
       WINDOW w AS (PARTITION BY s.case_id ORDER BY s.seq))`;
   return {
     head: {
@@ -47,8 +48,8 @@ export function processSql(slice: Slice, types: readonly string[]) {
                    count(*)::INTEGER AS tasks, count(DISTINCT a.person_key)::INTEGER AS people,
                    round(avg(t.working_days), 2)::DOUBLE AS "avgWorkingDays"
               FROM task_fact t JOIN case_fact a ON a.case_id = t.case_id
-             WHERE ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      params: w.params,
+             WHERE ${w.sql} ${own.sql('t')} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      params: [...w.params, ...own.params],
     },
   };
 }

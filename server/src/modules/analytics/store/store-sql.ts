@@ -15,6 +15,7 @@ import type {
   Slice,
   StoreChange,
 } from './analytics-store.js';
+import { cubeCasesCte, cubeSources } from './cube-sql.js';
 
 type Param = string | number | boolean | null;
 type Row = Record<string, Param>;
@@ -50,7 +51,7 @@ export const TABLES = {
     'visits_needed',
     'home_region',
   ],
-  case_step: ['case_id', 'seq', 'event_id', 'type', 'at_ms'],
+  case_step: ['case_id', 'seq', 'event_id', 'type', 'at_ms', 'item_code'],
   task_fact: [
     'case_id',
     'task_id',
@@ -117,6 +118,9 @@ export const SCHEMA = [
      visits_saved INTEGER NOT NULL, visits_needed INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS case_step (case_id VARCHAR NOT NULL, seq INTEGER NOT NULL, event_id BIGINT NOT NULL,
      type VARCHAR NOT NULL, at_ms BIGINT NOT NULL, PRIMARY KEY (case_id, seq))`,
+  // Each step's item (an item's 堵点 reads its steps alone); added after the first stores, filled from their cases.
+  `ALTER TABLE case_step ADD COLUMN IF NOT EXISTS item_code VARCHAR`,
+  `UPDATE case_step s SET item_code = f.item_code FROM case_fact f WHERE s.item_code IS NULL AND f.case_id = s.case_id`,
   `CREATE TABLE IF NOT EXISTS task_fact (case_id VARCHAR NOT NULL, task_id VARCHAR PRIMARY KEY, item_code VARCHAR NOT NULL,
      name VARCHAR NOT NULL, department_id VARCHAR NOT NULL, opened_on DATE NOT NULL, completed_on DATE,
      working_days INTEGER, limit_days INTEGER NOT NULL, status VARCHAR NOT NULL)`,
@@ -193,7 +197,7 @@ export function where(slice: Slice, dayColumn: string, itemColumn = 'a.item_code
 }
 
 /** The group key of a case (alias `a`) and of a rating (`r`, its case `f`) by a grouping. */
-function keys(by: Grouping, slice: Slice): { c: [string, string]; r: [string, string] } {
+function keys(by: Grouping, slice: Slice, caseDay = 'a.period_day'): { c: [string, string]; r: [string, string] } {
   switch (by) {
     case 'total':
       return { c: [`'all'`, `'all'`], r: [`'all'`, `'all'`] };
@@ -212,7 +216,7 @@ function keys(by: Grouping, slice: Slice): { c: [string, string]; r: [string, st
       return { c: ['a.channel', 'a.channel'], r: ['f.channel', 'f.channel'] };
     case 'month':
       return {
-        c: [`strftime(a.period_day, '%Y-%m')`, `strftime(a.period_day, '%Y-%m')`],
+        c: [`strftime(${caseDay}, '%Y-%m')`, `strftime(${caseDay}, '%Y-%m')`],
         r: [`strftime(a.rated_on, '%Y-%m')`, `strftime(a.rated_on, '%Y-%m')`],
       };
   }
@@ -267,15 +271,10 @@ function otherCells(slice: Slice, by: Grouping): { sql: string; params: Param[] 
 
 const COMPLETED = `a.outcome IN ('approved', 'refused')`;
 
-/** Sums of every indicator per cell: cases and ratings grouped alike, then joined on the key. */
-export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Param[] } {
-  const k = keys(by, slice);
-  const wc = where(slice, 'a.period_day');
-  const wr = where(slice, 'a.rated_on');
-  const other = otherCells(slice, by);
-  const sql = `
-    WITH cs AS (
-      SELECT ${k.c[0]} AS key, any_value(${k.c[1]}) AS label,
+/** The `cs` CTE from the cases themselves, one row each. */
+function casesFromRows(key: [string, string], wc: Where): { sql: string; params: Param[] } {
+  const sql = `cs AS (
+      SELECT ${key[0]} AS key, any_value(${key[1]}) AS label,
              count(DISTINCT a.person_key)::INTEGER AS people,
              count(*)::INTEGER AS filed,
              count(*) FILTER (WHERE a.accepted_on IS NOT NULL)::INTEGER AS accepted,
@@ -294,7 +293,37 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
              sum(a.materials_saved)::INTEGER AS "materialsSaved",
              sum(a.visits_saved)::INTEGER AS "visitsSaved",
              count(*) FILTER (WHERE a.materials_saved > 0 OR a.visits_saved > 0)::INTEGER AS "savedCases"
-        FROM case_fact a WHERE ${wc.sql} GROUP BY 1),
+        FROM case_fact a WHERE ${wc.sql} GROUP BY 1)`;
+  return { sql, params: wc.params };
+}
+
+/** The `cs` CTE from the pre-aggregated cells, distinct people from the cases (`cube-sql.ts`). */
+function casesFromCells(slice: Slice, by: Grouping, caseKey: string): { sql: string; params: Param[] } {
+  const cell = keys(by, slice, 'a.month').c;
+  const wc = where(slice, 'a.period_day');
+  return cubeCasesCte(
+    cubeSources(slice, where),
+    { key: cell[0], label: cell[1] },
+    {
+      sql: `SELECT ${caseKey} AS key, count(DISTINCT a.person_key) AS people FROM case_fact a WHERE ${wc.sql} GROUP BY 1`,
+      params: wc.params,
+    },
+  );
+}
+
+/**
+ * Sums of every indicator per cell: cases and ratings grouped alike, then joined on the key. With
+ * `cube`, the case sums come from the pre-aggregated cells (`cube-sql.ts`, DuckDB) and only distinct
+ * people from the cases; without, everything from the cases (ClickHouse, and the check of the cells).
+ */
+export function cellsSql(slice: Slice, by: Grouping, opts: { cube?: boolean } = {}): { sql: string; params: Param[] } {
+  const k = keys(by, slice);
+  const wc = where(slice, 'a.period_day');
+  const wr = where(slice, 'a.rated_on');
+  const other = otherCells(slice, by);
+  const cases = opts.cube ? casesFromCells(slice, by, k.c[0]) : casesFromRows(k.c, wc);
+  const sql = `
+    WITH ${cases.sql},
     rs AS (
       SELECT ${k.r[0]} AS key, any_value(${k.r[1]}) AS label,
              count(*)::INTEGER AS ratings,
@@ -324,29 +353,46 @@ export function cellsSql(slice: Slice, by: Grouping): { sql: string; params: Par
       FROM keys k LEFT JOIN cs ON cs.key = k.key LEFT JOIN rs ON rs.key = k.key LEFT JOIN cm ON cm.key = k.key
            LEFT JOIN lu ON lu.key = k.key LEFT JOIN sr ON sr.key = k.key
      ORDER BY 1`;
-  return { sql, params: [...wc.params, ...wr.params, ...other.params] };
+  return { sql, params: [...cases.params, ...wr.params, ...other.params] };
+}
+
+/**
+ * For an item's slice, the condition (after the slice's own, with its parameter) that keeps a step
+ * or task table to the item's rows before they are joined to their cases: the item is on each row,
+ * so the join builds on the item's few thousand cases, not on all.
+ */
+export function ownRows(slice: Slice): { sql: (alias: string) => string; params: Param[] } {
+  const item = slice.itemCode;
+  return item ? { sql: (alias) => `AND ${alias}.item_code = ?`, params: [item] } : { sql: () => '', params: [] };
 }
 
 /** 堵点: the cases of a slice, the dwell of each step, the directly-follows counts and 补正 rounds. */
 export function bottleneckSql(slice: Slice) {
   const w = where(slice, 'a.period_day');
-  const q = (sql: string) => ({ sql, params: w.params });
+  const q = (sql: string, more: Param[] = []) => ({ sql, params: [...w.params, ...more] });
+  const own = ownRows(slice);
   return {
     head: q(`SELECT count(*)::INTEGER AS cases, count(DISTINCT a.person_key)::INTEGER AS people,
                     coalesce(sum(a.returns), 0)::INTEGER AS returns
                FROM case_fact a WHERE ${w.sql}`),
-    steps: q(`SELECT t.name, t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
+    steps: q(
+      `SELECT t.name, t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
                      count(*) FILTER (WHERE t.completed_on IS NULL)::INTEGER AS open,
                      round(avg(t.working_days), 2)::DOUBLE AS "avgWorkingDays",
                      quantile_disc(t.working_days, 0.9)::INTEGER AS "p90WorkingDays",
                      max(t.working_days)::INTEGER AS "maxWorkingDays",
                      count(*) FILTER (WHERE t.working_days > t.limit_days)::INTEGER AS "overLimit"
                 FROM task_fact t JOIN case_fact a ON a.case_id = t.case_id
-               WHERE ${w.sql} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`),
-    follows: q(`SELECT s.type AS "from", s.next AS "to", count(*)::INTEGER AS count
+               WHERE ${w.sql} ${own.sql('t')} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`,
+      own.params,
+    ),
+    follows: q(
+      `SELECT s.type AS "from", s.next AS "to", count(*)::INTEGER AS count
                   FROM (SELECT s.type, lead(s.type) OVER (PARTITION BY s.case_id ORDER BY s.seq) AS next
-                          FROM case_step s JOIN case_fact a ON a.case_id = s.case_id WHERE ${w.sql}) s
-                 WHERE s.next IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`),
+                          FROM case_step s JOIN case_fact a ON a.case_id = s.case_id WHERE ${w.sql} ${own.sql('s')}) s
+                 WHERE s.next IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
+      own.params,
+    ),
     rounds: q(`SELECT a.supplement_rounds AS rounds, count(*)::INTEGER AS cases
                  FROM case_fact a WHERE ${w.sql} GROUP BY 1 ORDER BY 1`),
   };

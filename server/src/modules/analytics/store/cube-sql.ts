@@ -1,0 +1,229 @@
+/**
+ * Pre-aggregated cells (预聚合): the case sums of `case_fact` kept per region × department × item ×
+ * channel × month in `case_cell`, and the completed cases' working days as a histogram per cell in
+ * `case_cell_days`. The dashboard's sums then read a few thousand cells instead of every case.
+ *
+ * Exact, not approximate: every figure but one is a sum over cases, so a slice's sum is the sum of
+ * its cells; the 90th percentile is read off the merged histogram at the nearest rank ⌈0.9·n⌉ (what
+ * DuckDB's `quantile_disc(x, 0.9)` answers, checked for n ≤ 3,000 in `cube.test.ts`). Distinct people
+ * cannot be added up across cells, so they are still counted from the cases (one column). A period
+ * that starts or ends inside a month takes its whole months from the cells and the days at its edges
+ * from the cases. DuckDB only: ClickHouse scans its rows fast enough to need no cube.
+ *
+ * Kept in step in the same transaction as the cases: `apply` recomputes every cell a changed case
+ * left or entered (`refreshSql`), so a case moving from one month or outcome to another is counted
+ * once, where it now is.
+ */
+import type { Slice } from './analytics-store.js';
+
+type Param = string | number | boolean | null;
+
+/** The cell's coordinates, in `case_fact` columns (month from `period_day`). */
+const AXES = ['region_code', 'department_id', 'item_code', 'channel'] as const;
+const MONTH = `CAST(date_trunc('month', a.period_day) AS DATE)`;
+const COMPLETED = `a.outcome IN ('approved', 'refused')`;
+
+/** Each summed measure of a cell and what one case adds to it (alias `a`: a `case_fact` row). */
+const MEASURES: readonly (readonly [string, string])[] = [
+  ['filed', 'true'],
+  ['accepted', 'a.accepted_on IS NOT NULL'],
+  ['completed', COMPLETED],
+  ['approved', `a.outcome = 'approved'`],
+  ['refused', `a.outcome = 'refused'`],
+  ['not_accepted', `a.outcome = 'not_accepted'`],
+  ['on_time_promised', `${COMPLETED} AND a.on_time_promised`],
+  ['on_time_legal', `${COMPLETED} AND a.on_time_legal`],
+  ['legal_known', `${COMPLETED} AND a.on_time_legal IS NOT NULL`],
+  ['wd_n', `${COMPLETED} AND a.working_days IS NOT NULL`],
+  ['immediate', 'a.accepted_on IS NOT NULL AND a.immediate'],
+  ['fully_online', 'a.accepted_on IS NOT NULL AND a.fully_online'],
+  ['supplemented', 'a.supplement_rounds > 0'],
+  ['saved_cases', 'a.materials_saved > 0 OR a.visits_saved > 0'],
+];
+/** Measures that add a case's value rather than count it. */
+const VALUES: readonly (readonly [string, string])[] = [
+  ['wd_sum', `CASE WHEN ${COMPLETED} THEN a.working_days END`],
+  ['materials_saved', 'a.materials_saved'],
+  ['visits_saved', 'a.visits_saved'],
+];
+
+export const CUBE_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS case_cell (region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
+     item_code VARCHAR NOT NULL, channel VARCHAR NOT NULL, month DATE NOT NULL, department_name VARCHAR NOT NULL,
+     item_name VARCHAR NOT NULL, ${[...MEASURES, ...VALUES].map(([m]) => `${m} BIGINT NOT NULL`).join(', ')})`,
+  `CREATE TABLE IF NOT EXISTS case_cell_days (region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
+     item_code VARCHAR NOT NULL, channel VARCHAR NOT NULL, month DATE NOT NULL, working_days INTEGER NOT NULL,
+     n BIGINT NOT NULL)`,
+];
+export const CUBE_TABLES = ['case_cell', 'case_cell_days'] as const;
+
+/** One case as a cell of its own: the measures as numbers (the raw part of a period's edges). */
+const caseAsCell = [
+  ...MEASURES.map(([m, e]) => `CAST(coalesce(${e}, false) AS BIGINT) AS ${m}`),
+  ...VALUES.map(([m, e]) => `CAST(${e} AS BIGINT) AS ${m}`),
+].join(', ');
+const cellOfCases = [
+  ...MEASURES.map(([m, e]) => `count(*) FILTER (WHERE ${e}) AS ${m}`),
+  ...VALUES.map(([m, e]) => `coalesce(sum(${e}), 0) AS ${m}`),
+].join(', ');
+const daysOfCases = `a.working_days, count(*) AS n`;
+const completedWithDays = `${COMPLETED} AND a.working_days IS NOT NULL`;
+
+/** `case_fact` rows `a` whose cell is one of `temp.touched`. */
+const inTouched = `EXISTS (SELECT 1 FROM temp.touched t WHERE ${AXES.map((x) => `t.${x} = a.${x}`).join(' AND ')} AND t.month = ${MONTH})`;
+
+/** Builds every cell from the cases (a store made before the cells, or one filled without `apply`). */
+export const BUILD = [
+  `DELETE FROM case_cell`,
+  `DELETE FROM case_cell_days`,
+  `INSERT INTO case_cell SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, any_value(a.department_name),
+     any_value(a.item_name), ${cellOfCases} FROM case_fact a GROUP BY ALL`,
+  `INSERT INTO case_cell_days SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, ${daysOfCases}
+     FROM case_fact a WHERE ${completedWithDays} GROUP BY ALL`,
+];
+
+/**
+ * Run inside `apply`, once the changed cases are staged (`temp.stage_case_fact`, text columns) and
+ * before `case_fact` is replaced: the cells they now sit in and the cells they leave.
+ */
+export const TOUCH = `CREATE OR REPLACE TEMP TABLE touched AS
+  SELECT DISTINCT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month FROM case_fact a
+   WHERE a.case_id IN (SELECT case_id FROM temp.stage_case_fact)
+  UNION
+  SELECT DISTINCT ${AXES.join(', ')}, CAST(date_trunc('month', CAST(period_day AS DATE)) AS DATE) FROM temp.stage_case_fact`;
+
+/** Run after `case_fact` is replaced: the touched cells counted again from their cases. */
+export const REFRESH = [
+  ...CUBE_TABLES.map(
+    (table) =>
+      `DELETE FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.touched t WHERE ${[...AXES, 'month'].map((x) => `t.${x} = c.${x}`).join(' AND ')})`,
+  ),
+  `INSERT INTO case_cell SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, any_value(a.department_name),
+     any_value(a.item_name), ${cellOfCases} FROM case_fact a WHERE ${inTouched} GROUP BY ALL`,
+  `INSERT INTO case_cell_days SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, ${daysOfCases}
+     FROM case_fact a WHERE ${completedWithDays} AND ${inTouched} GROUP BY ALL`,
+  `DROP TABLE temp.touched`,
+];
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+const firstOfMonth = (d: Date, plusMonths = 0) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + plusMonths, 1));
+
+/**
+ * A period split into the whole months the cells answer (`months`: first days, inclusive) and the
+ * day ranges at its edges the cases answer. Open ends are whole months.
+ */
+export function splitPeriod(
+  from?: string,
+  to?: string,
+): {
+  months: { from?: string; to?: string } | null;
+  edges: { from?: string; to?: string }[];
+} {
+  // The first whole month starts on `from` or at the next month; the last ends on `to` or the month before.
+  const start = from ? (day(from).getUTCDate() === 1 ? day(from) : firstOfMonth(day(from), 1)) : undefined;
+  const endExclusive = to
+    ? addDays(day(to), 1).getUTCDate() === 1
+      ? addDays(day(to), 1)
+      : firstOfMonth(day(to))
+    : undefined;
+  if (start && endExclusive && start >= endExclusive) return { months: null, edges: [{ from, to }] };
+  const edges: { from?: string; to?: string }[] = [];
+  if (from && start && iso(start) !== from) edges.push({ from, to: iso(addDays(start, -1)) });
+  if (to && endExclusive && iso(addDays(endExclusive, -1)) !== to) edges.push({ from: iso(endExclusive), to });
+  return {
+    months: {
+      ...(start ? { from: iso(start) } : {}),
+      ...(endExclusive ? { to: iso(firstOfMonth(endExclusive, -1)) } : {}),
+    },
+    edges,
+  };
+}
+
+export interface CubeParts {
+  /** The `cs` CTE body's sources: whole months from the cells, edge days from the cases, one row per cell or case. */
+  sums: { sql: string; params: Param[] };
+  days: { sql: string; params: Param[] };
+}
+
+/**
+ * The rows the case sums of a slice come from: `case_cell` rows for its whole months and `case_fact`
+ * rows (each case as a cell) for its edge days, both with the cell's coordinates, `month` and the
+ * names. `where` builds a slice's conditions for an alias-`a` table and a period column.
+ */
+export function cubeSources(
+  slice: Slice,
+  where: (slice: Slice, dayColumn: string) => { sql: string; params: Param[] },
+): CubeParts {
+  const { months, edges } = splitPeriod(slice.from, slice.to);
+  const { from: _f, to: _t, ...rest } = slice;
+  const sums: string[] = [];
+  const days: string[] = [];
+  const sumParams: Param[] = [];
+  const dayParams: Param[] = [];
+  const names = `a.department_name, a.item_name`;
+  const measureList = [...MEASURES, ...VALUES].map(([m]) => m).join(', ');
+  if (months) {
+    const w = where({ ...rest, ...months }, 'a.month');
+    sums.push(
+      `SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, a.month, ${names}, ${measureList} FROM case_cell a WHERE ${w.sql}`,
+    );
+    sumParams.push(...w.params);
+    days.push(
+      `SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, a.month, a.working_days, a.n FROM case_cell_days a WHERE ${w.sql}`,
+    );
+    dayParams.push(...w.params);
+  }
+  for (const edge of edges) {
+    const w = where({ ...rest, ...edge }, 'a.period_day');
+    sums.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, ${names}, ${caseAsCell}
+                 FROM case_fact a WHERE ${w.sql}`);
+    sumParams.push(...w.params);
+    days.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, a.working_days, 1 AS n
+                 FROM case_fact a WHERE ${completedWithDays} AND ${w.sql}`);
+    dayParams.push(...w.params);
+  }
+  return {
+    sums: { sql: sums.join('\n UNION ALL '), params: sumParams },
+    days: { sql: days.join('\n UNION ALL '), params: dayParams },
+  };
+}
+
+/**
+ * The `cs` CTE of `cellsSql` from the cells: sums per group key, distinct people from the cases, the
+ * 90th percentile from the merged histogram. `key`/`label` are the group expressions over alias `a`
+ * (with `a.month` for the month), `people` the cases' distinct-people query per key.
+ */
+export function cubeCasesCte(
+  parts: CubeParts,
+  group: { key: string; label: string },
+  people: { sql: string; params: Param[] },
+): { sql: string; params: Param[] } {
+  const sum = (m: string) => `CAST(sum(a.${m}) AS INTEGER)`;
+  const sql = `cs AS (
+      SELECT x.key, x.label, coalesce(p.people, 0)::INTEGER AS people, x.filed, x.accepted, x.completed, x.approved,
+             x.refused, x."notAccepted", x."onTimePromised", x."onTimeLegal", x."legalKnown", x."avgWorkingDays",
+             q."p90WorkingDays", x.immediate, x."fullyOnline", x.supplemented, x."materialsSaved", x."visitsSaved",
+             x."savedCases"
+        FROM (SELECT ${group.key} AS key, any_value(${group.label}) AS label, ${sum('filed')} AS filed,
+                     ${sum('accepted')} AS accepted, ${sum('completed')} AS completed, ${sum('approved')} AS approved,
+                     ${sum('refused')} AS refused, ${sum('not_accepted')} AS "notAccepted",
+                     ${sum('on_time_promised')} AS "onTimePromised", ${sum('on_time_legal')} AS "onTimeLegal",
+                     ${sum('legal_known')} AS "legalKnown",
+                     round(CAST(sum(a.wd_sum) AS DOUBLE) / nullif(sum(a.wd_n), 0), 2)::DOUBLE AS "avgWorkingDays",
+                     ${sum('immediate')} AS immediate, ${sum('fully_online')} AS "fullyOnline",
+                     ${sum('supplemented')} AS supplemented, ${sum('materials_saved')} AS "materialsSaved",
+                     ${sum('visits_saved')} AS "visitsSaved", ${sum('saved_cases')} AS "savedCases"
+                FROM (${parts.sums.sql}) a GROUP BY 1) x
+        LEFT JOIN (${people.sql}) p ON p.key = x.key
+        LEFT JOIN (
+          SELECT key, min(working_days) FILTER (WHERE running >= (9 * total + 9) // 10)::INTEGER AS "p90WorkingDays"
+            FROM (SELECT key, working_days, sum(n) OVER (PARTITION BY key ORDER BY working_days) AS running,
+                         sum(n) OVER (PARTITION BY key) AS total
+                    FROM (SELECT ${group.key} AS key, a.working_days, sum(a.n) AS n
+                            FROM (${parts.days.sql}) a GROUP BY 1, 2))
+           GROUP BY 1) q ON q.key = x.key)`;
+  return { sql, params: [...parts.sums.params, ...people.params, ...parts.days.params] };
+}
