@@ -97,6 +97,25 @@ describe('outbox dispatcher', () => {
     expect(rows).toEqual([{ state: 'retry' }]);
   });
 
+  it('takes as many new events at once as a batch subscriber asks, more than its own default', async () => {
+    const d = new OutboxDispatcher<string>(t.db, { batchSize: 2 });
+    const batches: number[] = [];
+    d.subscribe({
+      name: 'wide',
+      topics: ['t.w'],
+      batchSize: 5,
+      handle: record('wide'),
+      handleBatch: async (events, trx) => {
+        batches.push(events.length);
+        for (const e of events) await record('wide')(e, trx);
+      },
+    });
+    for (let i = 20; i < 27; i++) await emit('t.w', i);
+    await d.drain();
+    expect(batches).toEqual([5, 2]);
+    expect(await effects('wide')).toHaveLength(7);
+  });
+
   it('gives up after the last attempt and keeps the error for an operator', async () => {
     let clock = new Date('2026-11-23T09:00:00Z');
     const d = new OutboxDispatcher<string>(t.db, { now: () => clock, maxAttempts: 3 });

@@ -44,6 +44,8 @@ export interface OutboxSubscriber<T extends string = Topic> {
    * When it throws, nothing of the batch is kept and each event goes through `handle` alone.
    */
   handleBatch?(events: OutboxEvent[], trx: Db): Promise<void>;
+  /** Optional, with `handleBatch`: new events taken at once (default: the dispatcher's `batchSize`). */
+  batchSize?: number;
 }
 
 export interface DispatcherOptions {
@@ -195,7 +197,7 @@ export class OutboxDispatcher<T extends string = Topic> {
          AND o.id > (SELECT coalesce(max(event_id), 0) - ${LATE_COMMIT_WINDOW} FROM platform.outbox_delivery WHERE subscriber = ${s.name})
          AND NOT EXISTS (SELECT 1 FROM platform.outbox_delivery d WHERE d.subscriber = ${s.name} AND d.event_id = o.id)
        ORDER BY o.id
-       LIMIT ${this.batchSize}`.execute(this.db);
+       LIMIT ${(s.handleBatch && s.batchSize) || this.batchSize}`.execute(this.db);
     if (s.handleBatch && rows.length > 1) {
       const batched = await this.deliverBatch(s, rows);
       if (batched !== undefined) return batched;

@@ -61,12 +61,20 @@ export function subscriber<const T extends Topic>(
   name: string,
   topics: readonly T[],
   handle: (event: DeliveredEvent<T>, trx: Db) => Promise<void>,
+  /** Optional: several new events at once (see `OutboxSubscriber.handleBatch`), each payload checked as for `handle`. */
+  handleBatch?: (events: DeliveredEvent<T>[], trx: Db) => Promise<void>,
+  batchSize?: number,
 ): OutboxSubscriber {
+  const typed = (event: OutboxEvent) =>
+    ({ ...event, payload: payloadOf(event.topic as T, event.payload) }) as DeliveredEvent<T>;
   return {
     name,
     topics,
-    handle: async (event, trx) =>
-      handle({ ...event, payload: payloadOf(event.topic as T, event.payload) } as DeliveredEvent<T>, trx),
+    handle: async (event, trx) => handle(typed(event), trx),
+    ...(handleBatch
+      ? { handleBatch: async (events: OutboxEvent[], trx: Db) => handleBatch(events.map(typed), trx) }
+      : {}),
+    ...(batchSize ? { batchSize } : {}),
   };
 }
 

@@ -191,8 +191,22 @@ export async function applyEvents(deps: AnalyticsDeps, db: Db, events: readonly 
   if (events.length) await deps.store.apply(await changeOf(deps, db, events));
 }
 
-/** The live feed: each delivered event applied at once (at least once; applying twice is harmless). */
+const feedEvent = (event: { id: string | number; topic: string; payload: unknown }) =>
+  ({ id: Number(event.id), topic: event.topic, payload: event.payload }) as FeedEvent;
+
+/**
+ * The live feed (at least once; applying twice is harmless): the new events of a delivery batch as
+ * one store change, as the rebuild does — one DuckDB transaction for up to 2,000 events, so
+ * the store keeps up when events come faster than one write each. An event delivered alone (a
+ * retry) is one change.
+ */
 export const analyticsSubscriber = (deps: AnalyticsDeps): OutboxSubscriber =>
-  subscriber('analytics.feed', FEED_TOPICS, async (event, trx) =>
-    applyEvents(deps, trx, [{ id: Number(event.id), topic: event.topic, payload: event.payload } as FeedEvent]),
+  subscriber(
+    'analytics.feed',
+    FEED_TOPICS,
+    async (event, trx) => applyEvents(deps, trx, [feedEvent(event)]),
+    async (events, trx) => applyEvents(deps, trx, events.map(feedEvent)),
+    // A store write costs about the same for 100 events as for 2,000 (it reads the changed cases'
+    // rows and cells once): large batches when events queue up; one event when they trickle in.
+    2_000,
   );

@@ -10,9 +10,9 @@
  * that starts or ends inside a month takes its whole months from the cells and the days at its edges
  * from the cases. DuckDB only: ClickHouse scans its rows fast enough to need no cube.
  *
- * Kept in step in the same transaction as the cases: `apply` recomputes every cell a changed case
- * left or entered (`refreshSql`), so a case moving from one month or outcome to another is counted
- * once, where it now is.
+ * Kept in step in the same transaction as the cases: `apply` takes away what each changed case added
+ * to its cell before and adds what it adds now (`beforeChange`, `AFTER_CHANGE`), so a case moving
+ * from one month or outcome to another is counted once, where it now is.
  */
 import type { Slice } from './analytics-store.js';
 
@@ -57,20 +57,18 @@ export const CUBE_SCHEMA = [
 ];
 export const CUBE_TABLES = ['case_cell', 'case_cell_days'] as const;
 
-/** One case as a cell of its own: the measures as numbers (the raw part of a period's edges). */
-const caseAsCell = [
-  ...MEASURES.map(([m, e]) => `CAST(coalesce(${e}, false) AS BIGINT) AS ${m}`),
-  ...VALUES.map(([m, e]) => `CAST(${e} AS BIGINT) AS ${m}`),
-].join(', ');
+/** One case as a cell of its own: the measures as numbers (`sign` −1: what it takes away). */
+const caseAsCell = (sign: 1 | -1 = 1) =>
+  [
+    ...MEASURES.map(([m, e]) => `${sign} * CAST(coalesce(${e}, false) AS BIGINT) AS ${m}`),
+    ...VALUES.map(([m, e]) => `${sign} * coalesce(CAST(${e} AS BIGINT), 0) AS ${m}`),
+  ].join(', ');
 const cellOfCases = [
   ...MEASURES.map(([m, e]) => `count(*) FILTER (WHERE ${e}) AS ${m}`),
   ...VALUES.map(([m, e]) => `coalesce(sum(${e}), 0) AS ${m}`),
 ].join(', ');
 const daysOfCases = `a.working_days, count(*) AS n`;
 const completedWithDays = `${COMPLETED} AND a.working_days IS NOT NULL`;
-
-/** `case_fact` rows `a` whose cell is one of `temp.touched`. */
-const inTouched = `EXISTS (SELECT 1 FROM temp.touched t WHERE ${AXES.map((x) => `t.${x} = a.${x}`).join(' AND ')} AND t.month = ${MONTH})`;
 
 /** Builds every cell from the cases (a store made before the cells, or one filled without `apply`). */
 export const BUILD = [
@@ -82,27 +80,59 @@ export const BUILD = [
      FROM case_fact a WHERE ${completedWithDays} GROUP BY ALL`,
 ];
 
-/**
- * Run inside `apply`, once the changed cases are staged (`temp.stage_case_fact`, text columns) and
- * before `case_fact` is replaced: the cells they now sit in and the cells they leave.
- */
-export const TOUCH = `CREATE OR REPLACE TEMP TABLE touched AS
-  SELECT DISTINCT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month FROM case_fact a
-   WHERE a.case_id IN (SELECT case_id FROM temp.stage_case_fact)
-  UNION
-  SELECT DISTINCT ${AXES.join(', ')}, CAST(date_trunc('month', CAST(period_day AS DATE)) AS DATE) FROM temp.stage_case_fact`;
+const AXES_MONTH = [...AXES, 'month'];
+const MEASURE_NAMES = [...MEASURES, ...VALUES].map(([m]) => m);
+const CELL_COLUMNS = [...AXES_MONTH, 'department_name', 'item_name', ...MEASURE_NAMES].join(', ');
+const DAYS_COLUMNS = [...AXES_MONTH, 'working_days', 'n'].join(', ');
+const matches = (x: string, y: string, extra: string[] = []) =>
+  [...AXES_MONTH, ...extra].map((c) => `${x}.${c} = ${y}.${c}`).join(' AND ');
 
-/** Run after `case_fact` is replaced: the touched cells counted again from their cases. */
-export const REFRESH = [
-  ...CUBE_TABLES.map(
-    (table) =>
-      `DELETE FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.touched t WHERE ${[...AXES, 'month'].map((x) => `t.${x} = c.${x}`).join(' AND ')})`,
-  ),
-  `INSERT INTO case_cell SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, any_value(a.department_name),
-     any_value(a.item_name), ${cellOfCases} FROM case_fact a WHERE ${inTouched} GROUP BY ALL`,
-  `INSERT INTO case_cell_days SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, ${daysOfCases}
-     FROM case_fact a WHERE ${completedWithDays} AND ${inTouched} GROUP BY ALL`,
-  `DROP TABLE temp.touched`,
+/** What the cases of `table` (the changed cases as they were, or are now) add to their cells, one row each; `sign` −1: taken away. */
+const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) => [
+  `INSERT INTO temp.cell_delta (${CELL_COLUMNS})
+     SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, a.department_name, a.item_name, ${caseAsCell(sign)}
+       FROM temp.${table} a`,
+  `INSERT INTO temp.days_delta (${DAYS_COLUMNS})
+     SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, a.working_days, ${sign}
+       FROM temp.${table} a WHERE ${completedWithDays}`,
+];
+
+/** A table's touched rows merged with the deltas, written back; rows left with no case go. */
+const merge = (table: string, delta: string, columns: string, keyExtra: string[], sums: string[], keep: string) => [
+  `CREATE OR REPLACE TEMP TABLE merged AS
+     SELECT ${[...AXES_MONTH, ...keyExtra].join(', ')},
+            ${table === 'case_cell' ? 'any_value(department_name) AS department_name, any_value(item_name) AS item_name, ' : ''}
+            ${sums.map((m) => `CAST(sum(${m}) AS BIGINT) AS ${m}`).join(', ')}
+       FROM (SELECT ${columns} FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.${delta} d WHERE ${matches('d', 'c', keyExtra)})
+             UNION ALL SELECT ${columns} FROM temp.${delta})
+      GROUP BY ${[...AXES_MONTH, ...keyExtra].join(', ')}`,
+  `DELETE FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.${delta} d WHERE ${matches('d', 'c', keyExtra)})`,
+  `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM temp.merged WHERE ${keep}`,
+];
+
+/**
+ * Run inside `apply` once the changed cases are staged (`temp.stage_case_fact`) and before
+ * `case_fact` is replaced: what each adds to its cell now is taken away and what it will add is
+ * added, as delta rows. Nothing is read but the changed cases (one pass) and the cells they touch;
+ * a recount of each touched cell would read every case.
+ */
+export const beforeChange = (caseColumns: readonly string[]) => [
+  // The changed cases as they will be (typed), and as they were: one pass over the cases.
+  `CREATE OR REPLACE TEMP TABLE changed_new AS SELECT * FROM case_fact LIMIT 0`,
+  `INSERT INTO temp.changed_new (${caseColumns.join(', ')}) SELECT ${caseColumns.join(', ')} FROM temp.stage_case_fact`,
+  `CREATE OR REPLACE TEMP TABLE changed_old AS
+     SELECT * FROM case_fact a WHERE EXISTS (SELECT 1 FROM temp.changed_new n WHERE n.case_id = a.case_id)`,
+  `CREATE OR REPLACE TEMP TABLE cell_delta AS SELECT ${CELL_COLUMNS} FROM case_cell LIMIT 0`,
+  `CREATE OR REPLACE TEMP TABLE days_delta AS SELECT ${DAYS_COLUMNS} FROM case_cell_days LIMIT 0`,
+  ...contributions('changed_old', -1),
+  ...contributions('changed_new', 1),
+];
+
+/** Run after `case_fact` is replaced: each touched cell written again with what changed. */
+export const AFTER_CHANGE = [
+  ...merge('case_cell', 'cell_delta', CELL_COLUMNS, [], MEASURE_NAMES, 'filed > 0'),
+  ...merge('case_cell_days', 'days_delta', DAYS_COLUMNS, ['working_days'], ['n'], 'n > 0'),
+  ...['changed_new', 'changed_old', 'cell_delta', 'days_delta', 'merged'].map((t) => `DROP TABLE temp.${t}`),
 ];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -178,7 +208,7 @@ export function cubeSources(
   }
   for (const edge of edges) {
     const w = where({ ...rest, ...edge }, 'a.period_day');
-    sums.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, ${names}, ${caseAsCell}
+    sums.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, ${names}, ${caseAsCell()}
                  FROM case_fact a WHERE ${w.sql}`);
     sumParams.push(...w.params);
     days.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, a.working_days, 1 AS n

@@ -18,9 +18,11 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
-import { BUILD, CUBE_SCHEMA, CUBE_TABLES, REFRESH, TOUCH } from './cube-sql.js';
+import { AFTER_CHANGE, BUILD, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
 
 type Table = keyof typeof TABLES;
+/** How staged rows are written: replacing rows of the same key, or by the key's index (ignored when present, replaced). */
+type Write = 'replace' | 'ignore' | 'upsert';
 
 /** The watermark's row, 0 until a change is applied. */
 const WATERMARK_ROW = `INSERT OR IGNORE INTO meta (key, value) VALUES ('watermark', 0)`;
@@ -78,7 +80,12 @@ export class DuckDbStore implements AnalyticsStore {
    * then replaces the rows of the same keys in one statement: a set-based write, not one bound
    * parameter per value (about 20× faster for the rebuild's batches).
    */
-  async #insert(table: Table, rows: Record<string, Param>[], alsoRun: string[] = [], replace = true): Promise<void> {
+  async #insert(
+    table: Table,
+    rows: Record<string, Param>[],
+    alsoRun: string[] = [],
+    mode: Write = 'replace',
+  ): Promise<void> {
     if (rows.length === 0) return;
     const columns = TABLES[table];
     const keyOf = (r: Record<string, Param>) => KEYS[table].map((k) => String(r[k])).join('\u0000');
@@ -101,9 +108,10 @@ export class DuckDbStore implements AnalyticsStore {
     for (const statement of alsoRun) await this.conn.run(statement);
     // DELETE + INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
     const match = KEYS[table].map((k) => `t.${k} = s.${k}`).join(' AND ');
-    if (replace)
+    if (mode === 'replace')
       await this.conn.run(`DELETE FROM ${table} t WHERE EXISTS (SELECT 1 FROM temp.stage_${table} s WHERE ${match})`);
-    await this.conn.run(`INSERT INTO ${table} (${list}) SELECT ${list} FROM temp.stage_${table}`);
+    const verb = { replace: 'INSERT', ignore: 'INSERT OR IGNORE', upsert: 'INSERT OR REPLACE' }[mode];
+    await this.conn.run(`${verb} INTO ${table} (${list}) SELECT ${list} FROM temp.stage_${table}`);
     await this.conn.run(`DELETE FROM temp.stage_${table}`);
   }
 
@@ -112,18 +120,14 @@ export class DuckDbStore implements AnalyticsStore {
       await this.conn.run('BEGIN TRANSACTION');
       try {
         const { cases, steps, tasks } = rowsOf(change);
-        // A case's steps and tasks are replaced whole: those it no longer has go. The cells the
-        // cases leave and enter are noted first, and counted again once the cases are written.
-        await this.#insert('case_fact', cases, [
-          ...['case_step', 'task_fact'].map(
-            (t) => `DELETE FROM ${t} WHERE case_id IN (SELECT case_id FROM temp.stage_case_fact)`,
-          ),
-          TOUCH,
-        ]);
-        if (cases.length > 0) for (const statement of REFRESH) await this.conn.run(statement);
-        // Their cases' rows were deleted above: nothing to replace.
-        await this.#insert('case_step', steps, [], false);
-        await this.#insert('task_fact', tasks, [], false);
+        // What the cases add to their cells is taken away before they are written and added after.
+        await this.#insert('case_fact', cases, beforeChange(TABLES.case_fact));
+        if (cases.length > 0) for (const statement of AFTER_CHANGE) await this.conn.run(statement);
+        // A case's steps come from its append-only event log: a step once written never changes, so
+        // only new ones are added, found by the key's index (deleting a case's steps first would read
+        // every step in the store). Tasks change (completed, reassigned) but never go: replaced by key.
+        await this.#insert('case_step', steps, [], 'ignore');
+        await this.#insert('task_fact', tasks, [], 'upsert');
         await this.#insert(
           'rating',
           change.ratings.map((r) => rowsOf.rating(r)),
