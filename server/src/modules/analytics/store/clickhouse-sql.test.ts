@@ -42,9 +42,14 @@ describe('the ClickHouse translation of the store SQL', () => {
     expect(query).toContain('FROM case_fact AS a FINAL');
     expect(query).toContain('LEFT JOIN case_fact AS f FINAL ON f.case_id = a.case_id');
     expect(Object.keys(params)).toHaveLength(cells.params.length);
-    const follows = bottleneckSql({ itemCode: 'X' }).follows;
+    const follows = bottleneckSql({ itemCode: 'X', regionPrefix: '52' }).follows;
     expect(squash(toClickHouse(follows.sql, follows.params).query)).toContain(
       'lead(s.type) OVER (PARTITION BY s.case_id ORDER BY s.seq) AS next FROM case_step AS s FINAL JOIN case_fact AS a FINAL',
+    );
+    // An item's 堵点 and nothing else reads the item's own steps, without their cases.
+    const own = bottleneckSql({ itemCode: 'X' }).follows;
+    expect(squash(toClickHouse(own.sql, own.params).query)).toContain(
+      'AS next FROM case_step AS s FINAL WHERE s.item_code = {p0:String})',
     );
   });
 

@@ -366,33 +366,50 @@ export function ownRows(slice: Slice): { sql: (alias: string) => string; params:
   return item ? { sql: (alias) => `AND ${alias}.item_code = ?`, params: [item] } : { sql: () => '', params: [] };
 }
 
+/**
+ * The rows of a step or task table (alias `alias`) in a slice, with their cases as `a`: for a slice
+ * of one item and nothing else, the table's own rows of the item, no join (each row carries it).
+ */
+function ofSlice(slice: Slice, table: 'case_step' | 'task_fact', alias: string) {
+  const own = ownRows(slice);
+  const onlyItem = Object.entries(slice).every(([k, v]) => k === 'itemCode' || v === undefined) && slice.itemCode;
+  if (onlyItem)
+    return { from: `${table} ${alias}`, where: `${alias}.item_code = ?`, params: [slice.itemCode!] as Param[] };
+  const w = where(slice, 'a.period_day');
+  return {
+    from: `${table} ${alias} JOIN case_fact a ON a.case_id = ${alias}.case_id`,
+    where: `${w.sql} ${own.sql(alias)}`,
+    params: [...w.params, ...own.params],
+  };
+}
+
 /** 堵点: the cases of a slice, the dwell of each step, the directly-follows counts and 补正 rounds. */
 export function bottleneckSql(slice: Slice) {
   const w = where(slice, 'a.period_day');
-  const q = (sql: string, more: Param[] = []) => ({ sql, params: [...w.params, ...more] });
-  const own = ownRows(slice);
+  const q = (sql: string) => ({ sql, params: w.params });
+  const tasks = ofSlice(slice, 'task_fact', 't');
+  const steps = ofSlice(slice, 'case_step', 's');
   return {
     head: q(`SELECT count(*)::INTEGER AS cases, count(DISTINCT a.person_key)::INTEGER AS people,
                     coalesce(sum(a.returns), 0)::INTEGER AS returns
                FROM case_fact a WHERE ${w.sql}`),
-    steps: q(
-      `SELECT t.name, t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
+    steps: {
+      sql: `SELECT t.name, t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
                      count(*) FILTER (WHERE t.completed_on IS NULL)::INTEGER AS open,
                      round(avg(t.working_days), 2)::DOUBLE AS "avgWorkingDays",
                      quantile_disc(t.working_days, 0.9)::INTEGER AS "p90WorkingDays",
                      max(t.working_days)::INTEGER AS "maxWorkingDays",
                      count(*) FILTER (WHERE t.working_days > t.limit_days)::INTEGER AS "overLimit"
-                FROM task_fact t JOIN case_fact a ON a.case_id = t.case_id
-               WHERE ${w.sql} ${own.sql('t')} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`,
-      own.params,
-    ),
-    follows: q(
-      `SELECT s.type AS "from", s.next AS "to", count(*)::INTEGER AS count
+                FROM ${tasks.from} WHERE ${tasks.where} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`,
+      params: tasks.params,
+    },
+    follows: {
+      sql: `SELECT s.type AS "from", s.next AS "to", count(*)::INTEGER AS count
                   FROM (SELECT s.type, lead(s.type) OVER (PARTITION BY s.case_id ORDER BY s.seq) AS next
-                          FROM case_step s JOIN case_fact a ON a.case_id = s.case_id WHERE ${w.sql} ${own.sql('s')}) s
+                          FROM ${steps.from} WHERE ${steps.where}) s
                  WHERE s.next IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
-      own.params,
-    ),
+      params: steps.params,
+    },
     rounds: q(`SELECT a.supplement_rounds AS rounds, count(*)::INTEGER AS cases
                  FROM case_fact a WHERE ${w.sql} GROUP BY 1 ORDER BY 1`),
   };
