@@ -5,6 +5,7 @@
  * (target ≥ 0.5), and the ratio against a hello-world answering a search answer's bytes (what the
  * size of the answer alone costs on this machine).
  *   npm run bench:http      (BENCH_ITEMS, BENCH_SECONDS, BENCH_CONNECTIONS to tune)
+ *   BENCH_PROFILE=dir npm run bench:http   (the server's CPU profile under load; bench/profile-summary.ts)
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -72,6 +73,8 @@ const bodies = await Promise.all(
   paths.map(async (p) => Buffer.from(await (await fetch(`http://127.0.0.1:3902${p}`)).arrayBuffer())),
 );
 tongban.kill();
+// With BENCH_PROFILE the server writes its profile as it stops.
+await new Promise((resolve) => tongban.once('exit', resolve));
 const median = bodies.sort((a, b) => a.length - b.length)[bodies.length >> 1]!;
 const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-bench-')), 'answer.json');
 writeFileSync(bodyFile, median);
