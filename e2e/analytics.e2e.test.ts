@@ -69,6 +69,22 @@ describe('数据驾驶舱', () => {
     expect(await row.locator('td').first().textContent()).toBe('100');
     await page.getByRole('heading', { level: 2, name: '指标口径' }).waitFor();
     await screenshot(page, 'analytics-dashboard');
+
+    // Filtered by department, then by another county: the choices stay in the address.
+    const department = page.getByLabel('部门', { exact: true });
+    const name = (await departments.getByRole('row').nth(1).locator('th, td').first().textContent()) ?? '';
+    const options = await department.locator('option').allTextContents();
+    expect(options[0]).toBe('全部部门');
+    const named = options.find((o) => o !== '全部部门')!;
+    expect(named).not.toMatch(/^[0-9a-f-]{36}$/);
+    await department.selectOption({ label: named });
+    await page.waitForURL(/department=/);
+    await page.getByRole('figure', { name: '受理与办结趋势（按月）' }).locator('canvas').first().waitFor();
+    expect(await accepted.locator('dd').textContent()).toBe(named === name ? '2' : '0');
+    await screenshot(page, 'analytics-dashboard-department');
+    await department.selectOption({ label: '全部部门' });
+    await page.waitForURL((url) => !url.searchParams.has('department'));
+    expect(await accepted.locator('dd').textContent()).toBe('2');
     await page.context().close();
   });
 });

@@ -1,12 +1,14 @@
 /**
- * 数据驾驶舱: headline figures, the monthly trend of accepted and completed cases, on-time and
+ * 数据驾驶舱 (filtered by region, department and period, kept in the address): headline figures, the monthly trend of accepted and completed cases, on-time and
  * satisfaction rates by department, the regions on a tile map, and an item's directly-follows graph
  * and step heat map — the public view (small cells withheld) or, for staff who read analytics,
  * their scope in full; each chart with its table and CSV; the glossary below.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { RegionSelector } from '../catalog';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -44,10 +46,25 @@ function Headline({ cell }: { cell: api.Cell | undefined }) {
   );
 }
 
-function Dashboard({ from, to }: { from?: string; to?: string }) {
+interface Filters {
+  region?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+}
+
+function Dashboard({
+  filters,
+  onFilter,
+}: {
+  filters: Filters;
+  onFilter: (changes: Partial<Record<keyof Filters, string | undefined>>) => void;
+}) {
   const { t, i18n } = useTranslation('analytics');
   const en = i18n.resolvedLanguage === 'en';
-  const q = { from, to };
+  const { region, department, from, to } = filters;
+  const departmentId = useId();
+  const q = { region, department, from, to };
   const total = useQuery({
     queryKey: ['analytics', 'total', q],
     queryFn: ({ signal }) => api.indicators({ ...q, by: 'total' }, signal),
@@ -56,9 +73,10 @@ function Dashboard({ from, to }: { from?: string; to?: string }) {
     queryKey: ['analytics', 'month', q],
     queryFn: ({ signal }) => api.indicators({ ...q, by: 'month' }, signal),
   });
+  // Every department of the region (the chart compares them; the filter lists them).
   const departments = useQuery({
-    queryKey: ['analytics', 'department', q],
-    queryFn: ({ signal }) => api.indicators({ ...q, by: 'department' }, signal),
+    queryKey: ['analytics', 'department', { region, from, to }],
+    queryFn: ({ signal }) => api.indicators({ region, from, to, by: 'department' }, signal),
   });
   const glossary = useQuery({ queryKey: ['analytics', 'glossary'], queryFn: ({ signal }) => api.glossary(signal) });
   const failed = [total, months, departments].find((r) => r.isError);
@@ -66,8 +84,32 @@ function Dashboard({ from, to }: { from?: string; to?: string }) {
   if (!total.data || !months.data || !departments.data) return <PageLoading rows={6} />;
   const m = months.data.cells;
   const d = departments.data.cells;
+  const shownRegion = region ?? total.data.region?.code;
   return (
     <>
+      <div className="tb-an-filters">
+        <RegionSelector
+          value={shownRegion}
+          onChange={(code) => onFilter({ region: code, department: undefined })}
+          compact
+          legend={t('regionFilter')}
+        />
+        <span>
+          <label htmlFor={departmentId}>{t('department')}</label>{' '}
+          <select
+            id={departmentId}
+            value={department ?? ''}
+            onChange={(e) => onFilter({ department: e.target.value || undefined })}
+          >
+            <option value="">{t('allDepartments')}</option>
+            {d.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
       <p className="tb-an-view">
         {total.data.view === 'staff' ? t('staffView') : t('publicView', { k: total.data.minCell })}
         {total.data.region ? ` · ${total.data.region.name}` : ''}
@@ -113,8 +155,8 @@ function Dashboard({ from, to }: { from?: string; to?: string }) {
           }}
         />
       </div>
-      <RegionMap region={total.data.region?.code} from={from} to={to} />
-      <ProcessCharts from={from} to={to} />
+      <RegionMap region={total.data.region?.code} department={department} from={from} to={to} />
+      <ProcessCharts region={region} department={department} from={from} to={to} />
       {glossary.data ? (
         <section className="tb-an-glossary" aria-labelledby="an-glossary">
           <h2 id="an-glossary">{t('glossary')}</h2>
@@ -137,8 +179,21 @@ export default function DashboardPage() {
   const { t: tDemand } = useTranslation('demand');
   useDocumentTitle(t('title'));
   const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
+  const filters: Filters = Object.fromEntries(
+    (['region', 'department', 'from', 'to'] as const).flatMap((k) => {
+      const v = params.get(k);
+      return v ? [[k, v]] : [];
+    }),
+  );
+  const { from, to } = filters;
+  const onFilter = (changes: Partial<Record<keyof Filters, string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
   return (
     <div className="tb-container tb-page">
       <header className="tb-page-header">
@@ -154,9 +209,7 @@ export default function DashboardPage() {
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          const next = new URLSearchParams();
-          for (const k of ['from', 'to']) if (f.get(k)) next.set(k, String(f.get(k)));
-          setParams(next);
+          onFilter({ from: String(f.get('from') ?? '') || undefined, to: String(f.get('to') ?? '') || undefined });
         }}
       >
         <label>
@@ -167,7 +220,7 @@ export default function DashboardPage() {
         </label>
         <button type="submit">{t('apply')}</button>
       </form>
-      <Dashboard from={from} to={to} />
+      <Dashboard filters={filters} onFilter={onFilter} />
     </div>
   );
 }

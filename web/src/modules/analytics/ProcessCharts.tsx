@@ -132,19 +132,29 @@ function heatOption(p: api.Process, w: Words): EChartsOption {
   };
 }
 
-export function ProcessCharts({ from, to }: { from?: string; to?: string }) {
+export function ProcessCharts({
+  region,
+  department,
+  from,
+  to,
+}: {
+  region?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+}) {
   const { t, i18n } = useTranslation('analytics');
   const lang: Lang = i18n.resolvedLanguage === 'en' ? 'en' : 'zh';
   const items = useQuery({
-    queryKey: ['analytics', 'item', from, to],
-    queryFn: ({ signal }) => api.indicators({ from, to, by: 'item' }, signal),
+    queryKey: ['analytics', 'item', region, department, from, to],
+    queryFn: ({ signal }) => api.indicators({ region, department, from, to, by: 'item' }, signal),
   });
   const ranked = [...(items.data?.cells ?? [])].sort((a, b) => (b.filed ?? -1) - (a.filed ?? -1));
   const [chosen, setChosen] = useState<string | undefined>();
   const item = chosen ?? ranked[0]?.key;
   const process = useQuery({
-    queryKey: ['analytics', 'process', item, from, to],
-    queryFn: ({ signal }) => api.processMap({ item: item!, from, to }, signal),
+    queryKey: ['analytics', 'process', item, region, from, to],
+    queryFn: ({ signal }) => api.processMap({ item: item!, region, from, to }, signal),
     enabled: !!item,
   });
   if (!item) return null;

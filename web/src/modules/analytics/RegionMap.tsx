@@ -20,7 +20,17 @@ function valueOf(cell: api.Cell | undefined, k: Indicator): number | null {
   return v === null ? null : isRate(k) ? Math.round(v * 1000) / 10 : v;
 }
 
-export function RegionMap({ region, from, to }: { region?: string; from?: string; to?: string }) {
+export function RegionMap({
+  region,
+  department,
+  from,
+  to,
+}: {
+  region?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+}) {
   const { t, i18n } = useTranslation('analytics');
   const en = i18n.resolvedLanguage === 'en';
   const [indicator, setIndicator] = useState<Indicator>('accepted');
@@ -29,8 +39,8 @@ export function RegionMap({ region, from, to }: { region?: string; from?: string
     queryFn: ({ signal }) => api.regionTiles(region, signal),
   });
   const cells = useQuery({
-    queryKey: ['analytics', 'region', region, from, to],
-    queryFn: ({ signal }) => api.indicators({ region, from, to, by: 'region' }, signal),
+    queryKey: ['analytics', 'region', region, department, from, to],
+    queryFn: ({ signal }) => api.indicators({ region, department, from, to, by: 'region' }, signal),
   });
   const failed = [tiles, cells].find((r) => r.isError);
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;

@@ -9,6 +9,8 @@ export const analyticsEn: AnalyticsMessages = {
   publicView: 'Public view: cells of fewer than {{k}} people are withheld',
   from: 'From',
   to: 'To',
+  regionFilter: 'Region',
+  allDepartments: 'All departments',
   apply: 'Show',
   all: 'All',
   accepted: 'Accepted',

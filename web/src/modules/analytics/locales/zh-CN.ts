@@ -8,6 +8,8 @@ export const analyticsZhCN = {
   publicView: '公众视图：人数不足 {{k}} 人的单元格不予公布',
   from: '起始日期',
   to: '截止日期',
+  regionFilter: '地区',
+  allDepartments: '全部部门',
   apply: '查询',
   all: '全部',
   accepted: '受理件数',
