@@ -89,6 +89,19 @@ describe('数据驾驶舱', () => {
   });
 });
 
+describe('数据驾驶舱 for the public', () => {
+  it('says there is no data for a county without cases, rather than that its figures are withheld', async () => {
+    const page = await portal.newPage();
+    const county = item.regionCode === '520402' ? '520102' : '520402';
+    await page.goto(`${base}/analytics?region=${county}`);
+    await page.getByText('公众视图').waitFor();
+    const accepted = page.locator('.tb-an-figure').filter({ hasText: '受理件数' });
+    expect(await accepted.locator('dd').textContent()).toBe('暂无数据');
+    expect(await page.locator('.tb-an-figures').getByText('不予公布').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('数据驾驶舱: map, process graph and heat map', () => {
   const MAP = '各地区受理件数（示意瓦片图）';
   const GRAPH = '直接跟随图（实线：既定流程；红色虚线：偏离）';

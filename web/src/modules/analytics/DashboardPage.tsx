@@ -22,8 +22,9 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10
 
 function Headline({ cell }: { cell: api.Cell | undefined }) {
   const { t } = useTranslation('analytics');
+  // No cell: no case in the slice at all (nothing is withheld); a null figure: withheld or not defined.
   const show = (v: number | null | undefined, unit = '') =>
-    v === null || v === undefined ? t('withheld') : `${v}${unit}`;
+    !cell ? t('noData') : v === null || v === undefined ? t('withheld') : `${v}${unit}`;
   const figures: [string, string][] = [
     [t('accepted'), show(cell?.accepted)],
     [t('completed'), show(cell?.completed)],
