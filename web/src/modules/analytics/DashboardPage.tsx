@@ -47,12 +47,7 @@ function Headline({ cell }: { cell: api.Cell | undefined }) {
   );
 }
 
-interface Filters {
-  region?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-}
+type Filters = api.Filters;
 
 function Dashboard({
   filters,

@@ -132,17 +132,7 @@ function heatOption(p: api.Process, w: Words): EChartsOption {
   };
 }
 
-export function ProcessCharts({
-  region,
-  department,
-  from,
-  to,
-}: {
-  region?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-}) {
+export function ProcessCharts({ region, department, from, to }: api.Filters) {
   const { t, i18n } = useTranslation('analytics');
   const lang: Lang = i18n.resolvedLanguage === 'en' ? 'en' : 'zh';
   const items = useQuery({

@@ -20,17 +20,7 @@ function valueOf(cell: api.Cell | undefined, k: Indicator): number | null {
   return v === null ? null : isRate(k) ? Math.round(v * 1000) / 10 : v;
 }
 
-export function RegionMap({
-  region,
-  department,
-  from,
-  to,
-}: {
-  region?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-}) {
+export function RegionMap({ region, department, from, to }: api.Filters) {
   const { t, i18n } = useTranslation('analytics');
   const en = i18n.resolvedLanguage === 'en';
   const [indicator, setIndicator] = useState<Indicator>('accepted');

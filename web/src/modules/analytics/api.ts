@@ -7,6 +7,8 @@ import { getJson } from '../../app/http';
 
 export type Indicators = IndicatorAnswer;
 export type Cell = IndicatorAnswer['cells'][number];
+/** What the dashboard is filtered by (kept in its address): a slice of the indicator query. */
+export type Filters = Partial<Pick<z.input<typeof IndicatorQuery>, 'region' | 'department' | 'from' | 'to'>>;
 export type Package = CkanPackage;
 export type Datastore = z.infer<typeof CkanDatastoreAnswer>['result'];
 

@@ -20,6 +20,8 @@ type Param = string | number | boolean | null;
 
 /** The cell's coordinates, in `case_fact` columns (month from `period_day`). */
 const AXES = ['region_code', 'department_id', 'item_code', 'channel'] as const;
+/** The coordinates read off alias `a`. */
+const AXES_A = AXES.map((x) => `a.${x}`).join(', ');
 const MONTH = `CAST(date_trunc('month', a.period_day) AS DATE)`;
 const COMPLETED = `a.outcome IN ('approved', 'refused')`;
 
@@ -74,9 +76,9 @@ const completedWithDays = `${COMPLETED} AND a.working_days IS NOT NULL`;
 export const BUILD = [
   `DELETE FROM case_cell`,
   `DELETE FROM case_cell_days`,
-  `INSERT INTO case_cell SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, any_value(a.department_name),
+  `INSERT INTO case_cell SELECT ${AXES_A}, ${MONTH}, any_value(a.department_name),
      any_value(a.item_name), ${cellOfCases} FROM case_fact a GROUP BY ALL`,
-  `INSERT INTO case_cell_days SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, ${daysOfCases}
+  `INSERT INTO case_cell_days SELECT ${AXES_A}, ${MONTH}, ${daysOfCases}
      FROM case_fact a WHERE ${completedWithDays} GROUP BY ALL`,
 ];
 
@@ -90,10 +92,10 @@ const matches = (x: string, y: string, extra: string[] = []) =>
 /** What the cases of `table` (the changed cases as they were, or are now) add to their cells, one row each; `sign` −1: taken away. */
 const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) => [
   `INSERT INTO temp.cell_delta (${CELL_COLUMNS})
-     SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, a.department_name, a.item_name, ${caseAsCell(sign)}
+     SELECT ${AXES_A}, ${MONTH}, a.department_name, a.item_name, ${caseAsCell(sign)}
        FROM temp.${table} a`,
   `INSERT INTO temp.days_delta (${DAYS_COLUMNS})
-     SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH}, a.working_days, ${sign}
+     SELECT ${AXES_A}, ${MONTH}, a.working_days, ${sign}
        FROM temp.${table} a WHERE ${completedWithDays}`,
 ];
 
@@ -194,24 +196,19 @@ export function cubeSources(
   const sumParams: Param[] = [];
   const dayParams: Param[] = [];
   const names = `a.department_name, a.item_name`;
-  const measureList = [...MEASURES, ...VALUES].map(([m]) => m).join(', ');
   if (months) {
     const w = where({ ...rest, ...months }, 'a.month');
-    sums.push(
-      `SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, a.month, ${names}, ${measureList} FROM case_cell a WHERE ${w.sql}`,
-    );
+    sums.push(`SELECT ${AXES_A}, a.month, ${names}, ${MEASURE_NAMES.join(', ')} FROM case_cell a WHERE ${w.sql}`);
     sumParams.push(...w.params);
-    days.push(
-      `SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, a.month, a.working_days, a.n FROM case_cell_days a WHERE ${w.sql}`,
-    );
+    days.push(`SELECT ${AXES_A}, a.month, a.working_days, a.n FROM case_cell_days a WHERE ${w.sql}`);
     dayParams.push(...w.params);
   }
   for (const edge of edges) {
     const w = where({ ...rest, ...edge }, 'a.period_day');
-    sums.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, ${names}, ${caseAsCell()}
+    sums.push(`SELECT ${AXES_A}, ${MONTH} AS month, ${names}, ${caseAsCell()}
                  FROM case_fact a WHERE ${w.sql}`);
     sumParams.push(...w.params);
-    days.push(`SELECT ${AXES.map((x) => `a.${x}`).join(', ')}, ${MONTH} AS month, a.working_days, 1 AS n
+    days.push(`SELECT ${AXES_A}, ${MONTH} AS month, a.working_days, 1 AS n
                  FROM case_fact a WHERE ${completedWithDays} AND ${w.sql}`);
     dayParams.push(...w.params);
   }
