@@ -7,6 +7,7 @@ import { setLanguage, type Language } from '../../ui/language';
 import { Fact } from '../../ui/Fact';
 import { PageLoading } from '../../ui/PageLoading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useChoice } from '../../ui/useChoice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDate } from '../../ui/format';
 import { useRegions } from '../catalog';
@@ -115,12 +116,14 @@ function LanguagePreference({ me }: { me: PersonMe }) {
   const { t } = useTranslation();
   const save = useSetPreferredLanguage();
   const [saved, setSaved] = useState('');
+  const choice = useChoice(me.language);
   const change = async (language: Language) => {
     setSaved('');
+    choice.choose(language);
     await setLanguage(language);
     await save.mutateAsync(language).then(
       () => setSaved(t('identity.me.languageSaved')),
-      () => undefined,
+      () => choice.drop(),
     );
   };
   return (
@@ -132,7 +135,7 @@ function LanguagePreference({ me }: { me: PersonMe }) {
       <Radio.Group
         aria-labelledby="account-language"
         aria-describedby="account-language-help"
-        value={save.isPending ? save.variables : me.language}
+        value={choice.shown}
         onChange={(e) => void change(e.target.value as Language)}
         options={[
           { value: 'zh-CN', label: <span lang="zh-CN">简体中文</span> },
@@ -153,6 +156,7 @@ function ActingFor({ me }: { me: PersonMe }) {
   const [announcement, setAnnouncement] = useState('');
   const en = i18n.resolvedLanguage === 'en';
   const current = me.actingFor?.enterpriseId ?? 'self';
+  const choice = useChoice(current);
   const who = (id: string) =>
     id === 'self'
       ? t('identity.me.myself', { name: me.name })
@@ -160,8 +164,10 @@ function ActingFor({ me }: { me: PersonMe }) {
 
   const change = (id: string) => {
     setAnnouncement('');
+    choice.choose(id);
     switchTo.mutate(id === 'self' ? null : id, {
       onSuccess: () => setAnnouncement(t('identity.me.switched', { who: who(id) })),
+      onError: () => choice.drop(),
     });
   };
 
@@ -183,7 +189,7 @@ function ActingFor({ me }: { me: PersonMe }) {
           className="tb-acting-options"
           aria-labelledby="account-acting"
           aria-describedby="account-acting-help"
-          value={switchTo.isPending ? (switchTo.variables ?? 'self') : current}
+          value={choice.shown}
           disabled={switchTo.isPending}
           onChange={(e) => change(e.target.value as string)}
         >

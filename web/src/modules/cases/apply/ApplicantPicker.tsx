@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { PersonMe } from '../../identity';
 import { useSetActingFor } from '../../identity';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useChoice } from '../../../ui/useChoice';
 
 /**
  * 申报身份: the person applies for themselves or for an enterprise they may apply for. Switching
@@ -24,6 +25,7 @@ export function ApplicantPicker({
   const switchTo = useSetActingFor();
   const enterprises = me.enterprises.filter((e) => e.scopes.includes('apply'));
   const current = me.actingFor?.enterpriseId ?? 'self';
+  const choice = useChoice(current);
   const only = enterpriseOnly && !me.actingFor && enterprises.length === 1 ? enterprises[0]!.enterpriseId : null;
   const { mutate, isIdle } = switchTo;
   useEffect(() => {
@@ -41,9 +43,13 @@ export function ApplicantPicker({
       <legend>{t('apply.applicant.title')}</legend>
       {enterpriseOnly && !me.actingFor ? <p className="tb-muted">{t('apply.applicant.enterpriseOnly')}</p> : null}
       <Radio.Group
-        value={switchTo.isPending ? (switchTo.variables ?? 'self') : current}
+        value={choice.shown}
         disabled={switchTo.isPending}
-        onChange={(e) => switchTo.mutate(e.target.value === 'self' ? null : (e.target.value as string))}
+        onChange={(e) => {
+          const id = e.target.value as string;
+          choice.choose(id);
+          switchTo.mutate(id === 'self' ? null : id, { onError: () => choice.drop() });
+        }}
       >
         {enterpriseOnly ? null : <Radio value="self">{t('apply.applicant.myself', { name: me.name })}</Radio>}
         {enterprises.map((e) => (
