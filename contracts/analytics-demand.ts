@@ -9,7 +9,7 @@ import { IndicatorQuery } from './analytics.js';
 
 const Day = z.iso.date();
 const Count = z.number().int().nullable();
-const Region = z.object({ code: z.string(), name: z.string() });
+const Region = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
 
 export const DemandQuery = z.object({
   region: IndicatorQuery.shape.region,

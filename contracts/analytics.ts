@@ -67,7 +67,7 @@ export type IndicatorCell = z.infer<typeof IndicatorCell>;
 export const IndicatorAnswer = contract(
   z.object({
     by: Grouping,
-    region: z.object({ code: z.string(), name: z.string() }).nullable(),
+    region: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
     /** `public`: small cells withheld; `staff`: the caller's scope in full. */
     view: z.enum(['public', 'staff']),
     minCell: z.number().int(),

@@ -15,11 +15,13 @@ export const ThemeList = contract(z.object({ themes: z.array(ThemeSummary) }));
 /** 申请表 as a JSON Schema (draft 2020-12) document, generated from the item's form fields. */
 export const ApplicationFormSchema = contract(z.looseObject({ $schema: z.string(), title: z.string() }));
 
-export const Region = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
+/** A region (行政区划) with its English name (pinyin and the kind of division: 三都水族自治县 → Sandu Shui Autonomous County). */
+export const Region = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), level: z.number().int() });
 export type Region = z.infer<typeof Region>;
 export const RegionList = contract(z.object({ regions: z.array(Region) }));
 /** One region with its path from the province and, below the county level, the county it belongs to. */
 export const RegionDetail = contract(Region.extend({ path: z.array(Region), county: Region.optional() }));
+export type RegionDetail = z.infer<typeof RegionDetail>;
 
 export const Department = z.object({
   id: z.string(),

@@ -196,7 +196,8 @@ export const DepartmentRef = z.object({
 });
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
 
-export const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
+/** A region as an item names it, with its English name (pinyin and the kind of division). */
+export const RegionRef = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), level: z.number().int() });
 
 /** A service item as the portal shows it: the published version of one implementation. */
 export const Item = ItemGuide.extend({
@@ -218,7 +219,7 @@ export const SearchHit = z.object({
   summary: z.string(),
   itemType: ItemType,
   department: z.object({ id: z.string(), name: z.string() }),
-  region: z.object({ code: z.string(), name: z.string() }),
+  region: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }),
   visits: z.number().int(),
   promisedLimitDays: z.number().int(),
   provinceWide: z.boolean(),

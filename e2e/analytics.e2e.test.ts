@@ -124,7 +124,7 @@ describe('数据驾驶舱: map, process graph and heat map', () => {
     const map = await tableOf(page, MAP);
     const [city, cityEn] = item.regionCode.startsWith('5201')
       ? ['贵阳市', 'Guiyang']
-      : ['黔东南苗族侗族自治州', 'Qiandongnan'];
+      : ['黔东南苗族侗族自治州', 'Qiandongnan Miao and Dong Autonomous Prefecture'];
     expect(
       await map
         .getByRole('row', { name: new RegExp(city) })
@@ -153,6 +153,17 @@ describe('数据驾驶舱: map, process graph and heat map', () => {
     await page.getByRole('figure', { name: mapEn }).locator('canvas').first().waitFor();
     expect(await inkOf(page, mapEn)).toBeGreaterThan(500);
     await (await tableOf(page, mapEn)).getByRole('row', { name: new RegExp(`${cityEn} 2`) }).waitFor();
+    // The region filter names regions in English too (pinyin and the kind of division).
+    await page.locator('.tb-region select').first().selectOption({ label: 'Guizhou Province' });
+    await page
+      .locator('.tb-region select')
+      .nth(1)
+      .locator('option', { hasText: 'Qiannan Bouyei and Miao Autonomous Prefecture' })
+      .waitFor({ state: 'attached' });
+    await page
+      .getByText(/ · Guizhou Province$/)
+      .first()
+      .waitFor();
     const graphEn = 'Directly-follows graph (solid: the defined process; red dashes: deviations)';
     await (await tableOf(page, graphEn)).getByRole('row', { name: /Application submitted Accepted/ }).waitFor();
     await fitsPhone(page);

@@ -142,6 +142,22 @@ describe('themes and lists', () => {
   it('walks regions down to villages', async () => {
     const cities = (await t.app.inject({ method: 'GET', url: '/api/catalog/regions?parent=52' })).json().regions;
     expect(cities.map((c: { name: string }) => c.name)).toContain('贵阳市');
+    expect(cities).toContainEqual({
+      code: '5226',
+      name: '黔东南苗族侗族自治州',
+      nameEn: 'Qiandongnan Miao and Dong Autonomous Prefecture',
+      level: 2,
+    });
+    const counties = (await t.app.inject({ method: 'GET', url: '/api/catalog/regions?parent=5227' })).json().regions;
+    expect(counties).toContainEqual(
+      expect.objectContaining({ name: '三都水族自治县', nameEn: 'Sandu Shui Autonomous County' }),
+    );
+    const path = (await t.app.inject({ method: 'GET', url: '/api/catalog/regions/522725' })).json().path;
+    expect(path.map((r: { nameEn: string }) => r.nameEn)).toEqual([
+      'Guizhou Province',
+      'Qiannan Bouyei and Miao Autonomous Prefecture',
+      "Weng'an County",
+    ]);
     const towns = (await t.app.inject({ method: 'GET', url: '/api/catalog/regions?parent=520103' })).json().regions;
     expect(towns.length).toBeGreaterThan(5);
     const villages = (await t.app.inject({ method: 'GET', url: `/api/catalog/regions?parent=${towns[0].code}` })).json()

@@ -64,6 +64,7 @@ export { findItemServing, catalogueServing } from './serving.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { upsertSynonym } from './lists.repository.js';
+export { regionNameEn, regionShortName, regionShortNameEn } from './region-names.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export {
   listVillageAddresses,

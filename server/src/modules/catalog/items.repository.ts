@@ -6,6 +6,7 @@ import { withinScope } from '../../platform/scope.js';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { cq, type VersionStatus } from './catalog.tables.js';
 import { listsOf } from './guide-rules.js';
+import { regionNameEn } from './region-names.js';
 
 export interface ItemHead {
   id: string;
@@ -223,7 +224,12 @@ function toItem(row: ItemViewRow): Item {
       shortName: row.departmentShortName,
       creditCode: row.departmentCreditCode,
     },
-    region: { code: row.regionCode, name: row.regionName, level: row.regionLevel },
+    region: {
+      code: row.regionCode,
+      name: row.regionName,
+      nameEn: regionNameEn(row.regionCode, row.regionName),
+      level: row.regionLevel,
+    },
     status: row.status === 'superseded' ? 'retired' : row.status,
     version: row.version,
     lists: listsOf(guide.itemType),

@@ -3,6 +3,7 @@
  * changes only when the catalogue is seeded). A code not in it is answered 404
  * CATALOG.REGION_NOT_FOUND — never an empty list that looks like "no services here".
  */
+import type { RegionDetail } from '../../../../contracts/catalog-api.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { regionAncestors } from './search/search.service.js';
@@ -28,19 +29,11 @@ export class RegionDirectory {
   }
 
   /** The region with its path from the province and, below the county, the county it belongs to. */
-  async describe(code: string): Promise<RegionView> {
+  async describe(code: string): Promise<RegionDetail> {
     const path = await regions.listRegionsByCode(this.db, regionAncestors(code));
     const self = path.find((r) => r.code === code);
     if (!self) throw regionNotFound(code);
     const county = path.find((r) => r.level === 3);
     return { ...self, path, ...(county && self.level > 3 ? { county } : {}) };
   }
-}
-
-export interface RegionView {
-  code: string;
-  name: string;
-  level: number;
-  path: { code: string; name: string; level: number }[];
-  county?: { code: string; name: string; level: number };
 }

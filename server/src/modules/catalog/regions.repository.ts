@@ -1,6 +1,7 @@
 /** Regions (行政区划, five levels) and departments (部门). */
 import type { Db } from '../../platform/db/index.js';
 import { cq } from './catalog.tables.js';
+import { regionNameEn } from './region-names.js';
 
 export interface RegionRow {
   code: string;
@@ -31,21 +32,28 @@ export async function insertRegions(db: Db, regions: RegionRow[]): Promise<void>
   }
 }
 
+/** A region with its English name (region-names.ts), as every reader gets it. */
+const withEnglish = <R extends { code: string; name: string }>(r: R): R & { nameEn: string } => ({
+  ...r,
+  nameEn: regionNameEn(r.code, r.name),
+});
+
 export async function listChildRegions(
   db: Db,
   parent: string | null,
-): Promise<{ code: string; name: string; level: number }[]> {
+): Promise<{ code: string; name: string; nameEn: string; level: number }[]> {
   let q = cq(db).selectFrom('catalog.region').select(['code', 'name', 'level']);
   q = parent === null ? q.where('parentCode', 'is', null) : q.where('parentCode', '=', parent);
-  return q.orderBy('code').execute();
+  return (await q.orderBy('code').execute()).map(withEnglish);
 }
 
-export async function findRegion(db: Db, code: string): Promise<RegionRow | undefined> {
-  return cq(db)
+export async function findRegion(db: Db, code: string): Promise<(RegionRow & { nameEn: string }) | undefined> {
+  const row = await cq(db)
     .selectFrom('catalog.region')
     .select(['code', 'name', 'level', 'parentCode'])
     .where('code', '=', code)
     .executeTakeFirst();
+  return row && withEnglish(row);
 }
 
 export async function listRegionCodes(db: Db): Promise<string[]> {
@@ -57,14 +65,15 @@ export async function listRegionCodes(db: Db): Promise<string[]> {
 export async function listRegionsByCode(
   db: Db,
   codes: string[],
-): Promise<{ code: string; name: string; level: number }[]> {
+): Promise<{ code: string; name: string; nameEn: string; level: number }[]> {
   if (codes.length === 0) return [];
-  return cq(db)
+  const rows = await cq(db)
     .selectFrom('catalog.region')
     .select(['code', 'name', 'level'])
     .where('code', 'in', codes)
     .orderBy('level')
     .execute();
+  return rows.map(withEnglish);
 }
 
 export async function countRegionsByLevel(db: Db): Promise<Record<number, number>> {

@@ -14,7 +14,7 @@ export const hitOf = (item: Item): Theme['steps'][number]['item'] => ({
   summary: item.summary,
   itemType: item.itemType,
   department: { id: item.department.id, name: item.department.name },
-  region: { code: item.region.code, name: item.region.name },
+  region: { code: item.region.code, name: item.region.name, nameEn: item.region.nameEn },
   visits: item.visits,
   promisedLimitDays: item.promisedLimitDays,
   provinceWide: item.provinceWide,

@@ -20,7 +20,7 @@ import { casesEn } from '../../../../web/src/modules/cases/locales/en.js';
 let t: TestApp;
 let web: FastifyInstance;
 let dist: string;
-let item: { code: string; name: string };
+let item: { code: string; name: string; region: { name: string; nameEn: string } };
 
 /** A build in miniature: the manifest names the entry, the light script and each page chunk's CSS. */
 async function miniatureBuild(): Promise<string> {
@@ -110,6 +110,9 @@ describe('light pages', () => {
     const { guide: g } = catalogEn;
     for (const w of [g.sections.conditions, g.sections.materials, g.basic.legalLimit, g.contact.consult])
       expect(text).toContain(w);
+    // The region in English too (南明区 → Nanming District).
+    expect(item.region.nameEn).toMatch(/^[A-Z][a-z]+ (District|County|City)$/);
+    expect(text).toContain(` ${item.region.nameEn} `);
     expect(text).not.toMatch(RAW_KEY);
     const track = await get('/track', 'tb_lang=en');
     expect(words(track.body)).toContain(casesEn.cases.track.code);

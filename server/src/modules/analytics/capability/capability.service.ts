@@ -44,7 +44,7 @@ export async function capability(deps: AnalyticsDeps, actor: Actor, q: { region?
   }
   const scores = capabilityScores(catalogue, effect);
   return {
-    region: { code: region.code, name: region.name },
+    region: { code: region.code, name: region.name, nameEn: region.nameEn },
     view: isPublic ? 'public' : 'staff',
     ...capabilityIndex(scores),
     scores,

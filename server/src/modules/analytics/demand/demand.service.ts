@@ -34,7 +34,10 @@ export async function demand(deps: AnalyticsDeps, actor: Actor, q: DemandQuery):
     count: shown(r.people, r.count),
     suppressed: hidden(r.people),
   });
-  const regionName = async (code: string) => (await findRegion(deps.db, code))?.name ?? code;
+  const regionOf = async (code: string) => {
+    const r = await findRegion(deps.db, code);
+    return { code, name: r?.name ?? code, nameEn: r?.nameEn ?? code };
+  };
   const itemName = async (code: string, known: string | null) =>
     known ??
     (await getPublishedItem(deps.db, code).then(
@@ -43,7 +46,7 @@ export async function demand(deps: AnalyticsDeps, actor: Actor, q: DemandQuery):
     ));
   const t = sums.totals;
   return {
-    region: region ? { code: region.code, name: region.name } : null,
+    region: region ? { code: region.code, name: region.name, nameEn: region.nameEn } : null,
     view: isPublic ? 'public' : 'staff',
     minCell: deps.minCell,
     minPeople: deps.minPeople,
@@ -73,8 +76,8 @@ export async function demand(deps: AnalyticsDeps, actor: Actor, q: DemandQuery):
     ),
     travel: await Promise.all(
       sums.travel.map(async (r) => ({
-        from: { code: r.fromRegion, name: await regionName(r.fromRegion) },
-        to: { code: r.toRegion, name: await regionName(r.toRegion) },
+        from: await regionOf(r.fromRegion),
+        to: await regionOf(r.toRegion),
         suppressed: hidden(r.people),
         cases: shown(r.people, r.cases),
         people: shown(r.people, r.people),

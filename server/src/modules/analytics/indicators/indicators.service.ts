@@ -126,7 +126,7 @@ export async function indicators(deps: AnalyticsDeps, actor: Actor, q: Indicator
   if (q.by === 'region') for (const cell of cells) cell.label = (await findRegion(deps.db, cell.key))?.name ?? cell.key;
   return {
     by: q.by,
-    region: region ? { code: region.code, name: region.name } : null,
+    region: region ? { code: region.code, name: region.name, nameEn: region.nameEn } : null,
     view: isPublic ? 'public' : 'staff',
     minCell: deps.minCell,
     watermark: await deps.store.watermark(),

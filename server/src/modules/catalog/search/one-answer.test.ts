@@ -43,7 +43,7 @@ const docOf = (d: Impl): SearchDoc => {
       summary: '',
       itemType: '01',
       department: { id: d.code, name: '部门' },
-      region: { code: d.region, name: d.region },
+      region: { code: d.region, name: d.region, nameEn: d.region },
       visits: 0,
       promisedLimitDays: 1,
       provinceWide: d.provinceWide ?? false,

@@ -51,7 +51,7 @@ function corpus(): SearchDoc[] {
             summary: '',
             itemType: g.itemType,
             department: { id: code, name: '部门' },
-            region: { code: region, name: region },
+            region: { code: region, name: region, nameEn: region },
             visits: 0,
             promisedLimitDays: 1,
             provinceWide: seed.level === 'county' && (s + p) % 4 === 0,

@@ -32,7 +32,7 @@ const doc = (
     summary: '',
     itemType: (opts.itemType ?? '01') as '01',
     department: { id: 'd', name: '部门' },
-    region: { code: opts.region ?? '520103', name: '区' },
+    region: { code: opts.region ?? '520103', name: '区', nameEn: 'District' },
     visits: 0,
     promisedLimitDays: 1,
     provinceWide: opts.provinceWide ?? false,

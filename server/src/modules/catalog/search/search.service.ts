@@ -42,7 +42,7 @@ export function searchDocOf(itemId: string, item: Item): SearchDoc {
       summary: item.summary,
       itemType: item.itemType,
       department: { id: item.department.id, name: item.department.name },
-      region: { code: item.region.code, name: item.region.name },
+      region: { code: item.region.code, name: item.region.name, nameEn: item.region.nameEn },
       visits: item.visits,
       promisedLimitDays: item.promisedLimitDays,
       provinceWide: item.provinceWide,

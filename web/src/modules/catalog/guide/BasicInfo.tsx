@@ -7,12 +7,14 @@ import { Badge } from '../../../ui/Badge';
 import { LimitText } from '../../../ui/LimitText';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
 import { useItemTypeName } from '../useItemTypeName';
+import { useRegionName } from '../../../ui/useRegionName';
 
 type DepthKey = keyof CatalogMessages['guide']['onlineDepth'];
 
 /** 基本信息: the guide's code-list facts as a two-column table (one column on a phone). */
 export function BasicInfo({ item }: { item: Item }) {
   const { t } = useTranslation();
+  const regionName = useRegionName();
   const typeName = useItemTypeName();
   const list = (values: string[]) => values.join(t('app.listSep'));
   const items: DescriptionsProps['items'] = [
@@ -34,7 +36,7 @@ export function BasicInfo({ item }: { item: Item }) {
       label: t('guide.basic.implementerNature'),
       children: t(`guide.implementerNature.${item.implementerNature}`),
     },
-    { key: 'region', label: t('guide.basic.region'), children: item.region.name },
+    { key: 'region', label: t('guide.basic.region'), children: regionName(item.region) },
     {
       key: 'serviceObjects',
       label: t('guide.basic.serviceObjects'),

@@ -24,6 +24,7 @@ import { GuideToc } from './GuideToc';
 import { MaterialsSection, type HeldMaterials } from './MaterialsSection';
 import { ProcessSection } from './ProcessSection';
 import { QuestionChips } from '../../assistant';
+import { useRegionName } from '../../../ui/useRegionName';
 
 function Phone({ number }: { number: string }) {
   const href = telHref(number);
@@ -38,6 +39,7 @@ function Phone({ number }: { number: string }) {
 
 function GuideHeader({ item }: { item: Item }) {
   const { t } = useTranslation();
+  const regionName = useRegionName();
   const typeName = useItemTypeName();
   return (
     <header className="tb-guide-header">
@@ -48,7 +50,7 @@ function GuideHeader({ item }: { item: Item }) {
           <BankOutlined aria-hidden="true" /> {item.department.name}
         </span>
         <span>
-          <EnvironmentOutlined aria-hidden="true" /> {item.region.name}
+          <EnvironmentOutlined aria-hidden="true" /> {regionName(item.region)}
         </span>
       </p>
       <div className="tb-inline-list">

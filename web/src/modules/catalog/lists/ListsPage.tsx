@@ -13,6 +13,7 @@ import { useCatalogList } from '../queries';
 import { RegionSelector } from '../regions/RegionSelector';
 import { useRegionParam } from '../regions/useRegionParam';
 import { useItemTypeName } from '../useItemTypeName';
+import { useRegionName } from '../../../ui/useRegionName';
 
 type Group = CatalogList['groups'][number];
 
@@ -31,6 +32,7 @@ const itemLink = (item: ListedItem) => <Link to={`/items/${encodeURIComponent(it
 
 function DepartmentItems({ items }: { items: ListedItem[] }) {
   const { t } = useTranslation();
+  const regionName = useRegionName();
   const screens = Grid.useBreakpoint();
   if (screens.md === false) {
     return (
@@ -52,7 +54,7 @@ function DepartmentItems({ items }: { items: ListedItem[] }) {
   }
   const columns: TableColumnsType<ListedItem> = [
     { key: 'name', title: t('lists.columns.name'), render: (_, item) => itemLink(item) },
-    { key: 'region', title: t('lists.columns.region'), width: 140, render: (_, item) => item.region.name },
+    { key: 'region', title: t('lists.columns.region'), width: 140, render: (_, item) => regionName(item.region) },
     {
       key: 'visits',
       title: t('lists.columns.visits'),

@@ -7,6 +7,7 @@ import { ProvinceWideBadge } from '../../../ui/ProvinceWideBadge';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
 import type { ListedItem } from '../api';
 import { useItemTypeName } from '../useItemTypeName';
+import { useRegionName } from '../../../ui/useRegionName';
 
 /** One service item in a list: name (linking to its guide), department, and what to expect. */
 export function ItemHitCard({
@@ -19,6 +20,7 @@ export function ItemHitCard({
   extra?: ReactNode;
 }) {
   const typeName = useItemTypeName();
+  const regionName = useRegionName();
   const Heading = `h${headingLevel}` as const;
   return (
     <article className="tb-hit">
@@ -30,7 +32,7 @@ export function ItemHitCard({
         <span className="tb-dot" aria-hidden="true">
           ·
         </span>
-        {item.region.name}
+        {regionName(item.region)}
       </p>
       {item.summary ? <p className="tb-hit__summary">{item.summary}</p> : null}
       <div className="tb-hit__tags">
