@@ -56,6 +56,7 @@ const answer = <T extends z.ZodType>(result: T) =>
   contract(z.object({ help: z.string(), success: z.literal(true), result }));
 
 export const CkanNames = answer(z.array(z.string()));
+export const CkanHelp = answer(z.string());
 export const CkanOrganizations = answer(z.union([z.array(z.string()), z.array(CkanOrganization)]));
 export const CkanPackageAnswer = answer(CkanPackage);
 export const CkanOrganizationAnswer = answer(CkanOrganization.extend({ packages: z.array(CkanPackage).optional() }));
@@ -104,5 +105,9 @@ export const CkanParams = z.looseObject({
   limit: z.coerce.number().optional(),
   offset: z.coerce.number().optional(),
   sort: z.string().optional(),
+  /** package_search: Solr filter queries; facet.field, facet.limit and facet.mincount are read as given. */
+  fq: z.string().optional(),
+  /** help_show: the action to describe. */
+  name: z.string().optional(),
 });
 export type CkanParams = z.infer<typeof CkanParams>;

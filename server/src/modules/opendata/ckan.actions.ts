@@ -7,6 +7,7 @@ import type { CkanParams } from '../../../../contracts/opendata.js';
 import type { OpenDataDeps } from './opendata.deps.js';
 import { DATASETS, datasetRows, findDataset, type Row } from './datasets.js';
 import { ORGANIZATION, organization, packageOf, parseResourceId } from './ckan.js';
+import { SearchQueryError, facetsOf, matchesFilter, parseFilterQuery, sortPackages } from './ckan-search.js';
 
 export type Outcome =
   | { ok: true; result: unknown }
@@ -22,6 +23,11 @@ const invalid = (field: string, message: string): Outcome => ({
   ok: false,
   status: 409,
   error: { __type: 'Validation Error', [field]: [message] },
+});
+const searchError = (message: string): Outcome => ({
+  ok: false,
+  status: 409,
+  error: { __type: 'Search Query Error', message: `Search Query is invalid: ${message}` },
 });
 const truthy = (v: unknown) => v === true || v === 'true' || v === 'True' || v === '1';
 
@@ -93,6 +99,25 @@ function compare(a: unknown, b: unknown): number {
   return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 }
 
+/** What `help_show` tells of each action: its CKAN docstring, for what this platform supports. */
+const HELP = {
+  package_list: "Return a list of the names of the site's datasets (packages).\n\n:rtype: list of strings",
+  package_show:
+    'Return the metadata of a dataset (package) and its resources.\n\n:param id: the id or name of the dataset\n:type id: string\n\n:rtype: dictionary',
+  package_search:
+    'Search for packages satisfying a given search criteria.\n\n:param q: the solr query (free text over name, title, notes and tags, or a field query such as tags:好差评)\n:type q: string\n:param fq: any filter queries to apply: field:value, field:"quoted value", -field:value to exclude, field:[from TO to] for metadata_modified and metadata_created; fields: name, title, notes, tags, organization, owner_org, res_format, license_id, type, state\n:type fq: string\n:param sort: sorting of the search results, e.g. "name asc" or "metadata_modified desc" (name, title_string, metadata_modified, metadata_created, score)\n:type sort: string\n:param rows: the maximum number of matching rows (datasets) to return (default 10, at most 1000)\n:type rows: int\n:param start: the offset in the complete result for where the set of returned datasets should begin\n:type start: int\n:param facet.field: the fields to facet upon (a JSON list of tags, organization, res_format, license_id, type)\n:type facet.field: list of strings\n:param facet.limit: the maximum number of values the facet fields return (default 50, -1 for all)\n:type facet.limit: int\n:param facet.mincount: the minimum count a value needs to be returned (default 1)\n:type facet.mincount: int\n\n:returns: a dictionary with count, results, facets, search_facets and sort\n:rtype: dictionary',
+  organization_list:
+    "Return a list of the names of the site's organizations.\n\n:param all_fields: return dictionaries instead of just names (default False)\n:type all_fields: bool\n\n:rtype: list of strings",
+  organization_show:
+    "Return the details of an organization.\n\n:param id: the id or name of the organization\n:type id: string\n:param include_datasets: include a list of the organization's datasets (default True)\n:type include_datasets: bool\n\n:rtype: dictionary",
+  resource_show:
+    'Return the metadata of a resource.\n\n:param id: the id of the resource\n:type id: string\n\n:rtype: dictionary',
+  datastore_search:
+    'Search a DataStore resource.\n\n:param resource_id: id of the resource to be searched against\n:type resource_id: string\n:param filters: matching conditions to select, e.g {"key1": "a", "key2": "b"}\n:type filters: dictionary\n:param q: full text query over every text field\n:type q: string\n:param limit: maximum number of rows to return (default 100)\n:type limit: int\n:param offset: offset this number of rows\n:type offset: int\n:param sort: comma separated field names with ordering, e.g.: "fieldname1, fieldname2 desc"\n:type sort: string\n\n:returns: a dictionary with fields, records, total, limit, offset and _links\n:rtype: dictionary',
+  help_show:
+    'Return the help string for a particular API action.\n\n:param name: action function name (e.g. package_search)\n:type name: string\n\n:returns: the help string for the action function\n:rtype: string',
+};
+
 export const ACTIONS = {
   package_list: async () => ok(DATASETS.map((d) => d.name)),
   package_show: async (deps: OpenDataDeps, p: CkanParams) => {
@@ -103,17 +128,28 @@ export const ACTIONS = {
   package_search: async (deps: OpenDataDeps, p: CkanParams) => {
     const page = paging(p, 'rows', 10, 1000);
     if ('error' in page) return page.error!;
-    const q = p.q?.trim().toLowerCase();
-    const hits = DATASETS.filter(
-      (d) => !q || q === '*:*' || [d.name, d.title, d.notes, ...d.tags].some((s) => s.toLowerCase().includes(q)),
-    );
-    return ok({
-      count: hits.length,
-      sort: 'score desc, metadata_modified desc',
-      results: hits.slice(page.from, page.from + page.size).map((d) => packageOf(deps, d)),
-      facets: {},
-      search_facets: {},
-    });
+    const q = p.q?.trim() ?? '';
+    try {
+      // `q` may itself be a field query (`tags:好差评`), as CKAN hands it to Solr.
+      const fielded = /^[+-]?[A-Za-z_]+:/.test(q) ? q : '';
+      const terms = parseFilterQuery([fielded, typeof p.fq === 'string' ? p.fq : ''].join(' '));
+      const text = fielded || q === '*:*' ? '' : q.toLowerCase();
+      const matching = DATASETS.filter(
+        (d) => !text || [d.name, d.title, d.notes, ...d.tags].some((s) => s.toLowerCase().includes(text)),
+      )
+        .map((d) => packageOf(deps, d))
+        .filter((pkg) => matchesFilter(pkg, terms));
+      const hits = sortPackages(matching, p.sort);
+      return ok({
+        count: hits.length,
+        sort: p.sort ?? 'score desc, metadata_modified desc',
+        results: hits.slice(page.from, page.from + page.size),
+        ...facetsOf(hits, p['facet.field'], p['facet.limit'], p['facet.mincount']),
+      });
+    } catch (e) {
+      if (e instanceof SearchQueryError) return searchError(e.message);
+      throw e;
+    }
   },
   organization_list: async (_deps: OpenDataDeps, p: CkanParams) =>
     ok(truthy(p.all_fields) ? [organization()] : [ORGANIZATION.name]),
@@ -130,6 +166,11 @@ export const ACTIONS = {
     return resource ? ok(resource) : notFound(`resource ${p.id}`);
   },
   datastore_search: datastoreSearch,
+  help_show: async (_deps: OpenDataDeps, p: CkanParams) => {
+    if (!p.name) return invalid('name', 'Missing value');
+    const text = HELP[p.name as keyof typeof HELP];
+    return text ? ok(text) : notFound(`action ${p.name}`);
+  },
 } satisfies Record<string, (deps: OpenDataDeps, p: CkanParams) => Promise<Outcome>>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   CkanDatastoreAnswer,
   CkanError,
+  CkanHelp,
   CkanNames,
   CkanOrganizationAnswer,
   CkanOrganizations,
@@ -21,7 +22,10 @@ import { ACTIONS, type ActionName } from './ckan.actions.js';
 const ANSWERS: Record<ActionName, [z.ZodType, string]> = {
   package_list: [CkanNames, '数据集名称列表 The names of all datasets'],
   package_show: [CkanPackageAnswer, '数据集 A dataset with its resources (id: its name)'],
-  package_search: [CkanSearchAnswer, '搜索数据集 Datasets matching q, paged by rows and start'],
+  package_search: [
+    CkanSearchAnswer,
+    '搜索数据集 Datasets matching q and the filter queries fq, sorted, paged by rows and start, with facet.field counts',
+  ],
   organization_list: [CkanOrganizations, '发布机构 Publishing organizations (all_fields for objects)'],
   organization_show: [CkanOrganizationAnswer, '发布机构详情 An organization with its datasets'],
   resource_show: [CkanResourceAnswer, '资源 A resource (a download of a dataset)'],
@@ -29,6 +33,7 @@ const ANSWERS: Record<ActionName, [z.ZodType, string]> = {
     CkanDatastoreAnswer,
     '数据查询 Rows of a resource: filters (JSON object of field values), q, sort, limit and offset',
   ],
+  help_show: [CkanHelp, '接口说明 The help text of an action (name)'],
 };
 
 const tags = ['opendata 数据开放 (CKAN)'];

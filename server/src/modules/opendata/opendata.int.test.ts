@@ -99,6 +99,67 @@ describe('CKAN action API', () => {
     expect(resource.body.result).toMatchObject({ package_id: 'service-performance-by-item', datastore_active: true });
   });
 
+  it('filters, facets and sorts package_search as CKAN clients and harvesters ask', async () => {
+    const names = (r: { body: { result: { results: { name: string }[] } } }) =>
+      r.body.result.results.map((p) => p.name);
+    // ckanext-harvest's incremental harvest: what changed since a moment, by its organization.
+    const since = await action(
+      'package_search',
+      { fq: 'metadata_modified:[2026-01-01T00:00:00Z TO *] organization:tongban-data-centre', rows: 100 },
+      'GET',
+    );
+    expect(since.status, since.raw).toBe(200);
+    expect(since.body.result.count).toBe(3);
+    const future = await action('package_search', { fq: 'metadata_modified:[2999-01-01T00:00:00Z TO *]' });
+    expect(future.body.result).toMatchObject({ count: 0, results: [] });
+
+    const tagged = await action('package_search', { fq: 'tags:performance -tags:部门' }, 'GET');
+    expect(names(tagged)).toEqual(['service-performance-by-item']);
+    expect(names(await action('package_search', { q: 'tags:好差评' }))).toEqual(['service-satisfaction-by-department']);
+    expect(names(await action('package_search', { fq: 'name:service-performance-*', sort: 'name desc' }))).toEqual([
+      'service-performance-by-item',
+      'service-performance-by-department',
+    ]);
+    expect(names(await action('package_search', { fq: 'res_format:"Parquet"', sort: 'name asc' }))).toEqual([
+      'service-performance-by-department',
+      'service-performance-by-item',
+      'service-satisfaction-by-department',
+    ]);
+
+    const faceted = await action(
+      'package_search',
+      { 'facet.field': '["tags","res_format","organization"]', 'facet.limit': 2, rows: 0 },
+      'GET',
+    );
+    expect(faceted.status, faceted.raw).toBe(200);
+    expect(faceted.body.result.results).toEqual([]);
+    expect(faceted.body.result.facets).toEqual({
+      tags: { performance: 2, 政务服务: 2 },
+      res_format: { CSV: 3, JSON: 3 },
+      organization: { 'tongban-data-centre': 3 },
+    });
+    expect(faceted.body.result.search_facets.organization).toEqual({
+      title: 'organization',
+      items: [{ name: 'tongban-data-centre', display_name: 'tongban-data-centre', count: 3 }],
+    });
+
+    for (const bad of [
+      { fq: 'colour:red' },
+      { fq: 'tags:[a TO b]' },
+      { sort: 'size asc' },
+      { 'facet.field': 'tags' },
+    ]) {
+      const refused = await action('package_search', bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(409);
+      expect(refused.body).toMatchObject({ success: false, error: { __type: 'Search Query Error' } });
+    }
+
+    const help = await action('help_show', { name: 'package_search' }, 'GET');
+    expect(help.body).toMatchObject({ success: true, result: expect.stringContaining(':param fq:') });
+    expect((await action('help_show', { name: 'package_purge' })).status).toBe(404);
+    expect((await action('help_show', {})).status).toBe(409);
+  });
+
   it('answers an unknown dataset with 404 and success false, and a bad parameter with 409', async () => {
     const missing = await action('package_show', { id: 'no-such-dataset' });
     expect(missing.status).toBe(404);
