@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
 import { formlessCountyItem, submitCase } from '../../../test/cases.js';
 import { DuckDbStore, rebuildStore } from '../index.js';
+import { forgetCatalogueServing } from '../capability/capability.service.js';
 
 let t: TestApp;
 let item: { code: string; regionCode: string; name: string };
@@ -230,6 +231,9 @@ describe('GET /api/analytics/capability', () => {
     await sql`UPDATE catalog.item_version SET guide = jsonb_set(guide, '{venue}', '""') WHERE status = 'published'`.execute(
       t.db,
     );
+    // What the catalogue serves is remembered for a while (SERVING_TTL_MS): the change shows once forgotten.
+    expect((await guide()).score).toBe(before.score);
+    forgetCatalogueServing(t.app.analytics);
     const after = await guide();
     expect(before.score - after.score).toBeCloseTo(100 / 14, 1);
   });
