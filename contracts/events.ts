@@ -187,7 +187,7 @@ export const LicenseUsed = z.object({
   at: z.string(),
 });
 
-/** exchange.data-shared: a data-sharing read logged in the access chain (trigger, 0063); never its subject. */
+/** exchange.data-shared: a data-sharing read logged in the access chain (trigger, 0063; since 0067 in batches, below); never its subject. */
 export const DataShared = z.object({
   lane: z.number().int(),
   seq: z.number().int(),
@@ -196,6 +196,9 @@ export const DataShared = z.object({
   officerKind: z.string(),
   at: z.string(),
 });
+
+/** exchange.reads-shared: the data-sharing reads one statement appended to the access chain (trigger, 0067), in chain order. */
+export const ReadsShared = z.object({ reads: z.array(DataShared).min(1) });
 
 /** Whom a supervision event is for: a department (its head by role), one staff member, the region above. */
 export const Recipients = z.object({
@@ -335,6 +338,7 @@ export const EVENTS = {
   'supervision.complaint-recorded': ComplaintRecorded,
   'licenses.license-used': LicenseUsed,
   'exchange.data-shared': DataShared,
+  'exchange.reads-shared': ReadsShared,
   'supervision.warning-raised': WarningRaised,
   'supervision.order-issued': OrderIssued,
   'supervision.order-answered': OrderAnswered,

@@ -72,6 +72,36 @@ beforeAll(async () => {
     },
     null,
   );
+  // Since 0067 reads come one event per statement of the chain (the older event above: a rebuild reads both).
+  await appendEvent(
+    t.db,
+    {
+      topic: 'exchange.reads-shared',
+      aggregateType: 'exchange.access',
+      aggregateId: '9:2',
+      payload: {
+        reads: [
+          {
+            lane: 9,
+            seq: 2,
+            consumerDepartmentId: departmentId,
+            resourceCode: 'population.person',
+            officerKind: 'client',
+            at: new Date().toISOString(),
+          },
+          {
+            lane: 9,
+            seq: 3,
+            consumerDepartmentId: departmentId,
+            resourceCode: 'population.person',
+            officerKind: 'client',
+            at: new Date().toISOString(),
+          },
+        ],
+      },
+    },
+    null,
+  );
   await t.app.outbox.drain();
 });
 afterAll(async () => t?.close());
@@ -88,12 +118,14 @@ describe('analytics store', () => {
       complaintsAnswered: 1,
       complaintsOnTime: 1,
       licenseUses: 1,
-      sharingReads: 1,
+      sharingReads: 3,
     });
     const fed = await t.app.analytics.store.dump();
     expect(fed.complaint_fact).toEqual([expect.objectContaining({ status: 'answered', department_id: departmentId })]);
     expect(fed.license_use).toHaveLength(1);
-    expect(fed.sharing_read).toEqual([expect.objectContaining({ read_id: '9:1', resource_code: 'population.person' })]);
+    expect(fed.sharing_read).toEqual(
+      ['9:1', '9:2', '9:3'].map((id) => expect.objectContaining({ read_id: id, resource_code: 'population.person' })),
+    );
     expect(fed.case_step!.length).toBeGreaterThan(6);
     expect(fed.task_fact!.length).toBeGreaterThanOrEqual(2);
 
@@ -135,7 +167,7 @@ describe('GET /api/analytics/indicators', () => {
       complaintsPer10k: 3333.33,
       complaintsOnTimeRate: 1,
       licenseUses: 1,
-      sharingReads: 1,
+      sharingReads: 3,
     });
     expect(cell.label).not.toMatch(/^[0-9a-f-]{36}$/);
   });

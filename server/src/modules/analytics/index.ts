@@ -3,7 +3,7 @@
  * ratings), rebuildable from the PostgreSQL event log; indicators per region, department, item,
  * channel and month with small-cell suppression for the public; 堵点 of an item.
  * Hears: cases.case-event, evaluation.rating-recorded, catalog.searches-logged, catalog.search-clicked,
- * supervision.complaint-recorded, licenses.license-used, exchange.data-shared. Publishes nothing.
+ * supervision.complaint-recorded, licenses.license-used, exchange.data-shared, exchange.reads-shared. Publishes nothing.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AnalyticsDeps } from './analytics.deps.js';

@@ -29,6 +29,7 @@ export const FEED_TOPICS = [
   'supervision.complaint-recorded',
   'licenses.license-used',
   'exchange.data-shared',
+  'exchange.reads-shared',
 ] as const;
 type FeedTopic = (typeof FEED_TOPICS)[number];
 export type FeedEvent = { [T in FeedTopic]: { id: number; topic: T; payload: EventPayload<T> } }[FeedTopic];
@@ -111,17 +112,19 @@ async function otherFacts(
         byConsent: e.payload.byConsent,
         day: dayOf(e.payload.at),
       });
-    } else if (e.topic === 'exchange.data-shared') {
-      const d = await department(e.payload.consumerDepartmentId);
-      sharingReads.push({
-        readId: `${e.payload.lane}:${e.payload.seq}`,
-        departmentId: e.payload.consumerDepartmentId,
-        departmentName: d.name,
-        regionCode: d.regionCode,
-        resourceCode: e.payload.resourceCode,
-        officerKind: e.payload.officerKind,
-        day: dayOf(e.payload.at),
-      });
+    } else if (e.topic === 'exchange.data-shared' || e.topic === 'exchange.reads-shared') {
+      for (const read of e.topic === 'exchange.data-shared' ? [e.payload] : e.payload.reads) {
+        const d = await department(read.consumerDepartmentId);
+        sharingReads.push({
+          readId: `${read.lane}:${read.seq}`,
+          departmentId: read.consumerDepartmentId,
+          departmentName: d.name,
+          regionCode: d.regionCode,
+          resourceCode: read.resourceCode,
+          officerKind: read.officerKind,
+          day: dayOf(read.at),
+        });
+      }
     }
   }
   return { complaints: [...complaints.values()], licenseUses, sharingReads };

@@ -119,6 +119,16 @@ describe('the access log under concurrent queries on two instances', () => {
     expect(v).toMatchObject({ ok: true });
     const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM exchange.access_log`.execute(t.db)).rows[0]!;
     expect(v.entries).toBe(total.n);
+    // Each appended read reaches the big-data centre once, in as many outbox events as statements (0067).
+    const published = await sql<{ lane: number; seq: number; events: number }>`
+      SELECT (r->>'lane')::int AS lane, (r->>'seq')::int AS seq, count(*)::int AS events
+        FROM platform.outbox o, jsonb_array_elements(o.payload->'reads') r
+       WHERE o.topic = 'exchange.reads-shared' GROUP BY 1, 2`.execute(t.db);
+    expect(published.rows).toHaveLength(total.n);
+    expect(published.rows.every((r) => r.events === 1)).toBe(true);
+    const events = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM platform.outbox WHERE topic = 'exchange.reads-shared'`.execute(t.db);
+    expect(events.rows[0]!.n).toBeLessThanOrEqual(total.n);
   });
 
   it('answers nothing when the log entry cannot be written, and keeps nothing half-written', async () => {
