@@ -215,6 +215,8 @@ describe('需求分析 and 能力指数', () => {
       .first()
       .waitFor();
     expect(await inkOf(page, '分项得分 · 贵州省')).toBeGreaterThan(500);
+    expect(await page.locator('main').innerText()).toMatch(/输入：本地区可办事项数 \d+；/);
+    expect(await page.locator('main').innerText()).not.toMatch(/：：/);
     await screenshot(page, 'analytics-capability');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
@@ -234,6 +236,8 @@ describe('需求分析 and 能力指数', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/analytics/capability`);
     await page.getByText('Service coverage · Score').waitFor();
+    // Punctuation of the interface's language: no full-width colon or semicolon in English.
+    expect(await page.locator('main').innerText()).not.toMatch(/[：；]/);
     await screenshot(page, 'analytics-capability-en');
     await page.context().close();
 

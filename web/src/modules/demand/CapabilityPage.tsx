@@ -70,7 +70,8 @@ function Capability({ region }: { region: string }) {
               {en ? s.formulaEn : s.formulaZh}
             </dd>
             <dd>
-              {t('inputs')}：{s.inputs.map((i) => `${name(i)} ${i.value ?? t('notCounted')}`).join('；')}
+              {t('inputs')}
+              {s.inputs.map((i) => `${name(i)} ${i.value ?? t('notCounted')}`).join(en ? '; ' : '；')}
             </dd>
           </div>
         ))}
