@@ -191,6 +191,8 @@ export type ItemGuideInput = z.input<typeof ItemGuide>;
 export const DepartmentRef = z.object({
   id: z.string(),
   name: z.string(),
+  /** Its English name (the kind of department in the ministries' English, after the place). */
+  nameEn: z.string(),
   shortName: z.string(),
   creditCode: z.string(),
 });
@@ -218,7 +220,7 @@ export const SearchHit = z.object({
   name: z.string(),
   summary: z.string(),
   itemType: ItemType,
-  department: z.object({ id: z.string(), name: z.string() }),
+  department: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
   region: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }),
   visits: z.number().int(),
   promisedLimitDays: z.number().int(),

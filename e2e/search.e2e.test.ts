@@ -70,6 +70,10 @@ describe('search results', () => {
       'Medical birth certificate',
     );
     await page.getByText('services found for “birth certificate”').waitFor();
+    // Who serves it and where, in English too: the department's kind after its place, the region in pinyin.
+    expect(await page.locator('.tb-hits .tb-hit__meta').first().innerText()).toMatch(
+      /^[A-Z][A-Za-z ,'-]+ (Commission|Bureau|Administration|Department)\s*·\s*[A-Z][A-Za-z' ]+$/,
+    );
     await screenshot(page, 'search-english');
     await page.context().close();
   });

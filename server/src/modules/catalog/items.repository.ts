@@ -6,7 +6,8 @@ import { withinScope } from '../../platform/scope.js';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { cq, type VersionStatus } from './catalog.tables.js';
 import { listsOf } from './guide-rules.js';
-import { regionNameEn } from './region-names.js';
+import { regionNameEn, romanise } from './region-names.js';
+import { departmentNameEn } from './department-names.js';
 
 export interface ItemHead {
   id: string;
@@ -204,6 +205,8 @@ const itemViewQuery = (db: Db) =>
       'v.publishedAt',
       'd.id as departmentId',
       'd.name as departmentName',
+      'd.category as departmentCategory',
+      'd.regionCode as departmentRegionCode',
       'd.shortName as departmentShortName',
       'd.creditCode as departmentCreditCode',
       'r.code as regionCode',
@@ -221,6 +224,14 @@ function toItem(row: ItemViewRow): Item {
     department: {
       id: row.departmentId,
       name: row.departmentName,
+      nameEn:
+        row.departmentRegionCode === row.regionCode
+          ? departmentNameEn({
+              name: row.departmentName,
+              category: row.departmentCategory,
+              region: { code: row.regionCode, name: row.regionName },
+            })
+          : romanise(row.departmentName),
       shortName: row.departmentShortName,
       creditCode: row.departmentCreditCode,
     },

@@ -13,7 +13,7 @@ export const hitOf = (item: Item): Theme['steps'][number]['item'] => ({
   name: item.name,
   summary: item.summary,
   itemType: item.itemType,
-  department: { id: item.department.id, name: item.department.name },
+  department: { id: item.department.id, name: item.department.name, nameEn: item.department.nameEn },
   region: { code: item.region.code, name: item.region.name, nameEn: item.region.nameEn },
   visits: item.visits,
   promisedLimitDays: item.promisedLimitDays,

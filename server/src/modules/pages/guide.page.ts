@@ -1,7 +1,7 @@
 /** 办事指南: what a person came for — 受理条件, 申请材料, 时限, 流程, 收费, 地点, 电话 — before the app arrives. */
 import type { Item } from '../../../../contracts/catalog.js';
 import { html, type Html } from './html.js';
-import { itemBadges, regionName, typeName } from './items.js';
+import { itemBadges, nameIn, typeName } from './items.js';
 import type { Page, PageContext } from './frame.js';
 
 /** 网上办理深度 4 (网上受理): as the web app's guide decides whether to offer 立即申请. */
@@ -38,13 +38,13 @@ export function guidePage(c: PageContext, item: Item): Page {
 <nav class="tb-breadcrumb no-print" aria-label="${g('breadcrumb')}"><a href="/">${t('nav.home')}</a> / <span>${item.name}</span></nav>
 <div class="tb-guide-layout"><div class="tb-guide-main">
 <header class="tb-guide-header"><p class="tb-guide-header__kicker">${g('title')}</p><h1 class="tb-guide-header__title">${item.name}</h1>
-<p class="tb-guide-header__meta"><span>${item.department.name}</span> <span>${regionName(c, item.region)}</span></p>
+<p class="tb-guide-header__meta"><span>${nameIn(c, item.department)}</span> <span>${nameIn(c, item.region)}</span></p>
 <div class="tb-inline-list">${itemBadges(c, item)}</div>
 ${item.summary ? html`<p class="tb-guide-header__summary"><span class="sr-only">${g('summary')}${t('app.colon')}</span>${item.summary}</p>` : ''}</header>
 <div class="tb-guide-actions no-print"><div class="tb-guide-actions__buttons">${online ? html`<a class="tb-button-link tb-button-link--large" href="/items/${encodeURIComponent(item.code)}/apply">${g('applyNow')}</a>` : ''}</div>
 <p id="apply-offline" class="tb-guide-actions__note">${online ? g('applyNowDetail') : g('applyOfflineDetail')}</p></div>
 <div class="tb-guide-body">
-${section('basic', g('sections.basic'), html`<dl class="tb-facts">${fact(g('basic.itemType'), typeName(c, item.itemType))}${fact(g('basic.department'), item.department.name)}${fact(g('basic.legalLimit'), days(c, item.legalLimitDays))}${fact(g('basic.promisedLimit'), days(c, item.promisedLimitDays))}${fact(g('basic.visits'), String(item.visits))}</dl>`)}
+${section('basic', g('sections.basic'), html`<dl class="tb-facts">${fact(g('basic.itemType'), typeName(c, item.itemType))}${fact(g('basic.department'), nameIn(c, item.department))}${fact(g('basic.legalLimit'), days(c, item.legalLimitDays))}${fact(g('basic.promisedLimit'), days(c, item.promisedLimitDays))}${fact(g('basic.visits'), String(item.visits))}</dl>`)}
 ${section('basis', g('sections.basis'), html`<p class="tb-prose">${item.legalBasis}</p>`)}
 ${section('conditions', g('sections.conditions'), html`<ol class="tb-numbered">${item.conditions.map((x) => html`<li>${x}</li>`)}</ol>`)}
 ${section('materials', g('sections.materials'), materials)}

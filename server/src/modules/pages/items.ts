@@ -25,14 +25,14 @@ export function itemBadges(
   return html`${badge('gray', typeName(c, item.itemType))}${visits}<span class="tb-badge tb-badge--gray"><span class="tb-limit">${limit}</span></span>${item.provinceWide ? badge('red', t('item.provinceWide')) : ''}`;
 }
 
-/** A region's name in the page's language. */
-export const regionName = (c: PageContext, region: { name: string; nameEn: string }): string =>
-  c.lang === 'en' ? region.nameEn : region.name;
+/** A region's or a department's name in the page's language. */
+export const nameIn = (c: PageContext, named: { name: string; nameEn: string }): string =>
+  c.lang === 'en' ? named.nameEn : named.name;
 
 /** One service in a list: name linking to its guide, department and region, what to expect. */
 export function itemCard(c: PageContext, item: SearchHit, extra: Html | string = ''): Html {
   return html`<article class="tb-hit"><h3 class="tb-hit__name"><a href="/items/${encodeURIComponent(item.code)}">${item.name}</a></h3>
-<p class="tb-hit__meta">${item.department.name}<span class="tb-dot" aria-hidden="true">·</span>${regionName(c, item.region)}</p>
+<p class="tb-hit__meta">${nameIn(c, item.department)}<span class="tb-dot" aria-hidden="true">·</span>${nameIn(c, item.region)}</p>
 ${item.summary ? html`<p class="tb-hit__summary">${item.summary}</p>` : ''}
 <div class="tb-hit__tags">${itemBadges(c, item)}${extra}</div></article>`;
 }

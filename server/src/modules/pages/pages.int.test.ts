@@ -20,7 +20,7 @@ import { casesEn } from '../../../../web/src/modules/cases/locales/en.js';
 let t: TestApp;
 let web: FastifyInstance;
 let dist: string;
-let item: { code: string; name: string; region: { name: string; nameEn: string } };
+let item: { code: string; name: string; region: { name: string; nameEn: string }; department: { nameEn: string } };
 
 /** A build in miniature: the manifest names the entry, the light script and each page chunk's CSS. */
 async function miniatureBuild(): Promise<string> {
@@ -113,6 +113,8 @@ describe('light pages', () => {
     // The region in English too (南明区 → Nanming District).
     expect(item.region.nameEn).toMatch(/^[A-Z][a-z]+ (District|County|City)$/);
     expect(text).toContain(` ${item.region.nameEn} `);
+    expect(item.department.nameEn).toMatch(/^[A-Z][A-Za-z ,'-]+$/);
+    expect(text).toContain(` ${item.department.nameEn} `);
     expect(text).not.toMatch(RAW_KEY);
     const track = await get('/track', 'tb_lang=en');
     expect(words(track.body)).toContain(casesEn.cases.track.code);

@@ -17,7 +17,7 @@ import { ChartCard } from './ChartCard';
 import { ProcessCharts } from './ProcessCharts';
 import { RegionMap } from './RegionMap';
 import './analytics.css';
-import { useRegionName } from '../../ui/useRegionName';
+import { useNameIn } from '../../ui/useNameIn';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -58,7 +58,7 @@ function Dashboard({
   onFilter: (changes: Partial<Record<keyof Filters, string | undefined>>) => void;
 }) {
   const { t, i18n } = useTranslation('analytics');
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const en = i18n.resolvedLanguage === 'en';
   const { region, department, from, to } = filters;
   const departmentId = useId();
@@ -110,7 +110,7 @@ function Dashboard({
       </div>
       <p className="tb-an-view">
         {total.data.view === 'staff' ? t('staffView') : t('publicView', { k: total.data.minCell })}
-        {total.data.region ? ` · ${regionName(total.data.region)}` : ''}
+        {total.data.region ? ` · ${nameIn(total.data.region)}` : ''}
       </p>
       <Headline cell={total.data.cells[0]} />
       <div className="tb-an-charts">

@@ -14,12 +14,12 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import * as api from './api';
 import { SectionNav } from './SectionNav';
 import './demand.css';
-import { useRegionName } from '../../ui/useRegionName';
+import { useNameIn } from '../../ui/useNameIn';
 
 function Capability({ region }: { region: string }) {
   const { t, i18n } = useTranslation('demand');
   const en = i18n.resolvedLanguage === 'en';
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const answer = useQuery({
     queryKey: ['analytics', 'capability', region],
     queryFn: ({ signal }) => api.capability(region, signal),
@@ -32,7 +32,7 @@ function Capability({ region }: { region: string }) {
   return (
     <>
       <p className="tb-dm-view">
-        {c.view === 'staff' ? t('staffView') : t('publicWithheld')} · {regionName(c.region)}
+        {c.view === 'staff' ? t('staffView') : t('publicWithheld')} · {nameIn(c.region)}
       </p>
       <dl className="tb-dm-figures">
         <div className="tb-dm-figure">
@@ -45,7 +45,7 @@ function Capability({ region }: { region: string }) {
         </div>
       </dl>
       <ChartCard
-        title={`${t('subScores')} · ${regionName(c.region)}`}
+        title={`${t('subScores')} · ${nameIn(c.region)}`}
         file={`capability-${c.region.code}.csv`}
         option={{
           tooltip: { trigger: 'axis' },

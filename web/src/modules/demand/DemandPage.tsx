@@ -15,11 +15,11 @@ import { ListTable, queryRows, SynonymButton } from './Lists';
 import { SectionNav } from './SectionNav';
 import { PeriodFilter } from './PeriodFilter';
 import './demand.css';
-import { useRegionName } from '../../ui/useRegionName';
+import { useNameIn } from '../../ui/useNameIn';
 
 function Demand({ from, to }: { from?: string; to?: string }) {
   const { t } = useTranslation('demand');
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const me = useMe();
   const answer = useQuery({
     queryKey: ['analytics', 'demand', { from, to }],
@@ -86,7 +86,7 @@ function Demand({ from, to }: { from?: string; to?: string }) {
           header={[t('fromRegion'), t('toRegion'), t('cases'), t('people')]}
           rows={d.travel.map((r) => ({
             key: `${r.from.code}-${r.to.code}`,
-            cells: [regionName(r.from), regionName(r.to), r.cases, r.people],
+            cells: [nameIn(r.from), nameIn(r.to), r.cases, r.people],
           }))}
         />
       </div>

@@ -42,7 +42,7 @@ const docOf = (d: Impl): SearchDoc => {
       nameEn,
       summary: '',
       itemType: '01',
-      department: { id: d.code, name: '部门' },
+      department: { id: d.code, name: '部门', nameEn: 'Bureau' },
       region: { code: d.region, name: d.region, nameEn: d.region },
       visits: 0,
       promisedLimitDays: 1,

@@ -50,7 +50,7 @@ function corpus(): SearchDoc[] {
             nameEn,
             summary: '',
             itemType: g.itemType,
-            department: { id: code, name: '部门' },
+            department: { id: code, name: '部门', nameEn: 'Bureau' },
             region: { code: region, name: region, nameEn: region },
             visits: 0,
             promisedLimitDays: 1,

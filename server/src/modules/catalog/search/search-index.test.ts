@@ -31,7 +31,7 @@ const doc = (
     nameEn: opts.nameEn ?? '',
     summary: '',
     itemType: (opts.itemType ?? '01') as '01',
-    department: { id: 'd', name: '部门' },
+    department: { id: 'd', name: '部门', nameEn: 'Bureau' },
     region: { code: opts.region ?? '520103', name: '区', nameEn: 'District' },
     visits: 0,
     promisedLimitDays: 1,

@@ -41,7 +41,7 @@ export function searchDocOf(itemId: string, item: Item): SearchDoc {
       nameEn,
       summary: item.summary,
       itemType: item.itemType,
-      department: { id: item.department.id, name: item.department.name },
+      department: { id: item.department.id, name: item.department.name, nameEn: item.department.nameEn },
       region: { code: item.region.code, name: item.region.name, nameEn: item.region.nameEn },
       visits: item.visits,
       promisedLimitDays: item.promisedLimitDays,

@@ -7,14 +7,14 @@ import { Badge } from '../../../ui/Badge';
 import { LimitText } from '../../../ui/LimitText';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
 import { useItemTypeName } from '../useItemTypeName';
-import { useRegionName } from '../../../ui/useRegionName';
+import { useNameIn } from '../../../ui/useNameIn';
 
 type DepthKey = keyof CatalogMessages['guide']['onlineDepth'];
 
 /** 基本信息: the guide's code-list facts as a two-column table (one column on a phone). */
 export function BasicInfo({ item }: { item: Item }) {
   const { t } = useTranslation();
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const typeName = useItemTypeName();
   const list = (values: string[]) => values.join(t('app.listSep'));
   const items: DescriptionsProps['items'] = [
@@ -30,13 +30,13 @@ export function BasicInfo({ item }: { item: Item }) {
       children: <span className="tb-code">{item.basicCode}</span>,
     },
     { key: 'code', label: t('guide.basic.code'), children: <span className="tb-code">{item.code}</span> },
-    { key: 'department', label: t('guide.basic.department'), children: item.department.name },
+    { key: 'department', label: t('guide.basic.department'), children: nameIn(item.department) },
     {
       key: 'implementerNature',
       label: t('guide.basic.implementerNature'),
       children: t(`guide.implementerNature.${item.implementerNature}`),
     },
-    { key: 'region', label: t('guide.basic.region'), children: regionName(item.region) },
+    { key: 'region', label: t('guide.basic.region'), children: nameIn(item.region) },
     {
       key: 'serviceObjects',
       label: t('guide.basic.serviceObjects'),

@@ -24,7 +24,7 @@ import { GuideToc } from './GuideToc';
 import { MaterialsSection, type HeldMaterials } from './MaterialsSection';
 import { ProcessSection } from './ProcessSection';
 import { QuestionChips } from '../../assistant';
-import { useRegionName } from '../../../ui/useRegionName';
+import { useNameIn } from '../../../ui/useNameIn';
 
 function Phone({ number }: { number: string }) {
   const href = telHref(number);
@@ -39,7 +39,7 @@ function Phone({ number }: { number: string }) {
 
 function GuideHeader({ item }: { item: Item }) {
   const { t } = useTranslation();
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const typeName = useItemTypeName();
   return (
     <header className="tb-guide-header">
@@ -47,10 +47,10 @@ function GuideHeader({ item }: { item: Item }) {
       <h1 className="tb-guide-header__title">{item.name}</h1>
       <p className="tb-guide-header__meta">
         <span>
-          <BankOutlined aria-hidden="true" /> {item.department.name}
+          <BankOutlined aria-hidden="true" /> {nameIn(item.department)}
         </span>
         <span>
-          <EnvironmentOutlined aria-hidden="true" /> {regionName(item.region)}
+          <EnvironmentOutlined aria-hidden="true" /> {nameIn(item.region)}
         </span>
       </p>
       <div className="tb-inline-list">

@@ -13,15 +13,15 @@ import { useCatalogList } from '../queries';
 import { RegionSelector } from '../regions/RegionSelector';
 import { useRegionParam } from '../regions/useRegionParam';
 import { useItemTypeName } from '../useItemTypeName';
-import { useRegionName } from '../../../ui/useRegionName';
+import { useNameIn } from '../../../ui/useNameIn';
 
 type Group = CatalogList['groups'][number];
 
 /** Items of one 事项类型, by implementing department, largest first. */
-function byDepartment(items: ListedItem[]): { id: string; name: string; items: ListedItem[] }[] {
-  const map = new Map<string, { id: string; name: string; items: ListedItem[] }>();
+function byDepartment(items: ListedItem[]): { id: string; name: string; nameEn: string; items: ListedItem[] }[] {
+  const map = new Map<string, { id: string; name: string; nameEn: string; items: ListedItem[] }>();
   for (const item of items) {
-    const entry = map.get(item.department.id) ?? { id: item.department.id, name: item.department.name, items: [] };
+    const entry = map.get(item.department.id) ?? { ...item.department, items: [] };
     entry.items.push(item);
     map.set(item.department.id, entry);
   }
@@ -32,7 +32,7 @@ const itemLink = (item: ListedItem) => <Link to={`/items/${encodeURIComponent(it
 
 function DepartmentItems({ items }: { items: ListedItem[] }) {
   const { t } = useTranslation();
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const screens = Grid.useBreakpoint();
   if (screens.md === false) {
     return (
@@ -54,7 +54,7 @@ function DepartmentItems({ items }: { items: ListedItem[] }) {
   }
   const columns: TableColumnsType<ListedItem> = [
     { key: 'name', title: t('lists.columns.name'), render: (_, item) => itemLink(item) },
-    { key: 'region', title: t('lists.columns.region'), width: 140, render: (_, item) => regionName(item.region) },
+    { key: 'region', title: t('lists.columns.region'), width: 140, render: (_, item) => nameIn(item.region) },
     {
       key: 'visits',
       title: t('lists.columns.visits'),
@@ -79,6 +79,7 @@ function DepartmentItems({ items }: { items: ListedItem[] }) {
 
 function TypeGroup({ group }: { group: Group }) {
   const { t, i18n } = useTranslation();
+  const nameIn = useNameIn();
   const departments = byDepartment(group.items);
   const name = i18n.resolvedLanguage === 'en' ? group.itemTypeName.en : group.itemTypeName.zh;
   return (
@@ -99,7 +100,7 @@ function TypeGroup({ group }: { group: Group }) {
             key: d.id,
             label: (
               <span className="tb-collapse-label">
-                <span>{d.name}</span>
+                <span>{nameIn(d)}</span>
                 <span className="tb-count">{t('lists.departmentCount', { count: d.items.length })}</span>
               </span>
             ),

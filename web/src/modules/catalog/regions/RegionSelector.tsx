@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegions } from '../queries';
-import { useRegionName } from '../../../ui/useRegionName';
+import { useNameIn } from '../../../ui/useNameIn';
 
 /**
  * 省 → 市 → 县 as three labelled native selects: the phone's own picker, full keyboard and
@@ -20,7 +20,7 @@ export function RegionSelector({
   legend?: string;
 }) {
   const { t } = useTranslation();
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const id = useId();
   const province = value && value.length >= 2 ? value.slice(0, 2) : undefined;
   const city = value && value.length >= 4 ? value.slice(0, 4) : undefined;
@@ -85,7 +85,7 @@ export function RegionSelector({
                 {missing ? <option value={level.value}>{level.value}</option> : null}
                 {options.map((r) => (
                   <option key={r.code} value={r.code}>
-                    {regionName(r)}
+                    {nameIn(r)}
                   </option>
                 ))}
               </select>

@@ -7,7 +7,7 @@ import { ProvinceWideBadge } from '../../../ui/ProvinceWideBadge';
 import { VisitsBadge } from '../../../ui/VisitsBadge';
 import type { ListedItem } from '../api';
 import { useItemTypeName } from '../useItemTypeName';
-import { useRegionName } from '../../../ui/useRegionName';
+import { useNameIn } from '../../../ui/useNameIn';
 
 /** One service item in a list: name (linking to its guide), department, and what to expect. */
 export function ItemHitCard({
@@ -20,7 +20,7 @@ export function ItemHitCard({
   extra?: ReactNode;
 }) {
   const typeName = useItemTypeName();
-  const regionName = useRegionName();
+  const nameIn = useNameIn();
   const Heading = `h${headingLevel}` as const;
   return (
     <article className="tb-hit">
@@ -28,11 +28,11 @@ export function ItemHitCard({
         <Link to={`/items/${encodeURIComponent(item.code)}`}>{item.name}</Link>
       </Heading>
       <p className="tb-hit__meta">
-        <BankOutlined aria-hidden="true" /> {item.department.name}
+        <BankOutlined aria-hidden="true" /> {nameIn(item.department)}
         <span className="tb-dot" aria-hidden="true">
           ·
         </span>
-        {regionName(item.region)}
+        {nameIn(item.region)}
       </p>
       {item.summary ? <p className="tb-hit__summary">{item.summary}</p> : null}
       <div className="tb-hit__tags">
