@@ -47,11 +47,21 @@ function placeOf(region: { code: string; name: string }): string {
 }
 
 /** A department's English name; the rest of its Chinese name after the place in pinyin when its kind is not known. */
+const named = new Map<string, string>();
+
+/** Remembered, as region names are: every item of the search index carries its department's. */
 export function departmentNameEn(d: {
   name: string;
   category: string;
   region: { code: string; name: string };
 }): string {
+  const key = `${d.category} ${d.region.code} ${d.region.name} ${d.name}`;
+  let en = named.get(key);
+  if (en === undefined) named.set(key, (en = nameEn(d)));
+  return en;
+}
+
+function nameEn(d: { name: string; category: string; region: { code: string; name: string } }): string {
   const kind = KINDS[d.category];
   if (!kind) {
     const at = d.name.indexOf(d.region.name);
