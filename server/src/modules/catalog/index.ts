@@ -68,6 +68,7 @@ export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.s
 export {
   listVillageAddresses,
   listDepartments,
+  listDepartmentsAbove,
   findDepartment,
   findDepartmentByKey,
   findRegion,
