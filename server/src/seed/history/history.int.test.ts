@@ -14,6 +14,7 @@ import { beijingDate } from '../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
 import type { Log } from '../../platform/context.js';
 import type { Wiring } from '../../wiring.js';
+import { DuckDbStore, rebuildStore } from '../../modules/analytics/index.js';
 import { seedDemoHistory, type HistoryReport } from './history.js';
 
 const quiet: Log = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
@@ -161,6 +162,19 @@ describe('the demo history', () => {
     // Month by month, the history spreads over the months it spans.
     const months = (await get(`${q}&by=month`, supervisor.authorization)).json().cells as { filed: number }[];
     expect(months.length).toBeGreaterThanOrEqual(3);
+    expect(months.reduce((n, m) => n + m.filed, 0)).toBe(report.filed);
+  });
+
+  it('is the same in the store rebuilt from the PostgreSQL event log (npm run analytics:rebuild)', async () => {
+    const fresh = await DuckDbStore.open(':memory:');
+    try {
+      await rebuildStore({ ...t.app.analytics, store: fresh }, t.db);
+      const slice = { regionPrefix: '52' };
+      expect(await fresh.cells(slice, 'month')).toEqual(await t.app.analytics.store.cells(slice, 'month'));
+      expect(await fresh.dump()).toEqual(await t.app.analytics.store.dump());
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('answers a seeded case’s tracking code publicly', async () => {
