@@ -290,7 +290,11 @@ export async function buildApp({
   const store = config.analytics.clickhouseUrl
     ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
     : await DuckDbStore.open(config.analytics.duckdbPath);
-  app.addHook('onClose', async () => store.close());
+  // Closing hooks run last-registered first: the outbox stops delivering before the store it feeds closes.
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    await store.close();
+  });
   const analytics = {
     db: database.db,
     calendar,
