@@ -151,18 +151,21 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
     const at = beijingAt(d, officeMinute(rng));
     return at > now() ? at : new Date(now().getTime() + rng.int(5, 45) * 60_000);
   };
-  /** When the window gets to an online application: often the same day, else the next working days. */
+  /**
+   * When the window gets to an online application: the next working day as a rule (次日受理), the
+   * same day for some filed in the morning, later for a few.
+   */
   const windowTurn = (): Date => {
     const today = beijingDate(now());
-    const open = calendar.isWorkingDay(today) && now() < beijingAt(today, 16 * 60);
+    const morning = calendar.isWorkingDay(today) && now() < beijingAt(today, 11 * 60);
     return onWorkingDay(
       today,
-      open && rng.chance(0.4)
+      morning && rng.chance(0.5)
         ? 0
         : rng.weighted([
             [1, 70],
-            [2, 25],
-            [3, 5],
+            [2, 22],
+            [3, 8],
           ] as const),
     );
   };

@@ -25,6 +25,7 @@ import { anyCaseFiled, ItemProcesses } from '../../modules/cases/index.js';
 import { findLegalEntity, listEntitiesRepresentedBy, sampleRegistryPersons } from '../../modules/exchange/index.js';
 import {
   accountsByRegistryPerson,
+  DEMO_STAFF,
   enrolHistoryApplicants,
   type HistoryApplicant,
 } from '../../modules/identity/index.js';
@@ -87,9 +88,9 @@ const adultOn = (idNumber: string, day: string) =>
   `${Number(idNumber.slice(6, 10)) + 18}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` <= day;
 
 /**
- * People of the registry without an account, adults when the history starts — half of them from
- * the capital (`<province>01`, where most applications are filed online) when it has enough —, and
- * legal representatives with their enterprise.
+ * People of the registry without an account, adults when the history starts, drawn by region: a
+ * share from each of `shares` (region prefix → share of the persons) while it has enough people,
+ * the rest from the whole province; and legal representatives with their enterprise.
  */
 async function pickApplicants(
   w: Wiring,
@@ -97,6 +98,7 @@ async function pickApplicants(
   from: string,
   persons: number,
   enterprises: number,
+  shares: readonly (readonly [string, number])[],
 ): Promise<HistoryApplicant[]> {
   const picked = new Set<string>();
   const fresh = async (representatives: boolean, count: number, region: string) => {
@@ -112,10 +114,11 @@ async function pickApplicants(
     for (const p of chosen) picked.add(p.id);
     return chosen;
   };
-  const capital = await fresh(false, Math.round(persons / 2), `${province}01`);
-  const people: HistoryApplicant[] = [...capital, ...(await fresh(false, persons - capital.length, province))].map(
-    ({ phone: _, ...p }) => p,
-  );
+  const people: HistoryApplicant[] = [];
+  const add = (found: { id: string; name: string; idNumber: string; regionCode: string }[]) =>
+    people.push(...found.map(({ id, name, idNumber, regionCode }) => ({ id, name, idNumber, regionCode })));
+  for (const [region, share] of shares) add(await fresh(false, Math.round(persons * share), region));
+  add(await fresh(false, persons - people.length, province));
   for (const rep of await fresh(true, enterprises, province)) {
     const [entity] = await listEntitiesRepresentedBy(w.db, rep.id);
     const registered = entity && (await findLegalEntity(w.db, entity.creditCode));
@@ -158,12 +161,19 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
   const services = servicesOf(
     (await listPublishedImplementations(w.db)).filter((i) => i.regionCode.startsWith(options.province)),
   );
+  // Most applications are filed in the capital, and the districts of the demo windows (云岩区, 南明区)
+  // get enough of them that those accounts' workbench has cases to show.
+  const demoWindows = [...new Set(DEMO_STAFF.filter((s) => s.roles.includes('window_clerk')).map((s) => s.regionCode))];
   const chosen = await pickApplicants(
     w,
     options.province,
     from,
     Math.min(2_000, Math.max(5, Math.round(options.cases / 2.5))),
     Math.min(200, Math.max(2, Math.round(options.cases / 25))),
+    [
+      ...demoWindows.filter((r) => r.startsWith(options.province)).map((r) => [r, 0.2] as const),
+      [`${options.province}01`, 0.2],
+    ],
   );
   const plan = planHistory({
     seed: options.seed,
