@@ -130,7 +130,13 @@ export const NOTABLE_CASE_STEPS = [
 ] as const;
 
 /** evaluation.rectification-opened: a bad review (差评) verified and sent to its department to rectify. */
-export const RectificationOpened = z.object({ rectificationId: Id }).loose();
+export const RectificationOpened = z
+  .object({
+    rectificationId: Id,
+    /** When the bad review was given (migration 0066; absent from earlier events). */
+    at: z.string().optional(),
+  })
+  .loose();
 
 /**
  * evaluation.rating-recorded: a 好差评 rating given, or its status changed (an appeal may remove it),

@@ -22,13 +22,7 @@ import { authPlugin } from './platform/http/auth.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { CalendarService } from './platform/calendar/calendar.service.js';
-import {
-  casesModule,
-  caseOfApplicant,
-  ItemProcesses,
-  lifeEventsSubscriber,
-  listApplicantCases,
-} from './modules/cases/index.js';
+import { casesModule, lifeEventsSubscriber, listApplicantCases } from './modules/cases/index.js';
 import { AssistantCatalog, assistantModule, openAiCompatible } from './modules/assistant/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import {
@@ -43,16 +37,9 @@ import {
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
 import { spaceModule } from './modules/space/index.js';
-import { autoApprovalPort, proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
+import { proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
-import {
-  findValidLicenses,
-  licensesModule,
-  licensesOfCase,
-  licensesSubscriber,
-  recordLicenseUse,
-  type LicensesDeps,
-} from './modules/licenses/index.js';
+import { licensesModule, licensesSubscriber } from './modules/licenses/index.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerWeb, WEB_DIST } from './platform/http/web.js';
 import { lightPages } from './modules/pages/index.js';
@@ -63,15 +50,12 @@ import { CatalogSearch, catalogRoutes } from './modules/catalog/index.js';
 import {
   identityAuthResolver,
   identityRoutes,
-  personByIdNumber,
-  personIdentifiers,
   registryPersonOf,
   staffDisplayNames,
   verifyClientAccessToken,
 } from './modules/identity/index.js';
-import { exchangeModule, resourcesHolding } from './modules/exchange/index.js';
+import { exchangeModule } from './modules/exchange/index.js';
 import { cipherFrom, dataKeysFrom, type DataKeys } from './platform/crypto/index.js';
-import { createFileStore } from './platform/storage/index.js';
 import { systemResolve, type Resolve } from './platform/net/index.js';
 import {
   analyticsModule,
@@ -82,6 +66,7 @@ import {
   type AnalyticsDeps,
 } from './modules/analytics/index.js';
 import { openDataModule } from './modules/opendata/index.js';
+import { casesDeps, evaluationDeps, identityDeps, licensesDeps, type Wiring } from './wiring.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -224,61 +209,14 @@ export async function buildApp({
       conversationMinutes: 30,
     },
   });
+  const wiring: Wiring = { config, db: database.db, cipher, indexKey: keys.indexKey, calendar };
   await app.register(identityRoutes, {
-    deps: {
-      db: database.db,
-      cipher,
-      auditKey: keys.indexKey,
-      production: config.env === 'production',
-      log: app.log,
-      now: () => new Date(),
-      policy: config.signIn,
-    },
+    deps: identityDeps(wiring, () => new Date(), app.log),
     rateLimits: config.rateLimits,
     publicUrl: config.publicUrl,
   });
-  // 证照通: licences signed SM2 where the platform runs the 国密 suite, Ed25519 otherwise.
-  const licenses: LicensesDeps = {
-    db: database.db,
-    cipher,
-    auditKey: keys.indexKey,
-    now: () => new Date(),
-    publicUrl: config.publicUrl,
-    signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519',
-    caseOfHolder: (caseId, holder) => caseOfApplicant(database.db, caseId, holder),
-  };
-  await app.register(casesModule, {
-    deps: {
-      db: database.db,
-      calendar,
-      now,
-      publicUrl: config.publicUrl,
-      processes: new ItemProcesses(database.db),
-      files: createFileStore(config.storage),
-      uploadMaxBytes: config.uploadMaxBytes,
-      toleranceDays: config.toleranceDays,
-      auditKey: keys.indexKey,
-      cipher,
-      findResident: (idNumber) => personByIdNumber({ db: database.db, cipher }, idNumber),
-      producedLicenses: (caseId, at) => licensesOfCase(database.db, caseId, at),
-      // 秒批 on the platform's rule engine (主动服务 owns it and depends on cases).
-      autoApproval: autoApprovalPort(cipher),
-      // 免提交: valid e-licences and shared registry data of the applicant stand in for the materials they satisfy.
-      materialSources: {
-        licenses: (holder, types, at) => findValidLicenses({ db: database.db, cipher }, holder, types, at),
-        sharedData: async (holder, resources) => {
-          const person = await personIdentifiers({ db: database.db, cipher }, holder.personId);
-          return resourcesHolding(
-            database.db,
-            cipher,
-            { idNumber: person?.idNumber, creditCode: holder.enterprise?.creditCode },
-            resources,
-          );
-        },
-        recordLicenseUse: (trx, use) => recordLicenseUse(trx, { ...use, staffId: null }, keys.indexKey),
-      },
-    },
-  });
+  const licenses = licensesDeps(wiring, () => new Date());
+  await app.register(casesModule, { deps: casesDeps(wiring, now) });
   outbox.subscribe(lifeEventsSubscriber(() => new Date()));
   outbox.subscribe(licensesSubscriber(licenses));
   await app.register(licensesModule, { deps: licenses });
@@ -298,9 +236,7 @@ export async function buildApp({
     outbound: { ...config.outbound, resolve },
     webhookPollMs: config.workers ? 2_000 : 0,
   });
-  await app.register(evaluationModule, {
-    deps: { db: database.db, calendar, now: () => new Date(), deadlines: config.evaluation },
-  });
+  await app.register(evaluationModule, { deps: evaluationDeps(wiring, () => new Date()) });
   // 消息通知: outbox events become messages; the worker sends them through the configured channels.
   const channels = configuredChannels({ ...config.notify, production: config.env === 'production' }, app.log);
   const notify = {
@@ -311,6 +247,7 @@ export async function buildApp({
     channels,
     ratePerHour: config.notify.ratePerHour,
     maxAttempts: config.notify.maxAttempts,
+    maxAgeHours: config.notify.maxAgeHours,
     leaseMs: 60_000,
   };
   outbox.subscribe(notifySubscriber(notify));
@@ -353,7 +290,11 @@ export async function buildApp({
   const store = config.analytics.clickhouseUrl
     ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
     : await DuckDbStore.open(config.analytics.duckdbPath);
-  app.addHook('onClose', async () => store.close());
+  // Closing hooks run last-registered first: the outbox stops delivering before the store it feeds closes.
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    await store.close();
+  });
   const analytics = {
     db: database.db,
     calendar,

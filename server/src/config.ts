@@ -37,6 +37,10 @@ const Env = z.object({
   DEMO_PERSONS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(1_000),
   DEMO_SEED: z.coerce.number().int().default(20261122),
+  /** Demo case history seeded on first start (through the case use cases, under a simulated clock); 0: none. */
+  DEMO_CASES: z.coerce.number().int().min(0).max(200_000).default(1_000),
+  /** Months of that history, ending today. */
+  DEMO_HISTORY_MONTHS: z.coerce.number().int().min(1).max(36).default(6),
   /**
    * 32-byte key (hex or base64) for encrypting personal data at rest and for the blind index.
    * Development generates and stores one under DATA_DIR; production must set it.
@@ -209,6 +213,8 @@ const Env = z.object({
   /** Non-urgent messages per person, channel and hour; attempts of a delivery before its fallback. */
   NOTIFY_RATE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(20),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** An event older than this when notify reaches it (a backlog, a restore, seeded history) tells nobody. */
+  NOTIFY_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   /**
    * The externally visible base URL (scheme, host, optional port and path prefix, no trailing
    * slash): the issuer of single sign-on is `${PUBLIC_URL}/oidc`. Defaults to http://localhost:PORT.
@@ -239,7 +245,15 @@ export type Config = Readonly<{
   databasePoolSize: number;
   logLevel: z.infer<typeof LogLevel>;
   seedDemo: boolean;
-  demo: Readonly<{ persons: number; enterprises: number; seed: number; province: string }>;
+  demo: Readonly<{
+    persons: number;
+    enterprises: number;
+    seed: number;
+    province: string;
+    /** Cases of the demo history and the months it spans. */
+    cases: number;
+    historyMonths: number;
+  }>;
   dataKey: string | undefined;
   dataKeyId: string;
   dataKeysRetired: Readonly<Record<string, string>>;
@@ -316,6 +330,8 @@ export type Config = Readonly<{
     wechat: Readonly<{ appId: string; appSecret: string; templates: Readonly<Record<string, string>> }> | undefined;
     ratePerHour: number;
     maxAttempts: number;
+    /** Hours after which an event is no longer news: notify tells nobody of it. */
+    maxAgeHours: number;
   }>;
 }>;
 
@@ -371,6 +387,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enterprises: e.DEMO_ENTERPRISES,
       seed: e.DEMO_SEED,
       province: e.DEMO_PROVINCE,
+      cases: e.DEMO_CASES,
+      historyMonths: e.DEMO_HISTORY_MONTHS,
     }),
     dataKey: e.DATA_KEY,
     dataKeyId: e.DATA_KEY_ID,
@@ -438,6 +456,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
       ratePerHour: e.NOTIFY_RATE_PER_HOUR,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      maxAgeHours: e.NOTIFY_MAX_AGE_HOURS,
     }),
     trustProxy: Object.freeze([...e.TRUST_PROXY]),
     signIn: Object.freeze({

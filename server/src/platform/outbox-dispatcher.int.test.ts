@@ -190,4 +190,29 @@ describe('outbox dispatcher', () => {
     }>`SELECT DISTINCT state, attempts FROM platform.outbox_delivery WHERE subscriber = 'retried'`.execute(t.db);
     expect(rows.rows).toEqual([{ state: 'delivered', attempts: 2 }]);
   });
+  it("stops a drain under way after the batch in hand when told to stop (a first start's backlog takes minutes)", async () => {
+    const d = new OutboxDispatcher<string>(t.db, { batchSize: 2 });
+    let handled = 0;
+    let stopped: Promise<void> | undefined;
+    d.subscribe({
+      name: 'slow',
+      topics: ['t.stop'],
+      handle: async (e, trx) => {
+        await record('slow')(e, trx);
+        // Told to stop while the first batch is in hand.
+        if (++handled === 1) stopped = d.stop();
+      },
+    });
+    for (let n = 0; n < 10; n++) await emit('t.stop', n);
+    expect(await d.drain()).toBe(2);
+    await stopped;
+    expect(await effects('slow')).toHaveLength(2);
+    // Started again, it delivers the rest.
+    d.start();
+    try {
+      await expect.poll(async () => (await effects('slow')).length, { timeout: 10_000 }).toBe(10);
+    } finally {
+      await d.stop();
+    }
+  });
 });

@@ -80,6 +80,8 @@ export class OutboxDispatcher<T extends string = Topic> {
   /** Failed polls in a row, and when the next poll may run (backing off while the database is away). */
   private failures = 0;
   private pausedUntil = 0;
+  /** Set by `stop()`: a drain under way ends after the batch in hand (a first start's backlog can take minutes). */
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -100,6 +102,7 @@ export class OutboxDispatcher<T extends string = Topic> {
   /** Polls in the background until `stop()`. */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => {
       if (this.running || Date.now() < this.pausedUntil) return;
       this.drain().then(
@@ -163,9 +166,11 @@ export class OutboxDispatcher<T extends string = Topic> {
     return out;
   }
 
+  /** Stops polling; a drain under way ends after the batch in hand, and this waits for it. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping = true;
     await this.running?.catch(() => 0);
   }
 
@@ -182,7 +187,10 @@ export class OutboxDispatcher<T extends string = Topic> {
     let total = 0;
     for (;;) {
       let pass = 0;
-      for (const s of this.subscribers.values()) pass += (await this.deliverNew(s)) + (await this.retryDue(s));
+      for (const s of this.subscribers.values()) {
+        if (this.stopping) return total + pass;
+        pass += (await this.deliverNew(s)) + (await this.retryDue(s));
+      }
       total += pass;
       if (pass === 0) return total;
     }

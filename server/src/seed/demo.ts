@@ -1,7 +1,8 @@
 /**
  * First-start demo data: the catalogue of the demo province, the synthetic population and
- * enterprises, and demo accounts (staff, residents, an enterprise with an agent). Runs once, when
- * the catalogue is empty.
+ * enterprises, demo accounts (staff, residents, an enterprise with an agent) and — outside
+ * production — a case history of the last months (`DEMO_CASES`, `DEMO_HISTORY_MONTHS`: see
+ * history/history.ts). Runs once, when the catalogue is empty.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import type { FieldCipher } from '../platform/crypto/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
 import { seedDemoLicenses } from '../modules/licenses/index.js';
 import { seedDemoProcesses } from '../modules/cases/index.js';
+import { CalendarService } from '../platform/calendar/calendar.service.js';
+import { historySpan, seedDemoHistory } from './history/history.js';
 
 export async function seedDemoIfEmpty(
   db: Db,
@@ -24,7 +27,10 @@ export async function seedDemoIfEmpty(
 ): Promise<void> {
   if (!(await catalogIsEmpty(db))) return;
   const started = Date.now();
-  const catalog = await seedCatalog(db, { province: config.demo.province, now: new Date() });
+  const history = config.env !== 'production' && config.demo.cases > 0;
+  // With a history, the catalogue and the enterprises' licences date from before its first case.
+  const since = history ? historySpan(new Date(), config.demo.historyMonths).opened : new Date();
+  const catalog = await seedCatalog(db, { province: config.demo.province, now: since });
   log.info(catalog, 'demo catalogue seeded');
   log.info(
     { processes: await seedDemoProcesses(db, config.demo.province) },
@@ -43,12 +49,14 @@ export async function seedDemoIfEmpty(
   const licenses = await seedDemoLicenses(db, {
     cipher,
     auditKey: indexKey,
-    now: () => new Date(),
+    now: () => since,
     signatureAlg: config.dataCipher === 'sm4' ? 'SM2' : 'Ed25519',
   });
   log.info(licenses, 'demo e-licences issued');
   if (config.env === 'production') {
-    log.warn('production: no demo accounts are created (they would have a published password)');
+    log.warn(
+      'production: no demo accounts and no demo case history are created (they would have a published password)',
+    );
   } else {
     const accounts = await seedDemoAccounts({
       db,
@@ -68,6 +76,15 @@ export async function seedDemoIfEmpty(
     // Every staff role signs in with a TOTP code: the demo secrets, to put in an authenticator app (development only).
     for (const s of accounts.staff)
       log.info(`demo staff ${s.username}: password ${accounts.password}, TOTP secret ${s.totpSecret}`);
+  }
+  if (history) {
+    const report = await seedDemoHistory({ config, db, cipher, indexKey, calendar: new CalendarService(db) }, log, {
+      cases: config.demo.cases,
+      months: config.demo.historyMonths,
+      seed: config.demo.seed,
+      province: config.demo.province,
+    });
+    log.info(report, 'demo case history seeded');
   }
   log.info({ ms: Date.now() - started }, 'demo data ready');
 }

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database, type Db } from '../platform/db/index.js';
 import { createStaff, issueApiToken, type StaffRole } from '../modules/identity/index.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
@@ -22,6 +22,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  /** The configuration the app was built with. */
+  config: Config;
   /**
    * Creates a staff member and returns an Authorization header for them. Staff act for the
    * departments they belong to (none: for none); without `departmentIds` those of the department
@@ -103,6 +105,7 @@ export async function createTestApp(
     app,
     db: database.db,
     database,
+    config,
     async staff(roles, regionCode = '52', departmentIds) {
       const departments =
         departmentIds ??

@@ -2,6 +2,7 @@
  * Builds the database every integration test file starts from: migrated and seeded with the demo
  * catalogue and a small population. PGlite: dumped once to a tarball that each file loads.
  * PostgreSQL: a template database that each file clones with CREATE DATABASE … TEMPLATE.
+ * No case history (seed/history): it runs on a first start, and in the test that asks for it.
  */
 import pg from 'pg';
 import { openDatabase, migrateToLatest, type Database } from '../platform/db/index.js';

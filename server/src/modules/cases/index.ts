@@ -49,7 +49,16 @@ export {
   decisionsByStaff,
   caseAnalyticsFacts,
   type CaseAnalyticsFacts,
+  anyCaseFiled,
+  openTasksOfCase,
 } from './handling/facts.js';
+/** The use cases the routes call, for callers that drive them without HTTP (the first-start demo history). */
+export { submitApplication } from './handling/submit.service.js';
+export { fileForResident } from './handling/walk-in.service.js';
+export { uploadMaterial } from './handling/materials.service.js';
+export { listMaterials } from './handling/bag.service.js';
+export { acceptCase, refuseToAccept, requestSupplement, supplementCase } from './handling/window.service.js';
+export { approveTask, returnTask, refuseTask, suspendCase, resumeCase } from './handling/tasks.service.js';
 export { CASE_READERS, isApplicantOf } from './handling/access.js';
 export { applicantAttention } from './handling/attention.js';
 /** The applicant's own cases, newest first (the assistant's "我的申请到哪一步了"). */

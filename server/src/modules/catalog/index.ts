@@ -61,6 +61,7 @@ export {
 } from './items.service.js';
 export { listThemes, getTheme, getThemeApplication } from './themes.service.js';
 export { findItemServing, catalogueServing } from './serving.js';
+export { listPublishedImplementations, type PublishedImplementation } from './items.repository.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { upsertSynonym } from './lists.repository.js';
@@ -69,6 +70,7 @@ export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.s
 export {
   listVillageAddresses,
   listDepartments,
+  listDepartmentsAbove,
   findDepartment,
   findDepartmentByKey,
   findRegion,

@@ -295,6 +295,44 @@ export async function countPublishedServices(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** A published implementation in brief: which service, where, by which department, for whom. */
+export interface PublishedImplementation {
+  code: string;
+  basicCode: string;
+  name: string;
+  regionCode: string;
+  departmentId: string;
+  itemType: ItemGuide['itemType'];
+  serviceObjects: ItemGuide['serviceObjects'];
+  caseKind: ItemGuide['caseKind'];
+  visits: number;
+}
+
+/** Every published implementation in brief (no guides: about 12,000 small rows for the demo province). */
+export async function listPublishedImplementations(db: Db): Promise<PublishedImplementation[]> {
+  const rows = await cq(db)
+    .selectFrom('catalog.item as i')
+    .innerJoin('catalog.itemVersion as v', (j) =>
+      j.onRef('v.itemId', '=', 'i.id').onRef('v.version', '=', 'i.publishedVersion'),
+    )
+    .select([
+      'i.code',
+      'i.basicCode',
+      'v.name',
+      'i.regionCode',
+      'i.departmentId',
+      sql<ItemGuide['itemType']>`v.guide->>'itemType'`.as('itemType'),
+      sql<ItemGuide['serviceObjects']>`v.guide->'serviceObjects'`.as('serviceObjects'),
+      sql<ItemGuide['caseKind']>`v.guide->>'caseKind'`.as('caseKind'),
+      sql<number>`coalesce((v.guide->>'visits')::int, 0)`.as('visits'),
+    ])
+    .where('v.status', '=', 'published')
+    .where('i.retiredAt', 'is', null)
+    .orderBy('i.code')
+    .execute();
+  return rows.map((r) => ({ ...r, visits: Number(r.visits) }));
+}
+
 /** Published items whose basic code is one of `basicCodes`, for resolving theme steps. */
 export async function listPublishedByBasicCodes(
   db: Db,

@@ -106,6 +106,19 @@ export async function listDepartments(db: Db, opts: { regionPrefix?: string } = 
   return q.orderBy('regionCode').orderBy('name').execute();
 }
 
+/** The departments of a category in a region and in the regions above it (its county's, city's, province's). */
+export async function listDepartmentsAbove(db: Db, regionCode: string, category: string): Promise<DepartmentRow[]> {
+  const above = [2, 4, 6, 9, 12].filter((n) => n <= regionCode.length).map((n) => regionCode.slice(0, n));
+  return cq(db)
+    .selectFrom('catalog.department')
+    .select(['id', 'key', 'regionCode', 'name', 'shortName', 'category', 'creditCode', 'address', 'phone'])
+    .where('regionCode', 'in', above)
+    .where('category', '=', category)
+    .orderBy('regionCode')
+    .orderBy('name')
+    .execute();
+}
+
 /** Villages (村/社区) under a region with their full address prefix (省市县乡村 names joined). */
 export async function listVillageAddresses(db: Db, under: string): Promise<{ code: string; address: string }[]> {
   const rows = await cq(db)

@@ -13,3 +13,6 @@ export const evaluationModule: FastifyPluginAsync<{ deps: EvaluationDeps }> = as
 
 export type { EvaluationDeps } from './evaluation.deps.js';
 export { rectificationClockFacts, type RectificationClockFacts } from './clock-facts.js';
+/** The use cases the routes call, for callers that drive them without HTTP (the first-start demo history). */
+export { rateCase } from './ratings.service.js';
+export { callBack, resolve as resolveRectification } from './rectification.service.js';

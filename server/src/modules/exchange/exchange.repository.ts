@@ -111,12 +111,22 @@ export async function countRegistries(db: Db): Promise<{ persons: number; legalE
   return { persons: Number(p.n), legalEntities: Number(e.n) };
 }
 
-/** Living people of the registry, in a stable order: legal representatives of active entities or others (demo accounts, tests). */
-export async function sampleRegistryPersons(db: Db, cipher: FieldCipher, count: number, legalRepresentatives: boolean) {
+/**
+ * Living people of the registry, in a stable order: legal representatives of active entities or
+ * others (demo accounts, tests), registered under `regionPrefix` when given.
+ */
+export async function sampleRegistryPersons(
+  db: Db,
+  cipher: FieldCipher,
+  count: number,
+  legalRepresentatives: boolean,
+  regionPrefix = '',
+) {
   const rows = await xq(db)
     .selectFrom('exchange.person as p')
     .select(['p.id', 'p.personalEnc', 'p.idNumberEnc', 'p.phoneEnc', 'p.regionCode'])
     .where('p.alive', '=', true)
+    .where('p.regionCode', 'like', `${regionPrefix}%`)
     .where((eb) => {
       const reps = eb.exists(
         eb

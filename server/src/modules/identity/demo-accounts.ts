@@ -3,14 +3,16 @@
  * counties with passwords (and TOTP secrets for administrative roles), and residents from the
  * population registry — one of them the legal representative of an enterprise with an agent.
  */
-import { SYSTEM, type Actor } from '../../platform/context.js';
+import { randomBytes } from 'node:crypto';
+import { SYSTEM, type ActingFor, type Actor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/index.js';
 import { listDepartments } from '../catalog/index.js';
 import { listEntitiesRepresentedBy, sampleRegistryPersons } from '../exchange/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import type { StaffRole } from './identity.service.js';
 import { issueApiToken } from './identity.service.js';
 import { insertPersonAccount } from './accounts/registration.service.js';
-import { claimEnterprise, grantAgent } from './enterprises/enterprises.service.js';
+import { AGENT_SCOPES, claimEnterprise, grantAgent } from './enterprises/enterprises.service.js';
 import { hashPassword } from './sign-in/password.js';
 import { createStaffAccount } from './staff/staff-admin.service.js';
 
@@ -86,6 +88,67 @@ export async function enrolResidents(
     const phone = `1370852${String(i).padStart(4, '0')}`;
     await insertPersonAccount(deps, deps.db, { registry: r, phone, passwordHash, realNameLevel: 2, language: 'zh-CN' });
     out.push({ name: r.name, idNumber: r.idNumber, phone });
+  }
+  return out;
+}
+
+/** A registry person the demo history has apply (from the population registry of the exchange module). */
+export interface HistoryApplicant {
+  id: string;
+  name: string;
+  idNumber: string;
+  regionCode: string;
+  /** The enterprise whose account they open as its legal representative, by credit code. */
+  enterprise?: string;
+}
+
+/**
+ * Accounts for the applicants of the first-start demo history (never in production), opened at
+ * `at`: real-name level 2 from the registry, phones from 137085-30000 on, and one argon2id hash of a
+ * random password that is neither kept nor shown — nobody signs in as them. A legal representative
+ * also opens their enterprise's account and acts for it. A person whose ID number or phone already
+ * has an account is left out. Answers the actor each applicant applies as.
+ */
+export async function enrolHistoryApplicants(
+  deps: IdentityDeps,
+  applicants: readonly HistoryApplicant[],
+  at: Date,
+): Promise<{ applicant: HistoryApplicant; actor: Actor & { id: string } }[]> {
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const meta = { ip: '127.0.0.1', userAgent: 'demo history seed' };
+  const out: { applicant: HistoryApplicant; actor: Actor & { id: string } }[] = [];
+  for (const [i, a] of applicants.entries()) {
+    const phone = `137085${String(30_000 + i).padStart(5, '0')}`;
+    let id: string;
+    try {
+      id = await deps.db.transaction().execute((trx) =>
+        insertPersonAccount(deps, trx, {
+          registry: a,
+          phone,
+          passwordHash,
+          realNameLevel: 2,
+          language: 'zh-CN',
+          createdAt: at,
+        }),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) continue;
+      throw e;
+    }
+    const person: Actor & { id: string } = { id, kind: 'person', roles: [], name: a.name };
+    if (!a.enterprise) {
+      out.push({ applicant: a, actor: person });
+      continue;
+    }
+    const { enterpriseId, name } = await claimEnterprise(deps, person, a.enterprise, meta);
+    const actingFor: ActingFor = {
+      enterpriseId,
+      creditCode: a.enterprise,
+      name,
+      role: 'legal_representative',
+      scopes: [...AGENT_SCOPES],
+    };
+    out.push({ applicant: a, actor: { ...person, actingFor } });
   }
   return out;
 }

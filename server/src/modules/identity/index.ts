@@ -33,7 +33,14 @@ export {
   type NewStaff,
 } from './identity.service.js';
 export { hashPassword } from './sign-in/password.js';
-export { seedDemoAccounts, enrolResidents, DEMO_STAFF, type DemoAccounts } from './demo-accounts.js';
+export {
+  seedDemoAccounts,
+  enrolResidents,
+  enrolHistoryApplicants,
+  DEMO_STAFF,
+  type DemoAccounts,
+  type HistoryApplicant,
+} from './demo-accounts.js';
 export {
   personName,
   registryPersonOf,

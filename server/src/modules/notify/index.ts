@@ -14,6 +14,8 @@ export const notifyModule: FastifyPluginAsync<{ deps: NotifyDeps }> = async (app
 
 export type { NotifyDeps } from './notify.deps.js';
 export { myInbox } from './inbox.service.js';
+/** The use case `PUT /api/me/notification-preferences` calls (the demo history sets its made-up applicants' choice with it). */
+export { savePreferences } from './preferences.js';
 export { notifySubscriber, NOTIFY_TOPICS } from './delivery/plan.js';
 export { DeliveryWorker } from './delivery/worker.js';
 export { httpSmsGateway, loggingSms, smsSignature, type SmsGatewayConfig } from './channels/sms.js';

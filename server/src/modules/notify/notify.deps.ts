@@ -15,4 +15,6 @@ export interface NotifyDeps {
   maxAttempts: number;
   /** How long a node may take to send one message before another node takes it over. */
   leaseMs: number;
+  /** An event older than this many hours when it is planned tells nobody (undefined: no limit). */
+  maxAgeHours?: number;
 }

@@ -253,6 +253,24 @@ describe('notify', () => {
     expect(gateway.received.some((m) => m.text.includes('TS261203-QUIET1'))).toBe(true);
   });
 
+  it('tells news only: an event older than NOTIFY_MAX_AGE_HOURS when it arrives tells nobody', async () => {
+    const p = people[3]!;
+    await complaintAnswered(p.personId, 'TS261203-STALE1');
+    // A backlog (a long outage, a restored database, a seeded history): the event happened three days ago.
+    await sql`UPDATE platform.outbox SET occurred_at = now() - interval '3 days'
+               WHERE topic = 'supervision.complaint-answered' AND payload->>'reference' = 'TS261203-STALE1'`.execute(
+      t.db,
+    );
+    await complaintAnswered(p.personId, 'TS261203-FRESH1');
+    await deliver();
+    const bodies = ((await p.c.call('GET', '/api/me/inbox?pageSize=50')).json().messages as { body: string }[]).map(
+      (m) => m.body,
+    );
+    expect(bodies.some((b) => b.includes('TS261203-FRESH1'))).toBe(true);
+    expect(bodies.some((b) => b.includes('TS261203-STALE1'))).toBe(false);
+    expect(gateway.received.some((m) => m.text.includes('TS261203-STALE1'))).toBe(false);
+  });
+
   it('tells the staff named in a supervision warning in their inbox, urgently', async () => {
     const head = await t.staff(['department_head']);
     await appendEvent(

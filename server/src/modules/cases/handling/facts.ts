@@ -253,3 +253,20 @@ export async function caseAnalyticsFacts(db: Db, caseIds: readonly string[]) {
 }
 
 export type CaseAnalyticsFacts = Awaited<ReturnType<typeof caseAnalyticsFacts>>[number];
+
+/** Whether any case was ever filed (the demo history is seeded only into a platform without one). */
+export async function anyCaseFiled(db: Db): Promise<boolean> {
+  return Boolean(await kq(db).selectFrom('cases.case').select('id').limit(1).executeTakeFirst());
+}
+
+/** The open tasks of a case, as an approver's queue lists them: which department, and the version to name. */
+export async function openTasksOfCase(db: Db, caseId: string) {
+  return kq(db)
+    .selectFrom('cases.task')
+    .select(['id', 'version', 'departmentId', 'stageIndex', 'taskKey'])
+    .where('caseId', '=', caseId)
+    .where('status', '=', 'open')
+    .orderBy('stageIndex')
+    .orderBy('taskKey')
+    .execute();
+}

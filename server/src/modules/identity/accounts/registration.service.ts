@@ -139,6 +139,8 @@ export async function insertPersonAccount(
     passwordHash: string;
     realNameLevel: 1 | 2 | 3;
     language: 'zh-CN' | 'en';
+    /** When the account was opened (now unless given: the demo history opens accounts in the past). */
+    createdAt?: Date;
   },
 ): Promise<string> {
   const { cipher } = deps;
@@ -158,6 +160,7 @@ export async function insertPersonAccount(
       language: a.language,
       regionCode: a.registry.regionCode,
       lockedUntil: null,
+      ...(a.createdAt ? { createdAt: a.createdAt } : {}),
     })
     .execute();
   await appendEvent(

@@ -1,6 +1,6 @@
 /** Issuing departments (发证机关), read through the catalogue's front door. */
 import type { Db } from '../../../platform/db/index.js';
-import { listDepartments } from '../../catalog/index.js';
+import { listDepartmentsAbove } from '../../catalog/index.js';
 
 export { findDepartment } from '../../catalog/index.js';
 
@@ -27,5 +27,6 @@ export function closestDepartment(
 }
 
 export async function issuingDepartment(db: Db, category: string, regionCode: string): Promise<Department | undefined> {
-  return closestDepartment(await listDepartments(db), category, regionCode);
+  // Only the region's own departments and those above it: not the province's 1,500 for one licence.
+  return closestDepartment(await listDepartmentsAbove(db, regionCode, category), category, regionCode);
 }

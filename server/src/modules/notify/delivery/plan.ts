@@ -139,10 +139,31 @@ async function plan(deps: NotifyDeps, trx: Db, planned: { event: OutboxEvent; n:
 export const NOTIFY_TOPICS = Object.keys(RULES) as Topic[];
 
 /** The outbox subscriber that plans what people are told (a batch of events at a time when it can). */
+/**
+ * When an event happened: the moment its payload states (a case step's `at`, a decision's
+ * `decidedAt`), else when it was written to the outbox.
+ */
+export function happenedAt(event: OutboxEvent): Date {
+  const p = event.payload as Record<string, unknown> | null;
+  const stated = typeof p?.at === 'string' ? p.at : typeof p?.decidedAt === 'string' ? p.decidedAt : undefined;
+  const at = stated ? new Date(stated) : new Date(event.occurredAt);
+  return Number.isNaN(at.getTime()) ? new Date(event.occurredAt) : at;
+}
+
 export function notifySubscriber(deps: NotifyDeps): OutboxSubscriber {
   const planEvents = async (events: OutboxEvent[], trx: Db) => {
     const planned: { event: OutboxEvent; n: Planned }[] = [];
+    // News only: an event older than `maxAgeHours` when it gets here — a backlog after a long outage,
+    // a restored database, the seeded demo history — tells nobody (the case page shows where it stands).
+    const oldest = deps.maxAgeHours ? deps.now().getTime() - deps.maxAgeHours * 3_600_000 : -Infinity;
+    const stale = events.filter((e) => happenedAt(e).getTime() < oldest);
+    if (stale.length)
+      deps.log.info(
+        { events: stale.length, maxAgeHours: deps.maxAgeHours, firstEventId: stale[0]!.id },
+        'notify: events older than the news window told nobody',
+      );
     for (const event of events) {
+      if (happenedAt(event).getTime() < oldest) continue;
       const rule = RULES[event.topic as Topic];
       if (rule) for (const n of await rule(event, trx, deps.cipher)) planned.push({ event, n });
     }
