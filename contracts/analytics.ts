@@ -32,6 +32,8 @@ export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 export const IndicatorCell = z.object({
   key: z.string(),
   label: z.string(),
+  /** The label in English, where the cell is a named thing (a region, a department, an item). */
+  labelEn: z.string().optional(),
   /** Withheld: fewer people than the publication threshold (public answers only). */
   suppressed: z.boolean(),
   people: z.number().int().nullable(),

@@ -112,6 +112,22 @@ describe('数据驾驶舱: map, process graph and heat map', () => {
     return figure.getByRole('table');
   };
 
+  it('shows the public the cities of the province on the map (withheld when few), not one cell for the whole province', async () => {
+    const page = await portal.newPage({ width: 1280, height: 900 });
+    await page.goto(`${base}/analytics`);
+    await page.getByText('公众视图').waitFor();
+    const city = item.regionCode.startsWith('5201') ? '贵阳市' : '黔东南苗族侗族自治州';
+    const map = await tableOf(page, MAP);
+    await map.getByRole('row', { name: new RegExp(city) }).waitFor();
+    expect(
+      await map
+        .getByRole('row', { name: new RegExp(city) })
+        .locator('td')
+        .textContent(),
+    ).toBe('不予公布');
+    await page.context().close();
+  });
+
   it('draws the tile map, the directly-follows graph and the step heat map for the province, named not coded', async () => {
     const supervisor = await staffWithPassword(t, ['supervisor'], '52');
     const page = await portal.newPage({ width: 1280, height: 900 });

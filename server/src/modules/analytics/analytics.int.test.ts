@@ -170,6 +170,11 @@ describe('GET /api/analytics/indicators', () => {
       sharingReads: 3,
     });
     expect(cell.label).not.toMatch(/^[0-9a-f-]{36}$/);
+    // Named in English as the catalogue names it (the place, then the kind of department).
+    expect(cell.labelEn).toMatch(/^[A-Z][A-Za-z ,'-]+$/);
+    const regions = (await get(`/api/analytics/indicators?by=region&region=${item.regionCode.slice(0, 4)}`)).json();
+    expect(regions.cells.map((c: { key: string }) => c.key)).toEqual([item.regionCode]);
+    expect(regions.cells[0].labelEn).toMatch(/ (District|County|City)$/);
   });
 
   it('keeps staff to their scope', async () => {

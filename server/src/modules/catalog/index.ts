@@ -66,6 +66,7 @@ export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { upsertSynonym } from './lists.repository.js';
 export { regionNameEn, regionShortName, regionShortNameEn } from './region-names.js';
+export { englishName as itemNameEn } from './search/names-en.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
 export {
   listVillageAddresses,
@@ -75,6 +76,8 @@ export {
   findDepartmentByKey,
   findRegion,
   listChildRegions,
+  listRegionsByCode,
+  departmentNames,
 } from './regions.repository.js';
 export {
   jsonSchemaOf,

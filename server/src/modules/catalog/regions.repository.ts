@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { cq } from './catalog.tables.js';
 import { regionNameEn } from './region-names.js';
+import { departmentNameEn } from './department-names.js';
 
 export interface RegionRow {
   code: string;
@@ -104,6 +105,27 @@ export async function listDepartments(db: Db, opts: { regionPrefix?: string } = 
     .select(['id', 'key', 'regionCode', 'name', 'shortName', 'category', 'creditCode', 'address', 'phone']);
   if (opts.regionPrefix) q = q.where('regionCode', 'like', `${opts.regionPrefix}%`);
   return q.orderBy('regionCode').orderBy('name').execute();
+}
+
+/** The names of departments, in Chinese and English (department-names.ts), by id; unknown ids are left out. */
+export async function departmentNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; nameEn: string }>> {
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (uuids.length === 0) return new Map();
+  const rows = await cq(db)
+    .selectFrom('catalog.department as d')
+    .innerJoin('catalog.region as r', 'r.code', 'd.regionCode')
+    .select(['d.id', 'd.name', 'd.category', 'd.regionCode', 'r.name as regionName'])
+    .where('d.id', 'in', uuids)
+    .execute();
+  return new Map(
+    rows.map((d) => [
+      d.id,
+      { name: d.name, nameEn: departmentNameEn({ ...d, region: { code: d.regionCode, name: d.regionName } }) },
+    ]),
+  );
 }
 
 /** The departments of a category in a region and in the regions above it (its county's, city's, province's). */

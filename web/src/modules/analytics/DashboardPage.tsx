@@ -81,7 +81,10 @@ function Dashboard({
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;
   if (!total.data || !months.data || !departments.data) return <PageLoading rows={6} />;
   const m = months.data.cells;
-  const d = departments.data.cells;
+  const labelOf = (c: api.Cell) => (en ? (c.labelEn ?? c.label) : c.label);
+  // The filter lists every department by name; the chart draws those with figures (the table lists all).
+  const d = [...departments.data.cells].sort((a, b) => labelOf(a).localeCompare(labelOf(b), en ? 'en' : 'zh-CN'));
+  const drawn = d.filter((c) => !c.suppressed);
   const shownRegion = region ?? total.data.region?.code;
   return (
     <>
@@ -102,7 +105,7 @@ function Dashboard({
             <option value="">{t('allDepartments')}</option>
             {d.map((c) => (
               <option key={c.key} value={c.key}>
-                {c.label}
+                {labelOf(c)}
               </option>
             ))}
           </select>
@@ -141,15 +144,26 @@ function Dashboard({
             legend: { top: 0, data: [t('onTimePromisedRate'), t('satisfaction')] },
             grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
             xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-            yAxis: { type: 'category', data: d.map((c) => c.label), inverse: true },
+            // Long department names are cut to leave the bars room; the tooltip and the table give them whole.
+            yAxis: {
+              type: 'category',
+              data: drawn.map(labelOf),
+              inverse: true,
+              axisLabel: { width: en ? 190 : 150, overflow: 'truncate' },
+            },
             series: [
-              { name: t('onTimePromisedRate'), type: 'bar', data: d.map((c) => pct(c.onTimePromisedRate)) },
-              { name: t('satisfaction'), type: 'bar', data: d.map((c) => pct(c.satisfaction)) },
+              { name: t('onTimePromisedRate'), type: 'bar', data: drawn.map((c) => pct(c.onTimePromisedRate)) },
+              { name: t('satisfaction'), type: 'bar', data: drawn.map((c) => pct(c.satisfaction)) },
             ],
           }}
           table={{
             header: [t('department'), `${t('onTimePromisedRate')} (%)`, `${t('satisfaction')} (%)`, t('completed')],
-            rows: d.map((c) => [c.label, pct(c.onTimePromisedRate), pct(c.satisfaction), c.completed]),
+            rows: d.map((c) => [
+              labelOf(c),
+              c.suppressed ? t('withheld') : pct(c.onTimePromisedRate),
+              c.suppressed ? t('withheld') : pct(c.satisfaction),
+              c.suppressed ? t('withheld') : c.completed,
+            ]),
           }}
         />
       </div>

@@ -28,9 +28,13 @@ export function RegionMap({ region, department, from, to }: api.Filters) {
     queryKey: ['analytics', 'tiles', region],
     queryFn: ({ signal }) => api.regionTiles(region, signal),
   });
+  // The tiles are the subdivisions of the region they name (the province when none is chosen): ask
+  // for that region's cells by region, not for the platform's (one cell for the whole province).
+  const parent = tiles.data?.region.code;
   const cells = useQuery({
-    queryKey: ['analytics', 'region', region, department, from, to],
-    queryFn: ({ signal }) => api.indicators({ region, department, from, to, by: 'region' }, signal),
+    queryKey: ['analytics', 'region', parent, department, from, to],
+    queryFn: ({ signal }) => api.indicators({ region: parent, department, from, to, by: 'region' }, signal),
+    enabled: parent !== undefined,
   });
   const failed = [tiles, cells].find((r) => r.isError);
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;

@@ -7,7 +7,7 @@
 import type { IndicatorAnswer, IndicatorCell, IndicatorQuery } from '../../../../../contracts/analytics.js';
 import type { Actor } from '../../../platform/context.js';
 import { forbidden, notFound } from '../../../platform/errors.js';
-import { findRegion } from '../../catalog/index.js';
+import { departmentNames, findRegion, itemNameEn, listRegionsByCode } from '../../catalog/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
 import type { CellSums, Slice } from '../store/analytics-store.js';
 import { withheldCells } from './suppression.js';
@@ -115,6 +115,34 @@ export function cellsOf(sums: readonly CellSums[], minCell: number, isPublic: bo
 export const cellOf = (s: CellSums, minCell: number, isPublic: boolean): IndicatorCell =>
   cellsOf([s], minCell, isPublic)[0]!;
 
+/**
+ * Names of the cells in both languages where a cell is a named thing: regions and departments by
+ * the catalogue's names (the store keeps only the Chinese name it saw), items by their English name.
+ */
+async function nameCells(deps: AnalyticsDeps, by: IndicatorQuery['by'], cells: IndicatorCell[]): Promise<void> {
+  const named =
+    by === 'region'
+      ? new Map(
+          (
+            await listRegionsByCode(
+              deps.db,
+              cells.map((c) => c.key),
+            )
+          ).map((r) => [r.code, r]),
+        )
+      : by === 'department'
+        ? await departmentNames(
+            deps.db,
+            cells.map((c) => c.key),
+          )
+        : undefined;
+  for (const cell of cells) {
+    const n = named?.get(cell.key);
+    if (n) Object.assign(cell, { label: n.name, labelEn: n.nameEn });
+    else if (by === 'item') cell.labelEn = itemNameEn(cell.label);
+  }
+}
+
 export async function indicators(deps: AnalyticsDeps, actor: Actor, q: IndicatorQuery): Promise<IndicatorAnswer> {
   const slice = sliceFor(actor, q);
   const region = slice.regionPrefix ? await findRegion(deps.db, slice.regionPrefix) : undefined;
@@ -123,7 +151,7 @@ export async function indicators(deps: AnalyticsDeps, actor: Actor, q: Indicator
   const isPublic = !readsAsStaff(actor);
   const sums = await deps.store.cells(slice, q.by);
   const cells = cellsOf(sums, deps.minCell, isPublic);
-  if (q.by === 'region') for (const cell of cells) cell.label = (await findRegion(deps.db, cell.key))?.name ?? cell.key;
+  await nameCells(deps, q.by, cells);
   return {
     by: q.by,
     region: region ? { code: region.code, name: region.name, nameEn: region.nameEn } : null,

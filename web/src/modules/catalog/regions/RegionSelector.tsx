@@ -65,7 +65,8 @@ export function RegionSelector({
       <legend className="tb-region__legend">{legend ?? t('region.legend')}</legend>
       <div className="tb-region__selects">
         {levels.map((level) => {
-          const options = level.query.data ?? [];
+          // A level not yet open lists nothing (its query, disabled, would show the provinces' answer).
+          const options = level.enabled ? (level.query.data ?? []) : [];
           // Keep the chosen code selectable while its level is still loading (deep links).
           const missing = level.value && !options.some((r) => r.code === level.value);
           return (
