@@ -6,7 +6,7 @@ import { withinScope } from '../../platform/scope.js';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { cq, type VersionStatus } from './catalog.tables.js';
 import { listsOf } from './guide-rules.js';
-import { regionNameEn, romanise } from './region-names.js';
+import { regionNameEn } from './region-names.js';
 import { departmentNameEn } from './department-names.js';
 
 export interface ItemHead {
@@ -196,6 +196,7 @@ const itemViewQuery = (db: Db) =>
     .innerJoin('catalog.itemVersion as v', (j) => j.onRef('v.itemId', '=', 'i.id'))
     .innerJoin('catalog.department as d', 'd.id', 'i.departmentId')
     .innerJoin('catalog.region as r', 'r.code', 'i.regionCode')
+    .innerJoin('catalog.region as dr', 'dr.code', 'd.regionCode')
     .select([
       'i.id',
       'i.code',
@@ -207,6 +208,7 @@ const itemViewQuery = (db: Db) =>
       'd.name as departmentName',
       'd.category as departmentCategory',
       'd.regionCode as departmentRegionCode',
+      'dr.name as departmentRegionName',
       'd.shortName as departmentShortName',
       'd.creditCode as departmentCreditCode',
       'r.code as regionCode',
@@ -224,14 +226,11 @@ function toItem(row: ItemViewRow): Item {
     department: {
       id: row.departmentId,
       name: row.departmentName,
-      nameEn:
-        row.departmentRegionCode === row.regionCode
-          ? departmentNameEn({
-              name: row.departmentName,
-              category: row.departmentCategory,
-              region: { code: row.regionCode, name: row.regionName },
-            })
-          : romanise(row.departmentName),
+      nameEn: departmentNameEn({
+        name: row.departmentName,
+        category: row.departmentCategory,
+        region: { code: row.departmentRegionCode, name: row.departmentRegionName },
+      }),
       shortName: row.departmentShortName,
       creditCode: row.departmentCreditCode,
     },

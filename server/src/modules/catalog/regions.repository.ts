@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/index.js';
 import { cq } from './catalog.tables.js';
 import { regionNameEn } from './region-names.js';
 import { departmentNameEn } from './department-names.js';
+import { isUuid } from '../../platform/validators/index.js';
 
 export interface RegionRow {
   code: string;
@@ -112,7 +113,7 @@ export async function departmentNames(
   db: Db,
   ids: readonly string[],
 ): Promise<Map<string, { name: string; nameEn: string }>> {
-  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  const uuids = ids.filter(isUuid);
   if (uuids.length === 0) return new Map();
   const rows = await cq(db)
     .selectFrom('catalog.department as d')

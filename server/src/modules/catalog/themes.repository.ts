@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.js';
 import type { ThemeInput } from '../../../../contracts/catalog.js';
 import { cq } from './catalog.tables.js';
+import { isUuid } from '../../platform/validators/index.js';
 
 export interface ThemeRow {
   id: string;
@@ -45,11 +46,10 @@ export async function listThemes(db: Db, audience?: 'person' | 'enterprise'): Pr
 }
 
 export async function findTheme(db: Db, idOrSlug: string): Promise<ThemeRow | undefined> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
   return cq(db)
     .selectFrom('catalog.theme')
     .select(columns)
-    .where(isUuid ? 'id' : 'slug', '=', idOrSlug)
+    .where(isUuid(idOrSlug) ? 'id' : 'slug', '=', idOrSlug)
     .executeTakeFirst() as Promise<ThemeRow | undefined>;
 }
 

@@ -3,3 +3,4 @@ export * from './credit-code.js';
 export * from './division-code.js';
 export * from './storable-text.js';
 export * from './region-code-param.js';
+export * from './uuid.js';

@@ -81,7 +81,7 @@ function Dashboard({
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;
   if (!total.data || !months.data || !departments.data) return <PageLoading rows={6} />;
   const m = months.data.cells;
-  const labelOf = (c: api.Cell) => (en ? (c.labelEn ?? c.label) : c.label);
+  const labelOf = (c: api.Cell) => api.labelIn(c, en);
   // The filter lists every department by name; the chart draws those with figures (the table lists all).
   const d = [...departments.data.cells].sort((a, b) => labelOf(a).localeCompare(labelOf(b), en ? 'en' : 'zh-CN'));
   const drawn = d.filter((c) => !c.suppressed);

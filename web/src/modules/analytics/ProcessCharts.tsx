@@ -159,7 +159,7 @@ export function ProcessCharts({ region, department, from, to }: api.Filters) {
         <select value={item} onChange={(e) => setChosen(e.target.value)}>
           {ranked.map((c) => (
             <option key={c.key} value={c.key}>
-              {lang === 'en' ? (c.labelEn ?? c.label) : c.label}
+              {api.labelIn(c, lang === 'en')}
             </option>
           ))}
         </select>

@@ -7,6 +7,9 @@ import { getJson } from '../../app/http';
 
 export type Indicators = IndicatorAnswer;
 export type Cell = IndicatorAnswer['cells'][number];
+
+/** A cell's label in the reader's language (regions, departments and items have an English one). */
+export const labelIn = (c: Cell, en: boolean): string => (en ? (c.labelEn ?? c.label) : c.label);
 /** What the dashboard is filtered by (kept in its address): a slice of the indicator query. */
 export type Filters = Partial<Pick<z.input<typeof IndicatorQuery>, 'region' | 'department' | 'from' | 'to'>>;
 export type Package = CkanPackage;

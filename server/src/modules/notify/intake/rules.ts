@@ -11,6 +11,7 @@ import { staffOfDepartment, staffOfRegion } from '../../identity/index.js';
 import { POLICIES } from '../../proactive/index.js';
 import type { MessageKindName } from '../templates/catalogue.js';
 import type { EventPayload, Topic } from '../../../../../contracts/events.js';
+import { isUuid } from '../../../platform/validators/index.js';
 
 type Recipients = EventPayload<'supervision.order-issued'>['recipients'];
 
@@ -27,7 +28,6 @@ type Rule = (event: OutboxEvent, db: Db, cipher: FieldCipher) => Promise<Planned
 type Payload = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A case event for the applicant: the item and tracking code as variables, the case page as link. */
 const toApplicant =
@@ -57,7 +57,7 @@ async function staffOf(db: Db, r: Recipients): Promise<string[]> {
   const ids = [...(r.staffIds ?? []), ...(r.staffId ? [r.staffId] : [])];
   if (r.departmentId && r.roles?.length) ids.push(...(await staffOfDepartment(db, r.departmentId, r.roles)));
   if (r.supervisingRegion) ids.push(...(await staffOfRegion(db, r.supervisingRegion, ['supervisor'])));
-  return [...new Set(ids.filter((id) => UUID.test(id)))];
+  return [...new Set(ids.filter(isUuid))];
 }
 
 const toRecipients =
