@@ -10,9 +10,11 @@
  * that starts or ends inside a month takes its whole months from the cells and the days at its edges
  * from the cases. DuckDB only: ClickHouse scans its rows fast enough to need no cube.
  *
- * Kept in step in the same transaction as the cases: `apply` takes away what each changed case added
- * to its cell before and adds what it adds now (`beforeChange`, `AFTER_CHANGE`), so a case moving
- * from one month or outcome to another is counted once, where it now is.
+ * Kept in step in the same transaction as the cases: `apply` appends, for each changed case, a row
+ * taking away what it added to its cell before and a row adding what it adds now (`beforeChange`,
+ * `AFTER_CHANGE`), so a case moving from one month or outcome to another is counted once, where it
+ * now is. A cell may therefore have several rows; every answer sums them (a group whose rows sum to
+ * no case is dropped), and `COMPACT` folds them into one now and then.
  */
 import type { Slice } from './analytics-store.js';
 
@@ -86,55 +88,55 @@ const AXES_MONTH = [...AXES, 'month'];
 const MEASURE_NAMES = [...MEASURES, ...VALUES].map(([m]) => m);
 const CELL_COLUMNS = [...AXES_MONTH, 'department_name', 'item_name', ...MEASURE_NAMES].join(', ');
 const DAYS_COLUMNS = [...AXES_MONTH, 'working_days', 'n'].join(', ');
-const matches = (x: string, y: string, extra: string[] = []) =>
-  [...AXES_MONTH, ...extra].map((c) => `${x}.${c} = ${y}.${c}`).join(' AND ');
 
-/** What the cases of `table` (the changed cases as they were, or are now) add to their cells, one row each; `sign` −1: taken away. */
+/** What the cases of `table` (the changed cases as they were, or are now) add to their cells, one delta row each; `sign` −1: taken away. */
 const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) => [
-  `INSERT INTO temp.cell_delta (${CELL_COLUMNS})
+  `INSERT INTO case_cell (${CELL_COLUMNS})
      SELECT ${AXES_A}, ${MONTH}, a.department_name, a.item_name, ${caseAsCell(sign)}
        FROM temp.${table} a`,
-  `INSERT INTO temp.days_delta (${DAYS_COLUMNS})
+  `INSERT INTO case_cell_days (${DAYS_COLUMNS})
      SELECT ${AXES_A}, ${MONTH}, a.working_days, ${sign}
        FROM temp.${table} a WHERE ${completedWithDays}`,
 ];
 
-/** A table's touched rows merged with the deltas, written back; rows left with no case go. */
-const merge = (table: string, delta: string, columns: string, keyExtra: string[], sums: string[], keep: string) => [
-  `CREATE OR REPLACE TEMP TABLE merged AS
-     SELECT ${[...AXES_MONTH, ...keyExtra].join(', ')},
-            ${table === 'case_cell' ? 'any_value(department_name) AS department_name, any_value(item_name) AS item_name, ' : ''}
-            ${sums.map((m) => `CAST(sum(${m}) AS BIGINT) AS ${m}`).join(', ')}
-       FROM (SELECT ${columns} FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.${delta} d WHERE ${matches('d', 'c', keyExtra)})
-             UNION ALL SELECT ${columns} FROM temp.${delta})
-      GROUP BY ${[...AXES_MONTH, ...keyExtra].join(', ')}`,
-  `DELETE FROM ${table} c WHERE EXISTS (SELECT 1 FROM temp.${delta} d WHERE ${matches('d', 'c', keyExtra)})`,
-  `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM temp.merged WHERE ${keep}`,
+/**
+ * Run inside `apply` once the changed cases are staged (`temp.stage_case_fact`) and before
+ * `case_fact` is replaced. `keys` lists the changed cases' ids as SQL literals: the cases as they
+ * were are found through `case_fact`'s key index, not by a scan of every case.
+ */
+export const beforeChange = (caseColumns: readonly string[], keys: string) => [
+  `CREATE OR REPLACE TEMP TABLE changed_new AS SELECT * FROM case_fact LIMIT 0`,
+  `INSERT INTO temp.changed_new (${caseColumns.join(', ')}) SELECT ${caseColumns.join(', ')} FROM temp.stage_case_fact`,
+  `CREATE OR REPLACE TEMP TABLE changed_old AS SELECT * FROM case_fact WHERE case_id IN (${keys})`,
 ];
 
 /**
- * Run inside `apply` once the changed cases are staged (`temp.stage_case_fact`) and before
- * `case_fact` is replaced: what each adds to its cell now is taken away and what it will add is
- * added, as delta rows. Nothing is read but the changed cases (one pass) and the cells they touch;
- * a recount of each touched cell would read every case.
+ * Run after `case_fact` is replaced: what each changed case added to its cell before is taken away
+ * and what it adds now is added, appended as delta rows (−1 and +1). Nothing already in the cells is
+ * read or rewritten, so a change costs the same however large the store; the answers sum a cell's
+ * rows, so they are exact at once, and `COMPACT` folds the deltas into one row a cell now and then.
  */
-export const beforeChange = (caseColumns: readonly string[]) => [
-  // The changed cases as they will be (typed), and as they were: one pass over the cases.
-  `CREATE OR REPLACE TEMP TABLE changed_new AS SELECT * FROM case_fact LIMIT 0`,
-  `INSERT INTO temp.changed_new (${caseColumns.join(', ')}) SELECT ${caseColumns.join(', ')} FROM temp.stage_case_fact`,
-  `CREATE OR REPLACE TEMP TABLE changed_old AS
-     SELECT * FROM case_fact a WHERE EXISTS (SELECT 1 FROM temp.changed_new n WHERE n.case_id = a.case_id)`,
-  `CREATE OR REPLACE TEMP TABLE cell_delta AS SELECT ${CELL_COLUMNS} FROM case_cell LIMIT 0`,
-  `CREATE OR REPLACE TEMP TABLE days_delta AS SELECT ${DAYS_COLUMNS} FROM case_cell_days LIMIT 0`,
+export const AFTER_CHANGE = [
   ...contributions('changed_old', -1),
   ...contributions('changed_new', 1),
+  `DROP TABLE temp.changed_new`,
+  `DROP TABLE temp.changed_old`,
 ];
 
-/** Run after `case_fact` is replaced: each touched cell written again with what changed. */
-export const AFTER_CHANGE = [
-  ...merge('case_cell', 'cell_delta', CELL_COLUMNS, [], MEASURE_NAMES, 'filed > 0'),
-  ...merge('case_cell_days', 'days_delta', DAYS_COLUMNS, ['working_days'], ['n'], 'n > 0'),
-  ...['changed_new', 'changed_old', 'cell_delta', 'days_delta', 'merged'].map((t) => `DROP TABLE temp.${t}`),
+/** Each cell's rows folded into one; cells left with no case go. */
+export const COMPACT = [
+  `CREATE OR REPLACE TEMP TABLE folded AS
+     SELECT ${AXES_MONTH.join(', ')}, any_value(department_name) AS department_name, any_value(item_name) AS item_name,
+            ${MEASURE_NAMES.map((m) => `CAST(sum(${m}) AS BIGINT) AS ${m}`).join(', ')}
+       FROM case_cell GROUP BY ${AXES_MONTH.join(', ')} HAVING sum(filed) > 0`,
+  `DELETE FROM case_cell`,
+  `INSERT INTO case_cell (${CELL_COLUMNS}) SELECT ${CELL_COLUMNS} FROM temp.folded`,
+  `CREATE OR REPLACE TEMP TABLE folded AS
+     SELECT ${AXES_MONTH.join(', ')}, working_days, CAST(sum(n) AS BIGINT) AS n
+       FROM case_cell_days GROUP BY ${AXES_MONTH.join(', ')}, working_days HAVING sum(n) > 0`,
+  `DELETE FROM case_cell_days`,
+  `INSERT INTO case_cell_days (${DAYS_COLUMNS}) SELECT ${DAYS_COLUMNS} FROM temp.folded`,
+  `DROP TABLE temp.folded`,
 ];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -243,14 +245,14 @@ export function cubeCasesCte(
                      ${sum('immediate')} AS immediate, ${sum('fully_online')} AS "fullyOnline",
                      ${sum('supplemented')} AS supplemented, ${sum('materials_saved')} AS "materialsSaved",
                      ${sum('visits_saved')} AS "visitsSaved", ${sum('saved_cases')} AS "savedCases"
-                FROM (${parts.sums.sql}) a GROUP BY 1) x
+                FROM (${parts.sums.sql}) a GROUP BY 1 HAVING sum(a.filed) > 0) x
         LEFT JOIN (${people.sql}) p ON p.key = x.key
         LEFT JOIN (
           SELECT key, min(working_days) FILTER (WHERE running >= (9 * total + 9) // 10)::INTEGER AS "p90WorkingDays"
             FROM (SELECT key, working_days, sum(n) OVER (PARTITION BY key ORDER BY working_days) AS running,
                          sum(n) OVER (PARTITION BY key) AS total
                     FROM (SELECT ${group.key} AS key, a.working_days, sum(a.n) AS n
-                            FROM (${parts.days.sql}) a GROUP BY 1, 2))
+                            FROM (${parts.days.sql}) a GROUP BY 1, 2 HAVING sum(a.n) > 0))
            GROUP BY 1) q ON q.key = x.key)`;
   return { sql, params: [...parts.sums.params, ...people.params, ...parts.days.params] };
 }

@@ -18,7 +18,7 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
-import { AFTER_CHANGE, BUILD, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
+import { AFTER_CHANGE, BUILD, COMPACT, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
 
 type Table = keyof typeof TABLES;
 /** How staged rows are written: replacing rows of the same key, or by the key's index (ignored when present, replaced). */
@@ -31,17 +31,27 @@ import { processSql } from './process-sql.js';
 
 type Param = string | number | boolean | null;
 
+/** A string as an SQL literal. */
+const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
 export class DuckDbStore implements AnalyticsStore {
   readonly engine = 'duckdb' as const;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Rows of `case_cell` when last folded, and delta rows appended since (counted from the changed cases). */
+  #foldedRows = 0;
+  #deltaRows = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    private readonly compactAfter: number,
   ) {}
 
-  /** Opens (and creates when missing) the store at `path`; `:memory:` for a throwaway one. */
-  static async open(path: string): Promise<DuckDbStore> {
+  /**
+   * Opens (and creates when missing) the store at `path`; `:memory:` for a throwaway one.
+   * `compactAfter`: the fewest delta rows the cells gather before they are folded.
+   */
+  static async open(path: string, opts: { compactAfter?: number } = {}): Promise<DuckDbStore> {
     // The data directory exists when PGlite made it; on a PostgreSQL server nothing else creates it.
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
@@ -60,7 +70,10 @@ export class DuckDbStore implements AnalyticsStore {
     // Staging copies for the appender (this connection's own, text columns) .
     for (const [table, columns] of Object.entries(TABLES))
       await conn.run(`CREATE TEMP TABLE stage_${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
-    return new DuckDbStore(instance, conn);
+    const store = new DuckDbStore(instance, conn, opts.compactAfter ?? 50_000);
+    const [cells] = await store.#rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM case_cell');
+    store.#foldedRows = cells?.n ?? 0;
+    return store;
   }
 
   /** Runs `work` after everything queued before it (DuckDB transactions on one connection do not nest). */
@@ -78,12 +91,13 @@ export class DuckDbStore implements AnalyticsStore {
   /**
    * Writes rows through DuckDB's appender into the table's staging copy (all text: the insert casts),
    * then replaces the rows of the same keys in one statement: a set-based write, not one bound
-   * parameter per value (about 20× faster for the rebuild's batches).
+   * parameter per value (about 20× faster for the rebuild's batches). `alsoRun` gets the rows' keys
+   * as SQL literals (single-column keys).
    */
   async #insert(
     table: Table,
     rows: Record<string, Param>[],
-    alsoRun: string[] = [],
+    alsoRun: (keys: string) => string[] = () => [],
     mode: Write = 'replace',
   ): Promise<void> {
     if (rows.length === 0) return;
@@ -105,14 +119,31 @@ export class DuckDbStore implements AnalyticsStore {
       appender.closeSync();
     }
     const list = columns.join(', ');
-    for (const statement of alsoRun) await this.conn.run(statement);
-    // DELETE + INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
-    const match = KEYS[table].map((k) => `t.${k} = s.${k}`).join(' AND ');
-    if (mode === 'replace')
-      await this.conn.run(`DELETE FROM ${table} t WHERE EXISTS (SELECT 1 FROM temp.stage_${table} s WHERE ${match})`);
+    const single = KEYS[table].length === 1 ? KEYS[table][0]! : null;
+    const keys = single ? unique.map((r) => literal(String(r[single]))).join(', ') : '';
+    for (const statement of alsoRun(keys)) await this.conn.run(statement);
+    if (mode === 'replace') {
+      // A single-column key: its rows found through the key's index (an IN list of literals is an
+      // index scan in DuckDB; a join with the staged rows would read the whole table). DELETE +
+      // INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
+      const match = single
+        ? `t.${single} IN (${keys})`
+        : `EXISTS (SELECT 1 FROM temp.stage_${table} s WHERE ${KEYS[table].map((k) => `t.${k} = s.${k}`).join(' AND ')})`;
+      await this.conn.run(`DELETE FROM ${table} t WHERE ${match}`);
+    }
     const verb = { replace: 'INSERT', ignore: 'INSERT OR IGNORE', upsert: 'INSERT OR REPLACE' }[mode];
     await this.conn.run(`${verb} INTO ${table} (${list}) SELECT ${list} FROM temp.stage_${table}`);
     await this.conn.run(`DELETE FROM temp.stage_${table}`);
+  }
+
+  /** Folds the cells' delta rows once they grow past a quarter of the folded cells (at least `compactAfter`). */
+  async #compactWhenDue(changedCases: number): Promise<void> {
+    this.#deltaRows += 2 * changedCases;
+    if (this.#deltaRows < Math.max(this.compactAfter, this.#foldedRows / 4)) return;
+    for (const statement of COMPACT) await this.conn.run(statement);
+    const [row] = await this.#rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM case_cell');
+    this.#foldedRows = row?.n ?? 0;
+    this.#deltaRows = 0;
   }
 
   apply(change: StoreChange): Promise<void> {
@@ -121,13 +152,16 @@ export class DuckDbStore implements AnalyticsStore {
       try {
         const { cases, steps, tasks } = rowsOf(change);
         // What the cases add to their cells is taken away before they are written and added after.
-        await this.#insert('case_fact', cases, beforeChange(TABLES.case_fact));
-        if (cases.length > 0) for (const statement of AFTER_CHANGE) await this.conn.run(statement);
+        await this.#insert('case_fact', cases, (keys) => beforeChange(TABLES.case_fact, keys));
+        if (cases.length > 0) {
+          for (const statement of AFTER_CHANGE) await this.conn.run(statement);
+          await this.#compactWhenDue(cases.length);
+        }
         // A case's steps come from its append-only event log: a step once written never changes, so
         // only new ones are added, found by the key's index (deleting a case's steps first would read
         // every step in the store). Tasks change (completed, reassigned) but never go: replaced by key.
-        await this.#insert('case_step', steps, [], 'ignore');
-        await this.#insert('task_fact', tasks, [], 'upsert');
+        await this.#insert('case_step', steps, undefined, 'ignore');
+        await this.#insert('task_fact', tasks, undefined, 'upsert');
         await this.#insert(
           'rating',
           change.ratings.map((r) => rowsOf.rating(r)),
@@ -221,6 +255,8 @@ export class DuckDbStore implements AnalyticsStore {
     return this.#serial(async () => {
       for (const table of [...Object.keys(TABLES), ...CUBE_TABLES, 'meta']) await this.conn.run(`DELETE FROM ${table}`);
       await this.conn.run(WATERMARK_ROW);
+      this.#foldedRows = 0;
+      this.#deltaRows = 0;
     });
   }
 
