@@ -105,10 +105,14 @@ const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) => [
  * were are found through `case_fact`'s key index, not by a scan of every case.
  */
 export const beforeChange = (caseColumns: readonly string[], keys: string) => [
-  `CREATE OR REPLACE TEMP TABLE changed_new AS SELECT * FROM case_fact LIMIT 0`,
   `INSERT INTO temp.changed_new (${caseColumns.join(', ')}) SELECT ${caseColumns.join(', ')} FROM temp.stage_case_fact`,
-  `CREATE OR REPLACE TEMP TABLE changed_old AS SELECT * FROM case_fact WHERE case_id IN (${keys})`,
+  `INSERT INTO temp.changed_old SELECT * FROM case_fact WHERE case_id IN (${keys})`,
 ];
+
+/** The connection's own copies of the changed cases, typed as `case_fact` (made once when the store opens). */
+export const CHANGED_TABLES = ['changed_new', 'changed_old'].map(
+  (t) => `CREATE TEMP TABLE ${t} AS SELECT * FROM case_fact LIMIT 0`,
+);
 
 /**
  * Run after `case_fact` is replaced: what each changed case added to its cell before is taken away
@@ -119,8 +123,8 @@ export const beforeChange = (caseColumns: readonly string[], keys: string) => [
 export const AFTER_CHANGE = [
   ...contributions('changed_old', -1),
   ...contributions('changed_new', 1),
-  `DROP TABLE temp.changed_new`,
-  `DROP TABLE temp.changed_old`,
+  `DELETE FROM temp.changed_new`,
+  `DELETE FROM temp.changed_old`,
 ];
 
 /** Each cell's rows folded into one; cells left with no case go. */

@@ -18,7 +18,7 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
-import { AFTER_CHANGE, BUILD, COMPACT, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
+import { AFTER_CHANGE, BUILD, CHANGED_TABLES, COMPACT, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
 
 type Table = keyof typeof TABLES;
 /** How staged rows are written: replacing rows of the same key, or by the key's index (ignored when present, replaced). */
@@ -70,6 +70,7 @@ export class DuckDbStore implements AnalyticsStore {
     // Staging copies for the appender (this connection's own, text columns) .
     for (const [table, columns] of Object.entries(TABLES))
       await conn.run(`CREATE TEMP TABLE stage_${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+    for (const statement of CHANGED_TABLES) await conn.run(statement);
     const store = new DuckDbStore(instance, conn, opts.compactAfter ?? 50_000);
     const [cells] = await store.#rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM case_cell');
     store.#foldedRows = cells?.n ?? 0;
