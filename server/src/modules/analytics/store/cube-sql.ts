@@ -16,14 +16,10 @@
  * now is. A cell may therefore have several rows; every answer sums them (a group whose rows sum to
  * no case is dropped), and `COMPACT` folds them into one now and then.
  */
-import type { Slice } from './analytics-store.js';
+import type { Grouping, Slice } from './analytics-store.js';
 
 type Param = string | number | boolean | null;
 
-/** The cell's coordinates, in `case_fact` columns (month from `period_day`). */
-const AXES = ['region_code', 'department_id', 'item_code', 'channel'] as const;
-/** The coordinates read off alias `a`. */
-const AXES_A = AXES.map((x) => `a.${x}`).join(', ');
 const MONTH = `CAST(date_trunc('month', a.period_day) AS DATE)`;
 const COMPLETED = `a.outcome IN ('approved', 'refused')`;
 
@@ -50,16 +46,46 @@ const VALUES: readonly (readonly [string, string])[] = [
   ['materials_saved', 'a.materials_saved'],
   ['visits_saved', 'a.visits_saved'],
 ];
+const MEASURE_NAMES = [...MEASURES, ...VALUES].map(([m]) => m);
 
-export const CUBE_SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS case_cell (region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
-     item_code VARCHAR NOT NULL, channel VARCHAR NOT NULL, month DATE NOT NULL, department_name VARCHAR NOT NULL,
-     item_name VARCHAR NOT NULL, ${[...MEASURES, ...VALUES].map(([m]) => `${m} BIGINT NOT NULL`).join(', ')})`,
-  `CREATE TABLE IF NOT EXISTS case_cell_days (region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
-     item_code VARCHAR NOT NULL, channel VARCHAR NOT NULL, month DATE NOT NULL, working_days INTEGER NOT NULL,
-     n BIGINT NOT NULL)`,
-];
-export const CUBE_TABLES = ['case_cell', 'case_cell_days'] as const;
+/**
+ * A cube: its cells' coordinates (`case_fact` columns, and the month of `period_day`) and the names
+ * each cell carries. Two are kept: by item (for a slice of an item or a grouping by item), and one
+ * without the item axis for every other question, a few hundred times smaller than the first in a
+ * province of hundreds of items.
+ */
+interface Cube {
+  cell: string;
+  days: string;
+  axes: readonly string[];
+  names: readonly string[];
+}
+const BY_ITEM: Cube = {
+  cell: 'case_cell',
+  days: 'case_cell_days',
+  axes: ['region_code', 'department_id', 'item_code', 'channel'],
+  names: ['department_name', 'item_name'],
+};
+const BY_AREA: Cube = {
+  cell: 'case_area_cell',
+  days: 'case_area_cell_days',
+  axes: ['region_code', 'department_id', 'channel'],
+  names: ['department_name'],
+};
+const CUBES = [BY_ITEM, BY_AREA] as const;
+
+const axesA = (c: Cube) => c.axes.map((x) => `a.${x}`).join(', ');
+const axesMonth = (c: Cube) => [...c.axes, 'month'];
+const cellColumns = (c: Cube) => [...axesMonth(c), ...c.names, ...MEASURE_NAMES].join(', ');
+const daysColumns = (c: Cube) => [...axesMonth(c), 'working_days', 'n'].join(', ');
+
+export const CUBE_SCHEMA = CUBES.flatMap((c) => [
+  `CREATE TABLE IF NOT EXISTS ${c.cell} (${c.axes.map((x) => `${x} VARCHAR NOT NULL`).join(', ')}, month DATE NOT NULL,
+     ${c.names.map((x) => `${x} VARCHAR NOT NULL`).join(', ')}, ${MEASURE_NAMES.map((m) => `${m} BIGINT NOT NULL`).join(', ')})`,
+  `CREATE TABLE IF NOT EXISTS ${c.days} (${c.axes.map((x) => `${x} VARCHAR NOT NULL`).join(', ')}, month DATE NOT NULL,
+     working_days INTEGER NOT NULL, n BIGINT NOT NULL)`,
+]);
+export const CUBE_TABLES = CUBES.flatMap((c) => [c.cell, c.days]);
 
 /** One case as a cell of its own: the measures as numbers (`sign` −1: what it takes away). */
 const caseAsCell = (sign: 1 | -1 = 1) =>
@@ -71,33 +97,40 @@ const cellOfCases = [
   ...MEASURES.map(([m, e]) => `count(*) FILTER (WHERE ${e}) AS ${m}`),
   ...VALUES.map(([m, e]) => `coalesce(sum(${e}), 0) AS ${m}`),
 ].join(', ');
-const daysOfCases = `a.working_days, count(*) AS n`;
 const completedWithDays = `${COMPLETED} AND a.working_days IS NOT NULL`;
 
-/** Builds every cell from the cases (a store made before the cells, or one filled without `apply`). */
-export const BUILD = [
-  `DELETE FROM case_cell`,
-  `DELETE FROM case_cell_days`,
-  `INSERT INTO case_cell SELECT ${AXES_A}, ${MONTH}, any_value(a.department_name),
-     any_value(a.item_name), ${cellOfCases} FROM case_fact a GROUP BY ALL`,
-  `INSERT INTO case_cell_days SELECT ${AXES_A}, ${MONTH}, ${daysOfCases}
-     FROM case_fact a WHERE ${completedWithDays} GROUP BY ALL`,
-];
+/**
+ * Cells written in region order (then month) when built or folded: DuckDB keeps each column's
+ * min and max per row group, so a county's or a city's question skips the rest of the province.
+ */
+const CLUSTERED = 'ORDER BY region_code, month';
 
-const AXES_MONTH = [...AXES, 'month'];
-const MEASURE_NAMES = [...MEASURES, ...VALUES].map(([m]) => m);
-const CELL_COLUMNS = [...AXES_MONTH, 'department_name', 'item_name', ...MEASURE_NAMES].join(', ');
-const DAYS_COLUMNS = [...AXES_MONTH, 'working_days', 'n'].join(', ');
+/** The cubes that are empty while there are cases: a store made before them, or filled without `apply`. */
+export const UNBUILT = `SELECT ${CUBES.map((c) => `(NOT EXISTS (SELECT 1 FROM ${c.cell}) AND EXISTS (SELECT 1 FROM case_fact)) AS "${c.cell}"`).join(', ')}`;
+
+/** Builds the cells of the cube named by its cell table from the cases. */
+export const build = (cell: string) => {
+  const c = CUBES.find((x) => x.cell === cell)!;
+  return [
+    `DELETE FROM ${c.cell}`,
+    `DELETE FROM ${c.days}`,
+    `INSERT INTO ${c.cell} (${cellColumns(c)}) SELECT ${axesA(c)}, ${MONTH} AS month,
+       ${c.names.map((n) => `any_value(a.${n})`).join(', ')}, ${cellOfCases} FROM case_fact a GROUP BY ALL ${CLUSTERED}`,
+    `INSERT INTO ${c.days} (${daysColumns(c)}) SELECT ${axesA(c)}, ${MONTH} AS month, a.working_days, count(*)
+       FROM case_fact a WHERE ${completedWithDays} GROUP BY ALL ${CLUSTERED}`,
+  ];
+};
 
 /** What the cases of `table` (the changed cases as they were, or are now) add to their cells, one delta row each; `sign` −1: taken away. */
-const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) => [
-  `INSERT INTO case_cell (${CELL_COLUMNS})
-     SELECT ${AXES_A}, ${MONTH}, a.department_name, a.item_name, ${caseAsCell(sign)}
-       FROM temp.${table} a`,
-  `INSERT INTO case_cell_days (${DAYS_COLUMNS})
-     SELECT ${AXES_A}, ${MONTH}, a.working_days, ${sign}
-       FROM temp.${table} a WHERE ${completedWithDays}`,
-];
+const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) =>
+  CUBES.flatMap((c) => [
+    `INSERT INTO ${c.cell} (${cellColumns(c)})
+       SELECT ${axesA(c)}, ${MONTH}, ${c.names.map((n) => `a.${n}`).join(', ')}, ${caseAsCell(sign)}
+         FROM temp.${table} a`,
+    `INSERT INTO ${c.days} (${daysColumns(c)})
+       SELECT ${axesA(c)}, ${MONTH}, a.working_days, ${sign}
+         FROM temp.${table} a WHERE ${completedWithDays}`,
+  ]);
 
 /**
  * Run inside `apply` once the changed cases are staged (`temp.stage_case_fact`) and before
@@ -128,20 +161,20 @@ export const AFTER_CHANGE = [
 ];
 
 /** Each cell's rows folded into one; cells left with no case go. */
-export const COMPACT = [
+export const COMPACT = CUBES.flatMap((c) => [
   `CREATE OR REPLACE TEMP TABLE folded AS
-     SELECT ${AXES_MONTH.join(', ')}, any_value(department_name) AS department_name, any_value(item_name) AS item_name,
+     SELECT ${axesMonth(c).join(', ')}, ${c.names.map((n) => `any_value(${n}) AS ${n}`).join(', ')},
             ${MEASURE_NAMES.map((m) => `CAST(sum(${m}) AS BIGINT) AS ${m}`).join(', ')}
-       FROM case_cell GROUP BY ${AXES_MONTH.join(', ')} HAVING sum(filed) > 0`,
-  `DELETE FROM case_cell`,
-  `INSERT INTO case_cell (${CELL_COLUMNS}) SELECT ${CELL_COLUMNS} FROM temp.folded`,
+       FROM ${c.cell} GROUP BY ${axesMonth(c).join(', ')} HAVING sum(filed) > 0`,
+  `DELETE FROM ${c.cell}`,
+  `INSERT INTO ${c.cell} (${cellColumns(c)}) SELECT ${cellColumns(c)} FROM temp.folded ${CLUSTERED}`,
   `CREATE OR REPLACE TEMP TABLE folded AS
-     SELECT ${AXES_MONTH.join(', ')}, working_days, CAST(sum(n) AS BIGINT) AS n
-       FROM case_cell_days GROUP BY ${AXES_MONTH.join(', ')}, working_days HAVING sum(n) > 0`,
-  `DELETE FROM case_cell_days`,
-  `INSERT INTO case_cell_days (${DAYS_COLUMNS}) SELECT ${DAYS_COLUMNS} FROM temp.folded`,
+     SELECT ${axesMonth(c).join(', ')}, working_days, CAST(sum(n) AS BIGINT) AS n
+       FROM ${c.days} GROUP BY ${axesMonth(c).join(', ')}, working_days HAVING sum(n) > 0`,
+  `DELETE FROM ${c.days}`,
+  `INSERT INTO ${c.days} (${daysColumns(c)}) SELECT ${daysColumns(c)} FROM temp.folded ${CLUSTERED}`,
   `DROP TABLE temp.folded`,
-];
+]);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -186,35 +219,41 @@ export interface CubeParts {
   days: { sql: string; params: Param[] };
 }
 
+/** The cube a question reads: by item when it asks about items, the smaller one by area otherwise. */
+const cubeFor = (slice: Slice, by: Grouping): Cube => (slice.itemCode || by === 'item' ? BY_ITEM : BY_AREA);
+
 /**
- * The rows the case sums of a slice come from: `case_cell` rows for its whole months and `case_fact`
- * rows (each case as a cell) for its edge days, both with the cell's coordinates, `month` and the
- * names. `where` builds a slice's conditions for an alias-`a` table and a period column.
+ * The rows the case sums of a slice come from: the cube's cell rows for its whole months and
+ * `case_fact` rows (each case as a cell) for its edge days, both with the cell's coordinates, `month`
+ * and the names. `where` builds a slice's conditions for an alias-`a` table and a period column.
  */
 export function cubeSources(
   slice: Slice,
+  by: Grouping,
   where: (slice: Slice, dayColumn: string) => { sql: string; params: Param[] },
 ): CubeParts {
+  const cube = cubeFor(slice, by);
   const { months, edges } = splitPeriod(slice.from, slice.to);
   const { from: _f, to: _t, ...rest } = slice;
   const sums: string[] = [];
   const days: string[] = [];
   const sumParams: Param[] = [];
   const dayParams: Param[] = [];
-  const names = `a.department_name, a.item_name`;
+  const axes = axesA(cube);
+  const names = cube.names.map((n) => `a.${n}`).join(', ');
   if (months) {
     const w = where({ ...rest, ...months }, 'a.month');
-    sums.push(`SELECT ${AXES_A}, a.month, ${names}, ${MEASURE_NAMES.join(', ')} FROM case_cell a WHERE ${w.sql}`);
+    sums.push(`SELECT ${axes}, a.month, ${names}, ${MEASURE_NAMES.join(', ')} FROM ${cube.cell} a WHERE ${w.sql}`);
     sumParams.push(...w.params);
-    days.push(`SELECT ${AXES_A}, a.month, a.working_days, a.n FROM case_cell_days a WHERE ${w.sql}`);
+    days.push(`SELECT ${axes}, a.month, a.working_days, a.n FROM ${cube.days} a WHERE ${w.sql}`);
     dayParams.push(...w.params);
   }
   for (const edge of edges) {
     const w = where({ ...rest, ...edge }, 'a.period_day');
-    sums.push(`SELECT ${AXES_A}, ${MONTH} AS month, ${names}, ${caseAsCell()}
+    sums.push(`SELECT ${axes}, ${MONTH} AS month, ${names}, ${caseAsCell()}
                  FROM case_fact a WHERE ${w.sql}`);
     sumParams.push(...w.params);
-    days.push(`SELECT ${AXES_A}, ${MONTH} AS month, a.working_days, 1 AS n
+    days.push(`SELECT ${axes}, ${MONTH} AS month, a.working_days, 1 AS n
                  FROM case_fact a WHERE ${completedWithDays} AND ${w.sql}`);
     dayParams.push(...w.params);
   }
@@ -227,16 +266,18 @@ export function cubeSources(
 /**
  * The `cs` CTE of `cellsSql` from the cells: sums per group key, distinct people from the cases, the
  * 90th percentile from the merged histogram. `key`/`label` are the group expressions over alias `a`
- * (with `a.month` for the month), `people` the cases' distinct-people query per key.
+ * (with `a.month` for the month), grouped as they are and written by `format` once grouped (a month
+ * named once, not once a row); `people` the cases' distinct-people query per (unformatted) key.
  */
 export function cubeCasesCte(
   parts: CubeParts,
-  group: { key: string; label: string },
+  group: { key: string; label: string; format?: (e: string) => string },
   people: { sql: string; params: Param[] },
 ): { sql: string; params: Param[] } {
   const sum = (m: string) => `CAST(sum(a.${m}) AS INTEGER)`;
+  const format = group.format ?? ((e: string) => e);
   const sql = `cs AS (
-      SELECT x.key, x.label, coalesce(p.people, 0)::INTEGER AS people, x.filed, x.accepted, x.completed, x.approved,
+      SELECT ${format('x.key')} AS key, ${format('x.label')} AS label, coalesce(p.people, 0)::INTEGER AS people, x.filed, x.accepted, x.completed, x.approved,
              x.refused, x."notAccepted", x."onTimePromised", x."onTimeLegal", x."legalKnown", x."avgWorkingDays",
              q."p90WorkingDays", x.immediate, x."fullyOnline", x.supplemented, x."materialsSaved", x."visitsSaved",
              x."savedCases"

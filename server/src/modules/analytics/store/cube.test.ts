@@ -12,7 +12,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUPINGS, type CaseRecord, type Slice } from './analytics-store.js';
-import { splitPeriod } from './cube-sql.js';
+import { CUBE_TABLES, splitPeriod } from './cube-sql.js';
 import { DuckDbStore } from './duckdb-store.js';
 
 const REGIONS = ['520102', '520103', '520301', '522601'];
@@ -143,16 +143,18 @@ describe('pre-aggregated cells', () => {
       const cases = fc.sample(aCase, { numRuns: 80, seed: 7 });
       await fed.apply({ cases: cases.map((record) => ({ record, steps: [], tasks: [] })), ratings: [], watermark: 1 });
       const before = await fed.cells({ regionPrefix: '52' }, 'month');
+      const byItem = await fed.cells({ regionPrefix: '52' }, 'item');
       expect(before.reduce((n, c) => n + c.filed, 0)).toBe(new Set(cases.map((c) => c.caseId)).size);
       await fed.close();
       // The cells gone, as in a store written before them.
       const raw = await DuckDBInstance.create(file);
       const conn = await raw.connect();
-      await conn.run('DELETE FROM case_cell; DELETE FROM case_cell_days');
+      await conn.run(CUBE_TABLES.map((t) => `DELETE FROM ${t}`).join('; '));
       conn.closeSync();
       raw.closeSync();
       fed = await DuckDbStore.open(file);
       expect(await fed.cells({ regionPrefix: '52' }, 'month')).toEqual(before);
+      expect(await fed.cells({ regionPrefix: '52' }, 'item')).toEqual(byItem);
       await fed.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -18,7 +18,17 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
-import { AFTER_CHANGE, BUILD, CHANGED_TABLES, COMPACT, CUBE_SCHEMA, CUBE_TABLES, beforeChange } from './cube-sql.js';
+import { NUMBER_EARLIER_PEOPLE, PEOPLE_SCHEMA } from './people-sql.js';
+import {
+  AFTER_CHANGE,
+  CHANGED_TABLES,
+  COMPACT,
+  CUBE_SCHEMA,
+  CUBE_TABLES,
+  UNBUILT,
+  beforeChange,
+  build,
+} from './cube-sql.js';
 
 type Table = keyof typeof TABLES;
 /** How staged rows are written: replacing rows of the same key, or by the key's index (ignored when present, replaced). */
@@ -31,6 +41,10 @@ import { processSql } from './process-sql.js';
 
 type Param = string | number | boolean | null;
 
+/** The columns staged for a table: its own, and a case's person number (kept in DuckDB only). */
+const staged = (table: Table): readonly string[] =>
+  table === 'case_fact' ? [...TABLES.case_fact, 'person_no'] : TABLES[table];
+
 /** A string as an SQL literal. */
 const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
 
@@ -40,6 +54,8 @@ export class DuckDbStore implements AnalyticsStore {
   /** Rows of `case_cell` when last folded, and delta rows appended since (counted from the changed cases). */
   #foldedRows = 0;
   #deltaRows = 0;
+  /** The highest person number given (`people-sql.ts`). */
+  #maxPerson = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -56,24 +72,40 @@ export class DuckDbStore implements AnalyticsStore {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
-    for (const statement of [...SCHEMA, ...CUBE_SCHEMA]) await conn.run(statement);
+    for (const statement of [...SCHEMA, ...CUBE_SCHEMA, ...PEOPLE_SCHEMA]) await conn.run(statement);
     await conn.run(WATERMARK_ROW);
-    // Cells missing while cases are there: a store made before them, or filled without `apply`.
-    const empty = await conn.runAndReadAll(
-      `SELECT NOT EXISTS (SELECT 1 FROM case_cell) AND EXISTS (SELECT 1 FROM case_fact) AS build`,
+    const unnumbered = await conn.runAndReadAll(
+      `SELECT EXISTS (SELECT 1 FROM case_fact WHERE person_no IS NULL) AS any`,
     );
-    if (empty.getRowObjectsJson()[0]?.build) {
+    if (unnumbered.getRowObjectsJson()[0]?.any) {
       await conn.run('BEGIN TRANSACTION');
-      for (const statement of BUILD) await conn.run(statement);
+      for (const statement of NUMBER_EARLIER_PEOPLE) await conn.run(statement);
+      await conn.run('COMMIT');
+      // Rows updated in place are read through their update records until a checkpoint folds them in.
+      await conn.run('CHECKPOINT');
+    }
+    // Cubes empty while cases are there: a store made before them, or filled without `apply`.
+    const unbuilt = (await conn.runAndReadAll(UNBUILT)).getRowObjectsJson()[0] ?? {};
+    for (const [cell, missing] of Object.entries(unbuilt)) {
+      if (!missing) continue;
+      await conn.run('BEGIN TRANSACTION');
+      for (const statement of build(cell)) await conn.run(statement);
       await conn.run('COMMIT');
     }
     // Staging copies for the appender (this connection's own, text columns) .
-    for (const [table, columns] of Object.entries(TABLES))
-      await conn.run(`CREATE TEMP TABLE stage_${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+    for (const table of Object.keys(TABLES) as Table[])
+      await conn.run(
+        `CREATE TEMP TABLE stage_${table} (${staged(table)
+          .map((c) => `${c} VARCHAR`)
+          .join(', ')})`,
+      );
     for (const statement of CHANGED_TABLES) await conn.run(statement);
     const store = new DuckDbStore(instance, conn, opts.compactAfter ?? 50_000);
-    const [cells] = await store.#rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM case_cell');
-    store.#foldedRows = cells?.n ?? 0;
+    const [counts] = await store.#rows<{ cells: number; people: number }>(
+      'SELECT (SELECT count(*) FROM case_cell)::INTEGER AS cells, (SELECT coalesce(max(no), 0) FROM person_no)::INTEGER AS people',
+    );
+    store.#foldedRows = counts?.cells ?? 0;
+    store.#maxPerson = counts?.people ?? 0;
     return store;
   }
 
@@ -102,7 +134,7 @@ export class DuckDbStore implements AnalyticsStore {
     mode: Write = 'replace',
   ): Promise<void> {
     if (rows.length === 0) return;
-    const columns = TABLES[table];
+    const columns = staged(table);
     const keyOf = (r: Record<string, Param>) => KEYS[table].map((k) => String(r[k])).join('\u0000');
     const unique = [...new Map(rows.map((r) => [keyOf(r), r])).values()];
     const appender = await this.conn.createAppender(`stage_${table}`, 'main', 'temp');
@@ -137,6 +169,38 @@ export class DuckDbStore implements AnalyticsStore {
     await this.conn.run(`DELETE FROM temp.stage_${table}`);
   }
 
+  /**
+   * Gives each case row its person's number (`people-sql.ts`): known keys looked up through the
+   * dictionary's key index, new ones numbered on from the highest (writes are one at a time).
+   */
+  async #numberPeople(cases: Record<string, Param>[]): Promise<void> {
+    const wanted = [...new Set(cases.map((c) => String(c.person_key)))];
+    if (wanted.length === 0) return;
+    const known = new Map(
+      (
+        await this.#rows<{ person_key: string; no: number }>(
+          `SELECT person_key, no FROM person_no WHERE person_key IN (${wanted.map(literal).join(', ')})`,
+        )
+      ).map((r) => [r.person_key, r.no]),
+    );
+    const added = wanted.filter((k) => !known.has(k));
+    if (added.length > 0) {
+      const appender = await this.conn.createAppender('person_no');
+      try {
+        for (const key of added) {
+          known.set(key, ++this.#maxPerson);
+          appender.appendVarchar(key);
+          appender.appendInteger(this.#maxPerson);
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    }
+    for (const c of cases) c.person_no = known.get(String(c.person_key))!;
+  }
+
   /** Folds the cells' delta rows once they grow past a quarter of the folded cells (at least `compactAfter`). */
   async #compactWhenDue(changedCases: number): Promise<void> {
     this.#deltaRows += 2 * changedCases;
@@ -149,11 +213,14 @@ export class DuckDbStore implements AnalyticsStore {
 
   apply(change: StoreChange): Promise<void> {
     return this.#serial(async () => {
+      // A change rolled back gives its new person numbers back.
+      const people = this.#maxPerson;
       await this.conn.run('BEGIN TRANSACTION');
       try {
         const { cases, steps, tasks } = rowsOf(change);
+        await this.#numberPeople(cases);
         // What the cases add to their cells is taken away before they are written and added after.
-        await this.#insert('case_fact', cases, (keys) => beforeChange(TABLES.case_fact, keys));
+        await this.#insert('case_fact', cases, (keys) => beforeChange(staged('case_fact'), keys));
         if (cases.length > 0) {
           for (const statement of AFTER_CHANGE) await this.conn.run(statement);
           await this.#compactWhenDue(cases.length);
@@ -176,6 +243,7 @@ export class DuckDbStore implements AnalyticsStore {
         await this.conn.run('COMMIT');
       } catch (e) {
         await this.conn.run('ROLLBACK');
+        this.#maxPerson = people;
         throw e;
       }
     });
@@ -188,7 +256,7 @@ export class DuckDbStore implements AnalyticsStore {
 
   /** The sums of a slice's cells, from the pre-aggregated cells (`cube-sql.ts`). */
   cells(slice: Slice, by: Grouping): Promise<CellSums[]> {
-    const { sql, params } = cellsSql(slice, by, { cube: true });
+    const { sql, params } = cellsSql(slice, by, { cube: { maxPerson: this.#maxPerson } });
     return this.#serial(() => this.#rows<CellSums>(sql, params));
   }
 
@@ -254,8 +322,10 @@ export class DuckDbStore implements AnalyticsStore {
 
   clear(): Promise<void> {
     return this.#serial(async () => {
-      for (const table of [...Object.keys(TABLES), ...CUBE_TABLES, 'meta']) await this.conn.run(`DELETE FROM ${table}`);
+      for (const table of [...Object.keys(TABLES), ...CUBE_TABLES, 'person_no', 'meta'])
+        await this.conn.run(`DELETE FROM ${table}`);
       await this.conn.run(WATERMARK_ROW);
+      this.#maxPerson = 0;
       this.#foldedRows = 0;
       this.#deltaRows = 0;
     });

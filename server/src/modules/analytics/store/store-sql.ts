@@ -16,6 +16,7 @@ import type {
   StoreChange,
 } from './analytics-store.js';
 import { cubeCasesCte, cubeSources } from './cube-sql.js';
+import { peopleCount } from './people-sql.js';
 
 type Param = string | number | boolean | null;
 type Row = Record<string, Param>;
@@ -297,15 +298,27 @@ function casesFromRows(key: [string, string], wc: Where): { sql: string; params:
   return { sql, params: wc.params };
 }
 
-/** The `cs` CTE from the pre-aggregated cells, distinct people from the cases (`cube-sql.ts`). */
-function casesFromCells(slice: Slice, by: Grouping, caseKey: string): { sql: string; params: Param[] } {
-  const cell = keys(by, slice, 'a.month').c;
+/**
+ * The `cs` CTE from the pre-aggregated cells, distinct people from the cases by their numbers
+ * (`cube-sql.ts`, `people-sql.ts`). A month is grouped as a date and named after grouping (one
+ * `strftime` a month, not one a case).
+ */
+function casesFromCells(
+  slice: Slice,
+  by: Grouping,
+  caseKey: string,
+  maxPerson: number,
+): { sql: string; params: Param[] } {
+  const byMonth = by === 'month';
+  const cell = byMonth ? (['a.month', 'a.month'] as const) : keys(by, slice, 'a.month').c;
   const wc = where(slice, 'a.period_day');
   return cubeCasesCte(
-    cubeSources(slice, where),
-    { key: cell[0], label: cell[1] },
+    cubeSources(slice, by, where),
+    { key: cell[0], label: cell[1], ...(byMonth ? { format: (e: string) => `strftime(${e}, '%Y-%m')` } : {}) },
     {
-      sql: `SELECT ${caseKey} AS key, count(DISTINCT a.person_key) AS people FROM case_fact a WHERE ${wc.sql} GROUP BY 1`,
+      sql: `SELECT ${byMonth ? `CAST(date_trunc('month', a.period_day) AS DATE)` : caseKey} AS key,
+                   ${peopleCount(by, slice, maxPerson)} AS people
+              FROM case_fact a WHERE ${wc.sql} GROUP BY 1`,
       params: wc.params,
     },
   );
@@ -316,12 +329,16 @@ function casesFromCells(slice: Slice, by: Grouping, caseKey: string): { sql: str
  * `cube`, the case sums come from the pre-aggregated cells (`cube-sql.ts`, DuckDB) and only distinct
  * people from the cases; without, everything from the cases (ClickHouse, and the check of the cells).
  */
-export function cellsSql(slice: Slice, by: Grouping, opts: { cube?: boolean } = {}): { sql: string; params: Param[] } {
+export function cellsSql(
+  slice: Slice,
+  by: Grouping,
+  opts: { cube?: { maxPerson: number } } = {},
+): { sql: string; params: Param[] } {
   const k = keys(by, slice);
   const wc = where(slice, 'a.period_day');
   const wr = where(slice, 'a.rated_on');
   const other = otherCells(slice, by);
-  const cases = opts.cube ? casesFromCells(slice, by, k.c[0]) : casesFromRows(k.c, wc);
+  const cases = opts.cube ? casesFromCells(slice, by, k.c[0], opts.cube.maxPerson) : casesFromRows(k.c, wc);
   const sql = `
     WITH ${cases.sql},
     rs AS (
