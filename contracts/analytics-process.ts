@@ -30,7 +30,10 @@ export type ProcessEdge = z.infer<typeof ProcessEdge>;
 /** Dwell of one department step (环节) in one month: the cell of the bottleneck heat map. */
 export const HeatCell = z.object({
   step: z.string(),
+  /** The step in English where its words are the standard terms of procedure, else null (`step-names.ts`). */
+  stepEn: z.string().nullable(),
   department: z.string(),
+  departmentEn: z.string(),
   /** yyyy-MM: the month the task was opened. */
   month: z.string(),
   suppressed: z.boolean(),

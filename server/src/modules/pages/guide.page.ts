@@ -2,6 +2,7 @@
 import type { Item } from '../../../../contracts/catalog.js';
 import { html, type Html } from './html.js';
 import { itemBadges, nameIn, typeName } from './items.js';
+import { stepNameEn } from '../../../../contracts/step-names.js';
 import type { Page, PageContext } from './frame.js';
 
 /** 网上办理深度 4 (网上受理): as the web app's guide decides whether to offer 立即申请. */
@@ -48,7 +49,7 @@ ${section('basic', g('sections.basic'), html`<dl class="tb-facts">${fact(g('basi
 ${section('basis', g('sections.basis'), html`<p class="tb-prose">${item.legalBasis}</p>`)}
 ${section('conditions', g('sections.conditions'), html`<ol class="tb-numbered">${item.conditions.map((x) => html`<li>${x}</li>`)}</ol>`)}
 ${section('materials', g('sections.materials'), materials)}
-${section('process', g('sections.process'), html`<ol class="tb-process">${item.processSteps.map((s) => html`<li><div class="tb-process__content"><strong>${s.name}</strong>${s.description ? html`<p>${s.description}</p>` : ''}<p class="tb-muted">${s.days > 0 ? g('process.stepDays', { count: s.days }) : g('process.stepSameDay')}</p></div></li>`)}</ol>`)}
+${section('process', g('sections.process'), html`<ol class="tb-process">${item.processSteps.map((s) => html`<li><div class="tb-process__content"><strong>${(c.lang === 'en' && stepNameEn(s.name)) || s.name}</strong>${s.description ? html`<p>${s.description}</p>` : ''}<p class="tb-muted">${s.days > 0 ? g('process.stepDays', { count: s.days }) : g('process.stepSameDay')}</p></div></li>`)}</ol>`)}
 ${section('fees', g('sections.fees'), fees)}
 ${section('venue', g('sections.venue'), html`<dl class="tb-facts">${fact(g('venue.venue'), item.venue)}${fact(g('venue.hours'), item.hours)}</dl>`)}
 ${section('contact', g('sections.contact'), html`<dl class="tb-contact">${fact(g('contact.consult'), phone(item.consultPhone))}${fact(g('contact.complaint'), phone(item.complaintPhone))}</dl><p class="tb-muted">${g('contact.hotline')}</p>`)}

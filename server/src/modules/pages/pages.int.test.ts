@@ -115,6 +115,10 @@ describe('light pages', () => {
     expect(text).toContain(` ${item.region.nameEn} `);
     expect(item.department.nameEn).toMatch(/^[A-Z][A-Za-z ,'-]+$/);
     expect(text).toContain(` ${item.department.nameEn} `);
+    // 办理流程's steps by their English names (受理 → Acceptance); their descriptions stay as written.
+    expect(guide.body).toContain('<strong>Acceptance</strong>');
+    expect(guide.body).not.toContain('<strong>受理</strong>');
+    expect((await get(`/items/${item.code}`)).body).toContain('<strong>受理</strong>');
     expect(text).not.toMatch(RAW_KEY);
     const track = await get('/track', 'tb_lang=en');
     expect(words(track.body)).toContain(casesEn.cases.track.code);

@@ -88,8 +88,18 @@ function graphOption(p: api.Process, lang: Lang, w: Words): EChartsOption {
   };
 }
 
-function heatOption(p: api.Process, w: Words): EChartsOption {
-  const rows = [...new Set(p.heat.map((h) => `${h.step} · ${h.department}`))];
+/** A heat cell's step and department in the reader's language (the Chinese where no English name is known). */
+const heatNames = (h: api.Process['heat'][number], en: boolean) => ({
+  step: (en && h.stepEn) || h.step,
+  department: (en && h.departmentEn) || h.department,
+});
+
+function heatOption(p: api.Process, w: Words, en: boolean): EChartsOption {
+  const row = (h: api.Process['heat'][number]) => {
+    const n = heatNames(h, en);
+    return `${n.step} · ${n.department}`;
+  };
+  const rows = [...new Set(p.heat.map(row))];
   const months = [...new Set(p.heat.map((h) => h.month))].sort();
   const max = Math.max(1, ...p.heat.map((h) => h.avgWorkingDays ?? 0));
   const cellOf = (x: unknown) => p.heat[(x as { dataIndex: number }).dataIndex]!;
@@ -99,7 +109,7 @@ function heatOption(p: api.Process, w: Words): EChartsOption {
   };
   return {
     tooltip: {
-      formatter: (x: unknown) => `${cellOf(x).step} · ${cellOf(x).month}: ${shown(x)}`,
+      formatter: (x: unknown) => `${heatNames(cellOf(x), en).step} · ${cellOf(x).month}: ${shown(x)}`,
     },
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: months, splitArea: { show: true } },
@@ -122,11 +132,7 @@ function heatOption(p: api.Process, w: Words): EChartsOption {
           show: true,
           formatter: (x: { value?: unknown }) => ((x.value as number[])[2]! < 0 ? '' : `${(x.value as number[])[2]}`),
         },
-        data: p.heat.map((h) => [
-          months.indexOf(h.month),
-          rows.indexOf(`${h.step} · ${h.department}`),
-          h.avgWorkingDays ?? -1,
-        ]),
+        data: p.heat.map((h) => [months.indexOf(h.month), rows.indexOf(row(h)), h.avgWorkingDays ?? -1]),
       },
     ],
   };
@@ -194,11 +200,14 @@ export function ProcessCharts({ region, department, from, to }: api.Filters) {
           <ChartCard
             title={t('heatTitle')}
             file="step-dwell.csv"
-            height={Math.max(240, 90 + 36 * new Set(p.heat.map((h) => `${h.step}${h.department}`)).size)}
-            option={heatOption(p, words)}
+            height={Math.max(240, 90 + 36 * new Set(p.heat.map((h) => `${h.step} · ${h.department}`)).size)}
+            option={heatOption(p, words, lang === 'en')}
             table={{
               header: [t('step'), t('department'), t('month'), t('tasks'), t('avgWorkingDays')],
-              rows: p.heat.map((h) => [h.step, h.department, h.month, h.tasks, h.avgWorkingDays]),
+              rows: p.heat.map((h) => {
+                const n = heatNames(h, lang === 'en');
+                return [n.step, n.department, h.month, h.tasks, h.avgWorkingDays];
+              }),
             }}
           />
         </div>

@@ -158,6 +158,9 @@ describe('GET /api/analytics/process', () => {
       expect.objectContaining({ step: '审查', month: '2026-04', tasks: 3, avgWorkingDays: 1, suppressed: false }),
     ]);
     expect(body.heat[0].department).not.toMatch(/^[0-9a-f-]{36}$|^$/);
+    // Named in English too: the step by the terms of procedure, the department by its kind and place.
+    expect(body.heat[0].stepEn).toBe('Review');
+    expect(body.heat[0].departmentEn).toMatch(/^[A-Z][A-Za-z' -]+$/);
   });
 
   it('withholds from the public every edge and cell of fewer than ten people', async () => {

@@ -5,7 +5,8 @@
  */
 import type { HeatCell, ProcessAnswer, ProcessEdge, ProcessQuery } from '../../../../../contracts/analytics-process.js';
 import type { Actor } from '../../../platform/context.js';
-import { findDepartment } from '../../catalog/index.js';
+import { departmentNames } from '../../catalog/index.js';
+import { stepNameEn } from '../../../../../contracts/step-names.js';
 import { ItemProcesses } from '../../cases/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
 import type { ProcessSums } from '../store/analytics-store.js';
@@ -61,15 +62,16 @@ export async function processMap(deps: AnalyticsDeps, actor: Actor, q: ProcessQu
       medianWorkingDays: off ? null : (working.get(pairKey(e.from, e.to)) ?? null),
     };
   });
-  const departments = new Map<string, string>();
-  for (const h of sums.heat)
-    if (!departments.has(h.departmentId))
-      departments.set(h.departmentId, (await findDepartment(deps.db, h.departmentId))?.name ?? '');
+  // Every department of the map in one query, with its English name.
+  const departments = await departmentNames(deps.db, [...new Set(sums.heat.map((h) => h.departmentId))]);
   const heat: HeatCell[] = sums.heat.map((h) => {
     const off = hidden(h.people);
+    const department = departments.get(h.departmentId);
     return {
       step: h.step,
-      department: departments.get(h.departmentId) ?? '',
+      stepEn: stepNameEn(h.step),
+      department: department?.name ?? '',
+      departmentEn: department?.nameEn ?? '',
       month: h.month,
       suppressed: off,
       tasks: off ? null : h.tasks,
