@@ -270,6 +270,9 @@ try {
             workingDays: 5,
             limitDays: 10,
             status: 'done',
+            waitingDays: 1,
+            parallelWaitDays: null,
+            parallelHeldDays: null,
           },
         ],
       });

@@ -97,12 +97,30 @@ export const BottleneckAnswer = contract(
       z.object({
         name: z.string(),
         department: z.string(),
+        departmentEn: z.string(),
         tasks: z.number().int(),
         open: z.number().int(),
         avgWorkingDays: z.number().nullable(),
         p90WorkingDays: z.number().nullable(),
         maxWorkingDays: z.number().nullable(),
         overLimit: z.number().int(),
+        /** 等待 of the working days: from opening to the first claim (认领); the rest is handling. */
+        avgWaitingDays: z.number().nullable(),
+      }),
+    ),
+    /**
+     * 并联等待: per department with tasks in stages of parallel tasks, how often the others' finished
+     * results waited for its task (the stage's last) and for how long at most, on average; and how
+     * long its own results waited for the stage's last.
+     */
+    parallel: z.array(
+      z.object({
+        department: z.string(),
+        departmentEn: z.string(),
+        tasks: z.number().int(),
+        heldOthers: z.number().int(),
+        avgHeldDays: z.number().nullable(),
+        avgWaitedDays: z.number().nullable(),
       }),
     ),
     /** The directly-follows graph of the real process: how often step `to` came right after `from`. */

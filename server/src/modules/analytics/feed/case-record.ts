@@ -121,8 +121,31 @@ export function caseRecord(
       atMs: e.at.getTime(),
       itemCode: facts.itemCode,
     }));
+  // Working days (from, to], less the case's pauses inside.
+  const span = (from: string, to: string) =>
+    Math.max(0, calendar.workingDaysBetween(from, to) - pausedWithin(calendar, facts.pauses, from, to));
+  const completedOn = (t: (typeof facts.tasks)[number]) => (t.completedAt ? beijingDate(t.completedAt) : null);
+  // 等待: from a task's opening to its first claim (认领); the rest of its working days is handling.
+  const claimedOn = new Map<string, string>();
+  for (const e of facts.events)
+    if (e.type === 'task-claimed' && e.taskId && !claimedOn.has(e.taskId)) claimedOn.set(e.taskId, beijingDate(e.at));
+  // 并联等待: in a stage of several tasks, each finished result waits for the stage's last one.
+  const stageEnd = new Map<number, string | null>();
+  const stageSize = new Map<number, number>();
+  for (const t of facts.tasks) {
+    const done = completedOn(t);
+    const end = stageEnd.has(t.stageIndex) ? stageEnd.get(t.stageIndex)! : '';
+    stageEnd.set(t.stageIndex, done === null || end === null ? null : later(end, done));
+    stageSize.set(t.stageIndex, (stageSize.get(t.stageIndex) ?? 0) + 1);
+  }
   const tasks = facts.tasks.map((t) => {
-    const completedOn = t.completedAt ? beijingDate(t.completedAt) : null;
+    const done = completedOn(t);
+    const claimed = claimedOn.get(t.id);
+    const end = (stageSize.get(t.stageIndex) ?? 0) > 1 ? stageEnd.get(t.stageIndex) : null;
+    const waits =
+      end && done
+        ? facts.tasks.filter((o) => o.stageIndex === t.stageIndex).map((o) => span(completedOn(o)!, end))
+        : null;
     return {
       caseId: facts.id,
       taskId: t.id,
@@ -130,16 +153,14 @@ export function caseRecord(
       name: t.name,
       departmentId: t.departmentId,
       openedOn: t.openedOn,
-      completedOn,
-      workingDays: completedOn
-        ? Math.max(
-            0,
-            calendar.workingDaysBetween(t.openedOn, completedOn) -
-              pausedWithin(calendar, facts.pauses, t.openedOn, completedOn),
-          )
-        : null,
+      completedOn: done,
+      workingDays: done ? span(t.openedOn, done) : null,
       limitDays: t.limitDays,
       status: t.status,
+      waitingDays: claimed ? span(t.openedOn, done && done < claimed ? done : claimed) : null,
+      parallelWaitDays: end && done ? span(done, end) : null,
+      // The stage's last task (it finished when the stage did) held the others up by the longest wait.
+      parallelHeldDays: end && done && waits ? (done === end ? Math.max(...waits) : 0) : null,
     };
   });
   return { record, steps, tasks };

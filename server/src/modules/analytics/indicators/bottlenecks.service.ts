@@ -1,11 +1,12 @@
 /**
  * 堵点 of one item, for staff who read analytics, within their scope: how long each department
- * step stays open, how often steps follow one another in the real process, and the 补正 loops.
+ * step stays open and how much of it waits to be claimed, which departments parallel steps wait
+ * for, how often steps follow one another in the real process, and the 补正 loops.
  */
 import type { BottleneckAnswer } from '../../../../../contracts/analytics.js';
 import type { Actor } from '../../../platform/context.js';
 import { forbidden } from '../../../platform/errors.js';
-import { findDepartment } from '../../catalog/index.js';
+import { departmentNames } from '../../catalog/index.js';
 import type { AnalyticsDeps } from '../analytics.deps.js';
 import { readsAsStaff, sliceFor } from './indicators.service.js';
 
@@ -22,15 +23,20 @@ export async function bottlenecks(
   const slice = sliceFor(actor, q);
   const sums = await deps.store.bottlenecks(slice);
   const [named] = await deps.store.cells(slice, 'item');
-  const names = new Map<string, string>();
-  for (const s of sums.steps)
-    if (!names.has(s.departmentId))
-      names.set(s.departmentId, (await findDepartment(deps.db, s.departmentId))?.name ?? '');
+  // Every department named at once, in both languages.
+  const names = await departmentNames(deps.db, [
+    ...new Set([...sums.steps, ...sums.parallel].map((s) => s.departmentId)),
+  ]);
+  const department = (id: string) => ({
+    department: names.get(id)?.name ?? '',
+    departmentEn: names.get(id)?.nameEn ?? '',
+  });
   return {
     item: { code: q.item, name: named?.label ?? q.item },
     cases: sums.cases,
     returns: sums.returns,
-    steps: sums.steps.map(({ departmentId, ...s }) => ({ ...s, department: names.get(departmentId) ?? '' })),
+    steps: sums.steps.map(({ departmentId, ...s }) => ({ ...s, ...department(departmentId) })),
+    parallel: sums.parallel.map(({ departmentId, ...p }) => ({ ...p, ...department(departmentId) })),
     follows: sums.follows,
     supplementRounds: sums.supplementRounds,
   };

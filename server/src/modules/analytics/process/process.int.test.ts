@@ -68,6 +68,9 @@ function handBuiltCase(i: number, log: [string, number][], task: { opened: strin
       workingDays: task.days,
       limitDays: 5,
       status: 'approved',
+      waitingDays: null,
+      parallelWaitDays: null,
+      parallelHeldDays: null,
     },
   ];
   return { record, steps, tasks };

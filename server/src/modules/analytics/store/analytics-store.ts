@@ -94,6 +94,12 @@ export interface TaskRecord {
   workingDays: number | null;
   limitDays: number;
   status: string;
+  /** 等待: working days from the task's opening to its first claim (null: never claimed). */
+  waitingDays: number | null;
+  /** 并联等待: in a stage of parallel tasks, working days its finished result waited for the stage's last one. */
+  parallelWaitDays: number | null;
+  /** For the stage's last task, the longest its parallel siblings waited for it (0 for the others). */
+  parallelHeldDays: number | null;
 }
 
 /** One 好差评 rating (its latest status). */
@@ -222,6 +228,19 @@ export interface StepDwell {
   p90WorkingDays: number | null;
   maxWorkingDays: number | null;
   overLimit: number;
+  /** 等待: the average working days from opening to the first claim (claimed tasks only). */
+  avgWaitingDays: number | null;
+}
+
+/** 并联等待 of one department: its tasks in stages of parallel tasks, and how long they and the others waited. */
+export interface ParallelWait {
+  departmentId: string;
+  tasks: number;
+  /** Its task was the stage's last and others' results waited for it. */
+  heldOthers: number;
+  avgHeldDays: number | null;
+  /** How long its own finished results waited for the stage's last task. */
+  avgWaitedDays: number | null;
 }
 
 export interface Follows {
@@ -234,6 +253,7 @@ export interface BottleneckSums {
   cases: number;
   people: number;
   steps: StepDwell[];
+  parallel: ParallelWait[];
   follows: Follows[];
   supplementRounds: { rounds: number; cases: number }[];
   returns: number;

@@ -275,6 +275,7 @@ export class DuckDbStore implements AnalyticsStore {
         people: head?.people ?? 0,
         returns: head?.returns ?? 0,
         steps: await this.#rows(q.steps.sql, q.steps.params),
+        parallel: await this.#rows(q.parallel.sql, q.parallel.params),
         follows: await this.#rows(q.follows.sql, q.follows.params),
         supplementRounds: await this.#rows(q.rounds.sql, q.rounds.params),
       };

@@ -64,6 +64,9 @@ export const TABLES = {
     'working_days',
     'limit_days',
     'status',
+    'waiting_days',
+    'parallel_wait_days',
+    'parallel_held_days',
   ],
   rating: [
     'rating_id',
@@ -125,6 +128,10 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS task_fact (case_id VARCHAR NOT NULL, task_id VARCHAR PRIMARY KEY, item_code VARCHAR NOT NULL,
      name VARCHAR NOT NULL, department_id VARCHAR NOT NULL, opened_on DATE NOT NULL, completed_on DATE,
      working_days INTEGER, limit_days INTEGER NOT NULL, status VARCHAR NOT NULL)`,
+  // 等待 and 并联等待 of each task; added after the first stores (their tasks get them at the next rebuild).
+  `ALTER TABLE task_fact ADD COLUMN IF NOT EXISTS waiting_days INTEGER`,
+  `ALTER TABLE task_fact ADD COLUMN IF NOT EXISTS parallel_wait_days INTEGER`,
+  `ALTER TABLE task_fact ADD COLUMN IF NOT EXISTS parallel_held_days INTEGER`,
   `CREATE TABLE IF NOT EXISTS rating (rating_id VARCHAR PRIMARY KEY, case_id VARCHAR NOT NULL, item_code VARCHAR NOT NULL,
      region_code VARCHAR NOT NULL, department_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, level INTEGER NOT NULL,
      status VARCHAR NOT NULL, rated_on DATE NOT NULL, person_key VARCHAR NOT NULL)`,
@@ -416,8 +423,18 @@ export function bottleneckSql(slice: Slice) {
                      round(avg(t.working_days), 2)::DOUBLE AS "avgWorkingDays",
                      quantile_disc(t.working_days, 0.9)::INTEGER AS "p90WorkingDays",
                      max(t.working_days)::INTEGER AS "maxWorkingDays",
-                     count(*) FILTER (WHERE t.working_days > t.limit_days)::INTEGER AS "overLimit"
+                     count(*) FILTER (WHERE t.working_days > t.limit_days)::INTEGER AS "overLimit",
+                     round(avg(t.waiting_days), 2)::DOUBLE AS "avgWaitingDays"
                 FROM ${tasks.from} WHERE ${tasks.where} GROUP BY 1, 2 ORDER BY 4 DESC NULLS LAST, 1`,
+      params: tasks.params,
+    },
+    parallel: {
+      sql: `SELECT t.department_id AS "departmentId", count(*)::INTEGER AS tasks,
+                     count(*) FILTER (WHERE t.parallel_held_days > 0)::INTEGER AS "heldOthers",
+                     round(avg(t.parallel_held_days) FILTER (WHERE t.parallel_held_days > 0), 2)::DOUBLE AS "avgHeldDays",
+                     round(avg(t.parallel_wait_days), 2)::DOUBLE AS "avgWaitedDays"
+                FROM ${tasks.from} WHERE ${tasks.where} AND t.parallel_wait_days IS NOT NULL
+               GROUP BY 1 ORDER BY 3 DESC, 4 DESC NULLS LAST, 1`,
       params: tasks.params,
     },
     follows: {

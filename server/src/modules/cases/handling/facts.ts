@@ -229,7 +229,7 @@ export async function caseAnalyticsFacts(db: Db, caseIds: readonly string[]) {
       .execute(),
     kq(db)
       .selectFrom('cases.task')
-      .select(['id', 'caseId', 'name', 'departmentId', 'status', 'openedOn', 'completedAt', 'limitDays'])
+      .select(['id', 'caseId', 'stageIndex', 'name', 'departmentId', 'status', 'openedOn', 'completedAt', 'limitDays'])
       .where('caseId', 'in', caseIds)
       .orderBy('openedOn')
       .execute(),
