@@ -47,6 +47,7 @@ export {
   personByIdNumber,
   personIdentifiers,
   findEnterpriseAccount,
+  enterpriseRepresentative,
   accountsOfRegistryPersons,
   accountsByRegistryPerson,
 } from './accounts/me.service.js';

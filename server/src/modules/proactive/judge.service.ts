@@ -1,7 +1,7 @@
 /**
  * A run of the engine (研判): the policies in force on a day over a population, column-wise; the
  * eligible get their automatic grant (免申即享: a case decided by the system when the policy has an
- * item and the person an account) or an offer (政策找人, unless they opted out), each at most once
+ * item and the person — or the enterprise's legal representative — an account) or an offer (政策找人, unless they opted out), each at most once
  * per period; grants whose facts no longer held on their own reference date (a registry
  * correction) are flagged for review, never reversed. Runs in the caller's transaction.
  */
@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/index.js';
 import { appendEvent } from '../../platform/outbox.js';
 import { decideBySystem } from '../cases/index.js';
 import { findItemServing } from '../catalog/index.js';
-import { accountsByRegistryPerson } from '../identity/index.js';
+import { accountsByRegistryPerson, enterpriseRepresentative } from '../identity/index.js';
 import type { EnterpriseFactRow, PersonFactRow } from '../exchange/index.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { loadPolicies } from './admin/policy-book.js';
@@ -146,7 +146,34 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
   return flagged;
 }
 
-/** Opens and decides the case of each new personal grant that has an item where the person lives and an account. */
+/**
+ * Who a grant's case is filed for: the person's account; for an enterprise (惠企政策) its account,
+ * with its legal representative's account as the person on the case. None without an account: the
+ * grant stands (the benefit is paid from the registries) and is listed once the account exists.
+ */
+async function applicantOf(
+  trx: Db,
+  g: Decision,
+  accounts: Map<string, { id: string; name: string }>,
+): Promise<{ personId: string; name: string; enterpriseId?: string } | undefined> {
+  if (g.beneficiaryPersonId) {
+    const account = accounts.get(g.beneficiaryPersonId);
+    return account && { personId: account.id, name: account.name };
+  }
+  const enterprise = g.creditCode ? await enterpriseRepresentative(trx, g.creditCode) : undefined;
+  return (
+    enterprise && {
+      personId: enterprise.representative.id,
+      name: enterprise.name,
+      enterpriseId: enterprise.enterpriseId,
+    }
+  );
+}
+
+/**
+ * Opens and decides the case of each new grant that has an item where its subject is and an
+ * applicant with an account (the person, or the enterprise's legal representative).
+ */
 async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: Decision[], at: Date) {
   const accounts = await accountsByRegistryPerson(
     trx,
@@ -154,9 +181,10 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
   );
   const items = new Map<string, string | null>();
   const cases = new Map<string, string>();
+  if (!policy.itemBasicCode) return { accounts, cases };
   for (const g of grants) {
-    const account = g.beneficiaryPersonId ? accounts.get(g.beneficiaryPersonId) : undefined;
-    if (!policy.itemBasicCode || !account) continue;
+    const applicant = await applicantOf(trx, g, accounts);
+    if (!applicant) continue;
     const place = g.regionCode.slice(0, 6);
     if (!items.has(place)) items.set(place, (await findItemServing(trx, policy.itemBasicCode, place))?.code ?? null);
     const itemCode = items.get(place);
@@ -164,7 +192,7 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
     const held = g.explanation.conditions.map((c) => c.condition.zh).join('、');
     const { caseId, trackingCode } = await decideBySystem(trx, deps, {
       itemCode,
-      applicant: { personId: account.id, name: account.name },
+      applicant,
       reason: {
         policyCode: policy.code,
         policyVersion: g.policyVersion,

@@ -133,6 +133,31 @@ export async function findEnterpriseAccount(
   return ('id' in by ? q.where('id', '=', by.id) : q.where('creditCode', '=', by.creditCode)).executeTakeFirst();
 }
 
+/**
+ * Who answers for an enterprise on the platform: its account (by 统一社会信用代码) and the account of
+ * its legal representative in office (法定代表人, who opened it), or undefined when the enterprise has
+ * no account or no representative holds one.
+ */
+export async function enterpriseRepresentative(
+  db: Db,
+  creditCode: string,
+): Promise<{ enterpriseId: string; name: string; representative: { id: string; name: string } } | undefined> {
+  const row = await iq(db)
+    .selectFrom('identity.enterpriseAccount as e')
+    .innerJoin('identity.enterpriseAgent as a', 'a.enterpriseId', 'e.id')
+    .innerJoin('identity.personAccount as p', 'p.id', 'a.personId')
+    .select(['e.id as enterpriseId', 'e.name', 'p.id as personId', 'p.name as personName'])
+    .where('e.creditCode', '=', creditCode)
+    .where('a.role', '=', 'legal_representative')
+    .where('a.revokedAt', 'is', null)
+    .where('p.active', '=', true)
+    .orderBy('a.grantedAt', 'desc')
+    .executeTakeFirst();
+  return row
+    ? { enterpriseId: row.enterpriseId, name: row.name, representative: { id: row.personId, name: row.personName } }
+    : undefined;
+}
+
 /** The accounts of registry persons (a life event names persons of the population registry). */
 export async function accountsOfRegistryPersons(db: Db, registryPersonIds: readonly string[]): Promise<string[]> {
   if (registryPersonIds.length === 0) return [];
