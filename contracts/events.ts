@@ -119,7 +119,14 @@ export const CaseEventPublished = z.object({
  * cases.case-{submitted,accepted,not-accepted,supplement-requested,fee-due,delivery-dispatch}: the
  * notable steps of a case, published by a trigger (migration 0040) for the notify module.
  */
-export const CaseStep = z.object({ caseId: Id, caseEventId: Id, type: z.string() }).loose();
+export const CaseStep = z
+  .object({
+    caseId: Id,
+    /** The log row's id (a bigint: the trigger writes it as a JSON number). */
+    caseEventId: z.union([z.number().int(), Id]),
+    type: z.string(),
+  })
+  .loose();
 export const NOTABLE_CASE_STEPS = [
   'submitted',
   'accepted',

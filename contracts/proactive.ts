@@ -98,9 +98,7 @@ export const Offer = z.object({
    * The application the person (or the enterprise) then filed for the item: its case, 办件编号 and
    * decision (null while it is being handled: 申请中); null before they apply.
    */
-  application: z
-    .object({ caseId: z.uuid(), trackingCode: z.string(), decision: CaseDecision.nullable() })
-    .nullable(),
+  application: z.object({ caseId: z.uuid(), trackingCode: z.string(), decision: CaseDecision.nullable() }).nullable(),
   explanation: Explanation,
 });
 export type Offer = z.infer<typeof Offer>;

@@ -47,7 +47,7 @@ export {
   personByIdNumber,
   personIdentifiers,
   findEnterpriseAccount,
-  enterpriseRepresentative,
+  enterpriseRepresentatives,
   accountsOfRegistryPersons,
   accountsByRegistryPerson,
 } from './accounts/me.service.js';

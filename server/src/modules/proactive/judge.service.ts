@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/index.js';
 import { appendEvent } from '../../platform/outbox.js';
 import { decideBySystem } from '../cases/index.js';
 import { findItemServing } from '../catalog/index.js';
-import { accountsByRegistryPerson, enterpriseRepresentative } from '../identity/index.js';
+import { accountsByRegistryPerson, enterpriseRepresentatives } from '../identity/index.js';
 import type { EnterpriseFactRow, PersonFactRow } from '../exchange/index.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { loadPolicies } from './admin/policy-book.js';
@@ -146,44 +146,52 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
   return flagged;
 }
 
-/**
- * Who a grant's case is filed for: the person's account; for an enterprise (惠企政策) its account,
- * with its legal representative's account as the person on the case. None without an account: the
- * grant stands (the benefit is paid from the registries) and is listed once the account exists.
- */
-async function applicantOf(
-  trx: Db,
-  g: Decision,
-  accounts: Map<string, { id: string; name: string }>,
-): Promise<{ personId: string; name: string; enterpriseId?: string } | undefined> {
-  if (g.beneficiaryPersonId) {
-    const account = accounts.get(g.beneficiaryPersonId);
-    return account && { personId: account.id, name: account.name };
-  }
-  const enterprise = g.creditCode ? await enterpriseRepresentative(trx, g.creditCode) : undefined;
-  return (
-    enterprise && {
-      personId: enterprise.representative.id,
-      name: enterprise.name,
-      enterpriseId: enterprise.enterpriseId,
-    }
-  );
-}
+type Applicant = { personId: string; name: string; enterpriseId?: string };
 
 /**
- * Opens and decides the case of each new grant that has an item where its subject is and an
- * applicant with an account (the person, or the enterprise's legal representative).
+ * Who each grant's case is filed for: the person's account; for an enterprise (惠企政策) its account,
+ * with its legal representative's account as the person on the case. None without an account: the
+ * grant stands (the benefit is paid from the registries), and its case is opened by the first run
+ * that finds the account (see `casesDue`).
  */
-async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: Decision[], at: Date) {
+async function applicantsOf(trx: Db, grants: readonly Decision[]): Promise<Map<string, Applicant>> {
+  const out = new Map<string, Applicant>();
+  // In slices: a statement takes at most 65,535 parameters.
+  for (let i = 0; i < grants.length; i += 10_000) await applicantsOfSlice(trx, grants.slice(i, i + 10_000), out);
+  return out;
+}
+
+async function applicantsOfSlice(trx: Db, grants: readonly Decision[], out: Map<string, Applicant>): Promise<void> {
   const accounts = await accountsByRegistryPerson(
     trx,
     grants.flatMap((g) => g.beneficiaryPersonId ?? []),
   );
-  const items = new Map<string, string | null>();
-  const cases = new Map<string, string>();
-  if (!policy.itemBasicCode) return { accounts, cases };
+  const enterprises = await enterpriseRepresentatives(
+    trx,
+    grants.flatMap((g) => (g.beneficiaryPersonId ? [] : (g.creditCode ?? []))),
+  );
   for (const g of grants) {
-    const applicant = await applicantOf(trx, g, accounts);
+    if (g.beneficiaryPersonId) {
+      const account = accounts.get(g.beneficiaryPersonId);
+      if (account) out.set(g.id, { personId: account.id, name: account.name });
+    } else if (g.creditCode) {
+      const e = enterprises.get(g.creditCode);
+      if (e) out.set(g.id, { personId: e.representative.id, name: e.name, enterpriseId: e.enterpriseId });
+    }
+  }
+}
+
+/**
+ * Opens and decides the case of each grant that has an item where its subject is and an applicant
+ * with an account (the person, or the enterprise's legal representative); answers the case per grant.
+ */
+async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: readonly Decision[], at: Date) {
+  const cases = new Map<string, string>();
+  if (!policy.itemBasicCode || grants.length === 0) return cases;
+  const applicants = await applicantsOf(trx, grants);
+  const items = new Map<string, string | null>();
+  for (const g of grants) {
+    const applicant = applicants.get(g.id);
     if (!applicant) continue;
     const place = g.regionCode.slice(0, 6);
     if (!items.has(place)) items.set(place, (await findItemServing(trx, policy.itemBasicCode, place))?.code ?? null);
@@ -204,7 +212,7 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
     await repo.setGrantCase(trx, g.id, caseId, trackingCode);
     cases.set(g.id, caseId);
   }
-  return { accounts, cases };
+  return cases;
 }
 
 /** Eligible subjects per county (触达统计 keeps the last full run's). */
@@ -241,7 +249,28 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
         eligible.map((d) => ({ ...d, amount: d.explanation.amount })),
         at,
       );
-      const { accounts, cases } = await decideCases(trx, deps, policy, made, at);
+      const cases = await decideCases(trx, deps, policy, made, at);
+      // Standing grants of the eligible still without a case: the person (or the enterprise's
+      // representative) may have opened an account since — their case is opened now.
+      const fresh = new Set(made.map((g) => g.id));
+      await decideCases(
+        trx,
+        deps,
+        policy,
+        (
+          await repo.grantsWithoutCase(
+            trx,
+            policy.code,
+            periodOf(policy, run.on),
+            eligible.map((d) => d.subjectKey),
+          )
+        ).filter((g) => !fresh.has(g.id)),
+        at,
+      );
+      const accounts = await accountsByRegistryPerson(
+        trx,
+        made.flatMap((g) => g.beneficiaryPersonId ?? []),
+      );
       for (const g of made)
         await appendEvent(
           trx,
