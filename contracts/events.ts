@@ -278,6 +278,8 @@ export const BenefitGranted = z.object({
   grantId: Id,
   policyCode: z.string(),
   policyName: z.string(),
+  /** The policy's English name (since a console-made policy's is not in the code; absent in older events). */
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable(),
   creditCode: z.string().nullable(),
   caseId: Id.nullable(),
@@ -287,6 +289,7 @@ export const OfferMade = z.object({
   offerId: Id,
   policyCode: z.string(),
   policyName: z.string(),
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable(),
   creditCode: z.string().nullable(),
 });
@@ -296,6 +299,7 @@ export const GrantUnderReview = z.object({
   caseId: Id.nullable(),
   /** Since the notify rule: the policy's name and the beneficiary's account (absent in older events). */
   policyName: z.string().optional(),
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable().optional(),
 });
 
