@@ -119,7 +119,14 @@ export const CaseEventPublished = z.object({
  * cases.case-{submitted,accepted,not-accepted,supplement-requested,fee-due,delivery-dispatch}: the
  * notable steps of a case, published by a trigger (migration 0040) for the notify module.
  */
-export const CaseStep = z.object({ caseId: Id, caseEventId: Id, type: z.string() }).loose();
+export const CaseStep = z
+  .object({
+    caseId: Id,
+    /** The log row's id (a bigint: the trigger writes it as a JSON number). */
+    caseEventId: z.union([z.number().int(), Id]),
+    type: z.string(),
+  })
+  .loose();
 export const NOTABLE_CASE_STEPS = [
   'submitted',
   'accepted',
@@ -271,6 +278,8 @@ export const BenefitGranted = z.object({
   grantId: Id,
   policyCode: z.string(),
   policyName: z.string(),
+  /** The policy's English name (since a console-made policy's is not in the code; absent in older events). */
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable(),
   creditCode: z.string().nullable(),
   caseId: Id.nullable(),
@@ -280,6 +289,7 @@ export const OfferMade = z.object({
   offerId: Id,
   policyCode: z.string(),
   policyName: z.string(),
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable(),
   creditCode: z.string().nullable(),
 });
@@ -289,6 +299,7 @@ export const GrantUnderReview = z.object({
   caseId: Id.nullable(),
   /** Since the notify rule: the policy's name and the beneficiary's account (absent in older events). */
   policyName: z.string().optional(),
+  policyNameEn: z.string().optional(),
   accountId: Id.nullable().optional(),
 });
 

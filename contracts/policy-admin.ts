@@ -118,9 +118,15 @@ export type ExampleResult = z.infer<typeof ExampleResult>;
 export const ReachCounts = z.object({
   /** Eligible at the last full run (null: never run). */
   eligible: z.number().int().nullable(),
+  /** Grants made and offers sent. */
   told: z.number().int(),
+  /** Offers whose beneficiary then filed the policy's application (a case of its item). */
   applied: z.number().int(),
+  /** Automatic grants standing, and applications decided 准予. */
   granted: z.number().int(),
+  /** Applications decided 不予 or 不予受理. */
+  refused: z.number().int(),
+  /** Grants and offers the person declined. */
   declined: z.number().int(),
   underReview: z.number().int(),
 });

@@ -80,6 +80,10 @@ export type EntitlementList = z.infer<typeof EntitlementList>;
 export const OfferStatus = z.enum(['open', 'accepted', 'declined']);
 export type OfferStatus = z.infer<typeof OfferStatus>;
 
+/** A case's decision: 准予 approved, 不予 refused, 不予受理 not accepted. */
+export const CaseDecision = z.enum(['approved', 'refused', 'not_accepted']);
+export type CaseDecision = z.infer<typeof CaseDecision>;
+
 /** 可享政策: a policy the person may apply for, with why they qualify. */
 export const Offer = z.object({
   id: z.uuid(),
@@ -90,6 +94,11 @@ export const Offer = z.object({
   offeredAt: z.string(),
   /** The item to apply for in the person's region (its code opens the application), if one is published. */
   item: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /**
+   * The application the person (or the enterprise) then filed for the item: its case, 办件编号 and
+   * decision (null while it is being handled: 申请中); null before they apply.
+   */
+  application: z.object({ caseId: z.uuid(), trackingCode: z.string(), decision: CaseDecision.nullable() }).nullable(),
   explanation: Explanation,
 });
 export type Offer = z.infer<typeof Offer>;

@@ -130,6 +130,13 @@ describe('a birth, told once', () => {
     await page.goto(`${base}/me/cases`);
     await page.getByText(trackingCode).first().waitFor();
     await page.getByText('育儿补贴申领').first().waitFor();
+    // The offer now says she applied, with the application's tracking code (触达统计 counts it).
+    await t.app.outbox.drain();
+    await page.goto(`${base}/me/benefits`);
+    await offer.getByText('申请中').waitFor();
+    await offer.getByText(trackingCode).waitFor();
+    expect(await offer.getByRole('button', { name: '去申请' }).count()).toBe(0);
+    await screenshot(page, 'birth-offer-applied');
     await page.goto(`${base}/me/data-uses`);
     // (The server's clock is fixed at the day of the journey; the browser's runs on: show every read.)
     await page.getByLabel('时间范围').selectOption({ label: '全部' });

@@ -37,7 +37,7 @@ import {
 import { open311Module } from './modules/open311/index.js';
 import { hotlineModule } from './modules/hotline/index.js';
 import { spaceModule } from './modules/space/index.js';
-import { proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
+import { applicationsSubscriber, proactiveModule, proactiveSubscriber, recheckAll } from './modules/proactive/index.js';
 import { configuredChannels, DeliveryWorker, notifyModule, notifySubscriber } from './modules/notify/index.js';
 import { licensesModule, licensesSubscriber } from './modules/licenses/index.js';
 import { registerCompression } from './platform/http/compression.js';
@@ -311,6 +311,7 @@ export async function buildApp({
   // 主动服务: life events judged as they are delivered; the whole population re-checked daily.
   const proactive = { db: database.db, now, cipher, log: app.log, auditKey: keys.indexKey };
   outbox.subscribe(proactiveSubscriber(proactive));
+  outbox.subscribe(applicationsSubscriber());
   await app.register(proactiveModule, { deps: proactive, recheckMs: config.workers ? config.proactiveRecheckMs : 0 });
   app.decorate('proactiveRecheck', (at?: Date) => recheckAll(proactive, at ?? now()));
   await app.register(open311Module, {

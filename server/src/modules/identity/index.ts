@@ -47,6 +47,7 @@ export {
   personByIdNumber,
   personIdentifiers,
   findEnterpriseAccount,
+  enterpriseRepresentatives,
   accountsOfRegistryPersons,
   accountsByRegistryPerson,
 } from './accounts/me.service.js';

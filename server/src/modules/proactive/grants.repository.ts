@@ -59,6 +59,43 @@ export async function setGrantCase(db: Db, grantId: string, caseId: string, trac
   await pq(db).updateTable('proactive.grant').set({ caseId, trackingCode }).where('id', '=', grantId).execute();
 }
 
+/** Standing grants of a policy and period for these subjects that have no case yet (nobody held an account when they were made). */
+export async function grantsWithoutCase(
+  db: Db,
+  policyCode: string,
+  period: string,
+  subjectKeys: readonly string[],
+): Promise<Decision[]> {
+  if (subjectKeys.length === 0) return [];
+  const rows: Decision[] = [];
+  for (let i = 0; i < subjectKeys.length; i += 1000)
+    rows.push(
+      ...(await pq(db)
+        .selectFrom('proactive.grant')
+        .select([
+          'id',
+          'policyCode',
+          'policyVersion',
+          'period',
+          'subjectKind',
+          'subjectKey',
+          'beneficiaryPersonId',
+          'creditCode',
+          'regionCode',
+          'referenceDate',
+          'explanation',
+          'trigger',
+        ])
+        .where('policyCode', '=', policyCode)
+        .where('period', '=', period)
+        .where('status', '=', 'granted')
+        .where('caseId', 'is', null)
+        .where('subjectKey', 'in', subjectKeys.slice(i, i + 1000))
+        .execute()),
+    );
+  return rows;
+}
+
 /** Standing grants of a policy for these subjects (to check again after a registry correction). */
 export async function standingGrants(db: Db, policyCode: string, subjectKeys: readonly string[]) {
   if (subjectKeys.length === 0) return [];

@@ -2,8 +2,9 @@
  * proactive (主动服务 · 免申即享 · 政策找人): policies written as rules over registry facts, judged
  * column-wise over the population on life events, on a changed policy and on a schedule; automatic
  * grants decided by the system through the case engine, offers for policies that need an
- * application, and each decision's explanation. Events: `proactive.benefit-granted`,
- * `proactive.offer-made`, `proactive.grant-under-review`.
+ * application (followed to the case filed for them and its decision), and each decision's
+ * explanation. Events: `proactive.benefit-granted`, `proactive.offer-made`,
+ * `proactive.grant-under-review`; it reads `cases.case-submitted` and `cases.case-decided`.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { OutboxSubscriber } from '../../platform/outbox-dispatcher.js';
@@ -12,6 +13,7 @@ import type { ProactiveDeps } from './proactive.deps.js';
 import { proactiveRoutes } from './proactive.routes.js';
 import { policyAdminRoutes } from './admin/admin.routes.js';
 import { onLifeEvent, RecheckJob, recheckAll } from './runs.service.js';
+import { followApplication } from './applications.js';
 
 export type { ProactiveDeps } from './proactive.deps.js';
 export { RecheckJob, recheckAll };
@@ -44,4 +46,13 @@ export function proactiveSubscriber(deps: ProactiveDeps): OutboxSubscriber {
     if (r.granted + r.offered + r.flagged)
       deps.log.info({ event: payload.eventId, ...r }, 'proactive: life event judged');
   });
+}
+
+/** 政策找人 followed: a case filed for an offered policy's item links to the offer; its decision is kept (触达统计). */
+export function applicationsSubscriber(): OutboxSubscriber {
+  return subscriber(
+    'proactive.applications',
+    ['cases.case-submitted', 'cases.case-decided'],
+    async ({ payload }, trx) => followApplication(trx, payload.caseId),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * A run of the engine (研判): the policies in force on a day over a population, column-wise; the
  * eligible get their automatic grant (免申即享: a case decided by the system when the policy has an
- * item and the person an account) or an offer (政策找人, unless they opted out), each at most once
+ * item and the person — or the enterprise's legal representative — an account) or an offer (政策找人, unless they opted out), each at most once
  * per period; grants whose facts no longer held on their own reference date (a registry
  * correction) are flagged for review, never reversed. Runs in the caller's transaction.
  */
@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/index.js';
 import { appendEvent } from '../../platform/outbox.js';
 import { decideBySystem } from '../cases/index.js';
 import { findItemServing } from '../catalog/index.js';
-import { accountsByRegistryPerson } from '../identity/index.js';
+import { accountsByRegistryPerson, enterpriseRepresentatives } from '../identity/index.js';
 import type { EnterpriseFactRow, PersonFactRow } from '../exchange/index.js';
 import type { ProactiveDeps } from './proactive.deps.js';
 import { loadPolicies } from './admin/policy-book.js';
@@ -136,6 +136,7 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
           policyCode: policy.code,
           caseId: g.caseId,
           policyName: policy.name.zh,
+          policyNameEn: policy.name.en,
           accountId: (g.beneficiaryPersonId && accounts.get(g.beneficiaryPersonId)?.id) || null,
         },
       },
@@ -146,17 +147,53 @@ async function flagCorrected(trx: Db, policy: Policy, pop: Population, regions: 
   return flagged;
 }
 
-/** Opens and decides the case of each new personal grant that has an item where the person lives and an account. */
-async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: Decision[], at: Date) {
+type Applicant = { personId: string; name: string; enterpriseId?: string };
+
+/**
+ * Who each grant's case is filed for: the person's account; for an enterprise (惠企政策) its account,
+ * with its legal representative's account as the person on the case. None without an account: the
+ * grant stands (the benefit is paid from the registries), and its case is opened by the first run
+ * that finds the account (see `casesDue`).
+ */
+async function applicantsOf(trx: Db, grants: readonly Decision[]): Promise<Map<string, Applicant>> {
+  const out = new Map<string, Applicant>();
+  // In slices: a statement takes at most 65,535 parameters.
+  for (let i = 0; i < grants.length; i += 10_000) await applicantsOfSlice(trx, grants.slice(i, i + 10_000), out);
+  return out;
+}
+
+async function applicantsOfSlice(trx: Db, grants: readonly Decision[], out: Map<string, Applicant>): Promise<void> {
   const accounts = await accountsByRegistryPerson(
     trx,
     grants.flatMap((g) => g.beneficiaryPersonId ?? []),
   );
-  const items = new Map<string, string | null>();
-  const cases = new Map<string, string>();
+  const enterprises = await enterpriseRepresentatives(
+    trx,
+    grants.flatMap((g) => (g.beneficiaryPersonId ? [] : (g.creditCode ?? []))),
+  );
   for (const g of grants) {
-    const account = g.beneficiaryPersonId ? accounts.get(g.beneficiaryPersonId) : undefined;
-    if (!policy.itemBasicCode || !account) continue;
+    if (g.beneficiaryPersonId) {
+      const account = accounts.get(g.beneficiaryPersonId);
+      if (account) out.set(g.id, { personId: account.id, name: account.name });
+    } else if (g.creditCode) {
+      const e = enterprises.get(g.creditCode);
+      if (e) out.set(g.id, { personId: e.representative.id, name: e.name, enterpriseId: e.enterpriseId });
+    }
+  }
+}
+
+/**
+ * Opens and decides the case of each grant that has an item where its subject is and an applicant
+ * with an account (the person, or the enterprise's legal representative); answers the case per grant.
+ */
+async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants: readonly Decision[], at: Date) {
+  const cases = new Map<string, string>();
+  if (!policy.itemBasicCode || grants.length === 0) return cases;
+  const applicants = await applicantsOf(trx, grants);
+  const items = new Map<string, string | null>();
+  for (const g of grants) {
+    const applicant = applicants.get(g.id);
+    if (!applicant) continue;
     const place = g.regionCode.slice(0, 6);
     if (!items.has(place)) items.set(place, (await findItemServing(trx, policy.itemBasicCode, place))?.code ?? null);
     const itemCode = items.get(place);
@@ -164,7 +201,7 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
     const held = g.explanation.conditions.map((c) => c.condition.zh).join('、');
     const { caseId, trackingCode } = await decideBySystem(trx, deps, {
       itemCode,
-      applicant: { personId: account.id, name: account.name },
+      applicant,
       reason: {
         policyCode: policy.code,
         policyVersion: g.policyVersion,
@@ -176,7 +213,7 @@ async function decideCases(trx: Db, deps: ProactiveDeps, policy: Policy, grants:
     await repo.setGrantCase(trx, g.id, caseId, trackingCode);
     cases.set(g.id, caseId);
   }
-  return { accounts, cases };
+  return cases;
 }
 
 /** Eligible subjects per county (触达统计 keeps the last full run's). */
@@ -213,7 +250,28 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
         eligible.map((d) => ({ ...d, amount: d.explanation.amount })),
         at,
       );
-      const { accounts, cases } = await decideCases(trx, deps, policy, made, at);
+      const cases = await decideCases(trx, deps, policy, made, at);
+      // Standing grants of the eligible still without a case: the person (or the enterprise's
+      // representative) may have opened an account since — their case is opened now.
+      const fresh = new Set(made.map((g) => g.id));
+      await decideCases(
+        trx,
+        deps,
+        policy,
+        (
+          await repo.grantsWithoutCase(
+            trx,
+            policy.code,
+            periodOf(policy, run.on),
+            eligible.map((d) => d.subjectKey),
+          )
+        ).filter((g) => !fresh.has(g.id)),
+        at,
+      );
+      const accounts = await accountsByRegistryPerson(
+        trx,
+        made.flatMap((g) => g.beneficiaryPersonId ?? []),
+      );
       for (const g of made)
         await appendEvent(
           trx,
@@ -225,6 +283,7 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
               grantId: g.id,
               policyCode: policy.code,
               policyName: policy.name.zh,
+              policyNameEn: policy.name.en,
               accountId: (g.beneficiaryPersonId && accounts.get(g.beneficiaryPersonId)?.id) || null,
               creditCode: g.creditCode,
               caseId: cases.get(g.id) ?? null,
@@ -259,6 +318,7 @@ export async function judge(trx: Db, deps: ProactiveDeps, run: Run): Promise<Run
               offerId: o.id,
               policyCode: policy.code,
               policyName: policy.name.zh,
+              policyNameEn: policy.name.en,
               accountId: (o.beneficiaryPersonId && accounts.get(o.beneficiaryPersonId)?.id) || null,
               creditCode: o.creditCode,
             },

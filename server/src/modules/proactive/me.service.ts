@@ -1,6 +1,7 @@
 /**
  * 我的待遇 / 可享政策: a signed-in person's automatic grants and offers (and, while acting for an
- * enterprise, the enterprise's — 惠企政策), each with its explanation; declining a grant or an
+ * enterprise, the enterprise's — 惠企政策), each with its explanation and, for an offer, the
+ * application then filed (申请中 / 已准予 with its 办件编号); declining a grant or an
  * offer, accepting an offer (the answer names the item to apply for where they live), and switching
  * offers off. Rows are the caller's only: their registry person, or the enterprise they act for.
  */
@@ -87,6 +88,8 @@ async function offerView(deps: ProactiveDeps, r: OfferRow): Promise<Offer> {
     status: r.status,
     offeredAt: r.offeredAt.toISOString(),
     item: item ? { code: item.code, name: item.name } : null,
+    application:
+      r.caseId && r.trackingCode ? { caseId: r.caseId, trackingCode: r.trackingCode, decision: r.caseDecision } : null,
     explanation: r.explanation,
   };
 }

@@ -1,8 +1,9 @@
-/** The proactive module's tables (schema `proactive`, migrations 0048, 0059 and 0065). */
+/** The proactive module's tables (schema `proactive`, migrations 0048, 0059, 0065 and 0068). */
 import type { ColumnType, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.js';
 import type { LifeEventType } from '../../../../contracts/exchange.js';
 import type {
+  CaseDecision,
   Explanation,
   GrantStatus,
   OfferStatus,
@@ -40,10 +41,17 @@ export interface GrantTable extends Decided {
   declinedAt: Date | null;
   reviewReason: Json<Explanation> | null;
 }
+/** A column set after the row is written (absent when inserting). */
+type Later<T> = ColumnType<T | null, T | null | undefined, T | null>;
 export interface OfferTable extends Decided {
   status: ColumnType<OfferStatus, OfferStatus | undefined, OfferStatus>;
   offeredAt: Date;
   answeredAt: Date | null;
+  /** The case the beneficiary then filed for the policy's item (0068), its 办件编号 and decision. */
+  caseId: Later<string>;
+  trackingCode: Later<string>;
+  caseDecision: Later<CaseDecision>;
+  appliedAt: Later<Date>;
 }
 export interface PreferenceTable {
   registryPersonId: string;

@@ -179,7 +179,7 @@ function Reach({ code }: { code: string }) {
         dataSource={r.byCounty.length ? rows : []}
         columns={[
           { title: t('reach.region'), render: (_, c) => say(en, c.region) },
-          ...(['eligible', 'told', 'applied', 'granted', 'declined', 'underReview'] as const).map((k) => ({
+          ...(['eligible', 'told', 'applied', 'granted', 'refused', 'declined', 'underReview'] as const).map((k) => ({
             title: t(`reach.${k}`),
             align: 'right' as const,
             render: (_: unknown, c: Counts) => figure(c[k]),

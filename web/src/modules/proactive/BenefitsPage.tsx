@@ -2,7 +2,8 @@
  * 我的待遇 / 可享政策: benefits granted without an application (免申即享) and policies the person
  * may apply for (政策找人), each with the conditions it was decided on and the registry's values;
  * declining a benefit, accepting an offer (which opens the item's application, where the form
- * can be filled from the registries with consent) or saying it is not needed; switching offers off.
+ * can be filled from the registries with consent) or saying it is not needed; once applied for, the
+ * application's state (申请中 / 已准予) with its tracking code; switching offers off.
  */
 import { Button, Switch, Tag } from 'antd';
 import './proactive.css';
@@ -136,21 +137,31 @@ function Offers({ words }: { words: Words }) {
             <li key={o.id} className="tb-use">
               <div className="tb-case-card__head">
                 <strong>{en ? o.policy.en : o.policy.zh}</strong>
-                <Tag>{t(`status.${o.status}`)}</Tag>
+                <Tag color={o.application?.decision === 'approved' ? 'green' : undefined}>
+                  {o.application ? t(`application.${o.application.decision ?? 'pending'}`) : t(`status.${o.status}`)}
+                </Tag>
               </div>
               <p>{en ? o.summary.en : o.summary.zh}</p>
+              {o.application ? (
+                <p>
+                  {t('trackingCode')}
+                  {o.application.trackingCode} <Link to={`/me/cases/${o.application.caseId}`}>{t('openCase')}</Link>
+                </p>
+              ) : null}
               {o.explanation.amount != null ? (
                 <p>{t('amount', { amount: o.explanation.amount.toLocaleString(en ? 'en-US' : 'zh-CN') })}</p>
               ) : null}
               <Why explanation={o.explanation} />
-              {o.item ? (
+              {o.application &&
+              o.application.decision !== 'refused' &&
+              o.application.decision !== 'not_accepted' ? null : o.item ? (
                 <p>
                   <Link to={`/items/${o.item.code}/apply`}>{t('applyHere', { name: o.item.name })}</Link>
                 </p>
               ) : (
                 <p className="tb-muted">{t('noItem')}</p>
               )}
-              {o.status === 'open' ? (
+              {o.status === 'open' && !o.application ? (
                 <p>
                   <Button type="primary" size="small" onClick={() => answer.mutate({ id: o.id, action: 'accept' })}>
                     {t('accept')}

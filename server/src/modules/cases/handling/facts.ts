@@ -5,7 +5,7 @@ import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { openForm } from './form-store.js';
 
 /**
- * A case as 好差评 and 投诉举报 need it: its applicant, where it was handled, whether it has
+ * A case as 好差评, 投诉举报 and 政策找人 (the offer it answers) need it: its item (and 基本编码), its applicant, where it was handled, whether it has
  * ended, and the staff who acted on it (谁办理、谁负责), from the event log.
  */
 export async function findCaseFacts(db: Db, caseId: string) {
@@ -16,11 +16,13 @@ export async function findCaseFacts(db: Db, caseId: string) {
       'trackingCode',
       'status',
       'itemCode',
+      'basicCode',
       'itemName',
       'departmentId',
       'regionCode',
       'applicantPersonId',
       'applicantEnterpriseId',
+      'submittedAt',
       'decidedAt',
     ])
     .where('id', '=', caseId)

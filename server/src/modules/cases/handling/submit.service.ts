@@ -160,7 +160,8 @@ export interface NewCase {
   id?: string;
   /** The window filing for a walk-in resident (channel 'window': the clerk and the window's region, 收件地), and that resident. */
   filing?: { clerkId: string; regionCode: string };
-  applicant?: { personId: string; name: string };
+  /** Filed for someone (the window's walk-in resident, the system's 免申即享 grantee); `enterpriseId` when the applicant is an enterprise, `personId` its responsible person. */
+  applicant?: { personId: string; name: string; enterpriseId?: string };
   item: Item;
   definition: ProcessDefinition;
   version: number;
@@ -200,7 +201,7 @@ export async function insertCase(
     definition: JSON.stringify(c.definition),
     definitionVersion: c.version,
     applicantPersonId: c.applicant?.personId ?? actor.id,
-    applicantEnterpriseId: c.applicant ? null : (actor.actingFor?.enterpriseId ?? null),
+    applicantEnterpriseId: c.applicant ? (c.applicant.enterpriseId ?? null) : (actor.actingFor?.enterpriseId ?? null),
     applicantName: c.applicant?.name ?? actor.actingFor?.name ?? applicantName,
     channel: c.filing ? ('window' as const) : ('online' as const),
     filedBy: c.filing?.clerkId ?? null,

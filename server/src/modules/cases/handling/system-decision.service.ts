@@ -1,6 +1,6 @@
 /**
- * 免申即享: a case opened and decided by the system for a person the registries show to be
- * entitled — no application, no window. It has a tracking code, an event log (submitted, accepted
+ * 免申即享: a case opened and decided by the system for a person or an enterprise the registries
+ * show to be entitled — no application, no window. It has a tracking code, an event log (submitted, accepted
  * and approved by the system, with the policy named) and a decision with its 文号, so the person
  * follows it, rates it (好差评) and appeals it like any other case.
  */
@@ -16,8 +16,11 @@ import type { Explanation } from '../../../../../contracts/proactive.js';
 
 export interface SystemDecision {
   itemCode: string;
-  /** The person's account (the case's applicant) and name. */
-  applicant: { personId: string; name: string };
+  /**
+   * The case's applicant: a person's account and name; for an enterprise (惠企政策), its account
+   * (`enterpriseId`), its name, and the account of its legal representative as the person on the case.
+   */
+  applicant: { personId: string; name: string; enterpriseId?: string };
   /** Why: the policy, its version and the facts that held (kept in the event log). */
   reason: { policyCode: string; policyVersion: number; note: string; explanation?: Explanation };
   at: Date;
@@ -55,7 +58,7 @@ export async function decideBySystem(
       departmentId: item.department.id,
       itemCode: item.code,
       applicantPersonId: d.applicant.personId,
-      applicantEnterpriseId: null,
+      applicantEnterpriseId: d.applicant.enterpriseId ?? null,
     },
     'approved',
     d.at,

@@ -133,6 +133,36 @@ export async function findEnterpriseAccount(
   return ('id' in by ? q.where('id', '=', by.id) : q.where('creditCode', '=', by.creditCode)).executeTakeFirst();
 }
 
+/**
+ * Who answers for enterprises on the platform, by 统一社会信用代码: each one's account and the account
+ * of its legal representative in office (法定代表人, who opened it); an enterprise without an
+ * account, or whose representative holds none, is not in the answer.
+ */
+export async function enterpriseRepresentatives(
+  db: Db,
+  creditCodes: readonly string[],
+): Promise<Map<string, { enterpriseId: string; name: string; representative: { id: string; name: string } }>> {
+  if (creditCodes.length === 0) return new Map();
+  const rows = await iq(db)
+    .selectFrom('identity.enterpriseAccount as e')
+    .innerJoin('identity.enterpriseAgent as a', 'a.enterpriseId', 'e.id')
+    .innerJoin('identity.personAccount as p', 'p.id', 'a.personId')
+    .select(['e.creditCode', 'e.id as enterpriseId', 'e.name', 'p.id as personId', 'p.name as personName'])
+    .where('e.creditCode', 'in', [...creditCodes])
+    .where('a.role', '=', 'legal_representative')
+    .where('a.revokedAt', 'is', null)
+    .where('p.active', '=', true)
+    .orderBy('a.grantedAt')
+    .execute();
+  // The latest appointed wins (a new representative revokes the previous one anyway).
+  return new Map(
+    rows.map((r) => [
+      r.creditCode,
+      { enterpriseId: r.enterpriseId, name: r.name, representative: { id: r.personId, name: r.personName } },
+    ]),
+  );
+}
+
 /** The accounts of registry persons (a life event names persons of the population registry). */
 export async function accountsOfRegistryPersons(db: Db, registryPersonIds: readonly string[]): Promise<string[]> {
   if (registryPersonIds.length === 0) return [];

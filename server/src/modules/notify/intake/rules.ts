@@ -107,7 +107,8 @@ const toBeneficiary =
     const policy = POLICIES.find((x) => x.code === code);
     const vars: Record<string, string> = {
       policyName: policy?.name.zh ?? str(p.policyName) ?? '',
-      policyNameEn: policy?.name.en ?? str(p.policyName) ?? '',
+      // A console-made policy is not in the code: its English name comes with the event.
+      policyNameEn: policy?.name.en ?? str(p.policyNameEn) ?? str(p.policyName) ?? '',
     };
     if (kind === 'benefit-granted') vars.amount = typeof p.amount === 'number' ? String(p.amount) : '';
     return [{ kind, recipient: { kind: 'person', id: person }, vars, link: '/me/benefits' }];

@@ -2,7 +2,7 @@
  * 新政策 through HTTP against the real database: a policy officer makes a policy in the console (no
  * programmer): its conditions over the registry facts are checked field by field, its examples run
  * on save, the draft is dry-run per county, submitted, published by a provincial officer only, and
- * a birth then grants by it, the explanation naming its conditions.
+ * a birth then grants by it, the explanation naming its conditions, the message its English name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -188,6 +188,8 @@ describe('a policy made in the console', () => {
   });
 
   it('grants on a birth, the explanation naming its conditions with the values read', async () => {
+    // She reads the platform in English: her message names the policy by its English name.
+    expect((await mother.c.call('PATCH', '/api/me', { language: 'en' })).statusCode).toBe(200);
     const registrar = await departmentStaff(t, 'gz-health', ['registrar']);
     const res = await call(t, registrar.authorization, 'POST', '/api/exchange/life-events', {
       departmentId: registrar.departmentId,
@@ -223,5 +225,12 @@ describe('a policy made in the console', () => {
       ['最小子女出生距今天数不超过30天', true, '5天'],
       ['户籍在贵州省', true, expect.any(String)],
     ]);
+    await t.app.notify.drain();
+    const inbox = await mother.c.call('GET', '/api/me/inbox?pageSize=50');
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const titles = (inbox.json().messages as { kind: string; title: string }[])
+      .filter((m) => m.kind === 'benefit-granted')
+      .map((m) => m.title);
+    expect(titles).toContain('Benefit granted: newborn nutrition subsidy');
   });
 });

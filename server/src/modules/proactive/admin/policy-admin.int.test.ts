@@ -165,6 +165,7 @@ describe('reach', () => {
       told: granted.rows[0]!.n,
       applied: 0,
       granted: granted.rows[0]!.n,
+      refused: 0,
       declined: 0,
       underReview: 0,
     });

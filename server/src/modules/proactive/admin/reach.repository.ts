@@ -1,4 +1,4 @@
-/** All SQL of 触达统计: grants, offers and last-run eligible counts of a policy, by county, within a region. */
+/** All SQL of 触达统计: grants, offers (and the applications filed on them) and last-run eligible counts of a policy, by county, within a region. */
 import { sql } from 'kysely';
 import type { ReachCounts } from '../../../../../contracts/policy-admin.js';
 import type { Db } from '../../../platform/db/index.js';
@@ -9,6 +9,7 @@ export const emptyCounts = (): ReachCounts => ({
   told: 0,
   applied: 0,
   granted: 0,
+  refused: 0,
   declined: 0,
   underReview: 0,
 });
@@ -42,7 +43,10 @@ export async function reachByCounty(
       'policyCode',
       county.as('county'),
       sql<number>`count(*)::int`.as('told'),
-      sql<number>`(count(*) FILTER (WHERE status = 'accepted'))::int`.as('applied'),
+      // Applied: the beneficiary filed the item's application (accepting alone is a click, not an application).
+      sql<number>`(count(*) FILTER (WHERE case_id IS NOT NULL))::int`.as('applied'),
+      sql<number>`(count(*) FILTER (WHERE case_decision = 'approved'))::int`.as('granted'),
+      sql<number>`(count(*) FILTER (WHERE case_decision IN ('refused', 'not_accepted')))::int`.as('refused'),
       sql<number>`(count(*) FILTER (WHERE status = 'declined'))::int`.as('declined'),
     ])
     .where('regionCode', 'like', within)
@@ -71,6 +75,8 @@ export async function reachByCounty(
     const r = at(o.policyCode, o.county);
     r.told += o.told;
     r.applied += o.applied;
+    r.granted += o.granted;
+    r.refused += o.refused;
     r.declined += o.declined;
   }
   for (const e of eligible) at(e.policyCode, e.county).eligible = e.eligible;
@@ -112,6 +118,7 @@ export function sumCounts(parts: Iterable<ReachCounts>): ReachCounts {
     total.told += p.told;
     total.applied += p.applied;
     total.granted += p.granted;
+    total.refused += p.refused;
     total.declined += p.declined;
     total.underReview += p.underReview;
   }

@@ -1,6 +1,8 @@
 /**
  * 触达统计: how far a policy reached within the caller's region — eligible at its last full run,
- * told (grants made and offers sent), applied (offers accepted), granted, declined, under review —
+ * told (grants made and offers sent), applied (offers whose beneficiary filed the item's application),
+ * granted (automatic grants and applications approved), refused (applications refused), declined,
+ * under review —
  * per county. Staff see small counts; nobody sees who.
  */
 import type { PolicyReach, ReachCounts } from '../../../../../contracts/policy-admin.js';

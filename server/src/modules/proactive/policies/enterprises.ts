@@ -140,6 +140,7 @@ export const smallBusinessTaxRelief: EnterprisePolicy = {
   ),
   subject: 'enterprise',
   mode: 'automatic',
+  itemBasicCode: '101500011000',
   period: 'year',
   triggers: ['enterprise_established'],
   versions: [

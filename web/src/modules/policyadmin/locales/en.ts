@@ -20,14 +20,15 @@ export const policyadminEn: PolicyadminMessages = {
   },
   reach: {
     title: 'Reach',
-    lead: 'Within {{region}}: eligible at the last full run ({{on}}), and who was told, applied and received it.',
+    lead: 'Within {{region}}: eligible at the last full run ({{on}}), and who was told, applied and received it. Applied: filed an application after being told; granted: paid automatically or approved on application.',
     never:
-      'Within {{region}}: who was told, applied and received it; the policy has not had a full run yet, so eligible is unknown.',
+      'Within {{region}}: who was told, applied and received it; the policy has not had a full run yet, so eligible is unknown. Applied: filed an application after being told; granted: paid automatically or approved on application.',
     region: 'Region',
     eligible: 'Eligible',
     told: 'Told',
     applied: 'Applied',
     granted: 'Granted',
+    refused: 'Refused',
     declined: 'Declined',
     underReview: 'Under review',
     total: 'Total',

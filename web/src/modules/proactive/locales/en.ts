@@ -21,6 +21,12 @@ export const proactiveEn: ProactiveMessages = {
     open: 'Open',
     accepted: 'Accepted',
   },
+  application: {
+    pending: 'Applied, in progress',
+    approved: 'Approved',
+    refused: 'Refused',
+    not_accepted: 'Not accepted',
+  },
   why: 'Why (policy version {{version}}, {{date}})',
   held: 'Met',
   failed: 'Not met',

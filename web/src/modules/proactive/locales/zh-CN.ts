@@ -20,6 +20,13 @@ export const proactiveZhCN = {
     open: '待处理',
     accepted: '已接受',
   },
+  /** The application filed on an offer, by the case's decision. */
+  application: {
+    pending: '申请中',
+    approved: '已准予',
+    refused: '未予准予',
+    not_accepted: '不予受理',
+  },
   why: '判断依据（第{{version}}版政策，{{date}}）',
   held: '符合',
   failed: '不符合',
