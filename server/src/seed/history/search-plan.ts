@@ -33,7 +33,7 @@ export interface SearchSessionPlan {
   who: { applicant: number } | { visitor: number };
   /** What they are after: a service (基本编码) or something not offered. */
   intent: { service: string } | { unmet: string };
-  /** Typed with a slip first (a character dropped or two swapped), then again. */
+  /** Typed with a slip first (a character of the same sound), then again. */
   typo: boolean;
   /** Opens the service's result when the search shows it. */
   open: boolean;

@@ -62,13 +62,43 @@ interface Searcher {
 /** An anonymous visitor's client address: one per visitor, from a private range (only ever hashed). */
 const visitorAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
-/** A slip of the keyboard: a character dropped, or two neighbours swapped. */
+/**
+ * Characters a pinyin input method gives in place of another of the same sound (同音字): the slips
+ * people make typing in Chinese (身分证, 公基金, 社保卡 → 社宝卡).
+ */
+const HOMOPHONES: Readonly<Record<string, string>> = {
+  份: '分',
+  积: '基',
+  保: '宝',
+  证: '正',
+  照: '找',
+  婚: '昏',
+  医: '衣',
+  驾: '架',
+  登: '灯',
+  记: '纪',
+  执: '直',
+  营: '赢',
+  籍: '级',
+  户: '护',
+  险: '现',
+  障: '帐',
+  贷: '代',
+  提: '题',
+  就: '旧',
+  育: '玉',
+  休: '修',
+  养: '样',
+};
+
+/** A slip of the keyboard: a character of the same sound, else (in a longer query) one dropped. */
 function mistype(query: string, rng: Rng): string {
   const chars = [...query];
-  if (chars.length < 2) return query;
-  const at = rng.int(0, chars.length - 2);
-  if (chars.length > 3 && rng.chance(0.5)) chars.splice(at + 1, 1);
-  else [chars[at], chars[at + 1]] = [chars[at + 1]!, chars[at]!];
+  const slips = chars.flatMap((c, i) => (HOMOPHONES[c] ? [i] : []));
+  if (slips.length) {
+    const at = rng.pick(slips);
+    chars[at] = HOMOPHONES[chars[at]!]!;
+  } else if (chars.length >= 4) chars.splice(rng.int(1, chars.length - 1), 1);
   return chars.join('');
 }
 
