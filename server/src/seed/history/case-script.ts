@@ -2,7 +2,8 @@
  * One case of the demo history, step by step, through the same use cases the routes call: filed
  * online (with 免提交 by consent, the rest uploaded) or at the window (窗口代录, accepted at once),
  * 一次性告知 and 补正, 受理 or 不予受理, each stage's department tasks approved (a return, a special
- * procedure, 不予许可 where the plan says so), then 好差评 and the rectification of a bad review.
+ * procedure, 不予许可 where the plan says so), then 好差评 and the rectification of a bad review; some
+ * applicants complain (投诉, `complaint-script.ts`, on steps of its own beside the case's).
  * Each step runs at the moment the script yields, on the simulated clock.
  */
 import type { Actor } from '../../platform/context.js';

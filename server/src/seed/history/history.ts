@@ -13,6 +13,9 @@
  *   history from the outbox once the server runs; notify tells nobody of an event older than
  *   `NOTIFY_MAX_AGE_HOURS`, so nobody is told months-old news, and the made-up applicants chose
  *   只放入我的消息, so what the last day tells them lands in 我的消息, never on a phone.
+ * - People search the portal over the same months (`search-plan.ts`, `searches.ts`: the portal's own
+ *   search and click logging, about four searches an application, scaled with `cases`), and some
+ *   applicants complain about their case (`complaint-script.ts`), answered by the department's head.
  * - Each step is one use case in its own transaction. A step that fails is logged and ends that
  *   case where its last step left it (a state the engine itself writes: filed and waiting, in
  *   progress…); the history goes on. Nothing runs when any case exists already.
@@ -293,7 +296,7 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
     // The day's approvals become e-licences before the next day begins.
     beforeDay: async () => {
       await issuance.drain();
-      await searches.flush();
+      await searches.flushWhenFull();
     },
     progress: () => {
       steps++;
@@ -308,6 +311,7 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
   await issuance.drain();
   await searches.flush();
   report.searches = searches.finish();
+  log.info({ ...report.searches, ms: Math.round(searches.spentMs) }, 'demo history: searches written');
   report.staffCreated = staff.created;
   if (failures.size) log.warn({ failures: Object.fromEntries(failures) }, 'demo history: failed steps by reason');
   return done();

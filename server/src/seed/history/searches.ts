@@ -104,6 +104,8 @@ function mistype(query: string, rng: Rng): string {
 
 export class HistorySearches {
   readonly tally = emptySearchTally();
+  /** Milliseconds spent searching, reading the catalogue's words and writing the log (the history's cost of its searches). */
+  spentMs = 0;
   private readonly search: CatalogSearch;
   private clicks: LoggedClick[] = [];
   private readonly people = new Set<string>();
@@ -187,6 +189,7 @@ export class HistorySearches {
   }
 
   private async ask(who: Searcher, q: string) {
+    const started = performance.now();
     const searchId = randomUUID();
     const result = await this.search.search({
       q,
@@ -201,13 +204,16 @@ export class HistorySearches {
     this.tally.searches++;
     if (result.total === 0) this.tally.zeroResult++;
     this.people.add(who.person ?? `ip:${who.ip}`);
+    this.spentMs += performance.now() - started;
     return { searchId, result };
   }
 
   /** One session: the query (mistyped first, perhaps), then the service's result opened if planned and shown. */
   async *session(plan: SearchSessionPlan, who: Searcher, rng: Rng): Script {
     const now = () => this.clock.now();
+    const started = performance.now();
     const query = 'unmet' in plan.intent ? plan.intent.unmet : rng.weighted(await this.wordsFor(plan.intent.service));
+    this.spentMs += performance.now() - started;
     if (plan.typo) {
       const slip = mistype(query, rng);
       if (slip !== query) {
@@ -239,12 +245,22 @@ export class HistorySearches {
     this.applications.set(key, list);
   }
 
-  /** Writes the buffered query log and clicks (the end of each simulated day, and of the history). */
+  /**
+   * Writes the buffered query log and clicks once there are enough of them (checked at the end of
+   * each simulated day; every entry keeps its own moment), so the history writes in a few batches.
+   */
+  async flushWhenFull(): Promise<void> {
+    if (this.search.pendingEntries + this.clicks.length >= 3_000) await this.flush();
+  }
+
+  /** Writes the buffered query log and clicks. */
   async flush(): Promise<void> {
+    const started = performance.now();
     await this.search.flush();
     const clicks = this.clicks;
     this.clicks = [];
     if (clicks.length) await this.w.db.transaction().execute((trx) => logSearchClicks(trx, clicks));
+    this.spentMs += performance.now() - started;
   }
 
   /** The tally, with 带来办件 counted: an opened result applied for by the same person that day or the next. */
