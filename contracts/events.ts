@@ -172,8 +172,10 @@ export const GrantChanged = z
   .object({ grantId: Id, status: z.enum(['pending', 'approved', 'refused', 'revoked']) })
   .loose();
 
-/** supervision.complaint-answered: a department answered a complaint (投诉). */
-export const ComplaintAnswered = z.object({ complaintId: Id, reference: z.string() }).loose();
+/** supervision.complaint-answered: a department answered a complaint (投诉); `at` since migration 0070. */
+export const ComplaintAnswered = z
+  .object({ complaintId: Id, reference: z.string(), at: z.string().optional() })
+  .loose();
 
 /**
  * supervision.complaint-recorded: a complaint (投诉) filed or its status changed, published by a

@@ -66,7 +66,7 @@ import {
   type AnalyticsDeps,
 } from './modules/analytics/index.js';
 import { openDataModule } from './modules/opendata/index.js';
-import { casesDeps, evaluationDeps, identityDeps, licensesDeps, type Wiring } from './wiring.js';
+import { casesDeps, evaluationDeps, identityDeps, licensesDeps, supervisionDeps, type Wiring } from './wiring.js';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 
@@ -260,16 +260,7 @@ export async function buildApp({
   });
   await app.register(notifyModule, { deps: notify });
   // 电子监察: clocks fed by the case event log, swept into yellow and red on every node running workers.
-  const supervision = {
-    db: database.db,
-    calendar,
-    cipher,
-    now,
-    answerDays: config.complaintAnswerDays,
-    acceptanceDays: config.supervision.acceptanceDays,
-    auditKey: keys.indexKey,
-    bulkDecisions: config.supervision.bulkDecisions,
-  };
+  const supervision = supervisionDeps(wiring, now);
   await app.register(supervisionModule, { deps: supervision });
   outbox.subscribe(caseClocksSubscriber(supervision));
   outbox.subscribe(rectificationClocksSubscriber(supervision));

@@ -15,6 +15,7 @@ import { findValidLicenses, licensesOfCase, recordLicenseUse, type LicensesDeps 
 import { personByIdNumber, personIdentifiers, type IdentityDeps } from './modules/identity/index.js';
 import { resourcesHolding } from './modules/exchange/index.js';
 import type { EvaluationDeps } from './modules/evaluation/index.js';
+import type { SupervisionDeps } from './modules/supervision/index.js';
 
 /** What every module's deps are made from. */
 export interface Wiring {
@@ -94,4 +95,18 @@ export function identityDeps({ config, db, indexKey, cipher }: Wiring, now: () =
 /** 好差评: ratings and the rectification of bad reviews. */
 export function evaluationDeps({ config, db, calendar }: Wiring, now: () => Date): EvaluationDeps {
   return { db, calendar, now, deadlines: config.evaluation };
+}
+
+/** 监管服务系统: complaints and 电子监察, answered within `COMPLAINT_ANSWER_DAYS` working days. */
+export function supervisionDeps({ config, db, indexKey, cipher, calendar }: Wiring, now: () => Date): SupervisionDeps {
+  return {
+    db,
+    calendar,
+    cipher,
+    now,
+    answerDays: config.complaintAnswerDays,
+    acceptanceDays: config.supervision.acceptanceDays,
+    auditKey: indexKey,
+    bulkDecisions: config.supervision.bulkDecisions,
+  };
 }

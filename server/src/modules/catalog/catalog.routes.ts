@@ -16,7 +16,6 @@ import {
 import { HotSearches, SearchClick, SearchResult } from '../../../../contracts/search.js';
 import { NoContent } from '../../../../contracts/http.js';
 import { randomUUID } from 'node:crypto';
-import { appendEvent } from '../../platform/outbox.js';
 import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { RegionCodeParam } from '../../platform/validators/index.js';
@@ -29,6 +28,7 @@ import { childRegions } from './regions.service.js';
 import type { CatalogSearch } from './search/search.service.js';
 import type { RegionDirectory } from './region-directory.js';
 import { askerOf, type SearchCallers } from './search/askers.js';
+import { logSearchClicks } from './search/clicks.js';
 
 const RegionCode = RegionCodeParam;
 const tags = ['catalog 事项目录'];
@@ -89,16 +89,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { actor } = request;
       const person = actor.kind === 'person' && actor.id && callers.personKey ? callers.personKey(actor.id) : null;
-      await appendEvent(
-        db,
-        {
-          topic: 'catalog.search-clicked',
-          aggregateType: 'catalog.search-log',
-          aggregateId: request.body.searchId,
-          payload: { ...request.body, person, at: new Date().toISOString() },
-        },
-        null,
-      );
+      await logSearchClicks(db, [{ click: request.body, person, at: new Date() }]);
       return reply.code(204).send(null);
     },
   );

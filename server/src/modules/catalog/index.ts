@@ -50,7 +50,9 @@ export {
   type HotSearchPolicy,
   type SearchLogSink,
 } from './search/search.service.js';
-export type { SearchCallers } from './search/askers.js';
+export { askerOf, type SearchCallers } from './search/askers.js';
+export { logSearchClicks, type LoggedClick } from './search/clicks.js';
+export { loadSynonyms } from './search/search.repository.js';
 export {
   getPublishedItem,
   rebuildSearchIndex,

@@ -24,4 +24,5 @@ export { sharingClocksSubscriber } from './clocks/sharing-feed.subscriber.js';
 export { sweep, SweepJob, WARNING_RAISED } from './clocks/sweep.js';
 export { checkRunningSuspensions } from './irregularities/running-suspensions.js';
 export { ORDER_ISSUED, ORDER_ANSWERED } from './orders/orders.service.js';
+export { fileComplaint, answerComplaint, closeComplaint } from './complaints.service.js';
 export { fileClientComplaint, publicComplaintStatus, type PublicComplaintStatus } from './client-complaints.js';

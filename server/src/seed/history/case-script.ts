@@ -2,7 +2,8 @@
  * One case of the demo history, step by step, through the same use cases the routes call: filed
  * online (with 免提交 by consent, the rest uploaded) or at the window (窗口代录, accepted at once),
  * 一次性告知 and 补正, 受理 or 不予受理, each stage's department tasks approved (a return, a special
- * procedure, 不予许可 where the plan says so), then 好差评 and the rectification of a bad review.
+ * procedure, 不予许可 where the plan says so), then 好差评 and the rectification of a bad review; some
+ * applicants complain (投诉, `complaint-script.ts`, on steps of its own beside the case's).
  * Each step runs at the moment the script yields, on the simulated clock.
  */
 import type { Actor } from '../../platform/context.js';
@@ -33,9 +34,15 @@ import type { HistoryApplicant } from '../../modules/identity/index.js';
 import type { Script, SimulatedClock } from './agenda.js';
 import type { HistoryStaff } from './staff.js';
 import { beijingAt, officeMinute, type PlannedCase } from './plan.js';
+import {
+  complaintScript,
+  type ComplaintContext,
+  type ComplaintReason,
+  type ComplaintTally,
+} from './complaint-script.js';
 
 /** What the history did, counted as each step succeeds. */
-export interface Tally {
+export interface Tally extends ComplaintTally {
   filed: number;
   online: number;
   window: number;
@@ -69,6 +76,9 @@ export const emptyTally = (): Tally => ({
   ratings: 0,
   badReviews: 0,
   failed: 0,
+  complaints: 0,
+  complaintsAnswered: 0,
+  complaintsAnsweredLate: 0,
 });
 
 export interface ScriptContext {
@@ -80,6 +90,12 @@ export interface ScriptContext {
   staff: HistoryStaff;
   applicants: readonly { applicant: HistoryApplicant; actor: Actor & { id: string } }[];
   tally: Tally;
+  /** Complaints run beside the case, on their own steps. */
+  complaints: ComplaintContext;
+  /** Puts another script of case `key` (a complaint) on the agenda at `at`. */
+  spawn: (at: Date, key: number, script: Script) => void;
+  /** Hears each case filed (the searches count what they led to). */
+  filed?: (accountId: string, itemCode: string) => void;
 }
 
 /** The file uploaded for a material: a small PDF (stored once: files are kept by their hash). */
@@ -137,6 +153,8 @@ const requiredMaterials = (item: Item) =>
 export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
   const { cases, clock, calendar, staff, tally } = ctx;
   const rng = new Rng((ctx.seed ^ (c.n * 2_654_435_761)) >>> 0);
+  // The complaints' own draws, so that they leave the case's as they were.
+  const grievance = new Rng((ctx.seed ^ (c.n * 40_503) ^ 0x5bd1e995) >>> 0);
   const { applicant, actor: who } = ctx.applicants[c.applicant]!;
   const { item, definition } = await cases.processes.get(c.itemCode);
   const clerk = await staff.clerk(item.region.code);
@@ -169,6 +187,19 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
           ] as const),
     );
   };
+  /** 投诉: the applicant complains about this case at `at`, beside its own steps. */
+  const complain = (why: ComplaintReason, at: Date) =>
+    ctx.spawn(
+      at,
+      c.n,
+      complaintScript(ctx.complaints, grievance, {
+        caseId,
+        who,
+        departmentId: item.department.id,
+        itemName: item.name,
+        why,
+      }),
+    );
   /** When a person does something online: `days` calendar days later, in the day or evening. */
   const personLater = (days: number): Date => {
     const at = beijingAt(beijingDate(new Date(now().getTime() + days * 86_400_000)), rng.int(8 * 60, 22 * 60));
@@ -193,6 +224,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
     caseId = filed.caseId;
     tally.filed++;
     tally.window++;
+    ctx.filed?.(who.id, item.code);
     tally.accepted++;
   } else {
     const filed = await submitApplication(cases, who, {
@@ -205,6 +237,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
     caseId = filed.caseId;
     tally.filed++;
     tally.online++;
+    ctx.filed?.(who.id, item.code);
     yield new Date(now().getTime() + rng.int(2, 15) * 60_000);
     // 申办一袋: what no licence or shared data stands in for, uploaded.
     const bag = await listMaterials(cases, who, caseId);
@@ -229,6 +262,8 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
         notice: { items: asked.length ? asked : ['申请表'], note: '请按一次性告知补正后重新提交' },
       });
       tally.supplementRounds++;
+      // A few find the 补正 notice unclear and complain.
+      if (grievance.chance(0.1)) complain('supplement', new Date(now().getTime() + grievance.int(2, 30) * 3_600_000));
       yield personLater(rng.int(0, 4));
       if (uploaded.length)
         await uploadMaterial(cases, who, {
@@ -243,7 +278,8 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
     if (c.fate.notAccepted) {
       await refuseToAccept(cases, clerk, { caseId, reason: rng.pick(NOT_ACCEPTED) });
       tally.notAccepted++;
-      yield* rate(ctx, c, rng, caseId, who, item, personLater);
+      if (grievance.chance(0.25)) complain('notAccepted', new Date(now().getTime() + grievance.int(3, 48) * 3_600_000));
+      yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater);
       return;
     }
     await acceptCase(cases, clerk, { caseId, note: '材料齐全，予以受理' });
@@ -255,6 +291,12 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
   const promised = definition.promisedLimitDays;
   const instant = promised === 0;
   const days = instant ? 0 : c.fate.late ? promised + rng.int(1, 5) : Math.max(1, Math.ceil(promised * c.fate.pace));
+  // 投诉: some applicants whose case runs past its promised date complain a day or three after it.
+  if (c.fate.late && !instant && grievance.chance(0.4)) {
+    const due = calendar.addWorkingDays(acceptedOn, promised).due;
+    const at = beijingAt(due, grievance.int(9 * 60, 21 * 60));
+    complain('slow', new Date(Math.max(at.getTime() + grievance.int(1, 3) * 86_400_000, now().getTime() + 3_600_000)));
+  }
   const stageCount = Math.max(1, definition.stages.length);
   let extra = 0;
   let returned = false;
@@ -310,6 +352,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
         },
       });
       tally.refused++;
+      if (grievance.chance(0.15)) complain('refused', new Date(now().getTime() + grievance.int(3, 72) * 3_600_000));
       break;
     }
     for (const [i, t] of tasks.entries()) {
@@ -321,7 +364,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
       approvals++;
     }
   }
-  yield* rate(ctx, c, rng, caseId, who, item, personLater);
+  yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater);
 }
 
 /** 好差评 after the decision, as planned; a bad review is called back and resolved by the department's head. */
@@ -329,8 +372,9 @@ async function* rate(
   ctx: ScriptContext,
   c: PlannedCase,
   rng: Rng,
+  grievance: Rng,
   caseId: string,
-  who: Actor,
+  who: Actor & { id: string },
   item: Item,
   personLater: (days: number) => Date,
 ): Script {
@@ -343,6 +387,19 @@ async function* rate(
     channel: c.channel === 'window' ? 'pad' : rng.chance(0.6) ? 'mobile' : 'pc',
   });
   ctx.tally.ratings++;
+  // Most of those who gave a bad review (1 or 2) complain about the case too.
+  if (level <= 2 && grievance.chance(0.6))
+    ctx.spawn(
+      new Date(ctx.clock.now().getTime() + grievance.int(2, 48) * 3_600_000),
+      c.n,
+      complaintScript(ctx.complaints, grievance, {
+        caseId,
+        who,
+        departmentId: item.department.id,
+        itemName: item.name,
+        why: 'review',
+      }),
+    );
   if (!rectificationId) return;
   ctx.tally.badReviews++;
   const head = await ctx.staff.head(item.department.id);

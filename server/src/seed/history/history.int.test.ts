@@ -165,6 +165,92 @@ describe('the demo history', () => {
     expect(months.reduce((n, m) => n + m.filed, 0)).toBe(report.filed);
   });
 
+  it('has people searching the portal: what 需求分析 counts is what the history searched', async () => {
+    const { searches } = report;
+    expect(searches.searches).toBeGreaterThan(report.filed * 3);
+    expect(searches.zeroResult).toBeGreaterThan(0);
+    expect(searches.clicked).toBeGreaterThan(0);
+    expect(searches.ledToApplication).toBeGreaterThan(0);
+    const supervisor = await t.staff(['supervisor'], '52');
+    const q = `/api/analytics/demand?region=52&from=${report.from}&to=${report.to}`;
+    const staff = await get(q, supervisor.authorization);
+    expect(staff.statusCode, staff.body).toBe(200);
+    const body = staff.json();
+    expect(body.view).toBe('staff');
+    expect(body.totals).toEqual({
+      suppressed: false,
+      searches: searches.searches,
+      people: searches.people,
+      zeroResult: searches.zeroResult,
+      clicked: searches.clicked,
+      ledToApplication: searches.ledToApplication,
+    });
+    // Staff see unmet demand, down to queries one person typed (a slip of the keyboard).
+    expect(body.zeroResult.length).toBeGreaterThan(0);
+    expect(body.ledToApplication.length).toBeGreaterThan(0);
+
+    // The public sees the queries at least 5 people asked, and no count of fewer than 10: people
+    // counted by hand from the store's searches (a person: signed in, else the address's hash).
+    const facts = (await t.app.analytics.store.dump()).search_fact as {
+      query: string;
+      results: number;
+      session_key: string;
+      person_key: string | null;
+    }[];
+    expect(facts).toHaveLength(searches.searches);
+    const askers = new Map<string, Set<string>>();
+    for (const f of facts) {
+      const set = askers.get(f.query) ?? new Set<string>();
+      set.add(f.person_key ?? f.session_key);
+      askers.set(f.query, set);
+    }
+    const peopleOf = (query: string) => askers.get(query)?.size ?? 0;
+    const open = (await get(q)).json();
+    expect(open.view).toBe('public');
+    expect(open.top.length).toBeGreaterThan(0);
+    expect(open.top.some((r: { suppressed: boolean }) => !r.suppressed)).toBe(true);
+    for (const list of ['top', 'zeroResult', 'noClick', 'ledToApplication'])
+      for (const r of open[list] as { query: string; people: number | null; suppressed: boolean }[]) {
+        expect(peopleOf(r.query), `${list}: ${r.query}`).toBeGreaterThanOrEqual(5);
+        expect(r.suppressed).toBe(peopleOf(r.query) < 10);
+        if (!r.suppressed) expect(r.people).toBe(peopleOf(r.query));
+      }
+    // Slips of the keyboard one or two people typed are for staff only.
+    const few = (body.zeroResult as { query: string; people: number }[]).filter((r) => r.people < 5);
+    expect(few.length).toBeGreaterThan(0);
+    for (const r of few) expect(peopleOf(r.query)).toBe(r.people);
+    const shown = new Set((open.zeroResult as { query: string }[]).map((r) => r.query));
+    for (const r of few) expect(shown.has(r.query)).toBe(false);
+  });
+
+  it('has complaints about slow cases and after bad reviews, answered on time mostly, counted by the indicators', async () => {
+    expect(report.complaints).toBeGreaterThan(0);
+    expect(report.complaintsAnswered).toBeGreaterThan(0);
+    const rows = (
+      await sql<{ status: string; caseId: string | null; createdAt: Date; repliedAt: Date | null }>`
+        SELECT status, case_id, created_at, replied_at FROM supervision.complaint`.execute(t.db)
+    ).rows;
+    expect(rows).toHaveLength(report.complaints);
+    expect(rows.filter((r) => r.status !== 'open')).toHaveLength(report.complaintsAnswered);
+    for (const r of rows) {
+      expect(r.caseId).not.toBeNull();
+      expect(r.createdAt.getTime()).toBeLessThanOrEqual(seededAt.getTime());
+      if (r.repliedAt) {
+        expect(r.repliedAt.getTime()).toBeGreaterThan(r.createdAt.getTime());
+        expect(calendar.isWorkingDay(beijingDate(r.repliedAt))).toBe(true);
+      }
+    }
+    const supervisor = await t.staff(['supervisor'], '52');
+    const q = `/api/analytics/indicators?region=52&from=${report.from}&to=${report.to}`;
+    const [cell] = (await get(q, supervisor.authorization)).json().cells;
+    expect(cell.complaints).toBe(report.complaints);
+    expect(cell.complaintsPer10k).toBeCloseTo((10_000 * report.complaints) / report.filed, 2);
+    expect(cell.complaintsOnTimeRate).toBeCloseTo(
+      (report.complaintsAnswered - report.complaintsAnsweredLate) / report.complaintsAnswered,
+      4,
+    );
+  });
+
   it('is the same in the store rebuilt from the PostgreSQL event log (npm run analytics:rebuild)', async () => {
     const fresh = await DuckDbStore.open(':memory:');
     try {

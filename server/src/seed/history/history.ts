@@ -13,6 +13,9 @@
  *   history from the outbox once the server runs; notify tells nobody of an event older than
  *   `NOTIFY_MAX_AGE_HOURS`, so nobody is told months-old news, and the made-up applicants chose
  *   只放入我的消息, so what the last day tells them lands in 我的消息, never on a phone.
+ * - People search the portal over the same months (`search-plan.ts`, `searches.ts`: the portal's own
+ *   search and click logging, about four searches an application, scaled with `cases`), and some
+ *   applicants complain about their case (`complaint-script.ts`), answered by the department's head.
  * - Each step is one use case in its own transaction. A step that fails is logged and ends that
  *   case where its last step left it (a state the engine itself writes: filed and waiting, in
  *   progress…); the history goes on. Nothing runs when any case exists already.
@@ -31,11 +34,14 @@ import {
 } from '../../modules/identity/index.js';
 import { licensesSubscriber } from '../../modules/licenses/index.js';
 import { savePreferences } from '../../modules/notify/index.js';
-import { casesDeps, evaluationDeps, identityDeps, licensesDeps, type Wiring } from '../../wiring.js';
-import { Agenda, SimulatedClock } from './agenda.js';
+import { casesDeps, evaluationDeps, identityDeps, licensesDeps, supervisionDeps, type Wiring } from '../../wiring.js';
+import { Rng } from '../../platform/random/rng.js';
+import { Agenda, SimulatedClock, type Script } from './agenda.js';
 import { caseScript, emptyTally, type Tally } from './case-script.js';
 import { beijingAt, planHistory, servicesOf } from './plan.js';
 import { HistoryStaff } from './staff.js';
+import { planSearches } from './search-plan.js';
+import { emptySearchTally, HistorySearches, type SearchTally } from './searches.js';
 
 export interface HistoryOptions {
   /** Cases to file over the history (some are still open at its end). */
@@ -59,6 +65,8 @@ export interface HistoryReport extends Tally {
   applicants: number;
   enterprises: number;
   staffCreated: number;
+  /** The portal searches of the history, as 需求分析 counts them. */
+  searches: SearchTally;
   ms: number;
 }
 
@@ -146,6 +154,7 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
     applicants: 0,
     enterprises: 0,
     staffCreated: 0,
+    searches: emptySearchTally(),
     ms: 0,
   };
   const done = (skipped?: HistoryReport['skipped']) => ({
@@ -213,6 +222,13 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
   );
 
   const staff = await HistoryStaff.load(w.db);
+  const agenda = new Agenda();
+  const searches = new HistorySearches(
+    w,
+    clock,
+    new Map(services.map((s) => [s.basicCode, s] as const)),
+    chosen.map((a) => a.regionCode),
+  );
   const ctx = {
     seed: options.seed,
     cases: casesDeps(w, clock.now, new ItemProcesses(w.db, 3_600_000)),
@@ -222,30 +238,65 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
     staff,
     applicants,
     tally: report,
+    complaints: { supervision: supervisionDeps(w, clock.now), clock, calendar, staff, tally: report },
+    spawn: (at: Date, key: number, script: Script) => agenda.add(at, key, script),
+    filed: (accountId: string, itemCode: string) => searches.applied(accountId, itemCode),
   };
-  const agenda = new Agenda();
   for (const c of plan) {
     const at = index.get(chosen[c.applicant]!.id);
     // An applicant whose account could not be opened applies for nothing.
     if (at === undefined) continue;
     agenda.add(c.filedAt, c.n, caseScript(ctx, { ...c, applicant: at }));
   }
+  // 需求分析: people search the portal over the same months, about five searches an application;
+  // some applicants search for their service just before they apply.
+  const searchers = chosen.map((a) => {
+    const at = index.get(a.id);
+    return at === undefined
+      ? undefined
+      : { actor: applicants[at]!.actor, regionCode: a.regionCode, enterprise: Boolean(a.enterprise) };
+  });
+  const sessions = planSearches({
+    seed: options.seed,
+    sessions: options.cases * 4,
+    visitors: Math.max(10, Math.round(options.cases * 1.2)),
+    applicants: chosen.length,
+    from,
+    to,
+    until,
+    calendar,
+    services,
+    cases: plan,
+  });
+  for (const s of sessions) {
+    const rng = new Rng((options.seed ^ (s.n * 374_761_393) ^ 0x2f6b) >>> 0);
+    const applicant = 'applicant' in s.who ? searchers[s.who.applicant] : undefined;
+    // An applicant whose account could not be opened searches for nothing.
+    if ('applicant' in s.who && !applicant) continue;
+    const searcher = searches.searcherOf(applicant ? { applicant } : (s.who as { visitor: number }), rng);
+    agenda.add(s.at, -1 - s.n, searches.session(s, searcher, rng));
+  }
   let steps = 0;
   let lastLog = Date.now();
   const failures = new Map<string, number>();
   await agenda.run(clock, until, {
     failed: (n, e) => {
-      report.failed++;
+      // Searches are keyed below zero; a failed one is logged, no case is concerned.
+      if (n >= 0) report.failed++;
       const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message.slice(0, 80) : String(e));
       failures.set(code, (failures.get(code) ?? 0) + 1);
-      log.warn(
-        { case: n, err: e instanceof Error ? e.message : String(e), at: clock.now().toISOString() },
-        'demo history: a step failed; the case stays as its last step left it',
-      );
+      const err = e instanceof Error ? e.message : String(e);
+      if (n < 0) log.warn({ search: -1 - n, err, at: clock.now().toISOString() }, 'demo history: a search failed');
+      else
+        log.warn(
+          { case: n, err, at: clock.now().toISOString() },
+          'demo history: a step failed; the case stays as its last step left it',
+        );
     },
     // The day's approvals become e-licences before the next day begins.
     beforeDay: async () => {
       await issuance.drain();
+      await searches.flushWhenFull();
     },
     progress: () => {
       steps++;
@@ -258,6 +309,9 @@ export async function seedDemoHistory(w: Wiring, log: Log, options: HistoryOptio
     },
   });
   await issuance.drain();
+  await searches.flush();
+  report.searches = searches.finish();
+  log.info({ ...report.searches, ms: Math.round(searches.spentMs) }, 'demo history: searches written');
   report.staffCreated = staff.created;
   if (failures.size) log.warn({ failures: Object.fromEntries(failures) }, 'demo history: failed steps by reason');
   return done();

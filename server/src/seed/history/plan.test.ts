@@ -2,13 +2,15 @@
  * The demo history's plan, without a database: the same seed gives the same plan; a few popular
  * services take most cases; about two in three are filed online, walk-ins only on working days in
  * office hours; nothing is filed after the seed's now; each applicant applies through their own
- * county's implementation where there is one.
+ * county's implementation where there is one. The searches: the same seed, the same searches; visitors
+ * and applicants, a tenth for what is not offered, some applicants just before they apply.
  */
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
 import { beijingDate } from '../../platform/calendar/beijing.js';
 import type { PublishedImplementation } from '../../modules/catalog/index.js';
 import { planHistory, POPULAR_SERVICES, servicesOf, type PlanInput } from './plan.js';
+import { planSearches, type SearchPlanInput, type SearchSessionPlan } from './search-plan.js';
 
 const COUNTIES = ['520102', '520103', '522631'];
 
@@ -115,5 +117,61 @@ describe('planHistory', () => {
   it('plans nothing without services or cases', () => {
     expect(planHistory(input({ cases: 0 }))).toEqual([]);
     expect(planHistory(input({ services: [] }))).toEqual([]);
+  });
+});
+
+describe('planSearches', () => {
+  const searchInput = (over: Partial<SearchPlanInput> = {}): SearchPlanInput => {
+    const base = input();
+    return {
+      seed: 42,
+      sessions: 2_400,
+      visitors: 700,
+      applicants: base.applicants.length,
+      from: base.from,
+      to: base.to,
+      until,
+      calendar: base.calendar,
+      services: base.services,
+      cases: planHistory(base),
+      ...over,
+    };
+  };
+
+  it('is the same for the same seed, in time order, before the seed’s now', () => {
+    const strip = (p: SearchSessionPlan[]) => p.map((s) => [s.n, s.at.toISOString(), s.who, s.intent, s.typo, s.open]);
+    const plan = planSearches(searchInput());
+    expect(strip(plan)).toEqual(strip(planSearches(searchInput())));
+    expect(strip(planSearches(searchInput({ seed: 43 })))).not.toEqual(strip(plan));
+    expect(plan.every((s, i) => i === 0 || plan[i - 1]!.at <= s.at)).toBe(true);
+    expect(plan.every((s) => s.at < until && beijingDate(s.at) >= '2026-09-04')).toBe(true);
+  });
+
+  it('has visitors and applicants search, a tenth for what is not offered, popular services most', () => {
+    const plan = planSearches(searchInput()).filter((s) => s.before === undefined);
+    expect(plan).toHaveLength(2_400);
+    const share = (f: (s: SearchSessionPlan) => boolean) => plan.filter(f).length / plan.length;
+    expect(share((s) => 'visitor' in s.who)).toBeGreaterThan(0.65);
+    expect(share((s) => 'unmet' in s.intent)).toBeGreaterThan(0.06);
+    expect(share((s) => 'unmet' in s.intent)).toBeLessThan(0.14);
+    expect(share((s) => 'unmet' in s.intent && s.open)).toBe(0);
+    expect(share((s) => 'service' in s.intent && POPULAR_SERVICES.includes(s.intent.service))).toBeGreaterThan(0.7);
+    expect(new Set(plan.flatMap((s) => ('visitor' in s.who ? [s.who.visitor] : []))).size).toBeGreaterThan(500);
+  });
+
+  it('has some applicants search for their service the same day, shortly before they apply', () => {
+    const cases = planHistory(input());
+    const byN = new Map(cases.map((c) => [c.n, c]));
+    const before = planSearches(searchInput()).filter((s) => s.before !== undefined);
+    const online = cases.filter((c) => c.channel === 'online').length;
+    expect(before.length).toBeGreaterThan(online * 0.4);
+    for (const s of before) {
+      const c = byN.get(s.before!)!;
+      expect(s.who).toEqual({ applicant: c.applicant });
+      expect(s.intent).toEqual({ service: c.service.basicCode });
+      expect(s.open).toBe(true);
+      expect(s.at.getTime()).toBeLessThan(c.filedAt.getTime());
+      expect(beijingDate(s.at)).toBe(beijingDate(c.filedAt));
+    }
   });
 });

@@ -42,6 +42,8 @@ export interface QueryLogOptions {
   /** Days of askers kept (the hot-search window). */
   keepDays?: number;
   log?: SearchLogSink;
+  /** The clock each search is dated by (the demo history's simulated one; default: the wall clock). */
+  now?: () => Date;
 }
 
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
@@ -66,7 +68,7 @@ export class QueryLog {
     asker: { query: string; id: string } | undefined,
     search?: Omit<SearchRecord, 'at'>,
   ): void {
-    const at = new Date();
+    const at = this.opts.now?.() ?? new Date();
     if (search && this.searches.length < MAX_PENDING) this.searches.push({ ...search, at: at.toISOString() });
     const key = `${entry.regionCode ?? ''}\u0000${entry.resultCount}\u0000${entry.topCode ?? ''}\u0000${entry.query}`;
     this.add(key, { ...entry, count: 1, at });
@@ -105,7 +107,8 @@ export class QueryLog {
       await this.db.transaction().execute(async (trx) => {
         await repo.insertSearchLogs(trx, [...batch.values()]);
         if (askers.size > 0) {
-          const keepFrom = dayOf(new Date(Date.now() - (this.opts.keepDays ?? 30) * 86_400_000));
+          const now = this.opts.now?.() ?? new Date();
+          const keepFrom = dayOf(new Date(now.getTime() - (this.opts.keepDays ?? 30) * 86_400_000));
           await repo.insertAskers(trx, [...askers.values()], keepFrom);
         }
         // The searches for demand analysis, in the same transaction: all of a window or none.

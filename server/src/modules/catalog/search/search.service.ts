@@ -274,7 +274,7 @@ export class CatalogSearch {
     const denied = this.hot.denylist.map(normaliseQuery).filter((w) => w.length > 0);
     const rows = await repo.listHotQueries(this.db, {
       limit: limit + 4 * denied.length,
-      since: dayOf(new Date(Date.now() - (this.hot.windowDays - 1) * 86_400_000)),
+      since: dayOf(new Date((this.opts.now?.() ?? new Date()).getTime() - (this.hot.windowDays - 1) * 86_400_000)),
       minPeople: this.hot.minPeople,
     });
     return rows
@@ -284,7 +284,11 @@ export class CatalogSearch {
   }
 
   zeroResultQueries(limit = 50) {
-    return repo.listZeroResultQueries(this.db, limit, new Date(Date.now() - 30 * 86_400_000));
+    return repo.listZeroResultQueries(
+      this.db,
+      limit,
+      new Date((this.opts.now?.() ?? new Date()).getTime() - 30 * 86_400_000),
+    );
   }
 }
 
