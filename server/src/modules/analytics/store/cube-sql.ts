@@ -134,8 +134,9 @@ const contributions = (table: 'changed_old' | 'changed_new', sign: 1 | -1) =>
 
 /**
  * Run inside `apply` once the changed cases are staged (`temp.stage_case_fact`) and before
- * `case_fact` is replaced. `keys` lists the changed cases' ids as SQL literals: the cases as they
- * were are found through `case_fact`'s key index, not by a scan of every case.
+ * `case_fact` is replaced. `keys` lists the changed cases' ids as SQL literals: DuckDB answers an
+ * `IN` list by probing the id column alone (~3 ms at 1.3 M cases), where a join with the staged
+ * rows read every column of every case (~45–150 ms).
  */
 export const beforeChange = (caseColumns: readonly string[], keys: string) => [
   `INSERT INTO temp.changed_new (${caseColumns.join(', ')}) SELECT ${caseColumns.join(', ')} FROM temp.stage_case_fact`,
@@ -148,16 +149,16 @@ export const CHANGED_TABLES = ['changed_new', 'changed_old'].map(
 );
 
 /**
- * Run after `case_fact` is replaced: what each changed case added to its cell before is taken away
+ * Run after `case_fact` is replaced (`anyOld`: some changed case was there before): what each changed case added to its cell before is taken away
  * and what it adds now is added, appended as delta rows (−1 and +1). Nothing already in the cells is
  * read or rewritten, so a change costs the same however large the store; the answers sum a cell's
  * rows, so they are exact at once, and `COMPACT` folds the deltas into one row a cell now and then.
  */
-export const AFTER_CHANGE = [
-  ...contributions('changed_old', -1),
+export const afterChange = (anyOld: boolean) => [
+  // New cases only (a rebuild, the first events of a case): nothing to take away.
+  ...(anyOld ? [...contributions('changed_old', -1), `DELETE FROM temp.changed_old`] : []),
   ...contributions('changed_new', 1),
   `DELETE FROM temp.changed_new`,
-  `DELETE FROM temp.changed_old`,
 ];
 
 /** Each cell's rows folded into one; cells left with no case go. */

@@ -20,7 +20,7 @@ import type {
 import { KEYS, SCHEMA, TABLES, bottleneckSql, cellsSql, rowsOf } from './store-sql.js';
 import { NUMBER_EARLIER_PEOPLE, PEOPLE_SCHEMA } from './people-sql.js';
 import {
-  AFTER_CHANGE,
+  afterChange,
   CHANGED_TABLES,
   COMPACT,
   CUBE_SCHEMA,
@@ -156,8 +156,8 @@ export class DuckDbStore implements AnalyticsStore {
     const keys = single ? unique.map((r) => literal(String(r[single]))).join(', ') : '';
     for (const statement of alsoRun(keys)) await this.conn.run(statement);
     if (mode === 'replace') {
-      // A single-column key: its rows found through the key's index (an IN list of literals is an
-      // index scan in DuckDB; a join with the staged rows would read the whole table). DELETE +
+      // A single-column key: its rows found by an IN list of literals (DuckDB probes the key column
+      // alone; a join with the staged rows read the whole table). DELETE +
       // INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
       const match = single
         ? `t.${single} IN (${keys})`
@@ -171,7 +171,7 @@ export class DuckDbStore implements AnalyticsStore {
 
   /**
    * Gives each case row its person's number (`people-sql.ts`): known keys looked up through the
-   * dictionary's key index, new ones numbered on from the highest (writes are one at a time).
+   * dictionary (an IN list of the batch's keys), new ones numbered on from the highest (writes are one at a time).
    */
   async #numberPeople(cases: Record<string, Param>[]): Promise<void> {
     const wanted = [...new Set(cases.map((c) => String(c.person_key)))];
@@ -222,7 +222,8 @@ export class DuckDbStore implements AnalyticsStore {
         // What the cases add to their cells is taken away before they are written and added after.
         await this.#insert('case_fact', cases, (keys) => beforeChange(staged('case_fact'), keys));
         if (cases.length > 0) {
-          for (const statement of AFTER_CHANGE) await this.conn.run(statement);
+          const [old] = await this.#rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM temp.changed_old');
+          for (const statement of afterChange((old?.n ?? 0) > 0)) await this.conn.run(statement);
           await this.#compactWhenDue(cases.length);
         }
         // A case's steps come from its append-only event log: a step once written never changes, so
