@@ -316,15 +316,21 @@ function casesFromCells(
   caseKey: string,
   maxPerson: number,
 ): { sql: string; params: Param[] } {
+  // A month is grouped as a number (year × 12 + month: half the work of truncating each case's day
+  // to a date) and written as yyyy-MM once grouped.
   const byMonth = by === 'month';
-  const cell = byMonth ? (['a.month', 'a.month'] as const) : keys(by, slice, 'a.month').c;
+  const monthNo = (day: string) => `year(${day}) * 12 + month(${day})`;
+  const cell = byMonth ? ([monthNo('a.month'), monthNo('a.month')] as const) : keys(by, slice, 'a.month').c;
   const wc = where(slice, 'a.period_day');
   return cubeCasesCte(
     cubeSources(slice, by, where),
-    { key: cell[0], label: cell[1], ...(byMonth ? { format: (e: string) => `strftime(${e}, '%Y-%m')` } : {}) },
     {
-      sql: `SELECT ${byMonth ? `CAST(date_trunc('month', a.period_day) AS DATE)` : caseKey} AS key,
-                   ${peopleCount(by, slice, maxPerson)} AS people
+      key: cell[0],
+      label: cell[1],
+      ...(byMonth ? { format: (e: string) => `printf('%04d-%02d', (${e} - 1) // 12, (${e} - 1) % 12 + 1)` } : {}),
+    },
+    {
+      sql: `SELECT ${byMonth ? monthNo('a.period_day') : caseKey} AS key, ${peopleCount(by, slice, maxPerson)} AS people
               FROM case_fact a WHERE ${wc.sql} GROUP BY 1`,
       params: wc.params,
     },
