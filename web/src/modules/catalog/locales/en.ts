@@ -172,7 +172,8 @@ export const catalogEn: CatalogMessages = {
       necessityKind: { required: 'Required', optional: 'Optional', deferrable: 'May follow later' },
     },
     process: {
-      stepDays: 'Time limit: {{count}} working days',
+      stepDays_one: 'Time limit: {{count}} working day',
+      stepDays_other: 'Time limit: {{count}} working days',
       stepSameDay: 'Time limit: same day',
     },
     fees: {

@@ -158,7 +158,8 @@ export const catalogZhCN = {
       necessityKind: { required: '必要', optional: '非必要', deferrable: '容缺后补' },
     },
     process: {
-      stepDays: '时限：{{count}} 个工作日',
+      stepDays_one: '时限：{{count}} 个工作日',
+      stepDays_other: '时限：{{count}} 个工作日',
       stepSameDay: '时限：当场办结',
     },
     fees: {
