@@ -279,7 +279,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
       await refuseToAccept(cases, clerk, { caseId, reason: rng.pick(NOT_ACCEPTED) });
       tally.notAccepted++;
       if (grievance.chance(0.25)) complain('notAccepted', new Date(now().getTime() + grievance.int(3, 48) * 3_600_000));
-      yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater);
+      yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater, complain);
       return;
     }
     await acceptCase(cases, clerk, { caseId, note: '材料齐全，予以受理' });
@@ -364,7 +364,7 @@ export async function* caseScript(ctx: ScriptContext, c: PlannedCase): Script {
       approvals++;
     }
   }
-  yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater);
+  yield* rate(ctx, c, rng, grievance, caseId, who, item, personLater, complain);
 }
 
 /** 好差评 after the decision, as planned; a bad review is called back and resolved by the department's head. */
@@ -377,6 +377,7 @@ async function* rate(
   who: Actor & { id: string },
   item: Item,
   personLater: (days: number) => Date,
+  complain: (why: ComplaintReason, at: Date) => void,
 ): Script {
   const level = c.fate.rating;
   if (!level) return;
@@ -389,17 +390,7 @@ async function* rate(
   ctx.tally.ratings++;
   // Most of those who gave a bad review (1 or 2) complain about the case too.
   if (level <= 2 && grievance.chance(0.6))
-    ctx.spawn(
-      new Date(ctx.clock.now().getTime() + grievance.int(2, 48) * 3_600_000),
-      c.n,
-      complaintScript(ctx.complaints, grievance, {
-        caseId,
-        who,
-        departmentId: item.department.id,
-        itemName: item.name,
-        why: 'review',
-      }),
-    );
+    complain('review', new Date(ctx.clock.now().getTime() + grievance.int(2, 48) * 3_600_000));
   if (!rectificationId) return;
   ctx.tally.badReviews++;
   const head = await ctx.staff.head(item.department.id);
