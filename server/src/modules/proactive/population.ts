@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { Text } from '../../../../contracts/proactive.js';
 import { enterpriseFactRows, personFactRows, type EnterpriseFactRow, type PersonFactRow } from '../exchange/index.js';
-import { findRegion } from '../catalog/index.js';
+import { listRegionsByCode } from '../catalog/index.js';
 import { columnsOf, type Columns } from './rules/columns.js';
 import type { SubjectKind } from './rules/facts.js';
 
@@ -60,10 +60,18 @@ export class RegionNames {
   constructor(private readonly db: Db) {}
 
   async load(codes: Iterable<string>): Promise<void> {
-    for (const code of new Set([...codes].map((c) => c.slice(0, 6)))) {
-      if (this.names.has(code)) continue;
-      const county = await findRegion(this.db, code);
-      const city = county?.parentCode ? await findRegion(this.db, county.parentCode) : undefined;
+    const wanted = [...new Set([...codes].map((c) => c.slice(0, 6)))].filter((c) => !this.names.has(c));
+    if (wanted.length === 0) return;
+    // The counties and their cities (GB/T 2260: a county's city is its first four digits) in one query.
+    const found = new Map(
+      (await listRegionsByCode(this.db, [...new Set([...wanted, ...wanted.map((c) => c.slice(0, 4))])])).map((r) => [
+        r.code,
+        r,
+      ]),
+    );
+    for (const code of wanted) {
+      const county = found.get(code);
+      const city = found.get(code.slice(0, 4));
       const name = county ? `${city && city.level === 2 ? city.name : ''}${county.name}` : code;
       this.names.set(code, { zh: name, en: name });
     }
