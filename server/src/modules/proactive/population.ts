@@ -72,8 +72,16 @@ export class RegionNames {
     for (const code of wanted) {
       const county = found.get(code);
       const city = found.get(code.slice(0, 4));
-      const name = county ? `${city && city.level === 2 ? city.name : ''}${county.name}` : code;
-      this.names.set(code, { zh: name, en: name });
+      const inCity = city && city.level === 2 ? city : undefined;
+      this.names.set(
+        code,
+        county
+          ? {
+              zh: `${inCity?.name ?? ''}${county.name}`,
+              en: inCity ? `${county.nameEn}, ${inCity.nameEn}` : county.nameEn,
+            }
+          : { zh: code, en: code },
+      );
     }
   }
 

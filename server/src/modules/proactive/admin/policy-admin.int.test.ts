@@ -184,6 +184,9 @@ describe('reach', () => {
     expect(mine.byCounty).toHaveLength(1);
     const [{ region, ...counts }] = mine.byCounty;
     expect(mine.region.zh).toBe(region.zh.slice(-mine.region.zh.length));
+    // Named in English in English (its county, then its city), not in Chinese twice.
+    expect(region.en).toMatch(/^[A-Z][A-Za-z' -]+(, [A-Z][A-Za-z' -]+)?$/);
+    expect(region.en.startsWith(mine.region.en)).toBe(true);
     expect(counts).toEqual(mine.total);
     expect(body.byCounty).toContainEqual({ region, ...mine.total });
     const wider = await call(t, officer.authorization, 'GET', `${URL}/reach?region=${countyCode.slice(0, 4)}`);

@@ -48,7 +48,7 @@ export async function policyReach(
   await names.load(counties.map(([c]) => c));
   return {
     policy: policy.name,
-    region: { zh: place?.name ?? '贵州省', en: place?.name ?? 'Guizhou' },
+    region: { zh: place?.name ?? '贵州省', en: place?.nameEn ?? 'Guizhou' },
     judgedOn,
     total: known(sumCounts(counties.map(([, c]) => c)), judgedOn !== null),
     byCounty: counties.map(([c, counts]) => ({ region: names.of(c), ...known(counts, judgedOn !== null) })),
