@@ -129,23 +129,25 @@ export function caseRecord(
   const claimedOn = new Map<string, string>();
   for (const e of facts.events)
     if (e.type === 'task-claimed' && e.taskId && !claimedOn.has(e.taskId)) claimedOn.set(e.taskId, beijingDate(e.at));
-  // 并联等待: in a stage of several tasks, each finished result waits for the stage's last one.
-  const stageEnd = new Map<number, string | null>();
-  const stageSize = new Map<number, number>();
+  // 并联等待: in a stage of several tasks, each finished result waits for the stage's last one. Per
+  // stage: its tasks, its first and last completion (null while a task is open).
+  const stages = new Map<number, { size: number; first: string | null; end: string | null }>();
   for (const t of facts.tasks) {
     const done = completedOn(t);
-    const end = stageEnd.has(t.stageIndex) ? stageEnd.get(t.stageIndex)! : '';
-    stageEnd.set(t.stageIndex, done === null || end === null ? null : later(end, done));
-    stageSize.set(t.stageIndex, (stageSize.get(t.stageIndex) ?? 0) + 1);
+    const s = stages.get(t.stageIndex);
+    if (!s) stages.set(t.stageIndex, { size: 1, first: done, end: done });
+    else {
+      s.size++;
+      s.first = done === null || s.first === null ? null : earlier(s.first, done);
+      s.end = done === null || s.end === null ? null : later(s.end, done);
+    }
   }
   const tasks = facts.tasks.map((t) => {
     const done = completedOn(t);
     const claimed = claimedOn.get(t.id);
-    const end = (stageSize.get(t.stageIndex) ?? 0) > 1 ? stageEnd.get(t.stageIndex) : null;
-    const waits =
-      end && done
-        ? facts.tasks.filter((o) => o.stageIndex === t.stageIndex).map((o) => span(completedOn(o)!, end))
-        : null;
+    const stage = stages.get(t.stageIndex)!;
+    // A finished parallel stage: its end, and the longest any result waited (from its first completion).
+    const end = stage.size > 1 && done ? stage.end : null;
     return {
       caseId: facts.id,
       taskId: t.id,
@@ -158,9 +160,9 @@ export function caseRecord(
       limitDays: t.limitDays,
       status: t.status,
       waitingDays: claimed ? span(t.openedOn, done && done < claimed ? done : claimed) : null,
-      parallelWaitDays: end && done ? span(done, end) : null,
+      parallelWaitDays: end ? span(done!, end) : null,
       // The stage's last task (it finished when the stage did) held the others up by the longest wait.
-      parallelHeldDays: end && done && waits ? (done === end ? Math.max(...waits) : 0) : null,
+      parallelHeldDays: end ? (done === end ? span(stage.first!, end) : 0) : null,
     };
   });
   return { record, steps, tasks };
