@@ -179,8 +179,8 @@ export class DuckDbStore implements AnalyticsStore {
     for (const statement of alsoRun(keys)) await this.conn.run(statement);
     if (mode === 'replace') {
       // A single-column key: its rows found by an IN list of literals (DuckDB probes the key column
-      // alone; a join with the staged rows read the whole table). DELETE +
-      // INSERT: about half the work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
+      // alone; a join with the staged rows read the whole table). DELETE + INSERT: about half the
+      // work of DuckDB's INSERT OR REPLACE (profiled with the benchmark).
       const match = single
         ? `t.${single} IN (${keys})`
         : `EXISTS (SELECT 1 FROM temp.stage_${table} s WHERE ${KEYS[table].map((k) => `t.${k} = s.${k}`).join(' AND ')})`;
