@@ -212,7 +212,7 @@ export const DataShared = z.object({
   at: z.string(),
 });
 
-/** exchange.reads-shared: the data-sharing reads one statement appended to the access chain (trigger, 0067), in chain order. */
+/** exchange.reads-shared: the data-sharing reads one statement appended to the access chain (written by the chain in that statement since 0071), in chain order. */
 export const ReadsShared = z.object({ reads: z.array(DataShared).min(1) });
 
 /** Whom a supervision event is for: a department (its head by role), one staff member, the region above. */

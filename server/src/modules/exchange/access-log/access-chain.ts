@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { unavailable } from '../../../platform/errors.js';
 import { sq, type AccessLogTable } from '../exchange.tables.js';
+import type { EventPayload } from '../../../platform/outbox.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const LANES = 16;
@@ -185,11 +186,26 @@ export class AccessChain {
         });
         const column = <T>(pick: (r: Chained, hash: string) => T) => rows.map(({ row, hash }) => pick(row, hash));
         // One statement text whatever the batch's size (columns as arrays): prepared and planned once per connection.
+        // The big-data centre hears of the statement's reads in one event, never of their subjects.
+        const published: EventPayload<'exchange.reads-shared'> = {
+          reads: rows.map(({ row }) => ({
+            lane,
+            seq: row.seq,
+            consumerDepartmentId: row.consumerDepartmentId,
+            resourceCode: row.resourceCode,
+            officerKind: row.officerKind,
+            at: row.at,
+          })),
+        };
         const written = await sql<{ seq: number }>`
           WITH head AS (
             UPDATE exchange.access_head SET seq = ${prev.seq}, hash = ${prev.hash}
             WHERE lane = ${lane} AND seq = ${Number(head.seq)} AND hash = ${head.hash}
             RETURNING lane
+          ), published AS (
+            INSERT INTO platform.outbox (topic, aggregate_type, aggregate_id, payload)
+            SELECT 'exchange.reads-shared', 'exchange.access', ${`${lane}:${rows[0]!.row.seq}`}, ${JSON.stringify(published)}::jsonb
+            FROM head
           )
           INSERT INTO exchange.access_log (lane, seq, at, consumer_department_id, client_id, officer_id, officer_kind, purpose, resource_code, grant_id, subject_kind, subject_key, fields, prev_hash, hash)
           SELECT head.lane, v.seq, v.at, v.consumer_department_id, v.client_id, v.officer_id, v.officer_kind, v.purpose, v.resource_code, v.grant_id, v.subject_kind, v.subject_key, v.fields::text[], v.prev_hash, v.hash
