@@ -39,7 +39,8 @@ const canonicalTime = (at: Date) => at.toISOString().replace(/Z$/, '000Z');
 
 /** Strings as PostgreSQL will give them back (no NUL, no lone surrogates), so what is hashed is what is read. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const storable = (s: string) => s.replace(UNSTORABLE, '\ufffd');
+const MAYBE_UNSTORABLE = /[\u0000\ud800-\udfff]/;
+const storable = (s: string) => (MAYBE_UNSTORABLE.test(s) ? s.replace(UNSTORABLE, '\ufffd') : s);
 
 function normalise(e: AccessEntry): Omit<Chained, 'lane' | 'seq' | 'prevHash'> {
   return {

@@ -50,15 +50,29 @@ const grantOf = (row: { grantStatus?: GrantStatus | null; grantExpiresAt?: Date 
 const byIdNumber = (cipher: FieldCipher, subject: Subject) =>
   'idNumber' in subject ? cipher.blindIndex(subject.idNumber) : undefined;
 
+interface PersonRow {
+  id: string;
+  personalEnc: string;
+  regionCode: string;
+  alive: boolean;
+  deathDate: string | null;
+  householdStatus: 'registered' | 'cancelled';
+  phoneEnc: string | null;
+  grantStatus: GrantStatus | null;
+  grantExpiresAt: Date | null;
+}
+
 const person: Reader = async (db, cipher, subject, fields, grantId) => {
   const index = byIdNumber(cipher, subject);
   if (!index) return undefined;
-  const p = await sq(db)
-    .selectFrom('exchange.person')
-    .select(['id', 'personalEnc', 'regionCode', 'alive', 'deathDate', 'householdStatus', 'phoneEnc'])
-    .$if(grantId !== undefined, (q) => q.select(grantColumns(grantId!)))
-    .where('idNumberIndex', '=', index)
-    .executeTakeFirst();
+  // Every audited query of the population registry runs this: written as SQL, not built and
+  // compiled by the query builder on each call, with the grant joined in the same statement.
+  const { rows } = await sql<PersonRow>`
+    SELECT p.id, p.personal_enc, p.region_code, p.alive, p.death_date, p.household_status, p.phone_enc,
+           g.status AS grant_status, g.expires_at AS grant_expires_at
+      FROM exchange.person p LEFT JOIN exchange.sharing_grant g ON g.id = ${grantId ?? null}
+     WHERE p.id_number_index = ${index}`.execute(db);
+  const p = rows[0];
   if (!p || !('idNumber' in subject)) return undefined;
   const { id, phoneEnc, personalEnc, grantStatus, grantExpiresAt, ...rest } = p;
   const phone = fields.includes('phone') && phoneEnc ? maskPhone(cipher.decrypt(phoneEnc)) : null;
