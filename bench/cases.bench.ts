@@ -25,6 +25,7 @@ import { listVillageAddresses, seedCatalog } from '../server/src/modules/catalog
 import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken } from '../server/src/modules/identity/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { formatSpread, printLoad, quantile, rounds, spread } from './lib/report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,7 +100,7 @@ await database.close();
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server: ChildProcess = spawn(
   process.execPath,
-  [...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
+  [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
   {
     env: {
       ...process.env,

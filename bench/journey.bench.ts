@@ -27,6 +27,7 @@ import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken, type StaffRole } from '../server/src/modules/identity/index.js';
 import { seedDemoLicenses } from '../server/src/modules/licenses/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { benchQueries } from './catalog-fixture.js';
 import { printLoad, quantile } from './lib/report.js';
 
@@ -113,27 +114,31 @@ console.log(
     `item ${item.code} (${requiredMaterials.length} required material(s)), ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`,
 );
 
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../server/src/main.ts')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '16',
-    PROCESSES: String(PROCESSES),
-    DATA_KEY,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SERVE_WEB: 'false',
-    SEED_DEMO: 'false',
-    // Residents reach the platform through the province's load balancer: one address each.
-    TRUST_PROXY: 'loopback',
-    RATE_LIMIT_SIGN_IN: '100000',
-    // DuckDB is one process's file; with two API processes each keeps its own store in memory.
-    ANALYTICS_DUCKDB: ':memory:',
+const server: ChildProcess = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '16',
+      PROCESSES: String(PROCESSES),
+      DATA_KEY,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      // Residents reach the platform through the province's load balancer: one address each.
+      TRUST_PROXY: 'loopback',
+      RATE_LIMIT_SIGN_IN: '100000',
+      // DuckDB is one process's file; with two API processes each keeps its own store in memory.
+      ANALYTICS_DUCKDB: ':memory:',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {
   try {
