@@ -215,4 +215,40 @@ describe('outbox dispatcher', () => {
       await d.stop();
     }
   });
+
+  it('polls no subscriber while the outbox is unchanged, and still finds a new event and one committed late below the newest', async () => {
+    const d = new OutboxDispatcher<string>(t.db, { pollMs: 10 });
+    let scans = 0;
+    d.subscribe({
+      name: 'idle',
+      // Read once by each of the subscriber's scans for new events.
+      get topics() {
+        scans++;
+        return ['t.idle'];
+      },
+      handle: record('idle'),
+    });
+    // An id taken now and used later: its event commits after a newer one was delivered.
+    const late = Number(
+      (await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('platform.outbox', 'id')) AS id`.execute(t.db))
+        .rows[0]!.id,
+    );
+    await emit('t.idle', 1);
+    d.start();
+    try {
+      await expect.poll(async () => (await effects('idle')).length, { timeout: 10_000 }).toBe(1);
+      // Many poll intervals later nothing has changed, and nobody was asked again after the first quiet poll.
+      await new Promise((r) => setTimeout(r, 300));
+      const quiet = scans;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(scans).toBe(quiet);
+      await sql`INSERT INTO platform.outbox (id, topic, aggregate_type, aggregate_id, payload, actor_id)
+                VALUES (${late}, 't.idle', 'test', 'late', '{"n": 2}', NULL)`.execute(t.db);
+      await expect.poll(async () => (await effects('idle')).length, { timeout: 10_000 }).toBe(2);
+      await emit('t.idle', 3);
+      await expect.poll(async () => (await effects('idle')).length, { timeout: 10_000 }).toBe(3);
+    } finally {
+      await d.stop();
+    }
+  });
 });
