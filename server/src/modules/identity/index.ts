@@ -44,9 +44,11 @@ export {
 export {
   personName,
   registryPersonOf,
+  registryPersonsOf,
   personByIdNumber,
   personIdentifiers,
   findEnterpriseAccount,
+  enterpriseCreditCodesOf,
   enterpriseRepresentatives,
   accountsOfRegistryPersons,
   accountsByRegistryPerson,
