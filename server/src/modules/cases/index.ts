@@ -40,6 +40,8 @@ export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.serv
 export { ItemProcesses } from './process/item-processes.js';
 export {
   findCaseFacts,
+  listCaseSummaries,
+  type CaseSummary,
   findDecidedCase,
   caseOfApplicant,
   caseClockFacts,

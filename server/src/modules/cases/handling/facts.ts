@@ -4,29 +4,27 @@ import { kq } from '../cases.tables.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { openForm } from './form-store.js';
 
+const SUMMARY = [
+  'id',
+  'trackingCode',
+  'status',
+  'itemCode',
+  'basicCode',
+  'itemName',
+  'departmentId',
+  'regionCode',
+  'applicantPersonId',
+  'applicantEnterpriseId',
+  'submittedAt',
+  'decidedAt',
+] as const;
+
 /**
  * A case as 好差评, 投诉举报 and 政策找人 (the offer it answers) need it: its item (and 基本编码), its applicant, where it was handled, whether it has
  * ended, and the staff who acted on it (谁办理、谁负责), from the event log.
  */
 export async function findCaseFacts(db: Db, caseId: string) {
-  const c = await kq(db)
-    .selectFrom('cases.case')
-    .select([
-      'id',
-      'trackingCode',
-      'status',
-      'itemCode',
-      'basicCode',
-      'itemName',
-      'departmentId',
-      'regionCode',
-      'applicantPersonId',
-      'applicantEnterpriseId',
-      'submittedAt',
-      'decidedAt',
-    ])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const c = await kq(db).selectFrom('cases.case').select(SUMMARY).where('id', '=', caseId).executeTakeFirst();
   if (!c) return undefined;
   const handlers = await kq(db)
     .selectFrom('cases.event')
@@ -36,6 +34,23 @@ export async function findCaseFacts(db: Db, caseId: string) {
     .where('actorKind', '=', 'staff')
     .execute();
   return { ...c, handlerIds: handlers.flatMap((h) => (h.actorId ? [h.actorId] : [])) };
+}
+
+/** A case as `findCaseFacts` has it, without the staff who acted on it. */
+export type CaseSummary = Omit<NonNullable<Awaited<ReturnType<typeof findCaseFacts>>>, 'handlerIds'>;
+
+/**
+ * Several cases at once (an outbox batch: 政策找人, what people are told), in one query and
+ * without their handlers: case id → its facts, an unknown id left out.
+ */
+export async function listCaseSummaries(db: Db, caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await kq(db)
+    .selectFrom('cases.case')
+    .select(SUMMARY)
+    .where('id', 'in', [...new Set(caseIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**
