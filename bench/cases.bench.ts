@@ -373,7 +373,7 @@ async function printStatements(): Promise<void> {
     console.log(
       `${label}: ${(calls / requests).toFixed(1)} statements (round trips) per request, ${(total / requests).toFixed(2)} ms of execution per request`,
     );
-    for (const r of rows.slice(0, 12))
+    for (const r of rows.slice(0, Number(process.env.BENCH_STATEMENTS_TOP ?? 12)))
       console.log(
         `  ${(Number(r.calls) / requests).toFixed(2).padStart(6)} × ${(r.total / Number(r.calls)).toFixed(3)} ms  ${r.query.slice(0, 130)}`,
       );
