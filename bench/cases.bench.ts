@@ -8,7 +8,8 @@
  *   npm run bench:cases                       (starts a throwaway Debian PostgreSQL cluster)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:cases   (an existing server; creates a database)
  *   BENCH_STATEMENTS=1 npm run bench:cases    (throwaway cluster: statements per request kind from
- *                                              pg_stat_statements, after the rounds)
+ *                                              pg_stat_statements, after the rounds; BENCH_STATEMENTS_TOP=n
+ *                                              lists n statements per phase, default 12)
  *   BENCH_PROFILE=dir npm run bench:cases     (the server's CPU profile; sum it with bench/profile-summary.ts)
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -374,7 +375,7 @@ async function printStatements(): Promise<void> {
     console.log(
       `${label}: ${(calls / requests).toFixed(1)} statements (round trips) per request, ${(total / requests).toFixed(2)} ms of execution per request`,
     );
-    for (const r of rows.slice(0, 12))
+    for (const r of rows.slice(0, Number(process.env.BENCH_STATEMENTS_TOP ?? 12)))
       console.log(
         `  ${(Number(r.calls) / requests).toFixed(2).padStart(6)} × ${(r.total / Number(r.calls)).toFixed(3)} ms  ${r.query.slice(0, 130)}`,
       );

@@ -14,7 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/index.js';
-import { householdRegionIn } from './household-region.js';
+import { householdRegionIn, householdRegionsIn } from './household-region.js';
 import { loggerOptions } from './platform/logger.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { refuseUnstorableText } from './platform/http/storable-text.js';
@@ -293,7 +293,7 @@ export async function buildApp({
     personKey: personKeyOf(keys.indexKey),
     minCell: config.analytics.minCell,
     minPeople: config.hotSearch.minPeople,
-    homeRegion: householdRegionIn,
+    homeRegions: householdRegionsIn,
   };
   app.decorate('analytics', analytics);
   outbox.subscribe(analyticsSubscriber(analytics));

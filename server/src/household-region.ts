@@ -4,10 +4,25 @@
  * they are registered. Wired here because neither module may import the other for it.
  */
 import type { Db } from './platform/db/index.js';
-import { registryPersonOf } from './modules/identity/index.js';
-import { householdRegionOf } from './modules/exchange/index.js';
+import { registryPersonOf, registryPersonsOf } from './modules/identity/index.js';
+import { householdRegionOf, householdRegionsOf } from './modules/exchange/index.js';
 
 export async function householdRegionIn(db: Db, personId: string): Promise<string | undefined> {
   const registryPerson = await registryPersonOf(db, personId);
   return registryPerson ? householdRegionOf(db, registryPerson) : undefined;
+}
+
+/**
+ * The household counties of several people at once (two queries, whatever their number): person
+ * account → region code, a person without an account or a registered household left out.
+ */
+export async function householdRegionsIn(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
+  const registry = await registryPersonsOf(db, personIds);
+  const regions = await householdRegionsOf(db, [...registry.values()]);
+  const out = new Map<string, string>();
+  for (const [personId, registryPerson] of registry) {
+    const region = regions.get(registryPerson);
+    if (region !== undefined) out.set(personId, region);
+  }
+  return out;
 }

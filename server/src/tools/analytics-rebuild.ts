@@ -3,7 +3,7 @@
  * event log (the outbox), with a progress bar. Run it with the server stopped when the store is
  * the embedded DuckDB file (one process may hold it). Exit code 0 when done, 2 when it cannot run.
  */
-import { householdRegionIn } from '../household-region.js';
+import { householdRegionsIn } from '../household-region.js';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirLocked, migrateToLatest, openDatabase, type Database } from '../platform/db/index.js';
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
       personKey: personKeyOf(keys.indexKey),
       minCell: config.analytics.minCell,
       minPeople: config.hotSearch.minPeople,
-      homeRegion: householdRegionIn,
+      homeRegions: householdRegionsIn,
     };
     const started = Date.now();
     const result = await rebuildStore(deps, database.db, (p) => process.stderr.write(bar(p)));

@@ -13,8 +13,11 @@ export interface AnalyticsDeps {
   minCell: number;
   /** A query is listed publicly (hot, zero-result…) only when this many distinct people asked it. */
   minPeople: number;
-  /** The person's household county (户籍), read through `db` (the delivery's transaction). */
-  homeRegion?: (db: Db, personId: string) => Promise<string | undefined>;
+  /**
+   * The household counties (户籍) of a batch's applicants, read through `db` (the delivery's
+   * transaction) in one go: person → region code, a person without one left out.
+   */
+  homeRegions?: (db: Db, personIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** The store's key for an account: HMAC-SHA256 under the platform's index key, so people are counted, never named. */

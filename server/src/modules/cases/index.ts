@@ -40,11 +40,15 @@ export type { MaterialSources, Holder, HeldLicense } from './handling/reuse.serv
 export { ItemProcesses } from './process/item-processes.js';
 export {
   findCaseFacts,
+  listCaseSummaries,
+  type CaseSummary,
   findDecidedCase,
   caseOfApplicant,
   caseClockFacts,
+  listCaseClockFacts,
   type CaseClockFacts,
   caseSupervisionLog,
+  listCaseSupervisionLogs,
   type CaseSupervisionLog,
   decisionsByStaff,
   caseAnalyticsFacts,

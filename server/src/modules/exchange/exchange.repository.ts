@@ -170,3 +170,15 @@ export async function householdRegionOf(db: Db, registryPersonId: string): Promi
     .executeTakeFirst();
   return row?.regionCode;
 }
+
+/** Where several registry persons' households are registered, in one query: person → region code (none for a person not registered). */
+export async function householdRegionsOf(db: Db, registryPersonIds: readonly string[]): Promise<Map<string, string>> {
+  if (registryPersonIds.length === 0) return new Map();
+  const rows = await xq(db)
+    .selectFrom('exchange.person')
+    .select(['id', 'regionCode'])
+    .where('id', 'in', [...new Set(registryPersonIds)])
+    .where('householdStatus', '=', 'registered')
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.regionCode]));
+}

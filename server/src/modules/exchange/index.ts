@@ -29,6 +29,7 @@ export {
   sampleRegistryPersons,
   listEntitiesRepresentedBy,
   householdRegionOf,
+  householdRegionsOf,
 } from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';

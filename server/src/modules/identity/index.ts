@@ -44,9 +44,11 @@ export {
 export {
   personName,
   registryPersonOf,
+  registryPersonsOf,
   personByIdNumber,
   personIdentifiers,
   findEnterpriseAccount,
+  enterpriseCreditCodesOf,
   enterpriseRepresentatives,
   accountsOfRegistryPersons,
   accountsByRegistryPerson,
@@ -54,4 +56,4 @@ export {
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
 export { staffKinshipKeys, personIdNumberIndex } from './staff/staff-id-number.service.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';
-export { personContact, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';
+export { personContact, personLanguages, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';

@@ -385,6 +385,41 @@ describe('notify', () => {
     expect(decided.body).toMatch(/已作出决定：(准予|不予)，文号 .+〔\d{4}〕\d{6}号。$/);
   });
 
+  it('tells each applicant of their own case when several cases come in one delivery', async () => {
+    const item = await formlessCountyItem(t);
+    const applicants = [people[2]!, people[3]!];
+    const cases = [];
+    for (const p of applicants) cases.push(await submitCase(p.c, item.code, randomUUID()));
+    const { rows } = await sql<{ id: string; departmentId: string; trackingCode: string }>`
+      SELECT id, department_id, tracking_code FROM cases.case WHERE id = ANY(${cases}::uuid[])`.execute(t.db);
+    const clerk = await t.staff(['window_clerk'], item.regionCode, [rows[0]!.departmentId]);
+    const approver = await t.staff(['approver'], item.regionCode);
+    // The first case is decided, the second only filed, before anything is delivered.
+    await approveCase(t, cases[0]!, clerk.authorization, approver.authorization);
+    await deliver();
+    const told = async (p: Client, caseId: string) =>
+      (await p.call('GET', '/api/me/inbox?pageSize=20'))
+        .json()
+        .messages.flatMap((m: { kind: string; link: string; body: string }) =>
+          m.link === `/me/cases/${caseId}` ? [m] : [],
+        ) as { kind: string; body: string }[];
+    const first = await told(applicants[0]!.c, cases[0]!);
+    expect(first.map((m) => m.kind).sort()).toEqual(['case-accepted', 'case-decided', 'rating-invitation']);
+    const code = (id: string) => rows.find((r) => r.id === id)!.trackingCode;
+    expect(first.find((m) => m.kind === 'case-accepted')!.body).toContain(code(cases[0]!));
+    expect(await told(applicants[1]!.c, cases[1]!)).toEqual([]);
+    expect(await told(applicants[0]!.c, cases[1]!)).toEqual([]);
+    // The window hears of the case still waiting for it, not of the one decided.
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/inbox',
+      headers: { authorization: clerk.authorization },
+    });
+    const links = queue.json().messages.map((m: { kind: string; link: string }) => [m.kind, m.link]);
+    expect(links).toContainEqual(['queue-item', `/workbench/cases/${cases[1]}`]);
+    expect(links).not.toContainEqual(['queue-item', `/workbench/cases/${cases[0]}`]);
+  });
+
   it('refuses strangers, bad input and unknown template variables', async () => {
     expect((await client(t).call('GET', '/api/me/inbox')).statusCode).toBe(401);
     expect((await people[1]!.c.call('GET', '/api/me/inbox?pageSize=1000')).statusCode).toBe(400);

@@ -2,7 +2,8 @@
  * 主动服务 followed to its end, through HTTP against the real database. 政策找人: an offer counts as
  * applied when its beneficiary files the policy's item (accepting is not applying), as granted when
  * that case is approved and as refused when it is refused; a case of another item or of another
- * person links to nothing; redelivered case events link once. 免申即享 for enterprises: an automatic
+ * person links to nothing; redelivered case events link once; a batch of cases (offered, not offered,
+ * linked already) links and decides as the same cases one by one. 免申即享 for enterprises: an automatic
  * grant opens a case the system decides, filed for the enterprise (its legal representative the
  * person on it), seen acting for it, not by anyone else; judging twice grants once.
  */
@@ -13,6 +14,8 @@ import { GENEROUS_LIMITS, register, registryPersons, type Client, type RegistryP
 import { acceptCase, approveCase, formlessCountyItem, sampleForm, submitCase } from '../../test/cases.js';
 import { testCipher } from '../../test/keys.js';
 import { call } from '../exchange/exchange.test-kit.js';
+import type { Db } from '../../platform/db/index.js';
+import { followApplication, followApplications } from './applications.js';
 
 const cipher = testCipher();
 const NOW = new Date('2026-11-02T04:00:00Z');
@@ -200,6 +203,64 @@ describe('政策找人: reach follows the applications', () => {
     const linked = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM proactive.offer WHERE case_id = ${caseId}`.execute(t.db);
     expect(linked.rows[0]!.n).toBe(1);
+  });
+
+  it('follows a batch of cases as it follows them one by one, and the outbox delivers them so', async () => {
+    // The clicker (offered, not applied) files the item and is approved before anything is delivered;
+    // a person offered nothing files it too; the applicant's case, linked already, comes again.
+    const { item } = await skillsOffer(clicker.c);
+    const clickerCase = await applyFor(clicker, 'clicker-applies');
+    const { clerk, approver } = await staffFor(item!.code);
+    await approveCase(t, clickerCase, clerk, approver);
+    const unoffered = (
+      await sql<{ id: string }>`
+        SELECT p.id FROM exchange.person p WHERE p.alive AND p.region_code LIKE '52010%'
+          AND NOT EXISTS (SELECT 1 FROM identity.person_account a WHERE a.registry_person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM proactive.offer o WHERE o.beneficiary_person_id = p.id)
+        ORDER BY p.id LIMIT 1`.execute(t.db)
+    ).rows[0]!.id;
+    const nobody = (await registryPersons(t, 'any', 5000, '52010')).find((p) => p.id === unoffered)!;
+    const nobodyCase = await submitCase(
+      (await register(t, nobody)).c,
+      item!.code,
+      'nobody-applies',
+      await sampleForm(t, item!.code),
+    );
+    const caseIds = [clickerCase, nobodyCase, caseId, clickerCase];
+
+    const offers = async (db: Db) =>
+      (
+        await sql<Record<string, unknown>>`
+          SELECT id, case_id, tracking_code, applied_at, case_decision FROM proactive.offer ORDER BY id`.execute(db)
+      ).rows;
+    const rolledBack = new Error('rolled back');
+    const followedIn = async (work: (trx: Db) => Promise<void>) => {
+      let after: Record<string, unknown>[] = [];
+      await t.db
+        .transaction()
+        .execute(async (trx) => {
+          await work(trx);
+          after = await offers(trx);
+          throw rolledBack;
+        })
+        .catch((e: unknown) => {
+          if (e !== rolledBack) throw e;
+        });
+      return after;
+    };
+    const before = await offers(t.db);
+    const oneByOne = await followedIn(async (trx) => {
+      for (const id of caseIds) await followApplication(trx, id);
+    });
+    const batched = await followedIn((trx) => followApplications(trx, caseIds));
+    expect(batched).toEqual(oneByOne);
+    expect(batched.filter((o) => o.caseId === clickerCase)).toEqual([
+      expect.objectContaining({ caseDecision: 'approved' }),
+    ]);
+    expect(batched.filter((o) => !before.some((b) => JSON.stringify(b) === JSON.stringify(o)))).toHaveLength(1);
+
+    await t.app.outbox.drain();
+    expect(await offers(t.db)).toEqual(batched);
   });
 });
 

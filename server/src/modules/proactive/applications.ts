@@ -7,32 +7,29 @@
  */
 import type { Db } from '../../platform/db/index.js';
 import type { CaseDecision } from '../../../../contracts/proactive.js';
-import { findCaseFacts } from '../cases/index.js';
-import { findEnterpriseAccount, registryPersonOf } from '../identity/index.js';
+import { listCaseSummaries, type CaseSummary } from '../cases/index.js';
+import { enterpriseCreditCodesOf, registryPersonsOf } from '../identity/index.js';
 import { loadPolicies } from './admin/policy-book.js';
+import type { Policy } from './rules/language.js';
 import { pq } from './proactive.tables.js';
 
 const DECISIONS: readonly string[] = ['approved', 'refused', 'not_accepted'] satisfies CaseDecision[];
 
-type CaseFacts = NonNullable<Awaited<ReturnType<typeof findCaseFacts>>>;
+/** Whom a case's offers are for: the enterprise's credit code, or the person's registry record. */
+type Beneficiary = { creditCode: string } | { registryPerson: string };
 
 /** The offers of the case's applicant, made before it was filed, of the policies offering its item: the latest per policy. */
-async function linkOffers(trx: Db, c: CaseFacts): Promise<number> {
-  const codes = (await loadPolicies(trx))
-    .filter((p) => p.mode === 'offer' && p.itemBasicCode === c.basicCode)
-    .map((p) => p.code);
+async function linkOffers(trx: Db, c: CaseSummary, policies: readonly Policy[], who: Beneficiary): Promise<number> {
+  const codes = policies.filter((p) => p.mode === 'offer' && p.itemBasicCode === c.basicCode).map((p) => p.code);
   if (codes.length === 0) return 0;
-  const creditCode = c.applicantEnterpriseId
-    ? (await findEnterpriseAccount(trx, { id: c.applicantEnterpriseId }))?.creditCode
-    : undefined;
-  const registryPerson = c.applicantEnterpriseId ? undefined : await registryPersonOf(trx, c.applicantPersonId);
-  if (!creditCode && !registryPerson) return 0;
   const candidates = await pq(trx)
     .selectFrom('proactive.offer')
     .select(['id', 'policyCode'])
     .where('policyCode', 'in', codes)
     .$call((q) =>
-      creditCode ? q.where('creditCode', '=', creditCode) : q.where('beneficiaryPersonId', '=', registryPerson!),
+      'creditCode' in who
+        ? q.where('creditCode', '=', who.creditCode)
+        : q.where('beneficiaryPersonId', '=', who.registryPerson),
     )
     .where('caseId', 'is', null)
     .where('offeredAt', '<=', c.submittedAt)
@@ -53,20 +50,68 @@ async function linkOffers(trx: Db, c: CaseFacts): Promise<number> {
   return linked;
 }
 
+/**
+ * Cases filed or decided (the events of a delivery, in order): each linked to the offers it answers
+ * (once) and its decision kept. Most applicants were offered nothing: one query first finds the
+ * cases already linked and the applicants with an offer not yet applied for, and only those cases
+ * go on, with the policies loaded once — what following the cases one by one would do.
+ */
+export async function followApplications(trx: Db, caseIds: readonly string[]): Promise<void> {
+  const cases = await listCaseSummaries(trx, caseIds);
+  if (cases.size === 0) return;
+  const all = [...cases.values()];
+  const registry = await registryPersonsOf(
+    trx,
+    all.flatMap((c) => (c.applicantEnterpriseId ? [] : [c.applicantPersonId])),
+  );
+  const credit = await enterpriseCreditCodesOf(
+    trx,
+    all.flatMap((c) => (c.applicantEnterpriseId ? [c.applicantEnterpriseId] : [])),
+  );
+  const persons = [...new Set(registry.values())];
+  const creditCodes = [...new Set(credit.values())];
+  const offers = await pq(trx)
+    .selectFrom('proactive.offer')
+    .select(['caseId', 'beneficiaryPersonId', 'creditCode'])
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb('caseId', 'in', [...cases.keys()]),
+        ...(persons.length ? [eb.and([eb('caseId', 'is', null), eb('beneficiaryPersonId', 'in', persons)])] : []),
+        ...(creditCodes.length ? [eb.and([eb('caseId', 'is', null), eb('creditCode', 'in', creditCodes)])] : []),
+      ]),
+    )
+    .execute();
+  const linkedCases = new Set(offers.flatMap((o) => (o.caseId ? [o.caseId] : [])));
+  const offeredPersons = new Set(
+    offers.flatMap((o) => (!o.caseId && o.beneficiaryPersonId ? [o.beneficiaryPersonId] : [])),
+  );
+  const offeredFirms = new Set(offers.flatMap((o) => (!o.caseId && o.creditCode ? [o.creditCode] : [])));
+  let policies: Policy[] | undefined;
+  for (const id of new Set(caseIds)) {
+    const c = cases.get(id);
+    if (!c) continue;
+    const creditCode = c.applicantEnterpriseId ? credit.get(c.applicantEnterpriseId) : undefined;
+    const registryPerson = c.applicantEnterpriseId ? undefined : registry.get(c.applicantPersonId);
+    const who: Beneficiary | undefined = creditCode ? { creditCode } : registryPerson ? { registryPerson } : undefined;
+    const offered =
+      who !== undefined &&
+      ('creditCode' in who ? offeredFirms.has(who.creditCode) : offeredPersons.has(who.registryPerson));
+    if (!linkedCases.has(id) && !offered) continue;
+    if (!linkedCases.has(id)) {
+      policies ??= await loadPolicies(trx);
+      if ((await linkOffers(trx, c, policies, who!)) === 0) continue;
+    }
+    if (!c.decidedAt || !DECISIONS.includes(c.status)) continue;
+    await pq(trx)
+      .updateTable('proactive.offer')
+      .set({ caseDecision: c.status as CaseDecision })
+      .where('caseId', '=', id)
+      .execute();
+  }
+}
+
 /** A case was filed or decided: link it to the offer it answers (once) and keep its decision. */
 export async function followApplication(trx: Db, caseId: string): Promise<void> {
-  const c = await findCaseFacts(trx, caseId);
-  if (!c) return;
-  const linked = await pq(trx)
-    .selectFrom('proactive.offer')
-    .select('id')
-    .where('caseId', '=', caseId)
-    .executeTakeFirst();
-  if (!linked && (await linkOffers(trx, c)) === 0) return;
-  if (!c.decidedAt || !DECISIONS.includes(c.status)) return;
-  await pq(trx)
-    .updateTable('proactive.offer')
-    .set({ caseDecision: c.status as CaseDecision })
-    .where('caseId', '=', caseId)
-    .execute();
+  await followApplications(trx, [caseId]);
 }

@@ -13,7 +13,7 @@ import type { ProactiveDeps } from './proactive.deps.js';
 import { proactiveRoutes } from './proactive.routes.js';
 import { policyAdminRoutes } from './admin/admin.routes.js';
 import { onLifeEvent, RecheckJob, recheckAll } from './runs.service.js';
-import { followApplication } from './applications.js';
+import { followApplication, followApplications } from './applications.js';
 
 export type { ProactiveDeps } from './proactive.deps.js';
 export { RecheckJob, recheckAll };
@@ -54,5 +54,10 @@ export function applicationsSubscriber(): OutboxSubscriber {
     'proactive.applications',
     ['cases.case-submitted', 'cases.case-decided'],
     async ({ payload }, trx) => followApplication(trx, payload.caseId),
+    async (events, trx) =>
+      followApplications(
+        trx,
+        events.map((e) => e.payload.caseId),
+      ),
   );
 }

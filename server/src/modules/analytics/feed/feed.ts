@@ -175,9 +175,14 @@ export async function changeOf(deps: AnalyticsDeps, db: Db, events: readonly Fee
   const facts = await caseAnalyticsFacts(db, [...caseIds]);
   const calendar = await deps.calendar.calendar(db);
   const terms = termsReader(db);
+  // The applicants' household counties: one look-up for the batch's distinct people, none without cases.
+  const homes =
+    facts.length && deps.homeRegions
+      ? await deps.homeRegions(db, [...new Set(facts.map((f) => f.applicantPersonId))])
+      : undefined;
   const cases = [];
   for (const f of facts) {
-    const home = (await deps.homeRegion?.(db, f.applicantPersonId)) ?? null;
+    const home = homes?.get(f.applicantPersonId) ?? null;
     cases.push(caseRecord(f, await terms(f.itemCode, f.departmentId), calendar, deps.personKey, home));
   }
   return {

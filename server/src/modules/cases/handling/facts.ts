@@ -4,29 +4,27 @@ import { kq } from '../cases.tables.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { openForm } from './form-store.js';
 
+const SUMMARY = [
+  'id',
+  'trackingCode',
+  'status',
+  'itemCode',
+  'basicCode',
+  'itemName',
+  'departmentId',
+  'regionCode',
+  'applicantPersonId',
+  'applicantEnterpriseId',
+  'submittedAt',
+  'decidedAt',
+] as const;
+
 /**
  * A case as 好差评, 投诉举报 and 政策找人 (the offer it answers) need it: its item (and 基本编码), its applicant, where it was handled, whether it has
  * ended, and the staff who acted on it (谁办理、谁负责), from the event log.
  */
 export async function findCaseFacts(db: Db, caseId: string) {
-  const c = await kq(db)
-    .selectFrom('cases.case')
-    .select([
-      'id',
-      'trackingCode',
-      'status',
-      'itemCode',
-      'basicCode',
-      'itemName',
-      'departmentId',
-      'regionCode',
-      'applicantPersonId',
-      'applicantEnterpriseId',
-      'submittedAt',
-      'decidedAt',
-    ])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const c = await kq(db).selectFrom('cases.case').select(SUMMARY).where('id', '=', caseId).executeTakeFirst();
   if (!c) return undefined;
   const handlers = await kq(db)
     .selectFrom('cases.event')
@@ -36,6 +34,23 @@ export async function findCaseFacts(db: Db, caseId: string) {
     .where('actorKind', '=', 'staff')
     .execute();
   return { ...c, handlerIds: handlers.flatMap((h) => (h.actorId ? [h.actorId] : [])) };
+}
+
+/** A case as `findCaseFacts` has it, without the staff who acted on it. */
+export type CaseSummary = Omit<NonNullable<Awaited<ReturnType<typeof findCaseFacts>>>, 'handlerIds'>;
+
+/**
+ * Several cases at once (an outbox batch: 政策找人, what people are told), in one query and
+ * without their handlers: case id → its facts, an unknown id left out.
+ */
+export async function listCaseSummaries(db: Db, caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await kq(db)
+    .selectFrom('cases.case')
+    .select(SUMMARY)
+    .where('id', 'in', [...new Set(caseIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**
@@ -89,57 +104,95 @@ export async function caseOfApplicant(
  * unknown case.
  */
 export async function caseClockFacts(db: Db, caseId: string) {
-  const c = await kq(db)
-    .selectFrom('cases.case')
-    .select([
-      'id',
-      'trackingCode',
-      'itemName',
-      'itemType',
-      'departmentId',
-      'regionCode',
-      'status',
-      'submittedAt',
-      'acceptedOn',
-      'dueOn',
-      'promisedDays',
-      'legalDays',
-      'applicantPersonId',
-    ])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!c) return undefined;
-  const [tasks, pause, promises, log] = await Promise.all([
+  return (await listCaseClockFacts(db, [caseId])).get(caseId);
+}
+
+/**
+ * The clock facts of several cases (an outbox batch) in five queries, whatever their number: case
+ * id → its facts, an unknown id left out.
+ */
+export async function listCaseClockFacts(db: Db, caseIds: readonly string[]) {
+  const ids = [...new Set(caseIds)];
+  const cases = ids.length
+    ? await kq(db)
+        .selectFrom('cases.case')
+        .select([
+          'id',
+          'trackingCode',
+          'itemName',
+          'itemType',
+          'departmentId',
+          'regionCode',
+          'status',
+          'submittedAt',
+          'acceptedOn',
+          'dueOn',
+          'promisedDays',
+          'legalDays',
+          'applicantPersonId',
+        ])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  if (cases.length === 0) return new Map<string, never>();
+  const found = cases.map((c) => c.id);
+  const [tasks, pauses, promises, log] = await Promise.all([
     kq(db)
       .selectFrom('cases.task')
-      .select(['id', 'name', 'departmentId', 'regionCode', 'assigneeId', 'status', 'openedOn', 'dueOn', 'limitDays'])
-      .where('caseId', '=', caseId)
+      .select([
+        'caseId',
+        'id',
+        'name',
+        'departmentId',
+        'regionCode',
+        'assigneeId',
+        'status',
+        'openedOn',
+        'dueOn',
+        'limitDays',
+      ])
+      .where('caseId', 'in', found)
       .execute(),
     kq(db)
       .selectFrom('cases.pause')
-      .select(['kind', 'startedOn'])
-      .where('caseId', '=', caseId)
+      .select(['caseId', 'kind', 'startedOn'])
+      .where('caseId', 'in', found)
       .where('endedOn', 'is', null)
-      .executeTakeFirst(),
+      .execute(),
     kq(db)
       .selectFrom('cases.material')
-      .select(['materialIndex', 'name', 'dueOn'])
-      .where('caseId', '=', caseId)
+      .select(['caseId', 'materialIndex', 'name', 'dueOn'])
+      .where('caseId', 'in', found)
       .where('kind', '=', 'promise')
       .where('supersededAt', 'is', null)
       .where('dueOn', 'is not', null)
       .execute(),
     kq(db)
       .selectFrom('cases.event')
-      .select(['type', 'at'])
-      .where('caseId', '=', caseId)
+      .select(['caseId', 'type', 'at'])
+      .where('caseId', 'in', found)
       .where('type', 'in', ['submitted', 'released', 'supplemented', 'supplement-requested'])
       .orderBy('id')
       .execute(),
   ]);
-  const lastFiled = log.filter((e) => e.type !== 'supplement-requested').at(-1)?.at ?? c.submittedAt;
-  const supplementRequests = log.filter((e) => e.type === 'supplement-requested').map((e) => e.at);
-  return { ...c, tasks, pause: pause ?? null, promises, lastFiledAt: lastFiled, supplementRequests };
+  const of = <R extends { caseId: string }>(rows: R[], caseId: string): Omit<R, 'caseId'>[] =>
+    rows.filter((r) => r.caseId === caseId).map(({ caseId: _, ...r }) => r);
+  return new Map(
+    cases.map((c) => {
+      const events = of(log, c.id);
+      const lastFiled = events.filter((e) => e.type !== 'supplement-requested').at(-1)?.at ?? c.submittedAt;
+      const supplementRequests = events.filter((e) => e.type === 'supplement-requested').map((e) => e.at);
+      const facts = {
+        ...c,
+        tasks: of(tasks, c.id),
+        pause: of(pauses, c.id)[0] ?? null,
+        promises: of(promises, c.id),
+        lastFiledAt: lastFiled,
+        supplementRequests,
+      };
+      return [c.id, facts] as const;
+    }),
+  );
 }
 
 export type CaseClockFacts = NonNullable<Awaited<ReturnType<typeof caseClockFacts>>>;
@@ -152,24 +205,41 @@ export const DECISION_EVENTS = ['approved', 'refused', 'task-approved'] as const
  * dates), its withdrawal, and its decisions with the account that made them.
  */
 export async function caseSupervisionLog(db: Db, caseId: string) {
-  const [pauses, events] = await Promise.all([
-    kq(db)
-      .selectFrom('cases.pause')
-      .select(['kind', 'startedOn', 'endedOn'])
-      .where('caseId', '=', caseId)
-      .where('kind', '<>', 'supplement')
-      .orderBy('startedOn')
-      .execute(),
-    kq(db)
-      .selectFrom('cases.event')
-      .select(['type', 'at', 'actorId', 'actorKind'])
-      .where('caseId', '=', caseId)
-      .where('type', 'in', ['withdrawn', ...DECISION_EVENTS])
-      .orderBy('id')
-      .execute(),
-  ]);
-  return { pauses, events };
+  return (await listCaseSupervisionLogs(db, [caseId])).get(caseId)!;
 }
+
+/** What 异常监察 reads of several cases' event logs, in two queries: case id → its log (empty for an unknown case). */
+export async function listCaseSupervisionLogs(db: Db, caseIds: readonly string[]) {
+  const ids = [...new Set(caseIds)];
+  const [pauses, events] = ids.length
+    ? await Promise.all([
+        kq(db)
+          .selectFrom('cases.pause')
+          .select(['caseId', 'kind', 'startedOn', 'endedOn'])
+          .where('caseId', 'in', ids)
+          .where('kind', '<>', 'supplement')
+          .orderBy('startedOn')
+          .execute(),
+        kq(db)
+          .selectFrom('cases.event')
+          .select(['caseId', 'type', 'at', 'actorId', 'actorKind'])
+          .where('caseId', 'in', ids)
+          .where('type', 'in', ['withdrawn', ...DECISION_EVENTS])
+          .orderBy('id')
+          .execute(),
+      ])
+    : [[], []];
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        pauses: pauses.filter((p) => p.caseId === id).map(({ caseId: _, ...p }) => p),
+        events: events.filter((e) => e.caseId === id).map(({ caseId: _, ...e }) => e),
+      },
+    ]),
+  );
+}
+
 export type CaseSupervisionLog = Awaited<ReturnType<typeof caseSupervisionLog>>;
 
 /** The decisions one staff account made in [from, to], across cases (for the bulk out-of-hours rule). */

@@ -17,6 +17,18 @@ export async function personContact(
   return p ? { phone: deps.cipher.decrypt(p.phoneEnc), language: p.language } : undefined;
 }
 
+/** The languages of several residents' active accounts in one query: account id → language (a closed account left out). */
+export async function personLanguages(db: Db, accountIds: readonly string[]): Promise<Map<string, 'zh-CN' | 'en'>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await iq(db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'language'])
+    .where('id', 'in', [...new Set(accountIds)])
+    .where('active', '=', true)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.language]));
+}
+
 /** Active staff holding one of `roles` and meeting `where` (at most 200, by id). */
 async function activeStaff(db: Db, roles: readonly string[], where: RawBuilder<boolean>): Promise<string[]> {
   const rows = await iq(db)

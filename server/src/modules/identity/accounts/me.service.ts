@@ -80,6 +80,17 @@ export async function setLanguage(deps: IdentityDeps, actor: Actor, language: 'z
   return getMe(deps, actor);
 }
 
+/** The population-registry records of several accounts in one query: account id → registry person. */
+export async function registryPersonsOf(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await iq(db)
+    .selectFrom('identity.personAccount')
+    .select(['id', 'registryPersonId'])
+    .where('id', 'in', [...new Set(personIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.registryPersonId]));
+}
+
 /** A person's name, for other modules that record who applied (their own records keep it). */
 export async function personName(db: Db, personId: string): Promise<string | undefined> {
   return (
@@ -131,6 +142,17 @@ export async function findEnterpriseAccount(
 ): Promise<{ id: string; creditCode: string; name: string } | undefined> {
   const q = iq(db).selectFrom('identity.enterpriseAccount').select(['id', 'creditCode', 'name']);
   return ('id' in by ? q.where('id', '=', by.id) : q.where('creditCode', '=', by.creditCode)).executeTakeFirst();
+}
+
+/** The credit codes of several enterprise accounts in one query: account id → 统一社会信用代码. */
+export async function enterpriseCreditCodesOf(db: Db, enterpriseIds: readonly string[]): Promise<Map<string, string>> {
+  if (enterpriseIds.length === 0) return new Map();
+  const rows = await iq(db)
+    .selectFrom('identity.enterpriseAccount')
+    .select(['id', 'creditCode'])
+    .where('id', 'in', [...new Set(enterpriseIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.creditCode]));
 }
 
 /**

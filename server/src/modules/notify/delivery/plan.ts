@@ -8,12 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import type { OutboxEvent, OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
-import { personContact } from '../../identity/index.js';
+import { personLanguages } from '../../identity/index.js';
 import type { NotifyDeps } from '../notify.deps.js';
 import { nq, type ChannelName, type Locale } from '../notify.tables.js';
 import { channelsFor, preferencesOf, type Preference } from '../preferences.js';
 import { MESSAGE_KINDS } from '../templates/catalogue.js';
-import { RULES, type Planned } from '../intake/rules.js';
+import { batchFacts, RULES, type Planned } from '../intake/rules.js';
 import type { Topic } from '../../../../../contracts/events.js';
 
 /** The channels of a preference this platform can use for the person and kind, in order (the inbox last). */
@@ -83,10 +83,10 @@ async function plan(deps: NotifyDeps, trx: Db, planned: { event: OutboxEvent; n:
   const at = deps.now();
   const accounts = planned.flatMap(({ n }) => (n.recipient.kind === 'address' ? [] : [n.recipient]));
   const prefs = await preferencesOf(trx, deps.cipher, accounts);
-  const languages = new Map<string, Locale | null>();
-  for (const a of accounts)
-    if (a.kind === 'person' && !languages.has(a.id))
-      languages.set(a.id, (await personContact({ db: trx, cipher: deps.cipher }, a.id))?.language ?? null);
+  const languages: ReadonlyMap<string, Locale> = await personLanguages(
+    trx,
+    accounts.flatMap((a) => (a.kind === 'person' ? [a.id] : [])),
+  );
   const rows = planned.flatMap(({ event, n }) => {
     const r = n.recipient;
     const key = `${event.id}:${n.kind}:${r.kind === 'address' ? 'address' : `${r.kind}:${r.id}`}`;
@@ -162,11 +162,10 @@ export function notifySubscriber(deps: NotifyDeps): OutboxSubscriber {
         { events: stale.length, maxAgeHours: deps.maxAgeHours, firstEventId: stale[0]!.id },
         'notify: events older than the news window told nobody',
       );
-    for (const event of events) {
-      if (happenedAt(event).getTime() < oldest) continue;
-      const rule = RULES[event.topic as Topic];
-      if (rule) for (const n of await rule(event, trx, deps.cipher)) planned.push({ event, n });
-    }
+    const news = events.filter((e) => happenedAt(e).getTime() >= oldest && RULES[e.topic as Topic]);
+    const facts = await batchFacts(trx, news);
+    for (const event of news)
+      for (const n of await RULES[event.topic as Topic]!(event, trx, deps.cipher, facts)) planned.push({ event, n });
     await plan(deps, trx, planned);
   };
   return {

@@ -6,7 +6,7 @@
 import type { OutboxEvent } from '../../../platform/outbox-dispatcher.js';
 import type { Db } from '../../../platform/db/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
-import { findCaseFacts } from '../../cases/index.js';
+import { listCaseSummaries, type CaseSummary } from '../../cases/index.js';
 import { staffOfDepartment, staffOfRegion } from '../../identity/index.js';
 import { POLICIES } from '../../proactive/index.js';
 import type { MessageKindName } from '../templates/catalogue.js';
@@ -24,7 +24,34 @@ export interface Planned {
   link?: string;
 }
 
-type Rule = (event: OutboxEvent, db: Db, cipher: FieldCipher) => Promise<Planned[]>;
+/**
+ * What the rules of a batch of events read, each read once for the batch: its cases (one query for
+ * all), and the staff of a department in a role.
+ */
+export interface BatchFacts {
+  caseOf(caseId: unknown): CaseSummary | undefined;
+  staffOfDepartment(departmentId: string, roles: readonly string[]): Promise<string[]>;
+}
+
+/** The batch's facts: the cases its case events name, in one query. */
+export async function batchFacts(db: Db, events: readonly OutboxEvent[]): Promise<BatchFacts> {
+  const caseIds = events.flatMap((e) => {
+    const id = e.topic.startsWith('cases.') ? (e.payload as Payload | null)?.caseId : undefined;
+    return typeof id === 'string' && isUuid(id) ? [id] : [];
+  });
+  const cases = await listCaseSummaries(db, caseIds);
+  const staff = new Map<string, Promise<string[]>>();
+  return {
+    caseOf: (caseId) => (typeof caseId === 'string' ? cases.get(caseId) : undefined),
+    staffOfDepartment: (departmentId, roles) => {
+      const key = `${departmentId}:${roles.join(',')}`;
+      if (!staff.has(key)) staff.set(key, staffOfDepartment(db, departmentId, roles));
+      return staff.get(key)!;
+    },
+  };
+}
+
+type Rule = (event: OutboxEvent, db: Db, cipher: FieldCipher, facts: BatchFacts) => Promise<Planned[]>;
 type Payload = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -32,9 +59,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 /** A case event for the applicant: the item and tracking code as variables, the case page as link. */
 const toApplicant =
   (...kinds: MessageKindName[]): Rule =>
-  async (event, db) => {
+  async (event, _db, _cipher, facts) => {
     const p = event.payload as Payload;
-    const c = await findCaseFacts(db, String(p.caseId));
+    const c = facts.caseOf(p.caseId);
     if (!c) return [];
     const vars: Record<string, string> = { itemName: c.itemName, trackingCode: c.trackingCode };
     if (str(p.decision)) vars.decision = String(p.decision);
@@ -129,10 +156,10 @@ export const RULES: Partial<Record<Topic, Rule>> = {
   'cases.case-decided': toApplicant('case-decided', 'rating-invitation'),
   'cases.case-delivery-dispatch': toApplicant('result-dispatched'),
   'cases.case-fee-due': toApplicant('fee-due'),
-  'cases.case-submitted': async (event, db) => {
-    const c = await findCaseFacts(db, String((event.payload as Payload).caseId));
+  'cases.case-submitted': async (event, _db, _cipher, facts) => {
+    const c = facts.caseOf((event.payload as Payload).caseId);
     if (!c || c.status !== 'submitted') return [];
-    const clerks = await staffOfDepartment(db, c.departmentId, ['window_clerk']);
+    const clerks = await facts.staffOfDepartment(c.departmentId, ['window_clerk']);
     const vars = { itemName: c.itemName, trackingCode: c.trackingCode };
     return clerks.map((id) => ({
       kind: 'queue-item',

@@ -8,10 +8,10 @@ import type { Db } from '../../../platform/db/index.js';
 import type { OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
-import { caseClockFacts, type CaseClockFacts } from '../../cases/index.js';
+import { listCaseClockFacts, listCaseSupervisionLogs, type CaseClockFacts } from '../../cases/index.js';
 import type { SupervisionDeps } from '../supervision.deps.js';
 import { checkCaseRules } from '../irregularities/check.js';
-import { saveClock, stopOtherClocksOfCase, type ClockInput } from './clocks.repository.js';
+import { saveClocks, shareSweepMark, stopOtherClocksOfCases, type ClockInput } from './clocks.repository.js';
 
 const ENDED = ['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'];
 
@@ -103,15 +103,32 @@ export function caseClocks(c: CaseClockFacts, calendar: WorkingCalendar, accepta
 
 /** Makes the case's clocks match the case now, and runs the case rules. */
 export async function syncCaseClocks(deps: SupervisionDeps, trx: Db, caseId: string): Promise<void> {
-  const facts = await caseClockFacts(trx, caseId);
-  if (!facts) return;
+  await syncCasesClocks(deps, trx, [caseId]);
+}
+
+/**
+ * Makes the clocks of several cases (a delivery batch) match the cases now, and runs the case
+ * rules: the cases' facts and logs read for all of them at once, the sweep mark shared and the
+ * thresholds read once, every clock saved in one upsert and the others stopped in one update — what
+ * syncing the cases one after another would leave.
+ */
+export async function syncCasesClocks(deps: SupervisionDeps, trx: Db, caseIds: readonly string[]): Promise<void> {
+  const facts = [...(await listCaseClockFacts(trx, caseIds)).values()];
+  if (facts.length === 0) return;
   const calendar = await deps.calendar.calendar(trx);
   const at = deps.now();
-  const kept: string[] = [];
-  for (const clock of caseClocks(facts, calendar, deps.acceptanceDays))
-    kept.push(await saveClock(trx, calendar, at, clock));
-  await stopOtherClocksOfCase(trx, at, caseId, kept);
-  await checkCaseRules(trx, calendar, at, facts, deps.bulkDecisions, deps.cipher);
+  const sweptTo = await shareSweepMark(trx);
+  const kept = await saveClocks(
+    trx,
+    calendar,
+    at,
+    facts.flatMap((f) => caseClocks(f, calendar, deps.acceptanceDays)),
+    sweptTo,
+  );
+  const ids = facts.map((f) => f.id);
+  await stopOtherClocksOfCases(trx, at, ids, kept, true);
+  const logs = await listCaseSupervisionLogs(trx, ids);
+  for (const f of facts) await checkCaseRules(trx, calendar, at, f, deps.bulkDecisions, deps.cipher, logs.get(f.id));
 }
 
 export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber => ({
@@ -121,9 +138,13 @@ export const caseClocksSubscriber = (deps: SupervisionDeps): OutboxSubscriber =>
     await syncCaseClocks(deps, trx, (event.payload as { caseId: string }).caseId);
   },
   // A case's clocks follow the case as it is now, whichever of its events is delivered: a batch
-  // holding several events of one case (a submission, its uploads, the acceptance) syncs it once.
+  // holding several events of one case (a submission, its uploads, the acceptance) syncs it once,
+  // and the batch's cases are synced together.
   async handleBatch(events, trx) {
-    for (const caseId of new Set(events.map((e) => (e.payload as { caseId: string }).caseId)))
-      await syncCaseClocks(deps, trx, caseId);
+    await syncCasesClocks(
+      deps,
+      trx,
+      events.map((e) => (e.payload as { caseId: string }).caseId),
+    );
   },
 });

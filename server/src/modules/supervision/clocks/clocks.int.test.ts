@@ -7,9 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENEROUS_LIMITS, register, registryPersons, type Client } from '../../../test/people.js';
-import { formlessCountyItem, submitCase } from '../../../test/cases.js';
+import { acceptCase, approveCase, formlessCountyItem, submitCase } from '../../../test/cases.js';
 import { call, departmentStaff } from '../../exchange/exchange.test-kit.js';
 import { stateAt } from './console.service.js';
+import { syncCaseClocks, syncCasesClocks } from './case-feed.subscriber.js';
+import { testCipher } from '../../../test/keys.js';
+import { CalendarService } from '../../../platform/calendar/calendar.service.js';
+import type { Db } from '../../../platform/db/index.js';
+import type { SupervisionDeps } from '../supervision.deps.js';
 
 let t: TestApp;
 let resident: Client;
@@ -292,5 +297,78 @@ describe('data-sharing requests (共享申请)', () => {
       t.db,
     );
     expect(none.rows[0]!.n).toBe(0);
+  });
+});
+
+describe('a batch of case events', () => {
+  it('leaves the clocks and cards of its cases as syncing them one after another would, and the outbox does so', async () => {
+    now = on('2027-02-01');
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const approver = (await t.staff(['approver'], item.regionCode)).authorization;
+    // Three filings delivered, then their acceptance clocks carded; then one case accepted and one
+    // decided before anything more is delivered, the third left waiting.
+    const [waiting, accepted, decided] = [
+      await submitCase(resident, item.code, 'batch-clock-waiting'),
+      await submitCase(resident, item.code, 'batch-clock-accepted'),
+      await submitCase(resident, item.code, 'batch-clock-decided'),
+    ];
+    await t.app.outbox.drain();
+    await t.app.supervisionSweep(on('2027-03-01'));
+    await acceptCase(t, accepted, clerk);
+    await approveCase(t, decided, clerk, approver);
+    const ids = [waiting, accepted, decided];
+
+    const clocksOf = async (db: Db) =>
+      (
+        await sql<Record<string, unknown>>`
+          SELECT c.case_id, c.kind, c.subject_id, c.state, c.due_on::text, c.yellow_at, c.red_at, c.recheck,
+                 c.paused_since::text, c.limit_days, c.started_on::text,
+                 coalesce(array_agg(w.level || ':' || (w.cleared_at IS NOT NULL)) FILTER (WHERE w.id IS NOT NULL), '{}') AS cards
+            FROM supervision.clock c LEFT JOIN supervision.warning w ON w.clock_id = c.id
+           WHERE c.case_id = ANY(${ids}::uuid[]) GROUP BY c.id ORDER BY c.case_id, c.kind, c.subject_id`.execute(db)
+      ).rows;
+    const deps = {
+      db: t.db,
+      calendar: new CalendarService(t.db),
+      cipher: testCipher(),
+      now: () => now,
+      ...t.config.supervision,
+    } as unknown as SupervisionDeps;
+    const rolledBack = new Error('rolled back');
+    const syncedIn = async (work: (trx: Db) => Promise<void>) => {
+      let after: Record<string, unknown>[] = [];
+      await t.db
+        .transaction()
+        .execute(async (trx) => {
+          await work(trx);
+          after = await clocksOf(trx);
+          throw rolledBack;
+        })
+        .catch((e: unknown) => {
+          if (e !== rolledBack) throw e;
+        });
+      return after;
+    };
+    const events = [accepted, decided, waiting, accepted];
+    const oneByOne = await syncedIn(async (trx) => {
+      for (const id of events) await syncCaseClocks(deps, trx, id);
+    });
+    const batched = await syncedIn((trx) => syncCasesClocks(deps, trx, events));
+    expect(batched).toEqual(oneByOne);
+    const summary = batched.map((c) => [ids.indexOf(c.caseId as string), c.kind, c.state, c.cards]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        [0, 'acceptance', 'running', ['red:false']],
+        [1, 'acceptance', 'stopped', ['red:true']],
+        [1, 'task', 'running', []],
+        [2, 'acceptance', 'stopped', ['red:true']],
+      ]),
+    );
+    expect(summary.filter(([i, , state]) => i === 2 && state !== 'stopped')).toEqual([]);
+
+    // The outbox has events of the accepted and the decided case only (the waiting one's were delivered).
+    await t.app.outbox.drain();
+    const moved = (rows: Record<string, unknown>[]) => rows.filter((c) => c.caseId !== waiting);
+    expect(moved(await clocksOf(t.db))).toEqual(moved(batched));
   });
 });

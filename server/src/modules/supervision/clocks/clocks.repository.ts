@@ -5,7 +5,7 @@
  * sweep, always in that order), and a clock saved with a moment the sweep has already passed is
  * marked for the next sweep to look at (`recheck`).
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
@@ -31,13 +31,24 @@ export type ClockInput = Pick<
 
 /** The yellow threshold of an item type (its own, else the `*` row, else the default). */
 export async function thresholdFor(db: Db, itemType: string | null): Promise<Threshold> {
+  return (await thresholdsFor(db, [itemType]))(itemType);
+}
+
+/** The yellow thresholds of several item types in one query, as `thresholdFor` answers each. */
+export async function thresholdsFor(
+  db: Db,
+  itemTypes: readonly (string | null)[],
+): Promise<(itemType: string | null) => Threshold> {
+  const types = [...new Set(itemTypes.filter((t): t is string => t !== null))];
   const rows = await svq(db)
     .selectFrom('supervision.threshold')
     .select(['itemType', 'yellowDays', 'yellowShare'])
-    .where('itemType', 'in', itemType ? [itemType, '*'] : ['*'])
+    .where('itemType', 'in', [...types, '*'])
     .execute();
-  const row = rows.find((r) => r.itemType === itemType) ?? rows.find((r) => r.itemType === '*');
-  return row ? { days: row.yellowDays, share: Number(row.yellowShare) } : DEFAULT_THRESHOLD;
+  return (itemType) => {
+    const row = rows.find((r) => r.itemType === itemType) ?? rows.find((r) => r.itemType === '*');
+    return row ? { days: row.yellowDays, share: Number(row.yellowShare) } : DEFAULT_THRESHOLD;
+  };
 }
 
 /** How far the sweep has looked; held shared until the caller's transaction ends. */
@@ -49,13 +60,48 @@ export async function shareSweepMark(db: Db): Promise<Date> {
 
 /** Starts or moves a running (or paused) clock; answers its id. */
 export async function saveClock(db: Db, calendar: WorkingCalendar, at: Date, input: ClockInput): Promise<string> {
-  const sweptTo = await shareSweepMark(db);
-  const { yellowAt, redAt } = warningMoments(calendar, input, await thresholdFor(db, input.itemType));
-  const state = input.pausedSince ? 'paused' : 'running';
-  const recheck = state === 'running' && yellowAt <= sweptTo;
+  return (await saveClocks(db, calendar, at, [input]))[0]!;
+}
+
+const clockKey = (c: Pick<ClockInput, 'kind' | 'subjectId'>) => `${c.kind}\n${c.subjectId}`;
+
+/**
+ * Starts or moves several clocks in one upsert (and clears their warnings in one update); answers
+ * their ids in the order given. `sweptTo`: the sweep mark the caller's transaction already shares.
+ */
+export async function saveClocks(
+  db: Db,
+  calendar: WorkingCalendar,
+  at: Date,
+  inputs: readonly ClockInput[],
+  sweptTo?: Date,
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const mark = sweptTo ?? (await shareSweepMark(db));
+  const threshold = await thresholdsFor(
+    db,
+    inputs.map((i) => i.itemType),
+  );
+  // One row per clock: of a clock given twice, the last (as saving them one after another would leave it).
+  const rows = new Map<string, Insertable<ClockTable>>();
+  for (const input of inputs) {
+    const { yellowAt, redAt } = warningMoments(calendar, input, threshold(input.itemType));
+    const state = input.pausedSince ? 'paused' : 'running';
+    const recheck = state === 'running' && yellowAt <= mark;
+    rows.set(clockKey(input), {
+      id: randomUUID(),
+      ...input,
+      yellowAt,
+      redAt,
+      state,
+      recheck,
+      stoppedAt: null,
+      updatedAt: at,
+    });
+  }
   const saved = await svq(db)
     .insertInto('supervision.clock')
-    .values({ id: randomUUID(), ...input, yellowAt, redAt, state, recheck, stoppedAt: null, updatedAt: at })
+    .values([...rows.values()])
     .onConflict((oc) =>
       oc.columns(['kind', 'subjectId']).doUpdateSet({
         reference: (eb) => eb.ref('excluded.reference'),
@@ -75,27 +121,42 @@ export async function saveClock(db: Db, calendar: WorkingCalendar, at: Date, inp
         updatedAt: (eb) => eb.ref('excluded.updatedAt'),
       }),
     )
-    .returning(['id', 'state', 'dueOn'])
-    .executeTakeFirstOrThrow();
-  await svq(db)
-    .updateTable('supervision.warning')
-    .set({ clearedAt: at })
-    .where('clockId', '=', saved.id)
-    .where('clearedAt', 'is', null)
-    .where((eb) => (saved.state === 'paused' ? eb.val(true) : eb('dueOn', '<>', saved.dueOn)))
+    .returning(['id', 'kind', 'subjectId'])
     .execute();
-  return saved.id;
+  // A clock that moved or paused: its open warnings no longer hold.
+  await sql`
+    UPDATE supervision.warning w SET cleared_at = ${at}
+      FROM supervision.clock c
+     WHERE c.id = ANY(${saved.map((c) => c.id)}::uuid[]) AND w.clock_id = c.id AND w.cleared_at IS NULL
+       AND (c.state = 'paused' OR w.due_on <> c.due_on)`.execute(db);
+  const ids = new Map(saved.map((c) => [clockKey(c), c.id]));
+  return inputs.map((i) => ids.get(clockKey(i))!);
 }
 
 /** Stops the clocks of a case that are not among `keep` (a task done, a case decided, a promise kept). */
 export async function stopOtherClocksOfCase(db: Db, at: Date, caseId: string, keep: string[]): Promise<void> {
-  await shareSweepMark(db);
+  await stopOtherClocksOfCases(db, at, [caseId], keep);
+}
+
+/**
+ * Stops the clocks of several cases that are not among `keep`, in one update. `sweepShared`: the
+ * caller's transaction already shares the sweep mark.
+ */
+export async function stopOtherClocksOfCases(
+  db: Db,
+  at: Date,
+  caseIds: readonly string[],
+  keep: readonly string[],
+  sweepShared = false,
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  if (!sweepShared) await shareSweepMark(db);
   const stopped = await svq(db)
     .updateTable('supervision.clock')
     .set({ state: 'stopped', stoppedAt: at, updatedAt: at })
-    .where('caseId', '=', caseId)
+    .where('caseId', 'in', [...caseIds])
     .where('state', '<>', 'stopped')
-    .$if(keep.length > 0, (q) => q.where('id', 'not in', keep))
+    .$if(keep.length > 0, (q) => q.where('id', 'not in', [...keep]))
     .returning('id')
     .execute();
   await clearWarnings(

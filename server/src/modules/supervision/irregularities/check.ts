@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
-import { caseSupervisionLog, type CaseClockFacts } from '../../cases/index.js';
+import { caseSupervisionLog, type CaseClockFacts, type CaseSupervisionLog } from '../../cases/index.js';
 import { svq } from '../supervision.tables.js';
 import { caseFindings } from './case-rules.js';
 import { bulkOffHours, type BulkRule } from './bulk-decisions.js';
@@ -20,8 +20,10 @@ export async function checkCaseRules(
   c: CaseClockFacts,
   bulk: BulkRule,
   cipher: FieldCipher,
+  /** The case's log when the caller read it already (a batch reads its cases' logs at once). */
+  known?: CaseSupervisionLog,
 ): Promise<void> {
-  const log = await caseSupervisionLog(db, c.id);
+  const log = known ?? (await caseSupervisionLog(db, c.id));
   const findings = [
     ...caseFindings(c, log, calendar, beijingDate(at)),
     ...(await bulkOffHours(db, calendar, log, bulk)),
