@@ -12,6 +12,7 @@
  * the last step that held is the ceiling. Prints per step p50/p99, errors and completed rates.
  *   npm run bench:journey     (BENCH_RATE, BENCH_HOLD seconds, BENCH_STEP seconds, BENCH_SIGNINS per submission)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:journey   (an existing server; creates a database)
+ *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -114,9 +115,11 @@ console.log(
     `item ${item.code} (${requiredMaterials.length} required material(s)), ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`,
 );
 
+// BENCH_PROFILE=dir: each server process writes its CPU profile there as it stops (bench/profile-summary.ts sums one).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server: ChildProcess = spawn(
   process.execPath,
-  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
+  [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
   {
     env: {
       ...process.env,
