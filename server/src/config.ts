@@ -170,6 +170,8 @@ const Env = z.object({
   SEARCH_HOT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Comma-separated words that keep a query off the hot list wherever they appear in it. */
   SEARCH_HOT_DENYLIST: z.string().max(10_000).default(''),
+  /** 热门搜索 is read again from the query log at most this often per node (ms; 0: on every request). */
+  SEARCH_HOT_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** Server processes on this machine (node:cluster, one port); more than one needs DATABASE_URL. */
   PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /**
@@ -426,6 +428,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hotSearch: Object.freeze({
       windowDays: e.SEARCH_HOT_DAYS,
       minPeople: e.SEARCH_HOT_MIN_PEOPLE,
+      cacheMs: e.SEARCH_HOT_CACHE_MS,
       denylist: Object.freeze(
         e.SEARCH_HOT_DENYLIST.split(/[,，]/)
           .map((w) => w.trim())

@@ -88,6 +88,7 @@ export async function createTestApp(
     SEED_DEMO: 'false',
     WORKERS: 'false',
     SESSION_CACHE_MS: '0',
+    SEARCH_HOT_CACHE_MS: '0',
     DATA_KEY: TEST_DATA_KEY,
     STORAGE_DIR: files,
     ...opts.env,

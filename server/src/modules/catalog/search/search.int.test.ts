@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../../../contracts/search.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { CatalogSearch } from './search.service.js';
 import * as people from '../../../test/people.js';
 
 let t: TestApp;
@@ -107,6 +108,20 @@ describe('热门搜索 counts people', () => {
     expect(await hot()).not.toContain('公积金提取');
     for (let k = 1; k <= 4; k++) await search('公积金提取', '', { remoteAddress: `198.51.100.${k}` });
     expect(await hot()).toContain('公积金提取');
+  });
+
+  it('keeps an answer for SEARCH_HOT_CACHE_MS instead of writing and reading the log on every page', async () => {
+    const policy = { windowDays: 7, minPeople: 1, denylist: [] };
+    const cached = new CatalogSearch(t.db, { hot: { ...policy, cacheMs: 60_000 } });
+    const ask = (q: string, asker: string) => cached.search({ q, page: 1, pageSize: 20, asker });
+    await ask('营业执照', 'hot-cache-a');
+    expect(await cached.hotQueries()).toContain('营业执照');
+    await ask('出生医学证明', 'hot-cache-b');
+    expect(await cached.hotQueries()).not.toContain('出生医学证明');
+    // Once the log is written, a node without the answer kept sees the new query.
+    await cached.flush();
+    const fresh = new CatalogSearch(t.db, { hot: { ...policy, cacheMs: 0 } });
+    expect(await fresh.hotQueries()).toContain('出生医学证明');
   });
 
   it('never shows a query with a denied word, nor one that found nothing', async () => {

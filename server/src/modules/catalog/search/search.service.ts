@@ -62,9 +62,14 @@ export interface HotSearchPolicy {
   minPeople: number;
   /** Words that keep a query off the hot list (normalised, contained anywhere in it). */
   denylist: readonly string[];
+  /**
+   * How long an answer is kept (ms; 0: read on every request). Reading it writes the buffered
+   * query log first, so that every home page and search page did a write and a read of the log.
+   */
+  cacheMs?: number;
 }
 
-export const DEFAULT_HOT_POLICY: HotSearchPolicy = { windowDays: 7, minPeople: 5, denylist: [] };
+export const DEFAULT_HOT_POLICY: HotSearchPolicy = { windowDays: 7, minPeople: 5, denylist: [], cacheMs: 0 };
 
 /** What one index generation answers with: items, themes and suggestions. */
 export interface Searchable {
@@ -111,6 +116,8 @@ export class CatalogSearch {
   private readonly regionNames = new Map<string, string>();
   private readonly queryLog: QueryLog;
   private readonly hot: HotSearchPolicy;
+  /** The last 热门搜索 answer (see `hotQueries`). */
+  private hot$: { at: number; limit: number; answer: Promise<string[]> } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -268,8 +275,25 @@ export class CatalogSearch {
     await this.rebuilding;
   }
 
-  /** 热门搜索: successful queries asked by enough distinct people in the window, none on the denylist. */
-  async hotQueries(limit = 8): Promise<string[]> {
+  /**
+   * 热门搜索: successful queries asked by enough distinct people in the window, none on the
+   * denylist — read again at most every `cacheMs`; concurrent requests share one read.
+   */
+  hotQueries(limit = 8): Promise<string[]> {
+    const kept = this.hot$;
+    if (kept && kept.limit === limit && Date.now() - kept.at < (this.hot.cacheMs ?? 0)) return kept.answer;
+    const entry = { at: Date.now(), limit, answer: this.readHotQueries(limit) };
+    if ((this.hot.cacheMs ?? 0) > 0) {
+      this.hot$ = entry;
+      // A failed read is not kept: the next request reads again (the caller gets the failure).
+      entry.answer.catch(() => {
+        if (this.hot$ === entry) this.hot$ = undefined;
+      });
+    }
+    return entry.answer;
+  }
+
+  private async readHotQueries(limit: number): Promise<string[]> {
     if (this.queryLog.pendingEntries > 0) await this.flush().catch(() => undefined);
     const denied = this.hot.denylist.map(normaliseQuery).filter((w) => w.length > 0);
     const rows = await repo.listHotQueries(this.db, {
