@@ -12,12 +12,11 @@
  *                                              lists n statements per phase, default 12)
  *   BENCH_PROFILE=dir npm run bench:cases     (the server's CPU profile; sum it with bench/profile-summary.ts)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, migrateToLatest } from '../server/src/platform/db/index.js';
@@ -26,10 +25,9 @@ import { listVillageAddresses, seedCatalog } from '../server/src/modules/catalog
 import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken } from '../server/src/modules/identity/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { formatSpread, printLoad, quantile, rounds, spread } from './lib/report.js';
+import { startBenchServer } from './lib/server.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_KEY = 'be4c'.repeat(16);
@@ -98,43 +96,15 @@ const clerk = `Bearer ${await issueApiToken(database.db, clerkId, 'bench')}`;
 const catalogAdmin = `Bearer ${await issueApiToken(database.db, adminId, 'bench')}`;
 await database.close();
 
-const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const server: ChildProcess = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
-  {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
-      PROCESSES: String(PROCESSES),
-      DATA_KEY,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SERVE_WEB: 'false',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_SIGN_IN: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
-// Whatever happens from here on, the server and the throwaway cluster do not outlive the bench.
-process.on('exit', () => {
-  server.kill('SIGKILL');
-  cluster?.stop();
+// Whatever happens from here on, the throwaway cluster does not outlive the bench.
+process.on('exit', () => cluster?.stop());
+const { server, base } = await startBenchServer({
+  databaseUrl: url,
+  dataKey: DATA_KEY,
+  port: PORT,
+  processes: PROCESSES,
+  poolSize: 20,
 });
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    // A loaded shared machine may take a minute or two to start it.
-    if (i > 1800) throw new Error('the server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
 
 const json = async (res: Response) => {
   if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);

@@ -14,11 +14,8 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench:journey   (an existing server; creates a database)
  *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, migrateToLatest } from '../server/src/platform/db/index.js';
@@ -28,11 +25,10 @@ import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken, type StaffRole } from '../server/src/modules/identity/index.js';
 import { seedDemoLicenses } from '../server/src/modules/licenses/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { benchQueries } from './catalog-fixture.js';
 import { printLoad, quantile } from './lib/report.js';
+import { startBenchServer } from './lib/server.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PEAK = Number(process.env.BENCH_RATE ?? 100);
 const HOLD = Number(process.env.BENCH_HOLD ?? 20);
 const STEP = Number(process.env.BENCH_STEP ?? 10);
@@ -115,42 +111,19 @@ console.log(
     `item ${item.code} (${requiredMaterials.length} required material(s)), ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`,
 );
 
-// BENCH_PROFILE=dir: each server process writes its CPU profile there as it stops (bench/profile-summary.ts sums one).
-const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const server: ChildProcess = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(here, '../server/src/main.ts')],
-  {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '16',
-      PROCESSES: String(PROCESSES),
-      DATA_KEY,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SERVE_WEB: 'false',
-      SEED_DEMO: 'false',
-      // Residents reach the platform through the province's load balancer: one address each.
-      TRUST_PROXY: 'loopback',
-      RATE_LIMIT_SIGN_IN: '100000',
-      // DuckDB is one process's file; with two API processes each keeps its own store in memory.
-      ANALYTICS_DUCKDB: ':memory:',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+const { server, base } = await startBenchServer({
+  databaseUrl: url,
+  dataKey: DATA_KEY,
+  port: PORT,
+  processes: PROCESSES,
+  poolSize: 16,
+  env: {
+    // Residents reach the platform through the province's load balancer: one address each.
+    TRUST_PROXY: 'loopback',
+    // DuckDB is one process's file; with two API processes each keeps its own store in memory.
+    ANALYTICS_DUCKDB: ':memory:',
   },
-);
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/readyz`)).ok) break;
-  } catch {
-    if (i > 3000 || server.exitCode !== null) throw new Error('the server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+});
 
 // node:http with kept-alive sockets: about half the CPU per request of fetch(), and the load
 // generator shares the two cores with both API processes and PostgreSQL.

@@ -4,12 +4,11 @@
  * they are registered. Wired here because neither module may import the other for it.
  */
 import type { Db } from './platform/db/index.js';
-import { registryPersonOf, registryPersonsOf } from './modules/identity/index.js';
-import { householdRegionOf, householdRegionsOf } from './modules/exchange/index.js';
+import { registryPersonsOf } from './modules/identity/index.js';
+import { householdRegionsOf } from './modules/exchange/index.js';
 
 export async function householdRegionIn(db: Db, personId: string): Promise<string | undefined> {
-  const registryPerson = await registryPersonOf(db, personId);
-  return registryPerson ? householdRegionOf(db, registryPerson) : undefined;
+  return (await householdRegionsIn(db, [personId])).get(personId);
 }
 
 /**

@@ -160,18 +160,7 @@ export async function listEntitiesRepresentedBy(db: Db, personId: string) {
     .execute();
 }
 
-/** Where a person's household is registered (户籍地, a region code), e.g. to show the services of their county. */
-export async function householdRegionOf(db: Db, registryPersonId: string): Promise<string | undefined> {
-  const row = await xq(db)
-    .selectFrom('exchange.person')
-    .select('regionCode')
-    .where('id', '=', registryPersonId)
-    .where('householdStatus', '=', 'registered')
-    .executeTakeFirst();
-  return row?.regionCode;
-}
-
-/** Where several registry persons' households are registered, in one query: person → region code (none for a person not registered). */
+/** Where registry persons' households are registered (户籍地, a region code), in one query: person → region code (none for a person not registered). */
 export async function householdRegionsOf(db: Db, registryPersonIds: readonly string[]): Promise<Map<string, string>> {
   if (registryPersonIds.length === 0) return new Map();
   const rows = await xq(db)

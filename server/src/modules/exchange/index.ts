@@ -28,7 +28,6 @@ export {
   countRegistries,
   sampleRegistryPersons,
   listEntitiesRepresentedBy,
-  householdRegionOf,
   householdRegionsOf,
 } from './exchange.repository.js';
 export { generatePopulation, type PersonRecord, type EnterpriseRecord, type Village } from './seed/population.js';

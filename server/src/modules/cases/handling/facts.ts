@@ -19,6 +19,17 @@ const SUMMARY = [
   'decidedAt',
 ] as const;
 
+/** Rows of several cases grouped by case, in their order, without the case id. */
+function byCase<R extends { caseId: string }>(rows: readonly R[]): Map<string, Omit<R, 'caseId'>[]> {
+  const out = new Map<string, Omit<R, 'caseId'>[]>();
+  for (const { caseId, ...row } of rows) {
+    const list = out.get(caseId);
+    if (list) list.push(row);
+    else out.set(caseId, [row]);
+  }
+  return out;
+}
+
 /**
  * A case as 好差评, 投诉举报 and 政策找人 (the offer it answers) need it: its item (and 基本编码), its applicant, where it was handled, whether it has
  * ended, and the staff who acted on it (谁办理、谁负责), from the event log.
@@ -175,18 +186,17 @@ export async function listCaseClockFacts(db: Db, caseIds: readonly string[]) {
       .orderBy('id')
       .execute(),
   ]);
-  const of = <R extends { caseId: string }>(rows: R[], caseId: string): Omit<R, 'caseId'>[] =>
-    rows.filter((r) => r.caseId === caseId).map(({ caseId: _, ...r }) => r);
+  const [tasksOf, pausesOf, promisesOf, logOf] = [byCase(tasks), byCase(pauses), byCase(promises), byCase(log)];
   return new Map(
     cases.map((c) => {
-      const events = of(log, c.id);
+      const events = logOf.get(c.id) ?? [];
       const lastFiled = events.filter((e) => e.type !== 'supplement-requested').at(-1)?.at ?? c.submittedAt;
       const supplementRequests = events.filter((e) => e.type === 'supplement-requested').map((e) => e.at);
       const facts = {
         ...c,
-        tasks: of(tasks, c.id),
-        pause: of(pauses, c.id)[0] ?? null,
-        promises: of(promises, c.id),
+        tasks: tasksOf.get(c.id) ?? [],
+        pause: pausesOf.get(c.id)?.[0] ?? null,
+        promises: promisesOf.get(c.id) ?? [],
         lastFiledAt: lastFiled,
         supplementRequests,
       };
@@ -229,15 +239,8 @@ export async function listCaseSupervisionLogs(db: Db, caseIds: readonly string[]
           .execute(),
       ])
     : [[], []];
-  return new Map(
-    ids.map((id) => [
-      id,
-      {
-        pauses: pauses.filter((p) => p.caseId === id).map(({ caseId: _, ...p }) => p),
-        events: events.filter((e) => e.caseId === id).map(({ caseId: _, ...e }) => e),
-      },
-    ]),
-  );
+  const [pausesOf, eventsOf] = [byCase(pauses), byCase(events)];
+  return new Map(ids.map((id) => [id, { pauses: pausesOf.get(id) ?? [], events: eventsOf.get(id) ?? [] }]));
 }
 
 export type CaseSupervisionLog = Awaited<ReturnType<typeof caseSupervisionLog>>;

@@ -1,0 +1,56 @@
+/**
+ * The platform's server for a benchmark: `server/src/main.ts` in a child process with the server's
+ * V8 flags, in production mode on a PostgreSQL database, quiet, without the web app or demo data,
+ * sign-in unlimited; `BENCH_PROFILE=dir` makes each server process write its CPU profile there as
+ * it stops (`bench/profile-summary.ts` sums one). Resolves once `/readyz` answers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
+
+const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../server/src/main.ts');
+
+export interface BenchServerOptions {
+  databaseUrl: string;
+  dataKey: string;
+  port: number;
+  processes: number;
+  poolSize: number;
+  /** More settings for this bench (they win over the defaults above). */
+  env?: Record<string, string>;
+}
+
+export async function startBenchServer(o: BenchServerOptions): Promise<{ server: ChildProcess; base: string }> {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', main], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: o.databaseUrl,
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? String(o.poolSize),
+      PROCESSES: String(o.processes),
+      DATA_KEY: o.dataKey,
+      PORT: String(o.port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SERVE_WEB: 'false',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_SIGN_IN: '100000',
+      ...o.env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Whatever happens from here on, the server does not outlive the bench.
+  process.on('exit', () => server.kill('SIGKILL'));
+  const base = `http://127.0.0.1:${o.port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { server, base };
+    } catch {
+      // A loaded shared machine may take a minute or two to start it.
+      if (i > 3000 || server.exitCode !== null) throw new Error('the server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
