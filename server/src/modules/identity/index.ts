@@ -56,4 +56,4 @@ export {
 export { findActiveStaff, staffDisplayNames } from './identity.repository.js';
 export { staffKinshipKeys, personIdNumberIndex } from './staff/staff-id-number.service.js';
 export { verifyClientAccessToken } from './oidc/resource-server.js';
-export { personContact, personLanguages, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';
+export { personPhones, personLanguages, staffOfDepartment, staffOfRegion } from './accounts/contacts.js';

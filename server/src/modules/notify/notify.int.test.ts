@@ -253,6 +253,42 @@ describe('notify', () => {
     expect(gateway.received.some((m) => m.text.includes('TS261203-QUIET1'))).toBe(true);
   });
 
+  // NOTIFY_RATE_PER_HOUR (20): messages sent in the last hour count, and so do the ones sent
+  // beside them in the same batch; the rest wait for the hour, not for an attempt.
+  it('sends at most the hourly limit of SMS to one person, the rest after the hour, every one in the inbox at once', async () => {
+    const p = people[1]!;
+    await p.c.call('PUT', '/api/me/notification-preferences', {
+      channels: ['sms'],
+      email: null,
+      wechatOpenId: null,
+      quietHours: null,
+    });
+    const sentLastHour = async () => {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM notify.delivery d JOIN notify.notification n ON n.id = d.notification_id
+         WHERE n.recipient_id = ${p.personId} AND d.channel = 'sms' AND d.state IN ('sent', 'delivered', 'read')
+           AND d.updated_at > ${new Date(Date.now() - 3_600_000)}`.execute(t.db);
+      return rows[0]!.n;
+    };
+    const before = await sentLastHour();
+    const many = 20 - before + 2;
+    const refs = Array.from({ length: many }, (_, i) => `TS261204-RATE${String(i).padStart(2, '0')}`);
+    for (const ref of refs) await complaintAnswered(p.personId, ref);
+    await deliver();
+    const texts = () => gateway.received.filter((m) => refs.some((r) => m.text.includes(r)));
+    expect(texts()).toHaveLength(many - 2);
+    expect(await sentLastHour()).toBe(20);
+    const { rows: waiting } = await sql<{ next: Date }>`
+      SELECT d.next_attempt_at AS next FROM notify.delivery d JOIN notify.notification n ON n.id = d.notification_id
+       WHERE n.recipient_id = ${p.personId} AND d.channel = 'sms' AND d.state = 'pending'`.execute(t.db);
+    expect(waiting).toHaveLength(2);
+    for (const w of waiting) expect(new Date(w.next).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    const inbox = (await p.c.call('GET', '/api/me/inbox?pageSize=50')).json();
+    expect(inbox.messages.filter((m: { body: string }) => refs.some((r) => m.body.includes(r)))).toHaveLength(many);
+    await later(61 * 60_000);
+    expect(texts()).toHaveLength(many);
+  });
+
   it('tells news only: an event older than NOTIFY_MAX_AGE_HOURS when it arrives tells nobody', async () => {
     const p = people[3]!;
     await complaintAnswered(p.personId, 'TS261203-STALE1');

@@ -46,11 +46,7 @@ interface NewDelivery {
   at: Date;
 }
 
-export async function insertDelivery(trx: Db, d: NewDelivery): Promise<void> {
-  await insertDeliveries(trx, [d]);
-}
-
-async function insertDeliveries(trx: Db, ds: NewDelivery[]): Promise<void> {
+export async function insertDeliveries(trx: Db, ds: NewDelivery[]): Promise<void> {
   if (ds.length === 0) return;
   await nq(trx)
     .insertInto('notify.delivery')
@@ -173,5 +169,7 @@ export function notifySubscriber(deps: NotifyDeps): OutboxSubscriber {
     topics: NOTIFY_TOPICS,
     handle: (event, trx) => planEvents([event], trx),
     handleBatch: planEvents,
+    // A batch's cases, staff and preferences are read once for the batch: take what has queued up.
+    batchSize: 500,
   };
 }

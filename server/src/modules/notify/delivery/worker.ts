@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
-import { personContact } from '../../identity/index.js';
+import { personPhones } from '../../identity/index.js';
 import { PermanentFailure } from '../channels/channel.js';
 import type { NotifyDeps } from '../notify.deps.js';
 import { nq, type ChannelName, type Locale, type NotificationTable } from '../notify.tables.js';
@@ -23,7 +23,7 @@ import { preferencesOf, type Preference } from '../preferences.js';
 import { isMessageKind, localVars } from '../templates/catalogue.js';
 import { render, type Rendered } from '../templates/render.js';
 import { templateFor } from '../templates/templates.service.js';
-import { insertDelivery, usableChannels } from './plan.js';
+import { insertDeliveries, usableChannels } from './plan.js';
 import { releaseAfterQuiet } from './quiet-hours.js';
 
 interface Claimed {
@@ -35,7 +35,16 @@ interface Claimed {
   attempts: number;
 }
 
-type Outcome = 'failed' | 'retry';
+/** A claimed delivery with its notification and the recipient's preference. */
+interface Job {
+  d: Claimed;
+  n: NotificationTable;
+  pref: Preference | null;
+}
+
+interface Failure extends Job {
+  e: unknown;
+}
 
 /** A delivery sent (or, for the inbox, rendered) and waiting to be recorded. */
 interface Done {
@@ -108,8 +117,9 @@ export class DeliveryWorker {
   }
 
   /**
-   * Sends a claimed batch: its notifications and their recipients' preferences in one query each,
-   * the messages at once, and every success recorded in one transaction.
+   * Sends a claimed batch: its notifications, their recipients' preferences, what each recipient was
+   * sent in the last hour and the residents' mobiles in one query each, the messages at once; then
+   * the waits, the successes and the failures each recorded in one statement or transaction.
    */
   private async deliverAll(batch: Claimed[]): Promise<void> {
     const { db, cipher } = this.deps;
@@ -120,49 +130,54 @@ export class DeliveryWorker {
       n.recipientKind === 'address' || !n.recipientId ? [] : [{ kind: n.recipientKind, id: n.recipientId }],
     );
     const prefs = await preferencesOf(db, cipher, accounts);
+    const jobs: Job[] = batch.map((d) => {
+      const n = notes.get(d.notificationId)!;
+      const pref = n.recipientKind === 'address' ? null : (prefs.get(`${n.recipientKind}:${n.recipientId}`) ?? null);
+      return { d, n, pref };
+    });
+    const waits = await this.waits(jobs);
+    const due = jobs.filter((j) => !waits.has(j.d.id));
+    const phones = await personPhones(
+      { db, cipher },
+      due.flatMap(({ d, n }) =>
+        d.channel === 'sms' && !d.toEnc && n.recipientKind === 'person' ? [n.recipientId!] : [],
+      ),
+    );
     const done: Done[] = [];
+    const failures: Failure[] = [];
     await Promise.all(
-      batch.map(async (d) => {
-        const n = notes.get(d.notificationId)!;
-        const pref = n.recipientKind === 'address' ? null : (prefs.get(`${n.recipientKind}:${n.recipientId}`) ?? null);
+      due.map(async (j) => {
         try {
-          const sent = await this.send(d, n, pref);
-          if (sent) done.push(sent);
+          done.push(await this.send(j, phones));
         } catch (e) {
-          await this.failed(d, n, pref, e);
+          failures.push({ ...j, e });
         }
       }),
     );
+    await this.postponeAll(jobs.flatMap((j) => (waits.has(j.d.id) ? [{ d: j.d, until: waits.get(j.d.id)! }] : [])));
     await this.completeAll(done);
+    await this.failedAll(failures);
   }
 
-  /** Renders and sends one delivery (the inbox: renders it for {@link completeAll}); null when it must wait. */
-  private async send(d: Claimed, n: NotificationTable, pref: Preference | null): Promise<Done | null> {
+  /** Renders and sends one delivery (the inbox: renders it for {@link completeAll}). */
+  private async send({ d, n, pref }: Job, phones: ReadonlyMap<string, string>): Promise<Done> {
     const { db, cipher } = this.deps;
-    if (!n.urgent && d.channel !== 'inbox') {
-      const wait = await this.mustWait(n, d.channel, pref);
-      if (wait) {
-        await this.postpone(d, wait);
-        return null;
-      }
-    }
     if (!isMessageKind(n.event)) throw new PermanentFailure(`unknown message kind ${n.event}`);
     const vars = localVars(JSON.parse(cipher.decrypt(n.varsEnc)) as Record<string, string>, n.locale);
     const rendered = render(await templateFor(db, n.event, d.channel, n.locale as Locale), vars, d.channel);
     if (d.channel === 'inbox') return { d, n, state: 'delivered', ref: null, inbox: rendered };
     const channel = this.deps.channels[d.channel];
     if (!channel) throw new PermanentFailure(`the ${d.channel} channel is not configured`);
-    const to = await this.addressOf(d, n, pref);
+    const to = this.addressOf(d, n, pref, phones);
     const result = await channel.send({ ...rendered, to, idempotencyKey: d.idempotencyKey, kind: n.event });
     return { d, n, state: result.delivered ? 'delivered' : 'sent', ref: result.ref ?? null };
   }
 
-  private async addressOf(d: Claimed, n: NotificationTable, pref: Preference | null): Promise<string> {
-    const { db, cipher } = this.deps;
-    if (d.toEnc) return cipher.decrypt(d.toEnc);
+  private addressOf(d: Claimed, n: NotificationTable, pref: Preference | null, phones: ReadonlyMap<string, string>) {
+    if (d.toEnc) return this.deps.cipher.decrypt(d.toEnc);
     const address =
       d.channel === 'sms' && n.recipientKind === 'person'
-        ? (await personContact({ db, cipher }, n.recipientId!))?.phone
+        ? phones.get(n.recipientId!)
         : d.channel === 'email'
           ? pref?.email
           : d.channel === 'wechat'
@@ -172,39 +187,58 @@ export class DeliveryWorker {
     return address;
   }
 
-  /** Quiet hours, then the hourly limit per person and push channel: when the message may go instead. */
-  private async mustWait(n: NotificationTable, channel: ChannelName, pref: Preference | null): Promise<Date | null> {
+  /**
+   * Quiet hours, then the hourly limit per person and push channel: when each non-urgent push of
+   * the batch that may not go now may go instead. What a recipient was sent in the last hour is
+   * read for the whole batch at once, and the batch's own pushes count towards the limit in order.
+   */
+  private async waits(jobs: readonly Job[]): Promise<Map<string, Date>> {
     const now = this.deps.now();
-    const release = releaseAfterQuiet(now, pref?.quiet ?? null);
-    if (release > now) return release;
-    if (!n.recipientId) return null;
-    const sent = await nq(this.deps.db)
+    const waits = new Map<string, Date>();
+    const limited: Job[] = [];
+    for (const j of jobs) {
+      if (j.n.urgent || j.d.channel === 'inbox') continue;
+      const release = releaseAfterQuiet(now, j.pref?.quiet ?? null);
+      if (release > now) waits.set(j.d.id, release);
+      else if (j.n.recipientId) limited.push(j);
+    }
+    if (limited.length === 0) return waits;
+    const rows = await nq(this.deps.db)
       .selectFrom('notify.delivery as d')
       .innerJoin('notify.notification as n', 'n.id', 'd.notificationId')
-      .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('d.updatedAt').as('oldest')])
-      .where('n.recipientId', '=', n.recipientId)
-      .where('d.channel', '=', channel)
+      .select((eb) => [
+        'n.recipientId',
+        'd.channel',
+        eb.fn.countAll<string>().as('count'),
+        eb.fn.min('d.updatedAt').as('oldest'),
+      ])
+      .where('n.recipientId', 'in', [...new Set(limited.map((j) => j.n.recipientId!))])
+      .where('d.channel', 'in', [...new Set(limited.map((j) => j.d.channel))])
       .where('d.state', 'in', ['sent', 'delivered', 'read'])
       .where('d.updatedAt', '>', new Date(now.getTime() - HOUR))
-      .executeTakeFirstOrThrow();
-    if (Number(sent.count) < this.deps.ratePerHour || !sent.oldest) return null;
-    return new Date(new Date(sent.oldest).getTime() + HOUR);
+      .groupBy(['n.recipientId', 'd.channel'])
+      .execute();
+    const sent = new Map(
+      rows.map((r) => [`${r.recipientId}|${r.channel}`, { count: Number(r.count), oldest: new Date(r.oldest) }]),
+    );
+    for (const j of limited) {
+      const key = `${j.n.recipientId}|${j.d.channel}`;
+      const so = sent.get(key) ?? { count: 0, oldest: now };
+      if (so.count < this.deps.ratePerHour) sent.set(key, { ...so, count: so.count + 1 });
+      else waits.set(j.d.id, new Date(so.oldest.getTime() + HOUR));
+    }
+    return waits;
   }
 
-  private async postpone(d: Claimed, until: Date): Promise<void> {
-    await nq(this.deps.db)
-      .updateTable('notify.delivery')
-      .set((eb) => ({
-        state: 'pending',
-        nextAttemptAt: until,
-        leaseUntil: null,
-        attempts: eb('attempts', '-', 1),
-        updatedAt: this.deps.now(),
-      }))
-      .where('id', '=', d.id)
-      .where('state', '=', 'sending')
-      .where('attempts', '=', d.attempts)
-      .execute();
+  /** Puts pushes that must wait back, without using their attempt. */
+  private async postponeAll(waiting: { d: Claimed; until: Date }[]): Promise<void> {
+    if (waiting.length === 0) return;
+    await sql`
+      UPDATE notify.delivery d SET state = 'pending', next_attempt_at = v.until, lease_until = NULL,
+             attempts = d.attempts - 1, updated_at = ${this.deps.now()}
+        FROM unnest(${waiting.map((w) => w.d.id)}::uuid[], ${waiting.map((w) => w.d.attempts)}::int[],
+                    ${waiting.map((w) => w.until)}::timestamptz[]) AS v(id, attempts, until)
+       WHERE d.id = v.id AND d.state = 'sending' AND d.attempts = v.attempts`.execute(this.deps.db);
   }
 
   /**
@@ -257,61 +291,64 @@ export class DeliveryWorker {
     });
   }
 
-  private async failed(d: Claimed, n: NotificationTable, pref: Preference | null, e: unknown): Promise<Outcome> {
-    const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+  /**
+   * Records failures: a retry waits with backoff; a permanent failure, or the last attempt, is
+   * `failed` with its receipt and falls back to the next push channel of the person's preference
+   * not yet tried — all the batch's final failures in one transaction, each unless another node
+   * has taken the delivery over.
+   */
+  private async failedAll(failures: Failure[]): Promise<void> {
+    if (failures.length === 0) return;
     const at = this.deps.now();
-    const final = e instanceof PermanentFailure || d.attempts >= this.deps.maxAttempts;
-    this.deps.log.warn(
-      { deliveryId: d.id, channel: d.channel, attempts: d.attempts, final, err: message },
-      'notify delivery failed',
-    );
-    if (!final) {
-      await nq(this.deps.db)
-        .updateTable('notify.delivery')
-        .set({
-          state: 'pending',
-          nextAttemptAt: new Date(at.getTime() + 30_000 * 2 ** (d.attempts - 1)),
-          leaseUntil: null,
-          lastError: message,
-          updatedAt: at,
-        })
-        .where('id', '=', d.id)
-        .where('state', '=', 'sending')
-        .where('attempts', '=', d.attempts)
-        .execute();
-      return 'retry';
-    }
+    const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    const final = (f: Failure) => f.e instanceof PermanentFailure || f.d.attempts >= this.deps.maxAttempts;
+    for (const { d, e, ...f } of failures)
+      this.deps.log.warn(
+        { deliveryId: d.id, channel: d.channel, attempts: d.attempts, final: final({ d, e, ...f }), err: message(e) },
+        'notify delivery failed',
+      );
+    const retry = failures.filter((f) => !final(f));
+    if (retry.length)
+      await sql`
+        UPDATE notify.delivery d SET state = 'pending', next_attempt_at = v.next, lease_until = NULL, last_error = v.error,
+               updated_at = ${at}
+          FROM unnest(${retry.map((f) => f.d.id)}::uuid[], ${retry.map((f) => f.d.attempts)}::int[],
+                      ${retry.map((f) => new Date(at.getTime() + 30_000 * 2 ** (f.d.attempts - 1)))}::timestamptz[],
+                      ${retry.map((f) => message(f.e))}::text[]) AS v(id, attempts, next, error)
+         WHERE d.id = v.id AND d.state = 'sending' AND d.attempts = v.attempts`.execute(this.deps.db);
+    const failed = failures.filter(final);
+    if (failed.length === 0) return;
     await this.deps.db.transaction().execute(async (trx) => {
-      const done = await nq(trx)
-        .updateTable('notify.delivery')
-        .set({ state: 'failed', leaseUntil: null, lastError: message, updatedAt: at })
-        .where('id', '=', d.id)
-        .where('state', '=', 'sending')
-        .where('attempts', '=', d.attempts)
-        .returning('id')
-        .executeTakeFirst();
-      if (!done) return;
+      const { rows } = await sql<{ id: string }>`
+        UPDATE notify.delivery d SET state = 'failed', lease_until = NULL, last_error = v.error, updated_at = ${at}
+          FROM unnest(${failed.map((f) => f.d.id)}::uuid[], ${failed.map((f) => f.d.attempts)}::int[],
+                      ${failed.map((f) => message(f.e))}::text[]) AS v(id, attempts, error)
+         WHERE d.id = v.id AND d.state = 'sending' AND d.attempts = v.attempts
+        RETURNING d.id`.execute(trx);
+      const mine = new Set(rows.map((r) => r.id));
+      const taken = failed.filter((f) => mine.has(f.d.id));
+      if (taken.length === 0) return;
       await nq(trx)
         .insertInto('notify.receipt')
-        .values({ deliveryId: d.id, status: 'failed', at, detail: message })
+        .values(taken.map((f) => ({ deliveryId: f.d.id, status: 'failed' as const, at, detail: message(f.e) })))
         .execute();
-      if (!pref) return;
+      const fallible = taken.filter((f) => f.pref);
+      if (fallible.length === 0) return;
       const tried = await nq(trx)
         .selectFrom('notify.delivery')
-        .select('channel')
-        .where('notificationId', '=', n.id)
+        .select(['notificationId', 'channel'])
+        .where('notificationId', 'in', [...new Set(fallible.map((f) => f.n.id))])
         .execute();
-      const next = usableChannels(this.deps, pref, n.event).find((c) => !tried.some((t) => t.channel === c));
-      if (next)
-        await insertDelivery(trx, {
-          notificationId: n.id,
-          key: n.key,
-          channel: next,
-          toEnc: null,
-          fallbackOf: d.id,
-          at,
-        });
+      const planned = new Set<string>();
+      const next = fallible.flatMap(({ d, n, pref }) => {
+        const used = (c: ChannelName) =>
+          planned.has(`${n.id}|${c}`) || tried.some((t) => t.notificationId === n.id && t.channel === c);
+        const channel = usableChannels(this.deps, pref!, n.event).find((c) => !used(c));
+        if (!channel) return [];
+        planned.add(`${n.id}|${channel}`);
+        return [{ notificationId: n.id, key: n.key, channel, toEnc: null, fallbackOf: d.id, at }];
+      });
+      await insertDeliveries(trx, next);
     });
-    return 'failed';
   }
 }
