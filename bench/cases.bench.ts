@@ -4,9 +4,14 @@
  * + each upload + accept). BENCH_ROUNDS rounds of BENCH_SECONDS each, interleaved with rounds of
  * pgbench's default TPC-B-like workload on the same database, so both see the same machine; prints
  * the load first, cases/s and pgbench tps per round with their spread, the ratio, errors, and p50/p99
- * per request kind. Target (issue 18): ≥ 1,000 cases/s, ratio ≥ 0.25, no errors, p99 ≤ 150 ms.
+ * per request kind. After each round the bench waits until the outbox's subscribers have handled the
+ * round's events (its /metrics backlog is 0): the sustained rate counts that time, the ratio uses it,
+ * and pgbench never shares the machine with the platform's catching up.
+ * Target (issue 18): ≥ 1,000 cases/s, ratio ≥ 0.25, no errors, p99 ≤ 150 ms.
  *   npm run bench:cases                       (starts a throwaway Debian PostgreSQL cluster)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:cases   (an existing server; creates a database)
+ *   BENCH_SOCKET=1 npm run bench:cases        (throwaway cluster reached through its Unix-domain socket,
+ *                                              by the platform and pgbench alike)
  *   BENCH_STATEMENTS=1 npm run bench:cases    (throwaway cluster: statements per request kind from
  *                                              pg_stat_statements, after the rounds; BENCH_STATEMENTS_TOP=n
  *                                              lists n statements per phase, default 12)
@@ -37,13 +42,17 @@ const PORT = Number(process.env.BENCH_PORT ?? 3911);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The bench reads the outbox backlog from the server's /metrics. */
+const METRICS_TOKEN = 'bench-metrics-0123456789';
 const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 
 printLoad();
 if (STATEMENTS && !process.env.BENCH_DATABASE_URL)
   process.env.PG_EXTRA_OPTIONS = `${process.env.PG_EXTRA_OPTIONS ?? ''} -c shared_preload_libraries=pg_stat_statements`;
 const cluster = process.env.BENCH_DATABASE_URL ? undefined : await startCluster();
-const adminUrl = process.env.BENCH_DATABASE_URL ?? cluster?.url;
+/** BENCH_SOCKET=1: the platform and pgbench both reach the throwaway cluster through its Unix-domain socket. */
+const SOCKET = process.env.BENCH_SOCKET === '1' && cluster !== undefined;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? (SOCKET ? cluster?.socketUrl : cluster?.url);
 if (!adminUrl) throw new Error('No PostgreSQL: install Debian’s postgresql or set BENCH_DATABASE_URL');
 const dbName = `tongban_bench_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl });
@@ -104,6 +113,7 @@ const { server, base } = await startBenchServer({
   port: PORT,
   processes: PROCESSES,
   poolSize: 20,
+  env: { METRICS_TOKEN },
 });
 
 const json = async (res: Response) => {
@@ -231,6 +241,10 @@ interface Round {
   firstError: unknown;
   latencies: number[];
   timings: Timings;
+  /** Seconds after the round until the outbox's subscribers had handled its events. */
+  catchUp: number;
+  /** Cases ÷ (the round's seconds + catchUp). */
+  sustained: number;
 }
 
 async function run(seconds: number): Promise<Round> {
@@ -253,17 +267,39 @@ async function run(seconds: number): Promise<Round> {
       }
     }),
   );
-  return { perSecond: latencies.length / seconds, errors, firstError, latencies, timings };
+  return { perSecond: latencies.length / seconds, errors, firstError, latencies, timings, catchUp: 0, sustained: 0 };
+}
+
+/** Outbox events the server's subscribers have still to handle (new or waiting for a retry), from /metrics. */
+async function backlog(): Promise<number> {
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
+  return (await res.text())
+    .split('\n')
+    .filter((l) => /^tongban_outbox_(pending|retrying)\{/.test(l))
+    .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * Seconds until the reactions to the round's cases (分析, 电子监察 clocks, messages, 主动服务) have
+ * all been handled: a case is only done when they are, so the sustained rate counts this time too,
+ * and the pgbench round after it starts on a platform with nothing left to do.
+ */
+async function caughtUp(): Promise<number> {
+  const t0 = performance.now();
+  while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
+  return (performance.now() - t0) / 1000;
 }
 
 // pgbench's default TPC-B-like workload on the same database, run between the cases rounds.
-const { port, hostname } = new URL(url);
+const { hostname } = new URL(url);
+const port = cluster ? String(cluster.port) : new URL(url).port;
 const pgbenchBin = cluster ? path.join(cluster.bin, 'pgbench') : 'pgbench';
 const asPostgres = (args: string[]) =>
   (cluster && process.getuid?.() === 0
     ? ['runuser', ['-u', 'postgres', '--', pgbenchBin, ...args]]
     : [pgbenchBin, args]) as [string, string[]];
-const common = ['-h', hostname, '-p', port || '5432', '-U', 'postgres'];
+const common = ['-h', SOCKET ? cluster!.socketDir : hostname, '-p', port || '5432', '-U', 'postgres'];
 execFileSync(...asPostgres([...common, '-i', '-s', '5', '-q', dbName]), { stdio: 'ignore' });
 const pgbench = (): number => {
   const out = execFileSync(...asPostgres([...common, '-c', '10', '-j', '2', '-T', String(SECONDS), dbName]), {
@@ -276,27 +312,33 @@ console.log(
   `item ${item.code}: two stages, ${requiredMaterials.length} required material file(s), ${CLIENTS} concurrent applicants, PostgreSQL server, ${PROCESSES} server process(es); ${ROUNDS} rounds of ${SECONDS} s after a 2 s warm-up, each followed by ${SECONDS} s of pgbench (TPC-B-like, 10 clients, scale 5)`,
 );
 await run(2); // warm-up
+await caughtUp();
 const caseRounds: Round[] = [];
 const tpsRounds: number[] = [];
-const ratio = await rounds('ratio cases/s ÷ pgbench tps', ROUNDS, async () => {
+const ratio = await rounds('ratio sustained cases/s ÷ pgbench tps', ROUNDS, async () => {
   const round = await run(SECONDS);
+  round.catchUp = await caughtUp();
+  round.sustained = round.latencies.length / (SECONDS + round.catchUp);
   const tps = pgbench();
   caseRounds.push(round);
   tpsRounds.push(tps);
   console.log(
-    `    cases ${round.perSecond.toFixed(0)}/s (errors ${round.errors}), pgbench ${tps.toFixed(0)} tps, load ${os
+    `    cases ${round.perSecond.toFixed(0)}/s while filing, reactions done ${round.catchUp.toFixed(1)} s later: ${round.sustained.toFixed(0)}/s sustained (errors ${round.errors}); pgbench ${tps.toFixed(0)} tps; load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  return round.perSecond / tps;
+  return round.sustained / tps;
 });
 const all = (pick: (r: Round) => number[]) => caseRounds.flatMap(pick);
 const errors = caseRounds.reduce((n, r) => n + r.errors, 0);
 const firstError = caseRounds.find((r) => r.firstError)?.firstError;
 const ms = (values: number[]) =>
   `p50 ${quantile(values, 0.5).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms`;
-console.log(`cases/s: median ${formatSpread(spread(caseRounds.map((r) => r.perSecond)), 0)}`);
+console.log(`cases/s while filing: median ${formatSpread(spread(caseRounds.map((r) => r.perSecond)), 0)}`);
+console.log(
+  `cases/s sustained (reactions included): median ${formatSpread(spread(caseRounds.map((r) => r.sustained)), 0)}`,
+);
 console.log(`pgbench tps: median ${formatSpread(spread(tpsRounds), 0)}`);
 console.log(`errors ${errors}${firstError ? ` (first: ${String(firstError).slice(0, 200)})` : ''}`);
 for (const kind of ['submit', 'upload', 'accept'] as const)
@@ -310,8 +352,10 @@ const p99 = Math.max(
     ),
   ),
 );
-const met = ratio.median >= 0.25 && spread(caseRounds.map((r) => r.perSecond)).median >= 1000 && !errors && p99 <= 150;
-console.log(`target ≥ 1,000 cases/s, ratio ≥ 0.25, no errors, p99 per request ≤ 150 ms: ${met ? 'met' : 'NOT met'}`);
+const met = ratio.median >= 0.25 && spread(caseRounds.map((r) => r.sustained)).median >= 1000 && !errors && p99 <= 150;
+console.log(
+  `target ≥ 1,000 cases/s sustained, ratio ≥ 0.25, no errors, p99 per request ≤ 150 ms: ${met ? 'met' : 'NOT met'}`,
+);
 printLoad('load average after');
 
 if (STATEMENTS && cluster) await printStatements();

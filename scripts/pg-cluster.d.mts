@@ -1,6 +1,9 @@
 /** Types of pg-cluster.mjs for TypeScript callers (tests and benchmarks). */
 export interface Cluster {
   url: string;
+  /** The same server through its Unix-domain socket (in `socketDir`), as a co-located deployment connects. */
+  socketUrl: string;
+  socketDir: string;
   port: number;
   bin: string;
   /** Stops the server (fast shutdown), keeping its data for `startServer`. */

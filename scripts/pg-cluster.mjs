@@ -60,6 +60,9 @@ export async function startCluster() {
   startServer();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** The same server through its Unix-domain socket (in `socketDir`), as a co-located deployment connects. */
+    socketUrl: `postgres:///postgres?host=${encodeURIComponent(dir)}&port=${port}&user=postgres`,
+    socketDir: dir,
     port,
     bin,
     /** Stops the server (fast shutdown: sessions are ended), keeping its data for `startServer`. */
