@@ -31,6 +31,7 @@ import { seedRegistries } from '../server/src/modules/exchange/index.js';
 import { createStaff, enrolResidents, issueApiToken } from '../server/src/modules/identity/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
 import { formatSpread, printLoad, quantile, rounds, spread } from './lib/report.js';
+import { materialFile } from './lib/material.js';
 import { startBenchServer } from './lib/server.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -88,7 +89,6 @@ const { rows: guideMaterials } = await sql<{ necessity: string }>`
   database.db,
 );
 const requiredMaterials = guideMaterials.flatMap((m, index) => (m.necessity === 'optional' ? [] : [index]));
-const materialFile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const clerkId = await createStaff(database.db, {
   username: 'bench.clerk',
   displayName: '压测窗口',
@@ -221,7 +221,7 @@ const upload = (s: Session, caseId: string, index: number, timings?: Timings) =>
       await post(
         `/api/cases/${caseId}/materials/${index}`,
         { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/pdf' },
-        materialFile,
+        materialFile(`${caseId} ${index}`),
         'PUT',
       ),
     ),

@@ -27,6 +27,7 @@ import { seedDemoLicenses } from '../server/src/modules/licenses/index.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
 import { benchQueries } from './catalog-fixture.js';
 import { printLoad, quantile } from './lib/report.js';
+import { materialFile } from './lib/material.js';
 import { startBenchServer } from './lib/server.js';
 
 const PEAK = Number(process.env.BENCH_RATE ?? 100);
@@ -93,7 +94,6 @@ const { rows: guideMaterials } = await sql<{ necessity: string }>`
   db,
 );
 const requiredMaterials = guideMaterials.flatMap((m, index) => (m.necessity === 'optional' ? [] : [index]));
-const materialFile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const staff = async (
   username: string,
   roles: StaffRole[],
@@ -318,7 +318,7 @@ async function application(phase: Phase, due: number): Promise<void> {
           'PUT',
           `/api/cases/${submitted.caseId}/materials/${index}`,
           { ...headers, 'content-type': 'application/pdf' },
-          materialFile,
+          materialFile(`${submitted.caseId} ${index}`),
         ),
       );
     return submitted;

@@ -1,10 +1,13 @@
 /**
  * The platform's server for a benchmark: `server/src/main.ts` in a child process with the server's
  * V8 flags, in production mode on a PostgreSQL database, quiet, without the web app or demo data,
- * sign-in unlimited; `BENCH_PROFILE=dir` makes each server process write its CPU profile there as
- * it stops (`bench/profile-summary.ts` sums one). Resolves once `/readyz` answers.
+ * sign-in unlimited, its data directory (files, analytics store) a fresh temporary one;
+ * `BENCH_PROFILE=dir` makes each server process write its CPU profile there as it stops
+ * (`bench/profile-summary.ts` sums one). Resolves once `/readyz` answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
@@ -23,6 +26,9 @@ export interface BenchServerOptions {
 
 export async function startBenchServer(o: BenchServerOptions): Promise<{ server: ChildProcess; base: string }> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // Its files and analytics store start empty and go with it (in the checkout's ./data they piled
+  // up from run to run, and each run's DuckDB store held every earlier run's events).
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-data-'));
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', main], {
     env: {
       ...process.env,
@@ -31,6 +37,7 @@ export async function startBenchServer(o: BenchServerOptions): Promise<{ server:
       DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? String(o.poolSize),
       PROCESSES: String(o.processes),
       DATA_KEY: o.dataKey,
+      DATA_DIR: dataDir,
       PORT: String(o.port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
@@ -42,7 +49,10 @@ export async function startBenchServer(o: BenchServerOptions): Promise<{ server:
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Whatever happens from here on, the server does not outlive the bench.
-  process.on('exit', () => server.kill('SIGKILL'));
+  process.on('exit', () => {
+    server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const base = `http://127.0.0.1:${o.port}`;
   for (let i = 0; ; i++) {
     try {
