@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SERVER_NODE_FLAGS } from './server-flags.mjs';
+import { SERVER_NODE_FLAGS, serverEnv } from './server-flags.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -36,6 +36,7 @@ const r = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
+    env: serverEnv(),
   },
 );
 process.exit(r.status ?? 0);

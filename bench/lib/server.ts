@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
+import { SERVER_NODE_FLAGS, serverEnv } from '../../scripts/server-flags.mjs';
 
 const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../server/src/main.ts');
 
@@ -31,7 +31,7 @@ export async function startBenchServer(o: BenchServerOptions): Promise<{ server:
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-data-'));
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', main], {
     env: {
-      ...process.env,
+      ...serverEnv(),
       NODE_ENV: 'production',
       DATABASE_URL: o.databaseUrl,
       DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? String(o.poolSize),

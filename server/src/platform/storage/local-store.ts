@@ -43,11 +43,16 @@ export function createLocalStore(options: LocalStoreOptions): FileStore {
       }
 
       const dir = path.dirname(target);
-      await mkdir(dir, { recursive: true, mode: 0o700 });
       const temp = path.join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
-      const handle = await open(temp, 'wx', 0o600);
+      // The umask can only take permissions away from 0600. The directory is made on the first
+      // file of its 256th of the key space, not looked for on every put.
+      const create = () => open(temp, 'wx', 0o600);
+      const handle = await create().catch(async (e: unknown) => {
+        if (!isMissing(e)) throw e;
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        return create();
+      });
       try {
-        await handle.chmod(0o600); // the creation mode is subject to the umask
         await handle.writeFile(bytes);
         await handle.sync();
       } catch (e) {
