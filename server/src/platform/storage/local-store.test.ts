@@ -34,6 +34,18 @@ describe('local file store', () => {
     }
   });
 
+  it('answers a put the disk refuses with the error, writing nothing, and stores the next one', async () => {
+    // The store's root is a file: no directory can be made under it.
+    writeFileSync(path.join(dir, 'blocked'), 'x');
+    const blocked = createLocalStore({ dir: path.join(dir, 'blocked') });
+    await expect(blocked.put(Buffer.from('%PDF-1.7 a'), { contentType: 'application/pdf' })).rejects.toMatchObject({
+      code: 'ENOTDIR',
+    });
+    expect(readFileSync(path.join(dir, 'blocked')).toString()).toBe('x');
+    const file = await store.put(Buffer.from('%PDF-1.7 b'), { contentType: 'application/pdf' });
+    expect((await store.get(file.key))!.toString()).toBe('%PDF-1.7 b');
+  });
+
   it('stores one copy when the same bytes arrive concurrently', async () => {
     const bytes = Buffer.alloc(256 * 1024, 7);
     const files = await Promise.all(Array.from({ length: 8 }, () => store.put(bytes, { contentType: 'image/png' })));
