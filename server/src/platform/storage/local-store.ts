@@ -70,19 +70,21 @@ interface Waiting {
 }
 
 /**
- * The writer threads, started on the first put and taken in turn. A thread keeps the process alive
+ * The writer threads, started on the first put. A thread keeps the process alive
  * only while it holds a put. A thread that fails or exits fails the puts it held (the caller's
  * request answers an error, nothing is recorded) and is started again for the next put.
  */
 class FileWriters {
   private readonly threads: (Worker | undefined)[] = Array.from({ length: WRITERS });
   private readonly waiting = new Map<number, Waiting>();
-  private next = 0;
   private seq = 0;
 
   put(target: string, bytes: Buffer): Promise<void> {
-    const index = this.next++ % WRITERS;
-    const thread = this.threads[index] ?? this.start(index);
+    // All threads start with the first put (a thread takes tens of milliseconds to start), and each
+    // put goes to the thread holding the fewest: one slow sync must not hold up puts behind it
+    // while other threads are free.
+    const threads = this.threads.map((t, i) => t ?? this.start(i));
+    const thread = threads.reduce((a, b) => (this.held(b) < this.held(a) ? b : a));
     const id = ++this.seq;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { thread, resolve, reject });
@@ -91,10 +93,15 @@ class FileWriters {
     });
   }
 
+  private held(thread: Worker): number {
+    let n = 0;
+    for (const w of this.waiting.values()) if (w.thread === thread) n++;
+    return n;
+  }
+
   /** Lets the process end while the thread holds nothing. */
   private settled(thread: Worker): void {
-    for (const w of this.waiting.values()) if (w.thread === thread) return;
-    thread.unref();
+    if (this.held(thread) === 0) thread.unref();
   }
 
   private start(index: number): Worker {
