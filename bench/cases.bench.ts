@@ -241,6 +241,10 @@ interface Round {
   firstError: unknown;
   latencies: number[];
   timings: Timings;
+}
+
+/** A timed round with what came after it. */
+interface Measured extends Round {
   /** Seconds after the round until the outbox's subscribers had handled its events. */
   catchUp: number;
   /** Cases ÷ (the round's seconds + catchUp). */
@@ -267,7 +271,7 @@ async function run(seconds: number): Promise<Round> {
       }
     }),
   );
-  return { perSecond: latencies.length / seconds, errors, firstError, latencies, timings, catchUp: 0, sustained: 0 };
+  return { perSecond: latencies.length / seconds, errors, firstError, latencies, timings };
 }
 
 /** Outbox events the server's subscribers have still to handle (new or waiting for a retry), from /metrics. */
@@ -292,14 +296,14 @@ async function caughtUp(): Promise<number> {
 }
 
 // pgbench's default TPC-B-like workload on the same database, run between the cases rounds.
-const { hostname } = new URL(url);
-const port = cluster ? String(cluster.port) : new URL(url).port;
+const target = new URL(url);
+const port = cluster ? String(cluster.port) : target.port;
 const pgbenchBin = cluster ? path.join(cluster.bin, 'pgbench') : 'pgbench';
 const asPostgres = (args: string[]) =>
   (cluster && process.getuid?.() === 0
     ? ['runuser', ['-u', 'postgres', '--', pgbenchBin, ...args]]
     : [pgbenchBin, args]) as [string, string[]];
-const common = ['-h', SOCKET ? cluster!.socketDir : hostname, '-p', port || '5432', '-U', 'postgres'];
+const common = ['-h', SOCKET ? cluster!.socketDir : target.hostname, '-p', port || '5432', '-U', 'postgres'];
 execFileSync(...asPostgres([...common, '-i', '-s', '5', '-q', dbName]), { stdio: 'ignore' });
 const pgbench = (): number => {
   const out = execFileSync(...asPostgres([...common, '-c', '10', '-j', '2', '-T', String(SECONDS), dbName]), {
@@ -313,12 +317,12 @@ console.log(
 );
 await run(2); // warm-up
 await caughtUp();
-const caseRounds: Round[] = [];
+const caseRounds: Measured[] = [];
 const tpsRounds: number[] = [];
 const ratio = await rounds('ratio sustained cases/s ÷ pgbench tps', ROUNDS, async () => {
-  const round = await run(SECONDS);
-  round.catchUp = await caughtUp();
-  round.sustained = round.latencies.length / (SECONDS + round.catchUp);
+  const filed = await run(SECONDS);
+  const catchUp = await caughtUp();
+  const round: Measured = { ...filed, catchUp, sustained: filed.latencies.length / (SECONDS + catchUp) };
   const tps = pgbench();
   caseRounds.push(round);
   tpsRounds.push(tps);

@@ -302,9 +302,9 @@ export class DeliveryWorker {
     const at = this.deps.now();
     const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
     const final = (f: Failure) => f.e instanceof PermanentFailure || f.d.attempts >= this.deps.maxAttempts;
-    for (const { d, e, ...f } of failures)
+    for (const f of failures)
       this.deps.log.warn(
-        { deliveryId: d.id, channel: d.channel, attempts: d.attempts, final: final({ d, e, ...f }), err: message(e) },
+        { deliveryId: f.d.id, channel: f.d.channel, attempts: f.d.attempts, final: final(f), err: message(f.e) },
         'notify delivery failed',
       );
     const retry = failures.filter((f) => !final(f));
