@@ -120,8 +120,6 @@ const { server, base } = await startBenchServer({
   env: {
     // Residents reach the platform through the province's load balancer: one address each.
     TRUST_PROXY: 'loopback',
-    // DuckDB is one process's file; with two API processes each keeps its own store in memory.
-    ANALYTICS_DUCKDB: ':memory:',
   },
 });
 

@@ -64,6 +64,7 @@ import {
   ClickHouseStore,
   personKeyOf,
   type AnalyticsDeps,
+  type AnalyticsStore,
 } from './modules/analytics/index.js';
 import { openDataModule } from './modules/opendata/index.js';
 import { casesDeps, evaluationDeps, identityDeps, licensesDeps, supervisionDeps, type Wiring } from './wiring.js';
@@ -81,6 +82,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Sees every route as it is registered (the contract test walks them). */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * The analytics store when another process owns it (an API process of `PROCESSES` > 1 reaches the
+   * primary's DuckDB store); the configured one is opened otherwise.
+   */
+  analyticsStore?: AnalyticsStore;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -105,6 +111,7 @@ export async function buildApp({
   resolve = systemResolve,
   now = () => new Date(),
   onRoute,
+  analyticsStore,
 }: AppDeps): Promise<FastifyInstance> {
   const cipher = cipherFrom(keys);
   const app = Fastify({
@@ -278,9 +285,11 @@ export async function buildApp({
     app.addHook('onClose', async () => sweeper.stop());
   }
   // 大数据: the analytics store fed by the outbox (only nodes running workers feed their own store).
-  const store = config.analytics.clickhouseUrl
-    ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
-    : await DuckDbStore.open(config.analytics.duckdbPath);
+  const store =
+    analyticsStore ??
+    (config.analytics.clickhouseUrl
+      ? await ClickHouseStore.open(config.analytics.clickhouseUrl)
+      : await DuckDbStore.open(config.analytics.duckdbPath));
   // Closing hooks run last-registered first: the outbox stops delivering before the store it feeds closes.
   app.addHook('onClose', async () => {
     await outbox.stop();

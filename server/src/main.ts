@@ -1,7 +1,10 @@
 /**
  * Boot: loadConfig → openDatabase → migrate → seed (first start) → buildApp → listen.
- * With PROCESSES > 1 (a PostgreSQL server only), the first process migrates and seeds, then forks
- * that many server processes sharing the port (node:cluster) and restarts one that dies.
+ * With PROCESSES > 1 (a PostgreSQL server only), the first process — the primary — migrates and
+ * seeds, then forks that many API processes sharing the port (node:cluster) and restarts one that
+ * dies. The primary keeps the background work (WORKERS: outbox delivery, messages, 电子监察 sweeps,
+ * webhooks, 主动服务 rechecks), done once for the machine, and the DuckDB analytics store, which
+ * admits one process: the API processes answer requests only and ask the primary's store over IPC.
  */
 import cluster from 'node:cluster';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { loggerOptions } from './platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { cipherFrom, dataKeysFrom } from './platform/crypto/index.js';
+import { ProcessStore, serveStore, type AnalyticsStore, type Channel } from './modules/analytics/index.js';
 
 function configOrExit(): Config {
   try {
@@ -48,8 +52,13 @@ async function prepare(
   if (config.seedDemo) await seedDemoIfEmpty(database.db, cipherFrom(keys), keys.indexKey, config, log);
 }
 
-async function serve(config: Config, log: Logger, database: Awaited<ReturnType<typeof openConfigured>>): Promise<void> {
-  const app = await buildApp({ config, database, keys: dataKeysFrom(config) });
+async function serve(
+  config: Config,
+  log: Logger,
+  database: Awaited<ReturnType<typeof openConfigured>>,
+  analyticsStore?: AnalyticsStore,
+): Promise<void> {
+  const app = await buildApp({ config, database, keys: dataKeysFrom(config), analyticsStore });
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
@@ -70,14 +79,28 @@ async function serve(config: Config, log: Logger, database: Awaited<ReturnType<t
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = pino(loggerOptions(config.logLevel));
-  if (cluster.isWorker) return serve(config, log, await openConfigured(config));
+  if (cluster.isWorker) {
+    // An API process: the primary does the background work and holds the DuckDB store.
+    const store = config.analytics.clickhouseUrl ? undefined : new ProcessStore(process as Channel);
+    return serve({ ...config, workers: false }, log, await openConfigured(config), store);
+  }
 
   const database = await openConfigured(config);
   await prepare(config, log, database);
   if (config.processes === 1) {
     await serve(config, log, database);
   } else {
-    await database.close();
+    // The primary: the background work and the analytics store, for the machine (it does not listen).
+    const app = await buildApp({ config, database, keys: dataKeysFrom(config) });
+    await app.ready();
+    // Dates in analytics slices and changes cross the IPC channel as dates.
+    cluster.setupPrimary({ serialization: 'advanced' });
+    cluster.on('fork', (worker) => {
+      if (config.analytics.clickhouseUrl) return;
+      serveStore(app.analytics.store, worker as Channel, (err) =>
+        log.error({ err, pid: worker.process.pid }, 'an API process’s analytics call failed'),
+      );
+    });
     let stopping = false;
     for (let i = 0; i < config.processes; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
@@ -85,12 +108,24 @@ async function main(): Promise<void> {
       log.error({ pid: worker.process.pid, code, signal }, 'a server process died; starting another');
       cluster.fork();
     });
+    const closePrimary = (): void => {
+      app
+        .close()
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+    };
     const stop = (signal: NodeJS.Signals) => {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
       let left = Object.keys(cluster.workers ?? {}).length;
-      if (left === 0) process.exit(0);
-      cluster.on('exit', () => --left === 0 && process.exit(0));
+      if (left === 0) return closePrimary();
+      cluster.on('exit', () => --left === 0 && closePrimary());
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

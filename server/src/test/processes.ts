@@ -90,6 +90,10 @@ export function sparePort(): Promise<number> {
   });
 }
 
+/** What each server started by {@link startServer} has written to stderr so far. */
+const stderrs = new WeakMap<ChildProcess, () => string>();
+export const stderrOf = (server: ChildProcess): string => stderrs.get(server)?.() ?? '';
+
 /** The real server (`main.ts`) as a child process; resolves once /readyz answers 200. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
@@ -108,6 +112,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  stderrs.set(child, () => err);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${err.slice(-2000)}`);

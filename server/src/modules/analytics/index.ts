@@ -17,6 +17,7 @@ export { personKeyOf, type AnalyticsDeps } from './analytics.deps.js';
 export type { AnalyticsStore, CellSums, Slice, Grouping } from './store/analytics-store.js';
 export { DuckDbStore } from './store/duckdb-store.js';
 export { ClickHouseStore } from './store/clickhouse-store.js';
+export { ProcessStore, serveStore, type Channel } from './store/process-store.js';
 export { analyticsSubscriber } from './feed/feed.js';
 export { rebuildStore, type RebuildProgress } from './feed/rebuild.js';
 export { cellOf, cellsOf, readsAsStaff, sliceFor } from './indicators/indicators.service.js';
