@@ -15,6 +15,7 @@
  *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -250,6 +251,11 @@ const STEP_NAMES: Record<StepName, string> = {
   approve: '审批 approve',
 };
 interface Phase {
+  /** The load generator's own event-loop delay during the phase (ms): when high, lateness is the generator's. */
+  generatorLag?: { p99: number; max: number };
+  /** When (ms since the phase began) each request over the p99 ceiling was due: one burst, or spread out. */
+  slowAt: number[];
+  started: number;
   latencies: Record<StepName, number[]>;
   errors: Record<StepName, number>;
   firstError?: string;
@@ -261,6 +267,8 @@ const newPhase = (): Phase => ({
   errors: Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<StepName, number>,
   due: 0,
   decided: 0,
+  slowAt: [],
+  started: performance.now(),
 });
 let inFlight = 0;
 
@@ -269,7 +277,9 @@ async function step<T>(phase: Phase, name: StepName, due: number, run: () => Pro
   inFlight++;
   try {
     const value = await run();
-    phase.latencies[name].push(performance.now() - due);
+    const ms = performance.now() - due;
+    phase.latencies[name].push(ms);
+    if (ms > P99_CEILING_MS) phase.slowAt.push(due - phase.started);
     return value;
   } catch (e) {
     phase.errors[name]++;
@@ -357,6 +367,8 @@ async function application(phase: Phase, due: number): Promise<void> {
 /** Sends the mix at `rate` submissions per second for `seconds`, then waits for what is in flight. */
 async function runPhase(rate: number, seconds: number): Promise<Phase> {
   const phase = newPhase();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const rates: [StepName | 'application', number][] = [
     ['application', rate],
     ['signin', rate * SIGNINS],
@@ -388,6 +400,8 @@ async function runPhase(rate: number, seconds: number): Promise<Phase> {
     }
   }
   await Promise.all(pending);
+  lag.disable();
+  phase.generatorLag = { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 };
   return phase;
 }
 
@@ -410,6 +424,11 @@ function report(label: string, rate: number, seconds: number, phase: Phase): boo
   if (share < 0.9) held = false;
   console.log(`decided ${phase.decided} of ${phase.due} applications due (${(share * 100).toFixed(1)} %)`);
   if (phase.firstError) console.log(`first error: ${phase.firstError}`);
+  const { p99: lagP99 = 0, max: lagMax = 0 } = phase.generatorLag ?? {};
+  const slow = phase.slowAt.length
+    ? `; over ${P99_CEILING_MS} ms: ${phase.slowAt.length}, due ${(Math.min(...phase.slowAt) / 1000).toFixed(1)}–${(Math.max(...phase.slowAt) / 1000).toFixed(1)} s into the step`
+    : '';
+  console.log(`load generator's event-loop delay p99 ${lagP99.toFixed(0)} ms, max ${lagMax.toFixed(0)} ms${slow}`);
   console.log(held ? 'held: every step p99 ≤ 300 ms, no error' : 'NOT held');
   return held;
 }
