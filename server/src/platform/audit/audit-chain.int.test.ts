@@ -283,6 +283,44 @@ describe('transactions', () => {
     expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 20 });
   });
 
+  it('writes the appends of concurrent callers in a few transactions, each caller told its own place', async () => {
+    const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(t.db, entry(i), key)));
+    expect(appended.map((a) => a.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const rows = await listAudit(t.db, { limit: 40 });
+    expect(new Map(rows.map((r) => [r.seq, r.hash]))).toEqual(new Map(appended.map((a) => [a.seq, a.hash])));
+    // Rows a transaction wrote share its id (xmin): one lock of the head served many entries.
+    const { rows: transactions } = await sql<{ n: number }>`
+      SELECT count(DISTINCT xmin::text)::int AS n FROM platform.audit_log`.execute(t.db);
+    expect(transactions[0]!.n).toBeLessThan(10);
+    expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 40 });
+  });
+
+  it('refuses a bad entry alone, the others of its batch written', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => appendAudit(t.db, i === 4 ? { ...entry(i), action: '' } : entry(i), key)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      ...Array(4).fill('fulfilled'),
+      'rejected',
+      ...Array(5).fill('fulfilled'),
+    ]);
+    expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ code: 'AUDIT.BAD_ACTION' });
+    expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 9 });
+  });
+
+  it('lets the head move several entries at once only onto entries appended', async () => {
+    const [, , third] = await appendMany(3);
+    await expect(sql`UPDATE platform.audit_head SET seq = 5, hash = ${third!.hash}`.execute(t.db)).rejects.toThrow(
+      /only advance/,
+    );
+    await tamper(`UPDATE platform.audit_head SET seq = 1, hash = (SELECT hash FROM platform.audit_log WHERE seq = 1)`);
+    await expect(sql`UPDATE platform.audit_head SET seq = 3, hash = repeat('b', 64)`.execute(t.db)).rejects.toThrow(
+      /only advance/,
+    );
+    await sql`UPDATE platform.audit_head SET seq = 3, hash = ${third!.hash}`.execute(t.db);
+    expect(await verifyAuditChain(t.db, key)).toMatchObject({ ok: true, entries: 3 });
+  });
+
   it('leaves no row when the caller rolls back', async () => {
     await appendMany(2);
     await expect(

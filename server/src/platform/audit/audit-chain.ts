@@ -247,35 +247,117 @@ export function toChainedFields(
   };
 }
 
-async function appendLocked(db: Db, entry: AuditEntry, auditKey: Buffer): Promise<{ seq: number; hash: string }> {
+/**
+ * Chains the entries after the head and writes them, the head locked until the transaction ends.
+ * One entry: one statement (the row, and the head advanced by one). Several: the rows, then the
+ * head moved onto the last of them (0073's trigger lets it only onto rows already appended).
+ */
+async function appendLocked(db: Db, entries: readonly AuditEntry[], auditKey: Buffer): Promise<Appended[]> {
   const q = aq(db);
   // The row lock on the head serialises appenders until the caller's transaction ends.
   const head = await q.selectFrom('platform.auditHead').select(['seq', 'hash']).forUpdate().executeTakeFirstOrThrow();
-  const fields = toChainedFields(entry, head.seq + 1, head.hash);
-  const hash = auditHash(auditKey, fields);
-  await q
-    .with('appended', (w) =>
-      w
-        .insertInto('platform.auditLog')
-        .values({ ...fields, detail: JSON.stringify(fields.detail), hash })
-        .returning(['seq', 'hash']),
-    )
-    .updateTable('platform.auditHead')
-    .from('appended')
-    .set((eb) => ({ seq: eb.ref('appended.seq'), hash: eb.ref('appended.hash') }))
-    .execute();
-  return { seq: fields.seq, hash };
+  let prev: Appended = { seq: Number(head.seq), hash: head.hash };
+  const rows = entries.map((entry) => {
+    const fields = toChainedFields(entry, prev.seq + 1, prev.hash);
+    const hash = auditHash(auditKey, fields);
+    prev = { seq: fields.seq, hash };
+    return { ...fields, detail: JSON.stringify(fields.detail), hash };
+  });
+  const appended = rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+  if (rows.length === 1) {
+    await q
+      .with('appended', (w) => w.insertInto('platform.auditLog').values(rows[0]!).returning(['seq', 'hash']))
+      .updateTable('platform.auditHead')
+      .from('appended')
+      .set((eb) => ({ seq: eb.ref('appended.seq'), hash: eb.ref('appended.hash') }))
+      .execute();
+    return appended;
+  }
+  await q.insertInto('platform.auditLog').values(rows).execute();
+  await q.updateTable('platform.auditHead').set({ seq: prev.seq, hash: prev.hash }).execute();
+  return appended;
 }
+
+/** Where an entry went in the chain. */
+export interface Appended {
+  seq: number;
+  hash: string;
+}
+
+/** Most entries one batch of standalone appends writes. */
+const MAX_BATCH = 64;
+
+/**
+ * The standalone appends of one database under one key, written together (group commit): one batch
+ * at a time is in flight, and the entries that arrive meanwhile go together in the next one — one
+ * transaction and one lock of the head for all of them, where each used to take the head in turn.
+ * Every caller's promise settles when its own entry is committed (or its batch failed); an entry
+ * that cannot be stored is refused before it joins a batch, so it never fails anyone else's.
+ */
+class Batcher {
+  readonly #queue: { entry: AuditEntry; resolve: (a: Appended) => void; reject: (e: unknown) => void }[] = [];
+  #writing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly auditKey: Buffer,
+  ) {}
+
+  append(entry: AuditEntry): Promise<Appended> {
+    // Checked now, with a stand-in place in the chain: a bad time or action fails this caller alone.
+    const at = entry.at ?? new Date();
+    toChainedFields({ ...entry, at }, 1, GENESIS_HASH);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ entry: { ...entry, at }, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    if (this.#writing || this.#queue.length === 0) return;
+    const batch = this.#queue.splice(0, MAX_BATCH);
+    this.#writing = true;
+    this.db
+      .transaction()
+      .execute((trx) =>
+        appendLocked(
+          trx,
+          batch.map((b) => b.entry),
+          this.auditKey,
+        ),
+      )
+      .then(
+        (written) => batch.forEach((b, i) => b.resolve(written[i]!)),
+        (e: unknown) => batch.forEach((b) => b.reject(e)),
+      )
+      .finally(() => {
+        this.#writing = false;
+        this.#pump();
+      });
+  }
+}
+
+/** One batcher per database and key (a test may run several apps, each with its own database). */
+const batchers = new WeakMap<Db, Map<string, Batcher>>();
+const batcherFor = (db: Db, auditKey: Buffer): Batcher => {
+  let byKey = batchers.get(db);
+  if (!byKey) batchers.set(db, (byKey = new Map()));
+  const id = auditKey.toString('hex');
+  let batcher = byKey.get(id);
+  if (!batcher) byKey.set(id, (batcher = new Batcher(db, auditKey)));
+  return batcher;
+};
 
 /**
  * Appends one entry. Given a transaction, the entry commits or rolls back with it; the head stays
- * locked until then, so append late in a transaction. Given the plain database, it opens its own.
- * `key` is the data key (DATA_KEY); the chain uses a key derived from it.
+ * locked until then, so append late in a transaction. Given the plain database, it joins the next
+ * batch of appends (one transaction for the entries of concurrent callers) and resolves once that
+ * commits. `key` is the data key (DATA_KEY); the chain uses a key derived from it.
  */
-export async function appendAudit(db: Db, entry: AuditEntry, key: Buffer): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(db: Db, entry: AuditEntry, key: Buffer): Promise<Appended> {
   const auditKey = deriveAuditKey(key);
-  if (db.isTransaction) return appendLocked(db, entry, auditKey);
-  return db.transaction().execute((trx) => appendLocked(trx, entry, auditKey));
+  if (db.isTransaction) return (await appendLocked(db, [entry], auditKey))[0]!;
+  return batcherFor(db, auditKey).append(entry);
 }
 
 /**
