@@ -74,6 +74,36 @@ describe('decision documents follow the item type', { timeout: 60_000 }, () => {
     expect(r.text).not.toContain('许可');
   });
 
+  it('numbers a department’s decisions one after another, past six digits without cutting them', async () => {
+    const item = await countyItem('01');
+    const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;
+    const head = (await t.staff(['department_head'], item.regionCode)).authorization;
+    const year = Number(
+      (await sql<{ y: string }>`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS y`.execute(t.db)).rows[0]!
+        .y,
+    );
+    const before = (
+      await sql<{
+        last: number;
+      }>`SELECT last FROM cases.decision_seq WHERE department_id = ${item.departmentId} AND year = ${year}`.execute(
+        t.db,
+      )
+    ).rows[0]?.last;
+    await sql`INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${item.departmentId}, ${year}, 999998)
+      ON CONFLICT (department_id, year) DO UPDATE SET last = 999998`.execute(t.db);
+    const numbers = [];
+    for (const key of ['doc-number-1', 'doc-number-2']) {
+      const caseId = await submitCase(applicant, item.code, key);
+      await approveCase(t, caseId, clerk, head);
+      numbers.push(await decisionNo(caseId));
+    }
+    expect(numbers).toEqual([`许〔${year}〕999999号`, `许〔${year}〕1000000号`]);
+    // The other tests of the department go on from where they were.
+    await sql`UPDATE cases.decision_seq SET last = ${before ?? 0} WHERE department_id = ${item.departmentId} AND year = ${year}`.execute(
+      t.db,
+    );
+  });
+
   it('a 行政许可 approved through its stages gets a 准予行政许可决定书 numbered 许〔…〕', async () => {
     const item = await countyItem('01');
     const clerk = (await t.staff(['window_clerk'], item.regionCode)).authorization;

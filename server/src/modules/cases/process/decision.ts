@@ -29,17 +29,24 @@ export async function recordDecision(
   actorId: string | null,
 ): Promise<string> {
   const year = beijingYear(at);
-  const { rows } = await sql<{ last: number }>`
-    INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
-    ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
-    RETURNING last`.execute(db);
   const { itemType } = await kq(db)
     .selectFrom('cases.case')
     .select('itemType')
     .where('id', '=', c.id)
     .executeTakeFirstOrThrow();
-  const decisionNo = `${decisionKind(decision, itemType).prefix}〔${year}〕${String(rows[0]!.last).padStart(6, '0')}号`;
-  await kq(db).updateTable('cases.case').set({ decisionNo }).where('id', '=', c.id).execute();
+  // The number is gapless per department and year: its row stays locked until the transaction ends,
+  // and every round trip after taking it is one that each decision of the department waits through.
+  // So it is taken late, in one statement with the case's update; the outbox event follows.
+  const { rows } = await sql<{ decisionNo: string }>`
+    WITH taken AS (
+      INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
+      ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
+      RETURNING last)
+    UPDATE cases."case" SET decision_no = ${`${decisionKind(decision, itemType).prefix}〔${year}〕`}::text
+      || CASE WHEN taken.last > 999999 THEN taken.last::text ELSE lpad(taken.last::text, 6, '0') END || '号'
+    FROM taken WHERE id = ${c.id}
+    RETURNING decision_no AS "decisionNo"`.execute(db);
+  const decisionNo = rows[0]!.decisionNo;
   await appendEvent(
     db,
     {
