@@ -95,12 +95,12 @@ async function main(): Promise<void> {
     await app.ready();
     // Dates in analytics slices and changes cross the IPC channel as dates.
     cluster.setupPrimary({ serialization: 'advanced' });
-    cluster.on('fork', (worker) => {
-      if (config.analytics.clickhouseUrl) return;
-      serveStore(app.analytics.store, worker as Channel, (err) =>
-        log.error({ err, pid: worker.process.pid }, 'an API process’s analytics call failed'),
-      );
-    });
+    if (!config.analytics.clickhouseUrl)
+      cluster.on('fork', (worker) => {
+        serveStore(app.analytics.store, worker as Channel, (err) =>
+          log.error({ err, pid: worker.process.pid }, 'an API process’s analytics call failed'),
+        );
+      });
     let stopping = false;
     for (let i = 0; i < config.processes; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {

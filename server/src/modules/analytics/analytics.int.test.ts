@@ -12,6 +12,7 @@ import { appendEvent } from '../../platform/outbox.js';
 import { TEST_DATA_KEY } from '../../test/keys.js';
 import { recordLicenseUse } from '../licenses/index.js';
 import { DuckDbStore, rebuildStore } from './index.js';
+import { approvedCase } from './analytics.test-kit.js';
 
 let t: TestApp;
 let residents: Client[];
@@ -214,36 +215,15 @@ describe('secondary suppression through the API', () => {
   it('does not let by=total minus the published departments reveal a department of 3', async () => {
     const region = '522631';
     const record = (department: string, n: number) => ({
-      record: {
+      record: approvedCase({
         caseId: `supp-${department}-${n}`,
         itemCode: 'SUPP1',
         itemName: '补充抑制测试事项',
         regionCode: region,
         departmentId: `dept-${department}`,
         departmentName: `部门${department}`,
-        channel: 'online' as const,
         personKey: `supp-person-${department}-${n}`,
-        status: 'approved',
-        filedOn: '2026-03-02',
-        acceptedOn: '2026-03-02',
-        decidedOn: '2026-03-04',
-        periodDay: '2026-03-02',
-        outcome: 'approved' as const,
-        workingDays: 2,
-        pausedDays: 0,
-        promisedDays: 5,
-        legalDays: 10,
-        onTimePromised: true,
-        onTimeLegal: true,
-        immediate: false,
-        fullyOnline: true,
-        supplementRounds: 0,
-        returns: 0,
-        materialsSaved: 1,
-        visitsSaved: 1,
-        visitsNeeded: 0,
-        homeRegion: null,
-      },
+      }),
       steps: [],
       tasks: [],
     });

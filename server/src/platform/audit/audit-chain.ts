@@ -337,14 +337,17 @@ class Batcher {
   }
 }
 
-/** One batcher per database and key (a test may run several apps, each with its own database). */
-const batchers = new WeakMap<Db, Map<string, Batcher>>();
-const batcherFor = (db: Db, auditKey: Buffer): Batcher => {
+/**
+ * One batcher per database and data key (a test may run several apps, each with its own database),
+ * found by the key's identity: callers pass the same key buffer every time, so the hot path derives
+ * the chain's key once per batcher, not per append.
+ */
+const batchers = new WeakMap<Db, WeakMap<Buffer, Batcher>>();
+const batcherFor = (db: Db, dataKey: Buffer): Batcher => {
   let byKey = batchers.get(db);
-  if (!byKey) batchers.set(db, (byKey = new Map()));
-  const id = auditKey.toString('hex');
-  let batcher = byKey.get(id);
-  if (!batcher) byKey.set(id, (batcher = new Batcher(db, auditKey)));
+  if (!byKey) batchers.set(db, (byKey = new WeakMap()));
+  let batcher = byKey.get(dataKey);
+  if (!batcher) byKey.set(dataKey, (batcher = new Batcher(db, deriveAuditKey(dataKey))));
   return batcher;
 };
 
@@ -355,9 +358,8 @@ const batcherFor = (db: Db, auditKey: Buffer): Batcher => {
  * commits. `key` is the data key (DATA_KEY); the chain uses a key derived from it.
  */
 export async function appendAudit(db: Db, entry: AuditEntry, key: Buffer): Promise<Appended> {
-  const auditKey = deriveAuditKey(key);
-  if (db.isTransaction) return (await appendLocked(db, [entry], auditKey))[0]!;
-  return batcherFor(db, auditKey).append(entry);
+  if (db.isTransaction) return (await appendLocked(db, [entry], deriveAuditKey(key)))[0]!;
+  return batcherFor(db, key).append(entry);
 }
 
 /**

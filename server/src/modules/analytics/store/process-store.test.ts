@@ -7,7 +7,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseRecord, StoreChange } from './analytics-store.js';
+import type { StoreChange } from './analytics-store.js';
+import { approvedCase } from '../analytics.test-kit.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { ProcessStore, serveStore, type Channel } from './process-store.js';
 
@@ -29,36 +30,15 @@ function channelPair(): { primary: Channel; api: Channel; disconnect: () => void
   return { primary: end(a, b), api: end(b, a), disconnect: () => b.emit('disconnect') };
 }
 
-const record = (n: number, regionCode: string): CaseRecord => ({
-  caseId: `c${n}`,
-  itemCode: 'I1',
-  itemName: '事项一',
-  regionCode,
-  departmentId: 'd1',
-  departmentName: '部门一',
-  channel: 'online',
-  personKey: `p${n}`,
-  status: 'approved',
-  filedOn: '2026-03-02',
-  acceptedOn: '2026-03-03',
-  decidedOn: '2026-03-05',
-  periodDay: '2026-03-03',
-  outcome: 'approved',
-  workingDays: 2,
-  pausedDays: 0,
-  promisedDays: 5,
-  legalDays: 10,
-  onTimePromised: true,
-  onTimeLegal: true,
-  immediate: false,
-  fullyOnline: true,
-  supplementRounds: 0,
-  returns: 0,
-  materialsSaved: 1,
-  visitsSaved: 1,
-  visitsNeeded: 0,
-  homeRegion: null,
-});
+const record = (n: number, regionCode: string) =>
+  approvedCase({
+    caseId: `c${n}`,
+    regionCode,
+    personKey: `p${n}`,
+    acceptedOn: '2026-03-03',
+    decidedOn: '2026-03-05',
+    periodDay: '2026-03-03',
+  });
 
 const change = (watermark: number, regions: string[]): StoreChange => ({
   cases: regions.map((r, i) => ({ record: record(watermark * 100 + i, r), steps: [], tasks: [] })),
