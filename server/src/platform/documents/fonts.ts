@@ -18,32 +18,3 @@ export function cjkFont(): Uint8Array {
   );
   return bytes;
 }
-
-/**
- * Splits text into lines no wider than `max` by a width function (Chinese has no spaces to break
- * at). Widths are summed character by character: shaping each growing line again is quadratic.
- */
-export function wrapText(text: string, max: number, width: (s: string) => number): string[] {
-  const out: string[] = [];
-  const widths = new Map<string, number>();
-  let line = '';
-  let lineWidth = 0;
-  for (const ch of text) {
-    if (ch === '\n') {
-      out.push(line);
-      line = '';
-      lineWidth = 0;
-      continue;
-    }
-    const w = widths.get(ch) ?? width(ch);
-    widths.set(ch, w);
-    if (line && lineWidth + w > max) {
-      out.push(line);
-      line = '';
-      lineWidth = 0;
-    }
-    line += ch;
-    lineWidth += w;
-  }
-  return [...out, line];
-}

@@ -5,7 +5,7 @@
  * department's round red seal, and a QR code to the case's tracking page — on A4, as PDF.
  */
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { wrapText } from './fonts.js';
+import { wrapText } from './line-break.js';
 import { qrModules } from './qr.js';
 import { cjkPdf } from './cjk-pdf.js';
 import { drawSeal } from './seal-image.js';
