@@ -50,7 +50,7 @@ export {
   caseSupervisionLog,
   listCaseSupervisionLogs,
   type CaseSupervisionLog,
-  decisionsByStaff,
+  staffDecisionBurst,
   caseAnalyticsFacts,
   type CaseAnalyticsFacts,
   anyCaseFiled,

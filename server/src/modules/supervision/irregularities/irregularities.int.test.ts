@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { makeIdNumber } from '../../../platform/validators/index.js';
 import { insertPersons } from '../../exchange/exchange.repository.js';
 import { testCipher } from '../../../test/keys.js';
+import { staffDecisionBurst } from '../../cases/index.js';
 
 let t: TestApp;
 let resident: Client;
@@ -147,25 +148,67 @@ describe('异常监察 rules', () => {
     const daytime = (await t.staff(['approver'], item.regionCode)).authorization;
     const night = (await t.staff(['approver'], item.regionCode)).authorization;
     const cases: string[] = [];
-    for (let i = 0; i < 6; i++) cases.push(await submitCase(resident, item.code, `supervision-rules-${++serial}`));
+    for (let i = 0; i < 9; i++) cases.push(await submitCase(resident, item.code, `supervision-rules-${++serial}`));
     for (let i = 0; i < 3; i++) {
       now = on(day, 10, i * 5);
       await approveCase(t, cases[i]!, clerk, daytime);
     }
     expect(await findings('bulk-off-hours')).toEqual([]);
-    for (let i = 3; i < 6; i++) {
-      now = on(day, 22, (i - 3) * 5);
+    for (let i = 3; i < 9; i++) {
+      now = on(day, 22, (i - 3) * 2);
       await approveCase(t, cases[i]!, clerk, night);
+      // Two cases are two decisions, though each had its task approved first: under the three.
+      if (i === 4) expect(await findings('bulk-off-hours')).toEqual([]);
     }
     const found = await findings('bulk-off-hours');
     expect(found).toHaveLength(1);
     expect(found[0]!.explanation.zh).toMatch(/非工作时间/);
+    // The finding follows the account: the window up to its latest decision, six cases, the
+    // first five named.
     expect(found[0]!.explanation.zh).toContain(`${day} 22:00–22:10`);
+    expect(found[0]!.explanation.zh).toContain('作出 6 项审批决定');
+    const codes = await Promise.all(
+      cases.slice(3, 8).map(async (id) => (await as(clerk, 'GET', `/api/cases/${id}`)).json().trackingCode as string),
+    );
+    expect(found[0]!.explanation.zh).toContain(`（${codes.join('、')} 等）`);
     // Dismissed with a reason, it stays dismissed on later deliveries.
     const r = await as(supervisor, 'POST', `/api/supervision/irregularities/${found[0]!.id}/dismiss`, {
       reason: '夜间集中审批系经批准的专项行动',
     });
     expect(r.statusCode, r.body).toBe(204);
+  });
+
+  it('counts the cases an account decided in a span, each once, without reading them all: the count, the first, the first codes in order', async () => {
+    const staffId = `bulk-${crypto.randomUUID()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await submitCase(resident, item.code, `supervision-rules-${++serial}`));
+    const night = on('2026-11-26', 21).getTime();
+    // 120 decisions a second apart over the three cases in turn (a case decided many times counts
+    // once); one by day and one of another account, neither counted.
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      caseId: ids[(i + 1) % 3]!,
+      at: new Date(night + i * 1000),
+      actor: staffId,
+    }));
+    rows.push({ caseId: ids[0]!, at: on('2026-11-26', 11), actor: staffId });
+    rows.push({ caseId: ids[0]!, at: new Date(night - 5000), actor: 'someone-else' });
+    for (const r of rows)
+      await sql`INSERT INTO cases.event (case_id, at, actor_id, actor_kind, type) VALUES (${r.caseId}, ${r.at}, ${r.actor}, 'staff', 'approved')`.execute(
+        t.db,
+      );
+    const code = async (id: string) => (await as(clerk, 'GET', `/api/cases/${id}`)).json().trackingCode as string;
+    const spans: [Date, Date][] = [
+      [on('2026-11-26', 0), on('2026-11-26', 8, 30)],
+      [on('2026-11-26', 18), on('2026-11-27', 0)],
+    ];
+    // In the order first decided: the second case, the third, then the first.
+    expect(await staffDecisionBurst(t.db, staffId, spans, 2)).toEqual({
+      decisions: 3,
+      first: new Date(night),
+      trackingCodes: [await code(ids[1]!), await code(ids[2]!)],
+    });
+    expect((await staffDecisionBurst(t.db, staffId, spans, 50)).trackingCodes).toHaveLength(3);
+    expect(await staffDecisionBurst(t.db, staffId, [], 50)).toEqual({ decisions: 0, first: null, trackingCodes: [] });
   });
 });
 
