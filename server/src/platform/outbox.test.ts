@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from './db/tables.js';
-import { appendEvent, subscriber, type DeliveredEvent } from './outbox.js';
+import { sql } from 'kysely';
+import { appendEvent, appendEventFrom, subscriber, type DeliveredEvent } from './outbox.js';
 
 // Never reached: every refusal below happens before the insert.
 const db = null as unknown as Kysely<PlatformTables>;
@@ -44,6 +45,22 @@ describe('outbox topics', () => {
         null,
       ),
     ).rejects.toThrow(/cases\.case-decided: payload does not match/);
+  });
+
+  it('checks a payload its statement completes before the statement is built', () => {
+    const event = { topic: 'cases.case-decided' as const, aggregateType: 'cases.case', aggregateId: 'c1' };
+    expect(() =>
+      appendEventFrom(
+        // @ts-expect-error: the decision is one of three
+        { ...event, payload: { ...decided, decision: 'maybe' } },
+        null,
+        'numbered',
+        { decisionNo: sql`numbered.decision_no` },
+      ),
+    ).toThrow(/cases\.case-decided: payload does not match/);
+    expect(() =>
+      appendEventFrom({ ...event, payload: decided }, null, 'numbered', { decisionNo: sql`numbered.decision_no` }),
+    ).not.toThrow();
   });
 
   it('hands a subscriber the payload parsed by its topic’s schema, and fails the delivery on one that does not parse', async () => {

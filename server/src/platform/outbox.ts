@@ -4,7 +4,7 @@
  * `contracts/events.ts`: publishing an undeclared topic fails to typecheck and throws, a payload
  * that does not match its schema throws, and subscribers receive the payload typed and parsed.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { EVENTS, isTopic, type EventPayload, type Topic } from '../../../contracts/events.js';
 import type { PlatformTables } from './db/tables.js';
 import type { Db } from './db/index.js';
@@ -51,6 +51,29 @@ export async function appendEvent<T extends Topic>(
       actorId,
     })
     .execute();
+}
+
+/**
+ * The outbox row of an event written by the statement that makes the change, as its last part:
+ * `INSERT … SELECT … FROM source`, one row per row of `source` (a name the statement's WITH
+ * defines). `fill` sets payload fields to SQL expressions over `source`, for values the same
+ * statement computes (a number it takes). The payload is checked against its schema as given,
+ * with a stand-in for each filled field; the row is returned with `RETURNING payload`.
+ */
+export function appendEventFrom<T extends Topic>(
+  event: DomainEvent<T>,
+  actorId: string | null,
+  source: string,
+  fill: Partial<Record<keyof EventPayload<T> & string, RawBuilder<unknown>>>,
+): RawBuilder<{ payload: EventPayload<T> }> {
+  const payload = payloadOf(event.topic, event.payload);
+  const filled = Object.entries(fill).flatMap(([key, value]) => [sql.lit(key), value as RawBuilder<unknown>]);
+  return sql<{ payload: EventPayload<T> }>`
+    INSERT INTO platform.outbox (topic, aggregate_type, aggregate_id, payload, actor_id)
+    SELECT ${event.topic}, ${event.aggregateType}, ${event.aggregateId},
+           ${JSON.stringify(payload)}::jsonb || jsonb_build_object(${sql.join(filled)}), ${actorId}
+      FROM ${sql.table(source)}
+    RETURNING payload`;
 }
 
 /**

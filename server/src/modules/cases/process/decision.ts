@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
-import { appendEvent } from '../../../platform/outbox.js';
+import { appendEventFrom } from '../../../platform/outbox.js';
 import { beijingYear } from '../../../platform/calendar/beijing.js';
 import { kq } from '../cases.tables.js';
 
@@ -36,19 +36,8 @@ export async function recordDecision(
     .executeTakeFirstOrThrow();
   // The number is gapless per department and year: its row stays locked until the transaction ends,
   // and every round trip after taking it is one that each decision of the department waits through.
-  // So it is taken late, in one statement with the case's update; the outbox event follows.
-  const { rows } = await sql<{ decisionNo: string }>`
-    WITH taken AS (
-      INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
-      ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
-      RETURNING last)
-    UPDATE cases."case" SET decision_no = ${`${decisionKind(decision, itemType).prefix}〔${year}〕`}::text
-      || CASE WHEN taken.last > 999999 THEN taken.last::text ELSE lpad(taken.last::text, 6, '0') END || '号'
-    FROM taken WHERE id = ${c.id}
-    RETURNING decision_no AS "decisionNo"`.execute(db);
-  const decisionNo = rows[0]!.decisionNo;
-  await appendEvent(
-    db,
+  // So it is taken last, in one statement that numbers the case and announces the decision.
+  const announce = appendEventFrom(
     {
       topic: 'cases.case-decided',
       aggregateType: 'cases.case',
@@ -56,7 +45,7 @@ export async function recordDecision(
       payload: {
         caseId: c.id,
         decision,
-        decisionNo,
+        decisionNo: '', // filled by the statement
         itemCode: c.itemCode,
         applicantPersonId: c.applicantPersonId,
         applicantEnterpriseId: c.applicantEnterpriseId,
@@ -65,6 +54,20 @@ export async function recordDecision(
       },
     },
     actorId,
+    'numbered',
+    { decisionNo: sql`numbered.decision_no` },
   );
+  const { rows } = await sql<{ payload: { decisionNo: string } }>`
+    WITH taken AS (
+      INSERT INTO cases.decision_seq (department_id, year, last) VALUES (${c.departmentId}, ${year}, 1)
+      ON CONFLICT (department_id, year) DO UPDATE SET last = cases.decision_seq.last + 1
+      RETURNING last),
+    numbered AS (
+      UPDATE cases."case" SET decision_no = ${`${decisionKind(decision, itemType).prefix}〔${year}〕`}::text
+        || CASE WHEN taken.last > 999999 THEN taken.last::text ELSE lpad(taken.last::text, 6, '0') END || '号'
+      FROM taken WHERE id = ${c.id}
+      RETURNING decision_no)
+    ${announce}`.execute(db);
+  const decisionNo = rows[0]!.payload.decisionNo;
   return decisionNo;
 }
