@@ -251,4 +251,46 @@ describe('outbox dispatcher', () => {
       await d.stop();
     }
   });
+
+  it('lets a lingering subscriber take the new events of a while as one batch, not one each pass; drain() does not wait', async () => {
+    let clock = new Date('2026-11-23T09:00:00Z');
+    const d = new OutboxDispatcher<string>(t.db, { pollMs: 10, now: () => clock });
+    const batches: number[][] = [];
+    d.subscribe({ name: 'eager', topics: ['t.l'], handle: record('eager') });
+    const lingering = {
+      name: 'lingering',
+      topics: ['t.l'],
+      lingerMs: 1_000,
+      handle: record('lingering'),
+      handleBatch: async (events: OutboxEvent[], trx: typeof t.db) => {
+        batches.push(events.map((e) => Number(e.id)));
+        for (const e of events) await record('lingering')(e, trx);
+      },
+    };
+    d.subscribe(lingering);
+    await emit('t.l', 1);
+    d.start();
+    try {
+      await expect.poll(async () => (await effects('lingering')).length, { timeout: 10_000 }).toBe(1);
+      for (const n of [2, 3, 4]) {
+        await emit('t.l', n);
+        await expect.poll(async () => (await effects('eager')).length, { timeout: 10_000 }).toBe(n);
+      }
+      // The eager subscriber had each as it came; on the dispatcher's clock no time has passed.
+      expect(await effects('lingering')).toHaveLength(1);
+      // A second later the three go together, though nothing new came to wake the poll.
+      clock = new Date(clock.getTime() + 1_000);
+      await expect.poll(async () => (await effects('lingering')).length, { timeout: 10_000 }).toBe(4);
+      expect(batches).toHaveLength(1);
+      expect(batches[0]).toHaveLength(3);
+    } finally {
+      await d.stop();
+    }
+    // A drain (tests, shutdown) hands everything over at once.
+    const other = new OutboxDispatcher<string>(t.db, { now: () => clock });
+    other.subscribe({ ...lingering, name: 'lingering-drained' });
+    expect(await other.drain()).toBe(4);
+    await emit('t.l', 5);
+    expect(await other.drain()).toBe(1);
+  });
 });

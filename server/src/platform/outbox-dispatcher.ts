@@ -22,6 +22,11 @@
  *   it asks no subscriber (an idle platform polled each subscriber's scans twice a second — ~40
  *   statements every 500 ms, a sixth of a busy embedded server's time under `bench:http`). A
  *   late-committing event within the window changes the count. `drain()` always asks everyone.
+ * - A subscriber may linger (`lingerMs`): the background poll then hands it new events at most
+ *   once in that time, as one batch, unless its last batch was full. Under load the dispatcher
+ *   passes without pause, and the analytics feed's DuckDB write each pass was most of the
+ *   background process's CPU (bench:journey); once a second it is a quarter of that. A poll that
+ *   left a lingering subscriber's events waiting does not call the outbox quiet.
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -55,6 +60,13 @@ export interface OutboxSubscriber<T extends string = Topic> {
   handleBatch?(events: OutboxEvent[], trx: Db): Promise<void>;
   /** Optional, with `handleBatch`: new events taken at once (default: the dispatcher's `batchSize`). */
   batchSize?: number;
+  /**
+   * Optional: the background poll hands this subscriber new events at most once in this many
+   * milliseconds, so that under load they arrive as a few large batches rather than one each
+   * pass. For a subscriber whose batch costs about the same whatever its size (a column store's
+   * write) and whose readers can wait that long. `drain()` does not wait.
+   */
+  lingerMs?: number;
 }
 
 export interface DispatcherOptions {
@@ -123,6 +135,10 @@ export class OutboxDispatcher<T extends string = Topic> {
    * recorded as failed), and when it last scanned the whole late-commit window.
    */
   private readonly scanned = new Map<string, { upTo: number; windowAt: number }>();
+  /** Per lingering subscriber: when the background poll last handed it new events. */
+  private readonly handed = new Map<string, number>();
+  /** Set by a pass that left a lingering subscriber's events for later: the outbox is not quiet. */
+  private lingered = false;
 
   constructor(
     private readonly db: Db,
@@ -222,9 +238,10 @@ export class OutboxDispatcher<T extends string = Topic> {
     const run = (this.running ??= (async () => {
       const before = await this.outboxState();
       if (this.quiet && sameState(before, this.quiet, this.now())) return 0;
+      this.lingered = false;
       // Before calling the outbox quiet, every subscriber looks at its whole late-commit window once.
-      const delivered = (await this.drainAll()) || (this.stopping ? 0 : await this.drainAll(true));
-      this.quiet = delivered === 0 && !this.stopping ? before : undefined;
+      const delivered = (await this.drainAll(false, true)) || (this.stopping ? 0 : await this.drainAll(true, true));
+      this.quiet = delivered === 0 && !this.stopping && !this.lingered ? before : undefined;
       return delivered;
     })().finally(() => (this.running = undefined)));
     return run;
@@ -262,14 +279,19 @@ export class OutboxDispatcher<T extends string = Topic> {
     return run;
   }
 
-  private async drainAll(wholeWindow = false): Promise<number> {
+  /** `patient`: the background poll, which lets lingering subscribers wait (see `lingerMs`). */
+  private async drainAll(wholeWindow = false, patient = false): Promise<number> {
     let total = 0;
     for (;;) {
       let pass = 0;
       const newest = await this.newestId();
       for (const s of this.subscribers.values()) {
         if (this.stopping) return total + pass;
-        pass += (await this.deliverNew(s, newest, wholeWindow)) + (await this.retryDue(s));
+        const waits =
+          patient && s.lingerMs !== undefined && this.now().getTime() - (this.handed.get(s.name) ?? 0) < s.lingerMs;
+        if (waits) this.lingered = true;
+        else pass += await this.deliverNew(s, newest, wholeWindow);
+        pass += await this.retryDue(s);
       }
       total += pass;
       if (pass === 0) return total;
@@ -301,6 +323,10 @@ export class OutboxDispatcher<T extends string = Topic> {
     };
     const delivered = await this.deliverRows(s, rows);
     this.scanned.set(s.name, seen);
+    // A full batch means more are waiting: the next pass takes them without lingering.
+    if (s.lingerMs !== undefined && rows.length > 0)
+      if (rows.length < limit) this.handed.set(s.name, this.now().getTime());
+      else this.handed.delete(s.name);
     return delivered;
   }
 

@@ -87,6 +87,8 @@ export function subscriber<const T extends Topic>(
   /** Optional: several new events at once (see `OutboxSubscriber.handleBatch`), each payload checked as for `handle`. */
   handleBatch?: (events: DeliveredEvent<T>[], trx: Db) => Promise<void>,
   batchSize?: number,
+  /** Optional: at most one batch of new events in this many milliseconds (see `OutboxSubscriber.lingerMs`). */
+  lingerMs?: number,
 ): OutboxSubscriber {
   const typed = (event: OutboxEvent) =>
     ({ ...event, payload: payloadOf(event.topic as T, event.payload) }) as DeliveredEvent<T>;
@@ -98,6 +100,7 @@ export function subscriber<const T extends Topic>(
       ? { handleBatch: async (events: OutboxEvent[], trx: Db) => handleBatch(events.map(typed), trx) }
       : {}),
     ...(batchSize ? { batchSize } : {}),
+    ...(lingerMs ? { lingerMs } : {}),
   };
 }
 
