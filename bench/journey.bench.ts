@@ -9,7 +9,9 @@
  * Phases: a warm-up at a fifth of the peak; the peak held (BENCH_RATE submissions per second,
  * default 100: a large province's busiest second); then the rate raised by a quarter every step
  * until a step's p99 passes 300 ms, an error occurs, or less than 90 % of what was due completes —
- * the last step that held is the ceiling. Prints per step p50/p99, errors and completed rates.
+ * the last step that held is the ceiling. Prints per step p50/p99, errors and completed rates, and
+ * where the machine's CPU went (each API process, the background process, PostgreSQL, the
+ * load generator; bench/lib/cpu-share.ts).
  *   npm run bench:journey     (BENCH_RATE, BENCH_HOLD seconds, BENCH_STEP seconds, BENCH_SIGNINS per submission)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:journey   (an existing server; creates a database)
  *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
@@ -30,6 +32,7 @@ import { benchQueries } from './catalog-fixture.js';
 import { printLoad, quantile } from './lib/report.js';
 import { materialFile } from './lib/material.js';
 import { startBenchServer } from './lib/server.js';
+import { cpuShares } from './lib/cpu-share.js';
 
 const PEAK = Number(process.env.BENCH_RATE ?? 100);
 const HOLD = Number(process.env.BENCH_HOLD ?? 20);
@@ -255,6 +258,8 @@ interface Phase {
   generatorLag?: { p99: number; max: number };
   /** When (ms since the phase began) each request over the p99 ceiling was due: one burst, or spread out. */
   slowAt: number[];
+  /** Where the machine's CPU went during the phase, by role (Linux). */
+  cpu?: string;
   started: number;
   latencies: Record<StepName, number[]>;
   errors: Record<StepName, number>;
@@ -369,6 +374,7 @@ async function runPhase(rate: number, seconds: number): Promise<Phase> {
   const phase = newPhase();
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  const cpu = cpuShares(server.pid);
   const rates: [StepName | 'application', number][] = [
     ['application', rate],
     ['signin', rate * SIGNINS],
@@ -400,6 +406,7 @@ async function runPhase(rate: number, seconds: number): Promise<Phase> {
     }
   }
   await Promise.all(pending);
+  phase.cpu = cpu.stop();
   lag.disable();
   phase.generatorLag = { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 };
   return phase;
@@ -429,6 +436,7 @@ function report(label: string, rate: number, seconds: number, phase: Phase): boo
     ? `; over ${P99_CEILING_MS} ms: ${phase.slowAt.length}, due ${(Math.min(...phase.slowAt) / 1000).toFixed(1)}–${(Math.max(...phase.slowAt) / 1000).toFixed(1)} s into the step`
     : '';
   console.log(`load generator's event-loop delay p99 ${lagP99.toFixed(0)} ms, max ${lagMax.toFixed(0)} ms${slow}`);
+  if (phase.cpu) console.log(phase.cpu);
   console.log(held ? 'held: every step p99 ≤ 300 ms, no error' : 'NOT held');
   return held;
 }

@@ -324,9 +324,10 @@ export class OutboxDispatcher<T extends string = Topic> {
     const delivered = await this.deliverRows(s, rows);
     this.scanned.set(s.name, seen);
     // A full batch means more are waiting: the next pass takes them without lingering.
-    if (s.lingerMs !== undefined && rows.length > 0)
+    if (s.lingerMs !== undefined && rows.length > 0) {
       if (rows.length < limit) this.handed.set(s.name, this.now().getTime());
       else this.handed.delete(s.name);
+    }
     return delivered;
   }
 

@@ -1,0 +1,75 @@
+/**
+ * Where the machine's CPU went during a bench step, by role, from Linux's /proc: each API
+ * process, the background process (the cluster's primary), PostgreSQL's processes (a server on
+ * this machine), the load generator itself, and the rest. The roles are found again at each
+ * reading, so a restarted process is counted too. Elsewhere than Linux it reports nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+type Ticks = Map<number, { role: string; ticks: number }>;
+
+function stat(pid: number): { ppid: number; comm: string; ticks: number } | undefined {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return {
+      comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')),
+      ppid: Number(rest[1]),
+      ticks: Number(rest[11]) + Number(rest[12]),
+    };
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+function reading(serverPid: number): Ticks {
+  const out: Ticks = new Map();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const s = stat(pid);
+    if (!s) continue;
+    const role =
+      pid === process.pid
+        ? 'load generator'
+        : pid === serverPid
+          ? 'background'
+          : s.ppid === serverPid
+            ? `API ${pid}`
+            : s.comm === 'postgres'
+              ? 'PostgreSQL'
+              : 'other';
+    out.set(pid, { role, ticks: s.ticks });
+  }
+  return out;
+}
+
+/** Starts counting; `stop()` answers each role's share, in % of one core, over the time between. */
+export function cpuShares(serverPid: number | undefined): { stop(): string } {
+  if (os.platform() !== 'linux' || serverPid === undefined) return { stop: () => '' };
+  const before = reading(serverPid);
+  const t0 = performance.now();
+  return {
+    stop() {
+      const after = reading(serverPid);
+      const ms = performance.now() - t0;
+      const by = new Map<string, number>();
+      for (const [pid, { role, ticks }] of after)
+        by.set(role, (by.get(role) ?? 0) + ticks - (before.get(pid)?.ticks ?? 0));
+      const share = (role: string) => ((by.get(role) ?? 0) * TICK_MS * 100) / ms;
+      const api = [...by.keys()].filter((r) => r.startsWith('API ')).sort();
+      const cores = os.availableParallelism();
+      const busy = [...by.keys()].reduce((n, r) => n + share(r), 0);
+      const server = api.length
+        ? `API ${api.map((r) => share(r).toFixed(0)).join(' + ')}, background ${share('background').toFixed(0)}`
+        : `server (API and background) ${share('background').toFixed(0)}`;
+      return (
+        `CPU, % of one core (${cores} cores): ${server}, PostgreSQL ${share('PostgreSQL').toFixed(0)}, ` +
+        `load generator ${share('load generator').toFixed(0)}, other ${share('other').toFixed(0)}; ` +
+        `idle ${Math.max(0, cores * 100 - busy).toFixed(0)}`
+      );
+    },
+  };
+}
