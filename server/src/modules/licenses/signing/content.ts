@@ -2,6 +2,7 @@
  * 证照内容: what a licence's signature covers, rebuilt from its stored row by the issuer and by
  * every verifier. Its status is not part of it (a revocation does not change what was issued).
  */
+import { createHash } from 'node:crypto';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
 import type { Selectable } from 'kysely';
 import { getLicenseType } from '../types/license-types.js';
@@ -69,6 +70,15 @@ export function contentOf(row: ContentRow, previousNumber: string | null, cipher
 
 export const contentBytes = (c: LicenseContent): Buffer => canonicalBytes(c as Parameters<typeof canonicalBytes>[0]);
 
+/**
+ * Answers already worked out: whether a signature over given bytes holds under a key never
+ * changes, so the last `VERIFIED_KEPT` answers are kept by the SHA-256 of all four. A licence
+ * checked again — the same QR code scanned at counter after counter — costs a hash, not another
+ * SM2 verification. A record altered in the database rebuilds other bytes, so it is checked anew.
+ */
+const VERIFIED_KEPT = 4_096;
+const verified = new Map<string, boolean>();
+
 /** Whether `signature` is the issuer's signature over this content under that public key. */
 export function signatureHolds(
   content: LicenseContent,
@@ -76,9 +86,22 @@ export function signatureHolds(
   signature: string,
   publicKey: string,
 ): boolean {
+  const bytes = contentBytes(content);
+  // Each part with its length first, so that no two different questions share a key.
+  const key = createHash('sha256')
+    .update(`${alg.length}:${alg}${publicKey.length}:${publicKey}${signature.length}:${signature}`)
+    .update(bytes)
+    .digest('base64');
+  const known = verified.get(key);
+  if (known !== undefined) return known;
+  let holds: boolean;
   try {
-    return suiteFor(alg).verify(contentBytes(content), signature, publicKey);
+    holds = suiteFor(alg).verify(bytes, signature, publicKey);
   } catch {
-    return false;
+    holds = false;
   }
+  // Oldest first out: a Map keeps its insertion order.
+  if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value as string);
+  verified.set(key, holds);
+  return holds;
 }
