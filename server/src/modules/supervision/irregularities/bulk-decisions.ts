@@ -2,7 +2,9 @@
  * `bulk-off-hours`: one account deciding `count` or more cases within `minutes` outside working
  * hours (before 08:30 or from 18:00 Beijing time, or on a day off) — decisions made in bulk when
  * nobody is at the window. Checked for the account behind each out-of-hours decision in a case;
- * one finding per account and Beijing day, refreshed as the account goes on deciding.
+ * one finding per account and Beijing day, refreshed as the account goes on deciding: it tells the
+ * window before the account's latest decision checked so far (`until`), whatever order the cases'
+ * deliveries come in.
  *
  * A case counts once, though its task and then the case itself are approved. The finding states
  * how many cases the window held and names the first of them (five in its words, up to
@@ -72,22 +74,26 @@ export async function bulkOffHours(
   const found = new Map<string, Finding>();
   for (const d of log.events) {
     if (d.type === 'withdrawn' || d.actorKind !== 'staff' || !d.actorId || !outOfHours(calendar, d.at)) continue;
+    const day = beijingDate(d.at);
+    const subjectKey = `${d.actorId}:${day}`;
+    // The latest window of the account's day in this case is the one its finding tells.
+    if ((found.get(subjectKey)?.until ?? '') > d.at.toISOString()) continue;
     const from = new Date(d.at.getTime() - rule.minutes * 60_000);
     const burst = await staffDecisionBurst(db, d.actorId, outOfHoursSpans(calendar, from, d.at), CASES_LISTED);
     if (burst.decisions < rule.count || !burst.first) continue;
-    const day = beijingDate(d.at);
     const codes = burst.trackingCodes;
     const more = burst.decisions > 5;
     const shown = codes.slice(0, 5);
-    found.set(`${d.actorId}:${day}`, {
+    found.set(subjectKey, {
       rule: 'bulk-off-hours',
-      subjectKey: `${d.actorId}:${day}`,
+      subjectKey,
       staffId: d.actorId,
       explanation: {
         zh: `同一账号于 ${day} ${clock(burst.first)}–${clock(d.at)}（非工作时间）在 ${rule.minutes} 分钟内作出 ${burst.decisions} 项审批决定（${shown.join('、')}${more ? ' 等' : ''}），达到批量异常阈值 ${rule.count} 项。`,
         en: `One account made ${burst.decisions} decisions within ${rule.minutes} minutes outside working hours on ${day}, ${clock(burst.first)}–${clock(d.at)} (${shown.join(', ')}${more ? '…' : ''}); the threshold is ${rule.count}.`,
         facts: { decisions: burst.decisions, minutes: rule.minutes, threshold: rule.count, day, cases: codes },
       },
+      until: d.at.toISOString(),
     });
   }
   return [...found.values()];

@@ -38,6 +38,12 @@ export interface Finding {
   subjectKey: string;
   staffId?: string | null;
   explanation: { zh: string; en: string; facts: Record<string, unknown> };
+  /**
+   * For a finding that follows events as they come (bulk-off-hours): the instant (ISO) its
+   * explanation runs to. A later check of an earlier moment — another case of the same batch, a
+   * repeated delivery — does not replace a newer explanation.
+   */
+  until?: string;
 }
 
 function repeatedSupplement(c: CaseClockFacts): Finding[] {

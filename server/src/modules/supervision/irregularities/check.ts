@@ -3,6 +3,7 @@
  * subject (a later delivery refreshes the explanation, never reopens a dismissed finding).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { beijingDate } from '../../../platform/calendar/beijing.js';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
@@ -41,7 +42,7 @@ export async function checkCaseRules(
         regionCode: c.regionCode,
         departmentId: c.departmentId,
         staffId: f.staffId ?? null,
-        explanation: JSON.stringify(f.explanation),
+        explanation: JSON.stringify(f.until ? { ...f.explanation, until: f.until } : f.explanation),
         detectedAt: at,
         status: 'open',
         dismissedBy: null,
@@ -49,7 +50,13 @@ export async function checkCaseRules(
         dismissReason: null,
       })
       .onConflict((oc) =>
-        oc.columns(['rule', 'subjectKey']).doUpdateSet({ explanation: (eb) => eb.ref('excluded.explanation') }),
+        oc
+          .columns(['rule', 'subjectKey'])
+          .doUpdateSet({ explanation: (eb) => eb.ref('excluded.explanation') })
+          // ISO instants in UTC order as text.
+          .where(
+            sql<boolean>`coalesce(excluded.explanation->>'until', '') >= coalesce(supervision.irregularity.explanation->>'until', '')`,
+          ),
       )
       .execute();
   }
