@@ -129,7 +129,11 @@ const { server, base } = await startBenchServer({
 
 // node:http with kept-alive sockets: about half the CPU per request of fetch(), and the load
 // generator shares the two cores with both API processes and PostgreSQL.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// Requests take the kept-alive sockets in turn ('fifo'), as a province's load balancer spreads its
+// many residents over the API processes: the agent's default ('lifo') reused the last socket, so
+// at all but the highest rates one API process took nearly every request and the other idled
+// (bench/lib/cpu-share.ts showed it: API 0 + 43 % of a core).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'fifo' });
 type Answer = { status: number; body: string; cookies: string };
 function request(
   method: string,

@@ -26,6 +26,8 @@ function stat(pid: number): { ppid: number; comm: string; ticks: number } | unde
 
 function reading(serverPid: number): Ticks {
   const out: Ticks = new Map();
+  // The API processes are the server's children running what it runs (not a helper it started).
+  const server = stat(serverPid)?.comm;
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
     if (!Number.isInteger(pid)) continue;
@@ -36,7 +38,7 @@ function reading(serverPid: number): Ticks {
         ? 'load generator'
         : pid === serverPid
           ? 'background'
-          : s.ppid === serverPid
+          : s.ppid === serverPid && s.comm === server
             ? `API ${pid}`
             : s.comm === 'postgres'
               ? 'PostgreSQL'
