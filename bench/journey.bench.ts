@@ -132,8 +132,10 @@ const { server, base } = await startBenchServer({
 // Requests take the kept-alive sockets in turn ('fifo'), as a province's load balancer spreads its
 // many residents over the API processes: the agent's default ('lifo') reused the last socket, so
 // at all but the highest rates one API process took nearly every request and the other idled
-// (bench/lib/cpu-share.ts showed it: API 0 + 43 % of a core).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'fifo' });
+// (bench/lib/cpu-share.ts showed it: API 0 + 43 % of a core). Each phase starts on new sockets:
+// one opened while an API process was still starting went to the other for good.
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'fifo' });
+let agent = newAgent();
 type Answer = { status: number; body: string; cookies: string };
 function request(
   method: string,
@@ -376,6 +378,8 @@ async function application(phase: Phase, due: number): Promise<void> {
 /** Sends the mix at `rate` submissions per second for `seconds`, then waits for what is in flight. */
 async function runPhase(rate: number, seconds: number): Promise<Phase> {
   const phase = newPhase();
+  agent.destroy();
+  agent = newAgent();
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const cpu = cpuShares(server.pid);
