@@ -24,9 +24,9 @@
  *   late-committing event within the window changes the count. `drain()` always asks everyone.
  * - A subscriber may linger (`lingerMs`): the background poll then hands it new events at most
  *   once in that time, as one batch, unless its last batch was full. Under load the dispatcher
- *   passes without pause, and the analytics feed's DuckDB write each pass was most of the
- *   background process's CPU (bench:journey); once a second it is a quarter of that. A poll that
- *   left a lingering subscriber's events waiting does not call the outbox quiet.
+ *   passes without pause, and the analytics feed's DuckDB write each pass was the background
+ *   process's largest CPU cost (bench:journey); four times a second it is less than half. A poll
+ *   that left a lingering subscriber's events waiting does not call the outbox quiet.
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';

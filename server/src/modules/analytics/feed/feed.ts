@@ -217,7 +217,7 @@ export const analyticsSubscriber = (deps: AnalyticsDeps): OutboxSubscriber =>
     // A store write costs about the same for 100 events as for 2,000 (it reads the changed cases'
     // rows and cells once): large batches when events queue up; one event when they trickle in.
     2_000,
-    // And at most one write a second: under load the dispatcher passes without pause, and a
+    // And at most four writes a second: under load the dispatcher passes without pause, and a
     // DuckDB write each pass was the largest part of the background work (bench:journey).
-    1_000,
+    250,
   );
