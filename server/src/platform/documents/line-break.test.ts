@@ -114,6 +114,17 @@ describe('wrapText (折行, 避头尾)', () => {
     );
   });
 
+  it('loses nothing of text made of spaces, marks and words, whatever the width', () => {
+    const unit = fc.constantFrom('中', '国', 'A', '7', ' ', ' ', '。', '.', '，', '（', '）', '…', '—', '\n');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 120 }), fc.integer({ min: 5, max: 80 }), (t, m) => {
+        const lines = wrapText(t, m, width);
+        expect(lines.join('').replaceAll(' ', '')).toBe(t.replaceAll('\n', '').replaceAll(' ', ''));
+        for (const line of lines) expect(width(line) <= m || [...line].length === 1).toBe(true);
+      }),
+    );
+  });
+
   it('keeps a line break the author wrote and drops only the space a line breaks at', () => {
     expect(wrapText('一二\n三', 100, width)).toEqual(['一二', '三']);
     expect(wrapText('', 100, width)).toEqual(['']);

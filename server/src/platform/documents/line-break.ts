@@ -46,13 +46,19 @@ function wrapParagraph(chars: string[], max: number, measure: (ch: string) => nu
   const lines: string[] = [];
   let line: string[] = [];
   let lineWidth = 0;
-  const put = (piece: string[]) => {
-    const w = sum(piece, measure);
+  const put = (whole: string[]) => {
+    let piece = whole;
+    let w = sum(piece, measure);
     if (line.length > 0 && lineWidth + w > max) {
       lines.push(trimEnd(line));
       line = [];
       lineWidth = 0;
-      if (piece[0] === ' ') return; // the space a line broke at is not carried over
+      // The spaces a line broke at are not carried over; what follows them is.
+      const spaces = piece.findIndex((ch) => ch !== ' ');
+      if (spaces !== 0) {
+        piece = spaces === -1 ? [] : piece.slice(spaces);
+        w = sum(piece, measure);
+      }
     }
     line.push(...piece);
     lineWidth += w;
