@@ -26,6 +26,7 @@ import { OutboxDispatcher } from '../server/src/platform/outbox-dispatcher.js';
 import { CalendarService } from '../server/src/platform/calendar/calendar.service.js';
 import { DuckDbStore, analyticsSubscriber, personKeyOf, type Slice } from '../server/src/modules/analytics/index.js';
 import type { StoreChange } from '../server/src/modules/analytics/store/analytics-store.js';
+import { approvedCase } from '../server/src/modules/analytics/analytics.test-kit.js';
 import { startCluster } from '../scripts/pg-cluster.mjs';
 import { printLoad, quantile, rounds, median } from './lib/report.js';
 import { generateCases, RAW_EVENT, rawBottleneckSql, rawCellsSql } from './analytics-data.js';
@@ -221,36 +222,22 @@ try {
         'delivered',
       ];
       list.push({
-        record: {
+        record: approvedCase({
           caseId,
           itemCode: `I${String(i % 400).padStart(5, '0')}`,
           itemName: '事项',
           regionCode: '520101',
           departmentId: '520101-d1',
           departmentName: '部门1',
-          channel: 'online' as const,
           personKey: `np${i}`,
-          status: 'approved',
           filedOn: '2026-11-02',
           acceptedOn: '2026-11-03',
           decidedOn: '2026-11-10',
           periodDay: '2026-11-03',
-          outcome: 'approved' as const,
           workingDays: 5,
-          pausedDays: 0,
           promisedDays: 15,
           legalDays: 20,
-          onTimePromised: true,
-          onTimeLegal: true,
-          immediate: false,
-          fullyOnline: true,
-          supplementRounds: 0,
-          returns: 0,
-          materialsSaved: 1,
-          visitsSaved: 1,
-          visitsNeeded: 0,
-          homeRegion: null,
-        },
+        }),
         steps: types.map((type, seq) => ({
           caseId,
           seq: seq + 1,

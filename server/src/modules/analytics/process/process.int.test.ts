@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { formlessCountyItem } from '../../../test/cases.js';
 import type { ProcessEdge } from '../../../../../contracts/analytics-process.js';
-import type { CaseRecord, StepRecord, StoreChange, TaskRecord } from '../store/analytics-store.js';
+import type { StepRecord, StoreChange, TaskRecord } from '../store/analytics-store.js';
+import { approvedCase } from '../analytics.test-kit.js';
 
 let t: TestApp;
 let item: { code: string; regionCode: string };
@@ -18,36 +19,23 @@ const at = (day: string, hm: string) => Date.parse(`${day}T${hm}:00+08:00`);
 
 function handBuiltCase(i: number, log: [string, number][], task: { opened: string; done: string; days: number }) {
   const caseId = `dfg-${i}`;
-  const record: CaseRecord = {
+  const record = approvedCase({
     caseId,
     itemCode: item.code,
     itemName: '手工事项',
     regionCode: item.regionCode,
     departmentId,
     departmentName: '手工部门',
-    channel: 'online',
     personKey: `person-${i}`,
-    status: 'approved',
     filedOn: task.opened,
     acceptedOn: task.opened,
     decidedOn: task.done,
     periodDay: task.opened,
-    outcome: 'approved',
     workingDays: task.days,
-    pausedDays: 0,
-    promisedDays: 5,
     legalDays: 20,
-    onTimePromised: true,
-    onTimeLegal: true,
-    immediate: false,
-    fullyOnline: true,
-    supplementRounds: 0,
-    returns: 0,
     materialsSaved: 0,
     visitsSaved: 0,
-    visitsNeeded: 0,
-    homeRegion: null,
-  };
+  });
   const steps: StepRecord[] = log.map(([type, atMs], seq) => ({
     caseId,
     seq,
