@@ -15,8 +15,12 @@
  *   npm run bench:journey     (BENCH_RATE, BENCH_HOLD seconds, BENCH_STEP seconds, BENCH_SIGNINS per submission)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:journey   (an existing server; creates a database)
  *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
+ *   BENCH_COSTS=1 npm run bench:journey   (first, each step run alone: CPU ms per step by role, and what an
+ *                                          application with its reads costs in all — the ceiling that implies;
+ *                                          BENCH_STATEMENTS=1 adds each step's statements from pg_stat_statements)
  */
 import http from 'node:http';
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -32,7 +36,8 @@ import { benchQueries } from './catalog-fixture.js';
 import { printLoad, quantile } from './lib/report.js';
 import { materialFile } from './lib/material.js';
 import { startBenchServer } from './lib/server.js';
-import { cpuShares } from './lib/cpu-share.js';
+import { cpuShares, cpuSpent } from './lib/cpu-share.js';
+import { PG_STAT_STATEMENTS } from './lib/pg-cost.js';
 
 const PEAK = Number(process.env.BENCH_RATE ?? 100);
 const HOLD = Number(process.env.BENCH_HOLD ?? 20);
@@ -40,6 +45,11 @@ const STEP = Number(process.env.BENCH_STEP ?? 10);
 const SIGNINS = Number(process.env.BENCH_SIGNINS ?? 0.2);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 200);
+/** With BENCH_COSTS=1, first what each step costs alone: CPU milliseconds per request, by role. */
+const COSTS = process.env.BENCH_COSTS === '1';
+/** With BENCH_COSTS=1 and BENCH_STATEMENTS=1 (a throwaway cluster), each step's heaviest statements too. */
+const STATEMENTS = COSTS && process.env.BENCH_STATEMENTS === '1' && !process.env.BENCH_DATABASE_URL;
+if (STATEMENTS) process.env.PG_EXTRA_OPTIONS = `${process.env.PG_EXTRA_OPTIONS ?? ''} ${PG_STAT_STATEMENTS}`;
 const P99_CEILING_MS = 300;
 /** Reads per submission, by kind: about fifty in all. */
 const READS = { search: 20, guide: 15, hot: 3, track: 8, verify: 4 } as const;
@@ -318,59 +328,61 @@ const reads: Record<keyof typeof READS, () => Promise<unknown>> = {
   },
 };
 
+/** The applicant files the application and uploads its required materials. */
+async function file(s: Session): Promise<{ caseId: string; trackingCode: string }> {
+  const headers = { ...s.from, cookie: s.cookie, 'x-csrf-token': s.csrf };
+  const submitted = ok(
+    await request(
+      'POST',
+      '/api/cases',
+      { ...headers, 'idempotency-key': randomUUID() },
+      JSON.stringify({ itemCode: item.code, form: { remarks: '压测' } }),
+    ),
+  ) as { caseId: string; trackingCode: string };
+  for (const index of requiredMaterials)
+    ok(
+      await request(
+        'PUT',
+        `/api/cases/${submitted.caseId}/materials/${index}`,
+        { ...headers, 'content-type': 'application/pdf' },
+        materialFile(`${submitted.caseId} ${index}`),
+      ),
+    );
+  trackingCodes.push(submitted.trackingCode);
+  if (trackingCodes.length > 5000) trackingCodes.splice(0, 1000);
+  return submitted;
+}
+const accept = async (caseId: string) =>
+  ok(await request('POST', `/api/cases/${caseId}/accept`, { authorization: clerk }, '{}'));
+/** The approver opens the case and finds the task open for them. */
+async function openTask(caseId: string): Promise<{ id: string; version: number }> {
+  const view = ok(await request('GET', `/api/cases/${caseId}`, { authorization: approver })) as {
+    tasks: { id: string; status: string; version: number }[];
+  };
+  const open = view.tasks.find((t) => t.status === 'open');
+  if (!open) throw new Error('no open task');
+  return open;
+}
+const approve = async (task: { id: string; version: number }) =>
+  ok(
+    await request(
+      'POST',
+      `/api/tasks/${task.id}/approve`,
+      { authorization: approver },
+      JSON.stringify({ version: task.version, opinion: '材料齐全，符合条件，同意。' }),
+    ),
+  );
+
 /** An application: filed with its files by the applicant, accepted at the window, approved twice (the second decides). */
 async function application(phase: Phase, due: number): Promise<void> {
-  const s = pick(sessions);
-  const filed = await step(phase, 'submit', due, async () => {
-    const headers = { ...s.from, cookie: s.cookie, 'x-csrf-token': s.csrf };
-    const submitted = ok(
-      await request(
-        'POST',
-        '/api/cases',
-        { ...headers, 'idempotency-key': randomUUID() },
-        JSON.stringify({ itemCode: item.code, form: { remarks: '压测' } }),
-      ),
-    ) as { caseId: string; trackingCode: string };
-    for (const index of requiredMaterials)
-      ok(
-        await request(
-          'PUT',
-          `/api/cases/${submitted.caseId}/materials/${index}`,
-          { ...headers, 'content-type': 'application/pdf' },
-          materialFile(`${submitted.caseId} ${index}`),
-        ),
-      );
-    return submitted;
-  });
+  const filed = await step(phase, 'submit', due, () => file(pick(sessions)));
   if (!filed) return;
-  trackingCodes.push(filed.trackingCode);
-  if (trackingCodes.length > 5000) trackingCodes.splice(0, 1000);
-  const accepted = await step(phase, 'accept', performance.now(), async () =>
-    ok(await request('POST', `/api/cases/${filed.caseId}/accept`, { authorization: clerk }, '{}')),
-  );
+  const accepted = await step(phase, 'accept', performance.now(), () => accept(filed.caseId));
   if (accepted === undefined && phase.errors.accept) return;
   for (let stage = 0; stage < 2; stage++) {
-    const detail = await step(phase, 'view', performance.now(), async () => {
-      const view = ok(await request('GET', `/api/cases/${filed.caseId}`, { authorization: approver })) as {
-        tasks: { id: string; status: string; version: number }[];
-      };
-      const open = view.tasks.find((t) => t.status === 'open');
-      if (!open) throw new Error('no open task');
-      return open;
-    });
-    if (!detail) return;
-    const done = await step(phase, 'approve', performance.now(), async () => {
-      ok(
-        await request(
-          'POST',
-          `/api/tasks/${detail.id}/approve`,
-          { authorization: approver },
-          JSON.stringify({ version: detail.version, opinion: '材料齐全，符合条件，同意。' }),
-        ),
-      );
-      return true;
-    });
-    if (!done) return;
+    const task = await step(phase, 'view', performance.now(), () => openTask(filed.caseId));
+    if (!task) return;
+    if (!(await step(phase, 'approve', performance.now(), () => approve(task).then(() => true)))) return;
   }
   phase.decided++;
 }
@@ -447,6 +459,111 @@ function report(label: string, rate: number, seconds: number, phase: Phase): boo
   if (phase.cpu) console.log(phase.cpu);
   console.log(held ? 'held: every step p99 ≤ 300 ms, no error' : 'NOT held');
   return held;
+}
+
+/**
+ * Runs `count` of one step alone, `concurrency` at a time, and answers the CPU it took per step by
+ * role (ms), less what the idle platform spends in the same time (the background's polls), after
+ * the reactions it caused have settled.
+ */
+const statements = STATEMENTS ? new pg.Client({ connectionString: url }) : undefined;
+async function costOf(count: number, concurrency: number, run: () => Promise<unknown>) {
+  const idle = cpuSpent(server.pid);
+  await new Promise((r) => setTimeout(r, 1000));
+  const base = idle.spent();
+  if (statements) await statements.query('SELECT pg_stat_statements_reset()');
+  const meter = cpuSpent(server.pid);
+  const t0 = performance.now();
+  let left = count;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await run();
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  const spent = meter.spent();
+  const seconds = (performance.now() - t0) / 1000;
+  const per = (ms: number, idleMs: number) => Math.max(0, ms - idleMs * seconds) / count;
+  return {
+    api: per(spent.api, base.api),
+    background: per(spent.background, base.background),
+    postgres: per(spent.postgres, base.postgres),
+    generator: per(spent.generator, base.generator),
+    statements: statements ? await heaviestStatements(count) : [],
+  };
+}
+
+/** The statements of the last measurement by execution time per step (the idle platform's polls included). */
+async function heaviestStatements(count: number): Promise<string[]> {
+  const { rows } = await statements!.query<{ calls: string; total: number; query: string }>(
+    `SELECT calls, total_exec_time AS total, regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query !~ 'pg_stat_statements'
+     ORDER BY total DESC`,
+  );
+  const calls = rows.reduce((c, r) => c + Number(r.calls), 0);
+  const total = rows.reduce((t, r) => t + r.total, 0);
+  return [
+    `    ${(calls / count).toFixed(1)} statements, ${(total / count).toFixed(2)} ms of execution per step; the heaviest:`,
+    ...rows
+      .slice(0, 6)
+      .map(
+        (r) =>
+          `    ${(Number(r.calls) / count).toFixed(2).padStart(6)} × ${(r.total / Number(r.calls)).toFixed(3)} ms  ${r.query.slice(0, 110)}`,
+      ),
+  ];
+}
+
+if (COSTS) {
+  if (statements) {
+    await statements.connect();
+    await statements.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  }
+  console.log('\nCPU per step run alone, after a warm-up (ms; API processes summed; less the idle platform)');
+  console.log('step                          API  background  PostgreSQL  generator   total   × mix');
+  let perApplication = 0;
+  const row = (name: string, perMix: number, c: Awaited<ReturnType<typeof costOf>>) => {
+    const total = c.api + c.background + c.postgres + c.generator;
+    perApplication += total * perMix;
+    console.log(
+      `${name.padEnd(28)} ${[c.api, c.background, c.postgres, c.generator, total].map((v) => v.toFixed(2).padStart(10)).join('')} ${(total * perMix).toFixed(1).padStart(7)}`,
+    );
+    for (const line of c.statements) console.log(line);
+  };
+  /** Each of `items` through `run`, `concurrency` at a time, after a quarter of them as a warm-up. */
+  const measure = async <T>(items: T[], concurrency: number, run: (item: T) => Promise<unknown>) => {
+    let next = 0;
+    const each = async () => run(items[next++ % items.length]!);
+    await costOf(Math.ceil(items.length / 4), concurrency, each);
+    next = 0;
+    return costOf(items.length, concurrency, each);
+  };
+  // The application stage by stage, each over the same cases (a fresh batch after the warm-up's).
+  const APPLICATIONS = 80;
+  const filed: { caseId: string }[] = [];
+  row(
+    STEP_NAMES.submit,
+    1,
+    await measure(Array.from({ length: APPLICATIONS }), 4, async () => filed.push(await file(pick(sessions)))),
+  );
+  const batch = filed.slice(-APPLICATIONS).map((f) => f.caseId);
+  const warmBatch = filed.slice(0, -APPLICATIONS).map((f) => f.caseId);
+  const stage = async (name: string, perMix: number, run: (caseId: string) => Promise<unknown>) => {
+    await costOf(warmBatch.length, 4, async () => run(warmBatch.shift()!).catch(() => undefined));
+    let i = 0;
+    row(name, perMix, await costOf(batch.length, 4, async () => run(batch[i++]!)));
+  };
+  const warmCases = [...warmBatch];
+  await stage(STEP_NAMES.accept, 1, accept);
+  for (const order of ['1st', 'decides']) {
+    warmBatch.push(...warmCases);
+    await stage(`view + approve (${order})`, 1, async (id) => approve(await openTask(id)));
+  }
+  row(STEP_NAMES.signin, SIGNINS, await measure(signers, 2, signIn));
+  for (const [kind, n] of Object.entries(READS) as [keyof typeof READS, number][])
+    row(STEP_NAMES[kind], n, await measure(Array.from({ length: 600 }), 8, reads[kind]));
+  console.log(
+    `per application with its ~50 reads: ${perApplication.toFixed(0)} ms of CPU — at most ${((os.availableParallelism() * 1000) / perApplication).toFixed(1)} applications/s on ${os.availableParallelism()} cores`,
+  );
 }
 
 report('warm-up', PEAK / 5, 5, await runPhase(PEAK / 5, 5));

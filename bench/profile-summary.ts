@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -34,7 +35,11 @@ function fileOf(url: string): string {
   return repo >= 0 ? path.slice(repo + 1) : path;
 }
 
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
 const perFunction = new Map<string, number>();
+const inclusive = new Map<string, number>();
+let busy = 0;
 const perFile = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
@@ -47,15 +52,29 @@ profile.samples.forEach((id, i) => {
   const fn = `${functionName || '(anonymous)'} ${where}${url ? `:${lineNumber + 1}` : ''}`;
   perFunction.set(fn, (perFunction.get(fn) ?? 0) + dt);
   perFile.set(where, (perFile.get(where) ?? 0) + dt);
+  if (functionName === '(idle)') return;
+  busy += dt;
+  // Each of the platform's functions on the stack once (recursion counted once).
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)!.callFrame;
+    const mine = fileOf(frame.url);
+    if (!/^(server|contracts)\//.test(mine)) continue;
+    const name = `${frame.functionName || '(anonymous)'} ${mine}:${frame.lineNumber + 1}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+  }
 });
 
-function print(title: string, table: Map<string, number>): void {
+function print(title: string, table: Map<string, number>, of = total): void {
   console.log(`\n${title}`);
   for (const [name, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+    console.log(`${((100 * us) / of).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
   }
 }
 
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 print('self time per file (packages summed)', perFile);
 print('self time per function', perFunction);
+print(`the platform's functions, inclusive time, % of the busy ${(busy / 1e6).toFixed(1)} s`, inclusive, busy);

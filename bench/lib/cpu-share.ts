@@ -48,6 +48,42 @@ function reading(serverPid: number): Ticks {
   return out;
 }
 
+/** CPU milliseconds by role between two readings; the API processes summed as `API`. */
+export interface CpuSpent {
+  api: number;
+  background: number;
+  postgres: number;
+  generator: number;
+  other: number;
+}
+
+function spentByRole(before: Ticks, after: Ticks): Map<string, number> {
+  const by = new Map<string, number>();
+  for (const [pid, { role, ticks }] of after) by.set(role, (by.get(role) ?? 0) + ticks - (before.get(pid)?.ticks ?? 0));
+  return by;
+}
+
+/** Starts counting; `spent()` answers each role's CPU milliseconds so far (Linux; zeros elsewhere). */
+export function cpuSpent(serverPid: number | undefined): { spent(): CpuSpent } {
+  const zero = { api: 0, background: 0, postgres: 0, generator: 0, other: 0 };
+  if (os.platform() !== 'linux' || serverPid === undefined) return { spent: () => zero };
+  const before = reading(serverPid);
+  return {
+    spent() {
+      const by = spentByRole(before, reading(serverPid));
+      const ms = (role: string) => (by.get(role) ?? 0) * TICK_MS;
+      const api = [...by.keys()].filter((r) => r.startsWith('API ')).reduce((n, r) => n + ms(r), 0);
+      return {
+        api,
+        background: ms('background'),
+        postgres: ms('PostgreSQL'),
+        generator: ms('load generator'),
+        other: ms('other'),
+      };
+    },
+  };
+}
+
 /** Starts counting; `stop()` answers each role's share, in % of one core, over the time between. */
 export function cpuShares(serverPid: number | undefined): { stop(): string } {
   if (os.platform() !== 'linux' || serverPid === undefined) return { stop: () => '' };
@@ -55,11 +91,8 @@ export function cpuShares(serverPid: number | undefined): { stop(): string } {
   const t0 = performance.now();
   return {
     stop() {
-      const after = reading(serverPid);
+      const by = spentByRole(before, reading(serverPid));
       const ms = performance.now() - t0;
-      const by = new Map<string, number>();
-      for (const [pid, { role, ticks }] of after)
-        by.set(role, (by.get(role) ?? 0) + ticks - (before.get(pid)?.ticks ?? 0));
       const share = (role: string) => ((by.get(role) ?? 0) * TICK_MS * 100) / ms;
       const api = [...by.keys()].filter((r) => r.startsWith('API ')).sort();
       const cores = os.availableParallelism();
