@@ -17,7 +17,8 @@
  *   BENCH_PROFILE=dir npm run bench:journey   (each server process's CPU profile; bench/profile-summary.ts)
  *   BENCH_COSTS=1 npm run bench:journey   (first, each step run alone: CPU ms per step by role, and what an
  *                                          application with its reads costs in all — the ceiling that implies;
- *                                          BENCH_STATEMENTS=1 adds each step's statements from pg_stat_statements)
+ *                                          BENCH_STATEMENTS=1 adds each step's statements from pg_stat_statements,
+ *                                          the BENCH_STATEMENTS_TOP (6) heaviest)
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -37,6 +38,7 @@ import { printLoad, quantile } from './lib/report.js';
 import { materialFile } from './lib/material.js';
 import { startBenchServer } from './lib/server.js';
 import { cpuShares, cpuSpent } from './lib/cpu-share.js';
+import { Rng } from '../server/src/platform/random/rng.js';
 import { PG_STAT_STATEMENTS } from './lib/pg-cost.js';
 
 const PEAK = Number(process.env.BENCH_RATE ?? 100);
@@ -243,6 +245,34 @@ const queries = benchQueries(7);
 const trackingCodes: string[] = [];
 let seq = 0;
 const pick = <T>(list: readonly T[]): T => list[seq++ % list.length]!;
+/**
+ * Guide views follow popularity, as a portal's page views do: Zipf (s = 1) over the published
+ * guides in a fixed shuffled order, so the most read guide is read about 12,000 times as often as
+ * the least (with ~12,000 guides, the 4,000 most read take ~89 % of views). Before 2026-12-05 the
+ * bench read every guide in turn, as if all were read alike.
+ */
+const popularGuide = (() => {
+  const rng = new Rng(2026);
+  const order = [...guides];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let rank = 1; rank <= order.length; rank++) cumulative.push((sum += 1 / rank));
+  return () => {
+    const r = rng.next() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return order[lo]!;
+  };
+})();
 
 type StepName = keyof typeof READS | 'signin' | 'submit' | 'accept' | 'view' | 'approve';
 const STEPS: StepName[] = [
@@ -317,7 +347,7 @@ const reads: Record<keyof typeof READS, () => Promise<unknown>> = {
     const region = q.region ? `&region=${q.region}` : '';
     return ok(await request('GET', `/api/catalog/search?q=${encodeURIComponent(q.q)}${region}`, someone()));
   },
-  guide: async () => ok(await request('GET', `/api/catalog/items/${pick(guides)}`, someone())),
+  guide: async () => ok(await request('GET', `/api/catalog/items/${popularGuide()}`, someone())),
   hot: async () => ok(await request('GET', '/api/catalog/search/hot', someone())),
   track: async () =>
     trackingCodes.length ? ok(await request('GET', `/api/track/${pick(trackingCodes)}`, someone())) : undefined,
@@ -480,7 +510,8 @@ async function costOf(count: number, concurrency: number, run: () => Promise<unk
       while (left-- > 0) await run();
     }),
   );
-  await new Promise((r) => setTimeout(r, 1000));
+  // The background's reactions (outbox subscribers, the analytics feed's linger) come after.
+  await new Promise((r) => setTimeout(r, 2000));
   const spent = meter.spent();
   const seconds = (performance.now() - t0) / 1000;
   const per = (ms: number, idleMs: number) => Math.max(0, ms - idleMs * seconds) / count;
@@ -505,7 +536,7 @@ async function heaviestStatements(count: number): Promise<string[]> {
   return [
     `    ${(calls / count).toFixed(1)} statements, ${(total / count).toFixed(2)} ms of execution per step; the heaviest:`,
     ...rows
-      .slice(0, 6)
+      .slice(0, Number(process.env.BENCH_STATEMENTS_TOP ?? 6))
       .map(
         (r) =>
           `    ${(Number(r.calls) / count).toFixed(2).padStart(6)} × ${(r.total / Number(r.calls)).toFixed(3)} ms  ${r.query.slice(0, 110)}`,

@@ -29,6 +29,7 @@ import { requireRoles } from '../../platform/http/auth.js';
 import * as items from './items.service.js';
 import { CATALOG_ADMIN, CATALOG_REVIEWER } from './items.service.js';
 import { upsertTheme } from './themes.repository.js';
+import type { PublishedGuides } from './published-guides.js';
 import { createDepartment, DepartmentEdit, DepartmentInput, updateDepartment } from './departments.service.js';
 import { setSynonym } from './search/synonyms.service.js';
 import type { CatalogSearch } from './search/search.service.js';
@@ -37,10 +38,12 @@ const tags = ['catalog-admin 事项管理'];
 const security = [{ bearer: [] }];
 const Code = z.object({ code: z.string().regex(/^[0-9A-Z]{18,40}$/) });
 
-export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: CatalogSearch; auditKey: Buffer }> = async (
-  app,
-  { db, search, auditKey },
-) => {
+export const adminCatalogRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  search: CatalogSearch;
+  guides: PublishedGuides;
+  auditKey: Buffer;
+}> = async (app, { db, search, guides, auditKey }) => {
   const ctxOf = (request: FastifyRequest): Ctx => ({
     db,
     actor: request.actor,
@@ -156,7 +159,10 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
       },
       async (request) => {
         const result = await run(ctxOf(request), request.params.code, request.body.comment);
-        if (path === 'approve' || path === 'retire') search.invalidate();
+        if (path === 'approve' || path === 'retire') {
+          search.invalidate();
+          guides.invalidate();
+        }
         return result;
       },
     );
@@ -231,6 +237,8 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ db: Db; search: Catalog
     },
     async (request, reply) => {
       await updateDepartment(ctxOf(request), request.params.id, request.body);
+      search.invalidate();
+      guides.invalidate();
       return reply.code(204).send(null);
     },
   );

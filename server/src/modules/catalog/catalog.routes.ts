@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.js';
 import { memoisedJson } from '../../platform/http/memo-json.js';
 import { RegionCodeParam } from '../../platform/validators/index.js';
-import { getPublishedItem } from './items.service.js';
+import type { PublishedGuides } from './published-guides.js';
 import { fieldsOfForm, jsonSchemaOf } from './forms/application-form.js';
 import * as regions from './regions.repository.js';
 import { getTheme, listThemes } from './themes.service.js';
@@ -36,10 +36,12 @@ const tags = ['catalog 事项目录'];
 export const publicCatalogRoutes: FastifyPluginAsyncZod<{
   db: Db;
   search: CatalogSearch;
+  guides: PublishedGuides;
   callers: SearchCallers;
   regions: RegionDirectory;
-}> = async (app, { db, search, callers, regions: directory }) => {
+}> = async (app, { db, search, guides, callers, regions: directory }) => {
   const sendSearchResult = memoisedJson(SearchResult);
+  const sendGuide = memoisedJson(ItemPage);
   app.get(
     '/api/catalog/search',
     {
@@ -120,7 +122,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
         response: { 200: ItemPage },
       },
     },
-    async (request) => getPublishedItem(db, request.params.code),
+    async (request, reply) => sendGuide(reply, await guides.get(request.params.code)),
   );
 
   app.get(
@@ -136,7 +138,7 @@ export const publicCatalogRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const item = await getPublishedItem(db, request.params.code);
+      const item = await guides.get(request.params.code);
       return reply.type('application/schema+json').send({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: `${item.name} 申请表`,

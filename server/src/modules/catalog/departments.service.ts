@@ -14,6 +14,7 @@ import { isWithinRegion } from '../../platform/scope.js';
 import { isValidRegionCode, parseCreditCode } from '../../platform/validators/index.js';
 import { DEPARTMENT_CATEGORIES } from '../../../../contracts/display-names.js';
 import { cq } from './catalog.tables.js';
+import { refreshDepartmentItems } from './items.service.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const DepartmentEdit = z.object({
@@ -94,6 +95,8 @@ export async function updateDepartment(ctx: Ctx, id: string, input: z.infer<type
   if (!d || !isWithinRegion(ctx.actor, d.regionCode)) throw outOfScope();
   await ctx.db.transaction().execute(async (trx) => {
     await cq(trx).updateTable('catalog.department').set(input).where('id', '=', id).execute();
+    // Its items' guides and search hits name it: written again, and every node reads them again.
+    await refreshDepartmentItems(trx, id);
     await appendEvent(
       trx,
       {

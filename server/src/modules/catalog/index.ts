@@ -13,6 +13,7 @@ import type { SearchCallers } from './search/askers.js';
 import { rebuildSearchIndex } from './items.service.js';
 import { formsRoutes } from './forms/forms.routes.js';
 import { RegionDirectory } from './region-directory.js';
+import { PublishedGuides } from './published-guides.js';
 
 export const catalogRoutes: FastifyPluginAsync<{
   db: Db;
@@ -38,9 +39,10 @@ export const catalogRoutes: FastifyPluginAsync<{
   });
   // One directory of region codes for every catalogue route that takes a region.
   const regions = new RegionDirectory(db);
-  await app.register(publicCatalogRoutes, { db, search, callers, regions });
+  const guides = new PublishedGuides(db);
+  await app.register(publicCatalogRoutes, { db, search, guides, callers, regions });
   // The platform's index key keys the askers and, as in every module, the audit chain.
-  await app.register(adminCatalogRoutes, { db, search, auditKey: callers.askerKey });
+  await app.register(adminCatalogRoutes, { db, search, guides, auditKey: callers.askerKey });
   await app.register(formsRoutes, { db, regions });
 };
 

@@ -258,14 +258,15 @@ export async function findItemVersionView(db: Db, code: string, version: number)
   return row ? toItem(row) : undefined;
 }
 
-/** Every published item (for rebuilding the search index). */
+/** Every published item, or those given or of one department (for the search read model). */
 export async function listPublishedItems(
   db: Db,
-  opts: { itemIds?: string[] } = {},
+  opts: { itemIds?: string[]; departmentId?: string } = {},
 ): Promise<{ id: string; item: Item }[]> {
   let q = itemViewQuery(db).where('v.status', '=', 'published');
   if (opts.itemIds)
     q = q.where('i.id', 'in', opts.itemIds.length ? opts.itemIds : ['00000000-0000-0000-0000-000000000000']);
+  if (opts.departmentId) q = q.where('i.departmentId', '=', opts.departmentId);
   const rows = await q.orderBy('i.code').execute();
   return rows.map((r) => ({ id: r.id, item: toItem(r) }));
 }

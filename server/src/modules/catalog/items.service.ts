@@ -308,6 +308,19 @@ export async function listItemsForAdmin(
   });
 }
 
+/**
+ * Writes the search documents of a department's published items again, after the department
+ * changed (its name is in their hits and lexemes); bumps the generation, so every node reads its
+ * search index and kept guides again. In the transaction that changed it.
+ */
+export async function refreshDepartmentItems(db: Db, departmentId: string): Promise<void> {
+  const items = await repo.listPublishedItems(db, { departmentId });
+  await upsertSearchDocs(
+    db,
+    items.map(({ id, item }) => searchDocOf(id, item)),
+  );
+}
+
 /** Rebuilds the search read model for every published item (after seeding or a tokenizer change). */
 export async function rebuildSearchIndex(db: Db): Promise<number> {
   const items = await repo.listPublishedItems(db);
