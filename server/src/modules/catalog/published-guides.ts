@@ -7,7 +7,10 @@ import { readGeneration } from './search/search.repository.js';
 export interface PublishedGuidesOptions {
   /** How often (ms) this node asks whether another node changed the catalogue. */
   checkMs?: number;
-  /** Guides kept (most recently read last); the rest are read again when asked. */
+  /**
+   * Guides kept (most recently read last); the rest are read again when asked. A seed guide and its
+   * serialised answer take ~10 KiB (4,096 of them ~40 MiB per API process, measured 2026-12-05).
+   */
   size?: number;
 }
 
