@@ -3,6 +3,7 @@
  * case by tracking code, the workbench and window queues, the applicant's cases and a theme
  * application's cases. Row types stay here; callers get plain objects.
  */
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { regionCondition, withinScope } from '../../platform/scope.js';
@@ -30,19 +31,36 @@ export async function listCaseEvents(db: Db, caseId: string) {
     .execute();
 }
 
-/** A case by its tracking code (全程一码). */
-export async function findCaseByTrackingCode(db: Db, code: string) {
-  return kq(db).selectFrom('cases.case').selectAll().where('trackingCode', '=', code).executeTakeFirst();
-}
-
-/** The steps of a case as the public tracking page tells them. */
-export async function listCaseSteps(db: Db, caseId: string) {
+/**
+ * 全程一码: what the tracking page needs of the case with this code — its public fields, who may
+ * see it in full, and the steps of `stepTypes` in order — in one round trip (the portal's
+ * commonest case read: anyone holding a code may ask).
+ */
+export async function findTrackedCase(db: Db, code: string, stepTypes: readonly string[]) {
   return kq(db)
-    .selectFrom('cases.event')
-    .select(['at', 'type', 'toStatus'])
-    .where('caseId', '=', caseId)
-    .orderBy('id')
-    .execute();
+    .selectFrom('cases.case as c')
+    .select([
+      'c.id',
+      'c.trackingCode',
+      'c.itemName',
+      'c.status',
+      'c.submittedAt',
+      'c.acceptedOn',
+      'c.dueOn',
+      'c.decidedAt',
+      'c.regionCode',
+      'c.departmentId',
+      'c.filingRegionCode',
+      'c.applicantPersonId',
+      'c.applicantEnterpriseId',
+    ])
+    .select(
+      sql<{ at: string; type: string }[]>`(
+        SELECT coalesce(json_agg(json_build_object('at', e.at, 'type', e.type) ORDER BY e.id), '[]'::json)
+        FROM cases.event e WHERE e.case_id = c.id AND e.type = ANY(${[...stepTypes]}::text[]))`.as('steps'),
+    )
+    .where('c.trackingCode', '=', code)
+    .executeTakeFirst();
 }
 
 /** Open tasks the caller may work on, most urgent first. */

@@ -268,6 +268,13 @@ describe('the demo history', () => {
     const res = await get(`/api/track/${decided.trackingCode}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ kind: 'case', trackingCode: decided.trackingCode, status: 'approved' });
+    // Its public steps in order, on Beijing dates: filed, accepted, …, decided — none of the departments' own.
+    const steps = res.json().steps as { on: string; step: string }[];
+    expect(steps[0]).toEqual({ on: beijingDate(decided.submittedAt), step: 'submitted' });
+    expect(steps.at(-1)).toEqual({ on: beijingDate(decided.decidedAt!), step: 'approved' });
+    expect(steps.map((x) => x.step)).toContain('accepted');
+    expect(steps.map((x) => x.on)).toEqual(steps.map((x) => x.on).sort());
+    expect(steps.map((x) => x.step)).not.toContain('task-approved');
   });
 
   it('tells nobody of events older than a day', async () => {

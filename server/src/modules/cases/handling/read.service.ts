@@ -8,11 +8,10 @@ import type { Actor } from '../../../platform/context.js';
 import type { CasesDeps } from '../cases.deps.js';
 import {
   findBundle,
-  findCaseByTrackingCode,
+  findTrackedCase,
   listApplicantCases,
   listBundleCases,
   listCaseEvents,
-  listCaseSteps,
   listCaseTasks,
   listOpenTasks,
   listWindowCases,
@@ -134,7 +133,7 @@ export async function getCase(
 /** Progress by tracking code: anyone holding the code sees the steps, never who or what was filed. */
 export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
-  const c = await findCaseByTrackingCode(deps.db, code);
+  const c = await findTrackedCase(deps.db, code, PUBLIC_STEPS);
   // 一件事: the bundle's one code answers every case inside it.
   const bundle = c ? undefined : await trackBundle(deps, actor, code);
   if (bundle) return bundle;
@@ -143,7 +142,6 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
       zh: '未找到该办件编码，请核对',
       en: 'No case has this tracking code',
     });
-  const events = await listCaseSteps(deps.db, c.id);
   const mine = canSee(actor, c) && actor.kind === 'person';
   return {
     kind: 'case' as const,
@@ -155,7 +153,7 @@ export async function trackCase(deps: CasesDeps, actor: Actor, rawCode: string) 
     acceptedOn: c.acceptedOn,
     dueOn: c.dueOn,
     decidedOn: c.decidedAt ? beijingDate(c.decidedAt) : null,
-    steps: events.filter((e) => PUBLIC_STEPS.has(e.type)).map((e) => ({ on: beijingDate(e.at), step: e.type })),
+    steps: c.steps.map((e) => ({ on: beijingDate(new Date(e.at)), step: e.type })),
     /** The full case for its signed-in applicant. */
     caseId: mine ? c.id : null,
   };
@@ -172,7 +170,8 @@ export async function trackingQrSvg(deps: CasesDeps, actor: Actor, rawCode: stri
   });
 }
 
-const PUBLIC_STEPS = new Set([
+/** The steps the public tracking page tells (the rest are the departments' own). */
+const PUBLIC_STEPS = [
   'submitted',
   'supplement-requested',
   'supplemented',
@@ -186,7 +185,7 @@ const PUBLIC_STEPS = new Set([
   'refused',
   'withdrawn',
   'terminated',
-]);
+] as const;
 
 /** The workbench queue: open tasks the caller may work on, most urgent first. */
 export async function taskQueue(deps: CasesDeps, actor: Actor, opts: { limit: number }) {
