@@ -84,9 +84,9 @@ export function cpuSpent(serverPid: number | undefined): { spent(): CpuSpent } {
   };
 }
 
-/** Starts counting; `stop()` answers each role's share, in % of one core, over the time between. */
-export function cpuShares(serverPid: number | undefined): { stop(): string } {
-  if (os.platform() !== 'linux' || serverPid === undefined) return { stop: () => '' };
+/** Starts counting; `stop()` answers a line of each role's share and the idle share, in % of one core. */
+export function cpuShares(serverPid: number | undefined): { stop(): { line: string; idle: number } } {
+  if (os.platform() !== 'linux' || serverPid === undefined) return { stop: () => ({ line: '', idle: Number.NaN }) };
   const before = reading(serverPid);
   const t0 = performance.now();
   return {
@@ -100,11 +100,14 @@ export function cpuShares(serverPid: number | undefined): { stop(): string } {
       const server = api.length
         ? `API ${api.map((r) => share(r).toFixed(0)).join(' + ')}, background ${share('background').toFixed(0)}`
         : `server (API and background) ${share('background').toFixed(0)}`;
-      return (
-        `CPU, % of one core (${cores} cores): ${server}, PostgreSQL ${share('PostgreSQL').toFixed(0)}, ` +
-        `load generator ${share('load generator').toFixed(0)}, other ${share('other').toFixed(0)}; ` +
-        `idle ${Math.max(0, cores * 100 - busy).toFixed(0)}`
-      );
+      const idle = Math.max(0, cores * 100 - busy);
+      return {
+        line:
+          `CPU, % of one core (${cores} cores): ${server}, PostgreSQL ${share('PostgreSQL').toFixed(0)}, ` +
+          `load generator ${share('load generator').toFixed(0)}, other ${share('other').toFixed(0)}; ` +
+          `idle ${idle.toFixed(0)}`,
+        idle,
+      };
     },
   };
 }
