@@ -9,8 +9,9 @@
  * Phases: a warm-up at a fifth of the peak; the peak held (BENCH_RATE submissions per second,
  * default 100: a large province's busiest second); then the rate raised by a quarter every step
  * until a step's p99 passes 300 ms, an error occurs, or less than 90 % of what was due completes —
- * the last step that held is the ceiling (a step lost to one stall of the machine — see `isStall` —
- * is run once more, both printed). Prints per step p50/p99, errors and completed rates, and
+ * the last step that held is the ceiling, refined by one step halfway to the rate that broke (a
+ * step lost to one stall of the machine — see `isStall` — is run once more, both printed). Prints
+ * per step p50/p99, errors and completed rates, and
  * where the machine's CPU went (each API process, the background process, PostgreSQL, the
  * load generator; bench/lib/cpu-share.ts).
  *   npm run bench:journey     (BENCH_RATE, BENCH_HOLD seconds, BENCH_STEP seconds, BENCH_SIGNINS per submission)
@@ -630,9 +631,10 @@ let ceiling = peakHeld ? PEAK : 0;
 let rate = peakHeld ? PEAK * 1.25 : PEAK * 0.8;
 // Up from the peak while it holds; down from it while it does not, to find the ceiling either way.
 let lowest = rate;
-for (let i = 0; i < 12 && rate >= 0.5; i++) {
+let steps = 0;
+for (; steps < 12 && rate >= 0.5; steps++) {
   lowest = Math.min(lowest, rate);
-  const held = await runStep(`step ${i + 1}`, rate, STEP);
+  const held = await runStep(`step ${steps + 1}`, rate, STEP);
   if (peakHeld) {
     if (!held) break;
     ceiling = rate;
@@ -644,6 +646,14 @@ for (let i = 0; i < 12 && rate >= 0.5; i++) {
     }
     rate *= 0.8;
   }
+}
+// One more step halfway (geometrically) between the ceiling and the rate above it that broke.
+if (ceiling) {
+  const between = ceiling * Math.sqrt(1.25);
+  if (
+    await runStep(`step ${steps + 2} (between ${ceiling.toFixed(1)} and ${(ceiling * 1.25).toFixed(1)})`, between, STEP)
+  )
+    ceiling = between;
 }
 console.log(
   `\ntarget: hold ${PEAK} submissions/s with ~50 reads each, p99 ≤ ${P99_CEILING_MS} ms per step, no error — ${peakHeld ? 'met' : 'NOT met'}`,
