@@ -236,9 +236,11 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      await updateDepartment(ctxOf(request), request.params.id, request.body);
-      search.invalidate();
-      guides.invalidate();
+      const { renamed } = await updateDepartment(ctxOf(request), request.params.id, request.body);
+      if (renamed) {
+        search.invalidate();
+        guides.invalidate();
+      }
       return reply.code(204).send(null);
     },
   );

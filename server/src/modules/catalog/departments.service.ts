@@ -86,17 +86,30 @@ export async function createDepartment(ctx: Ctx, input: z.infer<typeof Departmen
   return { id };
 }
 
-export async function updateDepartment(ctx: Ctx, id: string, input: z.infer<typeof DepartmentEdit>): Promise<void> {
+/** Changes a department; answers whether its names changed (then its items' guides and search hits did). */
+export async function updateDepartment(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof DepartmentEdit>,
+): Promise<{ renamed: boolean }> {
   const d = await cq(ctx.db)
     .selectFrom('catalog.department')
     .select(['id', 'regionCode'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!d || !isWithinRegion(ctx.actor, d.regionCode)) throw outOfScope();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await cq(trx)
+      .selectFrom('catalog.department')
+      .select(['name', 'shortName'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await cq(trx).updateTable('catalog.department').set(input).where('id', '=', id).execute();
-    // Its items' guides and search hits name it: written again, and every node reads them again.
-    await refreshDepartmentItems(trx, id);
+    // Its items' guides and search hits name it: when its names change, they are written again (a
+    // few milliseconds an item) and every node reads them again. An address or a phone is in neither.
+    const renamed = before.name !== input.name || before.shortName !== input.shortName;
+    if (renamed) await refreshDepartmentItems(trx, id);
     await appendEvent(
       trx,
       {
@@ -107,5 +120,6 @@ export async function updateDepartment(ctx: Ctx, id: string, input: z.infer<type
       },
       ctx.actor.id,
     );
+    return { renamed };
   });
 }

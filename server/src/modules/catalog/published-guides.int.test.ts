@@ -2,6 +2,7 @@
  * 办事指南 kept in memory: what a node keeps, and how a change made through this node or another
  * reaches the guides it serves (publishing a version, retiring, changing the department).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -103,14 +104,23 @@ describe('published guides kept per node', () => {
     const item = (await read(other.code)).json() as Item;
     const watchful = new PublishedGuides(t.db, { checkMs: 0 });
     await watchful.get(item.code);
+    const edit = (name: string, phone: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/admin/catalog/departments/${item.department.id}`,
+        headers: as(admin),
+        payload: { name, shortName: item.department.shortName, address: '', phone },
+      });
+    const generation = async () =>
+      (await sql<{ g: string }>`SELECT generation::text AS g FROM catalog.search_state`.execute(t.db)).rows[0]!.g;
+    // A new phone number is in no guide and no search hit: nothing is written again.
+    const unchanged = await generation();
+    expect((await edit(item.department.name, '0851-12345678')).statusCode).toBe(204);
+    expect(await generation()).toBe(unchanged);
     const renamed = `${item.department.name}（更名）`;
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/admin/catalog/departments/${item.department.id}`,
-      headers: as(admin),
-      payload: { name: renamed, shortName: item.department.shortName, address: '', phone: '' },
-    });
+    const res = await edit(renamed, '0851-12345678');
     expect(res.statusCode, res.body).toBe(204);
+    expect(await generation()).not.toBe(unchanged);
     expect((await read(item.code)).json().department.name).toBe(renamed);
     expect((await watchful.get(item.code)).department.name).toBe(renamed);
     const hits = (await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=营业执照&pageSize=100' })).json();
