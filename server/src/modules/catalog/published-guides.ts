@@ -15,11 +15,11 @@ export interface PublishedGuidesOptions {
 }
 
 /**
- * Published guides are read a thousand times for each time one changes (a guide view is the
- * portal's commonest request after search), so each node keeps the guides it served, with the
- * catalogue generation they were read under.
+ * Published guides are read far more often than they change (a guide view is the portal's
+ * commonest request after search), so each node keeps the guides it served, with the catalogue
+ * generation they were read under.
  *
- * Freshness follows the search index's: publishing, retiring or renaming a department bumps the
+ * Freshness follows the search index's: publishing, retiring, or renaming the department bumps the
  * generation in the same transaction. A write through this node calls `invalidate()`, so the next
  * read is fresh; another node's write is seen once this node has looked at the generation again,
  * which it does at most once every `checkMs` (default 1 s), on a read. The generation is read
