@@ -150,6 +150,30 @@ describe('issuance and verification', () => {
     expect(res.signature.valid).toBe(false);
   });
 
+  it('holds a licence only to a key of its own issuer', async () => {
+    const { id, number } = await issue();
+    const signature = (await holder.c.call('GET', `/api/me/licenses/${id}`)).json().signature.value as string;
+    const verified = async () => (await verify(`number=${number}&signature=${signature}`)).json();
+    expect((await verified()).result).toBe('valid');
+    const own = (
+      await sql<{ kid: string; departmentId: string }>`
+        SELECT k.kid, k.department_id AS "departmentId" FROM licenses.signing_key k
+        JOIN licenses.license l ON l.kid = k.kid WHERE l.id = ${id}`.execute(t.db)
+    ).rows[0]!;
+    const keyOf = (departmentId: string) =>
+      sql`UPDATE licenses.signing_key SET department_id = ${departmentId} WHERE kid = ${own.kid}`.execute(t.db);
+    // The key on record as another department's: not the issuer's.
+    const other = (
+      await sql<{ id: string }>`SELECT id FROM catalog.department d WHERE NOT EXISTS (
+        SELECT 1 FROM licenses.signing_key k WHERE k.department_id = d.id) LIMIT 1`.execute(t.db)
+    ).rows[0]!.id;
+    await keyOf(other);
+    expect(await verified()).toMatchObject({ result: 'tampered', signature: { valid: false } });
+    await keyOf(own.departmentId);
+    expect((await verified()).result).toBe('valid');
+    // (A key not on record cannot be named: the database refuses a licence whose key it does not hold.)
+  });
+
   it('reports revoked, suspended and expired licences, online and offline', async () => {
     const revoked = await issue();
     const suspended = await issue();

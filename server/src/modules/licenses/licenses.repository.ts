@@ -4,14 +4,26 @@ import { lq } from './licenses.tables.js';
 import type { HolderKey } from './holders.js';
 
 /** A licence row with its predecessor's number (part of the signed content). */
-export async function findLicense(db: Db, by: { id: string } | { number: string }) {
-  let q = lq(db)
+/** A licence, by id or number, with its predecessor's number (its content names it). */
+function licenseQuery(db: Db, by: { id: string } | { number: string }) {
+  const q = lq(db)
     .selectFrom('licenses.license as l')
     .leftJoin('licenses.license as p', 'p.id', 'l.previousId')
     .selectAll('l')
     .select('p.number as previousNumber');
-  q = 'id' in by ? q.where('l.id', '=', by.id) : q.where('l.number', '=', by.number);
-  return q.executeTakeFirst();
+  return 'id' in by ? q.where('l.id', '=', by.id) : q.where('l.number', '=', by.number);
+}
+
+export async function findLicense(db: Db, by: { id: string } | { number: string }) {
+  return licenseQuery(db, by).executeTakeFirst();
+}
+
+/** The same, with the key it names (its public key and department): what 在线核验 needs, in one round trip. */
+export async function findLicenseToVerify(db: Db, by: { id: string } | { number: string }) {
+  return licenseQuery(db, by)
+    .leftJoin('licenses.signingKey as k', 'k.kid', 'l.kid')
+    .select(['k.publicKey as keyPublicKey', 'k.departmentId as keyDepartmentId'])
+    .executeTakeFirst();
 }
 
 export type FoundLicense = NonNullable<Awaited<ReturnType<typeof findLicense>>>;

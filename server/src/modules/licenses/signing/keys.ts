@@ -72,14 +72,6 @@ export async function rotateKeys(db: Db, cipher: FieldCipher, departmentId: stri
   return kids;
 }
 
-export async function findPublicKey(db: Db, kid: string) {
-  return lq(db)
-    .selectFrom('licenses.signingKey')
-    .select(['kid', 'alg', 'departmentId', 'publicKey', 'createdAt', 'retiredAt'])
-    .where('kid', '=', kid)
-    .executeTakeFirst();
-}
-
 /** A published key as a JWK (Ed25519: OKP for `EdDSA`; SM2: `EC` on curve `SM2`, GB/T 32918). */
 export function publicJwk(k: {
   kid: string;

@@ -11,14 +11,16 @@ import type { FieldCipher } from '../../../platform/crypto/index.js';
 import { invalid } from '../../../platform/errors.js';
 import type { LicensesDeps } from '../licenses.deps.js';
 import { lq } from '../licenses.tables.js';
-import { findLicense, type FoundLicense } from '../licenses.repository.js';
+import { findLicenseToVerify } from '../licenses.repository.js';
 import { contentOf, signatureHolds } from '../signing/content.js';
-import { findPublicKey, listPublishedKeys } from '../signing/keys.js';
+import { listPublishedKeys } from '../signing/keys.js';
 import { licenseNotFound } from '../errors.js';
 import { publicFace } from '../present.js';
 import { effectiveStatus } from '../status.js';
 import { getLicenseType } from '../types/license-types.js';
 import { verifyDocument, type LicenseDocument, type StatusList } from './offline.js';
+
+type LicenseToVerify = NonNullable<Awaited<ReturnType<typeof findLicenseToVerify>>>;
 
 export interface VerifyQuery {
   id?: string;
@@ -35,18 +37,18 @@ function fromPayload(payload: string): { number?: string; signature?: string } {
 }
 
 /** Whether the stored record still carries the issuer's signature over its own content (and the presented one, if any, is that signature). */
-export async function recordIntact(db: Db, cipher: FieldCipher, l: FoundLicense, presented?: string): Promise<boolean> {
-  const key = await findPublicKey(db, l.kid);
-  if (!key || key.departmentId !== l.issuerDepartmentId) return false;
+export function recordIntact(cipher: FieldCipher, l: LicenseToVerify, presented?: string): boolean {
+  // The key it names, of its issuer (read with the licence).
+  if (!l.keyPublicKey || l.keyDepartmentId !== l.issuerDepartmentId) return false;
   let content;
   try {
     content = contentOf(l, l.previousNumber, cipher);
   } catch {
     return false;
   }
-  if (!signatureHolds(content, l.alg, l.signature, key.publicKey)) return false;
+  if (!signatureHolds(content, l.alg, l.signature, l.keyPublicKey)) return false;
   return (
-    presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, key.publicKey)
+    presented === undefined || presented === l.signature || signatureHolds(content, l.alg, presented, l.keyPublicKey)
   );
 }
 
@@ -63,10 +65,10 @@ export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'n
       zh: '请提供证照编号或二维码内容',
       en: 'Give a licence id or number, or the QR code text',
     });
-  const l = await findLicense(deps.db, q.id ? { id: q.id } : { number: target.number! });
+  const l = await findLicenseToVerify(deps.db, q.id ? { id: q.id } : { number: target.number! });
   if (!l) throw licenseNotFound();
   const at = deps.now();
-  const intact = await recordIntact(deps.db, deps.cipher, l, target.signature);
+  const intact = recordIntact(deps.cipher, l, target.signature);
   const result = intact ? effectiveStatus(l, at) : ('tampered' as const);
   if (target.signature === undefined)
     return {
@@ -89,7 +91,7 @@ export async function verifyOnline(deps: Pick<LicensesDeps, 'db' | 'cipher' | 'n
 }
 
 /** All a licence number tells: itself, the type and the issuer. */
-function numberFace(l: FoundLicense) {
+function numberFace(l: LicenseToVerify) {
   const type = getLicenseType(l.typeCode);
   return { number: l.number, type: { code: type.code, name: type.name }, issuer: { name: l.issuerName } };
 }
