@@ -308,26 +308,27 @@ export async function listItemsForAdmin(
   });
 }
 
-/**
- * Writes the search documents of a department's published items again, after the department
- * changed (its name is in their hits and lexemes); bumps the generation, so every node reads its
- * search index and kept guides again. In the transaction that changed it.
- */
-export async function refreshDepartmentItems(db: Db, departmentId: string): Promise<void> {
-  const items = await repo.listPublishedItems(db, { departmentId });
+/** Writes the search documents of the published items (all, or one department's) again; bumps the generation. */
+async function rewriteSearchDocs(db: Db, opts: { departmentId?: string } = {}): Promise<number> {
+  const items = await repo.listPublishedItems(db, opts);
   await upsertSearchDocs(
     db,
     items.map(({ id, item }) => searchDocOf(id, item)),
   );
+  return items.length;
+}
+
+/**
+ * After a department's names changed (they are in its items' hits and lexemes), in the transaction
+ * that changed them: every node reads its search index and kept guides again.
+ */
+export async function refreshDepartmentItems(db: Db, departmentId: string): Promise<void> {
+  await rewriteSearchDocs(db, { departmentId });
 }
 
 /** Rebuilds the search read model for every published item (after seeding or a tokenizer change). */
 export async function rebuildSearchIndex(db: Db): Promise<number> {
-  const items = await repo.listPublishedItems(db);
-  await upsertSearchDocs(
-    db,
-    items.map(({ id, item }) => searchDocOf(id, item)),
-  );
+  const written = await rewriteSearchDocs(db);
   await markReadModelCurrent(db);
-  return items.length;
+  return written;
 }

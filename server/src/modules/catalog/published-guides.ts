@@ -70,20 +70,20 @@ export class PublishedGuides {
   private async currentGeneration(): Promise<number> {
     const known = this.generation;
     if (known && Date.now() - known.at < (this.opts.checkMs ?? 1000)) return known.value;
-    // Concurrent readers share one look; one begun before an invalidation is not remembered.
+    // Concurrent readers share one look (its error reaches each of them, who await it); one begun
+    // before an invalidation is not remembered.
     if (!this.reading) {
       const epoch = this.epoch;
       const at = Date.now();
-      const reading = readGeneration(this.db).finally(() => {
-        if (this.reading === reading) this.reading = undefined;
-      });
-      this.reading = reading;
-      void reading.then(
-        (value) => {
+      const reading: Promise<number> = readGeneration(this.db)
+        .then((value) => {
           if (this.epoch === epoch) this.generation = { value, at };
-        },
-        () => undefined, // the caller awaiting it gets the error
-      );
+          return value;
+        })
+        .finally(() => {
+          if (this.reading === reading) this.reading = undefined;
+        });
+      this.reading = reading;
     }
     return this.reading;
   }
