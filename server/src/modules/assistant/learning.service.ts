@@ -108,15 +108,17 @@ export async function mapQuestion(
         en: 'Synonyms serve the whole province: only provincial catalogue administrators can change them',
       });
     }
-    await upsertSynonym(deps.db, mapping.synonym.term, mapping.synonym.expansions);
-    deps.search.invalidate();
-    const row = await updateQuestion(deps.db, id, {
-      status: 'mapped',
-      mappedBasicCode: null,
-      mappedItemName: null,
-      mappedSynonym: mapping.synonym.term,
-      ...at,
+    const row = await deps.db.transaction().execute(async (trx) => {
+      await upsertSynonym(trx, mapping.synonym.term, mapping.synonym.expansions);
+      return updateQuestion(trx, id, {
+        status: 'mapped',
+        mappedBasicCode: null,
+        mappedItemName: null,
+        mappedSynonym: mapping.synonym.term,
+        ...at,
+      });
     });
+    deps.search.invalidate();
     return rowOf(row);
   }
   return rowOf(

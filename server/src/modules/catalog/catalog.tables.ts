@@ -75,6 +75,13 @@ export interface SearchStateTable {
   generation: number;
   /** The read model's format (SEARCH_FORMAT): older is rebuilt at start. */
   format: ColumnType<number, number | undefined, number>;
+  /** The first generation whose changed services are all in catalog.search_change. */
+  changesFrom: number;
+}
+/** The services (basic codes) each generation of the search read model changed. */
+export interface SearchChangeTable {
+  generation: number;
+  basicCode: string;
 }
 /** One row per query, day and asker: 热门搜索 counts people. */
 export interface SearchAskerTable {
@@ -130,6 +137,7 @@ export type CatalogTables = {
   'catalog.itemHistory': ItemHistoryTable;
   'catalog.searchDoc': SearchDocTable;
   'catalog.searchState': SearchStateTable;
+  'catalog.searchChange': SearchChangeTable;
   'catalog.synonym': SynonymTable;
   'catalog.theme': ThemeTable;
   'catalog.searchLog': SearchLogTable;

@@ -314,6 +314,7 @@ async function rewriteSearchDocs(db: Db, opts: { departmentId?: string } = {}): 
   await upsertSearchDocs(
     db,
     items.map(({ id, item }) => searchDocOf(id, item)),
+    { whole: opts.departmentId === undefined },
   );
   return items.length;
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.js';
 import type { ThemeInput } from '../../../../contracts/catalog.js';
 import { cq } from './catalog.tables.js';
+import { markSearchChanged } from './search/search.repository.js';
 import { isUuid } from '../../platform/validators/index.js';
 
 export interface ThemeRow {
@@ -53,6 +54,7 @@ export async function findTheme(db: Db, idOrSlug: string): Promise<ThemeRow | un
     .executeTakeFirst() as Promise<ThemeRow | undefined>;
 }
 
+/** Creates or changes a theme (call it in a transaction: it also moves the search generation). */
 export async function upsertTheme(db: Db, t: ThemeInput & { id: string }): Promise<void> {
   await cq(db)
     .insertInto('catalog.theme')
@@ -80,4 +82,6 @@ export async function upsertTheme(db: Db, t: ThemeInput & { id: string }): Promi
       })),
     )
     .execute();
+  // Search names the themes a query matches: every node reads them again.
+  await markSearchChanged(db);
 }

@@ -163,4 +163,76 @@ describe('SearchIndex', () => {
       { numRuns: 300 },
     );
   }, 15_000);
+
+  it('answers as an index built afresh after services come, go, change names and implementations', () => {
+    // A small world so that equal scores and equal names are common: the order among equals, new
+    // services among old ones, a service gone and back, and the shown implementation all count.
+    const vocab = ['甲', '乙', '丙', '丁', '戊'];
+    const words = fc.uniqueArray(fc.constantFrom(...vocab), { maxLength: 3 });
+    const regions = ['52', '5201', '520102', '520103', '5203'];
+    const service = fc.option(
+      fc.record({
+        name: fc.constantFrom('甲证', '乙证', '丙类登记'),
+        itemType: fc.constantFrom('01', '02'),
+        places: fc.uniqueArray(fc.constantFrom(...regions), { minLength: 1, maxLength: 3 }),
+        a: words,
+        b: words,
+        c: words,
+        provinceWide: fc.boolean(),
+      }),
+      { freq: 3 },
+    );
+    // Each step keeps most services as they were and changes, removes or adds a few.
+    const step = fc.array(
+      fc.oneof({ arbitrary: fc.constant('keep' as const), weight: 3 }, { arbitrary: service, weight: 1 }),
+      {
+        minLength: 6,
+        maxLength: 6,
+      },
+    );
+    type Spec = typeof service extends fc.Arbitrary<infer S> ? S : never;
+    const docsOf = (k: number, s: Spec): SearchDoc[] =>
+      s === null
+        ? []
+        : s.places.map((region) => {
+            const d = doc(`S${k}R${region}`, s.name, { basic: `S${k}`, region, itemType: s.itemType });
+            return { ...d, lexemes: { a: s.a, b: s.b, c: s.c }, hit: { ...d.hit, provinceWide: s.provinceWide } };
+          });
+    const query = fc.record({
+      terms: fc.uniqueArray(fc.constantFrom(...vocab), { minLength: 1, maxLength: 3 }),
+      region: fc.option(fc.constantFrom(...regions, '520104', '51'), { nil: undefined }),
+    });
+    const shown = (index: SearchIndex, q: { terms: string[]; region?: string }) => {
+      const tokens = { terms: q.terms, prefixes: [], anchors: [], covered: 0, phrase: '', laterStage: false };
+      const r = index.search({ tokens, region: q.region, limit: 10, offset: 0 });
+      return { total: r.total, hits: r.hits.map((h) => [h.code, h.score, h.implementations, h.availability]) };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(service, { minLength: 6, maxLength: 6 }),
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        fc.array(query, { minLength: 5, maxLength: 5 }),
+        (first, steps, qs) => {
+          let specs: Spec[] = first;
+          const all = (list: readonly Spec[]) =>
+            list.flatMap((s, k) => docsOf(k, s)).sort((x, y) => (x.code < y.code ? -1 : 1));
+          const index = new SearchIndex(all(specs), 1);
+          steps.forEach((changes, n) => {
+            const changed = new Map<string, SearchDoc[]>();
+            specs = specs.map((s, k) => {
+              const c = changes[k]!;
+              if (c === 'keep') return s;
+              changed.set(`S${k}`, docsOf(k, c));
+              return c;
+            });
+            index.apply(changed, n + 2);
+            const fresh = new SearchIndex(all(specs), n + 2);
+            expect([index.size, index.services]).toEqual([fresh.size, fresh.services]);
+            for (const q of qs) expect(shown(index, q)).toEqual(shown(fresh, q));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 30_000);
 });

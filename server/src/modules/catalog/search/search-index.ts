@@ -1,7 +1,10 @@
 /**
  * The in-process search index built from the read model: an inverted index from lexeme to the
  * documents holding it (with the strongest weight there), and the lexemes sorted for pinyin
- * prefix look-ups. Immutable once built; a node swaps in a new one when the read model changes.
+ * prefix look-ups. Built once from the whole read model; after that a node brings it up to date
+ * with `apply`, replacing only the services whose documents changed (a publication touches one
+ * service of thousands: milliseconds, where reading and building 300,000 implementations again
+ * takes seconds of the node's CPU). The answers are those of an index built afresh.
  *
  * Score = the IDF-weighted share of the query's terms a document matches (a term counts with its
  * weight there: A 1.0, B 0.4, C 0.1), plus 1 when the whole phrase is one of its names or
@@ -57,6 +60,8 @@ interface Service {
   /** Implementing regions exactly. */
   regions: Set<string>;
   provinceWide: boolean;
+  /** The first implementation's names and keywords (weight A): what 您是不是要找 offers. */
+  firstWords: readonly string[];
 }
 
 export interface IndexQuery {
@@ -87,51 +92,47 @@ function availability(rank: number, region: string | undefined): ServiceHit['ava
 }
 
 export class SearchIndex {
-  private readonly entries: Service[];
-  private readonly count: number;
-  /** lexeme → postings in service order, each `service << 2 | weightRank` (0 = A). */
+  /** Services by slot; a service whose implementations all went keeps its slot, empty. */
+  private readonly entries: Service[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** Implementations indexed, and services with at least one. */
+  private count = 0;
+  private live = 0;
+  /** The province of the implementation with the smallest code (a region elsewhere is served only by its own). */
+  private province: string | undefined;
+  /** lexeme → postings in slot order, each `slot << 2 | weightRank` (0 = A). */
   private readonly postings = new Map<string, Int32Array>();
-  private readonly lexemes: string[];
+  private lexemes: string[];
   /** The shortest query prefix that may match each lexeme (see `minPrefixLength`). */
-  private readonly minPrefix: Uint8Array;
-  // Per-query scratch, reused (a search runs synchronously to the end) and cleared after use.
-  private readonly score: Float64Array;
-  private readonly mass: Float64Array;
-  private readonly best: Int8Array;
+  private minPrefix: Uint8Array;
+  // Per-query scratch by slot, reused (a search runs synchronously to the end) and cleared after use.
+  private score = new Float64Array(0);
+  private mass = new Float64Array(0);
+  private best = new Int8Array(0);
   /** Each service's place in (name, basic code) order: equal scores are ranked by it. */
-  private readonly order: Int32Array;
+  private order = new Int32Array(0);
+  /** Slots in (name, basic code) order. */
+  private byName: number[] = [];
   /** Distinct documents of a multi-lexeme term: the last term that counted each one. */
-  private readonly counted: Int32Array;
+  private counted = new Int32Array(0);
   private terms = 0;
+  private generation$: number;
 
-  constructor(
-    source: readonly SearchDoc[],
-    readonly generation: number,
-  ) {
+  constructor(source: readonly SearchDoc[], generation: number) {
+    this.generation$ = generation;
     this.count = source.length;
     // Services in order of first appearance, and the documents of each.
-    const serviceOf = new Map<string, number>();
-    const docsOf: number[][] = [];
-    this.entries = [];
-    for (let k = 0; k < source.length; k++) {
-      const d = source[k]!;
-      let i = serviceOf.get(d.basicCode);
+    const docsOf: SearchDoc[][] = [];
+    for (const d of source) {
+      let i = this.slotOf.get(d.basicCode);
       if (i === undefined) {
-        i = this.entries.push(newService(d)) - 1;
-        serviceOf.set(d.basicCode, i);
-        docsOf.push([]);
+        i = docsOf.push([]) - 1;
+        this.slotOf.set(d.basicCode, i);
       }
-      const service = this.entries[i]!;
-      service.implementations.push({ hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide });
-      const there = service.byRegion.get(d.regionCode);
-      if (!there || d.hit.code < there.hit.code) service.byRegion.set(d.regionCode, service.implementations.at(-1)!);
-      if (!service.regions.has(d.regionCode)) {
-        service.regions.add(d.regionCode);
-        for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
-      }
-      service.provinceWide ||= d.hit.provinceWide;
-      docsOf[i]!.push(k);
+      docsOf[i]!.push(d);
     }
+    for (const docs of docsOf) this.entries.push(serviceFrom(docs[0]!.basicCode, docs));
+    this.live = this.entries.length;
     // The service's words: every implementation's, each at its strongest weight. Lexemes are
     // numbered once; per service, `seenBy` marks the ones met and `rankOf` keeps their best weight.
     const ids = new Map<string, number>();
@@ -142,10 +143,9 @@ export class SearchIndex {
     for (let i = 0; i < this.entries.length; i++) {
       const start = words.length;
       wordStart[i] = start;
-      for (const k of docsOf[i]!) {
-        const { a, b, c } = source[k]!.lexemes;
+      for (const { lexemes } of docsOf[i]!) {
         for (let rank = 0; rank < 3; rank++) {
-          const list = rank === 0 ? a : rank === 1 ? b : c;
+          const list = rank === 0 ? lexemes.a : rank === 1 ? lexemes.b : lexemes.c;
           for (let w = 0; w < list.length; w++) {
             const l = list[w]!;
             let id = ids.get(l);
@@ -183,21 +183,171 @@ export class SearchIndex {
     for (let id = 0; id < names.length; id++) this.postings.set(names[id]!, all.subarray(offsets[id], offsets[id + 1]));
     this.lexemes = names.sort();
     this.minPrefix = Uint8Array.from(this.lexemes, minPrefixLength);
+    this.province = source[0]?.regionCode.slice(0, 2);
+    this.fitScratch();
+    this.reorder();
+  }
+
+  /** The read model's generation the index answers for. */
+  get generation(): number {
+    return this.generation$;
+  }
+
+  /**
+   * Brings the index to `generation`: each service in `changed` (basic code → every document it
+   * has now, in code order; none when it is gone) is replaced, its old words leave the postings
+   * and its new ones come in. Synchronous, so no search sees it half done.
+   */
+  apply(changed: ReadonlyMap<string, readonly SearchDoc[]>, generation: number): void {
+    const dirty = new Uint8Array(this.entries.length + changed.size);
+    const slots: number[] = [];
+    const added = new Map<string, number[]>();
+    const moved: number[] = [];
+    for (const [code, docs] of changed) {
+      let i = this.slotOf.get(code);
+      const before = i === undefined ? undefined : this.entries[i]!;
+      if (i === undefined) {
+        if (docs.length === 0) continue;
+        i = this.entries.length;
+        this.slotOf.set(code, i);
+      }
+      const now = serviceFrom(code, docs);
+      this.entries[i] = now;
+      this.count += docs.length - (before?.implementations.length ?? 0);
+      this.live += (docs.length > 0 ? 1 : 0) - (before && before.implementations.length > 0 ? 1 : 0);
+      if (before?.name !== now.name) moved.push(i);
+      dirty[i] = 1;
+      slots.push(i);
+      // The service's words now, each at its strongest weight.
+      const rankOf = new Map<string, number>();
+      for (const { lexemes } of docs)
+        for (let rank = 0; rank < 3; rank++)
+          for (const l of rank === 0 ? lexemes.a : rank === 1 ? lexemes.b : lexemes.c) {
+            const seen = rankOf.get(l);
+            if (seen === undefined || rank < seen) rankOf.set(l, rank);
+          }
+      for (const [l, rank] of rankOf) {
+        let list = added.get(l);
+        if (!list) added.set(l, (list = []));
+        list.push((i << 2) | rank);
+      }
+    }
+    slots.sort((a, b) => a - b);
+    // Each posting list holding a changed service or gaining one. Where the changed services it holds
+    // are exactly those that have its word now, their entries change in place (a new version with
+    // the same words: most lists); otherwise it is written again in slot order.
+    const gone: string[] = [];
+    const held: number[] = [];
+    for (const [l, list] of this.postings) {
+      heldIn(list, slots, dirty, held);
+      const more = added.get(l);
+      if (held.length === 0 && !more) continue;
+      added.delete(l);
+      if (more && more.length === held.length) {
+        more.sort((a, b) => a - b);
+        if (more.every((p, k) => p >> 2 === list[held[k]!]! >> 2)) {
+          for (let k = 0; k < held.length; k++) list[held[k]!] = more[k]!;
+          continue;
+        }
+      }
+      const next = rewritten(list, held.length > 0 ? dirty : undefined, more);
+      if (next.length === 0) {
+        this.postings.delete(l);
+        gone.push(l);
+      } else this.postings.set(l, next);
+    }
+    const fresh = [...added.keys()].sort();
+    for (const l of fresh) this.postings.set(l, Int32Array.from(added.get(l)!).sort());
+    if (gone.length > 0 || fresh.length > 0) this.relist(new Set(gone), fresh);
+    this.fitScratch();
+    if (moved.length > 0) this.reorder(moved);
+    // The implementation with the smallest code is the first of some service's.
+    let first: Implementation | undefined;
+    for (const s of this.entries) {
+      const impl = s.implementations[0];
+      if (impl && (!first || impl.hit.code < first.hit.code)) first = impl;
+    }
+    this.province = first?.regionCode.slice(0, 2);
+    this.generation$ = generation;
+  }
+
+  /** The sorted lexemes without `gone` and with `fresh` (sorted), with their shortest prefixes. */
+  private relist(gone: ReadonlySet<string>, fresh: readonly string[]): void {
+    const lexemes: string[] = [];
+    const minPrefix: number[] = [];
+    let f = 0;
+    for (let k = 0; k < this.lexemes.length; k++) {
+      const l = this.lexemes[k]!;
+      while (f < fresh.length && fresh[f]! < l) {
+        lexemes.push(fresh[f]!);
+        minPrefix.push(minPrefixLength(fresh[f++]!));
+      }
+      if (gone.has(l)) continue;
+      lexemes.push(l);
+      minPrefix.push(this.minPrefix[k]!);
+    }
+    for (; f < fresh.length; f++) {
+      lexemes.push(fresh[f]!);
+      minPrefix.push(minPrefixLength(fresh[f]!));
+    }
+    this.lexemes = lexemes;
+    this.minPrefix = Uint8Array.from(minPrefix);
+  }
+
+  /** Per-slot scratch for every slot (new slots: nothing scored, no phrase flag). */
+  private fitScratch(): void {
     const n = this.entries.length;
-    this.score = new Float64Array(n);
-    this.mass = new Float64Array(n);
-    this.best = new Int8Array(n).fill(-1);
-    this.counted = new Int32Array(n);
-    this.order = new Int32Array(n);
-    const byName = this.entries.map((_, i) => i);
-    byName.sort((a, b) => {
-      const x = this.entries[a]!;
-      const y = this.entries[b]!;
-      return x.name !== y.name ? (x.name < y.name ? -1 : 1) : x.basicCode < y.basicCode ? -1 : 1;
-    });
-    byName.forEach((i, place) => {
+    if (n <= this.score.length) return;
+    const size = Math.max(n, Math.ceil(this.score.length * 1.25));
+    const grown = <T extends Float64Array | Int8Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+    this.score = grown(this.score, new Float64Array(size));
+    this.mass = grown(this.mass, new Float64Array(size));
+    this.best = grown(this.best, new Int8Array(size).fill(-1));
+    this.counted = grown(this.counted, new Int32Array(size));
+    this.order = grown(this.order, new Int32Array(size));
+  }
+
+  /** (name, basic code) order of two slots. */
+  private readonly byNameOrder = (a: number, b: number): number => {
+    const x = this.entries[a]!;
+    const y = this.entries[b]!;
+    return x.name !== y.name ? (x.name < y.name ? -1 : 1) : x.basicCode < y.basicCode ? -1 : 1;
+  };
+
+  /**
+   * Each slot's place in (name, basic code) order: all sorted, or only `moved` (new or renamed)
+   * taken out and put back where they now belong.
+   */
+  private reorder(moved?: readonly number[]): void {
+    if (!moved || moved.length > 64) {
+      this.byName = this.entries.map((_, i) => i).sort(this.byNameOrder);
+    } else {
+      const out = new Set(moved);
+      const byName = this.byName.filter((i) => !out.has(i));
+      for (const i of moved) {
+        let lo = 0;
+        let hi = byName.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.byNameOrder(byName[mid]!, i) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        byName.splice(lo, 0, i);
+      }
+      this.byName = byName;
+    }
+    this.byName.forEach((i, place) => {
       this.order[i] = place;
     });
+  }
+
+  /** What 您是不是要找 may offer: each service's name and its first implementation's names and keywords. */
+  *phrases(): Iterable<string> {
+    for (const s of this.entries) {
+      if (s.implementations.length === 0) continue;
+      yield s.name;
+      yield* s.firstWords;
+    }
   }
 
   /** Implementations indexed. */
@@ -207,7 +357,7 @@ export class SearchIndex {
 
   /** Distinct services (basic codes). */
   get services(): number {
-    return this.entries.length;
+    return this.live;
   }
 
   /** Whether a lexeme is indexed (suggestions offer only what can be found). */
@@ -248,7 +398,7 @@ export class SearchIndex {
           }
         }
     }
-    return { lists, idf: Math.log(1 + this.entries.length / df) };
+    return { lists, idf: Math.log(1 + this.live / df) };
   }
 
   search(q: IndexQuery): { hits: ServiceHit[]; total: number } {
@@ -264,7 +414,7 @@ export class SearchIndex {
     const typed = q.tokens.anchors.reduce((n, a) => n + a.length, q.tokens.covered);
     const unknownLength = unknownAnchors.reduce((n, a) => n + a.length, 0);
     if (typed > 0 && typed - unknownLength < MIN_KNOWN * typed) return { hits: [], total: 0 };
-    const idfSum = groups.reduce((s, g) => s + g.idf, 0) + unknown * Math.log(1 + this.entries.length);
+    const idfSum = groups.reduce((s, g) => s + g.idf, 0) + unknown * Math.log(1 + this.live);
     const bar = MIN_SHOULD_MATCH * idfSum - 1e-9;
     let remaining = idfSum;
     const touched: number[] = [];
@@ -309,8 +459,7 @@ export class SearchIndex {
 
     const { region } = q;
     const ancestors = region === undefined ? [] : ancestorsOf(region);
-    const sameProvince =
-      region === undefined || region.slice(0, 2) === this.entries[0]?.implementations[0]?.regionCode.slice(0, 2);
+    const sameProvince = region === undefined || region.slice(0, 2) === this.province;
     const preferFirstStage = !q.tokens.laterStage;
     const phrase = q.tokens.phrase;
     // Services with the whole phrase among their names and keywords (weight A) are flagged in
@@ -398,18 +547,75 @@ function rankAll(svc: Service, region: string | undefined): { chosen: Implementa
   return { chosen, rank };
 }
 
-function newService(d: SearchDoc): Service {
-  return {
-    basicCode: d.basicCode,
-    name: d.name,
-    laterStage: LATER_STAGE_RE.test(d.name),
-    doneToPeople: DONE_TO_PEOPLE.has(d.itemType),
+/** A service from all its documents (in code order); none: a slot left empty. */
+function serviceFrom(basicCode: string, docs: readonly SearchDoc[]): Service {
+  const first = docs[0];
+  const service: Service = {
+    basicCode,
+    name: first?.name ?? '',
+    laterStage: first ? LATER_STAGE_RE.test(first.name) : false,
+    doneToPeople: first ? DONE_TO_PEOPLE.has(first.itemType) : false,
     implementations: [],
     byRegion: new Map(),
     covers: new Set(),
     regions: new Set(),
     provinceWide: false,
+    firstWords: first?.lexemes.a ?? [],
   };
+  for (const d of docs) {
+    const impl: Implementation = { hit: d.hit, regionCode: d.regionCode, provinceWide: d.hit.provinceWide };
+    service.implementations.push(impl);
+    const there = service.byRegion.get(d.regionCode);
+    if (!there || d.hit.code < there.hit.code) service.byRegion.set(d.regionCode, impl);
+    if (!service.regions.has(d.regionCode)) {
+      service.regions.add(d.regionCode);
+      for (const a of ancestorsOf(d.regionCode)) service.covers.add(a);
+    }
+    service.provinceWide ||= d.hit.provinceWide;
+  }
+  return service;
+}
+
+/**
+ * The positions in `list` (in slot order) of the changed slots it holds, into `out`: by binary
+ * search for each when they are few, else by one pass.
+ */
+function heldIn(list: Int32Array, slots: readonly number[], dirty: Uint8Array, out: number[]): void {
+  out.length = 0;
+  if (slots.length * Math.log2(list.length + 1) < list.length) {
+    for (const slot of slots) {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const d = list[mid]! >> 2;
+        if (d === slot) {
+          out.push(mid);
+          break;
+        }
+        if (d < slot) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+  } else for (let k = 0; k < list.length; k++) if (dirty[list[k]! >> 2] === 1) out.push(k);
+}
+
+/**
+ * A posting list without the slots marked in `dropped` and with `more` (in any order) merged in,
+ * in slot order: one pass over the list, however long.
+ */
+function rewritten(list: Int32Array, dropped: Uint8Array | undefined, more: number[] | undefined): Int32Array {
+  const add = more ? more.sort((a, b) => a - b) : [];
+  const out = new Int32Array(list.length + add.length);
+  let n = 0;
+  let m = 0;
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k]!;
+    while (m < add.length && add[m]! < p) out[n++] = add[m++]!;
+    if (dropped?.[p >> 2] !== 1) out[n++] = p;
+  }
+  while (m < add.length) out[n++] = add[m++]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** Per-lexeme arrays of the build, grown as lexemes are numbered. */

@@ -3,10 +3,10 @@
  * weight and the hit as the API shows it, plus a generation counter bumped in the same
  * transaction as every change so that each API node knows when to reload its index.
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import type { ServiceHit } from '../../../../../contracts/search.js';
-import { cq } from '../catalog.tables.js';
+import { cq, type SearchDocTable } from '../catalog.tables.js';
 
 /** The read model's format: bump it when the lexemes or the hit change, and every node rebuilds it at start. */
 export const SEARCH_FORMAT = 1;
@@ -24,15 +24,58 @@ export interface SearchDoc {
   hit: Omit<ServiceHit, 'score' | 'implementations' | 'availability'>;
 }
 
-async function bumpGeneration(db: Db): Promise<void> {
-  await cq(db)
+/** Generations of changes kept in catalog.search_change: a node further behind reads everything. */
+export const CHANGES_KEPT = 1000;
+
+/**
+ * Bumps the read model's generation, in the caller's transaction, recording the services it changed
+ * (`'all'`: a rewrite of everything, which every node reads again in full). The generation row is
+ * locked until commit, so generations commit in order and a node that sees one sees all before it.
+ */
+async function bumpGeneration(db: Db, changed: readonly string[] | 'all'): Promise<void> {
+  const whole = changed === 'all';
+  const { generation } = await cq(db)
     .updateTable('catalog.searchState')
-    .set({ generation: sql`generation + 1` })
+    .set({
+      generation: sql`generation + 1`,
+      changesFrom: whole ? sql`generation + 2` : sql`greatest(changes_from, generation + 2 - ${CHANGES_KEPT})`,
+    })
     .where('id', '=', true)
+    .returning('generation')
+    .executeTakeFirstOrThrow();
+  const now = Number(generation);
+  await cq(db)
+    .deleteFrom('catalog.searchChange')
+    .where('generation', '<=', whole ? now : now - CHANGES_KEPT)
     .execute();
+  if (whole) return;
+  const codes = [...new Set(changed)];
+  for (let i = 0; i < codes.length; i += 1000) {
+    await cq(db)
+      .insertInto('catalog.searchChange')
+      .values(codes.slice(i, i + 1000).map((basicCode) => ({ generation: now, basicCode })))
+      .execute();
+  }
 }
 
-export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void> {
+/**
+ * Writes the documents of published items (new or changed). `whole`: they are the whole read
+ * model written again, and every node reads it in full.
+ */
+export async function upsertSearchDocs(db: Db, docs: SearchDoc[], opts: { whole?: boolean } = {}): Promise<void> {
+  // An item may have moved to another service: the one it leaves changed too.
+  const left =
+    opts.whole || docs.length === 0
+      ? []
+      : await cq(db)
+          .selectFrom('catalog.searchDoc')
+          .select('basicCode')
+          .where(
+            'itemId',
+            'in',
+            docs.map((d) => d.itemId),
+          )
+          .execute();
   for (let i = 0; i < docs.length; i += 500) {
     await cq(db)
       .insertInto('catalog.searchDoc')
@@ -65,12 +108,27 @@ export async function upsertSearchDocs(db: Db, docs: SearchDoc[]): Promise<void>
       )
       .execute();
   }
-  await bumpGeneration(db);
+  await bumpGeneration(db, opts.whole ? 'all' : [...left.map((r) => r.basicCode), ...docs.map((d) => d.basicCode)]);
 }
 
 export async function deleteSearchDoc(db: Db, itemId: string): Promise<void> {
-  await cq(db).deleteFrom('catalog.searchDoc').where('itemId', '=', itemId).execute();
-  await bumpGeneration(db);
+  const gone = await cq(db)
+    .deleteFrom('catalog.searchDoc')
+    .where('itemId', '=', itemId)
+    .returning('basicCode')
+    .execute();
+  await bumpGeneration(
+    db,
+    gone.map((r) => r.basicCode),
+  );
+}
+
+/**
+ * Search answers with more than the documents (同义词, 主题): a change to those moves the
+ * generation too, with no service changed, so that every node reads them again.
+ */
+export async function markSearchChanged(db: Db): Promise<void> {
+  await bumpGeneration(db, []);
 }
 
 export async function readGeneration(db: Db): Promise<number> {
@@ -78,40 +136,91 @@ export async function readGeneration(db: Db): Promise<number> {
   return Number(row.generation);
 }
 
+/** Documents rows as the index takes them. */
+const docColumns = [
+  'itemId',
+  'code',
+  'basicCode',
+  'regionCode',
+  'itemType',
+  'name',
+  'lexemesA',
+  'lexemesB',
+  'lexemesC',
+  'hit',
+] as const;
+
+type DocRow = Pick<Selectable<SearchDocTable>, (typeof docColumns)[number]>;
+
+const docOf = (r: DocRow): SearchDoc => ({
+  itemId: r.itemId,
+  code: r.code,
+  basicCode: r.basicCode,
+  regionCode: r.regionCode,
+  itemType: r.itemType,
+  name: r.name,
+  lexemes: { a: r.lexemesA, b: r.lexemesB, c: r.lexemesC },
+  hit: r.hit,
+});
+
 /** Every document with the generation it belongs to (read in one transaction). */
 export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs: SearchDoc[] }> {
   return db.transaction().execute(async (trx) => {
     const generation = await readGeneration(trx);
-    const rows = await cq(trx)
+    const rows = await cq(trx).selectFrom('catalog.searchDoc').select(docColumns).orderBy('code').execute();
+    return { generation, docs: rows.map(docOf) };
+  });
+}
+
+/**
+ * What changed since generation `since`: nothing; too much to read by service (the log does not
+ * reach back that far, a whole rewrite, or more than `maxServices` services); or each changed
+ * service's documents now, in code order (none: the service is gone).
+ */
+export async function loadSearchDelta(
+  db: Db,
+  since: number,
+  maxServices: number,
+): Promise<
+  | { kind: 'same' }
+  | { kind: 'everything' }
+  | { kind: 'services'; generation: number; services: Map<string, SearchDoc[]> }
+> {
+  // One statement, one snapshot: the generation and every change up to it.
+  const state = await cq(db)
+    .selectFrom('catalog.searchState as s')
+    .select((eb) => [
+      's.generation',
+      's.changesFrom',
+      eb
+        .fn<string[]>('array', [
+          eb
+            .selectFrom('catalog.searchChange as c')
+            .select('c.basicCode')
+            .distinct()
+            .where('c.generation', '>', since)
+            .whereRef('c.generation', '<=', 's.generation')
+            .limit(maxServices + 1),
+        ])
+        .as('codes'),
+    ])
+    .executeTakeFirstOrThrow();
+  const generation = Number(state.generation);
+  if (generation === since) return { kind: 'same' };
+  if (generation < since || since + 1 < Number(state.changesFrom) || state.codes.length > maxServices)
+    return { kind: 'everything' };
+  const services = new Map<string, SearchDoc[]>(state.codes.map((c) => [c, []]));
+  if (state.codes.length > 0) {
+    // Read after the generation: a document may already be newer, and the next change re-reads it.
+    const rows = await cq(db)
       .selectFrom('catalog.searchDoc')
-      .select([
-        'itemId',
-        'code',
-        'basicCode',
-        'regionCode',
-        'itemType',
-        'name',
-        'lexemesA',
-        'lexemesB',
-        'lexemesC',
-        'hit',
-      ])
+      .select(docColumns)
+      .where('basicCode', 'in', state.codes)
       .orderBy('code')
       .execute();
-    return {
-      generation,
-      docs: rows.map((r) => ({
-        itemId: r.itemId,
-        code: r.code,
-        basicCode: r.basicCode,
-        regionCode: r.regionCode,
-        itemType: r.itemType,
-        name: r.name,
-        lexemes: { a: r.lexemesA, b: r.lexemesB, c: r.lexemesC },
-        hit: r.hit as SearchDoc['hit'],
-      })),
-    };
-  });
+    for (const r of rows) services.get(r.basicCode)?.push(docOf(r));
+  }
+  return { kind: 'services', generation, services };
 }
 
 /** Whether the read model was built in an older format (then it is rebuilt). */

@@ -12,7 +12,7 @@ import { invalid, notFound } from '../../../platform/errors.js';
 import { englishTokens, normaliseQuery, queryTokens, strongTokens, weakTokens, type Synonyms } from './tokenizer.js';
 import { SearchIndex } from './search-index.js';
 import { englishName } from './names-en.js';
-import { Suggester } from './suggestions.js';
+import { Suggester, type Sounds } from './suggestions.js';
 import { ThemeMatcher } from './theme-match.js';
 import * as repo from './search.repository.js';
 import type { SearchDoc } from './search.repository.js';
@@ -100,16 +100,25 @@ export interface SearchInput {
  * The search use case: an in-process index over the read model, themes, suggestions, and a query
  * log written in batches so that logging never sits on the query's path.
  *
- * Freshness: a write through this node calls `invalidate()`, and the next query waits for a fresh
- * index. Writes through other nodes bump the read model's generation; this node looks at it at
- * most once every `checkMs` and rebuilds in the background, serving the previous index meanwhile.
+ * Freshness: the node reads the whole read model once; after that it reads only the services a
+ * generation changed (catalog.search_change) and applies them to its index — milliseconds, where
+ * reading and building 300,000 implementations again takes seconds. It reads everything again only
+ * when the log does not reach back to its generation or a change is too large. A write through this
+ * node calls `invalidate()`, and the next query waits for the update (read your own writes). Writes
+ * through other nodes are seen when this node looks at the generation, at most once every
+ * `checkMs`, on a query; it updates in the background, answering from what it has meanwhile.
  *
- * Recent answers are kept in a small LRU cache for the index they came from (people ask the same
- * few dozen things all day: 营业执照, 社保, 公积金); a new index empties it.
+ * Recent answers are kept in a small LRU cache for the generation they came from (people ask the
+ * same few dozen things all day: 营业执照, 社保, 公积金); a new generation empties it.
  */
 export class CatalogSearch {
-  private current: Promise<Searchable> | undefined;
-  private rebuilding: Promise<void> | undefined;
+  private current: Searchable | undefined;
+  /** The update in flight (one at a time). */
+  private updating: Promise<Searchable> | undefined;
+  /** The background update started by a query (see `settle`). */
+  private background: Promise<unknown> | undefined;
+  /** A write through this node since the last update began: the next query waits for another. */
+  private stale = false;
   private checkedAt = 0;
   private readonly cache = new Map<string, SearchResult>();
   private cachedFor: Searchable | undefined;
@@ -118,6 +127,9 @@ export class CatalogSearch {
   private readonly hot: HotSearchPolicy;
   /** The last 热门搜索 answer (see `hotQueries`). */
   private hot$: { at: number; limit: number; answer: Promise<string[]> } | undefined;
+  private lastUpdate$: 'built' | 'applied' | 'unchanged' | undefined;
+  /** The phrases' sounds for 您是不是要找, kept across generations. */
+  private readonly sounds: Sounds = new Map();
 
   constructor(
     private readonly db: Db,
@@ -127,8 +139,14 @@ export class CatalogSearch {
     this.queryLog = new QueryLog(db, { ...opts, keepDays: Math.max(this.hot.windowDays, 1) });
   }
 
+  /** How the index was last brought up to date: read in full, changed services applied, or already current. */
+  get lastUpdate(): 'built' | 'applied' | 'unchanged' | undefined {
+    return this.lastUpdate$;
+  }
+
+  /** The read model changed through this node: the next query waits until the index has the change. */
   invalidate(): void {
-    this.current = undefined;
+    this.stale = true;
   }
 
   /** Rebuilds the read model when it was built in an older format, then loads the index. */
@@ -163,35 +181,67 @@ export class CatalogSearch {
     if (this.cache.size > size) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** The whole read model, read and indexed. */
   private async build(): Promise<Searchable> {
     const [{ generation, docs }, synonyms, themes] = await Promise.all([
       repo.loadSearchDocs(this.db),
       repo.loadSynonyms(this.db),
       listThemes(this.db),
     ]);
-    this.checkedAt = Date.now();
-    return searchableOf(docs, generation, synonyms, themes);
+    this.lastUpdate$ = 'built';
+    return searchableFrom(new SearchIndex(docs, generation), synonyms, themes, this.sounds);
+  }
+
+  /** `from` brought up to the read model's generation: by the services that changed, or built again. */
+  private async advance(from: Searchable): Promise<Searchable> {
+    const index = from.index;
+    // Reading a quarter of the services one by one costs about what reading them all does.
+    const delta = await repo.loadSearchDelta(this.db, index.generation, Math.max(200, index.services >> 2));
+    if (delta.kind === 'everything') return this.build();
+    if (delta.kind === 'same') {
+      this.lastUpdate$ = 'unchanged';
+      return from;
+    }
+    // Synonyms and themes are small: read again with every change.
+    const [synonyms, themes] = await Promise.all([repo.loadSynonyms(this.db), listThemes(this.db)]);
+    index.apply(delta.services, delta.generation);
+    this.lastUpdate$ = 'applied';
+    return searchableFrom(index, synonyms, themes, this.sounds);
+  }
+
+  /** One update at a time; a caller arriving during one shares it. */
+  private update(): Promise<Searchable> {
+    this.updating ??= (async () => {
+      this.stale = false;
+      this.checkedAt = Date.now();
+      try {
+        this.current = this.current ? await this.advance(this.current) : await this.build();
+        return this.current;
+      } finally {
+        this.updating = undefined;
+      }
+    })();
+    return this.updating;
   }
 
   private async searchable(): Promise<Searchable> {
-    this.current ??= this.build().catch((e) => {
-      this.current = undefined;
-      throw e;
-    });
-    const current = await this.current;
-    if (Date.now() - this.checkedAt > (this.opts.checkMs ?? 1000) && !this.rebuilding) {
-      this.checkedAt = Date.now();
-      this.rebuilding = (async () => {
-        if ((await repo.readGeneration(this.db)) !== current.index.generation) {
-          this.current = Promise.resolve(await this.build());
-        }
-      })()
-        .catch(() => undefined)
-        .finally(() => {
-          this.rebuilding = undefined;
-        });
+    // The first query, and one after a write through this node, wait for the index to have it.
+    while (!this.current || this.stale) {
+      const wanted = this.stale;
+      try {
+        await this.update();
+      } catch (e) {
+        // The next query tries again.
+        this.stale ||= wanted;
+        throw e;
+      }
     }
-    return current;
+    if (Date.now() - this.checkedAt > (this.opts.checkMs ?? 1000) && !this.updating) {
+      this.background = this.update().catch((err: unknown) => {
+        this.opts.log?.error({ err }, 'search index update failed; answering from the previous generation');
+      });
+    }
+    return this.current;
   }
 
   /** The region's name; a code of the right form that names no region is a 404. */
@@ -270,9 +320,9 @@ export class CatalogSearch {
     return this.queryLog.pendingEntries;
   }
 
-  /** Waits for a background rebuild (tests, shutdown). */
+  /** Waits for a background update (tests, shutdown). */
   async settle(): Promise<void> {
-    await this.rebuilding;
+    await this.background;
   }
 
   /**
@@ -323,21 +373,24 @@ export function searchableOf(
   synonyms: Synonyms,
   themes: readonly ThemeSummary[],
 ): Searchable {
-  // Suggestions come from each service's names and keywords once (not from every implementation).
-  const phrases = new Set<string>([...synonyms.keys(), ...[...synonyms.values()].flat(), ...themes.map((t) => t.name)]);
-  const seen = new Set<string>();
-  for (const d of docs) {
-    if (seen.has(d.basicCode)) continue;
-    seen.add(d.basicCode);
-    phrases.add(d.name);
-    for (const l of d.lexemes.a) phrases.add(l);
-  }
-  return {
-    index: new SearchIndex(docs, generation),
-    synonyms,
-    themes: new ThemeMatcher(themes),
-    suggester: new Suggester(phrases),
-  };
+  return searchableFrom(new SearchIndex(docs, generation), synonyms, themes);
+}
+
+function searchableFrom(
+  index: SearchIndex,
+  synonyms: Synonyms,
+  themes: readonly ThemeSummary[],
+  sounds?: Sounds,
+): Searchable {
+  // Suggestions come from each service's names and keywords once (not from every implementation),
+  // read when the first query finds nothing.
+  const phrases = () => [
+    ...synonyms.keys(),
+    ...[...synonyms.values()].flat(),
+    ...themes.map((t) => t.name),
+    ...index.phrases(),
+  ];
+  return { index, synonyms, themes: new ThemeMatcher(themes), suggester: new Suggester(phrases, sounds) };
 }
 
 /** Searches one index generation: one hit per service, the themes named, suggestions when nothing is found. */

@@ -21,46 +21,66 @@ const sound = (text: string): string =>
     .join('')
     .replace(/[^a-z]/g, '');
 
-export class Suggester {
-  private readonly phrases: string[];
-  private readonly pairCount: Int32Array;
-  private readonly byPair = new Map<string, number[]>();
-  private readonly bySound = new Map<string, number[]>();
+/** Each short phrase's sound, kept from one generation of the catalogue to the next (pinyin is most of a build). */
+export type Sounds = Map<string, string>;
 
-  constructor(candidates: Iterable<string>) {
-    this.phrases = [...new Set([...candidates].filter((p) => HAN_ONLY.test(p)))].sort();
-    this.pairCount = new Int32Array(this.phrases.length);
-    this.phrases.forEach((p, i) => {
+/**
+ * Built on the first suggestion it is asked for: a node whose catalogue changes often builds it
+ * only when a query finds nothing, not at every change.
+ */
+export class Suggester {
+  private built:
+    | { phrases: string[]; pairCount: Int32Array; byPair: Map<string, number[]>; bySound: Map<string, number[]> }
+    | undefined;
+
+  /** `sounds`: a cache shared by the generations of one node's index. */
+  constructor(
+    private readonly candidates: Iterable<string> | (() => Iterable<string>),
+    private readonly sounds: Sounds = new Map(),
+  ) {}
+
+  private build() {
+    const from = typeof this.candidates === 'function' ? this.candidates() : this.candidates;
+    const phrases = [...new Set([...from].filter((p) => HAN_ONLY.test(p)))].sort();
+    // Phrases the catalogue no longer has would otherwise stay in the cache for good.
+    if (this.sounds.size > 2 * phrases.length) this.sounds.clear();
+    const pairCount = new Int32Array(phrases.length);
+    const byPair = new Map<string, number[]>();
+    const bySound = new Map<string, number[]>();
+    phrases.forEach((p, i) => {
       const ps = pairs(p);
-      this.pairCount[i] = ps.length;
+      pairCount[i] = ps.length;
       for (const pair of ps) {
-        let list = this.byPair.get(pair);
-        if (!list) this.byPair.set(pair, (list = []));
+        let list = byPair.get(pair);
+        if (!list) byPair.set(pair, (list = []));
         list.push(i);
       }
       if (p.length > 8) return;
-      const s = sound(p);
-      let same = this.bySound.get(s);
-      if (!same) this.bySound.set(s, (same = []));
+      let s = this.sounds.get(p);
+      if (s === undefined) this.sounds.set(p, (s = sound(p)));
+      let same = bySound.get(s);
+      if (!same) bySound.set(s, (same = []));
       same.push(i);
     });
+    return { phrases, pairCount, byPair, bySound };
   }
 
   suggest(query: string, limit = 5): string[] {
     const core = [...corePhrase(query)].filter((c) => /\p{Script=Han}/u.test(c)).join('');
     if (core.length < 2) return [];
+    const { phrases, pairCount, byPair, bySound } = (this.built ??= this.build());
     const score = new Map<number, number>();
-    for (const i of this.bySound.get(sound(core)) ?? []) if (this.phrases[i] !== core) score.set(i, 1);
+    for (const i of bySound.get(sound(core)) ?? []) if (phrases[i] !== core) score.set(i, 1);
     const qp = pairs(core);
     const shared = new Map<number, number>();
-    for (const pair of qp) for (const i of this.byPair.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const pair of qp) for (const i of byPair.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     for (const [i, n] of shared) {
-      const dice = (2 * n) / (qp.length + this.pairCount[i]!);
-      if (dice >= MIN_SIMILARITY && this.phrases[i] !== core) score.set(i, Math.max(score.get(i) ?? 0, dice));
+      const dice = (2 * n) / (qp.length + pairCount[i]!);
+      if (dice >= MIN_SIMILARITY && phrases[i] !== core) score.set(i, Math.max(score.get(i) ?? 0, dice));
     }
     return [...score]
-      .sort((a, b) => b[1] - a[1] || this.phrases[a[0]]!.length - this.phrases[b[0]]!.length)
+      .sort((a, b) => b[1] - a[1] || phrases[a[0]]!.length - phrases[b[0]]!.length)
       .slice(0, limit)
-      .map(([i]) => this.phrases[i]!);
+      .map(([i]) => phrases[i]!);
   }
 }
