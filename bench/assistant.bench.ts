@@ -40,6 +40,8 @@ try {
     log: quiet,
     catalog: new AssistantCatalog(database.db),
     conversationMinutes: 30,
+    // The bench asks; it maps nothing, so nothing is audited.
+    auditKey: Buffer.alloc(32),
   };
   const asker = (question: string, conversationId?: string) =>
     ask(deps, ANONYMOUS, { question, ...(conversationId ? { conversationId } : {}) });

@@ -214,6 +214,7 @@ export async function buildApp({
       ownCases: (actor) => listApplicantCases(database.db, actor),
       ...(config.assistantModel ? { languageModel: openAiCompatible(config.assistantModel) } : {}),
       conversationMinutes: 30,
+      auditKey: keys.indexKey,
     },
   });
   const wiring: Wiring = { config, db: database.db, cipher, indexKey: keys.indexKey, calendar };

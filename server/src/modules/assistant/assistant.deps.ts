@@ -28,6 +28,8 @@ export interface AssistantDeps {
   languageModel?: LanguageModel;
   /** How long a conversation lives after its last question. */
   conversationMinutes: number;
+  /** Signs audit entries (a synonym mapped from the list of unanswered questions is audited as any). */
+  auditKey: Buffer;
 }
 
 /**

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskAnswer } from '../../../../contracts/assistant.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -175,6 +176,36 @@ describe('learning loop', () => {
     expect(again.aspect).toBe('fees');
   });
 
+  it('maps a question to a synonym: search expands it from then on, audited as a synonym set in the console', async () => {
+    const term = '开个夜宵摊';
+    const before = await answer(`${term}要带什么材料`);
+    expect(before.declined).toBe(true);
+    const row = (await adminList()).find((q) => q.question === `${term}要带什么材料`);
+    expect(row).toBeDefined();
+    const path = `/api/admin/assistant/questions/${row!.id}/mapping`;
+    const county = await t.staff(['catalog_admin'], '520102');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { authorization: county.authorization },
+      payload: { synonym: { term, expansions: ['食品经营许可'] } },
+    });
+    expect(refused.statusCode).toBe(403);
+    const mapped = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { authorization: (await admin()).authorization },
+      payload: { synonym: { term, expansions: ['食品经营许可'] } },
+    });
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    expect(mapped.json()).toMatchObject({ status: 'mapped', mappedSynonym: term });
+    const found = await t.app.inject({ method: 'GET', url: `/api/catalog/search?q=${encodeURIComponent(term)}` });
+    expect(found.json().items.map((i: { name: string }) => i.name)).toContain('食品经营许可（新办）');
+    const { rows } = await sql<{ detail: { before: unknown; after: string[] } }>`
+      SELECT detail FROM platform.audit_log WHERE action = 'catalog.synonym-set' AND target_id = ${term}`.execute(t.db);
+    expect(rows.map((r) => r.detail)).toEqual([{ before: null, after: ['食品经营许可'] }]);
+  });
+
   it('refuses the list to a person and to staff who are not catalogue administrators', async () => {
     const clerk = await t.staff(['window_clerk'], '520102');
     const staff = await t.app.inject({
@@ -213,6 +244,7 @@ describe('language model', () => {
     catalog: new AssistantCatalog(t.db),
     languageModel: openAiCompatible({ url, model: 'fake', timeoutMs: 2_000 }),
     conversationMinutes: 30,
+    auditKey: Buffer.alloc(32),
   });
 
   it('uses a rephrasing that states only what the cited guide says, with the sources shown', async () => {

@@ -91,6 +91,6 @@ export const assistantRoutes: FastifyPluginAsyncZod<{ deps: AssistantDeps; askPe
         response: { 200: MappedQuestion },
       },
     },
-    async (request) => mapQuestion(withLog(request.log), request.actor, request.params.id, request.body),
+    async (request) => mapQuestion(withLog(request.log), request.actor, request.params.id, request.body, request.ip),
   );
 };

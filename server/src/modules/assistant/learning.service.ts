@@ -5,7 +5,7 @@
 import type { QuestionList, QuestionMapping, QuestionRow } from '../../../../contracts/assistant.js';
 import type { Actor } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import { CATALOG_ADMIN, upsertSynonym } from '../catalog/index.js';
+import { CATALOG_ADMIN, writeSynonym } from '../catalog/index.js';
 import type { AssistantDeps } from './assistant.deps.js';
 import { findConversation } from './conversations.repository.js';
 import { normaliseQuestion, readQuestion } from './question.js';
@@ -83,6 +83,7 @@ export async function mapQuestion(
   actor: Actor,
   id: string,
   mapping: QuestionMapping,
+  ip?: string,
 ): Promise<QuestionRow> {
   requireCatalogAdmin(actor);
   const q = await findQuestion(deps.db, id);
@@ -109,7 +110,7 @@ export async function mapQuestion(
       });
     }
     const row = await deps.db.transaction().execute(async (trx) => {
-      await upsertSynonym(trx, mapping.synonym.term, mapping.synonym.expansions);
+      await writeSynonym(trx, deps.auditKey, actor, { ...mapping.synonym, ip });
       return updateQuestion(trx, id, {
         status: 'mapped',
         mappedBasicCode: null,

@@ -202,9 +202,9 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      await db.transaction().execute((trx) =>
-        upsertTheme(trx, { ...request.body, slug: request.params.slug, id: randomUUID() }),
-      );
+      await db
+        .transaction()
+        .execute((trx) => upsertTheme(trx, { ...request.body, slug: request.params.slug, id: randomUUID() }));
       search.invalidate();
       return { slug: request.params.slug };
     },

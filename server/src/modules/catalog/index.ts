@@ -68,7 +68,7 @@ export { findItemServing, catalogueServing } from './serving.js';
 export { listPublishedImplementations, type PublishedImplementation } from './items.repository.js';
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
-export { upsertSynonym } from './lists.repository.js';
+export { writeSynonym } from './search/synonyms.service.js';
 export { regionNameEn, regionShortName, regionShortNameEn } from './region-names.js';
 export { englishName as itemNameEn } from './search/names-en.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
