@@ -57,6 +57,7 @@ export { logSearchClicks, type LoggedClick } from './search/clicks.js';
 export { loadSynonyms } from './search/search.repository.js';
 export {
   getPublishedItem,
+  getPublishedResult,
   rebuildSearchIndex,
   implementationCode,
   validateGuide,

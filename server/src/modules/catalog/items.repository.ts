@@ -253,6 +253,17 @@ export async function findPublishedItem(db: Db, code: string): Promise<{ id: str
   return row ? { id: row.id, item: toItem(row) } : undefined;
 }
 
+/** The 审批结果 of the published version, without the rest of the guide (what a decided case's licence depends on). */
+export async function findPublishedResult(db: Db, code: string): Promise<ItemGuide['result'] | undefined> {
+  const row = await cq(db)
+    .selectFrom('catalog.item as i')
+    .innerJoin('catalog.itemVersion as v', (j) => j.onRef('v.itemId', '=', 'i.id').on('v.status', '=', 'published'))
+    .select(sql<ItemGuide['result']>`v.guide -> 'result'`.as('result'))
+    .where('i.code', '=', code)
+    .executeTakeFirst();
+  return row?.result;
+}
+
 export async function findItemVersionView(db: Db, code: string, version: number): Promise<Item | undefined> {
   const row = await itemViewQuery(db).where('i.code', '=', code).where('v.version', '=', version).executeTakeFirst();
   return row ? toItem(row) : undefined;

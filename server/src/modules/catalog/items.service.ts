@@ -264,6 +264,13 @@ export async function getPublishedItem(db: Db, code: string): Promise<Item> {
   return found.item;
 }
 
+/** The published version's 审批结果 (the result's name and type) alone. */
+export async function getPublishedResult(db: Db, code: string): Promise<Item['result']> {
+  const result = await repo.findPublishedResult(db, code);
+  if (!result) throw itemNotFound(code);
+  return result;
+}
+
 /** Everything an administrator sees of one item: latest version's guide, all versions, history. */
 export async function getItemForAdmin(ctx: Ctx, code: string) {
   const head = await repo.findItemHead(ctx.db, code);

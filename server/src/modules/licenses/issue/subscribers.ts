@@ -10,7 +10,7 @@
 import type { OutboxSubscriber } from '../../../platform/outbox-dispatcher.js';
 import { subscriber } from '../../../platform/outbox.js';
 import type { Db } from '../../../platform/db/index.js';
-import { getPublishedItem } from '../../catalog/index.js';
+import { getPublishedResult } from '../../catalog/index.js';
 import { findDecidedCase } from '../../cases/index.js';
 import { findPersonByIdNumber } from '../../exchange/index.js';
 import type { SigningDeps } from '../licenses.deps.js';
@@ -54,9 +54,9 @@ export async function issueForDecidedCase(trx: Db, deps: SigningDeps, caseId: st
     return;
   const c = await findDecidedCase(trx, deps.cipher, caseId);
   if (!c || c.status !== 'approved') return;
-  const item = await getPublishedItem(trx, c.itemCode);
-  if (item.result.type !== 'license') return;
-  const mapping = licenseForResult(item.result.name);
+  const result = await getPublishedResult(trx, c.itemCode);
+  if (result.type !== 'license') return;
+  const mapping = licenseForResult(result.name);
   if (!mapping) return;
   const type = getLicenseType(mapping.typeCode);
   const holder =
