@@ -64,18 +64,19 @@ async function bumpGeneration(db: Db, changed: readonly string[] | 'all'): Promi
  */
 export async function upsertSearchDocs(db: Db, docs: SearchDoc[], opts: { whole?: boolean } = {}): Promise<void> {
   // An item may have moved to another service: the one it leaves changed too.
-  const left =
-    opts.whole || docs.length === 0
-      ? []
-      : await cq(db)
-          .selectFrom('catalog.searchDoc')
-          .select('basicCode')
-          .where(
-            'itemId',
-            'in',
-            docs.map((d) => d.itemId),
-          )
-          .execute();
+  const left: string[] = [];
+  for (let i = 0; !opts.whole && i < docs.length; i += 1000) {
+    const rows = await cq(db)
+      .selectFrom('catalog.searchDoc')
+      .select('basicCode')
+      .where(
+        'itemId',
+        'in',
+        docs.slice(i, i + 1000).map((d) => d.itemId),
+      )
+      .execute();
+    for (const r of rows) left.push(r.basicCode);
+  }
   for (let i = 0; i < docs.length; i += 500) {
     await cq(db)
       .insertInto('catalog.searchDoc')
@@ -108,7 +109,7 @@ export async function upsertSearchDocs(db: Db, docs: SearchDoc[], opts: { whole?
       )
       .execute();
   }
-  await bumpGeneration(db, opts.whole ? 'all' : [...left.map((r) => r.basicCode), ...docs.map((d) => d.basicCode)]);
+  await bumpGeneration(db, opts.whole ? 'all' : [...left, ...docs.map((d) => d.basicCode)]);
 }
 
 export async function deleteSearchDoc(db: Db, itemId: string): Promise<void> {
