@@ -30,6 +30,21 @@ export const catalogRoutes: FastifyPluginAsync<{
     [],
     () => [[{}, search.pendingEntries]],
   );
+  metrics?.gauge(
+    'tongban_search_index_updates',
+    'Search index updates since start: the whole read model read (built) or the changed services applied',
+    ['how'],
+    () => [
+      [{ how: 'built' }, search.updates.built],
+      [{ how: 'applied' }, search.updates.applied],
+    ],
+  );
+  metrics?.gauge(
+    'tongban_search_index_generation',
+    "The search read model's generation this node answers for",
+    [],
+    () => (search.generation === undefined ? [] : [[{}, search.generation]]),
+  );
   // Build the search index before the server takes traffic, so no early caller waits for it.
   // A read model built by an older version of the tokens is rebuilt first.
   app.addHook('onReady', async () => search.warm(() => rebuildSearchIndex(db)));

@@ -63,6 +63,10 @@ describe('GET /metrics', () => {
     // WORKERS=false in tests: nothing was delivered, and the search above waits in the log buffer:
     // its query entry, its asker (热门搜索 counts distinct people) and the search itself (需求分析).
     expect(value(text, 'tongban_search_log_pending')).toBe(3);
+    // The index was read in full once, at start, and nothing changed since.
+    expect(value(text, 'tongban_search_index_updates{how="built"}')).toBe(1);
+    expect(value(text, 'tongban_search_index_updates{how="applied"}')).toBe(0);
+    expect(value(text, 'tongban_search_index_generation')).toBeGreaterThan(0);
     expect(value(text, 'tongban_outbox_poll_failures')).toBe(0);
     for (const subscriber of ['cases.life-events', 'licenses.issuance']) {
       for (const name of [

@@ -128,6 +128,8 @@ export class CatalogSearch {
   /** The last 热门搜索 answer (see `hotQueries`). */
   private hot$: { at: number; limit: number; answer: Promise<string[]> } | undefined;
   private lastUpdate$: 'built' | 'applied' | 'unchanged' | undefined;
+  /** Updates since start that read the whole read model, and that applied changed services (for metrics). */
+  readonly updates = { built: 0, applied: 0 };
   /** The phrases' sounds for 您是不是要找, kept across generations. */
   private readonly sounds: Sounds = new Map();
 
@@ -189,6 +191,7 @@ export class CatalogSearch {
       listThemes(this.db),
     ]);
     this.lastUpdate$ = 'built';
+    this.updates.built++;
     return searchableFrom(new SearchIndex(docs, generation), synonyms, themes, this.sounds);
   }
 
@@ -206,6 +209,7 @@ export class CatalogSearch {
     const [synonyms, themes] = await Promise.all([repo.loadSynonyms(this.db), listThemes(this.db)]);
     index.apply(delta.services, delta.generation);
     this.lastUpdate$ = 'applied';
+    this.updates.applied++;
     return searchableFrom(index, synonyms, themes, this.sounds);
   }
 
@@ -313,6 +317,11 @@ export class CatalogSearch {
   /** Writes the buffered query log (on close, and by the reports that read it). */
   flush(): Promise<void> {
     return this.queryLog.flush();
+  }
+
+  /** The read model's generation the index answers for (for metrics; undefined before the first build). */
+  get generation(): number | undefined {
+    return this.current?.index.generation;
   }
 
   /** Entries waiting for the next flush (for metrics). */
