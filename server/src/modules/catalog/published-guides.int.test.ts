@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { rebuildSearchIndex } from './items.service.js';
 import { PublishedGuides } from './published-guides.js';
 
 let t: TestApp;
@@ -83,6 +84,23 @@ describe('published guides kept per node', () => {
     expect(await other.get(code)).toBe(before);
     other.invalidate();
     expect(await other.get(code)).toMatchObject({ promisedLimitDays: days });
+  });
+
+  it('keeps the guides of services a publication did not change, and forgets all after a whole rewrite', async () => {
+    const watchful = new PublishedGuides(t.db, { checkMs: 0 });
+    const otherCode = (await t.app.inject({ method: 'GET', url: '/api/catalog/search?q=营业执照' })).json().items[0]
+      .code;
+    const other = await watchful.get(otherCode);
+    const before = await watchful.get(code);
+    expect(other.basicCode).not.toBe(before.basicCode);
+    await publish(before.promisedLimitDays === 7 ? 6 : 7);
+    expect(await watchful.get(code)).not.toBe(before);
+    expect(await watchful.get(otherCode)).toBe(other);
+    // A rewrite of the whole read model says nothing about which services changed.
+    await rebuildSearchIndex(t.db);
+    const again = await watchful.get(otherCode);
+    expect(again).not.toBe(other);
+    expect(again).toEqual(other);
   });
 
   it('forgets a retired guide: 404 on this node at once, and on another at its check', async () => {

@@ -174,18 +174,17 @@ export async function loadSearchDocs(db: Db): Promise<{ generation: number; docs
 }
 
 /**
- * What changed since generation `since`: nothing; too much to read by service (the log does not
- * reach back that far, a whole rewrite, or more than `maxServices` services); or each changed
- * service's documents now, in code order (none: the service is gone).
+ * Which services changed since generation `since`: none; too many to say (the log does not reach
+ * back that far, a whole rewrite, or more than `maxServices` services); or their basic codes.
  */
-export async function loadSearchDelta(
+export async function loadSearchChanges(
   db: Db,
   since: number,
   maxServices: number,
 ): Promise<
-  | { kind: 'same' }
-  | { kind: 'everything' }
-  | { kind: 'services'; generation: number; services: Map<string, SearchDoc[]> }
+  | { kind: 'same'; generation: number }
+  | { kind: 'everything'; generation: number }
+  | { kind: 'services'; generation: number; codes: string[] }
 > {
   // One statement, one snapshot: the generation and every change up to it.
   const state = await cq(db)
@@ -207,21 +206,39 @@ export async function loadSearchDelta(
     ])
     .executeTakeFirstOrThrow();
   const generation = Number(state.generation);
-  if (generation === since) return { kind: 'same' };
+  if (generation === since) return { kind: 'same', generation };
   if (generation < since || since + 1 < Number(state.changesFrom) || state.codes.length > maxServices)
-    return { kind: 'everything' };
-  const services = new Map<string, SearchDoc[]>(state.codes.map((c) => [c, []]));
-  if (state.codes.length > 0) {
+    return { kind: 'everything', generation };
+  return { kind: 'services', generation, codes: state.codes };
+}
+
+/**
+ * What changed since generation `since` (see `loadSearchChanges`), with each changed service's
+ * documents now, in code order (none: the service is gone).
+ */
+export async function loadSearchDelta(
+  db: Db,
+  since: number,
+  maxServices: number,
+): Promise<
+  | { kind: 'same' }
+  | { kind: 'everything' }
+  | { kind: 'services'; generation: number; services: Map<string, SearchDoc[]> }
+> {
+  const changes = await loadSearchChanges(db, since, maxServices);
+  if (changes.kind !== 'services') return changes;
+  const services = new Map<string, SearchDoc[]>(changes.codes.map((c) => [c, []]));
+  if (changes.codes.length > 0) {
     // Read after the generation: a document may already be newer, and the next change re-reads it.
     const rows = await cq(db)
       .selectFrom('catalog.searchDoc')
       .select(docColumns)
-      .where('basicCode', 'in', state.codes)
+      .where('basicCode', 'in', changes.codes)
       .orderBy('code')
       .execute();
     for (const r of rows) services.get(r.basicCode)?.push(docOf(r));
   }
-  return { kind: 'services', generation, services };
+  return { kind: 'services', generation: changes.generation, services };
 }
 
 /** Whether the read model was built in an older format (then it is rebuilt). */
