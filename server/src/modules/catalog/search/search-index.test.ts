@@ -167,7 +167,8 @@ describe('SearchIndex', () => {
   it('answers as an index built afresh after services come, go, change names and implementations', () => {
     // A small world so that equal scores and equal names are common: the order among equals, new
     // services among old ones, a service gone and back, and the shown implementation all count.
-    const vocab = ['甲', '乙', '丙', '丁', '戊'];
+    // Han words, and pinyin for prefix look-ups over lexemes that come and go.
+    const vocab = ['甲', '乙', '丙', '丁', '戊', 'jiayi', 'jiading', 'bingwu'];
     const words = fc.uniqueArray(fc.constantFrom(...vocab), { maxLength: 3 });
     const regions = ['52', '5201', '520102', '520103', '5203'];
     const service = fc.option(
@@ -200,10 +201,11 @@ describe('SearchIndex', () => {
           });
     const query = fc.record({
       terms: fc.uniqueArray(fc.constantFrom(...vocab), { minLength: 1, maxLength: 3 }),
+      prefixes: fc.uniqueArray(fc.constantFrom('jia', 'jiay', 'bing'), { maxLength: 2 }),
       region: fc.option(fc.constantFrom(...regions, '520104', '51'), { nil: undefined }),
     });
-    const shown = (index: SearchIndex, q: { terms: string[]; region?: string }) => {
-      const tokens = { terms: q.terms, prefixes: [], anchors: [], covered: 0, phrase: '', laterStage: false };
+    const shown = (index: SearchIndex, q: { terms: string[]; prefixes: string[]; region?: string }) => {
+      const tokens = { terms: q.terms, prefixes: q.prefixes, anchors: [], covered: 0, phrase: '', laterStage: false };
       const r = index.search({ tokens, region: q.region, limit: 10, offset: 0 });
       return { total: r.total, hits: r.hits.map((h) => [h.code, h.score, h.implementations, h.availability]) };
     };
