@@ -46,7 +46,7 @@ import { lightPages } from './modules/pages/index.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/metrics/index.js';
 import { OutboxDispatcher } from './platform/outbox-dispatcher.js';
-import { CatalogSearch, catalogRoutes } from './modules/catalog/index.js';
+import { CatalogSearch, catalogRoutes, PublishedGuides } from './modules/catalog/index.js';
 import {
   identityAuthResolver,
   identityRoutes,
@@ -193,12 +193,15 @@ export async function buildApp({
   const calendar = new CalendarService(database.db);
   await app.register(calendarRoutes, { service: calendar });
   const householdRegion = (personId: string) => householdRegionIn(database.db, personId);
-  // One search for the portal and the assistant (one index in memory).
+  // One search and one set of kept guides for the portal and the assistant (one copy in memory,
+  // and the assistant answers from a guide the moment the portal shows it).
   const catalogSearch = new CatalogSearch(database.db, { log: app.log, hot: config.hotSearch });
+  const publishedGuides = new PublishedGuides(database.db);
   await app.register(catalogRoutes, {
     db: database.db,
     metrics,
     search: catalogSearch,
+    guides: publishedGuides,
     callers: { askerKey: keys.indexKey, householdRegion, personKey: personKeyOf(keys.indexKey) },
   });
   // 智能客服: answers from the published guides; the language model only where configured.
@@ -209,7 +212,7 @@ export async function buildApp({
       search: catalogSearch,
       now,
       log: app.log,
-      catalog: new AssistantCatalog(database.db),
+      catalog: new AssistantCatalog(database.db, undefined, publishedGuides),
       householdRegion,
       ownCases: (actor) => listApplicantCases(database.db, actor),
       ...(config.assistantModel ? { languageModel: openAiCompatible(config.assistantModel) } : {}),

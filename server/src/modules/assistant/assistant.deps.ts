@@ -2,7 +2,7 @@
 import type { Item } from '../../../../contracts/catalog.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Actor, Log } from '../../platform/context.js';
-import { getPublishedItem, listChildRegions, type CatalogSearch } from '../catalog/index.js';
+import { listChildRegions, PublishedGuides, type CatalogSearch } from '../catalog/index.js';
 import type { LanguageModel } from './language-model.js';
 import { RegionNames, type RegionName } from './question.js';
 import { listMappedServices, type MappedItem } from './questions.repository.js';
@@ -33,26 +33,23 @@ export interface AssistantDeps {
 }
 
 /**
- * Published guides and region names, each kept for `ttlMs` (an edit is answered within that time on
- * every node), and the service phrases catalogue administrators mapped to items.
+ * Published guides as the portal serves them (the node's kept guides: a new version is answered at
+ * once on the node that published it and within a second on the others), region names and the
+ * service phrases catalogue administrators mapped to items, each kept for `ttlMs`.
  */
 export class AssistantCatalog {
-  private readonly guides = new Map<string, { item: Item; at: number }>();
   private regions: { names: Promise<RegionNames>; at: number } | undefined;
   private mapped: { services: Promise<Map<string, MappedItem>>; at: number } | undefined;
 
+  /** `guides`: the node's published guides, shared with the portal (its own when not given). */
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 60_000,
+    private readonly guides = new PublishedGuides(db),
   ) {}
 
-  async guide(code: string): Promise<Item> {
-    const hit = this.guides.get(code);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.item;
-    const item = await getPublishedItem(this.db, code);
-    if (this.guides.size > 5_000) this.guides.clear();
-    this.guides.set(code, { item, at: Date.now() });
-    return item;
+  guide(code: string): Promise<Item> {
+    return this.guides.get(code);
   }
 
   regionNames(): Promise<RegionNames> {

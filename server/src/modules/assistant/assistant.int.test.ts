@@ -108,6 +108,29 @@ describe('asking', () => {
     expect(other.json().code).toBe('ASSISTANT.CONVERSATION_NOT_FOUND');
   });
 
+  it('answers from a new version of the guide the moment the portal publishes it', async () => {
+    const first = await answer('开饭店要带什么材料？');
+    const item = await getPublishedItem(t.db, first.item!.code);
+    const asked = await answer('要多久？', first.conversationId);
+    expect(asked.answer).toContain(`承诺${item.promisedLimitDays}个工作日内办结`);
+    const days = item.promisedLimitDays === 5 ? 4 : 5;
+    const { code, department, region, status, version, lists, publishedAt, ...guide } = item;
+    void department, region, status, version, lists, publishedAt;
+    const reviewer = await t.staff(['catalog_reviewer'], '52');
+    const steps = [
+      ['PUT', `/api/admin/catalog/items/${code}`, await admin(), { guide: { ...guide, promisedLimitDays: days } }],
+      ['POST', `/api/admin/catalog/items/${code}/submit`, await admin(), {}],
+      ['POST', `/api/admin/catalog/items/${code}/approve`, reviewer, {}],
+    ] as const;
+    for (const [method, url, who, payload] of steps) {
+      const res = await t.app.inject({ method, url, headers: { authorization: who.authorization }, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const again = await answer('开饭店要多久？');
+    expect(again.item?.code).toBe(code);
+    expect(again.answer).toContain(`承诺${days}个工作日内办结`);
+  });
+
   it('answers bad input with problem+json', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: '   ' } });
     expect(res.statusCode).toBe(400);

@@ -22,7 +22,9 @@ export const catalogRoutes: FastifyPluginAsync<{
   hot?: HotSearchPolicy;
   /** The search to serve (the app shares one with the assistant); a new one when not given. */
   search?: CatalogSearch;
-}> = async (app, { db, metrics, callers, hot, search: shared }) => {
+  /** The published guides to serve (shared with the assistant, like the search); new when not given. */
+  guides?: PublishedGuides;
+}> = async (app, { db, metrics, callers, hot, search: shared, guides: sharedGuides }) => {
   const search = shared ?? new CatalogSearch(db, { log: app.log, hot });
   metrics?.gauge(
     'tongban_search_log_pending',
@@ -54,7 +56,7 @@ export const catalogRoutes: FastifyPluginAsync<{
   });
   // One directory of region codes for every catalogue route that takes a region.
   const regions = new RegionDirectory(db);
-  const guides = new PublishedGuides(db);
+  const guides = sharedGuides ?? new PublishedGuides(db);
   await app.register(publicCatalogRoutes, { db, search, guides, callers, regions });
   // The platform's index key keys the askers and, as in every module, the audit chain.
   await app.register(adminCatalogRoutes, { db, search, guides, auditKey: callers.askerKey });
@@ -85,6 +87,7 @@ export { listPublishedImplementations, type PublishedImplementation } from './it
 export { themeFormFields } from './forms/theme-form.js';
 export { sampleValues } from './forms/sample-values.js';
 export { writeSynonym } from './search/synonyms.service.js';
+export { PublishedGuides } from './published-guides.js';
 export { regionNameEn, regionShortName, regionShortNameEn } from './region-names.js';
 export { englishName as itemNameEn } from './search/names-en.js';
 export { seedCatalog, catalogIsEmpty, type CatalogSeedResult } from './catalog.seed.js';
