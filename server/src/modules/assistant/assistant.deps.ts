@@ -18,7 +18,7 @@ export interface AssistantDeps {
   search: CatalogSearch;
   now: () => Date;
   log: Log;
-  /** The catalogue as the assistant reads it (guides and region names, kept for a short while). */
+  /** The catalogue as the assistant reads it (the portal's kept guides; region names and mapped phrases kept for a while). */
   catalog: AssistantCatalog;
   /** The signed-in person's household region (户籍), for questions that name none. */
   householdRegion?: (personId: string) => Promise<string | undefined>;
