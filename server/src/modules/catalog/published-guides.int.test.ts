@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item, ItemGuide } from '../../../../contracts/catalog.js';
+import { guideOf, publishVersion } from '../../test/catalog.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { rebuildSearchIndex } from './items.service.js';
 import { PublishedGuides } from './published-guides.js';
@@ -15,36 +16,12 @@ let reviewer: { authorization: string };
 let code: string;
 let guide: ItemGuide;
 
-const guideOf = (item: Item): ItemGuide => {
-  const { code: _c, department, region, status, version, lists, publishedAt, ...g } = item;
-  void _c, department, region, status, version, lists, publishedAt;
-  return g;
-};
 const read = async (c = code) => t.app.inject({ method: 'GET', url: `/api/catalog/items/${c}` });
 const as = (who: { authorization: string }) => ({ authorization: who.authorization });
 
 /** Publishes a new version of the item with `promisedLimitDays` through the API (this node). */
-async function publish(promisedLimitDays: number): Promise<void> {
-  const edited = await t.app.inject({
-    method: 'PUT',
-    url: `/api/admin/catalog/items/${code}`,
-    headers: as(admin),
-    payload: { guide: { ...guide, promisedLimitDays } },
-  });
-  expect(edited.statusCode, edited.body).toBe(200);
-  for (const [step, who] of [
-    ['submit', admin],
-    ['approve', reviewer],
-  ] as const) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/admin/catalog/items/${code}/${step}`,
-      headers: as(who),
-      payload: {},
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
+const publish = (promisedLimitDays: number) =>
+  publishVersion(t, code, { ...guide, promisedLimitDays }, { admin, reviewer });
 
 beforeAll(async () => {
   t = await createTestApp();

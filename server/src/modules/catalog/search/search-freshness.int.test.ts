@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item, ItemGuide } from '../../../../../contracts/catalog.js';
 import type { SearchResult } from '../../../../../contracts/search.js';
+import { guideOf, publishVersion } from '../../../test/catalog.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { rebuildSearchIndex } from '../items.service.js';
 import { listThemes } from '../themes.service.js';
@@ -22,7 +23,6 @@ let reviewer: { authorization: string };
 let item: Item;
 
 const KEYWORD = '夜市小吃摊';
-const as = (who: { authorization: string }) => ({ authorization: who.authorization });
 
 /** A search through the API (the node that made the changes). */
 async function viaApi(q: string): Promise<SearchResult> {
@@ -46,29 +46,8 @@ async function afterCheck(node: CatalogSearch, q: string): Promise<SearchResult>
 const codes = (r: SearchResult) => r.items.map((i) => i.code);
 
 /** Publishes the item's guide with `change` through the API: edit, submit, approve. */
-async function publish(change: Partial<ItemGuide>): Promise<void> {
-  const { code, department, region, status, version, lists, publishedAt, ...guide } = item;
-  void department, region, status, version, lists, publishedAt;
-  const edited = await t.app.inject({
-    method: 'PUT',
-    url: `/api/admin/catalog/items/${code}`,
-    headers: as(admin),
-    payload: { guide: { ...guide, ...change } },
-  });
-  expect(edited.statusCode, edited.body).toBe(200);
-  for (const [step, who] of [
-    ['submit', admin],
-    ['approve', reviewer],
-  ] as const) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/admin/catalog/items/${code}/${step}`,
-      headers: as(who),
-      payload: {},
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
+const publish = (change: Partial<ItemGuide>) =>
+  publishVersion(t, item.code, { ...guideOf(item), ...change }, { admin, reviewer });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -103,7 +82,7 @@ describe('search index freshness across nodes', () => {
     const put = await t.app.inject({
       method: 'PUT',
       url: `/api/admin/catalog/synonyms/${encodeURIComponent(asked)}`,
-      headers: as(admin),
+      headers: { authorization: admin.authorization },
       payload: { expansions: [KEYWORD] },
     });
     expect(put.statusCode, put.body).toBe(200);
@@ -125,7 +104,7 @@ describe('search index freshness across nodes', () => {
     const retired = await t.app.inject({
       method: 'POST',
       url: `/api/admin/catalog/items/${item.code}/retire`,
-      headers: as(admin),
+      headers: { authorization: admin.authorization },
       payload: { comment: '测试废止' },
     });
     expect(retired.statusCode, retired.body).toBe(200);
