@@ -226,6 +226,37 @@ describe('learning loop', () => {
     const { rows } = await sql<{ detail: { before: unknown; after: string[] } }>`
       SELECT detail FROM platform.audit_log WHERE action = 'catalog.synonym-set' AND target_id = ${term}`.execute(t.db);
     expect(rows.map((r) => r.detail)).toEqual([{ before: null, after: ['食品经营许可'] }]);
+    // Every mapping is audited, without the question's words (a resident may have typed anything).
+    const { rows: mappings } = await sql<{ action: string; detail: Record<string, string> }>`
+      SELECT action, detail FROM platform.audit_log
+      WHERE target_type = 'assistant.question' ORDER BY seq`.execute(t.db);
+    expect(mappings).toEqual(
+      expect.arrayContaining([
+        { action: 'assistant.question-mapped', detail: { synonym: term } },
+        { action: 'assistant.question-mapped', detail: expect.objectContaining({ itemCode: expect.any(String) }) },
+      ]),
+    );
+    expect(JSON.stringify(mappings)).not.toContain('烧烤摊');
+  });
+
+  it('dismisses a question, audited, and lists it no more', async () => {
+    await answer('月球上能办营业执照吗');
+    const row = (await adminList()).find((q) => q.question === '月球上能办营业执照吗');
+    expect(row).toBeDefined();
+    const dismissed = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/assistant/questions/${row!.id}/mapping`,
+      headers: { authorization: (await admin()).authorization },
+      payload: { dismiss: true },
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    expect(dismissed.json()).toMatchObject({ status: 'dismissed' });
+    expect((await adminList()).map((q) => q.id)).not.toContain(row!.id);
+    const { rows } = await sql<{ action: string }>`
+      SELECT action FROM platform.audit_log WHERE target_type = 'assistant.question' AND target_id = ${row!.id}`.execute(
+      t.db,
+    );
+    expect(rows).toEqual([{ action: 'assistant.question-dismissed' }]);
   });
 
   it('refuses the list to a person and to staff who are not catalogue administrators', async () => {

@@ -3,7 +3,9 @@
  * there already); a catalogue administrator maps a question to an item or a synonym, or dismisses it.
  */
 import type { QuestionList, QuestionMapping, QuestionRow } from '../../../../contracts/assistant.js';
+import { appendAudit, auditEntry } from '../../platform/audit/index.js';
 import type { Actor } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { CATALOG_ADMIN, writeSynonym } from '../catalog/index.js';
 import type { AssistantDeps } from './assistant.deps.js';
@@ -77,7 +79,11 @@ export async function listUnanswered(
   return { questions: (await listQuestions(deps.db, query.status, query.limit)).map(rowOf) };
 }
 
-/** Maps a listed question to an item (answered with it from now on) or a synonym, or dismisses it. */
+/**
+ * Maps a listed question to an item (answered with it from now on) or a synonym, or dismisses it;
+ * audited, as every change to what residents are answered (the question's words stay out of the
+ * log: a resident may have typed anything into them).
+ */
 export async function mapQuestion(
   deps: AssistantDeps,
   actor: Actor,
@@ -89,14 +95,23 @@ export async function mapQuestion(
   const q = await findQuestion(deps.db, id);
   if (!q) throw notFound('ASSISTANT.QUESTION_NOT_FOUND', { zh: '没有这个问题', en: 'No such question' });
   const at = { mappedBy: actor.id, mappedAt: deps.now() };
+  const audit = (trx: Db, action: string, detail: Record<string, string>) =>
+    appendAudit(
+      trx,
+      auditEntry(actor, action, { targetType: 'assistant.question', targetId: id, ip: ip ?? null, detail }),
+      deps.auditKey,
+    );
   if ('itemCode' in mapping) {
     const item = await deps.catalog.guide(mapping.itemCode);
-    const row = await updateQuestion(deps.db, id, {
-      status: 'mapped',
-      mappedBasicCode: item.basicCode,
-      mappedItemName: item.name,
-      mappedSynonym: null,
-      ...at,
+    const row = await deps.db.transaction().execute(async (trx) => {
+      await audit(trx, 'assistant.question-mapped', { basicCode: item.basicCode, itemCode: item.code });
+      return updateQuestion(trx, id, {
+        status: 'mapped',
+        mappedBasicCode: item.basicCode,
+        mappedItemName: item.name,
+        mappedSynonym: null,
+        ...at,
+      });
     });
     deps.catalog.forgetMappings();
     return rowOf(row);
@@ -110,7 +125,9 @@ export async function mapQuestion(
       });
     }
     const row = await deps.db.transaction().execute(async (trx) => {
+      // The synonym is audited as one set in the console (with what it replaced), the question as mapped to it.
       await writeSynonym(trx, deps.auditKey, actor, { ...mapping.synonym, ip });
+      await audit(trx, 'assistant.question-mapped', { synonym: mapping.synonym.term });
       return updateQuestion(trx, id, {
         status: 'mapped',
         mappedBasicCode: null,
@@ -122,13 +139,15 @@ export async function mapQuestion(
     deps.search.invalidate();
     return rowOf(row);
   }
-  return rowOf(
-    await updateQuestion(deps.db, id, {
+  const row = await deps.db.transaction().execute(async (trx) => {
+    await audit(trx, 'assistant.question-dismissed', {});
+    return updateQuestion(trx, id, {
       status: 'dismissed',
       mappedBasicCode: null,
       mappedItemName: null,
       mappedSynonym: null,
       ...at,
-    }),
-  );
+    });
+  });
+  return rowOf(row);
 }
