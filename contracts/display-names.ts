@@ -82,6 +82,8 @@ const TASK_STATUS: Record<string, Name> = {
 const AUDIT_ACTION: Record<string, Name> = {
   'hotline.callback-phone-read': { zh: '查看回电号码', en: 'Callback number read' },
   'catalog.synonym-set': { zh: '设置搜索同义词', en: 'Search synonym set' },
+  'assistant.question-mapped': { zh: '智能客服问题已映射', en: 'Assistant question mapped' },
+  'assistant.question-dismissed': { zh: '智能客服问题已忽略', en: 'Assistant question dismissed' },
   'supervision.thresholds-changed': { zh: '修改预警阈值', en: 'Warning thresholds changed' },
   'identity.sign-in-failed': { zh: '登录失败', en: 'Sign-in failed' },
   'identity.sign-in-refused': {
