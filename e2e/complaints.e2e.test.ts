@@ -45,7 +45,8 @@ describe('投诉举报', () => {
       .getByRole('status')
       .filter({ hasText: /已提交，编号 TS\d{6}-/ })
       .waitFor();
-    await page.getByRole('list', { name: '我的投诉' }).getByText('待答复').waitFor();
+    // `.first()`: a retry after a slow screenshot finds the first attempt's complaint too.
+    await page.getByRole('list', { name: '我的投诉' }).getByText('待答复').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'complaints-filed');
     await page.context().close();
@@ -59,7 +60,8 @@ describe('投诉举报', () => {
     const card = page
       .getByRole('list', { name: '待处理投诉列表' })
       .getByRole('listitem')
-      .filter({ hasText: '窗口要求重复提交材料' });
+      .filter({ hasText: '窗口要求重复提交材料' })
+      .first();
     await card.getByLabel('答复内容').fill('经核实，已纠正窗口做法，网上已提交的材料不再要求复印件。');
     await card.getByRole('button', { name: '答复' }).click();
     await page
@@ -74,7 +76,11 @@ describe('投诉举报', () => {
   it('shows the resident the answer and closes it with a rating', async () => {
     const page = await portal.newPage();
     await signIn(page, base, resident.idNumber, PASSWORD, '/me/complaints');
-    const card = page.getByRole('list', { name: '我的投诉' }).getByRole('listitem').first();
+    const card = page
+      .getByRole('list', { name: '我的投诉' })
+      .getByRole('listitem')
+      .filter({ hasText: /已纠正窗口做法/ })
+      .first();
     await card.getByText(/已纠正窗口做法/).waitFor();
     await card.getByRole('radio', { name: '满意', exact: true }).check();
     await card.getByRole('button', { name: '评价并办结' }).click();
